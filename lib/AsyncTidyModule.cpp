@@ -1,0 +1,32 @@
+//===--- AsyncTidyModule.cpp - async-lint ---------------------------------===//
+//
+// The clang-tidy module 'async': every async-lint check is registered here,
+// once, and the plugin, the driver and async-lint-clangd all link it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks/BlockingCallCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::async {
+
+class AsyncModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+  }
+};
+
+} // namespace clang::tidy::async
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<async::AsyncModule>
+    AsyncModuleRegistration("async-module",
+                            "Checks for the pitfalls of C++20 coroutines.");
+
+// Statically linked front ends reference this symbol so that the linker keeps
+// the registration above (as clang-tidy's ClangTidyForceLinker.h does).
+volatile int AsyncLintModuleAnchorSource = 0;
+
+} // namespace clang::tidy

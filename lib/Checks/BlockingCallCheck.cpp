@@ -1,0 +1,337 @@
+//===--- BlockingCallCheck.cpp - async-lint -------------------------------===//
+
+#include "BlockingCallCheck.h"
+#include "../Model/BlockingCatalog.h"
+#include "../Model/CoroutineModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+namespace {
+
+AST_MATCHER(FunctionDecl, isCoroutineDefinition) {
+  return model::getCoroutineBody(Node) != nullptr;
+}
+
+constexpr llvm::StringLiteral CategoriesOpt = "Categories";
+constexpr llvm::StringLiteral BlockingFunctionsOpt = "BlockingFunctions";
+constexpr llvm::StringLiteral AllowedFunctionsOpt = "AllowedFunctions";
+constexpr llvm::StringLiteral AwaitableMembersOpt = "AwaitableBlockingMembers";
+constexpr llvm::StringLiteral BlockingStreamsOpt = "BlockingStreams";
+constexpr llvm::StringLiteral MaxCallDepthOpt = "MaxCallDepth";
+
+std::string defaultCategories() {
+  std::vector<std::string> Keys;
+  for (const model::BlockingCategory &C : model::blockingCategories())
+    if (C.EnabledByDefault)
+      Keys.push_back(C.Key.str());
+  return model::joinList(Keys);
+}
+
+std::string displayName(llvm::StringRef Canonical) {
+  return Canonical.starts_with("::") ? Canonical.drop_front(2).str()
+                                     : Canonical.str();
+}
+
+/// How notes name a function on the call path.
+std::string quotedName(const FunctionDecl &FD) {
+  if (model::isLambdaCallOperator(FD))
+    return "a lambda";
+  return "'" + displayName(model::canonicalName(FD)) + "'";
+}
+
+/// The class of the object a member function is called on.
+const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  QualType T = Object->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+/// The variable an expression names directly, e.g. 'std::cin'.
+const VarDecl *namedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// Lock tags (std::defer_lock, std::try_to_lock, std::adopt_lock) make a
+/// lock constructor not wait.
+bool hasLockTagArgument(const CXXConstructExpr &Construct) {
+  for (const Expr *Arg : Construct.arguments()) {
+    const auto *RD = Arg->getType()->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    std::string Name = model::canonicalName(*RD);
+    if (Name == "::std::defer_lock_t" || Name == "::std::try_to_lock_t" ||
+        Name == "::std::adopt_lock_t")
+      return true;
+  }
+  return false;
+}
+
+SourceLocation diagnosticLocation(const Stmt &S) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
+    return Member->getExprLoc();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
+    if (Op->getOperator() != OO_Call && Op->getOperator() != OO_Subscript)
+      return Op->getOperatorLoc();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    return Construct->getLocation();
+  return S.getBeginLoc();
+}
+
+} // namespace
+
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CategoriesOption(Options.get(CategoriesOpt, defaultCategories())),
+      BlockingFunctions(Options.get(BlockingFunctionsOpt, "")),
+      AllowedFunctions(Options.get(AllowedFunctionsOpt, "")),
+      AwaitableBlockingMembers(Options.get(
+          AwaitableMembersOpt, model::DefaultAwaitableBlockingMembers)),
+      BlockingStreams(
+          Options.get(BlockingStreamsOpt, model::DefaultBlockingStreams)),
+      MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)) {
+  std::vector<std::string> Enabled = model::splitList(CategoriesOption);
+  for (const model::BlockingCategory &C : model::blockingCategories()) {
+    CategoryNames.emplace_back(Options.get(C.OptionName, C.DefaultNames));
+    CategoryEnabled.push_back(llvm::is_contained(Enabled, C.Key.str()));
+  }
+}
+
+void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, CategoriesOpt, CategoriesOption);
+  for (auto [C, Names] :
+       llvm::zip_equal(model::blockingCategories(), CategoryNames))
+    Options.store(Opts, C.OptionName, Names.str());
+  Options.store(Opts, BlockingFunctionsOpt, BlockingFunctions.str());
+  Options.store(Opts, AllowedFunctionsOpt, AllowedFunctions.str());
+  Options.store(Opts, AwaitableMembersOpt, AwaitableBlockingMembers.str());
+  Options.store(Opts, BlockingStreamsOpt, BlockingStreams.str());
+  Options.store(Opts, MaxCallDepthOpt, MaxCallDepth);
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isCoroutineDefinition()).bind("coro"), this);
+}
+
+void BlockingCallCheck::onStartOfTranslationUnit() {
+  Reaches.clear();
+  Reported.clear();
+}
+
+bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
+  return !AllowedFunctions.empty() &&
+         AllowedFunctions.matches(model::canonicalName(D));
+}
+
+std::optional<BlockingCallCheck::Blocking>
+BlockingCallCheck::classify(const Stmt &S) const {
+  const FunctionDecl *Callee = nullptr;
+  const CXXRecordDecl *Object = nullptr;
+  QualType ObjectType;
+  const VarDecl *ObjectVar = nullptr;
+  const Expr *FirstArg = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    Callee = Construct->getConstructor();
+    if (hasLockTagArgument(*Construct))
+      return std::nullopt;
+  } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    Callee = Call->getDirectCallee();
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = objectClass(*Member);
+      if (const Expr *Obj = Member->getImplicitObjectArgument())
+        ObjectType = Obj->getType()->isPointerType()
+                         ? Obj->getType()->getPointeeType()
+                         : Obj->getType();
+      ObjectVar = namedVariable(Member->getImplicitObjectArgument());
+    } else if (Call->getNumArgs() > 0) {
+      FirstArg = Call->getArg(0);
+      // A call through a function object such as stdexec::sync_wait is
+      // named by the object.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+        if (Op->getOperator() == OO_Call)
+          ObjectVar = namedVariable(FirstArg);
+    }
+  }
+  if (!Callee)
+    return std::nullopt;
+
+  llvm::SmallVector<std::string, 3> Names;
+  Names.push_back(model::canonicalName(*Callee));
+  if (Object && Callee->getDeclName().isIdentifier())
+    Names.push_back(model::canonicalName(*Object) + "::" +
+                    Callee->getName().str());
+  if (ObjectVar && isa<CXXOperatorCallExpr>(S))
+    Names.push_back(model::canonicalName(*ObjectVar));
+
+  for (const std::string &Name : Names)
+    if (AllowedFunctions.matches(Name))
+      return std::nullopt;
+
+  llvm::ArrayRef<model::BlockingCategory> Categories =
+      model::blockingCategories();
+  for (unsigned I = 0; I < Categories.size(); ++I) {
+    if (!CategoryEnabled[I])
+      continue;
+    for (const std::string &Name : Names)
+      if (CategoryNames[I].matches(Name))
+        return Blocking{"'" + displayName(Name) + "'", I};
+  }
+  for (const std::string &Name : Names)
+    if (BlockingFunctions.matches(Name))
+      return Blocking{"'" + displayName(Name) + "'", Custom};
+
+  auto CategoryIndex = [&](llvm::StringRef Key) -> std::optional<unsigned> {
+    for (unsigned I = 0; I < Categories.size(); ++I)
+      if (Categories[I].Key == Key && CategoryEnabled[I])
+        return I;
+    return std::nullopt;
+  };
+
+  // Reading a blocking stream: std::cin >> x, std::getline(std::cin, s),
+  // std::cin.get().
+  const VarDecl *Stream = ObjectVar ? ObjectVar : namedVariable(FirstArg);
+  if (Stream && !BlockingStreams.empty())
+    if (llvm::StringRef Match =
+            BlockingStreams.match(model::canonicalName(*Stream));
+        !Match.empty())
+      if (std::optional<unsigned> IO = CategoryIndex("io"))
+        return Blocking{"reading '" + displayName(Match) + "'", *IO};
+
+  // The blocking get()/wait() of a type that is itself awaitable.
+  if (Object && Callee->getDeclName().isIdentifier() &&
+      AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
+      model::isAwaitableType(ObjectType))
+    if (std::optional<unsigned> Result = CategoryIndex("result"))
+      return Blocking{"'" + displayName(Names.back()) + "'", *Result};
+  return std::nullopt;
+}
+
+const FunctionDecl *
+BlockingCallCheck::descendInto(const Stmt &S, const SourceManager &SM) const {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    Callee = Construct->getConstructor();
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->hasBody(Def) || !Def)
+    return nullptr;
+  if (Def->isImplicit() || SM.isInSystemHeader(Def->getLocation()) ||
+      model::isCoroutine(*Def) || isAllowed(*Def))
+    return nullptr;
+  return Def;
+}
+
+std::optional<BlockingCallCheck::Reach>
+BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
+                           ASTContext &Ctx) {
+  {
+    const Memo &M = Reaches[&FD];
+    if (M.InProgress)
+      return std::nullopt;
+    if (M.Found)
+      return M.Found->Depth <= Budget ? M.Found : std::nullopt;
+    if (M.SearchedBudget >= Budget)
+      return std::nullopt;
+  }
+  Reaches[&FD].InProgress = true;
+
+  std::optional<Reach> Best;
+  model::forEachOwnStmt(model::getUserBody(FD), [&](const Stmt &S) {
+    if (Best && Best->Depth == 1)
+      return;
+    if (std::optional<Blocking> B = classify(S)) {
+      Best = Reach{&S, nullptr, std::move(*B), 1};
+      return;
+    }
+    if (Budget <= 1)
+      return;
+    const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager());
+    if (!Callee)
+      return;
+    if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx))
+      if (!Best || Inner->Depth + 1 < Best->Depth)
+        Best = Reach{&S, Callee, Inner->Leaf, Inner->Depth + 1};
+  });
+
+  // The map may have grown during the recursion: look the entry up again.
+  Memo &M = Reaches[&FD];
+  M.InProgress = false;
+  if (Best)
+    M.Found = Best;
+  else
+    M.SearchedBudget = std::max(M.SearchedBudget, Budget);
+  return Best;
+}
+
+void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
+                               const FunctionDecl *Via, const Blocking &Leaf) {
+  SourceLocation Loc = diagnosticLocation(Site);
+  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  llvm::StringRef Label = "a blocking call";
+  llvm::StringRef Advice = model::CustomBlockingAdvice;
+  if (Leaf.Category != Custom) {
+    Label = model::blockingCategories()[Leaf.Category].Label;
+    Advice = model::blockingCategories()[Leaf.Category].Advice;
+  }
+  std::string Where = model::describeFunction(Coro);
+  if (!Via) {
+    diag(Loc, "%0 blocks the executor thread inside %1 (%2); %3")
+        << Leaf.Name << Where << Label << Advice << Site.getSourceRange();
+    return;
+  }
+  diag(Loc, "call to %0 blocks the executor thread inside %1: it reaches %2 "
+            "(%3); %4")
+      << quotedName(*Via) << Where << Leaf.Name << Label << Advice
+      << Site.getSourceRange();
+  // One note per step of the call path, down to the blocking call.
+  const FunctionDecl *Step = Via;
+  for (unsigned Guard = 0; Step && Guard <= MaxCallDepth; ++Guard) {
+    auto It = Reaches.find(Step);
+    if (It == Reaches.end() || !It->second.Found)
+      break;
+    const Reach &R = *It->second.Found;
+    if (R.Via)
+      diag(diagnosticLocation(*R.Site), "%0 calls %1 here", DiagnosticIDs::Note)
+          << quotedName(*Step) << quotedName(*R.Via);
+    else
+      diag(diagnosticLocation(*R.Site), "%0 calls %1 here, which blocks",
+           DiagnosticIDs::Note)
+          << quotedName(*Step) << R.Leaf.Name;
+    Step = R.Via;
+  }
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coro = Result.Nodes.getNodeAs<FunctionDecl>("coro");
+  if (!Coro)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  model::forEachOwnStmt(model::getUserBody(*Coro), [&](const Stmt &S) {
+    if (std::optional<Blocking> B = classify(S)) {
+      report(*Coro, S, nullptr, *B);
+      return;
+    }
+    if (MaxCallDepth == 0)
+      return;
+    if (const FunctionDecl *Callee =
+            descendInto(S, Ctx.getSourceManager()))
+      if (std::optional<Reach> R = reachOf(*Callee, MaxCallDepth, Ctx))
+        report(*Coro, S, Callee, R->Leaf);
+  });
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,73 @@
+//===--- BlockingCallCheck.h - async-lint ------------------------*- C++ -*-===//
+
+#ifndef ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
+#define ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
+
+#include "../Model/NameMatcher.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+namespace clang::tidy::async {
+
+/// Finds calls that block the thread inside the body of a coroutine.
+class BlockingCallCheck : public ClangTidyCheck {
+public:
+  BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  /// What a blocking call is: the name it matched and its category (an
+  /// index into model::blockingCategories(), or Custom).
+  struct Blocking {
+    std::string Name;
+    unsigned Category;
+  };
+  static constexpr unsigned Custom = ~0U;
+
+  /// How a function reaches a blocking call: the call in its body that
+  /// blocks or leads to a blocking call, and the callee it leads through.
+  struct Reach {
+    const Stmt *Site = nullptr;
+    const FunctionDecl *Via = nullptr; // null when Site blocks itself
+    Blocking Leaf;
+    unsigned Depth = 0; // function boundaries to the leaf, 1 = direct
+  };
+  struct Memo {
+    std::optional<Reach> Found;
+    unsigned SearchedBudget = 0;
+    bool InProgress = false;
+  };
+
+  std::optional<Blocking> classify(const Stmt &S) const;
+  const FunctionDecl *descendInto(const Stmt &S,
+                                  const SourceManager &SM) const;
+  std::optional<Reach> reachOf(const FunctionDecl &FD, unsigned Budget,
+                               ASTContext &Ctx);
+  bool isAllowed(const NamedDecl &D) const;
+  void report(const FunctionDecl &Coro, const Stmt &Site,
+              const FunctionDecl *Via, const Blocking &Leaf);
+
+  std::vector<model::NameMatcher> CategoryNames;
+  std::vector<bool> CategoryEnabled;
+  std::string CategoriesOption;
+  model::NameMatcher BlockingFunctions;
+  model::NameMatcher AllowedFunctions;
+  model::NameMatcher AwaitableBlockingMembers;
+  model::NameMatcher BlockingStreams;
+  unsigned MaxCallDepth;
+
+  llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H

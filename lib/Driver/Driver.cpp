@@ -1,0 +1,292 @@
+//===--- Driver.cpp - async-lint ------------------------------------------===//
+//
+// The driver runs the registered clang-tidy checks through clang-tidy's own
+// library (configuration, NOLINT, diagnostics), so that it reports exactly
+// what the plugin reports. It adds what a CI linter needs on top: async-*
+// checks by default, compile databases found per file, --explain, and exit
+// codes that tell findings from bad input.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+#include "AsyncLint.h"
+#include "CompilationDatabases.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang::tidy;
+namespace cl = llvm::cl;
+
+namespace async_lint {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
+
+/// Reads .clang-tidy files like clang-tidy, except that their Checks can
+/// only switch async-* checks on and off: a project's configuration for its
+/// other clang-tidy checks does not make async-lint run them. Checks given
+/// on the command line are taken as they are.
+class AsyncLintOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  AsyncLintOptionsProvider(ClangTidyGlobalOptions Global,
+                           ClangTidyOptions Defaults,
+                           ClangTidyOptions Overrides)
+      : Files(std::move(Global), std::move(Defaults), std::move(Overrides)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Files.getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = Files.getRawOptions(File);
+    for (OptionsSource &Source : Sources) {
+      if (Source.second == OptionsSourceTypeDefaultBinary ||
+          Source.second == OptionsSourceTypeCheckCommandLineOption ||
+          !Source.first.Checks)
+        continue;
+      Source.first.Checks = onlyAsyncTerms(*Source.first.Checks);
+    }
+    return Sources;
+  }
+
+private:
+  static std::string onlyAsyncTerms(llvm::StringRef Globs) {
+    llvm::SmallVector<llvm::StringRef, 16> Terms;
+    Globs.split(Terms, ',', -1, false);
+    std::string Kept;
+    for (llvm::StringRef Term : Terms) {
+      Term = Term.trim();
+      if (!Term.ltrim('-').starts_with("async-"))
+        continue;
+      if (!Kept.empty())
+        Kept += ',';
+      Kept += Term.str();
+    }
+    return Kept;
+  }
+
+  FileOptionsProvider Files;
+};
+
+struct CommandLine {
+  cl::OptionCategory Category{"async-lint options"};
+  cl::list<std::string> Paths{cl::Positional, cl::desc("<source files>"),
+                              cl::cat(Category)};
+  cl::opt<std::string> BuildPath{
+      "p",
+      cl::desc("Build directory containing compile_commands.json (default: "
+               "the nearest one above each file)"),
+      cl::value_desc("build-dir"), cl::cat(Category)};
+  cl::opt<std::string> Checks{
+      "checks",
+      cl::desc("Globs of checks to enable or disable, appended to the "
+               "default '-*,async-*' and to .clang-tidy, as in clang-tidy"),
+      cl::value_desc("globs"), cl::cat(Category)};
+  cl::opt<std::string> WarningsAsErrors{
+      "warnings-as-errors",
+      cl::desc("Globs of checks whose findings are reported as errors"),
+      cl::value_desc("globs"), cl::cat(Category)};
+  cl::opt<std::string> HeaderFilter{
+      "header-filter",
+      cl::desc("Regular expression of headers whose findings are shown"),
+      cl::value_desc("regex"), cl::cat(Category)};
+  cl::list<std::string> ExtraArgs{
+      "extra-arg", cl::desc("Compiler argument to append"),
+      cl::value_desc("arg"), cl::cat(Category)};
+  cl::list<std::string> ExtraArgsBefore{
+      "extra-arg-before", cl::desc("Compiler argument to prepend"),
+      cl::value_desc("arg"), cl::cat(Category)};
+  cl::opt<bool> ListChecks{"list-checks",
+                           cl::desc("List the enabled checks and exit"),
+                           cl::cat(Category)};
+  cl::opt<std::string> Explain{
+      "explain", cl::desc("Print the documentation of a check and exit"),
+      cl::value_desc("check"), cl::cat(Category)};
+  cl::opt<bool> DumpConfig{
+      "dump-config",
+      cl::desc("Print the effective configuration, with every check option, "
+               "and exit"),
+      cl::cat(Category)};
+  cl::opt<bool> Quiet{"quiet", cl::desc("Print findings only"),
+                      cl::cat(Category)};
+};
+
+int usageError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "async-lint") << Message << "\n";
+  return ExitUsage;
+}
+
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "async-lint " << version() << " (checks built against LLVM "
+     << builtLLVMMajor() << ")\n";
+}
+
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const CommandLine &CL) {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = DefaultChecks.str();
+  ClangTidyOptions Overrides;
+  if (CL.Checks.getNumOccurrences())
+    Overrides.Checks = CL.Checks;
+  if (CL.WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = CL.WarningsAsErrors;
+  if (CL.HeaderFilter.getNumOccurrences())
+    Overrides.HeaderFilterRegex = CL.HeaderFilter;
+  if (!CL.ExtraArgs.empty())
+    Overrides.ExtraArgs.emplace(CL.ExtraArgs.begin(), CL.ExtraArgs.end());
+  if (!CL.ExtraArgsBefore.empty())
+    Overrides.ExtraArgsBefore.emplace(CL.ExtraArgsBefore.begin(),
+                                      CL.ExtraArgsBefore.end());
+  return std::make_unique<AsyncLintOptionsProvider>(
+      ClangTidyGlobalOptions(), std::move(Defaults), std::move(Overrides));
+}
+
+/// The file that stands for "here" when options are asked without inputs.
+std::string configAnchor(const CommandLine &CL) {
+  if (!CL.Paths.empty())
+    return CL.Paths.front();
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  llvm::sys::path::append(Cwd, "dummy.cpp");
+  return std::string(Cwd);
+}
+
+int listChecks(ClangTidyOptionsProvider &Provider, const CommandLine &CL) {
+  ClangTidyOptions Options = Provider.getOptions(configAnchor(CL));
+  std::vector<std::string> Names = getCheckNames(Options, false, false);
+  if (Names.empty())
+    return usageError("no checks are enabled");
+  llvm::outs() << "Enabled checks:\n";
+  for (const std::string &Name : Names) {
+    llvm::outs() << "    " << Name;
+    llvm::StringRef Summary = checkSummary(Name);
+    if (!Summary.empty())
+      llvm::outs().indent(Name.size() < 28 ? 28 - Name.size() : 1) << Summary;
+    llvm::outs() << "\n";
+  }
+  return ExitClean;
+}
+
+int explain(llvm::StringRef Check) {
+  llvm::StringRef Doc = checkDocumentation(Check);
+  if (Doc.empty())
+    return usageError("unknown check '" + Check +
+                      "'; 'async-lint --list-checks' lists the checks");
+  llvm::outs() << Doc;
+  if (!Doc.ends_with("\n"))
+    llvm::outs() << "\n";
+  return ExitClean;
+}
+
+int dumpConfig(ClangTidyOptionsProvider &Provider, const CommandLine &CL) {
+  ClangTidyOptions Options = Provider.getOptions(configAnchor(CL));
+  ClangTidyOptions CheckOptions;
+  CheckOptions.CheckOptions = getCheckOptions(Options, false, false);
+  Options = Options.merge(CheckOptions, 0);
+  llvm::outs() << configurationAsText(Options) << "\n";
+  return ExitClean;
+}
+
+} // namespace
+
+int runDriver(int Argc, const char **Argv) {
+  // Everything after `--` is the compile command of every input file.
+  std::vector<const char *> OwnArgs;
+  std::optional<std::vector<std::string>> FixedArgs;
+  for (int I = 0; I < Argc; ++I) {
+    if (llvm::StringRef(Argv[I]) == "--") {
+      FixedArgs.emplace(Argv + I + 1, Argv + Argc);
+      break;
+    }
+    OwnArgs.push_back(Argv[I]);
+  }
+
+  CommandLine CL;
+  cl::HideUnrelatedOptions(CL.Category);
+  cl::SetVersionPrinter(printVersion);
+  std::string ParseErrors;
+  llvm::raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          static_cast<int>(OwnArgs.size()), OwnArgs.data(),
+          "async-lint: finds the pitfalls of C++20 coroutines\n\n"
+          "  async-lint [options] <files...> [-- <compiler arguments>]\n",
+          &ParseErrorStream)) {
+    llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first;
+    First.consume_front("async-lint: ");
+    return usageError(First.trim() + " (see 'async-lint --help')");
+  }
+
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeOptionsProvider(CL);
+  if (CL.Explain.getNumOccurrences())
+    return explain(CL.Explain);
+  if (CL.ListChecks)
+    return listChecks(*Provider, CL);
+  if (CL.DumpConfig)
+    return dumpConfig(*Provider, CL);
+  if (CL.Paths.empty())
+    return usageError("no input files (see 'async-lint --help')");
+
+  DatabaseSettings Settings;
+  Settings.BuildPath = CL.BuildPath;
+  Settings.FixedArgs = std::move(FixedArgs);
+  Settings.ResourceDir = ASYNC_LINT_RESOURCE_DIR;
+  PerFileCompilations Compilations(std::move(Settings));
+  std::vector<std::string> Files;
+  for (const std::string &Path : CL.Paths) {
+    llvm::SmallString<256> Absolute(Path);
+    if (std::error_code EC = llvm::sys::fs::make_absolute(Absolute))
+      return usageError("cannot resolve '" + Path + "': " + EC.message());
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    if (!llvm::sys::fs::exists(Absolute))
+      return usageError("no such file: '" + Path + "'");
+    if (!llvm::sys::fs::is_regular_file(Absolute))
+      return usageError("not a regular file: '" + Path + "'");
+    std::string Warning;
+    if (llvm::Error E = Compilations.addFile(Absolute, Warning))
+      return usageError(llvm::toString(std::move(E)));
+    if (!Warning.empty() && !CL.Quiet)
+      llvm::WithColor::warning(llvm::errs(), "async-lint") << Warning << "\n";
+    Files.push_back(std::string(Absolute));
+  }
+
+  ClangTidyContext Context(std::move(Provider), false, false, false);
+  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  std::vector<ClangTidyError> Errors =
+      runClangTidy(Context, Compilations, Files, BaseFS,
+                   /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
+                   /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
+
+  unsigned WarningsAsErrors = 0;
+  handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
+
+  bool CompilerErrors = false;
+  unsigned Findings = 0;
+  for (const ClangTidyError &Error : Errors) {
+    if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-")) {
+      CompilerErrors |= Error.DiagLevel == ClangTidyError::Error;
+      continue;
+    }
+    ++Findings;
+  }
+  if (!CL.Quiet && (Findings || CompilerErrors))
+    llvm::errs() << Findings << (Findings == 1 ? " finding" : " findings")
+                 << " in " << Files.size()
+                 << (Files.size() == 1 ? " file" : " files")
+                 << (CompilerErrors ? "; some files could not be analysed"
+                                    : "")
+                 << "\n";
+  if (CompilerErrors)
+    return ExitAnalysisFailed;
+  return Findings ? ExitFindings : ExitClean;
+}
+
+} // namespace async_lint

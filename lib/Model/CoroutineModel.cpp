@@ -1,0 +1,193 @@
+//===--- CoroutineModel.cpp - async-lint ----------------------------------===//
+
+#include "CoroutineModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace clang::tidy::async::model {
+
+const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl &FD) {
+  if (!FD.doesThisDeclarationHaveABody())
+    return nullptr;
+  return dyn_cast_or_null<CoroutineBodyStmt>(FD.getBody());
+}
+
+bool isCoroutine(const FunctionDecl &FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD.hasBody(Def) || !Def)
+    return false;
+  return getCoroutineBody(*Def) != nullptr;
+}
+
+const Stmt *getUserBody(const FunctionDecl &FD) {
+  if (!FD.doesThisDeclarationHaveABody())
+    return nullptr;
+  const Stmt *Body = FD.getBody();
+  if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coro->getBody();
+  return Body;
+}
+
+bool isLambdaCallOperator(const FunctionDecl &FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  return MD && MD->getParent() && MD->getParent()->isLambda();
+}
+
+std::string describeFunction(const FunctionDecl &FD) {
+  bool Coro = isCoroutine(FD);
+  if (isLambdaCallOperator(FD))
+    return Coro ? "coroutine lambda" : "lambda";
+  std::string Name = FD.getNameAsString();
+  return (Coro ? "coroutine '" : "function '") + Name + "'";
+}
+
+namespace {
+
+/// Walks the code that runs as part of one function body.
+class OwnStmtWalker : public RecursiveASTVisitor<OwnStmtWalker> {
+  using Base = RecursiveASTVisitor<OwnStmtWalker>;
+
+public:
+  explicit OwnStmtWalker(llvm::function_ref<void(const Stmt &)> Callback)
+      : Callback(Callback) {}
+
+  bool shouldVisitImplicitCode() const { return false; }
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitStmt(Stmt *S) {
+    Callback(*S);
+    return true;
+  }
+
+  // A lambda's body runs when it is called; its captures run here.
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    Callback(*E);
+    for (Expr *Init : E->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  // Local classes and functions run when they are called.
+  bool TraverseDecl(Decl *D) {
+    if (D && (isa<TagDecl>(D) || isa<FunctionDecl>(D) ||
+              isa<FunctionTemplateDecl>(D) || isa<ClassTemplateDecl>(D)))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+
+  // Unevaluated operands never run.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *) {
+    return true;
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (!E->isPotentiallyEvaluated())
+      return true;
+    return Base::TraverseCXXTypeidExpr(E);
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = false) { return true; }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc, bool = false) {
+    return true;
+  }
+
+private:
+  llvm::function_ref<void(const Stmt &)> Callback;
+};
+
+/// A method named \p Name in \p RD or one of its bases, to a bounded depth.
+bool hasMemberNamed(const CXXRecordDecl *RD, DeclarationName Name,
+                    unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return false;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  if (!RD->lookup(Name).empty())
+    return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasMemberNamed(Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+      return true;
+  return false;
+}
+
+const CXXRecordDecl *recordOfParameter(QualType T) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD;
+  return nullptr;
+}
+
+const TemplateDecl *templateOfParameter(QualType T) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    return TST->getTemplateName().getAsTemplateDecl();
+  if (const auto *Injected = T->getAs<InjectedClassNameType>())
+    return Injected->getDecl()->getDescribedClassTemplate();
+  return nullptr;
+}
+
+/// A namespace-scope operator co_await whose parameter is \p RD.
+bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
+  const DeclContext *NS = RD->getEnclosingNamespaceContext();
+  if (!NS)
+    return false;
+  const CXXRecordDecl *Canon = RD->getCanonicalDecl();
+  const ClassTemplateDecl *Pattern = nullptr;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    Pattern = Spec->getSpecializedTemplate();
+  for (const NamedDecl *ND : NS->lookup(OpName)) {
+    const FunctionDecl *FD = ND->getAsFunction();
+    if (!FD || FD->getNumParams() != 1)
+      continue;
+    QualType P = FD->getParamDecl(0)->getType();
+    if (const CXXRecordDecl *PR = recordOfParameter(P))
+      if (PR->getCanonicalDecl() == Canon)
+        return true;
+    if (Pattern && templateOfParameter(P) == Pattern)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void forEachOwnStmt(const Stmt *Body,
+                    llvm::function_ref<void(const Stmt &)> Callback) {
+  if (!Body)
+    return;
+  OwnStmtWalker(Callback).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+bool isAwaitableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  ASTContext &Ctx = RD->getASTContext();
+  auto Ident = [&](llvm::StringRef Name) {
+    return DeclarationName(&Ctx.Idents.get(Name));
+  };
+  if (hasMemberNamed(RD, Ident("await_ready")) &&
+      hasMemberNamed(RD, Ident("await_suspend")) &&
+      hasMemberNamed(RD, Ident("await_resume")))
+    return true;
+  DeclarationName CoAwait =
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return hasMemberNamed(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,55 @@
+//===--- NameMatcher.h - async-lint ------------------------------*- C++ -*-===//
+//
+// Library knowledge is data: lists of qualified names, read from check
+// options. A name is canonical: the declaring scopes of the declaration
+// without template arguments, inline namespaces (std::__1, std::_V2) or
+// anonymous namespaces, e.g. '::std::this_thread::sleep_for'.
+//
+// A pattern that starts with '::' matches that name exactly; any other
+// pattern matches every name that ends with it at a scope boundary, so
+// 'asio::read' matches '::asio::read' and '::boost::asio::read', and
+// 'sync_wait' matches a sync_wait in any namespace or class.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_NAMEMATCHER_H
+#define ASYNC_LINT_MODEL_NAMEMATCHER_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async::model {
+
+/// The canonical qualified name of \p D, starting with '::'.
+std::string canonicalName(const NamedDecl &D);
+
+/// Splits a ';'-separated option value, trimming blanks, dropping empty items.
+std::vector<std::string> splitList(llvm::StringRef Value);
+
+/// Joins a list back into an option value.
+std::string joinList(const std::vector<std::string> &Items);
+
+/// A set of name patterns, one option value.
+class NameMatcher {
+public:
+  NameMatcher() = default;
+  explicit NameMatcher(llvm::StringRef OptionValue);
+
+  /// The first pattern that matches the canonical name \p Name, or empty.
+  llvm::StringRef match(llvm::StringRef Name) const;
+  bool matches(llvm::StringRef Name) const { return !match(Name).empty(); }
+  bool empty() const { return Patterns.empty(); }
+
+  /// The option value this matcher was built from, normalised.
+  std::string str() const { return joinList(Patterns); }
+
+private:
+  std::vector<std::string> Patterns;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_NAMEMATCHER_H
