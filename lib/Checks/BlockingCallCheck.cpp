@@ -44,15 +44,16 @@ std::string quotedName(const FunctionDecl &FD) {
   return "'" + displayName(model::canonicalName(FD)) + "'";
 }
 
-/// The class of the object a member function is called on.
-const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
+/// The type of the object a member function is called on, as written: a
+/// call of an inherited member is named after the derived class too.
+QualType objectType(const CXXMemberCallExpr &Call) {
   const Expr *Object = Call.getImplicitObjectArgument();
   if (!Object)
-    return nullptr;
-  QualType T = Object->getType();
+    return {};
+  QualType T = Object->IgnoreParenImpCasts()->getType();
   if (T->isPointerType())
     T = T->getPointeeType();
-  return T->getAsCXXRecordDecl();
+  return T;
 }
 
 /// The variable an expression names directly, e.g. 'std::cin'.
@@ -149,11 +150,9 @@ BlockingCallCheck::classify(const Stmt &S) const {
   } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
     Callee = Call->getDirectCallee();
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      Object = objectClass(*Member);
-      if (const Expr *Obj = Member->getImplicitObjectArgument())
-        ObjectType = Obj->getType()->isPointerType()
-                         ? Obj->getType()->getPointeeType()
-                         : Obj->getType();
+      ObjectType = objectType(*Member);
+      if (!ObjectType.isNull())
+        Object = ObjectType->getAsCXXRecordDecl();
       ObjectVar = namedVariable(Member->getImplicitObjectArgument());
     } else if (Call->getNumArgs() > 0) {
       FirstArg = Call->getArg(0);

@@ -16,6 +16,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -36,20 +37,20 @@ constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 /// on the command line are taken as they are.
 class AsyncLintOptionsProvider : public ClangTidyOptionsProvider {
 public:
-  AsyncLintOptionsProvider(ClangTidyGlobalOptions Global,
-                           ClangTidyOptions Defaults,
-                           ClangTidyOptions Overrides)
-      : Files(std::move(Global), std::move(Defaults), std::move(Overrides)) {}
+  explicit AsyncLintOptionsProvider(
+      std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
 
   const ClangTidyGlobalOptions &getGlobalOptions() override {
-    return Files.getGlobalOptions();
+    return Inner->getGlobalOptions();
   }
 
   std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
-    std::vector<OptionsSource> Sources = Files.getRawOptions(File);
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
     for (OptionsSource &Source : Sources) {
       if (Source.second == OptionsSourceTypeDefaultBinary ||
           Source.second == OptionsSourceTypeCheckCommandLineOption ||
+          Source.second == OptionsSourceTypeConfigCommandLineOption ||
           !Source.first.Checks)
         continue;
       Source.first.Checks = onlyAsyncTerms(*Source.first.Checks);
@@ -73,7 +74,7 @@ private:
     return Kept;
   }
 
-  FileOptionsProvider Files;
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
 };
 
 struct CommandLine {
@@ -90,6 +91,16 @@ struct CommandLine {
       cl::desc("Globs of checks to enable or disable, appended to the "
                "default '-*,async-*' and to .clang-tidy, as in clang-tidy"),
       cl::value_desc("globs"), cl::cat(Category)};
+  cl::opt<std::string> Config{
+      "config",
+      cl::desc("Configuration in YAML, used instead of .clang-tidy files, as "
+               "in clang-tidy"),
+      cl::value_desc("yaml"), cl::cat(Category)};
+  cl::opt<std::string> ConfigFile{
+      "config-file",
+      cl::desc("Read the configuration from this YAML file instead of "
+               ".clang-tidy files, as in clang-tidy"),
+      cl::value_desc("path"), cl::cat(Category)};
   cl::opt<std::string> WarningsAsErrors{
       "warnings-as-errors",
       cl::desc("Globs of checks whose findings are reported as errors"),
@@ -129,7 +140,7 @@ void printVersion(llvm::raw_ostream &OS) {
      << builtLLVMMajor() << ")\n";
 }
 
-std::unique_ptr<ClangTidyOptionsProvider>
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const CommandLine &CL) {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = DefaultChecks.str();
@@ -145,8 +156,36 @@ makeOptionsProvider(const CommandLine &CL) {
   if (!CL.ExtraArgsBefore.empty())
     Overrides.ExtraArgsBefore.emplace(CL.ExtraArgsBefore.begin(),
                                       CL.ExtraArgsBefore.end());
-  return std::make_unique<AsyncLintOptionsProvider>(
-      ClangTidyGlobalOptions(), std::move(Defaults), std::move(Overrides));
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  std::string ConfigText = CL.Config;
+  llvm::StringRef ConfigOrigin = "--config";
+  if (CL.ConfigFile.getNumOccurrences()) {
+    if (CL.Config.getNumOccurrences())
+      return llvm::createStringError(
+          "--config and --config-file cannot be used together");
+    auto Buffer = llvm::MemoryBuffer::getFile(CL.ConfigFile);
+    if (!Buffer)
+      return llvm::createStringError("cannot read --config-file '" +
+                                     CL.ConfigFile +
+                                     "': " + Buffer.getError().message());
+    ConfigText = (*Buffer)->getBuffer().str();
+    ConfigOrigin = CL.ConfigFile;
+  }
+  if (CL.Config.getNumOccurrences() || CL.ConfigFile.getNumOccurrences()) {
+    llvm::ErrorOr<ClangTidyOptions> Parsed =
+        parseConfiguration(llvm::MemoryBufferRef(ConfigText, ConfigOrigin));
+    if (!Parsed)
+      return llvm::createStringError("invalid configuration in " +
+                                     ConfigOrigin + ": " +
+                                     Parsed.getError().message());
+    Inner = std::make_unique<ConfigOptionsProvider>(
+        ClangTidyGlobalOptions(), std::move(Defaults), std::move(*Parsed),
+        std::move(Overrides));
+  } else {
+    Inner = std::make_unique<FileOptionsProvider>(
+        ClangTidyGlobalOptions(), std::move(Defaults), std::move(Overrides));
+  }
+  return std::make_unique<AsyncLintOptionsProvider>(std::move(Inner));
 }
 
 /// The file that stands for "here" when options are asked without inputs.
@@ -224,7 +263,12 @@ int runDriver(int Argc, const char **Argv) {
     return usageError(First.trim() + " (see 'async-lint --help')");
   }
 
-  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeOptionsProvider(CL);
+  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> MaybeProvider =
+      makeOptionsProvider(CL);
+  if (!MaybeProvider)
+    return usageError(llvm::toString(MaybeProvider.takeError()));
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      std::move(*MaybeProvider);
   if (CL.Explain.getNumOccurrences())
     return explain(CL.Explain);
   if (CL.ListChecks)

@@ -38,7 +38,8 @@ struct fire_and_forget {
 };
 // A thread pool that runs what it is given on its own threads.
 struct thread_pool {
-  template <class F> void post(F &&f);
+  template <class F> void post(F &&f) { enqueue(static_cast<void *>(&f)); }
+  void enqueue(void *);
   void wait();
 };
 } // namespace demo

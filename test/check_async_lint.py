@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Runs one async-lint checker test through the clang-tidy plugin and through
+the async-lint driver, and checks the expectations written beside the code.
+
+    check_async_lint.py [options] <source.cpp> <check-name> <temp-base>
+        [-- <tool arguments> [-- <compiler arguments>]]
+
+Expectations, in the manner of clang-tidy's check_clang_tidy.py:
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ... [check]
+  // CHECK-NOTES:    :[[@LINE-1]]:3: note: ...
+  // CHECK-FIXES:    fixed code
+CHECK-MESSAGES allows no other warning or error; CHECK-NOTES allows no other
+note, warning or error. A file with none of these prefixes must produce no
+diagnostic at all. A --check-suffix S reads CHECK-MESSAGES-S (and so on)
+instead, so that one file can hold expectations for several configurations.
+
+Every run must parse without compiler errors, and the driver's exit status
+must agree with its output (1 with findings, 0 without).
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+PREFIXES = ("CHECK-MESSAGES", "CHECK-NOTES", "CHECK-FIXES")
+
+
+def fail(message):
+    sys.exit("check_async_lint.py: " + message)
+
+
+def run(cmd, description):
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+    print("--- %s: %s" % (description, " ".join(cmd)))
+    print(proc.stdout, end="")
+    if proc.stderr.strip():
+        print("--- stderr:\n" + proc.stderr, end="")
+    return proc
+
+
+def file_check(filecheck, input_file, check_file, prefix, implicit_not):
+    cmd = [filecheck, "-input-file=" + input_file, check_file,
+           "-check-prefix=" + prefix, "-strict-whitespace",
+           "-dump-input=fail"]
+    if implicit_not:
+        cmd.append("-implicit-check-not=" + implicit_not)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    if proc.returncode != 0:
+        print(proc.stdout)
+        return False
+    return True
+
+
+def split_args(rest):
+    """Splits '-- tool args -- compiler args'."""
+    if rest and rest[0] == "--":
+        rest = rest[1:]
+    if "--" in rest:
+        i = rest.index("--")
+        return rest[:i], rest[i + 1:]
+    return rest, []
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clang-tidy", required=True)
+    parser.add_argument("--plugin", required=True)
+    parser.add_argument("--async-lint", required=True)
+    parser.add_argument("--filecheck", default="FileCheck")
+    parser.add_argument("--inputs", required=True,
+                        help="mock headers, used instead of the system's")
+    parser.add_argument("--check-suffix", default="")
+    parser.add_argument("--config", default="",
+                        help="YAML configuration, as clang-tidy -config")
+    parser.add_argument("--modes", default="plugin,driver")
+    parser.add_argument("--allow-compiler-errors", action="store_true")
+    parser.add_argument("source")
+    parser.add_argument("check")
+    parser.add_argument("temp")
+    args, rest = parser.parse_known_args()
+    tool_args, compiler_args = split_args(rest)
+
+    with open(args.source, encoding="utf-8") as f:
+        text = f.read()
+    suffix = "-" + args.check_suffix if args.check_suffix else ""
+    prefixes = {p: p + suffix for p in PREFIXES}
+    present = {p for p, full in prefixes.items()
+               if re.search(r"\b" + re.escape(full) + r":", text)}
+
+    # The analysed copy keeps every line where it was but loses the CHECK
+    # comments, so that expected text cannot match itself.
+    cleaned = re.sub(r"//\s*CHECK-[A-Z0-9-]*:[^\r\n]*", "//", text)
+    temp_dir = os.path.dirname(os.path.abspath(args.temp))
+    os.makedirs(temp_dir, exist_ok=True)
+    ext = os.path.splitext(args.source)[1] or ".cpp"
+
+    if not any(a.startswith("-std=") for a in compiler_args):
+        compiler_args = ["-std=c++20"] + compiler_args
+    compiler_args = ["-nostdinc", "-isystem", args.inputs] + compiler_args
+    checks = "-checks=-*," + args.check
+    config = ["-config=" + args.config] if args.config else []
+
+    ok = True
+    for mode in args.modes.split(","):
+        work = "%s.%s%s" % (args.temp, mode, ext)
+        with open(work, "w", encoding="utf-8") as f:
+            f.write(cleaned)
+        fixes = "CHECK-FIXES" in present and mode == "plugin"
+        if mode == "plugin":
+            cmd = [args.clang_tidy, "-load=" + args.plugin, work, checks]
+            cmd += config + (["-fix"] if fixes else []) + tool_args
+        elif mode == "driver":
+            cmd = [args.async_lint, work, checks] + config + tool_args
+        else:
+            fail("unknown mode '%s'" % mode)
+        cmd += ["--"] + compiler_args
+        proc = run(cmd, mode)
+        output = proc.stdout
+        out_file = "%s.%s.out" % (args.temp, mode)
+        with open(out_file, "w", encoding="utf-8") as f:
+            f.write(output)
+
+        has_error = re.search(r": error: ", output) is not None
+        if has_error and not args.allow_compiler_errors:
+            print("%s: the test file does not compile" % mode)
+            ok = False
+            continue
+        has_warning = re.search(r": warning: ", output) is not None
+        if mode == "driver" and not has_error:
+            expected = 1 if has_warning else 0
+            if proc.returncode != expected:
+                print("driver: exit status %d, expected %d" %
+                      (proc.returncode, expected))
+                ok = False
+        if mode == "plugin" and proc.returncode != 0 and not has_error:
+            print("plugin: clang-tidy exited with %d" % proc.returncode)
+            ok = False
+
+        if not present:
+            if re.search(r": (warning|error|note): ", output):
+                print("%s: a file without CHECK lines must stay silent" % mode)
+                ok = False
+            continue
+        if "CHECK-MESSAGES" in present:
+            ok &= file_check(args.filecheck, out_file, args.source,
+                             prefixes["CHECK-MESSAGES"],
+                             "{{warning|error}}:")
+        if "CHECK-NOTES" in present:
+            ok &= file_check(args.filecheck, out_file, args.source,
+                             prefixes["CHECK-NOTES"],
+                             "{{note|warning|error}}:")
+        if fixes:
+            ok &= file_check(args.filecheck, work, args.source,
+                             prefixes["CHECK-FIXES"], None)
+        if not ok:
+            print("%s: expectations not met" % mode)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
