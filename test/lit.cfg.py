@@ -15,7 +15,7 @@ lit_config.load_config(config, site_config)
 config.name = "async-lint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "check_async_lint.py", "lsp_client.py"]
+config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.async_lint_build_dir, "test")
 
@@ -36,6 +36,9 @@ check = " ".join([
     "--inputs", inputs,
 ])
 config.substitutions.append(("%check_async_lint", check))
+config.substitutions.append(
+    ("%expect_exit", config.python_executable + " " +
+     os.path.join(src, "test", "expect_exit.py")))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%async_lint_clangd", config.async_lint_clangd))
 config.substitutions.append(("%async_lint", config.async_lint))

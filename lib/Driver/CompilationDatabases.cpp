@@ -4,6 +4,8 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang::tooling;
@@ -50,6 +52,23 @@ PerFileCompilations::loadDatabase(llvm::StringRef JsonPath) {
   auto It = Loaded.find(JsonPath);
   if (It != Loaded.end())
     return It->second.get();
+  // clang's loader recovers from some malformed JSON and prints the parse
+  // error itself; a database is checked strictly first.
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(JsonPath);
+  if (!Buffer)
+    return llvm::createStringError("cannot read compilation database '" +
+                                   JsonPath +
+                                   "': " + Buffer.getError().message());
+  llvm::Expected<llvm::json::Value> Parsed =
+      llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return llvm::createStringError("cannot read compilation database '" +
+                                   JsonPath + "': " +
+                                   llvm::toString(Parsed.takeError()));
+  if (!Parsed->getAsArray())
+    return llvm::createStringError("cannot read compilation database '" +
+                                   JsonPath + "': expected a JSON array");
   std::string Message;
   std::unique_ptr<CompilationDatabase> DB =
       JSONCompilationDatabase::loadFromFile(JsonPath, Message,
