@@ -1,0 +1,34 @@
+#include "jobs.h"
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+
+std::mutex m;
+std::condition_variable ready;
+bool is_ready = false;
+
+task<> consumer() {
+  std::unique_lock<std::mutex> lock(m);
+  // Pitfall: waiting on a condition variable inside a coroutine.
+  ready.wait(lock, [] { return is_ready; });
+  co_return;
+}
+
+task<> offloaded() {
+  // Fine: the sleep runs on its own thread, not on the executor.
+  std::thread([] { std::this_thread::sleep_for(std::chrono::seconds(1)); })
+      .detach();
+  co_return;
+}
+
+int main() {
+  std::promise<int> promise;
+  std::future<int> future = promise.get_future();
+  promise.set_value(42);
+  task<> t = wait_for_worker(future);
+  t.run();
+  // Fine: main is not a coroutine.
+  flush_logs();
+  return 0;
+}
