@@ -35,17 +35,22 @@ check = " ".join([
     "--filecheck", os.path.join(config.llvm_tools_dir, "FileCheck"),
     "--inputs", inputs,
 ])
-config.substitutions.append(("%check_async_lint", check))
-config.substitutions.append(
-    ("%expect_exit", config.python_executable + " " +
-     os.path.join(src, "test", "expect_exit.py")))
-config.substitutions.append(("%clang_tidy", config.clang_tidy))
-config.substitutions.append(("%async_lint_clangd", config.async_lint_clangd))
-config.substitutions.append(("%async_lint", config.async_lint))
-config.substitutions.append(("%plugin", config.async_lint_plugin))
-config.substitutions.append(("%stock_clangd", config.stock_clangd))
-config.substitutions.append(("%fake_llvm21", config.fake_llvm21))
-config.substitutions.append(("%python", config.python_executable))
-config.substitutions.append(("%inputs", inputs))
-config.substitutions.append(("%src_root", src))
-config.substitutions.append(("%boost_examples", config.boost_examples))
+# Longest names first, so that %async_lint does not eat %async_lint_clangd.
+substitutions = {
+    "%check_async_lint": check,
+    "%expect_exit": config.python_executable + " " +
+    os.path.join(src, "test", "expect_exit.py"),
+    "%clang_tidy": config.clang_tidy,
+    "%async_lint_clangd": config.async_lint_clangd,
+    "%async_lint_build": config.async_lint_build_dir,
+    "%async_lint": config.async_lint,
+    "%plugin": config.async_lint_plugin,
+    "%stock_clangd": config.stock_clangd,
+    "%fake_llvm21": config.fake_llvm21,
+    "%python": config.python_executable,
+    "%inputs": inputs,
+    "%src_root": src,
+    "%boost_examples": config.boost_examples,
+}
+for name in sorted(substitutions, key=len, reverse=True):
+    config.substitutions.append((name, substitutions[name]))

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Measures what async-lint costs, on the Boost 1.81 coroutine examples.
+
+For each file it runs, one after the other and --repeat times each:
+  syntax     clang++-22 -fsyntax-only (the floor: parsing alone)
+  upstream   clang-tidy-22 with the four upstream coroutine checks
+  plugin     clang-tidy-22 -load=<plugin> with the async-* checks
+  driver     async-lint
+and prints, per tool, the CPU time (user + system) and the peak memory
+(max RSS) relative to -fsyntax-only: total CPU over all files, and the mean
+of the per-file memory ratios. The fastest repeat of each file counts.
+
+    bench/bench.py --build build [--repeat 3] [--files GLOB ...] [--quick]
+"""
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+
+EXAMPLES = "/usr/share/doc/libboost1.81-doc/examples/libs"
+DEFAULT_GLOBS = [
+    "asio/example/cpp20/*/*.cpp",
+    "beast/example/*/*/awaitable/*.cpp",
+    "beast/example/advanced/server-flex-awaitable/*.cpp",
+]
+UPSTREAM = ",".join([
+    "-*", "misc-coroutine-hostile-raii", "cppcoreguidelines-no-suspend-with-lock",
+    "cppcoreguidelines-avoid-reference-coroutine-parameters",
+    "cppcoreguidelines-avoid-capturing-lambda-coroutines"])
+LLVM_BIN = "/usr/lib/llvm-22/bin"
+
+
+def flags(path):
+    extra = ["-std=c++20"]
+    if "advanced_server_flex_awaitable" in path:
+        extra += ["-I" + os.path.join(EXAMPLES, "beast"), "-include", "list"]
+    return extra
+
+
+def commands(build, path):
+    f = flags(path)
+    plugin = os.path.join(build, "lib", "libAsyncLintPlugin.so")
+    return {
+        "syntax": [os.path.join(LLVM_BIN, "clang++"), "-fsyntax-only"] + f + [path],
+        "upstream": [os.path.join(LLVM_BIN, "clang-tidy"), "--quiet",
+                     "-checks=" + UPSTREAM, path, "--"] + f,
+        "plugin": [os.path.join(LLVM_BIN, "clang-tidy"), "--quiet",
+                   "-load=" + plugin, "-checks=-*,async-*", path, "--"] + f,
+        "driver": [os.path.join(build, "bin", "async-lint"), "--quiet", path,
+                   "--"] + f,
+    }
+
+
+def measure(cmd):
+    """CPU seconds and peak RSS in KiB of one run of cmd."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit("failed: " + " ".join(cmd))
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--build", default="build")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--files", nargs="*", default=DEFAULT_GLOBS)
+    p.add_argument("--quick", action="store_true",
+                   help="one file, one repeat: checks that the script works")
+    args = p.parse_args()
+
+    files = sorted({f for g in args.files
+                    for f in glob.glob(os.path.join(EXAMPLES, g))})
+    if args.quick:
+        files, args.repeat = files[:1], 1
+    if not files:
+        sys.exit("no files: install libboost1.81-doc")
+
+    tools = ["syntax", "upstream", "plugin", "driver"]
+    cpu = {t: 0.0 for t in tools}
+    mem_ratio = {t: [] for t in tools}
+    print("%-60s %s" % ("file", "  ".join("%17s" % t for t in tools)))
+    for path in files:
+        best = {}
+        for tool, cmd in commands(args.build, path).items():
+            runs = [measure(cmd) for _ in range(args.repeat)]
+            best[tool] = (min(r[0] for r in runs), min(r[1] for r in runs))
+        for tool in tools:
+            cpu[tool] += best[tool][0]
+            mem_ratio[tool].append(best[tool][1] / best["syntax"][1])
+        print("%-60s %s" % (os.path.relpath(path, EXAMPLES)[-60:], "  ".join(
+            "%6.2fs %7.0fMiB" % (best[t][0], best[t][1] / 1024) for t in tools)))
+
+    print("\n%d files, best of %d runs each" % (len(files), args.repeat))
+    print("%-10s %10s %12s %12s" % ("tool", "CPU s", "CPU ratio", "mem ratio"))
+    for tool in tools:
+        print("%-10s %10.2f %11.3fx %11.3fx" % (
+            tool, cpu[tool], cpu[tool] / cpu["syntax"],
+            sum(mem_ratio[tool]) / len(mem_ratio[tool])))
+
+
+if __name__ == "__main__":
+    main()
