@@ -1,4 +1,4 @@
-//===--- AsyncLint.h - async-lint --------------------------------*- C++ -*-===//
+//===--- AsyncLint.h - async-lint -------------------------------*- C++ -*-===//
 //
 // What the front ends need from the check library besides the checks.
 //

@@ -11,9 +11,7 @@ std::mutex log_mutex;
 // A helper that looks harmless from the call site.
 void throttle() { std::this_thread::sleep_for(50ms); }
 
-void write_log_line() {
-  std::lock_guard<std::mutex> guard(log_mutex);
-}
+void write_log_line() { std::lock_guard<std::mutex> guard(log_mutex); }
 } // namespace
 
 void flush_logs() {

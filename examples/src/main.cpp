@@ -17,8 +17,9 @@ task<> consumer() {
 
 task<> offloaded() {
   // Fine: the sleep runs on its own thread, not on the executor.
-  std::thread([] { std::this_thread::sleep_for(std::chrono::seconds(1)); })
-      .detach();
+  std::thread([] {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }).detach();
   co_return;
 }
 

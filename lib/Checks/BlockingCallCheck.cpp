@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "../Model/BlockingCatalog.h"
+#include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,37 +33,11 @@ std::string defaultCategories() {
   return model::joinList(Keys);
 }
 
-std::string displayName(llvm::StringRef Canonical) {
-  return Canonical.starts_with("::") ? Canonical.drop_front(2).str()
-                                     : Canonical.str();
-}
-
 /// How notes name a function on the call path.
 std::string quotedName(const FunctionDecl &FD) {
   if (model::isLambdaCallOperator(FD))
     return "a lambda";
-  return "'" + displayName(model::canonicalName(FD)) + "'";
-}
-
-/// The type of the object a member function is called on, as written: a
-/// call of an inherited member is named after the derived class too.
-QualType objectType(const CXXMemberCallExpr &Call) {
-  const Expr *Object = Call.getImplicitObjectArgument();
-  if (!Object)
-    return {};
-  QualType T = Object->IgnoreParenImpCasts()->getType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T;
-}
-
-/// The variable an expression names directly, e.g. 'std::cin'.
-const VarDecl *namedVariable(const Expr *E) {
-  if (!E)
-    return nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
+  return "'" + model::displayName(model::canonicalName(FD)) + "'";
 }
 
 /// Lock tags (std::defer_lock, std::try_to_lock, std::adopt_lock) make a
@@ -138,43 +113,14 @@ bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
 
 std::optional<BlockingCallCheck::Blocking>
 BlockingCallCheck::classify(const Stmt &S) const {
-  const FunctionDecl *Callee = nullptr;
-  const CXXRecordDecl *Object = nullptr;
-  QualType ObjectType;
-  const VarDecl *ObjectVar = nullptr;
-  const Expr *FirstArg = nullptr;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-    Callee = Construct->getConstructor();
-    if (hasLockTagArgument(*Construct))
-      return std::nullopt;
-  } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    Callee = Call->getDirectCallee();
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      ObjectType = objectType(*Member);
-      if (!ObjectType.isNull())
-        Object = ObjectType->getAsCXXRecordDecl();
-      ObjectVar = namedVariable(Member->getImplicitObjectArgument());
-    } else if (Call->getNumArgs() > 0) {
-      FirstArg = Call->getArg(0);
-      // A call through a function object such as stdexec::sync_wait is
-      // named by the object.
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-        if (Op->getOperator() == OO_Call)
-          ObjectVar = namedVariable(FirstArg);
-    }
-  }
-  if (!Callee)
+  std::optional<model::CallInfo> Call = model::describeCall(S);
+  if (!Call)
+    return std::nullopt;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
+      Construct && hasLockTagArgument(*Construct))
     return std::nullopt;
 
-  llvm::SmallVector<std::string, 3> Names;
-  Names.push_back(model::canonicalName(*Callee));
-  if (Object && Callee->getDeclName().isIdentifier())
-    Names.push_back(model::canonicalName(*Object) + "::" +
-                    Callee->getName().str());
-  if (ObjectVar && isa<CXXOperatorCallExpr>(S))
-    Names.push_back(model::canonicalName(*ObjectVar));
-
-  for (const std::string &Name : Names)
+  for (const std::string &Name : Call->Names)
     if (AllowedFunctions.matches(Name))
       return std::nullopt;
 
@@ -183,13 +129,13 @@ BlockingCallCheck::classify(const Stmt &S) const {
   for (unsigned I = 0; I < Categories.size(); ++I) {
     if (!CategoryEnabled[I])
       continue;
-    for (const std::string &Name : Names)
+    for (const std::string &Name : Call->Names)
       if (CategoryNames[I].matches(Name))
-        return Blocking{"'" + displayName(Name) + "'", I};
+        return Blocking{"'" + model::displayName(Name) + "'", I};
   }
-  for (const std::string &Name : Names)
+  for (const std::string &Name : Call->Names)
     if (BlockingFunctions.matches(Name))
-      return Blocking{"'" + displayName(Name) + "'", Custom};
+      return Blocking{"'" + model::displayName(Name) + "'", Custom};
 
   auto CategoryIndex = [&](llvm::StringRef Key) -> std::optional<unsigned> {
     for (unsigned I = 0; I < Categories.size(); ++I)
@@ -200,34 +146,29 @@ BlockingCallCheck::classify(const Stmt &S) const {
 
   // Reading a blocking stream: std::cin >> x, std::getline(std::cin, s),
   // std::cin.get().
-  const VarDecl *Stream = ObjectVar ? ObjectVar : namedVariable(FirstArg);
+  const VarDecl *Stream = Call->ObjectVar ? Call->ObjectVar : Call->FirstArgVar;
   if (Stream && !BlockingStreams.empty())
     if (llvm::StringRef Match =
             BlockingStreams.match(model::canonicalName(*Stream));
         !Match.empty())
       if (std::optional<unsigned> IO = CategoryIndex("io"))
-        return Blocking{"reading '" + displayName(Match) + "'", *IO};
+        return Blocking{"reading '" + model::displayName(Match) + "'", *IO};
 
   // The blocking get()/wait() of a type that is itself awaitable.
-  if (Object && Callee->getDeclName().isIdentifier() &&
+  const FunctionDecl *Callee = Call->Callee;
+  if (!Call->ObjectType.isNull() && Callee->getDeclName().isIdentifier() &&
       AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
-      model::isAwaitableType(ObjectType))
+      model::isAwaitableType(Call->ObjectType))
     if (std::optional<unsigned> Result = CategoryIndex("result"))
-      return Blocking{"'" + displayName(Names.back()) + "'", *Result};
+      return Blocking{"'" + model::displayName(Call->Names.back()) + "'",
+                      *Result};
   return std::nullopt;
 }
 
 const FunctionDecl *
 BlockingCallCheck::descendInto(const Stmt &S, const SourceManager &SM) const {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(&S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
-    Callee = Construct->getConstructor();
-  const FunctionDecl *Def = nullptr;
-  if (!Callee || !Callee->hasBody(Def) || !Def)
-    return nullptr;
-  if (Def->isImplicit() || SM.isInSystemHeader(Def->getLocation()) ||
+  const FunctionDecl *Def = model::calledDefinition(S);
+  if (!Def || Def->isImplicit() || SM.isInSystemHeader(Def->getLocation()) ||
       model::isCoroutine(*Def) || isAllowed(*Def))
     return nullptr;
   return Def;
@@ -326,8 +267,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (MaxCallDepth == 0)
       return;
-    if (const FunctionDecl *Callee =
-            descendInto(S, Ctx.getSourceManager()))
+    if (const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager()))
       if (std::optional<Reach> R = reachOf(*Callee, MaxCallDepth, Ctx))
         report(*Coro, S, Callee, R->Leaf);
   });

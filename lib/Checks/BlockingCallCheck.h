@@ -1,4 +1,4 @@
-//===--- BlockingCallCheck.h - async-lint ------------------------*- C++ -*-===//
+//===--- BlockingCallCheck.h - async-lint -----------------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 #define ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
@@ -47,8 +47,7 @@ private:
   };
 
   std::optional<Blocking> classify(const Stmt &S) const;
-  const FunctionDecl *descendInto(const Stmt &S,
-                                  const SourceManager &SM) const;
+  const FunctionDecl *descendInto(const Stmt &S, const SourceManager &SM) const;
   std::optional<Reach> reachOf(const FunctionDecl &FD, unsigned Budget,
                                ASTContext &Ctx);
   bool isAllowed(const NamedDecl &D) const;

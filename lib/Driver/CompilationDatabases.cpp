@@ -40,9 +40,8 @@ std::string findDatabaseAbove(llvm::StringRef File) {
 }
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
-  return llvm::any_of(Args, [](llvm::StringRef A) {
-    return A.starts_with("-resource-dir");
-  });
+  return llvm::any_of(
+      Args, [](llvm::StringRef A) { return A.starts_with("-resource-dir"); });
 }
 
 } // namespace
@@ -64,8 +63,8 @@ PerFileCompilations::loadDatabase(llvm::StringRef JsonPath) {
       llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)
     return llvm::createStringError("cannot read compilation database '" +
-                                   JsonPath + "': " +
-                                   llvm::toString(Parsed.takeError()));
+                                   JsonPath +
+                                   "': " + llvm::toString(Parsed.takeError()));
   if (!Parsed->getAsArray())
     return llvm::createStringError("cannot read compilation database '" +
                                    JsonPath + "': expected a JSON array");

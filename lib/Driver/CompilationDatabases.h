@@ -1,4 +1,4 @@
-//===--- CompilationDatabases.h - async-lint ---------------------*- C++ -*-===//
+//===--- CompilationDatabases.h - async-lint --------------------*- C++ -*-===//
 //
 // Where each input file's compile command comes from: `-p <dir>`, compiler
 // arguments after `--`, or the compile_commands.json found by walking up from
@@ -50,8 +50,7 @@ private:
 
   DatabaseSettings Settings;
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed;
-  llvm::StringMap<std::unique_ptr<clang::tooling::CompilationDatabase>>
-      Loaded;
+  llvm::StringMap<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded;
   llvm::StringMap<clang::tooling::CompilationDatabase *> ByFile;
 };
 

@@ -109,9 +109,9 @@ struct CommandLine {
       "header-filter",
       cl::desc("Regular expression of headers whose findings are shown"),
       cl::value_desc("regex"), cl::cat(Category)};
-  cl::list<std::string> ExtraArgs{
-      "extra-arg", cl::desc("Compiler argument to append"),
-      cl::value_desc("arg"), cl::cat(Category)};
+  cl::list<std::string> ExtraArgs{"extra-arg",
+                                  cl::desc("Compiler argument to append"),
+                                  cl::value_desc("arg"), cl::cat(Category)};
   cl::list<std::string> ExtraArgsBefore{
       "extra-arg-before", cl::desc("Compiler argument to prepend"),
       cl::value_desc("arg"), cl::cat(Category)};
@@ -315,7 +315,8 @@ int runDriver(int Argc, const char **Argv) {
   bool CompilerErrors = false;
   unsigned Findings = 0;
   for (const ClangTidyError &Error : Errors) {
-    if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-")) {
+    if (llvm::StringRef(Error.DiagnosticName)
+            .starts_with("clang-diagnostic-")) {
       CompilerErrors |= Error.DiagLevel == ClangTidyError::Error;
       continue;
     }
@@ -325,8 +326,7 @@ int runDriver(int Argc, const char **Argv) {
     llvm::errs() << Findings << (Findings == 1 ? " finding" : " findings")
                  << " in " << Files.size()
                  << (Files.size() == 1 ? " file" : " files")
-                 << (CompilerErrors ? "; some files could not be analysed"
-                                    : "")
+                 << (CompilerErrors ? "; some files could not be analysed" : "")
                  << "\n";
   if (CompilerErrors)
     return ExitAnalysisFailed;

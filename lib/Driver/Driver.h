@@ -1,4 +1,4 @@
-//===--- Driver.h - async-lint -----------------------------------*- C++ -*-===//
+//===--- Driver.h - async-lint ----------------------------------*- C++ -*-===//
 //
 // The standalone `async-lint` command. Its exit status:
 //   0  no findings

@@ -1,4 +1,4 @@
-//===--- BlockingCatalog.h - async-lint --------------------------*- C++ -*-===//
+//===--- BlockingCatalog.h - async-lint -------------------------*- C++ -*-===//
 //
 // The default catalogue of calls that block the calling thread, by category.
 // Each category is a check option holding a list of name patterns (see

@@ -185,8 +185,7 @@ bool isAwaitableType(QualType T) {
       hasMemberNamed(RD, Ident("await_suspend")) &&
       hasMemberNamed(RD, Ident("await_resume")))
     return true;
-  DeclarationName CoAwait =
-      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
   return hasMemberNamed(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
 }
 

@@ -1,4 +1,4 @@
-//===--- CoroutineModel.h - async-lint ---------------------------*- C++ -*-===//
+//===--- CoroutineModel.h - async-lint --------------------------*- C++ -*-===//
 //
 // The shared coroutine model: every check asks these questions here instead of
 // re-deriving them. A function is a coroutine when its body is a

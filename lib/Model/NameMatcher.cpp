@@ -18,8 +18,7 @@ static std::string nameOf(const NamedDecl &D) {
 std::string canonicalName(const NamedDecl &D) {
   llvm::SmallVector<std::string, 4> Parts;
   Parts.push_back(nameOf(D));
-  for (const DeclContext *DC = D.getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
@@ -41,6 +40,11 @@ std::string canonicalName(const NamedDecl &D) {
     Result += Part;
   }
   return Result;
+}
+
+std::string displayName(llvm::StringRef Canonical) {
+  Canonical.consume_front("::");
+  return Canonical.str();
 }
 
 std::vector<std::string> splitList(llvm::StringRef Value) {

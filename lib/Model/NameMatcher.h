@@ -1,4 +1,4 @@
-//===--- NameMatcher.h - async-lint ------------------------------*- C++ -*-===//
+//===--- NameMatcher.h - async-lint -----------------------------*- C++ -*-===//
 //
 // Library knowledge is data: lists of qualified names, read from check
 // options. A name is canonical: the declaring scopes of the declaration
@@ -25,6 +25,9 @@ namespace clang::tidy::async::model {
 
 /// The canonical qualified name of \p D, starting with '::'.
 std::string canonicalName(const NamedDecl &D);
+
+/// A canonical name as diagnostics show it: without the leading '::'.
+std::string displayName(llvm::StringRef Canonical);
 
 /// Splits a ';'-separated option value, trimming blanks, dropping empty items.
 std::vector<std::string> splitList(llvm::StringRef Value);

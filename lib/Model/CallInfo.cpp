@@ -1,0 +1,74 @@
+//===--- CallInfo.cpp - async-lint ----------------------------------------===//
+
+#include "CallInfo.h"
+#include "NameMatcher.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+const VarDecl *namedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+QualType writtenObjectType(const CXXMemberCallExpr &Call) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object)
+    return {};
+  QualType T = Object->IgnoreParenImpCasts()->getType();
+  return T->isPointerType() ? T->getPointeeType() : T;
+}
+
+const FunctionDecl *callee(const Stmt &S) {
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    return Call->getDirectCallee();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+} // namespace
+
+std::optional<CallInfo> describeCall(const Stmt &S) {
+  CallInfo Info;
+  Info.Callee = callee(S);
+  if (!Info.Callee)
+    return std::nullopt;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
+    Info.ObjectType = writtenObjectType(*Member);
+    Info.ObjectVar = namedVariable(Member->getImplicitObjectArgument());
+  } else if (const auto *Call = dyn_cast<CallExpr>(&S);
+             Call && Call->getNumArgs() > 0) {
+    Info.FirstArgVar = namedVariable(Call->getArg(0));
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Call)
+      Info.ObjectVar = Info.FirstArgVar;
+  }
+
+  Info.Names.push_back(canonicalName(*Info.Callee));
+  const CXXRecordDecl *Object = Info.ObjectType.isNull()
+                                    ? nullptr
+                                    : Info.ObjectType->getAsCXXRecordDecl();
+  if (Object && Info.Callee->getDeclName().isIdentifier())
+    Info.Names.push_back(canonicalName(*Object) +
+                         "::" + Info.Callee->getName().str());
+  if (Info.ObjectVar && isa<CXXOperatorCallExpr>(S))
+    Info.Names.push_back(canonicalName(*Info.ObjectVar));
+  return Info;
+}
+
+const FunctionDecl *calledDefinition(const Stmt &S) {
+  const FunctionDecl *Callee = callee(S);
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->hasBody(Def))
+    return nullptr;
+  return Def;
+}
+
+} // namespace clang::tidy::async::model

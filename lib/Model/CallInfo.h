@@ -1,0 +1,47 @@
+//===--- CallInfo.h - async-lint --------------------------------*- C++ -*-===//
+//
+// Which function a call or construction reaches, and every name that library
+// knowledge may know it by: a member by its declaring class or by the class
+// of the object it is called on, a function object (stdexec::sync_wait,
+// folly::coro::blockingWait) by the object's own name.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_CALLINFO_H
+#define ASYNC_LINT_MODEL_CALLINFO_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::async::model {
+
+struct CallInfo {
+  const FunctionDecl *Callee = nullptr;
+  /// The type of the object a member function is called on, as written
+  /// (before any derived-to-base conversion); null for other calls.
+  QualType ObjectType;
+  /// The variable that names the called object: a member call's object
+  /// (std::cin.get()) or the function object of a call through operator().
+  const VarDecl *ObjectVar = nullptr;
+  /// The variable passed first to a non-member call or operator
+  /// (std::getline(std::cin, s), std::cin >> x).
+  const VarDecl *FirstArgVar = nullptr;
+  /// Canonical names (see NameMatcher.h): the callee's; the callee's under
+  /// the object's class; the function object's.
+  llvm::SmallVector<std::string, 3> Names;
+};
+
+/// Describes a CallExpr (of any kind) or CXXConstructExpr with a known
+/// callee; std::nullopt for anything else.
+std::optional<CallInfo> describeCall(const Stmt &S);
+
+/// The definition a call or construction runs, when this translation unit
+/// has it; null otherwise.
+const FunctionDecl *calledDefinition(const Stmt &S);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_CALLINFO_H
