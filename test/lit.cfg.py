@@ -54,3 +54,11 @@ substitutions = {
 }
 for name in sorted(substitutions, key=len, reverse=True):
     config.substitutions.append((name, substitutions[name]))
+
+# Another LLVM's clang-tidy, when the machine has one (Debian 12 ships 14).
+for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
+    path = os.path.join("/usr/bin", other)
+    if os.path.exists(path):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", path))
+        break
