@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks/BlockingCallCheck.h"
+#include "Checks/DiscardedAwaitableCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::async {
@@ -14,6 +15,8 @@ class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    Factories.registerCheck<DiscardedAwaitableCheck>(
+        "async-discarded-awaitable");
   }
 };
 

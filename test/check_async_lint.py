@@ -78,6 +78,9 @@ def main():
                         help="YAML configuration, as clang-tidy -config")
     parser.add_argument("--modes", default="plugin,driver")
     parser.add_argument("--allow-compiler-errors", action="store_true")
+    parser.add_argument("--compile-fixed", action="store_true",
+                        help="the fixed file must compile")
+    parser.add_argument("--clang", default="clang++")
     parser.add_argument("source")
     parser.add_argument("check")
     parser.add_argument("temp")
@@ -156,6 +159,12 @@ def main():
         if fixes:
             ok &= file_check(args.filecheck, work, args.source,
                              prefixes["CHECK-FIXES"], None)
+            if args.compile_fixed:
+                compiled = run([args.clang, "-fsyntax-only", work] +
+                               compiler_args, "compile the fixed file")
+                if compiled.returncode != 0:
+                    print("the fixed file does not compile")
+                    ok = False
         if not ok:
             print("%s: expectations not met" % mode)
     sys.exit(0 if ok else 1)

@@ -33,6 +33,7 @@ check = " ".join([
     "--plugin", config.async_lint_plugin,
     "--async-lint", config.async_lint,
     "--filecheck", os.path.join(config.llvm_tools_dir, "FileCheck"),
+    "--clang", os.path.join(config.llvm_tools_dir, "clang++"),
     "--inputs", inputs,
 ])
 # Longest names first, so that %async_lint does not eat %async_lint_clangd.

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "../Model/BlockingCatalog.h"
+#include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "clang/AST/ASTContext.h"

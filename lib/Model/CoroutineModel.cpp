@@ -104,61 +104,6 @@ private:
   llvm::function_ref<void(const Stmt &)> Callback;
 };
 
-/// A method named \p Name in \p RD or one of its bases, to a bounded depth.
-bool hasMemberNamed(const CXXRecordDecl *RD, DeclarationName Name,
-                    unsigned Depth = 0) {
-  if (!RD || Depth > 8)
-    return false;
-  RD = RD->getDefinition();
-  if (!RD)
-    return false;
-  if (!RD->lookup(Name).empty())
-    return true;
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    if (hasMemberNamed(Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
-      return true;
-  return false;
-}
-
-const CXXRecordDecl *recordOfParameter(QualType T) {
-  T = T.getNonReferenceType().getUnqualifiedType();
-  if (const auto *RD = T->getAsCXXRecordDecl())
-    return RD;
-  return nullptr;
-}
-
-const TemplateDecl *templateOfParameter(QualType T) {
-  T = T.getNonReferenceType().getUnqualifiedType();
-  if (const auto *TST = T->getAs<TemplateSpecializationType>())
-    return TST->getTemplateName().getAsTemplateDecl();
-  if (const auto *Injected = T->getAs<InjectedClassNameType>())
-    return Injected->getDecl()->getDescribedClassTemplate();
-  return nullptr;
-}
-
-/// A namespace-scope operator co_await whose parameter is \p RD.
-bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
-  const DeclContext *NS = RD->getEnclosingNamespaceContext();
-  if (!NS)
-    return false;
-  const CXXRecordDecl *Canon = RD->getCanonicalDecl();
-  const ClassTemplateDecl *Pattern = nullptr;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    Pattern = Spec->getSpecializedTemplate();
-  for (const NamedDecl *ND : NS->lookup(OpName)) {
-    const FunctionDecl *FD = ND->getAsFunction();
-    if (!FD || FD->getNumParams() != 1)
-      continue;
-    QualType P = FD->getParamDecl(0)->getType();
-    if (const CXXRecordDecl *PR = recordOfParameter(P))
-      if (PR->getCanonicalDecl() == Canon)
-        return true;
-    if (Pattern && templateOfParameter(P) == Pattern)
-      return true;
-  }
-  return false;
-}
-
 } // namespace
 
 void forEachOwnStmt(const Stmt *Body,
@@ -166,27 +111,6 @@ void forEachOwnStmt(const Stmt *Body,
   if (!Body)
     return;
   OwnStmtWalker(Callback).TraverseStmt(const_cast<Stmt *>(Body));
-}
-
-bool isAwaitableType(QualType T) {
-  if (T.isNull())
-    return false;
-  T = T.getNonReferenceType();
-  if (T->isDependentType())
-    return false;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return false;
-  ASTContext &Ctx = RD->getASTContext();
-  auto Ident = [&](llvm::StringRef Name) {
-    return DeclarationName(&Ctx.Idents.get(Name));
-  };
-  if (hasMemberNamed(RD, Ident("await_ready")) &&
-      hasMemberNamed(RD, Ident("await_suspend")) &&
-      hasMemberNamed(RD, Ident("await_resume")))
-    return true;
-  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
-  return hasMemberNamed(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
 }
 
 } // namespace clang::tidy::async::model

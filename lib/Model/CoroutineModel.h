@@ -46,11 +46,6 @@ std::string describeFunction(const FunctionDecl &FD);
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback);
 
-/// True when \p T is an awaitable type by structure: a class with the
-/// await_ready/await_suspend/await_resume members, or with a member or
-/// namespace-scope operator co_await.
-bool isAwaitableType(QualType T);
-
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_COROUTINEMODEL_H

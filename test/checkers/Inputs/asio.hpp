@@ -5,3 +5,9 @@
 namespace asio {
 #include "asio_impl.inc"
 } // namespace asio
+namespace std {
+template <class T, class Executor, class... Args>
+struct coroutine_traits<asio::awaitable<T, Executor>, Args...> {
+  using promise_type = asio::awaitable_frame<T, Executor>;
+};
+} // namespace std

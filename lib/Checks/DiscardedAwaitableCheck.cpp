@@ -1,0 +1,269 @@
+//===--- DiscardedAwaitableCheck.cpp - async-lint -------------------------===//
+
+#include "DiscardedAwaitableCheck.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+namespace {
+
+AST_MATCHER(FunctionDecl, hasUserBody) {
+  return Node.doesThisDeclarationHaveABody() && Node.getBody();
+}
+
+constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
+
+/// Calls the callback for every expression that \p S evaluates and
+/// discards, with whether it is a whole statement.
+void forEachDiscardedChild(const Stmt &S,
+                           llvm::function_ref<void(const Expr *, bool)> Fn) {
+  auto Sub = [&](const Stmt *Child) {
+    if (const auto *E = dyn_cast_or_null<Expr>(Child))
+      Fn(E, true);
+  };
+  if (const auto *Compound = dyn_cast<CompoundStmt>(&S)) {
+    for (const Stmt *Child : Compound->body())
+      Sub(Child);
+  } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    Sub(If->getThen());
+    Sub(If->getElse());
+  } else if (const auto *For = dyn_cast<ForStmt>(&S)) {
+    if (const Expr *Inc = For->getInc())
+      Fn(Inc, false);
+    Sub(For->getBody());
+  } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
+    Sub(While->getBody());
+  } else if (const auto *Do = dyn_cast<DoStmt>(&S)) {
+    Sub(Do->getBody());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
+    Sub(Range->getBody());
+  } else if (const auto *Case = dyn_cast<SwitchCase>(&S)) {
+    Sub(Case->getSubStmt());
+  } else if (const auto *Label = dyn_cast<LabelStmt>(&S)) {
+    Sub(Label->getSubStmt());
+  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(&S)) {
+    Sub(Attributed->getSubStmt());
+  }
+}
+
+bool isVoidCast(const Expr *E) {
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+  return Cast && Cast->getTypeAsWritten()->isVoidType();
+}
+
+std::string calleeName(const Expr &Call) {
+  if (std::optional<model::CallInfo> Info = model::describeCall(Call)) {
+    if (model::isLambdaCallOperator(*Info->Callee))
+      return "a lambda";
+    return "'" + model::displayName(Info->Names.front()) + "'";
+  }
+  return "this call";
+}
+
+/// The name of the record type \p T, for matching library type lists.
+std::string typeName(QualType T) {
+  if (const CXXRecordDecl *RD = T.isNull() ? nullptr
+                                           : T.getNonReferenceType()
+                                                 ->getAsCXXRecordDecl())
+    return model::canonicalName(*RD);
+  return {};
+}
+
+} // namespace
+
+DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)), Lib(Options) {}
+
+void DiscardedAwaitableCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
+  Lib.store(Options, Opts);
+}
+
+void DiscardedAwaitableCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(hasUserBody()).bind("fn"), this);
+}
+
+DiscardedAwaitableCheck::Verdict
+DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
+  Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
+  if (T.isNull() || T->isDependentType() || !T->isRecordType())
+    return None;
+  std::string Name = typeName(T);
+  if (Lib.FireAndForgetTypes.matches(Name))
+    return None;
+  // An asynchronous operation given use_awaitable or deferred only starts
+  // when it is awaited.
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call);
+      CE && CE->getNumArgs() > 0) {
+    std::string Token = typeName(CE->getArg(CE->getNumArgs() - 1)->getType());
+    if (!Token.empty() && Lib.DeferredTokens.matches(Token))
+      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
+  }
+  bool Task = model::isTaskType(T) || Lib.TaskTypes.matches(Name);
+  bool Awaitable = model::isAwaitableType(T);
+  model::Laziness L = model::lazinessOf(T);
+  if (Task) {
+    // A coroutine type that cannot be awaited and does not wait to be
+    // started is made to be dropped (fire and forget).
+    if (!Awaitable && L != model::Laziness::Lazy &&
+        !Lib.TaskTypes.matches(Name))
+      return None;
+    return {Verdict::Kind::Task, L};
+  }
+  if (Awaitable)
+    return {Verdict::Kind::Awaitable, model::Laziness::Unknown};
+  return None;
+}
+
+void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
+                                             const Expr *E, bool Statement,
+                                             bool VoidCast, ASTContext &Ctx) {
+  if (!E)
+    return;
+  E = E->IgnoreParens();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    return checkDiscarded(FD, Cleanups->getSubExpr(), Statement, VoidCast,
+                          Ctx);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return checkDiscarded(FD, Bind->getSubExpr(), Statement, VoidCast, Ctx);
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return checkDiscarded(FD, Temp->getSubExpr(), Statement, VoidCast, Ctx);
+  if (const auto *Implicit = dyn_cast<ImplicitCastExpr>(E))
+    return checkDiscarded(FD, Implicit->getSubExpr(), Statement, VoidCast,
+                          Ctx);
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma) {
+    checkDiscarded(FD, Comma->getLHS(), false, VoidCast, Ctx);
+    checkDiscarded(FD, Comma->getRHS(), false, VoidCast, Ctx);
+    return;
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    checkDiscarded(FD, Cond->getTrueExpr(), false, VoidCast, Ctx);
+    checkDiscarded(FD, Cond->getFalseExpr(), false, VoidCast, Ctx);
+    return;
+  }
+  if (isVoidCast(E)) {
+    if (FlagVoidCasts)
+      checkDiscarded(FD, cast<ExplicitCastExpr>(E)->getSubExpr(), false, true,
+                     Ctx);
+    return;
+  }
+  // A call returning a reference hands back an existing task.
+  if (!isa<CallExpr>(E) || !E->isPRValue())
+    return;
+  Verdict V = judge(E->getType(), E);
+  if (V.What == Verdict::Kind::None)
+    return;
+  SourceLocation Loc = E->getBeginLoc();
+  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+
+  bool InCoroutine = model::isCoroutine(FD);
+  std::string Callee = calleeName(*E);
+  const char *Advice = InCoroutine
+                           ? "did you forget 'co_await'?"
+                           : "await it, start it, or hand it to an executor";
+  DiagnosticBuilder Diag = [&]() {
+    if (V.What == Verdict::Kind::DeferredOperation)
+      return diag(Loc, "asynchronous operation %0 is discarded and never "
+                       "starts; %1")
+             << Callee << Advice;
+    const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
+    switch (V.Laziness) {
+    case model::Laziness::Lazy:
+      return diag(Loc, "%0 returned by %1 is discarded and never runs; %2")
+             << Noun << Callee << Advice;
+    case model::Laziness::Eager:
+      return diag(Loc, "%0 returned by %1 is discarded; it runs detached and "
+                       "its result and exceptions are lost")
+             << Noun << Callee;
+    case model::Laziness::Unknown:
+      break;
+    }
+    return diag(Loc, "%0 returned by %1 is discarded; %2")
+           << Noun << Callee << Advice;
+  }();
+  Diag << E->getSourceRange();
+  // In a template instantiation the same code may return something that
+  // cannot be awaited for other arguments: no fix there.
+  if (Statement && !VoidCast && InCoroutine && !Loc.isMacroID() &&
+      !FD.isTemplateInstantiation() && model::canAwaitIn(FD, E->getType()))
+    Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+}
+
+void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
+                                          const Stmt *Body, ASTContext &Ctx) {
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *DS = dyn_cast<DeclStmt>(&S);
+    if (!DS)
+      return;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+          isa<ParmVarDecl>(VD))
+        continue;
+      // An eager task that is stored runs anyway; only a lazy or unknown
+      // one is lost when dropped.
+      Verdict V = judge(VD->getType(), VD->getInit());
+      if (V.What == Verdict::Kind::None ||
+          V.Laziness == model::Laziness::Eager)
+        continue;
+      Vars.push_back(VD);
+      Verdicts[VD] = V;
+    }
+  });
+  if (Vars.empty())
+    return;
+  const VarDecl *Last = nullptr;
+  for (const model::UnusedValueLoss &Loss :
+       model::findUnusedValueLosses(FD, Body, Ctx, Vars)) {
+    if (Loss.Var != Last) {
+      Last = Loss.Var;
+      Verdict V = Verdicts.lookup(Loss.Var);
+      const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
+      if (V.Laziness == model::Laziness::Lazy)
+        diag(Loss.Var->getLocation(),
+             "%0 %1 is not awaited on every path; where it is dropped it "
+             "never runs")
+            << Noun << Loss.Var;
+      else
+        diag(Loss.Var->getLocation(), "%0 %1 is not awaited on every path")
+            << Noun << Loss.Var;
+    }
+    diag(Loss.Where,
+         Loss.Overwritten ? "%0 is overwritten here without having been awaited"
+                          : "%0 goes out of scope here without having been "
+                            "awaited",
+         DiagnosticIDs::Note)
+        << Loss.Var;
+  }
+}
+
+void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || FD->isInvalidDecl())
+    return;
+  const Stmt *Body = model::getUserBody(*FD);
+  if (!Body)
+    return;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
+      checkDiscarded(*FD, E, Statement, false, *Result.Context);
+    });
+  });
+  // Templates are judged in their instantiations, where types are known.
+  if (!FD->isDependentContext())
+    checkLocals(*FD, Body, *Result.Context);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,282 @@
+//===--- Awaitables.cpp - async-lint --------------------------------------===//
+
+#include "Awaitables.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+DeclarationName identifier(const ASTContext &Ctx, llvm::StringRef Name) {
+  return DeclarationName(&const_cast<ASTContext &>(Ctx).Idents.get(Name));
+}
+
+/// The members named \p Name of \p RD and its bases, to a bounded depth.
+void lookupMembers(const CXXRecordDecl *RD, DeclarationName Name,
+                   llvm::SmallVectorImpl<const NamedDecl *> &Found,
+                   unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return;
+  RD = RD->getDefinition();
+  if (!RD)
+    return;
+  for (const NamedDecl *ND : RD->lookup(Name))
+    Found.push_back(ND);
+  if (!Found.empty())
+    return;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    lookupMembers(Base.getType()->getAsCXXRecordDecl(), Name, Found,
+                  Depth + 1);
+}
+
+bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  lookupMembers(RD, Name, Found);
+  return !Found.empty();
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  return T.getNonReferenceType().getUnqualifiedType()->getAsCXXRecordDecl();
+}
+
+/// The class template a type names, written or instantiated.
+const TemplateDecl *classTemplateOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getUnqualifiedType();
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    return TST->getTemplateName().getAsTemplateDecl();
+  if (const auto *Injected = T->getAs<InjectedClassNameType>())
+    return Injected->getDecl()->getDescribedClassTemplate();
+  if (const auto *Spec =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T)))
+    return Spec->getSpecializedTemplate();
+  return nullptr;
+}
+
+/// The class template \p RD was instantiated from, if any.
+const TemplateDecl *classTemplateOf(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    return Spec->getSpecializedTemplate();
+  return RD ? RD->getDescribedClassTemplate() : nullptr;
+}
+
+/// True when a parameter of type \p Param takes an object of class \p RD:
+/// the same class, or the same class template.
+bool parameterTakes(QualType Param, const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  const CXXRecordDecl *P = recordOf(Param);
+  if (P && P->getCanonicalDecl() == RD->getCanonicalDecl())
+    return true;
+  const TemplateDecl *PT = classTemplateOf(Param), *AT = classTemplateOf(RD);
+  return PT && AT && PT->getCanonicalDecl() == AT->getCanonicalDecl();
+}
+
+/// A namespace-scope operator co_await whose parameter is \p RD.
+bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
+  const DeclContext *NS = RD->getEnclosingNamespaceContext();
+  if (!NS)
+    return false;
+  for (const NamedDecl *ND : NS->lookup(OpName)) {
+    const FunctionDecl *FD = ND->getAsFunction();
+    if (FD && FD->getNumParams() == 1 &&
+        parameterTakes(FD->getParamDecl(0)->getType(), RD))
+      return true;
+  }
+  return false;
+}
+
+/// \p RD's definition, or, for a member of a class template specialisation
+/// that has not been instantiated, the member of the template it comes from
+/// (enough to read declarations such as initial_suspend's return type).
+const CXXRecordDecl *definitionOrPattern(const CXXRecordDecl *RD) {
+  for (unsigned Depth = 0; RD && Depth < 4; ++Depth) {
+    if (const CXXRecordDecl *Def = RD->getDefinition())
+      return Def;
+    if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass()) {
+      RD = Member;
+      continue;
+    }
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The record a promise_type member names.
+const CXXRecordDecl *promiseMember(const CXXRecordDecl *RD) {
+  if (!RD)
+    return nullptr;
+  llvm::SmallVector<const NamedDecl *, 1> Found;
+  lookupMembers(RD, identifier(RD->getASTContext(), "promise_type"), Found);
+  for (const NamedDecl *ND : Found) {
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(ND))
+      return Record;
+    if (const auto *Alias = dyn_cast<TypedefNameDecl>(ND)) {
+      QualType T = Alias->getUnderlyingType();
+      if (const CXXRecordDecl *Record = recordOf(T))
+        return Record;
+      // A dependent promise in a partial specialisation: its pattern.
+      if (const TemplateDecl *Template = classTemplateOf(T))
+        return dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl());
+    }
+  }
+  return nullptr;
+}
+
+const ClassTemplateDecl *coroutineTraits(const ASTContext &Ctx) {
+  const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  for (const NamedDecl *Std : TU->lookup(identifier(Ctx, "std")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
+      for (const NamedDecl *ND : NS->lookup(identifier(Ctx, "coroutine_traits")))
+        if (const auto *CTD = dyn_cast<ClassTemplateDecl>(ND))
+          return CTD;
+  return nullptr;
+}
+
+} // namespace
+
+bool isAwaitableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  const ASTContext &Ctx = RD->getASTContext();
+  if (hasMember(RD, identifier(Ctx, "await_ready")) &&
+      hasMember(RD, identifier(Ctx, "await_suspend")) &&
+      hasMember(RD, identifier(Ctx, "await_resume")))
+    return true;
+  DeclarationName CoAwait =
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
+}
+
+const CXXRecordDecl *promiseTypeOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (T->isDependentType() || !T->isRecordType())
+    return nullptr;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return nullptr;
+  if (const ClassTemplateDecl *Traits = coroutineTraits(RD->getASTContext())) {
+    // Every coroutine of the translation unit instantiated the traits for
+    // its return type; an explicit specialisation is there too.
+    for (const ClassTemplateSpecializationDecl *Spec :
+         Traits->specializations()) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
+          Args[0].getAsType().getCanonicalType() != T)
+        continue;
+      if (const CXXRecordDecl *Promise = promiseMember(Spec))
+        return Promise;
+    }
+    // A partial specialisation for T's class template (asio::awaitable).
+    llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+    const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(
+        Partials);
+    const TemplateDecl *Template = classTemplateOf(T);
+    for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+      const TemplateArgumentList &Args = Partial->getTemplateArgs();
+      if (Template && Args.size() > 0 &&
+          Args[0].getKind() == TemplateArgument::Type &&
+          classTemplateOf(Args[0].getAsType()) == Template)
+        if (const CXXRecordDecl *Promise = promiseMember(Partial))
+          return Promise;
+    }
+  }
+  return promiseMember(RD);
+}
+
+std::optional<bool> constantAwaitReady(QualType Awaiter) {
+  const CXXRecordDecl *RD = recordOf(Awaiter);
+  if (!RD || Awaiter->isDependentType())
+    return std::nullopt;
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  lookupMembers(RD, identifier(RD->getASTContext(), "await_ready"), Found);
+  if (Found.size() != 1)
+    return std::nullopt;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Found.front());
+  const FunctionDecl *Def = nullptr;
+  if (!Method || !Method->hasBody(Def) || !Def)
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  if (!Value || Value->isValueDependent() || Value->isTypeDependent())
+    return std::nullopt;
+  bool Result = false;
+  if (!Value->EvaluateAsBooleanCondition(Result, Def->getASTContext()))
+    return std::nullopt;
+  return Result;
+}
+
+Laziness lazinessOf(QualType T) {
+  const CXXRecordDecl *Promise = promiseTypeOf(T);
+  if (!Promise)
+    return Laziness::Unknown;
+  llvm::SmallVector<const NamedDecl *, 1> Found;
+  lookupMembers(definitionOrPattern(Promise),
+                identifier(Promise->getASTContext(), "initial_suspend"), Found);
+  if (Found.size() != 1)
+    return Laziness::Unknown;
+  const FunctionDecl *Initial = Found.front()->getAsFunction();
+  if (!Initial)
+    return Laziness::Unknown;
+  std::optional<bool> Ready = constantAwaitReady(Initial->getReturnType());
+  if (!Ready)
+    return Laziness::Unknown;
+  return *Ready ? Laziness::Eager : Laziness::Lazy;
+}
+
+bool canAwaitIn(const FunctionDecl &Coro, QualType T) {
+  const FunctionDecl *Def = nullptr;
+  if (!Coro.hasBody(Def) || !Def || T.isNull() || T->isDependentType())
+    return false;
+  const CoroutineBodyStmt *Body = getCoroutineBody(*Def);
+  if (!Body || !Body->getPromiseDecl())
+    return false;
+  const CXXRecordDecl *Promise =
+      recordOf(Body->getPromiseDecl()->getType());
+  if (!Promise || Promise->isDependentContext())
+    return false;
+  llvm::SmallVector<const NamedDecl *, 4> Transforms;
+  lookupMembers(Promise, identifier(Promise->getASTContext(), "await_transform"),
+                Transforms);
+  if (Transforms.empty())
+    return isAwaitableType(T);
+  // Only an await_transform that names T's class (or class template) is
+  // known to take it; a fully generic one may be constrained away.
+  for (const NamedDecl *ND : Transforms) {
+    const FunctionDecl *FD = ND->getAsFunction();
+    if (FD && FD->getNumParams() == 1 &&
+        parameterTakes(FD->getParamDecl(0)->getType(), recordOf(T)))
+      return true;
+  }
+  return false;
+}
+
+bool canSuspend(const CoroutineSuspendExpr &Suspend) {
+  const Expr *Awaiter = Suspend.getCommonExpr();
+  if (!Awaiter)
+    return true;
+  std::optional<bool> Ready = constantAwaitReady(Awaiter->getType());
+  return !Ready || !*Ready;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,58 @@
+//===--- Awaitables.h - async-lint -------------------------------*- C++ -*-===//
+//
+// Task and awaitable types, recognised by structure: a task type is a type
+// with a promise (reachable through std::coroutine_traits), an awaitable is a
+// type with the await_ready/await_suspend/await_resume members or an operator
+// co_await, and a coroutine can await whatever its promise's await_transform
+// accepts. Nothing here depends on library names; Library.h adds those.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_AWAITABLES_H
+#define ASYNC_LINT_MODEL_AWAITABLES_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include <optional>
+
+namespace clang::tidy::async::model {
+
+/// True when \p T is an awaitable type by structure: a class with the
+/// await_ready/await_suspend/await_resume members, or with a member or
+/// namespace-scope operator co_await.
+bool isAwaitableType(QualType T);
+
+/// The promise type of a coroutine returning \p T: the promise_type of
+/// std::coroutine_traits<T, ...> (a specialisation of it for T's class or
+/// class template, as asio has for awaitable, or T's nested promise_type).
+/// Null when \p T is not a task type.
+const CXXRecordDecl *promiseTypeOf(QualType T);
+
+/// True when \p T is the return type of coroutines: it has a promise.
+inline bool isTaskType(QualType T) { return promiseTypeOf(T) != nullptr; }
+
+enum class Laziness { Lazy, Eager, Unknown };
+
+/// Whether a task of type \p T runs before it is awaited: lazy when its
+/// promise's initial_suspend returns an awaiter whose await_ready is constant
+/// false (std::suspend_always or equivalent), eager when constant true
+/// (std::suspend_never), unknown otherwise.
+Laziness lazinessOf(QualType T);
+
+/// The constant result of \p Awaiter's await_ready, when its body is a
+/// single return of a constant.
+std::optional<bool> constantAwaitReady(QualType Awaiter);
+
+/// True when the coroutine \p Coro can 'co_await' a value of type \p T: its
+/// promise's await_transform accepts T, or (without await_transform) T is
+/// awaitable.
+bool canAwaitIn(const FunctionDecl &Coro, QualType T);
+
+/// True when a suspension point may suspend: false when its awaiter's
+/// await_ready is constant true.
+bool canSuspend(const CoroutineSuspendExpr &Suspend);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_AWAITABLES_H

@@ -1,0 +1,77 @@
+//===--- Library.cpp - async-lint -----------------------------------------===//
+//
+// Known libraries are named by qualified names; the common vocabulary
+// (co_spawn, spawn, sync_wait, when_all, ...) also matches in any namespace,
+// since in-house coroutine libraries reuse these names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Library.h"
+
+namespace clang::tidy::async::model {
+
+const Library::Entry Library::Entries[] = {
+    {"TaskTypes", &Library::TaskTypes,
+     "asio::awaitable;asio::experimental::coro;cppcoro::task;"
+     "cppcoro::shared_task;cppcoro::generator;folly::coro::Task;"
+     "folly::coro::AsyncGenerator;::coro::task;::coro::generator;"
+     "async_simple::coro::Lazy;concurrencpp::result;concurrencpp::lazy_result;"
+     "::exec::task;boost::cobalt::task;boost::cobalt::promise;"
+     "boost::cobalt::generator;seastar::future"},
+    {"FireAndForgetTypes", &Library::FireAndForgetTypes,
+     "concurrencpp::null_result;boost::cobalt::detached"},
+    {"SpawnFunctions", &Library::SpawnFunctions,
+     "asio::co_spawn;boost::asio::spawn;boost::cobalt::spawn;"
+     "folly::coro::Task::start;folly::coro::Task::startInlineUnsafe;"
+     "folly::coro::TaskWithExecutor::start;exec::async_scope::spawn;"
+     "::coro::thread_pool::spawn;::coro::io_scheduler::spawn;"
+     "async_simple::coro::Lazy::start;async_simple::coro::RescheduleLazy::"
+     "detach;seastar::spawn;co_spawn;spawn;start_detached"},
+    {"DetachedTokens", &Library::DetachedTokens,
+     "asio::detached;asio::detached_t"},
+    {"DeferredTokens", &Library::DeferredTokens,
+     "asio::use_awaitable_t;asio::deferred_t;asio::experimental::use_coro_t"},
+    {"SyncWaitFunctions", &Library::SyncWaitFunctions,
+     "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
+     "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
+     "::async_simple::coro::syncAwait;::coro::sync_wait;"
+     "::concurrencpp::runtime::wait;"
+     "asio::io_context::run;asio::io_context::run_one;"
+     "asio::io_context::run_for;asio::io_context::run_until;"
+     "asio::thread_pool::join;asio::thread_pool::wait;"
+     "sync_wait;blockingWait;blocking_wait;syncAwait;sync_await"},
+    {"CombinatorFunctions", &Library::CombinatorFunctions,
+     "when_all;when_any;when_all_ready;collectAll;collectAny;collectAllRange;"
+     "collectAnyRange;collectAllTry;boost::cobalt::race;boost::cobalt::join;"
+     "boost::cobalt::gather;asio::experimental::make_parallel_group"},
+    {"NonSuspendingAwaitables", &Library::NonSuspendingAwaitables,
+     "asio::this_coro::executor_t;asio::this_coro::cancellation_state_t;"
+     "asio::this_coro::reset_cancellation_state_0_t;"
+     "asio::this_coro::throw_if_cancelled_0_t"},
+    {"AsyncSleepFunctions", &Library::AsyncSleepFunctions,
+     "asio::basic_waitable_timer::async_wait;asio::basic_deadline_timer::"
+     "async_wait;folly::coro::sleep;::coro::io_scheduler::yield_for;"
+     "async_simple::coro::sleep;boost::cobalt::sleep;seastar::sleep"},
+    {"AsyncMutexes", &Library::AsyncMutexes,
+     "cppcoro::async_mutex;folly::coro::Mutex;folly::coro::SharedMutex;"
+     "::coro::mutex;async_simple::coro::Mutex;async_simple::coro::SharedMutex;"
+     "concurrencpp::async_lock"},
+    {"Limiters", &Library::Limiters,
+     "cppcoro::static_thread_pool;folly::coro::Baton;::coro::semaphore;"
+     "async_simple::coro::CountingSemaphore;asio::experimental::channel;"
+     "asio::experimental::concurrent_channel;boost::cobalt::channel;"
+     "seastar::semaphore"},
+};
+
+Library::Library(const ClangTidyCheck::OptionsView &Options) {
+  for (const Entry &E : Entries)
+    this->*E.Field = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));
+}
+
+void Library::store(const ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const {
+  for (const Entry &E : Entries)
+    Options.store(Opts, E.Name, (this->*E.Field).str());
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,61 @@
+//===--- Library.h - async-lint ----------------------------------*- C++ -*-===//
+//
+// What async-lint knows about coroutine libraries, as data: lists of names
+// (see NameMatcher.h), each an option that every check reads with
+// getLocalOrGlobal, so that one global entry in .clang-tidy serves all checks.
+// docs/configuration.md lists them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_LIBRARY_H
+#define ASYNC_LINT_MODEL_LIBRARY_H
+
+#include "NameMatcher.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::async::model {
+
+class Library {
+public:
+  /// Reads every list, local option first, then global.
+  explicit Library(const ClangTidyCheck::OptionsView &Options);
+  /// Stores every list under the check's own name.
+  void store(const ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+
+  /// Return types of coroutines that are not recognised by structure.
+  NameMatcher TaskTypes;
+  /// Eager coroutine return types made to be dropped (fire and forget).
+  NameMatcher FireAndForgetTypes;
+  /// Functions that start a task detached from the caller.
+  NameMatcher SpawnFunctions;
+  /// Completion tokens that drop a spawned task's result and exception.
+  NameMatcher DetachedTokens;
+  /// Completion token types that make an asynchronous operation return an
+  /// operation that only starts when awaited (asio's use_awaitable, deferred).
+  NameMatcher DeferredTokens;
+  /// Functions that block the thread until asynchronous work completes.
+  NameMatcher SyncWaitFunctions;
+  /// Functions that combine tasks (when_all, when_any, ...).
+  NameMatcher CombinatorFunctions;
+  /// Awaitables that never suspend (asio's this_coro::executor).
+  NameMatcher NonSuspendingAwaitables;
+  /// Asynchronous sleeps, the replacement for blocking ones.
+  NameMatcher AsyncSleepFunctions;
+  /// Mutexes whose lock is awaited.
+  NameMatcher AsyncMutexes;
+  /// Awaited acquisitions that bound concurrency (semaphores, channels).
+  NameMatcher Limiters;
+
+private:
+  struct Entry {
+    llvm::StringLiteral Name;
+    NameMatcher Library::*Field;
+    llvm::StringLiteral Default;
+  };
+  static const Entry Entries[];
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_LIBRARY_H

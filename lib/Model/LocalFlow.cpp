@@ -1,0 +1,155 @@
+//===--- LocalFlow.cpp - async-lint ---------------------------------------===//
+
+#include "LocalFlow.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <deque>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The variable assigned by an assignment, when \p S is one.
+const DeclRefExpr *assignedVariable(const Stmt &S) {
+  const Expr *LHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+      BO && BO->getOpcode() == BO_Assign)
+    LHS = BO->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    LHS = Op->getArg(0);
+  if (!LHS)
+    return nullptr;
+  return dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+}
+
+SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
+  const Stmt *Trigger = End.getTriggerStmt();
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Trigger))
+    return Compound->getRBracLoc();
+  return Trigger ? Trigger->getBeginLoc() : SourceLocation();
+}
+
+class Analysis {
+public:
+  Analysis(ArrayRef<const VarDecl *> Vars, const Stmt *Body) {
+    for (unsigned I = 0; I < Vars.size(); ++I)
+      Index[Vars[I]] = I;
+    this->Vars = Vars;
+    // Assignment targets are not uses of the old value.
+    forEachOwnStmt(Body, [&](const Stmt &S) {
+      if (const DeclRefExpr *Ref = assignedVariable(S))
+        AssignTargets.insert(Ref);
+    });
+  }
+
+  /// Applies one CFG element to \p State; records losses when \p Record.
+  void transfer(const CFGElement &Element, llvm::BitVector &State,
+                bool Record) {
+    if (auto End = Element.getAs<CFGLifetimeEnds>()) {
+      auto It = Index.find(End->getVarDecl());
+      if (It == Index.end())
+        return;
+      if (State[It->second] && Record)
+        Losses.push_back({End->getVarDecl(), scopeEnd(*End), false});
+      State.reset(It->second);
+      return;
+    }
+    auto StmtElement = Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      return;
+    const Stmt *S = StmtElement->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
+          State.set(It->second);
+      return;
+    }
+    if (const DeclRefExpr *Target = assignedVariable(*S)) {
+      auto It = Index.find(dyn_cast<VarDecl>(Target->getDecl()));
+      if (It == Index.end())
+        return;
+      if (State[It->second] && Record)
+        Losses.push_back({Vars[It->second], S->getBeginLoc(), true});
+      State.set(It->second);
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (AssignTargets.contains(Ref))
+        return;
+      if (auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
+          It != Index.end())
+        State.reset(It->second);
+    }
+  }
+
+  std::vector<UnusedValueLoss> run(const CFG &Graph) {
+    unsigned N = Vars.size();
+    std::vector<llvm::BitVector> Out(Graph.getNumBlockIDs(),
+                                     llvm::BitVector(N));
+    std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
+    std::deque<const CFGBlock *> Work{&Graph.getEntry()};
+    auto In = [&](const CFGBlock &Block) {
+      llvm::BitVector State(N);
+      for (const CFGBlock *Pred : Block.preds())
+        if (Pred)
+          State |= Out[Pred->getBlockID()];
+      return State;
+    };
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.front();
+      Work.pop_front();
+      llvm::BitVector State = In(*Block);
+      for (const CFGElement &Element : *Block)
+        transfer(Element, State, /*Record=*/false);
+      unsigned ID = Block->getBlockID();
+      if (Seen[ID] && State == Out[ID])
+        continue;
+      Seen[ID] = true;
+      Out[ID] = State;
+      for (const CFGBlock *Succ : Block->succs())
+        if (Succ)
+          Work.push_back(Succ);
+    }
+    // One more pass on the fixed point records each loss once.
+    for (const CFGBlock *Block : Graph) {
+      if (!Seen[Block->getBlockID()])
+        continue;
+      llvm::BitVector State = In(*Block);
+      for (const CFGElement &Element : *Block)
+        transfer(Element, State, /*Record=*/true);
+    }
+    return std::move(Losses);
+  }
+
+private:
+  ArrayRef<const VarDecl *> Vars;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::DenseSet<const DeclRefExpr *> AssignTargets;
+  std::vector<UnusedValueLoss> Losses;
+};
+
+} // namespace
+
+std::vector<UnusedValueLoss>
+findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
+                      ArrayRef<const VarDecl *> Vars) {
+  if (!Body || Vars.empty())
+    return {};
+  CFG::BuildOptions Options;
+  Options.AddLifetime = true;
+  Options.AddInitializers = false;
+  // Every expression as its own element, so that each mention is seen.
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(
+      &Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return {};
+  return Analysis(Vars, Body).run(*Graph);
+}
+
+} // namespace clang::tidy::async::model

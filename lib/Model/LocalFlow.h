@@ -1,0 +1,37 @@
+//===--- LocalFlow.h - async-lint --------------------------------*- C++ -*-===//
+//
+// Flow-sensitive questions about local variables, answered on Clang's CFG.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_LOCALFLOW_H
+#define ASYNC_LINT_MODEL_LOCALFLOW_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <vector>
+
+namespace clang::tidy::async::model {
+
+/// A point where a local's value is lost without having been used.
+struct UnusedValueLoss {
+  const VarDecl *Var;
+  /// The end of the variable's scope, or the assignment that overwrites it.
+  SourceLocation Where;
+  bool Overwritten;
+};
+
+/// For each of \p Vars (local variables of \p Body), the points at which,
+/// on some path from its initialisation (or an assignment to it), its value
+/// is lost (the variable goes out of scope, or is assigned again) without
+/// the variable having been mentioned in between. Any mention counts as a
+/// use: awaiting, moving, returning, passing, capturing, calling a member.
+std::vector<UnusedValueLoss> findUnusedValueLosses(const Decl &Function,
+                                                   const Stmt *Body,
+                                                   ASTContext &Ctx,
+                                                   ArrayRef<const VarDecl *> Vars);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_LOCALFLOW_H
