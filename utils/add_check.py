@@ -80,20 +80,16 @@ public:
 
 #include "{cls}.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Matchers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {{
 
-namespace {{
-AST_MATCHER(FunctionDecl, isCoroutineDefinition) {{
-  return model::getCoroutineBody(Node) != nullptr;
-}}
-}} // namespace
-
 void {cls}::registerMatchers(MatchFinder *Finder) {{
-  Finder->addMatcher(functionDecl(isCoroutineDefinition()).bind("coro"), this);
+  Finder->addMatcher(functionDecl(model::isCoroutineDefinition()).bind("coro"),
+                     this);
 }}
 
 void {cls}::check(const MatchFinder::MatchResult &Result) {{

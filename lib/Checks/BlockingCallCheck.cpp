@@ -1,10 +1,11 @@
 //===--- BlockingCallCheck.cpp - async-lint -------------------------------===//
 
 #include "BlockingCallCheck.h"
-#include "../Model/BlockingCatalog.h"
 #include "../Model/Awaitables.h"
+#include "../Model/BlockingCatalog.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -14,10 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 
 namespace {
-
-AST_MATCHER(FunctionDecl, isCoroutineDefinition) {
-  return model::getCoroutineBody(Node) != nullptr;
-}
 
 constexpr llvm::StringLiteral CategoriesOpt = "Categories";
 constexpr llvm::StringLiteral BlockingFunctionsOpt = "BlockingFunctions";
@@ -81,7 +78,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)) {
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
-    CategoryNames.emplace_back(Options.get(C.OptionName, C.DefaultNames));
+    CategoryNames.emplace_back(
+        Options.getLocalOrGlobal(C.OptionName, C.DefaultNames));
     CategoryEnabled.push_back(llvm::is_contained(Enabled, C.Key.str()));
   }
 }
@@ -99,7 +97,8 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isCoroutineDefinition()).bind("coro"), this);
+  Finder->addMatcher(functionDecl(model::isCoroutineDefinition()).bind("coro"),
+                     this);
 }
 
 void BlockingCallCheck::onStartOfTranslationUnit() {

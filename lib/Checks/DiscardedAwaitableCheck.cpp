@@ -4,6 +4,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,10 +13,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 
 namespace {
-
-AST_MATCHER(FunctionDecl, hasUserBody) {
-  return Node.doesThisDeclarationHaveABody() && Node.getBody();
-}
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 
@@ -68,9 +65,8 @@ std::string calleeName(const Expr &Call) {
 
 /// The name of the record type \p T, for matching library type lists.
 std::string typeName(QualType T) {
-  if (const CXXRecordDecl *RD = T.isNull() ? nullptr
-                                           : T.getNonReferenceType()
-                                                 ->getAsCXXRecordDecl())
+  if (const CXXRecordDecl *RD =
+          T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl())
     return model::canonicalName(*RD);
   return {};
 }
@@ -88,7 +84,7 @@ void DiscardedAwaitableCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DiscardedAwaitableCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(hasUserBody()).bind("fn"), this);
+  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
 }
 
 DiscardedAwaitableCheck::Verdict
@@ -101,11 +97,18 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
     return None;
   // An asynchronous operation given use_awaitable or deferred only starts
   // when it is awaited.
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call);
-      CE && CE->getNumArgs() > 0) {
-    std::string Token = typeName(CE->getArg(CE->getNumArgs() - 1)->getType());
-    if (!Token.empty() && Lib.DeferredTokens.matches(Token))
-      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call)) {
+    // The token is the last argument written (asio appends defaulted
+    // constraint parameters).
+    for (unsigned I = CE->getNumArgs(); I > 0; --I) {
+      const Expr *Arg = CE->getArg(I - 1);
+      if (isa<CXXDefaultArgExpr>(Arg))
+        continue;
+      std::string Token = typeName(Arg->getType());
+      if (!Token.empty() && Lib.DeferredTokens.matches(Token))
+        return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
+      break;
+    }
   }
   bool Task = model::isTaskType(T) || Lib.TaskTypes.matches(Name);
   bool Awaitable = model::isAwaitableType(T);
@@ -130,15 +133,13 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
     return;
   E = E->IgnoreParens();
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-    return checkDiscarded(FD, Cleanups->getSubExpr(), Statement, VoidCast,
-                          Ctx);
+    return checkDiscarded(FD, Cleanups->getSubExpr(), Statement, VoidCast, Ctx);
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
     return checkDiscarded(FD, Bind->getSubExpr(), Statement, VoidCast, Ctx);
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
     return checkDiscarded(FD, Temp->getSubExpr(), Statement, VoidCast, Ctx);
   if (const auto *Implicit = dyn_cast<ImplicitCastExpr>(E))
-    return checkDiscarded(FD, Implicit->getSubExpr(), Statement, VoidCast,
-                          Ctx);
+    return checkDiscarded(FD, Implicit->getSubExpr(), Statement, VoidCast, Ctx);
   if (const auto *Comma = dyn_cast<BinaryOperator>(E);
       Comma && Comma->getOpcode() == BO_Comma) {
     checkDiscarded(FD, Comma->getLHS(), false, VoidCast, Ctx);
@@ -215,8 +216,7 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
       // An eager task that is stored runs anyway; only a lazy or unknown
       // one is lost when dropped.
       Verdict V = judge(VD->getType(), VD->getInit());
-      if (V.What == Verdict::Kind::None ||
-          V.Laziness == model::Laziness::Eager)
+      if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
         continue;
       Vars.push_back(VD);
       Verdicts[VD] = V;

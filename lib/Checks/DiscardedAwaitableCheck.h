@@ -1,4 +1,5 @@
-//===--- DiscardedAwaitableCheck.h - async-lint ------------------*- C++ -*-===//
+//===--- DiscardedAwaitableCheck.h - async-lint ------------------*- C++
+//-*-===//
 
 #ifndef ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
@@ -10,7 +11,8 @@
 
 namespace clang::tidy::async {
 
-/// Finds tasks and awaitables that are created and then dropped without being awaited.
+/// Finds tasks and awaitables that are created and then dropped without being
+/// awaited.
 class DiscardedAwaitableCheck : public ClangTidyCheck {
 public:
   DiscardedAwaitableCheck(StringRef Name, ClangTidyContext *Context);

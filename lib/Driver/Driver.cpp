@@ -259,7 +259,14 @@ int runDriver(int Argc, const char **Argv) {
           "  async-lint [options] <files...> [-- <compiler arguments>]\n",
           &ParseErrorStream)) {
     llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first;
-    First.consume_front("async-lint: ");
+    First = First.split("  Try:").first.trim();
+    // Drop the program-name prefix that llvm::cl puts first.
+    size_t Colon = First.find(": ");
+    if (Colon != llvm::StringRef::npos &&
+        !First.take_front(Colon).contains(' '))
+      First = First.drop_front(Colon + 2);
+    if (First.trim().empty())
+      First = "invalid command line";
     return usageError(First.trim() + " (see 'async-lint --help')");
   }
 

@@ -27,8 +27,7 @@ void lookupMembers(const CXXRecordDecl *RD, DeclarationName Name,
   if (!Found.empty())
     return;
   for (const CXXBaseSpecifier &Base : RD->bases())
-    lookupMembers(Base.getType()->getAsCXXRecordDecl(), Name, Found,
-                  Depth + 1);
+    lookupMembers(Base.getType()->getAsCXXRecordDecl(), Name, Found, Depth + 1);
 }
 
 bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
@@ -136,7 +135,8 @@ const ClassTemplateDecl *coroutineTraits(const ASTContext &Ctx) {
   const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   for (const NamedDecl *Std : TU->lookup(identifier(Ctx, "std")))
     if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
-      for (const NamedDecl *ND : NS->lookup(identifier(Ctx, "coroutine_traits")))
+      for (const NamedDecl *ND :
+           NS->lookup(identifier(Ctx, "coroutine_traits")))
         if (const auto *CTD = dyn_cast<ClassTemplateDecl>(ND))
           return CTD;
   return nullptr;
@@ -158,8 +158,7 @@ bool isAwaitableType(QualType T) {
       hasMember(RD, identifier(Ctx, "await_suspend")) &&
       hasMember(RD, identifier(Ctx, "await_resume")))
     return true;
-  DeclarationName CoAwait =
-      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
   return hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
 }
 
@@ -251,12 +250,12 @@ bool canAwaitIn(const FunctionDecl &Coro, QualType T) {
   const CoroutineBodyStmt *Body = getCoroutineBody(*Def);
   if (!Body || !Body->getPromiseDecl())
     return false;
-  const CXXRecordDecl *Promise =
-      recordOf(Body->getPromiseDecl()->getType());
+  const CXXRecordDecl *Promise = recordOf(Body->getPromiseDecl()->getType());
   if (!Promise || Promise->isDependentContext())
     return false;
   llvm::SmallVector<const NamedDecl *, 4> Transforms;
-  lookupMembers(Promise, identifier(Promise->getASTContext(), "await_transform"),
+  lookupMembers(Promise,
+                identifier(Promise->getASTContext(), "await_transform"),
                 Transforms);
   if (Transforms.empty())
     return isAwaitableType(T);

@@ -1,12 +1,13 @@
 //===--- BlockingCatalog.cpp - async-lint ---------------------------------===//
 //
-// Known libraries are named by their qualified names; the common vocabulary
-// of sync-wait helpers (sync_wait, blockingWait, syncAwait, ...) is listed
-// unqualified so that in-house wrappers in any namespace match too.
+// Known libraries are named by their qualified names. The sync-wait category
+// is the shared library list (Library.h), so one global SyncWaitFunctions
+// option configures it for every check.
 //
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCatalog.h"
+#include "Library.h"
 
 namespace clang::tidy::async::model {
 
@@ -46,14 +47,7 @@ static const BlockingCategory Categories[] = {
      "waiting synchronously on asynchronous work",
      "this deadlocks when the awaited work needs this thread; 'co_await' it "
      "instead",
-     "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
-     "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
-     "::async_simple::coro::syncAwait;::coro::sync_wait;"
-     "::concurrencpp::runtime::wait;"
-     "asio::io_context::run;asio::io_context::run_one;"
-     "asio::io_context::run_for;asio::io_context::run_until;"
-     "asio::thread_pool::join;asio::thread_pool::wait;"
-     "sync_wait;blockingWait;blocking_wait;syncAwait;sync_await"},
+     DefaultSyncWaitFunctions},
     {"io", "IOFunctions", true, "blocking I/O",
      "use the asynchronous operation and 'co_await' it",
      "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::recvfrom;"

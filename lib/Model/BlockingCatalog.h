@@ -17,7 +17,8 @@ namespace clang::tidy::async::model {
 struct BlockingCategory {
   /// The key used in the 'Categories' option, e.g. "sleep".
   llvm::StringRef Key;
-  /// The option holding this category's name patterns.
+  /// The option holding this category's name patterns (read local first,
+  /// then global).
   llvm::StringRef OptionName;
   /// Enabled when the 'Categories' option is not set.
   bool EnabledByDefault;

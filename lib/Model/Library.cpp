@@ -32,14 +32,7 @@ const Library::Entry Library::Entries[] = {
     {"DeferredTokens", &Library::DeferredTokens,
      "asio::use_awaitable_t;asio::deferred_t;asio::experimental::use_coro_t"},
     {"SyncWaitFunctions", &Library::SyncWaitFunctions,
-     "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
-     "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
-     "::async_simple::coro::syncAwait;::coro::sync_wait;"
-     "::concurrencpp::runtime::wait;"
-     "asio::io_context::run;asio::io_context::run_one;"
-     "asio::io_context::run_for;asio::io_context::run_until;"
-     "asio::thread_pool::join;asio::thread_pool::wait;"
-     "sync_wait;blockingWait;blocking_wait;syncAwait;sync_await"},
+     DefaultSyncWaitFunctions},
     {"CombinatorFunctions", &Library::CombinatorFunctions,
      "when_all;when_any;when_all_ready;collectAll;collectAny;collectAllRange;"
      "collectAnyRange;collectAllTry;boost::cobalt::race;boost::cobalt::join;"

@@ -1,4 +1,5 @@
-//===--- Library.h - async-lint ----------------------------------*- C++ -*-===//
+//===--- Library.h - async-lint ----------------------------------*- C++
+//-*-===//
 //
 // What async-lint knows about coroutine libraries, as data: lists of names
 // (see NameMatcher.h), each an option that every check reads with
@@ -14,6 +15,17 @@
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::async::model {
+
+/// Shared with async-blocking-call's sync-wait category.
+inline constexpr llvm::StringLiteral DefaultSyncWaitFunctions =
+    "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
+    "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
+    "::async_simple::coro::syncAwait;::coro::sync_wait;"
+    "::concurrencpp::runtime::wait;"
+    "asio::io_context::run;asio::io_context::run_one;"
+    "asio::io_context::run_for;asio::io_context::run_until;"
+    "asio::thread_pool::join;asio::thread_pool::wait;"
+    "sync_wait;blockingWait;blocking_wait;syncAwait;sync_await";
 
 class Library {
 public:

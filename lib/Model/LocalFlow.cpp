@@ -145,8 +145,8 @@ findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
   Options.AddInitializers = false;
   // Every expression as its own element, so that each mention is seen.
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(
-      &Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)
     return {};
   return Analysis(Vars, Body).run(*Graph);

@@ -1,4 +1,5 @@
-//===--- LocalFlow.h - async-lint --------------------------------*- C++ -*-===//
+//===--- LocalFlow.h - async-lint --------------------------------*- C++
+//-*-===//
 //
 // Flow-sensitive questions about local variables, answered on Clang's CFG.
 //
@@ -27,10 +28,9 @@ struct UnusedValueLoss {
 /// is lost (the variable goes out of scope, or is assigned again) without
 /// the variable having been mentioned in between. Any mention counts as a
 /// use: awaiting, moving, returning, passing, capturing, calling a member.
-std::vector<UnusedValueLoss> findUnusedValueLosses(const Decl &Function,
-                                                   const Stmt *Body,
-                                                   ASTContext &Ctx,
-                                                   ArrayRef<const VarDecl *> Vars);
+std::vector<UnusedValueLoss>
+findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
+                      ArrayRef<const VarDecl *> Vars);
 
 } // namespace clang::tidy::async::model
 
