@@ -168,8 +168,9 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
     return;
 
   bool InCoroutine = model::isCoroutine(FD);
+  bool CanAwait = InCoroutine && model::canAwaitIn(FD, E->getType());
   std::string Callee = calleeName(*E);
-  const char *Advice = InCoroutine
+  const char *Advice = CanAwait
                            ? "did you forget 'co_await'?"
                            : "await it, start it, or hand it to an executor";
   DiagnosticBuilder Diag = [&]() {
@@ -195,8 +196,8 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   Diag << E->getSourceRange();
   // In a template instantiation the same code may return something that
   // cannot be awaited for other arguments: no fix there.
-  if (Statement && !VoidCast && InCoroutine && !Loc.isMacroID() &&
-      !FD.isTemplateInstantiation() && model::canAwaitIn(FD, E->getType()))
+  if (Statement && !VoidCast && CanAwait && !Loc.isMacroID() &&
+      !FD.isTemplateInstantiation())
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }
 

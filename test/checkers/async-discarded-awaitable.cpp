@@ -109,10 +109,11 @@ asio::awaitable<void> session(asio::ip::tcp::socket &S, asio::steady_timer &T) {
   (void)Ex;
 }
 
-// A cppcoro task cannot be awaited by an asio coroutine: reported, no fix.
+// A cppcoro task cannot be awaited by an asio coroutine: reported, with
+// other advice and no fix.
 asio::awaitable<void> mixed() {
   flush();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'flush' is discarded and never runs; did you forget 'co_await'?
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'flush' is discarded and never runs; await it, start it, or hand it to an executor
   co_return;
 }
 

@@ -1,0 +1,33 @@
+// RUN: %check_async_lint %s async-discarded-awaitable %t
+
+// Generators, nested coroutines, and coroutines that yield.
+
+#include "generator.h"
+#include "task.h"
+
+demo::generator<int> numbers();
+demo::task<> store();
+
+demo::generator<int> evens() {
+  numbers();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'numbers' is discarded and never runs; await it, start it, or hand it to an executor [async-discarded-awaitable]
+  for (int N : numbers())
+    co_yield N * 2;
+}
+
+demo::task<> outer() {
+  // A coroutine lambda is a coroutine of its own: its body is checked with
+  // its own return type, and creating the lambda drops nothing.
+  auto Inner = []() -> demo::task<> {
+    store();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'store' is discarded and never runs; did you forget 'co_await'?
+    co_return;
+  };
+  co_await Inner();
+  // A non-coroutine lambda returning a task: calling it and dropping the
+  // result is the bug, not the lambda.
+  auto Make = [] { return store(); };
+  Make();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by a lambda is discarded and never runs; did you forget 'co_await'?
+  co_await Make();
+}
