@@ -2,6 +2,7 @@
 
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "NameMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -13,13 +14,47 @@ DeclarationName identifier(const ASTContext &Ctx, llvm::StringRef Name) {
   return DeclarationName(&const_cast<ASTContext &>(Ctx).Idents.get(Name));
 }
 
-/// The members named \p Name of \p RD and its bases, to a bounded depth.
+/// \p RD's definition, or, for a member of a class template specialisation
+/// that has not been instantiated, the member of the template it comes from
+/// (enough to read declarations such as initial_suspend's return type).
+const CXXRecordDecl *definitionOrPattern(const CXXRecordDecl *RD) {
+  for (unsigned Depth = 0; RD && Depth < 4; ++Depth) {
+    if (const CXXRecordDecl *Def = RD->getDefinition())
+      return Def;
+    if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass()) {
+      RD = Member;
+      continue;
+    }
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The class a base specifier names, or, for a dependent base, the pattern
+/// of its class template.
+const CXXRecordDecl *baseRecord(const CXXBaseSpecifier &Base) {
+  QualType T = Base.getType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD;
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+      return dyn_cast_or_null<CXXRecordDecl>(TD->getTemplatedDecl());
+  return nullptr;
+}
+
+/// The members named \p Name of \p RD and its bases, to a bounded depth. A
+/// class template specialisation that was never instantiated (a function
+/// that returns it is only declared) is read from its template.
 void lookupMembers(const CXXRecordDecl *RD, DeclarationName Name,
                    llvm::SmallVectorImpl<const NamedDecl *> &Found,
                    unsigned Depth = 0) {
   if (!RD || Depth > 8)
     return;
-  RD = RD->getDefinition();
+  RD = definitionOrPattern(RD);
   if (!RD)
     return;
   for (const NamedDecl *ND : RD->lookup(Name))
@@ -27,7 +62,7 @@ void lookupMembers(const CXXRecordDecl *RD, DeclarationName Name,
   if (!Found.empty())
     return;
   for (const CXXBaseSpecifier &Base : RD->bases())
-    lookupMembers(Base.getType()->getAsCXXRecordDecl(), Name, Found, Depth + 1);
+    lookupMembers(baseRecord(Base), Name, Found, Depth + 1);
 }
 
 bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
@@ -64,6 +99,10 @@ const TemplateDecl *classTemplateOf(const CXXRecordDecl *RD) {
   return RD ? RD->getDescribedClassTemplate() : nullptr;
 }
 
+bool sameTemplate(const TemplateDecl *A, const TemplateDecl *B) {
+  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
+}
+
 /// True when a parameter of type \p Param takes an object of class \p RD:
 /// the same class, or the same class template.
 bool parameterTakes(QualType Param, const CXXRecordDecl *RD) {
@@ -73,7 +112,7 @@ bool parameterTakes(QualType Param, const CXXRecordDecl *RD) {
   if (P && P->getCanonicalDecl() == RD->getCanonicalDecl())
     return true;
   const TemplateDecl *PT = classTemplateOf(Param), *AT = classTemplateOf(RD);
-  return PT && AT && PT->getCanonicalDecl() == AT->getCanonicalDecl();
+  return sameTemplate(PT, AT);
 }
 
 /// A namespace-scope operator co_await whose parameter is \p RD.
@@ -88,26 +127,6 @@ bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
       return true;
   }
   return false;
-}
-
-/// \p RD's definition, or, for a member of a class template specialisation
-/// that has not been instantiated, the member of the template it comes from
-/// (enough to read declarations such as initial_suspend's return type).
-const CXXRecordDecl *definitionOrPattern(const CXXRecordDecl *RD) {
-  for (unsigned Depth = 0; RD && Depth < 4; ++Depth) {
-    if (const CXXRecordDecl *Def = RD->getDefinition())
-      return Def;
-    if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass()) {
-      RD = Member;
-      continue;
-    }
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-      RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
 }
 
 /// The record a promise_type member names.
@@ -151,7 +170,7 @@ bool isAwaitableType(QualType T) {
   if (T->isDependentType())
     return false;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
+  if (!RD || !definitionOrPattern(RD))
     return false;
   const ASTContext &Ctx = RD->getASTContext();
   if (hasMember(RD, identifier(Ctx, "await_ready")) &&
@@ -192,7 +211,7 @@ const CXXRecordDecl *promiseTypeOf(QualType T) {
       const TemplateArgumentList &Args = Partial->getTemplateArgs();
       if (Template && Args.size() > 0 &&
           Args[0].getKind() == TemplateArgument::Type &&
-          classTemplateOf(Args[0].getAsType()) == Template)
+          sameTemplate(classTemplateOf(Args[0].getAsType()), Template))
         if (const CXXRecordDecl *Promise = promiseMember(Partial))
           return Promise;
     }
@@ -230,7 +249,7 @@ Laziness lazinessOf(QualType T) {
   if (!Promise)
     return Laziness::Unknown;
   llvm::SmallVector<const NamedDecl *, 1> Found;
-  lookupMembers(definitionOrPattern(Promise),
+  lookupMembers(Promise,
                 identifier(Promise->getASTContext(), "initial_suspend"), Found);
   if (Found.size() != 1)
     return Laziness::Unknown;
@@ -270,7 +289,13 @@ bool canAwaitIn(const FunctionDecl &Coro, QualType T) {
   return false;
 }
 
-bool canSuspend(const CoroutineSuspendExpr &Suspend) {
+bool canSuspend(const CoroutineSuspendExpr &Suspend,
+                const NameMatcher *NonSuspending) {
+  if (NonSuspending && Suspend.getOperand())
+    if (const CXXRecordDecl *Operand =
+            recordOf(Suspend.getOperand()->getType()))
+      if (NonSuspending->matches(canonicalName(*Operand)))
+        return false;
   const Expr *Awaiter = Suspend.getCommonExpr();
   if (!Awaiter)
     return true;

@@ -50,9 +50,14 @@ std::optional<bool> constantAwaitReady(QualType Awaiter);
 /// awaitable.
 bool canAwaitIn(const FunctionDecl &Coro, QualType T);
 
+class NameMatcher;
+
 /// True when a suspension point may suspend: false when its awaiter's
-/// await_ready is constant true.
-bool canSuspend(const CoroutineSuspendExpr &Suspend);
+/// await_ready is constant true, or when the awaited operand's type is one
+/// of \p NonSuspending (asio's this_coro::executor, awaited through
+/// await_transform).
+bool canSuspend(const CoroutineSuspendExpr &Suspend,
+                const NameMatcher *NonSuspending = nullptr);
 
 } // namespace clang::tidy::async::model
 

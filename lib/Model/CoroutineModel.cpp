@@ -113,4 +113,13 @@ void forEachOwnStmt(const Stmt *Body,
   OwnStmtWalker(Callback).TraverseStmt(const_cast<Stmt *>(Body));
 }
 
+void forEachSuspensionPoint(
+    const Stmt *Body,
+    llvm::function_ref<void(const CoroutineSuspendExpr &)> Callback) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
+      Callback(*Suspend);
+  });
+}
+
 } // namespace clang::tidy::async::model

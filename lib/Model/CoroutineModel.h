@@ -13,7 +13,9 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/LangOptions.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
 
@@ -45,6 +47,21 @@ std::string describeFunction(const FunctionDecl &FD);
 /// they are evaluated where the lambda is created.
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback);
+
+/// Calls \p Callback for each explicit suspension point of \p Body (the
+/// user-written body of a coroutine): every co_await and co_yield, also in
+/// initialisers, conditions and co_return operands; not the implicit initial
+/// and final suspends, nor those of nested lambdas.
+void forEachSuspensionPoint(
+    const Stmt *Body,
+    llvm::function_ref<void(const CoroutineSuspendExpr &)> Callback);
+
+/// True when temporaries in a range-for initialiser live until the end of
+/// the loop (C++23, P2718); in C++20 they die before the first iteration,
+/// so `for (auto x : gen(make_vec()))` dangles there.
+inline bool rangeForInitTemporariesLiveThroughLoop(const LangOptions &LO) {
+  return LO.CPlusPlus23;
+}
 
 } // namespace clang::tidy::async::model
 

@@ -1,0 +1,254 @@
+//===--- ModelTest.cpp - async-lint ---------------------------------------===//
+//
+// Unit tests of the shared coroutine model on small ASTs, parsed with the
+// mock headers of test/checkers/Inputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/Awaitables.h"
+#include "Model/CallInfo.h"
+#include "Model/CoroutineModel.h"
+#include "Model/NameMatcher.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+namespace model = clang::tidy::async::model;
+
+namespace {
+
+std::unique_ptr<ASTUnit> parse(llvm::StringRef Code,
+                               llvm::StringRef Std = "-std=c++20") {
+  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
+      Code, {Std.str(), "-nostdinc", "-isystem", ASYNC_LINT_TEST_INPUTS},
+      "input.cpp");
+  EXPECT_TRUE(AST);
+  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  return AST;
+}
+
+const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
+  auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                     AST.getASTContext());
+  return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
+}
+
+QualType returnType(ASTUnit &AST, llvm::StringRef Name) {
+  auto Found = match(functionDecl(hasName(Name)).bind("f"),
+                     AST.getASTContext());
+  if (Found.empty())
+    return {};
+  return Found.front().getNodeAs<FunctionDecl>("f")->getReturnType();
+}
+
+const char *Headers = R"cpp(
+#include "task.h"
+#include "asio.hpp"
+#include "concurrencpp/concurrencpp.h"
+#include "cppcoro/task.hpp"
+#include "generator.h"
+)cpp";
+
+TEST(CoroutineModel, RecognisesCoroutinesByTheirBody) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+demo::task<> coro() { co_return; }
+demo::task<> plain();
+demo::task<> forwards() { return plain(); }
+void outer() {
+  auto L = []() -> demo::task<> { co_return; };
+  auto N = [] { return 1; };
+}
+)cpp");
+  EXPECT_TRUE(model::isCoroutine(*function(*AST, "coro")));
+  EXPECT_FALSE(model::isCoroutine(*function(*AST, "forwards")));
+  auto Lambdas = match(lambdaExpr().bind("l"), AST->getASTContext());
+  ASSERT_EQ(Lambdas.size(), 2u);
+  const auto *Coro = Lambdas[0].getNodeAs<LambdaExpr>("l")->getCallOperator();
+  const auto *Plain = Lambdas[1].getNodeAs<LambdaExpr>("l")->getCallOperator();
+  EXPECT_TRUE(model::isCoroutine(*Coro));
+  EXPECT_FALSE(model::isCoroutine(*Plain));
+  EXPECT_EQ(model::describeFunction(*Coro), "coroutine lambda");
+  EXPECT_EQ(model::describeFunction(*function(*AST, "coro")),
+            "coroutine 'coro'");
+}
+
+TEST(CoroutineModel, FindsExplicitSuspensionPointsOnly) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+demo::task<int> value();
+demo::task<int> f(bool b) {
+  int x = co_await value();               // in an initialiser
+  if (co_await value()) {}                // in a condition
+  auto later = [] () -> demo::task<> { co_await std::suspend_always{}; };
+  co_await std::suspend_never{};          // cannot suspend
+  co_return co_await value();             // in a co_return operand
+}
+demo::generator<int> g() { co_yield 1; }
+asio::awaitable<void> a() { auto ex = co_await asio::this_coro::executor; }
+)cpp");
+  unsigned Count = 0, Suspending = 0;
+  model::forEachSuspensionPoint(
+      model::getUserBody(*function(*AST, "f")),
+      [&](const CoroutineSuspendExpr &S) {
+        ++Count;
+        Suspending += model::canSuspend(S);
+      });
+  EXPECT_EQ(Count, 4u);      // not the lambda's, not initial/final suspend
+  EXPECT_EQ(Suspending, 3u); // suspend_never's await_ready is constant true
+  unsigned Yields = 0;
+  model::forEachSuspensionPoint(
+      model::getUserBody(*function(*AST, "g")),
+      [&](const CoroutineSuspendExpr &S) { Yields += isa<CoyieldExpr>(S); });
+  EXPECT_EQ(Yields, 1u);
+  // asio's this_coro::executor never suspends: by its awaiter, and by name.
+  model::NameMatcher NonSuspending("asio::this_coro::executor_t");
+  model::forEachSuspensionPoint(
+      model::getUserBody(*function(*AST, "a")),
+      [&](const CoroutineSuspendExpr &S) {
+        EXPECT_FALSE(model::canSuspend(S));
+        EXPECT_FALSE(model::canSuspend(S, &NonSuspending));
+      });
+}
+
+TEST(Awaitables, FindsPromisesThroughCoroutineTraits) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+demo::task<int> nested();
+asio::awaitable<int> traits();
+int neither();
+)cpp");
+  const CXXRecordDecl *Nested = model::promiseTypeOf(returnType(*AST, "nested"));
+  ASSERT_TRUE(Nested);
+  EXPECT_EQ(Nested->getName(), "promise_type");
+  // asio names its promise with a partial specialisation of the traits.
+  const CXXRecordDecl *Traits = model::promiseTypeOf(returnType(*AST, "traits"));
+  ASSERT_TRUE(Traits);
+  EXPECT_EQ(Traits->getName(), "awaitable_frame");
+  EXPECT_FALSE(model::promiseTypeOf(returnType(*AST, "neither")));
+}
+
+TEST(Awaitables, TellsLazyFromEager) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+demo::task<int> lazy_template();
+demo::task<> lazy();
+demo::fire_and_forget eager();
+concurrencpp::result<int> eager_template();
+asio::awaitable<void> asio_lazy();
+struct maybe {
+  struct awaiter {
+    bool ready;
+    bool await_ready() const noexcept { return ready; }
+    void await_suspend(std::coroutine_handle<>) const noexcept {}
+    void await_resume() const noexcept {}
+  };
+  struct promise_type {
+    maybe get_return_object();
+    awaiter initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+maybe unknown();
+)cpp");
+  using model::Laziness;
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "lazy_template")), Laziness::Lazy);
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "lazy")), Laziness::Lazy);
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "eager")), Laziness::Eager);
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "eager_template")),
+            Laziness::Eager);
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "asio_lazy")), Laziness::Lazy);
+  EXPECT_EQ(model::lazinessOf(returnType(*AST, "unknown")), Laziness::Unknown);
+}
+
+TEST(Awaitables, RecognisesAwaitablesByStructure) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+struct members {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+struct member_op { std::suspend_always operator co_await(); };
+namespace lib { struct free_op {}; std::suspend_always operator co_await(free_op); }
+struct derived : members {};
+members a();
+member_op b();
+lib::free_op c();
+derived d();
+concurrencpp::result<int> e();
+demo::fire_and_forget f();
+asio::awaitable<void> g();
+)cpp");
+  for (const char *Name : {"a", "b", "c", "d", "e"})
+    EXPECT_TRUE(model::isAwaitableType(returnType(*AST, Name))) << Name;
+  // Not awaitable by itself: fire-and-forget, and asio's awaitable (only
+  // its own coroutines can await it, through await_transform).
+  EXPECT_FALSE(model::isAwaitableType(returnType(*AST, "f")));
+  EXPECT_FALSE(model::isAwaitableType(returnType(*AST, "g")));
+}
+
+TEST(Awaitables, KnowsWhatACoroutineCanAwait) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+asio::awaitable<void> in_asio() { co_return; }
+demo::task<> in_demo() { co_return; }
+asio::awaitable<int> asio_op();
+cppcoro::task<> other();
+demo::task<int> demo_op();
+)cpp");
+  const FunctionDecl *Asio = function(*AST, "in_asio");
+  const FunctionDecl *Demo = function(*AST, "in_demo");
+  EXPECT_TRUE(model::canAwaitIn(*Asio, returnType(*AST, "asio_op")));
+  EXPECT_FALSE(model::canAwaitIn(*Asio, returnType(*AST, "other")));
+  EXPECT_TRUE(model::canAwaitIn(*Demo, returnType(*AST, "demo_op")));
+  EXPECT_TRUE(model::canAwaitIn(*Demo, returnType(*AST, "other")));
+  EXPECT_FALSE(model::canAwaitIn(*Demo, returnType(*AST, "asio_op")));
+}
+
+TEST(NameMatcher, MatchesQualifiedAndSuffixNames) {
+  model::NameMatcher M("::std::this_thread::sleep_for;asio::read;sync_wait");
+  EXPECT_FALSE(M.match("::std::this_thread::sleep_for").empty());
+  EXPECT_TRUE(M.match("::mine::std::this_thread::sleep_for").empty());
+  EXPECT_FALSE(M.match("::asio::read").empty());
+  EXPECT_FALSE(M.match("::boost::asio::read").empty());
+  EXPECT_TRUE(M.match("::myasio::read").empty());
+  EXPECT_FALSE(M.match("::corp::sync_wait").empty());
+  EXPECT_TRUE(M.match("::corp::my_sync_wait").empty());
+  EXPECT_EQ(M.str(), "::std::this_thread::sleep_for;asio::read;sync_wait");
+}
+
+TEST(NameMatcher, CanonicalNamesSkipInlineNamespacesAndTemplateArguments) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <condition_variable>
+#include <future>
+void f(std::future<int> &F, std::condition_variable_any &C, std::mutex &M) {
+  F.wait();
+  std::unique_lock<std::mutex> L(M);
+  C.wait(L);
+}
+)cpp");
+  auto Calls = match(cxxMemberCallExpr(isExpansionInMainFile()).bind("c"),
+                     AST->getASTContext());
+  ASSERT_EQ(Calls.size(), 2u);
+  std::optional<model::CallInfo> Wait =
+      model::describeCall(*Calls[0].getNodeAs<Stmt>("c"));
+  ASSERT_TRUE(Wait);
+  // Declared in std::__basic_future, called on a std::future.
+  EXPECT_EQ(Wait->Names[0], "::std::__basic_future::wait");
+  EXPECT_EQ(Wait->Names[1], "::std::future::wait");
+  std::optional<model::CallInfo> CvWait =
+      model::describeCall(*Calls[1].getNodeAs<Stmt>("c"));
+  ASSERT_TRUE(CvWait);
+  EXPECT_EQ(CvWait->Names[0], "::std::condition_variable_any::wait");
+}
+
+TEST(CoroutineModel, KnowsWhenRangeForTemporariesLive) {
+  auto CXX20 = parse("int x;", "-std=c++20");
+  auto CXX23 = parse("int x;", "-std=c++23");
+  EXPECT_FALSE(model::rangeForInitTemporariesLiveThroughLoop(
+      CXX20->getASTContext().getLangOpts()));
+  EXPECT_TRUE(model::rangeForInitTemporariesLiveThroughLoop(
+      CXX23->getASTContext().getLangOpts()));
+}
+
+} // namespace
