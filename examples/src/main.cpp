@@ -33,3 +33,9 @@ int main() {
   flush_logs();
   return 0;
 }
+
+task<> startup() {
+  // Pitfall: the task is created and dropped; it never runs.
+  refresh_cache();
+  co_await refresh_cache();
+}
