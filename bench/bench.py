@@ -11,11 +11,19 @@ and prints, per tool, the CPU time (user + system) and the peak memory
 of the per-file memory ratios. The fastest repeat of each file counts.
 
     bench/bench.py --build build [--repeat 3] [--files GLOB ...] [--quick]
+    bench/bench.py --build build --instructions --files 'asio/.../echo_server.cpp'
+
+CPU time on a shared machine is noisy (a few per cent between runs).
+--instructions counts executed instructions under valgrind's callgrind
+instead: the same count for the same binaries and inputs whatever else the
+machine does, at about fifty times the run time, so give it one or two
+files.
 """
 
 import argparse
 import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -53,6 +61,18 @@ def commands(build, path):
     }
 
 
+def count_instructions(cmd):
+    """Instructions executed by one run of cmd, under callgrind."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind",
+                           "--callgrind-out-file=/dev/null"] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    m = re.search(r"Collected : (\d+)", proc.stderr)
+    if not m:
+        sys.exit("callgrind failed: " + " ".join(cmd))
+    return int(m.group(1)), 0
+
+
 def measure(cmd):
     """CPU seconds and peak RSS in KiB of one run of cmd."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
@@ -70,7 +90,11 @@ def main():
     p.add_argument("--files", nargs="*", default=DEFAULT_GLOBS)
     p.add_argument("--quick", action="store_true",
                    help="one file, one repeat: checks that the script works")
+    p.add_argument("--instructions", action="store_true",
+                   help="count instructions under callgrind instead of time")
     args = p.parse_args()
+    if args.instructions:
+        return instructions(args)
 
     files = sorted({f for g in args.files
                     for f in glob.glob(os.path.join(EXAMPLES, g))})
@@ -100,6 +124,26 @@ def main():
         print("%-10s %10.2f %11.3fx %11.3fx" % (
             tool, cpu[tool], cpu[tool] / cpu["syntax"],
             sum(mem_ratio[tool]) / len(mem_ratio[tool])))
+
+
+def instructions(args):
+    files = sorted({f for g in args.files
+                    for f in glob.glob(os.path.join(EXAMPLES, g))})
+    if not files:
+        sys.exit("no files")
+    tools = ["syntax", "upstream", "plugin", "driver"]
+    total = {t: 0 for t in tools}
+    for path in files:
+        counts = {t: count_instructions(c)[0]
+                  for t, c in commands(args.build, path).items()}
+        for t in tools:
+            total[t] += counts[t]
+        print("%-60s %s" % (os.path.relpath(path, EXAMPLES)[-60:], "  ".join(
+            "%14d" % counts[t] for t in tools)))
+    print("\n%d files, instructions (callgrind)" % len(files))
+    print("%-10s %16s %12s" % ("tool", "instructions", "ratio"))
+    for t in tools:
+        print("%-10s %16d %11.4fx" % (t, total[t], total[t] / total["syntax"]))
 
 
 if __name__ == "__main__":

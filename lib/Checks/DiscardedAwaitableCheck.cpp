@@ -92,12 +92,10 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
   Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
   if (T.isNull() || T->isDependentType() || !T->isRecordType())
     return None;
-  std::string Name = typeName(T);
-  if (Lib.FireAndForgetTypes.matches(Name))
-    return None;
   // An asynchronous operation given use_awaitable or deferred only starts
   // when it is awaited.
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call)) {
+  if (const auto *CE =
+          dyn_cast_or_null<CallExpr>(Call ? Call->IgnoreImplicit() : nullptr)) {
     // The token is the last argument written (asio appends defaulted
     // constraint parameters).
     for (unsigned I = CE->getNumArgs(); I > 0; --I) {
@@ -110,20 +108,39 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
       break;
     }
   }
-  bool Task = model::isTaskType(T) || Lib.TaskTypes.matches(Name);
+  // The rest depends on the type only: judged once per type.
+  const Type *Key = T.getCanonicalType().getTypePtr();
+  if (auto It = TypeVerdicts.find(Key); It != TypeVerdicts.end())
+    return It->second;
+  Verdict V = judgeType(T);
+  TypeVerdicts[Key] = V;
+  return V;
+}
+
+DiscardedAwaitableCheck::Verdict
+DiscardedAwaitableCheck::judgeType(QualType T) const {
+  Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
+  std::string Name = typeName(T);
+  if (Lib.FireAndForgetTypes.matches(Name))
+    return None;
+  bool Listed = Lib.TaskTypes.matches(Name);
+  bool Task = Listed || model::isTaskType(T);
   bool Awaitable = model::isAwaitableType(T);
+  if (!Task)
+    return Awaitable ? Verdict{Verdict::Kind::Awaitable,
+                               model::Laziness::Unknown}
+                     : None;
   model::Laziness L = model::lazinessOf(T);
-  if (Task) {
-    // A coroutine type that cannot be awaited and does not wait to be
-    // started is made to be dropped (fire and forget).
-    if (!Awaitable && L != model::Laziness::Lazy &&
-        !Lib.TaskTypes.matches(Name))
-      return None;
-    return {Verdict::Kind::Task, L};
-  }
-  if (Awaitable)
-    return {Verdict::Kind::Awaitable, model::Laziness::Unknown};
-  return None;
+  // A coroutine type that cannot be awaited and does not wait to be started
+  // is made to be dropped (fire and forget).
+  if (!Awaitable && L != model::Laziness::Lazy && !Listed)
+    return None;
+  return {Verdict::Kind::Task, L};
+}
+
+void DiscardedAwaitableCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  TypeVerdicts.clear();
 }
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,

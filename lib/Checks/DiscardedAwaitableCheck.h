@@ -7,6 +7,7 @@
 #include "../Model/Awaitables.h"
 #include "../Model/Library.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
@@ -22,7 +23,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override;
 
 private:
   /// What dropping a value of some type means; Kind::None when nothing.
@@ -31,6 +32,7 @@ private:
     model::Laziness Laziness;
   };
   Verdict judge(QualType T, const Expr *Call) const;
+  Verdict judgeType(QualType T) const;
   void checkDiscarded(const FunctionDecl &FD, const Expr *E, bool Statement,
                       bool VoidCast, ASTContext &Ctx);
   void checkLocals(const FunctionDecl &FD, const Stmt *Body, ASTContext &Ctx);
@@ -38,6 +40,7 @@ private:
   const bool FlagVoidCasts;
   const model::Library Lib;
   llvm::DenseSet<unsigned> Reported;
+  mutable llvm::DenseMap<const Type *, Verdict> TypeVerdicts;
 };
 
 } // namespace clang::tidy::async
