@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -234,6 +235,34 @@ int dumpConfig(ClangTidyOptionsProvider &Provider, const CommandLine &CL) {
   return ExitClean;
 }
 
+/// clang-tidy reports a malformed .clang-tidy and goes on without it; a CI
+/// linter must not silently run with another configuration, so each file's
+/// .clang-tidy files are checked first.
+llvm::Error checkConfigFiles(llvm::StringRef File,
+                             llvm::StringSet<> &CheckedDirs) {
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
+  while (!Dir.empty() && CheckedDirs.insert(Dir).second) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (llvm::sys::fs::is_regular_file(Config)) {
+      auto Buffer = llvm::MemoryBuffer::getFile(Config);
+      if (!Buffer)
+        return llvm::createStringError("cannot read '" + Config +
+                                       "': " + Buffer.getError().message());
+      llvm::ErrorOr<ClangTidyOptions> Parsed =
+          parseConfiguration((*Buffer)->getMemBufferRef());
+      if (!Parsed)
+        return llvm::createStringError("invalid configuration in '" + Config +
+                                       "': " + Parsed.getError().message());
+    }
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
@@ -291,6 +320,9 @@ int runDriver(int Argc, const char **Argv) {
   Settings.ResourceDir = ASYNC_LINT_RESOURCE_DIR;
   PerFileCompilations Compilations(std::move(Settings));
   std::vector<std::string> Files;
+  llvm::StringSet<> CheckedConfigDirs;
+  bool UsesConfigOption =
+      CL.Config.getNumOccurrences() || CL.ConfigFile.getNumOccurrences();
   for (const std::string &Path : CL.Paths) {
     llvm::SmallString<256> Absolute(Path);
     if (std::error_code EC = llvm::sys::fs::make_absolute(Absolute))
@@ -300,6 +332,9 @@ int runDriver(int Argc, const char **Argv) {
       return usageError("no such file: '" + Path + "'");
     if (!llvm::sys::fs::is_regular_file(Absolute))
       return usageError("not a regular file: '" + Path + "'");
+    if (!UsesConfigOption)
+      if (llvm::Error E = checkConfigFiles(Absolute, CheckedConfigDirs))
+        return usageError(llvm::toString(std::move(E)));
     std::string Warning;
     if (llvm::Error E = Compilations.addFile(Absolute, Warning))
       return usageError(llvm::toString(std::move(E)));
