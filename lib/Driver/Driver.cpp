@@ -11,6 +11,7 @@
 #include "Driver.h"
 #include "AsyncLint.h"
 #include "CompilationDatabases.h"
+#include "Reporting.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -129,6 +130,25 @@ struct CommandLine {
       cl::cat(Category)};
   cl::opt<bool> Quiet{"quiet", cl::desc("Print findings only"),
                       cl::cat(Category)};
+  cl::opt<Format> OutputFormat{
+      "format", cl::desc("Output format"), cl::init(Format::Text),
+      cl::values(
+          clEnumValN(Format::Text, "text", "clang-tidy's diagnostics"),
+          clEnumValN(Format::Json, "json", "JSON (docs/output-formats.md)"),
+          clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+          clEnumValN(Format::Github, "github",
+                     "GitHub Actions workflow annotations")),
+      cl::cat(Category)};
+  cl::opt<std::string> Output{
+      "output",
+      cl::desc("Write the json, sarif or github output to this file "
+               "(written whole, or not at all)"),
+      cl::value_desc("file"), cl::cat(Category)};
+  cl::opt<std::string> SourceRoot{
+      "source-root",
+      cl::desc("Paths in json, sarif and github output are relative to this "
+               "directory (default: the current directory)"),
+      cl::value_desc("dir"), cl::cat(Category)};
 };
 
 int usageError(const llvm::Twine &Message) {
@@ -263,6 +283,36 @@ llvm::Error checkConfigFiles(llvm::StringRef File,
   return llvm::Error::success();
 }
 
+/// Writes the findings in a machine-readable format; compiler errors, which
+/// have no place there, go to stderr.
+int writeReport(const CommandLine &CL, llvm::ArrayRef<ClangTidyError> Errors,
+                unsigned FilesAnalysed) {
+  for (const ClangTidyError &E : Errors)
+    if (E.DiagLevel == ClangTidyError::Error &&
+        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+      llvm::errs() << E.Message.FilePath << ": error: " << E.Message.Message
+                   << "\n";
+  llvm::SmallString<256> Root(CL.SourceRoot);
+  if (Root.empty())
+    llvm::sys::fs::current_path(Root);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  std::vector<Finding> Findings = toFindings(Errors);
+  if (CL.Output.empty()) {
+    writeFindings(CL.OutputFormat, Findings, Root, FilesAnalysed, llvm::outs());
+    return 0;
+  }
+  // Written to a temporary file and renamed: never half a report.
+  if (llvm::Error E =
+          llvm::writeToOutput(CL.Output, [&](llvm::raw_ostream &OS) {
+            writeFindings(CL.OutputFormat, Findings, Root, FilesAnalysed, OS);
+            return llvm::Error::success();
+          }))
+    return usageError("cannot write '" + CL.Output +
+                      "': " + llvm::toString(std::move(E)));
+  return 0;
+}
+
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
@@ -313,6 +363,9 @@ int runDriver(int Argc, const char **Argv) {
     return dumpConfig(*Provider, CL);
   if (CL.Paths.empty())
     return usageError("no input files (see 'async-lint --help')");
+  if (CL.OutputFormat == Format::Text && CL.Output.getNumOccurrences())
+    return usageError("--output needs --format=json, sarif or github (text "
+                      "goes to standard output)");
 
   DatabaseSettings Settings;
   Settings.BuildPath = CL.BuildPath;
@@ -351,8 +404,11 @@ int runDriver(int Argc, const char **Argv) {
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
                    /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
 
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
+  if (CL.OutputFormat == Format::Text) {
+    unsigned WarningsAsErrors = 0;
+    handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
+  } else if (int Status = writeReport(CL, Errors, Files.size()))
+    return Status;
 
   bool CompilerErrors = false;
   unsigned Findings = 0;

@@ -1,0 +1,301 @@
+//===--- Reporting.cpp - async-lint ---------------------------------------===//
+
+#include "Reporting.h"
+#include "AsyncLint.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+
+namespace async_lint {
+
+namespace {
+
+/// Turns file offsets into lines and columns, reading each file once.
+class LineTable {
+public:
+  Location locate(llvm::StringRef File, unsigned Offset) {
+    Location L{File.str(), 0, 0};
+    const llvm::MemoryBuffer *Buffer = buffer(File);
+    if (!Buffer || Offset > Buffer->getBufferSize())
+      return L;
+    llvm::StringRef Before = Buffer->getBuffer().take_front(Offset);
+    L.Line = Before.count('\n') + 1;
+    size_t LineStart = Before.rfind('\n');
+    L.Column =
+        Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+    return L;
+  }
+
+  /// The text of line \p Line of \p File, without surrounding blanks.
+  llvm::StringRef lineText(llvm::StringRef File, unsigned Line) {
+    const llvm::MemoryBuffer *Buffer = buffer(File);
+    if (!Buffer || Line == 0)
+      return {};
+    llvm::StringRef Rest = Buffer->getBuffer();
+    for (unsigned I = 1; I < Line && !Rest.empty(); ++I)
+      Rest = Rest.split('\n').second;
+    return Rest.split('\n').first.trim();
+  }
+
+private:
+  const llvm::MemoryBuffer *buffer(llvm::StringRef File) {
+    auto It = Buffers.find(File);
+    if (It == Buffers.end()) {
+      auto Read = llvm::MemoryBuffer::getFile(File);
+      It = Buffers.try_emplace(File, Read ? std::move(*Read) : nullptr).first;
+    }
+    return It->second.get();
+  }
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
+};
+
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root) {
+  llvm::SmallString<256> Path(File);
+  if (!Root.empty() && Path.starts_with(Root)) {
+    llvm::StringRef Rest = llvm::StringRef(Path).drop_front(Root.size());
+    if (Rest.consume_front("/") || Root.ends_with("/"))
+      return llvm::sys::path::convert_to_slash(Rest);
+  }
+  return llvm::sys::path::convert_to_slash(Path);
+}
+
+bool isRelative(llvm::StringRef Path) { return !Path.starts_with("/"); }
+
+/// A SARIF artifact URI: RFC 3986 percent-encoding of a path.
+std::string uriEncode(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C)) {
+      Out += C;
+      continue;
+    }
+    Out += llvm::formatv("%{0:X-2}", C).str();
+  }
+  return Out;
+}
+
+std::string githubEscape(llvm::StringRef Text, bool Property) {
+  std::string Out;
+  for (char C : Text) {
+    switch (C) {
+    case '%':
+      Out += "%25";
+      break;
+    case '\r':
+      Out += "%0D";
+      break;
+    case '\n':
+      Out += "%0A";
+      break;
+    case ':':
+      Out += Property ? "%3A" : ":";
+      break;
+    case ',':
+      Out += Property ? "%2C" : ",";
+      break;
+    default:
+      Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string fingerprint(const Finding &F, llvm::StringRef RelativeFile,
+                        llvm::StringRef LineText) {
+  std::string Key = F.Check + '\0' + RelativeFile.str() + '\0' + LineText.str();
+  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16);
+}
+
+void writeJson(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
+               unsigned FilesAnalysed, llvm::raw_ostream &OS) {
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("tool", "async-lint");
+    J.attribute("version", version());
+    J.attribute("filesAnalysed", FilesAnalysed);
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : Findings)
+        J.object([&] {
+          J.attribute("check", F.Check);
+          J.attribute("level", F.Level);
+          J.attribute("file", relativePath(F.Where.File, Root));
+          J.attribute("line", F.Where.Line);
+          J.attribute("column", F.Where.Column);
+          J.attribute("message", F.Message);
+          J.attribute("fingerprint", F.Fingerprint);
+          J.attributeArray("notes", [&] {
+            for (const Note &N : F.Notes)
+              J.object([&] {
+                J.attribute("file", relativePath(N.Where.File, Root));
+                J.attribute("line", N.Where.Line);
+                J.attribute("column", N.Where.Column);
+                J.attribute("message", N.Message);
+              });
+          });
+        });
+    });
+  });
+  OS << "\n";
+}
+
+void writePhysicalLocation(llvm::json::OStream &J, const Location &L,
+                           llvm::StringRef Root) {
+  J.attributeObject("physicalLocation", [&] {
+    std::string Rel = relativePath(L.File, Root);
+    J.attributeObject("artifactLocation", [&] {
+      if (isRelative(Rel)) {
+        J.attribute("uri", uriEncode(Rel));
+        J.attribute("uriBaseId", "SRCROOT");
+      } else {
+        J.attribute("uri", "file://" + uriEncode(Rel));
+      }
+    });
+    if (L.Line)
+      J.attributeObject("region", [&] {
+        J.attribute("startLine", L.Line);
+        J.attribute("startColumn", std::max(1u, L.Column));
+      });
+  });
+}
+
+void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
+                llvm::raw_ostream &OS) {
+  std::vector<std::string> Rules;
+  llvm::StringMap<unsigned> RuleIndex;
+  for (const Finding &F : Findings)
+    if (RuleIndex.try_emplace(F.Check, Rules.size()).second)
+      Rules.push_back(F.Check);
+
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attribute("version", "2.1.0");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attributeObject("tool", [&] {
+          J.attributeObject("driver", [&] {
+            J.attribute("name", "async-lint");
+            J.attribute("version", version());
+            J.attribute("semanticVersion", version());
+            J.attributeArray("rules", [&] {
+              for (const std::string &Rule : Rules)
+                J.object([&] {
+                  llvm::StringRef Summary = checkSummary(Rule);
+                  llvm::StringRef Doc = checkDocumentation(Rule);
+                  std::string Short = Summary.empty() ? Rule : Summary.str();
+                  J.attribute("id", Rule);
+                  J.attribute("name", Rule);
+                  J.attributeObject("shortDescription",
+                                    [&] { J.attribute("text", Short); });
+                  J.attributeObject("fullDescription",
+                                    [&] { J.attribute("text", Short); });
+                  J.attributeObject("help", [&] {
+                    J.attribute("text", Doc.empty() ? Short : Doc.str());
+                    if (!Doc.empty())
+                      J.attribute("markdown", Doc);
+                  });
+                  J.attributeObject("defaultConfiguration",
+                                    [&] { J.attribute("level", "warning"); });
+                });
+            });
+          });
+        });
+        J.attributeObject("originalUriBaseIds", [&] {
+          J.attributeObject("SRCROOT", [&] {
+            std::string Uri = "file://" + uriEncode(Root);
+            if (!llvm::StringRef(Uri).ends_with("/"))
+              Uri += "/";
+            J.attribute("uri", Uri);
+          });
+        });
+        J.attributeArray("results", [&] {
+          for (const Finding &F : Findings)
+            J.object([&] {
+              J.attribute("ruleId", F.Check);
+              J.attribute("ruleIndex", RuleIndex[F.Check]);
+              J.attribute("level", F.Level);
+              J.attributeObject("message",
+                                [&] { J.attribute("text", F.Message); });
+              J.attributeArray("locations", [&] {
+                J.object([&] { writePhysicalLocation(J, F.Where, Root); });
+              });
+              if (!F.Notes.empty())
+                J.attributeArray("relatedLocations", [&] {
+                  unsigned Id = 0;
+                  for (const Note &N : F.Notes)
+                    J.object([&] {
+                      J.attribute("id", Id++);
+                      writePhysicalLocation(J, N.Where, Root);
+                      J.attributeObject(
+                          "message", [&] { J.attribute("text", N.Message); });
+                    });
+                });
+              J.attributeObject("partialFingerprints", [&] {
+                J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
+              });
+            });
+        });
+      });
+    });
+  });
+  OS << "\n";
+}
+
+void writeGithub(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
+                 llvm::raw_ostream &OS) {
+  for (const Finding &F : Findings) {
+    std::string Message = F.Message;
+    for (const Note &N : F.Notes)
+      Message += "\n" + relativePath(N.Where.File, Root) + ":" +
+                 std::to_string(N.Where.Line) + ": note: " + N.Message;
+    OS << "::" << F.Level
+       << " file=" << githubEscape(relativePath(F.Where.File, Root), true)
+       << ",line=" << F.Where.Line << ",col=" << F.Where.Column
+       << ",title=" << githubEscape(F.Check, true)
+       << "::" << githubEscape(Message, false) << "\n";
+  }
+}
+
+} // namespace
+
+std::vector<Finding>
+toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
+  LineTable Lines;
+  std::vector<Finding> Findings;
+  for (const clang::tidy::ClangTidyError &E : Errors) {
+    if (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+      continue;
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Level =
+        E.DiagLevel == clang::tidy::ClangTidyError::Error ? "error" : "warning";
+    F.Where = Lines.locate(E.Message.FilePath, E.Message.FileOffset);
+    F.Message = E.Message.Message;
+    for (const clang::tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({Lines.locate(N.FilePath, N.FileOffset), N.Message});
+    F.Fingerprint = fingerprint(F, llvm::sys::path::filename(F.Where.File),
+                                Lines.lineText(F.Where.File, F.Where.Line));
+    Findings.push_back(std::move(F));
+  }
+  return Findings;
+}
+
+void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
+                   llvm::StringRef SourceRoot, unsigned FilesAnalysed,
+                   llvm::raw_ostream &OS) {
+  switch (F) {
+  case Format::Json:
+    return writeJson(Findings, SourceRoot, FilesAnalysed, OS);
+  case Format::Sarif:
+    return writeSarif(Findings, SourceRoot, OS);
+  case Format::Github:
+    return writeGithub(Findings, SourceRoot, OS);
+  case Format::Text:
+    return;
+  }
+}
+
+} // namespace async_lint
