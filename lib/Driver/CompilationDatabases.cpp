@@ -130,12 +130,16 @@ PerFileCompilations::getCompileCommands(llvm::StringRef File) const {
   if (It == ByFile.end())
     return {};
   std::vector<CompileCommand> Commands = It->second->getCompileCommands(File);
-  if (Settings.ResourceDir.empty())
-    return Commands;
-  for (CompileCommand &Command : Commands)
-    if (!Command.CommandLine.empty() && !hasResourceDir(Command.CommandLine))
-      Command.CommandLine.insert(Command.CommandLine.begin() + 1,
-                                 "-resource-dir=" + Settings.ResourceDir);
+  for (CompileCommand &Command : Commands) {
+    std::vector<std::string> &Args = Command.CommandLine;
+    // The fixed database ends its commands with '-- <file>'; clang-tidy
+    // appends --extra-arg and ExtraArgs at the end, where they would be
+    // taken for file names.
+    if (Args.size() >= 2 && Args[Args.size() - 2] == "--")
+      Args.erase(Args.end() - 2);
+    if (!Settings.ResourceDir.empty() && !Args.empty() && !hasResourceDir(Args))
+      Args.insert(Args.begin() + 1, "-resource-dir=" + Settings.ResourceDir);
+  }
   return Commands;
 }
 

@@ -2,8 +2,10 @@
 """Drives pre-commit in a temporary git repository for pre-commit.test."""
 import argparse
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def run(cmd, cwd, env, check=True):
@@ -28,7 +30,15 @@ def main():
     env["PRE_COMMIT_HOME"] = os.path.join(args.work, "home", "pre-commit")
     for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         env.pop(key, None)
-    repo = os.path.join(args.work, "repo")
+    # Outside the build tree, whose compile_commands.json would be found.
+    repo = tempfile.mkdtemp(prefix="async-lint-pre-commit-")
+    try:
+        exercise(args, env, repo)
+    finally:
+        shutil.rmtree(repo, ignore_errors=True)
+
+
+def exercise(args, env, repo):
     rev = run(["git", "rev-parse", "HEAD"], args.hooks_repo, env).stdout.strip()
 
     run(["git", "init", "-q"], repo, env)
