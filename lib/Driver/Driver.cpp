@@ -12,17 +12,23 @@
 #include "AsyncLint.h"
 #include "CompilationDatabases.h"
 #include "Reporting.h"
+#include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <map>
+#include <thread>
 
 using namespace clang::tidy;
 namespace cl = llvm::cl;
@@ -130,6 +136,17 @@ struct CommandLine {
       cl::cat(Category)};
   cl::opt<bool> Quiet{"quiet", cl::desc("Print findings only"),
                       cl::cat(Category)};
+  cl::opt<unsigned> Jobs{
+      "j",
+      cl::desc("Analyse this many files at once, each in a worker process "
+               "(default: one per core)"),
+      cl::value_desc("n"),
+      cl::init(0),
+      cl::Prefix,
+      cl::cat(Category)};
+  cl::opt<std::string> WorkerJson{
+      "worker-json", cl::desc("(internal) write findings as JSON here"),
+      cl::Hidden, cl::cat(Category)};
   cl::opt<Format> OutputFormat{
       "format", cl::desc("Output format"), cl::init(Format::Text),
       cl::values(
@@ -283,21 +300,20 @@ llvm::Error checkConfigFiles(llvm::StringRef File,
   return llvm::Error::success();
 }
 
-/// Writes the findings in a machine-readable format; compiler errors, which
-/// have no place there, go to stderr.
-int writeReport(const CommandLine &CL, llvm::ArrayRef<ClangTidyError> Errors,
-                unsigned FilesAnalysed) {
-  for (const ClangTidyError &E : Errors)
-    if (E.DiagLevel == ClangTidyError::Error &&
-        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
-      llvm::errs() << E.Message.FilePath << ": error: " << E.Message.Message
-                   << "\n";
+/// The directory that report paths are relative to.
+std::string sourceRoot(const CommandLine &CL) {
   llvm::SmallString<256> Root(CL.SourceRoot);
   if (Root.empty())
     llvm::sys::fs::current_path(Root);
   llvm::sys::fs::make_absolute(Root);
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  std::vector<Finding> Findings = toFindings(Errors);
+  return std::string(Root);
+}
+
+/// Writes the findings in a machine-readable format, to --output or stdout.
+int writeReport(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
+                unsigned FilesAnalysed) {
+  std::string Root = sourceRoot(CL);
   if (CL.Output.empty()) {
     writeFindings(CL.OutputFormat, Findings, Root, FilesAnalysed, llvm::outs());
     return 0;
@@ -311,6 +327,121 @@ int writeReport(const CommandLine &CL, llvm::ArrayRef<ClangTidyError> Errors,
     return usageError("cannot write '" + CL.Output +
                       "': " + llvm::toString(std::move(E)));
   return 0;
+}
+
+/// Compiler errors go to stderr when the output is a report.
+void printCompilerErrors(llvm::ArrayRef<ClangTidyError> Errors) {
+  for (const ClangTidyError &E : Errors)
+    if (E.DiagLevel == ClangTidyError::Error &&
+        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+      llvm::errs() << E.Message.FilePath << ": error: " << E.Message.Message
+                   << "\n";
+}
+
+/// The closing summary on stderr: findings per check, files, failures, time.
+void printSummary(llvm::ArrayRef<Finding> Findings, size_t Files,
+                  unsigned Failed, double Seconds) {
+  std::map<std::string, unsigned> PerCheck;
+  for (const Finding &F : Findings)
+    ++PerCheck[F.Check];
+  llvm::errs() << Findings.size()
+               << (Findings.size() == 1 ? " finding" : " findings");
+  if (!PerCheck.empty()) {
+    llvm::errs() << " (";
+    bool First = true;
+    for (const auto &[Check, Count] : PerCheck) {
+      llvm::errs() << (First ? "" : ", ") << Check << ": " << Count;
+      First = false;
+    }
+    llvm::errs() << ")";
+  }
+  llvm::errs() << " in " << Files << (Files == 1 ? " file" : " files");
+  if (Failed)
+    llvm::errs() << "; " << Failed << (Failed == 1 ? " file" : " files")
+                 << " could not be analysed";
+  llvm::errs() << llvm::formatv(" ({0:f1}s)", Seconds) << "\n";
+}
+
+double secondsSince(std::chrono::steady_clock::time_point Begin) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Begin)
+      .count();
+}
+
+/// Compiler chatter that is noise once a worker's findings are collected.
+bool isWorkerNoise(llvm::StringRef Line) {
+  return Line.trim().empty() || Line.ends_with(" generated.") ||
+         Line.starts_with("Error while processing ");
+}
+
+/// Runs every file in a worker process of its own, -j at a time, and
+/// reports in the order of the files, whatever order they finish in.
+int runInWorkers(const CommandLine &CL, const char *Argv0,
+                 llvm::ArrayRef<std::string> Files,
+                 const std::optional<std::vector<std::string>> &FixedArgs,
+                 unsigned Jobs) {
+  auto Begin = std::chrono::steady_clock::now();
+  std::vector<std::string> Args;
+  if (CL.BuildPath.getNumOccurrences())
+    Args.push_back("-p=" + CL.BuildPath);
+  if (CL.Checks.getNumOccurrences())
+    Args.push_back("--checks=" + CL.Checks);
+  if (CL.Config.getNumOccurrences())
+    Args.push_back("--config=" + CL.Config);
+  if (CL.ConfigFile.getNumOccurrences())
+    Args.push_back("--config-file=" + CL.ConfigFile);
+  if (CL.WarningsAsErrors.getNumOccurrences())
+    Args.push_back("--warnings-as-errors=" + CL.WarningsAsErrors);
+  if (CL.HeaderFilter.getNumOccurrences())
+    Args.push_back("--header-filter=" + CL.HeaderFilter);
+  for (const std::string &A : CL.ExtraArgs)
+    Args.push_back("--extra-arg=" + A);
+  for (const std::string &A : CL.ExtraArgsBefore)
+    Args.push_back("--extra-arg-before=" + A);
+  Args.push_back("--quiet");
+  std::vector<std::string> Tail;
+  if (FixedArgs) {
+    Tail.push_back("--");
+    Tail.insert(Tail.end(), FixedArgs->begin(), FixedArgs->end());
+  }
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&runDriver);
+  std::vector<WorkerResult> Results = runWorkers(
+      Self, Args, Files, Tail, Jobs, !CL.Quiet && llvm::errs().is_displayed());
+
+  std::vector<Finding> Findings;
+  unsigned Failed = 0;
+  for (const WorkerResult &R : Results) {
+    if (CL.OutputFormat == Format::Text)
+      llvm::outs() << R.Stdout;
+    llvm::SmallVector<llvm::StringRef, 8> Lines;
+    llvm::StringRef(R.Stderr).split(Lines, '\n');
+    for (llvm::StringRef Line : Lines)
+      if (!isWorkerNoise(Line))
+        llvm::errs() << Line << "\n";
+    if (R.Crashed) {
+      llvm::WithColor::error(llvm::errs(), "async-lint")
+          << "analysing '" << R.File
+          << "' crashed; the other files' results are complete\n";
+      ++Failed;
+      continue;
+    }
+    if (R.ExitCode != ExitClean && R.ExitCode != ExitFindings)
+      ++Failed;
+    if (!readFindings(R.Json, Findings) && R.ExitCode != ExitAnalysisFailed) {
+      llvm::WithColor::error(llvm::errs(), "async-lint")
+          << "lost the results of '" << R.File << "'\n";
+      ++Failed;
+    }
+  }
+  llvm::outs().flush();
+  if (CL.OutputFormat != Format::Text)
+    if (int Status = writeReport(CL, Findings, Files.size()))
+      return Status;
+  if (!CL.Quiet)
+    printSummary(Findings, Files.size(), Failed, secondsSince(Begin));
+  if (Failed)
+    return ExitAnalysisFailed;
+  return Findings.empty() ? ExitClean : ExitFindings;
 }
 
 } // namespace
@@ -369,6 +500,7 @@ int runDriver(int Argc, const char **Argv) {
 
   DatabaseSettings Settings;
   Settings.BuildPath = CL.BuildPath;
+  std::optional<std::vector<std::string>> FixedArgsCopy = FixedArgs;
   Settings.FixedArgs = std::move(FixedArgs);
   Settings.ResourceDir = ASYNC_LINT_RESOURCE_DIR;
   PerFileCompilations Compilations(std::move(Settings));
@@ -396,6 +528,11 @@ int runDriver(int Argc, const char **Argv) {
     Files.push_back(std::string(Absolute));
   }
 
+  unsigned Jobs = CL.Jobs ? CL.Jobs : std::thread::hardware_concurrency();
+  if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
+    return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs);
+
+  auto Begin = std::chrono::steady_clock::now();
   ClangTidyContext Context(std::move(Provider), false, false, false);
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
@@ -403,32 +540,36 @@ int runDriver(int Argc, const char **Argv) {
       runClangTidy(Context, Compilations, Files, BaseFS,
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
                    /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
+  std::vector<Finding> Findings = toFindings(Errors);
+  llvm::StringSet<> FailedFiles;
+  for (const ClangTidyError &E : Errors)
+    if (E.DiagLevel == ClangTidyError::Error &&
+        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+      FailedFiles.insert(E.Message.FilePath);
 
+  if (!CL.WorkerJson.empty()) {
+    // A worker hands its findings to its parent, with absolute paths.
+    if (llvm::Error E =
+            llvm::writeToOutput(CL.WorkerJson, [&](llvm::raw_ostream &OS) {
+              writeFindings(Format::Json, Findings, "", Files.size(), OS);
+              return llvm::Error::success();
+            }))
+      return usageError(llvm::toString(std::move(E)));
+  }
   if (CL.OutputFormat == Format::Text) {
     unsigned WarningsAsErrors = 0;
     handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
-  } else if (int Status = writeReport(CL, Errors, Files.size()))
-    return Status;
-
-  bool CompilerErrors = false;
-  unsigned Findings = 0;
-  for (const ClangTidyError &Error : Errors) {
-    if (llvm::StringRef(Error.DiagnosticName)
-            .starts_with("clang-diagnostic-")) {
-      CompilerErrors |= Error.DiagLevel == ClangTidyError::Error;
-      continue;
-    }
-    ++Findings;
+  } else {
+    printCompilerErrors(Errors);
+    if (int Status = writeReport(CL, Findings, Files.size()))
+      return Status;
   }
-  if (!CL.Quiet && (Findings || CompilerErrors))
-    llvm::errs() << Findings << (Findings == 1 ? " finding" : " findings")
-                 << " in " << Files.size()
-                 << (Files.size() == 1 ? " file" : " files")
-                 << (CompilerErrors ? "; some files could not be analysed" : "")
-                 << "\n";
-  if (CompilerErrors)
+  if (!CL.Quiet)
+    printSummary(Findings, Files.size(), FailedFiles.size(),
+                 secondsSince(Begin));
+  if (!FailedFiles.empty())
     return ExitAnalysisFailed;
-  return Findings ? ExitFindings : ExitClean;
+  return Findings.empty() ? ExitClean : ExitFindings;
 }
 
 } // namespace async_lint

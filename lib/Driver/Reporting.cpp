@@ -283,6 +283,43 @@ toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
   return Findings;
 }
 
+bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Json);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return false;
+  }
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  const llvm::json::Array *List = Root ? Root->getArray("findings") : nullptr;
+  if (!List)
+    return false;
+  auto Str = [](const llvm::json::Object &O, llvm::StringRef Key) {
+    return O.getString(Key).value_or("").str();
+  };
+  auto Num = [](const llvm::json::Object &O, llvm::StringRef Key) {
+    return static_cast<unsigned>(O.getInteger(Key).value_or(0));
+  };
+  for (const llvm::json::Value &V : *List) {
+    const llvm::json::Object *O = V.getAsObject();
+    if (!O)
+      return false;
+    Finding F;
+    F.Check = Str(*O, "check");
+    F.Level = Str(*O, "level");
+    F.Where = {Str(*O, "file"), Num(*O, "line"), Num(*O, "column")};
+    F.Message = Str(*O, "message");
+    F.Fingerprint = Str(*O, "fingerprint");
+    if (const llvm::json::Array *Notes = O->getArray("notes"))
+      for (const llvm::json::Value &NV : *Notes)
+        if (const llvm::json::Object *N = NV.getAsObject())
+          F.Notes.push_back(
+              {{Str(*N, "file"), Num(*N, "line"), Num(*N, "column")},
+               Str(*N, "message")});
+    Findings.push_back(std::move(F));
+  }
+  return true;
+}
+
 void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
                    llvm::StringRef SourceRoot, unsigned FilesAnalysed,
                    llvm::raw_ostream &OS) {

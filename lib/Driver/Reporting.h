@@ -44,6 +44,10 @@ struct Finding {
 std::vector<Finding>
 toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors);
 
+/// Reads back findings that writeFindings wrote as JSON (a worker's);
+/// false when the text is not such JSON.
+bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings);
+
 enum class Format { Text, Json, Sarif, Github };
 
 /// Writes \p Findings in \p F (not Text); paths relative to \p SourceRoot.
