@@ -11,6 +11,7 @@
 #include "Driver.h"
 #include "AsyncLint.h"
 #include "CompilationDatabases.h"
+#include "Baseline.h"
 #include "Reporting.h"
 #include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
@@ -136,6 +137,14 @@ struct CommandLine {
       cl::cat(Category)};
   cl::opt<bool> Quiet{"quiet", cl::desc("Print findings only"),
                       cl::cat(Category)};
+  cl::opt<std::string> BaselineFile{
+      "baseline",
+      cl::desc("Report only findings that are not in this baseline"),
+      cl::value_desc("file"), cl::cat(Category)};
+  cl::opt<std::string> WriteBaseline{
+      "write-baseline",
+      cl::desc("Record the current findings as the baseline in this file"),
+      cl::value_desc("file"), cl::cat(Category)};
   cl::opt<unsigned> Jobs{
       "j",
       cl::desc("Analyse this many files at once, each in a worker process "
@@ -329,6 +338,46 @@ int writeReport(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
   return 0;
 }
 
+/// Drops the findings (and their clang-tidy errors) that the baseline has.
+int applyBaseline(const CommandLine &CL, std::vector<ClangTidyError> &Errors,
+                  std::vector<Finding> &Findings) {
+  llvm::Expected<Baseline> Accepted = Baseline::read(CL.BaselineFile);
+  if (!Accepted)
+    return usageError(llvm::toString(Accepted.takeError()));
+  std::string Root = sourceRoot(CL);
+  std::vector<ClangTidyError> KeptErrors;
+  std::vector<Finding> KeptFindings;
+  size_t Next = 0; // toFindings keeps the order of the non-compiler errors
+  for (ClangTidyError &E : Errors) {
+    if (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+      KeptErrors.push_back(std::move(E));
+      continue;
+    }
+    Finding &F = Findings[Next++];
+    if (Accepted->accepts(F, Root))
+      continue;
+    KeptErrors.push_back(std::move(E));
+    KeptFindings.push_back(std::move(F));
+  }
+  Errors = std::move(KeptErrors);
+  Findings = std::move(KeptFindings);
+  return 0;
+}
+
+/// --write-baseline: records the findings; success unless a unit failed.
+int recordBaseline(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
+                   unsigned Failed) {
+  if (llvm::Error E =
+          Baseline::write(CL.WriteBaseline, Findings, sourceRoot(CL)))
+    return usageError("cannot write '" + CL.WriteBaseline +
+                      "': " + llvm::toString(std::move(E)));
+  if (!CL.Quiet)
+    llvm::errs() << "recorded " << Findings.size()
+                 << (Findings.size() == 1 ? " finding" : " findings")
+                 << " in '" << CL.WriteBaseline << "'\n";
+  return Failed ? ExitAnalysisFailed : ExitClean;
+}
+
 /// Compiler errors go to stderr when the output is a report.
 void printCompilerErrors(llvm::ArrayRef<ClangTidyError> Errors) {
   for (const ClangTidyError &E : Errors)
@@ -397,6 +446,9 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
     Args.push_back("--extra-arg=" + A);
   for (const std::string &A : CL.ExtraArgsBefore)
     Args.push_back("--extra-arg-before=" + A);
+  if (CL.BaselineFile.getNumOccurrences())
+    Args.push_back("--baseline=" + CL.BaselineFile);
+  Args.push_back("--source-root=" + sourceRoot(CL));
   Args.push_back("--quiet");
   std::vector<std::string> Tail;
   if (FixedArgs) {
@@ -434,6 +486,8 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
     }
   }
   llvm::outs().flush();
+  if (CL.WriteBaseline.getNumOccurrences())
+    return recordBaseline(CL, Findings, Failed);
   if (CL.OutputFormat != Format::Text)
     if (int Status = writeReport(CL, Findings, Files.size()))
       return Status;
@@ -541,6 +595,9 @@ int runDriver(int Argc, const char **Argv) {
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
                    /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
   std::vector<Finding> Findings = toFindings(Errors);
+  if (CL.BaselineFile.getNumOccurrences())
+    if (int Status = applyBaseline(CL, Errors, Findings))
+      return Status;
   llvm::StringSet<> FailedFiles;
   for (const ClangTidyError &E : Errors)
     if (E.DiagLevel == ClangTidyError::Error &&
@@ -556,6 +613,8 @@ int runDriver(int Argc, const char **Argv) {
             }))
       return usageError(llvm::toString(std::move(E)));
   }
+  if (CL.WriteBaseline.getNumOccurrences() && CL.WorkerJson.empty())
+    return recordBaseline(CL, Findings, FailedFiles.size());
   if (CL.OutputFormat == Format::Text) {
     unsigned WarningsAsErrors = 0;
     handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
