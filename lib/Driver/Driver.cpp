@@ -24,7 +24,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -145,6 +147,11 @@ struct CommandLine {
       "write-baseline",
       cl::desc("Record the current findings as the baseline in this file"),
       cl::value_desc("file"), cl::cat(Category)};
+  cl::opt<std::string> Shard{
+      "shard",
+      cl::desc("Analyse only shard K of N (K/N, 1-based): a deterministic "
+               "split of the files, by path, for CI matrices"),
+      cl::value_desc("K/N"), cl::cat(Category)};
   cl::opt<unsigned> Jobs{
       "j",
       cl::desc("Analyse this many files at once, each in a worker process "
@@ -500,7 +507,72 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
 
 } // namespace
 
+/// `async-lint merge [--format=json|sarif] [--output=FILE] REPORT...`:
+/// combines the JSON or SARIF reports of shards into one.
+int runMerge(int Argc, const char **Argv) {
+  Format Out = Format::Json;
+  std::string OutputPath;
+  std::vector<std::string> Inputs;
+  for (int I = 0; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
+    if (Arg.consume_front("--format=")) {
+      if (Arg == "json")
+        Out = Format::Json;
+      else if (Arg == "sarif")
+        Out = Format::Sarif;
+      else
+        return usageError("merge writes --format=json or sarif, not '" + Arg +
+                          "'");
+    } else if (Arg.consume_front("--output=")) {
+      OutputPath = Arg.str();
+    } else if (Arg.starts_with("-")) {
+      return usageError("unknown merge option '" + Arg +
+                        "' (async-lint merge [--format=json|sarif] "
+                        "[--output=FILE] REPORT...)");
+    } else {
+      Inputs.push_back(Arg.str());
+    }
+  }
+  if (Inputs.empty())
+    return usageError("merge needs the reports to merge");
+  std::vector<Finding> Findings;
+  unsigned Files = 0;
+  for (const std::string &Input : Inputs) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Input);
+    if (!Buffer)
+      return usageError("cannot read '" + Input +
+                        "': " + Buffer.getError().message());
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    bool Sarif = Text.contains("\"runs\"");
+    bool Read = Sarif ? readSarifFindings(Text, Findings)
+                      : readFindings(Text, Findings);
+    if (!Read)
+      return usageError("'" + Input + "' is not an async-lint JSON or SARIF "
+                        "report");
+    if (!Sarif)
+      if (auto Parsed = llvm::json::parse(Text))
+        if (const llvm::json::Object *O = Parsed->getAsObject())
+          Files += O->getInteger("filesAnalysed").value_or(0);
+  }
+  // Paths in the reports are relative to the shards' source roots already.
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  if (OutputPath.empty()) {
+    writeFindings(Out, Findings, Cwd, Files, llvm::outs());
+    return ExitClean;
+  }
+  if (llvm::Error E = llvm::writeToOutput(OutputPath, [&](llvm::raw_ostream &OS) {
+        writeFindings(Out, Findings, Cwd, Files, OS);
+        return llvm::Error::success();
+      }))
+    return usageError("cannot write '" + OutputPath +
+                      "': " + llvm::toString(std::move(E)));
+  return ExitClean;
+}
+
 int runDriver(int Argc, const char **Argv) {
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "merge")
+    return runMerge(Argc - 2, Argv + 2);
   // Everything after `--` is the compile command of every input file.
   std::vector<const char *> OwnArgs;
   std::optional<std::vector<std::string>> FixedArgs;
@@ -580,6 +652,35 @@ int runDriver(int Argc, const char **Argv) {
     if (!Warning.empty() && !CL.Quiet)
       llvm::WithColor::warning(llvm::errs(), "async-lint") << Warning << "\n";
     Files.push_back(std::string(Absolute));
+  }
+
+  if (CL.Shard.getNumOccurrences()) {
+    auto [KText, NText] = llvm::StringRef(CL.Shard).split('/');
+    unsigned K = 0, N = 0;
+    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N)
+      return usageError("--shard takes K/N with 1 <= K <= N, not '" +
+                        CL.Shard + "'");
+    // By a hash of the path relative to the source root, so that a file
+    // stays in its shard when others are added.
+    std::string Root = sourceRoot(CL);
+    std::vector<std::string> Mine;
+    for (const std::string &File : Files) {
+      llvm::StringRef Rel = File;
+      if (Rel.consume_front(Root))
+        Rel.consume_front("/");
+      if (llvm::xxh3_64bits(Rel) % N == K - 1)
+        Mine.push_back(File);
+    }
+    if (!CL.Quiet)
+      llvm::errs() << "shard " << K << "/" << N << ": " << Mine.size()
+                   << " of " << Files.size() << " files\n";
+    Files = std::move(Mine);
+    if (Files.empty()) {
+      if (CL.OutputFormat != Format::Text)
+        return writeReport(CL, {}, 0);
+      return ExitClean;
+    }
   }
 
   unsigned Jobs = CL.Jobs ? CL.Jobs : std::thread::hardware_concurrency();

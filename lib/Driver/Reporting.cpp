@@ -320,6 +320,84 @@ bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings) {
   return true;
 }
 
+namespace {
+std::string uriDecode(llvm::StringRef Uri) {
+  std::string Out;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    unsigned Byte = 0;
+    if (Uri[I] == '%' && I + 2 < Uri.size() &&
+        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Out += static_cast<char>(Byte);
+      I += 2;
+      continue;
+    }
+    Out += Uri[I];
+  }
+  return Out;
+}
+
+Location sarifLocation(const llvm::json::Object &Loc) {
+  Location L;
+  const llvm::json::Object *Phys = Loc.getObject("physicalLocation");
+  if (!Phys)
+    return L;
+  if (const llvm::json::Object *Art = Phys->getObject("artifactLocation")) {
+    llvm::StringRef Uri = Art->getString("uri").value_or("");
+    Uri.consume_front("file://");
+    L.File = uriDecode(Uri);
+  }
+  if (const llvm::json::Object *Region = Phys->getObject("region")) {
+    L.Line = Region->getInteger("startLine").value_or(0);
+    L.Column = Region->getInteger("startColumn").value_or(0);
+  }
+  return L;
+}
+} // namespace
+
+bool readSarifFindings(llvm::StringRef Sarif, std::vector<Finding> &Findings) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Sarif);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return false;
+  }
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  const llvm::json::Array *Runs = Root ? Root->getArray("runs") : nullptr;
+  if (!Runs)
+    return false;
+  for (const llvm::json::Value &RunValue : *Runs) {
+    const llvm::json::Object *Run = RunValue.getAsObject();
+    const llvm::json::Array *Results = Run ? Run->getArray("results") : nullptr;
+    if (!Results)
+      return false;
+    for (const llvm::json::Value &V : *Results) {
+      const llvm::json::Object *R = V.getAsObject();
+      if (!R)
+        return false;
+      Finding F;
+      F.Check = R->getString("ruleId").value_or("").str();
+      F.Level = R->getString("level").value_or("warning").str();
+      if (const llvm::json::Object *M = R->getObject("message"))
+        F.Message = M->getString("text").value_or("").str();
+      if (const llvm::json::Array *Locs = R->getArray("locations"))
+        if (!Locs->empty() && Locs->front().getAsObject())
+          F.Where = sarifLocation(*Locs->front().getAsObject());
+      if (const llvm::json::Array *Related = R->getArray("relatedLocations"))
+        for (const llvm::json::Value &NV : *Related)
+          if (const llvm::json::Object *N = NV.getAsObject()) {
+            Note Rel{sarifLocation(*N), ""};
+            if (const llvm::json::Object *M = N->getObject("message"))
+              Rel.Message = M->getString("text").value_or("").str();
+            F.Notes.push_back(std::move(Rel));
+          }
+      if (const llvm::json::Object *Prints = R->getObject("partialFingerprints"))
+        F.Fingerprint =
+            Prints->getString("asyncLintFingerprint/v1").value_or("").str();
+      Findings.push_back(std::move(F));
+    }
+  }
+  return true;
+}
+
 void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
                    llvm::StringRef SourceRoot, unsigned FilesAnalysed,
                    llvm::raw_ostream &OS) {

@@ -48,6 +48,10 @@ toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors);
 /// false when the text is not such JSON.
 bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings);
 
+/// Reads back the results of a SARIF file written by writeFindings, with
+/// the paths as they are there (relative to the SRCROOT base).
+bool readSarifFindings(llvm::StringRef Sarif, std::vector<Finding> &Findings);
+
 enum class Format { Text, Json, Sarif, Github };
 
 /// Writes \p Findings in \p F (not Text); paths relative to \p SourceRoot.
