@@ -147,6 +147,11 @@ struct CommandLine {
       "write-baseline",
       cl::desc("Record the current findings as the baseline in this file"),
       cl::value_desc("file"), cl::cat(Category)};
+  cl::opt<bool> IgnoreAnalysisErrors{
+      "ignore-analysis-errors",
+      cl::desc("Files that cannot be analysed do not change the exit status "
+               "(3 by default); their errors are still printed"),
+      cl::cat(Category)};
   cl::opt<std::string> Shard{
       "shard",
       cl::desc("Analyse only shard K of N (K/N, 1-based): a deterministic "
@@ -500,7 +505,7 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
       return Status;
   if (!CL.Quiet)
     printSummary(Findings, Files.size(), Failed, secondsSince(Begin));
-  if (Failed)
+  if (Failed && !CL.IgnoreAnalysisErrors)
     return ExitAnalysisFailed;
   return Findings.empty() ? ExitClean : ExitFindings;
 }
@@ -727,7 +732,7 @@ int runDriver(int Argc, const char **Argv) {
   if (!CL.Quiet)
     printSummary(Findings, Files.size(), FailedFiles.size(),
                  secondsSince(Begin));
-  if (!FailedFiles.empty())
+  if (!FailedFiles.empty() && !CL.IgnoreAnalysisErrors)
     return ExitAnalysisFailed;
   return Findings.empty() ? ExitClean : ExitFindings;
 }
