@@ -32,8 +32,8 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   llvm::Expected<llvm::json::Value> Parsed =
       llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)
-    return llvm::createStringError("invalid baseline '" + Path + "': " +
-                                   llvm::toString(Parsed.takeError()));
+    return llvm::createStringError("invalid baseline '" + Path +
+                                   "': " + llvm::toString(Parsed.takeError()));
   const llvm::json::Object *Root = Parsed->getAsObject();
   const llvm::json::Array *List = Root ? Root->getArray("findings") : nullptr;
   if (!List)
@@ -42,8 +42,10 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   Baseline B;
   for (const llvm::json::Value &V : *List) {
     const llvm::json::Object *O = V.getAsObject();
-    std::optional<llvm::StringRef> Check = O ? O->getString("check") : std::nullopt;
-    std::optional<llvm::StringRef> File = O ? O->getString("file") : std::nullopt;
+    std::optional<llvm::StringRef> Check =
+        O ? O->getString("check") : std::nullopt;
+    std::optional<llvm::StringRef> File =
+        O ? O->getString("file") : std::nullopt;
     std::optional<llvm::StringRef> Print =
         O ? O->getString("fingerprint") : std::nullopt;
     if (!Check || !File || !Print)

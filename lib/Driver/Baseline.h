@@ -1,4 +1,5 @@
-//===--- Baseline.h - async-lint ---------------------------------*- C++ -*-===//
+//===--- Baseline.h - async-lint ---------------------------------*- C++
+//-*-===//
 //
 // Baselines: the findings a project accepts for now, so that CI reports only
 // new ones. A finding is matched by its check, its file (relative to the

@@ -10,8 +10,9 @@
 
 #include "Driver.h"
 #include "AsyncLint.h"
-#include "CompilationDatabases.h"
 #include "Baseline.h"
+#include "CompilationDatabases.h"
+#include "Fixes.h"
 #include "Reporting.h"
 #include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
@@ -21,13 +22,13 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <chrono>
 #include <map>
@@ -147,6 +148,12 @@ struct CommandLine {
       "write-baseline",
       cl::desc("Record the current findings as the baseline in this file"),
       cl::value_desc("file"), cl::cat(Category)};
+  cl::opt<bool> Fix{
+      "fix",
+      cl::desc("Apply the findings' fix-its: each file written whole or not "
+               "at all; overlapping fixes and files changed since the "
+               "analysis are skipped and reported (runs with -j1)"),
+      cl::cat(Category)};
   cl::opt<bool> IgnoreAnalysisErrors{
       "ignore-analysis-errors",
       cl::desc("Files that cannot be analysed do not change the exit status "
@@ -385,8 +392,8 @@ int recordBaseline(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
                       "': " + llvm::toString(std::move(E)));
   if (!CL.Quiet)
     llvm::errs() << "recorded " << Findings.size()
-                 << (Findings.size() == 1 ? " finding" : " findings")
-                 << " in '" << CL.WriteBaseline << "'\n";
+                 << (Findings.size() == 1 ? " finding" : " findings") << " in '"
+                 << CL.WriteBaseline << "'\n";
   return Failed ? ExitAnalysisFailed : ExitClean;
 }
 
@@ -552,7 +559,8 @@ int runMerge(int Argc, const char **Argv) {
     bool Read = Sarif ? readSarifFindings(Text, Findings)
                       : readFindings(Text, Findings);
     if (!Read)
-      return usageError("'" + Input + "' is not an async-lint JSON or SARIF "
+      return usageError("'" + Input +
+                        "' is not an async-lint JSON or SARIF "
                         "report");
     if (!Sarif)
       if (auto Parsed = llvm::json::parse(Text))
@@ -566,10 +574,11 @@ int runMerge(int Argc, const char **Argv) {
     writeFindings(Out, Findings, Cwd, Files, llvm::outs());
     return ExitClean;
   }
-  if (llvm::Error E = llvm::writeToOutput(OutputPath, [&](llvm::raw_ostream &OS) {
-        writeFindings(Out, Findings, Cwd, Files, OS);
-        return llvm::Error::success();
-      }))
+  if (llvm::Error E =
+          llvm::writeToOutput(OutputPath, [&](llvm::raw_ostream &OS) {
+            writeFindings(Out, Findings, Cwd, Files, OS);
+            return llvm::Error::success();
+          }))
     return usageError("cannot write '" + OutputPath +
                       "': " + llvm::toString(std::move(E)));
   return ExitClean;
@@ -664,8 +673,8 @@ int runDriver(int Argc, const char **Argv) {
     unsigned K = 0, N = 0;
     if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
         K == 0 || K > N)
-      return usageError("--shard takes K/N with 1 <= K <= N, not '" +
-                        CL.Shard + "'");
+      return usageError("--shard takes K/N with 1 <= K <= N, not '" + CL.Shard +
+                        "'");
     // By a hash of the path relative to the source root, so that a file
     // stays in its shard when others are added.
     std::string Root = sourceRoot(CL);
@@ -678,8 +687,8 @@ int runDriver(int Argc, const char **Argv) {
         Mine.push_back(File);
     }
     if (!CL.Quiet)
-      llvm::errs() << "shard " << K << "/" << N << ": " << Mine.size()
-                   << " of " << Files.size() << " files\n";
+      llvm::errs() << "shard " << K << "/" << N << ": " << Mine.size() << " of "
+                   << Files.size() << " files\n";
     Files = std::move(Mine);
     if (Files.empty()) {
       if (CL.OutputFormat != Format::Text)
@@ -689,10 +698,14 @@ int runDriver(int Argc, const char **Argv) {
   }
 
   unsigned Jobs = CL.Jobs ? CL.Jobs : std::thread::hardware_concurrency();
+  // Fixes to one header from several units are merged here, in one process.
+  if (CL.Fix)
+    Jobs = 1;
   if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
     return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs);
 
   auto Begin = std::chrono::steady_clock::now();
+  auto AnalysisStart = std::chrono::system_clock::now();
   ClangTidyContext Context(std::move(Provider), false, false, false);
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
@@ -728,6 +741,16 @@ int runDriver(int Argc, const char **Argv) {
     printCompilerErrors(Errors);
     if (int Status = writeReport(CL, Findings, Files.size()))
       return Status;
+  }
+  if (CL.Fix) {
+    FixSummary Fixed = applyFixes(Errors, AnalysisStart, llvm::errs());
+    if (!CL.Quiet)
+      llvm::errs() << "applied " << Fixed.Applied
+                   << (Fixed.Applied == 1 ? " fix" : " fixes") << " in "
+                   << Fixed.FilesWritten
+                   << (Fixed.FilesWritten == 1 ? " file" : " files")
+                   << "; skipped " << Fixed.Conflicting << " overlapping and "
+                   << Fixed.FilesSkipped << " files\n";
   }
   if (!CL.Quiet)
     printSummary(Findings, Files.size(), FailedFiles.size(),

@@ -389,7 +389,8 @@ bool readSarifFindings(llvm::StringRef Sarif, std::vector<Finding> &Findings) {
               Rel.Message = M->getString("text").value_or("").str();
             F.Notes.push_back(std::move(Rel));
           }
-      if (const llvm::json::Object *Prints = R->getObject("partialFingerprints"))
+      if (const llvm::json::Object *Prints =
+              R->getObject("partialFingerprints"))
         F.Fingerprint =
             Prints->getString("asyncLintFingerprint/v1").value_or("").str();
       Findings.push_back(std::move(F));
