@@ -117,11 +117,97 @@ llvm::Error PerFileCompilations::addFile(llvm::StringRef File,
   llvm::Expected<CompilationDatabase *> DB = loadDatabase(JsonPath);
   if (!DB)
     return DB.takeError();
-  if ((*DB)->getCompileCommands(File).empty())
+  std::vector<CompileCommand> Commands = (*DB)->getCompileCommands(File);
+  if (Commands.empty())
     return llvm::createStringError("no compile command for '" + File +
                                    "' in '" + JsonPath + "'");
+  if (!Commands.front().Heuristic.empty())
+    Warning = "'" + File.str() + "' is not in '" + JsonPath +
+              "'; analysing it with the flags " + Commands.front().Heuristic;
   ByFile[File] = *DB;
   return llvm::Error::success();
+}
+
+std::string PerFileCompilations::databaseFor(llvm::StringRef Path,
+                                             bool IsDirectory) {
+  if (!Settings.BuildPath.empty()) {
+    llvm::SmallString<256> Db(Settings.BuildPath);
+    if (llvm::sys::fs::is_directory(Db))
+      llvm::sys::path::append(Db, DatabaseName);
+    return llvm::sys::fs::exists(Db) ? std::string(Db) : std::string();
+  }
+  llvm::SmallString<256> Probe(Path);
+  if (IsDirectory)
+    llvm::sys::path::append(Probe, "probe.cpp");
+  std::string Found = findDatabaseAbove(Probe);
+  if (!Found.empty() || !IsDirectory)
+    return Found;
+  llvm::SmallString<256> Build(Path);
+  llvm::sys::path::append(Build, "build", DatabaseName);
+  return llvm::sys::fs::exists(Build) ? std::string(Build) : std::string();
+}
+
+llvm::Expected<std::vector<std::string>>
+PerFileCompilations::unitsUnder(llvm::StringRef Dir) {
+  std::string JsonPath = databaseFor(Dir, /*IsDirectory=*/true);
+  if (JsonPath.empty())
+    return llvm::createStringError(
+        "no compile_commands.json describes the directory '" + Dir +
+        "' (pass -p <build-dir>)");
+  llvm::Expected<CompilationDatabase *> DB = loadDatabase(JsonPath);
+  if (!DB)
+    return DB.takeError();
+  std::vector<std::string> Units;
+  for (const std::string &File : (*DB)->getAllFiles()) {
+    llvm::StringRef Rest = File;
+    if (Rest.consume_front(Dir) &&
+        (Rest.starts_with("/") || Dir.ends_with("/")) &&
+        llvm::sys::fs::is_regular_file(File))
+      Units.push_back(File);
+  }
+  llvm::sort(Units);
+  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  if (Units.empty())
+    return llvm::createStringError("no translation unit of '" + JsonPath +
+                                   "' is under '" + Dir + "'");
+  return Units;
+}
+
+std::string PerFileCompilations::unitIncluding(llvm::StringRef Header) {
+  std::string JsonPath = databaseFor(Header, /*IsDirectory=*/false);
+  if (JsonPath.empty())
+    return {};
+  llvm::Expected<CompilationDatabase *> DB = loadDatabase(JsonPath);
+  if (!DB) {
+    llvm::consumeError(DB.takeError());
+    return {};
+  }
+  llvm::StringRef Name = llvm::sys::path::filename(Header);
+  std::vector<std::string> Units = (*DB)->getAllFiles();
+  llvm::sort(Units);
+  for (const std::string &Unit : Units) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Unit);
+    if (!Buffer)
+      continue;
+    llvm::SmallVector<llvm::StringRef, 64> Lines;
+    (*Buffer)->getBuffer().split(Lines, '\n');
+    for (llvm::StringRef Line : Lines) {
+      Line = Line.trim();
+      if (!Line.consume_front("#"))
+        continue;
+      Line = Line.ltrim();
+      if (!Line.consume_front("include"))
+        continue;
+      Line = Line.trim();
+      if (Line.size() < 2)
+        continue;
+      llvm::StringRef Included = Line.drop_front().take_until(
+          [](char C) { return C == '"' || C == '>'; });
+      if (llvm::sys::path::filename(Included) == Name)
+        return Unit;
+    }
+  }
+  return {};
 }
 
 std::vector<CompileCommand>

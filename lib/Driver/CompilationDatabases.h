@@ -44,7 +44,18 @@ public:
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(llvm::StringRef File) const override;
 
+  /// The translation units of the database that describes \p Dir (-p, the
+  /// nearest one above it, or <Dir>/build) whose files are below \p Dir.
+  llvm::Expected<std::vector<std::string>> unitsUnder(llvm::StringRef Dir);
+
+  /// A unit of the database describing \p Header that includes it (by
+  /// name, found in the unit's text); empty when there is none.
+  std::string unitIncluding(llvm::StringRef Header);
+
 private:
+  /// The compile_commands.json for \p Path (a file or a directory).
+  std::string databaseFor(llvm::StringRef Path, bool IsDirectory);
+
   llvm::Expected<clang::tooling::CompilationDatabase *>
   loadDatabase(llvm::StringRef JsonPath);
 

@@ -25,6 +25,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -206,8 +207,14 @@ void printVersion(llvm::raw_ostream &OS) {
      << builtLLVMMajor() << ")\n";
 }
 
+bool isHeader(llvm::StringRef File) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return llvm::is_contained(
+      {".h", ".hh", ".hpp", ".hxx", ".h++", ".inl", ".ipp", ".tcc"}, Ext);
+}
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
-makeOptionsProvider(const CommandLine &CL) {
+makeOptionsProvider(const CommandLine &CL, llvm::StringRef HeaderRegex = "") {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = DefaultChecks.str();
   ClangTidyOptions Overrides;
@@ -217,6 +224,8 @@ makeOptionsProvider(const CommandLine &CL) {
     Overrides.WarningsAsErrors = CL.WarningsAsErrors;
   if (CL.HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = CL.HeaderFilter;
+  if (!HeaderRegex.empty())
+    Overrides.HeaderFilterRegex = HeaderRegex.str();
   if (!CL.ExtraArgs.empty())
     Overrides.ExtraArgs.emplace(CL.ExtraArgs.begin(), CL.ExtraArgs.end());
   if (!CL.ExtraArgsBefore.empty())
@@ -632,8 +641,6 @@ int runDriver(int Argc, const char **Argv) {
     return listChecks(*Provider, CL);
   if (CL.DumpConfig)
     return dumpConfig(*Provider, CL);
-  if (CL.Paths.empty())
-    return usageError("no input files (see 'async-lint --help')");
   if (CL.OutputFormat == Format::Text && CL.Output.getNumOccurrences())
     return usageError("--output needs --format=json, sarif or github (text "
                       "goes to standard output)");
@@ -648,24 +655,88 @@ int runDriver(int Argc, const char **Argv) {
   llvm::StringSet<> CheckedConfigDirs;
   bool UsesConfigOption =
       CL.Config.getNumOccurrences() || CL.ConfigFile.getNumOccurrences();
-  for (const std::string &Path : CL.Paths) {
+  // A directory, or no path at all (the current directory), stands for
+  // every unit of its compile database below it; a header is analysed
+  // through a unit that includes it.
+  std::vector<std::string> Paths(CL.Paths.begin(), CL.Paths.end());
+  if (Paths.empty())
+    Paths.push_back(".");
+  llvm::StringSet<> Requested;
+  bool HeadersRequested = false;
+  auto AddUnit = [&](llvm::StringRef File) -> int {
+    if (llvm::is_contained(Files, File))
+      return 0;
+    if (!UsesConfigOption)
+      if (llvm::Error E = checkConfigFiles(File, CheckedConfigDirs))
+        return usageError(llvm::toString(std::move(E)));
+    std::string Warning;
+    if (llvm::Error E = Compilations.addFile(File, Warning))
+      return usageError(llvm::toString(std::move(E)));
+    if (!Warning.empty() && !CL.Quiet)
+      llvm::WithColor::warning(llvm::errs(), "async-lint") << Warning << "\n";
+    Files.push_back(File.str());
+    return 0;
+  };
+  for (const std::string &Path : Paths) {
     llvm::SmallString<256> Absolute(Path);
     if (std::error_code EC = llvm::sys::fs::make_absolute(Absolute))
       return usageError("cannot resolve '" + Path + "': " + EC.message());
     llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
     if (!llvm::sys::fs::exists(Absolute))
       return usageError("no such file: '" + Path + "'");
+    if (llvm::sys::fs::is_directory(Absolute)) {
+      llvm::Expected<std::vector<std::string>> Units =
+          Compilations.unitsUnder(Absolute);
+      if (!Units)
+        return usageError(llvm::toString(Units.takeError()));
+      for (const std::string &Unit : *Units) {
+        Requested.insert(Unit);
+        if (int Status = AddUnit(Unit))
+          return Status;
+      }
+      continue;
+    }
     if (!llvm::sys::fs::is_regular_file(Absolute))
       return usageError("not a regular file: '" + Path + "'");
-    if (!UsesConfigOption)
-      if (llvm::Error E = checkConfigFiles(Absolute, CheckedConfigDirs))
-        return usageError(llvm::toString(std::move(E)));
-    std::string Warning;
-    if (llvm::Error E = Compilations.addFile(Absolute, Warning))
-      return usageError(llvm::toString(std::move(E)));
-    if (!Warning.empty() && !CL.Quiet)
-      llvm::WithColor::warning(llvm::errs(), "async-lint") << Warning << "\n";
-    Files.push_back(std::string(Absolute));
+    Requested.insert(Absolute);
+    if (isHeader(Absolute)) {
+      std::string Unit = Compilations.unitIncluding(Absolute);
+      if (Unit.empty()) {
+        if (!CL.Quiet)
+          llvm::WithColor::note(llvm::errs(), "async-lint")
+              << "skipped '" << Path
+              << "': no translation unit of the compile database includes "
+                 "it\n";
+        continue;
+      }
+      HeadersRequested = true;
+      if (!CL.Quiet)
+        llvm::WithColor::note(llvm::errs(), "async-lint")
+            << "analysing '" << Path << "' through '" << Unit << "'\n";
+      if (int Status = AddUnit(Unit))
+        return Status;
+      continue;
+    }
+    if (int Status = AddUnit(Absolute))
+      return Status;
+  }
+  if (Files.empty())
+    return CL.OutputFormat == Format::Text ? ExitClean : writeReport(CL, {}, 0);
+  if (HeadersRequested) {
+    // Findings in the headers asked for, and in the files asked for only.
+    // clang-tidy matches the header filter against the names its source
+    // manager uses, which may be relative: match by file name here and by
+    // full path below.
+    std::string Regex;
+    for (const auto &Entry : Requested)
+      Regex += (Regex.empty() ? "(^|/)(" : "|") +
+               llvm::Regex::escape(llvm::sys::path::filename(Entry.first()));
+    Regex += ")$";
+    llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> WithHeaders =
+        makeOptionsProvider(CL, Regex);
+    if (!WithHeaders)
+      return usageError(llvm::toString(WithHeaders.takeError()));
+    Provider = std::move(*WithHeaders);
   }
 
   if (CL.Shard.getNumOccurrences()) {
@@ -699,7 +770,7 @@ int runDriver(int Argc, const char **Argv) {
 
   unsigned Jobs = CL.Jobs ? CL.Jobs : std::thread::hardware_concurrency();
   // Fixes to one header from several units are merged here, in one process.
-  if (CL.Fix)
+  if (CL.Fix || HeadersRequested)
     Jobs = 1;
   if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
     return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs);
@@ -713,6 +784,19 @@ int runDriver(int Argc, const char **Argv) {
       runClangTidy(Context, Compilations, Files, BaseFS,
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
                    /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
+  if (HeadersRequested)
+    llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+      llvm::SmallString<256> Path(E.Message.FilePath);
+      if (llvm::sys::path::is_relative(Path)) {
+        llvm::SmallString<256> Absolute(E.BuildDirectory);
+        llvm::sys::path::append(Absolute, Path);
+        Path = Absolute;
+      }
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      return !llvm::StringRef(E.DiagnosticName)
+                  .starts_with("clang-diagnostic-") &&
+             !Requested.contains(Path);
+    });
   std::vector<Finding> Findings = toFindings(Errors);
   if (CL.BaselineFile.getNumOccurrences())
     if (int Status = applyBaseline(CL, Errors, Findings))

@@ -261,6 +261,20 @@ void writeGithub(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
 
 } // namespace
 
+namespace {
+/// Clang may name a file relative to the compile command's directory.
+std::string absolutePath(llvm::StringRef BuildDirectory, llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  if (llvm::sys::path::is_relative(Path) && !BuildDirectory.empty()) {
+    llvm::SmallString<256> Absolute(BuildDirectory);
+    llvm::sys::path::append(Absolute, Path);
+    Path = Absolute;
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+} // namespace
+
 std::vector<Finding>
 toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
   LineTable Lines;
@@ -272,10 +286,14 @@ toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
     F.Check = E.DiagnosticName;
     F.Level =
         E.DiagLevel == clang::tidy::ClangTidyError::Error ? "error" : "warning";
-    F.Where = Lines.locate(E.Message.FilePath, E.Message.FileOffset);
+    F.Where = Lines.locate(absolutePath(E.BuildDirectory, E.Message.FilePath),
+                           E.Message.FileOffset);
     F.Message = E.Message.Message;
     for (const clang::tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({Lines.locate(N.FilePath, N.FileOffset), N.Message});
+      F.Notes.push_back(
+          {Lines.locate(absolutePath(E.BuildDirectory, N.FilePath),
+                        N.FileOffset),
+           N.Message});
     F.Fingerprint = fingerprint(F, llvm::sys::path::filename(F.Where.File),
                                 Lines.lineText(F.Where.File, F.Where.Line));
     Findings.push_back(std::move(F));
