@@ -12,6 +12,7 @@
 #include "AsyncLint.h"
 #include "Baseline.h"
 #include "CompilationDatabases.h"
+#include "DiffFilter.h"
 #include "Fixes.h"
 #include "Reporting.h"
 #include "Workers.h"
@@ -155,6 +156,15 @@ struct CommandLine {
                "at all; overlapping fixes and files changed since the "
                "analysis are skipped and reported (runs with -j1)"),
       cl::cat(Category)};
+  cl::opt<std::string> Diff{
+      "diff",
+      cl::desc("Report only findings on lines added or changed since this "
+               "git revision, or in the unified diff read from standard "
+               "input ('-'); without paths, analyse the changed files"),
+      cl::value_desc("rev|-"), cl::cat(Category)};
+  cl::opt<std::string> DiffFile{
+      "diff-file", cl::desc("(internal) a unified diff with absolute paths"),
+      cl::Hidden, cl::cat(Category)};
   cl::opt<bool> IgnoreAnalysisErrors{
       "ignore-analysis-errors",
       cl::desc("Files that cannot be analysed do not change the exit status "
@@ -366,13 +376,10 @@ int writeReport(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
   return 0;
 }
 
-/// Drops the findings (and their clang-tidy errors) that the baseline has.
-int applyBaseline(const CommandLine &CL, std::vector<ClangTidyError> &Errors,
-                  std::vector<Finding> &Findings) {
-  llvm::Expected<Baseline> Accepted = Baseline::read(CL.BaselineFile);
-  if (!Accepted)
-    return usageError(llvm::toString(Accepted.takeError()));
-  std::string Root = sourceRoot(CL);
+/// Keeps the findings (and their clang-tidy errors) that \p Keep accepts.
+void filterFindings(std::vector<ClangTidyError> &Errors,
+                    std::vector<Finding> &Findings,
+                    llvm::function_ref<bool(const Finding &)> Keep) {
   std::vector<ClangTidyError> KeptErrors;
   std::vector<Finding> KeptFindings;
   size_t Next = 0; // toFindings keeps the order of the non-compiler errors
@@ -382,14 +389,53 @@ int applyBaseline(const CommandLine &CL, std::vector<ClangTidyError> &Errors,
       continue;
     }
     Finding &F = Findings[Next++];
-    if (Accepted->accepts(F, Root))
+    if (!Keep(F))
       continue;
     KeptErrors.push_back(std::move(E));
     KeptFindings.push_back(std::move(F));
   }
   Errors = std::move(KeptErrors);
   Findings = std::move(KeptFindings);
+}
+
+/// Drops the findings that the baseline has.
+int applyBaseline(const CommandLine &CL, std::vector<ClangTidyError> &Errors,
+                  std::vector<Finding> &Findings) {
+  llvm::Expected<Baseline> Accepted = Baseline::read(CL.BaselineFile);
+  if (!Accepted)
+    return usageError(llvm::toString(Accepted.takeError()));
+  std::string Root = sourceRoot(CL);
+  filterFindings(Errors, Findings,
+                 [&](const Finding &F) { return !Accepted->accepts(F, Root); });
   return 0;
+}
+
+/// The lines --diff or --diff-file names; std::nullopt without either.
+llvm::Expected<std::optional<ChangedLines>>
+changedLines(const CommandLine &CL) {
+  if (CL.DiffFile.getNumOccurrences()) {
+    auto Buffer = llvm::MemoryBuffer::getFile(CL.DiffFile);
+    if (!Buffer)
+      return llvm::createStringError("cannot read '" + CL.DiffFile +
+                                     "': " + Buffer.getError().message());
+    return ChangedLines::parse((*Buffer)->getBuffer(), "/");
+  }
+  if (!CL.Diff.getNumOccurrences())
+    return std::nullopt;
+  if (CL.Diff == "-") {
+    auto Buffer = llvm::MemoryBuffer::getSTDIN();
+    if (!Buffer)
+      return llvm::createStringError("cannot read the diff from standard "
+                                     "input: " +
+                                     Buffer.getError().message());
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    return ChangedLines::parse((*Buffer)->getBuffer(), Cwd);
+  }
+  llvm::Expected<ChangedLines> FromGit = ChangedLines::fromGit(CL.Diff);
+  if (!FromGit)
+    return FromGit.takeError();
+  return std::move(*FromGit);
 }
 
 /// --write-baseline: records the findings; success unless a unit failed.
@@ -455,7 +501,7 @@ bool isWorkerNoise(llvm::StringRef Line) {
 int runInWorkers(const CommandLine &CL, const char *Argv0,
                  llvm::ArrayRef<std::string> Files,
                  const std::optional<std::vector<std::string>> &FixedArgs,
-                 unsigned Jobs) {
+                 unsigned Jobs, const std::optional<ChangedLines> &Changed) {
   auto Begin = std::chrono::steady_clock::now();
   std::vector<std::string> Args;
   if (CL.BuildPath.getNumOccurrences())
@@ -478,6 +524,17 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
     Args.push_back("--baseline=" + CL.BaselineFile);
   Args.push_back("--source-root=" + sourceRoot(CL));
   Args.push_back("--quiet");
+  llvm::SmallString<128> DiffPath;
+  if (Changed) {
+    if (llvm::sys::fs::createTemporaryFile("async-lint-diff", "diff",
+                                           DiffPath) ||
+        llvm::writeToOutput(DiffPath, [&](llvm::raw_ostream &OS) {
+          OS << Changed->str();
+          return llvm::Error::success();
+        }))
+      return usageError("cannot write a temporary file");
+    Args.push_back("--diff-file=" + DiffPath.str().str());
+  }
   std::vector<std::string> Tail;
   if (FixedArgs) {
     Tail.push_back("--");
@@ -658,7 +715,24 @@ int runDriver(int Argc, const char **Argv) {
   // A directory, or no path at all (the current directory), stands for
   // every unit of its compile database below it; a header is analysed
   // through a unit that includes it.
+  llvm::Expected<std::optional<ChangedLines>> MaybeChanged = changedLines(CL);
+  if (!MaybeChanged)
+    return usageError(llvm::toString(MaybeChanged.takeError()));
+  std::optional<ChangedLines> Changed = std::move(*MaybeChanged);
   std::vector<std::string> Paths(CL.Paths.begin(), CL.Paths.end());
+  if (Paths.empty() && Changed) {
+    for (const std::string &File : Changed->files())
+      if (isHeader(File) ||
+          llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"},
+                             llvm::sys::path::extension(File)))
+        Paths.push_back(File);
+    if (Paths.empty()) {
+      if (!CL.Quiet)
+        llvm::errs() << "no changed C++ file to analyse\n";
+      return CL.OutputFormat == Format::Text ? ExitClean
+                                             : writeReport(CL, {}, 0);
+    }
+  }
   if (Paths.empty())
     Paths.push_back(".");
   llvm::StringSet<> Requested;
@@ -773,7 +847,7 @@ int runDriver(int Argc, const char **Argv) {
   if (CL.Fix || HeadersRequested)
     Jobs = 1;
   if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
-    return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs);
+    return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs, Changed);
 
   auto Begin = std::chrono::steady_clock::now();
   auto AnalysisStart = std::chrono::system_clock::now();
@@ -798,6 +872,10 @@ int runDriver(int Argc, const char **Argv) {
              !Requested.contains(Path);
     });
   std::vector<Finding> Findings = toFindings(Errors);
+  if (Changed)
+    filterFindings(Errors, Findings, [&](const Finding &F) {
+      return Changed->contains(F.Where.File, F.Where.Line);
+    });
   if (CL.BaselineFile.getNumOccurrences())
     if (int Status = applyBaseline(CL, Errors, Findings))
       return Status;

@@ -1,0 +1,7 @@
+#include <thread>
+#include "task.h"
+demo::task<> f() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  co_return;
+}
+demo::task<> g();
