@@ -165,6 +165,11 @@ struct CommandLine {
   cl::opt<std::string> DiffFile{
       "diff-file", cl::desc("(internal) a unified diff with absolute paths"),
       cl::Hidden, cl::cat(Category)};
+  cl::opt<std::string> ExportFixes{
+      "export-fixes",
+      cl::desc("Write the findings' fixes to this file as YAML for "
+               "clang-apply-replacements (runs with -j1)"),
+      cl::value_desc("file"), cl::cat(Category)};
   cl::opt<bool> IgnoreAnalysisErrors{
       "ignore-analysis-errors",
       cl::desc("Files that cannot be analysed do not change the exit status "
@@ -844,7 +849,7 @@ int runDriver(int Argc, const char **Argv) {
 
   unsigned Jobs = CL.Jobs ? CL.Jobs : std::thread::hardware_concurrency();
   // Fixes to one header from several units are merged here, in one process.
-  if (CL.Fix || HeadersRequested)
+  if (CL.Fix || HeadersRequested || CL.ExportFixes.getNumOccurrences())
     Jobs = 1;
   if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
     return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs, Changed);
@@ -904,6 +909,15 @@ int runDriver(int Argc, const char **Argv) {
     if (int Status = writeReport(CL, Findings, Files.size()))
       return Status;
   }
+  if (CL.ExportFixes.getNumOccurrences())
+    if (llvm::Error E =
+            llvm::writeToOutput(CL.ExportFixes, [&](llvm::raw_ostream &OS) {
+              exportReplacements(Files.size() == 1 ? Files.front() : "",
+                                 Errors, OS);
+              return llvm::Error::success();
+            }))
+      return usageError("cannot write '" + CL.ExportFixes +
+                        "': " + llvm::toString(std::move(E)));
   if (CL.Fix) {
     FixSummary Fixed = applyFixes(Errors, AnalysisStart, llvm::errs());
     if (!CL.Quiet)
