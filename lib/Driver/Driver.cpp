@@ -11,6 +11,7 @@
 #include "Driver.h"
 #include "AsyncLint.h"
 #include "Baseline.h"
+#include "Cache.h"
 #include "CompilationDatabases.h"
 #include "DiffFilter.h"
 #include "Fixes.h"
@@ -188,6 +189,16 @@ struct CommandLine {
       cl::init(0),
       cl::Prefix,
       cl::cat(Category)};
+  cl::opt<std::string> CacheDir{
+      "cache-dir",
+      cl::desc("Where results are cached per unit (default: "
+               "$XDG_CACHE_HOME/async-lint or ~/.cache/async-lint)"),
+      cl::value_desc("dir"), cl::cat(Category)};
+  cl::opt<bool> NoCache{"no-cache", cl::desc("Analyse every unit afresh"),
+                        cl::cat(Category)};
+  cl::opt<std::string> WorkerDeps{
+      "worker-deps", cl::desc("(internal) write the files read here"),
+      cl::Hidden, cl::cat(Category)};
   cl::opt<std::string> WorkerJson{
       "worker-json", cl::desc("(internal) write findings as JSON here"),
       cl::Hidden, cl::cat(Category)};
@@ -350,6 +361,57 @@ llvm::Error checkConfigFiles(llvm::StringRef File,
     Dir = Parent;
   }
   return llvm::Error::success();
+}
+
+/// Records every file the analysis reads, for the result cache.
+class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  RecordingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                      llvm::StringSet<> &Read)
+      : ProxyFileSystem(std::move(FS)), Read(Read) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto Result = ProxyFileSystem::openFileForRead(Path);
+    if (Result) {
+      llvm::SmallString<256> Absolute;
+      Path.toVector(Absolute);
+      if (!makeAbsolute(Absolute)) {
+        llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+        Read.insert(Absolute);
+      }
+    }
+    return Result;
+  }
+
+private:
+  llvm::StringSet<> &Read;
+};
+
+/// What besides the compile command decides a unit's results: its
+/// .clang-tidy files, and the baseline, configuration file and diff.
+std::string cacheContext(const CommandLine &CL, llvm::StringRef File,
+                         const std::optional<ChangedLines> &Changed) {
+  std::string Context;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (auto Buffer = llvm::MemoryBuffer::getFile(Config))
+      Context += Config.str().str() + "\n" + (*Buffer)->getBuffer().str();
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  for (const std::string &Path :
+       {CL.BaselineFile.getValue(), CL.ConfigFile.getValue()})
+    if (!Path.empty())
+      if (auto Buffer = llvm::MemoryBuffer::getFile(Path))
+        Context += (*Buffer)->getBuffer().str();
+  if (Changed)
+    Context += Changed->str();
+  return Context;
 }
 
 /// The directory that report paths are relative to.
@@ -547,8 +609,54 @@ int runInWorkers(const CommandLine &CL, const char *Argv0,
   }
   std::string Self =
       llvm::sys::fs::getMainExecutable(Argv0, (void *)&runDriver);
-  std::vector<WorkerResult> Results = runWorkers(
-      Self, Args, Files, Tail, Jobs, !CL.Quiet && llvm::errs().is_displayed());
+  ResultCache Cache(CL.NoCache ? std::string()
+                    : CL.CacheDir.getNumOccurrences()
+                        ? CL.CacheDir.getValue()
+                        : ResultCache::defaultDirectory());
+  std::vector<WorkerResult> Results(Files.size());
+  std::vector<std::string> Keys(Files.size());
+  std::vector<std::string> Misses;
+  std::vector<size_t> MissIndex;
+  std::vector<std::string> KeyArgs = Args;
+  KeyArgs.insert(KeyArgs.end(), Tail.begin(), Tail.end());
+  // A rebuilt async-lint may judge differently at the same version number.
+  llvm::sys::fs::file_status SelfStatus;
+  if (!llvm::sys::fs::status(Self, SelfStatus))
+    KeyArgs.push_back("binary " + std::to_string(SelfStatus.getSize()) + " " +
+                      std::to_string(llvm::sys::toTimeT(
+                          SelfStatus.getLastModificationTime())));
+  unsigned Cached = 0;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (Cache.enabled()) {
+      Keys[I] = ResultCache::unitKey(Files[I], KeyArgs,
+                                     cacheContext(CL, Files[I], Changed));
+      if (std::optional<WorkerResult> Hit = Cache.lookup(Keys[I])) {
+        Results[I] = std::move(*Hit);
+        Results[I].File = Files[I];
+        ++Cached;
+        continue;
+      }
+    }
+    Misses.push_back(Files[I]);
+    MissIndex.push_back(I);
+  }
+  std::vector<WorkerResult> Fresh = runWorkers(
+      Self, Args, Misses, Tail, Jobs, !CL.Quiet && llvm::errs().is_displayed());
+  for (size_t I = 0; I < Fresh.size(); ++I) {
+    if (Cache.enabled()) {
+      llvm::SmallVector<llvm::StringRef, 64> Deps;
+      llvm::StringRef(Fresh[I].Dependencies).split(Deps, '\n', -1, false);
+      std::vector<std::string> DepList(Deps.begin(), Deps.end());
+      Cache.store(Keys[MissIndex[I]], Fresh[I], DepList);
+    }
+    Results[MissIndex[I]] = std::move(Fresh[I]);
+  }
+  if (Cache.enabled())
+    Cache.prune(std::chrono::hours(24 * 30));
+  if (Cached && !CL.Quiet)
+    llvm::errs() << Cached << (Cached == 1 ? " file" : " files")
+                 << " unchanged since the last run: results replayed from "
+                    "the cache\n";
 
   std::vector<Finding> Findings;
   unsigned Failed = 0;
@@ -720,6 +828,11 @@ int runDriver(int Argc, const char **Argv) {
   // A directory, or no path at all (the current directory), stands for
   // every unit of its compile database below it; a header is analysed
   // through a unit that includes it.
+  // A bad baseline is a usage error before any unit runs.
+  if (CL.BaselineFile.getNumOccurrences())
+    if (llvm::Expected<Baseline> Checked = Baseline::read(CL.BaselineFile);
+        !Checked)
+      return usageError(llvm::toString(Checked.takeError()));
   llvm::Expected<std::optional<ChangedLines>> MaybeChanged = changedLines(CL);
   if (!MaybeChanged)
     return usageError(llvm::toString(MaybeChanged.takeError()));
@@ -851,14 +964,23 @@ int runDriver(int Argc, const char **Argv) {
   // Fixes to one header from several units are merged here, in one process.
   if (CL.Fix || HeadersRequested || CL.ExportFixes.getNumOccurrences())
     Jobs = 1;
-  if (CL.WorkerJson.empty() && Jobs > 1 && Files.size() > 1)
+  // Results are cached per unit by the worker machinery, so with the cache
+  // on even one file runs there.
+  bool UseCache = !CL.NoCache && !CL.Fix && !HeadersRequested &&
+                  !CL.ExportFixes.getNumOccurrences() &&
+                  (CL.CacheDir.getNumOccurrences() ||
+                   !ResultCache::defaultDirectory().empty());
+  if (CL.WorkerJson.empty() && ((Jobs > 1 && Files.size() > 1) || UseCache))
     return runInWorkers(CL, Argv[0], Files, FixedArgsCopy, Jobs, Changed);
 
   auto Begin = std::chrono::steady_clock::now();
   auto AnalysisStart = std::chrono::system_clock::now();
   ClangTidyContext Context(std::move(Provider), false, false, false);
+  llvm::StringSet<> FilesRead;
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      CL.WorkerDeps.empty() ? llvm::vfs::getRealFileSystem()
+                            : llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
+                                  llvm::vfs::getRealFileSystem(), FilesRead));
   std::vector<ClangTidyError> Errors =
       runClangTidy(Context, Compilations, Files, BaseFS,
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
@@ -890,6 +1012,14 @@ int runDriver(int Argc, const char **Argv) {
         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
       FailedFiles.insert(E.Message.FilePath);
 
+  if (!CL.WorkerDeps.empty())
+    if (llvm::Error E =
+            llvm::writeToOutput(CL.WorkerDeps, [&](llvm::raw_ostream &OS) {
+              for (const auto &Entry : FilesRead)
+                OS << Entry.first() << "\n";
+              return llvm::Error::success();
+            }))
+      return usageError(llvm::toString(std::move(E)));
   if (!CL.WorkerJson.empty()) {
     // A worker hands its findings to its parent, with absolute paths.
     if (llvm::Error E =
@@ -912,8 +1042,8 @@ int runDriver(int Argc, const char **Argv) {
   if (CL.ExportFixes.getNumOccurrences())
     if (llvm::Error E =
             llvm::writeToOutput(CL.ExportFixes, [&](llvm::raw_ostream &OS) {
-              exportReplacements(Files.size() == 1 ? Files.front() : "",
-                                 Errors, OS);
+              exportReplacements(Files.size() == 1 ? Files.front() : "", Errors,
+                                 OS);
               return llvm::Error::success();
             }))
       return usageError("cannot write '" + CL.ExportFixes +

@@ -16,7 +16,7 @@ namespace {
 struct Running {
   size_t Index;
   llvm::sys::ProcessInfo Process;
-  llvm::SmallString<128> Out, Err, Json;
+  llvm::SmallString<128> Out, Err, Json, Deps;
 };
 
 std::string slurp(llvm::StringRef Path) {
@@ -42,12 +42,19 @@ std::vector<WorkerResult> runWorkers(llvm::StringRef Program,
   std::vector<Running> Active;
   size_t Next = 0, Done = 0;
   auto Start = [&](size_t Index) {
-    Running R{Index, {}, temporary("out"), temporary("err"), temporary("json")};
+    Running R{Index,
+              {},
+              temporary("out"),
+              temporary("err"),
+              temporary("json"),
+              temporary("deps")};
     std::vector<llvm::StringRef> Argv{Program};
     for (const std::string &A : Args)
       Argv.push_back(A);
     std::string JsonArg = "--worker-json=" + R.Json.str().str();
     Argv.push_back(JsonArg);
+    std::string DepsArg = "--worker-deps=" + R.Deps.str().str();
+    Argv.push_back(DepsArg);
     Argv.push_back(Files[Index]);
     for (const std::string &A : Tail)
       Argv.push_back(A);
@@ -83,8 +90,9 @@ std::vector<WorkerResult> runWorkers(llvm::StringRef Program,
       R.Stdout = slurp(It->Out);
       R.Stderr = slurp(It->Err);
       R.Json = slurp(It->Json);
+      R.Dependencies = slurp(It->Deps);
       for (llvm::StringRef Path :
-           {It->Out.str(), It->Err.str(), It->Json.str()})
+           {It->Out.str(), It->Err.str(), It->Json.str(), It->Deps.str()})
         llvm::sys::fs::remove(Path);
       ++Done;
       if (Progress)

@@ -24,9 +24,12 @@ struct WorkerResult {
   std::string Stdout, Stderr;
   /// The worker's findings, as JSON with absolute paths.
   std::string Json;
+  /// The files the worker read, one a line.
+  std::string Dependencies;
 };
 
-/// Runs `Program Args... --worker-json=<tmp> <file> Tail...` for each file,
+/// Runs `Program Args... --worker-json=<tmp> --worker-deps=<tmp> <file>
+/// Tail...` for each file,
 /// at most
 /// \p Jobs at a time; results are in the order of \p Files, whatever the
 /// order the workers finish in. With \p Progress, prints `[k/n] file` lines
