@@ -374,12 +374,16 @@ public:
   openFileForRead(const llvm::Twine &Path) override {
     auto Result = ProxyFileSystem::openFileForRead(Path);
     if (Result) {
-      llvm::SmallString<256> Absolute;
-      Path.toVector(Absolute);
-      if (!makeAbsolute(Absolute)) {
-        llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-        Read.insert(Absolute);
+      // The real path: include paths such as '<bin>/../lib/gcc/...' do not
+      // survive a textual clean-up. A path that cannot be resolved is kept
+      // as it is; the cache then cannot check it and stores nothing.
+      llvm::SmallString<256> Real;
+      if (getRealPath(Path, Real)) {
+        Real.clear();
+        Path.toVector(Real);
+        (void)makeAbsolute(Real);
       }
+      Read.insert(Real);
     }
     return Result;
   }
