@@ -127,9 +127,9 @@ DiscardedAwaitableCheck::judgeType(QualType T) const {
   bool Task = Listed || model::isTaskType(T);
   bool Awaitable = model::isAwaitableType(T);
   if (!Task)
-    return Awaitable ? Verdict{Verdict::Kind::Awaitable,
-                               model::Laziness::Unknown}
-                     : None;
+    return Awaitable
+               ? Verdict{Verdict::Kind::Awaitable, model::Laziness::Unknown}
+               : None;
   model::Laziness L = model::lazinessOf(T);
   // A coroutine type that cannot be awaited and does not wait to be started
   // is made to be dropped (fire and forget).
