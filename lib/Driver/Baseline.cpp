@@ -9,14 +9,6 @@ namespace async_lint {
 
 namespace {
 
-std::string relative(llvm::StringRef File, llvm::StringRef Root) {
-  llvm::StringRef Rest = File;
-  if (!Root.empty() && Rest.consume_front(Root) &&
-      (Rest.consume_front("/") || Root.ends_with("/")))
-    return llvm::sys::path::convert_to_slash(Rest);
-  return llvm::sys::path::convert_to_slash(File);
-}
-
 std::string key(llvm::StringRef Check, llvm::StringRef File,
                 llvm::StringRef Fingerprint) {
   return (Check + "\n" + File + "\n" + Fingerprint).str();
@@ -68,7 +60,7 @@ llvm::Error Baseline::write(llvm::StringRef Path,
         for (const Finding &F : Findings)
           J.object([&] {
             J.attribute("check", F.Check);
-            J.attribute("file", relative(F.Where.File, SourceRoot));
+            J.attribute("file", relativePath(F.Where.File, SourceRoot));
             J.attribute("fingerprint", F.Fingerprint);
             J.attribute("message", F.Message);
           });
@@ -81,7 +73,7 @@ llvm::Error Baseline::write(llvm::StringRef Path,
 
 bool Baseline::accepts(const Finding &F, llvm::StringRef SourceRoot) {
   auto It = Remaining.find(
-      key(F.Check, relative(F.Where.File, SourceRoot), F.Fingerprint));
+      key(F.Check, relativePath(F.Where.File, SourceRoot), F.Fingerprint));
   if (It == Remaining.end() || It->second == 0)
     return false;
   --It->second;

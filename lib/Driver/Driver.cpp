@@ -455,7 +455,7 @@ void filterFindings(std::vector<ClangTidyError> &Errors,
   std::vector<Finding> KeptFindings;
   size_t Next = 0; // toFindings keeps the order of the non-compiler errors
   for (ClangTidyError &E : Errors) {
-    if (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+    if (isCompilerDiagnostic(E)) {
       KeptErrors.push_back(std::move(E));
       continue;
     }
@@ -526,8 +526,7 @@ int recordBaseline(const CommandLine &CL, llvm::ArrayRef<Finding> Findings,
 /// Compiler errors go to stderr when the output is a report.
 void printCompilerErrors(llvm::ArrayRef<ClangTidyError> Errors) {
   for (const ClangTidyError &E : Errors)
-    if (E.DiagLevel == ClangTidyError::Error &&
-        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+    if (E.DiagLevel == ClangTidyError::Error && isCompilerDiagnostic(E))
       llvm::errs() << E.Message.FilePath << ": error: " << E.Message.Message
                    << "\n";
 }
@@ -989,20 +988,12 @@ int runDriver(int Argc, const char **Argv) {
       runClangTidy(Context, Compilations, Files, BaseFS,
                    /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
                    /*StoreCheckProfile=*/"", /*Quiet=*/CL.Quiet);
-  if (HeadersRequested)
-    llvm::erase_if(Errors, [&](const ClangTidyError &E) {
-      llvm::SmallString<256> Path(E.Message.FilePath);
-      if (llvm::sys::path::is_relative(Path)) {
-        llvm::SmallString<256> Absolute(E.BuildDirectory);
-        llvm::sys::path::append(Absolute, Path);
-        Path = Absolute;
-      }
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      return !llvm::StringRef(E.DiagnosticName)
-                  .starts_with("clang-diagnostic-") &&
-             !Requested.contains(Path);
-    });
   std::vector<Finding> Findings = toFindings(Errors);
+  // With headers asked for, only the files asked for report.
+  if (HeadersRequested)
+    filterFindings(Errors, Findings, [&](const Finding &F) {
+      return Requested.contains(F.Where.File);
+    });
   if (Changed)
     filterFindings(Errors, Findings, [&](const Finding &F) {
       return Changed->contains(F.Where.File, F.Where.Line);
@@ -1012,8 +1003,7 @@ int runDriver(int Argc, const char **Argv) {
       return Status;
   llvm::StringSet<> FailedFiles;
   for (const ClangTidyError &E : Errors)
-    if (E.DiagLevel == ClangTidyError::Error &&
-        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+    if (E.DiagLevel == ClangTidyError::Error && isCompilerDiagnostic(E))
       FailedFiles.insert(E.Message.FilePath);
 
   if (!CL.WorkerDeps.empty())

@@ -52,16 +52,6 @@ private:
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
 };
 
-std::string relativePath(llvm::StringRef File, llvm::StringRef Root) {
-  llvm::SmallString<256> Path(File);
-  if (!Root.empty() && Path.starts_with(Root)) {
-    llvm::StringRef Rest = llvm::StringRef(Path).drop_front(Root.size());
-    if (Rest.consume_front("/") || Root.ends_with("/"))
-      return llvm::sys::path::convert_to_slash(Rest);
-  }
-  return llvm::sys::path::convert_to_slash(Path);
-}
-
 bool isRelative(llvm::StringRef Path) { return !Path.starts_with("/"); }
 
 /// A SARIF artifact URI: RFC 3986 percent-encoding of a path.
@@ -275,12 +265,26 @@ std::string absolutePath(llvm::StringRef BuildDirectory, llvm::StringRef File) {
 }
 } // namespace
 
+bool isCompilerDiagnostic(const clang::tidy::ClangTidyError &E) {
+  return llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root) {
+  llvm::SmallString<256> Path(File);
+  if (!Root.empty() && Path.starts_with(Root)) {
+    llvm::StringRef Rest = llvm::StringRef(Path).drop_front(Root.size());
+    if (Rest.consume_front("/") || Root.ends_with("/"))
+      return llvm::sys::path::convert_to_slash(Rest);
+  }
+  return llvm::sys::path::convert_to_slash(Path);
+}
+
 std::vector<Finding>
 toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
   LineTable Lines;
   std::vector<Finding> Findings;
   for (const clang::tidy::ClangTidyError &E : Errors) {
-    if (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+    if (isCompilerDiagnostic(E))
       continue;
     Finding F;
     F.Check = E.DiagnosticName;

@@ -39,6 +39,13 @@ struct Finding {
   std::string Fingerprint;
 };
 
+/// True for Clang's own diagnostics (clang-diagnostic-*), which are not
+/// findings: an error among them means the unit could not be analysed.
+bool isCompilerDiagnostic(const clang::tidy::ClangTidyError &E);
+
+/// \p File relative to \p Root when it lies below it, with '/' separators.
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+
 /// Converts clang-tidy's errors (file offsets) into findings (lines and
 /// columns), skipping compiler diagnostics (clang-diagnostic-*).
 std::vector<Finding>

@@ -1,9 +1,7 @@
 //===--- CoroutineModel.cpp - async-lint ----------------------------------===//
 
 #include "CoroutineModel.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 

@@ -119,26 +119,11 @@ asio::awaitable<void> mixed() {
 
 // --- local variables --------------------------------------------------------
 
-demo::task<> locals(bool Flag) {
+// Tasks dropped on some path are in async-discarded-awaitable-notes.cpp,
+// with the notes that mark where.
+demo::task<> locals() {
   auto Awaited = fetch(1);
   co_await Awaited;
-
-  auto Sometimes = fetch(2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'Sometimes' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
-  if (Flag)
-    co_await Sometimes;
-
-  auto Overwritten = fetch(3);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'Overwritten' is not awaited on every path
-  Overwritten = fetch(4);
-  co_await Overwritten;
-
-  // Leaving early drops the task: it never runs.
-  auto Returned = store();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'Returned' is not awaited on every path
-  if (Flag)
-    co_return;
-  co_await Returned;
 }
 
 demo::task<> handed_on(bool Flag) {
