@@ -6,7 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks/BlockingCallCheck.h"
+#include "Checks/DanglingReferenceCheck.h"
 #include "Checks/DiscardedAwaitableCheck.h"
+#include "Checks/LambdaCaptureLifetimeCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::async {
@@ -15,8 +17,11 @@ class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DiscardedAwaitableCheck>(
         "async-discarded-awaitable");
+    Factories.registerCheck<LambdaCaptureLifetimeCheck>(
+        "async-lambda-capture-lifetime");
   }
 };
 

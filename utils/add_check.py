@@ -32,7 +32,14 @@ def insert_sorted(path, pattern, new_line):
     if not matching:
         sys.exit("no line matches %r in %s" % (pattern, path))
     at = next((i for i in matching if lines[i].strip() > new_line.strip()),
-              matching[-1] + 1)
+              None)
+    if at is None:
+        # After the last match, and after the end of its statement when
+        # clang-format broke it over several lines.
+        at = matching[-1] + 1
+        while new_line.rstrip().endswith(";") and at < len(lines) and \
+                not lines[at - 1].rstrip().endswith(";"):
+            at += 1
     lines.insert(at, new_line)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))

@@ -37,6 +37,8 @@ const Library::Entry Library::Entries[] = {
      "when_all;when_any;when_all_ready;collectAll;collectAny;collectAllRange;"
      "collectAnyRange;collectAllTry;boost::cobalt::race;boost::cobalt::join;"
      "boost::cobalt::gather;asio::experimental::make_parallel_group"},
+    {"KeepAliveFunctions", &Library::KeepAliveFunctions,
+     "folly::coro::co_invoke;::coro::invoke;co_invoke"},
     {"NonSuspendingAwaitables", &Library::NonSuspendingAwaitables,
      "asio::this_coro::executor_t;asio::this_coro::cancellation_state_t;"
      "asio::this_coro::reset_cancellation_state_0_t;"

@@ -50,6 +50,9 @@ public:
   NameMatcher SyncWaitFunctions;
   /// Functions that combine tasks (when_all, when_any, ...).
   NameMatcher CombinatorFunctions;
+  /// Functions that call a function object and keep it alive in the task
+  /// they return (folly::coro::co_invoke).
+  NameMatcher KeepAliveFunctions;
   /// Awaitables that never suspend (asio's this_coro::executor).
   NameMatcher NonSuspendingAwaitables;
   /// Asynchronous sleeps, the replacement for blocking ones.

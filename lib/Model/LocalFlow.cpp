@@ -1,9 +1,11 @@
 //===--- LocalFlow.cpp - async-lint ---------------------------------------===//
 
 #include "LocalFlow.h"
+#include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -150,6 +152,69 @@ findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
   if (!Graph)
     return {};
   return Analysis(Vars, Body).run(*Graph);
+}
+
+const Stmt *
+firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                        llvm::function_ref<bool(const Stmt &)> IsUse,
+                        bool FromStart, const NameMatcher *NonSuspending) {
+  const Stmt *Body = getUserBody(Coro);
+  if (!Body)
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *First = nullptr;
+  auto Consider = [&](const Stmt &S) {
+    if (IsUse(S) && (!First || SM.isBeforeInTranslationUnit(
+                                   S.getBeginLoc(), First->getBeginLoc())))
+      First = &S;
+  };
+  if (FromStart) {
+    forEachOwnStmt(Body, Consider);
+    return First;
+  }
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coro, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return nullptr;
+  // Blocks that run after a suspension, entirely, and the blocks that
+  // suspend, from the element after the suspension point on.
+  std::vector<bool> After(Graph->getNumBlockIDs(), false);
+  std::deque<const CFGBlock *> Work;
+  for (const CFGBlock *Block : *Graph) {
+    bool Suspended = false;
+    for (const CFGElement &Element : *Block) {
+      auto StmtElement = Element.getAs<CFGStmt>();
+      if (!StmtElement)
+        continue;
+      if (Suspended) {
+        Consider(*StmtElement->getStmt());
+        continue;
+      }
+      const auto *Suspend =
+          dyn_cast<CoroutineSuspendExpr>(StmtElement->getStmt());
+      Suspended = Suspend && canSuspend(*Suspend, NonSuspending);
+    }
+    if (Suspended)
+      for (const CFGBlock *Succ : Block->succs())
+        if (Succ)
+          Work.push_back(Succ);
+  }
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    if (After[Block->getBlockID()])
+      continue;
+    After[Block->getBlockID()] = true;
+    for (const CFGElement &Element : *Block)
+      if (auto StmtElement = Element.getAs<CFGStmt>())
+        Consider(*StmtElement->getStmt());
+    for (const CFGBlock *Succ : Block->succs())
+      if (Succ)
+        Work.push_back(Succ);
+  }
+  return First;
 }
 
 } // namespace clang::tidy::async::model

@@ -11,6 +11,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace clang::tidy::async::model {
@@ -31,6 +32,19 @@ struct UnusedValueLoss {
 std::vector<UnusedValueLoss>
 findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
                       ArrayRef<const VarDecl *> Vars);
+
+class NameMatcher;
+
+/// The first statement, in source order, of the body of the coroutine
+/// \p Coro that satisfies \p IsUse and may run after the coroutine has
+/// suspended at one of its suspension points that can suspend (see
+/// canSuspend); with \p FromStart, any such statement, for a coroutine that
+/// suspends before its body runs. Null when there is none. Nested lambdas
+/// and local classes are not part of the body.
+const Stmt *
+firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                        llvm::function_ref<bool(const Stmt &)> IsUse,
+                        bool FromStart, const NameMatcher *NonSuspending);
 
 } // namespace clang::tidy::async::model
 

@@ -1,0 +1,326 @@
+//===--- LambdaCaptureLifetimeCheck.cpp - async-lint ----------------------===//
+
+#include "LambdaCaptureLifetimeCheck.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
+#include "../Model/Matchers.h"
+#include "LifetimeNotes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+namespace {
+
+constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
+
+// APIs that call a function object and destroy it once the call returns.
+constexpr llvm::StringLiteral DefaultCallbackFunctions =
+    "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
+    "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
+    "folly::Future::thenTry;folly::SemiFuture::deferValue;"
+    "::std::thread::thread;::std::jthread::jthread;::std::async;"
+    "post;dispatch;defer;then;execute;submit;enqueue";
+
+/// The call operator of a coroutine lambda with captures, or null.
+const CXXMethodDecl *capturingCoroutine(const CXXRecordDecl *Closure) {
+  if (!Closure || !Closure->isLambda() || Closure->capture_size() == 0)
+    return nullptr;
+  const CXXMethodDecl *Op = Closure->getLambdaCallOperator();
+  if (!Op)
+    return nullptr;
+  if (const FunctionDecl *Def = Op->getDefinition())
+    Op = cast<CXXMethodDecl>(Def);
+  return model::getCoroutineBody(*Op) ? Op : nullptr;
+}
+
+/// True when the coroutine lambda \p Op copies its closure into its frame:
+/// an explicit object parameter taken by value (C++23 'this auto self').
+bool copiesClosure(const CXXMethodDecl &Op) {
+  return Op.isExplicitObjectMemberFunction() &&
+         !Op.getParamDecl(0)->getType()->isReferenceType();
+}
+
+bool capturesSharedPtr(const CXXRecordDecl &Closure) {
+  for (const LambdaCapture &Capture : Closure.captures())
+    if (Capture.capturesVariable())
+      if (const ValueDecl *Var = Capture.getCapturedVar();
+          Var && model::isSharedPtrType(Var->getType()))
+        return true;
+  return false;
+}
+
+/// The call in \p Callee's body of its parameter \p Param, when the body
+/// calls it.
+const Stmt *callOfParameter(const FunctionDecl &Callee,
+                            const ParmVarDecl *Param) {
+  const Stmt *Found = nullptr;
+  model::forEachOwnStmt(Callee.getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+    if (Found || !Call || Call->getOperator() != OO_Call)
+      return;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+    if (Ref && Ref->getDecl() == Param)
+      Found = Call;
+  });
+  return Found;
+}
+
+} // namespace
+
+LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CallbackFunctions(
+          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
+      Lib(Options) {}
+
+void LambdaCaptureLifetimeCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
+  Lib.store(Options, Opts);
+}
+
+void LambdaCaptureLifetimeCheck::onStartOfTranslationUnit() {
+  FirstUses[0].clear();
+  FirstUses[1].clear();
+  Reported.clear();
+}
+
+void LambdaCaptureLifetimeCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
+}
+
+const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
+                                                        const Decl *Var,
+                                                        bool FromStart,
+                                                        ASTContext &Ctx) {
+  auto &Cache = FirstUses[FromStart];
+  auto [It, New] = Cache.try_emplace({&Op, Var}, nullptr);
+  if (!New)
+    return It->second;
+  // Var is a captured variable, the closure type for captured 'this', or
+  // null for any capture.
+  bool ThisOnly = Var == Op.getParent();
+  auto IsUse = [&](const Stmt &S) {
+    if (isa<CXXThisExpr>(S))
+      return !Var || ThisOnly;
+    if (ThisOnly)
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref)
+      return false;
+    if (Var)
+      return Ref->getDecl() == Var;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return Ref->refersToEnclosingVariableOrCapture() ||
+           (VD && VD->isInitCapture());
+  };
+  const Stmt *Use = model::firstUseAfterSuspension(
+      Op, Ctx, IsUse, FromStart, &Lib.NonSuspendingAwaitables);
+  Cache[{&Op, Var}] = Use;
+  return Use;
+}
+
+bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
+                                              const CXXMethodDecl &Op,
+                                              const model::TaskFlow &Flow,
+                                              ASTContext &Ctx) {
+  if (copiesClosure(Op) || Call.getNumArgs() == 0)
+    return false;
+  model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
+  if (R.What == model::Referent::Kind::Other)
+    return false;
+  model::Laziness L = model::lazinessOf(Op.getReturnType());
+  bool Lazy = L == model::Laziness::Lazy;
+  model::TaskFate F = Flow.fateOf(&Call);
+  SourceLocation Dies = Flow.diesBeforeTask(R, &Call, F, L);
+  if (Dies.isInvalid())
+    return false;
+  const Stmt *Use = firstCaptureUse(Op, nullptr, Lazy, Ctx);
+  SourceLocation Loc = Call.getArg(0)->getBeginLoc();
+  if (!Use || !Reported.insert(Loc.getRawEncoding()).second)
+    return false;
+  if (R.What == model::Referent::Kind::Temporary)
+    diag(Loc, "the closure of this coroutine lambda is "
+              "destroyed before its task is done with the "
+              "captures");
+  else
+    diag(Loc, "closure %0 of a coroutine lambda is destroyed "
+              "while its task may still use the captures")
+        << R.Var;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Use);
+  std::string UseName =
+      Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
+          : std::string("captured 'this'");
+  addLifetimeNotes(*this, Ctx.getSourceManager(), F,
+                   {"the closure",
+                    R.What == model::Referent::Kind::Local ? R.Var : nullptr,
+                    Dies},
+                   Use, UseName, Lazy);
+  return true;
+}
+
+void LambdaCaptureLifetimeCheck::checkCaptures(
+    const CXXMethodDecl &Op, const Expr &Origin, const model::TaskFate &F,
+    bool FromStart, const model::TaskFlow &Flow, ASTContext &Ctx) {
+  const CXXRecordDecl *Closure = Op.getParent();
+  model::Laziness L =
+      FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
+  bool Detached =
+      (F.What == model::TaskFate::Kind::Escapes && F.OnExecutor) ||
+      (F.What == model::TaskFate::Kind::Dropped && L == model::Laziness::Eager);
+  for (const LambdaCapture &Capture : Closure->captures()) {
+    if (Capture.capturesThis()) {
+      // An object made to be owned by shared_ptr, held by nothing here.
+      if (!Detached || capturesSharedPtr(*Closure))
+        continue;
+      const Stmt *Use = firstCaptureUse(Op, Closure, FromStart, Ctx);
+      const auto *This = dyn_cast_or_null<CXXThisExpr>(Use);
+      if (!This ||
+          !model::isSharedFromThisClass(
+              This->getType()->getPointeeCXXRecordDecl()) ||
+          !Reported.insert(Capture.getLocation().getRawEncoding()).second)
+        continue;
+      diag(Capture.getLocation(), "'this' is captured by a coroutine lambda "
+                                  "that runs detached, and nothing keeps the "
+                                  "object alive; capture a "
+                                  "'shared_from_this()' copy");
+      diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
+      diag(Use->getBeginLoc(),
+           FromStart ? "'this' is used here, when the task runs"
+                     : "'this' is used here, after the coroutine may have "
+                       "suspended",
+           DiagnosticIDs::Note);
+      continue;
+    }
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *Var = dyn_cast_or_null<VarDecl>(Capture.getCapturedVar());
+    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+        Var->isInitCapture())
+      continue;
+    model::Referent R{model::Referent::Kind::Local, Var, nullptr};
+    SourceLocation Dies = Flow.diesBeforeTask(R, &Origin, F, L);
+    if (Dies.isInvalid())
+      continue;
+    const Stmt *Use = firstCaptureUse(Op, Var, FromStart, Ctx);
+    if (!Use || !Reported.insert(Capture.getLocation().getRawEncoding()).second)
+      continue;
+    diag(Capture.getLocation(), "local %0 is captured by reference by a "
+                                "coroutine lambda whose task outlives it")
+        << Var;
+    addLifetimeNotes(*this, Ctx.getSourceManager(), F, {"", Var, Dies}, Use,
+                     "'" + Var->getName().str() + "'", FromStart);
+  }
+}
+
+void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
+                                                ASTContext &Ctx) {
+  std::optional<model::CallInfo> Info = model::describeCall(Call);
+  if (!Info)
+    return;
+  auto Listed = [&](const model::NameMatcher &List) {
+    return llvm::any_of(Info->Names,
+                        [&](const std::string &N) { return List.matches(N); });
+  };
+  if (Listed(Lib.SpawnFunctions) || Listed(Lib.KeepAliveFunctions))
+    return;
+  bool Callback = Listed(CallbackFunctions);
+  const FunctionDecl *Callee = model::calledDefinition(Call);
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                            isa<CXXMethodDecl>(Info->Callee) &&
+                            cast<CXXMethodDecl>(Info->Callee)->isInstance()
+                        ? 1
+                        : 0;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    const LambdaExpr *Lambda = model::lambdaOf(Call.getArg(I));
+    const CXXMethodDecl *Op =
+        Lambda ? capturingCoroutine(Lambda->getLambdaClass()) : nullptr;
+    if (!Op || copiesClosure(*Op) ||
+        model::lazinessOf(Op->getReturnType()) != model::Laziness::Eager)
+      continue;
+    // A callee we can see that takes the function object by value and
+    // calls it destroys it when it returns; a coroutine keeps it.
+    const Stmt *CalledAt = nullptr;
+    if (!Callback) {
+      if (!Callee || model::getCoroutineBody(*Callee) || I < Offset ||
+          I - Offset >= Callee->getNumParams())
+        continue;
+      const ParmVarDecl *Param = Callee->getParamDecl(I - Offset);
+      if (Param->getType()->isReferenceType())
+        continue;
+      CalledAt = callOfParameter(*Callee, Param);
+      if (!CalledAt)
+        continue;
+    }
+    const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
+    if (!Use || !Reported.insert(Lambda->getBeginLoc().getRawEncoding()).second)
+      continue;
+    diag(Lambda->getBeginLoc(),
+         "coroutine lambda with captures is passed to %0, which destroys it "
+         "once the call returns, while the coroutine may still run")
+        << ("'" + model::displayName(Info->Names.front()) + "'");
+    if (CalledAt)
+      diag(CalledAt->getBeginLoc(),
+           "the lambda is called here, and destroyed "
+           "when this function returns",
+           DiagnosticIDs::Note);
+    const auto *Ref = dyn_cast<DeclRefExpr>(Use);
+    diag(Use->getBeginLoc(),
+         "%0 is used here, after the coroutine may have suspended",
+         DiagnosticIDs::Note)
+        << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
+                : std::string("captured 'this'"));
+  }
+}
+
+void LambdaCaptureLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
+    return;
+  const Stmt *Body = model::getUserBody(*FD);
+  if (!Body)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  std::unique_ptr<model::TaskFlow> Flow;
+  auto GetFlow = [&]() -> const model::TaskFlow & {
+    if (!Flow)
+      Flow = std::make_unique<model::TaskFlow>(*FD, Lib, Ctx);
+    return *Flow;
+  };
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    // A coroutine lambda handed over as a function object: to a spawn that
+    // keeps it, to a wrapper that keeps it in its task, or to a callback
+    // API that destroys it.
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+      const CXXMethodDecl *Op = capturingCoroutine(Lambda->getLambdaClass());
+      if (!Op)
+        return;
+      model::TaskFate F = GetFlow().fateOf(Lambda);
+      if (F.What == model::TaskFate::Kind::Escapes)
+        checkCaptures(*Op, *Lambda, F, /*FromStart=*/true, GetFlow(), Ctx);
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    const auto *Op =
+        dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
+    if (Op && isa<CXXOperatorCallExpr>(Call) &&
+        capturingCoroutine(Op->getParent())) {
+      // A coroutine lambda called: its task refers to the closure.
+      if (!checkClosure(*Call, *Op, GetFlow(), Ctx))
+        checkCaptures(*Op, *Call, GetFlow().fateOf(Call), /*FromStart=*/false,
+                      GetFlow(), Ctx);
+      return;
+    }
+    checkCallbacks(*Call, Ctx);
+  });
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,617 @@
+//===--- TaskFlow.cpp - async-lint ----------------------------------------===//
+
+#include "TaskFlow.h"
+#include "Awaitables.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+using UseKind = TaskFlow::Use::Kind;
+
+/// Member functions that put their argument into the container they are
+/// called on.
+bool isStoringMember(const FunctionDecl &FD) {
+  const IdentifierInfo *II = FD.getIdentifier();
+  if (!II)
+    return false;
+  return llvm::StringSwitch<bool>(II->getName())
+      .Cases({"push_back", "emplace_back", "push_front", "emplace_front"}, true)
+      .Cases({"insert", "emplace", "push", "assign", "try_emplace",
+              "insert_or_assign", "emplace_hint"},
+             true)
+      .Default(false);
+}
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next);
+             Cast && Cast->getCastKind() != CK_LValueToRValue)
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isStdFunction(const CallExpr &Call,
+                   std::initializer_list<StringRef> Names) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
+    return false;
+  return llvm::is_contained(Names, Callee->getName());
+}
+
+std::string recordName(QualType T) {
+  if (const CXXRecordDecl *RD =
+          T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl())
+    return canonicalName(*RD);
+  return {};
+}
+
+} // namespace
+
+/// Walks a function body once, top down, recording for every expression what
+/// its value is used for.
+class TaskFlow::Builder {
+public:
+  Builder(TaskFlow &Flow, const Library &Lib) : Flow(Flow), Lib(Lib) {}
+
+  void stmt(const Stmt *S, SourceLocation ScopeEnd) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S))
+      return expr(E, {UseKind::Discarded, false, E->getBeginLoc()}, nullptr);
+    if (const auto *Compound = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : Compound->body())
+        stmt(Child, Compound->getRBracLoc());
+      return;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          var(VD, ScopeEnd);
+      return;
+    }
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (const Expr *Value = Return->getRetValue())
+        expr(Value, {UseKind::Returned, false, Return->getBeginLoc()}, nullptr);
+      return;
+    }
+    if (const auto *Return = dyn_cast<CoreturnStmt>(S)) {
+      if (const Expr *Value = Return->getOperand();
+          Value && !Return->isImplicit())
+        expr(Value, {UseKind::Returned, false, Return->getBeginLoc()}, nullptr);
+      return;
+    }
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+      SourceLocation End = Range->getEndLoc();
+      stmt(Range->getInit(), End);
+      expr(Range->getRangeInit(),
+           {UseKind::Iterated, false, Range->getBeginLoc()}, nullptr);
+      if (const VarDecl *Loop = Range->getLoopVariable())
+        Flow.ScopeEnds[Loop] = End;
+      stmt(Range->getBody(), End);
+      return;
+    }
+    if (isa<CXXTryStmt, CXXCatchStmt, SwitchCase, LabelStmt, AttributedStmt,
+            IfStmt, ForStmt, WhileStmt, DoStmt, SwitchStmt>(S)) {
+      // Sub-statements are statements; conditions and the like are values
+      // consumed by the statement. Declarations there live until its end.
+      SourceLocation End =
+          isa<CXXTryStmt, SwitchCase, LabelStmt, AttributedStmt, CXXCatchStmt>(
+              S)
+              ? ScopeEnd
+              : S->getEndLoc();
+      for (const Stmt *Child : S->children()) {
+        if (!Child)
+          continue;
+        if (isa<Expr>(Child) && !isStatementChild(*S, *Child))
+          other(cast<Expr>(Child));
+        else
+          stmt(Child, End);
+      }
+      if (const auto *Catch = dyn_cast<CXXCatchStmt>(S))
+        if (const VarDecl *Ex = Catch->getExceptionDecl())
+          Flow.ScopeEnds[Ex] = Catch->getEndLoc();
+      if (const auto *If = dyn_cast<IfStmt>(S))
+        if (const VarDecl *Cond = If->getConditionVariable())
+          var(Cond, End);
+      if (const auto *While = dyn_cast<WhileStmt>(S))
+        if (const VarDecl *Cond = While->getConditionVariable())
+          var(Cond, End);
+      if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+        if (const VarDecl *Cond = Switch->getConditionVariable())
+          var(Cond, End);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      stmt(Child, ScopeEnd);
+  }
+
+private:
+  static bool isStatementChild(const Stmt &Parent, const Stmt &Child) {
+    if (const auto *If = dyn_cast<IfStmt>(&Parent))
+      return &Child == If->getThen() || &Child == If->getElse();
+    if (const auto *For = dyn_cast<ForStmt>(&Parent))
+      return &Child == For->getBody() || &Child == For->getInc() ||
+             &Child == For->getInit();
+    if (const auto *While = dyn_cast<WhileStmt>(&Parent))
+      return &Child == While->getBody();
+    if (const auto *Do = dyn_cast<DoStmt>(&Parent))
+      return &Child == Do->getBody();
+    if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
+      return &Child == Switch->getBody() || &Child == Switch->getInit();
+    return true;
+  }
+
+  void var(const VarDecl *VD, SourceLocation ScopeEnd) {
+    Flow.ScopeEnds[VD] = ScopeEnd;
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return;
+    Use U{UseKind::StoredOther, false, VD->getLocation()};
+    if (VD->hasLocalStorage()) {
+      U.What = UseKind::StoredLocal;
+      U.Holder = VD;
+    }
+    expr(Init, U, nullptr);
+  }
+
+  void other(const Expr *E) {
+    if (E)
+      expr(E, {UseKind::Other, false, E->getBeginLoc()}, nullptr);
+  }
+
+  /// What storing into the object \p Target does with the stored value.
+  Use storeInto(const Expr *Target, SourceLocation Where) {
+    Target = strip(Target);
+    if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Target);
+        Subscript && Subscript->getOperator() == OO_Subscript)
+      Target = strip(Subscript->getArg(0));
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
+        return {UseKind::StoredLocal, false, Where, VD};
+      if (VD)
+        return {UseKind::StoredOther, false, Where};
+    }
+    if (isa_and_nonnull<MemberExpr>(Target))
+      return {UseKind::StoredOther, false, Where};
+    return {UseKind::Other, false, Where};
+  }
+
+  /// The value of the object of a member call, or of a store's target: the
+  /// store does not consume it.
+  void holder(const Expr *Target, const Expr *Full) {
+    if (!Target)
+      return;
+    const Expr *Stripped = strip(Target);
+    if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Stripped);
+        Subscript && Subscript->getOperator() == OO_Subscript) {
+      record(Target, {UseKind::Neutral}, Full);
+      holder(Subscript->getArg(0), Full);
+      for (unsigned I = 1; I < Subscript->getNumArgs(); ++I)
+        expr(Subscript->getArg(I), {UseKind::Other}, Full);
+      return;
+    }
+    expr(Target, {UseKind::Neutral, false, Target->getBeginLoc()}, Full);
+  }
+
+  void record(const Expr *E, Use U, const Expr *Full) {
+    U.FullExpr = Full;
+    auto [It, New] = Flow.UseOf.try_emplace(E, Flow.Uses.size());
+    if (New)
+      Flow.Uses.push_back(U);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        Flow.VarMentions[VD].push_back(E);
+  }
+
+  /// Records \p E as used per \p U and descends.
+  void expr(const Expr *E, Use U, const Expr *Full) {
+    if (!E)
+      return;
+    if (!Full)
+      Full = E;
+    record(E, U, Full);
+    Use Same = U;
+    Use Consumed{UseKind::Other, false, E->getBeginLoc()};
+
+    // Nodes that pass the value through.
+    if (isa<ParenExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, ImplicitCastExpr, CXXFunctionalCastExpr,
+            CXXStaticCastExpr, ConstantExpr>(E)) {
+      for (const Stmt *Child : E->children())
+        expr(cast_or_null<Expr>(Child), Same, Full);
+      return;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      bool CopyOrMove = Ctor && Ctor->isCopyOrMoveConstructor();
+      for (const Expr *Arg : Construct->arguments())
+        expr(Arg, CopyOrMove ? Same : Consumed, Full);
+      return;
+    }
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(E)) {
+      // Only the operand is user code; the awaiter calls are implicit.
+      bool Await = isa<CoawaitExpr>(Suspend);
+      expr(Suspend->getOperand(),
+           Await ? Use{UseKind::Awaited, false, E->getBeginLoc()} : Consumed,
+           Full);
+      return;
+    }
+    if (const auto *Await = dyn_cast<DependentCoawaitExpr>(E)) {
+      expr(Await->getOperand(), {UseKind::Awaited, false, E->getBeginLoc()},
+           Full);
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        expr(Init, Consumed, Full);
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr,
+            ConceptSpecializationExpr, BlockExpr>(E))
+      return;
+    if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(E);
+        Typeid && !Typeid->isPotentiallyEvaluated())
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isAssignmentOp()) {
+        expr(BO->getRHS(), storeInto(BO->getLHS(), BO->getOperatorLoc()), Full);
+        holder(BO->getLHS(), Full);
+        return;
+      }
+      if (BO->getOpcode() == BO_Comma) {
+        expr(BO->getLHS(), {UseKind::Discarded, false, BO->getBeginLoc()},
+             Full);
+        expr(BO->getRHS(), Same, Full);
+        return;
+      }
+    }
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
+      expr(Cond->getCond(), Consumed, Full);
+      expr(Cond->getTrueExpr(), Same, Full);
+      expr(Cond->getFalseExpr(), Same, Full);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return call(*Call, U, Full);
+    for (const Stmt *Child : E->children())
+      expr(dyn_cast_or_null<Expr>(Child), Consumed, Full);
+  }
+
+  void call(const CallExpr &Call, Use U, const Expr *Full) {
+    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
+    std::optional<CallInfo> Info = describeCall(Call);
+    auto Matches = [&](const NameMatcher &List) {
+      if (!Info)
+        return false;
+      for (const std::string &Name : Info->Names)
+        if (List.matches(Name))
+          return true;
+      return false;
+    };
+    auto Args = [&](Use ArgUse) {
+      for (const Expr *Arg : Call.arguments())
+        expr(Arg, ArgUse, Full);
+    };
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Object = Member->getImplicitObjectArgument();
+
+    // std::move and std::forward hand the value on.
+    if (isStdFunction(Call, {"move", "forward", "ref", "cref"}) &&
+        Call.getNumArgs() == 1)
+      return expr(Call.getArg(0), U, Full);
+
+    if (Matches(Lib.SyncWaitFunctions)) {
+      Flow.CompletionPoints.push_back(Call.getBeginLoc());
+      if (Object)
+        holder(Object, Full);
+      return Args({UseKind::Awaited, false, Call.getBeginLoc()});
+    }
+    // Combinators and keep-alive wrappers give their arguments the fate of
+    // the task they make.
+    bool Combinator =
+        Matches(Lib.CombinatorFunctions) || Matches(Lib.KeepAliveFunctions);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+      Combinator |= (Op->getOperator() == OO_AmpAmp ||
+                     Op->getOperator() == OO_PipePipe) &&
+                    Call.getType()->isRecordType();
+    if (Combinator) {
+      if (Object)
+        holder(Object, Full);
+      return Args(U.What == UseKind::Awaited || U.What == UseKind::Returned ||
+                          U.What == UseKind::Spawned ||
+                          U.What == UseKind::StoredLocal ||
+                          U.What == UseKind::StoredOther
+                      ? U
+                      : Consumed);
+    }
+    if (Matches(Lib.SpawnFunctions)) {
+      // A spawn whose completion is awaited runs within the full expression.
+      Use Spawned{UseKind::Spawned, detachedToken(Call), Call.getBeginLoc()};
+      if (U.What == UseKind::Awaited)
+        Spawned = U;
+      if (Object)
+        expr(Object, Spawned, Full);
+      return Args(Spawned);
+    }
+    if (Object) {
+      const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+      if (Method && isStoringMember(*Method)) {
+        holder(Object, Full);
+        return Args(storeInto(Object, Call.getBeginLoc()));
+      }
+      // t.via(ex), t.scheduleOn(ex): the same task under another type.
+      QualType Result = Call.getType();
+      if (Result->isRecordType() &&
+          (isTaskType(Result) || isAwaitableType(Result)) &&
+          isTaskType(Object->getType()))
+        expr(Object, U, Full);
+      else if (Result->isRecordType() || Result->isReferenceType() ||
+               Result->isPointerType())
+        expr(Object, Consumed, Full);
+      else
+        holder(Object, Full);
+      return Args(Consumed);
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      expr(Op->getArg(1), storeInto(Op->getArg(0), Op->getOperatorLoc()), Full);
+      holder(Op->getArg(0), Full);
+      return;
+    }
+    expr(Call.getCallee(), Consumed, Full);
+    Args(Consumed);
+  }
+
+  bool detachedToken(const CallExpr &Call) const {
+    for (unsigned I = Call.getNumArgs(); I > 0; --I) {
+      const Expr *Arg = Call.getArg(I - 1);
+      if (isa<CXXDefaultArgExpr>(Arg))
+        continue;
+      std::string Name = recordName(Arg->getType());
+      return !Name.empty() && Lib.DetachedTokens.matches(Name);
+    }
+    return false;
+  }
+
+  TaskFlow &Flow;
+  const Library &Lib;
+};
+
+TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx)
+    : Ctx(Ctx) {
+  const Stmt *Body = FD.getBody();
+  if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  if (!Body)
+    return;
+  SourceLocation End = Body->getEndLoc();
+  for (const ParmVarDecl *Param : FD.parameters())
+    ScopeEnds[Param] = End;
+  Builder(*this, Lib).stmt(Body, End);
+}
+
+SourceLocation TaskFlow::fullExpressionEnd(const Expr *E) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || !Uses[It->second].FullExpr)
+    return E->getEndLoc();
+  return Uses[It->second].FullExpr->getEndLoc();
+}
+
+SourceLocation TaskFlow::scopeEnd(const VarDecl *Var) const {
+  return ScopeEnds.lookup(Var);
+}
+
+bool TaskFlow::runsToCompletionBetween(SourceLocation After,
+                                       SourceLocation Before) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::any_of(CompletionPoints, [&](SourceLocation P) {
+    return SM.isBeforeInTranslationUnit(After, P) &&
+           SM.isBeforeInTranslationUnit(P, Before);
+  });
+}
+
+TaskFate TaskFlow::fateOf(const Expr *E) const { return resolve(E, 0); }
+
+TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || Depth > 4)
+    return {};
+  const Use &U = Uses[It->second];
+  using K = TaskFate::Kind;
+  switch (U.What) {
+  case UseKind::Other:
+  case UseKind::Neutral:
+    return {};
+  case UseKind::Discarded:
+    return {K::Dropped, U.Where, "dropped here", false, /*OnExecutor=*/true};
+  case UseKind::Awaited:
+    return {K::Awaited, U.Where, "awaited here"};
+  case UseKind::Returned:
+    return {K::Escapes, U.Where, "returned here"};
+  case UseKind::Spawned:
+    return {K::Escapes, U.Where,
+            U.Detached ? "spawned detached here" : "spawned here", U.Detached,
+            /*OnExecutor=*/true};
+  case UseKind::Iterated:
+    // C++23 keeps the temporaries of the range expression alive (P2718).
+    if (rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()))
+      return {K::Awaited, U.Where, "iterated here"};
+    return {K::AwaitedLater, U.Where,
+            "iterated here, after the temporaries of the range expression "
+            "are destroyed"};
+  case UseKind::StoredOther:
+    return {K::Escapes, U.Where, "stored here, where it outlives the function"};
+  case UseKind::StoredLocal: {
+    TaskFate Held = resolveVar(U.Holder, Depth + 1);
+    if (Held.What == K::Awaited) {
+      Held.What = K::AwaitedLater;
+      Held.How = "awaited here, after the full expression that created it";
+    }
+    return Held;
+  }
+  }
+  return {};
+}
+
+TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
+  using K = TaskFate::Kind;
+  auto It = VarMentions.find(Var);
+  TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here", false,
+                  /*OnExecutor=*/true};
+  if (It == VarMentions.end())
+    return Result;
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool SawUnknown = false;
+  for (const Expr *Mention : It->second) {
+    const Use &U = Uses[UseOf.find(Mention)->second];
+    if (U.What == UseKind::Neutral)
+      continue;
+    TaskFate F = resolve(Mention, Depth);
+    switch (F.What) {
+    case K::Escapes:
+      return F;
+    case K::Unknown:
+      SawUnknown = true;
+      break;
+    case K::Awaited:
+    case K::AwaitedLater:
+      if (Result.What == K::Dropped ||
+          SM.isBeforeInTranslationUnit(F.Where, Result.Where))
+        Result = F;
+      break;
+    case K::Dropped:
+      break;
+    }
+  }
+  if (SawUnknown)
+    return {};
+  return Result;
+}
+
+SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
+                                        const TaskFate &F, Laziness L) const {
+  using K = TaskFate::Kind;
+  // A dropped lazy task never runs; a dropped eager one runs on.
+  bool Runs = F.outlivesFullExpression() ||
+              (F.What == K::Dropped && L == Laziness::Eager);
+  if (!Runs)
+    return {};
+  if (R.What == Referent::Kind::Temporary)
+    return fullExpressionEnd(Call);
+  if (R.What != Referent::Kind::Local)
+    return {};
+  SourceLocation End = scopeEnd(R.Var);
+  if (End.isInvalid())
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (F.What == K::AwaitedLater)
+    return SM.isBeforeInTranslationUnit(End, F.Where) ? End : SourceLocation();
+  if (F.OnExecutor && runsToCompletionBetween(F.Where, End))
+    return {};
+  return End;
+}
+
+Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
+  using K = Referent::Kind;
+  const Expr *E = strip(Arg);
+  if (!E)
+    return {};
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    if (Temp->getExtendingDecl())
+      return {};
+    return {K::Temporary, nullptr, Temp};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 &&
+      isStdFunction(*Call, {"ref", "cref", "move"}))
+    return referentOf(Call->getArg(0), Indirect);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return {};
+    return {K::Local, VD, Ref};
+  }
+  if (!Indirect)
+    return {};
+  // What a pointer or view argument points into.
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    return referentOf(Unary->getSubExpr(), false);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    // A copy of a view refers to whatever the copied view refers to.
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+        Construct->getNumArgs() == 0)
+      return {};
+    QualType First = Construct->getArg(0)->getType();
+    if (First->isPointerType() || !First->isRecordType())
+      return {};
+    return referentOf(Construct->getArg(0), false);
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
+      return referentOf(Member->getImplicitObjectArgument(), false);
+  return {};
+}
+
+static bool derivesFromSharedFromThis(const CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > 8)
+    return false;
+  for (const CXXBaseSpecifier &Base : RD->bases()) {
+    const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl();
+    if (BaseDecl &&
+        (canonicalName(*BaseDecl) == "::std::enable_shared_from_this" ||
+         derivesFromSharedFromThis(BaseDecl, Depth + 1)))
+      return true;
+  }
+  return false;
+}
+
+bool isSharedFromThisClass(const CXXRecordDecl *RD) {
+  return derivesFromSharedFromThis(RD, 0);
+}
+
+bool isSharedPtrType(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && canonicalName(*RD) == "::std::shared_ptr";
+}
+
+const LambdaExpr *lambdaOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = strip(E);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return nullptr;
+    E = Construct->getArg(0);
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::async::model

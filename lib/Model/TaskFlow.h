@@ -1,0 +1,160 @@
+//===--- TaskFlow.h - async-lint ---------------------------------*- C++
+//-*-===//
+//
+// Where the tasks a function creates go, and how long what they refer to
+// lives. A task created in a full expression is awaited there, dropped,
+// returned, spawned, or stored in a variable, a container or a member; a
+// stored task's fate is that of the variable's uses. The lifetime checks
+// compare the fate of a task with the lifetime of what its coroutine refers
+// to: a temporary of the full expression, or a local of the function.
+//
+// One pass over the function body, top down, with no parent map.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_TASKFLOW_H
+#define ASYNC_LINT_MODEL_TASKFLOW_H
+
+#include "Awaitables.h"
+#include "Library.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::async::model {
+
+/// What becomes of a task value, as far as this function can tell.
+struct TaskFate {
+  enum class Kind {
+    /// Handed to code that is not modelled: no conclusion.
+    Unknown,
+    /// Thrown away: a lazy task never runs, an eager one runs detached.
+    Dropped,
+    /// Awaited, or blocked on, within the full expression that created it.
+    Awaited,
+    /// Kept in a local and awaited later, before the function returns.
+    AwaitedLater,
+    /// Outlives the function: returned, spawned, stored in a member, a
+    /// global or a container that is not local.
+    Escapes,
+  };
+  Kind What = Kind::Unknown;
+  /// Where it happens (the co_await, the return, the spawn, the store).
+  SourceLocation Where;
+  /// For notes: "returned here", "spawned here", ...
+  const char *How = "";
+  /// A spawn with a token that drops the result (asio's detached).
+  bool Detached = false;
+  /// The task runs on an executor (spawned, or eager and dropped): a later
+  /// run of the executor to completion in this function finishes it.
+  bool OnExecutor = false;
+
+  bool outlivesFullExpression() const {
+    return What == Kind::AwaitedLater || What == Kind::Escapes;
+  }
+};
+
+/// Where an argument of a call comes from, for lifetime purposes.
+struct Referent {
+  enum class Kind {
+    /// Anything else: a global, a member, what a reference points to.
+    Other,
+    /// A temporary that dies at the end of the full expression.
+    Temporary,
+    /// A local variable (or by-value parameter) of the calling function.
+    Local,
+  };
+  Kind What = Kind::Other;
+  const VarDecl *Var = nullptr;
+  /// The temporary, or the expression naming the local.
+  const Expr *E = nullptr;
+};
+
+/// The task flow of one function body.
+class TaskFlow {
+public:
+  TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx);
+
+  /// The fate of the value of \p E, an expression of the analysed body
+  /// (a call that creates a task, a lambda expression, ...).
+  TaskFate fateOf(const Expr *E) const;
+
+  /// The end of the full expression that contains \p E.
+  SourceLocation fullExpressionEnd(const Expr *E) const;
+
+  /// Where the local \p Var (or parameter) of the function is destroyed.
+  SourceLocation scopeEnd(const VarDecl *Var) const;
+
+  /// True when, after \p After and before \p Before, the function calls
+  /// something that runs the executor to completion or blocks until the work
+  /// is done (io_context::run, sync_wait).
+  bool runsToCompletionBetween(SourceLocation After,
+                               SourceLocation Before) const;
+
+  /// Where what \p R refers to dies while the task created by \p Call (of
+  /// laziness \p L, with fate \p F) may still use it: the end of the full
+  /// expression or of the local's scope. Invalid when it lives long enough.
+  SourceLocation diesBeforeTask(const Referent &R, const Expr *Call,
+                                const TaskFate &F, Laziness L) const;
+
+  /// What \p Arg, an argument bound to a reference parameter (or the object
+  /// of a member call), refers to. With \p Indirect, \p Arg initialises a
+  /// pointer or view parameter: what it points into.
+  static Referent referentOf(const Expr *Arg, bool Indirect);
+
+  /// How one expression's value is used.
+  struct Use {
+    enum class Kind : uint8_t {
+      /// Consumed by code that is not modelled.
+      Other,
+      /// A mention that neither consumes nor hands on the value (t.done()).
+      Neutral,
+      Discarded,
+      Awaited,
+      Returned,
+      Spawned,
+      /// The range of a range-based for loop.
+      Iterated,
+      /// Stored in a local variable or container (Holder).
+      StoredLocal,
+      /// Stored in a member, a global, or through a reference.
+      StoredOther,
+    };
+    Kind What = Kind::Other;
+    bool Detached = false;
+    SourceLocation Where;
+    const VarDecl *Holder = nullptr;
+    const Expr *FullExpr = nullptr;
+  };
+
+private:
+  class Builder;
+  TaskFate resolve(const Expr *E, unsigned Depth) const;
+  TaskFate resolveVar(const VarDecl *Var, unsigned Depth) const;
+
+  ASTContext &Ctx;
+  llvm::DenseMap<const Expr *, unsigned> UseOf;
+  llvm::SmallVector<Use, 0> Uses;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 4>>
+      VarMentions;
+  llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
+  llvm::SmallVector<SourceLocation, 2> CompletionPoints;
+};
+
+/// True for a class made to be owned by std::shared_ptr: it derives from
+/// std::enable_shared_from_this.
+bool isSharedFromThisClass(const CXXRecordDecl *RD);
+
+/// True for std::shared_ptr (or a reference to one).
+bool isSharedPtrType(QualType T);
+
+/// The lambda expression \p E creates, looking through temporaries, casts
+/// and copies; null when it is not one.
+const LambdaExpr *lambdaOf(const Expr *E);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_TASKFLOW_H
