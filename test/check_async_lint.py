@@ -55,14 +55,16 @@ def file_check(filecheck, input_file, check_file, prefix, implicit_not):
     return True
 
 
-def split_args(rest):
-    """Splits '-- tool args -- compiler args'."""
-    if rest and rest[0] == "--":
-        rest = rest[1:]
+def split_args(argv):
+    """Splits 'options -- tool args -- compiler args'."""
+    if "--" not in argv:
+        return argv, [], []
+    i = argv.index("--")
+    own, rest = argv[:i], argv[i + 1:]
     if "--" in rest:
-        i = rest.index("--")
-        return rest[:i], rest[i + 1:]
-    return rest, []
+        j = rest.index("--")
+        return own, rest[:j], rest[j + 1:]
+    return own, rest, []
 
 
 def main():
@@ -84,8 +86,8 @@ def main():
     parser.add_argument("source")
     parser.add_argument("check")
     parser.add_argument("temp")
-    args, rest = parser.parse_known_args()
-    tool_args, compiler_args = split_args(rest)
+    own_args, tool_args, compiler_args = split_args(sys.argv[1:])
+    args = parser.parse_args(own_args)
 
     with open(args.source, encoding="utf-8") as f:
         text = f.read()

@@ -133,7 +133,8 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
   if (copiesClosure(Op) || Call.getNumArgs() == 0)
     return false;
   model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
-  if (R.What == model::Referent::Kind::Other)
+  // A function object taken by value is reported where it is passed in.
+  if (R.What == model::Referent::Kind::Other || isa_and_nonnull<ParmVarDecl>(R.Var))
     return false;
   model::Laziness L = model::lazinessOf(Op.getReturnType());
   bool Lazy = L == model::Laziness::Lazy;

@@ -358,11 +358,9 @@ private:
         holder(Object, Full);
         return Args(storeInto(Object, Call.getBeginLoc()));
       }
-      // t.via(ex), t.scheduleOn(ex): the same task under another type.
+      // t.via(ex), t.scheduleOn(ex): the same task in another wrapper.
       QualType Result = Call.getType();
-      if (Result->isRecordType() &&
-          (isTaskType(Result) || isAwaitableType(Result)) &&
-          isTaskType(Object->getType()))
+      if (Result->isRecordType() && isTaskType(Object->getType()))
         expr(Object, U, Full);
       else if (Result->isRecordType() || Result->isReferenceType() ||
                Result->isPointerType())

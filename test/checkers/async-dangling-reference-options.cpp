@@ -1,0 +1,74 @@
+// Defaults.
+// RUN: %check_async_lint --check-suffix=DEFAULT %s async-dangling-reference %t.default
+
+// StrictParameters, a custom view type, reference_wrapper switched off, and
+// the shared library lists (a spawn and a run-to-completion function of an
+// in-house executor) set globally.
+// RUN: %check_async_lint --check-suffix=CUSTOM %s async-dangling-reference %t.custom \
+// RUN:   --config="{CheckOptions: {async-dangling-reference.StrictParameters: true, \
+// RUN:     async-dangling-reference.ViewTypes: 'corp::text_ref', \
+// RUN:     async-dangling-reference.ReferenceWrappers: false, \
+// RUN:     SpawnFunctions: 'corp::launch', SyncWaitFunctions: 'corp::drain'}}"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "task.h"
+
+namespace corp {
+struct text_ref {
+  text_ref(const std::string &);
+  unsigned long size() const;
+};
+template <class T> void launch(T &&);
+void drain();
+} // namespace corp
+
+demo::task<int> view(std::string_view S) { co_return S.size(); }
+demo::task<int> text(corp::text_ref S) { co_return S.size(); }
+demo::task<int> wrapped(std::reference_wrapper<int> R) { co_return R.get(); }
+demo::task<int> strict(const std::string &Before, const std::string &After) {
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:70: warning: parameter 'After' of coroutine 'strict' is used after a suspension point, when what it refers to may be gone [async-dangling-reference]
+  int N = Before.size();
+  co_await demo::task<>();
+  co_return N + After.size();
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: note: 'After' is used here, after the coroutine may have suspended
+}
+
+demo::task<int> views() {
+  std::string Local;
+  int Number = 0;
+  if (Number)
+    return view(Local);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'view' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: the task is returned here
+  // CHECK-NOTES-DEFAULT: :[[@LINE+13]]:1: note: 'Local' is destroyed here
+  // CHECK-NOTES-DEFAULT: :28:54: note: 'S' is used here, when the task runs
+  if (Number > 1)
+    return text(Local);
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:5: note: the task is returned here
+  // CHECK-NOTES-CUSTOM: :[[@LINE+7]]:1: note: 'Local' is destroyed here
+  // CHECK-NOTES-CUSTOM: :29:52: note: 'S' is used here, when the task runs
+  return wrapped(std::ref(Number));
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:18: warning: parameter 'R' of coroutine 'wrapped' refers to local 'Number', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the task is returned here
+  // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'Number' is destroyed here
+  // CHECK-NOTES-DEFAULT: :30:68: note: 'R' is used here, when the task runs
+}
+
+void spawns() {
+  std::string Local;
+  corp::launch(text(Local));
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:21: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the task is spawned here
+  // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Local' is destroyed here
+  // CHECK-NOTES-CUSTOM: :29:52: note: 'S' is used here, when the task runs
+}
+
+void spawns_and_drains() {
+  std::string Local;
+  corp::launch(text(Local));
+  corp::drain();
+}

@@ -1,0 +1,47 @@
+// Defaults, in C++23: explicit object parameters taken by value copy the
+// closure into the coroutine frame.
+// RUN: %check_async_lint --check-suffix=DEFAULT %s async-lambda-capture-lifetime %t.default -- -- -std=c++23
+
+// An in-house callback API, and an in-house keep-alive wrapper.
+// RUN: %check_async_lint --check-suffix=CUSTOM %s async-lambda-capture-lifetime %t.custom \
+// RUN:   --config="{CheckOptions: {async-lambda-capture-lifetime.CallbackFunctions: 'corp::on_ready', \
+// RUN:     KeepAliveFunctions: 'corp::hold', SpawnFunctions: 'corp::launch'}}" -- -- -std=c++23
+
+#include "task.h"
+
+demo::task<> sub();
+
+namespace corp {
+template <class F> void on_ready(F &&) {}
+template <class F> auto hold(F &&Fn) -> decltype(Fn()) { return Fn(); }
+template <class T> void launch(T &&) {}
+} // namespace corp
+
+demo::task<> explicit_object(int X) {
+  // The closure is copied into the frame: nothing to lose.
+  auto Copied = [X](this auto Self) -> demo::task<> { co_await sub(); (void)X; }();
+  co_await Copied;
+  // Taken by reference, it is not.
+  auto Referenced = [X](this const auto &Self) -> demo::task<> { co_await sub(); (void)X; }();
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:21: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:93: note: the closure is destroyed at the end of this full expression
+  // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:88: note: capture 'X' is used here, when the task runs
+  co_await Referenced;
+  // CHECK-NOTES-CUSTOM: :[[@LINE-6]]:21: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-7]]:93: note: the closure is destroyed at the end of this full expression
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES-CUSTOM: :[[@LINE-9]]:88: note: capture 'X' is used here, when the task runs
+}
+
+void in_house(int X) {
+  corp::on_ready([X]() -> demo::fire_and_forget { co_await sub(); (void)X; });
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:18: warning: coroutine lambda with captures is passed to 'corp::on_ready', which destroys it once the call returns, while the coroutine may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:73: note: capture 'X' is used here, after the coroutine may have suspended
+  int Local = 0;
+  corp::launch(corp::hold([&Local]() -> demo::task<> { co_await sub(); ++Local; }));
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:29: warning: local 'Local' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the task is spawned here
+  // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Local' is destroyed here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:74: note: 'Local' is used here, when the task runs
+}
