@@ -134,7 +134,8 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
     return false;
   model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
   // A function object taken by value is reported where it is passed in.
-  if (R.What == model::Referent::Kind::Other || isa_and_nonnull<ParmVarDecl>(R.Var))
+  if (R.What == model::Referent::Kind::Other ||
+      isa_and_nonnull<ParmVarDecl>(R.Var))
     return false;
   model::Laziness L = model::lazinessOf(Op.getReturnType());
   bool Lazy = L == model::Laziness::Lazy;

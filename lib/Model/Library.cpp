@@ -58,6 +58,11 @@ const Library::Entry Library::Entries[] = {
      "seastar::semaphore"},
 };
 
+Library::Library() {
+  for (const Entry &E : Entries)
+    this->*E.Field = NameMatcher(E.Default);
+}
+
 Library::Library(const ClangTidyCheck::OptionsView &Options) {
   for (const Entry &E : Entries)
     this->*E.Field = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));

@@ -29,6 +29,8 @@ inline constexpr llvm::StringLiteral DefaultSyncWaitFunctions =
 
 class Library {
 public:
+  /// Every list with its default value.
+  Library();
   /// Reads every list, local option first, then global.
   explicit Library(const ClangTidyCheck::OptionsView &Options);
   /// Stores every list under the check's own name.

@@ -8,7 +8,10 @@
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
 #include "Model/CoroutineModel.h"
+#include "Model/Library.h"
+#include "Model/LocalFlow.h"
 #include "Model/NameMatcher.h"
+#include "Model/TaskFlow.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
@@ -252,3 +255,127 @@ TEST(CoroutineModel, KnowsWhenRangeForTemporariesLive) {
 }
 
 } // namespace
+
+/// The call to \p Callee whose first argument is the literal \p Arg, or
+/// the first call to \p Callee.
+const CallExpr *callTo(ASTUnit &AST, llvm::StringRef Callee, int Arg = -1) {
+  auto Matcher = Arg < 0 ? callExpr(callee(functionDecl(hasName(Callee))))
+                         : callExpr(callee(functionDecl(hasName(Callee))),
+                                    hasArgument(0, integerLiteral(equals(
+                                                       unsigned(Arg)))));
+  auto Found = match(Matcher.bind("c"), AST.getASTContext());
+  return Found.empty() ? nullptr : Found.front().getNodeAs<CallExpr>("c");
+}
+
+TEST(TaskFlow, FollowsTasksToWhereTheyGo) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <vector>
+#include <utility>
+demo::task<int> make(int);
+namespace demo { template <class T> task<> when_all(T &&); }
+struct holder { demo::task<int> Member; };
+void consume(demo::task<int>);
+demo::task<int> flow(asio::io_context &Ctx, holder &H, bool B) {
+  co_await make(1);
+  auto Later = make(2);
+  std::vector<demo::task<int>> Many;
+  Many.push_back(make(3));
+  co_await demo::when_all(std::move(Many));
+  H.Member = make(4);
+  make(5);
+  auto Unknown = make(6);
+  consume(std::move(Unknown));
+  if (B)
+    co_await Later;
+  co_return co_await make(7);
+}
+demo::task<int> returns() { return make(8); }
+)cpp");
+  model::Library Lib;
+  using K = model::TaskFate::Kind;
+  ASTContext &Ctx = AST->getASTContext();
+  model::TaskFlow Flow(*function(*AST, "flow"), Lib, Ctx);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 1)).What, K::Awaited);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 2)).What,
+            K::AwaitedLater);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 3)).What,
+            K::AwaitedLater);
+  model::TaskFate Member = Flow.fateOf(callTo(*AST, "make", 4));
+  EXPECT_EQ(Member.What, K::Escapes);
+  EXPECT_STREQ(Member.How, "stored here, where it outlives the function");
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 5)).What, K::Dropped);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 6)).What, K::Unknown);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 7)).What, K::Awaited);
+  model::TaskFlow Returns(*function(*AST, "returns"), Lib, Ctx);
+  model::TaskFate Returned = Returns.fateOf(callTo(*AST, "make", 8));
+  EXPECT_EQ(Returned.What, K::Escapes);
+  EXPECT_FALSE(Returned.OnExecutor);
+}
+
+TEST(TaskFlow, TellsTemporariesFromLocals) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <string>
+#include <string_view>
+void take(const std::string &, std::string_view, const int *, int &);
+void again(const std::string &, std::string_view, const int *, int &);
+void refer(std::string &Theirs) {
+  std::string Local;
+  int Number = 0;
+  take(std::string("x"), Local, &Number, Number);
+  again(Theirs, "literal", nullptr, Number);
+}
+)cpp");
+  using K = model::Referent::Kind;
+  const CallExpr *First = callTo(*AST, "take");
+  const CallExpr *Second = callTo(*AST, "again");
+  ASSERT_TRUE(First && Second);
+  EXPECT_EQ(model::TaskFlow::referentOf(First->getArg(0), false).What,
+            K::Temporary);
+  model::Referent View = model::TaskFlow::referentOf(First->getArg(1), true);
+  EXPECT_EQ(View.What, K::Local);
+  EXPECT_EQ(View.Var->getName(), "Local");
+  EXPECT_EQ(model::TaskFlow::referentOf(First->getArg(2), true).What,
+            K::Local);
+  EXPECT_EQ(model::TaskFlow::referentOf(First->getArg(3), false).What,
+            K::Local);
+  EXPECT_EQ(model::TaskFlow::referentOf(Second->getArg(0), false).What,
+            K::Other);
+  EXPECT_EQ(model::TaskFlow::referentOf(Second->getArg(1), true).What,
+            K::Other);
+}
+
+TEST(LocalFlow, FindsUsesAfterASuspension) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+struct ready {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Never) {
+  int N = Before;
+  co_await ready();
+  N += Never;
+  for (int I = 0; I < 3; ++I) {
+    N += InLoop;
+    co_await demo::task<>();
+  }
+}
+)cpp");
+  const FunctionDecl *Loop = function(*AST, "loop");
+  auto FirstUse = [&](unsigned Param, bool FromStart) {
+    const ParmVarDecl *P = Loop->getParamDecl(Param);
+    return model::firstUseAfterSuspension(
+        *Loop, AST->getASTContext(),
+        [&](const Stmt &S) {
+          const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+          return Ref && Ref->getDecl() == P;
+        },
+        FromStart, nullptr);
+  };
+  EXPECT_EQ(FirstUse(0, false), nullptr);
+  EXPECT_NE(FirstUse(0, true), nullptr);
+  // Used before the loop's suspension, but again on the next iteration.
+  EXPECT_NE(FirstUse(1, false), nullptr);
+  // After a co_await that never suspends only.
+  EXPECT_EQ(FirstUse(2, false), nullptr);
+}
