@@ -39,3 +39,18 @@ task<> startup() {
   refresh_cache();
   co_await refresh_cache();
 }
+
+int greeted = 0;
+
+task<> greet(const int &times) {
+  co_await refresh_cache();
+  greeted += times;
+}
+
+task<> later() {
+  // Pitfall: the stored task refers to a temporary that is gone when it runs.
+  task<> pending = greet(3);
+  co_await pending;
+  // Fine: awaited in the full expression, while the temporary lives.
+  co_await greet(4);
+}

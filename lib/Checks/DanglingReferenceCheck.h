@@ -39,12 +39,20 @@ private:
                  const FunctionDecl &Caller, ASTContext &Ctx);
   void checkAwaitedReferences(const Stmt *Body, ASTContext &Ctx);
   void checkStrictParameters(const FunctionDecl &FD, ASTContext &Ctx);
+  /// References, pointers and iterators into a member container, used
+  /// after a suspension while other code of the class modifies it.
+  void checkElementReferences(const FunctionDecl &FD, const Stmt *Body,
+                              ASTContext &Ctx);
+  /// A statement of \p Field's class that may invalidate references into
+  /// it, or null.
+  const Stmt *modificationOf(const FieldDecl &Field);
 
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
   const model::Library Lib;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
+  llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
   llvm::DenseSet<unsigned> Reported;
 };
 

@@ -217,4 +217,73 @@ firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
   return First;
 }
 
+LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                                 const Stmt *From,
+                                 llvm::function_ref<bool(const Stmt &)> IsUse,
+                                 const NameMatcher *NonSuspending) {
+  const Stmt *Body = getUserBody(Coro);
+  if (!Body || !From)
+    return {};
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coro, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  LateUse First;
+  // A walk over (block, first element, suspended yet?) states.
+  struct State {
+    const CFGBlock *Block;
+    unsigned Index;
+    const CoroutineSuspendExpr *Suspended;
+  };
+  std::deque<State> Work;
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      ++Index;
+      auto StmtElement = Element.getAs<CFGStmt>();
+      if (StmtElement && StmtElement->getStmt() == From)
+        Work.push_back({Block, Index, nullptr});
+    }
+  }
+  std::vector<bool> Seen[2] = {std::vector<bool>(Graph->getNumBlockIDs()),
+                               std::vector<bool>(Graph->getNumBlockIDs())};
+  while (!Work.empty()) {
+    State S = Work.front();
+    Work.pop_front();
+    const CoroutineSuspendExpr *Suspended = S.Suspended;
+    unsigned Index = 0;
+    for (const CFGElement &Element : *S.Block) {
+      if (Index++ < S.Index)
+        continue;
+      auto StmtElement = Element.getAs<CFGStmt>();
+      if (!StmtElement)
+        continue;
+      const Stmt *Current = StmtElement->getStmt();
+      if (Suspended) {
+        if (IsUse(*Current) && (!First.Use || SM.isBeforeInTranslationUnit(
+                                                  Current->getBeginLoc(),
+                                                  First.Use->getBeginLoc())))
+          First = {Current, Suspended};
+        continue;
+      }
+      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Current);
+      if (Suspend && canSuspend(*Suspend, NonSuspending))
+        Suspended = Suspend;
+    }
+    for (const CFGBlock *Succ : S.Block->succs()) {
+      if (!Succ)
+        continue;
+      std::vector<bool> &Visited = Seen[Suspended ? 1 : 0];
+      if (Visited[Succ->getBlockID()])
+        continue;
+      Visited[Succ->getBlockID()] = true;
+      Work.push_back({Succ, 0, Suspended});
+    }
+  }
+  return First;
+}
+
 } // namespace clang::tidy::async::model

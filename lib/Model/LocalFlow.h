@@ -10,6 +10,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
@@ -45,6 +46,21 @@ const Stmt *
 firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                         llvm::function_ref<bool(const Stmt &)> IsUse,
                         bool FromStart, const NameMatcher *NonSuspending);
+
+/// A use that may run after a suspension point.
+struct LateUse {
+  const Stmt *Use = nullptr;
+  const CoroutineSuspendExpr *Suspension = nullptr;
+};
+
+/// The first statement, in source order, of the coroutine \p Coro that
+/// satisfies \p IsUse and may run after control has gone from \p From (a
+/// statement of the body) through a suspension point that can suspend, with
+/// that suspension point. Empty when there is none.
+LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                                 const Stmt *From,
+                                 llvm::function_ref<bool(const Stmt &)> IsUse,
+                                 const NameMatcher *NonSuspending);
 
 } // namespace clang::tidy::async::model
 

@@ -345,3 +345,33 @@ struct not_shared {
   // Whoever owns a plain object decides how long it lives.
   void start(asio::io_context &Ctx) { asio::co_spawn(Ctx, run(), asio::detached); }
 };
+
+// --- References into a member container that other code modifies while the
+// coroutine is suspended.
+
+struct registry {
+  std::vector<int> Items;
+  std::vector<int> Frozen;
+  void add(int I) { Items.push_back(I); }
+  demo::task<> scan() {
+    auto It = Items.begin();
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'It' points into member 'Items' and is used after a suspension point, while other code may modify 'Items'
+    // CHECK-NOTES: :[[@LINE+4]]:5: note: the coroutine may suspend here
+    // CHECK-NOTES: :[[@LINE-5]]:21: note: 'Items' is modified here
+    // CHECK-NOTES: :[[@LINE+3]]:12: note: 'It' is used here, after the suspension
+    int First = *It;
+    co_await demo::task<>();
+    (void)*It;
+    (void)First;
+    // Silent: used before the suspension only; a container nothing
+    // modifies; a local container.
+    int &Front = Items.front();
+    (void)Front;
+    auto Kept = Frozen.begin();
+    std::vector<int> Local;
+    auto Mine = Local.begin();
+    co_await demo::task<>();
+    (void)*Kept;
+    (void)*Mine;
+  }
+};
