@@ -56,7 +56,8 @@ def commands(build, path):
                      "-checks=" + UPSTREAM, path, "--"] + f,
         "plugin": [os.path.join(LLVM_BIN, "clang-tidy"), "--quiet",
                    "-load=" + plugin, "-checks=-*,async-*", path, "--"] + f,
-        "driver": [os.path.join(build, "bin", "async-lint"), "--quiet", path,
+        "driver": [os.path.join(build, "bin", "async-lint"), "--quiet",
+                   "--no-cache", path,
                    "--"] + f,
     }
 

@@ -9,6 +9,7 @@
 #include "Checks/DanglingReferenceCheck.h"
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
+#include "Checks/UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::async {
@@ -22,6 +23,7 @@ public:
         "async-discarded-awaitable");
     Factories.registerCheck<LambdaCaptureLifetimeCheck>(
         "async-lambda-capture-lifetime");
+    Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }
 };
 

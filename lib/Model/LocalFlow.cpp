@@ -10,6 +10,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <deque>
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -284,6 +285,73 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
     }
   }
   return First;
+}
+
+bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
+                              const Stmt *From,
+                              const NameMatcher *NonSuspending) {
+  const Stmt *Body = getUserBody(Function);
+  if (!Body || !From)
+    return false;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return false;
+  // Scans a block from element Start; true when it reaches From again,
+  // false when it suspends first, nullopt when it runs off its end.
+  auto Scan = [&](const CFGBlock &Block,
+                  unsigned Start) -> std::optional<bool> {
+    unsigned Index = 0;
+    for (const CFGElement &Element : Block) {
+      if (Index++ < Start)
+        continue;
+      auto StmtElement = Element.getAs<CFGStmt>();
+      if (!StmtElement)
+        continue;
+      const Stmt *Current = StmtElement->getStmt();
+      if (Current == From)
+        return true;
+      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Current);
+      if (Suspend && canSuspend(*Suspend, NonSuspending))
+        return false;
+    }
+    return std::nullopt;
+  };
+  std::vector<bool> Seen(Graph->getNumBlockIDs(), false);
+  std::deque<const CFGBlock *> Work;
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      ++Index;
+      auto StmtElement = Element.getAs<CFGStmt>();
+      if (!StmtElement || StmtElement->getStmt() != From)
+        continue;
+      std::optional<bool> Rest = Scan(*Block, Index);
+      if (Rest)
+        return *Rest;
+      for (const CFGBlock *Succ : Block->succs())
+        if (Succ)
+          Work.push_back(Succ);
+    }
+  }
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    if (Seen[Block->getBlockID()])
+      continue;
+    Seen[Block->getBlockID()] = true;
+    std::optional<bool> Result = Scan(*Block, 0);
+    if (Result && *Result)
+      return true;
+    if (Result)
+      continue;
+    for (const CFGBlock *Succ : Block->succs())
+      if (Succ)
+        Work.push_back(Succ);
+  }
+  return false;
 }
 
 } // namespace clang::tidy::async::model

@@ -62,6 +62,14 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,
                                  const NameMatcher *NonSuspending);
 
+/// True when control can go from \p From (a statement of \p Function's
+/// body) back to \p From without passing a suspension point that can
+/// suspend: a cycle that does not suspend. In a function that is not a
+/// coroutine, any cycle.
+bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
+                              const Stmt *From,
+                              const NameMatcher *NonSuspending);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_LOCALFLOW_H

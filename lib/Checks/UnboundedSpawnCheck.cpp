@@ -1,0 +1,384 @@
+//===--- UnboundedSpawnCheck.cpp - async-lint -----------------------------===//
+
+#include "UnboundedSpawnCheck.h"
+#include "../Model/Awaitables.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
+#include "../Model/Matchers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+namespace {
+
+constexpr llvm::StringLiteral StrictModeOpt = "StrictMode";
+constexpr llvm::StringLiteral LimiterFunctionsOpt = "LimiterFunctions";
+constexpr llvm::StringLiteral SpawnLikeFunctionsOpt = "SpawnLikeFunctions";
+
+constexpr llvm::StringLiteral DefaultLimiterFunctions =
+    "acquire;async_acquire;try_acquire;co_acquire;acquire_slot;"
+    "folly::coro::Semaphore::co_wait;::coro::semaphore::acquire;"
+    "async_simple::coro::CountingSemaphore::acquire";
+constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
+
+bool matchesAny(const model::NameMatcher &List, const model::CallInfo &Info) {
+  return llvm::any_of(Info.Names,
+                      [&](const std::string &N) { return List.matches(N); });
+}
+
+/// True when \p Loop runs a number of times fixed at compile time: a
+/// range-based for over an array or an initializer list, or a counting for
+/// loop against a constant (or main's argc).
+bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    const Expr *Init = Range->getRangeInit();
+    if (!Init)
+      return false;
+    QualType T = Init->getType().getNonReferenceType();
+    if (T->isConstantArrayType())
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return false;
+    std::string Name = model::canonicalName(*RD);
+    return Name == "::std::initializer_list" || Name == "::std::array";
+  }
+  const auto *For = dyn_cast<ForStmt>(&Loop);
+  const auto *Cond =
+      For ? dyn_cast_or_null<BinaryOperator>(
+                For->getCond() ? For->getCond()->IgnoreParenImpCasts()
+                               : nullptr)
+          : nullptr;
+  if (!Cond || !Cond->isRelationalOp())
+    return false;
+  // A constant, or the command line's argument count: the operator's
+  // choice, not input that grows under load.
+  auto Bound = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Main =
+        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    return Main && Main->isMain() && Param->getFunctionScopeIndex() == 0;
+  };
+  return Bound(Cond->getLHS()) || Bound(Cond->getRHS());
+}
+
+/// True when \p S is or contains something that waits or skips: a
+/// co_await, a jump out of the iteration.
+bool waitsOrSkips(const Stmt *S) {
+  bool Found = false;
+  model::forEachOwnStmt(S, [&](const Stmt &Inner) {
+    Found = Found || isa<CoawaitExpr, CoreturnStmt, ReturnStmt, BreakStmt,
+                         ContinueStmt, CXXThrowExpr>(Inner);
+  });
+  return Found;
+}
+
+/// The variables whose value \p Body counts up or down.
+llvm::SmallPtrSet<const ValueDecl *, 4> counters(const Stmt *Body) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Result;
+  auto Target = [](const Expr *E) -> const ValueDecl * {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    return nullptr;
+  };
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+        Unary && Unary->isIncrementDecrementOp())
+      if (const ValueDecl *D = Target(Unary->getSubExpr()))
+        Result.insert(D);
+    if (const auto *Assign = dyn_cast<CompoundAssignOperator>(&S))
+      if (const ValueDecl *D = Target(Assign->getLHS()))
+        Result.insert(D);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+        Op && (Op->getOperator() == OO_PlusPlus ||
+               Op->getOperator() == OO_MinusMinus ||
+               Op->getOperator() == OO_PlusEqual ||
+               Op->getOperator() == OO_MinusEqual))
+      if (const ValueDecl *D = Target(Op->getArg(0)))
+        Result.insert(D);
+  });
+  return Result;
+}
+
+/// True when \p Cond compares a counter with something.
+bool comparesCounter(const Expr *Cond,
+                     const llvm::SmallPtrSet<const ValueDecl *, 4> &Counters) {
+  bool Found = false;
+  model::forEachOwnStmt(Cond, [&](const Stmt &S) {
+    const auto *Compare = dyn_cast<BinaryOperator>(&S);
+    if (Found || !Compare || !Compare->isComparisonOp())
+      return;
+    model::forEachOwnStmt(Compare, [&](const Stmt &Operand) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(&Operand))
+        Found = Found || Counters.contains(Ref->getDecl());
+      if (const auto *Member = dyn_cast<MemberExpr>(&Operand))
+        Found = Found || Counters.contains(Member->getMemberDecl());
+    });
+  });
+  return Found;
+}
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  return nullptr;
+}
+
+} // namespace
+
+UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      StrictMode(Options.get(StrictModeOpt, false)),
+      LimiterFunctions(
+          Options.get(LimiterFunctionsOpt, DefaultLimiterFunctions)),
+      SpawnLikeFunctions(
+          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
+      Lib(Options) {}
+
+void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, StrictModeOpt, StrictMode);
+  Options.store(Opts, LimiterFunctionsOpt, LimiterFunctions.str());
+  Options.store(Opts, SpawnLikeFunctionsOpt, SpawnLikeFunctions.str());
+  Lib.store(Options, Opts);
+}
+
+void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
+}
+
+const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
+  std::optional<model::CallInfo> Info = model::describeCall(Call);
+  if (!Info)
+    return nullptr;
+  if (matchesAny(Lib.SpawnFunctions, *Info) ||
+      matchesAny(SpawnLikeFunctions, *Info)) {
+    // What is spawned: the object of a member spawn (task.start()), or the
+    // first argument that is a task or a function object.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      return Member->getImplicitObjectArgument();
+    for (const Expr *Arg : Call.arguments()) {
+      QualType T = Arg->getType();
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (model::isTaskType(T) || model::isAwaitableType(T) ||
+          (RD && RD->isLambda()) || T->isFunctionPointerType())
+        return Arg;
+    }
+    return Call.getNumArgs() ? Call.getArg(0) : &Call;
+  }
+  // A detached thread.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *RD = Method ? Method->getParent() : nullptr;
+    if (RD && Method->getIdentifier() && Method->getName() == "detach") {
+      std::string Name = model::canonicalName(*RD);
+      if (Name == "::std::thread" || Name == "::std::jthread")
+        return Member->getImplicitObjectArgument();
+    }
+  }
+  // An eager coroutine made to be dropped runs detached: calling one is a
+  // spawn.
+  QualType T = Call.getType();
+  if (!T->isRecordType() || !model::isTaskType(T) ||
+      model::isAwaitableType(T) ||
+      model::lazinessOf(T) != model::Laziness::Eager)
+    return nullptr;
+  return &Call;
+}
+
+bool UnboundedSpawnCheck::limited(const Stmt &Loop) const {
+  const Stmt *Body = loopBody(Loop);
+  bool Limited = false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Counters = counters(Body);
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Limited)
+      return;
+    // An awaited acquisition, or an operation on a bounded channel or
+    // semaphore.
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      std::optional<model::CallInfo> Info = model::describeCall(*Call);
+      if (Info && matchesAny(LimiterFunctions, *Info))
+        Limited = true;
+      if (Info && !Info->ObjectType.isNull())
+        if (const CXXRecordDecl *RD =
+                Info->ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
+          Limited |= Lib.Limiters.matches(model::canonicalName(*RD));
+      return;
+    }
+    // A check against a counter of running tasks that waits or skips, or
+    // that guards the spawn.
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(&S))
+      Cond = If->getCond();
+    else if (const auto *While = dyn_cast<WhileStmt>(&S))
+      Cond = While->getCond();
+    if (Cond && comparesCounter(Cond, Counters) &&
+        (waitsOrSkips(&S) || isa<IfStmt>(S)))
+      Limited = true;
+  });
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    Limited |= comparesCounter(While->getCond(), Counters);
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    Limited |= For->getCond() && comparesCounter(For->getCond(), Counters) &&
+               !isa<DeclRefExpr>(For->getCond());
+  return Limited;
+}
+
+void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
+                                    ASTContext &Ctx) {
+  if (staticallyBounded(Loop, Ctx))
+    return;
+  // The first spawn of the loop's own; one in a nested loop is that loop's.
+  const Stmt *Body = loopBody(Loop);
+  llvm::SmallPtrSet<const Stmt *, 8> Nested;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      model::forEachOwnStmt(loopBody(S),
+                            [&](const Stmt &Inner) { Nested.insert(&Inner); });
+  });
+  const CallExpr *Spawn = nullptr;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && !Spawn && !Nested.contains(Call) && spawned(*Call))
+      Spawn = Call;
+  });
+  if (!Spawn || limited(Loop))
+    return;
+  bool Paced = !model::repeatsWithoutSuspending(FD, Ctx, Spawn,
+                                                &Lib.NonSuspendingAwaitables);
+  if (Paced && !StrictMode)
+    return;
+  std::string What = "this call";
+  if (std::optional<model::CallInfo> Info = model::describeCall(*Spawn))
+    What = "'" + model::displayName(Info->Names.front()) + "'";
+  if (Paced)
+    diag(Spawn->getBeginLoc(),
+         "%0 starts a task on every iteration of a loop without a bound, "
+         "paced only by what the loop awaits; limit how many run at once "
+         "(await a semaphore or a bounded channel before spawning)")
+        << What << Spawn->getSourceRange();
+  else
+    diag(Spawn->getBeginLoc(),
+         "%0 starts a task on every iteration of a loop without a bound, "
+         "and the loop does not wait for any of them; limit how many run "
+         "at once (await a semaphore or a bounded channel before "
+         "spawning) or await them in batches")
+        << What << Spawn->getSourceRange();
+  diag(Loop.getBeginLoc(),
+       Paced ? "the loop has no static bound; each iteration suspends before "
+               "spawning, but nothing waits for the spawned tasks"
+             : "the loop has no static bound, and some path through it comes "
+               "back to the spawn without suspending",
+       DiagnosticIDs::Note);
+}
+
+void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
+  // Tasks collected, one per iteration, into a local container in a loop
+  // without a bound, then combined all at once.
+  llvm::DenseMap<const VarDecl *, std::pair<const Stmt *, const Stmt *>>
+      Collected;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
+        staticallyBounded(S, Ctx) || limited(S))
+      return;
+    model::forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner);
+      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+      if (!Method || !Method->getIdentifier() ||
+          !llvm::is_contained(
+              {"push_back", "emplace_back", "push", "insert", "emplace"},
+              Method->getName()) ||
+          Call->getNumArgs() == 0 ||
+          !model::isTaskType(Call->getArg(0)->getType()))
+        return;
+      const auto *Ref = dyn_cast<DeclRefExpr>(
+          Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+      if (const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr)
+        Collected.try_emplace(VD, &Inner, &S);
+    });
+  });
+  if (Collected.empty())
+    return;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    std::optional<model::CallInfo> Info =
+        Call ? model::describeCall(*Call) : std::nullopt;
+    if (!Info || !matchesAny(Lib.CombinatorFunctions, *Info))
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      const Expr *E = Arg->IgnoreImplicit();
+      if (const auto *Move = dyn_cast<CallExpr>(E);
+          Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+          Move->getDirectCallee()->isInStdNamespace())
+        E = Move->getArg(0)->IgnoreImplicit();
+      const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      auto It = Ref ? Collected.find(dyn_cast<VarDecl>(Ref->getDecl()))
+                    : Collected.end();
+      if (It == Collected.end())
+        continue;
+      diag(Call->getBeginLoc(),
+           "%0 runs every task in %1 at once, one per iteration of a loop "
+           "without a bound, with no limit on how many run together; "
+           "process them in batches or behind a semaphore")
+          << ("'" + model::displayName(Info->Names.front()) + "'") << It->first;
+      diag(It->second.first->getBeginLoc(),
+           "a task is added here on every iteration", DiagnosticIDs::Note);
+      diag(It->second.second->getBeginLoc(), "the loop has no static bound",
+           DiagnosticIDs::Note);
+    }
+  });
+}
+
+void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD,
+                                         const Stmt *Body) {
+  const FunctionDecl *Self = FD.getCanonicalDecl();
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const Expr *What = Call ? spawned(*Call) : nullptr;
+    const auto *Inner =
+        What ? dyn_cast<CallExpr>(What->IgnoreImplicit()) : nullptr;
+    const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
+    if (!Callee || Callee->getCanonicalDecl() != Self || Inner == Call)
+      return;
+    diag(Call->getBeginLoc(),
+         "%0 spawns itself: every run starts another, with no bound on how "
+         "many run at once")
+        << model::describeFunction(FD) << Call->getSourceRange();
+  });
+}
+
+void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
+    return;
+  const Stmt *Body = model::getUserBody(*FD);
+  if (!Body)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      checkLoop(*FD, S, Ctx);
+  });
+  checkFanOut(Body, Ctx);
+  if (model::isCoroutine(*FD))
+    checkRecursion(*FD, Body);
+}
+
+} // namespace clang::tidy::async
