@@ -305,11 +305,14 @@ int listChecks(ClangTidyOptionsProvider &Provider, const CommandLine &CL) {
   if (Names.empty())
     return usageError("no checks are enabled");
   llvm::outs() << "Enabled checks:\n";
+  size_t Width = 0;
+  for (const std::string &Name : Names)
+    Width = std::max(Width, Name.size());
   for (const std::string &Name : Names) {
     llvm::outs() << "    " << Name;
     llvm::StringRef Summary = checkSummary(Name);
     if (!Summary.empty())
-      llvm::outs().indent(Name.size() < 28 ? 28 - Name.size() : 1) << Summary;
+      llvm::outs().indent(Width + 2 - Name.size()) << Summary;
     llvm::outs() << "\n";
   }
   return ExitClean;
