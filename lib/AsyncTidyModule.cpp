@@ -10,6 +10,8 @@
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
 #include "Checks/UnboundedSpawnCheck.h"
+#include "Checks/UnhandledRaceOutcomeCheck.h"
+#include "Checks/UnobservedExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::async {
@@ -24,6 +26,8 @@ public:
     Factories.registerCheck<LambdaCaptureLifetimeCheck>(
         "async-lambda-capture-lifetime");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
+    Factories.registerCheck<UnhandledRaceOutcomeCheck>("async-unhandled-race-outcome");
+    Factories.registerCheck<UnobservedExceptionCheck>("async-unobserved-exception");
   }
 };
 

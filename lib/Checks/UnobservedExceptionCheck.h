@@ -1,0 +1,46 @@
+//===--- UnobservedExceptionCheck.h - async-lint -----------------*- C++ -*-===//
+
+#ifndef ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
+#define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
+
+#include "../Model/Exceptions.h"
+#include "../Model/Library.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds exceptions of detached tasks, swallowing promises and threads that
+/// nobody observes.
+class UnobservedExceptionCheck : public ClangTidyCheck {
+public:
+  UnobservedExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  /// Describes where an exception escapes, as a note.
+  void noteThrow(const Stmt &Where);
+  void checkPromise(const FunctionDecl &Coro, ASTContext &Ctx);
+  void checkSpawn(const CallExpr &Call, ASTContext &Ctx);
+  void checkHandler(const LambdaExpr &Handler, const CallExpr &Call);
+  void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
+
+  const model::NameMatcher DiscardingTokens;
+  const model::NameMatcher FailureTypes;
+  const model::NameMatcher ThrowingTokens;
+  const model::NameMatcher ThrowingFunctions;
+  const bool AnyCallMayThrow;
+  const model::Library Lib;
+  model::ThrowPolicy Policy;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H

@@ -1,0 +1,236 @@
+//===--- Exceptions.cpp - async-lint --------------------------------------===//
+
+#include "Exceptions.h"
+#include "CoroutineModel.h"
+#include "NameMatcher.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+bool cannotThrow(const FunctionDecl *FD) {
+  if (!FD || FD->isExternC() || FD->getBuiltinID() || isa<CXXDestructorDecl>(FD))
+    return true;
+  const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+  return Proto && Proto->canThrow() == CT_Cannot;
+}
+
+/// True when the handler catches every exception a library throws.
+bool catchesAll(const CXXCatchStmt &Handler) {
+  QualType T = Handler.getCaughtType();
+  if (T.isNull())
+    return true; // catch (...)
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && canonicalName(*RD) == "::std::exception";
+}
+
+class ThrowFinder {
+public:
+  ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth)
+      : Policy(Policy), Ctx(Ctx), CallDepth(Depth) {}
+
+  /// The escaping points of \p S by kind: a throw, an await, a call.
+  const Stmt *First[3] = {nullptr, nullptr, nullptr};
+
+  void find(const Stmt *S, unsigned Depth = 0) {
+    if (!S || Depth > 256)
+      return;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      bool Protected = false;
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        Protected |= catchesAll(*Try->getHandler(I));
+      if (!Protected)
+        find(Try->getTryBlock(), Depth + 1);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        find(Try->getHandler(I)->getHandlerBlock(), Depth + 1);
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        find(Init, Depth + 1);
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr,
+            ConceptSpecializationExpr, BlockExpr, DeclRefExpr>(S))
+      return;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          find(VD->getInit(), Depth + 1);
+      return;
+    }
+    if (isa<CXXThrowExpr>(S))
+      return record(0, S);
+    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
+      find(Await->getOperand(), Depth + 1);
+      if (awaitThrows(*Await))
+        record(1, S);
+      return;
+    }
+    if (const auto *Return = dyn_cast<CoreturnStmt>(S);
+        Return && Return->isImplicit())
+      return;
+    // Operands first: they are evaluated before the call.
+    for (const Stmt *Child : S->children())
+      find(Child, Depth + 1);
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (callThrows(Call->getDirectCallee(), *Call))
+        record(2, S);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Ctor && !Ctor->isTrivial() && callThrows(Ctor, *Construct))
+        record(2, S);
+    }
+  }
+
+  const Stmt *result() const {
+    for (const Stmt *S : First)
+      if (S)
+        return S;
+    return nullptr;
+  }
+
+private:
+  void record(unsigned Kind, const Stmt *S) {
+    if (!First[Kind])
+      First[Kind] = S;
+  }
+
+  bool callThrows(const FunctionDecl *Callee, const Expr &E) {
+    if (!Callee) {
+      const auto *Call = dyn_cast<CallExpr>(&E);
+      return Policy.AnyCall && Call &&
+             !Call->getCallee()->getType()->isDependentType();
+    }
+    if (cannotThrow(Callee))
+      return false;
+    // Calling a coroutine creates its frame; its body's exceptions surface
+    // where it is awaited.
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        Def && getCoroutineBody(*Def))
+      return false;
+    // A constant is computed at compile time (chrono literals, tokens).
+    if (Callee->isConstexpr() && !E.isValueDependent() &&
+        E.isCXX11ConstantExpr(Ctx))
+      return false;
+    if (Policy.AnyCall)
+      return true;
+    if (Policy.ThrowingFunctions &&
+        Policy.ThrowingFunctions->matches(canonicalName(*Callee)))
+      return true;
+    return bodyThrows(Callee);
+  }
+
+  /// True when the visible definition of \p Callee, in user code, throws.
+  bool bodyThrows(const FunctionDecl *Callee) {
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || !Def->getBody() || CallDepth >= 3 ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return false;
+    ThrowFinder Inner(Policy, Ctx, CallDepth + 1);
+    Inner.find(getUserBody(*Def));
+    return Inner.result() != nullptr;
+  }
+
+  bool awaitThrows(const CoroutineSuspendExpr &Await) {
+    const Expr *Operand = Await.getOperand();
+    for (const Expr *Prev = nullptr; Operand != Prev;) {
+      Prev = Operand;
+      Operand = Operand->IgnoreParens()->IgnoreImplicit();
+    }
+    if (Policy.NonSuspending)
+      if (const CXXRecordDecl *RD =
+              Operand->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (Policy.NonSuspending->matches(canonicalName(*RD)))
+          return false;
+    const auto *Resume = dyn_cast_or_null<CallExpr>(
+        Await.getResumeExpr() ? Await.getResumeExpr()->IgnoreImplicit()
+                              : nullptr);
+    if (!Resume || cannotThrow(Resume->getDirectCallee()))
+      return false;
+    const auto *Call = dyn_cast<CallExpr>(Operand);
+    if (!Call)
+      return Policy.AnyCall;
+    // An asynchronous operation throws when its completion token, the last
+    // argument of class type (written or defaulted), says so.
+    for (unsigned I = Call->getNumArgs(); I > 0; --I) {
+      const CXXRecordDecl *RD = Call->getArg(I - 1)
+                                    ->getType()
+                                    .getNonReferenceType()
+                                    ->getAsCXXRecordDecl();
+      if (!RD)
+        continue;
+      std::string Token = canonicalName(*RD);
+      if (Policy.ThrowingTokens && Policy.ThrowingTokens->matches(Token))
+        return true;
+      if (StringRef(Token).ends_with("_t"))
+        return false;
+      break;
+    }
+    // A combination of coroutines (when_all, asio's a && b) rethrows what
+    // they throw.
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreImplicit()))
+        if (const FunctionDecl *Def = Inner->getDirectCallee()
+                                          ? Inner->getDirectCallee()
+                                                ->getDefinition()
+                                          : nullptr;
+            Def && getCoroutineBody(*Def) && bodyThrows(Def))
+          return true;
+    // A coroutine rethrows what its body throws.
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (const FunctionDecl *Def = Callee->getDefinition();
+          Def && getCoroutineBody(*Def))
+        return bodyThrows(Def) || Policy.AnyCall;
+      return callThrows(Callee, *Call);
+    }
+    return Policy.AnyCall;
+  }
+
+  const ThrowPolicy &Policy;
+  ASTContext &Ctx;
+  unsigned CallDepth;
+};
+
+} // namespace
+
+const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
+                               ASTContext &Ctx) {
+  ThrowFinder Finder(Policy, Ctx, 0);
+  Finder.find(Body);
+  return Finder.result();
+}
+
+const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise) {
+  if (!Promise || !Promise->hasDefinition())
+    return nullptr;
+  for (const CXXMethodDecl *Method : Promise->methods()) {
+    if (!Method->getIdentifier() ||
+        Method->getName() != "unhandled_exception")
+      continue;
+    const FunctionDecl *Def = Method->getDefinition();
+    if (!Def || !Def->getBody())
+      return nullptr;
+    bool Observes = false;
+    forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+      if (isa<CXXThrowExpr>(S))
+        Observes = true;
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && Callee->getIdentifier() &&
+            llvm::is_contained({"current_exception", "rethrow_exception",
+                                "terminate", "abort", "exit", "_Exit",
+                                "quick_exit"},
+                               Callee->getName()))
+          Observes = true;
+    });
+    return Observes ? nullptr : cast<CXXMethodDecl>(Def);
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::async::model

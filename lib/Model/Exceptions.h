@@ -1,0 +1,50 @@
+//===--- Exceptions.h - async-lint -------------------------------*- C++ -*-===//
+//
+// Where an exception can leave a body of code, and what a promise does with
+// the exceptions of its coroutine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_EXCEPTIONS_H
+#define ASYNC_LINT_MODEL_EXCEPTIONS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
+
+namespace clang::tidy::async::model {
+
+class NameMatcher;
+
+/// What counts as a point from which an exception can leave a body.
+struct ThrowPolicy {
+  /// Awaits of these types never throw (asio's this_coro::executor).
+  const NameMatcher *NonSuspending = nullptr;
+  /// Completion tokens whose operations report failure by throwing
+  /// (asio's use_awaitable_t); an awaited operation given another token
+  /// (as_tuple, redirect_error) does not throw.
+  const NameMatcher *ThrowingTokens = nullptr;
+  /// Functions known to throw on failure (asio's acceptor constructor).
+  const NameMatcher *ThrowingFunctions = nullptr;
+  /// Count every call not declared noexcept, not only the known ones and
+  /// those whose visible body throws.
+  bool AnyCall = false;
+};
+
+/// The point of \p Body (a function's user body) from which an exception
+/// can escape it, outside the try block of a handler that catches
+/// everything (catch (...) or catch of std::exception): a throw expression
+/// first, else an await of an operation that throws, else a call that
+/// throws (see ThrowPolicy), each the first in source order. Nested lambdas
+/// and local classes are not part of the body. Null when nothing escapes.
+const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
+                               ASTContext &Ctx);
+
+/// The definition of the 'unhandled_exception' member of \p Promise when it
+/// drops the exception: it neither rethrows, nor stores it
+/// (std::current_exception), nor terminates. Null otherwise.
+const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_EXCEPTIONS_H

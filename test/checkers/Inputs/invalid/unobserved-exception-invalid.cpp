@@ -1,0 +1,19 @@
+#include <stdexcept>
+#include <thread>
+#include "asio.hpp"
+asio::awaitable<void> broken() {
+  co_await missing();
+  throw std::runtime_error(undeclared);
+}
+asio::awaitable<void> fine() {
+  throw std::runtime_error("x");
+  co_return;
+}
+void start(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, broken(), asio::detached);
+  asio::co_spawn(Ctx, fine(), asio::detached);
+  std::thread T([] { unknown(); });
+}
+template <class T> void dependent(T t) {
+  asio::co_spawn(t.ctx(), t.run(
+}

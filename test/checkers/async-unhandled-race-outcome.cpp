@@ -1,0 +1,3 @@
+// RUN: %check_async_lint %s async-unhandled-race-outcome %t
+
+#include "task.h"
