@@ -1,22 +1,39 @@
-//===--- UnhandledRaceOutcomeCheck.h - async-lint --------------------*- C++ -*-===//
+//===--- UnhandledRaceOutcomeCheck.h - async-lint ----------------*- C++
+//-*-===//
 
 #ifndef ASYNC_LINT_CHECKS_UNHANDLEDRACEOUTCOMECHECK_H
 #define ASYNC_LINT_CHECKS_UNHANDLEDRACEOUTCOMECHECK_H
 
+#include "../Model/NameMatcher.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async {
 
-/// Finds race results read as one alternative without checking which side completed.
+/// Finds race results read as one alternative without checking which side
+/// completed.
 class UnhandledRaceOutcomeCheck : public ClangTidyCheck {
 public:
-  UnhandledRaceOutcomeCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+  UnhandledRaceOutcomeCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  using VarSet = llvm::SmallPtrSet<const VarDecl *, 4>;
+  /// The race that \p E awaits, if it is a co_await of one.
+  const CoawaitExpr *raceAwait(const Expr *E) const;
+  /// The outcomes whose completed side \p Cond checks.
+  VarSet checkedIn(const Stmt *Cond) const;
+  void walk(const Stmt *S, VarSet Guarded);
+  void checkRead(const Stmt &S, const VarSet &Guarded);
+
+  const model::NameMatcher RaceFunctions;
+  llvm::DenseMap<const VarDecl *, const CoawaitExpr *> Outcomes;
 };
 
 } // namespace clang::tidy::async

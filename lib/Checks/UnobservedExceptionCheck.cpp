@@ -30,7 +30,8 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
     "asio::basic_socket::connect;asio::basic_socket::bind;"
     "asio::basic_socket::open;asio::ip::basic_resolver::resolve;"
     "asio::connect;asio::read;asio::write;asio::read_until;"
-    "asio::basic_stream_socket::read_some;asio::basic_stream_socket::write_some;"
+    "asio::basic_stream_socket::read_some;asio::basic_stream_socket::write_"
+    "some;"
     "::std::stoi;::std::stol;::std::stoll;::std::stoul;::std::stoull;"
     "::std::stof;::std::stod;::std::vector::at;::std::basic_string::at;"
     "::std::map::at;::std::unordered_map::at;::std::future::get;"
@@ -85,8 +86,7 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
   Policy.AnyCall = AnyCallMayThrow;
 }
 
-void UnobservedExceptionCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
+void UnobservedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, DiscardingTokensOpt, DiscardingTokens.str());
   Options.store(Opts, FailureTypesOpt, FailureTypes.str());
   Options.store(Opts, ThrowingTokensOpt, ThrowingTokens.str());

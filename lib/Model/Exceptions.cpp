@@ -13,7 +13,8 @@ namespace clang::tidy::async::model {
 namespace {
 
 bool cannotThrow(const FunctionDecl *FD) {
-  if (!FD || FD->isExternC() || FD->getBuiltinID() || isa<CXXDestructorDecl>(FD))
+  if (!FD || FD->isExternC() || FD->getBuiltinID() ||
+      isa<CXXDestructorDecl>(FD))
     return true;
   const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
   return Proto && Proto->canThrow() == CT_Cannot;
@@ -175,10 +176,10 @@ private:
     // they throw.
     for (const Expr *Arg : Call->arguments())
       if (const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreImplicit()))
-        if (const FunctionDecl *Def = Inner->getDirectCallee()
-                                          ? Inner->getDirectCallee()
-                                                ->getDefinition()
-                                          : nullptr;
+        if (const FunctionDecl *Def =
+                Inner->getDirectCallee()
+                    ? Inner->getDirectCallee()->getDefinition()
+                    : nullptr;
             Def && getCoroutineBody(*Def) && bodyThrows(Def))
           return true;
     // A coroutine rethrows what its body throws.
@@ -205,12 +206,12 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
   return Finder.result();
 }
 
-const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise) {
+const CXXMethodDecl *
+swallowingUnhandledException(const CXXRecordDecl *Promise) {
   if (!Promise || !Promise->hasDefinition())
     return nullptr;
   for (const CXXMethodDecl *Method : Promise->methods()) {
-    if (!Method->getIdentifier() ||
-        Method->getName() != "unhandled_exception")
+    if (!Method->getIdentifier() || Method->getName() != "unhandled_exception")
       continue;
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody())

@@ -1,3 +1,122 @@
 // RUN: %check_async_lint %s async-unhandled-race-outcome %t
 
+#include <string>
+#include <variant>
+
+#include "asio.hpp"
 #include "task.h"
+
+// asio's awaitable operators, as <asio/experimental/awaitable_operators.hpp>
+// declares them: a || b races a against b.
+namespace asio::experimental::awaitable_operators {
+template <class A, class B>
+awaitable<std::variant<A, B>> operator||(awaitable<A>, awaitable<B>);
+} // namespace asio::experimental::awaitable_operators
+using namespace asio::experimental::awaitable_operators;
+
+namespace demo {
+template <class... T> task<std::variant<T...>> when_any(task<T>...);
+} // namespace demo
+
+asio::awaitable<int> read_reply();
+asio::awaitable<std::string> timeout();
+demo::task<int> fast();
+demo::task<int> slow();
+void log(const char *);
+
+asio::awaitable<void> reads_blindly() {
+  auto Outcome = co_await (read_reply() || timeout());
+  int Reply = std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first [async-unhandled-race-outcome]
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+  (void)Reply;
+}
+
+asio::awaitable<void> logs_and_falls_through() {
+  auto Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() == 1)
+    log("timed out");
+  int Reply = *std::get_if<0>(&Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: '*std::get_if' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first
+  // CHECK-NOTES: :[[@LINE-5]]:18: note: either side of this race may complete first
+  (void)Reply;
+}
+
+demo::task<> when_any_blindly() {
+  auto Winner = co_await demo::when_any(fast(), slow());
+  co_return (void)std::get<int>(Winner);
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: either side of this race may complete first
+}
+
+asio::awaitable<void> discards() {
+  co_await (read_reply() || timeout());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the outcome of this race is discarded, so the code after it cannot tell which side completed; inspect the result, or cast it to 'void' when either side will do
+  (void)co_await (read_reply() || timeout());
+}
+
+// --- Silent: the side is checked on every path to the read.
+
+asio::awaitable<void> checks(bool Flag) {
+  auto Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() == 0) {
+    int Reply = std::get<0>(Outcome);
+    (void)Reply;
+  }
+  if (std::holds_alternative<std::string>(Outcome))
+    (void)std::get<std::string>(Outcome);
+  if (auto *Reply = std::get_if<0>(&Outcome))
+    (void)*Reply;
+  switch (Outcome.index()) {
+  case 0:
+    (void)std::get<0>(Outcome);
+    break;
+  default:
+    break;
+  }
+  int Either = Outcome.index() == 0 ? std::get<0>(Outcome) : 0;
+  (void)Either;
+  std::visit([](auto &&) {}, Outcome);
+  if (Outcome.index() != 0)
+    co_return;
+  (void)std::get<0>(Outcome);
+}
+
+// Not a race: a plain variant.
+asio::awaitable<std::variant<int, std::string>> either();
+asio::awaitable<void> not_a_race() {
+  auto Value = co_await either();
+  (void)std::get<0>(Value);
+}
+
+// --- Templates, macros and lambdas.
+
+template <class T> asio::awaitable<void> generic(asio::awaitable<T> (*Make)()) {
+  auto Outcome = co_await (Make() || timeout());
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+}
+template asio::awaitable<void> generic<int>(asio::awaitable<int> (*)());
+
+#define FIRST(OUTCOME) std::get<0>(OUTCOME)
+asio::awaitable<void> by_macro() {
+  auto Outcome = co_await (read_reply() || timeout());
+  (void)FIRST(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-5]]:24: note: expanded from macro 'FIRST'
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: either side of this race may complete first
+}
+
+void lambdas() {
+  auto Coro = []() -> asio::awaitable<void> {
+    auto Outcome = co_await (read_reply() || timeout());
+    // A lambda that is not a coroutine, called later: its reads are its own.
+    auto Later = [&] { return std::get<0>(Outcome); };
+    (void)Later;
+    (void)std::get<1>(Outcome);
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'std::get' reads the outcome of a race as one alternative
+    // CHECK-NOTES: :[[@LINE-6]]:20: note: either side of this race may complete first
+  };
+  (void)Coro;
+}

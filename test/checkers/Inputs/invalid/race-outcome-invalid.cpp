@@ -1,0 +1,19 @@
+#include <variant>
+#include "task.h"
+namespace demo {
+template <class... T> task<std::variant<T...>> when_any(task<T>...);
+}
+demo::task<int> fast();
+demo::task<> broken() {
+  auto Outcome = co_await demo::when_any(fast(), missing());
+  (void)std::get<0>(Outcome);
+  auto Other = co_await demo::when_any(fast(), fast());
+  (void)std::get<0>(undeclared);
+}
+demo::task<> fine() {
+  auto Outcome = co_await demo::when_any(fast(), fast());
+  (void)std::get<0>(Outcome);
+}
+template <class T> demo::task<> dependent(T t) {
+  auto Outcome = co_await demo::when_any(t.a(), t.b(
+}
