@@ -8,6 +8,7 @@
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
 #include "Model/CoroutineModel.h"
+#include "Model/Exceptions.h"
 #include "Model/Library.h"
 #include "Model/LocalFlow.h"
 #include "Model/NameMatcher.h"
@@ -378,4 +379,107 @@ demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Neve
   EXPECT_NE(FirstUse(1, false), nullptr);
   // After a co_await that never suspends only.
   EXPECT_EQ(FirstUse(2, false), nullptr);
+}
+
+TEST(Exceptions, FindsWhereAnExceptionEscapes) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <stdexcept>
+extern "C" int puts(const char *);
+void helper() { throw std::runtime_error("helper"); }
+void quiet();
+asio::awaitable<void> op();
+asio::awaitable<void> throws() { throw std::runtime_error("x"); co_return; }
+asio::awaitable<void> guarded() {
+  try { helper(); } catch (...) { puts("caught"); }
+  co_await throws();
+}
+asio::awaitable<void> caught() {
+  try { helper(); } catch (const std::exception &) {}
+  quiet();
+  co_return;
+}
+asio::awaitable<void> narrow() {
+  try { helper(); } catch (const std::runtime_error &) {}
+  co_return;
+}
+struct swallow {
+  struct promise_type {
+    swallow get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { puts("lost"); }
+  };
+};
+struct keep {
+  struct promise_type {
+    std::exception_ptr Error;
+    keep get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { Error = std::current_exception(); }
+  };
+};
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  model::ThrowPolicy Policy;
+  auto Escapes = [&](llvm::StringRef Name) {
+    return model::firstEscapingThrow(
+        model::getUserBody(*function(*AST, Name)), Policy, Ctx);
+  };
+  EXPECT_TRUE(isa_and_nonnull<CXXThrowExpr>(Escapes("throws")));
+  // The handler catches everything; the awaited coroutine throws.
+  EXPECT_TRUE(isa_and_nonnull<CoawaitExpr>(Escapes("guarded")));
+  // std::exception catches what libraries throw; an opaque call is not
+  // known to throw unless every call counts.
+  EXPECT_EQ(Escapes("caught"), nullptr);
+  Policy.AnyCall = true;
+  EXPECT_NE(Escapes("caught"), nullptr);
+  Policy.AnyCall = false;
+  // A narrower handler lets the helper's exception through.
+  EXPECT_TRUE(isa_and_nonnull<CallExpr>(Escapes("narrow")));
+
+  auto Promise = [&](llvm::StringRef Name) {
+    auto Found = match(cxxRecordDecl(hasName(Name)).bind("r"), Ctx);
+    return Found.empty() ? nullptr : Found.front().getNodeAs<CXXRecordDecl>("r");
+  };
+  EXPECT_NE(model::swallowingUnhandledException(Promise("swallow::promise_type")),
+            nullptr);
+  EXPECT_EQ(model::swallowingUnhandledException(Promise("keep::promise_type")),
+            nullptr);
+}
+
+TEST(LocalFlow, TellsLoopsThatSuspendFromLoopsThatDoNot) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+void spawn(int);
+demo::task<> tick();
+demo::task<> paced(bool B) {
+  for (;;) {
+    co_await tick();
+    spawn(1);
+  }
+}
+demo::task<> sometimes(bool B) {
+  for (;;) {
+    if (B)
+      co_await tick();
+    spawn(2);
+  }
+}
+void plain(int N) {
+  for (int I = 0; I < N; ++I)
+    spawn(3);
+  spawn(4);
+}
+)cpp");
+  auto Repeats = [&](llvm::StringRef Fn, int Arg) {
+    return model::repeatsWithoutSuspending(*function(*AST, Fn),
+                                           AST->getASTContext(),
+                                           callTo(*AST, "spawn", Arg), nullptr);
+  };
+  EXPECT_FALSE(Repeats("paced", 1));
+  EXPECT_TRUE(Repeats("sometimes", 2));
+  EXPECT_TRUE(Repeats("plain", 3));
+  EXPECT_FALSE(Repeats("plain", 4));
 }
