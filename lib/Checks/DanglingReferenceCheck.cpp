@@ -471,9 +471,7 @@ void DanglingReferenceCheck::checkStrictParameters(const FunctionDecl &FD,
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
+  const Stmt *Body = model::analysableBody(FD);
   if (!Body)
     return;
   ASTContext &Ctx = *Result.Context;

@@ -63,14 +63,6 @@ std::string calleeName(const Expr &Call) {
   return "this call";
 }
 
-/// The name of the record type \p T, for matching library type lists.
-std::string typeName(QualType T) {
-  if (const CXXRecordDecl *RD =
-          T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl())
-    return model::canonicalName(*RD);
-  return {};
-}
-
 } // namespace
 
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
@@ -102,7 +94,7 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
       const Expr *Arg = CE->getArg(I - 1);
       if (isa<CXXDefaultArgExpr>(Arg))
         continue;
-      std::string Token = typeName(Arg->getType());
+      std::string Token = model::canonicalTypeName(Arg->getType());
       if (!Token.empty() && Lib.DeferredTokens.matches(Token))
         return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
       break;
@@ -120,7 +112,7 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
 DiscardedAwaitableCheck::Verdict
 DiscardedAwaitableCheck::judgeType(QualType T) const {
   Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
-  std::string Name = typeName(T);
+  std::string Name = model::canonicalTypeName(T);
   if (Lib.FireAndForgetTypes.matches(Name))
     return None;
   bool Listed = Lib.TaskTypes.matches(Name);

@@ -227,8 +227,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
   if (!Info)
     return;
   auto Listed = [&](const model::NameMatcher &List) {
-    return llvm::any_of(Info->Names,
-                        [&](const std::string &N) { return List.matches(N); });
+    return model::anyNameMatches(List, *Info);
   };
   if (Listed(Lib.SpawnFunctions) || Listed(Lib.KeepAliveFunctions))
     return;
@@ -283,9 +282,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
 
 void LambdaCaptureLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
+  const Stmt *Body = model::analysableBody(FD);
   if (!Body)
     return;
   ASTContext &Ctx = *Result.Context;

@@ -25,11 +25,6 @@ constexpr llvm::StringLiteral DefaultLimiterFunctions =
     "async_simple::coro::CountingSemaphore::acquire";
 constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
 
-bool matchesAny(const model::NameMatcher &List, const model::CallInfo &Info) {
-  return llvm::any_of(Info.Names,
-                      [&](const std::string &N) { return List.matches(N); });
-}
-
 /// True when \p Loop runs a number of times fixed at compile time: a
 /// range-based for over an array or an initializer list, or a counting for
 /// loop against a constant (or main's argc).
@@ -168,8 +163,8 @@ const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
   std::optional<model::CallInfo> Info = model::describeCall(Call);
   if (!Info)
     return nullptr;
-  if (matchesAny(Lib.SpawnFunctions, *Info) ||
-      matchesAny(SpawnLikeFunctions, *Info)) {
+  if (model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
+      model::anyNameMatches(SpawnLikeFunctions, *Info)) {
     // What is spawned: the object of a member spawn (task.start()), or the
     // first argument that is a task or a function object.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
@@ -214,7 +209,7 @@ bool UnboundedSpawnCheck::limited(const Stmt &Loop) const {
     // semaphore.
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
       std::optional<model::CallInfo> Info = model::describeCall(*Call);
-      if (Info && matchesAny(LimiterFunctions, *Info))
+      if (Info && model::anyNameMatches(LimiterFunctions, *Info))
         Limited = true;
       if (Info && !Info->ObjectType.isNull())
         if (const CXXRecordDecl *RD =
@@ -320,7 +315,7 @@ void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     std::optional<model::CallInfo> Info =
         Call ? model::describeCall(*Call) : std::nullopt;
-    if (!Info || !matchesAny(Lib.CombinatorFunctions, *Info))
+    if (!Info || !model::anyNameMatches(Lib.CombinatorFunctions, *Info))
       return;
     for (const Expr *Arg : Call->arguments()) {
       const Expr *E = Arg->IgnoreImplicit();
@@ -366,9 +361,7 @@ void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD,
 
 void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
+  const Stmt *Body = model::analysableBody(FD);
   if (!Body)
     return;
   ASTContext &Ctx = *Result.Context;

@@ -88,9 +88,7 @@ const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E) const {
       Op->getType()->isRecordType() && Op->getArg(0)->getType()->isRecordType())
     return Await;
   std::optional<model::CallInfo> Info = model::describeCall(*Call);
-  if (Info && llvm::any_of(Info->Names, [&](const std::string &N) {
-        return RaceFunctions.matches(N);
-      }))
+  if (Info && model::anyNameMatches(RaceFunctions, *Info))
     return Await;
   return nullptr;
 }
@@ -203,9 +201,7 @@ void UnhandledRaceOutcomeCheck::walk(const Stmt *S, VarSet Guarded) {
 
 void UnhandledRaceOutcomeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
+  const Stmt *Body = model::analysableBody(FD);
   if (!Body)
     return;
   Outcomes.clear();

@@ -43,17 +43,6 @@ constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 constexpr llvm::StringLiteral DefaultFailureTypes =
     "::std::exception_ptr;::async_simple::Try;::folly::Try";
 
-std::string recordName(QualType T) {
-  const CXXRecordDecl *RD =
-      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD ? model::canonicalName(*RD) : std::string();
-}
-
-bool matchesAny(const model::NameMatcher &List, const model::CallInfo &Info) {
-  return llvm::any_of(Info.Names,
-                      [&](const std::string &N) { return List.matches(N); });
-}
-
 /// The coroutine a spawned expression runs: a call of a coroutine, or a
 /// coroutine lambda given as a function object.
 const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
@@ -147,14 +136,16 @@ void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
 void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
                                           ASTContext &Ctx) {
   std::optional<model::CallInfo> Info = model::describeCall(Call);
-  if (!Info || !matchesAny(Lib.SpawnFunctions, *Info) || Call.getNumArgs() < 2)
+  if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
+      Call.getNumArgs() < 2)
     return;
   // The token is the last argument written.
   const Expr *Token = nullptr;
   for (unsigned I = Call.getNumArgs(); I > 0 && !Token; --I)
     if (!isa<CXXDefaultArgExpr>(Call.getArg(I - 1)))
       Token = Call.getArg(I - 1);
-  std::string TokenName = Token ? recordName(Token->getType()) : "";
+  std::string TokenName =
+      Token ? model::canonicalTypeName(Token->getType()) : "";
   if (TokenName.empty() || !DiscardingTokens.matches(TokenName))
     return;
   const FunctionDecl *Coro = nullptr;
@@ -182,7 +173,7 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
   if (!Op || Op->getNumParams() == 0 || Op->isDependentContext())
     return;
   const ParmVarDecl *Failure = Op->getParamDecl(0);
-  std::string Type = recordName(Failure->getType());
+  std::string Type = model::canonicalTypeName(Failure->getType());
   if (Type.empty() || !FailureTypes.matches(Type))
     return;
   bool Used = false;
@@ -231,9 +222,7 @@ void UnobservedExceptionCheck::checkThread(const CXXConstructExpr &Construct,
 
 void UnobservedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
+  const Stmt *Body = model::analysableBody(FD);
   if (!Body)
     return;
   if (model::getCoroutineBody(*FD))

@@ -71,4 +71,9 @@ const FunctionDecl *calledDefinition(const Stmt &S) {
   return Def;
 }
 
+bool anyNameMatches(const NameMatcher &List, const CallInfo &Info) {
+  return llvm::any_of(Info.Names,
+                      [&](const std::string &N) { return List.matches(N); });
+}
+
 } // namespace clang::tidy::async::model

@@ -38,6 +38,11 @@ struct CallInfo {
 /// callee; std::nullopt for anything else.
 std::optional<CallInfo> describeCall(const Stmt &S);
 
+class NameMatcher;
+
+/// True when one of the names \p Info knows the call by is in \p List.
+bool anyNameMatches(const NameMatcher &List, const CallInfo &Info);
+
 /// The definition a call or construction runs, when this translation unit
 /// has it; null otherwise.
 const FunctionDecl *calledDefinition(const Stmt &S);

@@ -16,6 +16,46 @@ namespace clang::tidy::async::model {
 
 namespace {
 
+/// The CFG of \p Body, every expression its own element so that each
+/// mention is seen; with \p Lifetimes, the ends of local lifetimes too.
+std::unique_ptr<CFG> buildBodyCFG(const Decl &Function, const Stmt *Body,
+                                  ASTContext &Ctx, bool Lifetimes = false) {
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.AddLifetime = Lifetimes;
+  Options.AddInitializers = false;
+  Options.setAllAlwaysAdd();
+  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+}
+
+/// The statement of \p Element, if it is one.
+const Stmt *stmtOf(const CFGElement &Element) {
+  auto StmtElement = Element.getAs<CFGStmt>();
+  return StmtElement ? StmtElement->getStmt() : nullptr;
+}
+
+/// The suspension point \p Element is, when it can suspend.
+const CoroutineSuspendExpr *suspensionAt(const CFGElement &Element,
+                                         const NameMatcher *NonSuspending) {
+  const auto *Suspend = dyn_cast_or_null<CoroutineSuspendExpr>(stmtOf(Element));
+  return Suspend && canSuspend(*Suspend, NonSuspending) ? Suspend : nullptr;
+}
+
+/// Calls \p Fn with the block and the index just past each element of
+/// \p Graph whose statement is \p S.
+void forEachElementOf(const CFG &Graph, const Stmt *S,
+                      llvm::function_ref<void(const CFGBlock &, unsigned)> Fn) {
+  for (const CFGBlock *Block : Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      ++Index;
+      if (stmtOf(Element) == S)
+        Fn(*Block, Index);
+    }
+  }
+}
+
 /// The variable assigned by an assignment, when \p S is one.
 const DeclRefExpr *assignedVariable(const Stmt &S) {
   const Expr *LHS = nullptr;
@@ -136,6 +176,57 @@ private:
   std::vector<UnusedValueLoss> Losses;
 };
 
+/// Walks \p Graph forward from each (block, first element) of \p Starts and
+/// returns the first statement, in source order, that satisfies \p IsUse and
+/// is reached after passing a suspension point that can suspend.
+LateUse
+walkPastSuspensions(const CFG &Graph,
+                    ArrayRef<std::pair<const CFGBlock *, unsigned>> Starts,
+                    llvm::function_ref<bool(const Stmt &)> IsUse,
+                    const NameMatcher *NonSuspending, const SourceManager &SM) {
+  struct State {
+    const CFGBlock *Block;
+    unsigned Index;
+    const CoroutineSuspendExpr *Suspended;
+  };
+  std::deque<State> Work;
+  for (const auto &[Block, Index] : Starts)
+    Work.push_back({Block, Index, nullptr});
+  // Blocks entered before and after a suspension.
+  std::vector<bool> Seen[2] = {std::vector<bool>(Graph.getNumBlockIDs()),
+                               std::vector<bool>(Graph.getNumBlockIDs())};
+  LateUse First;
+  while (!Work.empty()) {
+    State S = Work.front();
+    Work.pop_front();
+    const CoroutineSuspendExpr *Suspended = S.Suspended;
+    unsigned Index = 0;
+    for (const CFGElement &Element : *S.Block) {
+      if (Index++ < S.Index)
+        continue;
+      const Stmt *Current = stmtOf(Element);
+      if (!Current)
+        continue;
+      if (!Suspended) {
+        Suspended = suspensionAt(Element, NonSuspending);
+        continue;
+      }
+      if (IsUse(*Current) &&
+          (!First.Use || SM.isBeforeInTranslationUnit(
+                             Current->getBeginLoc(), First.Use->getBeginLoc())))
+        First = {Current, Suspended};
+    }
+    std::vector<bool> &Visited = Seen[Suspended ? 1 : 0];
+    for (const CFGBlock *Succ : S.Block->succs()) {
+      if (!Succ || Visited[Succ->getBlockID()])
+        continue;
+      Visited[Succ->getBlockID()] = true;
+      Work.push_back({Succ, 0, Suspended});
+    }
+  }
+  return First;
+}
+
 } // namespace
 
 std::vector<UnusedValueLoss>
@@ -143,13 +234,8 @@ findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
                       ArrayRef<const VarDecl *> Vars) {
   if (!Body || Vars.empty())
     return {};
-  CFG::BuildOptions Options;
-  Options.AddLifetime = true;
-  Options.AddInitializers = false;
-  // Every expression as its own element, so that each mention is seen.
-  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+      buildBodyCFG(Function, Body, Ctx, /*Lifetimes=*/true);
   if (!Graph)
     return {};
   return Analysis(Vars, Body).run(*Graph);
@@ -173,118 +259,28 @@ firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
     forEachOwnStmt(Body, Consider);
     return First;
   }
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Coro, const_cast<Stmt *>(Body), &Ctx, Options);
+  std::unique_ptr<CFG> Graph = buildBodyCFG(Coro, Body, Ctx);
   if (!Graph)
     return nullptr;
-  // Blocks that run after a suspension, entirely, and the blocks that
-  // suspend, from the element after the suspension point on.
-  std::vector<bool> After(Graph->getNumBlockIDs(), false);
-  std::deque<const CFGBlock *> Work;
-  for (const CFGBlock *Block : *Graph) {
-    bool Suspended = false;
-    for (const CFGElement &Element : *Block) {
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement)
-        continue;
-      if (Suspended) {
-        Consider(*StmtElement->getStmt());
-        continue;
-      }
-      const auto *Suspend =
-          dyn_cast<CoroutineSuspendExpr>(StmtElement->getStmt());
-      Suspended = Suspend && canSuspend(*Suspend, NonSuspending);
-    }
-    if (Suspended)
-      for (const CFGBlock *Succ : Block->succs())
-        if (Succ)
-          Work.push_back(Succ);
-  }
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.front();
-    Work.pop_front();
-    if (After[Block->getBlockID()])
-      continue;
-    After[Block->getBlockID()] = true;
-    for (const CFGElement &Element : *Block)
-      if (auto StmtElement = Element.getAs<CFGStmt>())
-        Consider(*StmtElement->getStmt());
-    for (const CFGBlock *Succ : Block->succs())
-      if (Succ)
-        Work.push_back(Succ);
-  }
-  return First;
+  return walkPastSuspensions(*Graph, {{&Graph->getEntry(), 0}}, IsUse,
+                             NonSuspending, SM)
+      .Use;
 }
 
 LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                                  const Stmt *From,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,
                                  const NameMatcher *NonSuspending) {
-  const Stmt *Body = getUserBody(Coro);
-  if (!Body || !From)
-    return {};
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Coro, const_cast<Stmt *>(Body), &Ctx, Options);
+      From ? buildBodyCFG(Coro, getUserBody(Coro), Ctx) : nullptr;
   if (!Graph)
     return {};
-  const SourceManager &SM = Ctx.getSourceManager();
-  LateUse First;
-  // A walk over (block, first element, suspended yet?) states.
-  struct State {
-    const CFGBlock *Block;
-    unsigned Index;
-    const CoroutineSuspendExpr *Suspended;
-  };
-  std::deque<State> Work;
-  for (const CFGBlock *Block : *Graph) {
-    unsigned Index = 0;
-    for (const CFGElement &Element : *Block) {
-      ++Index;
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (StmtElement && StmtElement->getStmt() == From)
-        Work.push_back({Block, Index, nullptr});
-    }
-  }
-  std::vector<bool> Seen[2] = {std::vector<bool>(Graph->getNumBlockIDs()),
-                               std::vector<bool>(Graph->getNumBlockIDs())};
-  while (!Work.empty()) {
-    State S = Work.front();
-    Work.pop_front();
-    const CoroutineSuspendExpr *Suspended = S.Suspended;
-    unsigned Index = 0;
-    for (const CFGElement &Element : *S.Block) {
-      if (Index++ < S.Index)
-        continue;
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement)
-        continue;
-      const Stmt *Current = StmtElement->getStmt();
-      if (Suspended) {
-        if (IsUse(*Current) && (!First.Use || SM.isBeforeInTranslationUnit(
-                                                  Current->getBeginLoc(),
-                                                  First.Use->getBeginLoc())))
-          First = {Current, Suspended};
-        continue;
-      }
-      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Current);
-      if (Suspend && canSuspend(*Suspend, NonSuspending))
-        Suspended = Suspend;
-    }
-    for (const CFGBlock *Succ : S.Block->succs()) {
-      if (!Succ)
-        continue;
-      std::vector<bool> &Visited = Seen[Suspended ? 1 : 0];
-      if (Visited[Succ->getBlockID()])
-        continue;
-      Visited[Succ->getBlockID()] = true;
-      Work.push_back({Succ, 0, Suspended});
-    }
-  }
-  return First;
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 2> Starts;
+  forEachElementOf(*Graph, From, [&](const CFGBlock &Block, unsigned Index) {
+    Starts.push_back({&Block, Index});
+  });
+  return walkPastSuspensions(*Graph, Starts, IsUse, NonSuspending,
+                             Ctx.getSourceManager());
 }
 
 bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
@@ -293,10 +289,7 @@ bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
   const Stmt *Body = getUserBody(Function);
   if (!Body || !From)
     return false;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Body, Ctx);
   if (!Graph)
     return false;
   // Scans a block from element Start; true when it reaches From again,
@@ -307,35 +300,28 @@ bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
     for (const CFGElement &Element : Block) {
       if (Index++ < Start)
         continue;
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement)
-        continue;
-      const Stmt *Current = StmtElement->getStmt();
-      if (Current == From)
+      if (stmtOf(Element) == From)
         return true;
-      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Current);
-      if (Suspend && canSuspend(*Suspend, NonSuspending))
+      if (suspensionAt(Element, NonSuspending))
         return false;
     }
     return std::nullopt;
   };
   std::vector<bool> Seen(Graph->getNumBlockIDs(), false);
   std::deque<const CFGBlock *> Work;
-  for (const CFGBlock *Block : *Graph) {
-    unsigned Index = 0;
-    for (const CFGElement &Element : *Block) {
-      ++Index;
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement || StmtElement->getStmt() != From)
-        continue;
-      std::optional<bool> Rest = Scan(*Block, Index);
-      if (Rest)
-        return *Rest;
-      for (const CFGBlock *Succ : Block->succs())
-        if (Succ)
-          Work.push_back(Succ);
+  std::optional<bool> Direct;
+  forEachElementOf(*Graph, From, [&](const CFGBlock &Block, unsigned Index) {
+    std::optional<bool> Rest = Scan(Block, Index);
+    if (Rest) {
+      Direct = Direct.value_or(false) || *Rest;
+      return;
     }
-  }
+    for (const CFGBlock *Succ : Block.succs())
+      if (Succ)
+        Work.push_back(Succ);
+  });
+  if (Direct.value_or(false))
+    return true;
   while (!Work.empty()) {
     const CFGBlock *Block = Work.front();
     Work.pop_front();

@@ -42,6 +42,12 @@ std::string canonicalName(const NamedDecl &D) {
   return Result;
 }
 
+std::string canonicalTypeName(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD ? canonicalName(*RD) : std::string();
+}
+
 std::string displayName(llvm::StringRef Canonical) {
   Canonical.consume_front("::");
   return Canonical.str();

@@ -16,6 +16,7 @@
 #define ASYNC_LINT_MODEL_NAMEMATCHER_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -25,6 +26,10 @@ namespace clang::tidy::async::model {
 
 /// The canonical qualified name of \p D, starting with '::'.
 std::string canonicalName(const NamedDecl &D);
+
+/// The canonical name of the class behind \p T (through references), or
+/// empty when \p T is not a class.
+std::string canonicalTypeName(QualType T);
 
 /// A canonical name as diagnostics show it: without the leading '::'.
 std::string displayName(llvm::StringRef Canonical);

@@ -54,13 +54,6 @@ bool isStdFunction(const CallExpr &Call,
   return llvm::is_contained(Names, Callee->getName());
 }
 
-std::string recordName(QualType T) {
-  if (const CXXRecordDecl *RD =
-          T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl())
-    return canonicalName(*RD);
-  return {};
-}
-
 } // namespace
 
 /// Walks a function body once, top down, recording for every expression what
@@ -298,12 +291,7 @@ private:
     Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
     std::optional<CallInfo> Info = describeCall(Call);
     auto Matches = [&](const NameMatcher &List) {
-      if (!Info)
-        return false;
-      for (const std::string &Name : Info->Names)
-        if (List.matches(Name))
-          return true;
-      return false;
+      return Info && anyNameMatches(List, *Info);
     };
     auto Args = [&](Use ArgUse) {
       for (const Expr *Arg : Call.arguments())
@@ -384,7 +372,7 @@ private:
       const Expr *Arg = Call.getArg(I - 1);
       if (isa<CXXDefaultArgExpr>(Arg))
         continue;
-      std::string Name = recordName(Arg->getType());
+      std::string Name = canonicalTypeName(Arg->getType());
       return !Name.empty() && Lib.DetachedTokens.matches(Name);
     }
     return false;
