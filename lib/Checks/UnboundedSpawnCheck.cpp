@@ -178,15 +178,26 @@ const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
     }
     return Call.getNumArgs() ? Call.getArg(0) : &Call;
   }
-  // A detached thread.
+  // A detached thread, or a thread started into a collection.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const CXXRecordDecl *RD = Method ? Method->getParent() : nullptr;
-    if (RD && Method->getIdentifier() && Method->getName() == "detach") {
-      std::string Name = model::canonicalName(*RD);
-      if (Name == "::std::thread" || Name == "::std::jthread")
-        return Member->getImplicitObjectArgument();
-    }
+    if (!RD || !Method->getIdentifier())
+      return nullptr;
+    auto IsThread = [](StringRef Name) {
+      return Name == "::std::thread" || Name == "::std::jthread";
+    };
+    if (Method->getName() == "detach" && IsThread(model::canonicalName(*RD)))
+      return Member->getImplicitObjectArgument();
+    const auto *Container = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (Container &&
+        llvm::is_contained({"emplace_back", "push_back", "emplace"},
+                           Method->getName()) &&
+        Container->getTemplateArgs().size() > 0 &&
+        Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        IsThread(model::canonicalTypeName(
+            Container->getTemplateArgs()[0].getAsType())))
+      return Member->getImplicitObjectArgument();
   }
   // An eager coroutine made to be dropped runs detached: calling one is a
   // spawn.

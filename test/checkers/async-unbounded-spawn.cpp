@@ -68,6 +68,18 @@ void threads_and_futures(bool &Running, int N) {
   // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound
 }
 
+void collected_threads(const std::vector<int> &Items,
+                       std::vector<std::thread> &Workers) {
+  for (int Item : Items)
+    Workers.emplace_back(job);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the loop has no static bound
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound
+  for (int I = 0; I < 4; ++I)
+    Workers.emplace_back(job);
+}
+
 void eager_per_item(const std::vector<int> &Items, folly::Executor *Ex) {
   for (int Item : Items)
     notify(Item);
