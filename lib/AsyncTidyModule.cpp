@@ -26,8 +26,10 @@ public:
     Factories.registerCheck<LambdaCaptureLifetimeCheck>(
         "async-lambda-capture-lifetime");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
-    Factories.registerCheck<UnhandledRaceOutcomeCheck>("async-unhandled-race-outcome");
-    Factories.registerCheck<UnobservedExceptionCheck>("async-unobserved-exception");
+    Factories.registerCheck<UnhandledRaceOutcomeCheck>(
+        "async-unhandled-race-outcome");
+    Factories.registerCheck<UnobservedExceptionCheck>(
+        "async-unobserved-exception");
   }
 };
 

@@ -11,6 +11,8 @@ definitions and reports nothing yet: fill in check() and the test.
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -132,6 +134,13 @@ void {cls}::check(const MatchFinder::MatchResult &Result) {{
                   '    Factories.registerCheck<%s>("%s");' % (cls, name))
     insert_sorted(os.path.join(ROOT, "lib", "CMakeLists.txt"),
                   r"^  Checks/\w+\.cpp$", "  Checks/%s.cpp" % cls)
+    # Long names make lines clang-format would break: format what we wrote.
+    formatter = shutil.which("clang-format")
+    if formatter:
+        subprocess.run([formatter, "-i"] + [
+            os.path.join(ROOT, "lib", f) for f in
+            ("AsyncTidyModule.cpp", "Checks/%s.h" % cls,
+             "Checks/%s.cpp" % cls)], check=False)
 
 
 if __name__ == "__main__":
