@@ -283,10 +283,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call,
       }))
     return;
   model::TaskFate F = Fate();
-  bool Detached =
-      (F.What == model::TaskFate::Kind::Escapes && F.OnExecutor) ||
-      (F.What == model::TaskFate::Kind::Dropped && L == model::Laziness::Eager);
-  if (!Detached)
+  if (!F.runsDetached(L))
     return;
   const Stmt *Use = firstLateUse(Coro, -1, Ctx);
   if (!Use || !Reported.insert(Call.getBeginLoc().getRawEncoding()).second)

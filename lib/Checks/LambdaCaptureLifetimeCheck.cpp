@@ -173,9 +173,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
   const CXXRecordDecl *Closure = Op.getParent();
   model::Laziness L =
       FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
-  bool Detached =
-      (F.What == model::TaskFate::Kind::Escapes && F.OnExecutor) ||
-      (F.What == model::TaskFate::Kind::Dropped && L == model::Laziness::Eager);
+  bool Detached = F.runsDetached(L);
   for (const LambdaCapture &Capture : Closure->captures()) {
     if (Capture.capturesThis()) {
       // An object made to be owned by shared_ptr, held by nothing here.
@@ -206,7 +204,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
     if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
         Var->isInitCapture())
       continue;
-    model::Referent R{model::Referent::Kind::Local, Var, nullptr};
+    model::Referent R{model::Referent::Kind::Local, Var};
     SourceLocation Dies = Flow.diesBeforeTask(R, &Origin, F, L);
     if (Dies.isInvalid())
       continue;

@@ -156,8 +156,29 @@ private:
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
       return Policy.AnyCall;
+    // A coroutine rethrows what its body throws (one in a library, asio's
+    // a && b, is judged by the coroutines it combines); its arguments are
+    // no completion tokens.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    bool CalleeIsCoroutine = Def && getCoroutineBody(*Def);
+    if (CalleeIsCoroutine && bodyThrows(Def))
+      return true;
+    // A combination of coroutines (when_all, asio's a && b) rethrows what
+    // they throw.
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreImplicit()))
+        if (const FunctionDecl *InnerDef =
+                Inner->getDirectCallee()
+                    ? Inner->getDirectCallee()->getDefinition()
+                    : nullptr;
+            InnerDef && getCoroutineBody(*InnerDef) && bodyThrows(InnerDef))
+          return true;
+    if (CalleeIsCoroutine)
+      return Policy.AnyCall;
     // An asynchronous operation throws when its completion token, the last
-    // argument of class type (written or defaulted), says so.
+    // argument of class type (written or defaulted), says so; another token
+    // (asio's as_tuple_t, redirect_error_t) reports failure as a value.
     for (unsigned I = Call->getNumArgs(); I > 0; --I) {
       const CXXRecordDecl *RD = Call->getArg(I - 1)
                                     ->getType()
@@ -172,23 +193,8 @@ private:
         return false;
       break;
     }
-    // A combination of coroutines (when_all, asio's a && b) rethrows what
-    // they throw.
-    for (const Expr *Arg : Call->arguments())
-      if (const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreImplicit()))
-        if (const FunctionDecl *Def =
-                Inner->getDirectCallee()
-                    ? Inner->getDirectCallee()->getDefinition()
-                    : nullptr;
-            Def && getCoroutineBody(*Def) && bodyThrows(Def))
-          return true;
-    // A coroutine rethrows what its body throws.
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      if (const FunctionDecl *Def = Callee->getDefinition();
-          Def && getCoroutineBody(*Def))
-        return bodyThrows(Def) || Policy.AnyCall;
+    if (Callee)
       return callThrows(Callee, *Call);
-    }
     return Policy.AnyCall;
   }
 

@@ -428,14 +428,14 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   case UseKind::Neutral:
     return {};
   case UseKind::Discarded:
-    return {K::Dropped, U.Where, "dropped here", false, /*OnExecutor=*/true};
+    return {K::Dropped, U.Where, "dropped here", /*OnExecutor=*/true};
   case UseKind::Awaited:
     return {K::Awaited, U.Where, "awaited here"};
   case UseKind::Returned:
     return {K::Escapes, U.Where, "returned here"};
   case UseKind::Spawned:
     return {K::Escapes, U.Where,
-            U.Detached ? "spawned detached here" : "spawned here", U.Detached,
+            U.Detached ? "spawned detached here" : "spawned here",
             /*OnExecutor=*/true};
   case UseKind::Iterated:
     // C++23 keeps the temporaries of the range expression alive (P2718).
@@ -461,7 +461,7 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
 TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
   using K = TaskFate::Kind;
   auto It = VarMentions.find(Var);
-  TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here", false,
+  TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here",
                   /*OnExecutor=*/true};
   if (It == VarMentions.end())
     return Result;
@@ -524,7 +524,7 @@ Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
     if (Temp->getExtendingDecl())
       return {};
-    return {K::Temporary, nullptr, Temp};
+    return {K::Temporary, nullptr};
   }
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && Call->getNumArgs() == 1 &&
@@ -534,7 +534,7 @@ Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
       return {};
-    return {K::Local, VD, Ref};
+    return {K::Local, VD};
   }
   if (!Indirect)
     return {};

@@ -46,14 +46,18 @@ struct TaskFate {
   SourceLocation Where;
   /// For notes: "returned here", "spawned here", ...
   const char *How = "";
-  /// A spawn with a token that drops the result (asio's detached).
-  bool Detached = false;
   /// The task runs on an executor (spawned, or eager and dropped): a later
   /// run of the executor to completion in this function finishes it.
   bool OnExecutor = false;
 
   bool outlivesFullExpression() const {
     return What == Kind::AwaitedLater || What == Kind::Escapes;
+  }
+  /// True when a task of laziness \p L runs on unobserved: spawned, or
+  /// eager and dropped.
+  bool runsDetached(Laziness L) const {
+    return (What == Kind::Escapes && OnExecutor) ||
+           (What == Kind::Dropped && L == Laziness::Eager);
   }
 };
 
@@ -69,8 +73,6 @@ struct Referent {
   };
   Kind What = Kind::Other;
   const VarDecl *Var = nullptr;
-  /// The temporary, or the expression naming the local.
-  const Expr *E = nullptr;
 };
 
 /// The task flow of one function body.
@@ -81,18 +83,6 @@ public:
   /// The fate of the value of \p E, an expression of the analysed body
   /// (a call that creates a task, a lambda expression, ...).
   TaskFate fateOf(const Expr *E) const;
-
-  /// The end of the full expression that contains \p E.
-  SourceLocation fullExpressionEnd(const Expr *E) const;
-
-  /// Where the local \p Var (or parameter) of the function is destroyed.
-  SourceLocation scopeEnd(const VarDecl *Var) const;
-
-  /// True when, after \p After and before \p Before, the function calls
-  /// something that runs the executor to completion or blocks until the work
-  /// is done (io_context::run, sync_wait).
-  bool runsToCompletionBetween(SourceLocation After,
-                               SourceLocation Before) const;
 
   /// Where what \p R refers to dies while the task created by \p Call (of
   /// laziness \p L, with fate \p F) may still use it: the end of the full
@@ -132,6 +122,18 @@ public:
 
 private:
   class Builder;
+  /// The end of the full expression that contains \p E.
+  SourceLocation fullExpressionEnd(const Expr *E) const;
+
+  /// Where the local \p Var (or parameter) of the function is destroyed.
+  SourceLocation scopeEnd(const VarDecl *Var) const;
+
+  /// True when, after \p After and before \p Before, the function calls
+  /// something that runs the executor to completion or blocks until the work
+  /// is done (io_context::run, sync_wait).
+  bool runsToCompletionBetween(SourceLocation After,
+                               SourceLocation Before) const;
+
   TaskFate resolve(const Expr *E, unsigned Depth) const;
   TaskFate resolveVar(const VarDecl *Var, unsigned Depth) const;
 

@@ -393,6 +393,9 @@ asio::awaitable<void> guarded() {
   try { helper(); } catch (...) { puts("caught"); }
   co_await throws();
 }
+struct settings_t {};
+asio::awaitable<void> configured(settings_t) { throw std::runtime_error("y"); co_return; }
+asio::awaitable<void> awaits_configured() { co_await configured(settings_t{}); }
 asio::awaitable<void> caught() {
   try { helper(); } catch (const std::exception &) {}
   quiet();
@@ -431,6 +434,8 @@ struct keep {
   EXPECT_TRUE(isa_and_nonnull<CXXThrowExpr>(Escapes("throws")));
   // The handler catches everything; the awaited coroutine throws.
   EXPECT_TRUE(isa_and_nonnull<CoawaitExpr>(Escapes("guarded")));
+  // A coroutine's last argument is no completion token, whatever its name.
+  EXPECT_TRUE(isa_and_nonnull<CoawaitExpr>(Escapes("awaits_configured")));
   // std::exception catches what libraries throw; an opaque call is not
   // known to throw unless every call counts.
   EXPECT_EQ(Escapes("caught"), nullptr);
