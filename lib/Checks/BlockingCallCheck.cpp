@@ -6,6 +6,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Matchers.h"
+#include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -75,7 +76,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           AwaitableMembersOpt, model::DefaultAwaitableBlockingMembers)),
       BlockingStreams(
           Options.get(BlockingStreamsOpt, model::DefaultBlockingStreams)),
-      MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)) {
+      MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)), Lib(Options),
+      Facts(Lib.Readiness) {
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
     CategoryNames.emplace_back(
@@ -94,6 +96,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, AwaitableMembersOpt, AwaitableBlockingMembers.str());
   Options.store(Opts, BlockingStreamsOpt, BlockingStreams.str());
   Options.store(Opts, MaxCallDepthOpt, MaxCallDepth);
+  Lib.store(Options, Opts);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -104,11 +107,46 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 void BlockingCallCheck::onStartOfTranslationUnit() {
   Reaches.clear();
   Reported.clear();
+  Facts.clear();
 }
 
 bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
   return !AllowedFunctions.empty() &&
          AllowedFunctions.matches(model::canonicalName(D));
+}
+
+std::optional<int>
+BlockingCallCheck::blocksUnlessReady(const FunctionDecl &FD, const Stmt &S,
+                                     const Expr *Object, ASTContext &Ctx) {
+  if (Facts.isReadyAt(FD, Object, &S, Ctx))
+    return std::nullopt;
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(
+          model::referencedVariable(Object));
+      Param && Param->getDeclContext() == &FD)
+    return Param->getFunctionScopeIndex();
+  return -1;
+}
+
+std::optional<int> BlockingCallCheck::blocksThrough(const FunctionDecl &FD,
+                                                    const Stmt &S,
+                                                    const Reach &R,
+                                                    const Blocking &Leaf,
+                                                    ASTContext &Ctx) {
+  if (R.Via == nullptr) {
+    // A get() (or wait) of the result category blocks only while its object
+    // is not ready.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+    if (Leaf.Category == Custom || !Member ||
+        model::blockingCategories()[Leaf.Category].Key != "result")
+      return -1;
+    return blocksUnlessReady(FD, S, Member->getImplicitObjectArgument(), Ctx);
+  }
+  if (R.Param < 0)
+    return -1;
+  const Expr *Arg = model::argumentFor(S, unsigned(R.Param));
+  if (!Arg)
+    return -1;
+  return blocksUnlessReady(FD, S, Arg, Ctx);
 }
 
 std::optional<BlockingCallCheck::Blocking>
@@ -189,11 +227,21 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
   Reaches[&FD].InProgress = true;
 
   std::optional<Reach> Best;
+  // Prefers a call that blocks whatever the arguments, then the shortest.
+  auto Better = [&](const Reach &R) {
+    return !Best || (Best->Param >= 0 && R.Param < 0) ||
+           ((Best->Param < 0) == (R.Param < 0) && R.Depth < Best->Depth);
+  };
   model::forEachOwnStmt(model::getUserBody(FD), [&](const Stmt &S) {
-    if (Best && Best->Depth == 1)
+    if (Best && Best->Depth == 1 && Best->Param < 0)
       return;
     if (std::optional<Blocking> B = classify(S)) {
-      Best = Reach{&S, nullptr, std::move(*B), 1};
+      Reach Direct{&S, nullptr, std::move(*B), 1};
+      if (std::optional<int> P = blocksThrough(FD, S, Direct, Direct.Leaf, Ctx)) {
+        Direct.Param = *P;
+        if (Better(Direct))
+          Best = std::move(Direct);
+      }
       return;
     }
     if (Budget <= 1)
@@ -201,9 +249,14 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
     const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager());
     if (!Callee)
       return;
-    if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx))
-      if (!Best || Inner->Depth + 1 < Best->Depth)
-        Best = Reach{&S, Callee, Inner->Leaf, Inner->Depth + 1};
+    if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx)) {
+      Reach Through{&S, Callee, Inner->Leaf, Inner->Depth + 1, Inner->Param};
+      if (std::optional<int> P = blocksThrough(FD, S, Through, Through.Leaf, Ctx)) {
+        Through.Param = *P;
+        if (Better(Through))
+          Best = std::move(Through);
+      }
+    }
   });
 
   // The map may have grown during the recursion: look the entry up again.
@@ -262,14 +315,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   model::forEachOwnStmt(model::getUserBody(*Coro), [&](const Stmt &S) {
     if (std::optional<Blocking> B = classify(S)) {
-      report(*Coro, S, nullptr, *B);
+      Reach Direct{&S, nullptr, *B, 1};
+      if (blocksThrough(*Coro, S, Direct, *B, Ctx))
+        report(*Coro, S, nullptr, *B);
       return;
     }
     if (MaxCallDepth == 0)
       return;
     if (const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager()))
       if (std::optional<Reach> R = reachOf(*Callee, MaxCallDepth, Ctx))
-        report(*Coro, S, Callee, R->Leaf);
+        if (blocksThrough(*Coro, S, {&S, Callee, R->Leaf, R->Depth, R->Param},
+                          R->Leaf, Ctx))
+          report(*Coro, S, Callee, R->Leaf);
   });
 }
 

@@ -3,7 +3,9 @@
 #ifndef ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 #define ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 
+#include "../Model/Library.h"
 #include "../Model/NameMatcher.h"
+#include "../Model/PathFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -39,6 +41,9 @@ private:
     const FunctionDecl *Via = nullptr; // null when Site blocks itself
     Blocking Leaf;
     unsigned Depth = 0; // function boundaries to the leaf, 1 = direct
+    /// The parameter of the function whose argument must not be ready for
+    /// the call to block (a get() on it), or -1 when it blocks anyway.
+    int Param = -1;
   };
   struct Memo {
     std::optional<Reach> Found;
@@ -51,6 +56,16 @@ private:
   std::optional<Reach> reachOf(const FunctionDecl &FD, unsigned Budget,
                                ASTContext &Ctx);
   bool isAllowed(const NamedDecl &D) const;
+  /// Whether \p S, a call in \p FD that blocks when \p Object (the object of
+  /// a get(), or an argument) is not ready, blocks: std::nullopt when
+  /// \p Object is known ready there; the index of the parameter of \p FD
+  /// that \p Object is; -1 otherwise.
+  std::optional<int> blocksUnlessReady(const FunctionDecl &FD, const Stmt &S,
+                                       const Expr *Object, ASTContext &Ctx);
+  /// Whether the call \p S of \p FD reaching \p R blocks (see above).
+  std::optional<int> blocksThrough(const FunctionDecl &FD, const Stmt &S,
+                                   const Reach &R, const Blocking &Leaf,
+                                   ASTContext &Ctx);
   void report(const FunctionDecl &Coro, const Stmt &Site,
               const FunctionDecl *Via, const Blocking &Leaf);
 
@@ -62,6 +77,8 @@ private:
   model::NameMatcher AwaitableBlockingMembers;
   model::NameMatcher BlockingStreams;
   unsigned MaxCallDepth;
+  model::Library Lib;
+  model::PathFactsCache Facts;
 
   llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
   llvm::DenseSet<unsigned> Reported;

@@ -71,6 +71,21 @@ const FunctionDecl *calledDefinition(const Stmt &S) {
   return Def;
 }
 
+const Expr *argumentFor(const Stmt &S, unsigned ParamIndex) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    return ParamIndex < Construct->getNumArgs() ? Construct->getArg(ParamIndex)
+                                                : nullptr;
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return nullptr;
+  unsigned Index = ParamIndex;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+        !cast<CXXMethodDecl>(Op->getDirectCallee())->isStatic())
+      ++Index;
+  return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
+}
+
 bool anyNameMatches(const NameMatcher &List, const CallInfo &Info) {
   return llvm::any_of(Info.Names,
                       [&](const std::string &N) { return List.matches(N); });

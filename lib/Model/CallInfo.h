@@ -47,6 +47,11 @@ bool anyNameMatches(const NameMatcher &List, const CallInfo &Info);
 /// has it; null otherwise.
 const FunctionDecl *calledDefinition(const Stmt &S);
 
+/// The argument a call or construction passes for the parameter numbered
+/// \p ParamIndex of its callee (the object of a member operator call is not
+/// a parameter); null when there is none.
+const Expr *argumentFor(const Stmt &S, unsigned ParamIndex);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_CALLINFO_H

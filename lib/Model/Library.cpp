@@ -56,22 +56,52 @@ const Library::Entry Library::Entries[] = {
      "async_simple::coro::CountingSemaphore;asio::experimental::channel;"
      "asio::experimental::concurrent_channel;boost::cobalt::channel;"
      "seastar::semaphore"},
+    // What makes a result ready (PathFacts.h).
+    {"ReadyOnAwait", nullptr,
+     "concurrencpp::result::resolve;concurrencpp::shared_result::resolve",
+     &ReadinessKnowledge::ReadyOnAwait},
+    {"ReadyAfterCall", nullptr,
+     "::std::future::wait;::std::shared_future::wait;"
+     "concurrencpp::result::wait;concurrencpp::shared_result::wait;"
+     "folly::SemiFuture::wait;folly::Future::wait",
+     &ReadinessKnowledge::ReadyAfterCall},
+    {"StatusQueries", nullptr,
+     "::std::future::wait_for;::std::future::wait_until;"
+     "::std::shared_future::wait_for;::std::shared_future::wait_until;"
+     "concurrencpp::result::status;concurrencpp::result::wait_for;"
+     "concurrencpp::result::wait_until;concurrencpp::shared_result::status;"
+     "concurrencpp::shared_result::wait_for;"
+     "concurrencpp::shared_result::wait_until",
+     &ReadinessKnowledge::StatusQueries},
+    {"PendingStates", nullptr,
+     "::std::future_status::timeout;::std::future_status::deferred;"
+     "concurrencpp::result_status::idle",
+     &ReadinessKnowledge::PendingStates},
+    {"AllReadyCombinators", nullptr,
+     "concurrencpp::when_all;cppcoro::when_all_ready;folly::collectAll;"
+     "folly::coro::collectAllTry;folly::coro::collectAllTryRange",
+     &ReadinessKnowledge::AllReadyCombinators},
+    {"AnyReadyCombinators", nullptr, "concurrencpp::when_any",
+     &ReadinessKnowledge::AnyReadyCombinators},
+    {"AssertionFunctions", nullptr,
+     "assert_true;assert_equal",
+     &ReadinessKnowledge::Assertions},
 };
 
 Library::Library() {
   for (const Entry &E : Entries)
-    this->*E.Field = NameMatcher(E.Default);
+    field(E) = NameMatcher(E.Default);
 }
 
 Library::Library(const ClangTidyCheck::OptionsView &Options) {
   for (const Entry &E : Entries)
-    this->*E.Field = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));
+    field(E) = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));
 }
 
 void Library::store(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Opts) const {
   for (const Entry &E : Entries)
-    Options.store(Opts, E.Name, (this->*E.Field).str());
+    Options.store(Opts, E.Name, field(E).str());
 }
 
 } // namespace clang::tidy::async::model

@@ -12,6 +12,7 @@
 #define ASYNC_LINT_MODEL_LIBRARY_H
 
 #include "NameMatcher.h"
+#include "PathFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::async::model {
@@ -63,13 +64,24 @@ public:
   NameMatcher AsyncMutexes;
   /// Awaited acquisitions that bound concurrency (semaphores, channels).
   NameMatcher Limiters;
+  /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
+  /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
+  /// AnyReadyCombinators, AssertionFunctions.
+  ReadinessKnowledge Readiness;
 
 private:
   struct Entry {
     llvm::StringLiteral Name;
     NameMatcher Library::*Field;
     llvm::StringLiteral Default;
+    NameMatcher ReadinessKnowledge::*ReadinessField = nullptr;
   };
+  NameMatcher &field(const Entry &E) {
+    return E.ReadinessField ? Readiness.*E.ReadinessField : this->*E.Field;
+  }
+  const NameMatcher &field(const Entry &E) const {
+    return E.ReadinessField ? Readiness.*E.ReadinessField : this->*E.Field;
+  }
   static const Entry Entries[];
 };
 

@@ -1,6 +1,16 @@
 #pragma once
 #include <coroutine>
+
+#include <tuple>
+#include <vector>
 namespace concurrencpp {
+enum class result_status { idle, value, exception };
+template <class T> class result;
+template <class T> struct result_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const { return T(); }
+};
 template <class T> class result {
 public:
   struct promise_type {
@@ -12,13 +22,39 @@ public:
   };
   T get() { return T(); }
   void wait() {}
-  bool status() const { return true; }
+  result_status wait_for(int) { return result_status::idle; }
+  result_status status() const { return result_status::idle; }
+  // Awaiting it makes this result ready and yields it.
+  result_awaiter<result> resolve() { return {}; }
+  explicit operator bool() const { return true; }
 };
-template <class T> struct result_awaiter {
+// Awaitable through a namespace-scope operator co_await.
+template <class T> result_awaiter<T> operator co_await(result<T> &&);
+
+template <class T> struct returns_value {
+  void return_value(T) {}
+};
+template <> struct returns_value<void> {
+  void return_void() {}
+};
+template <class T> struct lazy_result {
+  struct promise_type : returns_value<T> {
+    lazy_result get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void unhandled_exception() {}
+  };
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
   T await_resume() const { return T(); }
 };
-// Awaitable through a namespace-scope operator co_await.
-template <class T> result_awaiter<T> operator co_await(result<T> &&);
+template <class Seq> struct when_any_result {
+  decltype(sizeof 0) index;
+  Seq results;
+};
+template <class T> lazy_result<std::vector<T>> when_all(std::vector<T> &);
+template <class T>
+lazy_result<when_any_result<std::vector<T>>> when_any(std::vector<T> &);
+template <class... T>
+lazy_result<when_any_result<std::tuple<result<T>...>>> when_any(result<T> &&...);
 } // namespace concurrencpp

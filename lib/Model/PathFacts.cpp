@@ -1,0 +1,534 @@
+//===--- PathFacts.cpp - async-lint ---------------------------------------===//
+
+#include "PathFacts.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include <deque>
+#include <optional>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// \p E without what does not change which object it denotes: parentheses,
+/// implicit casts, temporaries, std::move, copies and moves.
+const Expr *stripToObject(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CastExpr>(Next))
+      Next = Cast->getSubExpr();
+    else if (const auto *Const = dyn_cast<ConstantExpr>(Next))
+      Next = Const->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next);
+             Construct && Construct->getNumArgs() == 1 &&
+             Construct->getConstructor()->isCopyOrMoveConstructor())
+      Next = Construct->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(Next);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             llvm::is_contained({"move", "forward", "ref", "cref"},
+                                Call->getDirectCallee()->getName()))
+      Next = Call->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
+
+bool calleeMatches(const FunctionDecl *Callee, const NameMatcher &List) {
+  return Callee && !List.empty() && List.matches(canonicalName(*Callee));
+}
+
+/// The object and callee of a member call (or of an operator call on a
+/// class object).
+std::pair<const Expr *, const FunctionDecl *> memberCall(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    return {Member->getImplicitObjectArgument(), Member->getMethodDecl()};
+  return {nullptr, nullptr};
+}
+
+/// The constant an expression denotes: an enumerator or an integer.
+struct Constant {
+  const EnumConstantDecl *Enumerator = nullptr;
+  std::optional<int64_t> Value;
+};
+
+std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
+  E = stripToObject(E);
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  Constant C;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    C.Enumerator = dyn_cast<EnumConstantDecl>(Ref->getDecl());
+  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+    C.Value = V->getExtValue();
+  if (!C.Enumerator && !C.Value)
+    return std::nullopt;
+  return C;
+}
+
+} // namespace
+
+const VarDecl *referencedVariable(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(E)))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// Applies statements and branch conditions to a State.
+class PathFacts::Transfer {
+public:
+  Transfer(const PathFacts &Facts, ASTContext &Ctx) : Facts(Facts), Ctx(Ctx) {}
+
+  /// What is known of the value of \p E in \p S.
+  unsigned factsOf(const Expr *E, const State &S) const {
+    E = stripToObject(E);
+    if (!E)
+      return 0;
+    const ReadinessKnowledge &K = Facts.K;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      return VD ? S.Bits.lookup(VD) : 0;
+    }
+    if (const auto *Await = dyn_cast<CoawaitExpr>(E)) {
+      const Expr *Operand = stripToObject(Await->getOperand());
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(Operand)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (calleeMatches(Callee, K.AllReadyCombinators))
+          return AllReady;
+        if (calleeMatches(Callee, K.AnyReadyCombinators))
+          return AnyReady;
+        // co_await r.resolve() yields the ready result itself.
+        if (calleeMatches(Callee, K.ReadyOnAwait))
+          return Ready;
+      }
+      return 0;
+    }
+    // An element of an all-ready aggregate, or the winner of an any-ready one.
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      const Expr *From = nullptr;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+          Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+        if (isWinnerIndex(Op->getArg(0), Op->getArg(1), S))
+          return Ready;
+        From = Op->getArg(0);
+      } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+                 Member && Callee && Callee->getIdentifier() &&
+                 llvm::is_contained({"at", "front", "back", "get", "value"},
+                                    Callee->getName())) {
+        From = Member->getImplicitObjectArgument();
+      } else if (Callee && Callee->isInStdNamespace() &&
+                 Callee->getIdentifier() && Callee->getName() == "get" &&
+                 Call->getNumArgs() == 1) {
+        if (isTestedWinner(Call, S))
+          return Ready;
+        From = Call->getArg(0);
+      }
+      if (From && (factsOf(From, S) & AllReady))
+        return Ready | AllReady;
+      return 0;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (factsOf(Member->getBase(), S) & AllReady)
+        return Ready | AllReady;
+      return 0;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (isWinnerIndex(Subscript->getBase(), Subscript->getIdx(), S))
+        return Ready;
+      if (factsOf(Subscript->getBase(), S) & AllReady)
+        return Ready | AllReady;
+    }
+    return 0;
+  }
+
+  /// Applies one statement of the body.
+  void stmt(const Stmt *St, State &S) const {
+    const ReadinessKnowledge &K = Facts.K;
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          define(VD, initOf(VD), S);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(St);
+        BO && BO->getOpcode() == BO_Assign) {
+      if (const VarDecl *VD = varOf(BO->getLHS()))
+        define(VD, BO->getRHS(), S);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (const VarDecl *VD = varOf(Op->getArg(0)))
+        define(VD, Op->getArg(1), S);
+      return;
+    }
+    if (const auto *Await = dyn_cast<CoawaitExpr>(St)) {
+      auto [Object, Callee] = memberCall(Await->getOperand());
+      if (calleeMatches(Callee, K.ReadyOnAwait))
+        makeReady(Object, S);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(St)) {
+      auto [Object, Callee] = memberCall(Call);
+      if (calleeMatches(Callee, K.ReadyAfterCall)) {
+        makeReady(Object, S);
+        return;
+      }
+      if (calleeMatches(Call->getDirectCallee(), K.Assertions))
+        assertion(*Call, S);
+    }
+  }
+
+  /// Applies what is known when control goes from a block whose terminator
+  /// tests \p Cond to its successor: the true branch when \p Taken.
+  void condition(const Expr *Cond, bool Taken, State &S) const {
+    Cond = stripCondition(Cond);
+    if (!Cond)
+      return;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot)
+      return condition(Not->getSubExpr(), !Taken, S);
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if ((BO->getOpcode() == BO_LAnd && Taken) ||
+          (BO->getOpcode() == BO_LOr && !Taken)) {
+        condition(BO->getLHS(), Taken, S);
+        condition(BO->getRHS(), Taken, S);
+        return;
+      }
+    }
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    bool Equal = true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+        BO && BO->isEqualityOp()) {
+      LHS = BO->getLHS();
+      RHS = BO->getRHS();
+      Equal = BO->getOpcode() == BO_EQ;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+               Op && Op->getNumArgs() == 2 &&
+               (Op->getOperator() == OO_EqualEqual ||
+                Op->getOperator() == OO_ExclaimEqual)) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+      Equal = Op->getOperator() == OO_EqualEqual;
+    } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+      return condition(Rewritten->getSemanticForm(), Taken, S);
+    }
+    if (LHS)
+      comparison(LHS, RHS, Equal == Taken, S);
+  }
+
+  /// Applies a switch on \p Cond reaching the case label \p Value.
+  void switchCase(const Expr *Cond, const Expr *Value, State &S) const {
+    std::optional<Constant> C = constantOf(Value, Ctx);
+    if (C)
+      knownWinner(Cond, *C, S);
+  }
+
+private:
+  static const Expr *initOf(const VarDecl *VD) { return VD->getInit(); }
+
+  void define(const VarDecl *VD, const Expr *Init, State &S) const {
+    unsigned Bits = 0;
+    if (auto It = Facts.RangeOf.find(VD); It != Facts.RangeOf.end()) {
+      if (factsOf(It->second, S) & AllReady)
+        Bits = Ready | AllReady;
+    } else if (Init) {
+      Bits = factsOf(Init, S);
+    }
+    S.Index.erase(VD);
+    if (Bits)
+      S.Bits[VD] = Bits;
+    else
+      S.Bits.erase(VD);
+  }
+
+  void makeReady(const Expr *Object, State &S) const {
+    if (const VarDecl *VD = varOf(Object))
+      S.Bits[VD] |= Ready;
+  }
+
+  /// A call of an assertion: its condition holds after it.
+  void assertion(const CallExpr &Call, State &S) const {
+    if (Call.getNumArgs() == 1) {
+      condition(Call.getArg(0), true, S);
+      return;
+    }
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (Call.getNumArgs() < 2 || !Callee->getIdentifier())
+      return;
+    llvm::StringRef Name = Callee->getName();
+    if (!Name.contains_insensitive("eq") || Name.contains_insensitive("not") ||
+        Name.contains_insensitive("ne"))
+      return;
+    comparison(Call.getArg(0), Call.getArg(1), true, S);
+  }
+
+  /// Applies `LHS == RHS` (when \p Equal) or `LHS != RHS`, known to hold.
+  void comparison(const Expr *LHS, const Expr *RHS, bool Equal,
+                  State &S) const {
+    std::optional<Constant> C = constantOf(RHS, Ctx);
+    const Expr *Query = LHS;
+    if (!C) {
+      C = constantOf(LHS, Ctx);
+      Query = RHS;
+    }
+    if (!C)
+      return;
+    auto [Object, Callee] = memberCall(Query);
+    if (calleeMatches(Callee, Facts.K.StatusQueries)) {
+      bool Pending = C->Enumerator && Facts.K.PendingStates.matches(
+                                          canonicalName(*C->Enumerator));
+      if (!C->Enumerator)
+        return;
+      // == a state that is not pending, or != a pending one.
+      if (Equal != Pending)
+        makeReady(Object, S);
+      return;
+    }
+    if (Equal)
+      knownWinner(Query, *C, S);
+  }
+
+  /// `any.index` is known to be \p C.
+  void knownWinner(const Expr *IndexExpr, const Constant &C, State &S) const {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(stripToObject(IndexExpr));
+    if (!Member || !C.Value)
+      return;
+    const VarDecl *VD = varOf(Member->getBase());
+    if (VD && (S.Bits.lookup(VD) & AnyReady))
+      S.Index[VD] = *C.Value;
+  }
+
+  /// `Base[Index]` where Base is a member of an any-ready result and Index
+  /// its own winner's index: any.results[any.index].
+  bool isWinnerIndex(const Expr *Base, const Expr *Index,
+                     const State &S) const {
+    const auto *Container = dyn_cast_or_null<MemberExpr>(stripToObject(Base));
+    const auto *Idx = dyn_cast_or_null<MemberExpr>(stripToObject(Index));
+    if (!Container || !Idx)
+      return false;
+    const VarDecl *VD = varOf(Container->getBase());
+    return VD && VD == varOf(Idx->getBase()) &&
+           (S.Bits.lookup(VD) & AnyReady);
+  }
+
+  /// std::get<N>(any.results) where any.index is known to be N.
+  bool isTestedWinner(const CallExpr *Get, const State &S) const {
+    const auto *Container =
+        dyn_cast_or_null<MemberExpr>(stripToObject(Get->getArg(0)));
+    const FunctionDecl *Callee = Get->getDirectCallee();
+    const TemplateArgumentList *Args =
+        Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+    if (!Container || !Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Integral)
+      return false;
+    const VarDecl *VD = varOf(Container->getBase());
+    auto It = VD ? S.Index.find(VD) : S.Index.end();
+    return It != S.Index.end() &&
+           It->second == Args->get(0).getAsIntegral().getExtValue();
+  }
+
+  static const Expr *stripCondition(const Expr *E) {
+    for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+      const Expr *Next = E->IgnoreParenImpCasts();
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+        Next = Cleanups->getSubExpr();
+      else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
+               Cast && Cast->getType()->isBooleanType())
+        Next = Cast->getSubExpr();
+      else if (const auto *Call = dyn_cast<CallExpr>(Next);
+               Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect)
+        Next = Call->getArg(0);
+      if (Next == E)
+        return E;
+      E = Next;
+    }
+    return E;
+  }
+
+  const PathFacts &Facts;
+  ASTContext &Ctx;
+};
+
+namespace {
+
+/// Keeps in \p Into only what \p Other knows too.
+void intersect(PathFacts::State &Into, const PathFacts::State &Other) {
+  llvm::SmallVector<const VarDecl *, 8> Drop;
+  for (auto &[VD, Bits] : Into.Bits) {
+    Bits &= Other.Bits.lookup(VD);
+    if (!Bits)
+      Drop.push_back(VD);
+  }
+  for (const VarDecl *VD : Drop)
+    Into.Bits.erase(VD);
+  Drop.clear();
+  for (auto &[VD, Index] : Into.Index) {
+    auto It = Other.Index.find(VD);
+    if (It == Other.Index.end() || It->second != Index)
+      Drop.push_back(VD);
+  }
+  for (const VarDecl *VD : Drop)
+    Into.Index.erase(VD);
+}
+
+const Stmt *stmtOf(const CFGElement &Element) {
+  auto StmtElement = Element.getAs<CFGStmt>();
+  return StmtElement ? StmtElement->getStmt() : nullptr;
+}
+
+} // namespace
+
+PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
+                     ASTContext &Ctx)
+    : K(K), Ctx(Ctx) {
+  const Stmt *Body = getUserBody(FD);
+  if (!Body || FD.isDependentContext())
+    return;
+  CFG::BuildOptions Options;
+  Options.AddInitializers = false;
+  Options.setAllAlwaysAdd();
+  Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
+      if (const VarDecl *Loop = Range->getLoopVariable())
+        RangeOf[Loop] = Range->getRangeInit();
+  });
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (const Stmt *S = stmtOf(Element))
+        Where.try_emplace(S, Block, Index);
+      ++Index;
+    }
+  }
+
+  Transfer T(*this, Ctx);
+  // What holds on the edge from Pred to its successor number Succ.
+  auto EdgeState = [&](const CFGBlock &Pred, unsigned Succ,
+                       const State &Out) {
+    State S = Out;
+    const Stmt *Term = Pred.getTerminatorStmt();
+    if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term)) {
+      const CFGBlock *Target = *(Pred.succ_begin() + Succ);
+      if (const auto *Case =
+              dyn_cast_or_null<CaseStmt>(Target ? Target->getLabel() : nullptr))
+        T.switchCase(Switch->getCond(), Case->getLHS(), S);
+      return S;
+    }
+    if (Pred.succ_size() == 2)
+      if (const auto *Cond = dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
+        T.condition(Cond, Succ == 0, S);
+    return S;
+  };
+
+  llvm::DenseMap<unsigned, State> Out;
+  std::deque<const CFGBlock *> Work{&Graph->getEntry()};
+  In[Graph->getEntry().getBlockID()] = State();
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    State S = In[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (const Stmt *St = stmtOf(Element))
+        T.stmt(St, S);
+    auto [It, New] = Out.try_emplace(Block->getBlockID(), S);
+    if (!New) {
+      if (It->second == S)
+        continue;
+      It->second = S;
+    }
+    unsigned SuccIndex = 0;
+    for (const CFGBlock *Succ : Block->succs()) {
+      unsigned I = SuccIndex++;
+      if (!Succ)
+        continue;
+      State Edge = EdgeState(*Block, I, It->second);
+      auto [InIt, First] = In.try_emplace(Succ->getBlockID(), Edge);
+      if (!First) {
+        State Before = InIt->second;
+        intersect(InIt->second, Edge);
+        if (InIt->second == Before && Out.count(Succ->getBlockID()))
+          continue;
+      }
+      Work.push_back(Succ);
+    }
+  }
+}
+
+PathFacts::~PathFacts() = default;
+
+bool PathFacts::isReadyAt(const Expr *Object, const Stmt *At) const {
+  if (!Graph || !Object || !At)
+    return false;
+  auto W = Where.find(At);
+  if (W == Where.end())
+    return false;
+  auto [Block, Index] = W->second;
+  auto InIt = In.find(Block->getBlockID());
+  if (InIt == In.end())
+    return false;
+  State S = InIt->second;
+  Transfer T(*this, Ctx);
+  unsigned I = 0;
+  for (const CFGElement &Element : *Block) {
+    if (I++ == Index)
+      break;
+    if (const Stmt *St = stmtOf(Element))
+      T.stmt(St, S);
+  }
+  return T.factsOf(Object, S) & Ready;
+}
+
+const PathFacts &PathFactsCache::of(const FunctionDecl &FD, ASTContext &Ctx) {
+  std::unique_ptr<PathFacts> &Slot = Facts[&FD];
+  if (!Slot)
+    Slot = std::make_unique<PathFacts>(FD, K, Ctx);
+  return *Slot;
+}
+
+bool PathFactsCache::isReadyAt(const FunctionDecl &FD, const Expr *Object,
+                               const Stmt *At, ASTContext &Ctx) {
+  if (of(FD, Ctx).isReadyAt(Object, At))
+    return true;
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Object));
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  if (!Ref || !Ref->refersToEnclosingVariableOrCapture() || !Method ||
+      !Method->getParent()->isLambda())
+    return false;
+  const CXXRecordDecl *Class = Method->getParent();
+  const auto *Outer = dyn_cast<FunctionDecl>(Class->getDeclContext());
+  if (!Outer)
+    return false;
+  if (!Lambdas.count(Class)) {
+    Lambdas[Class] = nullptr;
+    forEachOwnStmt(getUserBody(*Outer), [&](const Stmt &S) {
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
+        Lambdas[Lambda->getLambdaClass()] = Lambda;
+    });
+  }
+  const LambdaExpr *Lambda = Lambdas.lookup(Class);
+  return Lambda && of(*Outer, Ctx).isReadyAt(Ref, Lambda);
+}
+
+} // namespace clang::tidy::async::model

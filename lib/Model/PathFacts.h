@@ -1,0 +1,135 @@
+//===--- PathFacts.h - async-lint --------------------------------*- C++ -*-===//
+//
+// Facts the code states about its local handles, along each path of one
+// function body: which results are known to be ready (their value or
+// exception is already made), so that a get() on them cannot block. Computed
+// once per function on Clang's CFG as a forward must-analysis (a fact holds at
+// a point only when it holds on every path there) and cached per function,
+// as Clang's AnalysisDeclContext caches its analyses.
+//
+// A result is ready after:
+//   - co_await r.resolve()        (ReadyOnAwait: the awaited call's object,
+//                                  and the value the co_await yields)
+//   - r.wait()                    (ReadyAfterCall)
+//   - a branch or an assertion that tested its status against a state that
+//     is not pending: if (r.status() == value), while (r.wait_for(d) ==
+//     timeout) {...} after the loop, assert_equal(r.status(), value)
+//   - taking it out of the awaited result of an all-ready combinator
+//     (co_await when_all(...): std::get<I>, [i], iteration), or the winner
+//     of an any-ready combinator (any.results[any.index]).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_PATHFACTS_H
+#define ASYNC_LINT_MODEL_PATHFACTS_H
+
+#include "NameMatcher.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace clang {
+class CFG;
+class CFGBlock;
+} // namespace clang
+
+namespace clang::tidy::async::model {
+
+/// Which operations make a result ready: plain data, read from check options
+/// by the options layer (Library.h).
+struct ReadinessKnowledge {
+  /// Member functions whose awaited result leaves their object ready.
+  NameMatcher ReadyOnAwait;
+  /// Member functions that return only once their object is ready.
+  NameMatcher ReadyAfterCall;
+  /// Member functions that report the state of their object (status,
+  /// wait_for); compared with an enumerator in a condition or assertion.
+  NameMatcher StatusQueries;
+  /// Enumerators of those states that mean "not ready yet".
+  NameMatcher PendingStates;
+  /// Combinators whose awaited result holds only ready results.
+  NameMatcher AllReadyCombinators;
+  /// Combinators whose awaited result holds the index of its ready winner.
+  NameMatcher AnyReadyCombinators;
+  /// Functions that stop the function (throw or abort) when their condition
+  /// is false: assert_true(c), assert_equal(a, b).
+  NameMatcher Assertions;
+};
+
+/// The variable \p E denotes, looking through parentheses, casts,
+/// temporaries, copies and std::move; null when it is not a variable.
+const VarDecl *referencedVariable(const Expr *E);
+
+/// The facts of one function body.
+class PathFacts {
+public:
+  PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
+            ASTContext &Ctx);
+  ~PathFacts();
+  PathFacts(const PathFacts &) = delete;
+  PathFacts &operator=(const PathFacts &) = delete;
+
+  /// True when the object \p Object (an expression of the body) denotes is
+  /// known to be ready, on every path, when \p At (a statement of the body
+  /// that contains \p Object) starts to run.
+  bool isReadyAt(const Expr *Object, const Stmt *At) const;
+
+  /// Bits of what is known of a value.
+  enum Fact : unsigned {
+    Ready = 1,
+    /// An awaited all-ready combinator's result: every element is ready.
+    AllReady = 2,
+    /// An awaited any-ready combinator's result: the element at its index
+    /// is ready.
+    AnyReady = 4,
+  };
+  /// What is known at one point: facts by variable, and the winner's index
+  /// of any-ready results whose index was tested.
+  struct State {
+    llvm::SmallDenseMap<const VarDecl *, unsigned, 8> Bits;
+    llvm::SmallDenseMap<const VarDecl *, int64_t, 2> Index;
+    bool operator==(const State &O) const {
+      return Bits == O.Bits && Index == O.Index;
+    }
+  };
+
+private:
+  class Transfer;
+  const ReadinessKnowledge &K;
+  ASTContext &Ctx;
+  std::unique_ptr<CFG> Graph;
+  /// The state at the entry of each reached block, by block ID.
+  llvm::DenseMap<unsigned, State> In;
+  /// Where each statement is: its block and element index.
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+  /// Loop variables of range-based for loops, with their range.
+  llvm::DenseMap<const VarDecl *, const Expr *> RangeOf;
+};
+
+/// PathFacts of each function of a translation unit, built on first use.
+class PathFactsCache {
+public:
+  explicit PathFactsCache(const ReadinessKnowledge &K) : K(K) {}
+  const PathFacts &of(const FunctionDecl &FD, ASTContext &Ctx);
+  void clear() {
+    Facts.clear();
+    Lambdas.clear();
+  }
+
+  /// True when \p Object is known ready when \p At runs in \p FD. In a
+  /// lambda, a captured variable is judged where the lambda is created.
+  bool isReadyAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
+                 ASTContext &Ctx);
+
+private:
+  const ReadinessKnowledge &K;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<PathFacts>> Facts;
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_PATHFACTS_H
