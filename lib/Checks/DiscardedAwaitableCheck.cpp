@@ -113,7 +113,9 @@ DiscardedAwaitableCheck::Verdict
 DiscardedAwaitableCheck::judgeType(QualType T) const {
   Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
   std::string Name = model::canonicalTypeName(T);
-  if (Lib.FireAndForgetTypes.matches(Name))
+  // Fire-and-forget types are made to be dropped; a synchronous generator
+  // runs only as it is iterated, so dropping one loses no work.
+  if (Lib.FireAndForgetTypes.matches(Name) || model::isSynchronousGenerator(T))
     return None;
   bool Listed = Lib.TaskTypes.matches(Name);
   bool Task = Listed || model::isTaskType(T);
@@ -228,20 +230,57 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
       Verdict V = judge(VD->getType(), VD->getInit());
       if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
         continue;
+      // An awaitable that is not a task (an event, a mutex) is an object to
+      // share, not work to await: only one a call returns is tracked.
+      if (V.What == Verdict::Kind::Awaitable &&
+          !isa_and_nonnull<CallExpr>(
+              VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))
+        continue;
       Vars.push_back(VD);
       Verdicts[VD] = V;
     }
   });
   if (Vars.empty())
     return;
+  std::vector<model::UnusedValueLoss> Losses =
+      model::findUnusedValueLosses(FD, Body, Ctx, Vars);
+  if (Losses.empty())
+    return;
+  // "Not on every path" only where some path uses the value: a variable
+  // read nowhere (only assigned) is never awaited at all.
+  llvm::DenseSet<const DeclRefExpr *> Assigned;
+  llvm::DenseSet<const VarDecl *> Read;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    const Expr *LHS = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+        BO && BO->isAssignmentOp())
+      LHS = BO->getLHS();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+             Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      LHS = Op->getArg(0);
+    if (const auto *Ref =
+            dyn_cast_or_null<DeclRefExpr>(LHS ? LHS->IgnoreParenImpCasts()
+                                              : nullptr))
+      Assigned.insert(Ref);
+  });
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S); Ref && !Assigned.count(Ref))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        Read.insert(VD);
+  });
   const VarDecl *Last = nullptr;
-  for (const model::UnusedValueLoss &Loss :
-       model::findUnusedValueLosses(FD, Body, Ctx, Vars)) {
+  for (const model::UnusedValueLoss &Loss : Losses) {
     if (Loss.Var != Last) {
       Last = Loss.Var;
       Verdict V = Verdicts.lookup(Loss.Var);
       const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
-      if (V.Laziness == model::Laziness::Lazy)
+      if (!Read.count(Loss.Var))
+        diag(Loss.Var->getLocation(),
+             V.Laziness == model::Laziness::Lazy
+                 ? "%0 %1 is never awaited; it is destroyed without running"
+                 : "%0 %1 is never awaited")
+            << Noun << Loss.Var;
+      else if (V.Laziness == model::Laziness::Lazy)
         diag(Loss.Var->getLocation(),
              "%0 %1 is not awaited on every path; where it is dropped it "
              "never runs")

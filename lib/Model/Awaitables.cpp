@@ -244,6 +244,16 @@ std::optional<bool> constantAwaitReady(QualType Awaiter) {
   return Result;
 }
 
+bool isSynchronousGenerator(QualType T) {
+  const CXXRecordDecl *Promise = promiseTypeOf(T);
+  if (!Promise || isAwaitableType(T))
+    return false;
+  llvm::SmallVector<const NamedDecl *, 1> Found;
+  lookupMembers(Promise, identifier(Promise->getASTContext(), "yield_value"),
+                Found);
+  return !Found.empty();
+}
+
 Laziness lazinessOf(QualType T) {
   const CXXRecordDecl *Promise = promiseTypeOf(T);
   if (!Promise)

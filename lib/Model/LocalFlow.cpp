@@ -3,6 +3,7 @@
 #include "LocalFlow.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "PathFacts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -77,17 +78,75 @@ SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
   return Trigger ? Trigger->getBeginLoc() : SourceLocation();
 }
 
+/// The value assigned by an assignment, when \p S is one.
+const Expr *assignedValue(const Stmt &S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+      BO && BO->getOpcode() == BO_Assign)
+    return BO->getRHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return Op->getArg(1);
+  return nullptr;
+}
+
+/// True when \p Init makes an object that holds no value: no initialiser, a
+/// default constructor, or empty braces (`task<> t;`, `task<> t{};`).
+bool makesEmptyObject(const Expr *Init) {
+  if (!Init)
+    return true;
+  Init = Init->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(Init))
+    return List->getNumInits() == 0;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    return Construct->getNumArgs() == 0 ||
+           (Construct->getNumArgs() == 1 &&
+            isa<CXXDefaultArgExpr>(Construct->getArg(0)));
+  return isa<CXXScalarValueInitExpr>(Init);
+}
+
 class Analysis {
 public:
   Analysis(ArrayRef<const VarDecl *> Vars, const Stmt *Body) {
     for (unsigned I = 0; I < Vars.size(); ++I)
       Index[Vars[I]] = I;
     this->Vars = Vars;
-    // Assignment targets are not uses of the old value.
+    // Assignment targets are not uses of the old value; a tracked variable
+    // whose value is moved or copied into another hands its state on.
     forEachOwnStmt(Body, [&](const Stmt &S) {
-      if (const DeclRefExpr *Ref = assignedVariable(S))
+      if (const DeclRefExpr *Ref = assignedVariable(S)) {
         AssignTargets.insert(Ref);
+        noteSource(assignedValue(S));
+      }
+      if (const auto *DS = dyn_cast<DeclStmt>(&S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D); VD && Index.count(VD))
+            noteSource(VD->getInit());
     });
+  }
+
+  /// The tracked variable whose value \p Value is, when it is one.
+  const DeclRefExpr *trackedSource(const Expr *Value) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
+    return Ref && Index.count(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
+                                                                  : nullptr;
+  }
+
+  void noteSource(const Expr *Value) {
+    if (const DeclRefExpr *Ref = trackedSource(Value))
+      Sources.insert(Ref);
+  }
+
+  /// Whether assigning or initialising with \p Value gives a value to lose.
+  bool holdsValue(const Expr *Value, llvm::BitVector &State) const {
+    if (makesEmptyObject(Value))
+      return false;
+    const DeclRefExpr *Source = trackedSource(Value);
+    if (!Source)
+      return true;
+    unsigned From = Index.lookup(cast<VarDecl>(Source->getDecl()));
+    bool Held = State[From];
+    State.reset(From);
+    return Held;
   }
 
   /// Applies one CFG element to \p State; records losses when \p Record.
@@ -109,20 +168,22 @@ public:
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
-          State.set(It->second);
+          State[It->second] =
+              holdsValue(cast<VarDecl>(D)->getInit(), State);
       return;
     }
     if (const DeclRefExpr *Target = assignedVariable(*S)) {
       auto It = Index.find(dyn_cast<VarDecl>(Target->getDecl()));
+      bool Held = holdsValue(assignedValue(*S), State);
       if (It == Index.end())
         return;
       if (State[It->second] && Record)
         Losses.push_back({Vars[It->second], S->getBeginLoc(), true});
-      State.set(It->second);
+      State[It->second] = Held;
       return;
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      if (AssignTargets.contains(Ref))
+      if (AssignTargets.contains(Ref) || Sources.contains(Ref))
         return;
       if (auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
           It != Index.end())
@@ -173,6 +234,8 @@ private:
   ArrayRef<const VarDecl *> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseSet<const DeclRefExpr *> AssignTargets;
+  /// Mentions that hand a tracked variable's value to another.
+  llvm::DenseSet<const DeclRefExpr *> Sources;
   std::vector<UnusedValueLoss> Losses;
 };
 

@@ -10,10 +10,6 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
-
-/// \p E without what does not change which object it denotes: parentheses,
-/// implicit casts, temporaries, std::move, copies and moves.
 const Expr *stripToObject(const Expr *E) {
   for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
     const Expr *Next = E->IgnoreParens();
@@ -44,6 +40,8 @@ const Expr *stripToObject(const Expr *E) {
   }
   return E;
 }
+
+namespace {
 
 const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
 

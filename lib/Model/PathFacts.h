@@ -59,6 +59,10 @@ struct ReadinessKnowledge {
   NameMatcher Assertions;
 };
 
+/// \p E without what does not change which object it denotes: parentheses,
+/// casts, temporaries, std::move and std::forward, copies and moves.
+const Expr *stripToObject(const Expr *E);
+
 /// The variable \p E denotes, looking through parentheses, casts,
 /// temporaries, copies and std::move; null when it is not a variable.
 const VarDecl *referencedVariable(const Expr *E);

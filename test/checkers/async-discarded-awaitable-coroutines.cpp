@@ -9,8 +9,10 @@ demo::generator<int> numbers();
 demo::task<> store();
 
 demo::generator<int> evens() {
+  // A synchronous generator is not a task: it runs only as it is iterated,
+  // and dropping one drops no work.
   numbers();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'numbers' is discarded and never runs; await it, start it, or hand it to an executor [async-discarded-awaitable]
+  auto unused = numbers();
   for (int N : numbers())
     co_yield N * 2;
 }

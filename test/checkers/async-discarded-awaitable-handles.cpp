@@ -1,0 +1,92 @@
+// RUN: %check_async_lint %s async-discarded-awaitable %t
+
+// Handles that hold no coroutine, and objects that can be awaited but are
+// not work: nothing is lost when they are dropped. Each silent case has a
+// twin that still loses a task.
+
+#include <utility>
+
+#include "task.h"
+
+demo::task<int> make(int);
+template <class T> T sync_wait(demo::task<T> &);
+void use(demo::task<int> &);
+
+// An awaitable event: shared between tasks, set by one and awaited by another.
+struct event {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+  void set();
+};
+event make_event();
+
+// --- Silent. ---
+
+int assigned_later() {
+  demo::task<int> t; // holds no coroutine yet
+  {
+    int a = 1;
+    t = make(a);
+  }
+  return sync_wait(t);
+}
+
+demo::task<int> never_given_a_coroutine() {
+  demo::task<int> unused;
+  demo::task<int> braces{};
+  co_return co_await make(1);
+}
+
+void empty_moved_into_empty() {
+  demo::task<int> a, b;
+  a = std::move(b);
+}
+
+void full_moved_then_used() {
+  demo::task<int> a, b = make(2);
+  a = std::move(b);
+  use(a);
+}
+
+demo::task<> events() {
+  event done; // an object to share, not work
+  done.set();
+  co_return;
+}
+
+// --- Reported: a coroutine is lost. "Not awaited on every path" only where
+// some path uses it; "never awaited" where none does. ---
+
+demo::task<int> awaited_on_one_path(bool b) {
+  demo::task<int> t = make(7);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  if (b)
+    co_return co_await t;
+  co_return 0;
+}
+
+void assigned_then_dropped() {
+  demo::task<int> t;
+  t = make(3);
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: warning: task 't' is never awaited; it is destroyed without running [async-discarded-awaitable]
+}
+
+void overwritten_full() {
+  demo::task<int> t = make(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  t = make(5);
+  use(t);
+}
+
+void full_moved_into_dropped() {
+  demo::task<int> a, b = make(6);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 'a' is never awaited; it is destroyed without running [async-discarded-awaitable]
+  a = std::move(b);
+}
+
+demo::task<> awaitable_from_call() {
+  event e = make_event();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: awaitable 'e' is never awaited [async-discarded-awaitable]
+  co_return;
+}
