@@ -10,6 +10,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -23,6 +24,9 @@ constexpr llvm::StringLiteral AllowedFunctionsOpt = "AllowedFunctions";
 constexpr llvm::StringLiteral AwaitableMembersOpt = "AwaitableBlockingMembers";
 constexpr llvm::StringLiteral BlockingStreamsOpt = "BlockingStreams";
 constexpr llvm::StringLiteral MaxCallDepthOpt = "MaxCallDepth";
+constexpr llvm::StringLiteral WouldBlockErrorsOpt = "WouldBlockErrors";
+constexpr llvm::StringLiteral DefaultWouldBlockErrors =
+    "EAGAIN;EWOULDBLOCK;EINPROGRESS";
 
 std::string defaultCategories() {
   std::vector<std::string> Keys;
@@ -76,6 +80,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           AwaitableMembersOpt, model::DefaultAwaitableBlockingMembers)),
       BlockingStreams(
           Options.get(BlockingStreamsOpt, model::DefaultBlockingStreams)),
+      WouldBlockErrors(model::splitList(
+          Options.get(WouldBlockErrorsOpt, DefaultWouldBlockErrors))),
       MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)), Lib(Options),
       Facts(Lib.Readiness) {
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
@@ -96,6 +102,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, AwaitableMembersOpt, AwaitableBlockingMembers.str());
   Options.store(Opts, BlockingStreamsOpt, BlockingStreams.str());
   Options.store(Opts, MaxCallDepthOpt, MaxCallDepth);
+  Options.store(Opts, WouldBlockErrorsOpt, model::joinList(WouldBlockErrors));
   Lib.store(Options, Opts);
 }
 
@@ -108,6 +115,7 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Reaches.clear();
   Reported.clear();
   Facts.clear();
+  WouldBlockTested.clear();
 }
 
 bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
@@ -115,13 +123,33 @@ bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
          AllowedFunctions.matches(model::canonicalName(D));
 }
 
-std::optional<int>
-BlockingCallCheck::blocksUnlessReady(const FunctionDecl &FD, const Stmt &S,
-                                     const Expr *Object, ASTContext &Ctx) {
+bool BlockingCallCheck::expectsWouldBlock(const FunctionDecl &FD,
+                                          ASTContext &Ctx) {
+  auto [It, New] = WouldBlockTested.try_emplace(&FD, false);
+  if (!New || WouldBlockErrors.empty())
+    return It->second;
+  bool Found = false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  model::forEachOwnStmt(model::getUserBody(FD), [&](const Stmt &S) {
+    const auto *Literal = dyn_cast<IntegerLiteral>(&S);
+    if (Found || !Literal || !Literal->getLocation().isMacroID())
+      return;
+    StringRef Macro = Lexer::getImmediateMacroName(Literal->getLocation(), SM,
+                                                   Ctx.getLangOpts());
+    Found = llvm::is_contained(WouldBlockErrors, Macro.str());
+  });
+  WouldBlockTested[&FD] = Found;
+  return Found;
+}
+
+std::optional<int> BlockingCallCheck::blocksUnlessReady(const FunctionDecl &FD,
+                                                        const Stmt &S,
+                                                        const Expr *Object,
+                                                        ASTContext &Ctx) {
   if (Facts.isReadyAt(FD, Object, &S, Ctx))
     return std::nullopt;
-  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(
-          model::referencedVariable(Object));
+  if (const auto *Param =
+          dyn_cast_or_null<ParmVarDecl>(model::referencedVariable(Object));
       Param && Param->getDeclContext() == &FD)
     return Param->getFunctionScopeIndex();
   return -1;
@@ -133,6 +161,12 @@ std::optional<int> BlockingCallCheck::blocksThrough(const FunctionDecl &FD,
                                                     const Blocking &Leaf,
                                                     ASTContext &Ctx) {
   if (R.Via == nullptr) {
+    // A system call in a function that handles EAGAIN is made on a
+    // non-blocking descriptor.
+    if (Leaf.Category != Custom &&
+        model::blockingCategories()[Leaf.Category].Key == "io" &&
+        !isa<CXXMemberCallExpr>(S) && expectsWouldBlock(FD, Ctx))
+      return std::nullopt;
     // A get() (or wait) of the result category blocks only while its object
     // is not ready.
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
@@ -237,7 +271,8 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
       return;
     if (std::optional<Blocking> B = classify(S)) {
       Reach Direct{&S, nullptr, std::move(*B), 1};
-      if (std::optional<int> P = blocksThrough(FD, S, Direct, Direct.Leaf, Ctx)) {
+      if (std::optional<int> P =
+              blocksThrough(FD, S, Direct, Direct.Leaf, Ctx)) {
         Direct.Param = *P;
         if (Better(Direct))
           Best = std::move(Direct);
@@ -251,7 +286,8 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
       return;
     if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx)) {
       Reach Through{&S, Callee, Inner->Leaf, Inner->Depth + 1, Inner->Param};
-      if (std::optional<int> P = blocksThrough(FD, S, Through, Through.Leaf, Ctx)) {
+      if (std::optional<int> P =
+              blocksThrough(FD, S, Through, Through.Leaf, Ctx)) {
         Through.Param = *P;
         if (Better(Through))
           Best = std::move(Through);

@@ -56,6 +56,9 @@ private:
   std::optional<Reach> reachOf(const FunctionDecl &FD, unsigned Budget,
                                ASTContext &Ctx);
   bool isAllowed(const NamedDecl &D) const;
+  /// True when \p FD tests errno for one of WouldBlockErrors (EAGAIN,
+  /// EINPROGRESS): its I/O calls are made on non-blocking descriptors.
+  bool expectsWouldBlock(const FunctionDecl &FD, ASTContext &Ctx);
   /// Whether \p S, a call in \p FD that blocks when \p Object (the object of
   /// a get(), or an argument) is not ready, blocks: std::nullopt when
   /// \p Object is known ready there; the index of the parameter of \p FD
@@ -76,6 +79,8 @@ private:
   model::NameMatcher AllowedFunctions;
   model::NameMatcher AwaitableBlockingMembers;
   model::NameMatcher BlockingStreams;
+  std::vector<std::string> WouldBlockErrors;
+  llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   unsigned MaxCallDepth;
   model::Library Lib;
   model::PathFactsCache Facts;

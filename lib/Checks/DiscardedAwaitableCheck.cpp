@@ -258,13 +258,13 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
     else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
              Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
       LHS = Op->getArg(0);
-    if (const auto *Ref =
-            dyn_cast_or_null<DeclRefExpr>(LHS ? LHS->IgnoreParenImpCasts()
-                                              : nullptr))
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            LHS ? LHS->IgnoreParenImpCasts() : nullptr))
       Assigned.insert(Ref);
   });
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S); Ref && !Assigned.count(Ref))
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        Ref && !Assigned.count(Ref))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         Read.insert(VD);
   });

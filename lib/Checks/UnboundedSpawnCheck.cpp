@@ -25,9 +25,76 @@ constexpr llvm::StringLiteral DefaultLimiterFunctions =
     "async_simple::coro::CountingSemaphore::acquire";
 constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
 
-/// True when \p Loop runs a number of times fixed at compile time: a
+/// The declarations \p E reads: variables, and members.
+void readDecls(const Expr *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    Out.insert(Ref->getDecl());
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    Out.insert(Member->getMemberDecl());
+  for (const Stmt *Child : E->children())
+    if (const auto *Sub = dyn_cast_or_null<Expr>(Child))
+      readDecls(Sub, Out);
+}
+
+/// The declaration an assignment, increment or non-const member call
+/// writes, when \p S is one.
+const Decl *writtenDecl(const Stmt &S) {
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S); BO && BO->isAssignmentOp())
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(&S);
+           UO && UO->isIncrementDecrementOp())
+    Target = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+           Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    Target = Op->getArg(0);
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+           Call && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
+    Target = Call->getImplicitObjectArgument();
+  if (!Target)
+    return nullptr;
+  Target = Target->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Target))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// True when \p E reads only locals, members and globals that \p For's body
+/// and increment leave as is (no parameter), and calls nothing but const
+/// members (size(), operator->).
+bool loopInvariant(const Expr *E, const ForStmt &For) {
+  bool Calls = false;
+  model::forEachOwnStmt(E, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+      Calls |= !Method || !Method->isConst();
+    }
+  });
+  if (Calls)
+    return false;
+  llvm::SmallPtrSet<const Decl *, 4> Read;
+  readDecls(E, Read);
+  // A parameter is the caller's input: as far as this function knows, it
+  // grows with the load.
+  if (llvm::any_of(Read, [](const Decl *D) { return isa<ParmVarDecl>(D); }))
+    return false;
+  bool Written = false;
+  for (const Stmt *Part :
+       {For.getBody(), static_cast<const Stmt *>(For.getInc())})
+    model::forEachOwnStmt(Part, [&](const Stmt &S) {
+      if (const Decl *D = writtenDecl(S))
+        Written |= Read.contains(D);
+    });
+  return !Written;
+}
+
+/// True when \p Loop runs a number of times fixed before it starts: a
 /// range-based for over an array or an initializer list, or a counting for
-/// loop against a constant (or main's argc).
+/// loop against a constant, main's argc, or a bound the loop does not
+/// change.
 bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
     const Expr *Init = Range->getRangeInit();
@@ -62,7 +129,21 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
         Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
     return Main && Main->isMain() && Param->getFunctionScopeIndex() == 0;
   };
-  return Bound(Cond->getLHS()) || Bound(Cond->getRHS());
+  if (Bound(Cond->getLHS()) || Bound(Cond->getRHS()))
+    return true;
+  // A counter compared with a bound that the loop does not change: the
+  // number of iterations is fixed when the loop starts.
+  auto Counter = [](const Expr *E) -> const VarDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  };
+  const VarDecl *I = Counter(Cond->getLHS());
+  const Expr *Limit = Cond->getRHS();
+  if (!I) {
+    I = Counter(Cond->getRHS());
+    Limit = Cond->getLHS();
+  }
+  return I && For->getInc() && loopInvariant(Limit, *For);
 }
 
 /// True when \p S is or contains something that waits or skips: a

@@ -58,7 +58,11 @@ std::optional<CallInfo> describeCall(const Stmt &S) {
   if (Object && Info.Callee->getDeclName().isIdentifier())
     Info.Names.push_back(canonicalName(*Object) +
                          "::" + Info.Callee->getName().str());
-  if (Info.ObjectVar && isa<CXXOperatorCallExpr>(S))
+  // A function object is known by its own name only when it is declared
+  // at namespace or class scope: a local callable named 'connect' is not
+  // ::connect.
+  if (Info.ObjectVar && isa<CXXOperatorCallExpr>(S) &&
+      !Info.ObjectVar->isLocalVarDeclOrParm())
     Info.Names.push_back(canonicalName(*Info.ObjectVar));
   return Info;
 }

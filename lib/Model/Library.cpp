@@ -33,6 +33,11 @@ const Library::Entry Library::Entries[] = {
      "asio::use_awaitable_t;asio::deferred_t;asio::experimental::use_coro_t"},
     {"SyncWaitFunctions", &Library::SyncWaitFunctions,
      DefaultSyncWaitFunctions},
+    {"JoinMembers", &Library::JoinMembers,
+     "concurrencpp::result::get;concurrencpp::result::wait;"
+     "concurrencpp::shared_result::get;concurrencpp::shared_result::wait;"
+     "seastar::future::get;folly::SemiFuture::get;folly::Future::get;"
+     "::std::future::get;::std::future::wait"},
     {"CombinatorFunctions", &Library::CombinatorFunctions,
      "when_all;when_any;when_all_ready;collectAll;collectAny;collectAllRange;"
      "collectAnyRange;collectAllTry;boost::cobalt::race;boost::cobalt::join;"
@@ -83,8 +88,7 @@ const Library::Entry Library::Entries[] = {
      &ReadinessKnowledge::AllReadyCombinators},
     {"AnyReadyCombinators", nullptr, "concurrencpp::when_any",
      &ReadinessKnowledge::AnyReadyCombinators},
-    {"AssertionFunctions", nullptr,
-     "assert_true;assert_equal",
+    {"AssertionFunctions", nullptr, "assert_true;assert_equal",
      &ReadinessKnowledge::Assertions},
 };
 

@@ -51,6 +51,8 @@ public:
   NameMatcher DeferredTokens;
   /// Functions that block the thread until asynchronous work completes.
   NameMatcher SyncWaitFunctions;
+  /// Member functions of a task that block until it is done (a join).
+  NameMatcher JoinMembers;
   /// Functions that combine tasks (when_all, when_any, ...).
   NameMatcher CombinatorFunctions;
   /// Functions that call a function object and keep it alive in the task

@@ -128,7 +128,7 @@ public:
   const DeclRefExpr *trackedSource(const Expr *Value) const {
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
     return Ref && Index.count(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
-                                                                  : nullptr;
+                                                                 : nullptr;
   }
 
   void noteSource(const Expr *Value) {
@@ -168,8 +168,7 @@ public:
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
-          State[It->second] =
-              holdsValue(cast<VarDecl>(D)->getInit(), State);
+          State[It->second] = holdsValue(cast<VarDecl>(D)->getInit(), State);
       return;
     }
     if (const DeclRefExpr *Target = assignedVariable(*S)) {

@@ -225,7 +225,8 @@ public:
       LHS = Op->getArg(0);
       RHS = Op->getArg(1);
       Equal = Op->getOperator() == OO_EqualEqual;
-    } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    } else if (const auto *Rewritten =
+                   dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
       return condition(Rewritten->getSemanticForm(), Taken, S);
     }
     if (LHS)
@@ -306,8 +307,7 @@ private:
 
   /// `any.index` is known to be \p C.
   void knownWinner(const Expr *IndexExpr, const Constant &C, State &S) const {
-    const auto *Member =
-        dyn_cast_or_null<MemberExpr>(stripToObject(IndexExpr));
+    const auto *Member = dyn_cast_or_null<MemberExpr>(stripToObject(IndexExpr));
     if (!Member || !C.Value)
       return;
     const VarDecl *VD = varOf(Member->getBase());
@@ -324,8 +324,7 @@ private:
     if (!Container || !Idx)
       return false;
     const VarDecl *VD = varOf(Container->getBase());
-    return VD && VD == varOf(Idx->getBase()) &&
-           (S.Bits.lookup(VD) & AnyReady);
+    return VD && VD == varOf(Idx->getBase()) && (S.Bits.lookup(VD) & AnyReady);
   }
 
   /// std::get<N>(any.results) where any.index is known to be N.
@@ -423,8 +422,7 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
 
   Transfer T(*this, Ctx);
   // What holds on the edge from Pred to its successor number Succ.
-  auto EdgeState = [&](const CFGBlock &Pred, unsigned Succ,
-                       const State &Out) {
+  auto EdgeState = [&](const CFGBlock &Pred, unsigned Succ, const State &Out) {
     State S = Out;
     const Stmt *Term = Pred.getTerminatorStmt();
     if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term)) {
@@ -435,7 +433,8 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
       return S;
     }
     if (Pred.succ_size() == 2)
-      if (const auto *Cond = dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
+      if (const auto *Cond =
+              dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
         T.condition(Cond, Succ == 0, S);
     return S;
   };

@@ -1,4 +1,5 @@
-//===--- PathFacts.h - async-lint --------------------------------*- C++ -*-===//
+//===--- PathFacts.h - async-lint --------------------------------*- C++
+//-*-===//
 //
 // Facts the code states about its local handles, along each path of one
 // function body: which results are known to be ready (their value or

@@ -339,6 +339,11 @@ private:
         expr(Object, Spawned, Full);
       return Args(Spawned);
     }
+    if (Object && isTaskType(Object->getType()) && Matches(Lib.JoinMembers)) {
+      // r.get(), t.wait(): blocks until the task is done, as an await does.
+      expr(Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
+      return Args(Consumed);
+    }
     if (Object) {
       const auto *Method =
           dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());

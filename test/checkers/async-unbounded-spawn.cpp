@@ -80,6 +80,34 @@ void collected_threads(const std::vector<int> &Items,
     Workers.emplace_back(job);
 }
 
+// A pool sized once: the bound is a local (or a member of one) that the loop
+// does not change. Silent.
+struct pool_options {
+  unsigned thread_count;
+};
+struct pool {
+  pool_options opts;
+  std::vector<std::thread> threads;
+};
+void fixed_pool(pool *P, pool_options Opts) {
+  const unsigned Count = Opts.thread_count;
+  for (unsigned I = 0; I < Count; ++I)
+    P->threads.emplace_back(job);
+  pool *Q = P;
+  for (unsigned I = 0; I < Q->opts.thread_count; ++I)
+    Q->threads.emplace_back(job);
+}
+
+// The twin: a bound read from a parameter is the caller's input.
+void pool_from_input(pool *P) {
+  for (unsigned I = 0; I < P->opts.thread_count; ++I)
+    P->threads.emplace_back(job);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the loop has no static bound
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound
+}
+
 void eager_per_item(const std::vector<int> &Items, folly::Executor *Ex) {
   for (int Item : Items)
     notify(Item);

@@ -1,0 +1,54 @@
+// RUN: %check_async_lint %s async-blocking-call %t
+
+// The socket calls of a library's own asynchronous I/O: made on descriptors
+// opened non-blocking, they return EAGAIN (or EINPROGRESS) instead of
+// blocking, and the coroutine then awaits readiness. A function that tests
+// errno for those values says so. Calls of the same name that are not the
+// catalogue's function are not judged by it.
+
+#include <errno.h>
+#include <sys/socket.h>
+
+#include "task.h"
+
+struct poller {
+  demo::task<> poll(int fd);
+};
+extern poller sched;
+
+demo::task<int> async_connect(int fd, const sockaddr *addr, socklen_t len) {
+  int r = ::connect(fd, addr, len);
+  if (r == -1 && (errno == EAGAIN || errno == EINPROGRESS)) {
+    co_await sched.poll(fd);
+    co_return 0;
+  }
+  co_return r;
+}
+
+demo::task<long> async_recv(int fd, char *buf) {
+  while (true) {
+    long n = recv(fd, buf, 16, 0);
+    if (n >= 0 || errno != EWOULDBLOCK)
+      co_return n;
+    co_await sched.poll(fd);
+  }
+}
+
+// Same names, other functions: a member and a local callable.
+struct channel {
+  long send(const void *, size_t, int);
+};
+demo::task<> same_names(channel &c) {
+  c.send("x", 1, 0);
+  auto connect = [](int) { return 0; };
+  connect(1);
+  co_return;
+}
+
+// Reported: nothing says the descriptor is non-blocking.
+demo::task<int> blocking_connect(int fd, const sockaddr *addr, socklen_t len) {
+  int r = ::connect(fd, addr, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'connect' blocks the executor thread inside coroutine 'blocking_connect' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
+  co_await sched.poll(fd);
+  co_return r;
+}

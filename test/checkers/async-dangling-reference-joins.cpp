@@ -1,0 +1,37 @@
+// RUN: %check_async_lint %s async-dangling-reference %t
+
+// A task joined (get(), wait()) before what its coroutine borrows dies is
+// done with it: the join blocks until the coroutine has finished.
+
+#include <utility>
+
+#include "concurrencpp/concurrencpp.h"
+
+using concurrencpp::result;
+
+result<int> borrow(int &counter) {
+  co_await result<int>();
+  co_return ++counter;
+}
+
+void joined_in_scope() {
+  int counter = 0;
+  auto t = borrow(counter);
+  t.get();
+}
+
+void waited_in_scope() {
+  int counter = 0;
+  auto t = borrow(counter);
+  t.wait();
+}
+
+int joined_after_scope() {
+  result<int> t;
+  {
+    int counter = 0;
+    t = borrow(counter);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: parameter 'counter' of coroutine 'borrow' refers to local 'counter', which is destroyed while the task may still run [async-dangling-reference]
+  }
+  return t.get();
+}
