@@ -29,6 +29,58 @@ bool catchesAll(const CXXCatchStmt &Handler) {
   return RD && canonicalName(*RD) == "::std::exception";
 }
 
+/// \p E without parentheses, implicit casts and explicit casts to bool.
+const Expr *stripBoolCasts(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
+        Cast && Cast->getType()->isBooleanType())
+      Next = Cast->getSubExpr();
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Next);
+             Member && isa_and_nonnull<CXXConversionDecl>(
+                           Member->getMethodDecl()))
+      Next = Member->getImplicitObjectArgument();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// True for a member of the object (m_state, this->p) or a parameter.
+bool isOwnStateOrParameter(const Expr *E) {
+  E = stripBoolCasts(E);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return isa<ParmVarDecl>(Ref->getDecl());
+  return false;
+}
+
+/// True when \p Cond tests that a member of the object or a parameter is
+/// empty or null: !m_state, !static_cast<bool>(p), p == nullptr.
+bool testsEmptiness(const Expr *Cond) {
+  Cond = stripBoolCasts(Cond);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return isOwnStateOrParameter(Not->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_EQ)
+    return (isa<CXXNullPtrLiteralExpr>(BO->getRHS()->IgnoreParenImpCasts()) &&
+            isOwnStateOrParameter(BO->getLHS())) ||
+           (isa<CXXNullPtrLiteralExpr>(BO->getLHS()->IgnoreParenImpCasts()) &&
+            isOwnStateOrParameter(BO->getRHS()));
+  return false;
+}
+
+/// True when \p S is only a throw: `throw X;` or `{ throw X; }`.
+bool onlyThrows(const Stmt *S) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    S = Compound->size() == 1 ? Compound->body_front() : nullptr;
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  return E && isa<CXXThrowExpr>(E->IgnoreImplicit());
+}
+
 class ThrowFinder {
 public:
   ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth)
@@ -66,6 +118,16 @@ public:
     }
     if (isa<CXXThrowExpr>(S))
       return record(0, S);
+    // In a called function, a throw reached only when the object or an
+    // argument is empty (a precondition: the call is misused) is not a
+    // failure the caller has to expect.
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && CallDepth > 0 && !If->getElse() && !If->getInit() &&
+        !If->getConditionVariable() && onlyThrows(If->getThen()) &&
+        testsEmptiness(If->getCond())) {
+      find(If->getCond(), Depth + 1);
+      return;
+    }
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       find(Await->getOperand(), Depth + 1);
       if (awaitThrows(*Await))

@@ -181,8 +181,12 @@ private:
       if (VD)
         return {UseKind::StoredOther, false, Where};
     }
-    if (isa_and_nonnull<MemberExpr>(Target))
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(Target)) {
+      // A member of a local object lives as long as that object.
+      if (const VarDecl *Owner = localObject(Member))
+        return {UseKind::StoredLocal, false, Where, Owner};
       return {UseKind::StoredOther, false, Where};
+    }
     return {UseKind::Other, false, Where};
   }
 
@@ -201,6 +205,23 @@ private:
       return;
     }
     expr(Target, {UseKind::Neutral, false, Target->getBeginLoc()}, Full);
+  }
+
+  /// The local variable (not a reference) whose member \p Member is:
+  /// c.tasks, c.a.b.
+  static const VarDecl *localObject(const MemberExpr *Member) {
+    while (Member && !Member->isArrow()) {
+      const Expr *Base = strip(Member->getBase());
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+        const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        return VD && VD->hasLocalStorage() &&
+                       !VD->getType()->isReferenceType()
+                   ? VD
+                   : nullptr;
+      }
+      Member = dyn_cast<MemberExpr>(Base);
+    }
+    return nullptr;
   }
 
   void record(const Expr *E, Use U, const Expr *Full) {

@@ -35,3 +35,28 @@ int joined_after_scope() {
   }
   return t.get();
 }
+
+// A task kept in a member of the very object it borrows dies with it.
+#include <vector>
+
+struct client {
+  std::vector<result<int>> tasks;
+  int id = 0;
+};
+
+result<int> serve(client &c) {
+  co_await result<int>();
+  co_return c.id;
+}
+
+void kept_by_its_referent() {
+  client c;
+  c.tasks.push_back(serve(c));
+}
+
+client g_client;
+void kept_by_another_object() {
+  client c;
+  g_client.tasks.push_back(serve(c));
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'c' of coroutine 'serve' refers to local 'c', which is destroyed while the task may still run [async-dangling-reference]
+}

@@ -166,6 +166,34 @@ void threads() {
   D.join();
 }
 
+// A promise whose only throws check that it, or its argument, is not empty:
+// used as intended it cannot fail. Its twin throws on a real failure.
+struct state;
+struct producer {
+  state *m_state = nullptr;
+  void set_exception(std::exception_ptr E) {
+    if (!m_state)
+      throw std::runtime_error("empty promise");
+    if (!static_cast<bool>(E)) {
+      throw std::runtime_error("null exception");
+    }
+    publish(E);
+  }
+  void publish(std::exception_ptr) noexcept;
+  void deliver(int Value) {
+    if (Value < 0)
+      throw std::runtime_error("rejected");
+  }
+};
+void producers(producer P) {
+  std::thread A([P]() mutable { P.set_exception(std::current_exception()); });
+  std::thread B([P]() mutable { P.deliver(1); });
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: an exception escaping this thread function calls 'std::terminate'
+  // CHECK-NOTES: :[[@LINE-2]]:33: note: 'producer::deliver' may throw here
+  A.join();
+  B.join();
+}
+
 // --- Templates and macros.
 
 template <class T> asio::awaitable<void> generic(T Value) {
@@ -177,6 +205,6 @@ template <class T> asio::awaitable<void> generic(T Value) {
 void spawn_generic(asio::io_context &Ctx) {
   DETACH(Ctx, generic(1));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'generic' are lost
-  // CHECK-NOTES: :176:27: note: expanded from macro 'DETACH'
-  // CHECK-NOTES: :173:5: note: an exception is thrown here
+  // CHECK-NOTES: :204:27: note: expanded from macro 'DETACH'
+  // CHECK-NOTES: :201:5: note: an exception is thrown here
 }
