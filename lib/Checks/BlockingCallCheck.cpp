@@ -5,8 +5,10 @@
 #include "../Model/BlockingCatalog.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
 #include "../Model/Matchers.h"
 #include "../Model/PathFacts.h"
+#include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -116,6 +118,7 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Facts.clear();
   WouldBlockTested.clear();
+  SyncWaitStarted.clear();
 }
 
 bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
@@ -140,6 +143,61 @@ bool BlockingCallCheck::expectsWouldBlock(const FunctionDecl &FD,
   });
   WouldBlockTested[&FD] = Found;
   return Found;
+}
+
+bool BlockingCallCheck::startedOnlyBySyncWait(const FunctionDecl &Coro) {
+  auto [It, New] = SyncWaitStarted.try_emplace(&Coro, false);
+  if (!New)
+    return It->second;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coro);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  const auto *Outer =
+      dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+  if (!Outer || model::isCoroutine(*Outer))
+    return false;
+  // The local the lambda is stored in, and how it is used.
+  const VarDecl *Holder = nullptr;
+  unsigned Mentions = 0, SyncWaited = 0;
+  model::forEachOwnStmt(model::getUserBody(*Outer), [&](const Stmt &S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (const LambdaExpr *L = model::lambdaOf(VD->getInit());
+              L && L->getLambdaClass() == Method->getParent())
+            Holder = VD;
+  });
+  if (!Holder)
+    return false;
+  model::forEachOwnStmt(model::getUserBody(*Outer), [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        Ref && Ref->getDecl() == Holder)
+      ++Mentions;
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    std::optional<model::CallInfo> Info =
+        Call ? model::describeCall(*Call) : std::nullopt;
+    if (!Info || !model::anyNameMatches(Lib.SyncWaitFunctions, *Info))
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *Start =
+          dyn_cast<CXXOperatorCallExpr>(model::stripToObject(Arg));
+      if (Start && Start->getOperator() == OO_Call &&
+          model::referencedVariable(Start->getArg(0)) == Holder)
+        ++SyncWaited;
+    }
+  });
+  bool Only = Mentions > 0 && Mentions == SyncWaited;
+  SyncWaitStarted[&Coro] = Only;
+  return Only;
+}
+
+bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
+                                         const Stmt &Site, ASTContext &Ctx) {
+  if (!startedOnlyBySyncWait(Coro))
+    return true;
+  return model::firstUseAfterSuspension(
+             Coro, Ctx, [&](const Stmt &S) { return &S == &Site; },
+             /*FromStart=*/false, &Lib.NonSuspendingAwaitables) != nullptr;
 }
 
 std::optional<int> BlockingCallCheck::blocksUnlessReady(const FunctionDecl &FD,
@@ -352,7 +410,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   model::forEachOwnStmt(model::getUserBody(*Coro), [&](const Stmt &S) {
     if (std::optional<Blocking> B = classify(S)) {
       Reach Direct{&S, nullptr, *B, 1};
-      if (blocksThrough(*Coro, S, Direct, *B, Ctx))
+      if (blocksThrough(*Coro, S, Direct, *B, Ctx) &&
+          mayRunOnExecutor(*Coro, S, Ctx))
         report(*Coro, S, nullptr, *B);
       return;
     }
@@ -361,7 +420,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     if (const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager()))
       if (std::optional<Reach> R = reachOf(*Callee, MaxCallDepth, Ctx))
         if (blocksThrough(*Coro, S, {&S, Callee, R->Leaf, R->Depth, R->Param},
-                          R->Leaf, Ctx))
+                          R->Leaf, Ctx) &&
+            mayRunOnExecutor(*Coro, S, Ctx))
           report(*Coro, S, Callee, R->Leaf);
   });
 }

@@ -59,6 +59,13 @@ private:
   /// True when \p FD tests errno for one of WouldBlockErrors (EAGAIN,
   /// EINPROGRESS): its I/O calls are made on non-blocking descriptors.
   bool expectsWouldBlock(const FunctionDecl &FD, ASTContext &Ctx);
+  /// True when the coroutine lambda \p Coro is only ever run by a sync-wait
+  /// call in the function that creates it (sync_wait(make_test())): until
+  /// it first suspends, it runs on that function's thread, not an executor's.
+  bool startedOnlyBySyncWait(const FunctionDecl &Coro);
+  /// True when \p Site, in \p Coro, may run on an executor thread.
+  bool mayRunOnExecutor(const FunctionDecl &Coro, const Stmt &Site,
+                        ASTContext &Ctx);
   /// Whether \p S, a call in \p FD that blocks when \p Object (the object of
   /// a get(), or an argument) is not ready, blocks: std::nullopt when
   /// \p Object is known ready there; the index of the parameter of \p FD
@@ -81,6 +88,7 @@ private:
   model::NameMatcher BlockingStreams;
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
+  llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
   unsigned MaxCallDepth;
   model::Library Lib;
   model::PathFactsCache Facts;

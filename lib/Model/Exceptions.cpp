@@ -37,8 +37,8 @@ const Expr *stripBoolCasts(const Expr *E) {
         Cast && Cast->getType()->isBooleanType())
       Next = Cast->getSubExpr();
     else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Next);
-             Member && isa_and_nonnull<CXXConversionDecl>(
-                           Member->getMethodDecl()))
+             Member &&
+             isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
       Next = Member->getImplicitObjectArgument();
     if (Next == E)
       return E;

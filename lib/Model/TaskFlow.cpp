@@ -214,8 +214,7 @@ private:
       const Expr *Base = strip(Member->getBase());
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
         const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        return VD && VD->hasLocalStorage() &&
-                       !VD->getType()->isReferenceType()
+        return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()
                    ? VD
                    : nullptr;
       }
