@@ -195,8 +195,9 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
       return diag(Loc, "%0 returned by %1 is discarded and never runs; %2")
              << Noun << Callee << Advice;
     case model::Laziness::Eager:
-      return diag(Loc, "%0 returned by %1 is discarded; it runs detached and "
-                       "its result and exceptions are lost")
+      return diag(Loc, "%0 returned by %1 is discarded; what it does after "
+                       "it first suspends runs detached, and its result and "
+                       "exceptions are lost")
              << Noun << Callee;
     case model::Laziness::Unknown:
       break;

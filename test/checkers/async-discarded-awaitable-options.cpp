@@ -47,7 +47,7 @@ demo::task<> f() {
   legacy::start_job();
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: task returned by 'legacy::start_job' is discarded; await it, start it, or hand it to an executor
   legacy::fire();
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: task returned by 'legacy::fire' is discarded; it runs detached and its result and exceptions are lost
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: task returned by 'legacy::fire' is discarded; what it does after it first suspends runs detached, and its result and exceptions are lost
   legacy::async_op(legacy::lazy);
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: asynchronous operation 'legacy::async_op' is discarded and never starts
   co_return;

@@ -45,7 +45,7 @@ demo::task<> statements(bool Flag) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'flush' is discarded and never runs
   // CHECK-FIXES: {{^}}  co_await flush();{{$}}
   compute();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'compute' is discarded; it runs detached and its result and exceptions are lost [async-discarded-awaitable]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'compute' is discarded; what it does after it first suspends runs detached, and its result and exceptions are lost [async-discarded-awaitable]
   // CHECK-FIXES: {{^}}  co_await compute();{{$}}
   yield_now();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'yield_now' is discarded; did you forget 'co_await'? [async-discarded-awaitable]
@@ -87,7 +87,7 @@ void plain() {
   store();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'store' is discarded and never runs; await it, start it, or hand it to an executor [async-discarded-awaitable]
   compute();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'compute' is discarded; it runs detached
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'compute' is discarded; what it does after it first suspends runs detached
 }
 
 // --- asio: coroutine_traits promise, await_transform, deferred tokens -------
