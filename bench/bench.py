@@ -12,6 +12,10 @@ of the per-file memory ratios. The fastest repeat of each file counts.
 
     bench/bench.py --build build [--repeat 3] [--files GLOB ...] [--quick]
     bench/bench.py --build build --instructions --files 'asio/.../echo_server.cpp'
+    bench/bench.py --build build --compile-db OUT/concurrencpp/compile_commands.json
+
+--compile-db measures the units of a compile database instead, with their
+own flags (the real-code trees that ../shared/realcode/prepare.sh lays out).
 
 CPU time on a shared machine is noisy (a few per cent between runs).
 --instructions counts executed instructions under valgrind's callgrind
@@ -22,6 +26,7 @@ files.
 
 import argparse
 import glob
+import json
 import os
 import re
 import subprocess
@@ -47,8 +52,34 @@ def flags(path):
     return extra
 
 
+# Per-file flags of a compile database (--compile-db), by path.
+DB_FLAGS = {}
+
+
+def read_compile_db(path):
+    """The files of a compile database, remembering each one's flags (the
+    arguments without the compiler, -fsyntax-only, -c, -o and the file)."""
+    entries = json.load(open(path))
+    files = []
+    for e in entries:
+        args = e.get("arguments") or e["command"].split()
+        f = os.path.join(e["directory"], e["file"])
+        kept, skip = [], False
+        for a in args[1:]:
+            if skip:
+                skip = False
+            elif a == "-o":
+                skip = True
+            elif a not in ("-fsyntax-only", "-c", e["file"], f):
+                kept.append(a if not a.startswith("-I") or os.path.isabs(a[2:])
+                            else "-I" + os.path.join(e["directory"], a[2:]))
+        DB_FLAGS[f] = kept
+        files.append(f)
+    return files
+
+
 def commands(build, path):
-    f = flags(path)
+    f = DB_FLAGS.get(path) or flags(path)
     plugin = os.path.join(build, "lib", "libAsyncLintPlugin.so")
     return {
         "syntax": [os.path.join(LLVM_BIN, "clang++"), "-fsyntax-only"] + f + [path],
@@ -60,6 +91,10 @@ def commands(build, path):
                    "--no-cache", path,
                    "--"] + f,
     }
+
+
+def display(path):
+    return (path if path in DB_FLAGS else os.path.relpath(path, EXAMPLES))[-60:]
 
 
 def count_instructions(cmd):
@@ -93,12 +128,17 @@ def main():
                    help="one file, one repeat: checks that the script works")
     p.add_argument("--instructions", action="store_true",
                    help="count instructions under callgrind instead of time")
+    p.add_argument("--compile-db", help="measure this compile database's "
+                   "units instead of the Boost examples")
     args = p.parse_args()
+    if args.compile_db:
+        if not os.path.isfile(args.compile_db):
+            sys.exit("bench.py: no compile database at " + args.compile_db)
+        args.files = read_compile_db(args.compile_db)
     if args.instructions:
         return instructions(args)
 
-    files = sorted({f for g in args.files
-                    for f in glob.glob(os.path.join(EXAMPLES, g))})
+    files = selected(args)
     if args.quick:
         files, args.repeat = files[:1], 1
     if not files:
@@ -116,7 +156,7 @@ def main():
         for tool in tools:
             cpu[tool] += best[tool][0]
             mem_ratio[tool].append(best[tool][1] / best["syntax"][1])
-        print("%-60s %s" % (os.path.relpath(path, EXAMPLES)[-60:], "  ".join(
+        print("%-60s %s" % (display(path), "  ".join(
             "%6.2fs %7.0fMiB" % (best[t][0], best[t][1] / 1024) for t in tools)))
 
     print("\n%d files, best of %d runs each" % (len(files), args.repeat))
@@ -127,9 +167,15 @@ def main():
             sum(mem_ratio[tool]) / len(mem_ratio[tool])))
 
 
+def selected(args):
+    if args.compile_db:
+        return sorted(args.files)
+    return sorted({f for g in args.files
+                   for f in glob.glob(os.path.join(EXAMPLES, g))})
+
+
 def instructions(args):
-    files = sorted({f for g in args.files
-                    for f in glob.glob(os.path.join(EXAMPLES, g))})
+    files = selected(args)
     if not files:
         sys.exit("no files")
     tools = ["syntax", "upstream", "plugin", "driver"]
@@ -139,7 +185,7 @@ def instructions(args):
                   for t, c in commands(args.build, path).items()}
         for t in tools:
             total[t] += counts[t]
-        print("%-60s %s" % (os.path.relpath(path, EXAMPLES)[-60:], "  ".join(
+        print("%-60s %s" % (display(path), "  ".join(
             "%14d" % counts[t] for t in tools)))
     print("\n%d files, instructions (callgrind)" % len(files))
     print("%-10s %16s %12s" % ("tool", "instructions", "ratio"))

@@ -12,6 +12,7 @@
 #include "Model/Library.h"
 #include "Model/LocalFlow.h"
 #include "Model/NameMatcher.h"
+#include "Model/PathFacts.h"
 #include "Model/TaskFlow.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Frontend/ASTUnit.h"
@@ -487,4 +488,62 @@ void plain(int N) {
   EXPECT_TRUE(Repeats("sometimes", 2));
   EXPECT_TRUE(Repeats("plain", 3));
   EXPECT_FALSE(Repeats("plain", 4));
+}
+
+// Each get() is tagged by the integer it is compared with: 1 is known
+// ready there, 0 is not.
+TEST(PathFacts, KnowsWhereAResultIsReady) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <vector>
+using concurrencpp::result;
+using concurrencpp::result_status;
+result<int> compute();
+void expect(int, int);
+concurrencpp::lazy_result<void> paths(bool b, std::vector<result<int>> v) {
+  result<int> r = compute();
+  expect(r.get(), 0);
+  if (b)
+    co_await r.resolve();
+  expect(r.get(), 0);
+  co_await r.resolve();
+  expect(r.get(), 1);
+  r = compute();
+  expect(r.get(), 0);
+  if (r.status() != result_status::idle)
+    expect(r.get(), 1);
+  else
+    expect(r.get(), 0);
+  while (r.wait_for(1) == result_status::idle) {
+    expect(r.get(), 0);
+  }
+  expect(r.get(), 1);
+  auto all = co_await concurrencpp::when_all(v);
+  expect(all[0].get(), 1);
+  for (auto &e : all)
+    expect(e.get(), 1);
+  expect(v[0].get(), 0);
+  auto any = co_await concurrencpp::when_any(v);
+  expect(any.results[any.index].get(), 1);
+  expect(any.results[0].get(), 0);
+}
+)cpp");
+  const FunctionDecl *Paths = function(*AST, "paths");
+  ASSERT_TRUE(Paths);
+  model::Library Lib;
+  model::PathFactsCache Cache(Lib.Readiness);
+  const model::PathFacts &Facts = Cache.of(*Paths, AST->getASTContext());
+  EXPECT_EQ(&Facts, &Cache.of(*Paths, AST->getASTContext()));
+  auto Expects = match(
+      callExpr(callee(functionDecl(hasName("expect"))),
+               hasArgument(0, cxxMemberCallExpr().bind("get")),
+               hasArgument(1, integerLiteral().bind("want"))),
+      AST->getASTContext());
+  ASSERT_EQ(Expects.size(), 13u);
+  for (const BoundNodes &N : Expects) {
+    const auto *Get = N.getNodeAs<CXXMemberCallExpr>("get");
+    bool Want = N.getNodeAs<IntegerLiteral>("want")->getValue() != 0;
+    EXPECT_EQ(Facts.isReadyAt(Get->getImplicitObjectArgument(), Get), Want)
+        << "line " << AST->getSourceManager().getPresumedLineNumber(
+                          Get->getBeginLoc());
+  }
 }
