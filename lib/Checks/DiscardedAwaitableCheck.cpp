@@ -3,8 +3,8 @@
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/LocalFlow.h"
 #include "../Model/Matchers.h"
+#include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -68,7 +68,8 @@ std::string calleeName(const Expr &Call) {
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)), Lib(Options) {}
+      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)), Lib(Options),
+      Facts(Lib.Readiness) {}
 
 void DiscardedAwaitableCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
@@ -135,6 +136,7 @@ DiscardedAwaitableCheck::judgeType(QualType T) const {
 void DiscardedAwaitableCheck::onStartOfTranslationUnit() {
   Reported.clear();
   TypeVerdicts.clear();
+  Facts.clear();
 }
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
@@ -243,39 +245,17 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
   });
   if (Vars.empty())
     return;
-  std::vector<model::UnusedValueLoss> Losses =
-      model::findUnusedValueLosses(FD, Body, Ctx, Vars);
-  if (Losses.empty())
-    return;
+  const model::PathFacts &Flow = Facts.of(FD, Ctx);
+  std::vector<model::UnusedValueLoss> Losses = Flow.unusedValueLosses(Vars);
   // "Not on every path" only where some path uses the value: a variable
   // read nowhere (only assigned) is never awaited at all.
-  llvm::DenseSet<const DeclRefExpr *> Assigned;
-  llvm::DenseSet<const VarDecl *> Read;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    const Expr *LHS = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(&S);
-        BO && BO->isAssignmentOp())
-      LHS = BO->getLHS();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-             Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
-      LHS = Op->getArg(0);
-    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-            LHS ? LHS->IgnoreParenImpCasts() : nullptr))
-      Assigned.insert(Ref);
-  });
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-        Ref && !Assigned.count(Ref))
-      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-        Read.insert(VD);
-  });
   const VarDecl *Last = nullptr;
   for (const model::UnusedValueLoss &Loss : Losses) {
     if (Loss.Var != Last) {
       Last = Loss.Var;
       Verdict V = Verdicts.lookup(Loss.Var);
       const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
-      if (!Read.count(Loss.Var))
+      if (!Flow.isRead(Loss.Var))
         diag(Loss.Var->getLocation(),
              V.Laziness == model::Laziness::Lazy
                  ? "%0 %1 is never awaited; it is destroyed without running"

@@ -6,6 +6,7 @@
 
 #include "../Model/Awaitables.h"
 #include "../Model/Library.h"
+#include "../Model/PathFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -39,6 +40,7 @@ private:
 
   const bool FlagVoidCasts;
   const model::Library Lib;
+  model::PathFactsCache Facts;
   llvm::DenseSet<unsigned> Reported;
   mutable llvm::DenseMap<const Type *, Verdict> TypeVerdicts;
 };

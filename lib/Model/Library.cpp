@@ -95,11 +95,13 @@ const Library::Entry Library::Entries[] = {
 Library::Library() {
   for (const Entry &E : Entries)
     field(E) = NameMatcher(E.Default);
+  Readiness.HandleTypes = TaskTypes;
 }
 
 Library::Library(const ClangTidyCheck::OptionsView &Options) {
   for (const Entry &E : Entries)
     field(E) = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));
+  Readiness.HandleTypes = TaskTypes;
 }
 
 void Library::store(const ClangTidyCheck::OptionsView &Options,

@@ -3,7 +3,6 @@
 #include "LocalFlow.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
-#include "PathFacts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -18,13 +17,12 @@ namespace clang::tidy::async::model {
 namespace {
 
 /// The CFG of \p Body, every expression its own element so that each
-/// mention is seen; with \p Lifetimes, the ends of local lifetimes too.
+/// mention is seen.
 std::unique_ptr<CFG> buildBodyCFG(const Decl &Function, const Stmt *Body,
-                                  ASTContext &Ctx, bool Lifetimes = false) {
+                                  ASTContext &Ctx) {
   if (!Body)
     return nullptr;
   CFG::BuildOptions Options;
-  Options.AddLifetime = Lifetimes;
   Options.AddInitializers = false;
   Options.setAllAlwaysAdd();
   return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
@@ -56,187 +54,6 @@ void forEachElementOf(const CFG &Graph, const Stmt *S,
     }
   }
 }
-
-/// The variable assigned by an assignment, when \p S is one.
-const DeclRefExpr *assignedVariable(const Stmt &S) {
-  const Expr *LHS = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
-      BO && BO->getOpcode() == BO_Assign)
-    LHS = BO->getLHS();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    LHS = Op->getArg(0);
-  if (!LHS)
-    return nullptr;
-  return dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
-}
-
-SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
-  const Stmt *Trigger = End.getTriggerStmt();
-  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Trigger))
-    return Compound->getRBracLoc();
-  return Trigger ? Trigger->getBeginLoc() : SourceLocation();
-}
-
-/// The value assigned by an assignment, when \p S is one.
-const Expr *assignedValue(const Stmt &S) {
-  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
-      BO && BO->getOpcode() == BO_Assign)
-    return BO->getRHS();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    return Op->getArg(1);
-  return nullptr;
-}
-
-/// True when \p Init makes an object that holds no value: no initialiser, a
-/// default constructor, or empty braces (`task<> t;`, `task<> t{};`).
-bool makesEmptyObject(const Expr *Init) {
-  if (!Init)
-    return true;
-  Init = Init->IgnoreImplicit();
-  if (const auto *List = dyn_cast<InitListExpr>(Init))
-    return List->getNumInits() == 0;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
-    return Construct->getNumArgs() == 0 ||
-           (Construct->getNumArgs() == 1 &&
-            isa<CXXDefaultArgExpr>(Construct->getArg(0)));
-  return isa<CXXScalarValueInitExpr>(Init);
-}
-
-class Analysis {
-public:
-  Analysis(ArrayRef<const VarDecl *> Vars, const Stmt *Body) {
-    for (unsigned I = 0; I < Vars.size(); ++I)
-      Index[Vars[I]] = I;
-    this->Vars = Vars;
-    // Assignment targets are not uses of the old value; a tracked variable
-    // whose value is moved or copied into another hands its state on.
-    forEachOwnStmt(Body, [&](const Stmt &S) {
-      if (const DeclRefExpr *Ref = assignedVariable(S)) {
-        AssignTargets.insert(Ref);
-        noteSource(assignedValue(S));
-      }
-      if (const auto *DS = dyn_cast<DeclStmt>(&S))
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D); VD && Index.count(VD))
-            noteSource(VD->getInit());
-    });
-  }
-
-  /// The tracked variable whose value \p Value is, when it is one.
-  const DeclRefExpr *trackedSource(const Expr *Value) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
-    return Ref && Index.count(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
-                                                                 : nullptr;
-  }
-
-  void noteSource(const Expr *Value) {
-    if (const DeclRefExpr *Ref = trackedSource(Value))
-      Sources.insert(Ref);
-  }
-
-  /// Whether assigning or initialising with \p Value gives a value to lose.
-  bool holdsValue(const Expr *Value, llvm::BitVector &State) const {
-    if (makesEmptyObject(Value))
-      return false;
-    const DeclRefExpr *Source = trackedSource(Value);
-    if (!Source)
-      return true;
-    unsigned From = Index.lookup(cast<VarDecl>(Source->getDecl()));
-    bool Held = State[From];
-    State.reset(From);
-    return Held;
-  }
-
-  /// Applies one CFG element to \p State; records losses when \p Record.
-  void transfer(const CFGElement &Element, llvm::BitVector &State,
-                bool Record) {
-    if (auto End = Element.getAs<CFGLifetimeEnds>()) {
-      auto It = Index.find(End->getVarDecl());
-      if (It == Index.end())
-        return;
-      if (State[It->second] && Record)
-        Losses.push_back({End->getVarDecl(), scopeEnd(*End), false});
-      State.reset(It->second);
-      return;
-    }
-    auto StmtElement = Element.getAs<CFGStmt>();
-    if (!StmtElement)
-      return;
-    const Stmt *S = StmtElement->getStmt();
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls())
-        if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
-          State[It->second] = holdsValue(cast<VarDecl>(D)->getInit(), State);
-      return;
-    }
-    if (const DeclRefExpr *Target = assignedVariable(*S)) {
-      auto It = Index.find(dyn_cast<VarDecl>(Target->getDecl()));
-      bool Held = holdsValue(assignedValue(*S), State);
-      if (It == Index.end())
-        return;
-      if (State[It->second] && Record)
-        Losses.push_back({Vars[It->second], S->getBeginLoc(), true});
-      State[It->second] = Held;
-      return;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      if (AssignTargets.contains(Ref) || Sources.contains(Ref))
-        return;
-      if (auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
-          It != Index.end())
-        State.reset(It->second);
-    }
-  }
-
-  std::vector<UnusedValueLoss> run(const CFG &Graph) {
-    unsigned N = Vars.size();
-    std::vector<llvm::BitVector> Out(Graph.getNumBlockIDs(),
-                                     llvm::BitVector(N));
-    std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
-    std::deque<const CFGBlock *> Work{&Graph.getEntry()};
-    auto In = [&](const CFGBlock &Block) {
-      llvm::BitVector State(N);
-      for (const CFGBlock *Pred : Block.preds())
-        if (Pred)
-          State |= Out[Pred->getBlockID()];
-      return State;
-    };
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.front();
-      Work.pop_front();
-      llvm::BitVector State = In(*Block);
-      for (const CFGElement &Element : *Block)
-        transfer(Element, State, /*Record=*/false);
-      unsigned ID = Block->getBlockID();
-      if (Seen[ID] && State == Out[ID])
-        continue;
-      Seen[ID] = true;
-      Out[ID] = State;
-      for (const CFGBlock *Succ : Block->succs())
-        if (Succ)
-          Work.push_back(Succ);
-    }
-    // One more pass on the fixed point records each loss once.
-    for (const CFGBlock *Block : Graph) {
-      if (!Seen[Block->getBlockID()])
-        continue;
-      llvm::BitVector State = In(*Block);
-      for (const CFGElement &Element : *Block)
-        transfer(Element, State, /*Record=*/true);
-    }
-    return std::move(Losses);
-  }
-
-private:
-  ArrayRef<const VarDecl *> Vars;
-  llvm::DenseMap<const VarDecl *, unsigned> Index;
-  llvm::DenseSet<const DeclRefExpr *> AssignTargets;
-  /// Mentions that hand a tracked variable's value to another.
-  llvm::DenseSet<const DeclRefExpr *> Sources;
-  std::vector<UnusedValueLoss> Losses;
-};
 
 /// Walks \p Graph forward from each (block, first element) of \p Starts and
 /// returns the first statement, in source order, that satisfies \p IsUse and
@@ -290,18 +107,6 @@ walkPastSuspensions(const CFG &Graph,
 }
 
 } // namespace
-
-std::vector<UnusedValueLoss>
-findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
-                      ArrayRef<const VarDecl *> Vars) {
-  if (!Body || Vars.empty())
-    return {};
-  std::unique_ptr<CFG> Graph =
-      buildBodyCFG(Function, Body, Ctx, /*Lifetimes=*/true);
-  if (!Graph)
-    return {};
-  return Analysis(Vars, Body).run(*Graph);
-}
 
 const Stmt *
 firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,

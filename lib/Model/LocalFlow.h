@@ -17,23 +17,6 @@
 
 namespace clang::tidy::async::model {
 
-/// A point where a local's value is lost without having been used.
-struct UnusedValueLoss {
-  const VarDecl *Var;
-  /// The end of the variable's scope, or the assignment that overwrites it.
-  SourceLocation Where;
-  bool Overwritten;
-};
-
-/// For each of \p Vars (local variables of \p Body), the points at which,
-/// on some path from its initialisation (or an assignment to it), its value
-/// is lost (the variable goes out of scope, or is assigned again) without
-/// the variable having been mentioned in between. Any mention counts as a
-/// use: awaiting, moving, returning, passing, capturing, calling a member.
-std::vector<UnusedValueLoss>
-findUnusedValueLosses(const Decl &Function, const Stmt *Body, ASTContext &Ctx,
-                      ArrayRef<const VarDecl *> Vars);
-
 class NameMatcher;
 
 /// The first statement, in source order, of the body of the coroutine

@@ -1,6 +1,7 @@
 //===--- PathFacts.cpp - async-lint ---------------------------------------===//
 
 #include "PathFacts.h"
+#include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -65,6 +66,49 @@ struct Constant {
   const EnumConstantDecl *Enumerator = nullptr;
   std::optional<int64_t> Value;
 };
+
+/// The target and value of an assignment, when \p S is one.
+const Expr *assignedTarget(const Stmt &S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+      BO && BO->getOpcode() == BO_Assign)
+    return BO->getLHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return Op->getArg(0);
+  return nullptr;
+}
+const Expr *assignedValue(const Stmt &S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+      BO && BO->getOpcode() == BO_Assign)
+    return BO->getRHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return Op->getArg(1);
+  return nullptr;
+}
+
+/// True when \p Init makes an object that holds no value: no initialiser, a
+/// default constructor, or empty braces (`task<> t;`, `task<> t{};`).
+bool makesEmptyObject(const Expr *Init) {
+  if (!Init)
+    return true;
+  Init = Init->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(Init))
+    return List->getNumInits() == 0;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    return Construct->getNumArgs() == 0 ||
+           (Construct->getNumArgs() == 1 &&
+            isa<CXXDefaultArgExpr>(Construct->getArg(0)));
+  return isa<CXXScalarValueInitExpr>(Init);
+}
+
+/// Where a lifetime ends, for notes: the closing brace of its scope.
+SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
+  const Stmt *Trigger = End.getTriggerStmt();
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Trigger))
+    return Compound->getRBracLoc();
+  return Trigger ? Trigger->getBeginLoc() : SourceLocation();
+}
 
 std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
   E = stripToObject(E);
@@ -157,7 +201,25 @@ public:
   }
 
   /// Applies one statement of the body.
-  void stmt(const Stmt *St, State &S) const {
+  /// Applies one element of the CFG; records the handles' losses in
+  /// \p Losses when given.
+  void element(const CFGElement &Element, State &S,
+               std::vector<UnusedValueLoss> *Losses) const {
+    if (auto End = Element.getAs<CFGLifetimeEnds>()) {
+      const VarDecl *VD = End->getVarDecl();
+      if (!Facts.Handles.contains(VD))
+        return;
+      if (Losses && !(S.Bits.lookup(VD) & Settled))
+        Losses->push_back({VD, scopeEnd(*End), false});
+      S.Bits[VD] |= Settled;
+      return;
+    }
+    if (auto StmtElement = Element.getAs<CFGStmt>())
+      stmt(StmtElement->getStmt(), S, Losses);
+  }
+
+  void stmt(const Stmt *St, State &S,
+            std::vector<UnusedValueLoss> *Losses = nullptr) const {
     const ReadinessKnowledge &K = Facts.K;
     if (const auto *DS = dyn_cast<DeclStmt>(St)) {
       for (const Decl *D : DS->decls())
@@ -165,16 +227,23 @@ public:
           define(VD, initOf(VD), S);
       return;
     }
-    if (const auto *BO = dyn_cast<BinaryOperator>(St);
-        BO && BO->getOpcode() == BO_Assign) {
-      if (const VarDecl *VD = varOf(BO->getLHS()))
-        define(VD, BO->getRHS(), S);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(St)) {
+      // Any other mention of a handle uses its value.
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (VD && Facts.Handles.contains(VD) &&
+          !Facts.AssignTargets.contains(Ref) && !Facts.Sources.contains(Ref))
+        S.Bits[VD] |= Settled;
       return;
     }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
-        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      if (const VarDecl *VD = varOf(Op->getArg(0)))
-        define(VD, Op->getArg(1), S);
+    if (const Expr *Value = assignedValue(*St)) {
+      if (const VarDecl *VD = varOf(assignedTarget(*St))) {
+        if (Losses && Facts.Handles.contains(VD) &&
+            !(S.Bits.lookup(VD) & Settled))
+          Losses->push_back({VD, St->getBeginLoc(), true});
+        define(VD, Value, S);
+      } else {
+        settleSource(Value, S);
+      }
       return;
     }
     if (const auto *Await = dyn_cast<CoawaitExpr>(St)) {
@@ -243,14 +312,37 @@ public:
 private:
   static const Expr *initOf(const VarDecl *VD) { return VD->getInit(); }
 
+  /// Whether a handle given \p Value holds nothing to use: an empty object,
+  /// or the value of a handle that held nothing. The handle whose value is
+  /// moved or copied counts as used.
+  bool holdsNothing(const Expr *Value, State &S) const {
+    if (makesEmptyObject(Value))
+      return true;
+    return settleSource(Value, S);
+  }
+
+  /// Marks the handle \p Value is as used; returns whether it was already.
+  bool settleSource(const Expr *Value, State &S) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
+    if (!Ref || !Facts.Sources.contains(Ref))
+      return false;
+    const auto *From = cast<VarDecl>(Ref->getDecl());
+    bool Was = S.Bits.lookup(From) & Settled;
+    S.Bits[From] |= Settled;
+    return Was;
+  }
+
   void define(const VarDecl *VD, const Expr *Init, State &S) const {
     unsigned Bits = 0;
     if (auto It = Facts.RangeOf.find(VD); It != Facts.RangeOf.end()) {
       if (factsOf(It->second, S) & AllReady)
         Bits = Ready | AllReady;
     } else if (Init) {
-      Bits = factsOf(Init, S);
+      Bits = factsOf(Init, S) & ~Settled;
     }
+    if (Facts.Handles.contains(VD) ? holdsNothing(Init, S)
+                                   : (settleSource(Init, S), false))
+      Bits |= Settled;
     S.Index.erase(VD);
     if (Bits)
       S.Bits[VD] = Bits;
@@ -402,6 +494,7 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
     return;
   CFG::BuildOptions Options;
   Options.AddInitializers = false;
+  Options.AddLifetime = true;
   Options.setAllAlwaysAdd();
   Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)
@@ -410,6 +503,39 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
       if (const VarDecl *Loop = Range->getLoopVariable())
         RangeOf[Loop] = Range->getRangeInit();
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+            !VD->getType()->isReferenceType() &&
+            (isTaskType(VD->getType()) || isAwaitableType(VD->getType()) ||
+             K.HandleTypes.matches(canonicalTypeName(VD->getType()))))
+          Handles.insert(VD);
+  });
+  // Which mentions of a handle are not uses of its value.
+  auto NoteSource = [&](const Expr *Value) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
+    if (Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())))
+      Sources.insert(Ref);
+  };
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const Expr *Target = assignedTarget(S)) {
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+        AssignTargets.insert(Ref);
+      NoteSource(assignedValue(S));
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && Handles.contains(VD))
+          NoteSource(VD->getInit());
+  });
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        Ref && !AssignTargets.contains(Ref))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && Handles.contains(VD))
+        Read.insert(VD);
   });
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
@@ -447,8 +573,7 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
     Work.pop_front();
     State S = In[Block->getBlockID()];
     for (const CFGElement &Element : *Block)
-      if (const Stmt *St = stmtOf(Element))
-        T.stmt(St, S);
+      T.element(Element, S, nullptr);
     auto [It, New] = Out.try_emplace(Block->getBlockID(), S);
     if (!New) {
       if (It->second == S)
@@ -491,10 +616,30 @@ bool PathFacts::isReadyAt(const Expr *Object, const Stmt *At) const {
   for (const CFGElement &Element : *Block) {
     if (I++ == Index)
       break;
-    if (const Stmt *St = stmtOf(Element))
-      T.stmt(St, S);
+    T.element(Element, S, nullptr);
   }
   return T.factsOf(Object, S) & Ready;
+}
+
+std::vector<UnusedValueLoss>
+PathFacts::unusedValueLosses(llvm::ArrayRef<const VarDecl *> Vars) const {
+  std::vector<UnusedValueLoss> All, Losses;
+  if (!Graph)
+    return Losses;
+  Transfer T(*this, Ctx);
+  // One pass over the fixed point records each loss once.
+  for (const CFGBlock *Block : *Graph) {
+    auto InIt = In.find(Block->getBlockID());
+    if (InIt == In.end())
+      continue;
+    State S = InIt->second;
+    for (const CFGElement &Element : *Block)
+      T.element(Element, S, &All);
+  }
+  for (const UnusedValueLoss &L : All)
+    if (llvm::is_contained(Vars, L.Var))
+      Losses.push_back(L);
+  return Losses;
 }
 
 const PathFacts &PathFactsCache::of(const FunctionDecl &FD, ASTContext &Ctx) {

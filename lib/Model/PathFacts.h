@@ -2,11 +2,16 @@
 //-*-===//
 //
 // Facts the code states about its local handles, along each path of one
-// function body: which results are known to be ready (their value or
-// exception is already made), so that a get() on them cannot block. Computed
-// once per function on Clang's CFG as a forward must-analysis (a fact holds at
-// a point only when it holds on every path there) and cached per function,
-// as Clang's AnalysisDeclContext caches its analyses.
+// function body, computed once per function on Clang's CFG (with the ends of
+// local lifetimes) as a forward must-analysis (a fact holds at a point only
+// when it holds on every path there) and cached per function, as Clang's
+// AnalysisDeclContext caches its analyses:
+//   - which results are known to be ready (their value or exception is
+//     already made), so that a get() on them cannot block;
+//   - which handles (locals of a task or awaitable type) hold no coroutine
+//     still to be used: made empty (`task<> t;`), or used since they were
+//     given one; where one that does is overwritten or goes out of scope,
+//     its coroutine is lost.
 //
 // A result is ready after:
 //   - co_await r.resolve()        (ReadyOnAwait: the awaited call's object,
@@ -29,8 +34,11 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <vector>
 
 namespace clang {
 class CFG;
@@ -39,8 +47,8 @@ class CFGBlock;
 
 namespace clang::tidy::async::model {
 
-/// Which operations make a result ready: plain data, read from check options
-/// by the options layer (Library.h).
+/// Which operations make a result ready, and which types are handles: plain
+/// data, read from check options by the options layer (Library.h).
 struct ReadinessKnowledge {
   /// Member functions whose awaited result leaves their object ready.
   NameMatcher ReadyOnAwait;
@@ -58,6 +66,9 @@ struct ReadinessKnowledge {
   /// Functions that stop the function (throw or abort) when their condition
   /// is false: assert_true(c), assert_equal(a, b).
   NameMatcher Assertions;
+  /// Task types not recognised by structure (Library's TaskTypes): their
+  /// locals are handles too.
+  NameMatcher HandleTypes;
 };
 
 /// \p E without what does not change which object it denotes: parentheses,
@@ -67,6 +78,14 @@ const Expr *stripToObject(const Expr *E);
 /// The variable \p E denotes, looking through parentheses, casts,
 /// temporaries, copies and std::move; null when it is not a variable.
 const VarDecl *referencedVariable(const Expr *E);
+
+/// A point where a local handle's value is lost without having been used.
+struct UnusedValueLoss {
+  const VarDecl *Var;
+  /// The end of the variable's scope, or the assignment that overwrites it.
+  SourceLocation Where;
+  bool Overwritten;
+};
 
 /// The facts of one function body.
 class PathFacts {
@@ -82,6 +101,19 @@ public:
   /// that contains \p Object) starts to run.
   bool isReadyAt(const Expr *Object, const Stmt *At) const;
 
+  /// For each of \p Vars (local handles: variables of a task or awaitable
+  /// type), the points at which, on some path, the coroutine it holds is lost
+  /// without having been used: the variable goes out of scope, or is
+  /// assigned again. A handle made empty (`task<> t;`, `{}`, or moved from
+  /// an empty one) holds nothing to lose; any mention of it counts as a use
+  /// (awaiting, moving, returning, passing, capturing, calling a member).
+  std::vector<UnusedValueLoss>
+  unusedValueLosses(llvm::ArrayRef<const VarDecl *> Vars) const;
+
+  /// True when some statement reads the handle \p Var (a mention that is
+  /// not the target of an assignment).
+  bool isRead(const VarDecl *Var) const { return Read.contains(Var); }
+
   /// Bits of what is known of a value.
   enum Fact : unsigned {
     Ready = 1,
@@ -90,6 +122,9 @@ public:
     /// An awaited any-ready combinator's result: the element at its index
     /// is ready.
     AnyReady = 4,
+    /// A handle that holds no coroutine still to be used: empty, or used
+    /// since it was given one.
+    Settled = 8,
   };
   /// What is known at one point: facts by variable, and the winner's index
   /// of any-ready results whose index was tested.
@@ -112,6 +147,13 @@ private:
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
   /// Loop variables of range-based for loops, with their range.
   llvm::DenseMap<const VarDecl *, const Expr *> RangeOf;
+  /// Local handles, whose use is followed.
+  llvm::DenseSet<const VarDecl *> Handles;
+  /// Mentions of a handle that are not uses: assignment targets, and the
+  /// handle whose value an assignment or initialisation moves or copies.
+  llvm::DenseSet<const DeclRefExpr *> AssignTargets, Sources;
+  /// Handles that some statement reads.
+  llvm::DenseSet<const VarDecl *> Read;
 };
 
 /// PathFacts of each function of a translation unit, built on first use.
