@@ -173,10 +173,8 @@ bool BlockingCallCheck::startedOnlyBySyncWait(const FunctionDecl &Coro) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && Ref->getDecl() == Holder)
       ++Mentions;
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    std::optional<model::CallInfo> Info =
-        Call ? model::describeCall(*Call) : std::nullopt;
-    if (!Info || !model::anyNameMatches(Lib.SyncWaitFunctions, *Info))
+    const CallExpr *Call = model::callOfListed(S, Lib.SyncWaitFunctions);
+    if (!Call)
       return;
     for (const Expr *Arg : Call->arguments()) {
       const auto *Start =

@@ -36,6 +36,16 @@ void readDecls(const Expr *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
       readDecls(Sub, Out);
 }
 
+/// The variable or member \p E names, when it names one.
+const ValueDecl *namedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 /// The declaration an assignment, increment or non-const member call
 /// writes, when \p S is one.
 const Decl *writtenDecl(const Stmt &S) {
@@ -51,14 +61,7 @@ const Decl *writtenDecl(const Stmt &S) {
   else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
            Call && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
     Target = Call->getImplicitObjectArgument();
-  if (!Target)
-    return nullptr;
-  Target = Target->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(Target))
-    return Member->getMemberDecl();
-  return nullptr;
+  return Target ? namedDecl(Target) : nullptr;
 }
 
 /// True when \p E reads only locals, members and globals that \p For's body
@@ -160,28 +163,20 @@ bool waitsOrSkips(const Stmt *S) {
 /// The variables whose value \p Body counts up or down.
 llvm::SmallPtrSet<const ValueDecl *, 4> counters(const Stmt *Body) {
   llvm::SmallPtrSet<const ValueDecl *, 4> Result;
-  auto Target = [](const Expr *E) -> const ValueDecl * {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl();
-    return nullptr;
-  };
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
         Unary && Unary->isIncrementDecrementOp())
-      if (const ValueDecl *D = Target(Unary->getSubExpr()))
+      if (const ValueDecl *D = namedDecl(Unary->getSubExpr()))
         Result.insert(D);
     if (const auto *Assign = dyn_cast<CompoundAssignOperator>(&S))
-      if (const ValueDecl *D = Target(Assign->getLHS()))
+      if (const ValueDecl *D = namedDecl(Assign->getLHS()))
         Result.insert(D);
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
         Op && (Op->getOperator() == OO_PlusPlus ||
                Op->getOperator() == OO_MinusMinus ||
                Op->getOperator() == OO_PlusEqual ||
                Op->getOperator() == OO_MinusEqual))
-      if (const ValueDecl *D = Target(Op->getArg(0)))
+      if (const ValueDecl *D = namedDecl(Op->getArg(0)))
         Result.insert(D);
   });
   return Result;
@@ -404,10 +399,8 @@ void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
   if (Collected.empty())
     return;
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    std::optional<model::CallInfo> Info =
-        Call ? model::describeCall(*Call) : std::nullopt;
-    if (!Info || !model::anyNameMatches(Lib.CombinatorFunctions, *Info))
+    const CallExpr *Call = model::callOfListed(S, Lib.CombinatorFunctions);
+    if (!Call)
       return;
     for (const Expr *Arg : Call->arguments()) {
       const Expr *E = Arg->IgnoreImplicit();

@@ -90,6 +90,12 @@ const Expr *argumentFor(const Stmt &S, unsigned ParamIndex) {
   return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
 }
 
+const CallExpr *callOfListed(const Stmt &S, const NameMatcher &List) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+  return Info && anyNameMatches(List, *Info) ? Call : nullptr;
+}
+
 bool anyNameMatches(const NameMatcher &List, const CallInfo &Info) {
   return llvm::any_of(Info.Names,
                       [&](const std::string &N) { return List.matches(N); });

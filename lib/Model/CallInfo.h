@@ -43,6 +43,9 @@ class NameMatcher;
 /// True when one of the names \p Info knows the call by is in \p List.
 bool anyNameMatches(const NameMatcher &List, const CallInfo &Info);
 
+/// \p S when it is a call of a function that \p List names; null otherwise.
+const CallExpr *callOfListed(const Stmt &S, const NameMatcher &List);
+
 /// The definition a call or construction runs, when this translation unit
 /// has it; null otherwise.
 const FunctionDecl *calledDefinition(const Stmt &S);

@@ -67,24 +67,15 @@ struct Constant {
   std::optional<int64_t> Value;
 };
 
-/// The target and value of an assignment, when \p S is one.
-const Expr *assignedTarget(const Stmt &S) {
+/// The target and the value of an assignment, when \p S is one.
+std::pair<const Expr *, const Expr *> assignment(const Stmt &S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(&S);
       BO && BO->getOpcode() == BO_Assign)
-    return BO->getLHS();
+    return {BO->getLHS(), BO->getRHS()};
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
       Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    return Op->getArg(0);
-  return nullptr;
-}
-const Expr *assignedValue(const Stmt &S) {
-  if (const auto *BO = dyn_cast<BinaryOperator>(&S);
-      BO && BO->getOpcode() == BO_Assign)
-    return BO->getRHS();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    return Op->getArg(1);
-  return nullptr;
+    return {Op->getArg(0), Op->getArg(1)};
+  return {nullptr, nullptr};
 }
 
 /// True when \p Init makes an object that holds no value: no initialiser, a
@@ -235,8 +226,8 @@ public:
         S.Bits[VD] |= Settled;
       return;
     }
-    if (const Expr *Value = assignedValue(*St)) {
-      if (const VarDecl *VD = varOf(assignedTarget(*St))) {
+    if (auto [Target, Value] = assignment(*St); Value) {
+      if (const VarDecl *VD = varOf(Target)) {
         if (Losses && Facts.Handles.contains(VD) &&
             !(S.Bits.lookup(VD) & Settled))
           Losses->push_back({VD, St->getBeginLoc(), true});
@@ -519,11 +510,11 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
       Sources.insert(Ref);
   };
   forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (const Expr *Target = assignedTarget(S)) {
+    if (auto [Target, Value] = assignment(S); Target) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
         AssignTargets.insert(Ref);
-      NoteSource(assignedValue(S));
+      NoteSource(Value);
     }
     if (const auto *DS = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : DS->decls())
