@@ -417,7 +417,11 @@ void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
            "%0 runs every task in %1 at once, one per iteration of a loop "
            "without a bound, with no limit on how many run together; "
            "process them in batches or behind a semaphore")
-          << ("'" + model::displayName(Info->Names.front()) + "'") << It->first;
+          << ("'" +
+              model::displayName(
+                  model::canonicalName(*Call->getDirectCallee())) +
+              "'")
+          << It->first;
       diag(It->second.first->getBeginLoc(),
            "a task is added here on every iteration", DiagnosticIDs::Note);
       diag(It->second.second->getBeginLoc(), "the loop has no static bound",

@@ -11,6 +11,7 @@
 #define ASYNC_LINT_MODEL_CALLINFO_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
