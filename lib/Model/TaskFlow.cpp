@@ -389,7 +389,41 @@ private:
       return;
     }
     expr(Call.getCallee(), Consumed, Full);
-    Args(Consumed);
+    if (isa<CXXOperatorCallExpr>(Call))
+      return Args(Consumed);
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+      expr(Call.getArg(I), handedTo(Call, I), Full);
+  }
+
+  /// What the function \p Call calls does with the task it is given as
+  /// argument \p I, when its definition is here: awaits it (sync_wait)
+  /// before it returns, or keeps it where it outlives the call (a member, a
+  /// global, a spawn). Anything else is not modelled.
+  Use handedTo(const CallExpr &Call, unsigned I) {
+    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (!Def || I >= Def->getNumParams() || Flow.SummaryDepth >= 2 ||
+        getCoroutineBody(*Def) || Def->isDependentContext() ||
+        Flow.Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return Consumed;
+    const ParmVarDecl *Param = Def->getParamDecl(I);
+    if (!isTaskType(Param->getType().getNonReferenceType()))
+      return Consumed;
+    auto [It, New] = Summaries.try_emplace(Param, Consumed);
+    if (!New)
+      return It->second;
+    TaskFlow Inner(*Def, Lib, Flow.Ctx, Flow.SummaryDepth + 1);
+    TaskFate F = Inner.resolveVar(Param, 0);
+    Use Summary = Consumed;
+    using K = TaskFate::Kind;
+    if (F.What == K::Awaited || F.What == K::AwaitedLater)
+      Summary = {UseKind::Awaited, false, Call.getBeginLoc()};
+    else if (F.What == K::Escapes && !F.ViaReturn)
+      Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther,
+                 false, F.Where};
+    Summaries[Param] = Summary;
+    return Summary;
   }
 
   bool detachedToken(const CallExpr &Call) const {
@@ -405,10 +439,13 @@ private:
 
   TaskFlow &Flow;
   const Library &Lib;
+  /// What a helper does with a task parameter (handedTo), by parameter.
+  llvm::DenseMap<const ParmVarDecl *, Use> Summaries;
 };
 
-TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx)
-    : Ctx(Ctx) {
+TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
+                   unsigned SummaryDepth)
+    : Ctx(Ctx), SummaryDepth(SummaryDepth) {
   const Stmt *Body = FD.getBody();
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
     Body = Coro->getBody();
@@ -456,8 +493,11 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
     return {K::Dropped, U.Where, "dropped here", /*OnExecutor=*/true};
   case UseKind::Awaited:
     return {K::Awaited, U.Where, "awaited here"};
-  case UseKind::Returned:
-    return {K::Escapes, U.Where, "returned here"};
+  case UseKind::Returned: {
+    TaskFate Returned{K::Escapes, U.Where, "returned here"};
+    Returned.ViaReturn = true;
+    return Returned;
+  }
   case UseKind::Spawned:
     return {K::Escapes, U.Where,
             U.Detached ? "spawned detached here" : "spawned here",

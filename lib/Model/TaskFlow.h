@@ -49,6 +49,8 @@ struct TaskFate {
   /// The task runs on an executor (spawned, or eager and dropped): a later
   /// run of the executor to completion in this function finishes it.
   bool OnExecutor = false;
+  /// Escapes by being returned (the caller decides its fate).
+  bool ViaReturn = false;
 
   bool outlivesFullExpression() const {
     return What == Kind::AwaitedLater || What == Kind::Escapes;
@@ -78,7 +80,10 @@ struct Referent {
 /// The task flow of one function body.
 class TaskFlow {
 public:
-  TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx);
+  /// \p SummaryDepth counts the helpers whose flow is being summarised
+  /// around this one (see Builder::handedTo).
+  TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
+           unsigned SummaryDepth = 0);
 
   /// The fate of the value of \p E, an expression of the analysed body
   /// (a call that creates a task, a lambda expression, ...).
@@ -138,6 +143,7 @@ private:
   TaskFate resolveVar(const VarDecl *Var, unsigned Depth) const;
 
   ASTContext &Ctx;
+  unsigned SummaryDepth;
   llvm::DenseMap<const Expr *, unsigned> UseOf;
   llvm::SmallVector<Use, 0> Uses;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 4>>

@@ -60,3 +60,25 @@ void kept_by_another_object() {
   g_client.tasks.push_back(serve(c));
   // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'c' of coroutine 'serve' refers to local 'c', which is destroyed while the task may still run [async-dangling-reference]
 }
+
+// A helper's summary: what it does with the task it is given decides the
+// finding at the call, with a note in the helper.
+#include <string>
+
+result<int> read_name(const std::string &name) {
+  co_await result<int>();
+  co_return int(name.size());
+}
+void join(result<int> t) { t.get(); }
+std::vector<result<int>> Pending;
+void keep(result<int> t) { Pending.push_back(std::move(t)); }
+void keep_twice(result<int> t) { keep(std::move(t)); }
+
+void helper_joins() { join(read_name(std::string("x"))); }
+
+void helper_keeps() {
+  keep(read_name(std::string("x")));
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+  keep_twice(read_name(std::string("y")));
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+}
