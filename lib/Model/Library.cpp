@@ -63,7 +63,8 @@ const Library::Entry Library::Entries[] = {
      "seastar::semaphore"},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr,
-     "concurrencpp::result::resolve;concurrencpp::shared_result::resolve",
+     "concurrencpp::result::resolve;concurrencpp::shared_result::resolve;"
+     "concurrencpp::lazy_result::resolve",
      &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr,
      "::std::future::wait;::std::shared_future::wait;"

@@ -222,12 +222,16 @@ public:
       // Any other mention of a handle uses its value.
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
       if (VD && Facts.Handles.contains(VD) &&
-          !Facts.AssignTargets.contains(Ref) && !Facts.Sources.contains(Ref))
+          !Facts.AssignTargets.contains(Ref) && !Facts.Sources.contains(Ref) &&
+          !Facts.Observers.contains(Ref))
         S.Bits[VD] |= Settled;
       return;
     }
     if (auto [Target, Value] = assignment(*St); Value) {
       if (const VarDecl *VD = varOf(Target)) {
+        // t = std::move(t) changes nothing.
+        if (varOf(Value) == VD)
+          return;
         if (Losses && Facts.Handles.contains(VD) &&
             !(S.Bits.lookup(VD) & Settled))
           Losses->push_back({VD, St->getBeginLoc(), true});
@@ -270,6 +274,15 @@ public:
         condition(BO->getRHS(), Taken, S);
         return;
       }
+    }
+    // `if (!t)`: where a handle converts to false, it is empty.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Cond);
+        Member && isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()) &&
+        Member->getType()->isBooleanType()) {
+      const VarDecl *VD = varOf(Member->getImplicitObjectArgument());
+      if (!Taken && VD && Facts.Handles.contains(VD))
+        S.Bits[VD] |= Settled;
+      return;
     }
     const Expr *LHS = nullptr, *RHS = nullptr;
     bool Equal = true;
@@ -331,7 +344,8 @@ private:
     } else if (Init) {
       Bits = factsOf(Init, S) & ~Settled;
     }
-    if (Facts.Handles.contains(VD) ? holdsNothing(Init, S)
+    // A ready result has run: it holds nothing still to run.
+    if (Facts.Handles.contains(VD) ? holdsNothing(Init, S) || (Bits & Ready)
                                    : (settleSource(Init, S), false))
       Bits |= Settled;
     S.Index.erase(VD);
@@ -521,9 +535,22 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && Handles.contains(VD))
           NoteSource(VD->getInit());
   });
+  // A const member that answers something other than a task only observes
+  // the handle (`bool(t)`, `t.done()`): it does not use its coroutine.
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Method->isConst() || isTaskType(Member->getType()) ||
+        isAwaitableType(Member->getType()))
+      return;
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())))
+      Observers.insert(Ref);
+  });
   forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-        Ref && !AssignTargets.contains(Ref))
+        Ref && !AssignTargets.contains(Ref) && !Observers.contains(Ref))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
           VD && Handles.contains(VD))
         Read.insert(VD);

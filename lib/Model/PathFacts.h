@@ -105,13 +105,15 @@ public:
   /// type), the points at which, on some path, the coroutine it holds is lost
   /// without having been used: the variable goes out of scope, or is
   /// assigned again. A handle made empty (`task<> t;`, `{}`, or moved from
-  /// an empty one) holds nothing to lose; any mention of it counts as a use
-  /// (awaiting, moving, returning, passing, capturing, calling a member).
+  /// an empty one) holds nothing to lose; any other mention of it counts as
+  /// a use (awaiting, moving, returning, passing, capturing, calling a
+  /// member), except calling a const member that does not answer a task
+  /// (`bool(t)`, `t.done()`), which only observes it.
   std::vector<UnusedValueLoss>
   unusedValueLosses(llvm::ArrayRef<const VarDecl *> Vars) const;
 
-  /// True when some statement reads the handle \p Var (a mention that is
-  /// not the target of an assignment).
+  /// True when some statement uses the handle \p Var (a mention that is
+  /// neither the target of an assignment nor an observer).
   bool isRead(const VarDecl *Var) const { return Read.contains(Var); }
 
   /// Bits of what is known of a value.
@@ -152,6 +154,9 @@ private:
   /// Mentions of a handle that are not uses: assignment targets, and the
   /// handle whose value an assignment or initialisation moves or copies.
   llvm::DenseSet<const DeclRefExpr *> AssignTargets, Sources;
+  /// Mentions that only observe a handle: the object of a const member
+  /// that does not answer a task (bool(t), t.done()).
+  llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
 };

@@ -420,8 +420,8 @@ private:
     if (F.What == K::Awaited || F.What == K::AwaitedLater)
       Summary = {UseKind::Awaited, false, Call.getBeginLoc()};
     else if (F.What == K::Escapes && !F.ViaReturn)
-      Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther,
-                 false, F.Where};
+      Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
+                 F.Where};
     Summaries[Param] = Summary;
     return Summary;
   }

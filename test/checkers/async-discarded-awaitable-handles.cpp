@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "concurrencpp/concurrencpp.h"
 #include "task.h"
 
 demo::task<int> make(int);
@@ -89,4 +90,33 @@ demo::task<> awaitable_from_call() {
   event e = make_event();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: awaitable 'e' is never awaited [async-discarded-awaitable]
   co_return;
+}
+
+// Observing a handle (a const member that does not answer a task) does not
+// run it.
+concurrencpp::lazy_result<int> later();
+void observed_only() {
+  concurrencpp::lazy_result<int> t = later();
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: task 't' is never awaited; it is destroyed without running [async-discarded-awaitable]
+  if (!static_cast<bool>(t))
+    return;
+}
+demo::task<int> observed_then_awaited() {
+  concurrencpp::lazy_result<int> t = later();
+  if (!static_cast<bool>(t))
+    co_return 0;
+  co_return co_await t;
+}
+
+// A task that has run (the value of an awaited resolve()) holds nothing to
+// run; moving a handle into itself changes nothing.
+demo::task<int> resolved_is_done() {
+  concurrencpp::lazy_result<int> t = later();
+  const auto done = co_await t.resolve();
+  co_return static_cast<bool>(done) ? 1 : 0;
+}
+demo::task<int> self_move() {
+  concurrencpp::lazy_result<int> t = later();
+  t = std::move(t);
+  co_return co_await t;
 }

@@ -47,6 +47,9 @@ template <class T> struct lazy_result {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
   T await_resume() const { return T(); }
+  explicit operator bool() const noexcept { return true; }
+  // Awaiting it runs this task and yields it, done.
+  result_awaiter<lazy_result> resolve() { return {}; }
 };
 template <class Seq> struct when_any_result {
   decltype(sizeof 0) index;
