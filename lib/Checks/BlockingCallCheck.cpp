@@ -119,6 +119,7 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Facts.clear();
   WouldBlockTested.clear();
   SyncWaitStarted.clear();
+  AsyncMembers.clear();
 }
 
 bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
@@ -143,6 +144,48 @@ bool BlockingCallCheck::expectsWouldBlock(const FunctionDecl &FD,
   });
   WouldBlockTested[&FD] = Found;
   return Found;
+}
+
+/// The members of the object that \p E mentions (m_fd, this->m_socket).
+static void ownMembers(const Stmt *E,
+                       llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  model::forEachOwnStmt(E, [&](const Stmt &S) {
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Out.insert(Member->getMemberDecl());
+  });
+}
+
+bool BlockingCallCheck::onAsyncMember(const FunctionDecl &FD,
+                                      const CallExpr &Call) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+  if (!Class || Class->isLambda())
+    return false;
+  auto [It, New] = AsyncMembers.try_emplace(Class);
+  if (New) {
+    llvm::SmallPtrSet<const ValueDecl *, 8> Found;
+    for (const CXXMethodDecl *M : Class->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (!M->hasBody(Def))
+        continue;
+      model::forEachOwnStmt(model::getUserBody(*Def), [&](const Stmt &S) {
+        const auto *Async = dyn_cast<CallExpr>(&S);
+        if (!Async || !(model::isTaskType(Async->getType()) ||
+                        model::isAwaitableType(Async->getType())))
+          return;
+        for (const Expr *Arg : Async->arguments())
+          ownMembers(Arg, Found);
+      });
+    }
+    AsyncMembers[Class].insert(Found.begin(), Found.end());
+  }
+  const llvm::DenseSet<const ValueDecl *> &Async = AsyncMembers[Class];
+  llvm::SmallPtrSet<const ValueDecl *, 4> Used;
+  for (const Expr *Arg : Call.arguments())
+    ownMembers(Arg, Used);
+  return llvm::any_of(Used,
+                      [&](const ValueDecl *D) { return Async.contains(D); });
 }
 
 bool BlockingCallCheck::startedOnlyBySyncWait(const FunctionDecl &Coro) {
@@ -221,7 +264,9 @@ std::optional<int> BlockingCallCheck::blocksThrough(const FunctionDecl &FD,
     // non-blocking descriptor.
     if (Leaf.Category != Custom &&
         model::blockingCategories()[Leaf.Category].Key == "io" &&
-        !isa<CXXMemberCallExpr>(S) && expectsWouldBlock(FD, Ctx))
+        !isa<CXXMemberCallExpr>(S) &&
+        (expectsWouldBlock(FD, Ctx) ||
+         (isa<CallExpr>(S) && onAsyncMember(FD, cast<CallExpr>(S)))))
       return std::nullopt;
     // A get() (or wait) of the result category blocks only while its object
     // is not ready.

@@ -59,6 +59,11 @@ private:
   /// True when \p FD tests errno for one of WouldBlockErrors (EAGAIN,
   /// EINPROGRESS): its I/O calls are made on non-blocking descriptors.
   bool expectsWouldBlock(const FunctionDecl &FD, ASTContext &Ctx);
+  /// True when \p Call, a system call in a member function, is made on a
+  /// member of the object that the class also hands to an asynchronous
+  /// operation (a call answering a task or an awaitable: sched.poll(m_fd)):
+  /// the class drives that descriptor without blocking.
+  bool onAsyncMember(const FunctionDecl &FD, const CallExpr &Call);
   /// True when the coroutine lambda \p Coro is only ever run by a sync-wait
   /// call in the function that creates it (sync_wait(make_test())): until
   /// it first suspends, it runs on that function's thread, not an executor's.
@@ -89,6 +94,9 @@ private:
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
+  /// Members of each class handed to an asynchronous operation.
+  llvm::DenseMap<const CXXRecordDecl *, llvm::DenseSet<const ValueDecl *>>
+      AsyncMembers;
   unsigned MaxCallDepth;
   model::Library Lib;
   model::PathFactsCache Facts;

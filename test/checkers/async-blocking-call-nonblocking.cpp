@@ -52,3 +52,20 @@ demo::task<int> blocking_connect(int fd, const sockaddr *addr, socklen_t len) {
   co_await sched.poll(fd);
   co_return r;
 }
+
+// A class that hands a descriptor member to an asynchronous operation drives
+// it without blocking: its system calls on that member do not block.
+struct acceptor {
+  int m_fd = -1;
+  demo::task<> wait_readable() { return sched.poll(m_fd); }
+  demo::task<int> accept_one() { co_return ::accept(m_fd, nullptr, nullptr); }
+};
+
+// The twin: nothing in the class waits for its descriptor asynchronously.
+struct blocking_acceptor {
+  int m_fd = -1;
+  demo::task<int> accept_one() {
+    co_return ::accept(m_fd, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'accept' blocks the executor thread inside coroutine 'accept_one' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
+  }
+};
