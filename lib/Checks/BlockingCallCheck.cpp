@@ -241,24 +241,31 @@ bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
              /*FromStart=*/false, &Lib.NonSuspendingAwaitables) != nullptr;
 }
 
-std::optional<int> BlockingCallCheck::blocksUnlessReady(const FunctionDecl &FD,
-                                                        const Stmt &S,
-                                                        const Expr *Object,
-                                                        ASTContext &Ctx) {
-  if (Facts.isReadyAt(FD, Object, &S, Ctx))
+std::optional<BlockingCallCheck::Condition>
+BlockingCallCheck::blocksUnless(const FunctionDecl &FD, const Stmt &S,
+                                const Expr *Object, unsigned Needs,
+                                ASTContext &Ctx) {
+  if (Facts.factsAt(FD, Object, &S, Ctx) & Needs)
     return std::nullopt;
-  if (const auto *Param =
-          dyn_cast_or_null<ParmVarDecl>(model::referencedVariable(Object));
-      Param && Param->getDeclContext() == &FD)
-    return Param->getFunctionScopeIndex();
-  return -1;
+  auto OwnParam = [&](const VarDecl *VD) -> const ParmVarDecl * {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(VD);
+    return Param && Param->getDeclContext() == &FD ? Param : nullptr;
+  };
+  if (const ParmVarDecl *Param = OwnParam(model::referencedVariable(Object)))
+    return Condition{int(Param->getFunctionScopeIndex()), Needs};
+  // An element of a parameter: ready when the whole parameter is.
+  if (Needs == model::PathFacts::Ready)
+    if (const ParmVarDecl *Param =
+            OwnParam(Facts.of(FD, Ctx).containerOf(Object)))
+      return Condition{int(Param->getFunctionScopeIndex()),
+                       model::PathFacts::AllReady};
+  return Condition{};
 }
 
-std::optional<int> BlockingCallCheck::blocksThrough(const FunctionDecl &FD,
-                                                    const Stmt &S,
-                                                    const Reach &R,
-                                                    const Blocking &Leaf,
-                                                    ASTContext &Ctx) {
+std::optional<BlockingCallCheck::Condition>
+BlockingCallCheck::blocksThrough(const FunctionDecl &FD, const Stmt &S,
+                                 const Reach &R, const Blocking &Leaf,
+                                 ASTContext &Ctx) {
   if (R.Via == nullptr) {
     // A system call in a function that handles EAGAIN is made on a
     // non-blocking descriptor.
@@ -273,15 +280,24 @@ std::optional<int> BlockingCallCheck::blocksThrough(const FunctionDecl &FD,
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
     if (Leaf.Category == Custom || !Member ||
         model::blockingCategories()[Leaf.Category].Key != "result")
-      return -1;
-    return blocksUnlessReady(FD, S, Member->getImplicitObjectArgument(), Ctx);
+      return Condition{};
+    return blocksUnless(FD, S, Member->getImplicitObjectArgument(),
+                        model::PathFacts::Ready, Ctx);
   }
-  if (R.Param < 0)
-    return -1;
-  const Expr *Arg = model::argumentFor(S, unsigned(R.Param));
+  if (R.When.Param < 0)
+    return Condition{};
+  const Expr *Arg = model::argumentFor(S, unsigned(R.When.Param));
   if (!Arg)
-    return -1;
-  return blocksUnlessReady(FD, S, Arg, Ctx);
+    return Condition{};
+  return blocksUnless(FD, S, Arg, R.When.Needs, Ctx);
+}
+
+bool BlockingCallCheck::runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
+                                     ASTContext &Ctx) {
+  return model::lazinessOfCoroutine(Coro) == model::Laziness::Eager &&
+         !model::firstUseAfterSuspension(
+             Coro, Ctx, [&](const Stmt &S) { return &S == &Site; },
+             /*FromStart=*/false, &Lib.NonSuspendingAwaitables);
 }
 
 std::optional<BlockingCallCheck::Blocking>
@@ -341,8 +357,11 @@ BlockingCallCheck::classify(const Stmt &S) const {
 const FunctionDecl *
 BlockingCallCheck::descendInto(const Stmt &S, const SourceManager &SM) const {
   const FunctionDecl *Def = model::calledDefinition(S);
+  // An eager coroutine runs in its caller until it first suspends.
   if (!Def || Def->isImplicit() || SM.isInSystemHeader(Def->getLocation()) ||
-      model::isCoroutine(*Def) || isAllowed(*Def))
+      isAllowed(*Def) ||
+      (model::isCoroutine(*Def) &&
+       model::lazinessOfCoroutine(*Def) != model::Laziness::Eager))
     return nullptr;
   return Def;
 }
@@ -364,36 +383,35 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
   std::optional<Reach> Best;
   // Prefers a call that blocks whatever the arguments, then the shortest.
   auto Better = [&](const Reach &R) {
-    return !Best || (Best->Param >= 0 && R.Param < 0) ||
-           ((Best->Param < 0) == (R.Param < 0) && R.Depth < Best->Depth);
+    bool Always = R.When.Param < 0, BestAlways = Best && Best->When.Param < 0;
+    return !Best || (Always && !BestAlways) ||
+           (Always == BestAlways && R.Depth < Best->Depth);
+  };
+  // In a coroutine, only what runs before it first suspends runs in the
+  // caller.
+  bool Coroutine = model::isCoroutine(FD);
+  auto Consider = [&](Reach R) {
+    if (Coroutine && !runsInCaller(FD, *R.Site, Ctx))
+      return;
+    if (std::optional<Condition> When =
+            blocksThrough(FD, *R.Site, R, R.Leaf, Ctx)) {
+      R.When = *When;
+      if (Better(R))
+        Best = std::move(R);
+    }
   };
   model::forEachOwnStmt(model::getUserBody(FD), [&](const Stmt &S) {
-    if (Best && Best->Depth == 1 && Best->Param < 0)
+    if (Best && Best->Depth == 1 && Best->When.Param < 0)
       return;
-    if (std::optional<Blocking> B = classify(S)) {
-      Reach Direct{&S, nullptr, std::move(*B), 1};
-      if (std::optional<int> P =
-              blocksThrough(FD, S, Direct, Direct.Leaf, Ctx)) {
-        Direct.Param = *P;
-        if (Better(Direct))
-          Best = std::move(Direct);
-      }
-      return;
-    }
+    if (std::optional<Blocking> B = classify(S))
+      return Consider(Reach{&S, nullptr, std::move(*B), 1});
     if (Budget <= 1)
       return;
     const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager());
     if (!Callee)
       return;
-    if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx)) {
-      Reach Through{&S, Callee, Inner->Leaf, Inner->Depth + 1, Inner->Param};
-      if (std::optional<int> P =
-              blocksThrough(FD, S, Through, Through.Leaf, Ctx)) {
-        Through.Param = *P;
-        if (Better(Through))
-          Best = std::move(Through);
-      }
-    }
+    if (std::optional<Reach> Inner = reachOf(*Callee, Budget - 1, Ctx))
+      Consider(Reach{&S, Callee, Inner->Leaf, Inner->Depth + 1, Inner->When});
   });
 
   // The map may have grown during the recursion: look the entry up again.
@@ -450,11 +468,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Coro)
     return;
   ASTContext &Ctx = *Result.Context;
+  // Whether the site blocks here: not when what it blocks on is ready, nor
+  // when it runs on a thread that is no executor's, nor when it blocks only
+  // on an argument of this eager coroutine before it first suspends (that
+  // runs in the caller, and is judged at each call).
+  auto Blocks = [&](const Stmt &S, const Reach &R) {
+    std::optional<Condition> When = blocksThrough(*Coro, S, R, R.Leaf, Ctx);
+    return When && !(When->Param >= 0 && runsInCaller(*Coro, S, Ctx)) &&
+           mayRunOnExecutor(*Coro, S, Ctx);
+  };
   model::forEachOwnStmt(model::getUserBody(*Coro), [&](const Stmt &S) {
     if (std::optional<Blocking> B = classify(S)) {
-      Reach Direct{&S, nullptr, *B, 1};
-      if (blocksThrough(*Coro, S, Direct, *B, Ctx) &&
-          mayRunOnExecutor(*Coro, S, Ctx))
+      if (Blocks(S, Reach{&S, nullptr, *B, 1}))
         report(*Coro, S, nullptr, *B);
       return;
     }
@@ -462,9 +487,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager()))
       if (std::optional<Reach> R = reachOf(*Callee, MaxCallDepth, Ctx))
-        if (blocksThrough(*Coro, S, {&S, Callee, R->Leaf, R->Depth, R->Param},
-                          R->Leaf, Ctx) &&
-            mayRunOnExecutor(*Coro, S, Ctx))
+        if (Blocks(S, Reach{&S, Callee, R->Leaf, R->Depth, R->When}))
           report(*Coro, S, Callee, R->Leaf);
   });
 }

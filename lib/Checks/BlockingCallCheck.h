@@ -34,6 +34,15 @@ private:
   };
   static constexpr unsigned Custom = ~0U;
 
+  /// When a call blocks: whatever the arguments (Param < 0), or only when
+  /// the argument for parameter Param lacks the facts Needs (PathFacts bits:
+  /// a get() on it needs it ready, on one of its elements needs it all
+  /// ready).
+  struct Condition {
+    int Param = -1;
+    unsigned Needs = 0;
+  };
+
   /// How a function reaches a blocking call: the call in its body that
   /// blocks or leads to a blocking call, and the callee it leads through.
   struct Reach {
@@ -41,9 +50,7 @@ private:
     const FunctionDecl *Via = nullptr; // null when Site blocks itself
     Blocking Leaf;
     unsigned Depth = 0; // function boundaries to the leaf, 1 = direct
-    /// The parameter of the function whose argument must not be ready for
-    /// the call to block (a get() on it), or -1 when it blocks anyway.
-    int Param = -1;
+    Condition When;
   };
   struct Memo {
     std::optional<Reach> Found;
@@ -71,16 +78,21 @@ private:
   /// True when \p Site, in \p Coro, may run on an executor thread.
   bool mayRunOnExecutor(const FunctionDecl &Coro, const Stmt &Site,
                         ASTContext &Ctx);
-  /// Whether \p S, a call in \p FD that blocks when \p Object (the object of
-  /// a get(), or an argument) is not ready, blocks: std::nullopt when
-  /// \p Object is known ready there; the index of the parameter of \p FD
-  /// that \p Object is; -1 otherwise.
-  std::optional<int> blocksUnlessReady(const FunctionDecl &FD, const Stmt &S,
-                                       const Expr *Object, ASTContext &Ctx);
+  /// Whether \p S, a call in \p FD that blocks unless \p Object has the
+  /// facts \p Needs, blocks: std::nullopt when it has them there; a
+  /// condition on the parameter of \p FD that \p Object is (or whose
+  /// element it is); otherwise always.
+  std::optional<Condition> blocksUnless(const FunctionDecl &FD, const Stmt &S,
+                                        const Expr *Object, unsigned Needs,
+                                        ASTContext &Ctx);
   /// Whether the call \p S of \p FD reaching \p R blocks (see above).
-  std::optional<int> blocksThrough(const FunctionDecl &FD, const Stmt &S,
-                                   const Reach &R, const Blocking &Leaf,
-                                   ASTContext &Ctx);
+  std::optional<Condition> blocksThrough(const FunctionDecl &FD, const Stmt &S,
+                                         const Reach &R, const Blocking &Leaf,
+                                         ASTContext &Ctx);
+  /// True when \p Site of the eager coroutine \p Coro runs before it first
+  /// suspends: in its caller, on the caller's thread.
+  bool runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
+                    ASTContext &Ctx);
   void report(const FunctionDecl &Coro, const Stmt &Site,
               const FunctionDecl *Via, const Blocking &Leaf);
 

@@ -254,8 +254,17 @@ bool isSynchronousGenerator(QualType T) {
   return !Found.empty();
 }
 
-Laziness lazinessOf(QualType T) {
-  const CXXRecordDecl *Promise = promiseTypeOf(T);
+Laziness lazinessOf(QualType T) { return lazinessOfPromise(promiseTypeOf(T)); }
+
+Laziness lazinessOfCoroutine(const FunctionDecl &Coro) {
+  const CoroutineBodyStmt *Body = getCoroutineBody(Coro);
+  const VarDecl *Promise = Body ? Body->getPromiseDecl() : nullptr;
+  if (!Promise)
+    return lazinessOf(Coro.getReturnType());
+  return lazinessOfPromise(Promise->getType()->getAsCXXRecordDecl());
+}
+
+Laziness lazinessOfPromise(const CXXRecordDecl *Promise) {
   if (!Promise)
     return Laziness::Unknown;
   llvm::SmallVector<const NamedDecl *, 1> Found;

@@ -46,6 +46,14 @@ enum class Laziness { Lazy, Eager, Unknown };
 /// (std::suspend_never), unknown otherwise.
 Laziness lazinessOf(QualType T);
 
+/// The same, for the promise \p Promise.
+Laziness lazinessOfPromise(const CXXRecordDecl *Promise);
+
+/// The laziness of the coroutine \p Coro itself, from the promise its body
+/// uses (coroutine_traits may choose it by the parameter types too, as
+/// concurrencpp does for executor-bound coroutines).
+Laziness lazinessOfCoroutine(const FunctionDecl &Coro);
+
 /// The constant result of \p Awaiter's await_ready, when its body is a
 /// single return of a constant.
 std::optional<bool> constantAwaitReady(QualType Awaiter);

@@ -618,16 +618,16 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
 
 PathFacts::~PathFacts() = default;
 
-bool PathFacts::isReadyAt(const Expr *Object, const Stmt *At) const {
+unsigned PathFacts::factsAt(const Expr *Object, const Stmt *At) const {
   if (!Graph || !Object || !At)
-    return false;
+    return 0;
   auto W = Where.find(At);
   if (W == Where.end())
-    return false;
+    return 0;
   auto [Block, Index] = W->second;
   auto InIt = In.find(Block->getBlockID());
   if (InIt == In.end())
-    return false;
+    return 0;
   State S = InIt->second;
   Transfer T(*this, Ctx);
   unsigned I = 0;
@@ -636,7 +636,31 @@ bool PathFacts::isReadyAt(const Expr *Object, const Stmt *At) const {
       break;
     T.element(Element, S, nullptr);
   }
-  return T.factsOf(Object, S) & Ready;
+  return T.factsOf(Object, S);
+}
+
+const VarDecl *PathFacts::containerOf(const Expr *E) const {
+  E = stripToObject(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *Loop = dyn_cast<VarDecl>(Ref->getDecl());
+    auto It = Loop ? RangeOf.find(Loop) : RangeOf.end();
+    return It != RangeOf.end() ? varOf(It->second) : nullptr;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  if (!Call)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    return varOf(Op->getArg(0));
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Callee && Callee->getIdentifier() &&
+      llvm::is_contained({"at", "front", "back"}, Callee->getName()))
+    return varOf(Member->getImplicitObjectArgument());
+  if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+      Callee->getName() == "get" && Call->getNumArgs() == 1)
+    return varOf(Call->getArg(0));
+  return nullptr;
 }
 
 std::vector<UnusedValueLoss>
@@ -667,19 +691,19 @@ const PathFacts &PathFactsCache::of(const FunctionDecl &FD, ASTContext &Ctx) {
   return *Slot;
 }
 
-bool PathFactsCache::isReadyAt(const FunctionDecl &FD, const Expr *Object,
-                               const Stmt *At, ASTContext &Ctx) {
-  if (of(FD, Ctx).isReadyAt(Object, At))
-    return true;
+unsigned PathFactsCache::factsAt(const FunctionDecl &FD, const Expr *Object,
+                                 const Stmt *At, ASTContext &Ctx) {
+  if (unsigned Known = of(FD, Ctx).factsAt(Object, At))
+    return Known;
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Object));
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
   if (!Ref || !Ref->refersToEnclosingVariableOrCapture() || !Method ||
       !Method->getParent()->isLambda())
-    return false;
+    return 0;
   const CXXRecordDecl *Class = Method->getParent();
   const auto *Outer = dyn_cast<FunctionDecl>(Class->getDeclContext());
   if (!Outer)
-    return false;
+    return 0;
   if (!Lambdas.count(Class)) {
     Lambdas[Class] = nullptr;
     forEachOwnStmt(getUserBody(*Outer), [&](const Stmt &S) {
@@ -688,7 +712,7 @@ bool PathFactsCache::isReadyAt(const FunctionDecl &FD, const Expr *Object,
     });
   }
   const LambdaExpr *Lambda = Lambdas.lookup(Class);
-  return Lambda && of(*Outer, Ctx).isReadyAt(Ref, Lambda);
+  return Lambda ? of(*Outer, Ctx).factsAt(Ref, Lambda) : 0;
 }
 
 } // namespace clang::tidy::async::model

@@ -99,7 +99,18 @@ public:
   /// True when the object \p Object (an expression of the body) denotes is
   /// known to be ready, on every path, when \p At (a statement of the body
   /// that contains \p Object) starts to run.
-  bool isReadyAt(const Expr *Object, const Stmt *At) const;
+  bool isReadyAt(const Expr *Object, const Stmt *At) const {
+    return factsAt(Object, At) & Ready;
+  }
+
+  /// What is known (Fact bits) of the object \p Object denotes when \p At
+  /// starts to run, on every path.
+  unsigned factsAt(const Expr *Object, const Stmt *At) const;
+
+  /// The variable whose element \p E is: v[i], v.at(i), v.front(),
+  /// std::get<I>(v), or the loop variable of a range-for over v. Null
+  /// otherwise.
+  const VarDecl *containerOf(const Expr *E) const;
 
   /// For each of \p Vars (local handles: variables of a task or awaitable
   /// type), the points at which, on some path, the coroutine it holds is lost
@@ -171,10 +182,15 @@ public:
     Lambdas.clear();
   }
 
-  /// True when \p Object is known ready when \p At runs in \p FD. In a
-  /// lambda, a captured variable is judged where the lambda is created.
+  /// True when \p Object is known ready when \p At runs in \p FD.
   bool isReadyAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
-                 ASTContext &Ctx);
+                 ASTContext &Ctx) {
+    return factsAt(FD, Object, At, Ctx) & PathFacts::Ready;
+  }
+  /// What is known of \p Object when \p At runs in \p FD (Fact bits); in a
+  /// lambda, a captured variable is judged where the lambda is created.
+  unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
+                   ASTContext &Ctx);
 
 private:
   const ReadinessKnowledge &K;

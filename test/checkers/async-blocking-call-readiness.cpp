@@ -131,7 +131,34 @@ lazy_result<void> captured_ready() {
   run_now([&] { consume(r.get()); });
 }
 
+// An eager coroutine runs in its caller until it first suspends: a get() on
+// its parameter there is judged at each call, like a helper's.
+result<int> forward(result<int> r) { co_return r.get(); }
+void each(std::vector<result<int>> rs) {
+  for (auto &r : rs)
+    consume(r.get());
+}
+lazy_result<void> ready_for_eager_coroutine(std::vector<result<int>> v) {
+  auto all = co_await concurrencpp::when_all(v);
+  consume(co_await forward(std::move(all[0])));
+  each(std::move(all));
+}
+
 // --- Reported: nothing makes the result ready on every path. ---
+
+lazy_result<void> not_ready_for_eager_coroutine(std::vector<result<int>> v) {
+  consume(co_await forward(compute()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: call to 'forward' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine': it reaches 'concurrencpp::result::get' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  each(std::move(v));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'each' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine': it reaches 'concurrencpp::result::get'
+}
+
+// After it first suspends, an eager coroutine runs wherever it is resumed.
+result<int> forward_later(result<int> r) {
+  co_await result<int>();
+  co_return r.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'forward_later' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+}
 
 lazy_result<void> not_ready() {
   result<int> r = compute();
