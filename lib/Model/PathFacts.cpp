@@ -191,7 +191,6 @@ public:
     return 0;
   }
 
-  /// Applies one statement of the body.
   /// Applies one element of the CFG; records the handles' losses in
   /// \p Losses when given.
   void element(const CFGElement &Element, State &S,
@@ -209,6 +208,7 @@ public:
       stmt(StmtElement->getStmt(), S, Losses);
   }
 
+  /// Applies one statement of the body.
   void stmt(const Stmt *St, State &S,
             std::vector<UnusedValueLoss> *Losses = nullptr) const {
     const ReadinessKnowledge &K = Facts.K;

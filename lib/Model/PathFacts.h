@@ -1,5 +1,4 @@
-//===--- PathFacts.h - async-lint --------------------------------*- C++
-//-*-===//
+//===--- PathFacts.h - async-lint -------------------------------*- C++ -*-===//
 //
 // Facts the code states about its local handles, along each path of one
 // function body, computed once per function on Clang's CFG (with the ends of
@@ -182,11 +181,6 @@ public:
     Lambdas.clear();
   }
 
-  /// True when \p Object is known ready when \p At runs in \p FD.
-  bool isReadyAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
-                 ASTContext &Ctx) {
-    return factsAt(FD, Object, At, Ctx) & PathFacts::Ready;
-  }
   /// What is known of \p Object when \p At runs in \p FD (Fact bits); in a
   /// lambda, a captured variable is judged where the lambda is created.
   unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
