@@ -119,6 +119,7 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Facts.clear();
   WouldBlockTested.clear();
   SyncWaitStarted.clear();
+  AfterSuspension.clear();
   AsyncMembers.clear();
 }
 
@@ -236,9 +237,19 @@ bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
                                          const Stmt &Site, ASTContext &Ctx) {
   if (!startedOnlyBySyncWait(Coro))
     return true;
-  return model::firstUseAfterSuspension(
-             Coro, Ctx, [&](const Stmt &S) { return &S == &Site; },
-             /*FromStart=*/false, &Lib.NonSuspendingAwaitables) != nullptr;
+  return mayRunAfterSuspension(Coro, Site, Ctx);
+}
+
+bool BlockingCallCheck::mayRunAfterSuspension(const FunctionDecl &Coro,
+                                              const Stmt &Site,
+                                              ASTContext &Ctx) {
+  auto It = AfterSuspension.find(&Coro);
+  if (It == AfterSuspension.end())
+    It = AfterSuspension
+             .try_emplace(&Coro, model::statementsAfterSuspension(
+                                     Coro, Ctx, &Lib.NonSuspendingAwaitables))
+             .first;
+  return It->second.contains(&Site);
 }
 
 std::optional<BlockingCallCheck::Condition>
@@ -295,9 +306,7 @@ BlockingCallCheck::blocksThrough(const FunctionDecl &FD, const Stmt &S,
 bool BlockingCallCheck::runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
                                      ASTContext &Ctx) {
   return model::lazinessOfCoroutine(Coro) == model::Laziness::Eager &&
-         !model::firstUseAfterSuspension(
-             Coro, Ctx, [&](const Stmt &S) { return &S == &Site; },
-             /*FromStart=*/false, &Lib.NonSuspendingAwaitables);
+         !mayRunAfterSuspension(Coro, Site, Ctx);
 }
 
 std::optional<BlockingCallCheck::Blocking>

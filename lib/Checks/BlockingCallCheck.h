@@ -106,6 +106,11 @@ private:
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
+  /// What may run after each coroutine first suspends, built once each.
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const Stmt *>>
+      AfterSuspension;
+  bool mayRunAfterSuspension(const FunctionDecl &Coro, const Stmt &Site,
+                             ASTContext &Ctx);
   /// Members of each class handed to an asynchronous operation.
   llvm::DenseMap<const CXXRecordDecl *, llvm::DenseSet<const ValueDecl *>>
       AsyncMembers;

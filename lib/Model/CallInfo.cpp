@@ -83,9 +83,12 @@ const Expr *argumentFor(const Stmt &S, unsigned ParamIndex) {
   if (!Call)
     return nullptr;
   unsigned Index = ParamIndex;
+  // A member operator's object is its first argument but no parameter
+  // (unless it is an explicit object parameter, C++23).
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
-        !cast<CXXMethodDecl>(Op->getDirectCallee())->isStatic())
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        Method && Method->isImplicitObjectMemberFunction())
       ++Index;
   return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
 }

@@ -3,6 +3,7 @@
 #include "Exceptions.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
+#include "PathFacts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -29,27 +30,13 @@ bool catchesAll(const CXXCatchStmt &Handler) {
   return RD && canonicalName(*RD) == "::std::exception";
 }
 
-/// \p E without parentheses, implicit casts and explicit casts to bool.
-const Expr *stripBoolCasts(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
-        Cast && Cast->getType()->isBooleanType())
-      Next = Cast->getSubExpr();
-    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Next);
-             Member &&
-             isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
-      Next = Member->getImplicitObjectArgument();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 /// True for a member of the object (m_state, this->p) or a parameter.
 bool isOwnStateOrParameter(const Expr *E) {
-  E = stripBoolCasts(E);
+  E = stripConditionWrappers(E);
+  // Through a conversion to bool: !static_cast<bool>(p).
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+      Member && isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
+    E = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
@@ -60,7 +47,7 @@ bool isOwnStateOrParameter(const Expr *E) {
 /// True when \p Cond tests that a member of the object or a parameter is
 /// empty or null: !m_state, !static_cast<bool>(p), p == nullptr.
 bool testsEmptiness(const Expr *Cond) {
-  Cond = stripBoolCasts(Cond);
+  Cond = stripConditionWrappers(Cond);
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
     return isOwnStateOrParameter(Not->getSubExpr());

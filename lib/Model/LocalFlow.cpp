@@ -134,6 +134,25 @@ firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
       .Use;
 }
 
+llvm::DenseSet<const Stmt *>
+statementsAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                          const NameMatcher *NonSuspending) {
+  llvm::DenseSet<const Stmt *> After;
+  const Stmt *Body = getUserBody(Coro);
+  std::unique_ptr<CFG> Graph = Body ? buildBodyCFG(Coro, Body, Ctx) : nullptr;
+  if (!Graph)
+    return After;
+  // The walk asks about every statement it reaches past a suspension.
+  walkPastSuspensions(
+      *Graph, {{&Graph->getEntry(), 0}},
+      [&](const Stmt &S) {
+        After.insert(&S);
+        return false;
+      },
+      NonSuspending, Ctx.getSourceManager());
+  return After;
+}
+
 LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                                  const Stmt *From,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,

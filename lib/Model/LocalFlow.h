@@ -12,6 +12,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
@@ -29,6 +30,13 @@ const Stmt *
 firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                         llvm::function_ref<bool(const Stmt &)> IsUse,
                         bool FromStart, const NameMatcher *NonSuspending);
+
+/// Every statement of the coroutine \p Coro's body that may run after it
+/// has suspended at one of its suspension points that can suspend (see
+/// canSuspend). Nested lambdas and local classes are not part of the body.
+llvm::DenseSet<const Stmt *>
+statementsAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                          const NameMatcher *NonSuspending);
 
 /// A use that may run after a suspension point.
 struct LateUse {

@@ -117,6 +117,24 @@ std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
 
 } // namespace
 
+const Expr *stripConditionWrappers(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
+             Cast && Cast->getType()->isBooleanType())
+      Next = Cast->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(Next);
+             Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect)
+      Next = Call->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
 const VarDecl *referencedVariable(const Expr *E) {
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(E)))
     return dyn_cast<VarDecl>(Ref->getDecl());
@@ -261,7 +279,7 @@ public:
   /// Applies what is known when control goes from a block whose terminator
   /// tests \p Cond to its successor: the true branch when \p Taken.
   void condition(const Expr *Cond, bool Taken, State &S) const {
-    Cond = stripCondition(Cond);
+    Cond = stripConditionWrappers(Cond);
     if (!Cond)
       return;
     if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
@@ -438,24 +456,6 @@ private:
     auto It = VD ? S.Index.find(VD) : S.Index.end();
     return It != S.Index.end() &&
            It->second == Args->get(0).getAsIntegral().getExtValue();
-  }
-
-  static const Expr *stripCondition(const Expr *E) {
-    for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-      const Expr *Next = E->IgnoreParenImpCasts();
-      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-        Next = Cleanups->getSubExpr();
-      else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
-               Cast && Cast->getType()->isBooleanType())
-        Next = Cast->getSubExpr();
-      else if (const auto *Call = dyn_cast<CallExpr>(Next);
-               Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect)
-        Next = Call->getArg(0);
-      if (Next == E)
-        return E;
-      E = Next;
-    }
-    return E;
   }
 
   const PathFacts &Facts;

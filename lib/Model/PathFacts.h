@@ -74,6 +74,10 @@ struct ReadinessKnowledge {
 /// casts, temporaries, std::move and std::forward, copies and moves.
 const Expr *stripToObject(const Expr *E);
 
+/// \p Cond without what a condition wraps around its test: parentheses,
+/// implicit casts, explicit casts to bool, __builtin_expect.
+const Expr *stripConditionWrappers(const Expr *Cond);
+
 /// The variable \p E denotes, looking through parentheses, casts,
 /// temporaries, copies and std::move; null when it is not a variable.
 const VarDecl *referencedVariable(const Expr *E);
