@@ -52,8 +52,11 @@ def main():
                 problems.append("%s: the doc has no '%s' section" % (name, section))
         if os.path.exists(header):
             m = re.search(r"((?:///[^\n]*\n)+)class %s\b" % cls, read(header))
-            comment = " ".join(l.strip()[3:].strip()
-                               for l in m.group(1).splitlines()) if m else ""
+            # The summary is the comment's first paragraph.
+            lines = [l.strip()[3:].strip() for l in m.group(1).splitlines()] if m else []
+            if "" in lines:
+                lines = lines[:lines.index("")]
+            comment = " ".join(lines)
             if comment != summary:
                 problems.append("%s: class comment '%s' differs from the doc's "
                                 "summary '%s'" % (name, comment, summary))

@@ -6,15 +6,11 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
-#include "../Model/Matchers.h"
 #include "../Model/PathFacts.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -74,7 +70,7 @@ SourceLocation diagnosticLocation(const Stmt &S) {
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : AsyncCheck(Name, Context, Judges::Coroutines, /*Templates=*/true),
       CategoriesOption(Options.get(CategoriesOpt, defaultCategories())),
       BlockingFunctions(Options.get(BlockingFunctionsOpt, "")),
       AllowedFunctions(Options.get(AllowedFunctionsOpt, "")),
@@ -84,8 +80,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get(BlockingStreamsOpt, model::DefaultBlockingStreams)),
       WouldBlockErrors(model::splitList(
           Options.get(WouldBlockErrorsOpt, DefaultWouldBlockErrors))),
-      MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)), Lib(Options),
-      Facts(Lib.Readiness) {
+      MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)) {
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
     CategoryNames.emplace_back(
@@ -94,7 +89,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   }
 }
 
-void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CategoriesOpt, CategoriesOption);
   for (auto [C, Names] :
        llvm::zip_equal(model::blockingCategories(), CategoryNames))
@@ -105,18 +100,10 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, BlockingStreamsOpt, BlockingStreams.str());
   Options.store(Opts, MaxCallDepthOpt, MaxCallDepth);
   Options.store(Opts, WouldBlockErrorsOpt, model::joinList(WouldBlockErrors));
-  Lib.store(Options, Opts);
 }
 
-void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::isCoroutineDefinition()).bind("coro"),
-                     this);
-}
-
-void BlockingCallCheck::onStartOfTranslationUnit() {
+void BlockingCallCheck::startTranslationUnit() {
   Reaches.clear();
-  Reported.clear();
-  Facts.clear();
   WouldBlockTested.clear();
   SyncWaitStarted.clear();
   AfterSuspension.clear();
@@ -436,7 +423,7 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
 void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
                                const FunctionDecl *Via, const Blocking &Leaf) {
   SourceLocation Loc = diagnosticLocation(Site);
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!reportOnce(Loc))
     return;
   llvm::StringRef Label = "a blocking call";
   llvm::StringRef Advice = model::CustomBlockingAdvice;
@@ -472,11 +459,9 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
   }
 }
 
-void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Coro = Result.Nodes.getNodeAs<FunctionDecl>("coro");
-  if (!Coro)
-    return;
-  ASTContext &Ctx = *Result.Context;
+void BlockingCallCheck::checkFunction(CheckedFunction &F) {
+  const FunctionDecl *Coro = &F.Decl;
+  ASTContext &Ctx = F.Ctx;
   // Whether the site blocks here: not when what it blocks on is ready, nor
   // when it runs on a thread that is no executor's, nor when it blocks only
   // on an argument of this eager coroutine before it first suspends (that
@@ -486,7 +471,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return When && !(When->Param >= 0 && runsInCaller(*Coro, S, Ctx)) &&
            mayRunOnExecutor(*Coro, S, Ctx);
   };
-  model::forEachOwnStmt(model::getUserBody(*Coro), [&](const Stmt &S) {
+  F.forEachStmt([&](const Stmt &S) {
     if (std::optional<Blocking> B = classify(S)) {
       if (Blocks(S, Reach{&S, nullptr, *B, 1}))
         report(*Coro, S, nullptr, *B);

@@ -3,10 +3,8 @@
 #ifndef ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 #define ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 
-#include "../Model/Library.h"
 #include "../Model/NameMatcher.h"
-#include "../Model/PathFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
@@ -14,16 +12,14 @@
 namespace clang::tidy::async {
 
 /// Finds calls that block the thread inside the body of a coroutine.
-class BlockingCallCheck : public ClangTidyCheck {
+class BlockingCallCheck : public AsyncCheck {
 public:
   BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override;
 
 private:
   /// What a blocking call is: the name it matched and its category (an
@@ -115,11 +111,8 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, llvm::DenseSet<const ValueDecl *>>
       AsyncMembers;
   unsigned MaxCallDepth;
-  model::Library Lib;
-  model::PathFactsCache Facts;
 
   llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -1,31 +1,32 @@
-//===--- DanglingReferenceCheck.h - async-lint -------------------*- C++
-//-*-===//
+//===--- DanglingReferenceCheck.h - async-lint ------------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 
-#include "../Model/Library.h"
-#include "../Model/TaskFlow.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 
 /// Finds reference, pointer and view parameters of coroutines whose referent
 /// dies while the coroutine still uses it.
-class DanglingReferenceCheck : public ClangTidyCheck {
+///
+/// Its rules, one file each: call-site lifetimes (DanglingReferenceCalls.cpp),
+/// references into an awaited temporary (DanglingReferenceAwaits.cpp), and
+/// references into a member container that other code modifies while the
+/// coroutine is suspended (DanglingReferenceElements.cpp).
+class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override;
 
 private:
+  struct CoroutineCall;
+
   /// A parameter (or, with index -1, the object of a member coroutine)
   /// through which a coroutine refers to something of its caller's.
   bool refersThrough(const ParmVarDecl &Param) const;
@@ -33,16 +34,31 @@ private:
   /// run after the coroutine has suspended; null when there is none.
   const Stmt *firstLateUse(const FunctionDecl &Coro, int Index,
                            ASTContext &Ctx);
-  void checkCalls(const FunctionDecl &FD, const Stmt *Body, ASTContext &Ctx);
+
+  // Call-site lifetimes (DanglingReferenceCalls.cpp).
+  void checkCalls(CheckedFunction &F);
   void checkCall(const CallExpr &Call, const FunctionDecl &Coro,
-                 std::unique_ptr<model::TaskFlow> &Flow,
-                 const FunctionDecl &Caller, ASTContext &Ctx);
-  void checkAwaitedReferences(const Stmt *Body, ASTContext &Ctx);
-  void checkStrictParameters(const FunctionDecl &FD, ASTContext &Ctx);
+                 CheckedFunction &Caller);
+  /// The argument for parameter \p Index dies before the task is done.
+  void checkArgument(const CoroutineCall &C, unsigned Index, const Expr &Arg);
+  /// The object of a member coroutine is a temporary or a local that dies
+  /// before the task is done; false when it is neither.
+  bool checkObject(const CoroutineCall &C, const Expr &Object);
+  /// A member coroutine runs detached on '*this' of a shared-owned class.
+  void checkDetachedThis(const CoroutineCall &C, const Expr &Object);
+  void addNotes(const CoroutineCall &C, const model::TaskFate &F,
+                const model::Referent &R, SourceLocation Dies, const Stmt *Use,
+                StringRef UseName);
+  /// With StrictParameters: any referring parameter used after a suspension.
+  void checkStrictParameters(CheckedFunction &F);
+
+  // Awaited references (DanglingReferenceAwaits.cpp).
+  void checkAwaitedReferences(CheckedFunction &F);
+
+  // Container invalidation (DanglingReferenceElements.cpp).
   /// References, pointers and iterators into a member container, used
   /// after a suspension while other code of the class modifies it.
-  void checkElementReferences(const FunctionDecl &FD, const Stmt *Body,
-                              ASTContext &Ctx);
+  void checkElementReferences(CheckedFunction &F);
   /// A statement of \p Field's class that may invalidate references into
   /// it, or null.
   const Stmt *modificationOf(const FieldDecl &Field);
@@ -50,10 +66,8 @@ private:
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
-  const model::Library Lib;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -3,12 +3,8 @@
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Matchers.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -67,17 +63,12 @@ std::string calleeName(const Expr &Call) {
 
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)), Lib(Options),
-      Facts(Lib.Readiness) {}
+    : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
+      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)) {}
 
-void DiscardedAwaitableCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+void DiscardedAwaitableCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
-  Lib.store(Options, Opts);
-}
-
-void DiscardedAwaitableCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
 }
 
 DiscardedAwaitableCheck::Verdict
@@ -133,11 +124,7 @@ DiscardedAwaitableCheck::judgeType(QualType T) const {
   return {Verdict::Kind::Task, L};
 }
 
-void DiscardedAwaitableCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  TypeVerdicts.clear();
-  Facts.clear();
-}
+void DiscardedAwaitableCheck::startTranslationUnit() { TypeVerdicts.clear(); }
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
                                              const Expr *E, bool Statement,
@@ -174,12 +161,15 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
   Verdict V = judge(E->getType(), E);
-  if (V.What == Verdict::Kind::None)
-    return;
-  SourceLocation Loc = E->getBeginLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
-    return;
+  if (V.What != Verdict::Kind::None && reportOnce(E->getBeginLoc()))
+    reportDiscarded(FD, *E, V, Statement && !VoidCast);
+}
 
+void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
+                                              const Expr &Call,
+                                              const Verdict &V, bool Fixable) {
+  const Expr *E = &Call;
+  SourceLocation Loc = E->getBeginLoc();
   bool InCoroutine = model::isCoroutine(FD);
   bool CanAwait = InCoroutine && model::canAwaitIn(FD, E->getType());
   std::string Callee = calleeName(*E);
@@ -210,16 +200,14 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   Diag << E->getSourceRange();
   // In a template instantiation the same code may return something that
   // cannot be awaited for other arguments: no fix there.
-  if (Statement && !VoidCast && CanAwait && !Loc.isMacroID() &&
-      !FD.isTemplateInstantiation())
+  if (Fixable && CanAwait && !Loc.isMacroID() && !FD.isTemplateInstantiation())
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }
 
-void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
-                                          const Stmt *Body, ASTContext &Ctx) {
+void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
   llvm::SmallVector<const VarDecl *, 4> Vars;
   llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  F.forEachStmt([&](const Stmt &S) {
     const auto *DS = dyn_cast<DeclStmt>(&S);
     if (!DS)
       return;
@@ -245,30 +233,13 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
   });
   if (Vars.empty())
     return;
-  const model::PathFacts &Flow = Facts.of(FD, Ctx);
-  std::vector<model::UnusedValueLoss> Losses = Flow.unusedValueLosses(Vars);
-  // "Not on every path" only where some path uses the value: a variable
-  // read nowhere (only assigned) is never awaited at all.
+  const model::PathFacts &Flow = F.facts();
   const VarDecl *Last = nullptr;
-  for (const model::UnusedValueLoss &Loss : Losses) {
+  for (const model::UnusedValueLoss &Loss : Flow.unusedValueLosses(Vars)) {
     if (Loss.Var != Last) {
       Last = Loss.Var;
-      Verdict V = Verdicts.lookup(Loss.Var);
-      const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
-      if (!Flow.isRead(Loss.Var))
-        diag(Loss.Var->getLocation(),
-             V.Laziness == model::Laziness::Lazy
-                 ? "%0 %1 is never awaited; it is destroyed without running"
-                 : "%0 %1 is never awaited")
-            << Noun << Loss.Var;
-      else if (V.Laziness == model::Laziness::Lazy)
-        diag(Loss.Var->getLocation(),
-             "%0 %1 is not awaited on every path; where it is dropped it "
-             "never runs")
-            << Noun << Loss.Var;
-      else
-        diag(Loss.Var->getLocation(), "%0 %1 is not awaited on every path")
-            << Noun << Loss.Var;
+      reportUnawaited(*Loss.Var, Verdicts.lookup(Loss.Var),
+                      Flow.isRead(Loss.Var));
     }
     diag(Loss.Where,
          Loss.Overwritten ? "%0 is overwritten here without having been awaited"
@@ -279,21 +250,35 @@ void DiscardedAwaitableCheck::checkLocals(const FunctionDecl &FD,
   }
 }
 
-void DiscardedAwaitableCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD || FD->isInvalidDecl())
-    return;
-  const Stmt *Body = model::getUserBody(*FD);
-  if (!Body)
-    return;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+void DiscardedAwaitableCheck::reportUnawaited(const VarDecl &Var,
+                                              const Verdict &V, bool Read) {
+  const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
+  bool Lazy = V.Laziness == model::Laziness::Lazy;
+  // "Not on every path" only where some path uses the value: a variable read
+  // nowhere (only assigned) is never awaited at all.
+  if (!Read)
+    diag(Var.getLocation(),
+         Lazy ? "%0 %1 is never awaited; it is destroyed without running"
+              : "%0 %1 is never awaited")
+        << Noun << &Var;
+  else if (Lazy)
+    diag(Var.getLocation(), "%0 %1 is not awaited on every path; where it is "
+                            "dropped it never runs")
+        << Noun << &Var;
+  else
+    diag(Var.getLocation(), "%0 %1 is not awaited on every path")
+        << Noun << &Var;
+}
+
+void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
     forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
-      checkDiscarded(*FD, E, Statement, false, *Result.Context);
+      checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
     });
   });
   // Templates are judged in their instantiations, where types are known.
-  if (!FD->isDependentContext())
-    checkLocals(*FD, Body, *Result.Context);
+  if (!F.Decl.isDependentContext())
+    checkLocals(F);
 }
 
 } // namespace clang::tidy::async

@@ -5,9 +5,7 @@
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 
 #include "../Model/Awaitables.h"
-#include "../Model/Library.h"
-#include "../Model/PathFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -15,16 +13,14 @@ namespace clang::tidy::async {
 
 /// Finds tasks and awaitables that are created and then dropped without being
 /// awaited.
-class DiscardedAwaitableCheck : public ClangTidyCheck {
+class DiscardedAwaitableCheck : public AsyncCheck {
 public:
   DiscardedAwaitableCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override;
 
 private:
   /// What dropping a value of some type means; Kind::None when nothing.
@@ -36,12 +32,15 @@ private:
   Verdict judgeType(QualType T) const;
   void checkDiscarded(const FunctionDecl &FD, const Expr *E, bool Statement,
                       bool VoidCast, ASTContext &Ctx);
-  void checkLocals(const FunctionDecl &FD, const Stmt *Body, ASTContext &Ctx);
+  /// Reports the discarded call \p Call; with \p Fixable, offers to await it.
+  void reportDiscarded(const FunctionDecl &FD, const Expr &Call,
+                       const Verdict &V, bool Fixable);
+  /// Local tasks and awaitables dropped on some path without being awaited.
+  void checkLocals(CheckedFunction &F);
+  /// Reports \p Var not awaited on every path (\p Read: some path uses it).
+  void reportUnawaited(const VarDecl &Var, const Verdict &V, bool Read);
 
   const bool FlagVoidCasts;
-  const model::Library Lib;
-  model::PathFactsCache Facts;
-  llvm::DenseSet<unsigned> Reported;
   mutable llvm::DenseMap<const Type *, Verdict> TypeVerdicts;
 };
 

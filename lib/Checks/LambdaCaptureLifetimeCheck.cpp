@@ -4,12 +4,8 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
-#include "../Model/Matchers.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -74,25 +70,18 @@ const Stmt *callOfParameter(const FunctionDecl &Callee,
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : AsyncCheck(Name, Context, Judges::Functions),
       CallbackFunctions(
-          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
-      Lib(Options) {}
+          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)) {}
 
-void LambdaCaptureLifetimeCheck::storeOptions(
+void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
-  Lib.store(Options, Opts);
 }
 
-void LambdaCaptureLifetimeCheck::onStartOfTranslationUnit() {
+void LambdaCaptureLifetimeCheck::startTranslationUnit() {
   FirstUses[0].clear();
   FirstUses[1].clear();
-  Reported.clear();
-}
-
-void LambdaCaptureLifetimeCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
 }
 
 const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
@@ -145,7 +134,7 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
     return false;
   const Stmt *Use = firstCaptureUse(Op, nullptr, Lazy, Ctx);
   SourceLocation Loc = Call.getArg(0)->getBeginLoc();
-  if (!Use || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!Use || !reportOnce(Loc))
     return false;
   if (R.What == model::Referent::Kind::Temporary)
     diag(Loc, "the closure of this coroutine lambda is "
@@ -184,7 +173,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
       if (!This ||
           !model::isSharedFromThisClass(
               This->getType()->getPointeeCXXRecordDecl()) ||
-          !Reported.insert(Capture.getLocation().getRawEncoding()).second)
+          !reportOnce(Capture.getLocation()))
         continue;
       diag(Capture.getLocation(), "'this' is captured by a coroutine lambda "
                                   "that runs detached, and nothing keeps the "
@@ -209,7 +198,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
     if (Dies.isInvalid())
       continue;
     const Stmt *Use = firstCaptureUse(Op, Var, FromStart, Ctx);
-    if (!Use || !Reported.insert(Capture.getLocation().getRawEncoding()).second)
+    if (!Use || !reportOnce(Capture.getLocation()))
       continue;
     diag(Capture.getLocation(), "local %0 is captured by reference by a "
                                 "coroutine lambda whose task outlives it")
@@ -258,7 +247,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
         continue;
     }
     const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
-    if (!Use || !Reported.insert(Lambda->getBeginLoc().getRawEncoding()).second)
+    if (!Use || !reportOnce(Lambda->getBeginLoc()))
       continue;
     diag(Lambda->getBeginLoc(),
          "coroutine lambda with captures is passed to %0, which destroys it "
@@ -278,19 +267,10 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
   }
 }
 
-void LambdaCaptureLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  const Stmt *Body = model::analysableBody(FD);
-  if (!Body)
-    return;
-  ASTContext &Ctx = *Result.Context;
-  std::unique_ptr<model::TaskFlow> Flow;
-  auto GetFlow = [&]() -> const model::TaskFlow & {
-    if (!Flow)
-      Flow = std::make_unique<model::TaskFlow>(*FD, Lib, Ctx);
-    return *Flow;
-  };
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
+  ASTContext &Ctx = F.Ctx;
+  auto GetFlow = [&]() -> const model::TaskFlow & { return F.flow(); };
+  F.forEachStmt([&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
     // API that destroys it.

@@ -4,9 +4,7 @@
 #ifndef ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 #define ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 
-#include "../Model/Library.h"
-#include "../Model/TaskFlow.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -14,16 +12,14 @@ namespace clang::tidy::async {
 
 /// Finds coroutine lambdas whose closure or captured locals die while their
 /// coroutine still runs.
-class LambdaCaptureLifetimeCheck : public ClangTidyCheck {
+class LambdaCaptureLifetimeCheck : public AsyncCheck {
 public:
   LambdaCaptureLifetimeCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override;
 
 private:
   /// The first use in the coroutine lambda \p Op of a capture that may run
@@ -46,11 +42,9 @@ private:
   void checkCallbacks(const CallExpr &Call, ASTContext &Ctx);
 
   const model::NameMatcher CallbackFunctions;
-  const model::Library Lib;
   /// First capture uses, after a suspension [0] and from the start [1].
   llvm::DenseMap<std::pair<const Decl *, const Decl *>, const Stmt *>
       FirstUses[2];
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -5,11 +5,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
-#include "../Model/Matchers.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -216,23 +212,17 @@ const Stmt *loopBody(const Stmt &Loop) {
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : AsyncCheck(Name, Context, Judges::Functions),
       StrictMode(Options.get(StrictModeOpt, false)),
       LimiterFunctions(
           Options.get(LimiterFunctionsOpt, DefaultLimiterFunctions)),
       SpawnLikeFunctions(
-          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
-      Lib(Options) {}
+          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)) {}
 
-void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
   Options.store(Opts, LimiterFunctionsOpt, LimiterFunctions.str());
   Options.store(Opts, SpawnLikeFunctionsOpt, SpawnLikeFunctions.str());
-  Lib.store(Options, Opts);
-}
-
-void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
 }
 
 const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
@@ -448,19 +438,14 @@ void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD,
   });
 }
 
-void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  const Stmt *Body = model::analysableBody(FD);
-  if (!Body)
-    return;
-  ASTContext &Ctx = *Result.Context;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      checkLoop(*FD, S, Ctx);
+      checkLoop(F.Decl, S, F.Ctx);
   });
-  checkFanOut(Body, Ctx);
-  if (model::isCoroutine(*FD))
-    checkRecursion(*FD, Body);
+  checkFanOut(&F.Body, F.Ctx);
+  if (F.isCoroutine())
+    checkRecursion(F.Decl, &F.Body);
 }
 
 } // namespace clang::tidy::async

@@ -4,22 +4,19 @@
 #ifndef ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 #define ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
-#include "../Model/Library.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
 /// Finds loops and recursion that spawn tasks without a bound on how many run
 /// at once.
-class UnboundedSpawnCheck : public ClangTidyCheck {
+class UnboundedSpawnCheck : public AsyncCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   /// What a call spawns: the spawned expression (a task, a function object)
@@ -34,7 +31,6 @@ private:
   const bool StrictMode;
   const model::NameMatcher LimiterFunctions;
   const model::NameMatcher SpawnLikeFunctions;
-  const model::Library Lib;
 };
 
 } // namespace clang::tidy::async

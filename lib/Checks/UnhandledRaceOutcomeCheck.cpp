@@ -4,11 +4,7 @@
 #include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Matchers.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -62,17 +58,13 @@ bool alwaysLeaves(const Stmt *S) {
 
 UnhandledRaceOutcomeCheck::UnhandledRaceOutcomeCheck(StringRef Name,
                                                      ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : AsyncCheck(Name, Context, Judges::Coroutines, /*Templates=*/false,
+                 /*StoresLibrary=*/false),
       RaceFunctions(Options.get(RaceFunctionsOpt, DefaultRaceFunctions)) {}
 
-void UnhandledRaceOutcomeCheck::storeOptions(
+void UnhandledRaceOutcomeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RaceFunctionsOpt, RaceFunctions.str());
-}
-
-void UnhandledRaceOutcomeCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::isCoroutineDefinition()).bind("fn"),
-                     this);
 }
 
 const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E) const {
@@ -199,13 +191,10 @@ void UnhandledRaceOutcomeCheck::walk(const Stmt *S, VarSet Guarded) {
     walk(Child, Guarded);
 }
 
-void UnhandledRaceOutcomeCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  const Stmt *Body = model::analysableBody(FD);
-  if (!Body)
-    return;
+void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
+  const Stmt *Body = &F.Body;
   Outcomes.clear();
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  F.forEachStmt([&](const Stmt &S) {
     if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))

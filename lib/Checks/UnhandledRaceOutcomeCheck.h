@@ -5,7 +5,7 @@
 #define ASYNC_LINT_CHECKS_UNHANDLEDRACEOUTCOMECHECK_H
 
 #include "../Model/NameMatcher.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -13,15 +13,13 @@ namespace clang::tidy::async {
 
 /// Finds race results read as one alternative without checking which side
 /// completed.
-class UnhandledRaceOutcomeCheck : public ClangTidyCheck {
+class UnhandledRaceOutcomeCheck : public AsyncCheck {
 public:
   UnhandledRaceOutcomeCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   using VarSet = llvm::SmallPtrSet<const VarDecl *, 4>;

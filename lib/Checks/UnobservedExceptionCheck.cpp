@@ -5,12 +5,8 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Exceptions.h"
-#include "../Model/Matchers.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -61,33 +57,27 @@ const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
 
 UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : AsyncCheck(Name, Context, Judges::Functions),
       DiscardingTokens(
           Options.get(DiscardingTokensOpt, DefaultDiscardingTokens)),
       FailureTypes(Options.get(FailureTypesOpt, DefaultFailureTypes)),
       ThrowingTokens(Options.get(ThrowingTokensOpt, DefaultThrowingTokens)),
       ThrowingFunctions(
           Options.get(ThrowingFunctionsOpt, DefaultThrowingFunctions)),
-      AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)), Lib(Options) {
+      AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;
   Policy.ThrowingFunctions = &ThrowingFunctions;
   Policy.AnyCall = AnyCallMayThrow;
 }
 
-void UnobservedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+void UnobservedExceptionCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, DiscardingTokensOpt, DiscardingTokens.str());
   Options.store(Opts, FailureTypesOpt, FailureTypes.str());
   Options.store(Opts, ThrowingTokensOpt, ThrowingTokens.str());
   Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
   Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
-  Lib.store(Options, Opts);
-}
-
-void UnobservedExceptionCheck::onStartOfTranslationUnit() { Reported.clear(); }
-
-void UnobservedExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
 }
 
 void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
@@ -156,7 +146,7 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
     return;
   const Stmt *Throw =
       model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx);
-  if (!Throw || !Reported.insert(Call.getBeginLoc().getRawEncoding()).second)
+  if (!Throw || !reportOnce(Call.getBeginLoc()))
     return;
   diag(Call.getBeginLoc(),
        "exceptions thrown by %0 are lost: %1 with '%2' discards them; pass a "
@@ -181,7 +171,7 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       Used = Used || Ref->getDecl() == Failure;
   });
-  if (Used || !Reported.insert(Failure->getBeginLoc().getRawEncoding()).second)
+  if (Used || !reportOnce(Failure->getBeginLoc()))
     return;
   std::string Callee = "the call";
   if (std::optional<model::CallInfo> Info = model::describeCall(Call))
@@ -211,8 +201,7 @@ void UnobservedExceptionCheck::checkThread(const CXXConstructExpr &Construct,
   }
   const Stmt *Throw =
       Body ? model::firstEscapingThrow(Body, Policy, Ctx) : nullptr;
-  if (!Throw ||
-      !Reported.insert(Construct.getBeginLoc().getRawEncoding()).second)
+  if (!Throw || !reportOnce(Construct.getBeginLoc()))
     return;
   diag(Construct.getArg(0)->getBeginLoc(),
        "an exception escaping this thread function calls 'std::terminate'; "
@@ -220,22 +209,18 @@ void UnobservedExceptionCheck::checkThread(const CXXConstructExpr &Construct,
   noteThrow(*Throw);
 }
 
-void UnobservedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  const Stmt *Body = model::analysableBody(FD);
-  if (!Body)
-    return;
-  if (model::getCoroutineBody(*FD))
-    checkPromise(*FD, *Result.Context);
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
+  if (F.isCoroutine())
+    checkPromise(F.Decl, F.Ctx);
+  F.forEachStmt([&](const Stmt &S) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-      checkThread(*Construct, *Result.Context);
+      checkThread(*Construct, F.Ctx);
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    checkSpawn(*Call, *Result.Context);
+    checkSpawn(*Call, F.Ctx);
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::lambdaOf(Arg))
         checkHandler(*Handler, *Call);

@@ -5,24 +5,20 @@
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
 #include "../Model/Exceptions.h"
-#include "../Model/Library.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "AsyncCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 
 /// Finds exceptions of detached tasks, swallowing promises and threads that
 /// nobody observes.
-class UnobservedExceptionCheck : public ClangTidyCheck {
+class UnobservedExceptionCheck : public AsyncCheck {
 public:
   UnobservedExceptionCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override;
+
+protected:
+  void checkFunction(CheckedFunction &F) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   /// Describes where an exception escapes, as a note.
@@ -37,9 +33,7 @@ private:
   const model::NameMatcher ThrowingTokens;
   const model::NameMatcher ThrowingFunctions;
   const bool AnyCallMayThrow;
-  const model::Library Lib;
   model::ThrowPolicy Policy;
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -99,16 +99,17 @@ Library::Library() {
   Readiness.HandleTypes = TaskTypes;
 }
 
-Library::Library(const ClangTidyCheck::OptionsView &Options) {
+Library::Library(
+    llvm::function_ref<std::string(StringRef Name, StringRef Default)> Read) {
   for (const Entry &E : Entries)
-    field(E) = NameMatcher(Options.getLocalOrGlobal(E.Name, E.Default));
+    field(E) = NameMatcher(Read(E.Name, E.Default));
   Readiness.HandleTypes = TaskTypes;
 }
 
-void Library::store(const ClangTidyCheck::OptionsView &Options,
-                    ClangTidyOptions::OptionMap &Opts) const {
+void Library::forEachList(
+    llvm::function_ref<void(StringRef Name, StringRef Value)> Visit) const {
   for (const Entry &E : Entries)
-    Options.store(Opts, E.Name, field(E).str());
+    Visit(E.Name, field(E).str());
 }
 
 } // namespace clang::tidy::async::model

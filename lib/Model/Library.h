@@ -1,9 +1,9 @@
-//===--- Library.h - async-lint ----------------------------------*- C++
-//-*-===//
+//===--- Library.h - async-lint ---------------------------------*- C++ -*-===//
 //
 // What async-lint knows about coroutine libraries, as data: lists of names
-// (see NameMatcher.h), each an option that every check reads with
-// getLocalOrGlobal, so that one global entry in .clang-tidy serves all checks.
+// (see NameMatcher.h). Each is an option that every check reads, local option
+// first, then global (Checks/AsyncCheck.h), so that one global entry in
+// .clang-tidy serves all checks; the model sees only the lists.
 // docs/configuration.md lists them.
 //
 //===----------------------------------------------------------------------===//
@@ -13,7 +13,8 @@
 
 #include "NameMatcher.h"
 #include "PathFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <string>
 
 namespace clang::tidy::async::model {
 
@@ -32,11 +33,13 @@ class Library {
 public:
   /// Every list with its default value.
   Library();
-  /// Reads every list, local option first, then global.
-  explicit Library(const ClangTidyCheck::OptionsView &Options);
-  /// Stores every list under the check's own name.
-  void store(const ClangTidyCheck::OptionsView &Options,
-             ClangTidyOptions::OptionMap &Opts) const;
+  /// Reads every list: \p Read is given its option name and default value
+  /// and returns the value configured.
+  explicit Library(
+      llvm::function_ref<std::string(StringRef Name, StringRef Default)> Read);
+  /// Calls \p Visit with every list's option name and value.
+  void forEachList(
+      llvm::function_ref<void(StringRef Name, StringRef Value)> Visit) const;
 
   /// Return types of coroutines that are not recognised by structure.
   NameMatcher TaskTypes;

@@ -5,7 +5,9 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 #include "llvm/ADT/StringSwitch.h"
 

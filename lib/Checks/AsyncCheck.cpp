@@ -1,0 +1,89 @@
+//===--- AsyncCheck.cpp - async-lint --------------------------------------===//
+
+#include "AsyncCheck.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/Matchers.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// The shared lists, each read as the check's own option first, then as a
+/// global one.
+model::Library readLibrary(const ClangTidyCheck::OptionsView &Options,
+                           bool Configurable) {
+  if (!Configurable)
+    return model::Library();
+  return model::Library([&](StringRef Name, StringRef Default) -> std::string {
+    return Options.getLocalOrGlobal(Name, Default).str();
+  });
+}
+
+} // namespace
+
+bool CheckedFunction::isCoroutine() const {
+  return model::getCoroutineBody(Decl) != nullptr;
+}
+
+void CheckedFunction::forEachStmt(
+    llvm::function_ref<void(const Stmt &)> Visit) const {
+  model::forEachOwnStmt(&Body, Visit);
+}
+
+const model::TaskFlow &CheckedFunction::flow() {
+  if (!Flow)
+    Flow = std::make_unique<model::TaskFlow>(Decl, Lib, Ctx);
+  return *Flow;
+}
+
+const model::PathFacts &CheckedFunction::facts() {
+  return FactsCache.of(Decl, Ctx);
+}
+
+AsyncCheck::AsyncCheck(StringRef Name, ClangTidyContext *Context, Judges What,
+                       bool Templates, bool StoresLibrary)
+    : ClangTidyCheck(Name, Context), Lib(readLibrary(Options, StoresLibrary)),
+      Facts(Lib.Readiness), What(What), Templates(Templates),
+      StoresLibrary(StoresLibrary) {}
+
+void AsyncCheck::registerMatchers(MatchFinder *Finder) {
+  if (What == Judges::Coroutines)
+    Finder->addMatcher(functionDecl(model::isCoroutineDefinition()).bind("fn"),
+                       this);
+  else
+    Finder->addMatcher(functionDecl(model::hasUserBody()).bind("fn"), this);
+}
+
+void AsyncCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || FD->isInvalidDecl() || (!Templates && FD->isDependentContext()))
+    return;
+  const Stmt *Body = model::getUserBody(*FD);
+  if (!Body)
+    return;
+  CheckedFunction F(*FD, *Body, *Result.Context, Lib, Facts);
+  checkFunction(F);
+}
+
+void AsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  storeCheckOptions(Opts);
+  if (StoresLibrary)
+    Lib.forEachList([&](StringRef Name, StringRef Value) {
+      Options.store(Opts, Name, Value);
+    });
+}
+
+void AsyncCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Facts.clear();
+  startTranslationUnit();
+}
+
+bool AsyncCheck::reportOnce(SourceLocation Loc) {
+  return Loc.isValid() && Reported.insert(Loc.getRawEncoding()).second;
+}
+
+} // namespace clang::tidy::async

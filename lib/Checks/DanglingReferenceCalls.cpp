@@ -1,0 +1,212 @@
+//===--- DanglingReferenceCalls.cpp - async-lint --------------------------===//
+//
+// async-dangling-reference, call-site lifetimes: a coroutine called with a
+// reference, pointer or view (or, for a member coroutine, an object) whose
+// referent dies while the task still uses it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/Awaitables.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
+#include "DanglingReferenceCheck.h"
+#include "LifetimeNotes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async {
+
+using model::Referent;
+
+/// A call of a coroutine whose task may outlive what the call hands it.
+struct DanglingReferenceCheck::CoroutineCall {
+  const CallExpr &Call;
+  const FunctionDecl &Coro;
+  CheckedFunction &Caller;
+  model::Laziness Laziness;
+
+  bool lazy() const { return Laziness == model::Laziness::Lazy; }
+  model::TaskFate fate() const { return Caller.flow().fateOf(&Call); }
+  /// Where \p R dies before the task (of fate \p F) is done, or invalid.
+  SourceLocation dies(const Referent &R, const model::TaskFate &F) const {
+    return Caller.flow().diesBeforeTask(R, &Call, F, Laziness);
+  }
+};
+
+const Stmt *DanglingReferenceCheck::firstLateUse(const FunctionDecl &Coro,
+                                                 int Index, ASTContext &Ctx) {
+  auto [It, New] = LateUses.try_emplace({&Coro, Index}, nullptr);
+  if (!New)
+    return It->second;
+  const ParmVarDecl *Param = Index >= 0 ? Coro.getParamDecl(Index) : nullptr;
+  auto IsUse = [&](const Stmt &S) {
+    if (!Param)
+      return isa<CXXThisExpr>(S);
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    return Ref && Ref->getDecl() == Param;
+  };
+  bool Lazy = model::lazinessOf(Coro.getReturnType()) == model::Laziness::Lazy;
+  const Stmt *Use = model::firstUseAfterSuspension(
+      Coro, Ctx, IsUse, Lazy, &Lib.NonSuspendingAwaitables);
+  LateUses[{&Coro, Index}] = Use;
+  return Use;
+}
+
+void DanglingReferenceCheck::addNotes(const CoroutineCall &C,
+                                      const model::TaskFate &F,
+                                      const Referent &R, SourceLocation Dies,
+                                      const Stmt *Use, StringRef UseName) {
+  addLifetimeNotes(*this, C.Caller.Ctx.getSourceManager(), F,
+                   {"the temporary",
+                    R.What == Referent::Kind::Local ? R.Var : nullptr, Dies},
+                   Use, UseName, C.lazy());
+}
+
+void DanglingReferenceCheck::checkArgument(const CoroutineCall &C,
+                                           unsigned Index, const Expr &Arg) {
+  const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
+  if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
+    return;
+  Referent R =
+      model::TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType());
+  if (R.What == Referent::Kind::Other)
+    return;
+  const Stmt *Use = firstLateUse(C.Coro, Index, C.Caller.Ctx);
+  if (!Use)
+    return;
+  model::TaskFate F = C.fate();
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(Arg.getBeginLoc()))
+    return;
+  if (R.What == Referent::Kind::Temporary)
+    diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
+                            "destroyed before the task is done with it")
+        << Param << model::describeFunction(C.Coro) << Arg.getSourceRange();
+  else
+    diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to local %2, which is "
+                            "destroyed while the task may still run")
+        << Param << model::describeFunction(C.Coro) << R.Var
+        << Arg.getSourceRange();
+  addNotes(C, F, R, Dies, Use, "'" + Param->getName().str() + "'");
+}
+
+bool DanglingReferenceCheck::checkObject(const CoroutineCall &C,
+                                         const Expr &Object) {
+  Referent R = model::TaskFlow::referentOf(&Object, false);
+  if (R.What == Referent::Kind::Other)
+    return false;
+  const Stmt *Use = firstLateUse(C.Coro, -1, C.Caller.Ctx);
+  if (!Use)
+    return true;
+  model::TaskFate F = C.fate();
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(C.Call.getBeginLoc()))
+    return true;
+  if (R.What == Referent::Kind::Temporary)
+    diag(C.Call.getBeginLoc(), "%0 is called on a temporary that is destroyed "
+                               "before the task is done with it")
+        << model::describeFunction(C.Coro) << Object.getSourceRange();
+  else
+    diag(C.Call.getBeginLoc(), "%0 is called on local %1, which is destroyed "
+                               "while the task may still run")
+        << model::describeFunction(C.Coro) << R.Var << Object.getSourceRange();
+  addNotes(C, F, R, Dies, Use, "the object");
+  return true;
+}
+
+void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
+                                               const Expr &Object) {
+  // A detached member coroutine of a class made to be owned by shared_ptr,
+  // given no shared_ptr that keeps its object alive.
+  const auto *Method = cast<CXXMethodDecl>(&C.Coro);
+  if (!isa<CXXThisExpr>(Object.IgnoreParenImpCasts()) ||
+      !model::isSharedFromThisClass(Method->getParent()) ||
+      llvm::any_of(C.Call.arguments(), [](const Expr *Arg) {
+        return model::isSharedPtrType(Arg->getType());
+      }))
+    return;
+  model::TaskFate F = C.fate();
+  if (!F.runsDetached(C.Laziness))
+    return;
+  const Stmt *Use = firstLateUse(C.Coro, -1, C.Caller.Ctx);
+  if (!Use || !reportOnce(C.Call.getBeginLoc()))
+    return;
+  diag(C.Call.getBeginLoc(), "%0 runs detached on '*this', and nothing keeps "
+                             "the object alive; give the coroutine a "
+                             "'shared_from_this()' copy to hold")
+      << model::describeFunction(C.Coro);
+  diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
+  diag(Use->getBeginLoc(),
+       C.lazy() ? "the object is used here, when the task runs"
+                : "the object is used here, after the coroutine may have "
+                  "suspended",
+       DiagnosticIDs::Note);
+}
+
+void DanglingReferenceCheck::checkCall(const CallExpr &Call,
+                                       const FunctionDecl &Coro,
+                                       CheckedFunction &Caller) {
+  CoroutineCall C{Call, Coro, Caller, model::lazinessOf(Coro.getReturnType())};
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coro);
+  bool Instance = Method && Method->isInstance() &&
+                  !Method->isExplicitObjectMemberFunction();
+  const Expr *Object = nullptr;
+  unsigned Offset = 0;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    Object = Member->getImplicitObjectArgument();
+  } else if (isa<CXXOperatorCallExpr>(Call) && Method && Method->isInstance()) {
+    Object = Call.getArg(0);
+    Offset = 1;
+  }
+  for (unsigned I = 0;
+       I < Coro.getNumParams() && I + Offset < Call.getNumArgs(); ++I)
+    checkArgument(C, I, *Call.getArg(I + Offset));
+  // The object of a member coroutine is its implicit reference parameter.
+  // Lambdas are async-lambda-capture-lifetime's.
+  if (!Object || !Instance || model::isLambdaCallOperator(Coro))
+    return;
+  if (!checkObject(C, *Object))
+    checkDetachedThis(C, *Object);
+}
+
+void DanglingReferenceCheck::checkCalls(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = model::calledDefinition(*Call);
+    if (!Callee || !model::getCoroutineBody(*Callee) ||
+        Callee->isDependentContext())
+      return;
+    checkCall(*Call, *Callee, F);
+  });
+}
+
+void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {
+  const FunctionDecl &FD = F.Decl;
+  ASTContext &Ctx = F.Ctx;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    const ParmVarDecl *Param = FD.getParamDecl(I);
+    if (!refersThrough(*Param))
+      continue;
+    const Stmt *Use = model::firstUseAfterSuspension(
+        FD, Ctx,
+        [&](const Stmt &S) {
+          const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+          return Ref && Ref->getDecl() == Param;
+        },
+        /*FromStart=*/false, &Lib.NonSuspendingAwaitables);
+    if (!Use)
+      continue;
+    diag(Param->getLocation(), "parameter %0 of %1 is used after a suspension "
+                               "point, when what it refers to may be gone")
+        << Param << model::describeFunction(FD);
+    diag(Use->getBeginLoc(),
+         "%0 is used here, after the coroutine may have suspended",
+         DiagnosticIDs::Note)
+        << Param;
+  }
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,144 @@
+//===--- DanglingReferenceElements.cpp - async-lint -----------------------===//
+//
+// async-dangling-reference, container invalidation: a reference, pointer or
+// iterator into a member container, used after a suspension point while other
+// code of the class may modify the container.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/CoroutineModel.h"
+#include "../Model/LocalFlow.h"
+#include "DanglingReferenceCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+bool isOneOf(const CXXMethodDecl *M, std::initializer_list<StringRef> Names) {
+  return M && M->getIdentifier() && llvm::is_contained(Names, M->getName());
+}
+
+/// Methods that hand out a reference, pointer or iterator into a container.
+bool handsOutElement(const CXXMethodDecl *M) {
+  return isOneOf(M,
+                 {"begin", "end", "cbegin", "cend", "rbegin", "find", "front",
+                  "back", "data", "at", "lower_bound", "upper_bound"});
+}
+
+/// Methods that may invalidate references into a container.
+bool modifiesContainer(const CXXMethodDecl *M) {
+  return isOneOf(M, {"push_back", "emplace_back", "pop_back", "push_front",
+                     "emplace_front", "pop_front", "insert", "emplace", "erase",
+                     "clear", "resize", "reserve", "assign", "swap",
+                     "shrink_to_fit", "try_emplace", "insert_or_assign",
+                     "extract", "merge"});
+}
+
+/// The field of '*this' that \p E names, if any.
+const FieldDecl *fieldOfThis(const Expr *E) {
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+/// The member container into which \p Init takes a reference, a pointer or
+/// an iterator: 'items_.begin()', 'items_[i]', '&items_.front()'.
+const FieldDecl *elementSource(const Expr *Init) {
+  if (!Init)
+    return nullptr;
+  const Expr *E = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    E = Unary->getSubExpr()->IgnoreImplicit();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+      Call && handsOutElement(Call->getMethodDecl()))
+    return fieldOfThis(Call->getImplicitObjectArgument());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript)
+    return fieldOfThis(Op->getArg(0));
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return fieldOfThis(Subscript->getBase());
+  return nullptr;
+}
+
+} // namespace
+
+const Stmt *DanglingReferenceCheck::modificationOf(const FieldDecl &Field) {
+  auto [It, New] = Modifications.try_emplace(&Field, nullptr);
+  if (!New)
+    return It->second;
+  const auto *Record = dyn_cast<CXXRecordDecl>(Field.getParent());
+  if (!Record)
+    return nullptr;
+  const Stmt *Found = nullptr;
+  for (const CXXMethodDecl *Method : Record->methods()) {
+    const FunctionDecl *Def = Method->getDefinition();
+    if (!Def || Found)
+      continue;
+    model::forEachOwnStmt(model::getUserBody(*Def), [&](const Stmt &S) {
+      if (Found)
+        return;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+          Call && modifiesContainer(Call->getMethodDecl()) &&
+          fieldOfThis(Call->getImplicitObjectArgument()) == &Field)
+        Found = &S;
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+               Op && Op->getOperator() == OO_Equal &&
+               fieldOfThis(Op->getArg(0)) == &Field)
+        Found = &S;
+    });
+  }
+  Modifications[&Field] = Found;
+  return Found;
+}
+
+void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
+  const FunctionDecl &FD = F.Decl;
+  ASTContext &Ctx = F.Ctx;
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *DS = dyn_cast<DeclStmt>(&S);
+    if (!DS)
+      return;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->hasLocalStorage())
+        continue;
+      const FieldDecl *Field = elementSource(VD->getInit());
+      if (!Field)
+        continue;
+      const Stmt *Modified = modificationOf(*Field);
+      if (!Modified)
+        continue;
+      model::LateUse Late = model::firstUseAcrossSuspension(
+          FD, Ctx, DS,
+          [&](const Stmt &Use) {
+            const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
+            return Ref && Ref->getDecl() == VD;
+          },
+          &Lib.NonSuspendingAwaitables);
+      if (!Late.Use)
+        continue;
+      diag(VD->getLocation(), "%0 points into member %1 and is used after a "
+                              "suspension point, while other code may "
+                              "modify %1")
+          << VD << Field;
+      diag(Late.Suspension->getBeginLoc(), "the coroutine may suspend here",
+           DiagnosticIDs::Note);
+      diag(Modified->getBeginLoc(), "%0 is modified here", DiagnosticIDs::Note)
+          << Field;
+      diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
+           DiagnosticIDs::Note)
+          << VD;
+    }
+  });
+}
+
+} // namespace clang::tidy::async
