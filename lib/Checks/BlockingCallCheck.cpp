@@ -208,8 +208,8 @@ bool BlockingCallCheck::startedOnlyBySyncWait(const FunctionDecl &Coro) {
     if (!Call)
       return;
     for (const Expr *Arg : Call->arguments()) {
-      const auto *Start =
-          dyn_cast<CXXOperatorCallExpr>(model::stripToObject(Arg));
+      const auto *Start = dyn_cast<CXXOperatorCallExpr>(
+          model::strip(Arg, model::Wrappers::Object));
       if (Start && Start->getOperator() == OO_Call &&
           model::referencedVariable(Start->getArg(0)) == Holder)
         ++SyncWaited;

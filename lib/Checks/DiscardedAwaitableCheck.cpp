@@ -80,17 +80,9 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
   // when it is awaited.
   if (const auto *CE =
           dyn_cast_or_null<CallExpr>(Call ? Call->IgnoreImplicit() : nullptr)) {
-    // The token is the last argument written (asio appends defaulted
-    // constraint parameters).
-    for (unsigned I = CE->getNumArgs(); I > 0; --I) {
-      const Expr *Arg = CE->getArg(I - 1);
-      if (isa<CXXDefaultArgExpr>(Arg))
-        continue;
-      std::string Token = model::canonicalTypeName(Arg->getType());
-      if (!Token.empty() && Lib.DeferredTokens.matches(Token))
-        return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
-      break;
-    }
+    std::string Token = model::completionTokenName(*CE);
+    if (!Token.empty() && Lib.DeferredTokens.matches(Token))
+      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
   }
   // The rest depends on the type only: judged once per type.
   const Type *Key = T.getCanonicalType().getTypePtr();

@@ -4,6 +4,7 @@
 #include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
 #include "../Model/LocalFlow.h"
 #include "clang/AST/ASTContext.h"
 
@@ -393,12 +394,8 @@ void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
     if (!Call)
       return;
     for (const Expr *Arg : Call->arguments()) {
-      const Expr *E = Arg->IgnoreImplicit();
-      if (const auto *Move = dyn_cast<CallExpr>(E);
-          Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-          Move->getDirectCallee()->isInStdNamespace())
-        E = Move->getArg(0)->IgnoreImplicit();
-      const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      const auto *Ref =
+          dyn_cast<DeclRefExpr>(model::strip(Arg, model::Wrappers::Implicit));
       auto It = Ref ? Collected.find(dyn_cast<VarDecl>(Ref->getDecl()))
                     : Collected.end();
       if (It == Collected.end())

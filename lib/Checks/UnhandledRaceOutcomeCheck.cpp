@@ -4,6 +4,7 @@
 #include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
@@ -15,25 +16,12 @@ constexpr llvm::StringLiteral DefaultRaceFunctions =
     "when_any;collectAny;collectAnyRange;collectAnyWithoutException;"
     "boost::cobalt::race;boost::cobalt::left_race";
 
-const Expr *strip(const Expr *E) {
-  for (const Expr *Prev = nullptr; E && E != Prev;) {
-    Prev = E;
-    E = E->IgnoreParens()->IgnoreImplicit();
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-        Call->getDirectCallee()->isInStdNamespace() &&
-        Call->getDirectCallee()->getName() == "move")
-      E = Call->getArg(0);
-  }
-  return E;
-}
-
 /// The variable \p E names (through '&' and std::move).
 const VarDecl *varOf(const Expr *E) {
-  E = strip(E);
+  E = model::strip(E, model::Wrappers::Implicit);
   if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E);
       Unary && Unary->getOpcode() == UO_AddrOf)
-    E = strip(Unary->getSubExpr());
+    E = model::strip(Unary->getSubExpr(), model::Wrappers::Implicit);
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
@@ -68,10 +56,12 @@ void UnhandledRaceOutcomeCheck::storeCheckOptions(
 }
 
 const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E) const {
-  const auto *Await = dyn_cast_or_null<CoawaitExpr>(strip(E));
+  const auto *Await =
+      dyn_cast_or_null<CoawaitExpr>(model::strip(E, model::Wrappers::Implicit));
   if (!Await)
     return nullptr;
-  const auto *Call = dyn_cast<CallExpr>(strip(Await->getOperand()));
+  const auto *Call = dyn_cast<CallExpr>(
+      model::strip(Await->getOperand(), model::Wrappers::Implicit));
   if (!Call)
     return nullptr;
   // asio's awaitable operators: a || b of two awaitables.
@@ -115,7 +105,8 @@ void UnhandledRaceOutcomeCheck::checkRead(const Stmt &S,
     Read = Call;
   if (const auto *Deref = dyn_cast<UnaryOperator>(&S);
       Deref && Deref->getOpcode() == UO_Deref)
-    if (const auto *Call = dyn_cast<CallExpr>(strip(Deref->getSubExpr()));
+    if (const auto *Call = dyn_cast<CallExpr>(
+            model::strip(Deref->getSubExpr(), model::Wrappers::Implicit));
         Call && isStdCall(*Call, "get_if"))
       Read = Call;
   if (!Read || Read->getNumArgs() == 0)

@@ -129,13 +129,8 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
   if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
       Call.getNumArgs() < 2)
     return;
-  // The token is the last argument written.
-  const Expr *Token = nullptr;
-  for (unsigned I = Call.getNumArgs(); I > 0 && !Token; --I)
-    if (!isa<CXXDefaultArgExpr>(Call.getArg(I - 1)))
-      Token = Call.getArg(I - 1);
-  std::string TokenName =
-      Token ? model::canonicalTypeName(Token->getType()) : "";
+  const Expr *Token = model::completionToken(Call);
+  std::string TokenName = model::completionTokenName(Call);
   if (TokenName.empty() || !DiscardingTokens.matches(TokenName))
     return;
   const FunctionDecl *Coro = nullptr;

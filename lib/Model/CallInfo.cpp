@@ -104,4 +104,16 @@ bool anyNameMatches(const NameMatcher &List, const CallInfo &Info) {
                       [&](const std::string &N) { return List.matches(N); });
 }
 
+const Expr *completionToken(const CallExpr &Call) {
+  for (unsigned I = Call.getNumArgs(); I > 0; --I)
+    if (!isa<CXXDefaultArgExpr>(Call.getArg(I - 1)))
+      return Call.getArg(I - 1);
+  return nullptr;
+}
+
+std::string completionTokenName(const CallExpr &Call) {
+  const Expr *Token = completionToken(Call);
+  return Token ? canonicalTypeName(Token->getType()) : "";
+}
+
 } // namespace clang::tidy::async::model

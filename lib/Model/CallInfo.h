@@ -56,6 +56,15 @@ const FunctionDecl *calledDefinition(const Stmt &S);
 /// a parameter); null when there is none.
 const Expr *argumentFor(const Stmt &S, unsigned ParamIndex);
 
+/// The completion token of an asynchronous operation or a spawn: its last
+/// argument written (asio appends defaulted constraint parameters); null
+/// for a call without arguments.
+const Expr *completionToken(const CallExpr &Call);
+
+/// The canonical type name of \p Call's completion token (NameMatcher.h);
+/// empty when it has none.
+std::string completionTokenName(const CallExpr &Call);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_CALLINFO_H

@@ -32,7 +32,7 @@ bool catchesAll(const CXXCatchStmt &Handler) {
 
 /// True for a member of the object (m_state, this->p) or a parameter.
 bool isOwnStateOrParameter(const Expr *E) {
-  E = stripConditionWrappers(E);
+  E = strip(E, Wrappers::Condition);
   // Through a conversion to bool: !static_cast<bool>(p).
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
       Member && isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
@@ -47,7 +47,7 @@ bool isOwnStateOrParameter(const Expr *E) {
 /// True when \p Cond tests that a member of the object or a parameter is
 /// empty or null: !m_state, !static_cast<bool>(p), p == nullptr.
 bool testsEmptiness(const Expr *Cond) {
-  Cond = stripConditionWrappers(Cond);
+  Cond = strip(Cond, Wrappers::Condition);
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
     return isOwnStateOrParameter(Not->getSubExpr());

@@ -11,37 +11,6 @@
 
 namespace clang::tidy::async::model {
 
-const Expr *stripToObject(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CastExpr>(Next))
-      Next = Cast->getSubExpr();
-    else if (const auto *Const = dyn_cast<ConstantExpr>(Next))
-      Next = Const->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next);
-             Construct && Construct->getNumArgs() == 1 &&
-             Construct->getConstructor()->isCopyOrMoveConstructor())
-      Next = Construct->getArg(0);
-    else if (const auto *Call = dyn_cast<CallExpr>(Next);
-             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-             Call->getDirectCallee()->isInStdNamespace() &&
-             Call->getDirectCallee()->getIdentifier() &&
-             llvm::is_contained({"move", "forward", "ref", "cref"},
-                                Call->getDirectCallee()->getName()))
-      Next = Call->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 namespace {
 
 const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
@@ -102,7 +71,7 @@ SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
 }
 
 std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
-  E = stripToObject(E);
+  E = strip(E, Wrappers::Object);
   if (!E || E->isValueDependent())
     return std::nullopt;
   Constant C;
@@ -117,26 +86,9 @@ std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
 
 } // namespace
 
-const Expr *stripConditionWrappers(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
-             Cast && Cast->getType()->isBooleanType())
-      Next = Cast->getSubExpr();
-    else if (const auto *Call = dyn_cast<CallExpr>(Next);
-             Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect)
-      Next = Call->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 const VarDecl *referencedVariable(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(E)))
+  if (const auto *Ref =
+          dyn_cast_or_null<DeclRefExpr>(strip(E, Wrappers::Object)))
     return dyn_cast<VarDecl>(Ref->getDecl());
   return nullptr;
 }
@@ -148,7 +100,7 @@ public:
 
   /// What is known of the value of \p E in \p S.
   unsigned factsOf(const Expr *E, const State &S) const {
-    E = stripToObject(E);
+    E = strip(E, Wrappers::Object);
     if (!E)
       return 0;
     const ReadinessKnowledge &K = Facts.K;
@@ -157,7 +109,7 @@ public:
       return VD ? S.Bits.lookup(VD) : 0;
     }
     if (const auto *Await = dyn_cast<CoawaitExpr>(E)) {
-      const Expr *Operand = stripToObject(Await->getOperand());
+      const Expr *Operand = strip(Await->getOperand(), Wrappers::Object);
       if (const auto *Call = dyn_cast_or_null<CallExpr>(Operand)) {
         const FunctionDecl *Callee = Call->getDirectCallee();
         if (calleeMatches(Callee, K.AllReadyCombinators))
@@ -279,7 +231,7 @@ public:
   /// Applies what is known when control goes from a block whose terminator
   /// tests \p Cond to its successor: the true branch when \p Taken.
   void condition(const Expr *Cond, bool Taken, State &S) const {
-    Cond = stripConditionWrappers(Cond);
+    Cond = strip(Cond, Wrappers::Condition);
     if (!Cond)
       return;
     if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
@@ -345,7 +297,8 @@ private:
 
   /// Marks the handle \p Value is as used; returns whether it was already.
   bool settleSource(const Expr *Value, State &S) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(strip(Value, Wrappers::Object));
     if (!Ref || !Facts.Sources.contains(Ref))
       return false;
     const auto *From = cast<VarDecl>(Ref->getDecl());
@@ -422,7 +375,8 @@ private:
 
   /// `any.index` is known to be \p C.
   void knownWinner(const Expr *IndexExpr, const Constant &C, State &S) const {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(stripToObject(IndexExpr));
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(strip(IndexExpr, Wrappers::Object));
     if (!Member || !C.Value)
       return;
     const VarDecl *VD = varOf(Member->getBase());
@@ -434,8 +388,10 @@ private:
   /// its own winner's index: any.results[any.index].
   bool isWinnerIndex(const Expr *Base, const Expr *Index,
                      const State &S) const {
-    const auto *Container = dyn_cast_or_null<MemberExpr>(stripToObject(Base));
-    const auto *Idx = dyn_cast_or_null<MemberExpr>(stripToObject(Index));
+    const auto *Container =
+        dyn_cast_or_null<MemberExpr>(strip(Base, Wrappers::Object));
+    const auto *Idx =
+        dyn_cast_or_null<MemberExpr>(strip(Index, Wrappers::Object));
     if (!Container || !Idx)
       return false;
     const VarDecl *VD = varOf(Container->getBase());
@@ -445,7 +401,7 @@ private:
   /// std::get<N>(any.results) where any.index is known to be N.
   bool isTestedWinner(const CallExpr *Get, const State &S) const {
     const auto *Container =
-        dyn_cast_or_null<MemberExpr>(stripToObject(Get->getArg(0)));
+        dyn_cast_or_null<MemberExpr>(strip(Get->getArg(0), Wrappers::Object));
     const FunctionDecl *Callee = Get->getDirectCallee();
     const TemplateArgumentList *Args =
         Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
@@ -519,7 +475,8 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
   });
   // Which mentions of a handle are not uses of its value.
   auto NoteSource = [&](const Expr *Value) {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Value));
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(strip(Value, Wrappers::Object));
     if (Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())))
       Sources.insert(Ref);
   };
@@ -640,7 +597,7 @@ unsigned PathFacts::factsAt(const Expr *Object, const Stmt *At) const {
 }
 
 const VarDecl *PathFacts::containerOf(const Expr *E) const {
-  E = stripToObject(E);
+  E = strip(E, Wrappers::Object);
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
     const auto *Loop = dyn_cast<VarDecl>(Ref->getDecl());
     auto It = Loop ? RangeOf.find(Loop) : RangeOf.end();
@@ -695,7 +652,8 @@ unsigned PathFactsCache::factsAt(const FunctionDecl &FD, const Expr *Object,
                                  const Stmt *At, ASTContext &Ctx) {
   if (unsigned Known = of(FD, Ctx).factsAt(Object, At))
     return Known;
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripToObject(Object));
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(strip(Object, Wrappers::Object));
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
   if (!Ref || !Ref->refersToEnclosingVariableOrCapture() || !Method ||
       !Method->getParent()->isLambda())

@@ -28,6 +28,7 @@
 #ifndef ASYNC_LINT_MODEL_PATHFACTS_H
 #define ASYNC_LINT_MODEL_PATHFACTS_H
 
+#include "Expressions.h"
 #include "NameMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -69,14 +70,6 @@ struct ReadinessKnowledge {
   /// locals are handles too.
   NameMatcher HandleTypes;
 };
-
-/// \p E without what does not change which object it denotes: parentheses,
-/// casts, temporaries, std::move and std::forward, copies and moves.
-const Expr *stripToObject(const Expr *E);
-
-/// \p Cond without what a condition wraps around its test: parentheses,
-/// implicit casts, explicit casts to bool, __builtin_expect.
-const Expr *stripConditionWrappers(const Expr *Cond);
 
 /// The variable \p E denotes, looking through parentheses, casts,
 /// temporaries, copies and std::move; null when it is not a variable.

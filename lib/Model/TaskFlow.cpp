@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -29,23 +30,6 @@ bool isStoringMember(const FunctionDecl &FD) {
               "insert_or_assign", "emplace_hint"},
              true)
       .Default(false);
-}
-
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next);
-             Cast && Cast->getCastKind() != CK_LValueToRValue)
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
 }
 
 bool isStdFunction(const CallExpr &Call,
@@ -172,10 +156,10 @@ private:
 
   /// What storing into the object \p Target does with the stored value.
   Use storeInto(const Expr *Target, SourceLocation Where) {
-    Target = strip(Target);
+    Target = strip(Target, Wrappers::Syntax);
     if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Target);
         Subscript && Subscript->getOperator() == OO_Subscript)
-      Target = strip(Subscript->getArg(0));
+      Target = strip(Subscript->getArg(0), Wrappers::Syntax);
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
       if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
@@ -197,7 +181,7 @@ private:
   void holder(const Expr *Target, const Expr *Full) {
     if (!Target)
       return;
-    const Expr *Stripped = strip(Target);
+    const Expr *Stripped = strip(Target, Wrappers::Syntax);
     if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Stripped);
         Subscript && Subscript->getOperator() == OO_Subscript) {
       record(Target, {UseKind::Neutral}, Full);
@@ -213,7 +197,7 @@ private:
   /// c.tasks, c.a.b.
   static const VarDecl *localObject(const MemberExpr *Member) {
     while (Member && !Member->isArrow()) {
-      const Expr *Base = strip(Member->getBase());
+      const Expr *Base = strip(Member->getBase(), Wrappers::Syntax);
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
         const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
         return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()
@@ -429,14 +413,8 @@ private:
   }
 
   bool detachedToken(const CallExpr &Call) const {
-    for (unsigned I = Call.getNumArgs(); I > 0; --I) {
-      const Expr *Arg = Call.getArg(I - 1);
-      if (isa<CXXDefaultArgExpr>(Arg))
-        continue;
-      std::string Name = canonicalTypeName(Arg->getType());
-      return !Name.empty() && Lib.DetachedTokens.matches(Name);
-    }
-    return false;
+    std::string Name = completionTokenName(Call);
+    return !Name.empty() && Lib.DetachedTokens.matches(Name);
   }
 
   TaskFlow &Flow;
@@ -585,7 +563,7 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
 
 Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
   using K = Referent::Kind;
-  const Expr *E = strip(Arg);
+  const Expr *E = strip(Arg, Wrappers::Syntax);
   if (!E)
     return {};
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
@@ -651,7 +629,7 @@ bool isSharedPtrType(QualType T) {
 
 const LambdaExpr *lambdaOf(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = strip(E);
+    E = strip(E, Wrappers::Syntax);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
       return Lambda;
     if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {

@@ -1,0 +1,87 @@
+//===--- Expressions.cpp - async-lint -------------------------------------===//
+
+#include "Expressions.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// A call of std::move, std::forward, std::ref or std::cref: its argument.
+const Expr *passedThrough(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (Call.getNumArgs() != 1 || !Callee || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() ||
+      !llvm::is_contained({"move", "forward", "ref", "cref"},
+                          Callee->getName()))
+    return nullptr;
+  return Call.getArg(0);
+}
+
+/// One wrapper of \p E taken off, or \p E when it has none of \p W's.
+const Expr *unwrapOnce(const Expr *E, Wrappers W) {
+  if (W == Wrappers::Condition) {
+    if (const Expr *Next = E->IgnoreParenImpCasts(); Next != E)
+      return Next;
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      return Cleanups->getSubExpr();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isBooleanType())
+      return Cast->getSubExpr();
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect)
+      return Call->getArg(0);
+    return E;
+  }
+  if (W == Wrappers::Implicit) {
+    if (const Expr *Next = E->IgnoreParens()->IgnoreImplicit(); Next != E)
+      return Next;
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const Expr *Arg = Call ? passedThrough(*Call) : nullptr;
+    return Arg ? Arg : E;
+  }
+  if (const auto *Paren = dyn_cast<ParenExpr>(E))
+    return Paren->getSubExpr();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    return Cleanups->getSubExpr();
+  if (const auto *Implicit = dyn_cast<ImplicitCastExpr>(E))
+    return W == Wrappers::Syntax && Implicit->getCastKind() == CK_LValueToRValue
+               ? E
+               : Implicit->getSubExpr();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return Bind->getSubExpr();
+  if (W == Wrappers::Syntax)
+    return E;
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return Temp->getSubExpr();
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return Cast->getSubExpr();
+  if (const auto *Const = dyn_cast<ConstantExpr>(E))
+    return Const->getSubExpr();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return Construct->getArg(0);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const Expr *Arg = passedThrough(*Call))
+      return Arg;
+  return E;
+}
+
+} // namespace
+
+const Expr *strip(const Expr *E, Wrappers W) {
+  // Bounded: wrappers nest a few deep, never unboundedly.
+  for (unsigned Guard = 0; E && Guard < 32; ++Guard) {
+    const Expr *Next = unwrapOnce(E, W);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,42 @@
+//===--- Expressions.h - async-lint -----------------------------*- C++ -*-===//
+//
+// What an expression is once the wrappers the compiler and the programmer put
+// around it are taken off. One helper, four depths: the rules that ask what
+// an expression's value is used for, which object it names, or what a
+// condition tests each need a different amount taken off.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_EXPRESSIONS_H
+#define ASYNC_LINT_MODEL_EXPRESSIONS_H
+
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::async::model {
+
+/// Which wrappers strip() takes off.
+enum class Wrappers {
+  /// Parentheses, cleanups, temporaries bound for destruction, and implicit
+  /// casts other than a load (lvalue-to-rvalue): what leaves the value as
+  /// it is, and still tells a read of a variable from the variable.
+  Syntax,
+  /// What the compiler adds (parentheses, every implicit cast, temporaries,
+  /// cleanups, constant expressions) and std::move, std::forward, std::ref,
+  /// std::cref; not what the programmer wrote, such as a cast to void.
+  Implicit,
+  /// Syntax and Implicit wrappers, every cast, materialised temporaries,
+  /// constant expressions, copies and moves (copy and move constructors,
+  /// std::move, std::forward, std::ref, std::cref): what does not change
+  /// which object it denotes.
+  Object,
+  /// Parentheses, implicit casts, cleanups, explicit casts to bool and
+  /// __builtin_expect: what a condition wraps around its test.
+  Condition,
+};
+
+/// \p E without the wrappers \p W (null for null).
+const Expr *strip(const Expr *E, Wrappers W);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_EXPRESSIONS_H
