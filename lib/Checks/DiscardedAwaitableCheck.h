@@ -1,5 +1,4 @@
-//===--- DiscardedAwaitableCheck.h - async-lint ------------------*- C++
-//-*-===//
+//===--- DiscardedAwaitableCheck.h - async-lint -----------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H

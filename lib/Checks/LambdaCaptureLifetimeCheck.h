@@ -1,5 +1,4 @@
-//===--- LambdaCaptureLifetimeCheck.h - async-lint ---------------*- C++
-//-*-===//
+//===--- LambdaCaptureLifetimeCheck.h - async-lint --------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 #define ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H

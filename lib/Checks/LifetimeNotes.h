@@ -1,5 +1,4 @@
-//===--- LifetimeNotes.h - async-lint ----------------------------*- C++
-//-*-===//
+//===--- LifetimeNotes.h - async-lint ---------------------------*- C++ -*-===//
 //
 // The notes shared by the lifetime checks: where the task goes, where what it
 // refers to dies, and where the coroutine uses it.

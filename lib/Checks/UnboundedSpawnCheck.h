@@ -1,5 +1,4 @@
-//===--- UnboundedSpawnCheck.h - async-lint ----------------------*- C++
-//-*-===//
+//===--- UnboundedSpawnCheck.h - async-lint ---------------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 #define ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H

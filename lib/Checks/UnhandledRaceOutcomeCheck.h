@@ -1,5 +1,4 @@
-//===--- UnhandledRaceOutcomeCheck.h - async-lint ----------------*- C++
-//-*-===//
+//===--- UnhandledRaceOutcomeCheck.h - async-lint ---------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_UNHANDLEDRACEOUTCOMECHECK_H
 #define ASYNC_LINT_CHECKS_UNHANDLEDRACEOUTCOMECHECK_H

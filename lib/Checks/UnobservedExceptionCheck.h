@@ -1,5 +1,4 @@
-//===--- UnobservedExceptionCheck.h - async-lint -----------------*- C++
-//-*-===//
+//===--- UnobservedExceptionCheck.h - async-lint ----------------*- C++ -*-===//
 
 #ifndef ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H

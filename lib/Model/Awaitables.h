@@ -1,5 +1,4 @@
-//===--- Awaitables.h - async-lint -------------------------------*- C++
-//-*-===//
+//===--- Awaitables.h - async-lint ------------------------------*- C++ -*-===//
 //
 // Task and awaitable types, recognised by structure: a task type is a type
 // with a promise (reachable through std::coroutine_traits), an awaitable is a

@@ -1,5 +1,4 @@
-//===--- Exceptions.h - async-lint -------------------------------*- C++
-//-*-===//
+//===--- Exceptions.h - async-lint ------------------------------*- C++ -*-===//
 //
 // Where an exception can leave a body of code, and what a promise does with
 // the exceptions of its coroutine.

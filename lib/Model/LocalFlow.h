@@ -1,5 +1,4 @@
-//===--- LocalFlow.h - async-lint --------------------------------*- C++
-//-*-===//
+//===--- LocalFlow.h - async-lint -------------------------------*- C++ -*-===//
 //
 // Flow-sensitive questions about local variables, answered on Clang's CFG.
 //

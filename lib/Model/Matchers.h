@@ -1,5 +1,4 @@
-//===--- Matchers.h - async-lint ---------------------------------*- C++
-//-*-===//
+//===--- Matchers.h - async-lint --------------------------------*- C++ -*-===//
 //
 // AST matchers over the coroutine model, shared by the checks.
 //

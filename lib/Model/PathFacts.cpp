@@ -460,7 +460,21 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
   Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)
     return;
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+  collectLocals(*Body);
+  classifyMentions(*Body);
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (const Stmt *S = stmtOf(Element))
+        Where.try_emplace(S, Block, Index);
+      ++Index;
+    }
+  }
+  solve();
+}
+
+void PathFacts::collectLocals(const Stmt &Body) {
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
       if (const VarDecl *Loop = Range->getLoopVariable())
         RangeOf[Loop] = Range->getRangeInit();
@@ -473,73 +487,71 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
              K.HandleTypes.matches(canonicalTypeName(VD->getType()))))
           Handles.insert(VD);
   });
-  // Which mentions of a handle are not uses of its value.
-  auto NoteSource = [&](const Expr *Value) {
-    const auto *Ref =
-        dyn_cast_or_null<DeclRefExpr>(strip(Value, Wrappers::Object));
-    if (Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())))
-      Sources.insert(Ref);
+}
+
+void PathFacts::classifyMentions(const Stmt &Body) {
+  auto HandleRef = [&](const Expr *E, Wrappers W) -> const DeclRefExpr * {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, W));
+    return Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
+                                                                      : nullptr;
   };
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+  // Which mentions of a handle are not uses of its value.
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
     if (auto [Target, Value] = assignment(S); Target) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
         AssignTargets.insert(Ref);
-      NoteSource(Value);
+      if (const DeclRefExpr *Source = HandleRef(Value, Wrappers::Object))
+        Sources.insert(Source);
     }
     if (const auto *DS = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && Handles.contains(VD))
-          NoteSource(VD->getInit());
-  });
-  // A const member that answers something other than a task only observes
-  // the handle (`bool(t)`, `t.done()`): it does not use its coroutine.
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+          if (const DeclRefExpr *Source =
+                  HandleRef(VD->getInit(), Wrappers::Object))
+            Sources.insert(Source);
+    // A const member that answers something other than a task only
+    // observes the handle (`bool(t)`, `t.done()`): it does not use its
+    // coroutine.
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-    if (!Method || !Method->isConst() || isTaskType(Member->getType()) ||
-        isAwaitableType(Member->getType()))
-      return;
-    const auto *Ref = dyn_cast<DeclRefExpr>(
-        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    if (Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())))
-      Observers.insert(Ref);
+    if (Method && Method->isConst() && !isTaskType(Member->getType()) &&
+        !isAwaitableType(Member->getType()))
+      if (const DeclRefExpr *Ref = HandleRef(
+              Member->getImplicitObjectArgument(), Wrappers::Condition))
+        Observers.insert(Ref);
   });
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && !AssignTargets.contains(Ref) && !Observers.contains(Ref))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
           VD && Handles.contains(VD))
         Read.insert(VD);
   });
-  for (const CFGBlock *Block : *Graph) {
-    unsigned Index = 0;
-    for (const CFGElement &Element : *Block) {
-      if (const Stmt *S = stmtOf(Element))
-        Where.try_emplace(S, Block, Index);
-      ++Index;
-    }
-  }
+}
 
-  Transfer T(*this, Ctx);
-  // What holds on the edge from Pred to its successor number Succ.
-  auto EdgeState = [&](const CFGBlock &Pred, unsigned Succ, const State &Out) {
-    State S = Out;
-    const Stmt *Term = Pred.getTerminatorStmt();
-    if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term)) {
-      const CFGBlock *Target = *(Pred.succ_begin() + Succ);
-      if (const auto *Case =
-              dyn_cast_or_null<CaseStmt>(Target ? Target->getLabel() : nullptr))
-        T.switchCase(Switch->getCond(), Case->getLHS(), S);
-      return S;
-    }
-    if (Pred.succ_size() == 2)
-      if (const auto *Cond =
-              dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
-        T.condition(Cond, Succ == 0, S);
+/// What holds on the edge from \p Pred to its successor number \p Succ,
+/// given \p Out at the end of \p Pred: what the branch taken tells.
+PathFacts::State PathFacts::edgeState(Transfer &T, const CFGBlock &Pred,
+                                      unsigned Succ, const State &Out) {
+  State S = Out;
+  const Stmt *Term = Pred.getTerminatorStmt();
+  if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term)) {
+    const CFGBlock *Target = *(Pred.succ_begin() + Succ);
+    if (const auto *Case =
+            dyn_cast_or_null<CaseStmt>(Target ? Target->getLabel() : nullptr))
+      T.switchCase(Switch->getCond(), Case->getLHS(), S);
     return S;
-  };
+  }
+  if (Pred.succ_size() == 2)
+    if (const auto *Cond =
+            dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
+      T.condition(Cond, Succ == 0, S);
+  return S;
+}
 
+void PathFacts::solve() {
+  Transfer T(*this, Ctx);
   llvm::DenseMap<unsigned, State> Out;
   std::deque<const CFGBlock *> Work{&Graph->getEntry()};
   In[Graph->getEntry().getBlockID()] = State();
@@ -560,7 +572,7 @@ PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
       unsigned I = SuccIndex++;
       if (!Succ)
         continue;
-      State Edge = EdgeState(*Block, I, It->second);
+      State Edge = edgeState(T, *Block, I, It->second);
       auto [InIt, First] = In.try_emplace(Succ->getBlockID(), Edge);
       if (!First) {
         State Before = InIt->second;

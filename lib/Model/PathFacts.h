@@ -147,6 +147,18 @@ public:
 
 private:
   class Transfer;
+  /// Records the loop variables of range-based for loops and the handles.
+  void collectLocals(const Stmt &Body);
+  /// Sorts the mentions of handles: assignment targets, sources of copies
+  /// and moves, observers, and the handles read.
+  void classifyMentions(const Stmt &Body);
+  /// Runs the must-analysis to its fixed point, filling In.
+  void solve();
+  /// What holds on the edge from \p Pred to its successor number \p Succ,
+  /// given \p Out at the end of \p Pred: what the branch taken tells.
+  static State edgeState(Transfer &T, const CFGBlock &Pred, unsigned Succ,
+                         const State &Out);
+
   const ReadinessKnowledge &K;
   ASTContext &Ctx;
   std::unique_ptr<CFG> Graph;

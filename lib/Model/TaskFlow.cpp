@@ -75,52 +75,57 @@ public:
         expr(Value, {UseKind::Returned, false, Return->getBeginLoc()}, nullptr);
       return;
     }
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-      SourceLocation End = Range->getEndLoc();
-      stmt(Range->getInit(), End);
-      expr(Range->getRangeInit(),
-           {UseKind::Iterated, false, Range->getBeginLoc()}, nullptr);
-      if (const VarDecl *Loop = Range->getLoopVariable())
-        Flow.ScopeEnds[Loop] = End;
-      stmt(Range->getBody(), End);
-      return;
-    }
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+      return rangeFor(*Range);
     if (isa<CXXTryStmt, CXXCatchStmt, SwitchCase, LabelStmt, AttributedStmt,
-            IfStmt, ForStmt, WhileStmt, DoStmt, SwitchStmt>(S)) {
-      // Sub-statements are statements; conditions and the like are values
-      // consumed by the statement. Declarations there live until its end.
-      SourceLocation End =
-          isa<CXXTryStmt, SwitchCase, LabelStmt, AttributedStmt, CXXCatchStmt>(
-              S)
-              ? ScopeEnd
-              : S->getEndLoc();
-      for (const Stmt *Child : S->children()) {
-        if (!Child)
-          continue;
-        if (isa<Expr>(Child) && !isStatementChild(*S, *Child))
-          other(cast<Expr>(Child));
-        else
-          stmt(Child, End);
-      }
-      if (const auto *Catch = dyn_cast<CXXCatchStmt>(S))
-        if (const VarDecl *Ex = Catch->getExceptionDecl())
-          Flow.ScopeEnds[Ex] = Catch->getEndLoc();
-      if (const auto *If = dyn_cast<IfStmt>(S))
-        if (const VarDecl *Cond = If->getConditionVariable())
-          var(Cond, End);
-      if (const auto *While = dyn_cast<WhileStmt>(S))
-        if (const VarDecl *Cond = While->getConditionVariable())
-          var(Cond, End);
-      if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-        if (const VarDecl *Cond = Switch->getConditionVariable())
-          var(Cond, End);
-      return;
-    }
+            IfStmt, ForStmt, WhileStmt, DoStmt, SwitchStmt>(S))
+      return control(*S, ScopeEnd);
     for (const Stmt *Child : S->children())
       stmt(Child, ScopeEnd);
   }
 
 private:
+  void rangeFor(const CXXForRangeStmt &Range) {
+    SourceLocation End = Range.getEndLoc();
+    stmt(Range.getInit(), End);
+    expr(Range.getRangeInit(), {UseKind::Iterated, false, Range.getBeginLoc()},
+         nullptr);
+    if (const VarDecl *Loop = Range.getLoopVariable())
+      Flow.ScopeEnds[Loop] = End;
+    stmt(Range.getBody(), End);
+  }
+
+  /// A statement with sub-statements: they are statements; conditions and
+  /// the like are values consumed by the statement. Declarations there live
+  /// until its end.
+  void control(const Stmt &S, SourceLocation ScopeEnd) {
+    SourceLocation End =
+        isa<CXXTryStmt, SwitchCase, LabelStmt, AttributedStmt, CXXCatchStmt>(S)
+            ? ScopeEnd
+            : S.getEndLoc();
+    for (const Stmt *Child : S.children()) {
+      if (!Child)
+        continue;
+      if (isa<Expr>(Child) && !isStatementChild(S, *Child))
+        other(cast<Expr>(Child));
+      else
+        stmt(Child, End);
+    }
+    const VarDecl *Declared = nullptr;
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
+      if (const VarDecl *Ex = Catch->getExceptionDecl())
+        Flow.ScopeEnds[Ex] = Catch->getEndLoc();
+    } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
+      Declared = If->getConditionVariable();
+    } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
+      Declared = While->getConditionVariable();
+    } else if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
+      Declared = Switch->getConditionVariable();
+    }
+    if (Declared)
+      var(Declared, End);
+  }
+
   static bool isStatementChild(const Stmt &Parent, const Stmt &Child) {
     if (const auto *If = dyn_cast<IfStmt>(&Parent))
       return &Child == If->getThen() || &Child == If->getElse();
@@ -268,29 +273,37 @@ private:
     if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(E);
         Typeid && !Typeid->isPotentiallyEvaluated())
       return;
-    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      if (BO->isAssignmentOp()) {
-        expr(BO->getRHS(), storeInto(BO->getLHS(), BO->getOperatorLoc()), Full);
-        holder(BO->getLHS(), Full);
-        return;
-      }
-      if (BO->getOpcode() == BO_Comma) {
-        expr(BO->getLHS(), {UseKind::Discarded, false, BO->getBeginLoc()},
-             Full);
-        expr(BO->getRHS(), Same, Full);
-        return;
-      }
-    }
-    if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
-      expr(Cond->getCond(), Consumed, Full);
-      expr(Cond->getTrueExpr(), Same, Full);
-      expr(Cond->getFalseExpr(), Same, Full);
+    if (operatorExpr(*E, U, Full))
       return;
-    }
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return call(*Call, U, Full);
     for (const Stmt *Child : E->children())
       expr(dyn_cast_or_null<Expr>(Child), Consumed, Full);
+  }
+
+  /// Assignments, commas and conditional operators: true when \p E is one
+  /// (and its operands are recorded).
+  bool operatorExpr(const Expr &E, Use U, const Expr *Full) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(&E)) {
+      if (BO->isAssignmentOp()) {
+        expr(BO->getRHS(), storeInto(BO->getLHS(), BO->getOperatorLoc()), Full);
+        holder(BO->getLHS(), Full);
+        return true;
+      }
+      if (BO->getOpcode() == BO_Comma) {
+        expr(BO->getLHS(), {UseKind::Discarded, false, BO->getBeginLoc()},
+             Full);
+        expr(BO->getRHS(), U, Full);
+        return true;
+      }
+    }
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(&E)) {
+      expr(Cond->getCond(), {UseKind::Other, false, E.getBeginLoc()}, Full);
+      expr(Cond->getTrueExpr(), U, Full);
+      expr(Cond->getFalseExpr(), U, Full);
+      return true;
+    }
+    return false;
   }
 
   void call(const CallExpr &Call, Use U, const Expr *Full) {
@@ -345,29 +358,8 @@ private:
         expr(Object, Spawned, Full);
       return Args(Spawned);
     }
-    if (Object && isTaskType(Object->getType()) && Matches(Lib.JoinMembers)) {
-      // r.get(), t.wait(): blocks until the task is done, as an await does.
-      expr(Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
-      return Args(Consumed);
-    }
-    if (Object) {
-      const auto *Method =
-          dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
-      if (Method && isStoringMember(*Method)) {
-        holder(Object, Full);
-        return Args(storeInto(Object, Call.getBeginLoc()));
-      }
-      // t.via(ex), t.scheduleOn(ex): the same task in another wrapper.
-      QualType Result = Call.getType();
-      if (Result->isRecordType() && isTaskType(Object->getType()))
-        expr(Object, U, Full);
-      else if (Result->isRecordType() || Result->isReferenceType() ||
-               Result->isPointerType())
-        expr(Object, Consumed, Full);
-      else
-        holder(Object, Full);
-      return Args(Consumed);
-    }
+    if (Object)
+      return memberCall(Call, *Object, U, Full, Matches(Lib.JoinMembers));
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
       expr(Op->getArg(1), storeInto(Op->getArg(0), Op->getOperatorLoc()), Full);
@@ -379,6 +371,38 @@ private:
       return Args(Consumed);
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
       expr(Call.getArg(I), handedTo(Call, I), Full);
+  }
+
+  /// A member call of another kind than above, on \p Object; \p Join: the
+  /// member is one of JoinMembers.
+  void memberCall(const CallExpr &Call, const Expr &Object, Use U,
+                  const Expr *Full, bool Join) {
+    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
+    auto Args = [&](Use ArgUse) {
+      for (const Expr *Arg : Call.arguments())
+        expr(Arg, ArgUse, Full);
+    };
+    if (Join && isTaskType(Object.getType())) {
+      // r.get(), t.wait(): blocks until the task is done, as an await does.
+      expr(&Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
+      return Args(Consumed);
+    }
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+    if (Method && isStoringMember(*Method)) {
+      holder(&Object, Full);
+      return Args(storeInto(&Object, Call.getBeginLoc()));
+    }
+    // t.via(ex), t.scheduleOn(ex): the same task in another wrapper.
+    QualType Result = Call.getType();
+    if (Result->isRecordType() && isTaskType(Object.getType()))
+      expr(&Object, U, Full);
+    else if (Result->isRecordType() || Result->isReferenceType() ||
+             Result->isPointerType())
+      expr(&Object, Consumed, Full);
+    else
+      holder(&Object, Full);
+    Args(Consumed);
   }
 
   /// What the function \p Call calls does with the task it is given as

@@ -1,5 +1,4 @@
-//===--- TaskFlow.h - async-lint ---------------------------------*- C++
-//-*-===//
+//===--- TaskFlow.h - async-lint --------------------------------*- C++ -*-===//
 //
 // Where the tasks a function creates go, and how long what they refer to
 // lives. A task created in a full expression is awaited there, dropped,
