@@ -15,6 +15,7 @@
 #include "CompilationDatabases.h"
 #include "DiffFilter.h"
 #include "Fixes.h"
+#include "Paths.h"
 #include "Reporting.h"
 #include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
@@ -233,12 +234,6 @@ void printVersion(llvm::raw_ostream &OS) {
      << builtLLVMMajor() << ")\n";
 }
 
-bool isHeader(llvm::StringRef File) {
-  llvm::StringRef Ext = llvm::sys::path::extension(File);
-  return llvm::is_contained(
-      {".h", ".hh", ".hpp", ".hxx", ".h++", ".inl", ".ipp", ".tcc"}, Ext);
-}
-
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const CommandLine &CL, llvm::StringRef HeaderRegex = "") {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
@@ -343,27 +338,31 @@ int dumpConfig(ClangTidyOptionsProvider &Provider, const CommandLine &CL) {
 /// .clang-tidy files are checked first.
 llvm::Error checkConfigFiles(llvm::StringRef File,
                              llvm::StringSet<> &CheckedDirs) {
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
-  while (!Dir.empty() && CheckedDirs.insert(Dir).second) {
+  llvm::Error Result = llvm::Error::success();
+  forEachAncestor(File, [&](llvm::StringRef Dir) {
+    // A directory checked before: so were the ones above it.
+    if (!CheckedDirs.insert(Dir).second)
+      return false;
     llvm::SmallString<256> Config(Dir);
     llvm::sys::path::append(Config, ".clang-tidy");
-    if (llvm::sys::fs::is_regular_file(Config)) {
-      auto Buffer = llvm::MemoryBuffer::getFile(Config);
-      if (!Buffer)
-        return llvm::createStringError("cannot read '" + Config +
+    if (!llvm::sys::fs::is_regular_file(Config))
+      return true;
+    auto Buffer = llvm::MemoryBuffer::getFile(Config);
+    if (!Buffer) {
+      Result = llvm::createStringError("cannot read '" + Config +
                                        "': " + Buffer.getError().message());
-      llvm::ErrorOr<ClangTidyOptions> Parsed =
-          parseConfiguration((*Buffer)->getMemBufferRef());
-      if (!Parsed)
-        return llvm::createStringError("invalid configuration in '" + Config +
-                                       "': " + Parsed.getError().message());
+      return false;
     }
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (Parent == Dir)
-      break;
-    Dir = Parent;
-  }
-  return llvm::Error::success();
+    llvm::ErrorOr<ClangTidyOptions> Parsed =
+        parseConfiguration((*Buffer)->getMemBufferRef());
+    if (!Parsed) {
+      Result = llvm::createStringError("invalid configuration in '" + Config +
+                                       "': " + Parsed.getError().message());
+      return false;
+    }
+    return true;
+  });
+  return Result;
 }
 
 /// Records every file the analysis reads, for the result cache.
@@ -400,17 +399,13 @@ private:
 std::string cacheContext(const CommandLine &CL, llvm::StringRef File,
                          const std::optional<ChangedLines> &Changed) {
   std::string Context;
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
-  while (!Dir.empty()) {
+  forEachAncestor(File, [&](llvm::StringRef Dir) {
     llvm::SmallString<256> Config(Dir);
     llvm::sys::path::append(Config, ".clang-tidy");
     if (auto Buffer = llvm::MemoryBuffer::getFile(Config))
       Context += Config.str().str() + "\n" + (*Buffer)->getBuffer().str();
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (Parent == Dir)
-      break;
-    Dir = Parent;
-  }
+    return true;
+  });
   for (const std::string &Path :
        {CL.BaselineFile.getValue(), CL.ConfigFile.getValue()})
     if (!Path.empty())
@@ -846,9 +841,7 @@ int runDriver(int Argc, const char **Argv) {
   std::vector<std::string> Paths(CL.Paths.begin(), CL.Paths.end());
   if (Paths.empty() && Changed) {
     for (const std::string &File : Changed->files())
-      if (isHeader(File) ||
-          llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"},
-                             llvm::sys::path::extension(File)))
+      if (isHeader(File) || isSource(File))
         Paths.push_back(File);
     if (Paths.empty()) {
       if (!CL.Quiet)
