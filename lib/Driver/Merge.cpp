@@ -69,6 +69,7 @@ int runMerge(llvm::ArrayRef<const char *> Args) {
   for (const std::string &Report : Request->Reports)
     if (llvm::Error E = readReport(Report, Findings, FilesAnalysed))
       return usageError(llvm::toString(std::move(E)));
+  mergeDuplicates(Findings);
   // Paths in the reports are relative to the shards' source roots already.
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);

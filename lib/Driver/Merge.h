@@ -1,7 +1,9 @@
 //===--- Merge.h - async-lint -----------------------------------*- C++ -*-===//
 //
 // `async-lint merge [--format=json|sarif] [--output=FILE] REPORT...`: one
-// report from the JSON or SARIF reports of shards.
+// report from the JSON or SARIF reports of shards. A finding that several
+// shards report (a header's, seen by units of each) is reported once, with
+// the units of all; shards analyse disjoint units, so the units add up.
 //
 //===----------------------------------------------------------------------===//
 

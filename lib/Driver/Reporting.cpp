@@ -71,6 +71,7 @@ void writeJson(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
           J.attribute("column", F.Where.Column);
           J.attribute("message", F.Message);
           J.attribute("fingerprint", F.Fingerprint);
+          J.attribute("units", F.Units);
           J.attributeArray("notes", [&] {
             for (const Note &N : F.Notes)
               J.object([&] {
@@ -126,8 +127,8 @@ void writeSarifRule(llvm::json::OStream &J, llvm::StringRef Rule) {
   });
 }
 
-/// A SARIF result: the finding, its notes as related locations, and its
-/// fingerprint.
+/// A SARIF result: the finding, its notes as related locations, its
+/// fingerprint, and the number of units that reported it.
 void writeSarifResult(llvm::json::OStream &J, const Finding &F,
                       unsigned RuleIndex, llvm::StringRef Root) {
   J.object([&] {
@@ -152,6 +153,7 @@ void writeSarifResult(llvm::json::OStream &J, const Finding &F,
     J.attributeObject("partialFingerprints", [&] {
       J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
     });
+    J.attributeObject("properties", [&] { J.attribute("units", F.Units); });
   });
 }
 
@@ -241,6 +243,7 @@ bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings,
     F.Where = {Str(*O, "file"), Num(*O, "line"), Num(*O, "column")};
     F.Message = Str(*O, "message");
     F.Fingerprint = Str(*O, "fingerprint");
+    F.Units = std::max(1u, Num(*O, "units"));
     if (const llvm::json::Array *Notes = O->getArray("notes"))
       for (const llvm::json::Value &NV : *Notes)
         if (const llvm::json::Object *N = NV.getAsObject())
@@ -325,6 +328,8 @@ bool readSarifFindings(llvm::StringRef Sarif, std::vector<Finding> &Findings) {
               R->getObject("partialFingerprints"))
         F.Fingerprint =
             Prints->getString("asyncLintFingerprint/v1").value_or("").str();
+      if (const llvm::json::Object *Props = R->getObject("properties"))
+        F.Units = std::max<int64_t>(1, Props->getInteger("units").value_or(1));
       Findings.push_back(std::move(F));
     }
   }
