@@ -121,8 +121,14 @@ std::vector<std::string> CommandLine::workerArguments() const {
   // worker receives these, and a cached result is keyed by them; an option
   // added here reaches both, and one left out reaches neither.
   const Forwarded Table[] = {
-      BuildPath,        Checks,       Config,    ConfigFile,
-      WarningsAsErrors, HeaderFilter, ExtraArgs, ExtraArgsBefore,
+      BuildPath,        // where each unit's compile command comes from
+      Checks,           // which checks run
+      Config,           // the configuration instead of .clang-tidy files
+      ConfigFile,       // the same from a file (its text is in the key too)
+      WarningsAsErrors, // which findings are errors
+      HeaderFilter,     // which headers' findings are shown
+      ExtraArgs,        // compiler arguments to append
+      ExtraArgsBefore,  // compiler arguments to prepend
   };
   std::vector<std::string> Args;
   for (const Forwarded &Option : Table)
