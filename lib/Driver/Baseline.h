@@ -1,5 +1,4 @@
-//===--- Baseline.h - async-lint ---------------------------------*- C++
-//-*-===//
+//===--- Baseline.h - async-lint --------------------------------*- C++ -*-===//
 //
 // Baselines: the findings a project accepts for now, so that CI reports only
 // new ones. A finding is matched by its check, its file (relative to the
@@ -11,7 +10,7 @@
 #ifndef ASYNC_LINT_DRIVER_BASELINE_H
 #define ASYNC_LINT_DRIVER_BASELINE_H
 
-#include "Reporting.h"
+#include "Findings.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 

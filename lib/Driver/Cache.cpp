@@ -24,6 +24,17 @@ std::optional<std::string> contentHash(llvm::StringRef Path) {
   return hex(llvm::xxh3_64bits((*Buffer)->getBuffer()));
 }
 
+/// Marks an entry used now: kept by the next prune.
+void touch(llvm::StringRef Path) {
+  int FD = -1;
+  if (llvm::sys::fs::openFileForWrite(Path, FD, llvm::sys::fs::CD_OpenExisting,
+                                      llvm::sys::fs::OF_Append))
+    return;
+  llvm::sys::fs::setLastAccessAndModificationTime(
+      FD, llvm::sys::toTimePoint(std::time(nullptr)));
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+}
+
 } // namespace
 
 std::string ResultCache::defaultDirectory() {
@@ -59,7 +70,7 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
   return std::string(Path);
 }
 
-std::optional<WorkerResult> ResultCache::lookup(llvm::StringRef Key) {
+std::optional<std::string> ResultCache::lookup(llvm::StringRef Key) {
   std::string Path = entryPath(Key);
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -72,7 +83,9 @@ std::optional<WorkerResult> ResultCache::lookup(llvm::StringRef Key) {
   }
   const llvm::json::Object *O = Parsed->getAsObject();
   const llvm::json::Array *Deps = O ? O->getArray("dependencies") : nullptr;
-  if (!Deps || Deps->empty())
+  std::optional<llvm::StringRef> Result =
+      O ? O->getString("result") : std::nullopt;
+  if (!Deps || Deps->empty() || !Result)
     return std::nullopt;
   for (const llvm::json::Value &V : *Deps) {
     const llvm::json::Object *D = V.getAsObject();
@@ -83,30 +96,13 @@ std::optional<WorkerResult> ResultCache::lookup(llvm::StringRef Key) {
     if (!DepPath || !Hash || contentHash(*DepPath) != Hash->str())
       return std::nullopt;
   }
-  WorkerResult R;
-  R.File = O->getString("file").value_or("").str();
-  R.ExitCode = O->getInteger("exitCode").value_or(-1);
-  R.Stdout = O->getString("stdout").value_or("").str();
-  R.Json = O->getString("json").value_or("").str();
-  if (R.ExitCode != 0 && R.ExitCode != 1)
-    return std::nullopt;
-  // Used now: kept by the next prune.
-  int FD = -1;
-  if (!llvm::sys::fs::openFileForWrite(Path, FD, llvm::sys::fs::CD_OpenExisting,
-                                       llvm::sys::fs::OF_Append)) {
-    llvm::sys::fs::setLastAccessAndModificationTime(
-        FD, llvm::sys::toTimePoint(std::time(nullptr)));
-    llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  }
-  return R;
+  touch(Path);
+  return Result->str();
 }
 
-void ResultCache::store(llvm::StringRef Key, const WorkerResult &Result,
+void ResultCache::store(llvm::StringRef Key, llvm::StringRef Result,
                         llvm::ArrayRef<std::string> Dependencies) {
-  if (Result.Crashed || (Result.ExitCode != 0 && Result.ExitCode != 1) ||
-      Dependencies.empty())
-    return;
-  if (llvm::sys::fs::create_directories(Dir))
+  if (Dependencies.empty() || llvm::sys::fs::create_directories(Dir))
     return;
   llvm::json::Array Deps;
   for (const std::string &Dep : Dependencies) {
@@ -115,10 +111,7 @@ void ResultCache::store(llvm::StringRef Key, const WorkerResult &Result,
       return; // a file that cannot be read now cannot be checked later
     Deps.push_back(llvm::json::Object{{"path", Dep}, {"hash", *Hash}});
   }
-  llvm::json::Object Entry{{"file", Result.File},
-                           {"exitCode", Result.ExitCode},
-                           {"stdout", Result.Stdout},
-                           {"json", Result.Json},
+  llvm::json::Object Entry{{"result", Result},
                            {"dependencies", std::move(Deps)}};
   // A failed write leaves no entry behind, never half of one.
   llvm::consumeError(

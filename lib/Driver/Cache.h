@@ -1,5 +1,4 @@
-//===--- Cache.h - async-lint ------------------------------------*- C++
-//-*-===//
+//===--- Cache.h - async-lint -----------------------------------*- C++ -*-===//
 //
 // The result cache: a unit whose compile command, configuration, tool
 // version and every file it read are unchanged replays its stored output
@@ -11,7 +10,6 @@
 #ifndef ASYNC_LINT_DRIVER_CACHE_H
 #define ASYNC_LINT_DRIVER_CACHE_H
 
-#include "Workers.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <chrono>
 #include <optional>
@@ -30,17 +28,18 @@ public:
   static std::string defaultDirectory();
 
   /// The key of a unit before its dependencies are known: the tool, the
-  /// file, the arguments of its analysis and \p Context (configuration
-  /// files, baseline, diff).
+  /// file, the arguments of its analysis and \p Context (its compile
+  /// command and configuration files).
   static std::string unitKey(llvm::StringRef File,
                              llvm::ArrayRef<std::string> Args,
                              llvm::StringRef Context);
 
   /// The stored result, if every file the unit read is unchanged.
-  std::optional<WorkerResult> lookup(llvm::StringRef Key);
+  std::optional<std::string> lookup(llvm::StringRef Key);
 
-  /// Stores a worker's result with the files it read.
-  void store(llvm::StringRef Key, const WorkerResult &Result,
+  /// Stores a unit's result (its JSON) with the files it read; nothing
+  /// when one of them cannot be read.
+  void store(llvm::StringRef Key, llvm::StringRef Result,
              llvm::ArrayRef<std::string> Dependencies);
 
   /// Removes entries unused for longer than \p MaxAge.

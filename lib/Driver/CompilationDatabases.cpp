@@ -1,6 +1,7 @@
 //===--- CompilationDatabases.cpp - async-lint ----------------------------===//
 
 #include "CompilationDatabases.h"
+#include "Paths.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -25,18 +26,15 @@ fixedDatabase(const std::vector<std::string> &Args) {
 
 /// Walks up from \p File to the nearest compile_commands.json.
 std::string findDatabaseAbove(llvm::StringRef File) {
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
-  while (!Dir.empty()) {
+  std::string Found;
+  forEachAncestor(File, [&](llvm::StringRef Dir) {
     llvm::SmallString<256> Candidate(Dir);
     llvm::sys::path::append(Candidate, DatabaseName);
     if (llvm::sys::fs::exists(Candidate))
-      return std::string(Candidate);
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (Parent == Dir)
-      break;
-    Dir = Parent;
-  }
-  return {};
+      Found = std::string(Candidate);
+    return Found.empty();
+  });
+  return Found;
 }
 
 bool hasResourceDir(const std::vector<std::string> &Args) {

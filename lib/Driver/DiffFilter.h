@@ -1,5 +1,4 @@
-//===--- DiffFilter.h - async-lint -------------------------------*- C++
-//-*-===//
+//===--- DiffFilter.h - async-lint ------------------------------*- C++ -*-===//
 //
 // --diff: report only findings on the lines a change adds or modifies, in
 // the manner of clang-tidy-diff, from `git diff REV` or a unified diff.

@@ -11,6 +11,8 @@
 #ifndef ASYNC_LINT_DRIVER_DRIVER_H
 #define ASYNC_LINT_DRIVER_DRIVER_H
 
+#include "llvm/ADT/Twine.h"
+
 namespace async_lint {
 
 enum ExitCode : int {
@@ -22,6 +24,9 @@ enum ExitCode : int {
 
 /// Runs the driver on a command line (argv[0] included).
 int runDriver(int Argc, const char **Argv);
+
+/// Prints `async-lint: error: <Message>` on stderr; returns ExitUsage.
+int usageError(const llvm::Twine &Message);
 
 } // namespace async_lint
 

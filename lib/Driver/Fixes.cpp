@@ -21,14 +21,11 @@ bool overlaps(const Replacement &A, const Replacement &B) {
   return A.getOffset() < BEnd && B.getOffset() < AEnd;
 }
 
-} // namespace
-
-FixSummary applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                      std::chrono::system_clock::time_point AnalysisStart,
-                      llvm::raw_ostream &Log) {
-  FixSummary Summary;
-  // Per file, the edits taken so far; a finding's edits are taken together
-  // or not at all.
+/// Per file, the edits of the fixes taken: a finding's edits are taken
+/// together or not at all, and not when one overlaps an edit taken before.
+llvm::StringMap<std::vector<Replacement>>
+takeFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+          FixSummary &Summary, llvm::raw_ostream &Log) {
   llvm::StringMap<std::vector<Replacement>> Taken;
   for (const clang::tidy::ClangTidyError &E : Errors) {
     if (E.Message.Fix.empty())
@@ -50,47 +47,50 @@ FixSummary applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
         Taken[File].push_back(R);
     ++Summary.Applied;
   }
+  return Taken;
+}
 
-  for (const auto &Entry : Taken) {
+/// \p File with \p Edits applied; fails when it changed after the analysis
+/// started, cannot be read, or the edits do not apply.
+llvm::Expected<std::string>
+fixedText(llvm::StringRef File, llvm::ArrayRef<Replacement> Edits,
+          std::chrono::system_clock::time_point AnalysisStart) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(File, Status) ||
+      Status.getLastModificationTime() > AnalysisStart)
+    return llvm::createStringError("it changed after it was analysed");
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError().message());
+  Replacements All;
+  for (const Replacement &R : Edits)
+    if (llvm::Error Err = All.add(R)) {
+      llvm::consumeError(std::move(Err));
+      return llvm::createStringError("conflicting edits");
+    }
+  return clang::tooling::applyAllReplacements((*Buffer)->getBuffer(), All);
+}
+
+/// A temporary file renamed over the original: never half written.
+llvm::Error writeWhole(llvm::StringRef File, llvm::StringRef Text) {
+  return llvm::writeToOutput(File, [&](llvm::raw_ostream &OS) {
+    OS << Text;
+    return llvm::Error::success();
+  });
+}
+
+} // namespace
+
+FixSummary applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                      std::chrono::system_clock::time_point AnalysisStart,
+                      llvm::raw_ostream &Log) {
+  FixSummary Summary;
+  for (const auto &Entry : takeFixes(Errors, Summary, Log)) {
     llvm::StringRef File = Entry.first();
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(File, Status) ||
-        Status.getLastModificationTime() > AnalysisStart) {
-      ++Summary.FilesSkipped;
-      Log << "async-lint: warning: not fixing '" << File
-          << "': it changed after it was analysed\n";
-      continue;
-    }
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer) {
-      ++Summary.FilesSkipped;
-      Log << "async-lint: warning: not fixing '" << File
-          << "': " << Buffer.getError().message() << "\n";
-      continue;
-    }
-    Replacements All;
-    bool Usable = true;
-    for (const Replacement &R : Entry.second)
-      if (llvm::Error Err = All.add(R)) {
-        llvm::consumeError(std::move(Err));
-        Usable = false;
-      }
     llvm::Expected<std::string> Fixed =
-        Usable
-            ? clang::tooling::applyAllReplacements((*Buffer)->getBuffer(), All)
-            : llvm::Expected<std::string>(
-                  llvm::createStringError("conflicting edits"));
-    if (!Fixed) {
-      ++Summary.FilesSkipped;
-      Log << "async-lint: warning: not fixing '" << File
-          << "': " << llvm::toString(Fixed.takeError()) << "\n";
-      continue;
-    }
-    // A temporary file renamed over the original: never half written.
-    if (llvm::Error Err = llvm::writeToOutput(File, [&](llvm::raw_ostream &OS) {
-          OS << *Fixed;
-          return llvm::Error::success();
-        })) {
+        fixedText(File, Entry.second, AnalysisStart);
+    llvm::Error Err = Fixed ? writeWhole(File, *Fixed) : Fixed.takeError();
+    if (Err) {
       ++Summary.FilesSkipped;
       Log << "async-lint: warning: not fixing '" << File
           << "': " << llvm::toString(std::move(Err)) << "\n";

@@ -1,5 +1,4 @@
-//===--- Fixes.h - async-lint ------------------------------------*- C++
-//-*-===//
+//===--- Fixes.h - async-lint -----------------------------------*- C++ -*-===//
 //
 // --fix: applies the fix-its of the findings, each file written whole or not
 // at all (a temporary file, then a rename). A fix that overlaps one already

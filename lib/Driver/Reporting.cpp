@@ -4,53 +4,14 @@
 #include "AsyncLint.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 
 namespace async_lint {
 
 namespace {
-
-/// Turns file offsets into lines and columns, reading each file once.
-class LineTable {
-public:
-  Location locate(llvm::StringRef File, unsigned Offset) {
-    Location L{File.str(), 0, 0};
-    const llvm::MemoryBuffer *Buffer = buffer(File);
-    if (!Buffer || Offset > Buffer->getBufferSize())
-      return L;
-    llvm::StringRef Before = Buffer->getBuffer().take_front(Offset);
-    L.Line = Before.count('\n') + 1;
-    size_t LineStart = Before.rfind('\n');
-    L.Column =
-        Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
-    return L;
-  }
-
-  /// The text of line \p Line of \p File, without surrounding blanks.
-  llvm::StringRef lineText(llvm::StringRef File, unsigned Line) {
-    const llvm::MemoryBuffer *Buffer = buffer(File);
-    if (!Buffer || Line == 0)
-      return {};
-    llvm::StringRef Rest = Buffer->getBuffer();
-    for (unsigned I = 1; I < Line && !Rest.empty(); ++I)
-      Rest = Rest.split('\n').second;
-    return Rest.split('\n').first.trim();
-  }
-
-private:
-  const llvm::MemoryBuffer *buffer(llvm::StringRef File) {
-    auto It = Buffers.find(File);
-    if (It == Buffers.end()) {
-      auto Read = llvm::MemoryBuffer::getFile(File);
-      It = Buffers.try_emplace(File, Read ? std::move(*Read) : nullptr).first;
-    }
-    return It->second.get();
-  }
-  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
-};
 
 bool isRelative(llvm::StringRef Path) { return !Path.starts_with("/"); }
 
@@ -93,12 +54,6 @@ std::string githubEscape(llvm::StringRef Text, bool Property) {
   return Out;
 }
 
-std::string fingerprint(const Finding &F, llvm::StringRef RelativeFile,
-                        llvm::StringRef LineText) {
-  std::string Key = F.Check + '\0' + RelativeFile.str() + '\0' + LineText.str();
-  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16);
-}
-
 void writeJson(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
                unsigned FilesAnalysed, llvm::raw_ostream &OS) {
   llvm::json::OStream J(OS, 2);
@@ -116,6 +71,7 @@ void writeJson(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
           J.attribute("column", F.Where.Column);
           J.attribute("message", F.Message);
           J.attribute("fingerprint", F.Fingerprint);
+          J.attribute("units", F.Units);
           J.attributeArray("notes", [&] {
             for (const Note &N : F.Notes)
               J.object([&] {
@@ -151,6 +107,56 @@ void writePhysicalLocation(llvm::json::OStream &J, const Location &L,
   });
 }
 
+/// A SARIF reportingDescriptor: the check, its summary and documentation.
+void writeSarifRule(llvm::json::OStream &J, llvm::StringRef Rule) {
+  llvm::StringRef Summary = checkSummary(Rule);
+  llvm::StringRef Doc = checkDocumentation(Rule);
+  std::string Short = Summary.empty() ? Rule.str() : Summary.str();
+  J.object([&] {
+    J.attribute("id", Rule);
+    J.attribute("name", Rule);
+    J.attributeObject("shortDescription", [&] { J.attribute("text", Short); });
+    J.attributeObject("fullDescription", [&] { J.attribute("text", Short); });
+    J.attributeObject("help", [&] {
+      J.attribute("text", Doc.empty() ? Short : Doc.str());
+      if (!Doc.empty())
+        J.attribute("markdown", Doc);
+    });
+    J.attributeObject("defaultConfiguration",
+                      [&] { J.attribute("level", "warning"); });
+  });
+}
+
+/// A SARIF result: the finding, its notes as related locations, its
+/// fingerprint, and the number of units that reported it.
+void writeSarifResult(llvm::json::OStream &J, const Finding &F,
+                      unsigned RuleIndex, llvm::StringRef Root) {
+  J.object([&] {
+    J.attribute("ruleId", F.Check);
+    J.attribute("ruleIndex", RuleIndex);
+    J.attribute("level", F.Level);
+    J.attributeObject("message", [&] { J.attribute("text", F.Message); });
+    J.attributeArray("locations", [&] {
+      J.object([&] { writePhysicalLocation(J, F.Where, Root); });
+    });
+    if (!F.Notes.empty())
+      J.attributeArray("relatedLocations", [&] {
+        unsigned Id = 0;
+        for (const Note &N : F.Notes)
+          J.object([&] {
+            J.attribute("id", Id++);
+            writePhysicalLocation(J, N.Where, Root);
+            J.attributeObject("message",
+                              [&] { J.attribute("text", N.Message); });
+          });
+      });
+    J.attributeObject("partialFingerprints", [&] {
+      J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
+    });
+    J.attributeObject("properties", [&] { J.attribute("units", F.Units); });
+  });
+}
+
 void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
                 llvm::raw_ostream &OS) {
   std::vector<std::string> Rules;
@@ -158,6 +164,9 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
   for (const Finding &F : Findings)
     if (RuleIndex.try_emplace(F.Check, Rules.size()).second)
       Rules.push_back(F.Check);
+  std::string RootUri = "file://" + uriEncode(Root);
+  if (!llvm::StringRef(RootUri).ends_with("/"))
+    RootUri += "/";
 
   llvm::json::OStream J(OS, 2);
   J.object([&] {
@@ -172,61 +181,16 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
             J.attribute("semanticVersion", version());
             J.attributeArray("rules", [&] {
               for (const std::string &Rule : Rules)
-                J.object([&] {
-                  llvm::StringRef Summary = checkSummary(Rule);
-                  llvm::StringRef Doc = checkDocumentation(Rule);
-                  std::string Short = Summary.empty() ? Rule : Summary.str();
-                  J.attribute("id", Rule);
-                  J.attribute("name", Rule);
-                  J.attributeObject("shortDescription",
-                                    [&] { J.attribute("text", Short); });
-                  J.attributeObject("fullDescription",
-                                    [&] { J.attribute("text", Short); });
-                  J.attributeObject("help", [&] {
-                    J.attribute("text", Doc.empty() ? Short : Doc.str());
-                    if (!Doc.empty())
-                      J.attribute("markdown", Doc);
-                  });
-                  J.attributeObject("defaultConfiguration",
-                                    [&] { J.attribute("level", "warning"); });
-                });
+                writeSarifRule(J, Rule);
             });
           });
         });
         J.attributeObject("originalUriBaseIds", [&] {
-          J.attributeObject("SRCROOT", [&] {
-            std::string Uri = "file://" + uriEncode(Root);
-            if (!llvm::StringRef(Uri).ends_with("/"))
-              Uri += "/";
-            J.attribute("uri", Uri);
-          });
+          J.attributeObject("SRCROOT", [&] { J.attribute("uri", RootUri); });
         });
         J.attributeArray("results", [&] {
           for (const Finding &F : Findings)
-            J.object([&] {
-              J.attribute("ruleId", F.Check);
-              J.attribute("ruleIndex", RuleIndex[F.Check]);
-              J.attribute("level", F.Level);
-              J.attributeObject("message",
-                                [&] { J.attribute("text", F.Message); });
-              J.attributeArray("locations", [&] {
-                J.object([&] { writePhysicalLocation(J, F.Where, Root); });
-              });
-              if (!F.Notes.empty())
-                J.attributeArray("relatedLocations", [&] {
-                  unsigned Id = 0;
-                  for (const Note &N : F.Notes)
-                    J.object([&] {
-                      J.attribute("id", Id++);
-                      writePhysicalLocation(J, N.Where, Root);
-                      J.attributeObject(
-                          "message", [&] { J.attribute("text", N.Message); });
-                    });
-                });
-              J.attributeObject("partialFingerprints", [&] {
-                J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
-              });
-            });
+            writeSarifResult(J, F, RuleIndex[F.Check], Root);
         });
       });
     });
@@ -251,61 +215,8 @@ void writeGithub(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
 
 } // namespace
 
-namespace {
-/// Clang may name a file relative to the compile command's directory.
-std::string absolutePath(llvm::StringRef BuildDirectory, llvm::StringRef File) {
-  llvm::SmallString<256> Path(File);
-  if (llvm::sys::path::is_relative(Path) && !BuildDirectory.empty()) {
-    llvm::SmallString<256> Absolute(BuildDirectory);
-    llvm::sys::path::append(Absolute, Path);
-    Path = Absolute;
-  }
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path);
-}
-} // namespace
-
-bool isCompilerDiagnostic(const clang::tidy::ClangTidyError &E) {
-  return llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
-}
-
-std::string relativePath(llvm::StringRef File, llvm::StringRef Root) {
-  llvm::SmallString<256> Path(File);
-  if (!Root.empty() && Path.starts_with(Root)) {
-    llvm::StringRef Rest = llvm::StringRef(Path).drop_front(Root.size());
-    if (Rest.consume_front("/") || Root.ends_with("/"))
-      return llvm::sys::path::convert_to_slash(Rest);
-  }
-  return llvm::sys::path::convert_to_slash(Path);
-}
-
-std::vector<Finding>
-toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) {
-  LineTable Lines;
-  std::vector<Finding> Findings;
-  for (const clang::tidy::ClangTidyError &E : Errors) {
-    if (isCompilerDiagnostic(E))
-      continue;
-    Finding F;
-    F.Check = E.DiagnosticName;
-    F.Level =
-        E.DiagLevel == clang::tidy::ClangTidyError::Error ? "error" : "warning";
-    F.Where = Lines.locate(absolutePath(E.BuildDirectory, E.Message.FilePath),
-                           E.Message.FileOffset);
-    F.Message = E.Message.Message;
-    for (const clang::tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back(
-          {Lines.locate(absolutePath(E.BuildDirectory, N.FilePath),
-                        N.FileOffset),
-           N.Message});
-    F.Fingerprint = fingerprint(F, llvm::sys::path::filename(F.Where.File),
-                                Lines.lineText(F.Where.File, F.Where.Line));
-    Findings.push_back(std::move(F));
-  }
-  return Findings;
-}
-
-bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings) {
+bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings,
+                  unsigned &FilesAnalysed) {
   llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Json);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
@@ -315,6 +226,7 @@ bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings) {
   const llvm::json::Array *List = Root ? Root->getArray("findings") : nullptr;
   if (!List)
     return false;
+  FilesAnalysed = Root->getInteger("filesAnalysed").value_or(0);
   auto Str = [](const llvm::json::Object &O, llvm::StringRef Key) {
     return O.getString(Key).value_or("").str();
   };
@@ -331,6 +243,7 @@ bool readFindings(llvm::StringRef Json, std::vector<Finding> &Findings) {
     F.Where = {Str(*O, "file"), Num(*O, "line"), Num(*O, "column")};
     F.Message = Str(*O, "message");
     F.Fingerprint = Str(*O, "fingerprint");
+    F.Units = std::max(1u, Num(*O, "units"));
     if (const llvm::json::Array *Notes = O->getArray("notes"))
       for (const llvm::json::Value &NV : *Notes)
         if (const llvm::json::Object *N = NV.getAsObject())
@@ -415,6 +328,8 @@ bool readSarifFindings(llvm::StringRef Sarif, std::vector<Finding> &Findings) {
               R->getObject("partialFingerprints"))
         F.Fingerprint =
             Prints->getString("asyncLintFingerprint/v1").value_or("").str();
+      if (const llvm::json::Object *Props = R->getObject("properties"))
+        F.Units = std::max<int64_t>(1, Props->getInteger("units").value_or(1));
       Findings.push_back(std::move(F));
     }
   }
@@ -434,6 +349,24 @@ void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
   case Format::Text:
     return;
   }
+}
+
+llvm::Error writeReport(llvm::StringRef OutputPath, Format F,
+                        llvm::ArrayRef<Finding> Findings,
+                        llvm::StringRef SourceRoot, unsigned FilesAnalysed) {
+  if (OutputPath.empty()) {
+    writeFindings(F, Findings, SourceRoot, FilesAnalysed, llvm::outs());
+    return llvm::Error::success();
+  }
+  // Written to a temporary file and renamed: never half a report.
+  if (llvm::Error E =
+          llvm::writeToOutput(OutputPath, [&](llvm::raw_ostream &OS) {
+            writeFindings(F, Findings, SourceRoot, FilesAnalysed, OS);
+            return llvm::Error::success();
+          }))
+    return llvm::createStringError("cannot write '" + OutputPath +
+                                   "': " + llvm::toString(std::move(E)));
+  return llvm::Error::success();
 }
 
 } // namespace async_lint

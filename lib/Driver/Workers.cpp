@@ -16,7 +16,7 @@ namespace {
 struct Running {
   size_t Index;
   llvm::sys::ProcessInfo Process;
-  llvm::SmallString<128> Out, Err, Json, Deps;
+  llvm::SmallString<128> Out, Err, Output;
 };
 
 std::string slurp(llvm::StringRef Path) {
@@ -31,51 +31,63 @@ llvm::SmallString<128> temporary(llvm::StringRef Suffix) {
   return Path;
 }
 
+/// Starts the worker of \p File; Process.Pid is 0 when it could not start.
+Running start(const WorkerCommand &Command, size_t Index, llvm::StringRef File,
+              std::string &Error) {
+  Running R{Index, {}, temporary("out"), temporary("err"), temporary("json")};
+  std::string OutputArg = "--worker-output=" + R.Output.str().str();
+  std::vector<llvm::StringRef> Argv{Command.Program};
+  Argv.insert(Argv.end(), Command.Args.begin(), Command.Args.end());
+  Argv.push_back(OutputArg);
+  Argv.push_back(File);
+  Argv.insert(Argv.end(), Command.Tail.begin(), Command.Tail.end());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(R.Out), llvm::StringRef(R.Err)};
+  R.Process = llvm::sys::ExecuteNoWait(Command.Program, Argv, std::nullopt,
+                                       Redirects, 0, &Error);
+  return R;
+}
+
+/// Collects what a finished worker left, and removes its files.
+void collect(Running &R, int ReturnCode, WorkerResult &Result) {
+  Result.ExitCode = ReturnCode;
+  // A signal (a crash) is a negative return code.
+  Result.Crashed = ReturnCode < 0;
+  Result.Log = slurp(R.Out) + slurp(R.Err);
+  Result.Output = slurp(R.Output);
+  for (llvm::StringRef Path : {R.Out.str(), R.Err.str(), R.Output.str()})
+    llvm::sys::fs::remove(Path);
+}
+
 } // namespace
 
-std::vector<WorkerResult> runWorkers(llvm::StringRef Program,
-                                     llvm::ArrayRef<std::string> Args,
+std::vector<WorkerResult> runWorkers(const WorkerCommand &Command,
                                      llvm::ArrayRef<std::string> Files,
-                                     llvm::ArrayRef<std::string> Tail,
                                      unsigned Jobs, bool Progress) {
   std::vector<WorkerResult> Results(Files.size());
   std::vector<Running> Active;
   size_t Next = 0, Done = 0;
-  auto Start = [&](size_t Index) {
-    Running R{Index,
-              {},
-              temporary("out"),
-              temporary("err"),
-              temporary("json"),
-              temporary("deps")};
-    std::vector<llvm::StringRef> Argv{Program};
-    for (const std::string &A : Args)
-      Argv.push_back(A);
-    std::string JsonArg = "--worker-json=" + R.Json.str().str();
-    Argv.push_back(JsonArg);
-    std::string DepsArg = "--worker-deps=" + R.Deps.str().str();
-    Argv.push_back(DepsArg);
-    Argv.push_back(Files[Index]);
-    for (const std::string &A : Tail)
-      Argv.push_back(A);
-    std::optional<llvm::StringRef> Redirects[] = {
-        llvm::StringRef(""), llvm::StringRef(R.Out), llvm::StringRef(R.Err)};
-    std::string Error;
-    R.Process = llvm::sys::ExecuteNoWait(Program, Argv, std::nullopt, Redirects,
-                                         0, &Error);
-    Results[Index].File = Files[Index];
-    if (R.Process.Pid == 0) {
-      Results[Index].Crashed = true;
-      Results[Index].Stderr = "cannot start a worker: " + Error;
-      ++Done;
-      return;
-    }
-    Active.push_back(std::move(R));
+  auto Finished = [&](const WorkerResult &R) {
+    ++Done;
+    if (Progress)
+      llvm::errs() << "[" << Done << "/" << Files.size() << "] " << R.File
+                   << "\n";
   };
   while (Done < Files.size()) {
-    while (Active.size() < std::max(1u, Jobs) && Next < Files.size())
-      Start(Next++);
-    bool Finished = false;
+    while (Active.size() < std::max(1u, Jobs) && Next < Files.size()) {
+      size_t Index = Next++;
+      std::string Error;
+      Results[Index].File = Files[Index];
+      Running R = start(Command, Index, Files[Index], Error);
+      if (R.Process.Pid != 0) {
+        Active.push_back(std::move(R));
+        continue;
+      }
+      collect(R, /*ReturnCode=*/-1, Results[Index]);
+      Results[Index].Log = "cannot start a worker: " + Error + "\n";
+      Finished(Results[Index]);
+    }
+    bool Any = false;
     for (auto It = Active.begin(); It != Active.end();) {
       llvm::sys::ProcessInfo State =
           llvm::sys::Wait(It->Process, 0, nullptr, nullptr, /*Polling=*/true);
@@ -83,25 +95,12 @@ std::vector<WorkerResult> runWorkers(llvm::StringRef Program,
         ++It;
         continue;
       }
-      WorkerResult &R = Results[It->Index];
-      R.ExitCode = State.ReturnCode;
-      // A signal (a crash) is a negative return code.
-      R.Crashed = State.ReturnCode < 0;
-      R.Stdout = slurp(It->Out);
-      R.Stderr = slurp(It->Err);
-      R.Json = slurp(It->Json);
-      R.Dependencies = slurp(It->Deps);
-      for (llvm::StringRef Path :
-           {It->Out.str(), It->Err.str(), It->Json.str(), It->Deps.str()})
-        llvm::sys::fs::remove(Path);
-      ++Done;
-      if (Progress)
-        llvm::errs() << "[" << Done << "/" << Files.size() << "] " << R.File
-                     << "\n";
+      collect(*It, State.ReturnCode, Results[It->Index]);
+      Finished(Results[It->Index]);
       It = Active.erase(It);
-      Finished = true;
+      Any = true;
     }
-    if (!Finished)
+    if (!Any)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return Results;

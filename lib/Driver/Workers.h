@@ -1,9 +1,8 @@
-//===--- Workers.h - async-lint ----------------------------------*- C++
-//-*-===//
+//===--- Workers.h - async-lint ---------------------------------*- C++ -*-===//
 //
-// Parallel runs: each translation unit is analysed by a worker process (this
-// same program), so that units run on every core and a crash in one unit
-// loses only that unit's results.
+// Worker processes: each translation unit is analysed by a worker (this same
+// program), so that units run on every core and a crash in one unit loses
+// only that unit's results.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,27 +16,29 @@
 
 namespace async_lint {
 
+/// How workers are started: `Program Args... --worker-output=<tmp> <file>
+/// Tail...`.
+struct WorkerCommand {
+  std::string Program;
+  std::vector<std::string> Args;
+  std::vector<std::string> Tail;
+};
+
 struct WorkerResult {
   std::string File;
   int ExitCode = 0;
   bool Crashed = false;
-  std::string Stdout, Stderr;
-  /// The worker's findings, as JSON with absolute paths.
-  std::string Json;
-  /// The files the worker read, one a line.
-  std::string Dependencies;
+  /// What the worker printed: its standard output, then its standard error.
+  std::string Log;
+  /// What the worker wrote to --worker-output (a UnitResult as JSON).
+  std::string Output;
 };
 
-/// Runs `Program Args... --worker-json=<tmp> --worker-deps=<tmp> <file>
-/// Tail...` for each file,
-/// at most
-/// \p Jobs at a time; results are in the order of \p Files, whatever the
-/// order the workers finish in. With \p Progress, prints `[k/n] file` lines
-/// on stderr as units finish.
-std::vector<WorkerResult> runWorkers(llvm::StringRef Program,
-                                     llvm::ArrayRef<std::string> Args,
+/// Runs \p Command for each of \p Files, at most \p Jobs at a time; results
+/// are in the order of \p Files, whatever the order the workers finish in.
+/// With \p Progress, prints `[k/n] file` lines on stderr as units finish.
+std::vector<WorkerResult> runWorkers(const WorkerCommand &Command,
                                      llvm::ArrayRef<std::string> Files,
-                                     llvm::ArrayRef<std::string> Tail,
                                      unsigned Jobs, bool Progress);
 
 } // namespace async_lint

@@ -73,8 +73,14 @@ def check_sarif(doc):
         results = run.get("results")
         if not isinstance(results, list):
             fail("results must be an array")
+        seen = set()
         for n, res in enumerate(results):
             what = "result %d" % n
+            key = identity(res.get("ruleId"), res.get("locations"),
+                           res.get("message", {}).get("text"))
+            if key in seen:
+                fail("%s: reported twice" % what)
+            seen.add(key)
             if not res.get("message", {}).get("text"):
                 fail("%s: message.text missing" % what)
             if res.get("level", "warning") not in LEVELS:
@@ -100,18 +106,41 @@ def check_sarif(doc):
             fps = res.get("partialFingerprints", {})
             if not fps or not all(isinstance(v, str) and v for v in fps.values()):
                 fail("%s: partialFingerprints must hold non-empty strings" % what)
+            props = res.get("properties", {})
+            if not isinstance(props, dict):
+                fail("%s: properties must be an object" % what)
+            if not is_count(props.get("units")):
+                fail("%s: properties.units must be a positive integer" % what)
         total += len(results)
     return total
+
+
+def is_count(value):
+    """A number of translation units: a positive integer."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def identity(check, where, message):
+    """What makes two findings one (docs/output-formats.md)."""
+    return (check, json.dumps(where, sort_keys=True), message)
 
 
 def check_json(doc):
     if doc.get("tool") != "async-lint" or not doc.get("version"):
         fail("tool and version missing")
+    seen = set()
     for n, f in enumerate(doc.get("findings", [])):
         for key in ("check", "level", "file", "line", "column", "message",
-                    "fingerprint", "notes"):
+                    "fingerprint", "units", "notes"):
             if key not in f:
                 fail("finding %d: %s missing" % (n, key))
+        if not is_count(f["units"]):
+            fail("finding %d: units must be a positive integer" % n)
+        key = identity(f["check"], [f["file"], f["line"], f["column"]],
+                       f["message"])
+        if key in seen:
+            fail("finding %d: reported twice" % n)
+        seen.add(key)
     return len(doc.get("findings", []))
 
 

@@ -1,0 +1,178 @@
+//===--- Configuration.cpp - async-lint -----------------------------------===//
+
+#include "Configuration.h"
+#include "Paths.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang::tidy;
+
+namespace async_lint {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
+constexpr llvm::StringLiteral ConfigFileName = ".clang-tidy";
+
+/// Reads .clang-tidy files like clang-tidy, except that their Checks can
+/// only switch async-* checks on and off: a project's configuration for its
+/// other clang-tidy checks does not make async-lint run them. Checks given
+/// on the command line are taken as they are.
+class AsyncLintOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  explicit AsyncLintOptionsProvider(
+      std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
+    for (OptionsSource &Source : Sources) {
+      if (Source.second == OptionsSourceTypeDefaultBinary ||
+          Source.second == OptionsSourceTypeCheckCommandLineOption ||
+          Source.second == OptionsSourceTypeConfigCommandLineOption ||
+          !Source.first.Checks)
+        continue;
+      Source.first.Checks = onlyAsyncTerms(*Source.first.Checks);
+    }
+    return Sources;
+  }
+
+private:
+  static std::string onlyAsyncTerms(llvm::StringRef Globs) {
+    llvm::SmallVector<llvm::StringRef, 16> Terms;
+    Globs.split(Terms, ',', -1, false);
+    std::string Kept;
+    for (llvm::StringRef Term : Terms) {
+      Term = Term.trim();
+      if (!Term.ltrim('-').starts_with("async-"))
+        continue;
+      if (!Kept.empty())
+        Kept += ',';
+      Kept += Term.str();
+    }
+    return Kept;
+  }
+
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+};
+
+/// The options that the command line sets over every configuration.
+ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
+  ClangTidyOptions Overrides;
+  if (CL.Checks.getNumOccurrences())
+    Overrides.Checks = CL.Checks;
+  if (CL.WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = CL.WarningsAsErrors;
+  if (CL.HeaderFilter.getNumOccurrences())
+    Overrides.HeaderFilterRegex = CL.HeaderFilter;
+  if (!CL.ExtraArgs.empty())
+    Overrides.ExtraArgs.emplace(CL.ExtraArgs.begin(), CL.ExtraArgs.end());
+  if (!CL.ExtraArgsBefore.empty())
+    Overrides.ExtraArgsBefore.emplace(CL.ExtraArgsBefore.begin(),
+                                      CL.ExtraArgsBefore.end());
+  return Overrides;
+}
+
+/// Parses a configuration's text; \p Origin is where it comes from, and
+/// \p Named how the error names it.
+llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text,
+                                                 llvm::StringRef Origin,
+                                                 llvm::StringRef Named) {
+  llvm::ErrorOr<ClangTidyOptions> Parsed =
+      parseConfiguration(llvm::MemoryBufferRef(Text, Origin));
+  if (!Parsed)
+    return llvm::createStringError("invalid configuration in " + Named + ": " +
+                                   Parsed.getError().message());
+  return std::move(*Parsed);
+}
+
+} // namespace
+
+llvm::Expected<Configuration> Configuration::load(const CommandLine &CL) {
+  Configuration Config;
+  Config.Overrides = commandLineOverrides(CL);
+  std::string Origin = "--config";
+  if (CL.ConfigFile.getNumOccurrences()) {
+    auto Buffer = llvm::MemoryBuffer::getFile(CL.ConfigFile);
+    if (!Buffer)
+      return llvm::createStringError("cannot read --config-file '" +
+                                     CL.ConfigFile +
+                                     "': " + Buffer.getError().message());
+    Config.ExplicitText = (*Buffer)->getBuffer().str();
+    Origin = CL.ConfigFile;
+  } else if (CL.Config.getNumOccurrences()) {
+    Config.ExplicitText = CL.Config;
+  } else {
+    return Config;
+  }
+  llvm::Expected<ClangTidyOptions> Parsed =
+      parseConfigText(Config.ExplicitText, Origin, Origin);
+  if (!Parsed)
+    return Parsed.takeError();
+  Config.Explicit = std::move(*Parsed);
+  return Config;
+}
+
+std::unique_ptr<ClangTidyOptionsProvider>
+Configuration::provider(llvm::StringRef HeaderRegex) const {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = DefaultChecks.str();
+  ClangTidyOptions Last = Overrides;
+  if (!HeaderRegex.empty())
+    Last.HeaderFilterRegex = HeaderRegex.str();
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  if (Explicit)
+    Inner = std::make_unique<ConfigOptionsProvider>(ClangTidyGlobalOptions(),
+                                                    std::move(Defaults),
+                                                    *Explicit, std::move(Last));
+  else
+    Inner = std::make_unique<FileOptionsProvider>(
+        ClangTidyGlobalOptions(), std::move(Defaults), std::move(Last));
+  return std::make_unique<AsyncLintOptionsProvider>(std::move(Inner));
+}
+
+llvm::Error Configuration::checkFilesAbove(llvm::StringRef File) {
+  if (Explicit)
+    return llvm::Error::success();
+  llvm::Error Result = llvm::Error::success();
+  forEachAncestor(File, [&](llvm::StringRef Dir) {
+    // A directory checked before: so were the ones above it.
+    if (!CheckedDirs.insert(Dir).second)
+      return false;
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, ConfigFileName);
+    if (!llvm::sys::fs::is_regular_file(Path))
+      return true;
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer) {
+      Result = llvm::createStringError("cannot read '" + Path +
+                                       "': " + Buffer.getError().message());
+      return false;
+    }
+    llvm::Expected<ClangTidyOptions> Parsed =
+        parseConfigText((*Buffer)->getBuffer(), Path, ("'" + Path + "'").str());
+    if (!Parsed)
+      Result = Parsed.takeError();
+    return bool(Parsed);
+  });
+  return Result;
+}
+
+std::string Configuration::cacheContext(llvm::StringRef File) const {
+  std::string Context = ExplicitText;
+  forEachAncestor(File, [&](llvm::StringRef Dir) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, ConfigFileName);
+    if (auto Buffer = llvm::MemoryBuffer::getFile(Path))
+      Context += "\n" + Path.str().str() + "\n" + (*Buffer)->getBuffer().str();
+    return true;
+  });
+  return Context;
+}
+
+} // namespace async_lint
