@@ -269,7 +269,6 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
 
 void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
   ASTContext &Ctx = F.Ctx;
-  auto GetFlow = [&]() -> const model::TaskFlow & { return F.flow(); };
   F.forEachStmt([&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
@@ -278,9 +277,9 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       const CXXMethodDecl *Op = capturingCoroutine(Lambda->getLambdaClass());
       if (!Op)
         return;
-      model::TaskFate F = GetFlow().fateOf(Lambda);
-      if (F.What == model::TaskFate::Kind::Escapes)
-        checkCaptures(*Op, *Lambda, F, /*FromStart=*/true, GetFlow(), Ctx);
+      model::TaskFate Fate = F.flow().fateOf(Lambda);
+      if (Fate.What == model::TaskFate::Kind::Escapes)
+        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F.flow(), Ctx);
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
@@ -291,9 +290,9 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     if (Op && isa<CXXOperatorCallExpr>(Call) &&
         capturingCoroutine(Op->getParent())) {
       // A coroutine lambda called: its task refers to the closure.
-      if (!checkClosure(*Call, *Op, GetFlow(), Ctx))
-        checkCaptures(*Op, *Call, GetFlow().fateOf(Call), /*FromStart=*/false,
-                      GetFlow(), Ctx);
+      if (!checkClosure(*Call, *Op, F.flow(), Ctx))
+        checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,
+                      F.flow(), Ctx);
       return;
     }
     checkCallbacks(*Call, Ctx);

@@ -29,12 +29,6 @@ const Stmt *getUserBody(const FunctionDecl &FD) {
   return Body;
 }
 
-const Stmt *analysableBody(const FunctionDecl *FD) {
-  if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
-    return nullptr;
-  return getUserBody(*FD);
-}
-
 bool isLambdaCallOperator(const FunctionDecl &FD) {
   const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
   return MD && MD->getParent() && MD->getParent()->isLambda();

@@ -33,11 +33,6 @@ bool isCoroutine(const FunctionDecl &FD);
 /// return object), otherwise the function body. Null without a body.
 const Stmt *getUserBody(const FunctionDecl &FD);
 
-/// The user body of \p FD when it is a valid definition outside a template
-/// pattern (templates are analysed in their instantiations, where types are
-/// known); null otherwise. What the checks analyse.
-const Stmt *analysableBody(const FunctionDecl *FD);
-
 /// True for the call operator of a lambda.
 bool isLambdaCallOperator(const FunctionDecl &FD);
 
