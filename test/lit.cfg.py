@@ -49,6 +49,8 @@ substitutions = {
     "%stock_clangd": config.stock_clangd,
     "%fake_llvm21": config.fake_llvm21,
     "%python": config.python_executable,
+    "%clangxx": os.path.join(config.llvm_tools_dir, "clang++"),
+    "%clang_format": os.path.join(config.llvm_tools_dir, "clang-format"),
     "%inputs": inputs,
     "%src_root": src,
     "%boost_examples": config.boost_examples,

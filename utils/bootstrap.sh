@@ -14,7 +14,8 @@ esac
 cd "$(dirname "$0")/.."
 
 packages=(
-  clang-22 clang-tidy-22 clang-tools-22 clangd-22 libclang-22-dev llvm-22-dev
+  clang-22 clang-tidy-22 clang-tools-22 clang-format-22 clangd-22
+  libclang-22-dev llvm-22-dev
   llvm-22-tools
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc cmake ninja-build
   python3 git libgtest-dev

@@ -9,6 +9,7 @@
 #include "Model/CallInfo.h"
 #include "Model/CoroutineModel.h"
 #include "Model/Exceptions.h"
+#include "Model/Expressions.h"
 #include "Model/Library.h"
 #include "Model/LocalFlow.h"
 #include "Model/NameMatcher.h"
@@ -546,4 +547,81 @@ concurrencpp::lazy_result<void> paths(bool b, std::vector<result<int>> v) {
         << "line " << AST->getSourceManager().getPresumedLineNumber(
                           Get->getBeginLoc());
   }
+}
+
+TEST(Expressions, StripsWrappersToTheRequestedDepth) {
+  auto AST = parse(R"cpp(
+#include <utility>
+struct T { T(); T(const T &); T(T &&); explicit operator bool() const; };
+void sink(T);
+void sinkRef(const T &);
+bool expect(bool);
+void f(T Local) {
+  sink(std::move(Local));
+  sinkRef((Local));
+  sink((T)Local);
+  if (static_cast<bool>(Local)) {}
+  if (__builtin_expect(bool(Local), 1)) {}
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  using model::Wrappers;
+  auto NamesLocal = [](const Expr *E) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    return Ref && Ref->getDecl()->getName() == "Local";
+  };
+  // sink(std::move(Local)): the copy, the move and the temporary are not
+  // another object; the syntax alone still shows the call to std::move.
+  const Expr *Moved = callTo(*AST, "sink")->getArg(0);
+  EXPECT_TRUE(NamesLocal(model::strip(Moved, Wrappers::Object)));
+  EXPECT_FALSE(NamesLocal(model::strip(Moved, Wrappers::Syntax)));
+  // sinkRef((Local)): parentheses and the implicit conversion to const.
+  const Expr *Bound = callTo(*AST, "sinkRef")->getArg(0);
+  EXPECT_TRUE(NamesLocal(model::strip(Bound, Wrappers::Syntax)));
+  EXPECT_TRUE(NamesLocal(model::strip(Bound, Wrappers::Implicit)));
+  // sink((T)Local): a cast written by the programmer stays, except when
+  // asking which object is meant.
+  auto Calls = match(
+      callExpr(callee(functionDecl(hasName("sink")))).bind("c"),
+      AST->getASTContext());
+  ASSERT_EQ(Calls.size(), 2u);
+  const Expr *Cast = Calls[1].getNodeAs<CallExpr>("c")->getArg(0);
+  EXPECT_FALSE(NamesLocal(model::strip(Cast, Wrappers::Implicit)));
+  EXPECT_TRUE(NamesLocal(model::strip(Cast, Wrappers::Object)));
+  // Conditions: a cast to bool and __builtin_expect around the test.
+  auto Ifs = match(ifStmt().bind("i"), AST->getASTContext());
+  ASSERT_EQ(Ifs.size(), 2u);
+  for (const BoundNodes &If : Ifs) {
+    const Expr *Cond = If.getNodeAs<IfStmt>("i")->getCond();
+    const Expr *Test = model::strip(Cond, Wrappers::Condition);
+    const auto *Conversion = dyn_cast_or_null<CXXMemberCallExpr>(Test);
+    ASSERT_TRUE(Conversion) << "line "
+                            << AST->getSourceManager().getPresumedLineNumber(
+                                   Cond->getBeginLoc());
+    EXPECT_TRUE(NamesLocal(model::strip(Conversion->getImplicitObjectArgument(),
+                                        Wrappers::Object)));
+  }
+  EXPECT_EQ(model::strip(nullptr, Wrappers::Object), nullptr);
+}
+
+TEST(CallInfo, FindsTheCompletionTokenAsTheLastArgumentWritten) {
+  auto AST = parse(R"cpp(
+struct use_awaitable_t {};
+struct detached_t {};
+struct constraint {};
+void async_read(int Fd, use_awaitable_t Token, constraint = {});
+void spawn(int Work, detached_t Token);
+void none();
+void f() {
+  async_read(1, use_awaitable_t{});
+  spawn(2, detached_t{});
+  none();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  EXPECT_EQ(model::completionTokenName(*callTo(*AST, "async_read")),
+            "::use_awaitable_t");
+  EXPECT_EQ(model::completionTokenName(*callTo(*AST, "spawn")), "::detached_t");
+  EXPECT_EQ(model::completionToken(*callTo(*AST, "none")), nullptr);
+  EXPECT_EQ(model::completionTokenName(*callTo(*AST, "none")), "");
 }

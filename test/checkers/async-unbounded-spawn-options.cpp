@@ -1,0 +1,44 @@
+// The check's own lists and a shared one, set in .clang-tidy.
+// Defaults: corp::launch and corp::start_thread are no spawns, and
+// corp::take_slot() is no limiter.
+// RUN: %check_async_lint --check-suffix=DEFAULT %s async-unbounded-spawn %t.default
+// In-house spawns (a shared list and a spawn-like one) and limiter, listed.
+// RUN: %check_async_lint --check-suffix=CUSTOM %s async-unbounded-spawn %t.custom \
+// RUN:   --config="{CheckOptions: {SpawnFunctions: 'asio::co_spawn;corp::launch', async-unbounded-spawn.SpawnLikeFunctions: 'corp::start_thread', async-unbounded-spawn.LimiterFunctions: 'corp::take_slot'}}"
+
+#include <vector>
+
+#include "asio.hpp"
+#include "task.h"
+
+namespace corp {
+void launch(asio::io_context &, asio::awaitable<void>);
+void start_thread(void (*)());
+void take_slot();
+} // namespace corp
+
+asio::awaitable<void> process(int);
+void job();
+
+void launches(asio::io_context &Ctx, const std::vector<int> &Items) {
+  for (int Item : Items)
+    corp::launch(Ctx, process(Item));
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::launch' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
+}
+
+void threads(bool &Running) {
+  while (Running)
+    corp::start_thread(job);
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::start_thread' starts a task on every iteration of a loop without a bound
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound
+}
+
+void slotted(asio::io_context &Ctx, const std::vector<int> &Items) {
+  for (int Item : Items) {
+    corp::take_slot();
+    asio::co_spawn(Ctx, process(Item), asio::detached);
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:3: note: the loop has no static bound
+  }
+}
