@@ -43,6 +43,8 @@ void DanglingReferenceCheck::storeCheckOptions(
 void DanglingReferenceCheck::startTranslationUnit() {
   LateUses.clear();
   Modifications.clear();
+  SharedModified.clear();
+  SharedWalked = false;
 }
 
 bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {

@@ -13,8 +13,9 @@ namespace clang::tidy::async {
 ///
 /// Its rules, one file each: call-site lifetimes (DanglingReferenceCalls.cpp),
 /// references into an awaited temporary (DanglingReferenceAwaits.cpp), and
-/// references into a member container that other code modifies while the
-/// coroutine is suspended (DanglingReferenceElements.cpp).
+/// references into a member, namespace-scope or static container that other
+/// code modifies while the coroutine is suspended
+/// (DanglingReferenceElements.cpp).
 class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
@@ -63,11 +64,19 @@ private:
   /// it, or null.
   const Stmt *modificationOf(const FieldDecl &Field);
 
+  // References into shared containers (DanglingReferenceElements.cpp).
+  /// A statement of the translation unit that may invalidate references
+  /// into the namespace-scope or static container \p Var, or null. The first
+  /// question walks the translation unit once, for every such container.
+  const Stmt *modificationOfShared(const VarDecl &Var, ASTContext &Ctx);
+
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
+  llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
+  bool SharedWalked = false;
 };
 
 } // namespace clang::tidy::async
