@@ -43,6 +43,7 @@ void DanglingReferenceCheck::storeCheckOptions(
 void DanglingReferenceCheck::startTranslationUnit() {
   LateUses.clear();
   Modifications.clear();
+  ReturnsNewTask.clear();
   SharedModified.clear();
   SharedWalked = false;
 }

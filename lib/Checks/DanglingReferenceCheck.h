@@ -53,6 +53,23 @@ private:
   /// With StrictParameters: any referring parameter used after a suspension.
   void checkStrictParameters(CheckedFunction &F);
 
+  // Declared coroutines (DanglingReferenceCalls.cpp): a callee whose body is
+  // not in the translation unit, judged by its declared task type.
+  /// What a declared coroutine is known to do with a referring parameter.
+  enum class Borrow { Unknown, Lazy, CoroLifetimebound, Lifetimebound };
+  /// The callee of \p Call when it has no body here, returns a task type
+  /// and is none of the library's spawns, combinators or waits; else null.
+  const FunctionDecl *declaredCoroutine(const CallExpr &Call);
+  /// \p Callee returns a new task by value and does not opt out of Clang's
+  /// coroutine lifetime analysis (memoised per declaration).
+  bool returnsNewTask(const FunctionDecl &Callee);
+  llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
+  Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl &Param) const;
+  /// The argument for parameter \p Index of a declared coroutine dies
+  /// before its task may be done with it.
+  void checkDeclaredArgument(const CoroutineCall &C, unsigned Index,
+                             const Expr &Arg);
+
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);
 
