@@ -93,6 +93,29 @@ auto Lambda = []() -> demo::task<> {
   (void)*It;
 };
 
+// A static data member named through 'this', and a global declared again.
+struct worker : pool {
+  demo::task<> take() {
+    auto It = this->Free.begin();
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'It' points into static 'Free'
+    // CHECK-NOTES: :[[@LINE+3]]:5: note: the coroutine may suspend here
+    // CHECK-NOTES: :23:32: note: 'Free' is modified here
+    // CHECK-NOTES: :[[@LINE+2]]:12: note: 'It' is used here, after the suspension
+    co_await demo::task<>();
+    (void)*It;
+  }
+};
+extern std::vector<int> Pending;
+demo::task<> redeclared() {
+  int &Head = Pending.front();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'Head' points into global 'Pending'
+  // CHECK-NOTES: :[[@LINE+3]]:3: note: the coroutine may suspend here
+  // CHECK-NOTES: :26:23: note: 'Pending' is modified here
+  // CHECK-NOTES: :[[@LINE+2]]:9: note: 'Head' is used here, after the suspension
+  co_await demo::task<>();
+  (void)Head;
+}
+
 // --- Silent.
 
 demo::task<> silent(std::vector<int> &Theirs) {
