@@ -13,11 +13,24 @@
 #include "DanglingReferenceCheck.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
 
 using model::Referent;
+
+namespace {
+
+/// True when \p Param receives a task or an awaitable: the shape of an
+/// adapter (a spawn that returns a join task, a combinator) that takes the
+/// task over before it returns, whatever its own laziness.
+bool takesTask(const ParmVarDecl &Param) {
+  QualType T = Param.getType().getNonReferenceType();
+  return model::isTaskType(T) || model::isAwaitableType(T);
+}
+
+} // namespace
 
 /// A call of a coroutine whose task may outlive what the call hands it.
 struct DanglingReferenceCheck::CoroutineCall {
@@ -25,6 +38,8 @@ struct DanglingReferenceCheck::CoroutineCall {
   const FunctionDecl &Coro;
   CheckedFunction &Caller;
   model::Laziness Laziness;
+  /// Its body is not in this translation unit: judged by its declaration.
+  bool Declared = false;
 
   bool lazy() const { return Laziness == model::Laziness::Lazy; }
   model::TaskFate fate() const { return Caller.flow().fateOf(&Call); }
@@ -65,6 +80,8 @@ void DanglingReferenceCheck::addNotes(const CoroutineCall &C,
 
 void DanglingReferenceCheck::checkArgument(const CoroutineCall &C,
                                            unsigned Index, const Expr &Arg) {
+  if (C.Declared)
+    return checkDeclaredArgument(C, Index, Arg);
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
@@ -147,7 +164,8 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
 void DanglingReferenceCheck::checkCall(const CallExpr &Call,
                                        const FunctionDecl &Coro,
                                        CheckedFunction &Caller) {
-  CoroutineCall C{Call, Coro, Caller, model::lazinessOf(Coro.getReturnType())};
+  CoroutineCall C{Call, Coro, Caller, model::lazinessOf(Coro.getReturnType()),
+                  !Coro.hasBody()};
   const auto *Method = dyn_cast<CXXMethodDecl>(&Coro);
   bool Instance = Method && Method->isInstance() &&
                   !Method->isExplicitObjectMemberFunction();
@@ -162,6 +180,8 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call,
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + Offset < Call.getNumArgs(); ++I)
     checkArgument(C, I, *Call.getArg(I + Offset));
+  if (C.Declared)
+    return;
   // The object of a member coroutine is its implicit reference parameter.
   // Lambdas are async-lambda-capture-lifetime's.
   if (!Object || !Instance || model::isLambdaCallOperator(Coro))
@@ -176,11 +196,112 @@ void DanglingReferenceCheck::checkCalls(CheckedFunction &F) {
     if (!Call)
       return;
     const FunctionDecl *Callee = model::calledDefinition(*Call);
-    if (!Callee || !model::getCoroutineBody(*Callee) ||
-        Callee->isDependentContext())
+    if (!Callee) {
+      if (const FunctionDecl *Declared = declaredCoroutine(*Call))
+        checkCall(*Call, *Declared, F);
+      return;
+    }
+    if (!model::getCoroutineBody(*Callee) || Callee->isDependentContext())
       return;
     checkCall(*Call, *Callee, F);
   });
+}
+
+bool DanglingReferenceCheck::returnsNewTask(const FunctionDecl &Callee) {
+  auto [It, New] = ReturnsNewTask.try_emplace(&Callee, false);
+  if (!New)
+    return It->second;
+  // A non-coroutine returning a task type (coro_wrapper), and a function
+  // that opts out of Clang's coroutine lifetime analysis.
+  const FunctionDecl *Latest = Callee.getMostRecentDecl();
+  if (Latest->hasAttr<CoroWrapperAttr>() ||
+      Latest->hasAttr<CoroDisableLifetimeBoundAttr>())
+    return false;
+  // A coroutine returns its task by value; a function returning a reference
+  // to a task (std::move) hands on one that exists already.
+  QualType Result = Callee.getReturnType();
+  bool Task = !Result.isNull() && !Result->isDependentType() &&
+              !Result->isReferenceType() && model::isTaskType(Result);
+  ReturnsNewTask[&Callee] = Task;
+  return Task;
+}
+
+const FunctionDecl *
+DanglingReferenceCheck::declaredCoroutine(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || Callee->hasBody() || Callee->isDeleted() ||
+      Callee->isDependentContext() || model::isLambdaCallOperator(*Callee) ||
+      !returnsNewTask(*Callee))
+    return nullptr;
+  std::optional<model::CallInfo> Info = model::describeCall(Call);
+  if (!Info)
+    return nullptr;
+  for (const model::NameMatcher *List :
+       {&Lib.SpawnFunctions, &Lib.CombinatorFunctions, &Lib.KeepAliveFunctions,
+        &Lib.SyncWaitFunctions})
+    if (model::anyNameMatches(*List, *Info))
+      return nullptr;
+  return Callee;
+}
+
+DanglingReferenceCheck::Borrow
+DanglingReferenceCheck::borrowOf(const CoroutineCall &C,
+                                 const ParmVarDecl &Param) const {
+  if (Param.hasAttr<LifetimeBoundAttr>())
+    return Borrow::Lifetimebound;
+  // Clang's reading of [[clang::coro_return_type, clang::coro_lifetimebound]]:
+  // every parameter lives as long as the task.
+  const auto *RD = C.Coro.getReturnType()->getAsRecordDecl();
+  if (RD && RD->hasAttr<CoroReturnTypeAttr>() &&
+      RD->hasAttr<CoroLifetimeBoundAttr>())
+    return Borrow::CoroLifetimebound;
+  // A lazy task has not run when the call returns: whatever its body does
+  // with the parameter, it does later. An eager one may be done with it
+  // before its first suspension; nothing here says.
+  return C.lazy() ? Borrow::Lazy : Borrow::Unknown;
+}
+
+void DanglingReferenceCheck::checkDeclaredArgument(const CoroutineCall &C,
+                                                   unsigned Index,
+                                                   const Expr &Arg) {
+  const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
+  if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
+    return;
+  Borrow B = borrowOf(C, *Param);
+  if (B == Borrow::Unknown || (B == Borrow::Lazy && takesTask(*Param)))
+    return;
+  Referent R =
+      model::TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType());
+  if (R.What == Referent::Kind::Other)
+    return;
+  model::TaskFate F = C.fate();
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(Arg.getBeginLoc()))
+    return;
+  if (R.What == Referent::Kind::Temporary)
+    diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
+                            "destroyed before the task it returns is done; %1 "
+                            "is defined elsewhere, and its task may use %0 "
+                            "when it runs")
+        << Param << &C.Coro << Arg.getSourceRange();
+  else
+    diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to local %2, which is "
+                            "destroyed while the task it returns may still "
+                            "run; %1 is defined elsewhere, and its task may "
+                            "use %0 when it runs")
+        << Param << &C.Coro << R.Var << Arg.getSourceRange();
+  addNotes(C, F, R, Dies, nullptr, "");
+  if (B == Borrow::Lifetimebound)
+    diag(Param->getLocation(), "%0 is declared 'lifetimebound' here",
+         DiagnosticIDs::Note)
+        << Param;
+  else
+    diag(C.Coro.getLocation(),
+         "%0 is declared here; %1 is %select{a lazy task type: the body runs "
+         "only after the call has returned|marked 'coro_lifetimebound'}2",
+         DiagnosticIDs::Note)
+        << &C.Coro << C.Coro.getReturnType()
+        << (B == Borrow::CoroLifetimebound);
 }
 
 void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {

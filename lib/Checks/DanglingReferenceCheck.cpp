@@ -43,6 +43,9 @@ void DanglingReferenceCheck::storeCheckOptions(
 void DanglingReferenceCheck::startTranslationUnit() {
   LateUses.clear();
   Modifications.clear();
+  ReturnsNewTask.clear();
+  SharedModified.clear();
+  SharedWalked = false;
 }
 
 bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {

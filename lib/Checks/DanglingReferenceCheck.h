@@ -13,8 +13,9 @@ namespace clang::tidy::async {
 ///
 /// Its rules, one file each: call-site lifetimes (DanglingReferenceCalls.cpp),
 /// references into an awaited temporary (DanglingReferenceAwaits.cpp), and
-/// references into a member container that other code modifies while the
-/// coroutine is suspended (DanglingReferenceElements.cpp).
+/// references into a member, namespace-scope or static container that other
+/// code modifies while the coroutine is suspended
+/// (DanglingReferenceElements.cpp).
 class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
@@ -52,6 +53,23 @@ private:
   /// With StrictParameters: any referring parameter used after a suspension.
   void checkStrictParameters(CheckedFunction &F);
 
+  // Declared coroutines (DanglingReferenceCalls.cpp): a callee whose body is
+  // not in the translation unit, judged by its declared task type.
+  /// What a declared coroutine is known to do with a referring parameter.
+  enum class Borrow { Unknown, Lazy, CoroLifetimebound, Lifetimebound };
+  /// The callee of \p Call when it has no body here, returns a task type
+  /// and is none of the library's spawns, combinators or waits; else null.
+  const FunctionDecl *declaredCoroutine(const CallExpr &Call);
+  /// \p Callee returns a new task by value and does not opt out of Clang's
+  /// coroutine lifetime analysis (memoised per declaration).
+  bool returnsNewTask(const FunctionDecl &Callee);
+  llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
+  Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl &Param) const;
+  /// The argument for parameter \p Index of a declared coroutine dies
+  /// before its task may be done with it.
+  void checkDeclaredArgument(const CoroutineCall &C, unsigned Index,
+                             const Expr &Arg);
+
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);
 
@@ -63,11 +81,19 @@ private:
   /// it, or null.
   const Stmt *modificationOf(const FieldDecl &Field);
 
+  // References into shared containers (DanglingReferenceElements.cpp).
+  /// A statement of the translation unit that may invalidate references
+  /// into the namespace-scope or static container \p Var, or null. The first
+  /// question walks the translation unit once, for every such container.
+  const Stmt *modificationOfShared(const VarDecl &Var, ASTContext &Ctx);
+
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
+  llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
+  bool SharedWalked = false;
 };
 
 } // namespace clang::tidy::async

@@ -1,8 +1,9 @@
 //===--- DanglingReferenceElements.cpp - async-lint -----------------------===//
 //
 // async-dangling-reference, container invalidation: a reference, pointer or
-// iterator into a member container, used after a suspension point while other
-// code of the class may modify the container.
+// iterator into a member container, or into a namespace-scope or static one,
+// used after a suspension point while other code of the class (of the
+// translation unit) may modify the container.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +12,7 @@
 #include "DanglingReferenceCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 namespace clang::tidy::async {
 
@@ -45,9 +47,76 @@ const FieldDecl *fieldOfThis(const Expr *E) {
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
 }
 
-/// The member container into which \p Init takes a reference, a pointer or
-/// an iterator: 'items_.begin()', 'items_[i]', '&items_.front()'.
-const FieldDecl *elementSource(const Expr *Init) {
+/// The namespace-scope or static variable (a static local, a static data
+/// member) that \p E names, if any.
+const VarDecl *sharedVariable(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    D = Member->getMemberDecl();
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || !Var->hasGlobalStorage() || Var->getType()->isReferenceType())
+    return nullptr;
+  return Var->getCanonicalDecl();
+}
+
+/// The container \p E names: a member of '*this' or a shared variable.
+const ValueDecl *containerOf(const Expr *E) {
+  if (const FieldDecl *Field = fieldOfThis(E))
+    return Field;
+  return sharedVariable(E);
+}
+
+/// Records, for every shared variable, the first statement of the
+/// translation unit that may invalidate references into it.
+class SharedModifications : public RecursiveASTVisitor<SharedModifications> {
+public:
+  SharedModifications(llvm::DenseMap<const VarDecl *, const Stmt *> &Found,
+                      const SourceManager &SM)
+      : Found(Found), SM(SM) {}
+
+  // System headers modify none of the program's containers; skipping them
+  // keeps the walk to the program's own code.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (modifiesContainer(Call->getMethodDecl()))
+      note(sharedVariable(Call->getImplicitObjectArgument()), *Call);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() > 0)
+      note(sharedVariable(Op->getArg(0)), *Op);
+    return true;
+  }
+
+private:
+  void note(const VarDecl *Var, const Stmt &S) {
+    if (Var)
+      Found.try_emplace(Var, &S);
+  }
+  llvm::DenseMap<const VarDecl *, const Stmt *> &Found;
+  const SourceManager &SM;
+};
+
+/// How the warning names a container: 0 a member, 1 a global, 2 a static.
+unsigned containerKind(const VarDecl *Shared) {
+  if (!Shared)
+    return 0;
+  return Shared->isStaticLocal() || Shared->isStaticDataMember() ? 2 : 1;
+}
+
+/// The container into which \p Init takes a reference, a pointer or an
+/// iterator: 'items_.begin()', 'items_[i]', '&items_.front()', on a member
+/// or a shared variable.
+const ValueDecl *elementSource(const Expr *Init) {
   if (!Init)
     return nullptr;
   const Expr *E = Init->IgnoreImplicit();
@@ -60,16 +129,26 @@ const FieldDecl *elementSource(const Expr *Init) {
     E = Unary->getSubExpr()->IgnoreImplicit();
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
       Call && handsOutElement(Call->getMethodDecl()))
-    return fieldOfThis(Call->getImplicitObjectArgument());
+    return containerOf(Call->getImplicitObjectArgument());
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Subscript)
-    return fieldOfThis(Op->getArg(0));
+    return containerOf(Op->getArg(0));
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-    return fieldOfThis(Subscript->getBase());
+    return containerOf(Subscript->getBase());
   return nullptr;
 }
 
 } // namespace
+
+const Stmt *DanglingReferenceCheck::modificationOfShared(const VarDecl &Var,
+                                                         ASTContext &Ctx) {
+  if (!SharedWalked) {
+    SharedWalked = true;
+    SharedModifications(SharedModified, Ctx.getSourceManager())
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  return SharedModified.lookup(Var.getCanonicalDecl());
+}
 
 const Stmt *DanglingReferenceCheck::modificationOf(const FieldDecl &Field) {
   auto [It, New] = Modifications.try_emplace(&Field, nullptr);
@@ -111,10 +190,13 @@ void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
       const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD || !VD->hasLocalStorage())
         continue;
-      const FieldDecl *Field = elementSource(VD->getInit());
-      if (!Field)
+      const ValueDecl *Container = elementSource(VD->getInit());
+      if (!Container)
         continue;
-      const Stmt *Modified = modificationOf(*Field);
+      const auto *Shared = dyn_cast<VarDecl>(Container);
+      const Stmt *Modified = Shared
+                                 ? modificationOfShared(*Shared, Ctx)
+                                 : modificationOf(*cast<FieldDecl>(Container));
       if (!Modified)
         continue;
       model::LateUse Late = model::firstUseAcrossSuspension(
@@ -126,14 +208,14 @@ void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
           &Lib.NonSuspendingAwaitables);
       if (!Late.Use)
         continue;
-      diag(VD->getLocation(), "%0 points into member %1 and is used after a "
-                              "suspension point, while other code may "
-                              "modify %1")
-          << VD << Field;
+      diag(VD->getLocation(), "%0 points into %select{member|global|static}2 "
+                              "%1 and is used after a suspension point, while "
+                              "other code may modify %1")
+          << VD << Container << containerKind(Shared);
       diag(Late.Suspension->getBeginLoc(), "the coroutine may suspend here",
            DiagnosticIDs::Note);
       diag(Modified->getBeginLoc(), "%0 is modified here", DiagnosticIDs::Note)
-          << Field;
+          << Container;
       diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
            DiagnosticIDs::Note)
           << VD;
