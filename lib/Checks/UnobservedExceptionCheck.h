@@ -24,10 +24,20 @@ private:
   void noteThrow(const Stmt &Where);
   void checkPromise(const FunctionDecl &Coro, ASTContext &Ctx);
   void checkSpawn(const CallExpr &Call, ASTContext &Ctx);
-  void checkHandler(const LambdaExpr &Handler, const CallExpr &Call);
+  /// A spawn that gives what it starts no error channel and drops its
+  /// exceptions (DiscardingSpawnFunctions).
+  void checkDroppingSpawn(const CallExpr &Call, ASTContext &Ctx);
+  void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
+                    const CallExpr &Call, ASTContext &Ctx);
+  /// The parameter of \p Handler that receives the failure (of the pattern
+  /// of a generic lambda, whose instantiation says it is one); null when
+  /// its first parameter is no failure type.
+  const ParmVarDecl *failureParameter(const LambdaExpr &Handler,
+                                      QualType &Type) const;
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
   const model::NameMatcher DiscardingTokens;
+  const model::NameMatcher DiscardingSpawnFunctions;
   const model::NameMatcher FailureTypes;
   const model::NameMatcher ThrowingTokens;
   const model::NameMatcher ThrowingFunctions;

@@ -1,6 +1,7 @@
 //===--- Exceptions.cpp - async-lint --------------------------------------===//
 
 #include "Exceptions.h"
+#include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "PathFacts.h"
@@ -202,6 +203,8 @@ private:
                               : nullptr);
     if (!Resume || cannotThrow(Resume->getDirectCallee()))
       return false;
+    if (Policy.AwaitedParameters && awaitedTaskParameter(Await))
+      return true;
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
       return Policy.AnyCall;
@@ -261,32 +264,72 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
   return Finder.result();
 }
 
+const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      strip(Await.getOperand(), Wrappers::Object));
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && isTaskType(Param->getType().getNonReferenceType()) ? Param
+                                                                     : nullptr;
+}
+
+namespace {
+
+/// True when \p Body hands the exception being handled on: it rethrows,
+/// stores it, terminates, or calls a member function it cannot see (which
+/// may store it); through visible callees, \p Depth levels deep.
+bool handsExceptionOn(const Stmt *Body, unsigned Depth) {
+  bool Observes = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Observes || isa<CXXThrowExpr>(S)) {
+      Observes = true;
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (Callee->getIdentifier() &&
+        llvm::is_contained({"current_exception", "rethrow_exception",
+                            "terminate", "abort", "exit", "_Exit",
+                            "quick_exit"},
+                           Callee->getName())) {
+      Observes = true;
+      return;
+    }
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && Def->getBody())
+      Observes = Depth == 0 || handsExceptionOn(Def->getBody(), Depth - 1);
+    else
+      Observes = isa<CXXMethodDecl>(Callee);
+  });
+  return Observes;
+}
+
+/// The 'unhandled_exception' member of \p RD or of one of its bases.
+const CXXMethodDecl *findUnhandledException(const CXXRecordDecl *RD,
+                                            unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return nullptr;
+  RD = RD->getDefinition();
+  for (const CXXMethodDecl *Method : RD->methods())
+    if (Method->getIdentifier() && Method->getName() == "unhandled_exception")
+      return Method;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXMethodDecl *Method = findUnhandledException(
+            Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return Method;
+  return nullptr;
+}
+
+} // namespace
+
 const CXXMethodDecl *
 swallowingUnhandledException(const CXXRecordDecl *Promise) {
-  if (!Promise || !Promise->hasDefinition())
+  const CXXMethodDecl *Method = findUnhandledException(Promise);
+  const FunctionDecl *Def = Method ? Method->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || handsExceptionOn(Def->getBody(), 2))
     return nullptr;
-  for (const CXXMethodDecl *Method : Promise->methods()) {
-    if (!Method->getIdentifier() || Method->getName() != "unhandled_exception")
-      continue;
-    const FunctionDecl *Def = Method->getDefinition();
-    if (!Def || !Def->getBody())
-      return nullptr;
-    bool Observes = false;
-    forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-      if (isa<CXXThrowExpr>(S))
-        Observes = true;
-      if (const auto *Call = dyn_cast<CallExpr>(&S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee();
-            Callee && Callee->getIdentifier() &&
-            llvm::is_contained({"current_exception", "rethrow_exception",
-                                "terminate", "abort", "exit", "_Exit",
-                                "quick_exit"},
-                               Callee->getName()))
-          Observes = true;
-    });
-    return Observes ? nullptr : cast<CXXMethodDecl>(Def);
-  }
-  return nullptr;
+  return cast<CXXMethodDecl>(Def);
 }
 
 } // namespace clang::tidy::async::model

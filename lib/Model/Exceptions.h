@@ -29,7 +29,14 @@ struct ThrowPolicy {
   /// Count every call not declared noexcept, not only the known ones and
   /// those whose visible body throws.
   bool AnyCall = false;
+  /// Count an await of a task handed in as a parameter (a wrapper that runs
+  /// whatever task its caller gives it): that task may throw anything.
+  bool AwaitedParameters = false;
 };
+
+/// The parameter of task type that \p Await awaits (co_await t,
+/// co_await std::move(t)); null otherwise.
+const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await);
 
 /// The point of \p Body (a function's user body) from which an exception
 /// can escape it, outside the try block of a handler that catches
@@ -42,7 +49,9 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
 
 /// The definition of the 'unhandled_exception' member of \p Promise when it
 /// drops the exception: it neither rethrows, nor stores it
-/// (std::current_exception), nor terminates. Null otherwise.
+/// (std::current_exception), nor terminates, nor calls a member function
+/// whose body is not visible (which may store it), also through the visible
+/// bodies of the functions it calls. Null otherwise.
 const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise);
 
 } // namespace clang::tidy::async::model
