@@ -42,59 +42,6 @@ bool alwaysLeaves(const Stmt *S) {
                          GotoStmt>(S);
 }
 
-/// The target and the value of an assignment, when \p S is one.
-std::pair<const Expr *, const Expr *> assignment(const Stmt *S) {
-  if (const auto *E = dyn_cast_or_null<Expr>(S))
-    S = model::strip(E, model::Wrappers::Syntax);
-  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_Assign)
-    return {BO->getLHS(), BO->getRHS()};
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S);
-      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    return {Op->getArg(0), Op->getArg(1)};
-  return {nullptr, nullptr};
-}
-
-/// An element taken by a constant position: c[N], c.at(N), c.front(),
-/// std::get<N>(c). Sets \p Container to c.
-std::optional<int64_t> positionOf(const Expr *E, const Expr *&Container,
-                                  const ASTContext &Ctx) {
-  E = model::strip(E, model::Wrappers::Implicit);
-  const Expr *Index = nullptr;
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
-    Container = Op->getArg(0);
-    Index = Op->getArg(1);
-  } else if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E)) {
-    Container = Sub->getBase();
-    Index = Sub->getIdx();
-  } else if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier())
-      return std::nullopt;
-    Container = Member->getImplicitObjectArgument();
-    if (Method->getName() == "front" && Member->getNumArgs() == 0)
-      return 0;
-    if (Method->getName() != "at" || Member->getNumArgs() != 1)
-      return std::nullopt;
-    Index = Member->getArg(0);
-  } else if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
-             Call && isStdCall(*Call, "get") && Call->getNumArgs() == 1) {
-    const TemplateArgumentList *Args =
-        Call->getDirectCallee()->getTemplateSpecializationArgs();
-    if (!Args || Args->size() == 0 ||
-        Args->get(0).getKind() != TemplateArgument::Integral)
-      return std::nullopt;
-    Container = Call->getArg(0);
-    return Args->get(0).getAsIntegral().getExtValue();
-  }
-  if (!Index || Index->isValueDependent())
-    return std::nullopt;
-  if (std::optional<llvm::APSInt> V = Index->getIntegerConstantExpr(Ctx))
-    return V->getExtValue();
-  return std::nullopt;
-}
-
 /// The element whose result \p E takes: the operand of a co_await, or the
 /// object of get(), value() or result().
 const Expr *usedResult(const Expr *E) {
@@ -162,7 +109,7 @@ void UnhandledRaceOutcomeCheck::collectOutcome(const Stmt &S) {
           VD = Var;
           Await = Outcomes[Var] = Race;
         }
-  } else if (auto [Target, Value] = assignment(&S); Target) {
+  } else if (auto [Target, Value] = model::assignmentParts(&S); Target) {
     VD = varOf(Target);
     Await = raceAwait(Value);
     if (VD && !Await)
@@ -259,7 +206,7 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
   const auto *E = dyn_cast<Expr>(&S);
   const Expr *Container = nullptr;
   std::optional<int64_t> Position =
-      E ? positionOf(E, Container, *Ctx) : std::nullopt;
+      E ? model::constantPosition(E, Container, *Ctx) : std::nullopt;
   const VarDecl *VD = nullptr;
   bool OfInput = false;
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(
@@ -269,7 +216,7 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
     VD = judgedOutcome(varOf(Member->getBase()), In);
   } else if (const Expr *Element = usedResult(E)) {
     // co_await tasks[0], tasks[0].get(): one input, credited with winning.
-    Position = positionOf(Element, Container, *Ctx);
+    Position = model::constantPosition(Element, Container, *Ctx);
     const VarDecl *Range = Position ? varOf(Container) : nullptr;
     if (Range && In.Inputs.contains(Range))
       VD = judgedOutcome(RacedRanges.lookup(Range), In);
@@ -294,7 +241,8 @@ void UnhandledRaceOutcomeCheck::startsRaces(const Stmt *S, VarSet &Made,
       if (const auto *Var = dyn_cast<VarDecl>(D);
           Var && raceAwait(Var->getInit()))
         VD = Var;
-  } else if (auto [Target, Value] = assignment(S); Target && raceAwait(Value)) {
+  } else if (auto [Target, Value] = model::assignmentParts(S);
+             Target && raceAwait(Value)) {
     VD = varOf(Target);
   }
   if (!VD)

@@ -47,70 +47,6 @@ constexpr llvm::StringLiteral DefaultDiscardingSpawnFunctions =
 constexpr llvm::StringLiteral DefaultFailureTypes =
     "::std::exception_ptr;::async_simple::Try;::folly::Try";
 
-/// The coroutine a spawned expression runs: a call of a coroutine, or a
-/// coroutine lambda given as a function object.
-const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
-  if (!Spawned)
-    return nullptr;
-  if (const LambdaExpr *Lambda = model::lambdaOf(Spawned)) {
-    const CXXMethodDecl *Op = Lambda->getCallOperator();
-    return Op && model::getCoroutineBody(*Op) ? Op : nullptr;
-  }
-  const auto *Call = dyn_cast<CallExpr>(Spawned->IgnoreImplicit());
-  const FunctionDecl *Callee = Call ? model::calledDefinition(*Call) : nullptr;
-  return Callee && model::getCoroutineBody(*Callee) ? Callee : nullptr;
-}
-
-/// The coroutine whose task \p Object is: a call of a coroutine, through
-/// std::move, member calls that pass the task on (lazy.via(ex)) and a local
-/// initialised from one.
-const FunctionDecl *taskCoroutine(const Expr *Object, unsigned Depth = 0) {
-  Object = model::strip(Object, model::Wrappers::Object);
-  if (!Object || Depth > 3)
-    return nullptr;
-  if (const FunctionDecl *Coro = spawnedCoroutine(Object))
-    return Coro;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Object))
-    return taskCoroutine(Member->getImplicitObjectArgument(), Depth + 1);
-  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (Var && Var->isLocalVarDecl() && !Var->getType()->isReferenceType())
-    return taskCoroutine(Var->getInit(), Depth + 1);
-  return nullptr;
-}
-
-/// The lambda a handler argument is: written in place, or a local variable
-/// initialised with one (a lambda's body cannot be changed by assignment).
-const LambdaExpr *handlerLambda(const Expr *Arg) {
-  if (const LambdaExpr *Lambda = model::lambdaOf(Arg))
-    return Lambda;
-  const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(model::strip(Arg, model::Wrappers::Object));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Var && Var->isLocalVarDecl() ? model::lambdaOf(Var->getInit())
-                                      : nullptr;
-}
-
-/// The coroutine whose failure the handler \p Arg of \p Call receives: the
-/// task a member call is made on (lazy.start(callback)), or the coroutine
-/// spawned with it.
-const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    return taskCoroutine(Member->getImplicitObjectArgument());
-  for (const Expr *Other : Call.arguments())
-    if (Other != &Arg)
-      if (const FunctionDecl *Coro = spawnedCoroutine(Other))
-        return Coro;
-  return nullptr;
-}
-
-/// True for a failure type that also carries the value (async_simple's and
-/// folly's Try<T>): a callback that ignores it may only want the run.
-bool carriesValue(QualType Failure) {
-  return isa_and_nonnull<ClassTemplateSpecializationDecl>(
-      Failure.getNonReferenceType()->getAsCXXRecordDecl());
-}
-
 } // namespace
 
 UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
@@ -214,7 +150,7 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
     return;
   const FunctionDecl *Coro = nullptr;
   for (const Expr *Arg : Call.arguments())
-    if (Arg != Token && (Coro = spawnedCoroutine(Arg)))
+    if (Arg != Token && (Coro = model::spawnedCoroutine(Arg)))
       break;
   if (!Coro)
     return;
@@ -239,9 +175,9 @@ void UnobservedExceptionCheck::checkDroppingSpawn(const CallExpr &Call,
   const FunctionDecl *Coro = nullptr;
   for (const Expr *Arg : Call.arguments())
     if (!Coro)
-      Coro = taskCoroutine(Arg);
+      Coro = model::taskCoroutine(Arg);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); !Coro && Member)
-    Coro = taskCoroutine(Member->getImplicitObjectArgument());
+    Coro = model::taskCoroutine(Member->getImplicitObjectArgument());
   const Stmt *Throw =
       Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
            : nullptr;
@@ -299,11 +235,11 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
     return;
   // A coroutine seen to throw nothing sends no failure; a Try also carries
   // the value, so ignoring it is reported only when the coroutine can throw.
-  const FunctionDecl *Coro = handledCoroutine(Call, Arg);
+  const FunctionDecl *Coro = model::handledCoroutine(Call, Arg);
   const Stmt *Throw =
       Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
            : nullptr;
-  if ((Coro && !Throw) || (!Coro && carriesValue(Type)) ||
+  if ((Coro && !Throw) || (!Coro && model::carriesValue(Type)) ||
       !reportOnce(Failure->getBeginLoc()))
     return;
   std::string Callee = "the call";
@@ -364,7 +300,7 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     checkSpawn(*Call, F.Ctx);
     checkDroppingSpawn(*Call, F.Ctx);
     for (const Expr *Arg : Call->arguments())
-      if (const LambdaExpr *Handler = handlerLambda(Arg))
+      if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         checkHandler(*Handler, *Arg, *Call, F.Ctx);
   });
 }

@@ -166,3 +166,32 @@ stored_job kept() {
   co_return;
 }
 coro::task<void> wraps(coro::task<void> Inner) { co_await Inner; }
+
+// --- An optional's value() throws only when it holds none: not under a
+// test that it holds one.
+namespace std {
+template <class T> class optional {
+public:
+  bool has_value() const noexcept;
+  explicit operator bool() const noexcept;
+  T &value();
+};
+} // namespace std
+coro::task<void> reads_checked(std::optional<int> Limit) {
+  if (Limit.has_value())
+    (void)Limit.value();
+  if (Limit)
+    (void)Limit.value();
+  co_return;
+}
+coro::task<void> reads_unchecked(std::optional<int> Limit) {
+  if (!Limit.has_value())
+    (void)Limit.value();
+  co_return;
+}
+void optionals(coro::thread_pool &Pool) {
+  Pool.spawn_detached(reads_checked({}));
+  Pool.spawn_detached(reads_unchecked({}));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_unchecked' are lost: 'coro::thread_pool::spawn_detached' gives it no error channel and drops them
+  // CHECK-NOTES: :[[@LINE-7]]:11: note: 'std::optional::value' may throw here
+}
