@@ -138,9 +138,9 @@ void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
        DiagnosticIDs::Note);
 }
 
-void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
-                                          ASTContext &Ctx) {
-  std::optional<model::CallInfo> Info = model::describeCall(Call);
+void UnobservedExceptionCheck::checkSpawn(
+    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
+    ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
       Call.getNumArgs() < 2)
     return;
@@ -167,9 +167,9 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
   noteThrow(*Throw);
 }
 
-void UnobservedExceptionCheck::checkDroppingSpawn(const CallExpr &Call,
-                                                  ASTContext &Ctx) {
-  std::optional<model::CallInfo> Info = model::describeCall(Call);
+void UnobservedExceptionCheck::checkDroppingSpawn(
+    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
+    ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
   const FunctionDecl *Coro = nullptr;
@@ -297,8 +297,9 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    checkSpawn(*Call, F.Ctx);
-    checkDroppingSpawn(*Call, F.Ctx);
+    std::optional<model::CallInfo> Info = model::describeCall(*Call);
+    checkSpawn(*Call, Info, F.Ctx);
+    checkDroppingSpawn(*Call, Info, F.Ctx);
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         checkHandler(*Handler, *Arg, *Call, F.Ctx);

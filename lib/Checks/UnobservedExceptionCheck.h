@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
+#include "../Model/CallInfo.h"
 #include "../Model/Exceptions.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -23,10 +24,13 @@ private:
   /// Describes where an exception escapes, as a note.
   void noteThrow(const Stmt &Where);
   void checkPromise(const FunctionDecl &Coro, ASTContext &Ctx);
-  void checkSpawn(const CallExpr &Call, ASTContext &Ctx);
+  void checkSpawn(const CallExpr &Call,
+                  const std::optional<model::CallInfo> &Info, ASTContext &Ctx);
   /// A spawn that gives what it starts no error channel and drops its
   /// exceptions (DiscardingSpawnFunctions).
-  void checkDroppingSpawn(const CallExpr &Call, ASTContext &Ctx);
+  void checkDroppingSpawn(const CallExpr &Call,
+                          const std::optional<model::CallInfo> &Info,
+                          ASTContext &Ctx);
   void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
                     const CallExpr &Call, ASTContext &Ctx);
   /// The parameter of \p Handler that receives the failure (of the pattern
