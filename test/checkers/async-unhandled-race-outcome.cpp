@@ -217,3 +217,35 @@ demo::task<> reads_the_winner(ranges::list<demo::task<int>> Tasks) {
   for (auto &Task : Any.results)
     use(Task);
 }
+
+// Templates, macros and lambdas of the positional reads.
+template <class T> demo::task<> generic_range(ranges::list<demo::task<T>> Tasks) {
+  auto Any = co_await ranges::when_any(Tasks);
+  use(Any.results[1]);
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 1 of a race as if it completed first, without checking which input did; check 'Any.index' first
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+}
+template demo::task<> generic_range<int>(ranges::list<demo::task<int>>);
+
+#define FIRST_RESULT(ANY) (ANY).results[0]
+demo::task<> macro_range(ranges::list<demo::task<int>> Tasks) {
+  auto Any = co_await ranges::when_any(Tasks);
+  use(FIRST_RESULT(Any));
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race
+  // CHECK-NOTES: :[[@LINE-5]]:27: note: expanded from macro 'FIRST_RESULT'
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: any input of this race may complete first
+}
+
+void range_lambdas(ranges::list<demo::task<int>> Tasks) {
+  auto Coro = [&]() -> demo::task<> {
+    ranges::any_result<demo::task<int>> Any;
+    Any = co_await ranges::when_any(Tasks);
+    // A lambda that is not a coroutine: its reads are its own.
+    auto Later = [&] { use(Any.results[0]); };
+    (void)Later;
+    co_await Tasks[0];
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: this takes input 0 of a race as if it completed first
+    // CHECK-NOTES: :[[@LINE-6]]:11: note: any input of this race may complete first
+  };
+  (void)Coro;
+}
