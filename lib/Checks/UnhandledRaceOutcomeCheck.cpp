@@ -56,14 +56,20 @@ const Expr *usedResult(const Expr *E) {
 }
 
 /// How the winner's index of \p Outcome is read: a member 'index' or a
-/// member function 'index()'.
+/// member function 'index()'; empty when it has neither (libcoro's
+/// when_any yields the winner's value alone).
 std::string indexSpelling(const VarDecl &Outcome) {
+  const CXXRecordDecl *RD = Outcome.getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return "";
   std::string Name = Outcome.getName().str() + ".index";
-  if (const CXXRecordDecl *RD = Outcome.getType()->getAsCXXRecordDecl())
-    for (const FieldDecl *Field : RD->fields())
-      if (Field->getIdentifier() && Field->getName() == "index")
-        return Name;
-  return Name + "()";
+  for (const FieldDecl *Field : RD->fields())
+    if (Field->getIdentifier() && Field->getName() == "index")
+      return Name;
+  for (const CXXMethodDecl *Method : RD->methods())
+    if (Method->getIdentifier() && Method->getName() == "index")
+      return Name + "()";
+  return "";
 }
 
 } // namespace
@@ -222,13 +228,13 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
       VD = judgedOutcome(RacedRanges.lookup(Range), In);
     OfInput = true;
   }
-  if (!VD || !reportOnce(S.getBeginLoc()))
+  std::string Index = VD ? indexSpelling(*VD) : "";
+  if (Index.empty() || !reportOnce(S.getBeginLoc()))
     return;
   diag(S.getBeginLoc(),
        "this %select{reads the result of|takes}0 input %1 of a race as if it "
        "completed first, without checking which input did; check '%2' first")
-      << OfInput << static_cast<int>(*Position) << indexSpelling(*VD)
-      << S.getSourceRange();
+      << OfInput << static_cast<int>(*Position) << Index << S.getSourceRange();
   diag(Outcomes.lookup(VD)->getBeginLoc(),
        "any input of this race may complete first", DiagnosticIDs::Note);
 }
