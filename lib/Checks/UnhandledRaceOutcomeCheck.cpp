@@ -42,6 +42,36 @@ bool alwaysLeaves(const Stmt *S) {
                          GotoStmt>(S);
 }
 
+/// The element whose result \p E takes: the operand of a co_await, or the
+/// object of get(), value() or result().
+const Expr *usedResult(const Expr *E) {
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
+    return Await->getOperand();
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (Method && Method->getIdentifier() &&
+      llvm::is_contained({"get", "value", "result"}, Method->getName()))
+    return Member->getImplicitObjectArgument();
+  return nullptr;
+}
+
+/// How the winner's index of \p Outcome is read: a member 'index' or a
+/// member function 'index()'; empty when it has neither (libcoro's
+/// when_any yields the winner's value alone).
+std::string indexSpelling(const VarDecl &Outcome) {
+  const CXXRecordDecl *RD = Outcome.getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return "";
+  std::string Name = Outcome.getName().str() + ".index";
+  for (const FieldDecl *Field : RD->fields())
+    if (Field->getIdentifier() && Field->getName() == "index")
+      return Name;
+  for (const CXXMethodDecl *Method : RD->methods())
+    if (Method->getIdentifier() && Method->getName() == "index")
+      return Name + "()";
+  return "";
+}
+
 } // namespace
 
 UnhandledRaceOutcomeCheck::UnhandledRaceOutcomeCheck(StringRef Name,
@@ -75,10 +105,52 @@ const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E) const {
   return nullptr;
 }
 
+void UnhandledRaceOutcomeCheck::collectOutcome(const Stmt &S) {
+  const VarDecl *VD = nullptr;
+  const CoawaitExpr *Await = nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (const CoawaitExpr *Race = raceAwait(Var->getInit())) {
+          VD = Var;
+          Await = Outcomes[Var] = Race;
+        }
+  } else if (auto [Target, Value] = model::assignmentParts(&S); Target) {
+    VD = varOf(Target);
+    Await = raceAwait(Value);
+    if (VD && !Await)
+      OtherValues.insert(VD);
+    if (VD && Await && Outcomes.try_emplace(VD, Await).second)
+      LateOutcomes.insert(VD);
+  }
+  if (!VD || !Await)
+    return;
+  // The ranges a race takes whole (when_any(tasks)).
+  const auto *Call = dyn_cast<CallExpr>(
+      model::strip(Await->getOperand(), model::Wrappers::Implicit));
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return;
+  for (const Expr *Arg : Call->arguments())
+    if (const VarDecl *Range = varOf(Arg); Range &&
+                                           Range->getType()->isRecordType() &&
+                                           !model::isTaskType(Range->getType()))
+      RacedRanges[Range] = VD;
+}
+
 UnhandledRaceOutcomeCheck::VarSet
 UnhandledRaceOutcomeCheck::checkedIn(const Stmt *Cond) const {
   VarSet Checked;
   model::forEachOwnStmt(Cond, [&](const Stmt &S) {
+    // r.index, the winner's index of a when_any over a range.
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+        Member->getMemberDecl()->getIdentifier() &&
+        Member->getMemberDecl()->getName() == "index") {
+      if (const VarDecl *VD = varOf(Member->getBase());
+          VD && Outcomes.count(VD))
+        Checked.insert(VD);
+      return;
+    }
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
       if (Method && Method->getIdentifier() && Method->getName() == "index")
@@ -97,8 +169,18 @@ UnhandledRaceOutcomeCheck::checkedIn(const Stmt *Cond) const {
   return Checked;
 }
 
-void UnhandledRaceOutcomeCheck::checkRead(const Stmt &S,
-                                          const VarSet &Guarded) {
+const VarDecl *UnhandledRaceOutcomeCheck::judgedOutcome(const VarDecl *VD,
+                                                        const Scope &In) const {
+  if (!VD || !Outcomes.count(VD) || OtherValues.contains(VD) ||
+      In.Guarded.contains(VD))
+    return nullptr;
+  if (LateOutcomes.contains(VD) && !In.Assigned.contains(VD))
+    return nullptr;
+  return VD;
+}
+
+void UnhandledRaceOutcomeCheck::checkRead(const Stmt &S, const Scope &In) {
+  checkPositionalRead(S, In);
   const CallExpr *Read = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(&S);
       Call && isStdCall(*Call, "get"))
@@ -111,88 +193,147 @@ void UnhandledRaceOutcomeCheck::checkRead(const Stmt &S,
       Read = Call;
   if (!Read || Read->getNumArgs() == 0)
     return;
-  const VarDecl *VD = varOf(Read->getArg(0));
-  auto It = VD ? Outcomes.find(VD) : Outcomes.end();
-  if (It == Outcomes.end() || Guarded.contains(VD))
+  const VarDecl *VD = judgedOutcome(varOf(Read->getArg(0)), In);
+  if (!VD)
     return;
   diag(S.getBeginLoc(), "%0 reads the outcome of a race as one alternative "
                         "without checking which side completed; check "
                         "'%1.index()' or use 'std::visit' first")
       << (isStdCall(*Read, "get") ? "'std::get'" : "'*std::get_if'")
       << VD->getName() << S.getSourceRange();
-  diag(It->second->getBeginLoc(),
+  diag(Outcomes.lookup(VD)->getBeginLoc(),
        "either side of this race may complete "
        "first",
        DiagnosticIDs::Note);
 }
 
-void UnhandledRaceOutcomeCheck::walk(const Stmt *S, VarSet Guarded) {
+void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
+                                                    const Scope &In) {
+  const auto *E = dyn_cast<Expr>(&S);
+  const Expr *Container = nullptr;
+  std::optional<int64_t> Position =
+      E ? model::constantPosition(E, Container, *Ctx) : std::nullopt;
+  const VarDecl *VD = nullptr;
+  bool OfInput = false;
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(
+          Position ? model::strip(Container, model::Wrappers::Implicit)
+                   : nullptr)) {
+    // r.results[0]: one input's result, taken from the outcome.
+    VD = judgedOutcome(varOf(Member->getBase()), In);
+  } else if (const Expr *Element = usedResult(E)) {
+    // co_await tasks[0], tasks[0].get(): one input, credited with winning.
+    Position = model::constantPosition(Element, Container, *Ctx);
+    const VarDecl *Range = Position ? varOf(Container) : nullptr;
+    if (Range && In.Inputs.contains(Range))
+      VD = judgedOutcome(RacedRanges.lookup(Range), In);
+    OfInput = true;
+  }
+  std::string Index = VD ? indexSpelling(*VD) : "";
+  if (Index.empty() || !reportOnce(S.getBeginLoc()))
+    return;
+  diag(S.getBeginLoc(),
+       "this %select{reads the result of|takes}0 input %1 of a race as if it "
+       "completed first, without checking which input did; check '%2' first")
+      << OfInput << static_cast<int>(*Position) << Index << S.getSourceRange();
+  diag(Outcomes.lookup(VD)->getBeginLoc(),
+       "any input of this race may complete first", DiagnosticIDs::Note);
+}
+
+void UnhandledRaceOutcomeCheck::startsRaces(const Stmt *S, VarSet &Made,
+                                            VarSet &Inputs) const {
+  const VarDecl *VD = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && raceAwait(Var->getInit()))
+        VD = Var;
+  } else if (auto [Target, Value] = model::assignmentParts(S);
+             Target && raceAwait(Value)) {
+    VD = varOf(Target);
+  }
+  if (!VD)
+    return;
+  Made.insert(VD);
+  for (auto [Range, Outcome] : RacedRanges)
+    if (Outcome == VD)
+      Inputs.insert(Range);
+}
+
+void UnhandledRaceOutcomeCheck::walk(const Stmt *S, Scope In) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
   auto Union = [&](const VarSet &More) {
-    VarSet Result = Guarded;
-    Result.insert(More.begin(), More.end());
+    Scope Result = In;
+    Result.Guarded.insert(More.begin(), More.end());
     return Result;
   };
   if (const auto *If = dyn_cast<IfStmt>(S)) {
-    walk(If->getInit(), Guarded);
-    walk(If->getConditionVariableDeclStmt(), Guarded);
-    walk(If->getCond(), Guarded);
-    VarSet Inside = Union(checkedIn(If->getCond()));
+    walk(If->getInit(), In);
+    walk(If->getConditionVariableDeclStmt(), In);
+    walk(If->getCond(), In);
+    Scope Inside = Union(checkedIn(If->getCond()));
     walk(If->getThen(), Inside);
     walk(If->getElse(), Inside);
     return;
   }
   if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
-    walk(Switch->getCond(), Guarded);
+    walk(Switch->getCond(), In);
     walk(Switch->getBody(), Union(checkedIn(Switch->getCond())));
     return;
   }
   if (const auto *Cond = dyn_cast<ConditionalOperator>(S)) {
-    walk(Cond->getCond(), Guarded);
-    VarSet Inside = Union(checkedIn(Cond->getCond()));
+    walk(Cond->getCond(), In);
+    Scope Inside = Union(checkedIn(Cond->getCond()));
     walk(Cond->getTrueExpr(), Inside);
     walk(Cond->getFalseExpr(), Inside);
     return;
   }
   if (const auto *Logical = dyn_cast<BinaryOperator>(S);
       Logical && Logical->isLogicalOp()) {
-    walk(Logical->getLHS(), Guarded);
+    walk(Logical->getLHS(), In);
     walk(Logical->getRHS(), Union(checkedIn(Logical->getLHS())));
     return;
   }
-  if (const auto *Compound = dyn_cast<CompoundStmt>(S)) {
+  if (const auto *Compound = dyn_cast<CompoundStmt>(S))
+    return walkBlock(*Compound, std::move(In));
+  checkRead(*S, In);
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+    return walk(Suspend->getOperand(), In);
+  for (const Stmt *Child : S->children())
+    walk(Child, In);
+}
+
+void UnhandledRaceOutcomeCheck::walkBlock(const CompoundStmt &Block,
+                                          Scope Running) {
+  for (const Stmt *Child : Block.body()) {
+    walk(Child, Running);
     // After 'if (check) { ... return; }' the rest of the block is checked;
     // a check that logs and falls through is not.
-    VarSet Running = Guarded;
-    for (const Stmt *Child : Compound->body()) {
-      walk(Child, Running);
-      if (const auto *If = dyn_cast<IfStmt>(Child);
-          If && (alwaysLeaves(If->getThen()) || alwaysLeaves(If->getElse()))) {
-        VarSet Checked = checkedIn(If->getCond());
-        Running.insert(Checked.begin(), Checked.end());
-      }
+    if (const auto *If = dyn_cast<IfStmt>(Child);
+        If && (alwaysLeaves(If->getThen()) || alwaysLeaves(If->getElse()))) {
+      VarSet Checked = checkedIn(If->getCond());
+      Running.Guarded.insert(Checked.begin(), Checked.end());
     }
-    return;
+    // A race given to a variable: what was checked of its previous outcome
+    // no longer holds.
+    VarSet Made;
+    startsRaces(Child, Made, Running.Inputs);
+    for (const VarDecl *VD : Made) {
+      Running.Guarded.erase(VD);
+      Running.Assigned.insert(VD);
+    }
   }
-  checkRead(*S, Guarded);
-  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
-    return walk(Suspend->getOperand(), Guarded);
-  for (const Stmt *Child : S->children())
-    walk(Child, Guarded);
 }
 
 void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
   const Stmt *Body = &F.Body;
   Outcomes.clear();
+  LateOutcomes.clear();
+  OtherValues.clear();
+  RacedRanges.clear();
+  Ctx = &F.Ctx;
   F.forEachStmt([&](const Stmt &S) {
-    if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (const CoawaitExpr *Await = raceAwait(VD->getInit()))
-            Outcomes[VD] = Await;
-      return;
-    }
+    collectOutcome(S);
     // A race whose outcome is dropped: a whole statement.
     const auto *Compound = dyn_cast<CompoundStmt>(&S);
     if (!Compound)

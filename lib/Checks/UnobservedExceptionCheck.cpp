@@ -5,6 +5,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Exceptions.h"
+#include "../Model/Expressions.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
 
@@ -13,6 +14,8 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral DiscardingTokensOpt = "DiscardingTokens";
+constexpr llvm::StringLiteral DiscardingSpawnFunctionsOpt =
+    "DiscardingSpawnFunctions";
 constexpr llvm::StringLiteral FailureTypesOpt = "FailureTypes";
 constexpr llvm::StringLiteral ThrowingTokensOpt = "ThrowingTokens";
 constexpr llvm::StringLiteral ThrowingFunctionsOpt = "ThrowingFunctions";
@@ -35,23 +38,14 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
     "::std::optional::value;::std::any_cast;::std::function::operator()";
 
 constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
+// libcoro runs what these start in a self-deleting task whose promise drops
+// the exception (task_self_deleting.cpp).
+constexpr llvm::StringLiteral DefaultDiscardingSpawnFunctions =
+    "::coro::thread_pool::spawn_detached;::coro::scheduler::spawn_detached;"
+    "::coro::task_group::start";
 // What a completion handler receives when the operation failed.
 constexpr llvm::StringLiteral DefaultFailureTypes =
     "::std::exception_ptr;::async_simple::Try;::folly::Try";
-
-/// The coroutine a spawned expression runs: a call of a coroutine, or a
-/// coroutine lambda given as a function object.
-const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
-  if (!Spawned)
-    return nullptr;
-  if (const LambdaExpr *Lambda = model::lambdaOf(Spawned)) {
-    const CXXMethodDecl *Op = Lambda->getCallOperator();
-    return Op && model::getCoroutineBody(*Op) ? Op : nullptr;
-  }
-  const auto *Call = dyn_cast<CallExpr>(Spawned->IgnoreImplicit());
-  const FunctionDecl *Callee = Call ? model::calledDefinition(*Call) : nullptr;
-  return Callee && model::getCoroutineBody(*Callee) ? Callee : nullptr;
-}
 
 } // namespace
 
@@ -60,6 +54,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Functions),
       DiscardingTokens(
           Options.get(DiscardingTokensOpt, DefaultDiscardingTokens)),
+      DiscardingSpawnFunctions(Options.get(DiscardingSpawnFunctionsOpt,
+                                           DefaultDiscardingSpawnFunctions)),
       FailureTypes(Options.get(FailureTypesOpt, DefaultFailureTypes)),
       ThrowingTokens(Options.get(ThrowingTokensOpt, DefaultThrowingTokens)),
       ThrowingFunctions(
@@ -74,6 +70,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
 void UnobservedExceptionCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, DiscardingTokensOpt, DiscardingTokens.str());
+  Options.store(Opts, DiscardingSpawnFunctionsOpt,
+                DiscardingSpawnFunctions.str());
   Options.store(Opts, FailureTypesOpt, FailureTypes.str());
   Options.store(Opts, ThrowingTokensOpt, ThrowingTokens.str());
   Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
@@ -83,6 +81,13 @@ void UnobservedExceptionCheck::storeCheckOptions(
 void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
   if (isa<CXXThrowExpr>(Where)) {
     diag(Where.getBeginLoc(), "an exception is thrown here",
+         DiagnosticIDs::Note);
+    return;
+  }
+  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&Where);
+      Await && model::awaitedTaskParameter(*Await)) {
+    diag(Where.getBeginLoc(),
+         "the task awaited here rethrows whatever the task handed in throws",
          DiagnosticIDs::Note);
     return;
   }
@@ -101,31 +106,41 @@ void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
 void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
                                             ASTContext &Ctx) {
   QualType T = Coro.getReturnType();
-  // Only a fire-and-forget type: eager, and nothing can await it to see
-  // the exception.
-  if (!T->isRecordType() || model::isAwaitableType(T) ||
-      model::lazinessOf(T) != model::Laziness::Eager)
+  const CoroutineBodyStmt *Body = model::getCoroutineBody(Coro);
+  // Only a type nothing can await (eager fire-and-forget, or started by a
+  // library through its handle, as libcoro's self-deleting task is): the
+  // promise is the only place the exception could go. A task type that is
+  // awaited (by structure, or a listed one such as asio::awaitable) with an
+  // empty unhandled_exception is a defect of the library's own promise.
+  if (!T->isRecordType() || !Body || !Body->getPromiseDecl() ||
+      model::isAwaitableType(T) || model::isSynchronousGenerator(T) ||
+      Lib.TaskTypes.matches(model::canonicalTypeName(T)))
     return;
-  const CXXMethodDecl *Swallow =
-      model::swallowingUnhandledException(model::promiseTypeOf(T));
+  // The promise the body uses (coroutine_traits may choose it by the
+  // parameters too).
+  const CXXMethodDecl *Swallow = model::swallowingUnhandledException(
+      Body->getPromiseDecl()->getType()->getAsCXXRecordDecl());
   if (!Swallow)
     return;
-  const Stmt *Throw =
-      model::firstEscapingThrow(model::getUserBody(Coro), Policy, Ctx);
+  // A wrapper that runs the task it is handed (libcoro's
+  // make_task_self_deleting) loses whatever that task throws.
+  model::ThrowPolicy Own = Policy;
+  Own.AwaitedParameters = true;
+  const Stmt *Throw = model::firstEscapingThrow(Body->getBody(), Own, Ctx);
   if (!Throw)
     return;
-  diag(Coro.getLocation(), "exceptions thrown in %0 are lost: the promise of "
-                           "%1 discards them in 'unhandled_exception' and "
-                           "nothing awaits it")
+  diag(Coro.getLocation(),
+       "exceptions thrown in %0 are lost: the promise of %1 discards them in "
+       "'unhandled_exception' and nothing awaits it")
       << model::describeFunction(Coro) << T.getUnqualifiedType();
   noteThrow(*Throw);
   diag(Swallow->getLocation(), "'unhandled_exception' drops the exception",
        DiagnosticIDs::Note);
 }
 
-void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
-                                          ASTContext &Ctx) {
-  std::optional<model::CallInfo> Info = model::describeCall(Call);
+void UnobservedExceptionCheck::checkSpawn(
+    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
+    ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
       Call.getNumArgs() < 2)
     return;
@@ -135,7 +150,7 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
     return;
   const FunctionDecl *Coro = nullptr;
   for (const Expr *Arg : Call.arguments())
-    if (Arg != Token && (Coro = spawnedCoroutine(Arg)))
+    if (Arg != Token && (Coro = model::spawnedCoroutine(Arg)))
       break;
   if (!Coro)
     return;
@@ -152,29 +167,96 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
   noteThrow(*Throw);
 }
 
-void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
-                                            const CallExpr &Call) {
-  const CXXMethodDecl *Op = Handler.getCallOperator();
-  if (!Op || Op->getNumParams() == 0 || Op->isDependentContext())
+void UnobservedExceptionCheck::checkDroppingSpawn(
+    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
+    ASTContext &Ctx) {
+  if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
-  const ParmVarDecl *Failure = Op->getParamDecl(0);
-  std::string Type = model::canonicalTypeName(Failure->getType());
-  if (Type.empty() || !FailureTypes.matches(Type))
+  const FunctionDecl *Coro = nullptr;
+  for (const Expr *Arg : Call.arguments())
+    if (!Coro)
+      Coro = model::taskCoroutine(Arg);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); !Coro && Member)
+    Coro = model::taskCoroutine(Member->getImplicitObjectArgument());
+  const Stmt *Throw =
+      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+           : nullptr;
+  if (!Throw || !reportOnce(Call.getBeginLoc()))
+    return;
+  diag(Call.getBeginLoc(),
+       "exceptions thrown by %0 are lost: %1 gives it no error channel and "
+       "drops them; catch them inside the coroutine")
+      << model::describeFunction(*Coro)
+      << ("'" + model::displayName(Info->Names.front()) + "'")
+      << Call.getSourceRange();
+  noteThrow(*Throw);
+}
+
+const ParmVarDecl *
+UnobservedExceptionCheck::failureParameter(const LambdaExpr &Handler,
+                                           QualType &Type) const {
+  const CXXMethodDecl *Op = Handler.getCallOperator();
+  if (!Op || Op->getNumParams() == 0)
+    return nullptr;
+  auto IsFailure = [&](QualType T) {
+    std::string Name = model::canonicalTypeName(T);
+    return !Name.empty() && FailureTypes.matches(Name);
+  };
+  const FunctionTemplateDecl *Generic = Handler.getDependentCallOperator();
+  if (!Generic) {
+    Type = Op->getParamDecl(0)->getType();
+    return !Op->isDependentContext() && IsFailure(Type) ? Op->getParamDecl(0)
+                                                        : nullptr;
+  }
+  // A generic lambda (auto, auto &&): what the library calls it with.
+  for (const FunctionDecl *Spec : Generic->specializations())
+    if (Spec->getNumParams() > 0 &&
+        IsFailure(Spec->getParamDecl(0)->getType())) {
+      Type = Spec->getParamDecl(0)->getType();
+      return Op->getParamDecl(0);
+    }
+  return nullptr;
+}
+
+void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
+                                            const Expr &Arg,
+                                            const CallExpr &Call,
+                                            ASTContext &Ctx) {
+  QualType Type;
+  const ParmVarDecl *Failure = failureParameter(Handler, Type);
+  if (!Failure)
     return;
   bool Used = false;
-  model::forEachOwnStmt(Op->getBody(), [&](const Stmt &S) {
+  model::forEachOwnStmt(Handler.getBody(), [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       Used = Used || Ref->getDecl() == Failure;
   });
-  if (Used || !reportOnce(Failure->getBeginLoc()))
+  if (Used)
+    return;
+  // A coroutine seen to throw nothing sends no failure; a Try also carries
+  // the value, so ignoring it is reported only when the coroutine can throw.
+  const FunctionDecl *Coro = model::handledCoroutine(Call, Arg);
+  const Stmt *Throw =
+      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+           : nullptr;
+  if ((Coro && !Throw) || (!Coro && model::carriesValue(Type)) ||
+      !reportOnce(Failure->getBeginLoc()))
     return;
   std::string Callee = "the call";
   if (std::optional<model::CallInfo> Info = model::describeCall(Call))
     Callee = "'" + model::displayName(Info->Names.front()) + "'";
+  if (!Throw) {
+    diag(Failure->getBeginLoc(),
+         "the completion handler given to %0 ignores the failure it receives; "
+         "log it or rethrow it")
+        << Callee << Failure->getSourceRange();
+    return;
+  }
   diag(Failure->getBeginLoc(),
-       "the completion handler given to %0 ignores the failure it receives; "
-       "log it or rethrow it")
-      << Callee << Failure->getSourceRange();
+       "exceptions thrown by %0 are lost: the completion handler given to %1 "
+       "ignores the failure it receives; log it or rethrow it")
+      << model::describeFunction(*Coro) << Callee << Failure->getSourceRange();
+  noteThrow(*Throw);
 }
 
 void UnobservedExceptionCheck::checkThread(const CXXConstructExpr &Construct,
@@ -215,10 +297,12 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    checkSpawn(*Call, F.Ctx);
+    std::optional<model::CallInfo> Info = model::describeCall(*Call);
+    checkSpawn(*Call, Info, F.Ctx);
+    checkDroppingSpawn(*Call, Info, F.Ctx);
     for (const Expr *Arg : Call->arguments())
-      if (const LambdaExpr *Handler = model::lambdaOf(Arg))
-        checkHandler(*Handler, *Call);
+      if (const LambdaExpr *Handler = model::handlerLambda(Arg))
+        checkHandler(*Handler, *Arg, *Call, F.Ctx);
   });
 }
 

@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
+#include "../Model/CallInfo.h"
 #include "../Model/Exceptions.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -23,11 +24,24 @@ private:
   /// Describes where an exception escapes, as a note.
   void noteThrow(const Stmt &Where);
   void checkPromise(const FunctionDecl &Coro, ASTContext &Ctx);
-  void checkSpawn(const CallExpr &Call, ASTContext &Ctx);
-  void checkHandler(const LambdaExpr &Handler, const CallExpr &Call);
+  void checkSpawn(const CallExpr &Call,
+                  const std::optional<model::CallInfo> &Info, ASTContext &Ctx);
+  /// A spawn that gives what it starts no error channel and drops its
+  /// exceptions (DiscardingSpawnFunctions).
+  void checkDroppingSpawn(const CallExpr &Call,
+                          const std::optional<model::CallInfo> &Info,
+                          ASTContext &Ctx);
+  void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
+                    const CallExpr &Call, ASTContext &Ctx);
+  /// The parameter of \p Handler that receives the failure (of the pattern
+  /// of a generic lambda, whose instantiation says it is one); null when
+  /// its first parameter is no failure type.
+  const ParmVarDecl *failureParameter(const LambdaExpr &Handler,
+                                      QualType &Type) const;
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
   const model::NameMatcher DiscardingTokens;
+  const model::NameMatcher DiscardingSpawnFunctions;
   const model::NameMatcher FailureTypes;
   const model::NameMatcher ThrowingTokens;
   const model::NameMatcher ThrowingFunctions;

@@ -1,13 +1,17 @@
 //===--- Exceptions.cpp - async-lint --------------------------------------===//
 
 #include "Exceptions.h"
+#include "Awaitables.h"
+#include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "PathFacts.h"
+#include "TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
 
@@ -115,6 +119,19 @@ public:
       find(If->getCond(), Depth + 1);
       return;
     }
+    // `if (o.has_value()) ... o.value()`: the value is there.
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      const VarDecl *Tested = testedForValue(If->getCond());
+      find(If->getInit(), Depth + 1);
+      find(If->getConditionVariableDeclStmt(), Depth + 1);
+      find(If->getCond(), Depth + 1);
+      bool Added = Tested && HasValue.insert(Tested).second;
+      find(If->getThen(), Depth + 1);
+      if (Added)
+        HasValue.erase(Tested);
+      find(If->getElse(), Depth + 1);
+      return;
+    }
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       find(Await->getOperand(), Depth + 1);
       if (awaitThrows(*Await))
@@ -150,7 +167,30 @@ private:
       First[Kind] = S;
   }
 
+  /// The variable \p Cond tests for a value: o.has_value(), o, bool(o).
+  static const VarDecl *testedForValue(const Expr *Cond) {
+    Cond = strip(Cond, Wrappers::Condition);
+    const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Cond);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method ||
+        !(isa<CXXConversionDecl>(Method) ||
+          (Method->getIdentifier() && Method->getName() == "has_value")))
+      return nullptr;
+    return referencedVariable(Member->getImplicitObjectArgument());
+  }
+
+  /// o.value() where o was tested for a value on the way here.
+  bool valueTested(const Expr &E) const {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() && Method->getName() == "value" &&
+           HasValue.contains(
+               referencedVariable(Member->getImplicitObjectArgument()));
+  }
+
   bool callThrows(const FunctionDecl *Callee, const Expr &E) {
+    if (valueTested(E))
+      return false;
     if (!Callee) {
       const auto *Call = dyn_cast<CallExpr>(&E);
       return Policy.AnyCall && Call &&
@@ -202,6 +242,8 @@ private:
                               : nullptr);
     if (!Resume || cannotThrow(Resume->getDirectCallee()))
       return false;
+    if (Policy.AwaitedParameters && awaitedTaskParameter(Await))
+      return true;
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
       return Policy.AnyCall;
@@ -250,6 +292,8 @@ private:
   const ThrowPolicy &Policy;
   ASTContext &Ctx;
   unsigned CallDepth;
+  /// Variables tested for a value by an enclosing if.
+  llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
 };
 
 } // namespace
@@ -261,32 +305,122 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
   return Finder.result();
 }
 
+const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      strip(Await.getOperand(), Wrappers::Object));
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && isTaskType(Param->getType().getNonReferenceType()) ? Param
+                                                                     : nullptr;
+}
+
+namespace {
+
+/// True when \p Body hands the exception being handled on: it rethrows,
+/// stores it, terminates, or calls a member function it cannot see (which
+/// may store it); through visible callees, \p Depth levels deep.
+bool handsExceptionOn(const Stmt *Body, unsigned Depth) {
+  bool Observes = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Observes || isa<CXXThrowExpr>(S)) {
+      Observes = true;
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (Callee->getIdentifier() &&
+        llvm::is_contained({"current_exception", "rethrow_exception",
+                            "terminate", "abort", "exit", "_Exit",
+                            "quick_exit"},
+                           Callee->getName())) {
+      Observes = true;
+      return;
+    }
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && Def->getBody())
+      Observes = Depth == 0 || handsExceptionOn(Def->getBody(), Depth - 1);
+    else
+      Observes = isa<CXXMethodDecl>(Callee);
+  });
+  return Observes;
+}
+
+/// The 'unhandled_exception' member of \p RD or of one of its bases.
+const CXXMethodDecl *findUnhandledException(const CXXRecordDecl *RD,
+                                            unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return nullptr;
+  RD = RD->getDefinition();
+  for (const CXXMethodDecl *Method : RD->methods())
+    if (Method->getIdentifier() && Method->getName() == "unhandled_exception")
+      return Method;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXMethodDecl *Method = findUnhandledException(
+            Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return Method;
+  return nullptr;
+}
+
+} // namespace
+
 const CXXMethodDecl *
 swallowingUnhandledException(const CXXRecordDecl *Promise) {
-  if (!Promise || !Promise->hasDefinition())
+  const CXXMethodDecl *Method = findUnhandledException(Promise);
+  const FunctionDecl *Def = Method ? Method->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || handsExceptionOn(Def->getBody(), 2))
     return nullptr;
-  for (const CXXMethodDecl *Method : Promise->methods()) {
-    if (!Method->getIdentifier() || Method->getName() != "unhandled_exception")
-      continue;
-    const FunctionDecl *Def = Method->getDefinition();
-    if (!Def || !Def->getBody())
-      return nullptr;
-    bool Observes = false;
-    forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-      if (isa<CXXThrowExpr>(S))
-        Observes = true;
-      if (const auto *Call = dyn_cast<CallExpr>(&S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee();
-            Callee && Callee->getIdentifier() &&
-            llvm::is_contained({"current_exception", "rethrow_exception",
-                                "terminate", "abort", "exit", "_Exit",
-                                "quick_exit"},
-                               Callee->getName()))
-          Observes = true;
-    });
-    return Observes ? nullptr : cast<CXXMethodDecl>(Def);
+  return cast<CXXMethodDecl>(Def);
+}
+
+const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
+  if (!Spawned)
+    return nullptr;
+  if (const LambdaExpr *Lambda = lambdaOf(Spawned)) {
+    const CXXMethodDecl *Op = Lambda->getCallOperator();
+    return Op && getCoroutineBody(*Op) ? Op : nullptr;
   }
+  const auto *Call = dyn_cast<CallExpr>(Spawned->IgnoreImplicit());
+  const FunctionDecl *Callee = Call ? calledDefinition(*Call) : nullptr;
+  return Callee && getCoroutineBody(*Callee) ? Callee : nullptr;
+}
+
+const FunctionDecl *taskCoroutine(const Expr *Object, unsigned Depth) {
+  Object = strip(Object, Wrappers::Object);
+  if (!Object || Depth > 3)
+    return nullptr;
+  if (const FunctionDecl *Coro = spawnedCoroutine(Object))
+    return Coro;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Object))
+    return taskCoroutine(Member->getImplicitObjectArgument(), Depth + 1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Var && Var->isLocalVarDecl() && !Var->getType()->isReferenceType())
+    return taskCoroutine(Var->getInit(), Depth + 1);
   return nullptr;
+}
+
+const LambdaExpr *handlerLambda(const Expr *Arg) {
+  if (const LambdaExpr *Lambda = lambdaOf(Arg))
+    return Lambda;
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Arg, Wrappers::Object));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() ? lambdaOf(Var->getInit()) : nullptr;
+}
+
+const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return taskCoroutine(Member->getImplicitObjectArgument());
+  for (const Expr *Other : Call.arguments())
+    if (Other != &Arg)
+      if (const FunctionDecl *Coro = spawnedCoroutine(Other))
+        return Coro;
+  return nullptr;
+}
+
+bool carriesValue(QualType Failure) {
+  return isa_and_nonnull<ClassTemplateSpecializationDecl>(
+      Failure.getNonReferenceType()->getAsCXXRecordDecl());
 }
 
 } // namespace clang::tidy::async::model

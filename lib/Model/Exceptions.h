@@ -10,6 +10,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 
 namespace clang::tidy::async::model {
@@ -29,7 +30,14 @@ struct ThrowPolicy {
   /// Count every call not declared noexcept, not only the known ones and
   /// those whose visible body throws.
   bool AnyCall = false;
+  /// Count an await of a task handed in as a parameter (a wrapper that runs
+  /// whatever task its caller gives it): that task may throw anything.
+  bool AwaitedParameters = false;
 };
+
+/// The parameter of task type that \p Await awaits (co_await t,
+/// co_await std::move(t)); null otherwise.
+const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await);
 
 /// The point of \p Body (a function's user body) from which an exception
 /// can escape it, outside the try block of a handler that catches
@@ -42,8 +50,35 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
 
 /// The definition of the 'unhandled_exception' member of \p Promise when it
 /// drops the exception: it neither rethrows, nor stores it
-/// (std::current_exception), nor terminates. Null otherwise.
+/// (std::current_exception), nor terminates, nor calls a member function
+/// whose body is not visible (which may store it), also through the visible
+/// bodies of the functions it calls. Null otherwise.
 const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise);
+
+// Where the failure of a task goes: the coroutine a spawn or a handler is
+// about, and the handler itself.
+
+/// The coroutine a spawned expression runs: a call of a coroutine, or a
+/// coroutine lambda given as a function object. Null otherwise.
+const FunctionDecl *spawnedCoroutine(const Expr *Spawned);
+
+/// The coroutine whose task \p Object is: a call of a coroutine, through
+/// std::move, member calls that pass the task on (lazy.via(ex)) and a local
+/// initialised from one. Null when it is not seen.
+const FunctionDecl *taskCoroutine(const Expr *Object, unsigned Depth = 0);
+
+/// The lambda a handler argument is: written in place, or a local variable
+/// initialised with one (a lambda's body cannot be changed by assignment).
+const LambdaExpr *handlerLambda(const Expr *Arg);
+
+/// The coroutine whose failure the handler \p Arg of \p Call receives: the
+/// task a member call is made on (lazy.start(callback)), or the coroutine
+/// spawned with it. Null when it is not seen.
+const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg);
+
+/// True for a failure type that also carries the value (async_simple's and
+/// folly's Try<T>): a callback that ignores it may only want the run.
+bool carriesValue(QualType Failure);
 
 } // namespace clang::tidy::async::model
 

@@ -84,4 +84,62 @@ const Expr *strip(const Expr *E, Wrappers W) {
   return E;
 }
 
+namespace {
+bool isStdGet(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         Callee->getName() == "get";
+}
+} // namespace
+
+std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S) {
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    S = strip(E, Wrappers::Syntax);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign)
+    return {BO->getLHS(), BO->getRHS()};
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return {Op->getArg(0), Op->getArg(1)};
+  return {nullptr, nullptr};
+}
+
+std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
+                                        const ASTContext &Ctx) {
+  E = strip(E, Wrappers::Implicit);
+  const Expr *Index = nullptr;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+    Container = Op->getArg(0);
+    Index = Op->getArg(1);
+  } else if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E)) {
+    Container = Sub->getBase();
+    Index = Sub->getIdx();
+  } else if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return std::nullopt;
+    Container = Member->getImplicitObjectArgument();
+    if (Method->getName() == "front" && Member->getNumArgs() == 0)
+      return 0;
+    if (Method->getName() != "at" || Member->getNumArgs() != 1)
+      return std::nullopt;
+    Index = Member->getArg(0);
+  } else if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
+             Call && isStdGet(*Call) && Call->getNumArgs() == 1) {
+    const TemplateArgumentList *Args =
+        Call->getDirectCallee()->getTemplateSpecializationArgs();
+    if (!Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Integral)
+      return std::nullopt;
+    Container = Call->getArg(0);
+    return Args->get(0).getAsIntegral().getExtValue();
+  }
+  if (!Index || Index->isValueDependent())
+    return std::nullopt;
+  if (std::optional<llvm::APSInt> V = Index->getIntegerConstantExpr(Ctx))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
 } // namespace clang::tidy::async::model

@@ -10,7 +10,10 @@
 #ifndef ASYNC_LINT_MODEL_EXPRESSIONS_H
 #define ASYNC_LINT_MODEL_EXPRESSIONS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include <optional>
+#include <utility>
 
 namespace clang::tidy::async::model {
 
@@ -36,6 +39,16 @@ enum class Wrappers {
 
 /// \p E without the wrappers \p W (null for null).
 const Expr *strip(const Expr *E, Wrappers W);
+
+/// The target and the value of an assignment (built-in or operator=), when
+/// \p S is one (through parentheses and cleanups); nulls otherwise.
+std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S);
+
+/// The position of an element taken by a constant index: c[N], c.at(N),
+/// c.front() (0), std::get<N>(c); sets \p Container to c. std::nullopt for
+/// anything else.
+std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
+                                        const ASTContext &Ctx);
 
 } // namespace clang::tidy::async::model
 

@@ -120,3 +120,143 @@ void lambdas() {
   };
   (void)Coro;
 }
+
+// --- A race given to a variable after its declaration is judged like one
+// initialised from the race, from the assignment on.
+
+asio::awaitable<void> assigned_later(std::variant<int, std::string> Cached) {
+  std::variant<int, std::string> Outcome;
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: either side of this race may complete first
+}
+
+asio::awaitable<void> checked_then_raced_again() {
+  auto Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() != 0)
+    co_return;
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-7]]:18: note: either side of this race may complete first
+}
+
+// Silent: the late outcome is checked; a variable also given other values
+// is not judged (what it holds depends on the path).
+asio::awaitable<void> assigned_and_checked() {
+  std::variant<int, std::string> Outcome;
+  Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() == 0)
+    (void)std::get<0>(Outcome);
+}
+asio::awaitable<void> replaced_on_timeout() {
+  std::variant<int, std::string> Outcome;
+  Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() != 0)
+    Outcome = std::variant<int, std::string>();
+  (void)std::get<0>(Outcome);
+}
+
+// --- when_any over a range: its outcome names the winner by index.
+
+namespace ranges {
+template <class T> struct list {
+  T &operator[](unsigned long);
+  T &front();
+  T *begin();
+  T *end();
+};
+template <class T> struct any_result {
+  unsigned long index;
+  list<T> results;
+};
+template <class T> demo::task<any_result<T>> when_any(list<T> &);
+} // namespace ranges
+void use(demo::task<int> &);
+
+demo::task<> credits_input_zero(ranges::list<demo::task<int>> Tasks) {
+  auto Any = co_await ranges::when_any(Tasks);
+  use(Any.results[0]);
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first, without checking which input did; check 'Any.index' first
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+  int First = co_await Tasks[1];
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: this takes input 1 of a race as if it completed first, without checking which input did; check 'Any.index' first
+  // CHECK-NOTES: :[[@LINE-6]]:14: note: any input of this race may complete first
+  (void)First;
+}
+
+demo::task<> credits_after_assignment(ranges::list<demo::task<int>> Tasks) {
+  ranges::any_result<demo::task<int>> Any;
+  use(Tasks[0]);
+  Any = co_await ranges::when_any(Tasks);
+  use(Any.results.front());
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: any input of this race may complete first
+}
+
+// Silent: the winner is read by its index, or the index is checked; inputs
+// used before the race.
+demo::task<> reads_the_winner(ranges::list<demo::task<int>> Tasks) {
+  co_await Tasks[0];
+  auto Any = co_await ranges::when_any(Tasks);
+  use(Any.results[Any.index]);
+  if (Any.index == 0)
+    use(Any.results[0]);
+  switch (Any.index) {
+  case 1:
+    use(Any.results[1]);
+    (void)co_await Tasks[1];
+    break;
+  }
+  if (Any.index != 2)
+    co_return;
+  use(Any.results[2]);
+  for (auto &Task : Any.results)
+    use(Task);
+}
+
+// Templates, macros and lambdas of the positional reads.
+template <class T> demo::task<> generic_range(ranges::list<demo::task<T>> Tasks) {
+  auto Any = co_await ranges::when_any(Tasks);
+  use(Any.results[1]);
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 1 of a race as if it completed first, without checking which input did; check 'Any.index' first
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+}
+template demo::task<> generic_range<int>(ranges::list<demo::task<int>>);
+
+#define FIRST_RESULT(ANY) (ANY).results[0]
+demo::task<> macro_range(ranges::list<demo::task<int>> Tasks) {
+  auto Any = co_await ranges::when_any(Tasks);
+  use(FIRST_RESULT(Any));
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race
+  // CHECK-NOTES: :[[@LINE-5]]:27: note: expanded from macro 'FIRST_RESULT'
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: any input of this race may complete first
+}
+
+void range_lambdas(ranges::list<demo::task<int>> Tasks) {
+  auto Coro = [&]() -> demo::task<> {
+    ranges::any_result<demo::task<int>> Any;
+    Any = co_await ranges::when_any(Tasks);
+    // A lambda that is not a coroutine: its reads are its own.
+    auto Later = [&] { use(Any.results[0]); };
+    (void)Later;
+    co_await Tasks[0];
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: this takes input 0 of a race as if it completed first
+    // CHECK-NOTES: :[[@LINE-6]]:11: note: any input of this race may complete first
+  };
+  (void)Coro;
+}
+
+// Silent: a race that yields the winner's value alone (libcoro's when_any)
+// has no index to check.
+namespace valued {
+template <class T> demo::task<T> when_any(ranges::list<demo::task<T>> &);
+} // namespace valued
+demo::task<> value_only(ranges::list<demo::task<int>> Tasks) {
+  int Winner = co_await valued::when_any(Tasks);
+  (void)Winner;
+  co_await Tasks[0];
+}

@@ -89,9 +89,16 @@ void observed(asio::io_context &Ctx, asio::ip::tcp::acceptor &Acceptor) {
       std::rethrow_exception(E);
   });
   asio::co_spawn(Ctx, listener(Acceptor, Ctx), [](std::exception_ptr) {});
-  // CHECK-NOTES: :[[@LINE-1]]:51: warning: the completion handler given to 'asio::co_spawn' ignores the failure it receives; log it or rethrow it
+  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives; log it or rethrow it
+  // CHECK-NOTES: :20:19: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, listener(Acceptor, Ctx), [](std::exception_ptr Ignored) { puts("done"); });
-  // CHECK-NOTES: :[[@LINE-1]]:51: warning: the completion handler given to 'asio::co_spawn' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
+  // CHECK-NOTES: :20:19: note: the awaited operation reports failure by throwing here
+  // An unseen coroutine: the handler still ignores what it receives.
+  asio::co_spawn(Ctx, session(asio::ip::tcp::socket(Ctx)), [](std::exception_ptr) {});
+  // CHECK-NOTES: :[[@LINE-1]]:63: warning: the completion handler given to 'asio::co_spawn' ignores the failure it receives; log it or rethrow it
+  // A coroutine seen to throw nothing sends no failure.
+  asio::co_spawn(Ctx, quiet(), [](std::exception_ptr) {});
 }
 
 // --- Promises that swallow the exceptions of fire-and-forget coroutines.
@@ -126,7 +133,7 @@ demo::fire_and_forget notify() {
 logged_task log_only() {
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: exceptions thrown in coroutine 'log_only' are lost: the promise of 'logged_task' discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
-  // CHECK-NOTES: :105:10: note: 'unhandled_exception' drops the exception
+  // CHECK-NOTES: :112:10: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("lost");
   co_return;
 }
@@ -152,7 +159,7 @@ void threads() {
   // CHECK-NOTES: :[[@LINE-2]]:22: note: an exception is thrown here
   std::thread B(job);
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: an exception escaping this thread function calls 'std::terminate'
-  // CHECK-NOTES: :148:14: note: an exception is thrown here
+  // CHECK-NOTES: :155:14: note: an exception is thrown here
   std::thread C([] {
     try {
       job();
@@ -205,6 +212,6 @@ template <class T> asio::awaitable<void> generic(T Value) {
 void spawn_generic(asio::io_context &Ctx) {
   DETACH(Ctx, generic(1));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'generic' are lost
-  // CHECK-NOTES: :204:27: note: expanded from macro 'DETACH'
-  // CHECK-NOTES: :201:5: note: an exception is thrown here
+  // CHECK-NOTES: :211:27: note: expanded from macro 'DETACH'
+  // CHECK-NOTES: :208:5: note: an exception is thrown here
 }

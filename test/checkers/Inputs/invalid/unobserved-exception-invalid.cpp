@@ -14,6 +14,11 @@ void start(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, fine(), asio::detached);
   std::thread T([] { unknown(); });
 }
+void handlers(asio::io_context &Ctx) {
+  auto H = [](auto E) { (void)missing_use; };
+  asio::co_spawn(Ctx, fine(), H);
+  asio::co_spawn(Ctx, broken(), [](std::exception_ptr) {});
+}
 template <class T> void dependent(T t) {
   asio::co_spawn(t.ctx(), t.run(
 }
