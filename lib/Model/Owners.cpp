@@ -1,0 +1,210 @@
+//===--- Owners.cpp - async-lint ------------------------------------------===//
+
+#include "Owners.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "TaskFlow.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+std::string recordName(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD ? canonicalName(*RD) : std::string();
+}
+
+bool isUniquePtrType(QualType T) {
+  return recordName(T) == "::std::unique_ptr";
+}
+
+/// False for a class whose objects cannot be copied by others: its copy
+/// constructor is deleted, private or protected (asio's execution_context,
+/// std::thread, a scope or a gate).
+bool isPubliclyCopyable(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return true;
+  RD = RD->getDefinition();
+  if (RD->needsImplicitCopyConstructor())
+    return !RD->defaultedCopyConstructorIsDeleted() &&
+           !RD->hasUserDeclaredMoveConstructor() &&
+           !RD->hasUserDeclaredMoveAssignment();
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isCopyConstructor())
+      return !Ctor->isDeleted() && Ctor->getAccess() == AS_public;
+  return false;
+}
+
+const VarDecl *variableOf(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, Wrappers::Implicit));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// True when every mention of \p Var in \p Body dereferences it (p->m,
+/// *p, s.get()): nothing copies, moves, resets or reassigns it.
+bool onlyDereferenced(const VarDecl &Var, const Stmt &Body) {
+  unsigned Mentions = 0, Derefs = 0;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+      Mentions += Ref->getDecl() == &Var;
+      return;
+    }
+    const Expr *Base = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && Member->isArrow())
+      Base = Member->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+             Op &&
+             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      Base = Op->getArg(0);
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+             Unary && Unary->getOpcode() == UO_Deref)
+      Base = Unary->getSubExpr();
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() && Callee->getName() == "get")
+        Base = Call->getImplicitObjectArgument();
+    }
+    Derefs += Base && variableOf(Base) == &Var;
+  });
+  return Mentions == Derefs;
+}
+
+/// True when \p Init makes a new object that nothing else owns yet:
+/// std::make_shared, std::make_unique, or a smart pointer built from 'new'.
+bool isFreshOwner(const Expr *Init) {
+  Init = strip(Init, Wrappers::Object);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Init)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+           (Callee->getName() == "make_shared" ||
+            Callee->getName() == "make_unique");
+  }
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
+    return Construct->getNumArgs() == 1 &&
+           isa<CXXNewExpr>(strip(Construct->getArg(0), Wrappers::Implicit));
+  return false;
+}
+
+/// The owner of what the smart pointer \p Ptr points to.
+ObjectOwner smartPointerOwner(const Expr *Ptr, const Stmt &Body) {
+  using K = ObjectOwner::Kind;
+  const Expr *E = strip(Ptr, Wrappers::Syntax);
+  if (!E || !(isSharedPtrType(E->getType()) || isUniquePtrType(E->getType())))
+    return {};
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isFreshOwner(Temp->getSubExpr()) ? ObjectOwner{K::Temporary}
+                                            : ObjectOwner{};
+  const VarDecl *Var = variableOf(E);
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+      isa<ParmVarDecl>(Var) || !onlyDereferenced(*Var, Body))
+    return {};
+  if (isSharedPtrType(Var->getType()) && !isFreshOwner(Var->getInit()))
+    return {};
+  return {K::Local, Var};
+}
+
+/// The owner of what the local raw pointer \p Ptr points to: the local it
+/// was made to point to, or the smart pointer it was taken from.
+ObjectOwner rawPointerOwner(const Expr *Ptr, const Stmt &Body) {
+  const VarDecl *P = variableOf(Ptr);
+  if (!P || !P->hasLocalStorage() || isa<ParmVarDecl>(P) ||
+      P->getType()->isReferenceType() || !onlyDereferenced(*P, Body))
+    return {};
+  const Expr *Init = strip(P->getInit(), Wrappers::Implicit);
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Init);
+      Unary && Unary->getOpcode() == UO_AddrOf) {
+    const VarDecl *Target = variableOf(Unary->getSubExpr());
+    if (Target && Target->hasLocalStorage() &&
+        !Target->getType()->isReferenceType())
+      return {ObjectOwner::Kind::Local, Target};
+    return {};
+  }
+  if (const auto *Get = dyn_cast_or_null<CXXMemberCallExpr>(Init))
+    if (const FunctionDecl *Callee = Get->getDirectCallee();
+        Callee && Callee->getIdentifier() && Callee->getName() == "get")
+      return smartPointerOwner(Get->getImplicitObjectArgument(), Body);
+  return {};
+}
+
+} // namespace
+
+bool isSharedOrWeakPtrType(QualType T) {
+  std::string Name = recordName(T);
+  return Name == "::std::shared_ptr" || Name == "::std::weak_ptr";
+}
+
+bool holdsReference(const Expr &E, const NameMatcher &OwnerFunctions) {
+  if (isSharedOrWeakPtrType(E.getType()))
+    return true;
+  return firstOwnerCall(&E, OwnerFunctions) != nullptr;
+}
+
+const Stmt *firstOwnerCall(const Stmt *Body,
+                           const NameMatcher &OwnerFunctions) {
+  const Stmt *Found = nullptr;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (!Found && isa<CallExpr>(S))
+      if (std::optional<CallInfo> Info = describeCall(S);
+          Info && anyNameMatches(OwnerFunctions, *Info))
+        Found = &S;
+  });
+  return Found;
+}
+
+const FieldDecl *ownedMemberIn(const Expr &E) {
+  const FieldDecl *Found = nullptr;
+  forEachOwnStmt(&E, [&](const Stmt &S) {
+    const auto *Member = dyn_cast<MemberExpr>(&S);
+    if (Found || !Member ||
+        !isa<CXXThisExpr>(strip(Member->getBase(), Wrappers::Implicit)))
+      return;
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field || Field->getType()->isReferenceType() ||
+        Field->getType()->isPointerType())
+      return;
+    const CXXRecordDecl *RD = Field->getType()->getAsCXXRecordDecl();
+    if (RD && !isPubliclyCopyable(RD))
+      Found = Field;
+  });
+  return Found;
+}
+
+bool mayJoinOnDestruction(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return true;
+  const CXXDestructorDecl *Dtor = RD->getDefinition()->getDestructor();
+  if (!Dtor || !Dtor->isUserProvided())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
+  return !Body || !Body->body_empty();
+}
+
+ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody) {
+  using K = ObjectOwner::Kind;
+  const Expr *E = strip(&Object, Wrappers::Syntax);
+  if (!E)
+    return {};
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return Temp->getExtendingDecl() ? ObjectOwner{} : ObjectOwner{K::Temporary};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    return smartPointerOwner(Op->getArg(0), CallerBody);
+  if (E->getType()->isPointerType())
+    return rawPointerOwner(E, CallerBody);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_Deref)
+    return rawPointerOwner(Unary->getSubExpr(), CallerBody);
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || Var->getType()->isReferenceType())
+    return {};
+  if (Var->hasLocalStorage())
+    return {K::Local, Var};
+  return {K::Lasting, Var};
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,69 @@
+//===--- Owners.h - async-lint ----------------------------------*- C++ -*-===//
+//
+// What keeps an object alive while a detached task uses it ('static' in
+// Rust's terms): a strong or weak reference the task holds (a shared_ptr, a
+// shared_from_this() copy), an executor or scope the object owns itself (it
+// dies with the object), a destructor that may join, or, at a call site, the
+// variable that owns the object the call is made on.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_OWNERS_H
+#define ASYNC_LINT_MODEL_OWNERS_H
+
+#include "NameMatcher.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::async::model {
+
+/// True for std::shared_ptr or std::weak_ptr (or a reference to one).
+bool isSharedOrWeakPtrType(QualType T);
+
+/// True when \p E holds a strong or weak reference to an object: its type
+/// is std::shared_ptr or std::weak_ptr, or it calls one of \p OwnerFunctions
+/// (shared_from_this(), weak_from_this(), get_strong()).
+bool holdsReference(const Expr &E, const NameMatcher &OwnerFunctions);
+
+/// The first call of one of \p OwnerFunctions in \p Body (its own
+/// statements, not nested lambdas); null when there is none.
+const Stmt *firstOwnerCall(const Stmt *Body, const NameMatcher &OwnerFunctions);
+
+/// The member of '*this' that \p E mentions and that the object owns
+/// outright: held by value, of a class that cannot be copied (an
+/// io_context, a thread pool, a scope or gate that joins its tasks). Work
+/// handed to it dies with the object. Null when there is none.
+const FieldDecl *ownedMemberIn(const Expr &E);
+
+/// True when destroying an object of \p RD may wait for its work: its
+/// destructor is user-provided and either not defined here or not empty.
+bool mayJoinOnDestruction(const CXXRecordDecl *RD);
+
+/// Who keeps alive the object a member function is called on, as the
+/// calling function shows it.
+struct ObjectOwner {
+  enum class Kind {
+    /// Not shown here ('this', a reference, a pointer from elsewhere).
+    Unknown,
+    /// A temporary (or a temporary smart pointer) of the full expression.
+    Temporary,
+    /// A local of the calling function: the object itself, or the smart
+    /// pointer that alone owns it (only ever dereferenced), or the object a
+    /// local raw pointer was made to point to.
+    Local,
+    /// Lives as long as the program: a global or static, or leaked ('new'
+    /// into a raw pointer).
+    Lasting,
+  };
+  Kind What = Kind::Unknown;
+  const VarDecl *Var = nullptr;
+};
+
+/// The owner of the object \p Object (the implicit object argument of a
+/// member call written in \p CallerBody) denotes.
+ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_OWNERS_H
