@@ -248,30 +248,10 @@ DanglingReferenceCheck::unownedDetachedUse(const CoroutineCall &C,
   if (New)
     It->second = model::firstOwnerCall(model::getUserBody(C.Coro),
                                        OwnerFunctions) != nullptr;
-  if (It->second || spawnKeepsObject(C.Caller, F.Where))
+  if (It->second || model::spawnKeepsObject(C.Caller.Body, F.Where,
+                                            Lib.SpawnFunctions, OwnerFunctions))
     return nullptr;
   return firstLateUse(C.Coro, -1, C.Caller.Ctx);
-}
-
-bool DanglingReferenceCheck::spawnKeepsObject(const CheckedFunction &Caller,
-                                              SourceLocation Where) {
-  bool Keeps = false;
-  Caller.forEachStmt([&](const Stmt &S) {
-    const auto *Spawn = dyn_cast<CallExpr>(&S);
-    if (Keeps || !Spawn || Spawn->getBeginLoc() != Where)
-      return;
-    std::optional<model::CallInfo> Info = model::describeCall(*Spawn);
-    if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info))
-      return;
-    auto Keeping = [&](const Expr *E) {
-      return E && (model::holdsReference(*E, OwnerFunctions) ||
-                   model::ownedMemberIn(*E));
-    };
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Spawn))
-      Keeps |= Keeping(Member->getImplicitObjectArgument());
-    Keeps |= llvm::any_of(Spawn->arguments(), Keeping);
-  });
-  return Keeps;
 }
 
 const DanglingReferenceCheck::DetachedSelf *
@@ -320,28 +300,17 @@ void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
     const DetachedSelf *Self = detachedSelf(*M, F.Ctx);
     if (!Self)
       return;
-    model::ObjectOwner Owner =
-        model::ownerOfObject(*Call->getImplicitObjectArgument(), F.Body);
-    using K = model::ObjectOwner::Kind;
-    if (Owner.What != K::Temporary && Owner.What != K::Local)
+    model::OwnerDeath Death =
+        model::ownerDiesDuringTask(*Call, F.Body, F.flow());
+    const VarDecl *Owner = Death.Owner.Var;
+    if (Death.Dies.isInvalid() || !reportOnce(Call->getBeginLoc()))
       return;
-    Referent R{Owner.What == K::Temporary ? Referent::Kind::Temporary
-                                          : Referent::Kind::Local,
-               Owner.Var};
-    // The task runs on an executor from the call on: a run of it to
-    // completion before the owner dies finishes it.
-    model::TaskFate AtCall{model::TaskFate::Kind::Escapes, Call->getBeginLoc(),
-                           "started here", /*OnExecutor=*/true};
-    SourceLocation Dies =
-        F.flow().diesBeforeTask(R, Call, AtCall, model::Laziness::Eager);
-    if (Dies.isInvalid() || !reportOnce(Call->getBeginLoc()))
-      return;
-    if (Owner.Var)
+    if (Owner)
       diag(Call->getBeginLoc(), "%0 runs %1 detached on an object owned by "
                                 "local %2, which is destroyed while the task "
                                 "may still run")
           << model::describeFunction(*M) << model::describeFunction(*Self->Coro)
-          << Owner.Var;
+          << Owner;
     else
       diag(Call->getBeginLoc(), "%0 runs %1 detached on a temporary object "
                                 "that is destroyed before the task is done "
@@ -349,7 +318,7 @@ void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
           << model::describeFunction(*M)
           << model::describeFunction(*Self->Coro);
     addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
-                     {"the object", Owner.Var, Dies}, Self->Use, "the object",
+                     {"the object", Owner, Death.Dies}, Self->Use, "the object",
                      Self->Lazy);
   });
 }

@@ -80,9 +80,6 @@ private:
   /// coroutine, an executor or scope the object owns); null otherwise.
   const Stmt *unownedDetachedUse(const CoroutineCall &C,
                                  const model::TaskFate &F);
-  /// True when the spawn at \p Where in \p Caller hands over something that
-  /// keeps the object alive, or runs on an executor the object owns.
-  bool spawnKeepsObject(const CheckedFunction &Caller, SourceLocation Where);
   /// What the member function \p M detaches on '*this' (memoised).
   const DetachedSelf *detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx);
   /// Calls of member functions that detach a task on their object, made on

@@ -4,6 +4,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/Owners.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
 
@@ -12,6 +13,11 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
+constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
+
+// Calls whose result keeps an object alive: a strong or weak reference.
+constexpr llvm::StringLiteral DefaultOwnerFunctions =
+    "shared_from_this;weak_from_this;get_strong;get_weak";
 
 // APIs that call a function object and destroy it once the call returns.
 constexpr llvm::StringLiteral DefaultCallbackFunctions =
@@ -40,12 +46,24 @@ bool copiesClosure(const CXXMethodDecl &Op) {
          !Op.getParamDecl(0)->getType()->isReferenceType();
 }
 
-bool capturesSharedPtr(const CXXRecordDecl &Closure) {
-  for (const LambdaCapture &Capture : Closure.captures())
-    if (Capture.capturesVariable())
-      if (const ValueDecl *Var = Capture.getCapturedVar();
-          Var && model::isSharedPtrType(Var->getType()))
-        return true;
+/// True when a capture of \p Closure keeps an object alive: a shared_ptr or
+/// weak_ptr, a call of \p OwnerFunctions, or a hold on an executor or scope
+/// the object owns ([h = gate_.hold()]).
+bool capturesOwner(const CXXRecordDecl &Closure,
+                   const model::NameMatcher &OwnerFunctions) {
+  for (const LambdaCapture &Capture : Closure.captures()) {
+    const auto *Var = Capture.capturesVariable()
+                          ? dyn_cast_or_null<VarDecl>(Capture.getCapturedVar())
+                          : nullptr;
+    if (!Var)
+      continue;
+    if (model::isSharedOrWeakPtrType(Var->getType()))
+      return true;
+    const Expr *Init = Var->isInitCapture() ? Var->getInit() : nullptr;
+    if (Init && (model::holdsReference(*Init, OwnerFunctions) ||
+                 model::ownedMemberIn(*Init)))
+      return true;
+  }
   return false;
 }
 
@@ -71,17 +89,20 @@ const Stmt *callOfParameter(const FunctionDecl &Callee,
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
+      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       CallbackFunctions(
           Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)) {}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
+  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {
   FirstUses[0].clear();
   FirstUses[1].clear();
+  DetachedThises.clear();
 }
 
 const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
@@ -156,20 +177,23 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
   return true;
 }
 
-void LambdaCaptureLifetimeCheck::checkCaptures(
-    const CXXMethodDecl &Op, const Expr &Origin, const model::TaskFate &F,
-    bool FromStart, const model::TaskFlow &Flow, ASTContext &Ctx) {
+void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
+                                               const Expr &Origin,
+                                               const model::TaskFate &F,
+                                               bool FromStart,
+                                               CheckedFunction &Encl) {
+  ASTContext &Ctx = Encl.Ctx;
+  const model::TaskFlow &Flow = Encl.flow();
   const CXXRecordDecl *Closure = Op.getParent();
   model::Laziness L =
       FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
-  bool Detached = F.runsDetached(L);
   for (const LambdaCapture &Capture : Closure->captures()) {
     if (Capture.capturesThis()) {
-      // An object made to be owned by shared_ptr, held by nothing here.
-      if (!Detached || capturesSharedPtr(*Closure))
-        continue;
-      const Stmt *Use = firstCaptureUse(Op, Closure, FromStart, Ctx);
-      const auto *This = dyn_cast_or_null<CXXThisExpr>(Use);
+      // Only a class made to be owned by shared_ptr tells, by itself, that
+      // nothing else keeps '*this' alive; other classes are judged where the
+      // member function that starts the lambda is called.
+      const auto *This =
+          dyn_cast_or_null<CXXThisExpr>(unownedThisUse(Op, F, FromStart, Encl));
       if (!This ||
           !model::isSharedFromThisClass(
               This->getType()->getPointeeCXXRecordDecl()) ||
@@ -180,7 +204,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
                                   "object alive; capture a "
                                   "'shared_from_this()' copy");
       diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
-      diag(Use->getBeginLoc(),
+      diag(This->getBeginLoc(),
            FromStart ? "'this' is used here, when the task runs"
                      : "'this' is used here, after the coroutine may have "
                        "suspended",
@@ -269,6 +293,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
 
 void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
   ASTContext &Ctx = F.Ctx;
+  checkDetachingCalls(F);
   F.forEachStmt([&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
@@ -279,7 +304,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
         return;
       model::TaskFate Fate = F.flow().fateOf(Lambda);
       if (Fate.What == model::TaskFate::Kind::Escapes)
-        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F.flow(), Ctx);
+        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F);
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
@@ -292,10 +317,99 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       // A coroutine lambda called: its task refers to the closure.
       if (!checkClosure(*Call, *Op, F.flow(), Ctx))
         checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,
-                      F.flow(), Ctx);
+                      F);
       return;
     }
     checkCallbacks(*Call, Ctx);
+  });
+}
+
+const Stmt *LambdaCaptureLifetimeCheck::unownedThisUse(
+    const CXXMethodDecl &Op, const model::TaskFate &F, bool FromStart,
+    const CheckedFunction &Encl) {
+  model::Laziness L =
+      FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
+  if (!F.runsDetached(L) || capturesOwner(*Op.getParent(), OwnerFunctions) ||
+      model::firstOwnerCall(model::getUserBody(Op), OwnerFunctions) ||
+      model::spawnKeepsObject(Encl.Body, F.Where, Lib.SpawnFunctions,
+                              OwnerFunctions))
+    return nullptr;
+  return dyn_cast_or_null<CXXThisExpr>(
+      firstCaptureUse(Op, Op.getParent(), FromStart, Encl.Ctx));
+}
+
+const LambdaCaptureLifetimeCheck::DetachedThis *
+LambdaCaptureLifetimeCheck::detachedThis(const CXXMethodDecl &M,
+                                         ASTContext &Ctx) {
+  auto [It, New] = DetachedThises.try_emplace(&M, std::nullopt);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  const Stmt *Body = M.getBody();
+  if (!Body || model::getCoroutineBody(M))
+    return nullptr;
+  CheckedFunction Starter(M, *Body, Ctx, Lib, Facts);
+  std::optional<DetachedThis> Found;
+  auto Consider = [&](const CXXMethodDecl *Op, const Expr &Origin,
+                      bool FromStart) {
+    if (Found || !Op ||
+        llvm::none_of(Op->getParent()->captures(),
+                      [](const LambdaCapture &C) { return C.capturesThis(); }))
+      return;
+    model::TaskFate F = Starter.flow().fateOf(&Origin);
+    if (const Stmt *Use = unownedThisUse(*Op, F, FromStart, Starter))
+      Found = DetachedThis{F, Use, FromStart};
+  };
+  Starter.forEachStmt([&](const Stmt &S) {
+    // A lambda handed over as a function object, or called at once.
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
+      return Consider(capturingCoroutine(Lambda->getLambdaClass()), *Lambda,
+                      /*FromStart=*/true);
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+    const auto *Op =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call))
+             : nullptr;
+    if (Op && capturingCoroutine(Op->getParent()))
+      Consider(Op, *Call, /*FromStart=*/false);
+  });
+  DetachedThises[&M] = Found;
+  auto Cached = DetachedThises.find(&M);
+  return Cached->second ? &*Cached->second : nullptr;
+}
+
+void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *M =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call))
+             : nullptr;
+    if (!M || !M->isInstance() || M->isDependentContext() ||
+        model::isLambdaCallOperator(*M) ||
+        // A shared-owned class is reported where it starts the lambda.
+        model::isSharedFromThisClass(M->getParent()) ||
+        model::mayJoinOnDestruction(M->getParent()))
+      return;
+    const DetachedThis *Self = detachedThis(*M, F.Ctx);
+    if (!Self)
+      return;
+    model::OwnerDeath Death =
+        model::ownerDiesDuringTask(*Call, F.Body, F.flow());
+    const VarDecl *Owner = Death.Owner.Var;
+    if (Death.Dies.isInvalid() || !reportOnce(Call->getBeginLoc()))
+      return;
+    if (Owner)
+      diag(Call->getBeginLoc(), "%0 starts a coroutine lambda capturing "
+                                "'this' detached, on an object owned by local "
+                                "%1, which is destroyed while the task may "
+                                "still run")
+          << model::describeFunction(*M) << Owner;
+    else
+      diag(Call->getBeginLoc(), "%0 starts a coroutine lambda capturing "
+                                "'this' detached, on a temporary object that "
+                                "is destroyed before the task is done with it")
+          << model::describeFunction(*M);
+    addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
+                     {"the object", Owner, Death.Dies}, Self->Use,
+                     "captured 'this'", Self->FromStart);
   });
 }
 

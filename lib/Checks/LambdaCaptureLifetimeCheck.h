@@ -6,6 +6,7 @@
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 namespace clang::tidy::async {
 
@@ -32,14 +33,39 @@ private:
   bool checkClosure(const CallExpr &Call, const CXXMethodDecl &Op,
                     const model::TaskFlow &Flow, ASTContext &Ctx);
   /// Reports locals captured by reference, and an unowned 'this', of a
-  /// coroutine lambda whose task (created at \p Origin) has fate \p F.
+  /// coroutine lambda whose task (created at \p Origin in \p Encl) has fate
+  /// \p F.
   void checkCaptures(const CXXMethodDecl &Op, const Expr &Origin,
                      const model::TaskFate &F, bool FromStart,
-                     const model::TaskFlow &Flow, ASTContext &Ctx);
+                     CheckedFunction &Encl);
   /// Reports a capturing coroutine lambda handed to an API that calls it
   /// and then destroys it.
   void checkCallbacks(const CallExpr &Call, ASTContext &Ctx);
 
+  // Detached owners.
+  /// A coroutine lambda capturing 'this' that a member function starts
+  /// detached, with nothing that keeps the object alive.
+  struct DetachedThis {
+    model::TaskFate Fate;
+    const Stmt *Use = nullptr;
+    bool FromStart = false;
+  };
+  /// The first use of 'this' by the coroutine lambda \p Op, created in
+  /// \p Encl, when its task (of fate \p F) runs detached and nothing ties
+  /// the object to it (a captured shared_ptr or weak_ptr, a call of
+  /// OwnerFunctions, an executor or scope the object owns); null otherwise.
+  const Stmt *unownedThisUse(const CXXMethodDecl &Op, const model::TaskFate &F,
+                             bool FromStart, const CheckedFunction &Encl);
+  /// What the member function \p M detaches on '*this' (memoised).
+  const DetachedThis *detachedThis(const CXXMethodDecl &M, ASTContext &Ctx);
+  /// Calls of member functions that detach a 'this'-capturing coroutine
+  /// lambda, made on an object the calling function destroys while the
+  /// task runs.
+  void checkDetachingCalls(CheckedFunction &F);
+
+  const model::NameMatcher OwnerFunctions;
+  llvm::DenseMap<const FunctionDecl *, std::optional<DetachedThis>>
+      DetachedThises;
   const model::NameMatcher CallbackFunctions;
   /// First capture uses, after a suspension [0] and from the start [1].
   llvm::DenseMap<std::pair<const Decl *, const Decl *>, const Stmt *>

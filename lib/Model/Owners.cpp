@@ -173,6 +173,27 @@ const FieldDecl *ownedMemberIn(const Expr &E) {
   return Found;
 }
 
+bool spawnKeepsObject(const Stmt &Body, SourceLocation Where,
+                      const NameMatcher &SpawnFunctions,
+                      const NameMatcher &OwnerFunctions) {
+  auto Keeping = [&](const Expr *E) {
+    return E && (holdsReference(*E, OwnerFunctions) || ownedMemberIn(*E));
+  };
+  bool Keeps = false;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Spawn = dyn_cast<CallExpr>(&S);
+    if (Keeps || !Spawn || Spawn->getBeginLoc() != Where)
+      return;
+    std::optional<CallInfo> Info = describeCall(*Spawn);
+    if (!Info || !anyNameMatches(SpawnFunctions, *Info))
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Spawn))
+      Keeps |= Keeping(Member->getImplicitObjectArgument());
+    Keeps |= llvm::any_of(Spawn->arguments(), Keeping);
+  });
+  return Keeps;
+}
+
 bool mayJoinOnDestruction(const CXXRecordDecl *RD) {
   if (!RD || !RD->hasDefinition())
     return true;
@@ -205,6 +226,23 @@ ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody) {
   if (Var->hasLocalStorage())
     return {K::Local, Var};
   return {K::Lasting, Var};
+}
+
+OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
+                               const TaskFlow &Flow) {
+  using K = ObjectOwner::Kind;
+  const Expr *Object = Call.getImplicitObjectArgument();
+  ObjectOwner Owner = Object ? ownerOfObject(*Object, Body) : ObjectOwner{};
+  if (Owner.What != K::Temporary && Owner.What != K::Local)
+    return {};
+  Referent R{Owner.What == K::Temporary ? Referent::Kind::Temporary
+                                        : Referent::Kind::Local,
+             Owner.Var};
+  // The task runs on an executor from the call on: a run of the executor
+  // to completion before the owner dies finishes it.
+  TaskFate AtCall{TaskFate::Kind::Escapes, Call.getBeginLoc(), "started here",
+                  /*OnExecutor=*/true};
+  return {Owner, Flow.diesBeforeTask(R, &Call, AtCall, Laziness::Eager)};
 }
 
 } // namespace clang::tidy::async::model

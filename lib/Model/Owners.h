@@ -36,6 +36,14 @@ const Stmt *firstOwnerCall(const Stmt *Body, const NameMatcher &OwnerFunctions);
 /// handed to it dies with the object. Null when there is none.
 const FieldDecl *ownedMemberIn(const Expr &E);
 
+/// True when the spawn (a call of one of \p SpawnFunctions) that starts at
+/// \p Where in \p Body hands over something that keeps an object alive
+/// (holdsReference), or runs on an executor or scope the object owns
+/// (ownedMemberIn).
+bool spawnKeepsObject(const Stmt &Body, SourceLocation Where,
+                      const NameMatcher &SpawnFunctions,
+                      const NameMatcher &OwnerFunctions);
+
 /// True when destroying an object of \p RD may wait for its work: its
 /// destructor is user-provided and either not defined here or not empty.
 bool mayJoinOnDestruction(const CXXRecordDecl *RD);
@@ -63,6 +71,20 @@ struct ObjectOwner {
 /// The owner of the object \p Object (the implicit object argument of a
 /// member call written in \p CallerBody) denotes.
 ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody);
+
+class TaskFlow;
+
+/// Where the object of \p Call (a member call of the function whose body is
+/// \p Body and whose task flow is \p Flow) dies while a task that the call
+/// left running on an executor may still use it, and who owned it. Invalid
+/// when its owner is not shown, or it lives long enough: the function runs
+/// the executor to completion first.
+struct OwnerDeath {
+  ObjectOwner Owner;
+  SourceLocation Dies;
+};
+OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
+                               const TaskFlow &Flow);
 
 } // namespace clang::tidy::async::model
 
