@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 #define ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 
+#include "../Model/CallInfo.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -41,6 +42,30 @@ private:
   /// Reports a capturing coroutine lambda handed to an API that calls it
   /// and then destroys it.
   void checkCallbacks(const CallExpr &Call, ASTContext &Ctx);
+  /// How a callee consumes a function object: the statement of its body
+  /// that calls it and lets the closure die when it returns (a by-value
+  /// parameter or a local copy), or drops the task of a call of the caller's
+  /// temporary (\p Temporary: a reference parameter).
+  struct Consumption {
+    const Stmt *CalledAt = nullptr;
+    bool Temporary = false;
+  };
+  /// How the visible body of the function \p Call calls consumes its
+  /// function-object argument \p I; empty when it does not.
+  Consumption consumerCall(const CallExpr &Call, unsigned I,
+                           const model::CallInfo &Info);
+  /// A note at where a visible consumer calls the lambda.
+  void calledAtNote(const Consumption &By);
+  /// Reports reference parameters of eager coroutines, called by the lambda
+  /// \p Lambda (not a coroutine itself) that \p Consumer calls and destroys,
+  /// bound to the lambda's copied captures.
+  void checkBorrowedCaptures(const LambdaExpr &Lambda, const CXXMethodDecl &Op,
+                             StringRef Consumer, const Consumption &By,
+                             ASTContext &Ctx);
+  /// The first use of \p Param of the eager coroutine \p Coro that may run
+  /// after it has suspended (memoised).
+  const Stmt *lateParameterUse(const FunctionDecl &Coro,
+                               const ParmVarDecl *Param, ASTContext &Ctx);
 
   // Detached owners.
   /// A coroutine lambda capturing 'this' that a member function starts
@@ -67,6 +92,9 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedThis>>
       DetachedThises;
   const model::NameMatcher CallbackFunctions;
+  /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
+  const model::NameMatcher Waits;
+  llvm::DenseMap<const ParmVarDecl *, const Stmt *> ParamLateUses;
   /// First capture uses, after a suspension [0] and from the start [1].
   llvm::DenseMap<std::pair<const Decl *, const Decl *>, const Stmt *>
       FirstUses[2];
