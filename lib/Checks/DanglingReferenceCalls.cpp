@@ -128,6 +128,7 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
     // nothing else keeps '*this' alive; other classes are judged where the
     // member function that spawns is called (checkDetachingCalls).
     if (!model::isSharedFromThisClass(Method->getParent()) ||
+        model::mayJoinOnDestruction(Method->getParent()) ||
         !reportOnce(C.Call.getBeginLoc()))
       return;
     diag(C.Call.getBeginLoc(), "%0 runs detached on '*this', and nothing "

@@ -24,7 +24,9 @@ constexpr llvm::StringLiteral DefaultOwnerFunctions =
 constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
     "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
-    "folly::Future::thenTry;folly::SemiFuture::deferValue;"
+    "folly::Future::thenTry;folly::SemiFuture::deferValue;folly::via;"
+    "folly::Executor::addWithPriority;concurrencpp::executor::post;"
+    "concurrencpp::executor::submit;"
     "::std::thread::thread;::std::jthread::jthread;::std::async;"
     "post;dispatch;defer;then;execute;submit;enqueue";
 
@@ -255,9 +257,10 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
       // member function that starts the lambda is called.
       const auto *This =
           dyn_cast_or_null<CXXThisExpr>(unownedThisUse(Op, F, FromStart, Encl));
-      if (!This ||
-          !model::isSharedFromThisClass(
-              This->getType()->getPointeeCXXRecordDecl()) ||
+      const CXXRecordDecl *Class =
+          This ? This->getType()->getPointeeCXXRecordDecl() : nullptr;
+      if (!This || !model::isSharedFromThisClass(Class) ||
+          model::mayJoinOnDestruction(Class) ||
           !reportOnce(Capture.getLocation()))
         continue;
       diag(Capture.getLocation(), "'this' is captured by a coroutine lambda "
