@@ -154,6 +154,9 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
     return;
   SourceLocation Dies = C.dies(R, F);
   if (Dies.isInvalid() || model::mayJoinOnDestruction(Method->getParent()) ||
+      model::mayWaitForObject(C.Caller.Body, Owner.Var, C.Call.getEndLoc(),
+                              Dies, Lib.JoinMembers,
+                              C.Caller.Ctx.getSourceManager()) ||
       !reportOnce(C.Call.getBeginLoc()))
     return;
   if (Owner.Var)
@@ -304,7 +307,10 @@ void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
     model::OwnerDeath Death =
         model::ownerDiesDuringTask(*Call, F.Body, F.flow());
     const VarDecl *Owner = Death.Owner.Var;
-    if (Death.Dies.isInvalid() || !reportOnce(Call->getBeginLoc()))
+    if (Death.Dies.isInvalid() ||
+        model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,
+                                Lib.JoinMembers, F.Ctx.getSourceManager()) ||
+        !reportOnce(Call->getBeginLoc()))
       return;
     if (Owner)
       diag(Call->getBeginLoc(), "%0 runs %1 detached on an object owned by "

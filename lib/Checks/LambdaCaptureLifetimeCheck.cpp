@@ -542,7 +542,10 @@ void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
     model::OwnerDeath Death =
         model::ownerDiesDuringTask(*Call, F.Body, F.flow());
     const VarDecl *Owner = Death.Owner.Var;
-    if (Death.Dies.isInvalid() || !reportOnce(Call->getBeginLoc()))
+    if (Death.Dies.isInvalid() ||
+        model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,
+                                Lib.JoinMembers, F.Ctx.getSourceManager()) ||
+        !reportOnce(Call->getBeginLoc()))
       return;
     if (Owner)
       diag(Call->getBeginLoc(), "%0 starts a coroutine lambda capturing "

@@ -6,6 +6,8 @@
 #include "Expressions.h"
 #include "TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -226,6 +228,50 @@ ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody) {
   if (Var->hasLocalStorage())
     return {K::Local, Var};
   return {K::Lasting, Var};
+}
+
+namespace {
+
+/// True when \p E mentions the variable \p Var.
+bool mentions(const Stmt *E, const VarDecl *Var) {
+  bool Found = false;
+  forEachOwnStmt(E, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    Found |= Ref && Ref->getDecl() == Var;
+  });
+  return Found;
+}
+
+/// True when \p S calls a member function that is not const on the object
+/// \p Owner is or owns (o.m(), p->m()).
+bool callsMutatingMember(const Stmt &S, const VarDecl *Owner) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || Method->isConst())
+    return false;
+  return mentions(Call->getImplicitObjectArgument(), Owner);
+}
+
+} // namespace
+
+bool mayWaitForObject(const Stmt &Body, const VarDecl *Owner,
+                      SourceLocation After, SourceLocation Before,
+                      const NameMatcher &Waits, const SourceManager &SM) {
+  bool Waiting = false;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    SourceLocation Loc = S.getBeginLoc();
+    if (Waiting || !SM.isBeforeInTranslationUnit(After, Loc) ||
+        !SM.isBeforeInTranslationUnit(Loc, Before))
+      return;
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
+      Waiting = Owner && mentions(Suspend->getOperand(), Owner);
+    else if (Owner && callsMutatingMember(S, Owner))
+      Waiting = true;
+    else if (isa<CallExpr>(S))
+      if (std::optional<CallInfo> Info = describeCall(S))
+        Waiting = anyNameMatches(Waits, *Info);
+  });
+  return Waiting;
 }
 
 OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,

@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -73,6 +74,16 @@ struct ObjectOwner {
 ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody);
 
 class TaskFlow;
+
+/// True when the function whose body is \p Body may wait, after \p After
+/// and before \p Before, for the work of the object \p Owner owns: it
+/// awaits something that mentions the owner, calls a member function of the
+/// object that is not const (a close or join of its own), or calls one of
+/// \p Waits (a join of a task or future). Whoever waits may outlast the
+/// task, so nothing is claimed.
+bool mayWaitForObject(const Stmt &Body, const VarDecl *Owner,
+                      SourceLocation After, SourceLocation Before,
+                      const NameMatcher &Waits, const SourceManager &SM);
 
 /// Where the object of \p Call (a member call of the function whose body is
 /// \p Body and whose task flow is \p Flow) dies while a task that the call

@@ -96,15 +96,15 @@ struct pinned {
   void start_tock() { tock(); }
 };
 void pins() {
-  pinned P;
+  pinned P, Q;
   P.start_tick();
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_tick' runs coroutine 'tick' detached on an object owned by local 'P', which is destroyed while the task may still run [async-dangling-reference]
   // CHECK-NOTES-CUSTOM: :[[@LINE-7]]:23: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES-CUSTOM: :[[@LINE+7]]:1: note: 'P' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended
-  P.start_tock();
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: function 'start_tock' runs coroutine 'tock' detached on an object owned by local 'P', which is destroyed while the task may still run [async-dangling-reference]
+  Q.start_tock();
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: function 'start_tock' runs coroutine 'tock' detached on an object owned by local 'Q', which is destroyed while the task may still run [async-dangling-reference]
   // CHECK-NOTES-DEFAULT: :[[@LINE-11]]:23: note: the eager task is dropped here and runs on detached
-  // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'P' is destroyed here
+  // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'Q' is destroyed here
   // CHECK-NOTES-DEFAULT: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended
 }

@@ -162,6 +162,20 @@ int main_like() {
   return 0;
 }
 
+// The function may wait for the object's work: it awaits the object, or
+// calls a member function of it that may close or join.
+asio::awaitable<void> awaits_object(asio::io_context &Ctx) {
+  auto Conn = std::make_unique<connection>(Ctx);
+  Conn->start();
+  co_await Conn->run();
+}
+void joins_object(asio::io_context &Ctx) {
+  connection Conn{Ctx};
+  Conn.start();
+  Conn.Ctx.stop();
+  Conn.start_owned({});
+}
+
 // Static and global objects live as long as the program.
 asio::io_context GlobalCtx;
 connection Global{GlobalCtx};

@@ -73,15 +73,15 @@ struct pinned {
   }
 };
 void pins() {
-  pinned P;
+  pinned P, Q;
   P.start_strong();
   // CHECK-NOTES-OWNERS: :[[@LINE-1]]:3: warning: function 'start_strong' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'P', which is destroyed while the task may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES-OWNERS: :[[@LINE-10]]:5: note: the task is spawned here
   // CHECK-NOTES-OWNERS: :[[@LINE+7]]:1: note: 'P' is destroyed here
   // CHECK-NOTES-OWNERS: :[[@LINE-12]]:81: note: captured 'this' is used here, when the task runs
-  P.start_pinned();
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_pinned' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'P', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  Q.start_pinned();
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_pinned' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'Q', which is destroyed while the task may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES-CUSTOM: :[[@LINE-12]]:5: note: the task is spawned here
-  // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'P' is destroyed here
+  // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Q' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-14]]:84: note: captured 'this' is used here, when the task runs
 }

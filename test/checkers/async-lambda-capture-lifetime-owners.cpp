@@ -57,12 +57,13 @@ void local_session(asio::io_context &Ctx) {
   S.start();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'S', which is destroyed while the task may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES: :28:5: note: the task is spawned detached here
-  // CHECK-NOTES: :[[@LINE+7]]:1: note: 'S' is destroyed here
+  // CHECK-NOTES: :[[@LINE+8]]:1: note: 'S' is destroyed here
   // CHECK-NOTES: :30:9: note: captured 'this' is used here, when the task runs
-  S.kick();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'S', which is destroyed while the task may still run
+  session K{Ctx};
+  K.kick();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'K', which is destroyed while the task may still run
   // CHECK-NOTES: :34:5: note: the eager task is dropped here and runs on detached
-  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'S' is destroyed here
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'K' is destroyed here
   // CHECK-NOTES: :40:9: note: captured 'this' is used here, after the coroutine may have suspended
 }
 
@@ -116,6 +117,12 @@ int main_like() {
   S.kick();
   Ctx.run();
   return 0;
+}
+
+void closes(asio::io_context &Ctx) {
+  session S{Ctx};
+  S.start();
+  S.start_kept();
 }
 
 void kept(asio::io_context &Ctx, session &Ref) {
