@@ -13,6 +13,11 @@ namespace clang::tidy::async {
 
 /// Finds coroutine lambdas whose closure or captured locals die while their
 /// coroutine still runs.
+///
+/// Its rules: closures and captured locals (LambdaCaptureLifetimeCheck.cpp),
+/// closures consumed by the code they are handed to
+/// (LambdaCaptureConsumers.cpp), and 'this' in a detached lambda with nothing
+/// that keeps the object alive (LambdaCaptureOwners.cpp).
 class LambdaCaptureLifetimeCheck : public AsyncCheck {
 public:
   LambdaCaptureLifetimeCheck(StringRef Name, ClangTidyContext *Context);
@@ -23,6 +28,12 @@ protected:
   void startTranslationUnit() override;
 
 private:
+  /// The call operator of a coroutine lambda with captures, or null.
+  static const CXXMethodDecl *capturingCoroutine(const CXXRecordDecl *Closure);
+  /// True when the coroutine lambda \p Op copies its closure into its frame:
+  /// an explicit object parameter taken by value (C++23 'this auto self').
+  static bool copiesClosure(const CXXMethodDecl &Op);
+
   /// The first use in the coroutine lambda \p Op of a capture that may run
   /// after the coroutine has suspended; with \p FromStart, any use. \p Var
   /// selects the capture: a captured variable, the closure type for 'this',

@@ -278,7 +278,12 @@ OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
                                const TaskFlow &Flow) {
   using K = ObjectOwner::Kind;
   const Expr *Object = Call.getImplicitObjectArgument();
-  ObjectOwner Owner = Object ? ownerOfObject(*Object, Body) : ObjectOwner{};
+  QualType ObjectType = Call.getObjectType();
+  // The object's own class (perhaps derived) may join when destroyed.
+  if (!Object || ObjectType.isNull() ||
+      mayJoinOnDestruction(ObjectType->getAsCXXRecordDecl()))
+    return {};
+  ObjectOwner Owner = ownerOfObject(*Object, Body);
   if (Owner.What != K::Temporary && Owner.What != K::Local)
     return {};
   Referent R{Owner.What == K::Temporary ? Referent::Kind::Temporary
