@@ -154,6 +154,7 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
     return;
   SourceLocation Dies = C.dies(R, F);
   if (Dies.isInvalid() || model::mayJoinOnDestruction(Method->getParent()) ||
+      model::keepsLocalExecutor(C.Caller.Body, Lib.SyncWaitFunctions) ||
       model::mayWaitForObject(C.Caller.Body, Owner.Var, C.Call.getEndLoc(),
                               Dies, Lib.JoinMembers,
                               C.Caller.Ctx.getSourceManager()) ||
@@ -304,8 +305,8 @@ void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
     const DetachedSelf *Self = detachedSelf(*M, F.Ctx);
     if (!Self)
       return;
-    model::OwnerDeath Death =
-        model::ownerDiesDuringTask(*Call, F.Body, F.flow());
+    model::OwnerDeath Death = model::ownerDiesDuringTask(
+        *Call, F.Body, F.flow(), Lib.SyncWaitFunctions);
     const VarDecl *Owner = Death.Owner.Var;
     if (Death.Dies.isInvalid() ||
         model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,

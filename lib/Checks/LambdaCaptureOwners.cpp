@@ -107,8 +107,8 @@ void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
     const DetachedThis *Self = detachedThis(*M, F.Ctx);
     if (!Self)
       return;
-    model::OwnerDeath Death =
-        model::ownerDiesDuringTask(*Call, F.Body, F.flow());
+    model::OwnerDeath Death = model::ownerDiesDuringTask(
+        *Call, F.Body, F.flow(), Lib.SyncWaitFunctions);
     const VarDecl *Owner = Death.Owner.Var;
     if (Death.Dies.isInvalid() ||
         model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,

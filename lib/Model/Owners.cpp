@@ -196,14 +196,35 @@ bool spawnKeepsObject(const Stmt &Body, SourceLocation Where,
   return Keeps;
 }
 
-bool mayJoinOnDestruction(const CXXRecordDecl *RD) {
+namespace {
+
+bool joinsOnDestruction(const CXXRecordDecl *RD, unsigned Depth) {
   if (!RD || !RD->hasDefinition())
     return true;
-  const CXXDestructorDecl *Dtor = RD->getDefinition()->getDestructor();
-  if (!Dtor || !Dtor->isUserProvided())
+  RD = RD->getDefinition();
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (Dtor && Dtor->isUserProvided()) {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
+    if (!Body || !Body->body_empty())
+      return true;
+  }
+  if (Depth > 0)
     return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
-  return !Body || !Body->body_empty();
+  // A member it owns outright that may join in turn (std::jthread, a
+  // thread pool, a scope); not a smart pointer, which only deletes.
+  return llvm::any_of(RD->fields(), [&](const FieldDecl *Field) {
+    QualType T = Field->getType();
+    const CXXRecordDecl *Member =
+        T->isReferenceType() ? nullptr : T->getAsCXXRecordDecl();
+    return Member && !isPubliclyCopyable(Member) && !isSharedPtrType(T) &&
+           !isUniquePtrType(T) && joinsOnDestruction(Member, Depth + 1);
+  });
+}
+
+} // namespace
+
+bool mayJoinOnDestruction(const CXXRecordDecl *RD) {
+  return joinsOnDestruction(RD, 0);
 }
 
 ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody) {
@@ -274,8 +295,31 @@ bool mayWaitForObject(const Stmt &Body, const VarDecl *Owner,
   return Waiting;
 }
 
+bool keepsLocalExecutor(const Stmt &Body, const NameMatcher &Runs) {
+  bool Keeps = false;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Decl = dyn_cast<DeclStmt>(&S);
+    if (Keeps || !Decl)
+      return;
+    for (const auto *D : Decl->decls()) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      const CXXRecordDecl *RD =
+          Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType()
+              ? Var->getType()->getAsCXXRecordDecl()
+              : nullptr;
+      if (RD && RD->hasDefinition())
+        Keeps |= llvm::any_of(RD->getDefinition()->methods(),
+                              [&](const CXXMethodDecl *M) {
+                                return M->getDeclName().isIdentifier() &&
+                                       Runs.matches(canonicalName(*M));
+                              });
+    }
+  });
+  return Keeps;
+}
+
 OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
-                               const TaskFlow &Flow) {
+                               const TaskFlow &Flow, const NameMatcher &Runs) {
   using K = ObjectOwner::Kind;
   const Expr *Object = Call.getImplicitObjectArgument();
   QualType ObjectType = Call.getObjectType();
@@ -284,7 +328,8 @@ OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
       mayJoinOnDestruction(ObjectType->getAsCXXRecordDecl()))
     return {};
   ObjectOwner Owner = ownerOfObject(*Object, Body);
-  if (Owner.What != K::Temporary && Owner.What != K::Local)
+  if ((Owner.What != K::Temporary && Owner.What != K::Local) ||
+      keepsLocalExecutor(Body, Runs))
     return {};
   Referent R{Owner.What == K::Temporary ? Referent::Kind::Temporary
                                         : Referent::Kind::Local,

@@ -46,7 +46,9 @@ bool spawnKeepsObject(const Stmt &Body, SourceLocation Where,
                       const NameMatcher &OwnerFunctions);
 
 /// True when destroying an object of \p RD may wait for its work: its
-/// destructor is user-provided and either not defined here or not empty.
+/// destructor is user-provided and either not defined here or not empty, or
+/// it owns outright (by value, not copyable) a member whose destructor is
+/// (a std::jthread, a thread pool, a scope that joins).
 bool mayJoinOnDestruction(const CXXRecordDecl *RD);
 
 /// Who keeps alive the object a member function is called on, as the
@@ -85,17 +87,25 @@ bool mayWaitForObject(const Stmt &Body, const VarDecl *Owner,
                       SourceLocation After, SourceLocation Before,
                       const NameMatcher &Waits, const SourceManager &SM);
 
+/// True when the function whose body is \p Body keeps an executor as a
+/// local: an object of a class with a member function among \p Runs (an
+/// io_context, a thread pool). Work left on it ends with the function, which
+/// runs it, hands it to a helper that does, or destroys it unrun.
+bool keepsLocalExecutor(const Stmt &Body, const NameMatcher &Runs);
+
 /// Where the object of \p Call (a member call of the function whose body is
 /// \p Body and whose task flow is \p Flow) dies while a task that the call
 /// left running on an executor may still use it, and who owned it. Invalid
 /// when its owner is not shown, or it lives long enough: the function runs
-/// the executor to completion first.
+/// the executor to completion first, or keeps the executor as a local (see
+/// keepsLocalExecutor, with \p Runs), or the object's class may join when
+/// destroyed.
 struct OwnerDeath {
   ObjectOwner Owner;
   SourceLocation Dies;
 };
 OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
-                               const TaskFlow &Flow);
+                               const TaskFlow &Flow, const NameMatcher &Runs);
 
 } // namespace clang::tidy::async::model
 

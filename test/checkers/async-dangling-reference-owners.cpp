@@ -161,6 +161,18 @@ int main_like() {
   Ctx.run();
   return 0;
 }
+// The function keeps the executor as a local: it runs it (here through a
+// helper), or destroys it with the work left on it.
+void drive(asio::io_context &Ctx);
+int main_with_helper() {
+  asio::io_context Ctx;
+  connection Conn{Ctx};
+  Conn.start();
+  asio::co_spawn(Ctx, std::make_unique<connection>(Ctx)->reader(),
+                 asio::detached);
+  drive(Ctx);
+  return 0;
+}
 
 // The function may wait for the object's work: it awaits the object, or
 // calls a member function of it that may close or join.
@@ -242,7 +254,26 @@ struct joins {
   }
   void start() { asio::co_spawn(Ctx, loop(), asio::detached); }
 };
+// A member that joins when destroyed (a std::jthread-like worker).
+struct joiner {
+  joiner() = default;
+  joiner(const joiner &) = delete;
+  ~joiner() { join(); }
+  void join();
+};
+struct with_worker {
+  asio::io_context &Ctx;
+  joiner Worker;
+  int N = 0;
+  asio::awaitable<void> loop() {
+    co_await asio::awaitable<void>();
+    ++N;
+  }
+  void start() { asio::co_spawn(Ctx, loop(), asio::detached); }
+};
 void owned_or_joined(asio::io_context &Ctx) {
+  with_worker W{Ctx};
+  W.start();
   owns_executor O;
   O.start();
   joins J{Ctx};
