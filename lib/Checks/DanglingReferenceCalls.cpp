@@ -261,6 +261,9 @@ DanglingReferenceCheck::unownedDetachedUse(const CoroutineCall &C,
 
 const DanglingReferenceCheck::DetachedSelf *
 DanglingReferenceCheck::detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx) {
+  // Helpers are followed a few calls deep.
+  if (HelperDepth > 3)
+    return nullptr;
   auto [It, New] = DetachedSelves.try_emplace(&M, std::nullopt);
   if (!New)
     return It->second ? &*It->second : nullptr;
@@ -269,22 +272,32 @@ DanglingReferenceCheck::detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx) {
     return nullptr;
   CheckedFunction Spawner(M, *Body, Ctx, Lib, Facts);
   std::optional<DetachedSelf> Found;
+  ++HelperDepth;
   Spawner.forEachStmt([&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    if (Found || !Call ||
-        !isa<CXXThisExpr>(
-            Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+    const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+    if (Found || !Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       return;
     const FunctionDecl *Coro = model::calledDefinition(*Call);
-    if (!Coro || !model::getCoroutineBody(*Coro) ||
-        Coro->isDependentContext() || model::isLambdaCallOperator(*Coro))
+    if (!Coro || Coro->isDependentContext() ||
+        model::isLambdaCallOperator(*Coro))
       return;
+    // A helper of the class that spawns in turn ('start' calls 'do_start');
+    // one that is being summarised (recursion) says nothing.
+    if (!model::getCoroutineBody(*Coro)) {
+      if (const auto *Helper = dyn_cast<CXXMethodDecl>(Coro);
+          Helper && Helper->isInstance())
+        if (const DetachedSelf *Inner = detachedSelf(*Helper, Ctx))
+          Found = *Inner;
+      return;
+    }
     CoroutineCall C{*Call, *Coro, Spawner,
                     model::lazinessOf(Coro->getReturnType())};
     model::TaskFate F = C.fate();
     if (const Stmt *Use = unownedDetachedUse(C, F))
       Found = DetachedSelf{Coro, F, Use, C.lazy()};
   });
+  --HelperDepth;
   DetachedSelves[&M] = Found;
   auto Cached = DetachedSelves.find(&M);
   return Cached->second ? &*Cached->second : nullptr;

@@ -90,6 +90,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedSelf>>
       DetachedSelves;
   llvm::DenseMap<const FunctionDecl *, bool> TakesOwner;
+  /// How many helpers deep detachedSelf is.
+  unsigned HelperDepth = 0;
 
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;

@@ -118,6 +118,36 @@ void kick_local() {
   // CHECK-NOTES: :[[@LINE-10]]:7: note: the object is used here, after the coroutine may have suspended
 }
 
+// A member function that spawns through a helper of its class.
+struct relay {
+  asio::io_context &Ctx;
+  int N = 0;
+  asio::awaitable<void> pump() {
+    co_await asio::awaitable<void>();
+    ++N;
+  }
+  void spawn_pump() { asio::co_spawn(Ctx, pump(), asio::detached); }
+  void start() { spawn_pump(); }
+  // Recursion through helpers ends.
+  void ping(int K) {
+    if (K)
+      pong(K - 1);
+  }
+  void pong(int K) { ping(K); }
+};
+void relay_local(asio::io_context &Ctx) {
+  relay R{Ctx};
+  R.start();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'pump' detached on an object owned by local 'R', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-13]]:23: note: the task is spawned detached here
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'R' is destroyed here
+  // CHECK-NOTES: :[[@LINE-17]]:7: note: the object is used here, when the task runs
+}
+void relay_ping(asio::io_context &Ctx) {
+  relay R{Ctx};
+  R.ping(3);
+}
+
 // --- Templates and macros.
 
 template <class T> struct worker {
