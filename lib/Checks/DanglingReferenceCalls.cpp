@@ -10,6 +10,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/Owners.h"
 #include "DanglingReferenceCheck.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
@@ -134,31 +135,59 @@ bool DanglingReferenceCheck::checkObject(const CoroutineCall &C,
 
 void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
                                                const Expr &Object) {
-  // A detached member coroutine of a class made to be owned by shared_ptr,
-  // given no shared_ptr that keeps its object alive.
-  const auto *Method = cast<CXXMethodDecl>(&C.Coro);
-  if (!isa<CXXThisExpr>(Object.IgnoreParenImpCasts()) ||
-      !model::isSharedFromThisClass(Method->getParent()) ||
-      llvm::any_of(C.Call.arguments(), [](const Expr *Arg) {
-        return model::isSharedPtrType(Arg->getType());
-      }))
-    return;
   model::TaskFate F = C.fate();
-  if (!F.runsDetached(C.Laziness))
+  const Stmt *Use = unownedDetachedUse(C, F);
+  if (!Use)
     return;
-  const Stmt *Use = firstLateUse(C.Coro, -1, C.Caller.Ctx);
-  if (!Use || !reportOnce(C.Call.getBeginLoc()))
+  const auto *Method = cast<CXXMethodDecl>(&C.Coro);
+  if (isa<CXXThisExpr>(Object.IgnoreParenImpCasts())) {
+    // Only a class made to be owned by shared_ptr tells, by itself, that
+    // nothing else keeps '*this' alive; other classes are judged where the
+    // member function that spawns is called (checkDetachingCalls).
+    if (!model::isSharedFromThisClass(Method->getParent()) ||
+        model::mayJoinOnDestruction(Method->getParent()) ||
+        !reportOnce(C.Call.getBeginLoc()))
+      return;
+    diag(C.Call.getBeginLoc(), "%0 runs detached on '*this', and nothing "
+                               "keeps the object alive; give the coroutine a "
+                               "'shared_from_this()' copy to hold")
+        << model::describeFunction(C.Coro);
+    diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
+    diag(Use->getBeginLoc(),
+         C.lazy() ? "the object is used here, when the task runs"
+                  : "the object is used here, after the coroutine may have "
+                    "suspended",
+         DiagnosticIDs::Note);
     return;
-  diag(C.Call.getBeginLoc(), "%0 runs detached on '*this', and nothing keeps "
-                             "the object alive; give the coroutine a "
-                             "'shared_from_this()' copy to hold")
-      << model::describeFunction(C.Coro);
-  diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
-  diag(Use->getBeginLoc(),
-       C.lazy() ? "the object is used here, when the task runs"
-                : "the object is used here, after the coroutine may have "
-                  "suspended",
-       DiagnosticIDs::Note);
+  }
+  // Through a smart or raw pointer: the object dies with its owner.
+  model::ObjectOwner Owner = model::ownerOfObject(Object, C.Caller.Body);
+  Referent R{Owner.What == model::ObjectOwner::Kind::Temporary
+                 ? Referent::Kind::Temporary
+                 : Referent::Kind::Local,
+             Owner.Var};
+  if (Owner.What != model::ObjectOwner::Kind::Temporary &&
+      Owner.What != model::ObjectOwner::Kind::Local)
+    return;
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || model::mayJoinOnDestruction(Method->getParent()) ||
+      model::keepsLocalExecutor(C.Caller.Body, Lib.SyncWaitFunctions) ||
+      model::mayWaitForObject(C.Caller.Body, Owner.Var, C.Call.getEndLoc(),
+                              Dies, Lib.JoinMembers,
+                              C.Caller.Ctx.getSourceManager()) ||
+      !reportOnce(C.Call.getBeginLoc()))
+    return;
+  if (Owner.Var)
+    diag(C.Call.getBeginLoc(), "%0 runs detached on an object owned by local "
+                               "%1, which is destroyed while the task may "
+                               "still run")
+        << model::describeFunction(C.Coro) << Owner.Var;
+  else
+    diag(C.Call.getBeginLoc(), "%0 runs detached on an object owned by a "
+                               "temporary that is destroyed before the task "
+                               "is done with it")
+        << model::describeFunction(C.Coro);
+  addNotes(C, F, R, Dies, Use, "the object");
 }
 
 void DanglingReferenceCheck::checkCall(const CallExpr &Call,
@@ -328,6 +357,112 @@ void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {
          DiagnosticIDs::Note)
         << Param;
   }
+}
+
+const Stmt *
+DanglingReferenceCheck::unownedDetachedUse(const CoroutineCall &C,
+                                           const model::TaskFate &F) {
+  if (!F.runsDetached(C.Laziness))
+    return nullptr;
+  for (const Expr *Arg : C.Call.arguments())
+    if (model::holdsReference(*Arg, OwnerFunctions) ||
+        model::ownedMemberIn(*Arg))
+      return nullptr;
+  // The coroutine takes a reference to its object itself
+  // ('auto self = shared_from_this();').
+  auto [It, New] = TakesOwner.try_emplace(&C.Coro, false);
+  if (New)
+    It->second = model::firstOwnerCall(model::getUserBody(C.Coro),
+                                       OwnerFunctions) != nullptr;
+  if (It->second || model::spawnKeepsObject(C.Caller.Body, F.Where,
+                                            Lib.SpawnFunctions, OwnerFunctions))
+    return nullptr;
+  return firstLateUse(C.Coro, -1, C.Caller.Ctx);
+}
+
+const DanglingReferenceCheck::DetachedSelf *
+DanglingReferenceCheck::detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx) {
+  // Helpers are followed a few calls deep.
+  if (HelperDepth > 3)
+    return nullptr;
+  auto [It, New] = DetachedSelves.try_emplace(&M, std::nullopt);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  const Stmt *Body = M.getBody();
+  if (!Body || model::getCoroutineBody(M))
+    return nullptr;
+  CheckedFunction Spawner(M, *Body, Ctx, Lib, Facts);
+  std::optional<DetachedSelf> Found;
+  ++HelperDepth;
+  Spawner.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+    if (Found || !Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return;
+    const FunctionDecl *Coro = model::calledDefinition(*Call);
+    if (!Coro || Coro->isDependentContext() ||
+        model::isLambdaCallOperator(*Coro))
+      return;
+    // A helper of the class that spawns in turn ('start' calls 'do_start');
+    // one that is being summarised (recursion) says nothing.
+    if (!model::getCoroutineBody(*Coro)) {
+      if (const auto *Helper = dyn_cast<CXXMethodDecl>(Coro);
+          Helper && Helper->isInstance())
+        if (const DetachedSelf *Inner = detachedSelf(*Helper, Ctx))
+          Found = *Inner;
+      return;
+    }
+    CoroutineCall C{*Call, *Coro, Spawner,
+                    model::lazinessOf(Coro->getReturnType())};
+    model::TaskFate F = C.fate();
+    if (const Stmt *Use = unownedDetachedUse(C, F))
+      Found = DetachedSelf{Coro, F, Use, C.lazy()};
+  });
+  --HelperDepth;
+  DetachedSelves[&M] = Found;
+  auto Cached = DetachedSelves.find(&M);
+  return Cached->second ? &*Cached->second : nullptr;
+}
+
+void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *M =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call))
+             : nullptr;
+    if (!M || !M->isInstance() || M->isDependentContext() ||
+        model::isLambdaCallOperator(*M) ||
+        // A shared-owned class is reported where it spawns.
+        model::isSharedFromThisClass(M->getParent()) ||
+        model::mayJoinOnDestruction(M->getParent()))
+      return;
+    const DetachedSelf *Self = detachedSelf(*M, F.Ctx);
+    if (!Self)
+      return;
+    model::OwnerDeath Death = model::ownerDiesDuringTask(
+        *Call, F.Body, F.flow(), Lib.SyncWaitFunctions);
+    const VarDecl *Owner = Death.Owner.Var;
+    if (Death.Dies.isInvalid() ||
+        model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,
+                                Lib.JoinMembers, F.Ctx.getSourceManager()) ||
+        !reportOnce(Call->getBeginLoc()))
+      return;
+    if (Owner)
+      diag(Call->getBeginLoc(), "%0 runs %1 detached on an object owned by "
+                                "local %2, which is destroyed while the task "
+                                "may still run")
+          << model::describeFunction(*M) << model::describeFunction(*Self->Coro)
+          << Owner;
+    else
+      diag(Call->getBeginLoc(), "%0 runs %1 detached on a temporary object "
+                                "that is destroyed before the task is done "
+                                "with it")
+          << model::describeFunction(*M)
+          << model::describeFunction(*Self->Coro);
+    addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
+                     {"the object", Owner, Death.Dies}, Self->Use, "the object",
+                     Self->Lazy);
+  });
 }
 
 } // namespace clang::tidy::async

@@ -17,6 +17,7 @@ namespace {
 constexpr llvm::StringLiteral ViewTypesOpt = "ViewTypes";
 constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
 constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
+constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
@@ -24,11 +25,16 @@ constexpr llvm::StringLiteral DefaultViewTypes =
     "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
     "::llvm::StringRef;::llvm::ArrayRef";
 
+// Calls whose result keeps an object alive: a strong or weak reference.
+constexpr llvm::StringLiteral DefaultOwnerFunctions =
+    "shared_from_this;weak_from_this;get_strong;get_weak";
+
 } // namespace
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
+      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)) {}
@@ -38,6 +44,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, ViewTypesOpt, ViewTypes.str());
   Options.store(Opts, ReferenceWrappersOpt, ReferenceWrappers);
   Options.store(Opts, StrictParametersOpt, StrictParameters);
+  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -46,6 +53,8 @@ void DanglingReferenceCheck::startTranslationUnit() {
   ReturnsNewTask.clear();
   SharedModified.clear();
   SharedWalked = false;
+  DetachedSelves.clear();
+  TakesOwner.clear();
 }
 
 bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
@@ -66,6 +75,7 @@ bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
 
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   checkCalls(F);
+  checkDetachingCalls(F);
   if (!F.isCoroutine())
     return;
   checkAwaitedReferences(F);

@@ -5,6 +5,7 @@
 
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include <optional>
 
 namespace clang::tidy::async {
 
@@ -45,7 +46,8 @@ private:
   /// The object of a member coroutine is a temporary or a local that dies
   /// before the task is done; false when it is neither.
   bool checkObject(const CoroutineCall &C, const Expr &Object);
-  /// A member coroutine runs detached on '*this' of a shared-owned class.
+  /// A member coroutine runs detached on '*this' of a shared-owned class,
+  /// or on an object that the caller's smart pointer or local owns.
   void checkDetachedThis(const CoroutineCall &C, const Expr &Object);
   void addNotes(const CoroutineCall &C, const model::TaskFate &F,
                 const model::Referent &R, SourceLocation Dies, const Stmt *Use,
@@ -86,6 +88,34 @@ private:
   /// into the namespace-scope or static container \p Var, or null. The first
   /// question walks the translation unit once, for every such container.
   const Stmt *modificationOfShared(const VarDecl &Var, ASTContext &Ctx);
+
+  // Detached owners (DanglingReferenceCalls.cpp).
+  /// A member coroutine a member function spawns detached on '*this', with
+  /// nothing that keeps the object alive, and its first late use of it.
+  struct DetachedSelf {
+    const FunctionDecl *Coro = nullptr;
+    model::TaskFate Fate;
+    const Stmt *Use = nullptr;
+    bool Lazy = false;
+  };
+  /// The first use of the object by the task \p C creates, when the task
+  /// runs detached and nothing ties the object's life to it (a
+  /// shared_ptr or shared_from_this() handed over or taken by the
+  /// coroutine, an executor or scope the object owns); null otherwise.
+  const Stmt *unownedDetachedUse(const CoroutineCall &C,
+                                 const model::TaskFate &F);
+  /// What the member function \p M detaches on '*this' (memoised).
+  const DetachedSelf *detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx);
+  /// Calls of member functions that detach a task on their object, made on
+  /// an object that the calling function destroys while the task runs.
+  void checkDetachingCalls(CheckedFunction &F);
+
+  const model::NameMatcher OwnerFunctions;
+  llvm::DenseMap<const FunctionDecl *, std::optional<DetachedSelf>>
+      DetachedSelves;
+  llvm::DenseMap<const FunctionDecl *, bool> TakesOwner;
+  /// How many helpers deep detachedSelf is.
+  unsigned HelperDepth = 0;
 
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;

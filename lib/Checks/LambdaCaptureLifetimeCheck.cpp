@@ -4,6 +4,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/Owners.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
 
@@ -12,17 +13,26 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
+constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
+
+// Calls whose result keeps an object alive: a strong or weak reference.
+constexpr llvm::StringLiteral DefaultOwnerFunctions =
+    "shared_from_this;weak_from_this;get_strong;get_weak";
 
 // APIs that call a function object and destroy it once the call returns.
 constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
     "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
-    "folly::Future::thenTry;folly::SemiFuture::deferValue;"
+    "folly::Future::thenTry;folly::SemiFuture::deferValue;folly::via;"
+    "folly::Executor::addWithPriority;concurrencpp::executor::post;"
+    "concurrencpp::executor::submit;"
     "::std::thread::thread;::std::jthread::jthread;::std::async;"
     "post;dispatch;defer;then;execute;submit;enqueue";
 
-/// The call operator of a coroutine lambda with captures, or null.
-const CXXMethodDecl *capturingCoroutine(const CXXRecordDecl *Closure) {
+} // namespace
+
+const CXXMethodDecl *
+LambdaCaptureLifetimeCheck::capturingCoroutine(const CXXRecordDecl *Closure) {
   if (!Closure || !Closure->isLambda() || Closure->capture_size() == 0)
     return nullptr;
   const CXXMethodDecl *Op = Closure->getLambdaCallOperator();
@@ -33,55 +43,30 @@ const CXXMethodDecl *capturingCoroutine(const CXXRecordDecl *Closure) {
   return model::getCoroutineBody(*Op) ? Op : nullptr;
 }
 
-/// True when the coroutine lambda \p Op copies its closure into its frame:
-/// an explicit object parameter taken by value (C++23 'this auto self').
-bool copiesClosure(const CXXMethodDecl &Op) {
+bool LambdaCaptureLifetimeCheck::copiesClosure(const CXXMethodDecl &Op) {
   return Op.isExplicitObjectMemberFunction() &&
          !Op.getParamDecl(0)->getType()->isReferenceType();
 }
 
-bool capturesSharedPtr(const CXXRecordDecl &Closure) {
-  for (const LambdaCapture &Capture : Closure.captures())
-    if (Capture.capturesVariable())
-      if (const ValueDecl *Var = Capture.getCapturedVar();
-          Var && model::isSharedPtrType(Var->getType()))
-        return true;
-  return false;
-}
-
-/// The call in \p Callee's body of its parameter \p Param, when the body
-/// calls it.
-const Stmt *callOfParameter(const FunctionDecl &Callee,
-                            const ParmVarDecl *Param) {
-  const Stmt *Found = nullptr;
-  model::forEachOwnStmt(Callee.getBody(), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
-    if (Found || !Call || Call->getOperator() != OO_Call)
-      return;
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
-    if (Ref && Ref->getDecl() == Param)
-      Found = Call;
-  });
-  return Found;
-}
-
-} // namespace
-
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
+      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       CallbackFunctions(
-          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)) {}
+          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
+      Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()) {}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
+  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {
   FirstUses[0].clear();
   FirstUses[1].clear();
+  DetachedThises.clear();
+  ParamLateUses.clear();
 }
 
 const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
@@ -156,23 +141,27 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
   return true;
 }
 
-void LambdaCaptureLifetimeCheck::checkCaptures(
-    const CXXMethodDecl &Op, const Expr &Origin, const model::TaskFate &F,
-    bool FromStart, const model::TaskFlow &Flow, ASTContext &Ctx) {
+void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
+                                               const Expr &Origin,
+                                               const model::TaskFate &F,
+                                               bool FromStart,
+                                               CheckedFunction &Encl) {
+  ASTContext &Ctx = Encl.Ctx;
+  const model::TaskFlow &Flow = Encl.flow();
   const CXXRecordDecl *Closure = Op.getParent();
   model::Laziness L =
       FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
-  bool Detached = F.runsDetached(L);
   for (const LambdaCapture &Capture : Closure->captures()) {
     if (Capture.capturesThis()) {
-      // An object made to be owned by shared_ptr, held by nothing here.
-      if (!Detached || capturesSharedPtr(*Closure))
-        continue;
-      const Stmt *Use = firstCaptureUse(Op, Closure, FromStart, Ctx);
-      const auto *This = dyn_cast_or_null<CXXThisExpr>(Use);
-      if (!This ||
-          !model::isSharedFromThisClass(
-              This->getType()->getPointeeCXXRecordDecl()) ||
+      // Only a class made to be owned by shared_ptr tells, by itself, that
+      // nothing else keeps '*this' alive; other classes are judged where the
+      // member function that starts the lambda is called.
+      const auto *This =
+          dyn_cast_or_null<CXXThisExpr>(unownedThisUse(Op, F, FromStart, Encl));
+      const CXXRecordDecl *Class =
+          This ? This->getType()->getPointeeCXXRecordDecl() : nullptr;
+      if (!This || !model::isSharedFromThisClass(Class) ||
+          model::mayJoinOnDestruction(Class) ||
           !reportOnce(Capture.getLocation()))
         continue;
       diag(Capture.getLocation(), "'this' is captured by a coroutine lambda "
@@ -180,7 +169,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
                                   "object alive; capture a "
                                   "'shared_from_this()' copy");
       diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
-      diag(Use->getBeginLoc(),
+      diag(This->getBeginLoc(),
            FromStart ? "'this' is used here, when the task runs"
                      : "'this' is used here, after the coroutine may have "
                        "suspended",
@@ -208,67 +197,9 @@ void LambdaCaptureLifetimeCheck::checkCaptures(
   }
 }
 
-void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
-                                                ASTContext &Ctx) {
-  std::optional<model::CallInfo> Info = model::describeCall(Call);
-  if (!Info)
-    return;
-  auto Listed = [&](const model::NameMatcher &List) {
-    return model::anyNameMatches(List, *Info);
-  };
-  if (Listed(Lib.SpawnFunctions) || Listed(Lib.KeepAliveFunctions))
-    return;
-  bool Callback = Listed(CallbackFunctions);
-  const FunctionDecl *Callee = model::calledDefinition(Call);
-  unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
-                            isa<CXXMethodDecl>(Info->Callee) &&
-                            cast<CXXMethodDecl>(Info->Callee)->isInstance()
-                        ? 1
-                        : 0;
-  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-    const LambdaExpr *Lambda = model::lambdaOf(Call.getArg(I));
-    const CXXMethodDecl *Op =
-        Lambda ? capturingCoroutine(Lambda->getLambdaClass()) : nullptr;
-    if (!Op || copiesClosure(*Op) ||
-        model::lazinessOf(Op->getReturnType()) != model::Laziness::Eager)
-      continue;
-    // A callee we can see that takes the function object by value and
-    // calls it destroys it when it returns; a coroutine keeps it.
-    const Stmt *CalledAt = nullptr;
-    if (!Callback) {
-      if (!Callee || model::getCoroutineBody(*Callee) || I < Offset ||
-          I - Offset >= Callee->getNumParams())
-        continue;
-      const ParmVarDecl *Param = Callee->getParamDecl(I - Offset);
-      if (Param->getType()->isReferenceType())
-        continue;
-      CalledAt = callOfParameter(*Callee, Param);
-      if (!CalledAt)
-        continue;
-    }
-    const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
-    if (!Use || !reportOnce(Lambda->getBeginLoc()))
-      continue;
-    diag(Lambda->getBeginLoc(),
-         "coroutine lambda with captures is passed to %0, which destroys it "
-         "once the call returns, while the coroutine may still run")
-        << ("'" + model::displayName(Info->Names.front()) + "'");
-    if (CalledAt)
-      diag(CalledAt->getBeginLoc(),
-           "the lambda is called here, and destroyed "
-           "when this function returns",
-           DiagnosticIDs::Note);
-    const auto *Ref = dyn_cast<DeclRefExpr>(Use);
-    diag(Use->getBeginLoc(),
-         "%0 is used here, after the coroutine may have suspended",
-         DiagnosticIDs::Note)
-        << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
-                : std::string("captured 'this'"));
-  }
-}
-
 void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
   ASTContext &Ctx = F.Ctx;
+  checkDetachingCalls(F);
   F.forEachStmt([&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
@@ -279,7 +210,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
         return;
       model::TaskFate Fate = F.flow().fateOf(Lambda);
       if (Fate.What == model::TaskFate::Kind::Escapes)
-        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F.flow(), Ctx);
+        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F);
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
@@ -292,7 +223,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       // A coroutine lambda called: its task refers to the closure.
       if (!checkClosure(*Call, *Op, F.flow(), Ctx))
         checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,
-                      F.flow(), Ctx);
+                      F);
       return;
     }
     checkCallbacks(*Call, Ctx);

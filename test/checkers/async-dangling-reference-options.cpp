@@ -1,13 +1,13 @@
 // Defaults.
 // RUN: %check_async_lint --check-suffix=DEFAULT %s async-dangling-reference %t.default
 
-// StrictParameters, a custom view type, reference_wrapper switched off, and
+// StrictParameters, a custom view type, reference_wrapper off, OwnerFunctions, and
 // the shared library lists (a spawn and a run-to-completion function of an
 // in-house executor) set globally.
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-dangling-reference %t.custom \
 // RUN:   --config="{CheckOptions: {async-dangling-reference.StrictParameters: true, \
 // RUN:     async-dangling-reference.ViewTypes: 'corp::text_ref', \
-// RUN:     async-dangling-reference.ReferenceWrappers: false, \
+// RUN:     async-dangling-reference.ReferenceWrappers: false, async-dangling-reference.OwnerFunctions: 'corp::pin', \
 // RUN:     SpawnFunctions: 'corp::launch', SyncWaitFunctions: 'corp::drain'}}"
 
 #include <functional>
@@ -71,4 +71,40 @@ void spawns_and_drains() {
   std::string Local;
   corp::launch(text(Local));
   corp::drain();
+}
+
+// OwnerFunctions: a coroutine that takes a strong reference to its object
+// ties the object's life to the task.
+namespace corp {
+struct strong {};
+template <class T> strong pin(T *);
+} // namespace corp
+struct pinned {
+  int N = 0;
+  corp::strong get_strong();
+  demo::fire_and_forget tick() {
+    auto Self = get_strong();
+    co_await demo::task<>();
+    ++N;
+  }
+  demo::fire_and_forget tock() {
+    auto Pin = corp::pin(this);
+    co_await demo::task<>();
+    ++N;
+  }
+  void start_tick() { tick(); }
+  void start_tock() { tock(); }
+};
+void pins() {
+  pinned P, Q;
+  P.start_tick();
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_tick' runs coroutine 'tick' detached on an object owned by local 'P', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-7]]:23: note: the eager task is dropped here and runs on detached
+  // CHECK-NOTES-CUSTOM: :[[@LINE+7]]:1: note: 'P' is destroyed here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended
+  Q.start_tock();
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: function 'start_tock' runs coroutine 'tock' detached on an object owned by local 'Q', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-11]]:23: note: the eager task is dropped here and runs on detached
+  // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'Q' is destroyed here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended
 }

@@ -7,6 +7,12 @@
 // RUN:   --config="{CheckOptions: {async-lambda-capture-lifetime.CallbackFunctions: 'corp::on_ready', \
 // RUN:     KeepAliveFunctions: 'corp::hold', SpawnFunctions: 'corp::launch'}}" -- -- -std=c++23
 
+// Spawns of an in-house executor, and an in-house reference that keeps an
+// object alive (OwnerFunctions).
+// RUN: %check_async_lint --check-suffix=OWNERS %s async-lambda-capture-lifetime %t.owners \
+// RUN:   --config="{CheckOptions: {async-lambda-capture-lifetime.OwnerFunctions: 'corp::pin', \
+// RUN:     SpawnFunctions: 'corp::launch'}}" -- -- -std=c++23
+
 #include "task.h"
 
 demo::task<> sub();
@@ -32,6 +38,10 @@ demo::task<> explicit_object(int X) {
   // CHECK-NOTES-CUSTOM: :[[@LINE-7]]:93: note: the closure is destroyed at the end of this full expression
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES-CUSTOM: :[[@LINE-9]]:88: note: capture 'X' is used here, when the task runs
+  // CHECK-NOTES-OWNERS: :[[@LINE-10]]:21: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+  // CHECK-NOTES-OWNERS: :[[@LINE-11]]:93: note: the closure is destroyed at the end of this full expression
+  // CHECK-NOTES-OWNERS: :[[@LINE-7]]:3: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES-OWNERS: :[[@LINE-13]]:88: note: capture 'X' is used here, when the task runs
 }
 
 void in_house(int X) {
@@ -44,4 +54,34 @@ void in_house(int X) {
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the task is spawned here
   // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:74: note: 'Local' is used here, when the task runs
+}
+
+// OwnerFunctions: a captured strong reference ties the object's life to the
+// spawned task.
+namespace corp {
+struct strong {};
+template <class T> strong pin(T *);
+} // namespace corp
+struct pinned {
+  int N = 0;
+  corp::strong get_strong();
+  void start_strong() {
+    corp::launch([this, S = get_strong()]() -> demo::task<> { co_await sub(); ++N; });
+  }
+  void start_pinned() {
+    corp::launch([this, P = corp::pin(this)]() -> demo::task<> { co_await sub(); ++N; });
+  }
+};
+void pins() {
+  pinned P, Q;
+  P.start_strong();
+  // CHECK-NOTES-OWNERS: :[[@LINE-1]]:3: warning: function 'start_strong' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'P', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-OWNERS: :[[@LINE-10]]:5: note: the task is spawned here
+  // CHECK-NOTES-OWNERS: :[[@LINE+7]]:1: note: 'P' is destroyed here
+  // CHECK-NOTES-OWNERS: :[[@LINE-12]]:81: note: captured 'this' is used here, when the task runs
+  Q.start_pinned();
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_pinned' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'Q', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-12]]:5: note: the task is spawned here
+  // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Q' is destroyed here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-14]]:84: note: captured 'this' is used here, when the task runs
 }
