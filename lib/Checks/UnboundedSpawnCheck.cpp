@@ -262,7 +262,10 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
                 ParallelForEachFunctions.str());
 }
 
-void UnboundedSpawnCheck::startTranslationUnit() { FansOut.clear(); }
+void UnboundedSpawnCheck::startTranslationUnit() {
+  FansOut.clear();
+  TaskOrAwaitable.clear();
+}
 
 const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
   std::optional<model::CallInfo> Info = model::describeCall(Call);

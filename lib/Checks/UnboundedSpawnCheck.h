@@ -64,8 +64,12 @@ private:
   const model::NameMatcher LimiterFunctions;
   const model::NameMatcher SpawnLikeFunctions;
   const model::NameMatcher ParallelForEachFunctions;
+  /// True when \p T is a task or an awaitable type (cached by type).
+  bool isTaskOrAwaitable(QualType T);
+
   /// fansOutCallable, by callee and parameter.
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> FansOut;
+  llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
 };
 
 } // namespace clang::tidy::async

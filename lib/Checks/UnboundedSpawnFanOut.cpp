@@ -19,9 +19,8 @@ namespace clang::tidy::async {
 
 namespace {
 
-/// The local container that \p S adds a task that is not eager to
-/// (`c.push_back(t)`, `c.emplace_back(...)`, `c[i] = t`), with the task;
-/// null otherwise.
+/// The local container that \p S adds a lazy task to (`c.push_back(t)`,
+/// `c.emplace_back(...)`, `c[i] = t`), with the task; null otherwise.
 std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
   const Expr *Target = nullptr;
   const Expr *Value = nullptr;
@@ -44,10 +43,12 @@ std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
     Target = Subscript->getArg(0);
     Value = Assign->getArg(1);
   }
-  // An eager task runs from the moment it is made: combining eager ones
-  // waits for them and starts nothing (a promise's result, a submitted job).
+  // Only a lazy task is started by the combinator. An eager one runs from
+  // the moment it is made, and combining eager ones waits for them and
+  // starts nothing (a promise's result, a submitted job); of one whose
+  // laziness is unknown, neither can be said.
   if (!Target || !model::isTaskType(Value->getType()) ||
-      model::lazinessOf(Value->getType()) == model::Laziness::Eager)
+      model::lazinessOfEveryPromise(Value->getType()) != model::Laziness::Lazy)
     return {};
   const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -97,7 +98,7 @@ bool invokes(const Expr *E, const ParmVarDecl &Param) {
   return Ref && Ref->getDecl() == &Param;
 }
 
-bool isTaskOrAwaitable(QualType T) {
+bool isTaskOrAwaitableType(QualType T) {
   return !T.isNull() && !T->isDependentType() && T->isRecordType() &&
          (model::isTaskType(T) || model::isAwaitableType(T));
 }
@@ -112,7 +113,7 @@ std::optional<bool> returnsTask(QualType T, ASTContext &Ctx) {
     const auto *Fn = T->isFunctionType()
                          ? T->getAs<FunctionType>()
                          : T->getPointeeType()->getAs<FunctionType>();
-    return Fn && isTaskOrAwaitable(Fn->getReturnType());
+    return Fn && isTaskOrAwaitableType(Fn->getReturnType());
   }
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
@@ -122,7 +123,7 @@ std::optional<bool> returnsTask(QualType T, ASTContext &Ctx) {
     QualType R = FD.getReturnType();
     if (R->isUndeducedType() || R->isDependentType())
       Result = Result.value_or(false) ? Result : std::nullopt;
-    else if (isTaskOrAwaitable(R))
+    else if (isTaskOrAwaitableType(R))
       Result = true;
   };
   for (const NamedDecl *D :
@@ -251,6 +252,14 @@ bool UnboundedSpawnCheck::fansOutCallable(const FunctionDecl &Callee,
   return Result;
 }
 
+bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
+  const Type *Key = T.getCanonicalType().getTypePtrOrNull();
+  auto [It, New] = TaskOrAwaitable.try_emplace(Key, false);
+  if (New)
+    It->second = isTaskOrAwaitableType(T);
+  return It->second;
+}
+
 void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
   F.forEachStmt([&](const Stmt &S) {
     if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
@@ -262,7 +271,8 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
       Args.append(cast<CXXConstructExpr>(S).arg_begin(),
                   cast<CXXConstructExpr>(S).arg_end());
     const auto &E = cast<Expr>(S);
-    if (Args.size() < 2 || !isTaskOrAwaitable(E.getType()))
+    if (Args.size() < 2 || !E.getType()->isRecordType() ||
+        !isTaskOrAwaitable(E.getType()))
       return;
     auto [Range, Callable] = rangeAndCallable(Args, F.Ctx, Lib.Limiters);
     if (!Range || fixedSizeRange(Range, F.Ctx))

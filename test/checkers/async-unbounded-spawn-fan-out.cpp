@@ -133,6 +133,51 @@ void eager_results(std::vector<concurrencpp::result_promise<int>> &Promises,
   auto All = concurrencpp::when_all(Executor, Results.begin(), Results.end());
 }
 
+// A result whose coroutines are eager, or first rescheduled on an executor
+// when given one (concurrencpp's result: the traits choose the promise by the
+// parameters too). Not lazy for every coroutine: silent.
+namespace resched {
+struct executor_tag {};
+struct rescheduling_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+template <class T> struct result {
+  struct promise_type {
+    result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const { return T(); }
+};
+template <class T> struct rescheduled_promise {
+  result<T> get_return_object() { return {}; }
+  rescheduling_awaiter initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void return_value(T) {}
+  void unhandled_exception() {}
+};
+template <class T> result<T> when_all(std::vector<result<T>> &);
+} // namespace resched
+template <class T, class... Args>
+struct std::coroutine_traits<resched::result<T>, resched::executor_tag,
+                             Args...> {
+  using promise_type = resched::rescheduled_promise<T>;
+};
+resched::result<int> on_executor(resched::executor_tag, int) { co_return 1; }
+resched::result<int> from_promise(int);
+resched::result<int> rescheduled(const std::vector<int> &Items) {
+  std::vector<resched::result<int>> Results;
+  for (int Item : Items)
+    Results.push_back(from_promise(Item));
+  co_return co_await resched::when_all(Results);
+}
+
 // --- parallel_for_each, listed: over a runtime range, all at once.
 
 seastar::future<> listed(const std::vector<int> &Items) {
