@@ -268,6 +268,8 @@ Laziness lazinessOfEveryPromise(QualType T) {
   auto Agrees = [&](const CXXRecordDecl *Promise) {
     return !Promise || lazinessOfPromise(Promise) == Result;
   };
+  if (!Agrees(promiseMember(T->getAsCXXRecordDecl())))
+    return Laziness::Unknown;
   for (const ClassTemplateSpecializationDecl *Spec :
        Traits->specializations()) {
     const TemplateArgumentList &Args = Spec->getTemplateArgs();
