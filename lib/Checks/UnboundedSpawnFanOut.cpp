@@ -131,9 +131,11 @@ std::optional<bool> returnsTask(QualType T, ASTContext &Ctx) {
     if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
       Returns(*Method);
     else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
-      Returns(*Template->getTemplatedDecl());
+      // A generic call operator by its instantiations, when it has some.
       for (const FunctionDecl *Instance : Template->specializations())
         Returns(*Instance);
+      if (Template->specializations().empty())
+        Returns(*Template->getTemplatedDecl());
     }
   }
   return Result;

@@ -212,6 +212,9 @@ seastar::future<> silent(const std::vector<int> &Items) {
   co_await seastar::parallel_for_each(seastar::irange(0, seastar::shard_count),
                                       [](unsigned I) { return process(I); });
   co_await seastar::parallel_for_each(Items, [](int) {});
+  auto Generic = [](auto) {};
+  Generic(1);
+  co_await seastar::parallel_for_each(Items, Generic);
 }
 
 // --- A helper of the project's own, recognised by what its body does.
