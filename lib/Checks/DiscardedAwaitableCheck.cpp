@@ -3,8 +3,10 @@
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::async {
 
@@ -57,6 +59,40 @@ std::string calleeName(const Expr &Call) {
     return "'" + model::displayName(Info->Names.front()) + "'";
   }
   return "this call";
+}
+
+/// True for a container of the standard library (a class of namespace std
+/// with begin()): destroying it destroys what it holds and nothing else. A
+/// library's own collection of tasks may start what it is given (a scope).
+bool isStdContainer(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->hasDefinition())
+    return false;
+  return llvm::any_of(RD->methods(), [](const CXXMethodDecl *M) {
+    return M->getIdentifier() && M->getName() == "begin";
+  });
+}
+
+/// The local that \p Call, a member call, exchanges its contents with
+/// another object of its type (`v.swap(w)`): the tasks live on in the other.
+const VarDecl *exchangesContents(const Stmt &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const auto *Ref =
+      Member
+          ? dyn_cast<DeclRefExpr>(model::strip(
+                Member->getImplicitObjectArgument(), model::Wrappers::Syntax))
+          : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return nullptr;
+  QualType Own = Var->getType().getNonReferenceType().getUnqualifiedType();
+  for (const Expr *Arg : Member->arguments())
+    if (Arg->getType()
+            .getNonReferenceType()
+            .getUnqualifiedType()
+            .getCanonicalType() == Own.getCanonicalType())
+      return Var;
+  return nullptr;
 }
 
 } // namespace
@@ -262,6 +298,51 @@ void DiscardedAwaitableCheck::reportUnawaited(const VarDecl &Var,
         << Noun << &Var;
 }
 
+void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {
+  // The first task stored in each local container of this function (not
+  // one of an enclosing function's, captured), in source order.
+  llvm::MapVector<const VarDecl *, std::pair<const Expr *, Verdict>> Stored;
+  llvm::SmallPtrSet<const VarDecl *, 2> Exchanged;
+  F.forEachStmt([&](const Stmt &S) {
+    if (!isa<CXXMemberCallExpr, CXXOperatorCallExpr>(S))
+      return;
+    if (const VarDecl *Var = exchangesContents(S))
+      Exchanged.insert(Var);
+    for (const Expr *Arg : cast<CallExpr>(S).arguments()) {
+      // An eager task runs once stored, as a local one does.
+      Verdict V = judge(Arg->getType(), nullptr);
+      if (V.What != Verdict::Kind::Task || V.Laziness == model::Laziness::Eager)
+        continue;
+      const VarDecl *Holder = F.flow().localHolderOf(Arg);
+      if (Holder && Holder->getDeclContext() == &F.Decl &&
+          isStdContainer(Holder->getType()))
+        Stored.insert({Holder, {Arg, V}});
+    }
+  });
+  for (const auto &[Holder, First] : Stored) {
+    if (Exchanged.contains(Holder))
+      continue;
+    model::TaskFate Fate = F.flow().fateOfLocal(Holder);
+    if (Fate.What != model::TaskFate::Kind::Dropped ||
+        !reportOnce(Holder->getLocation()))
+      continue;
+    bool Lazy = First.second.Laziness == model::Laziness::Lazy;
+    diag(Holder->getLocation(),
+         Lazy ? "tasks stored in %0 are never awaited; they are destroyed "
+                "without running"
+              : "tasks stored in %0 are never awaited")
+        << Holder;
+    diag(First.first->getBeginLoc(), "a task is stored in %0 here",
+         DiagnosticIDs::Note)
+        << Holder;
+    if (Fate.Where.isValid())
+      diag(Fate.Where,
+           "the tasks in %0 are dropped here without having been awaited",
+           DiagnosticIDs::Note)
+          << Holder;
+  }
+}
+
 void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
   F.forEachStmt([&](const Stmt &S) {
     forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
@@ -269,8 +350,10 @@ void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
     });
   });
   // Templates are judged in their instantiations, where types are known.
-  if (!F.Decl.isDependentContext())
-    checkLocals(F);
+  if (F.Decl.isDependentContext())
+    return;
+  checkLocals(F);
+  checkContainers(F);
 }
 
 } // namespace clang::tidy::async

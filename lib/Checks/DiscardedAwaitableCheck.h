@@ -38,6 +38,8 @@ private:
   void checkLocals(CheckedFunction &F);
   /// Reports \p Var not awaited on every path (\p Read: some path uses it).
   void reportUnawaited(const VarDecl &Var, const Verdict &V, bool Read);
+  /// Local containers of tasks that nothing awaits, spawns or hands on.
+  void checkContainers(CheckedFunction &F);
 
   const bool FlagVoidCasts;
   mutable llvm::DenseMap<const Type *, Verdict> TypeVerdicts;

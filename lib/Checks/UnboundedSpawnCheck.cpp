@@ -15,12 +15,17 @@ namespace {
 constexpr llvm::StringLiteral StrictModeOpt = "StrictMode";
 constexpr llvm::StringLiteral LimiterFunctionsOpt = "LimiterFunctions";
 constexpr llvm::StringLiteral SpawnLikeFunctionsOpt = "SpawnLikeFunctions";
+constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
+    "ParallelForEachFunctions";
 
 constexpr llvm::StringLiteral DefaultLimiterFunctions =
     "acquire;async_acquire;try_acquire;co_acquire;acquire_slot;"
     "folly::coro::Semaphore::co_wait;::coro::semaphore::acquire;"
     "async_simple::coro::CountingSemaphore::acquire";
 constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
+constexpr llvm::StringLiteral DefaultParallelForEachFunctions =
+    "seastar::parallel_for_each;seastar::coroutine::parallel_for_each;"
+    "parallel_for_each";
 
 /// The declarations \p E reads: variables, and members.
 void readDecls(const Expr *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
@@ -91,24 +96,49 @@ bool loopInvariant(const Expr *E, const ForStmt &For) {
   return !Written;
 }
 
+} // namespace
+
+bool UnboundedSpawnCheck::fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
+  if (!Range)
+    return false;
+  QualType T = Range->getType().getNonReferenceType();
+  if (T->isConstantArrayType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  std::string Name = model::canonicalName(*RD);
+  if (Name == "::std::initializer_list" || Name == "::std::array")
+    return true;
+  // A range made from constants and globals (iota(0, 4), irange(0,
+  // smp::count)): a count the program fixes, not input that grows.
+  const Expr *Made = model::strip(Range, model::Wrappers::Object);
+  llvm::SmallVector<const Expr *, 3> Args;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Made))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  if (Args.empty())
+    return false;
+  return llvm::all_of(Args, [&](const Expr *Arg) {
+    Arg = Arg->IgnoreParenImpCasts();
+    if (!Arg->getType()->isIntegerType())
+      return false;
+    if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
+  });
+}
+
 /// True when \p Loop runs a number of times fixed before it starts: a
 /// range-based for over an array or an initializer list, or a counting for
 /// loop against a constant, main's argc, or a bound the loop does not
 /// change.
-bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    const Expr *Init = Range->getRangeInit();
-    if (!Init)
-      return false;
-    QualType T = Init->getType().getNonReferenceType();
-    if (T->isConstantArrayType())
-      return true;
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD)
-      return false;
-    std::string Name = model::canonicalName(*RD);
-    return Name == "::std::initializer_list" || Name == "::std::array";
-  }
+bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return fixedSizeRange(Range->getRangeInit(), Ctx);
   const auto *For = dyn_cast<ForStmt>(&Loop);
   const auto *Cond =
       For ? dyn_cast_or_null<BinaryOperator>(
@@ -145,6 +175,8 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
   }
   return I && For->getInc() && loopInvariant(Limit, *For);
 }
+
+namespace {
 
 /// True when \p S is or contains something that waits or skips: a
 /// co_await, a jump out of the iteration.
@@ -197,7 +229,9 @@ bool comparesCounter(const Expr *Cond,
   return Found;
 }
 
-const Stmt *loopBody(const Stmt &Loop) {
+} // namespace
+
+const Stmt *UnboundedSpawnCheck::loopBody(const Stmt &Loop) {
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
     return For->getBody();
   if (const auto *While = dyn_cast<WhileStmt>(&Loop))
@@ -209,8 +243,6 @@ const Stmt *loopBody(const Stmt &Loop) {
   return nullptr;
 }
 
-} // namespace
-
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
@@ -218,12 +250,21 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
       LimiterFunctions(
           Options.get(LimiterFunctionsOpt, DefaultLimiterFunctions)),
       SpawnLikeFunctions(
-          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)) {}
+          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
+      ParallelForEachFunctions(Options.get(ParallelForEachFunctionsOpt,
+                                           DefaultParallelForEachFunctions)) {}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
   Options.store(Opts, LimiterFunctionsOpt, LimiterFunctions.str());
   Options.store(Opts, SpawnLikeFunctionsOpt, SpawnLikeFunctions.str());
+  Options.store(Opts, ParallelForEachFunctionsOpt,
+                ParallelForEachFunctions.str());
+}
+
+void UnboundedSpawnCheck::startTranslationUnit() {
+  FansOut.clear();
+  TaskOrAwaitable.clear();
 }
 
 const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
@@ -362,61 +403,6 @@ void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
        DiagnosticIDs::Note);
 }
 
-void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
-  // Tasks collected, one per iteration, into a local container in a loop
-  // without a bound, then combined all at once.
-  llvm::DenseMap<const VarDecl *, std::pair<const Stmt *, const Stmt *>>
-      Collected;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
-        staticallyBounded(S, Ctx) || limited(S))
-      return;
-    model::forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
-      const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner);
-      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-      if (!Method || !Method->getIdentifier() ||
-          !llvm::is_contained(
-              {"push_back", "emplace_back", "push", "insert", "emplace"},
-              Method->getName()) ||
-          Call->getNumArgs() == 0 ||
-          !model::isTaskType(Call->getArg(0)->getType()))
-        return;
-      const auto *Ref = dyn_cast<DeclRefExpr>(
-          Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-      if (const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr)
-        Collected.try_emplace(VD, &Inner, &S);
-    });
-  });
-  if (Collected.empty())
-    return;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    const CallExpr *Call = model::callOfListed(S, Lib.CombinatorFunctions);
-    if (!Call)
-      return;
-    for (const Expr *Arg : Call->arguments()) {
-      const auto *Ref =
-          dyn_cast<DeclRefExpr>(model::strip(Arg, model::Wrappers::Implicit));
-      auto It = Ref ? Collected.find(dyn_cast<VarDecl>(Ref->getDecl()))
-                    : Collected.end();
-      if (It == Collected.end())
-        continue;
-      diag(Call->getBeginLoc(),
-           "%0 runs every task in %1 at once, one per iteration of a loop "
-           "without a bound, with no limit on how many run together; "
-           "process them in batches or behind a semaphore")
-          << ("'" +
-              model::displayName(
-                  model::canonicalName(*Call->getDirectCallee())) +
-              "'")
-          << It->first;
-      diag(It->second.first->getBeginLoc(),
-           "a task is added here on every iteration", DiagnosticIDs::Note);
-      diag(It->second.second->getBeginLoc(), "the loop has no static bound",
-           DiagnosticIDs::Note);
-    }
-  });
-}
-
 void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD,
                                          const Stmt *Body) {
   const FunctionDecl *Self = FD.getCanonicalDecl();
@@ -441,6 +427,7 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
       checkLoop(F.Decl, S, F.Ctx);
   });
   checkFanOut(&F.Body, F.Ctx);
+  checkParallelForEach(F);
   if (F.isCoroutine())
     checkRecursion(F.Decl, &F.Body);
 }

@@ -256,6 +256,42 @@ bool isSynchronousGenerator(QualType T) {
 
 Laziness lazinessOf(QualType T) { return lazinessOfPromise(promiseTypeOf(T)); }
 
+Laziness lazinessOfEveryPromise(QualType T) {
+  const CXXRecordDecl *First = promiseTypeOf(T);
+  if (!First)
+    return Laziness::Unknown;
+  Laziness Result = lazinessOfPromise(First);
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const ClassTemplateDecl *Traits = coroutineTraits(First->getASTContext());
+  if (!Traits || Result == Laziness::Unknown)
+    return Result;
+  auto Agrees = [&](const CXXRecordDecl *Promise) {
+    return !Promise || lazinessOfPromise(Promise) == Result;
+  };
+  if (!Agrees(promiseMember(T->getAsCXXRecordDecl())))
+    return Laziness::Unknown;
+  for (const ClassTemplateSpecializationDecl *Spec :
+       Traits->specializations()) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+        Args[0].getAsType().getCanonicalType() == T &&
+        !Agrees(promiseMember(Spec)))
+      return Laziness::Unknown;
+  }
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);
+  const TemplateDecl *Template = classTemplateOf(T);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    const TemplateArgumentList &Args = Partial->getTemplateArgs();
+    if (Template && Args.size() > 0 &&
+        Args[0].getKind() == TemplateArgument::Type &&
+        sameTemplate(classTemplateOf(Args[0].getAsType()), Template) &&
+        !Agrees(promiseMember(Partial)))
+      return Laziness::Unknown;
+  }
+  return Result;
+}
+
 Laziness lazinessOfCoroutine(const FunctionDecl &Coro) {
   const CoroutineBodyStmt *Body = getCoroutineBody(Coro);
   const VarDecl *Promise = Body ? Body->getPromiseDecl() : nullptr;

@@ -45,6 +45,13 @@ enum class Laziness { Lazy, Eager, Unknown };
 /// (std::suspend_never), unknown otherwise.
 Laziness lazinessOf(QualType T);
 
+/// Whether every coroutine returning \p T is lazy, or every one eager: the
+/// promises of all the std::coroutine_traits specialisations for \p T (the
+/// traits may choose by the parameter types too: concurrencpp's result is
+/// eager, or rescheduled on an executor first) and \p T's own promise.
+/// Unknown when they disagree or one is unknown.
+Laziness lazinessOfEveryPromise(QualType T);
+
 /// The same, for the promise \p Promise.
 Laziness lazinessOfPromise(const CXXRecordDecl *Promise);
 

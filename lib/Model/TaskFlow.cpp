@@ -483,6 +483,17 @@ bool TaskFlow::runsToCompletionBetween(SourceLocation After,
 
 TaskFate TaskFlow::fateOf(const Expr *E) const { return resolve(E, 0); }
 
+const VarDecl *TaskFlow::localHolderOf(const Expr *E) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || Uses[It->second].What != UseKind::StoredLocal)
+    return nullptr;
+  return Uses[It->second].Holder;
+}
+
+TaskFate TaskFlow::fateOfLocal(const VarDecl *Var) const {
+  return resolveVar(Var, 0);
+}
+
 TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   auto It = UseOf.find(E);
   if (It == UseOf.end() || Depth > 4)

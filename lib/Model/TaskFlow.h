@@ -94,6 +94,17 @@ public:
   SourceLocation diesBeforeTask(const Referent &R, const Expr *Call,
                                 const TaskFate &F, Laziness L) const;
 
+  /// The local variable (or container, or local object whose member it is)
+  /// that the value of \p E is stored in: `v.push_back(E)`, `t = E`; null
+  /// when \p E is not stored in a local.
+  const VarDecl *localHolderOf(const Expr *E) const;
+
+  /// What becomes of the value the local \p Var holds, from its uses: its
+  /// mentions that only store into it or observe it (`v.size()`) do not
+  /// count; with none of the others it is dropped where it goes out of
+  /// scope.
+  TaskFate fateOfLocal(const VarDecl *Var) const;
+
   /// What \p Arg, an argument bound to a reference parameter (or the object
   /// of a member call), refers to. With \p Indirect, \p Arg initialises a
   /// pointer or view parameter: what it points into.

@@ -168,6 +168,41 @@ maybe unknown();
   EXPECT_EQ(model::lazinessOf(returnType(*AST, "unknown")), Laziness::Unknown);
 }
 
+TEST(Awaitables, TellsWhenEveryCoroutineOfATypeIsLazy) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+struct tag {};
+template <class T> struct result {
+  struct promise_type {
+    result get_return_object();
+    std::suspend_never initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_value(T);
+    void unhandled_exception();
+  };
+};
+template <class T> struct rescheduled_promise {
+  result<T> get_return_object();
+  std::suspend_always initial_suspend() noexcept;
+  std::suspend_always final_suspend() noexcept;
+  void return_value(T);
+  void unhandled_exception();
+};
+template <class T, class... A>
+struct std::coroutine_traits<result<T>, tag, A...> {
+  using promise_type = rescheduled_promise<T>;
+};
+result<int> either();
+demo::task<> lazy();
+)cpp");
+  using model::Laziness;
+  // The traits choose a lazy promise for coroutines given a tag, the type's
+  // own promise is eager: neither is true of every coroutine.
+  EXPECT_EQ(model::lazinessOfEveryPromise(returnType(*AST, "either")),
+            Laziness::Unknown);
+  EXPECT_EQ(model::lazinessOfEveryPromise(returnType(*AST, "lazy")),
+            Laziness::Lazy);
+}
+
 TEST(Awaitables, RecognisesAwaitablesByStructure) {
   auto AST = parse(std::string(Headers) + R"cpp(
 struct members {

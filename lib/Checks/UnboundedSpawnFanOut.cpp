@@ -1,0 +1,314 @@
+//===--- UnboundedSpawnFanOut.cpp - async-lint ----------------------------===//
+//
+// Tasks started all at once over a range of runtime size: collected into a
+// local container, one per iteration of a loop without a bound, and combined
+// (when_all); or started by a parallel_for_each, a listed one or a helper
+// whose visible body does the same, given no limit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/Awaitables.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
+#include "UnboundedSpawnCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// The local container that \p S adds a lazy task to (`c.push_back(t)`,
+/// `c.emplace_back(...)`, `c[i] = t`), with the task; null otherwise.
+std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
+  const Expr *Target = nullptr;
+  const Expr *Value = nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getIdentifier() || Call->getNumArgs() == 0 ||
+        !llvm::is_contained(
+            {"push_back", "emplace_back", "push", "insert", "emplace"},
+            Method->getName()))
+      return {};
+    Target = Call->getImplicitObjectArgument();
+    Value = Call->getArg(0);
+  } else if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
+             Assign && Assign->getOperator() == OO_Equal &&
+             Assign->getNumArgs() == 2) {
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(
+        model::strip(Assign->getArg(0), model::Wrappers::Syntax));
+    if (!Subscript || Subscript->getOperator() != OO_Subscript)
+      return {};
+    Target = Subscript->getArg(0);
+    Value = Assign->getArg(1);
+  }
+  // Only a lazy task is started by the combinator. An eager one runs from
+  // the moment it is made, and combining eager ones waits for them and
+  // starts nothing (a promise's result, a submitted job); of one whose
+  // laziness is unknown, neither can be said.
+  if (!Target || !model::isTaskType(Value->getType()) ||
+      model::lazinessOfEveryPromise(Value->getType()) != model::Laziness::Lazy)
+    return {};
+  const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return {Var, Var ? Value : nullptr};
+}
+
+/// The local container that \p Arg, an argument of a combinator, hands
+/// over: the container (`std::move(c)`) or an iterator into it (`c.begin()`).
+const VarDecl *containerPassed(const Expr *Arg) {
+  const Expr *E = model::strip(Arg, model::Wrappers::Implicit);
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !llvm::is_contained({"begin", "end", "cbegin", "cend"},
+                            Method->getName()))
+      return nullptr;
+    E = model::strip(Member->getImplicitObjectArgument(),
+                     model::Wrappers::Implicit);
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool containsStmt(const Stmt *Outer, const Stmt *Inner) {
+  bool Found = false;
+  model::forEachOwnStmt(Outer, [&](const Stmt &S) { Found |= &S == Inner; });
+  return Found;
+}
+
+/// True when \p E calls the parameter \p Param: `fn(x)`, `std::invoke(fn,
+/// x)`.
+bool invokes(const Expr *E, const ParmVarDecl &Param) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(model::strip(E, model::Wrappers::Object));
+  if (!Call)
+    return false;
+  const Expr *Called = Call->getCallee();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call)
+    Called = Op->getArg(0);
+  else if (const FunctionDecl *Callee = Call->getDirectCallee();
+           Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+           Callee->getName() == "invoke" && Call->getNumArgs() > 0)
+    Called = Call->getArg(0);
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      model::strip(Called, model::Wrappers::Object));
+  return Ref && Ref->getDecl() == &Param;
+}
+
+bool isTaskOrAwaitableType(QualType T) {
+  return !T.isNull() && !T->isDependentType() && T->isRecordType() &&
+         (model::isTaskType(T) || model::isAwaitableType(T));
+}
+
+/// When \p T is a callable (a class with a call operator, a lambda, a
+/// pointer or reference to a function): whether it returns a task or an
+/// awaitable; std::nullopt when that is not known (a generic lambda that is
+/// not instantiated). False for anything that is no callable.
+std::optional<bool> returnsTask(QualType T, ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionType()) {
+    const auto *Fn = T->isFunctionType()
+                         ? T->getAs<FunctionType>()
+                         : T->getPointeeType()->getAs<FunctionType>();
+    return Fn && isTaskOrAwaitableType(Fn->getReturnType());
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  std::optional<bool> Result = false;
+  auto Returns = [&](const FunctionDecl &FD) {
+    QualType R = FD.getReturnType();
+    if (R->isUndeducedType() || R->isDependentType())
+      Result = Result.value_or(false) ? Result : std::nullopt;
+    else if (isTaskOrAwaitableType(R))
+      Result = true;
+  };
+  for (const NamedDecl *D :
+       RD->lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Call))) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
+      Returns(*Method);
+    else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      // A generic call operator by its instantiations, when it has some.
+      for (const FunctionDecl *Instance : Template->specializations())
+        Returns(*Instance);
+      if (Template->specializations().empty())
+        Returns(*Template->getTemplatedDecl());
+    }
+  }
+  return Result;
+}
+
+/// True when \p T is a range: an array, or a class with begin().
+bool isRange(QualType T, ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  if (T->isArrayType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() &&
+         !RD->lookup(&Ctx.Idents.get("begin")).empty();
+}
+
+/// Among the arguments of a call, the range it runs over and the callable it
+/// calls for each element (one that returns a task, or may), when there is
+/// no limit: no integer
+/// beyond the range (max_concurrent_for_each(r, 16, f)) and no limiter. Null
+/// range otherwise.
+std::pair<const Expr *, unsigned>
+rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
+                 const model::NameMatcher &Limiters) {
+  const Expr *Range = nullptr;
+  std::optional<unsigned> Callable;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType T = Args[I]->getType().getNonReferenceType();
+    if ((T->isIntegerType() && !T->isBooleanType()) ||
+        Limiters.matches(model::canonicalTypeName(T)))
+      return {};
+    if (!Range && isRange(T, Ctx))
+      Range = Args[I];
+    else if (std::optional<bool> Returns = returnsTask(T, Ctx);
+             !Callable && Returns.value_or(true))
+      Callable = I;
+  }
+  if (!Callable)
+    return {};
+  return {Range, *Callable};
+}
+
+} // namespace
+
+llvm::SmallVector<UnboundedSpawnCheck::FanOut, 1>
+UnboundedSpawnCheck::fanOuts(const Stmt *Body, ASTContext &Ctx) const {
+  // Tasks collected, one per iteration, into a local container in a loop
+  // without a bound.
+  llvm::MapVector<const VarDecl *, FanOut> Collected;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
+        staticallyBounded(S, Ctx) || limited(S))
+      return;
+    model::forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
+      if (auto [Var, Value] = taskAdded(Inner); Var)
+        Collected.insert({Var, {Var, &Inner, &S, nullptr, Value}});
+    });
+  });
+  llvm::SmallVector<FanOut, 1> Result;
+  if (Collected.empty())
+    return Result;
+  // Combined all at once; a container combined inside the loop that fills
+  // it is processed in batches, and so is what remains of it after the loop.
+  llvm::SmallPtrSet<const VarDecl *, 2> Batched;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    const CallExpr *Call = model::callOfListed(S, Lib.CombinatorFunctions);
+    if (!Call)
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      auto It = Collected.find(containerPassed(Arg));
+      if (It == Collected.end())
+        continue;
+      if (containsStmt(It->second.Loop, Call))
+        Batched.insert(It->first);
+      else if (Result.empty() || Result.back().Combine != Call ||
+               Result.back().Container != It->first)
+        Result.push_back({It->first, It->second.Add, It->second.Loop, Call,
+                          It->second.Value});
+    }
+  });
+  llvm::erase_if(
+      Result, [&](const FanOut &F) { return Batched.contains(F.Container); });
+  return Result;
+}
+
+void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
+  for (const FanOut &F : fanOuts(Body, Ctx)) {
+    std::string Name = "this call";
+    if (std::optional<model::CallInfo> Info = model::describeCall(*F.Combine))
+      Name = "'" + model::displayName(Info->Names.front()) + "'";
+    diag(F.Combine->getBeginLoc(),
+         "%0 runs every task in %1 at once, one per iteration of a loop "
+         "without a bound, with no limit on how many run together; "
+         "process them in batches or behind a semaphore")
+        << Name << F.Container;
+    diag(F.Add->getBeginLoc(), "a task is added here on every iteration",
+         DiagnosticIDs::Note);
+    diag(F.Loop->getBeginLoc(), "the loop has no static bound",
+         DiagnosticIDs::Note);
+  }
+}
+
+bool UnboundedSpawnCheck::fansOutCallable(const FunctionDecl &Callee,
+                                          unsigned Param, ASTContext &Ctx) {
+  auto [It, New] = FansOut.try_emplace({Callee.getCanonicalDecl(), Param});
+  if (!New)
+    return It->second;
+  const FunctionDecl *Def = Callee.getDefinition();
+  const Stmt *Body = Def ? model::getUserBody(*Def) : nullptr;
+  if (!Body || Param >= Def->getNumParams())
+    return false;
+  const ParmVarDecl &Callable = *Def->getParamDecl(Param);
+  bool Result = llvm::any_of(fanOuts(Body, Ctx), [&](const FanOut &F) {
+    return invokes(F.Value, Callable);
+  });
+  FansOut[{Callee.getCanonicalDecl(), Param}] = Result;
+  return Result;
+}
+
+bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
+  const Type *Key = T.getCanonicalType().getTypePtrOrNull();
+  auto [It, New] = TaskOrAwaitable.try_emplace(Key, false);
+  if (New)
+    It->second = isTaskOrAwaitableType(T);
+  return It->second;
+}
+
+void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
+    if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
+      return;
+    llvm::SmallVector<const Expr *, 4> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Args.append(Call->arg_begin(), Call->arg_end());
+    else
+      Args.append(cast<CXXConstructExpr>(S).arg_begin(),
+                  cast<CXXConstructExpr>(S).arg_end());
+    const auto &E = cast<Expr>(S);
+    if (Args.size() < 2 || !E.getType()->isRecordType() ||
+        !isTaskOrAwaitable(E.getType()))
+      return;
+    auto [Range, Callable] = rangeAndCallable(Args, F.Ctx, Lib.Limiters);
+    if (!Range || fixedSizeRange(Range, F.Ctx))
+      return;
+    // What it makes is awaited, returned or spawned; an eager result starts
+    // anyway.
+    using K = model::TaskFate::Kind;
+    model::TaskFate Fate = F.flow().fateOf(&E);
+    if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
+        Fate.What != K::Awaited && Fate.What != K::AwaitedLater &&
+        Fate.What != K::Escapes)
+      return;
+    std::optional<model::CallInfo> Info = model::describeCall(S);
+    if (!Info)
+      return;
+    // Listed, by the function's name or the class it constructs; or a
+    // helper whose body shows that it starts them all at once.
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
+    bool Listed = model::anyNameMatches(ParallelForEachFunctions, *Info) ||
+                  (Ctor && ParallelForEachFunctions.matches(
+                               model::canonicalName(*Ctor->getParent())));
+    if (!Listed && (Ctor || !isa<CallExpr>(S) ||
+                    !fansOutCallable(*Info->Callee, Callable, F.Ctx)))
+      return;
+    std::string Name =
+        Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
+    diag(S.getBeginLoc(),
+         "%0 starts a task for every element of a range of runtime size, "
+         "all at once, with no limit on how many run together; pass a "
+         "concurrency limit or process the range in batches")
+        << ("'" + model::displayName(Name) + "'") << E.getSourceRange();
+    diag(Range->getBeginLoc(), "the range has no static bound",
+         DiagnosticIDs::Note);
+  });
+}
+
+} // namespace clang::tidy::async
