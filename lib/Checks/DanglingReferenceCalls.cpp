@@ -79,6 +79,21 @@ void DanglingReferenceCheck::addNotes(const CoroutineCall &C,
                    Use, UseName, C.lazy());
 }
 
+Referent DanglingReferenceCheck::referentOf(const ParmVarDecl &Param,
+                                            const Expr &Arg) {
+  return model::TaskFlow::referentOf(&Arg, !Param.getType()->isReferenceType());
+}
+
+std::optional<DanglingReferenceCheck::ArgumentDeath>
+DanglingReferenceCheck::diesBeforeTask(const CoroutineCall &C,
+                                       const Referent &R, const Expr &Arg) {
+  model::TaskFate F = C.fate();
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(Arg.getBeginLoc()))
+    return std::nullopt;
+  return ArgumentDeath{F, Dies};
+}
+
 void DanglingReferenceCheck::checkArgument(const CoroutineCall &C,
                                            unsigned Index, const Expr &Arg) {
   if (C.Declared)
@@ -86,17 +101,17 @@ void DanglingReferenceCheck::checkArgument(const CoroutineCall &C,
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
-  Referent R =
-      model::TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType());
+  Referent R = referentOf(*Param, Arg);
   if (R.What == Referent::Kind::Other)
     return;
   const Stmt *Use = firstLateUse(C.Coro, Index, C.Caller.Ctx);
   if (!Use)
     return;
-  model::TaskFate F = C.fate();
-  SourceLocation Dies = C.dies(R, F);
-  if (Dies.isInvalid() || !reportOnce(Arg.getBeginLoc()))
+  std::optional<ArgumentDeath> Death = diesBeforeTask(C, R, Arg);
+  if (!Death)
     return;
+  const model::TaskFate &F = Death->Fate;
+  SourceLocation Dies = Death->Dies;
   if (R.What == Referent::Kind::Temporary)
     diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
                             "destroyed before the task is done with it")
@@ -299,14 +314,14 @@ void DanglingReferenceCheck::checkDeclaredArgument(const CoroutineCall &C,
   Borrow B = borrowOf(C, *Param);
   if (B == Borrow::Unknown || (B == Borrow::Lazy && takesTask(*Param)))
     return;
-  Referent R =
-      model::TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType());
+  Referent R = referentOf(*Param, Arg);
   if (R.What == Referent::Kind::Other)
     return;
-  model::TaskFate F = C.fate();
-  SourceLocation Dies = C.dies(R, F);
-  if (Dies.isInvalid() || !reportOnce(Arg.getBeginLoc()))
+  std::optional<ArgumentDeath> Death = diesBeforeTask(C, R, Arg);
+  if (!Death)
     return;
+  const model::TaskFate &F = Death->Fate;
+  SourceLocation Dies = Death->Dies;
   if (R.What == Referent::Kind::Temporary)
     diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
                             "destroyed before the task it returns is done; %1 "
@@ -425,44 +440,34 @@ DanglingReferenceCheck::detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx) {
 }
 
 void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    const auto *M =
-        Call ? dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call))
-             : nullptr;
-    if (!M || !M->isInstance() || M->isDependentContext() ||
-        model::isLambdaCallOperator(*M) ||
-        // A shared-owned class is reported where it spawns.
-        model::isSharedFromThisClass(M->getParent()) ||
-        model::mayJoinOnDestruction(M->getParent()))
-      return;
-    const DetachedSelf *Self = detachedSelf(*M, F.Ctx);
-    if (!Self)
-      return;
-    model::OwnerDeath Death = model::ownerDiesDuringTask(
-        *Call, F.Body, F.flow(), Lib.SyncWaitFunctions);
-    const VarDecl *Owner = Death.Owner.Var;
-    if (Death.Dies.isInvalid() ||
-        model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,
-                                Lib.JoinMembers, F.Ctx.getSourceManager()) ||
-        !reportOnce(Call->getBeginLoc()))
-      return;
-    if (Owner)
-      diag(Call->getBeginLoc(), "%0 runs %1 detached on an object owned by "
-                                "local %2, which is destroyed while the task "
-                                "may still run")
-          << model::describeFunction(*M) << model::describeFunction(*Self->Coro)
-          << Owner;
-    else
-      diag(Call->getBeginLoc(), "%0 runs %1 detached on a temporary object "
-                                "that is destroyed before the task is done "
-                                "with it")
-          << model::describeFunction(*M)
-          << model::describeFunction(*Self->Coro);
-    addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
-                     {"the object", Owner, Death.Dies}, Self->Use, "the object",
-                     Self->Lazy);
-  });
+  model::forEachDetachingCall(
+      F.Body, F.flow(), Lib.SyncWaitFunctions, Lib.JoinMembers,
+      F.Ctx.getSourceManager(),
+      [&](const CXXMethodDecl &M) { return detachedSelf(M, F.Ctx) != nullptr; },
+      [&](const model::DetachingCall &D) {
+        if (!reportOnce(D.Call.getBeginLoc()))
+          return;
+        const CXXMethodDecl *M = &D.Method;
+        const CXXMemberCallExpr *Call = &D.Call;
+        const DetachedSelf *Self = detachedSelf(D.Method, F.Ctx);
+        const VarDecl *Owner = D.Death.Owner.Var;
+        if (Owner)
+          diag(Call->getBeginLoc(),
+               "%0 runs %1 detached on an object owned by "
+               "local %2, which is destroyed while the task "
+               "may still run")
+              << model::describeFunction(*M)
+              << model::describeFunction(*Self->Coro) << Owner;
+        else
+          diag(Call->getBeginLoc(), "%0 runs %1 detached on a temporary object "
+                                    "that is destroyed before the task is done "
+                                    "with it")
+              << model::describeFunction(*M)
+              << model::describeFunction(*Self->Coro);
+        addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
+                         {"the object", Owner, D.Death.Dies}, Self->Use,
+                         "the object", Self->Lazy);
+      });
 }
 
 } // namespace clang::tidy::async

@@ -41,6 +41,19 @@ private:
   void checkCalls(CheckedFunction &F);
   void checkCall(const CallExpr &Call, const FunctionDecl &Coro,
                  CheckedFunction &Caller);
+  /// What the argument \p Arg for \p Param refers to (through a pointer or
+  /// view parameter, what it points into).
+  static model::Referent referentOf(const ParmVarDecl &Param, const Expr &Arg);
+  /// The fate of the task \p C creates and where \p R dies before it is
+  /// done, the first time \p Arg is reported; std::nullopt when \p R lives
+  /// long enough or \p Arg was reported already.
+  struct ArgumentDeath {
+    model::TaskFate Fate;
+    SourceLocation Dies;
+  };
+  std::optional<ArgumentDeath> diesBeforeTask(const CoroutineCall &C,
+                                              const model::Referent &R,
+                                              const Expr &Arg);
   /// The argument for parameter \p Index dies before the task is done.
   void checkArgument(const CoroutineCall &C, unsigned Index, const Expr &Arg);
   /// The object of a member coroutine is a temporary or a local that dies

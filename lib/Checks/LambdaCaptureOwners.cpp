@@ -93,43 +93,34 @@ LambdaCaptureLifetimeCheck::detachedThis(const CXXMethodDecl &M,
 }
 
 void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    const auto *M =
-        Call ? dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call))
-             : nullptr;
-    if (!M || !M->isInstance() || M->isDependentContext() ||
-        model::isLambdaCallOperator(*M) ||
-        // A shared-owned class is reported where it starts the lambda.
-        model::isSharedFromThisClass(M->getParent()) ||
-        model::mayJoinOnDestruction(M->getParent()))
-      return;
-    const DetachedThis *Self = detachedThis(*M, F.Ctx);
-    if (!Self)
-      return;
-    model::OwnerDeath Death = model::ownerDiesDuringTask(
-        *Call, F.Body, F.flow(), Lib.SyncWaitFunctions);
-    const VarDecl *Owner = Death.Owner.Var;
-    if (Death.Dies.isInvalid() ||
-        model::mayWaitForObject(F.Body, Owner, Call->getBeginLoc(), Death.Dies,
-                                Lib.JoinMembers, F.Ctx.getSourceManager()) ||
-        !reportOnce(Call->getBeginLoc()))
-      return;
-    if (Owner)
-      diag(Call->getBeginLoc(), "%0 starts a coroutine lambda capturing "
-                                "'this' detached, on an object owned by local "
-                                "%1, which is destroyed while the task may "
-                                "still run")
-          << model::describeFunction(*M) << Owner;
-    else
-      diag(Call->getBeginLoc(), "%0 starts a coroutine lambda capturing "
-                                "'this' detached, on a temporary object that "
-                                "is destroyed before the task is done with it")
-          << model::describeFunction(*M);
-    addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
-                     {"the object", Owner, Death.Dies}, Self->Use,
-                     "captured 'this'", Self->FromStart);
-  });
+  model::forEachDetachingCall(
+      F.Body, F.flow(), Lib.SyncWaitFunctions, Lib.JoinMembers,
+      F.Ctx.getSourceManager(),
+      [&](const CXXMethodDecl &M) { return detachedThis(M, F.Ctx) != nullptr; },
+      [&](const model::DetachingCall &D) {
+        if (!reportOnce(D.Call.getBeginLoc()))
+          return;
+        const CXXMethodDecl *M = &D.Method;
+        const CXXMemberCallExpr *Call = &D.Call;
+        const DetachedThis *Self = detachedThis(D.Method, F.Ctx);
+        const VarDecl *Owner = D.Death.Owner.Var;
+        if (Owner)
+          diag(Call->getBeginLoc(),
+               "%0 starts a coroutine lambda capturing "
+               "'this' detached, on an object owned by local "
+               "%1, which is destroyed while the task may "
+               "still run")
+              << model::describeFunction(*M) << Owner;
+        else
+          diag(Call->getBeginLoc(),
+               "%0 starts a coroutine lambda capturing "
+               "'this' detached, on a temporary object that "
+               "is destroyed before the task is done with it")
+              << model::describeFunction(*M);
+        addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
+                         {"the object", Owner, D.Death.Dies}, Self->Use,
+                         "captured 'this'", Self->FromStart);
+      });
 }
 
 } // namespace clang::tidy::async

@@ -341,4 +341,27 @@ OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
   return {Owner, Flow.diesBeforeTask(R, &Call, AtCall, Laziness::Eager)};
 }
 
+void forEachDetachingCall(
+    const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
+    const NameMatcher &Joins, const SourceManager &SM,
+    llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
+    llvm::function_ref<void(const DetachingCall &)> Report) {
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *M =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(calledDefinition(*Call))
+             : nullptr;
+    if (!M || !M->isInstance() || M->isDependentContext() ||
+        isLambdaCallOperator(*M) || isSharedFromThisClass(M->getParent()) ||
+        mayJoinOnDestruction(M->getParent()) || !Detaches(*M))
+      return;
+    OwnerDeath Death = ownerDiesDuringTask(*Call, Body, Flow, Runs);
+    if (Death.Dies.isInvalid() ||
+        mayWaitForObject(Body, Death.Owner.Var, Call->getBeginLoc(), Death.Dies,
+                         Joins, SM))
+      return;
+    Report({*Call, *M, Death});
+  });
+}
+
 } // namespace clang::tidy::async::model

@@ -107,6 +107,27 @@ struct OwnerDeath {
 OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
                                const TaskFlow &Flow, const NameMatcher &Runs);
 
+/// A call of a member function on an object that the calling function
+/// destroys while a task the member leaves running may still use it.
+struct DetachingCall {
+  const CXXMemberCallExpr &Call;
+  const CXXMethodDecl &Method;
+  OwnerDeath Death;
+};
+
+/// Calls \p Report for every member call in \p Body (of the function whose
+/// task flow is \p Flow) whose defined callee \p Detaches (leaves a task
+/// running on '*this'), made on an object that dies while that task runs:
+/// not for a shared-owned class (reported where it detaches) nor one that
+/// may join when destroyed, and not where the caller may wait for the
+/// object's work after the call (ownerDiesDuringTask, mayWaitForObject; the
+/// executors it may run are \p Runs, the joins \p Joins).
+void forEachDetachingCall(
+    const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
+    const NameMatcher &Joins, const SourceManager &SM,
+    llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
+    llvm::function_ref<void(const DetachingCall &)> Report);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_OWNERS_H
