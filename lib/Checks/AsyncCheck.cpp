@@ -33,6 +33,16 @@ void CheckedFunction::forEachStmt(
   model::forEachOwnStmt(&Body, Visit);
 }
 
+void CheckedFunction::forEachLocal(
+    llvm::function_ref<void(const VarDecl &, const DeclStmt &)> Visit) const {
+  forEachStmt([&](const Stmt &S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const clang::Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Visit(*VD, *DS);
+  });
+}
+
 const model::TaskFlow &CheckedFunction::flow() {
   if (!Flow)
     Flow = std::make_unique<model::TaskFlow>(Decl, Lib, Ctx);

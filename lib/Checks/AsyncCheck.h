@@ -42,6 +42,10 @@ public:
   /// Calls \p Visit for every statement that runs as part of this function
   /// (model::forEachOwnStmt): not the bodies of lambdas or local classes.
   void forEachStmt(llvm::function_ref<void(const Stmt &)> Visit) const;
+  /// Calls \p Visit for every variable declared by a statement of this
+  /// function (not its parameters), with the declaration statement.
+  void forEachLocal(
+      llvm::function_ref<void(const VarDecl &, const DeclStmt &)> Visit) const;
   /// What becomes of the tasks this function creates.
   const model::TaskFlow &flow();
   /// Which results are ready and which handles are empty, along each path.

@@ -182,44 +182,39 @@ const Stmt *DanglingReferenceCheck::modificationOf(const FieldDecl &Field) {
 void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
   const FunctionDecl &FD = F.Decl;
   ASTContext &Ctx = F.Ctx;
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *DS = dyn_cast<DeclStmt>(&S);
-    if (!DS)
+  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
+    const VarDecl *VD = &Var;
+    const DeclStmt *DS = &Declaration;
+    if (!VD->hasLocalStorage())
       return;
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->hasLocalStorage())
-        continue;
-      const ValueDecl *Container = elementSource(VD->getInit());
-      if (!Container)
-        continue;
-      const auto *Shared = dyn_cast<VarDecl>(Container);
-      const Stmt *Modified = Shared
-                                 ? modificationOfShared(*Shared, Ctx)
-                                 : modificationOf(*cast<FieldDecl>(Container));
-      if (!Modified)
-        continue;
-      model::LateUse Late = model::firstUseAcrossSuspension(
-          FD, Ctx, DS,
-          [&](const Stmt &Use) {
-            const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
-            return Ref && Ref->getDecl() == VD;
-          },
-          &Lib.NonSuspendingAwaitables);
-      if (!Late.Use)
-        continue;
-      diag(VD->getLocation(), "%0 points into %select{member|global|static}2 "
-                              "%1 and is used after a suspension point, while "
-                              "other code may modify %1")
-          << VD << Container << containerKind(Shared);
-      diag(Late.Suspension->getBeginLoc(), "the coroutine may suspend here",
-           DiagnosticIDs::Note);
-      diag(Modified->getBeginLoc(), "%0 is modified here", DiagnosticIDs::Note)
-          << Container;
-      diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
-           DiagnosticIDs::Note)
-          << VD;
-    }
+    const ValueDecl *Container = elementSource(VD->getInit());
+    if (!Container)
+      return;
+    const auto *Shared = dyn_cast<VarDecl>(Container);
+    const Stmt *Modified = Shared ? modificationOfShared(*Shared, Ctx)
+                                  : modificationOf(*cast<FieldDecl>(Container));
+    if (!Modified)
+      return;
+    model::LateUse Late = model::firstUseAcrossSuspension(
+        FD, Ctx, DS,
+        [&](const Stmt &Use) {
+          const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
+          return Ref && Ref->getDecl() == VD;
+        },
+        &Lib.NonSuspendingAwaitables);
+    if (!Late.Use)
+      return;
+    diag(VD->getLocation(), "%0 points into %select{member|global|static}2 "
+                            "%1 and is used after a suspension point, while "
+                            "other code may modify %1")
+        << VD << Container << containerKind(Shared);
+    diag(Late.Suspension->getBeginLoc(), "the coroutine may suspend here",
+         DiagnosticIDs::Note);
+    diag(Modified->getBeginLoc(), "%0 is modified here", DiagnosticIDs::Note)
+        << Container;
+    diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
+         DiagnosticIDs::Note)
+        << VD;
   });
 }
 

@@ -235,29 +235,24 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
   llvm::SmallVector<const VarDecl *, 4> Vars;
   llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *DS = dyn_cast<DeclStmt>(&S);
-    if (!DS)
+  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &) {
+    const VarDecl *VD = &Var;
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+        isa<ParmVarDecl>(VD))
       return;
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
-          isa<ParmVarDecl>(VD))
-        continue;
-      // An eager task that is stored runs anyway; only a lazy or unknown
-      // one is lost when dropped.
-      Verdict V = judge(VD->getType(), VD->getInit());
-      if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
-        continue;
-      // An awaitable that is not a task (an event, a mutex) is an object to
-      // share, not work to await: only one a call returns is tracked.
-      if (V.What == Verdict::Kind::Awaitable &&
-          !isa_and_nonnull<CallExpr>(
-              VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))
-        continue;
-      Vars.push_back(VD);
-      Verdicts[VD] = V;
-    }
+    // An eager task that is stored runs anyway; only a lazy or unknown
+    // one is lost when dropped.
+    Verdict V = judge(VD->getType(), VD->getInit());
+    if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
+      return;
+    // An awaitable that is not a task (an event, a mutex) is an object to
+    // share, not work to await: only one a call returns is tracked.
+    if (V.What == Verdict::Kind::Awaitable &&
+        !isa_and_nonnull<CallExpr>(
+            VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))
+      return;
+    Vars.push_back(VD);
+    Verdicts[VD] = V;
   });
   if (Vars.empty())
     return;
