@@ -13,6 +13,7 @@ are counted from the signature to the closing brace.
 import argparse
 import pathlib
 import re
+import signal
 
 SKIP = ("return", "if", "for", "while", "switch", "else", "case", "do",
         "public", "private", "protected", "namespace", "using", "class",
@@ -48,6 +49,8 @@ def functions(path):
 
 
 def main():
+    # Piped into head: stop quietly when the reader has enough.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("dirs", nargs="+")

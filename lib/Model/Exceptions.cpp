@@ -83,16 +83,8 @@ public:
   void find(const Stmt *S, unsigned Depth = 0) {
     if (!S || Depth > 256)
       return;
-    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-      bool Protected = false;
-      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-        Protected |= catchesAll(*Try->getHandler(I));
-      if (!Protected)
-        find(Try->getTryBlock(), Depth + 1);
-      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-        find(Try->getHandler(I)->getHandlerBlock(), Depth + 1);
-      return;
-    }
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+      return findInTry(*Try, Depth);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       for (const Expr *Init : Lambda->capture_inits())
         find(Init, Depth + 1);
@@ -109,29 +101,8 @@ public:
     }
     if (isa<CXXThrowExpr>(S))
       return record(0, S);
-    // In a called function, a throw reached only when the object or an
-    // argument is empty (a precondition: the call is misused) is not a
-    // failure the caller has to expect.
-    if (const auto *If = dyn_cast<IfStmt>(S);
-        If && CallDepth > 0 && !If->getElse() && !If->getInit() &&
-        !If->getConditionVariable() && onlyThrows(If->getThen()) &&
-        testsEmptiness(If->getCond())) {
-      find(If->getCond(), Depth + 1);
-      return;
-    }
-    // `if (o.has_value()) ... o.value()`: the value is there.
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      const VarDecl *Tested = testedForValue(If->getCond());
-      find(If->getInit(), Depth + 1);
-      find(If->getConditionVariableDeclStmt(), Depth + 1);
-      find(If->getCond(), Depth + 1);
-      bool Added = Tested && HasValue.insert(Tested).second;
-      find(If->getThen(), Depth + 1);
-      if (Added)
-        HasValue.erase(Tested);
-      find(If->getElse(), Depth + 1);
-      return;
-    }
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      return findInIf(*If, Depth);
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       find(Await->getOperand(), Depth + 1);
       if (awaitThrows(*Await))
@@ -152,6 +123,38 @@ public:
       if (Ctor && !Ctor->isTrivial() && callThrows(Ctor, *Construct))
         record(2, S);
     }
+  }
+
+  /// A try block's throws escape unless a handler catches everything; the
+  /// handlers' own throws escape.
+  void findInTry(const CXXTryStmt &Try, unsigned Depth) {
+    bool Protected = false;
+    for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
+      Protected |= catchesAll(*Try.getHandler(I));
+    if (!Protected)
+      find(Try.getTryBlock(), Depth + 1);
+    for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
+      find(Try.getHandler(I)->getHandlerBlock(), Depth + 1);
+  }
+
+  void findInIf(const IfStmt &If, unsigned Depth) {
+    // In a called function, a throw reached only when the object or an
+    // argument is empty (a precondition: the call is misused) is not a
+    // failure the caller has to expect.
+    if (CallDepth > 0 && !If.getElse() && !If.getInit() &&
+        !If.getConditionVariable() && onlyThrows(If.getThen()) &&
+        testsEmptiness(If.getCond()))
+      return find(If.getCond(), Depth + 1);
+    // `if (o.has_value()) ... o.value()`: the value is there.
+    const VarDecl *Tested = testedForValue(If.getCond());
+    find(If.getInit(), Depth + 1);
+    find(If.getConditionVariableDeclStmt(), Depth + 1);
+    find(If.getCond(), Depth + 1);
+    bool Added = Tested && HasValue.insert(Tested).second;
+    find(If.getThen(), Depth + 1);
+    if (Added)
+      HasValue.erase(Tested);
+    find(If.getElse(), Depth + 1);
   }
 
   const Stmt *result() const {
