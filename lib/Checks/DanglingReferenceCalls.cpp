@@ -62,7 +62,7 @@ const Stmt *DanglingReferenceCheck::firstLateUse(const FunctionDecl &Coro,
     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
     return Ref && Ref->getDecl() == Param;
   };
-  bool Lazy = model::lazinessOf(Coro.getReturnType()) == model::Laziness::Lazy;
+  bool Lazy = model::lazinessOfCoroutine(Coro) == model::Laziness::Lazy;
   const Stmt *Use = model::firstUseAfterSuspension(
       Coro, Ctx, IsUse, Lazy, &Lib.NonSuspendingAwaitables);
   LateUses[{&Coro, Index}] = Use;
@@ -208,8 +208,14 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
 void DanglingReferenceCheck::checkCall(const CallExpr &Call,
                                        const FunctionDecl &Coro,
                                        CheckedFunction &Caller) {
-  CoroutineCall C{Call, Coro, Caller, model::lazinessOf(Coro.getReturnType()),
-                  !Coro.hasBody()};
+  // A coroutine defined here is as lazy as the promise its body uses; one
+  // only declared is judged by its type, lazy or eager only when every
+  // promise coroutine_traits may pick for that type agrees.
+  bool Declared = !Coro.hasBody();
+  model::Laziness L = Declared
+                          ? model::lazinessOfEveryPromise(Coro.getReturnType())
+                          : model::lazinessOfCoroutine(Coro);
+  CoroutineCall C{Call, Coro, Caller, L, Declared};
   const auto *Method = dyn_cast<CXXMethodDecl>(&Coro);
   bool Instance = Method && Method->isInstance() &&
                   !Method->isExplicitObjectMemberFunction();
@@ -427,8 +433,7 @@ DanglingReferenceCheck::detachedSelf(const CXXMethodDecl &M, ASTContext &Ctx) {
           Found = *Inner;
       return;
     }
-    CoroutineCall C{*Call, *Coro, Spawner,
-                    model::lazinessOf(Coro->getReturnType())};
+    CoroutineCall C{*Call, *Coro, Spawner, model::lazinessOfCoroutine(*Coro)};
     model::TaskFate F = C.fate();
     if (const Stmt *Use = unownedDetachedUse(C, F))
       Found = DetachedSelf{Coro, F, Use, C.lazy()};

@@ -265,10 +265,13 @@ Laziness lazinessOfEveryPromise(QualType T) {
   const ClassTemplateDecl *Traits = coroutineTraits(First->getASTContext());
   if (!Traits || Result == Laziness::Unknown)
     return Result;
+  // A specialisation of the traits for T must name a promise: one this
+  // cannot resolve (a dependent member of another type) may be anything.
   auto Agrees = [&](const CXXRecordDecl *Promise) {
-    return !Promise || lazinessOfPromise(Promise) == Result;
+    return Promise && lazinessOfPromise(Promise) == Result;
   };
-  if (!Agrees(promiseMember(T->getAsCXXRecordDecl())))
+  if (const CXXRecordDecl *Own = promiseMember(T->getAsCXXRecordDecl());
+      Own && !Agrees(Own))
     return Laziness::Unknown;
   for (const ClassTemplateSpecializationDecl *Spec :
        Traits->specializations()) {

@@ -231,3 +231,62 @@ template <class T> demo::task<> dependent(T Value) {
   co_await Task;
 }
 template demo::task<> dependent(int);
+
+// A task type whose coroutine_traits pick another promise by the parameter
+// types (concurrencpp's result is eager unless an executor is passed first):
+// judged by the type alone, it is neither lazy nor eager for certain, so a
+// declared coroutine returning it claims nothing.
+namespace mixed {
+struct executor_tag {};
+template <class T> struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) {}
+    void unhandled_exception() {}
+  };
+  struct eager_promise : promise_type {
+    std::suspend_never initial_suspend() noexcept { return {}; }
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const { return T(); }
+};
+} // namespace mixed
+template <class T, class... Args>
+struct std::coroutine_traits<mixed::task<T>, mixed::executor_tag, Args...> {
+  using promise_type = typename mixed::task<T>::eager_promise;
+};
+mixed::task<int> mixed_fetch(const std::string &Key);
+
+demo::task<> mixed_caller() {
+  auto Task = mixed_fetch(std::string("key"));
+  co_await Task;
+}
+
+// Its twin, whose every promise is lazy, is judged.
+namespace lazyonly {
+template <class T> struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const { return T(); }
+};
+} // namespace lazyonly
+lazyonly::task<int> lazy_fetch(const std::string &Key);
+
+demo::task<> lazy_caller() {
+  auto Task = lazy_fetch(std::string("key"));
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: parameter 'Key' of 'lazy_fetch' refers to a temporary that is destroyed before the task it returns is done
+  // CHECK-NOTES: :[[@LINE-2]]:44: note: the temporary is destroyed at the end of this full expression
+  // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES: :[[@LINE-7]]:21: note: 'lazy_fetch' is declared here; 'lazyonly::task<int>' is a lazy task type: the body runs only after the call has returned
+  co_await Task;
+}
