@@ -230,12 +230,12 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call,
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + Offset < Call.getNumArgs(); ++I)
     checkArgument(C, I, *Call.getArg(I + Offset));
-  if (C.Declared)
-    return;
   // The object of a member coroutine is its implicit reference parameter.
   // Lambdas are async-lambda-capture-lifetime's.
   if (!Object || !Instance || model::isLambdaCallOperator(Coro))
     return;
+  if (C.Declared)
+    return checkDeclaredObject(C, *Object);
   if (!checkObject(C, *Object))
     checkDetachedThis(C, *Object);
 }
@@ -346,12 +346,50 @@ void DanglingReferenceCheck::checkDeclaredArgument(const CoroutineCall &C,
          DiagnosticIDs::Note)
         << Param;
   else
-    diag(C.Coro.getLocation(),
-         "%0 is declared here; %1 is %select{a lazy task type: the body runs "
-         "only after the call has returned|marked 'coro_lifetimebound'}2",
-         DiagnosticIDs::Note)
-        << &C.Coro << C.Coro.getReturnType()
-        << (B == Borrow::CoroLifetimebound);
+    declaredBorrowNote(C, B);
+}
+
+void DanglingReferenceCheck::declaredBorrowNote(const CoroutineCall &C,
+                                                Borrow B) {
+  diag(C.Coro.getLocation(),
+       "%0 is declared here; %1 is %select{a lazy task type: the body runs "
+       "only after the call has returned|marked 'coro_lifetimebound'}2",
+       DiagnosticIDs::Note)
+      << &C.Coro << C.Coro.getReturnType() << (B == Borrow::CoroLifetimebound);
+}
+
+void DanglingReferenceCheck::checkDeclaredObject(const CoroutineCall &C,
+                                                 const Expr &Object) {
+  // The implicit object parameter is a reference, borrowed as the others.
+  const auto *RD = C.Coro.getReturnType()->getAsRecordDecl();
+  Borrow B = RD && RD->hasAttr<CoroReturnTypeAttr>() &&
+                     RD->hasAttr<CoroLifetimeBoundAttr>()
+                 ? Borrow::CoroLifetimebound
+             : C.lazy() ? Borrow::Lazy
+                        : Borrow::Unknown;
+  if (B == Borrow::Unknown)
+    return;
+  Referent R = model::TaskFlow::referentOf(&Object, false);
+  if (R.What == Referent::Kind::Other)
+    return;
+  model::TaskFate F = C.fate();
+  SourceLocation Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(C.Call.getBeginLoc()))
+    return;
+  if (R.What == Referent::Kind::Temporary)
+    diag(C.Call.getBeginLoc(),
+         "%0 is called on a temporary that is destroyed before the task it "
+         "returns is done; %0 is defined elsewhere, and its task may use the "
+         "object when it runs")
+        << &C.Coro << Object.getSourceRange();
+  else
+    diag(C.Call.getBeginLoc(),
+         "%0 is called on local %1, which is destroyed while the task it "
+         "returns may still run; %0 is defined elsewhere, and its task may "
+         "use the object when it runs")
+        << &C.Coro << R.Var << Object.getSourceRange();
+  addNotes(C, F, R, Dies, nullptr, "");
+  declaredBorrowNote(C, B);
 }
 
 void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {

@@ -84,6 +84,11 @@ private:
   /// before its task may be done with it.
   void checkDeclaredArgument(const CoroutineCall &C, unsigned Index,
                              const Expr &Arg);
+  /// The object a declared member coroutine is called on (its implicit
+  /// reference parameter) dies before its task may be done with it.
+  void checkDeclaredObject(const CoroutineCall &C, const Expr &Object);
+  /// The note at a declared coroutine that says why it borrows.
+  void declaredBorrowNote(const CoroutineCall &C, Borrow B);
 
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);

@@ -8,6 +8,7 @@
 
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Exceptions.h"
 #include "../Model/LocalFlow.h"
 #include "LambdaCaptureLifetimeCheck.h"
 #include "clang/AST/ASTContext.h"
@@ -135,6 +136,8 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
     return;
   bool Callback = Listed(CallbackFunctions);
   std::string Consumer = "'" + model::displayName(Info->Names.front()) + "'";
+  if (Listed(ComposeFunctions))
+    return checkComposed(Call, Consumer, Ctx);
   for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
     const LambdaExpr *Lambda = model::lambdaOf(Call.getArg(I));
     const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
@@ -175,6 +178,40 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
         << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
                 : std::string("captured 'this'"));
   }
+}
+
+void LambdaCaptureLifetimeCheck::checkComposed(const CallExpr &Call,
+                                               StringRef Composer,
+                                               ASTContext &Ctx) {
+  const LambdaExpr *Lambda =
+      Call.getNumArgs() > 0 ? model::handlerLambda(Call.getArg(0)) : nullptr;
+  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+  if (!Op || Lambda->capture_size() == 0 || copiesClosure(*Op))
+    return;
+  // A generic lambda (asio's 'auto state'): the body the library runs.
+  if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator())
+    for (const FunctionDecl *Spec : Generic->specializations())
+      if (Spec->hasBody() && model::getCoroutineBody(*Spec)) {
+        Op = cast<CXXMethodDecl>(Spec);
+        break;
+      }
+  if (Op->isDependentContext() || !model::getCoroutineBody(*Op))
+    return;
+  const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
+  if (!Use || !reportOnce(Lambda->getBeginLoc()))
+    return;
+  diag(Lambda->getBeginLoc(),
+       "coroutine lambda with captures is the implementation given to %0, "
+       "which does not keep the closure until the coroutine completes (the "
+       "initiation object holding it is destroyed once the operation has "
+       "started); pass what it needs as arguments of the initiation")
+      << Composer;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Use);
+  diag(Use->getBeginLoc(),
+       "%0 is used here, after the coroutine may have suspended",
+       DiagnosticIDs::Note)
+      << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
+              : std::string("captured 'this'"));
 }
 
 void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(const LambdaExpr &Lambda,

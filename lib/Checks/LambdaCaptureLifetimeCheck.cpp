@@ -14,6 +14,7 @@ namespace {
 
 constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
+constexpr llvm::StringLiteral ComposeFunctionsOpt = "ComposeFunctions";
 
 // Calls whose result keeps an object alive: a strong or weak reference.
 constexpr llvm::StringLiteral DefaultOwnerFunctions =
@@ -28,6 +29,12 @@ constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "concurrencpp::executor::submit;"
     "::std::thread::thread;::std::jthread::jthread;::std::async;"
     "post;dispatch;defer;then;execute;submit;enqueue";
+
+// Calls that keep a coroutine lambda, the implementation of an asynchronous
+// operation, in the initiation object they return: it is destroyed once the
+// operation has started, while the coroutine runs until it completes.
+constexpr llvm::StringLiteral DefaultComposeFunctions =
+    "asio::experimental::co_composed;asio::co_composed";
 
 } // namespace
 
@@ -54,12 +61,15 @@ LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
       OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       CallbackFunctions(
           Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
+      ComposeFunctions(
+          Options.get(ComposeFunctionsOpt, DefaultComposeFunctions)),
       Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()) {}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
+  Options.store(Opts, ComposeFunctionsOpt, ComposeFunctions.str());
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {

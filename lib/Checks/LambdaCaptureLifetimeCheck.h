@@ -65,6 +65,10 @@ private:
   /// function-object argument \p I; empty when it does not.
   Consumption consumerCall(const CallExpr &Call, unsigned I,
                            const model::CallInfo &Info);
+  /// Reports the capturing coroutine lambda that \p Call (of
+  /// ComposeFunctions) makes the implementation of an asynchronous
+  /// operation, when it uses a capture after it may have suspended.
+  void checkComposed(const CallExpr &Call, StringRef Composer, ASTContext &Ctx);
   /// A note at where a visible consumer calls the lambda.
   void calledAtNote(const Consumption &By);
   /// Reports reference parameters of eager coroutines, called by the lambda
@@ -103,6 +107,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedThis>>
       DetachedThises;
   const model::NameMatcher CallbackFunctions;
+  const model::NameMatcher ComposeFunctions;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   llvm::DenseMap<const ParmVarDecl *, const Stmt *> ParamLateUses;

@@ -112,9 +112,7 @@ void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
   // promise is the only place the exception could go. A task type that is
   // awaited (by structure, or a listed one such as asio::awaitable) with an
   // empty unhandled_exception is a defect of the library's own promise.
-  if (!T->isRecordType() || !Body || !Body->getPromiseDecl() ||
-      model::isAwaitableType(T) || model::isSynchronousGenerator(T) ||
-      Lib.TaskTypes.matches(model::canonicalTypeName(T)))
+  if (!Body || !Body->getPromiseDecl() || !nothingAwaits(T))
     return;
   // The promise the body uses (coroutine_traits may choose it by the
   // parameters too).
@@ -136,6 +134,60 @@ void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
   noteThrow(*Throw);
   diag(Swallow->getLocation(), "'unhandled_exception' drops the exception",
        DiagnosticIDs::Note);
+}
+
+bool UnobservedExceptionCheck::nothingAwaits(QualType T) const {
+  return T->isRecordType() && !model::isAwaitableType(T) &&
+         !model::isSynchronousGenerator(T) &&
+         !Lib.TaskTypes.matches(model::canonicalTypeName(T));
+}
+
+void UnobservedExceptionCheck::checkRunningCall(const CallExpr &Call,
+                                                ASTContext &Ctx) {
+  const FunctionDecl *Callee = model::calledDefinition(Call);
+  if (!Callee || Callee->isInStdNamespace())
+    return;
+  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    const FunctionDecl *Coro =
+        model::taskCoroutine(model::argumentFor(Call, I));
+    if (!Coro)
+      continue;
+    const ParmVarDecl *Param = Callee->getParamDecl(I);
+    auto [It, New] = Runs.try_emplace(Param);
+    if (New)
+      It->second = model::droppingRun(
+          *Callee, *Param, [&](QualType T) { return nothingAwaits(T); });
+    std::optional<model::DroppingRun> Run = It->second;
+    const Stmt *Throw =
+        Run ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+            : nullptr;
+    if (!Throw || !reportOnce(Call.getBeginLoc()))
+      continue;
+    std::string Name =
+        "'" + model::displayName(model::canonicalName(*Callee)) + "'";
+    if (Run->HandedAt)
+      diag(Call.getBeginLoc(),
+           "exceptions thrown by %0 are lost: %1 runs it in %2, whose promise "
+           "discards them; catch them inside the coroutine")
+          << model::describeFunction(*Coro) << Name
+          << model::describeFunction(*Run->Runner) << Call.getSourceRange();
+    else
+      diag(Call.getBeginLoc(),
+           "exceptions thrown by %0 are lost: %1 awaits it, and its promise "
+           "discards them; catch them inside the coroutine")
+          << model::describeFunction(*Coro) << Name << Call.getSourceRange();
+    noteThrow(*Throw);
+    if (const CallExpr *At = Run->HandedAt)
+      // A called lambda: at the lambda, not at its parentheses.
+      diag(isa<CXXOperatorCallExpr>(At) ? At->getArg(0)->getBeginLoc()
+                                        : At->getBeginLoc(),
+           "the task is handed to %0 here", DiagnosticIDs::Note)
+          << model::describeFunction(*Run->Runner);
+    diag(Run->Swallow->getLocation(),
+         "'unhandled_exception' drops the "
+         "exception",
+         DiagnosticIDs::Note);
+  }
 }
 
 void UnobservedExceptionCheck::checkSpawn(
@@ -300,6 +352,7 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     std::optional<model::CallInfo> Info = model::describeCall(*Call);
     checkSpawn(*Call, Info, F.Ctx);
     checkDroppingSpawn(*Call, Info, F.Ctx);
+    checkRunningCall(*Call, F.Ctx);
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         checkHandler(*Handler, *Arg, *Call, F.Ctx);

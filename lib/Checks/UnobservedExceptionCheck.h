@@ -6,7 +6,8 @@
 #include "../Model/CallInfo.h"
 #include "../Model/Exceptions.h"
 #include "AsyncCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
 
 namespace clang::tidy::async {
 
@@ -19,6 +20,7 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override { Runs.clear(); }
 
 private:
   /// Describes where an exception escapes, as a note.
@@ -31,6 +33,12 @@ private:
   void checkDroppingSpawn(const CallExpr &Call,
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
+  /// A call that hands a task to a function whose visible body runs it in
+  /// a coroutine that drops its exceptions (an in-house spawn).
+  void checkRunningCall(const CallExpr &Call, ASTContext &Ctx);
+  /// True for a coroutine type nothing awaits: the promise is the only
+  /// place its exceptions can go.
+  bool nothingAwaits(QualType T) const;
   void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
                     const CallExpr &Call, ASTContext &Ctx);
   /// The parameter of \p Handler that receives the failure (of the pattern
@@ -47,6 +55,8 @@ private:
   const model::NameMatcher ThrowingFunctions;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
+  /// How a function runs what its parameter receives (memoised).
+  llvm::DenseMap<const ParmVarDecl *, std::optional<model::DroppingRun>> Runs;
 };
 
 } // namespace clang::tidy::async

@@ -376,6 +376,82 @@ swallowingUnhandledException(const CXXRecordDecl *Promise) {
   return cast<CXXMethodDecl>(Def);
 }
 
+namespace {
+
+/// An await of \p Param in \p S that escapes it: outside the try block of a
+/// handler that catches everything, not in a nested lambda.
+const CoroutineSuspendExpr *
+escapingAwaitOf(const Stmt *S, const ParmVarDecl &Param, unsigned Depth = 0) {
+  if (!S || Depth > 256 || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    bool Protected = false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      Protected |= catchesAll(*Try->getHandler(I));
+    if (!Protected)
+      if (const auto *Await =
+              escapingAwaitOf(Try->getTryBlock(), Param, Depth + 1))
+        return Await;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (const auto *Await = escapingAwaitOf(
+              Try->getHandler(I)->getHandlerBlock(), Param, Depth + 1))
+        return Await;
+    return nullptr;
+  }
+  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S);
+      Await && awaitedTaskParameter(*Await) == &Param)
+    return Await;
+  for (const Stmt *Child : S->children())
+    if (const auto *Await = escapingAwaitOf(Child, Param, Depth + 1))
+      return Await;
+  return nullptr;
+}
+
+} // namespace
+
+std::optional<DroppingRun>
+droppingRun(const FunctionDecl &Fn, const ParmVarDecl &Param,
+            llvm::function_ref<bool(QualType)> Unawaited, unsigned Depth) {
+  if (const CoroutineBodyStmt *Coro = getCoroutineBody(Fn)) {
+    const VarDecl *Promise = Coro->getPromiseDecl();
+    if (!Promise || !Unawaited(Fn.getReturnType()) ||
+        !escapingAwaitOf(Coro->getBody(), Param))
+      return std::nullopt;
+    const CXXMethodDecl *Swallow =
+        swallowingUnhandledException(Promise->getType()->getAsCXXRecordDecl());
+    if (!Swallow)
+      return std::nullopt;
+    return DroppingRun{nullptr, &Fn, Swallow};
+  }
+  const Stmt *Body = getUserBody(Fn);
+  if (!Body)
+    return std::nullopt;
+  // The one call that hands the task on (a choice between two runners says
+  // nothing of every run); std::move and std::forward only name it.
+  const CallExpr *HandedAt = nullptr;
+  unsigned Handed = 0, HandedTo = 0;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Next = Call ? Call->getDirectCallee() : nullptr;
+    if (!Next || Next->isInStdNamespace())
+      return;
+    for (unsigned I = 0; I < Next->getNumParams(); ++I)
+      if (referencedVariable(argumentFor(*Call, I)) == &Param) {
+        ++Handed;
+        HandedAt = Call;
+        HandedTo = I;
+      }
+  });
+  const FunctionDecl *Next = HandedAt ? calledDefinition(*HandedAt) : nullptr;
+  if (Handed != 1 || !Next || (Depth == 0 && !getCoroutineBody(*Next)))
+    return std::nullopt;
+  std::optional<DroppingRun> Run = droppingRun(
+      *Next, *Next->getParamDecl(HandedTo), Unawaited, Depth ? Depth - 1 : 0);
+  if (Run && !Run->HandedAt)
+    Run->HandedAt = HandedAt;
+  return Run;
+}
+
 const FunctionDecl *spawnedCoroutine(const Expr *Spawned) {
   if (!Spawned)
     return nullptr;

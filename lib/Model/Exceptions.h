@@ -12,6 +12,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -54,6 +56,32 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
 /// whose body is not visible (which may store it), also through the visible
 /// bodies of the functions it calls. Null otherwise.
 const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise);
+
+/// How a function runs a task handed to it with the task's exceptions
+/// dropped: the coroutine that awaits the task, whose promise drops what it
+/// throws, and the call that hands the task on to it.
+struct DroppingRun {
+  /// The call, in the body of the function asked about or of one it hands
+  /// the task on to, that hands the task to the runner; null when the
+  /// function asked about is the runner itself.
+  const CallExpr *HandedAt = nullptr;
+  /// The coroutine that awaits the task.
+  const FunctionDecl *Runner = nullptr;
+  /// Its promise's 'unhandled_exception', which drops the exception.
+  const CXXMethodDecl *Swallow = nullptr;
+};
+
+/// How \p Fn runs the task its parameter \p Param receives, with the task's
+/// exceptions dropped: \p Fn itself, when it is a coroutine of a type that
+/// \p Unawaited accepts (nothing awaits it), whose promise swallows the
+/// exception (swallowingUnhandledException), and which awaits \p Param
+/// outside the try block of a catch-all handler; else the one call of its
+/// visible body that hands \p Param on (moved or copied) to a parameter of a
+/// function that runs it so, through at most \p Depth functions between
+/// \p Fn and the runner. Empty otherwise.
+std::optional<DroppingRun>
+droppingRun(const FunctionDecl &Fn, const ParmVarDecl &Param,
+            llvm::function_ref<bool(QualType)> Unawaited, unsigned Depth = 1);
 
 // Where the failure of a task goes: the coroutine a spawn or a handler is
 // about, and the handler itself.

@@ -290,3 +290,55 @@ demo::task<> lazy_caller() {
   // CHECK-NOTES: :[[@LINE-7]]:21: note: 'lazy_fetch' is declared here; 'lazyonly::task<int>' is a lazy task type: the body runs only after the call has returned
   co_await Task;
 }
+
+// --- The object of a declared member coroutine: its implicit reference
+// parameter, borrowed as the others.
+
+struct connection {
+  demo::task<int> read();
+  borrowing push();
+  demo::fire_and_forget send();
+};
+connection connect();
+
+demo::task<int> on_temporary_object() {
+  auto T = connect().read();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'read' is called on a temporary that is destroyed before the task it returns is done; 'read' is defined elsewhere, and its task may use the object when it runs [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:27: note: the temporary is destroyed at the end of this full expression
+  // CHECK-NOTES: :[[@LINE+2]]:13: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES: :298:19: note: 'read' is declared here; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
+  co_return co_await T;
+}
+
+demo::task<int> on_local_object() {
+  connection C = connect();
+  return C.read();
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'read' is called on local 'C', which is destroyed while the task it returns may still run; 'read' is defined elsewhere, and its task may use the object when it runs
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'C' is destroyed here
+  // CHECK-NOTES: :298:19: note: 'read' is declared here
+}
+
+void eager_on_temporary_object() {
+  connect().push();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'push' is called on a temporary
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the eager task is dropped here and runs on detached
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: the temporary is destroyed at the end of this full expression
+  // CHECK-NOTES: :[[@LINE-27]]:13: note: 'push' is declared here; 'borrowing' is marked 'coro_lifetimebound'
+}
+
+template <class Conn> demo::task<int> read_from(Conn C) {
+  co_return co_await C.read();
+}
+template demo::task<int> read_from(connection);
+
+// Silent: awaited in the full expression that made the temporary; a local
+// that outlives the task; an eager task that says nothing of its object.
+demo::task<int> object_lives() {
+  int A = co_await connect().read();
+  connection C = connect();
+  auto T = C.read();
+  int B = co_await T;
+  connect().send();
+  co_return A + B;
+}

@@ -2,10 +2,12 @@
 // closure into the coroutine frame.
 // RUN: %check_async_lint --check-suffix=DEFAULT %s async-lambda-capture-lifetime %t.default -- -- -std=c++23
 
-// An in-house callback API, and an in-house keep-alive wrapper.
+// An in-house callback API, an in-house keep-alive wrapper, and an in-house
+// co_composed (ComposeFunctions).
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-lambda-capture-lifetime %t.custom \
 // RUN:   --config="{CheckOptions: {async-lambda-capture-lifetime.CallbackFunctions: 'corp::on_ready', \
-// RUN:     KeepAliveFunctions: 'corp::hold', SpawnFunctions: 'corp::launch'}}" -- -- -std=c++23
+// RUN:     KeepAliveFunctions: 'corp::hold', SpawnFunctions: 'corp::launch', \
+// RUN:     async-lambda-capture-lifetime.ComposeFunctions: 'corp::compose'}}" -- -- -std=c++23
 
 // Spawns of an in-house executor, and an in-house reference that keeps an
 // object alive (OwnerFunctions).
@@ -21,6 +23,7 @@ namespace corp {
 template <class F> void on_ready(F &&) {}
 template <class F> auto hold(F &&Fn) -> decltype(Fn()) { return Fn(); }
 template <class T> void launch(T &&) {}
+template <class F> int compose(F &&) { return 0; }
 } // namespace corp
 
 demo::task<> explicit_object(int X) {
@@ -48,6 +51,9 @@ void in_house(int X) {
   corp::on_ready([X]() -> demo::fire_and_forget { co_await sub(); (void)X; });
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:18: warning: coroutine lambda with captures is passed to 'corp::on_ready', which destroys it once the call returns, while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:73: note: capture 'X' is used here, after the coroutine may have suspended
+  corp::compose([X]() -> demo::fire_and_forget { co_await sub(); (void)X; });
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: coroutine lambda with captures is the implementation given to 'corp::compose', which does not keep the closure until the coroutine completes
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:72: note: capture 'X' is used here, after the coroutine may have suspended
   int Local = 0;
   corp::launch(corp::hold([&Local]() -> demo::task<> { co_await sub(); ++Local; }));
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:29: warning: local 'Local' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]

@@ -492,6 +492,58 @@ struct keep {
             nullptr);
 }
 
+TEST(Exceptions, FollowsATaskIntoTheCoroutineThatDropsItsExceptions) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+#include <utility>
+extern "C" int puts(const char *);
+struct swallow {
+  struct promise_type {
+    swallow get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+swallow run(demo::task<> T) { co_await std::move(T); }
+swallow run_caught(demo::task<> T) {
+  try { co_await std::move(T); } catch (...) { puts("failed"); }
+}
+void direct(demo::task<> T) { run(std::move(T)); }
+void through(demo::task<> T) { direct(std::move(T)); }
+void too_deep(demo::task<> T) { through(std::move(T)); }
+void caught(demo::task<> T) { run_caught(std::move(T)); }
+void either(demo::task<> T, bool B) {
+  if (B) run(std::move(T)); else run_caught(std::move(T));
+}
+)cpp");
+  auto NothingAwaits = [](QualType T) { return !model::isAwaitableType(T); };
+  auto Run = [&](llvm::StringRef Name) {
+    const FunctionDecl *Fn = function(*AST, Name);
+    return model::droppingRun(*Fn, *Fn->getParamDecl(0), NothingAwaits);
+  };
+  std::optional<model::DroppingRun> Direct = Run("direct");
+  ASSERT_TRUE(Direct);
+  EXPECT_EQ(Direct->Runner, function(*AST, "::run"));
+  EXPECT_NE(Direct->Swallow, nullptr);
+  EXPECT_EQ(Direct->HandedAt->getDirectCallee()->getName(), "run");
+  // The runner itself; one function further; not two.
+  std::optional<model::DroppingRun> Itself = Run("::run");
+  ASSERT_TRUE(Itself);
+  EXPECT_EQ(Itself->HandedAt, nullptr);
+  std::optional<model::DroppingRun> Through = Run("through");
+  ASSERT_TRUE(Through);
+  EXPECT_EQ(Through->HandedAt->getDirectCallee()->getName(), "run");
+  EXPECT_FALSE(Run("too_deep"));
+  // A runner that catches everything; a choice between two runners; a type
+  // that is awaited.
+  EXPECT_FALSE(Run("caught"));
+  EXPECT_FALSE(Run("either"));
+  EXPECT_FALSE(model::droppingRun(*function(*AST, "::run"),
+                                  *function(*AST, "::run")->getParamDecl(0),
+                                  [](QualType) { return false; }));
+}
+
 TEST(LocalFlow, TellsLoopsThatSuspendFromLoopsThatDoNot) {
   auto AST = parse(std::string(Headers) + R"cpp(
 void spawn(int);
