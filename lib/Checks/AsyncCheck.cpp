@@ -4,6 +4,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Matchers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <map>
 
 using namespace clang::ast_matchers;
 
@@ -20,6 +21,18 @@ model::Library readLibrary(const ClangTidyCheck::OptionsView &Options,
   return model::Library([&](StringRef Name, StringRef Default) -> std::string {
     return Options.getLocalOrGlobal(Name, Default).str();
   });
+}
+
+/// The suspension flows of the functions of the translation unit being
+/// checked, shared by the checks (which may differ in what never suspends);
+/// emptied when a unit starts, before any check runs.
+std::map<std::pair<const FunctionDecl *, std::string>,
+         std::unique_ptr<model::SuspensionFlow>> &
+sharedSuspensionFlows() {
+  static thread_local std::map<std::pair<const FunctionDecl *, std::string>,
+                               std::unique_ptr<model::SuspensionFlow>>
+      Flows;
+  return Flows;
 }
 
 } // namespace
@@ -46,6 +59,15 @@ void CheckedFunction::forEachLocal(
 const model::TaskFlow &CheckedFunction::flow() {
   if (!Flow)
     Flow = std::make_unique<model::TaskFlow>(Decl, Lib, Ctx);
+  return *Flow;
+}
+
+const model::SuspensionFlow &CheckedFunction::suspensions() {
+  std::unique_ptr<model::SuspensionFlow> &Flow =
+      sharedSuspensionFlows()[{&Decl, Lib.NonSuspendingAwaitables.str()}];
+  if (!Flow)
+    Flow = std::make_unique<model::SuspensionFlow>(
+        Decl, Ctx, &Lib.NonSuspendingAwaitables);
   return *Flow;
 }
 
@@ -87,10 +109,13 @@ void AsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void AsyncCheck::onStartOfTranslationUnit() {
+  sharedSuspensionFlows().clear();
   Reported.clear();
   Facts.clear();
   startTranslationUnit();
 }
+
+void AsyncCheck::onEndOfTranslationUnit() { sharedSuspensionFlows().clear(); }
 
 bool AsyncCheck::reportOnce(SourceLocation Loc) {
   return Loc.isValid() && Reported.insert(Loc.getRawEncoding()).second;

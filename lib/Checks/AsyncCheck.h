@@ -16,6 +16,7 @@
 
 #include "../Model/Library.h"
 #include "../Model/PathFacts.h"
+#include "../Model/SuspensionFlow.h"
 #include "../Model/TaskFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -50,6 +51,9 @@ public:
   const model::TaskFlow &flow();
   /// Which results are ready and which handles are empty, along each path.
   const model::PathFacts &facts();
+  /// The suspension points and what may hold at each (one CFG per function
+  /// and translation unit, shared by every check).
+  const model::SuspensionFlow &suspensions();
 
 private:
   const model::Library &Lib;
@@ -75,6 +79,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) final;
   void onStartOfTranslationUnit() final;
+  void onEndOfTranslationUnit() final;
 
 protected:
   /// \p Templates: also judge the patterns of templates (where types are

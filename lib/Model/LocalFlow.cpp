@@ -161,12 +161,19 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
       From ? buildBodyCFG(Coro, getUserBody(Coro), Ctx) : nullptr;
   if (!Graph)
     return {};
+  return firstUseAcrossSuspension(*Graph, From, IsUse, NonSuspending,
+                                  Ctx.getSourceManager());
+}
+
+LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
+                                 llvm::function_ref<bool(const Stmt &)> IsUse,
+                                 const NameMatcher *NonSuspending,
+                                 const SourceManager &SM) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 2> Starts;
-  forEachElementOf(*Graph, From, [&](const CFGBlock &Block, unsigned Index) {
+  forEachElementOf(Graph, From, [&](const CFGBlock &Block, unsigned Index) {
     Starts.push_back({&Block, Index});
   });
-  return walkPastSuspensions(*Graph, Starts, IsUse, NonSuspending,
-                             Ctx.getSourceManager());
+  return walkPastSuspensions(Graph, Starts, IsUse, NonSuspending, SM);
 }
 
 bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,

@@ -15,6 +15,11 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
+namespace clang {
+class CFG;
+class SourceManager;
+} // namespace clang
+
 namespace clang::tidy::async::model {
 
 class NameMatcher;
@@ -51,6 +56,14 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
                                  const Stmt *From,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,
                                  const NameMatcher *NonSuspending);
+
+/// As above, on a CFG the caller has built of the coroutine's body (every
+/// expression its own element; other elements, such as destructors, are
+/// passed over).
+LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
+                                 llvm::function_ref<bool(const Stmt &)> IsUse,
+                                 const NameMatcher *NonSuspending,
+                                 const SourceManager &SM);
 
 /// True when control can go from \p From (a statement of \p Function's
 /// body) back to \p From without passing a suspension point that can

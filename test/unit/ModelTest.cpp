@@ -14,6 +14,7 @@
 #include "Model/LocalFlow.h"
 #include "Model/NameMatcher.h"
 #include "Model/PathFacts.h"
+#include "Model/SuspensionFlow.h"
 #include "Model/TaskFlow.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Frontend/ASTUnit.h"
@@ -542,6 +543,83 @@ void either(demo::task<> T, bool B) {
   EXPECT_FALSE(model::droppingRun(*function(*AST, "::run"),
                                   *function(*AST, "::run")->getParamDecl(0),
                                   [](QualType) { return false; }));
+}
+
+TEST(SuspensionFlow, TellsWhatMayBeHeldWhereTheCoroutineSuspends) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+struct guard { guard(); ~guard(); };
+bool ready();
+bool try_take();
+void give_back();
+demo::task<> sub();
+demo::task<> scoped() {
+  {
+    guard G;
+    co_await sub();
+  }
+  co_await sub();
+}
+demo::task<> in_initialiser() {
+  guard G;
+  int X = (co_await sub(), 1);
+  (void)X;
+}
+demo::task<> on_one_path() {
+  if (ready()) {
+    guard G;
+    co_return;
+  }
+  if (try_take())
+    co_await sub();
+  give_back();
+  co_await sub();
+}
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  auto IsGuard = [](const VarDecl &V) {
+    return V.getType().getAsString() == "guard";
+  };
+  model::FactTransfer T;
+  auto Statement = [&](const Stmt &S, model::HeldFacts &Held) {
+    if (const auto *D = dyn_cast<DeclStmt>(&S))
+      if (const auto *V = dyn_cast<VarDecl>(D->getSingleDecl());
+          V && IsGuard(*V))
+        Held.try_emplace(V, &S);
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && Call->getDirectCallee() &&
+        Call->getDirectCallee()->getName() == "give_back")
+      Held.erase(nullptr);
+  };
+  auto Destroyed = [&](const VarDecl &V, model::HeldFacts &Held) {
+    Held.erase(&V);
+  };
+  auto Branch = [&](const Expr &Cond, bool Taken, model::HeldFacts &Held) {
+    const auto *Call = dyn_cast<CallExpr>(Cond.IgnoreParenImpCasts());
+    if (Taken && Call && Call->getDirectCallee() &&
+        Call->getDirectCallee()->getName() == "try_take")
+      Held.try_emplace(nullptr, Call);
+  };
+  T.Statement = Statement;
+  T.Destroyed = Destroyed;
+  T.Branch = Branch;
+  auto Held = [&](llvm::StringRef Name) {
+    model::SuspensionFlow Flow(*function(*AST, Name), Ctx, nullptr);
+    return Flow.heldAtSuspensions(T);
+  };
+  // Held at the first suspension, released at the end of its scope.
+  std::vector<model::HeldAtSuspension> Scoped = Held("scoped");
+  ASSERT_EQ(Scoped.size(), 1u);
+  EXPECT_TRUE(isa<DeclStmt>(Scoped[0].Since));
+  // A suspension inside an initialiser.
+  EXPECT_EQ(Held("in_initialiser").size(), 1u);
+  // Released by co_return's scope exit; taken on the true edge of a branch,
+  // given back before the second suspension.
+  std::vector<model::HeldAtSuspension> OnePath = Held("on_one_path");
+  ASSERT_EQ(OnePath.size(), 1u);
+  EXPECT_EQ(OnePath[0].Key, nullptr);
+  EXPECT_TRUE(isa<CallExpr>(OnePath[0].Since));
+  model::SuspensionFlow Flow(*function(*AST, "scoped"), Ctx, nullptr);
+  EXPECT_EQ(Flow.points().size(), 2u);
 }
 
 TEST(LocalFlow, TellsLoopsThatSuspendFromLoopsThatDoNot) {

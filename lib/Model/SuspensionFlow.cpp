@@ -1,0 +1,148 @@
+//===--- SuspensionFlow.cpp - async-lint ----------------------------------===//
+
+#include "SuspensionFlow.h"
+#include "Awaitables.h"
+#include "CoroutineModel.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include <deque>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The CFG of \p Body: every expression its own element, in evaluation
+/// order, with the implicit destructors of locals at the ends of their
+/// scopes (where an RAII guard lets go).
+std::unique_ptr<CFG> buildFlowCFG(const FunctionDecl &Function,
+                                  ASTContext &Ctx) {
+  const Stmt *Body = getUserBody(Function);
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.AddInitializers = false;
+  Options.AddImplicitDtors = true;
+  Options.setAllAlwaysAdd();
+  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+}
+
+/// Adds the facts of \p From missing in \p Into; true when it added any.
+bool mergeInto(HeldFacts &Into, const HeldFacts &From) {
+  bool Changed = false;
+  for (const auto &[Key, Since] : From)
+    Changed |= Into.try_emplace(Key, Since).second;
+  return Changed;
+}
+
+} // namespace
+
+SuspensionFlow::SuspensionFlow(const FunctionDecl &Function, ASTContext &Ctx,
+                               const NameMatcher *NonSuspending)
+    : Function(Function), Ctx(Ctx), NonSuspending(NonSuspending),
+      Graph(buildFlowCFG(Function, Ctx)) {
+  if (!Graph)
+    return;
+  llvm::DenseSet<const Stmt *> Seen;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S->getStmt());
+            Suspend && canSuspend(*Suspend, NonSuspending) &&
+            Seen.insert(Suspend).second)
+          Points.push_back(Suspend);
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Points, [&](const Stmt *A, const Stmt *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+}
+
+SuspensionFlow::~SuspensionFlow() = default;
+
+std::vector<const CoroutineSuspendExpr *>
+SuspensionFlow::pointsWithin(const Stmt &S) const {
+  llvm::DenseSet<const Stmt *> Own;
+  forEachOwnStmt(&S, [&](const Stmt &Inner) { Own.insert(&Inner); });
+  std::vector<const CoroutineSuspendExpr *> Within;
+  for (const CoroutineSuspendExpr *Point : Points)
+    if (Own.contains(Point))
+      Within.push_back(Point);
+  return Within;
+}
+
+std::vector<HeldAtSuspension>
+SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
+  std::vector<HeldAtSuspension> Result;
+  if (!Graph || Points.empty())
+    return Result;
+  llvm::DenseSet<const Stmt *> IsPoint(Points.begin(), Points.end());
+  // What may hold where the coroutine suspends, per point and key.
+  llvm::DenseMap<const Stmt *, HeldFacts> AtPoint;
+  std::vector<HeldFacts> In(Graph->getNumBlockIDs());
+  std::vector<bool> Queued(Graph->getNumBlockIDs(), false);
+  std::vector<bool> Visited(Graph->getNumBlockIDs(), false);
+  std::deque<const CFGBlock *> Work{&Graph->getEntry()};
+  Queued[Graph->getEntry().getBlockID()] = true;
+  Visited[Graph->getEntry().getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    Queued[Block->getBlockID()] = false;
+    HeldFacts State = In[Block->getBlockID()];
+    for (const CFGElement &Element : *Block) {
+      if (auto S = Element.getAs<CFGStmt>()) {
+        if (IsPoint.contains(S->getStmt()))
+          mergeInto(AtPoint[S->getStmt()], State);
+        if (T.Statement)
+          T.Statement(*S->getStmt(), State);
+      } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
+        if (T.Destroyed)
+          T.Destroyed(*Dtor->getVarDecl(), State);
+      }
+    }
+    const Expr *Cond =
+        Block->succ_size() == 2
+            ? dyn_cast_or_null<Expr>(
+                  const_cast<CFGBlock *>(Block)->getTerminatorCondition())
+            : nullptr;
+    unsigned Index = 0;
+    for (const CFGBlock *Succ : Block->succs()) {
+      bool Taken = Index++ == 0;
+      if (!Succ)
+        continue;
+      HeldFacts Out = State;
+      if (Cond && T.Branch)
+        T.Branch(*Cond, Taken, Out);
+      unsigned ID = Succ->getBlockID();
+      bool Changed = mergeInto(In[ID], Out);
+      if ((Changed || !Visited[ID]) && !Queued[ID]) {
+        Visited[ID] = Queued[ID] = true;
+        Work.push_back(Succ);
+      }
+    }
+  }
+  // In source order of the points, then of where the facts began.
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const CoroutineSuspendExpr *Point : Points) {
+    size_t First = Result.size();
+    for (const auto &[Key, Since] : AtPoint.lookup(Point))
+      Result.push_back({Point, Key, Since});
+    std::sort(Result.begin() + First, Result.end(),
+              [&](const HeldAtSuspension &A, const HeldAtSuspension &B) {
+                return SM.isBeforeInTranslationUnit(A.Since->getBeginLoc(),
+                                                    B.Since->getBeginLoc());
+              });
+  }
+  return Result;
+}
+
+LateUse SuspensionFlow::firstUseAcross(
+    const Stmt &From, llvm::function_ref<bool(const Stmt &)> IsUse) const {
+  if (!Graph)
+    return {};
+  return firstUseAcrossSuspension(*Graph, &From, IsUse, NonSuspending,
+                                  Ctx.getSourceManager());
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,96 @@
+//===--- SuspensionFlow.h - async-lint --------------------------*- C++ -*-===//
+//
+// What is true at each suspension point of a coroutine: one CFG per function
+// (every expression its own element, with implicit destructors), its
+// suspension points, and a forward dataflow over it that tells, for facts a
+// check begins and ends along paths (a lock taken and released, per-thread
+// state captured), which may still hold where the coroutine suspends.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_SUSPENSIONFLOW_H
+#define ASYNC_LINT_MODEL_SUSPENSIONFLOW_H
+
+#include "LocalFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <vector>
+
+namespace clang {
+class CFG;
+class CFGBlock;
+} // namespace clang
+
+namespace clang::tidy::async::model {
+
+class NameMatcher;
+
+/// The facts that may hold at a point of a function: each keyed by what a
+/// check tracks (a lock's variable, a mutex's declaration), with the
+/// statement where it began on some path to that point.
+using HeldFacts = llvm::SmallDenseMap<const void *, const Stmt *, 4>;
+
+/// How the code changes the facts a check tracks. Each callback may add
+/// (begin) or erase (end) facts; an empty callback changes nothing.
+struct FactTransfer {
+  /// A statement (every expression is one, in evaluation order).
+  llvm::function_ref<void(const Stmt &, HeldFacts &)> Statement;
+  /// The implicit destruction of a local at the end of its scope.
+  llvm::function_ref<void(const VarDecl &, HeldFacts &)> Destroyed;
+  /// The edge of a branch on \p Cond, when it is \p Taken (true) or not.
+  llvm::function_ref<void(const Expr &Cond, bool Taken, HeldFacts &)> Branch;
+};
+
+/// A fact that may hold where the coroutine suspends.
+struct HeldAtSuspension {
+  const CoroutineSuspendExpr *Suspension = nullptr;
+  const void *Key = nullptr;
+  /// Where the fact began (on one path that reaches the suspension).
+  const Stmt *Since = nullptr;
+};
+
+/// The CFG of one function's body and its suspension points that can
+/// suspend (canSuspend). Built once per function and shared by the checks
+/// (CheckedFunction::suspensions()).
+class SuspensionFlow {
+public:
+  SuspensionFlow(const FunctionDecl &Function, ASTContext &Ctx,
+                 const NameMatcher *NonSuspending);
+  ~SuspensionFlow();
+
+  /// The suspension points that can suspend, in source order.
+  ArrayRef<const CoroutineSuspendExpr *> points() const { return Points; }
+
+  /// The suspension points that can suspend within \p S (its own code: not
+  /// nested lambdas or local classes).
+  std::vector<const CoroutineSuspendExpr *> pointsWithin(const Stmt &S) const;
+
+  /// For every suspension point that can suspend, the facts of \p T that
+  /// may hold there: begun on some path to it and not ended on that path
+  /// (a may-analysis: a fact ended on one path and not on another still
+  /// holds). In source order of the suspension points, then of the facts'
+  /// beginnings. Empty when the function has no CFG.
+  std::vector<HeldAtSuspension> heldAtSuspensions(const FactTransfer &T) const;
+
+  /// The first statement satisfying \p IsUse that may run after control has
+  /// gone from \p From through a suspension point that can suspend, with
+  /// that point (LocalFlow's firstUseAcrossSuspension, on this CFG).
+  LateUse firstUseAcross(const Stmt &From,
+                         llvm::function_ref<bool(const Stmt &)> IsUse) const;
+
+private:
+  const FunctionDecl &Function;
+  ASTContext &Ctx;
+  const NameMatcher *NonSuspending;
+  std::unique_ptr<CFG> Graph;
+  std::vector<const CoroutineSuspendExpr *> Points;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_SUSPENSIONFLOW_H
