@@ -127,8 +127,35 @@ void writeSarifRule(llvm::json::OStream &J, llvm::StringRef Rule) {
   });
 }
 
-/// A SARIF result: the finding, its notes as related locations, its
-/// fingerprint, and the number of units that reported it.
+/// The finding and its notes, in order, as one SARIF code flow: the path
+/// through the code that GitHub code scanning shows step by step.
+void writeSarifCodeFlow(llvm::json::OStream &J, const Finding &F,
+                        llvm::StringRef Root) {
+  auto Step = [&](const Location &Where, llvm::StringRef Message) {
+    J.object([&] {
+      J.attributeObject("location", [&] {
+        writePhysicalLocation(J, Where, Root);
+        J.attributeObject("message", [&] { J.attribute("text", Message); });
+      });
+    });
+  };
+  J.attributeArray("codeFlows", [&] {
+    J.object([&] {
+      J.attributeArray("threadFlows", [&] {
+        J.object([&] {
+          J.attributeArray("locations", [&] {
+            Step(F.Where, F.Message);
+            for (const Note &N : F.Notes)
+              Step(N.Where, N.Message);
+          });
+        });
+      });
+    });
+  });
+}
+
+/// A SARIF result: the finding, its notes as related locations and as a
+/// code flow, its fingerprint, and the number of units that reported it.
 void writeSarifResult(llvm::json::OStream &J, const Finding &F,
                       unsigned RuleIndex, llvm::StringRef Root) {
   J.object([&] {
@@ -150,6 +177,8 @@ void writeSarifResult(llvm::json::OStream &J, const Finding &F,
                               [&] { J.attribute("text", N.Message); });
           });
       });
+    if (!F.Notes.empty())
+      writeSarifCodeFlow(J, F, Root);
     J.attributeObject("partialFingerprints", [&] {
       J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
     });

@@ -103,6 +103,7 @@ def check_sarif(doc):
                 if rel.get("id") in related_ids:
                     fail("%s: related location ids must be unique" % what)
                 related_ids.add(rel.get("id"))
+            check_code_flows(res, bases, what)
             fps = res.get("partialFingerprints", {})
             if not fps or not all(isinstance(v, str) and v for v in fps.values()):
                 fail("%s: partialFingerprints must hold non-empty strings" % what)
@@ -113,6 +114,36 @@ def check_sarif(doc):
                 fail("%s: properties.units must be a positive integer" % what)
         total += len(results)
     return total
+
+
+def check_code_flows(res, bases, what):
+    """The notes of a result as one thread flow: the result's location
+    first, then each related location, in order, each with a message."""
+    flows = res.get("codeFlows")
+    related = res.get("relatedLocations", [])
+    if flows is None:
+        if related:
+            fail("%s: notes without codeFlows" % what)
+        return
+    if not isinstance(flows, list) or len(flows) != 1:
+        fail("%s: codeFlows must hold one flow" % what)
+    threads = flows[0].get("threadFlows")
+    if not isinstance(threads, list) or len(threads) != 1:
+        fail("%s: a code flow must hold one thread flow" % what)
+    steps = threads[0].get("locations")
+    if not isinstance(steps, list) or len(steps) != len(related) + 1:
+        fail("%s: the thread flow must have the result and every note" % what)
+    for step in steps:
+        loc = step.get("location")
+        if not isinstance(loc, dict) or not loc.get("message", {}).get("text"):
+            fail("%s: thread flow step without location or message" % what)
+        check_location(loc, bases, what + " thread flow step")
+    first = steps[0]["location"]["physicalLocation"]
+    if first != res["locations"][0]["physicalLocation"]:
+        fail("%s: the thread flow must start at the result" % what)
+    for step, rel in zip(steps[1:], related):
+        if step["location"]["physicalLocation"] != rel["physicalLocation"]:
+            fail("%s: thread flow steps must follow the notes" % what)
 
 
 def is_count(value):
