@@ -22,6 +22,8 @@ packages=(
   # the real-world suite and the pre-commit integration
   libboost1.81-dev libboost1.81-doc libasio-dev pre-commit
 )
+# the HTML report's rendering test
+[ "$mode" = test ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

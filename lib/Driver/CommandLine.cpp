@@ -72,8 +72,9 @@ llvm::Expected<ShardSlot> parseShard(llvm::StringRef Text) {
 /// Options that do not go together, or that need another.
 llvm::Error checkCombinations(CommandLine &CL) {
   if (CL.OutputFormat == Format::Text && CL.Output.getNumOccurrences())
-    return llvm::createStringError("--output needs --format=json, sarif or "
-                                   "github (text goes to standard output)");
+    return llvm::createStringError("--output needs --format=json, sarif, "
+                                   "github or html (text goes to standard "
+                                   "output)");
   if (CL.Config.getNumOccurrences() && CL.ConfigFile.getNumOccurrences())
     return llvm::createStringError(
         "--config and --config-file cannot be used together");

@@ -170,11 +170,14 @@ struct CommandLine {
           clEnumValN(Format::Json, "json", "JSON (docs/output-formats.md)"),
           clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
           clEnumValN(Format::Github, "github",
-                     "GitHub Actions workflow annotations")),
+                     "GitHub Actions workflow annotations"),
+          clEnumValN(Format::Html, "html",
+                     "one self-contained HTML page to read the run")),
       llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> Output{
       "output",
-      llvm::cl::desc("Write the json, sarif or github output to this file "
+      llvm::cl::desc("Write the json, sarif, github or html output to this "
+                     "file "
                      "(written whole, or not at all)"),
       llvm::cl::value_desc("file"), llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> SourceRoot{

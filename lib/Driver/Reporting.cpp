@@ -375,6 +375,8 @@ void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
     return writeSarif(Findings, SourceRoot, OS);
   case Format::Github:
     return writeGithub(Findings, SourceRoot, OS);
+  case Format::Html:
+    return writeHtml(Findings, SourceRoot, FilesAnalysed, OS);
   case Format::Text:
     return;
   }

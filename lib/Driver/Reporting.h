@@ -16,7 +16,11 @@
 
 namespace async_lint {
 
-enum class Format { Text, Json, Sarif, Github };
+enum class Format { Text, Json, Sarif, Github, Html };
+
+/// Writes \p Findings as one self-contained HTML page (HtmlReport.cpp).
+void writeHtml(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
+               unsigned FilesAnalysed, llvm::raw_ostream &OS);
 
 /// Writes \p Findings in \p F (not Text); paths relative to \p SourceRoot.
 void writeFindings(Format F, llvm::ArrayRef<Finding> Findings,
