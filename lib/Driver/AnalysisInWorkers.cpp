@@ -102,6 +102,37 @@ UnitResult fromWorker(const WorkerResult &R) {
   return Unit;
 }
 
+/// The order to start \p Files in, longest first: by the time the cache
+/// recorded for each, else by the size of the file (scaled by the seconds
+/// per byte of the files with a record, so that both compare).
+std::vector<size_t> longestFirst(llvm::ArrayRef<std::string> Files,
+                                 const ResultCache &Cache) {
+  std::vector<std::optional<double>> Recorded(Files.size());
+  std::vector<double> Size(Files.size(), 0);
+  double Seconds = 0, Bytes = 0;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    uint64_t FileSize = 0;
+    if (!llvm::sys::fs::file_size(Files[I], FileSize))
+      Size[I] = static_cast<double>(FileSize);
+    if (Cache.enabled())
+      Recorded[I] = Cache.cost(Files[I]);
+    if (Recorded[I] && Size[I] > 0) {
+      Seconds += *Recorded[I];
+      Bytes += Size[I];
+    }
+  }
+  double PerByte = Bytes > 0 ? Seconds / Bytes : 1.0;
+  std::vector<double> Cost(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Cost[I] = Recorded[I] ? *Recorded[I] : Size[I] * PerByte;
+  std::vector<size_t> Order(Files.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](size_t A, size_t B) { return Cost[A] > Cost[B]; });
+  return Order;
+}
+
 } // namespace
 
 bool runsInWorkers(const CommandLine &CL, const Inputs &In) {
@@ -133,12 +164,21 @@ RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
     Misses.push_back(In.Units[I]);
     MissIndex.push_back(I);
   }
+  // The longest units start first, so that a slow one is not the last to
+  // start while the other workers idle.
+  std::vector<size_t> Order = longestFirst(Misses, Cache);
+  std::vector<std::string> Ordered;
+  for (size_t I : Order)
+    Ordered.push_back(Misses[I]);
   std::vector<WorkerResult> Fresh = runWorkers(
-      Command, Misses, jobs(CL), !CL.Quiet && llvm::errs().is_displayed());
-  for (size_t I = 0; I < Fresh.size(); ++I) {
-    UnitResult &Unit = Result.Units[MissIndex[I]] = fromWorker(Fresh[I]);
+      Command, Ordered, jobs(CL), !CL.Quiet && llvm::errs().is_displayed());
+  for (size_t K = 0; K < Fresh.size(); ++K) {
+    size_t I = Order[K];
+    UnitResult &Unit = Result.Units[MissIndex[I]] = fromWorker(Fresh[K]);
+    if (Cache.enabled() && !Fresh[K].Crashed)
+      Cache.recordCost(Misses[I], Fresh[K].Seconds);
     if (Cache.enabled() && !Unit.Failed)
-      Cache.store(Keys[MissIndex[I]], Fresh[I].Output, Unit.Dependencies);
+      Cache.store(Keys[MissIndex[I]], Fresh[K].Output, Unit.Dependencies);
   }
   if (Cache.enabled())
     Cache.prune(std::chrono::hours(24 * 30));

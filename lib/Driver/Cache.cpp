@@ -121,6 +121,38 @@ void ResultCache::store(llvm::StringRef Key, llvm::StringRef Result,
       }));
 }
 
+std::string ResultCache::costPath(llvm::StringRef File) const {
+  return entryPath("cost-" + hex(llvm::xxh3_64bits(File)));
+}
+
+std::optional<double> ResultCache::cost(llvm::StringRef File) const {
+  auto Buffer = llvm::MemoryBuffer::getFile(costPath(File));
+  if (!Buffer)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Parsed =
+      llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *O = Parsed->getAsObject();
+  std::optional<double> Seconds = O ? O->getNumber("seconds") : std::nullopt;
+  if (!Seconds || *Seconds < 0)
+    return std::nullopt;
+  return Seconds;
+}
+
+void ResultCache::recordCost(llvm::StringRef File, double Seconds) {
+  if (!enabled() || llvm::sys::fs::create_directories(Dir))
+    return;
+  llvm::json::Object Entry{{"file", File}, {"seconds", Seconds}};
+  llvm::consumeError(
+      llvm::writeToOutput(costPath(File), [&](llvm::raw_ostream &OS) {
+        OS << llvm::json::Value(std::move(Entry));
+        return llvm::Error::success();
+      }));
+}
+
 void ResultCache::prune(std::chrono::hours MaxAge) {
   std::error_code EC;
   auto Now = std::chrono::system_clock::now();

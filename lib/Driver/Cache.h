@@ -42,11 +42,18 @@ public:
   void store(llvm::StringRef Key, llvm::StringRef Result,
              llvm::ArrayRef<std::string> Dependencies);
 
+  /// How long the last analysis of \p File took, in seconds, if recorded
+  /// (whatever its result: it orders the next run's units).
+  std::optional<double> cost(llvm::StringRef File) const;
+  /// Records how long analysing \p File took.
+  void recordCost(llvm::StringRef File, double Seconds);
+
   /// Removes entries unused for longer than \p MaxAge.
   void prune(std::chrono::hours MaxAge);
 
 private:
   std::string entryPath(llvm::StringRef Key) const;
+  std::string costPath(llvm::StringRef File) const;
   std::string Dir;
 };
 

@@ -17,6 +17,8 @@ struct Running {
   size_t Index;
   llvm::sys::ProcessInfo Process;
   llvm::SmallString<128> Out, Err, Output;
+  std::chrono::steady_clock::time_point Started =
+      std::chrono::steady_clock::now();
 };
 
 std::string slurp(llvm::StringRef Path) {
@@ -51,6 +53,9 @@ Running start(const WorkerCommand &Command, size_t Index, llvm::StringRef File,
 /// Collects what a finished worker left, and removes its files.
 void collect(Running &R, int ReturnCode, WorkerResult &Result) {
   Result.ExitCode = ReturnCode;
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - R.Started)
+                       .count();
   // A signal (a crash) is a negative return code.
   Result.Crashed = ReturnCode < 0;
   Result.Log = slurp(R.Out) + slurp(R.Err);

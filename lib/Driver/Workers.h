@@ -32,10 +32,13 @@ struct WorkerResult {
   std::string Log;
   /// What the worker wrote to --worker-output (a UnitResult as JSON).
   std::string Output;
+  /// How long the worker ran, in seconds.
+  double Seconds = 0;
 };
 
-/// Runs \p Command for each of \p Files, at most \p Jobs at a time; results
-/// are in the order of \p Files, whatever the order the workers finish in.
+/// Runs \p Command for each of \p Files, at most \p Jobs at a time, started
+/// in the order of \p Files; results are in that order too, whatever the
+/// order the workers finish in.
 /// With \p Progress, prints `[k/n] file` lines on stderr as units finish.
 std::vector<WorkerResult> runWorkers(const WorkerCommand &Command,
                                      llvm::ArrayRef<std::string> Files,
