@@ -58,6 +58,11 @@ substitutions = {
 for name in sorted(substitutions, key=len, reverse=True):
     config.substitutions.append((name, substitutions[name]))
 
+# The libFuzzer harness, when the compiler has libFuzzer.
+if config.async_lint_fuzzer:
+    config.available_features.add("libfuzzer")
+    config.substitutions.append(("%fuzzer", config.async_lint_fuzzer))
+
 # Another LLVM's clang-tidy, when the machine has one (Debian 12 ships 14).
 for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
     path = os.path.join("/usr/bin", other)
