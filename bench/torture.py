@@ -4,12 +4,12 @@ and reports any crash or hang.
 
     bench/torture.py --build build [--inputs FILE_OR_DIR ...] [--tree DB ...]
         [--mutants N] [--seed S] [--timeout SECONDS] [--clangd]
-        [--sample N] [--keep DIR]
+        [--sample N] [--generated] [--keep DIR]
 
 Each input (by default every test input under test/checkers and the Boost
 1.81 coroutine examples; --tree adds the files of a compile database, such
-as the libcoro and concurrencpp trees bench/realcode lays out) is cut into
-mutants: cut after each top-level declaration, cut at random byte offsets,
+as the libcoro and concurrencpp trees bench/realcode lays out; --generated
+adds units of deep nesting and one huge body) is cut into mutants: cut after each top-level declaration, cut at random byte offsets,
 with random tokens deleted, and with a brace removed or added. Every mutant
 goes through every async-* check in the clang-tidy plugin (and, with
 --clangd, in async-lint-clangd --check, which runs the checks the way the
@@ -101,6 +101,32 @@ def tree_inputs(db_path):
     return found
 
 
+def generated_inputs(folder):
+    """Units at the edges of what Clang parses: 3,000 nested scopes, 400
+    nested coroutine lambdas (Clang's own parser overflows its stack near
+    530 nested lambdas), one coroutine of 30,000 statements."""
+    flags = mock_flags() + ["-fbracket-depth=10000"]
+    head = '#include "task.h"\ndemo::task<> sub();\n'
+    units = {
+        "deep_scopes": head + "demo::task<> deep() {\n" + "{\n" * 3000 +
+        "co_await sub();\n" + "}\n" * 3000 + "}\n",
+        "deep_lambdas": head + "demo::task<> f() {\n  int v = 0;\n" + "".join(
+            "auto l%d = [&]() -> demo::task<> {\n co_await sub();\n" % i
+            for i in range(400)) + "++v;\n" + "co_return; };\n" * 400 +
+        "co_return;\n}\n",
+        "huge_body": head + "demo::task<int> huge(int x) {\n" + "".join(
+            "  x += %d; if (x > %d) co_await sub();\n" % (i % 5, i)
+            for i in range(30000)) + "  co_return x;\n}\n",
+    }
+    found = []
+    for name, code in units.items():
+        path = os.path.join(folder, name + ".cpp")
+        with open(path, "w") as out:
+            out.write(code)
+        found.append((path, flags))
+    return found
+
+
 def top_level_cuts(text):
     """Offsets just after each top-level declaration (a '}' or ';' that
     brings the brace depth back to zero)."""
@@ -179,6 +205,8 @@ def main():
                    help="also run async-lint-clangd --check")
     p.add_argument("--sample", type=int, default=0,
                    help="only this many inputs, chosen by the seed")
+    p.add_argument("--generated", action="store_true",
+                   help="add units of deep nesting and a huge body")
     p.add_argument("--keep", default=None,
                    help="folder for crashing and hanging mutants")
     args = p.parse_args()
@@ -206,6 +234,9 @@ def main():
                 fail("no such input: %s" % item)
     for db in args.tree:
         inputs += tree_inputs(db)
+    generated_dir = tempfile.mkdtemp(prefix="async-lint-torture-gen-")
+    if args.generated:
+        inputs += generated_inputs(generated_dir)
     rng = random.Random(args.seed)
     if args.sample and args.sample < len(inputs):
         inputs = rng.sample(inputs, args.sample)
@@ -237,7 +268,8 @@ def main():
                           "--quiet", target, "--"] + flags, (0, 1))]
                 if args.clangd:
                     runs.append(([clangd, "--check=" + target,
-                                  "--check-tidy-time=async-*", "--log=error"],
+                                  "--check-tidy-time=async-*",
+                                  "--check-locations=false", "--log=error"],
                                  (0, 3)))
                 for cmd, allowed in runs:
                     counts["runs"] += 1
@@ -256,6 +288,7 @@ def main():
                         with open(os.path.join(args.keep, name + ".log"),
                                   "w") as out:
                             out.write(" ".join(cmd) + "\n" + output)
+    shutil.rmtree(generated_dir, ignore_errors=True)
     for status, path, kind, tool in bad:
         print("%s: %s (%s) in %s" % (status, path, kind,
                                      os.path.basename(tool)))
