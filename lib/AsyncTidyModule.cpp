@@ -9,6 +9,7 @@
 #include "Checks/DanglingReferenceCheck.h"
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
+#include "Checks/ThreadAffinityCheck.h"
 #include "Checks/UnboundedSpawnCheck.h"
 #include "Checks/UnhandledRaceOutcomeCheck.h"
 #include "Checks/UnobservedExceptionCheck.h"
@@ -25,6 +26,7 @@ public:
         "async-discarded-awaitable");
     Factories.registerCheck<LambdaCaptureLifetimeCheck>(
         "async-lambda-capture-lifetime");
+    Factories.registerCheck<ThreadAffinityCheck>("async-thread-affinity");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
     Factories.registerCheck<UnhandledRaceOutcomeCheck>(
         "async-unhandled-race-outcome");

@@ -1,0 +1,49 @@
+// Defaults: every coroutine is judged; the in-house functions below are not
+// known to hand out per-thread state.
+// RUN: %check_async_lint --check-suffix=DEFAULT %s async-thread-affinity %t.default
+// Custom lists: a function that returns per-thread state, one that returns a
+// thread's identity, one whose value a guard records; a coroutine ignored.
+// RUN: %check_async_lint --check-suffix=CUSTOM %s async-thread-affinity %t.custom \
+// RUN:   --config="{CheckOptions: {async-thread-affinity.IgnoredFunctions: 'legacy::reported', async-thread-affinity.ThreadAffineFunctions: 'corp::current_context', async-thread-affinity.ThreadIdFunctions: 'corp::worker_index', async-thread-affinity.PerThreadValueFunctions: 'corp::nesting'}}"
+
+#include "task.h"
+
+demo::task<> sub();
+thread_local int tls = 0;
+void use(int *);
+
+namespace corp {
+struct context {};
+context *current_context();
+int worker_index();
+int nesting();
+void restore(int);
+struct nesting_guard {
+  int Level = nesting();
+  ~nesting_guard() { restore(Level); }
+};
+} // namespace corp
+
+namespace legacy {
+demo::task<> reported() {
+  int *P = &tls;
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after
+  co_await sub();
+  use(P);
+}
+} // namespace legacy
+
+void use_context(corp::context *);
+void use_index(int);
+
+demo::task<> in_house() {
+  corp::context *Ctx = corp::current_context();
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:18: warning: 'Ctx' points to state of the calling thread returned by 'current_context' and is used after a suspension point; the coroutine may resume on another thread there, and then 'Ctx' points to state of the thread it left [async-thread-affinity]
+  int Index = corp::worker_index();
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:7: warning: 'Index' is computed from the current thread's id
+  corp::nesting_guard Guard;
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:23: warning: 'Guard' is alive across a suspension point
+  co_await sub();
+  use_context(Ctx);
+  use_index(Index);
+}
