@@ -274,6 +274,9 @@ ThreadAffinityCheck::Uses ThreadAffinityCheck::usesIn(CheckedFunction &F) {
     else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
              Op && Op->isComparisonOp() && Op->getNumArgs() == 2)
       Sides[0] = Op->getArg(0), Sides[1] = Op->getArg(1);
+    else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(&S);
+             Rewritten && Rewritten->isComparisonOp())
+      Sides[0] = Rewritten->getLHS(), Sides[1] = Rewritten->getRHS();
     // A thread id compared with the id fetched again (here, or into a
     // local) tells whether the coroutine moved: what the code means to do.
     for (int I = 0; I < 2 && Sides[0]; ++I)

@@ -4,7 +4,7 @@
 // Custom lists: a function that returns per-thread state, one that returns a
 // thread's identity, one whose value a guard records; a coroutine ignored.
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-thread-affinity %t.custom \
-// RUN:   --config="{CheckOptions: {async-thread-affinity.IgnoredFunctions: 'legacy::reported', async-thread-affinity.ThreadAffineFunctions: 'corp::current_context', async-thread-affinity.ThreadIdFunctions: 'corp::worker_index', async-thread-affinity.PerThreadValueFunctions: 'corp::nesting'}}"
+// RUN:   --config="{CheckOptions: {async-thread-affinity.IgnoredFunctions: 'legacy::reported', async-thread-affinity.ThreadAffineFunctions: 'corp::current_context', async-thread-affinity.ThreadIdFunctions: 'corp::worker_index;corp::current_worker', async-thread-affinity.PerThreadValueFunctions: 'corp::nesting'}}"
 
 #include "task.h"
 
@@ -16,6 +16,11 @@ namespace corp {
 struct context {};
 context *current_context();
 int worker_index();
+// Only ==: a != b is rewritten as !(a == b).
+struct worker {
+  bool operator==(const worker &) const;
+};
+worker current_worker();
 int nesting();
 void restore(int);
 struct nesting_guard {
@@ -35,6 +40,7 @@ demo::task<> reported() {
 
 void use_context(corp::context *);
 void use_index(int);
+void use_bool(bool);
 
 demo::task<> in_house() {
   corp::context *Ctx = corp::current_context();
@@ -46,4 +52,13 @@ demo::task<> in_house() {
   co_await sub();
   use_context(Ctx);
   use_index(Index);
+}
+
+// Silent: the id before the suspension compared with the id after it, through
+// a rewritten comparison (from a test asserting that the coroutine moved).
+demo::task<> moved() {
+  auto Before = corp::current_worker();
+  co_await sub();
+  auto After = corp::current_worker();
+  use_bool(Before != After);
 }
