@@ -282,6 +282,10 @@ ThreadAffinityCheck::Uses ThreadAffinityCheck::usesIn(CheckedFunction &F) {
     for (int I = 0; I < 2 && Sides[0]; ++I)
       if (fetchesThreadId(Sides[1 - I]))
         AddRefs(Sides[I]);
+    // One handed to what the coroutine awaits asks to go back to that
+    // thread.
+    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&S))
+      AddRefs(Await->getOperand());
   });
   return U;
 }

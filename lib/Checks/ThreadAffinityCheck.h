@@ -40,8 +40,9 @@ private:
   };
 
   /// Mentions of the function's locals that do not read what a variable
-  /// holds: the targets of assignments, and thread ids compared with the id
-  /// fetched again.
+  /// holds: the targets of assignments; and mentions of a thread id that
+  /// mean the thread it names: compared with the id fetched again, or
+  /// handed to what the coroutine awaits.
   struct Uses {
     llvm::DenseSet<const DeclRefExpr *> Written;
     llvm::DenseSet<const DeclRefExpr *> Compared;

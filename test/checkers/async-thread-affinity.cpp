@@ -306,6 +306,20 @@ demo::task<> ids_silent() {
   use_bool(Before == After);
 }
 
+// Silent: an id handed to what the coroutine awaits, to go back to the
+// thread it names.
+struct resume_on {
+  explicit resume_on(thread_id);
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) const noexcept;
+  void await_resume() const noexcept;
+};
+demo::task<> goes_back() {
+  auto Home = std::this_thread::get_id();
+  co_await sub();
+  co_await resume_on(Home);
+}
+
 // Silent: not every return is a thread_local, or the function is not
 // visible.
 demo::task<> unknown(bool B) {
