@@ -17,6 +17,7 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
+constexpr llvm::StringLiteral SameThreadTaskTypesOpt = "SameThreadTaskTypes";
 constexpr llvm::StringLiteral ThreadAffineFunctionsOpt =
     "ThreadAffineFunctions";
 constexpr llvm::StringLiteral ThreadIdFunctionsOpt = "ThreadIdFunctions";
@@ -49,6 +50,7 @@ ThreadAffinityCheck::ThreadAffinityCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Coroutines),
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
+      SameThreadTaskTypes(Options.get(SameThreadTaskTypesOpt, "")),
       ThreadAffineFunctions(
           Options.get(ThreadAffineFunctionsOpt, "::__errno_location")),
       ThreadIdFunctions(
@@ -61,6 +63,7 @@ ThreadAffinityCheck::ThreadAffinityCheck(StringRef Name,
 
 void ThreadAffinityCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
+  Options.store(Opts, SameThreadTaskTypesOpt, SameThreadTaskTypes.str());
   Options.store(Opts, ThreadAffineFunctionsOpt, ThreadAffineFunctions.str());
   Options.store(Opts, ThreadIdFunctionsOpt, ThreadIdFunctions.str());
   Options.store(Opts, PerThreadValueFunctionsOpt,
@@ -318,7 +321,9 @@ void ThreadAffinityCheck::checkLocals(CheckedFunction &F) {
 }
 
 void ThreadAffinityCheck::checkFunction(CheckedFunction &F) {
-  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
+  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)) ||
+      SameThreadTaskTypes.matches(
+          model::canonicalTypeName(F.Decl.getReturnType())))
     return;
   if (F.suspensions().points().empty())
     return;

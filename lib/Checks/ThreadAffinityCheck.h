@@ -85,6 +85,9 @@ private:
 
   /// Functions the check does not judge.
   const model::NameMatcher IgnoredFunctions;
+  /// Coroutine types whose coroutines always resume on the thread they
+  /// started on; their coroutines are not judged.
+  const model::NameMatcher SameThreadTaskTypes;
   /// Functions that return a pointer or reference to state of the thread
   /// that calls them.
   const model::NameMatcher ThreadAffineFunctions;

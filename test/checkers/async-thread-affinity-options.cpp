@@ -2,11 +2,13 @@
 // known to hand out per-thread state.
 // RUN: %check_async_lint --check-suffix=DEFAULT %s async-thread-affinity %t.default
 // Custom lists: a function that returns per-thread state, one that returns a
-// thread's identity, one whose value a guard records; a coroutine ignored.
+// thread's identity, one whose value a guard records; a coroutine ignored; a
+// task type whose coroutines resume on the thread they started on.
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-thread-affinity %t.custom \
-// RUN:   --config="{CheckOptions: {async-thread-affinity.IgnoredFunctions: 'legacy::reported', async-thread-affinity.ThreadAffineFunctions: 'corp::current_context', async-thread-affinity.ThreadIdFunctions: 'corp::worker_index;corp::current_worker', async-thread-affinity.PerThreadValueFunctions: 'corp::nesting'}}"
+// RUN:   --config="{CheckOptions: {async-thread-affinity.IgnoredFunctions: 'legacy::reported', async-thread-affinity.ThreadAffineFunctions: 'corp::current_context', async-thread-affinity.ThreadIdFunctions: 'corp::worker_index;corp::current_worker', async-thread-affinity.PerThreadValueFunctions: 'corp::nesting', async-thread-affinity.SameThreadTaskTypes: 'corp::ui_task'}}"
 
 #include "task.h"
+#include <coroutine>
 
 demo::task<> sub();
 thread_local int tls = 0;
@@ -26,6 +28,16 @@ void restore(int);
 struct nesting_guard {
   int Level = nesting();
   ~nesting_guard() { restore(Level); }
+};
+// Resumes on the UI thread only.
+template <class T = void> struct ui_task {
+  struct promise_type {
+    ui_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
 };
 } // namespace corp
 
@@ -61,4 +73,11 @@ demo::task<> moved() {
   co_await sub();
   auto After = corp::current_worker();
   use_bool(Before != After);
+}
+
+corp::ui_task<> on_ui_thread() {
+  int *P = &tls;
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after
+  co_await sub();
+  use(P);
 }
