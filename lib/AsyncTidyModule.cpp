@@ -10,6 +10,7 @@
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
 #include "Checks/LockAcrossSuspendCheck.h"
+#include "Checks/ThreadAffinityCheck.h"
 #include "Checks/UnboundedSpawnCheck.h"
 #include "Checks/UnhandledRaceOutcomeCheck.h"
 #include "Checks/UnobservedExceptionCheck.h"
@@ -28,6 +29,7 @@ public:
         "async-lambda-capture-lifetime");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "async-lock-across-suspend");
+    Factories.registerCheck<ThreadAffinityCheck>("async-thread-affinity");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
     Factories.registerCheck<UnhandledRaceOutcomeCheck>(
         "async-unhandled-race-outcome");

@@ -57,12 +57,14 @@ void forEachElementOf(const CFG &Graph, const Stmt *S,
 
 /// Walks \p Graph forward from each (block, first element) of \p Starts and
 /// returns the first statement, in source order, that satisfies \p IsUse and
-/// is reached after passing a suspension point that can suspend.
+/// is reached after passing a suspension point that can suspend. A path
+/// stops at a statement satisfying \p Ends (when given).
 LateUse
 walkPastSuspensions(const CFG &Graph,
                     ArrayRef<std::pair<const CFGBlock *, unsigned>> Starts,
                     llvm::function_ref<bool(const Stmt &)> IsUse,
-                    const NameMatcher *NonSuspending, const SourceManager &SM) {
+                    const NameMatcher *NonSuspending, const SourceManager &SM,
+                    llvm::function_ref<bool(const Stmt &)> Ends = {}) {
   struct State {
     const CFGBlock *Block;
     unsigned Index;
@@ -80,12 +82,17 @@ walkPastSuspensions(const CFG &Graph,
     Work.pop_front();
     const CoroutineSuspendExpr *Suspended = S.Suspended;
     unsigned Index = 0;
+    bool Ended = false;
     for (const CFGElement &Element : *S.Block) {
       if (Index++ < S.Index)
         continue;
       const Stmt *Current = stmtOf(Element);
       if (!Current)
         continue;
+      if (Ends && Ends(*Current)) {
+        Ended = true;
+        break;
+      }
       if (!Suspended) {
         Suspended = suspensionAt(Element, NonSuspending);
         continue;
@@ -95,6 +102,8 @@ walkPastSuspensions(const CFG &Graph,
                              Current->getBeginLoc(), First.Use->getBeginLoc())))
         First = {Current, Suspended};
     }
+    if (Ended)
+      continue;
     std::vector<bool> &Visited = Seen[Suspended ? 1 : 0];
     for (const CFGBlock *Succ : S.Block->succs()) {
       if (!Succ || Visited[Succ->getBlockID()])
@@ -168,12 +177,13 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
 LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,
                                  const NameMatcher *NonSuspending,
-                                 const SourceManager &SM) {
+                                 const SourceManager &SM,
+                                 llvm::function_ref<bool(const Stmt &)> Ends) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 2> Starts;
   forEachElementOf(Graph, From, [&](const CFGBlock &Block, unsigned Index) {
     Starts.push_back({&Block, Index});
   });
-  return walkPastSuspensions(Graph, Starts, IsUse, NonSuspending, SM);
+  return walkPastSuspensions(Graph, Starts, IsUse, NonSuspending, SM, Ends);
 }
 
 bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,

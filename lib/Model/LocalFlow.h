@@ -59,11 +59,14 @@ LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
 
 /// As above, on a CFG the caller has built of the coroutine's body (every
 /// expression its own element; other elements, such as destructors, are
-/// passed over).
-LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
-                                 llvm::function_ref<bool(const Stmt &)> IsUse,
-                                 const NameMatcher *NonSuspending,
-                                 const SourceManager &SM);
+/// passed over). A path stops at a statement satisfying \p Ends, when
+/// given (what \p From took is given a new value there).
+LateUse
+firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
+                         llvm::function_ref<bool(const Stmt &)> IsUse,
+                         const NameMatcher *NonSuspending,
+                         const SourceManager &SM,
+                         llvm::function_ref<bool(const Stmt &)> Ends = {});
 
 /// True when control can go from \p From (a statement of \p Function's
 /// body) back to \p From without passing a suspension point that can

@@ -138,11 +138,12 @@ SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
 }
 
 LateUse SuspensionFlow::firstUseAcross(
-    const Stmt &From, llvm::function_ref<bool(const Stmt &)> IsUse) const {
+    const Stmt &From, llvm::function_ref<bool(const Stmt &)> IsUse,
+    llvm::function_ref<bool(const Stmt &)> Ends) const {
   if (!Graph)
     return {};
   return firstUseAcrossSuspension(*Graph, &From, IsUse, NonSuspending,
-                                  Ctx.getSourceManager());
+                                  Ctx.getSourceManager(), Ends);
 }
 
 } // namespace clang::tidy::async::model

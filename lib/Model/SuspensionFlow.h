@@ -79,9 +79,13 @@ public:
 
   /// The first statement satisfying \p IsUse that may run after control has
   /// gone from \p From through a suspension point that can suspend, with
-  /// that point (LocalFlow's firstUseAcrossSuspension, on this CFG).
-  LateUse firstUseAcross(const Stmt &From,
-                         llvm::function_ref<bool(const Stmt &)> IsUse) const;
+  /// that point (LocalFlow's firstUseAcrossSuspension, on this CFG). A path
+  /// stops at a statement satisfying \p Ends, when given: where what
+  /// \p From took is taken again or given a new value (From itself, run
+  /// again in a loop, is one such statement only when \p Ends says so).
+  LateUse
+  firstUseAcross(const Stmt &From, llvm::function_ref<bool(const Stmt &)> IsUse,
+                 llvm::function_ref<bool(const Stmt &)> Ends = {}) const;
 
 private:
   const FunctionDecl &Function;

@@ -622,6 +622,62 @@ demo::task<> on_one_path() {
   EXPECT_EQ(Flow.points().size(), 2u);
 }
 
+TEST(SuspensionFlow, StopsAPathWhereWhatWasTakenIsTakenAgain) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+int *take();
+void use(int *);
+demo::task<> sub();
+demo::task<> straight() {
+  int *P = take();
+  co_await sub();
+  use(P);
+}
+demo::task<> looped(int N) {
+  for (int I = 0; I < N; ++I) {
+    int *P = take();
+    use(P);
+    co_await sub();
+  }
+}
+demo::task<> reassigned() {
+  int *P = take();
+  co_await sub();
+  P = take();
+  use(P);
+}
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  auto IsUse = [](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    return Call && Call->getDirectCallee() &&
+           Call->getDirectCallee()->getName() == "use";
+  };
+  // What P holds is taken again by its declaration or an assignment.
+  auto IsTaking = [](const Stmt &S) {
+    return isa<DeclStmt>(S) ||
+           (isa<BinaryOperator>(S) && cast<BinaryOperator>(S).isAssignmentOp());
+  };
+  auto Late = [&](llvm::StringRef Name, bool Ends) {
+    const FunctionDecl *Fn = function(*AST, Name);
+    auto Found = match(
+        functionDecl(hasName(Name),
+                     hasDescendant(declStmt(hasSingleDecl(varDecl(hasName("P"))))
+                                       .bind("d"))),
+        Ctx);
+    model::SuspensionFlow Flow(*Fn, Ctx, nullptr);
+    const auto &From = *Found.front().getNodeAs<DeclStmt>("d");
+    return Ends ? Flow.firstUseAcross(From, IsUse, IsTaking)
+                : Flow.firstUseAcross(From, IsUse);
+  };
+  EXPECT_TRUE(Late("straight", true).Use);
+  EXPECT_TRUE(Late("straight", true).Suspension);
+  // Without Ends, the walk goes round the loop to a use of a new P.
+  EXPECT_TRUE(Late("looped", false).Use);
+  EXPECT_FALSE(Late("looped", true).Use);
+  EXPECT_TRUE(Late("reassigned", false).Use);
+  EXPECT_FALSE(Late("reassigned", true).Use);
+}
+
 TEST(LocalFlow, TellsLoopsThatSuspendFromLoopsThatDoNot) {
   auto AST = parse(std::string(Headers) + R"cpp(
 void spawn(int);

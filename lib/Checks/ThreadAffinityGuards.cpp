@@ -1,0 +1,166 @@
+//===--- ThreadAffinityGuards.cpp - async-lint ----------------------------===//
+//
+// Objects alive across a suspension point whose constructor captures
+// per-thread state (the count of uncaught exceptions, a thread id, a
+// thread_local's address) that their destructor uses.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
+#include "ThreadAffinityCheck.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// The first mention of \p Field in \p Body.
+const Stmt *fieldUseIn(const Stmt *Body, const FieldDecl &Field) {
+  const Stmt *Found = nullptr;
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && !Found && Member->getMemberDecl() == &Field)
+      Found = Member;
+  });
+  return Found;
+}
+
+/// The field of 'this' that \p E names; null otherwise.
+const FieldDecl *fieldOfThis(const Expr *E) {
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(model::strip(E, model::Wrappers::Syntax));
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+} // namespace
+
+const Expr *ThreadAffinityCheck::perThreadCapture(const Expr *Init,
+                                                  QualType FieldType) {
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(
+          Init ? Init->IgnoreImplicit() : nullptr))
+    Init = Default->getExpr();
+  if (!Init || FieldType.isNull())
+    return nullptr;
+  if (const Expr *Call = listedCallIn(Init, ThreadIdFunctions))
+    return Call;
+  if (const Expr *Call = listedCallIn(Init, PerThreadValueFunctions))
+    return Call;
+  if (FieldType->isReferenceType() && threadLocalOf(Init))
+    return Init;
+  if (FieldType->isPointerType() && addressedThreadLocal(Init))
+    return Init;
+  return nullptr;
+}
+
+std::optional<ThreadAffinityCheck::GuardCapture>
+ThreadAffinityCheck::captureOf(const CXXConstructorDecl &Ctor) {
+  const FunctionDecl *Def = nullptr;
+  if (!Ctor.isDefined(Def) || !Def->getBody())
+    return std::nullopt;
+  const auto *CtorDef = cast<CXXConstructorDecl>(Def);
+  const CXXDestructorDecl *Dtor = CtorDef->getParent()->getDestructor();
+  const FunctionDecl *DtorDef = nullptr;
+  if (!Dtor || !Dtor->isDefined(DtorDef) || !DtorDef->getBody())
+    return std::nullopt;
+  auto Used = [&](const FieldDecl *Field,
+                  const Expr *Capture) -> std::optional<GuardCapture> {
+    if (!Field || !Capture)
+      return std::nullopt;
+    if (const Stmt *Use = fieldUseIn(DtorDef->getBody(), *Field))
+      return GuardCapture{Field, Capture, Use};
+    return std::nullopt;
+  };
+  for (const CXXCtorInitializer *Init : CtorDef->inits()) {
+    const FieldDecl *Field = Init->getMember();
+    if (!Field)
+      continue;
+    if (auto Capture =
+            Used(Field, perThreadCapture(Init->getInit(), Field->getType())))
+      return Capture;
+  }
+  std::optional<GuardCapture> Assigned;
+  model::forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    auto [Target, Value] = model::assignmentParts(&S);
+    const FieldDecl *Field = Assigned ? nullptr : fieldOfThis(Target);
+    if (Field)
+      Assigned = Used(Field, perThreadCapture(Value, Field->getType()));
+  });
+  return Assigned;
+}
+
+std::optional<ThreadAffinityCheck::GuardCapture>
+ThreadAffinityCheck::guardOf(const VarDecl &Var) {
+  if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var.getType()->isReferenceType())
+    return std::nullopt;
+  const CXXRecordDecl *Record = Var.getType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || Var.getType()->isDependentType())
+    return std::nullopt;
+  auto Cached = [&](const CXXConstructorDecl &Ctor) {
+    auto [It, New] = Captures.try_emplace(&Ctor, std::nullopt);
+    if (New)
+      It->second = captureOf(Ctor);
+    return Captures.lookup(&Ctor);
+  };
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+      Var.getInit() ? Var.getInit()->IgnoreImplicit() : nullptr);
+  if (Construct && Construct->getConstructor() &&
+      !Construct->getConstructor()->isCopyOrMoveConstructor())
+    return Cached(*Construct->getConstructor());
+  // Made by a function, copied or moved: what a constructor of its class
+  // captured travels with the object.
+  for (const CXXConstructorDecl *Ctor : Record->getDefinition()->ctors())
+    if (!Ctor->isCopyOrMoveConstructor())
+      if (std::optional<GuardCapture> Capture = Cached(*Ctor))
+        return Capture;
+  return std::nullopt;
+}
+
+void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
+  llvm::DenseMap<const VarDecl *, GuardCapture> Guards;
+  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &) {
+    if (std::optional<GuardCapture> Capture = guardOf(Var))
+      Guards.try_emplace(&Var, *Capture);
+  });
+  if (Guards.empty())
+    return;
+  model::FactTransfer T;
+  auto Statement = [&](const Stmt &S, model::HeldFacts &Held) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (Guards.contains(dyn_cast<VarDecl>(D)))
+          Held.try_emplace(D, &S);
+  };
+  auto Destroyed = [&](const VarDecl &Var, model::HeldFacts &Held) {
+    Held.erase(&Var);
+  };
+  T.Statement = Statement;
+  T.Destroyed = Destroyed;
+  for (const model::HeldAtSuspension &Held :
+       F.suspensions().heldAtSuspensions(T)) {
+    const auto *Var = static_cast<const VarDecl *>(Held.Key);
+    const GuardCapture &Capture = Guards.find(Var)->second;
+    if (!reportOnce(Var->getLocation()))
+      continue;
+    diag(Var->getLocation(),
+         "%0 is alive across a suspension point, and its constructor "
+         "captures per-thread state that its destructor uses; the coroutine "
+         "may resume on another thread there, and then the destructor uses "
+         "state of the thread it left")
+        << Var;
+    diag(Capture.Capture->getBeginLoc(),
+         "the constructor captures per-thread state in %0 here",
+         DiagnosticIDs::Note)
+        << Capture.Field << Capture.Capture->getSourceRange();
+    diag(Held.Suspension->getBeginLoc(),
+         "the coroutine may resume on another thread after this suspension",
+         DiagnosticIDs::Note);
+    diag(Capture.DestructorUse->getBeginLoc(), "the destructor uses %0 here",
+         DiagnosticIDs::Note)
+        << Capture.Field;
+  }
+}
+
+} // namespace clang::tidy::async

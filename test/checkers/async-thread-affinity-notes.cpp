@@ -1,0 +1,54 @@
+// RUN: %check_async_lint %s async-thread-affinity %t
+
+// The notes: where the state was taken, the suspension point after which the
+// coroutine may resume on another thread, and the use (for a guard, what its
+// constructor captures and where its destructor uses it).
+
+#include "task.h"
+#include <exception>
+#include <thread>
+
+demo::task<> sub();
+void use(int *);
+void use_bool(bool);
+using thread_id = decltype(std::this_thread::get_id());
+extern thread_id ui_thread;
+thread_local int tls = 0;
+
+demo::task<> address() {
+  int *P = &tls;
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after a suspension point; the coroutine may resume on another thread there, and then 'P' points to another thread's 'tls' [async-thread-affinity]
+  // CHECK-NOTES: :[[@LINE-2]]:12: note: the address is taken here
+  co_await sub();
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
+  use(P);
+  // CHECK-NOTES: :[[@LINE-1]]:7: note: 'P' is used here, after the suspension
+}
+
+demo::task<> on_ui() {
+  bool OnUi = std::this_thread::get_id() == ui_thread;
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'OnUi' is computed from the current thread's id and is used after a suspension point; the coroutine may resume on another thread there, and then 'OnUi' describes the thread it left [async-thread-affinity]
+  // CHECK-NOTES: :[[@LINE-2]]:15: note: the thread id is taken here
+  co_await sub();
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
+  if (OnUi)
+    // CHECK-NOTES: :[[@LINE-1]]:7: note: 'OnUi' is used here, after the suspension
+    use_bool(true);
+}
+
+struct scope_fail {
+  int Count = std::uncaught_exceptions();
+  ~scope_fail() {
+    if (std::uncaught_exceptions() > Count)
+      use(nullptr);
+  }
+};
+
+demo::task<> guard() {
+  scope_fail Fail;
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Fail' is alive across a suspension point, and its constructor captures per-thread state that its destructor uses; the coroutine may resume on another thread there, and then the destructor uses state of the thread it left [async-thread-affinity]
+  // CHECK-NOTES: :40:15: note: the constructor captures per-thread state in 'Count' here
+  co_await sub();
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
+  // CHECK-NOTES: :42:38: note: the destructor uses 'Count' here
+}
