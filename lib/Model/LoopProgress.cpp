@@ -1,0 +1,376 @@
+//===--- LoopProgress.cpp - async-lint ------------------------------------===//
+
+#include "LoopProgress.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include <optional>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// A way out of a loop and the conditions on the way to it (the
+/// conditions of the ifs, switches, loops and operators it is nested in).
+struct Exit {
+  const Stmt *Jump = nullptr;
+  llvm::SmallVector<const Expr *, 4> Conditions;
+  /// Reached from a catch handler: on a condition no expression states.
+  bool OnException = false;
+};
+
+/// Finds the exits of one loop: breaks out of it (not of inner loops or
+/// switches), returns, co_returns, throws not caught inside it, gotos to a
+/// label outside it.
+class ExitFinder {
+public:
+  ExitFinder(const Stmt &Loop, const SourceManager &SM) : Loop(Loop), SM(SM) {}
+  std::vector<Exit> Exits;
+
+  void visit(const Stmt *S, bool Inner, bool InTry) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (isa<BreakStmt>(S)) {
+      if (!Inner)
+        add(S);
+    } else if (isa<ReturnStmt, CoreturnStmt>(S)) {
+      add(S);
+    } else if (isa<CXXThrowExpr>(S)) {
+      if (!InTry)
+        add(S);
+    } else if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
+      if (leaves(*Goto))
+        add(S);
+    } else if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      visit(Try->getTryBlock(), Inner, true);
+      bool Was = InHandler;
+      InHandler = true;
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        visit(Try->getHandler(I), Inner, InTry);
+      InHandler = Was;
+    } else {
+      visitBranches(*S, Inner, InTry);
+    }
+  }
+
+private:
+  void add(const Stmt *Jump) {
+    Exits.push_back({Jump, {Conditions.begin(), Conditions.end()}, InHandler});
+  }
+
+  bool leaves(const GotoStmt &Goto) const {
+    const LabelStmt *Label = Goto.getLabel()->getStmt();
+    return !Label || !SM.isPointWithin(Label->getBeginLoc(),
+                                       Loop.getBeginLoc(), Loop.getEndLoc());
+  }
+
+  /// Visits \p Then (and \p Else) under the condition \p Cond.
+  void under(const Expr *Cond, const Stmt *Then, const Stmt *Else, bool Inner,
+             bool InTry) {
+    if (Cond)
+      Conditions.push_back(Cond);
+    visit(Then, Inner, InTry);
+    visit(Else, Inner, InTry);
+    if (Cond)
+      Conditions.pop_back();
+  }
+
+  void visitBranches(const Stmt &S, bool Inner, bool InTry);
+
+  const Stmt &Loop;
+  const SourceManager &SM;
+  llvm::SmallVector<const Expr *, 8> Conditions;
+  bool InHandler = false;
+};
+
+void ExitFinder::visitBranches(const Stmt &S, bool Inner, bool InTry) {
+  if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    visit(If->getInit(), Inner, InTry);
+    visit(If->getConditionVariableDeclStmt(), Inner, InTry);
+    visit(If->getCond(), Inner, InTry);
+    return under(If->getCond(), If->getThen(), If->getElse(), Inner, InTry);
+  }
+  if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
+    visit(Switch->getInit(), Inner, InTry);
+    visit(Switch->getCond(), Inner, InTry);
+    return under(Switch->getCond(), Switch->getBody(), nullptr, true, InTry);
+  }
+  if (const auto *For = dyn_cast<ForStmt>(&S)) {
+    visit(For->getInit(), Inner, InTry);
+    return under(For->getCond(), For->getBody(), For->getInc(), true, InTry);
+  }
+  if (const auto *While = dyn_cast<WhileStmt>(&S))
+    return under(While->getCond(), While->getBody(), nullptr, true, InTry);
+  if (const auto *Do = dyn_cast<DoStmt>(&S)) // The body runs at least once.
+    return visit(Do->getBody(), true, InTry);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
+    return under(Range->getRangeInit(), Range->getBody(), nullptr, true,
+                 InTry);
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(&S)) {
+    visit(Cond->getCond(), Inner, InTry);
+    return under(Cond->getCond(), Cond->getTrueExpr(), Cond->getFalseExpr(),
+                 Inner, InTry);
+  }
+  if (const auto *Logic = dyn_cast<BinaryOperator>(&S);
+      Logic && Logic->isLogicalOp()) {
+    visit(Logic->getLHS(), Inner, InTry);
+    return under(Logic->getLHS(), Logic->getRHS(), nullptr, Inner, InTry);
+  }
+  for (const Stmt *Child : S.children())
+    visit(Child, Inner, InTry);
+}
+
+/// The variable, binding or member that \p E denotes or points into.
+const Decl *targetOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = strip(E, Wrappers::Object);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E))
+      E = Unary->getSubExpr();
+    else if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
+      E = Sub->getBase();
+    else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+             Op && Op->getNumArgs() > 0 &&
+             llvm::is_contained({OO_Star, OO_Subscript, OO_Arrow},
+                                Op->getOperator()))
+      E = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// What the statements of a loop change.
+struct Effects {
+  llvm::DenseSet<const Decl *> Written;
+  /// A call that may change state the loop cannot see (a user function, a
+  /// call through a pointer, a standard function that calls back).
+  bool Opaque = false;
+
+  void write(const Expr *E) {
+    if (const Decl *D = targetOf(E))
+      Written.insert(D);
+  }
+  void note(const Stmt &S);
+  void noteCall(const CallExpr &Call);
+  void noteArguments(const FunctionDecl &Callee,
+                     llvm::ArrayRef<const Expr *> Args);
+};
+
+/// True when \p T binds a reference or pointer to something non-const.
+bool writableThrough(QualType T) {
+  if (T->isReferenceType() || T->isPointerType())
+    return !T->getPointeeType().isConstQualified();
+  return false;
+}
+
+/// True when a call may run code the loop does not show: a function object.
+bool callsBack(const CallExpr &Call) {
+  for (const Expr *Arg : Call.arguments()) {
+    QualType T = Arg->getType().getNonReferenceType();
+    if (T->isFunctionPointerType() || T->isFunctionType())
+      return true;
+    if (const auto *RD = T->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() &&
+        (RD->isLambda() || llvm::any_of(RD->methods(), [](const auto *M) {
+           return M->getOverloadedOperator() == OO_Call;
+         })))
+      return true;
+  }
+  return false;
+}
+
+bool isStandard(const FunctionDecl &Callee) {
+  return StringRef(canonicalName(Callee)).starts_with("::std::");
+}
+
+void Effects::noteArguments(const FunctionDecl &Callee,
+                            llvm::ArrayRef<const Expr *> Args) {
+  for (unsigned I = 0; I < Args.size() && I < Callee.getNumParams(); ++I)
+    if (writableThrough(Callee.getParamDecl(I)->getType()))
+      write(Args[I]);
+}
+
+void Effects::noteCall(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee) {
+    Opaque = true;
+    return;
+  }
+  llvm::ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Method && Method->isInstance()) {
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Object = Member->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(Call) && !Args.empty()) {
+      Object = Args.front();
+      Args = Args.drop_front();
+    }
+    if (!Method->isConst())
+      write(Object);
+  }
+  bool Standard = isStandard(*Callee);
+  if (Callee->getOverloadedOperator() == OO_Call ||
+      (Standard && callsBack(Call)))
+    Opaque = true;
+  else if (!Standard && !Callee->isConstexpr() && !Callee->getBuiltinID() &&
+           !(Method && Method->isConst()))
+    Opaque = true;
+  noteArguments(*Callee, Args);
+}
+
+void Effects::note(const Stmt &S) {
+  if (const auto *Op = dyn_cast<BinaryOperator>(&S)) {
+    if (Op->isAssignmentOp())
+      write(Op->getLHS());
+  } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
+    if (Unary->isIncrementDecrementOp())
+      write(Unary->getSubExpr());
+  } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    noteCall(*Call);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      noteArguments(*Ctor, {Construct->getArgs(), Construct->getNumArgs()});
+  }
+}
+
+/// Adds what \p Cond reads to \p Reads: variables, bindings and members;
+/// for a variable declared in the loop, what its initialiser reads.
+void collectReads(const Stmt *Cond,
+                  const llvm::DenseSet<const VarDecl *> &LoopLocals,
+                  llvm::DenseSet<const Decl *> &Reads, unsigned Depth = 0) {
+  forEachOwnStmt(Cond, [&](const Stmt &S) {
+    const Decl *D = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      D = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(&S))
+      D = Member->getMemberDecl();
+    if (!D || !Reads.insert(D).second)
+      return;
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (const auto *Binding = dyn_cast<BindingDecl>(D))
+      Var = dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
+    if (Var && LoopLocals.contains(Var) && Var->getInit() && Depth < 4)
+      collectReads(Var->getInit(), LoopLocals, Reads, Depth + 1);
+  });
+}
+
+/// The condition of a for, while or do statement (null for 'for (;;)') and
+/// its body, the statements it repeats.
+struct Parts {
+  const Expr *Cond = nullptr;
+  const Stmt *Body = nullptr;
+  const Stmt *Inc = nullptr;
+  /// The variable a while statement declares in its condition.
+  const Stmt *CondVar = nullptr;
+};
+
+std::optional<Parts> partsOf(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return Parts{For->getCond(), For->getBody(), For->getInc(),
+                 For->getConditionVariableDeclStmt()};
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return Parts{While->getCond(), While->getBody(), nullptr,
+                 While->getConditionVariableDeclStmt()};
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Parts{Do->getCond(), Do->getBody(), nullptr, nullptr};
+  return std::nullopt;
+}
+
+std::optional<bool> constantTruth(const Expr *Cond, const ASTContext &Ctx) {
+  if (!Cond)
+    return true;
+  bool Value = false;
+  if (Cond->isValueDependent() || Cond->containsErrors() ||
+      !Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return std::nullopt;
+  return Value;
+}
+
+/// True when \p Cond compares with a compile-time constant (i < 16).
+bool comparesWithConstant(const Expr *Cond, const ASTContext &Ctx) {
+  const auto *Op = dyn_cast_or_null<BinaryOperator>(
+      strip(Cond, Wrappers::Condition));
+  if (!Op || !Op->isComparisonOp())
+    return false;
+  auto IsConstant = [&](const Expr *E) {
+    return !E->isValueDependent() && E->isIntegerConstantExpr(Ctx);
+  };
+  return IsConstant(Op->getLHS()) || IsConstant(Op->getRHS());
+}
+
+/// True when a range-for walks a range of a fixed size.
+bool walksFixedRange(const CXXForRangeStmt &For) {
+  const Expr *Range = For.getRangeInit();
+  if (!Range || Range->isTypeDependent())
+    return false;
+  if (isa<InitListExpr, CXXStdInitializerListExpr>(
+          strip(Range, Wrappers::Implicit)))
+    return true;
+  QualType T = Range->getType().getNonReferenceType();
+  return T->isConstantArrayType() || canonicalTypeName(T) == "::std::array";
+}
+
+} // namespace
+
+LoopProgress loopProgress(const Stmt &Loop, const ASTContext &Ctx) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return {walksFixedRange(*Range) ? LoopBound::CompileTime
+                                    : LoopBound::Runtime};
+  std::optional<Parts> P = partsOf(Loop);
+  if (!P || !P->Body)
+    return {};
+  std::optional<bool> Truth = constantTruth(P->Cond, Ctx);
+  if (Truth == false)
+    return {}; // do { ... } while (0)
+  ExitFinder Finder(Loop, Ctx.getSourceManager());
+  Finder.visit(P->Body, false, false);
+  const std::vector<Exit> &Exits = Finder.Exits;
+  if (llvm::any_of(Exits, [](const Exit &E) {
+        return E.OnException || E.Conditions.empty();
+      }))
+    return {}; // Every iteration that gets there leaves.
+  if (Truth && Exits.empty())
+    return {LoopBound::Endless};
+  llvm::DenseSet<const VarDecl *> LoopLocals;
+  Effects Changes;
+  for (const Stmt *Part :
+       {P->CondVar, (const Stmt *)P->Cond, P->Body, P->Inc})
+    forEachOwnStmt(Part, [&](const Stmt &S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(&S))
+        for (const Decl *D : DS->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D))
+            LoopLocals.insert(Var);
+      Changes.note(S);
+    });
+  llvm::SmallVector<const Expr *, 8> Tested;
+  if (!Truth)
+    Tested.push_back(P->Cond);
+  for (const Exit &E : Exits)
+    Tested.append(E.Conditions.begin(), E.Conditions.end());
+  for (const Expr *Cond : Tested) {
+    llvm::DenseSet<const Decl *> Reads;
+    collectReads(Cond, LoopLocals, Reads);
+    if (llvm::any_of(Reads, [&](const Decl *D) {
+          return Changes.Written.contains(D);
+        }))
+      return {comparesWithConstant(P->Cond, Ctx) ? LoopBound::CompileTime
+                                                 : LoopBound::Runtime};
+  }
+  if (Changes.Opaque)
+    return {};
+  return {LoopBound::Spin,
+          Truth ? Exits.front().Conditions.back() : P->Cond};
+}
+
+} // namespace clang::tidy::async::model
