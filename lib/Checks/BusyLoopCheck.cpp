@@ -47,8 +47,8 @@ BusyLoopCheck::BusyLoopCheck(StringRef Name, ClangTidyContext *Context)
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
       CheckpointFunctions(
           Options.get(CheckpointFunctionsOpt, DefaultCheckpointFunctions)),
-      CheckRuntimeBoundedLoops(Options.get(CheckRuntimeBoundedLoopsOpt, false)) {
-}
+      CheckRuntimeBoundedLoops(
+          Options.get(CheckRuntimeBoundedLoopsOpt, false)) {}
 
 void BusyLoopCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
@@ -142,7 +142,7 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
       << OnlyFirst << static_cast<int>(What) - 1;
   if (Progress.WaitsOn)
     diag(Progress.WaitsOn->getBeginLoc(),
-         "nothing in the loop changes what this condition tests",
+         "this condition depends only on state the loop does not change",
          DiagnosticIDs::Note)
         << Progress.WaitsOn->getSourceRange();
   if (!Next || isLoop(*Next))

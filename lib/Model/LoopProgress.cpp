@@ -25,106 +25,13 @@ struct Exit {
   bool OnException = false;
 };
 
-/// Finds the exits of one loop: breaks out of it (not of inner loops or
-/// switches), returns, co_returns, throws not caught inside it, gotos to a
-/// label outside it.
-class ExitFinder {
-public:
-  ExitFinder(const Stmt &Loop, const SourceManager &SM) : Loop(Loop), SM(SM) {}
-  std::vector<Exit> Exits;
-
-  void visit(const Stmt *S, bool Inner, bool InTry) {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return;
-    if (isa<BreakStmt>(S)) {
-      if (!Inner)
-        add(S);
-    } else if (isa<ReturnStmt, CoreturnStmt>(S)) {
-      add(S);
-    } else if (isa<CXXThrowExpr>(S)) {
-      if (!InTry)
-        add(S);
-    } else if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
-      if (leaves(*Goto))
-        add(S);
-    } else if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-      visit(Try->getTryBlock(), Inner, true);
-      bool Was = InHandler;
-      InHandler = true;
-      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-        visit(Try->getHandler(I), Inner, InTry);
-      InHandler = Was;
-    } else {
-      visitBranches(*S, Inner, InTry);
-    }
-  }
-
-private:
-  void add(const Stmt *Jump) {
-    Exits.push_back({Jump, {Conditions.begin(), Conditions.end()}, InHandler});
-  }
-
-  bool leaves(const GotoStmt &Goto) const {
-    const LabelStmt *Label = Goto.getLabel()->getStmt();
-    return !Label || !SM.isPointWithin(Label->getBeginLoc(),
-                                       Loop.getBeginLoc(), Loop.getEndLoc());
-  }
-
-  /// Visits \p Then (and \p Else) under the condition \p Cond.
-  void under(const Expr *Cond, const Stmt *Then, const Stmt *Else, bool Inner,
-             bool InTry) {
-    if (Cond)
-      Conditions.push_back(Cond);
-    visit(Then, Inner, InTry);
-    visit(Else, Inner, InTry);
-    if (Cond)
-      Conditions.pop_back();
-  }
-
-  void visitBranches(const Stmt &S, bool Inner, bool InTry);
-
-  const Stmt &Loop;
-  const SourceManager &SM;
-  llvm::SmallVector<const Expr *, 8> Conditions;
-  bool InHandler = false;
+/// A change the loop makes to a variable declared in it, which holds for
+/// one iteration only: what the change reads decides what the variable
+/// tells the loop's exits.
+struct LocalWrite {
+  const Stmt *By = nullptr;
+  llvm::SmallVector<const Expr *, 4> Conditions;
 };
-
-void ExitFinder::visitBranches(const Stmt &S, bool Inner, bool InTry) {
-  if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    visit(If->getInit(), Inner, InTry);
-    visit(If->getConditionVariableDeclStmt(), Inner, InTry);
-    visit(If->getCond(), Inner, InTry);
-    return under(If->getCond(), If->getThen(), If->getElse(), Inner, InTry);
-  }
-  if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
-    visit(Switch->getInit(), Inner, InTry);
-    visit(Switch->getCond(), Inner, InTry);
-    return under(Switch->getCond(), Switch->getBody(), nullptr, true, InTry);
-  }
-  if (const auto *For = dyn_cast<ForStmt>(&S)) {
-    visit(For->getInit(), Inner, InTry);
-    return under(For->getCond(), For->getBody(), For->getInc(), true, InTry);
-  }
-  if (const auto *While = dyn_cast<WhileStmt>(&S))
-    return under(While->getCond(), While->getBody(), nullptr, true, InTry);
-  if (const auto *Do = dyn_cast<DoStmt>(&S)) // The body runs at least once.
-    return visit(Do->getBody(), true, InTry);
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
-    return under(Range->getRangeInit(), Range->getBody(), nullptr, true,
-                 InTry);
-  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(&S)) {
-    visit(Cond->getCond(), Inner, InTry);
-    return under(Cond->getCond(), Cond->getTrueExpr(), Cond->getFalseExpr(),
-                 Inner, InTry);
-  }
-  if (const auto *Logic = dyn_cast<BinaryOperator>(&S);
-      Logic && Logic->isLogicalOp()) {
-    visit(Logic->getLHS(), Inner, InTry);
-    return under(Logic->getLHS(), Logic->getRHS(), nullptr, Inner, InTry);
-  }
-  for (const Stmt *Child : S.children())
-    visit(Child, Inner, InTry);
-}
 
 /// The variable, binding or member that \p E denotes or points into.
 const Decl *targetOf(const Expr *E) {
@@ -151,14 +58,18 @@ const Decl *targetOf(const Expr *E) {
 
 /// What the statements of a loop change.
 struct Effects {
-  llvm::DenseSet<const Decl *> Written;
+  /// Each variable, binding or member changed, with where.
+  llvm::DenseMap<const Decl *, llvm::SmallVector<LocalWrite, 1>> Written;
   /// A call that may change state the loop cannot see (a user function, a
   /// call through a pointer, a standard function that calls back).
   bool Opaque = false;
+  /// The statement being noted and the conditions it runs under.
+  const Stmt *Current = nullptr;
+  llvm::ArrayRef<const Expr *> Conditions;
 
   void write(const Expr *E) {
     if (const Decl *D = targetOf(E))
-      Written.insert(D);
+      Written[D].push_back({Current, {Conditions.begin(), Conditions.end()}});
   }
   void note(const Stmt &S);
   void noteCall(const CallExpr &Call);
@@ -230,6 +141,7 @@ void Effects::noteCall(const CallExpr &Call) {
 }
 
 void Effects::note(const Stmt &S) {
+  Current = &S;
   if (const auto *Op = dyn_cast<BinaryOperator>(&S)) {
     if (Op->isAssignmentOp())
       write(Op->getLHS());
@@ -244,34 +156,193 @@ void Effects::note(const Stmt &S) {
   }
 }
 
-/// Adds what \p Cond reads to \p Reads: variables, bindings and members;
-/// for a variable declared in the loop, what its initialiser reads.
-void collectReads(const Stmt *Cond,
-                  const llvm::DenseSet<const VarDecl *> &LoopLocals,
-                  llvm::DenseSet<const Decl *> &Reads, unsigned Depth = 0) {
-  forEachOwnStmt(Cond, [&](const Stmt &S) {
+/// Walks one loop in the order it runs, noting its exits (breaks out of it,
+/// not of inner loops or switches; returns, co_returns; throws not caught
+/// inside it; gotos to a label outside it), its effects, and the variables
+/// it declares, each with the conditions it is under.
+class LoopWalker {
+public:
+  LoopWalker(const Stmt &Loop, const SourceManager &SM) : Loop(Loop), SM(SM) {}
+
+  std::vector<Exit> Exits;
+  Effects Changes;
+  /// Variables declared in the loop (fresh each iteration), with what
+  /// gives them their value: the initialiser, or a range-for's range.
+  llvm::DenseMap<const VarDecl *, const Expr *> Locals;
+
+  void visit(const Stmt *S, bool Inner, bool InTry);
+
+private:
+  void add(const Stmt *Jump) {
+    Exits.push_back({Jump, {Conditions.begin(), Conditions.end()}, InHandler});
+  }
+  bool leaves(const GotoStmt &Goto) const {
+    const LabelStmt *Label = Goto.getLabel()->getStmt();
+    return !Label || !SM.isPointWithin(Label->getBeginLoc(), Loop.getBeginLoc(),
+                                       Loop.getEndLoc());
+  }
+  /// Visits \p Then and \p Else under the condition \p Cond.
+  void under(const Expr *Cond, const Stmt *Then, const Stmt *Else, bool Inner,
+             bool InTry) {
+    if (Cond)
+      Conditions.push_back(Cond);
+    visit(Then, Inner, InTry);
+    visit(Else, Inner, InTry);
+    if (Cond)
+      Conditions.pop_back();
+  }
+  void visitJump(const Stmt &S, bool Inner, bool InTry);
+  void visitBranches(const Stmt &S, bool Inner, bool InTry);
+
+  const Stmt &Loop;
+  const SourceManager &SM;
+  llvm::SmallVector<const Expr *, 8> Conditions;
+  bool InHandler = false;
+};
+
+void LoopWalker::visit(const Stmt *S, bool Inner, bool InTry) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  Changes.Conditions = Conditions;
+  Changes.note(*S);
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        Locals[Var] = Var->getInit();
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+    return visit(Suspend->getOperand(), Inner, InTry); // Not the awaiter.
+  if (isa<BreakStmt, ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt>(S))
+    return visitJump(*S, Inner, InTry);
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    visit(Try->getTryBlock(), Inner, true);
+    bool Was = InHandler;
+    InHandler = true;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      visit(Try->getHandler(I), Inner, InTry);
+    InHandler = Was;
+    return;
+  }
+  visitBranches(*S, Inner, InTry);
+}
+
+void LoopWalker::visitJump(const Stmt &S, bool Inner, bool InTry) {
+  if (const auto *Goto = dyn_cast<GotoStmt>(&S)) {
+    if (leaves(*Goto))
+      add(&S);
+    return;
+  }
+  if ((isa<BreakStmt>(S) && !Inner) || isa<ReturnStmt, CoreturnStmt>(S) ||
+      (isa<CXXThrowExpr>(S) && !InTry))
+    add(&S);
+  if (const auto *Return = dyn_cast<CoreturnStmt>(&S))
+    return visit(Return->getOperand(), Inner, InTry); // Not the promise call.
+  for (const Stmt *Child : S.children())
+    visit(Child, Inner, InTry);
+}
+
+void LoopWalker::visitBranches(const Stmt &S, bool Inner, bool InTry) {
+  if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    visit(If->getInit(), Inner, InTry);
+    visit(If->getConditionVariableDeclStmt(), Inner, InTry);
+    visit(If->getCond(), Inner, InTry);
+    return under(If->getCond(), If->getThen(), If->getElse(), Inner, InTry);
+  }
+  if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
+    visit(Switch->getInit(), Inner, InTry);
+    visit(Switch->getConditionVariableDeclStmt(), Inner, InTry);
+    visit(Switch->getCond(), Inner, InTry);
+    return under(Switch->getCond(), Switch->getBody(), nullptr, true, InTry);
+  }
+  if (const auto *For = dyn_cast<ForStmt>(&S)) {
+    visit(For->getInit(), Inner, InTry);
+    visit(For->getConditionVariableDeclStmt(), Inner, InTry);
+    visit(For->getCond(), Inner, InTry);
+    return under(For->getCond(), For->getBody(), For->getInc(), true, InTry);
+  }
+  if (const auto *While = dyn_cast<WhileStmt>(&S)) {
+    visit(While->getConditionVariableDeclStmt(), Inner, InTry);
+    visit(While->getCond(), Inner, InTry);
+    return under(While->getCond(), While->getBody(), nullptr, true, InTry);
+  }
+  if (const auto *Do = dyn_cast<DoStmt>(&S)) { // The body runs at least once.
+    visit(Do->getBody(), true, InTry);
+    return visit(Do->getCond(), Inner, InTry);
+  }
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
+    visit(Range->getInit(), Inner, InTry);
+    visit(Range->getRangeInit(), Inner, InTry);
+    if (const VarDecl *Var = Range->getLoopVariable())
+      Locals[Var] = Range->getRangeInit();
+    return under(Range->getRangeInit(), Range->getBody(), nullptr, true, InTry);
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(&S)) {
+    visit(Cond->getCond(), Inner, InTry);
+    return under(Cond->getCond(), Cond->getTrueExpr(), Cond->getFalseExpr(),
+                 Inner, InTry);
+  }
+  if (const auto *Logic = dyn_cast<BinaryOperator>(&S);
+      Logic && Logic->isLogicalOp()) {
+    visit(Logic->getLHS(), Inner, InTry);
+    return under(Logic->getLHS(), Logic->getRHS(), nullptr, Inner, InTry);
+  }
+  for (const Stmt *Child : S.children())
+    visit(Child, Inner, InTry);
+}
+
+/// Whether the loop changes what its exits test: the state they read, and
+/// for a variable declared in the loop, the state its value comes from.
+class ProgressTest {
+public:
+  explicit ProgressTest(const LoopWalker &Walk) : Walk(Walk) {}
+
+  /// True when the loop changes something \p Cond reads.
+  bool changes(const Stmt *Cond) {
+    bool Changed = false;
+    forEachOwnStmt(Cond, [&](const Stmt &S) {
+      if (!Changed)
+        Changed = changesRead(S);
+    });
+    return Changed;
+  }
+
+private:
+  bool changesRead(const Stmt &S) {
     const Decl *D = nullptr;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       D = Ref->getDecl();
     else if (const auto *Member = dyn_cast<MemberExpr>(&S))
       D = Member->getMemberDecl();
-    if (!D || !Reads.insert(D).second)
-      return;
+    if (!D || !Seen.insert(D).second)
+      return false;
     const auto *Var = dyn_cast<VarDecl>(D);
     if (const auto *Binding = dyn_cast<BindingDecl>(D))
       Var = dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
-    if (Var && LoopLocals.contains(Var) && Var->getInit() && Depth < 4)
-      collectReads(Var->getInit(), LoopLocals, Reads, Depth + 1);
-  });
-}
+    auto Local = Var ? Walk.Locals.find(Var) : Walk.Locals.end();
+    auto Writes = Walk.Changes.Written.find(Var ? Var : D);
+    if (Local == Walk.Locals.end())
+      return Writes != Walk.Changes.Written.end();
+    // Fresh each iteration: what it is made from decides.
+    if (changes(Local->second))
+      return true;
+    if (Writes == Walk.Changes.Written.end())
+      return false;
+    return llvm::any_of(Writes->second, [&](const LocalWrite &W) {
+      return changes(W.By) || llvm::any_of(W.Conditions, [&](const Expr *C) {
+               return changes(C);
+             });
+    });
+  }
 
-/// The condition of a for, while or do statement (null for 'for (;;)') and
-/// its body, the statements it repeats.
+  const LoopWalker &Walk;
+  llvm::DenseSet<const Decl *> Seen;
+};
+
+/// The condition of a for, while or do statement (null for 'for (;;)'),
+/// the variable it declares, and the statements it repeats.
 struct Parts {
   const Expr *Cond = nullptr;
   const Stmt *Body = nullptr;
   const Stmt *Inc = nullptr;
-  /// The variable a while statement declares in its condition.
   const Stmt *CondVar = nullptr;
 };
 
@@ -299,8 +370,8 @@ std::optional<bool> constantTruth(const Expr *Cond, const ASTContext &Ctx) {
 
 /// True when \p Cond compares with a compile-time constant (i < 16).
 bool comparesWithConstant(const Expr *Cond, const ASTContext &Ctx) {
-  const auto *Op = dyn_cast_or_null<BinaryOperator>(
-      strip(Cond, Wrappers::Condition));
+  const auto *Op =
+      dyn_cast_or_null<BinaryOperator>(strip(Cond, Wrappers::Condition));
   if (!Op || !Op->isComparisonOp())
     return false;
   auto IsConstant = [&](const Expr *E) {
@@ -333,44 +404,29 @@ LoopProgress loopProgress(const Stmt &Loop, const ASTContext &Ctx) {
   std::optional<bool> Truth = constantTruth(P->Cond, Ctx);
   if (Truth == false)
     return {}; // do { ... } while (0)
-  ExitFinder Finder(Loop, Ctx.getSourceManager());
-  Finder.visit(P->Body, false, false);
-  const std::vector<Exit> &Exits = Finder.Exits;
-  if (llvm::any_of(Exits, [](const Exit &E) {
+  LoopWalker Walk(Loop, Ctx.getSourceManager());
+  for (const Stmt *Part : {P->CondVar, (const Stmt *)P->Cond, P->Body, P->Inc})
+    Walk.visit(Part, false, false);
+  if (llvm::any_of(Walk.Exits, [](const Exit &E) {
         return E.OnException || E.Conditions.empty();
       }))
     return {}; // Every iteration that gets there leaves.
-  if (Truth && Exits.empty())
+  if (Truth && Walk.Exits.empty())
     return {LoopBound::Endless};
-  llvm::DenseSet<const VarDecl *> LoopLocals;
-  Effects Changes;
-  for (const Stmt *Part :
-       {P->CondVar, (const Stmt *)P->Cond, P->Body, P->Inc})
-    forEachOwnStmt(Part, [&](const Stmt &S) {
-      if (const auto *DS = dyn_cast<DeclStmt>(&S))
-        for (const Decl *D : DS->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D))
-            LoopLocals.insert(Var);
-      Changes.note(S);
-    });
   llvm::SmallVector<const Expr *, 8> Tested;
   if (!Truth)
     Tested.push_back(P->Cond);
-  for (const Exit &E : Exits)
+  for (const Exit &E : Walk.Exits)
     Tested.append(E.Conditions.begin(), E.Conditions.end());
-  for (const Expr *Cond : Tested) {
-    llvm::DenseSet<const Decl *> Reads;
-    collectReads(Cond, LoopLocals, Reads);
-    if (llvm::any_of(Reads, [&](const Decl *D) {
-          return Changes.Written.contains(D);
-        }))
-      return {comparesWithConstant(P->Cond, Ctx) ? LoopBound::CompileTime
-                                                 : LoopBound::Runtime};
-  }
-  if (Changes.Opaque)
+  ProgressTest Test(Walk);
+  if (llvm::any_of(Tested,
+                   [&](const Expr *Cond) { return Test.changes(Cond); }))
+    return {comparesWithConstant(P->Cond, Ctx) ? LoopBound::CompileTime
+                                               : LoopBound::Runtime};
+  if (Walk.Changes.Opaque)
     return {};
   return {LoopBound::Spin,
-          Truth ? Exits.front().Conditions.back() : P->Cond};
+          Truth ? Walk.Exits.front().Conditions.back() : P->Cond};
 }
 
 } // namespace clang::tidy::async::model

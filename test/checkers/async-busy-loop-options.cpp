@@ -24,7 +24,7 @@ demo::task<> reported() {
   while (!ready.load()) {
   }
   // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: warning: loop never suspends: while it spins, no other task on this executor runs [async-busy-loop]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: nothing in the loop changes what this condition tests
+  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: this condition depends only on state the loop does not change
   co_return;
 }
 } // namespace legacy
