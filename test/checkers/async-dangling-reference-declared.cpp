@@ -324,7 +324,7 @@ void eager_on_temporary_object() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'push' is called on a temporary
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES: :[[@LINE-3]]:18: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :[[@LINE-27]]:13: note: 'push' is declared here; 'borrowing' is marked 'coro_lifetimebound'
+  // CHECK-NOTES: :[[@LINE-28]]:13: note: 'push' is declared here; 'borrowing' is marked 'coro_lifetimebound'
 }
 
 template <class Conn> demo::task<int> read_from(Conn C) {
