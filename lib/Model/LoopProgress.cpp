@@ -101,7 +101,11 @@ bool callsBack(const CallExpr &Call) {
 }
 
 bool isStandard(const FunctionDecl &Callee) {
-  return StringRef(canonicalName(Callee)).starts_with("::std::");
+  for (const DeclContext *DC = Callee.getDeclContext(); DC;
+       DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
 }
 
 void Effects::noteArguments(const FunctionDecl &Callee,
