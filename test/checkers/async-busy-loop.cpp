@@ -148,6 +148,18 @@ done:
   co_return;
 }
 
+demo::task<> spin_in_try() {
+  while (!ready.load()) {
+    try {
+      std::this_thread::yield();
+    } catch (...) {
+    }
+  }
+  // CHECK-NOTES: :[[@LINE-6]]:3: warning: loop never suspends: while it spins
+  // CHECK-NOTES: :[[@LINE-7]]:10: note: this condition depends only on state the loop does not change
+  co_return;
+}
+
 // --- Endless: no way out at all.
 
 demo::task<> endless(int &work) {
@@ -364,6 +376,41 @@ demo::task<> opaque_calls(bool &flag) {
   }
   co_return;
 }
+
+// A function object may change anything: its call is not followed.
+struct step_fn {
+  void operator()() const;
+};
+demo::task<> calls_function_object(step_fn step) {
+  while (!ready.load())
+    step();
+  co_return;
+}
+
+// An await in the condition is in the loop.
+demo::task<bool> next();
+demo::task<> awaits_in_condition() {
+  while (co_await next()) {
+  }
+}
+
+// A member spin, in a member coroutine.
+struct session {
+  bool closed = false;
+  demo::task<> drain() {
+    while (!closed) {
+    }
+    // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop never suspends: while it spins
+    // CHECK-NOTES: :[[@LINE-3]]:12: note: this condition depends only on state the loop does not change
+    co_return;
+  }
+  void close();
+  demo::task<> drain_closing() {
+    while (!closed)
+      close(); // May set 'closed'.
+    co_return;
+  }
+};
 
 // A goto back edge is not a loop statement: not judged (see the doc).
 demo::task<> goto_retry() {
