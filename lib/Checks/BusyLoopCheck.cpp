@@ -155,7 +155,10 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
 }
 
 void BusyLoopCheck::checkFunction(CheckedFunction &F) {
-  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
+  // A synchronous generator runs on its consumer's thread, which need not
+  // be an executor's.
+  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)) ||
+      model::isSynchronousGenerator(F.Decl.getReturnType()))
     return;
   // Each loop, and the statement after it: a yield there may have been
   // meant for the loop (a brace closed it too early).

@@ -306,6 +306,13 @@ demo::generator<int> numbers() {
     co_yield i;
 }
 
+// A synchronous generator runs on the thread that iterates it: not judged.
+demo::generator<int> spins_for_its_consumer() {
+  while (!ready.load()) {
+  }
+  co_yield 1;
+}
+
 namespace seastar {
 struct thread {
   static void yield();
