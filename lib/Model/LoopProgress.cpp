@@ -67,9 +67,18 @@ struct Effects {
   const Stmt *Current = nullptr;
   llvm::ArrayRef<const Expr *> Conditions;
 
-  void write(const Expr *E) {
-    if (const Decl *D = targetOf(E))
-      Written[D].push_back({Current, {Conditions.begin(), Conditions.end()}});
+  /// Notes that \p E changes; through a reference or pointer variable,
+  /// what it was bound to changes too.
+  void write(const Expr *E, unsigned Depth = 0) {
+    const Decl *D = targetOf(E);
+    if (!D)
+      return;
+    Written[D].push_back({Current, {Conditions.begin(), Conditions.end()}});
+    const auto *Alias = dyn_cast<VarDecl>(D);
+    if (Alias && Depth < 4 &&
+        (Alias->getType()->isReferenceType() ||
+         Alias->getType()->isPointerType()))
+      write(Alias->getInit(), Depth + 1);
   }
   void note(const Stmt &S);
   void noteCall(const CallExpr &Call);
@@ -211,8 +220,8 @@ void LoopWalker::visit(const Stmt *S, bool Inner, bool InTry) {
   Changes.note(*S);
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        Locals[Var] = Var->getInit();
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasLocalStorage())
+        Locals[Var] = Var->getInit(); // Not a static: fresh each iteration.
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
     return visit(Suspend->getOperand(), Inner, InTry); // Not the awaiter.
   if (isa<BreakStmt, ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt>(S))
@@ -321,20 +330,22 @@ private:
     const auto *Var = dyn_cast<VarDecl>(D);
     if (const auto *Binding = dyn_cast<BindingDecl>(D))
       Var = dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
+    llvm::SmallVector<const LocalWrite *, 4> Writes;
+    for (const Decl *Key : {D, (const Decl *)Var})
+      if (auto It = Walk.Changes.Written.find(Key);
+          Key && It != Walk.Changes.Written.end())
+        for (const LocalWrite &W : It->second)
+          Writes.push_back(&W);
     auto Local = Var ? Walk.Locals.find(Var) : Walk.Locals.end();
-    auto Writes = Walk.Changes.Written.find(Var ? Var : D);
     if (Local == Walk.Locals.end())
-      return Writes != Walk.Changes.Written.end();
+      return !Writes.empty();
     // Fresh each iteration: what it is made from decides.
-    if (changes(Local->second))
-      return true;
-    if (Writes == Walk.Changes.Written.end())
-      return false;
-    return llvm::any_of(Writes->second, [&](const LocalWrite &W) {
-      return changes(W.By) || llvm::any_of(W.Conditions, [&](const Expr *C) {
-               return changes(C);
-             });
-    });
+    return changes(Local->second) ||
+           llvm::any_of(Writes, [&](const LocalWrite *W) {
+             return changes(W->By) ||
+                    llvm::any_of(W->Conditions,
+                                 [&](const Expr *C) { return changes(C); });
+           });
   }
 
   const LoopWalker &Walk;

@@ -358,6 +358,21 @@ demo::task<> walks(node *head, queue &q, int n, std::atomic<bool> &stop) {
   co_return;
 }
 
+// A static declared in the loop keeps its value from one iteration to the
+// next; a reference declared in it changes what it is bound to.
+demo::task<> counts_in_static_and_alias(std::atomic<int> &total, int &n) {
+  for (;;) {
+    static int calls = 0;
+    if (++calls > 100)
+      break;
+  }
+  while (n > 0) {
+    int &left = n;
+    --left;
+  }
+  co_return;
+}
+
 // --- Silent: not a loop that repeats, or one whose calls may end it.
 
 void poll();

@@ -53,6 +53,19 @@ void drains_break(queue &q) {
   }
 }
 void walks(node *n) { while (n) n = n->next; }
+void counts_in_static() {
+  for (;;) {
+    static int n = 0;
+    if (++n > 100)
+      break;
+  }
+}
+void drains_through_reference(queue &q) {
+  while (!q.empty()) {
+    queue &alias = q;
+    alias.pop();
+  }
+}
 void counts(int n) { for (int i = 0; i < n; ++i) use(i); }
 void ranges(std::vector<int> &v) { for (int x : v) use(x); }
 void counts_to_constant() { for (int i = 0; i < 16; ++i) use(i); }
@@ -113,7 +126,7 @@ TEST_F(LoopProgressTest, TellsEndlessLoops) {
 TEST_F(LoopProgressTest, TellsLoopsBoundedByTheirData) {
   for (const char *Name :
        {"drains", "drains_cond_var", "drains_break", "walks", "counts",
-        "ranges"})
+        "ranges", "counts_in_static", "drains_through_reference"})
     EXPECT_EQ(bound(Name), model::LoopBound::Runtime) << Name;
   for (const char *Name : {"counts_to_constant", "fixed_range", "c_array"})
     EXPECT_EQ(bound(Name), model::LoopBound::CompileTime) << Name;
