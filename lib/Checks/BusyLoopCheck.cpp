@@ -57,9 +57,10 @@ void BusyLoopCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 bool BusyLoopCheck::isCheckpointCall(const Stmt &S) const {
-  if (const ValueDecl *Object = namedBy(dyn_cast<Expr>(&S));
-      Object && isa<VarDecl>(Object) && isa<DeclRefExpr>(S))
-    return CheckpointFunctions.matches(model::canonicalName(*Object));
+  // folly's co_reschedule_on_current_executor is an object, not a call.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+    return isa<VarDecl>(Ref->getDecl()) &&
+           CheckpointFunctions.matches(model::canonicalName(*Ref->getDecl()));
   std::optional<model::CallInfo> Info = model::describeCall(S);
   return Info && (model::anyNameMatches(CheckpointFunctions, *Info) ||
                   model::anyNameMatches(Lib.AsyncSleepFunctions, *Info));
