@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks/BlockingCallCheck.h"
+#include "Checks/BusyLoopCheck.h"
 #include "Checks/DanglingReferenceCheck.h"
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
@@ -22,6 +23,7 @@ class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    Factories.registerCheck<BusyLoopCheck>("async-busy-loop");
     Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DiscardedAwaitableCheck>(
         "async-discarded-awaitable");

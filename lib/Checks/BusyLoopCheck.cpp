@@ -1,0 +1,179 @@
+//===--- BusyLoopCheck.cpp - async-lint -----------------------------------===//
+
+#include "BusyLoopCheck.h"
+#include "../Model/Awaitables.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/Expressions.h"
+#include "../Model/LoopProgress.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
+constexpr llvm::StringLiteral CheckpointFunctionsOpt = "CheckpointFunctions";
+constexpr llvm::StringLiteral CheckRuntimeBoundedLoopsOpt =
+    "CheckRuntimeBoundedLoops";
+constexpr llvm::StringLiteral DefaultCheckpointFunctions =
+    "seastar::coroutine::maybe_yield;seastar::thread::yield;"
+    "seastar::thread::maybe_yield;seastar::yield;seastar::later;"
+    "folly::coro::co_reschedule_on_current_executor;"
+    "::coro::scheduler::yield;::coro::scheduler::schedule;"
+    "::coro::thread_pool::yield;::coro::thread_pool::schedule;"
+    "::coro::io_scheduler::yield;::coro::io_scheduler::schedule;"
+    "async_simple::coro::Yield;concurrencpp::resume_on";
+
+bool isLoop(const Stmt &S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+/// The variable or member \p E names.
+const ValueDecl *namedBy(const Expr *E) {
+  E = model::strip(E, model::Wrappers::Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+} // namespace
+
+BusyLoopCheck::BusyLoopCheck(StringRef Name, ClangTidyContext *Context)
+    : AsyncCheck(Name, Context, Judges::Coroutines),
+      IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
+      CheckpointFunctions(
+          Options.get(CheckpointFunctionsOpt, DefaultCheckpointFunctions)),
+      CheckRuntimeBoundedLoops(
+          Options.get(CheckRuntimeBoundedLoopsOpt, false)) {}
+
+void BusyLoopCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
+  Options.store(Opts, CheckpointFunctionsOpt, CheckpointFunctions.str());
+  Options.store(Opts, CheckRuntimeBoundedLoopsOpt, CheckRuntimeBoundedLoops);
+}
+
+bool BusyLoopCheck::isCheckpointCall(const Stmt &S) const {
+  // folly's co_reschedule_on_current_executor is an object, not a call.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+    return isa<VarDecl>(Ref->getDecl()) &&
+           CheckpointFunctions.matches(model::canonicalName(*Ref->getDecl()));
+  std::optional<model::CallInfo> Info = model::describeCall(S);
+  return Info && (model::anyNameMatches(CheckpointFunctions, *Info) ||
+                  model::anyNameMatches(Lib.AsyncSleepFunctions, *Info));
+}
+
+bool BusyLoopCheck::isEagerType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T.isNull() || T->isDependentType())
+    return false;
+  const Type *Key = T->getCanonicalTypeUnqualified().getTypePtr();
+  if (auto It = EagerTypes.find(Key); It != EagerTypes.end())
+    return It->second;
+  bool Eager = model::lazinessOf(T) == model::Laziness::Eager;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      !Eager && RD && RD->hasDefinition())
+    Eager = llvm::any_of(RD->methods(), [&](const CXXMethodDecl *M) {
+      std::string Name = model::canonicalName(*M);
+      return Lib.JoinMembers.matches(Name) ||
+             Lib.Readiness.ReadyOnAwait.matches(Name);
+    });
+  return EagerTypes[Key] = Eager;
+}
+
+bool BusyLoopCheck::readyAfterFirstAwait(const Expr *Operand,
+                                         const Stmt &Loop) {
+  const ValueDecl *Awaited = namedBy(Operand);
+  if (!Awaited || !isa<VarDecl, FieldDecl>(Awaited) ||
+      !isEagerType(Awaited->getType()))
+    return false;
+  const SourceManager &SM = Awaited->getASTContext().getSourceManager();
+  if (SM.isPointWithin(Awaited->getLocation(), Loop.getBeginLoc(),
+                       Loop.getEndLoc()))
+    return false; // A new one each iteration.
+  bool Reassigned = false;
+  model::forEachOwnStmt(&Loop, [&](const Stmt &S) {
+    auto [Target, Value] = model::assignmentParts(&S);
+    Reassigned = Reassigned || (Target && namedBy(Target) == Awaited);
+  });
+  return !Reassigned;
+}
+
+bool BusyLoopCheck::yields(const Stmt &Loop, CheckedFunction &F,
+                           bool &OnlyFirst) {
+  bool Checkpoint = false;
+  model::forEachOwnStmt(&Loop, [&](const Stmt &S) {
+    Checkpoint = Checkpoint || isCheckpointCall(S);
+  });
+  if (Checkpoint)
+    return true;
+  std::vector<const CoroutineSuspendExpr *> Points =
+      F.suspensions().pointsWithin(Loop);
+  for (const CoroutineSuspendExpr *Point : Points) {
+    const auto *Await = dyn_cast<CoawaitExpr>(Point);
+    if (!Await || !readyAfterFirstAwait(Await->getOperand(), Loop))
+      return true;
+  }
+  OnlyFirst = !Points.empty();
+  return false;
+}
+
+void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
+                              CheckedFunction &F) {
+  model::LoopProgress Progress = model::loopProgress(Loop, F.Ctx);
+  Kind What = Kind::None;
+  if (Progress.Bound == model::LoopBound::Spin)
+    What = Kind::Spin;
+  else if (Progress.Bound == model::LoopBound::Endless)
+    What = Kind::Endless;
+  else if (Progress.Bound == model::LoopBound::Runtime &&
+           CheckRuntimeBoundedLoops)
+    What = Kind::RuntimeBound;
+  bool OnlyFirst = false;
+  if (What == Kind::None || yields(Loop, F, OnlyFirst) ||
+      !reportOnce(Loop.getBeginLoc()))
+    return;
+  diag(Loop.getBeginLoc(),
+       "loop %select{never suspends|suspends at most on its first "
+       "iteration}0: %select{while it spins|while it runs|for as many "
+       "iterations as its data has}1, no other task on this executor runs")
+      << OnlyFirst << static_cast<int>(What) - 1;
+  if (Progress.WaitsOn)
+    diag(Progress.WaitsOn->getBeginLoc(),
+         "this condition depends only on state the loop does not change",
+         DiagnosticIDs::Note)
+        << Progress.WaitsOn->getSourceRange();
+  if (!Next || isLoop(*Next))
+    return;
+  std::vector<const CoroutineSuspendExpr *> After =
+      F.suspensions().pointsWithin(*Next);
+  if (!After.empty())
+    diag(After.front()->getBeginLoc(), "the loop's only yield is after it",
+         DiagnosticIDs::Note);
+}
+
+void BusyLoopCheck::checkFunction(CheckedFunction &F) {
+  // A synchronous generator runs on its consumer's thread, which need not
+  // be an executor's.
+  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)) ||
+      model::isSynchronousGenerator(F.Decl.getReturnType()))
+    return;
+  // Each loop, and the statement after it: a yield there may have been
+  // meant for the loop (a brace closed it too early).
+  llvm::SmallVector<const Stmt *, 8> Loops;
+  llvm::DenseMap<const Stmt *, const Stmt *> After;
+  F.forEachStmt([&](const Stmt &S) {
+    if (isLoop(S))
+      Loops.push_back(&S);
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+      for (unsigned I = 1; I < Block->size(); ++I)
+        After[Block->body_begin()[I - 1]] = Block->body_begin()[I];
+  });
+  for (const Stmt *Loop : Loops)
+    checkLoop(*Loop, After.lookup(Loop), F);
+}
+
+} // namespace clang::tidy::async
