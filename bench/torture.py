@@ -13,9 +13,11 @@ adds units of deep nesting and one huge body) is cut into mutants: cut after eac
 with random tokens deleted, and with a brace removed or added. Every mutant
 goes through every async-* check in the clang-tidy plugin (and, with
 --clangd, in async-lint-clangd --check, which runs the checks the way the
-editor does). A crash is a signal or an exit status other than 0 or 1; a
-hang is a run longer than --timeout. Crashing and hanging
-mutants are kept in --keep.
+editor does). A crash is a signal or an exit status other than 0 or 1 (3
+for clangd --check, which exits 3 on errors in the code); a hang is a run
+longer than --timeout, except a clangd run that stock clangd-22 cannot
+finish in time either (clangd's own features on deep nesting: counted
+apart). Crashing and hanging mutants are kept in --keep.
 
 Prints the counts (inputs, mutants, runs, crashes, hangs) and exits 1 when
 any run crashed or hung, 2 on bad input.
@@ -242,7 +244,8 @@ def main():
         inputs = rng.sample(inputs, args.sample)
 
     counts = {"inputs": len(inputs), "mutants": 0, "runs": 0, "crash": 0,
-              "hang": 0}
+              "hang": 0, "clangd-own": 0}
+    stock = shutil.which("clangd-22")
     bad = []
     with tempfile.TemporaryDirectory(prefix="async-lint-torture-") as work:
         with open(os.path.join(work, ".clangd"), "w") as config:
@@ -276,6 +279,14 @@ def main():
                     status, output = run(cmd, args.timeout, allowed, cwd=work)
                     if status == "ok":
                         continue
+                    # clangd's own features (highlighting, inlay hints) can
+                    # take longer than the bound on deep nesting: a hang
+                    # that stock clangd-22 shares is not the checks'.
+                    if status == "hang" and cmd[0] == clangd and stock and \
+                            run([stock] + cmd[1:], args.timeout, allowed,
+                                cwd=work)[0] == "hang":
+                        counts["clangd-own"] += 1
+                        continue
                     counts[status] += 1
                     bad.append((status, path, kind, cmd[0]))
                     if args.keep:
@@ -294,6 +305,9 @@ def main():
                                      os.path.basename(tool)))
     print("%(inputs)d inputs, %(mutants)d mutants, %(runs)d runs: "
           "%(crash)d crashes, %(hang)d hangs" % counts)
+    if counts["clangd-own"]:
+        print("%(clangd-own)d clangd runs over the bound in stock clangd-22 "
+              "too (its own features, not the checks)" % counts)
     return 1 if bad else 0
 
 
