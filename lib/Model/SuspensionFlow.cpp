@@ -73,9 +73,8 @@ SuspensionFlow::pointsWithin(const Stmt &S) const {
 
 std::vector<HeldAtSuspension>
 SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
-  std::vector<HeldAtSuspension> Result;
   if (!Graph || Points.empty())
-    return Result;
+    return {};
   llvm::DenseSet<const Stmt *> IsPoint(Points.begin(), Points.end());
   // What may hold where the coroutine suspends, per point and key.
   llvm::DenseMap<const Stmt *, HeldFacts> AtPoint;
@@ -122,7 +121,13 @@ SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
       }
     }
   }
+  return inSourceOrder(AtPoint);
+}
+
+std::vector<HeldAtSuspension> SuspensionFlow::inSourceOrder(
+    const llvm::DenseMap<const Stmt *, HeldFacts> &AtPoint) const {
   // In source order of the points, then of where the facts began.
+  std::vector<HeldAtSuspension> Result;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const CoroutineSuspendExpr *Point : Points) {
     size_t First = Result.size();

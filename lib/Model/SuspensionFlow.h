@@ -88,6 +88,10 @@ public:
                  llvm::function_ref<bool(const Stmt &)> Ends = {}) const;
 
 private:
+  /// The facts held at each point, in source order.
+  std::vector<HeldAtSuspension>
+  inSourceOrder(const llvm::DenseMap<const Stmt *, HeldFacts> &AtPoint) const;
+
   const FunctionDecl &Function;
   ASTContext &Ctx;
   const NameMatcher *NonSuspending;
