@@ -30,16 +30,6 @@ bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
-/// The variable or member \p E names.
-const ValueDecl *namedBy(const Expr *E) {
-  E = model::strip(E, model::Wrappers::Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
 } // namespace
 
 BusyLoopCheck::BusyLoopCheck(StringRef Name, ClangTidyContext *Context)
@@ -86,7 +76,7 @@ bool BusyLoopCheck::isEagerType(QualType T) {
 
 bool BusyLoopCheck::readyAfterFirstAwait(const Expr *Operand,
                                          const Stmt &Loop) {
-  const ValueDecl *Awaited = namedBy(Operand);
+  const ValueDecl *Awaited = model::namedDecl(Operand);
   if (!Awaited || !isa<VarDecl, FieldDecl>(Awaited) ||
       !isEagerType(Awaited->getType()))
     return false;
@@ -97,7 +87,7 @@ bool BusyLoopCheck::readyAfterFirstAwait(const Expr *Operand,
   bool Reassigned = false;
   model::forEachOwnStmt(&Loop, [&](const Stmt &S) {
     auto [Target, Value] = model::assignmentParts(&S);
-    Reassigned = Reassigned || (Target && namedBy(Target) == Awaited);
+    Reassigned = Reassigned || (Target && model::namedDecl(Target) == Awaited);
   });
   return !Reassigned;
 }

@@ -114,6 +114,15 @@ LambdaCaptureLifetimeCheck::consumerCall(const CallExpr &Call, unsigned I,
                   Param->getType()->isReferenceType()};
 }
 
+void LambdaCaptureLifetimeCheck::lateCaptureNote(const Stmt &Use) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
+  diag(Use.getBeginLoc(),
+       "%0 is used here, after the coroutine may have suspended",
+       DiagnosticIDs::Note)
+      << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
+              : std::string("captured 'this'"));
+}
+
 void LambdaCaptureLifetimeCheck::calledAtNote(const Consumption &By) {
   if (!By.CalledAt)
     return;
@@ -171,12 +180,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
            "once the call returns, while the coroutine may still run")
           << Consumer;
     calledAtNote(By);
-    const auto *Ref = dyn_cast<DeclRefExpr>(Use);
-    diag(Use->getBeginLoc(),
-         "%0 is used here, after the coroutine may have suspended",
-         DiagnosticIDs::Note)
-        << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
-                : std::string("captured 'this'"));
+    lateCaptureNote(*Use);
   }
 }
 
@@ -206,12 +210,7 @@ void LambdaCaptureLifetimeCheck::checkComposed(const CallExpr &Call,
        "initiation object holding it is destroyed once the operation has "
        "started); pass what it needs as arguments of the initiation")
       << Composer;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Use);
-  diag(Use->getBeginLoc(),
-       "%0 is used here, after the coroutine may have suspended",
-       DiagnosticIDs::Note)
-      << (Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
-              : std::string("captured 'this'"));
+  lateCaptureNote(*Use);
 }
 
 void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(const LambdaExpr &Lambda,

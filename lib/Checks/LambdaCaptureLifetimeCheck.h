@@ -69,6 +69,8 @@ private:
   /// ComposeFunctions) makes the implementation of an asynchronous
   /// operation, when it uses a capture after it may have suspended.
   void checkComposed(const CallExpr &Call, StringRef Composer, ASTContext &Ctx);
+  /// A note at \p Use, a capture (or 'this') read after a suspension.
+  void lateCaptureNote(const Stmt &Use);
   /// A note at where a visible consumer calls the lambda.
   void calledAtNote(const Consumption &By);
   /// Reports reference parameters of eager coroutines, called by the lambda

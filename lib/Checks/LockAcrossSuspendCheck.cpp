@@ -67,16 +67,9 @@ const CXXConstructExpr *guardConstruction(const VarDecl &Var) {
   return nullptr;
 }
 
-/// The declaration that names the mutex \p E denotes (a variable, a member,
-/// through std::move and casts); null when there is none.
-const ValueDecl *mutexKey(const Expr *E) {
-  E = model::strip(E, model::Wrappers::Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
+/// The declaration that names the mutex or guard \p E denotes: the key of
+/// its fact.
+const ValueDecl *mutexKey(const Expr *E) { return model::namedDecl(E); }
 
 /// True when the visible definition of \p Callee moves its parameter
 /// numbered \p Index away or unlocks it (an awaiter that takes the caller's

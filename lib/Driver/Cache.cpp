@@ -17,6 +17,29 @@ namespace {
 
 std::string hex(uint64_t Hash) { return llvm::utohexstr(Hash, true, 16); }
 
+/// The JSON in \p Path; empty when it cannot be read or parsed.
+std::optional<llvm::json::Value> readJson(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Parsed =
+      llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Parsed);
+}
+
+/// Writes \p Value to \p Path whole: a failed write leaves nothing behind,
+/// never half of it.
+void writeJson(llvm::StringRef Path, llvm::json::Value Value) {
+  llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << Value;
+    return llvm::Error::success();
+  }));
+}
+
 std::optional<std::string> contentHash(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -72,16 +95,9 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
 
 std::optional<std::string> ResultCache::lookup(llvm::StringRef Key) {
   std::string Path = entryPath(Key);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return std::nullopt;
-  llvm::Expected<llvm::json::Value> Parsed =
-      llvm::json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    llvm::consumeError(Parsed.takeError());
-    return std::nullopt; // corrupt: ignored, and overwritten by this run
-  }
-  const llvm::json::Object *O = Parsed->getAsObject();
+  // Corrupt: ignored, and overwritten by this run.
+  std::optional<llvm::json::Value> Parsed = readJson(Path);
+  const llvm::json::Object *O = Parsed ? Parsed->getAsObject() : nullptr;
   const llvm::json::Array *Deps = O ? O->getArray("dependencies") : nullptr;
   std::optional<llvm::StringRef> Result =
       O ? O->getString("result") : std::nullopt;
@@ -111,14 +127,9 @@ void ResultCache::store(llvm::StringRef Key, llvm::StringRef Result,
       return; // a file that cannot be read now cannot be checked later
     Deps.push_back(llvm::json::Object{{"path", Dep}, {"hash", *Hash}});
   }
-  llvm::json::Object Entry{{"result", Result},
-                           {"dependencies", std::move(Deps)}};
-  // A failed write leaves no entry behind, never half of one.
-  llvm::consumeError(
-      llvm::writeToOutput(entryPath(Key), [&](llvm::raw_ostream &OS) {
-        OS << llvm::json::Value(std::move(Entry));
-        return llvm::Error::success();
-      }));
+  writeJson(entryPath(Key),
+            llvm::json::Object{{"result", Result},
+                               {"dependencies", std::move(Deps)}});
 }
 
 std::string ResultCache::costPath(llvm::StringRef File) const {
@@ -126,16 +137,8 @@ std::string ResultCache::costPath(llvm::StringRef File) const {
 }
 
 std::optional<double> ResultCache::cost(llvm::StringRef File) const {
-  auto Buffer = llvm::MemoryBuffer::getFile(costPath(File));
-  if (!Buffer)
-    return std::nullopt;
-  llvm::Expected<llvm::json::Value> Parsed =
-      llvm::json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    llvm::consumeError(Parsed.takeError());
-    return std::nullopt;
-  }
-  const llvm::json::Object *O = Parsed->getAsObject();
+  std::optional<llvm::json::Value> Parsed = readJson(costPath(File));
+  const llvm::json::Object *O = Parsed ? Parsed->getAsObject() : nullptr;
   std::optional<double> Seconds = O ? O->getNumber("seconds") : std::nullopt;
   if (!Seconds || *Seconds < 0)
     return std::nullopt;
@@ -145,12 +148,8 @@ std::optional<double> ResultCache::cost(llvm::StringRef File) const {
 void ResultCache::recordCost(llvm::StringRef File, double Seconds) {
   if (!enabled() || llvm::sys::fs::create_directories(Dir))
     return;
-  llvm::json::Object Entry{{"file", File}, {"seconds", Seconds}};
-  llvm::consumeError(
-      llvm::writeToOutput(costPath(File), [&](llvm::raw_ostream &OS) {
-        OS << llvm::json::Value(std::move(Entry));
-        return llvm::Error::success();
-      }));
+  writeJson(costPath(File),
+            llvm::json::Object{{"file", File}, {"seconds", Seconds}});
 }
 
 void ResultCache::prune(std::chrono::hours MaxAge) {

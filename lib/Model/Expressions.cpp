@@ -92,6 +92,15 @@ bool isStdGet(const CallExpr &Call) {
 }
 } // namespace
 
+const ValueDecl *namedDecl(const Expr *E) {
+  E = strip(E, Wrappers::Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S) {
   if (const auto *E = dyn_cast_or_null<Expr>(S))
     S = strip(E, Wrappers::Syntax);

@@ -40,6 +40,10 @@ enum class Wrappers {
 /// \p E without the wrappers \p W (null for null).
 const Expr *strip(const Expr *E, Wrappers W);
 
+/// The variable or member \p E names (a variable, a member, through
+/// std::move, copies and casts: Wrappers::Object); null when it names none.
+const ValueDecl *namedDecl(const Expr *E);
+
 /// The target and the value of an assignment (built-in or operator=), when
 /// \p S is one (through parentheses and cleanups); nulls otherwise.
 std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S);
