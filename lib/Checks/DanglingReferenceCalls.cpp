@@ -296,8 +296,8 @@ DanglingReferenceCheck::declaredCoroutine(const CallExpr &Call) {
 
 DanglingReferenceCheck::Borrow
 DanglingReferenceCheck::borrowOf(const CoroutineCall &C,
-                                 const ParmVarDecl &Param) const {
-  if (Param.hasAttr<LifetimeBoundAttr>())
+                                 const ParmVarDecl *Param) const {
+  if (Param && Param->hasAttr<LifetimeBoundAttr>())
     return Borrow::Lifetimebound;
   // Clang's reading of [[clang::coro_return_type, clang::coro_lifetimebound]]:
   // every parameter lives as long as the task.
@@ -317,7 +317,7 @@ void DanglingReferenceCheck::checkDeclaredArgument(const CoroutineCall &C,
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
-  Borrow B = borrowOf(C, *Param);
+  Borrow B = borrowOf(C, Param);
   if (B == Borrow::Unknown || (B == Borrow::Lazy && takesTask(*Param)))
     return;
   Referent R = referentOf(*Param, Arg);
@@ -361,12 +361,7 @@ void DanglingReferenceCheck::declaredBorrowNote(const CoroutineCall &C,
 void DanglingReferenceCheck::checkDeclaredObject(const CoroutineCall &C,
                                                  const Expr &Object) {
   // The implicit object parameter is a reference, borrowed as the others.
-  const auto *RD = C.Coro.getReturnType()->getAsRecordDecl();
-  Borrow B = RD && RD->hasAttr<CoroReturnTypeAttr>() &&
-                     RD->hasAttr<CoroLifetimeBoundAttr>()
-                 ? Borrow::CoroLifetimebound
-             : C.lazy() ? Borrow::Lazy
-                        : Borrow::Unknown;
+  Borrow B = borrowOf(C, nullptr);
   if (B == Borrow::Unknown)
     return;
   Referent R = model::TaskFlow::referentOf(&Object, false);

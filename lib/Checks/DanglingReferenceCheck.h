@@ -79,7 +79,9 @@ private:
   /// coroutine lifetime analysis (memoised per declaration).
   bool returnsNewTask(const FunctionDecl &Callee);
   llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
-  Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl &Param) const;
+  /// Why the declared coroutine of \p C borrows \p Param (null: its
+  /// implicit object): lifetimebound, coro_lifetimebound, or a lazy task.
+  Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param) const;
   /// The argument for parameter \p Index of a declared coroutine dies
   /// before its task may be done with it.
   void checkDeclaredArgument(const CoroutineCall &C, unsigned Index,

@@ -180,7 +180,6 @@ const Stmt *DanglingReferenceCheck::modificationOf(const FieldDecl &Field) {
 }
 
 void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
-  const FunctionDecl &FD = F.Decl;
   ASTContext &Ctx = F.Ctx;
   F.forEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
     const VarDecl *VD = &Var;
@@ -195,13 +194,11 @@ void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
                                   : modificationOf(*cast<FieldDecl>(Container));
     if (!Modified)
       return;
-    model::LateUse Late = model::firstUseAcrossSuspension(
-        FD, Ctx, DS,
-        [&](const Stmt &Use) {
+    model::LateUse Late =
+        F.suspensions().firstUseAcross(*DS, [&](const Stmt &Use) {
           const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
           return Ref && Ref->getDecl() == VD;
-        },
-        &Lib.NonSuspendingAwaitables);
+        });
     if (!Late.Use)
       return;
     diag(VD->getLocation(), "%0 points into %select{member|global|static}2 "

@@ -162,18 +162,6 @@ statementsAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
   return After;
 }
 
-LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                                 const Stmt *From,
-                                 llvm::function_ref<bool(const Stmt &)> IsUse,
-                                 const NameMatcher *NonSuspending) {
-  std::unique_ptr<CFG> Graph =
-      From ? buildBodyCFG(Coro, getUserBody(Coro), Ctx) : nullptr;
-  if (!Graph)
-    return {};
-  return firstUseAcrossSuspension(*Graph, From, IsUse, NonSuspending,
-                                  Ctx.getSourceManager());
-}
-
 LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
                                  llvm::function_ref<bool(const Stmt &)> IsUse,
                                  const NameMatcher *NonSuspending,

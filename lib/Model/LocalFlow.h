@@ -48,19 +48,14 @@ struct LateUse {
   const CoroutineSuspendExpr *Suspension = nullptr;
 };
 
-/// The first statement, in source order, of the coroutine \p Coro that
-/// satisfies \p IsUse and may run after control has gone from \p From (a
-/// statement of the body) through a suspension point that can suspend, with
-/// that suspension point. Empty when there is none.
-LateUse firstUseAcrossSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                                 const Stmt *From,
-                                 llvm::function_ref<bool(const Stmt &)> IsUse,
-                                 const NameMatcher *NonSuspending);
-
-/// As above, on a CFG the caller has built of the coroutine's body (every
-/// expression its own element; other elements, such as destructors, are
-/// passed over). A path stops at a statement satisfying \p Ends, when
-/// given (what \p From took is given a new value there).
+/// The first statement, in source order, that satisfies \p IsUse and may
+/// run after control has gone from \p From (a statement of the body whose
+/// CFG \p Graph is: every expression its own element; other elements, such
+/// as destructors, are passed over) through a suspension point that can
+/// suspend, with that suspension point; empty when there is none. A path
+/// stops at a statement satisfying \p Ends, when given (what \p From took
+/// is given a new value there). The checks ask it through
+/// SuspensionFlow::firstUseAcross, on the CFG they share.
 LateUse
 firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
                          llvm::function_ref<bool(const Stmt &)> IsUse,
