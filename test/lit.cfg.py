@@ -70,3 +70,15 @@ for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
         config.available_features.add("other-clang-tidy")
         config.substitutions.append(("%other_clang_tidy", path))
         break
+
+# The Debian package: made with CPack and unpacked (cpack); installed for
+# real only as root where no async-lint package is installed already, so that
+# the test never replaces or removes a user's own (dpkg-install).
+import shutil
+import subprocess
+if shutil.which("cpack") and shutil.which("dpkg-deb"):
+    config.available_features.add("cpack")
+    installed = subprocess.run(["dpkg-query", "-W", "-f=${Status}",
+                                "async-lint"], capture_output=True, text=True)
+    if os.geteuid() == 0 and not installed.stdout.endswith(" installed"):
+        config.available_features.add("dpkg-install")

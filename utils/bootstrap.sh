@@ -22,8 +22,9 @@ packages=(
   # the real-world suite and the pre-commit integration
   libboost1.81-dev libboost1.81-doc libasio-dev pre-commit
 )
-# the HTML report's rendering test, and libFuzzer for the fuzzing test
-[ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev)
+# the HTML report's rendering test, libFuzzer for the fuzzing test, the
+# Debian package's tests (dpkg-shlibdeps, man)
+[ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

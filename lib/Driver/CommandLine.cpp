@@ -108,7 +108,10 @@ CommandLine::parse(int Argc, const char **Argv) {
   if (!cl::ParseCommandLineOptions(
           static_cast<int>(Own.size()), Own.data(),
           "async-lint: finds the pitfalls of C++20 coroutines\n\n"
-          "  async-lint [options] <files...> [-- <compiler arguments>]\n",
+          "  async-lint [options] <files...> [-- <compiler arguments>]\n"
+          "  async-lint merge [--format=json|sarif] [--output=<file>] "
+          "<reports...>\n"
+          "  async-lint init [--build-dir=<dir>] [<project>]\n",
           &ErrorStream))
     return llvm::createStringError(firstParseError(Errors) +
                                    " (see 'async-lint --help')");

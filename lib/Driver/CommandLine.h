@@ -97,6 +97,16 @@ struct CommandLine {
   llvm::cl::opt<std::string> Explain{
       "explain", llvm::cl::desc("Print the documentation of a check and exit"),
       llvm::cl::value_desc("check"), llvm::cl::cat(Category)};
+  llvm::cl::opt<bool> PrintPluginPath{
+      "print-plugin-path",
+      llvm::cl::desc("Print where the clang-tidy plugin is (for "
+                     "clang-tidy-22 -load=) and exit"),
+      llvm::cl::cat(Category)};
+  llvm::cl::opt<bool> PrintCompilerPluginPath{
+      "print-compiler-plugin-path",
+      llvm::cl::desc("Print where the compiler plugin is (for "
+                     "clang++-22 -fplugin=) and exit"),
+      llvm::cl::cat(Category)};
   llvm::cl::opt<bool> DumpConfig{
       "dump-config",
       llvm::cl::desc("Print the effective configuration, with every check "

@@ -10,7 +10,8 @@
 // A run is a sequence of stages, each in a file of its own with one result:
 // the command line (CommandLine.h), the configuration (Configuration.h), the
 // inputs (Inputs.h), the analysis in this process or in workers
-// (Analysis.h), and the finish (Finish.h). `async-lint merge` is Merge.h.
+// (Analysis.h), and the finish (Finish.h). `async-lint merge` is Merge.h,
+// `async-lint init` Init.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,7 @@
 #include "CommandLine.h"
 #include "Configuration.h"
 #include "Finish.h"
+#include "Init.h"
 #include "Inputs.h"
 #include "Merge.h"
 #include "Queries.h"
@@ -41,11 +43,15 @@ int fail(llvm::Error E) { return usageError(llvm::toString(std::move(E))); }
 int runDriver(int Argc, const char **Argv) {
   if (Argc > 1 && llvm::StringRef(Argv[1]) == "merge")
     return runMerge(llvm::ArrayRef(Argv + 2, Argv + Argc));
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "init")
+    return runInit(llvm::ArrayRef(Argv + 2, Argv + Argc));
   llvm::Expected<std::unique_ptr<CommandLine>> Parsed =
       CommandLine::parse(Argc, Argv);
   if (!Parsed)
     return fail(Parsed.takeError());
   const CommandLine &CL = **Parsed;
+  if (std::optional<int> Status = answerLayoutQuery(CL))
+    return *Status;
   llvm::Expected<Configuration> Config = Configuration::load(CL);
   if (!Config)
     return fail(Config.takeError());

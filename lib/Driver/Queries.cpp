@@ -3,6 +3,7 @@
 #include "Queries.h"
 #include "AsyncLint.h"
 #include "Driver.h"
+#include "Layout.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -62,7 +63,23 @@ int dumpConfig(const CommandLine &CL, const Configuration &Config) {
   return ExitClean;
 }
 
+int printPluginPath(const CommandLine &CL, Plugin Which) {
+  llvm::Expected<std::string> Path = pluginPath(CL.Argv0.c_str(), Which);
+  if (!Path)
+    return usageError(llvm::toString(Path.takeError()));
+  llvm::outs() << *Path << "\n";
+  return ExitClean;
+}
+
 } // namespace
+
+std::optional<int> answerLayoutQuery(const CommandLine &CL) {
+  if (CL.PrintPluginPath)
+    return printPluginPath(CL, Plugin::ClangTidy);
+  if (CL.PrintCompilerPluginPath)
+    return printPluginPath(CL, Plugin::Compiler);
+  return std::nullopt;
+}
 
 std::optional<int> answerQuery(const CommandLine &CL,
                                const Configuration &Config) {

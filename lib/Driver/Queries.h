@@ -1,7 +1,8 @@
 //===--- Queries.h - async-lint ---------------------------------*- C++ -*-===//
 //
 // --explain, --list-checks and --dump-config: questions about the checks and
-// the configuration, answered before any input is read.
+// the configuration, answered before any input is read; and where async-lint's
+// plugins are, answered before the configuration is read.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +19,10 @@ namespace async_lint {
 /// status, or std::nullopt when it asks none (the run goes on).
 std::optional<int> answerQuery(const CommandLine &CL,
                                const Configuration &Config);
+
+/// Answers --print-plugin-path and --print-compiler-plugin-path; its exit
+/// status, or std::nullopt when neither is asked.
+std::optional<int> answerLayoutQuery(const CommandLine &CL);
 
 } // namespace async_lint
 
