@@ -14,6 +14,8 @@ namespace {
 constexpr llvm::StringLiteral LockTypesOpt = "LockTypes";
 constexpr llvm::StringLiteral MutexTypesOpt = "MutexTypes";
 constexpr llvm::StringLiteral AsyncMutexTypesOpt = "AsyncMutexTypes";
+constexpr llvm::StringLiteral DeferLockTagsOpt = "DeferLockTags";
+constexpr llvm::StringLiteral TryLockTagsOpt = "TryLockTags";
 
 // RAII guards that lock a mutex for as long as they live.
 constexpr llvm::StringLiteral DefaultLockTypes =
@@ -27,6 +29,13 @@ constexpr llvm::StringLiteral DefaultMutexTypes =
     "::std::recursive_timed_mutex;::std::shared_mutex;"
     "::std::shared_timed_mutex;boost::mutex;boost::recursive_mutex;"
     "boost::timed_mutex;boost::shared_mutex";
+
+// Tag types that make a guard's constructor leave its mutex unlocked, or
+// only try to lock it.
+constexpr llvm::StringLiteral DefaultDeferLockTags =
+    "::std::defer_lock_t;boost::defer_lock_t";
+constexpr llvm::StringLiteral DefaultTryLockTags =
+    "::std::try_to_lock_t;boost::try_to_lock_t";
 
 /// The record \p T is (through references), or null.
 const CXXRecordDecl *recordOf(QualType T) {
@@ -217,11 +226,13 @@ private:
   Acquire acquires(const CXXConstructExpr &Construct) const {
     bool Mutex = false;
     for (const Expr *Arg : Construct.arguments()) {
-      std::string Name = model::canonicalTypeName(Arg->getType());
-      if (Name == "::std::defer_lock_t" || Name == "boost::defer_lock_t")
-        return Acquire::Defers;
-      if (Name == "::std::try_to_lock_t" || Name == "boost::try_to_lock_t")
-        return Acquire::Tries;
+      if (const CXXRecordDecl *Tag = recordOf(Arg->getType())) {
+        std::string Name = model::canonicalName(*Tag);
+        if (Check.DeferLockTags.matches(Name))
+          return Acquire::Defers;
+        if (Check.TryLockTags.matches(Name))
+          return Acquire::Tries;
+      }
       QualType T = Arg->getType();
       if (T->isPointerType())
         T = T->getPointeeType();
@@ -294,14 +305,17 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Coroutines),
       LockTypes(Options.get(LockTypesOpt, DefaultLockTypes)),
       MutexTypes(Options.get(MutexTypesOpt, DefaultMutexTypes)),
-      AsyncMutexTypes(Options.get(AsyncMutexTypesOpt, Lib.AsyncMutexes.str())) {
-}
+      AsyncMutexTypes(Options.get(AsyncMutexTypesOpt, Lib.AsyncMutexes.str())),
+      DeferLockTags(Options.get(DeferLockTagsOpt, DefaultDeferLockTags)),
+      TryLockTags(Options.get(TryLockTagsOpt, DefaultTryLockTags)) {}
 
 void LockAcrossSuspendCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, LockTypesOpt, LockTypes.str());
   Options.store(Opts, MutexTypesOpt, MutexTypes.str());
   Options.store(Opts, AsyncMutexTypesOpt, AsyncMutexTypes.str());
+  Options.store(Opts, DeferLockTagsOpt, DeferLockTags.str());
+  Options.store(Opts, TryLockTagsOpt, TryLockTags.str());
 }
 
 bool LockAcrossSuspendCheck::isGuardType(QualType T) const {

@@ -35,6 +35,10 @@ private:
   const model::NameMatcher LockTypes;
   const model::NameMatcher MutexTypes;
   const model::NameMatcher AsyncMutexTypes;
+  /// Tag types of a guard's constructor that leave the mutex unlocked
+  /// (std::defer_lock_t) or only try to lock it (std::try_to_lock_t).
+  const model::NameMatcher DeferLockTags;
+  const model::NameMatcher TryLockTags;
 };
 
 } // namespace clang::tidy::async

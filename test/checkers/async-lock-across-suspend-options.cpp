@@ -4,9 +4,11 @@
 // An in-house guard (LockTypes), an in-house mutex (MutexTypes) and an
 // in-house asynchronous mutex (AsyncMutexTypes).
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-lock-across-suspend %t.custom \
-// RUN:   --config="{CheckOptions: {async-lock-across-suspend.LockTypes: '::std::lock_guard;corp::guard', \
+// RUN:   --config="{CheckOptions: {async-lock-across-suspend.LockTypes: '::std::lock_guard;::std::unique_lock;corp::guard;corp::tagged_guard', \
 // RUN:     async-lock-across-suspend.MutexTypes: 'corp::spinlock', \
-// RUN:     async-lock-across-suspend.AsyncMutexTypes: 'corp::async_mutex'}}"
+// RUN:     async-lock-across-suspend.AsyncMutexTypes: 'corp::async_mutex', \
+// RUN:     async-lock-across-suspend.DeferLockTags: 'corp::later_t', \
+// RUN:     async-lock-across-suspend.TryLockTags: 'corp::maybe_t'}}"
 
 #include <mutex>
 
@@ -30,10 +32,24 @@ public:
   void lock() {}
   void unlock() {}
 };
+// An in-house guard's tags for "lock later" and "only try" (DeferLockTags,
+// TryLockTags).
+struct later_t {};
+struct maybe_t {};
+class tagged_guard {
+public:
+  explicit tagged_guard(spinlock &) {}
+  tagged_guard(spinlock &, later_t) {}
+  tagged_guard(spinlock &, maybe_t) {}
+  ~tagged_guard() {}
+  bool owns_lock() const { return true; }
+  explicit operator bool() const { return true; }
+};
 } // namespace corp
 
 corp::spinlock Spin;
 corp::async_mutex Async;
+std::mutex M;
 
 demo::task<> in_house() {
   {
@@ -52,4 +68,24 @@ demo::task<> in_house() {
   co_await sub();
   // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
   // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the lock is taken here
+}
+
+// With the tags listed, the guards they make are not held at the
+// suspension (a deferred guard; a tried guard on the path where it failed);
+// by default the tags mean nothing and 'tagged_guard' is no guard either.
+demo::task<> tagged() {
+  corp::tagged_guard Later(Spin, corp::later_t{});
+  co_await sub();
+  corp::tagged_guard Maybe(Spin, corp::maybe_t{});
+  if (!Maybe)
+    co_await sub();
+}
+
+// std::defer_lock is a default tag, and stays one when the option changes
+// only if listed: with the custom value the guard below holds its lock.
+demo::task<> std_tag() {
+  std::unique_lock<std::mutex> L(M, std::defer_lock);
+  co_await sub();
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the lock is taken here
 }
