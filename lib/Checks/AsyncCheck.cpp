@@ -35,6 +35,18 @@ sharedSuspensionFlows() {
   return Flows;
 }
 
+/// The flow of \p Function under \p Lib's list of what never suspends.
+const model::SuspensionFlow &sharedFlow(const FunctionDecl &Function,
+                                        ASTContext &Ctx,
+                                        const model::Library &Lib) {
+  std::unique_ptr<model::SuspensionFlow> &Flow =
+      sharedSuspensionFlows()[{&Function, Lib.NonSuspendingAwaitables.str()}];
+  if (!Flow)
+    Flow = std::make_unique<model::SuspensionFlow>(
+        Function, Ctx, &Lib.NonSuspendingAwaitables);
+  return *Flow;
+}
+
 } // namespace
 
 bool CheckedFunction::isCoroutine() const {
@@ -63,16 +75,16 @@ const model::TaskFlow &CheckedFunction::flow() {
 }
 
 const model::SuspensionFlow &CheckedFunction::suspensions() {
-  std::unique_ptr<model::SuspensionFlow> &Flow =
-      sharedSuspensionFlows()[{&Decl, Lib.NonSuspendingAwaitables.str()}];
-  if (!Flow)
-    Flow = std::make_unique<model::SuspensionFlow>(
-        Decl, Ctx, &Lib.NonSuspendingAwaitables);
-  return *Flow;
+  return sharedFlow(Decl, Ctx, Lib);
 }
 
 const model::PathFacts &CheckedFunction::facts() {
   return FactsCache.of(Decl, Ctx);
+}
+
+const model::SuspensionFlow &
+AsyncCheck::suspensionsOf(const FunctionDecl &Function, ASTContext &Ctx) const {
+  return sharedFlow(Function, Ctx, Lib);
 }
 
 AsyncCheck::AsyncCheck(StringRef Name, ClangTidyContext *Context, Judges What,

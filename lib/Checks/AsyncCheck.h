@@ -100,6 +100,11 @@ protected:
   /// translation unit; false for an invalid location or a second time.
   bool reportOnce(SourceLocation Loc);
 
+  /// The suspension flow of any function with a body (a callee, a lambda's
+  /// call operator), shared with every check as CheckedFunction's is.
+  const model::SuspensionFlow &suspensionsOf(const FunctionDecl &Function,
+                                             ASTContext &Ctx) const;
+
   /// The shared lists of what coroutine libraries are made of.
   const model::Library Lib;
   /// Path facts of every function judged or asked about (helpers, callees).

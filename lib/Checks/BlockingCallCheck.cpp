@@ -106,7 +106,6 @@ void BlockingCallCheck::startTranslationUnit() {
   Reaches.clear();
   WouldBlockTested.clear();
   SyncWaitStarted.clear();
-  AfterSuspension.clear();
   AsyncMembers.clear();
 }
 
@@ -230,13 +229,7 @@ bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
 bool BlockingCallCheck::mayRunAfterSuspension(const FunctionDecl &Coro,
                                               const Stmt &Site,
                                               ASTContext &Ctx) {
-  auto It = AfterSuspension.find(&Coro);
-  if (It == AfterSuspension.end())
-    It = AfterSuspension
-             .try_emplace(&Coro, model::statementsAfterSuspension(
-                                     Coro, Ctx, &Lib.NonSuspendingAwaitables))
-             .first;
-  return It->second.contains(&Site);
+  return suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
 }
 
 std::optional<BlockingCallCheck::Condition>

@@ -102,9 +102,8 @@ private:
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
-  /// What may run after each coroutine first suspends, built once each.
-  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const Stmt *>>
-      AfterSuspension;
+  /// True when \p Site may run after \p Coro has suspended (asked of the
+  /// shared suspension flow, which remembers the answer per coroutine).
   bool mayRunAfterSuspension(const FunctionDecl &Coro, const Stmt &Site,
                              ASTContext &Ctx);
   /// Members of each class handed to an asynchronous operation.

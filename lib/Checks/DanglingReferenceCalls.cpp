@@ -63,8 +63,8 @@ const Stmt *DanglingReferenceCheck::firstLateUse(const FunctionDecl &Coro,
     return Ref && Ref->getDecl() == Param;
   };
   bool Lazy = model::lazinessOfCoroutine(Coro) == model::Laziness::Lazy;
-  const Stmt *Use = model::firstUseAfterSuspension(
-      Coro, Ctx, IsUse, Lazy, &Lib.NonSuspendingAwaitables);
+  const Stmt *Use =
+      suspensionsOf(Coro, Ctx).firstUseAfterSuspension(IsUse, Lazy);
   LateUses[{&Coro, Index}] = Use;
   return Use;
 }
@@ -394,13 +394,12 @@ void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {
     const ParmVarDecl *Param = FD.getParamDecl(I);
     if (!refersThrough(*Param))
       continue;
-    const Stmt *Use = model::firstUseAfterSuspension(
-        FD, Ctx,
+    const Stmt *Use = F.suspensions().firstUseAfterSuspension(
         [&](const Stmt &S) {
           const auto *Ref = dyn_cast<DeclRefExpr>(&S);
           return Ref && Ref->getDecl() == Param;
         },
-        /*FromStart=*/false, &Lib.NonSuspendingAwaitables);
+        /*FromStart=*/false);
     if (!Use)
       continue;
     diag(Param->getLocation(), "parameter %0 of %1 is used after a suspension "

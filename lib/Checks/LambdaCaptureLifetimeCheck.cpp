@@ -104,8 +104,8 @@ const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
     return Ref->refersToEnclosingVariableOrCapture() ||
            (VD && VD->isInitCapture());
   };
-  const Stmt *Use = model::firstUseAfterSuspension(
-      Op, Ctx, IsUse, FromStart, &Lib.NonSuspendingAwaitables);
+  const Stmt *Use =
+      suspensionsOf(Op, Ctx).firstUseAfterSuspension(IsUse, FromStart);
   Cache[{&Op, Var}] = Use;
   return Use;
 }

@@ -375,8 +375,7 @@ void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
   });
   if (!Spawn || limited(Loop))
     return;
-  bool Paced = !model::repeatsWithoutSuspending(FD, Ctx, Spawn,
-                                                &Lib.NonSuspendingAwaitables);
+  bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
   if (Paced && !StrictMode)
     return;
   std::string What = "this call";

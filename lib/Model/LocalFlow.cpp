@@ -16,18 +16,6 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// The CFG of \p Body, every expression its own element so that each
-/// mention is seen.
-std::unique_ptr<CFG> buildBodyCFG(const Decl &Function, const Stmt *Body,
-                                  ASTContext &Ctx) {
-  if (!Body)
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.AddInitializers = false;
-  Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
-}
-
 /// The statement of \p Element, if it is one.
 const Stmt *stmtOf(const CFGElement &Element) {
   auto StmtElement = Element.getAs<CFGStmt>();
@@ -117,49 +105,12 @@ walkPastSuspensions(const CFG &Graph,
 
 } // namespace
 
-const Stmt *
-firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                        llvm::function_ref<bool(const Stmt &)> IsUse,
-                        bool FromStart, const NameMatcher *NonSuspending) {
-  const Stmt *Body = getUserBody(Coro);
-  if (!Body)
-    return nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
-  const Stmt *First = nullptr;
-  auto Consider = [&](const Stmt &S) {
-    if (IsUse(S) && (!First || SM.isBeforeInTranslationUnit(
-                                   S.getBeginLoc(), First->getBeginLoc())))
-      First = &S;
-  };
-  if (FromStart) {
-    forEachOwnStmt(Body, Consider);
-    return First;
-  }
-  std::unique_ptr<CFG> Graph = buildBodyCFG(Coro, Body, Ctx);
-  if (!Graph)
-    return nullptr;
-  return walkPastSuspensions(*Graph, {{&Graph->getEntry(), 0}}, IsUse,
-                             NonSuspending, SM)
-      .Use;
-}
-
-llvm::DenseSet<const Stmt *>
-statementsAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                          const NameMatcher *NonSuspending) {
-  llvm::DenseSet<const Stmt *> After;
-  const Stmt *Body = getUserBody(Coro);
-  std::unique_ptr<CFG> Graph = Body ? buildBodyCFG(Coro, Body, Ctx) : nullptr;
-  if (!Graph)
-    return After;
-  // The walk asks about every statement it reaches past a suspension.
-  walkPastSuspensions(
-      *Graph, {{&Graph->getEntry(), 0}},
-      [&](const Stmt &S) {
-        After.insert(&S);
-        return false;
-      },
-      NonSuspending, Ctx.getSourceManager());
-  return After;
+LateUse firstUseAfterEntry(const CFG &Graph,
+                           llvm::function_ref<bool(const Stmt &)> IsUse,
+                           const NameMatcher *NonSuspending,
+                           const SourceManager &SM) {
+  return walkPastSuspensions(Graph, {{&Graph.getEntry(), 0}}, IsUse,
+                             NonSuspending, SM);
 }
 
 LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
@@ -174,14 +125,9 @@ LateUse firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
   return walkPastSuspensions(Graph, Starts, IsUse, NonSuspending, SM, Ends);
 }
 
-bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
-                              const Stmt *From,
+bool repeatsWithoutSuspending(const CFG &Graph, const Stmt *From,
                               const NameMatcher *NonSuspending) {
-  const Stmt *Body = getUserBody(Function);
-  if (!Body || !From)
-    return false;
-  std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Body, Ctx);
-  if (!Graph)
+  if (!From)
     return false;
   // Scans a block from element Start; true when it reaches From again,
   // false when it suspends first, nullopt when it runs off its end.
@@ -198,10 +144,10 @@ bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
     }
     return std::nullopt;
   };
-  std::vector<bool> Seen(Graph->getNumBlockIDs(), false);
+  std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
   std::deque<const CFGBlock *> Work;
   std::optional<bool> Direct;
-  forEachElementOf(*Graph, From, [&](const CFGBlock &Block, unsigned Index) {
+  forEachElementOf(Graph, From, [&](const CFGBlock &Block, unsigned Index) {
     std::optional<bool> Rest = Scan(Block, Index);
     if (Rest) {
       Direct = Direct.value_or(false) || *Rest;

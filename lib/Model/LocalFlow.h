@@ -1,6 +1,7 @@
 //===--- LocalFlow.h - async-lint -------------------------------*- C++ -*-===//
 //
-// Flow-sensitive questions about local variables, answered on Clang's CFG.
+// Walks over a function's CFG (the one SuspensionFlow builds and the checks
+// share): what may run after a suspension, and cycles that never suspend.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,24 +25,6 @@ namespace clang::tidy::async::model {
 
 class NameMatcher;
 
-/// The first statement, in source order, of the body of the coroutine
-/// \p Coro that satisfies \p IsUse and may run after the coroutine has
-/// suspended at one of its suspension points that can suspend (see
-/// canSuspend); with \p FromStart, any such statement, for a coroutine that
-/// suspends before its body runs. Null when there is none. Nested lambdas
-/// and local classes are not part of the body.
-const Stmt *
-firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                        llvm::function_ref<bool(const Stmt &)> IsUse,
-                        bool FromStart, const NameMatcher *NonSuspending);
-
-/// Every statement of the coroutine \p Coro's body that may run after it
-/// has suspended at one of its suspension points that can suspend (see
-/// canSuspend). Nested lambdas and local classes are not part of the body.
-llvm::DenseSet<const Stmt *>
-statementsAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
-                          const NameMatcher *NonSuspending);
-
 /// A use that may run after a suspension point.
 struct LateUse {
   const Stmt *Use = nullptr;
@@ -63,12 +46,21 @@ firstUseAcrossSuspension(const CFG &Graph, const Stmt *From,
                          const SourceManager &SM,
                          llvm::function_ref<bool(const Stmt &)> Ends = {});
 
-/// True when control can go from \p From (a statement of \p Function's
-/// body) back to \p From without passing a suspension point that can
-/// suspend: a cycle that does not suspend. In a function that is not a
-/// coroutine, any cycle.
-bool repeatsWithoutSuspending(const FunctionDecl &Function, ASTContext &Ctx,
-                              const Stmt *From,
+/// Like firstUseAcrossSuspension, from the entry of \p Graph: the first
+/// statement satisfying \p IsUse that may run after the function has
+/// suspended. The checks ask it through
+/// SuspensionFlow::firstUseAfterSuspension.
+LateUse firstUseAfterEntry(const CFG &Graph,
+                           llvm::function_ref<bool(const Stmt &)> IsUse,
+                           const NameMatcher *NonSuspending,
+                           const SourceManager &SM);
+
+/// True when control can go from \p From (a statement of the body whose
+/// CFG \p Graph is) back to \p From without passing a suspension point that
+/// can suspend: a cycle that does not suspend. In a function that is not a
+/// coroutine, any cycle. The checks ask it through
+/// SuspensionFlow::repeatsWithoutSuspending.
+bool repeatsWithoutSuspending(const CFG &Graph, const Stmt *From,
                               const NameMatcher *NonSuspending);
 
 } // namespace clang::tidy::async::model

@@ -151,4 +151,39 @@ LateUse SuspensionFlow::firstUseAcross(
                                   Ctx.getSourceManager(), Ends);
 }
 
+const Stmt *SuspensionFlow::firstUseAfterSuspension(
+    llvm::function_ref<bool(const Stmt &)> IsUse, bool FromStart) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!FromStart)
+    return Graph ? firstUseAfterEntry(*Graph, IsUse, NonSuspending, SM).Use
+                 : nullptr;
+  const Stmt *First = nullptr;
+  forEachOwnStmt(getUserBody(Function), [&](const Stmt &S) {
+    if (IsUse(S) && (!First || SM.isBeforeInTranslationUnit(
+                                   S.getBeginLoc(), First->getBeginLoc())))
+      First = &S;
+  });
+  return First;
+}
+
+bool SuspensionFlow::mayRunAfterSuspension(const Stmt &S) const {
+  if (!AfterSuspension) {
+    AfterSuspension.emplace();
+    // The walk asks about every statement it reaches past a suspension.
+    if (Graph)
+      firstUseAfterEntry(
+          *Graph,
+          [&](const Stmt &Reached) {
+            AfterSuspension->insert(&Reached);
+            return false;
+          },
+          NonSuspending, Ctx.getSourceManager());
+  }
+  return AfterSuspension->contains(&S);
+}
+
+bool SuspensionFlow::repeatsWithoutSuspending(const Stmt &From) const {
+  return Graph && model::repeatsWithoutSuspending(*Graph, &From, NonSuspending);
+}
+
 } // namespace clang::tidy::async::model

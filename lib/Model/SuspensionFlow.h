@@ -17,8 +17,10 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace clang {
@@ -87,6 +89,24 @@ public:
   firstUseAcross(const Stmt &From, llvm::function_ref<bool(const Stmt &)> IsUse,
                  llvm::function_ref<bool(const Stmt &)> Ends = {}) const;
 
+  /// The first statement of the body, in source order, satisfying \p IsUse
+  /// that may run after the function has suspended at a point that can
+  /// suspend; with \p FromStart (a lazy coroutine, suspended before its body
+  /// runs), the first satisfying it at all. Null when there is none. Nested
+  /// lambdas and local classes are not part of the body.
+  const Stmt *
+  firstUseAfterSuspension(llvm::function_ref<bool(const Stmt &)> IsUse,
+                          bool FromStart) const;
+
+  /// True when \p S (a statement of the body) may run after the function
+  /// has suspended at a point that can suspend.
+  bool mayRunAfterSuspension(const Stmt &S) const;
+
+  /// True when control can go from \p From back to \p From without passing
+  /// a suspension point that can suspend (in a function that is not a
+  /// coroutine: any cycle).
+  bool repeatsWithoutSuspending(const Stmt &From) const;
+
 private:
   /// The facts held at each point, in source order.
   std::vector<HeldAtSuspension>
@@ -97,6 +117,8 @@ private:
   const NameMatcher *NonSuspending;
   std::unique_ptr<CFG> Graph;
   std::vector<const CoroutineSuspendExpr *> Points;
+  /// The statements that may run after a suspension, once asked.
+  mutable std::optional<llvm::DenseSet<const Stmt *>> AfterSuspension;
 };
 
 } // namespace clang::tidy::async::model

@@ -403,13 +403,13 @@ demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Neve
   const FunctionDecl *Loop = function(*AST, "loop");
   auto FirstUse = [&](unsigned Param, bool FromStart) {
     const ParmVarDecl *P = Loop->getParamDecl(Param);
-    return model::firstUseAfterSuspension(
-        *Loop, AST->getASTContext(),
+    model::SuspensionFlow Flow(*Loop, AST->getASTContext(), nullptr);
+    return Flow.firstUseAfterSuspension(
         [&](const Stmt &S) {
           const auto *Ref = dyn_cast<DeclRefExpr>(&S);
           return Ref && Ref->getDecl() == P;
         },
-        FromStart, nullptr);
+        FromStart);
   };
   EXPECT_EQ(FirstUse(0, false), nullptr);
   EXPECT_NE(FirstUse(0, true), nullptr);
@@ -702,9 +702,9 @@ void plain(int N) {
 }
 )cpp");
   auto Repeats = [&](llvm::StringRef Fn, int Arg) {
-    return model::repeatsWithoutSuspending(*function(*AST, Fn),
-                                           AST->getASTContext(),
-                                           callTo(*AST, "spawn", Arg), nullptr);
+    model::SuspensionFlow Flow(*function(*AST, Fn), AST->getASTContext(),
+                               nullptr);
+    return Flow.repeatsWithoutSuspending(*callTo(*AST, "spawn", Arg));
   };
   EXPECT_FALSE(Repeats("paced", 1));
   EXPECT_TRUE(Repeats("sometimes", 2));
