@@ -70,3 +70,8 @@ for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
         config.available_features.add("other-clang-tidy")
         config.substitutions.append(("%other_clang_tidy", path))
         break
+
+# Debian's bazel-bootstrap and bazel-platforms, for the Bazel aspect's test.
+if os.path.exists("/usr/bin/bazel") and os.path.isdir(
+        "/usr/share/bazel/tools/platforms"):
+    config.available_features.add("bazel")

@@ -1,0 +1,31 @@
+#!/bin/sh
+# One action of the async-lint Bazel aspect (async_lint.bzl): lints one source
+# file with its target's compiler arguments.
+#
+#   run_async_lint.sh ASYNC_LINT CONFIG JSON TEXT SOURCE -- ARGS...
+#
+# Writes the findings as JSON (for async-lint merge) and as text with paths
+# relative to the execution root, prints the text on stderr (Bazel shows it
+# in the build log), and exits 0 on findings (failing on them is another
+# action's job). A source that cannot be analysed, or bad input, fails the
+# action with async-lint's status.
+# The analysis runs once: the text is replayed from a result cache that lives
+# only for this action.
+set -u
+tool=$1 config=$2 json=$3 text=$4 source=$5
+shift 5
+cache="$json.cache.d"
+lint() {
+  "$tool" "$source" --quiet --cache-dir="$cache" --config-file="$config" "$@"
+}
+lint --format=json --output="$json" "$@"
+status=$?
+if [ "$status" -le 1 ]; then
+  lint "$@" | sed "s|$PWD/||g" >"$text"
+fi
+rm -rf "$cache"
+[ "$status" -le 1 ] || exit "$status"
+if [ -s "$text" ]; then
+  cat "$text" >&2
+fi
+exit 0
