@@ -82,3 +82,8 @@ if shutil.which("cpack") and shutil.which("dpkg-deb"):
                                 "async-lint"], capture_output=True, text=True)
     if os.geteuid() == 0 and not installed.stdout.endswith(" installed"):
         config.available_features.add("dpkg-install")
+
+# Debian's bazel-bootstrap and bazel-platforms, for the Bazel aspect's test.
+if os.path.exists("/usr/bin/bazel") and os.path.isdir(
+        "/usr/share/bazel/tools/platforms"):
+    config.available_features.add("bazel")
