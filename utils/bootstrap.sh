@@ -23,8 +23,9 @@ packages=(
   libboost1.81-dev libboost1.81-doc libasio-dev pre-commit
 )
 # the HTML report's rendering test, libFuzzer for the fuzzing test, the
-# Debian package's tests (dpkg-shlibdeps, man)
-[ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db)
+# Debian package's tests (dpkg-shlibdeps, man), the Bazel aspect's test
+[ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db
+  bazel-bootstrap bazel-platforms)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
