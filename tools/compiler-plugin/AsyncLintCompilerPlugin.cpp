@@ -49,8 +49,8 @@ public:
     if (Compiler.getDiagnostics().hasErrorOccurred())
       return;
     MultiplexConsumer::HandleTranslationUnit(AST);
-    // The checks' map of every node's parents is as large as a tenth of the
-    // compile's peak memory; code generation, which comes next, reuses it.
+    // Freed here, so that code generation, which comes next, reuses the
+    // memory of the checks' map of every node's parents.
     AST.getParentMapContext().clear();
     Collector->EndSourceFile();
     reportFindings(Collector->take(), Compiler.getDiagnostics(),
@@ -65,7 +65,7 @@ class AsyncLintAction : public PluginASTAction {
 public:
   // Before the main action, so that the checks' memory is given back before
   // code generation reaches the compile's peak (after it, the checks would
-  // add theirs on top: 8% more peak memory on the Boost examples). The
+  // add theirs on top: 8% more peak memory on a Boost example). The
   // checks only read the AST; test/compiler-plugin/same-object.test shows
   // that the object file does not change.
   ActionType getActionType() override { return AddBeforeMainAction; }
