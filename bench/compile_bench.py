@@ -16,9 +16,13 @@ after the other. The fastest repeat of each file counts.
 
     bench/compile_bench.py --build build [--repeat 3] [--files GLOB ...]
     bench/compile_bench.py --build build --quick
+    bench/compile_bench.py --build build --instructions --files 'asio/.../echo_server.cpp'
 
 CPU time on a shared machine is noisy (a few per cent between runs): run it
-with nice, and compare the best of several runs.
+with nice, and compare the best of several runs. --instructions counts the
+instructions of the compile with and without the plugin under valgrind's
+callgrind instead: the same count whatever else the machine does, at about
+fifty times the run time, so give it one or two files.
 """
 
 import argparse
@@ -27,7 +31,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEFAULT_GLOBS, LLVM_BIN, display, flags, measure, selected  # noqa: E402
+from bench import (DEFAULT_GLOBS, LLVM_BIN, count_instructions,  # noqa: E402
+                   display, flags, measure, selected)
 
 TOOLS = ["compile", "plugin", "tidy"]
 
@@ -67,6 +72,20 @@ def summary(best, files):
     return rows
 
 
+def instructions(build, files):
+    total = {"compile": 0, "plugin": 0}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            cmds = commands(build, path, os.path.join(tmp, "unit.o"))
+            counts = {t: count_instructions(cmds[t])[0] for t in total}
+            for t in total:
+                total[t] += counts[t]
+            print("%-60s %14d %14d" % (display(path), counts["compile"],
+                                       counts["plugin"]), flush=True)
+    print("\n%d files, instructions (callgrind): plugin/compile %.4fx" % (
+        len(files), total["plugin"] / total["compile"]))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--build", default="build")
@@ -74,6 +93,8 @@ def main():
     p.add_argument("--files", nargs="*", default=DEFAULT_GLOBS)
     p.add_argument("--quick", action="store_true",
                    help="one file, one repeat: checks that the script works")
+    p.add_argument("--instructions", action="store_true",
+                   help="count instructions under callgrind instead of time")
     args = p.parse_args()
     args.compile_db = None
     files = selected(args)
@@ -84,6 +105,8 @@ def main():
     for lib in ("libAsyncLintCompilerPlugin.so", "libAsyncLintPlugin.so"):
         if not os.path.isfile(os.path.join(args.build, "lib", lib)):
             sys.exit("compile_bench.py: no %s in %s/lib" % (lib, args.build))
+    if args.instructions:
+        return instructions(args.build, files)
 
     best = {}
     print("%-60s %s" % ("file", "  ".join("%17s" % t for t in TOOLS)))
