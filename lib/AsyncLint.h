@@ -29,6 +29,12 @@ llvm::StringRef checkDocumentation(llvm::StringRef CheckName);
 /// documentation after the title, empty when unknown.
 llvm::StringRef checkSummary(llvm::StringRef CheckName);
 
+/// Stops the process (exit status 2) with a one-line error when the LLVM
+/// that loaded this plugin is not the one it was built against. \p Plugin
+/// names the plugin ("plugin"), \p Host the program that loaded it
+/// ("clang-tidy"), \p Use the command to use instead, without its version.
+void requireHostLLVM(const char *Plugin, const char *Host, const char *Use);
+
 } // namespace async_lint
 
 /// Keeps the module registration of a statically linked front end alive.

@@ -63,6 +63,11 @@ if config.async_lint_fuzzer:
     config.available_features.add("libfuzzer")
     config.substitutions.append(("%fuzzer", config.async_lint_fuzzer))
 
+# The compiler plugin, when clang-tidy's archives were there to build it.
+if config.compiler_plugin:
+    config.available_features.add("compiler-plugin")
+    config.substitutions.append(("%compiler_plugin", config.compiler_plugin))
+
 # Another LLVM's clang-tidy, when the machine has one (Debian 12 ships 14).
 for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
     path = os.path.join("/usr/bin", other)
@@ -87,3 +92,11 @@ if shutil.which("cpack") and shutil.which("dpkg-deb"):
 if os.path.exists("/usr/bin/bazel") and os.path.isdir(
         "/usr/share/bazel/tools/platforms"):
     config.available_features.add("bazel")
+
+# Another LLVM's clang, likewise.
+for other in ("clang++-14", "clang++-15", "clang++-16"):
+    path = os.path.join("/usr/bin", other)
+    if os.path.exists(path):
+        config.available_features.add("older-clang")
+        config.substitutions.append(("%older_clang", path))
+        break

@@ -1,6 +1,7 @@
 //===--- Configuration.cpp - async-lint -----------------------------------===//
 
 #include "Configuration.h"
+#include "AsyncOptions.h"
 #include "Paths.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -12,54 +13,7 @@ namespace async_lint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 constexpr llvm::StringLiteral ConfigFileName = ".clang-tidy";
-
-/// Reads .clang-tidy files like clang-tidy, except that their Checks can
-/// only switch async-* checks on and off: a project's configuration for its
-/// other clang-tidy checks does not make async-lint run them. Checks given
-/// on the command line are taken as they are.
-class AsyncLintOptionsProvider : public ClangTidyOptionsProvider {
-public:
-  explicit AsyncLintOptionsProvider(
-      std::unique_ptr<ClangTidyOptionsProvider> Inner)
-      : Inner(std::move(Inner)) {}
-
-  const ClangTidyGlobalOptions &getGlobalOptions() override {
-    return Inner->getGlobalOptions();
-  }
-
-  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
-    std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
-    for (OptionsSource &Source : Sources) {
-      if (Source.second == OptionsSourceTypeDefaultBinary ||
-          Source.second == OptionsSourceTypeCheckCommandLineOption ||
-          Source.second == OptionsSourceTypeConfigCommandLineOption ||
-          !Source.first.Checks)
-        continue;
-      Source.first.Checks = onlyAsyncTerms(*Source.first.Checks);
-    }
-    return Sources;
-  }
-
-private:
-  static std::string onlyAsyncTerms(llvm::StringRef Globs) {
-    llvm::SmallVector<llvm::StringRef, 16> Terms;
-    Globs.split(Terms, ',', -1, false);
-    std::string Kept;
-    for (llvm::StringRef Term : Terms) {
-      Term = Term.trim();
-      if (!Term.ltrim('-').starts_with("async-"))
-        continue;
-      if (!Kept.empty())
-        Kept += ',';
-      Kept += Term.str();
-    }
-    return Kept;
-  }
-
-  std::unique_ptr<ClangTidyOptionsProvider> Inner;
-};
 
 /// The options that the command line sets over every configuration.
 ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
@@ -133,7 +87,7 @@ Configuration::provider(llvm::StringRef HeaderRegex) const {
   else
     Inner = std::make_unique<FileOptionsProvider>(
         ClangTidyGlobalOptions(), std::move(Defaults), std::move(Last));
-  return std::make_unique<AsyncLintOptionsProvider>(std::move(Inner));
+  return onlyAsyncChecksFromFiles(std::move(Inner));
 }
 
 llvm::Error Configuration::checkFilesAbove(llvm::StringRef File) {
