@@ -1,7 +1,7 @@
 # A Debian package of the install layout: `cpack -G DEB` in the build
 # directory (docs/install.md). The binaries and the plugin are built against
-# one exact LLVM 22 (the plugin runs inside clang-tidy-22 and must match its
-# C++ ABI), so the package depends on exactly the Debian versions of that
+# one exact LLVM 22 (the plugins run inside clang-tidy-22 and clang++-22 and
+# must match their C++ ABI), so the package depends on exactly the Debian versions of that
 # runtime found on the build machine, and dpkg-shlibdeps adds the rest
 # (gRPC, Protobuf, libstdc++).
 
@@ -17,7 +17,8 @@ function(async_lint_debian_version package out)
 endfunction()
 
 set(ASYNC_LINT_RUNTIME_PACKAGES
-  clang-tidy-22 clangd-22 libclang-cpp22 libllvm22 libclang-common-22-dev)
+  clang-tidy-22 clangd-22 clang-22 libclang-cpp22 libllvm22
+  libclang-common-22-dev)
 set(runtime_depends "")
 foreach(package IN LISTS ASYNC_LINT_RUNTIME_PACKAGES)
   async_lint_debian_version(${package} version)
@@ -40,8 +41,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
   "Finds the pitfalls of asynchronous C++ (tasks never awaited, blocking
 calls in coroutines, references that dangle across a suspension, locks
 held across co_await, ...) at compile time. Ships the async-lint command
-(CI, pre-commit), async-lint-clangd (editors) and a plugin for
-clang-tidy-22.")
+(CI, pre-commit), async-lint-clangd (editors), a plugin for
+clang-tidy-22 and a compiler plugin for clang++-22.")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -23,9 +23,10 @@ packages=(
   libboost1.81-dev libboost1.81-doc libasio-dev pre-commit
 )
 # the HTML report's rendering test, libFuzzer for the fuzzing test, the
-# Debian package's tests (dpkg-shlibdeps, man), the Bazel aspect's test
+# Debian package's tests (dpkg-shlibdeps, man), the Bazel aspect's test, and
+# Debian 12's own LLVM 14, into which both plugins must refuse to load
 [ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db
-  bazel-bootstrap bazel-platforms)
+  bazel-bootstrap bazel-platforms clang-14 clang-tidy-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

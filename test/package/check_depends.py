@@ -6,7 +6,8 @@ import sys
 
 depends = open(sys.argv[1]).read()
 missing = []
-for package in ("clang-tidy-22", "clangd-22", "libclang-cpp22", "libllvm22"):
+for package in ("clang-tidy-22", "clangd-22", "clang-22", "libclang-cpp22",
+                "libllvm22"):
     version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
                              capture_output=True, text=True).stdout
     if not version or "%s (= %s)" % (package, version) not in depends:
