@@ -119,8 +119,8 @@ def measure(cmd):
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def main():
-    p = argparse.ArgumentParser()
+def common_arguments(p):
+    """The options bench.py shares with compile_bench.py."""
     p.add_argument("--build", default="build")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--files", nargs="*", default=DEFAULT_GLOBS)
@@ -128,6 +128,11 @@ def main():
                    help="one file, one repeat: checks that the script works")
     p.add_argument("--instructions", action="store_true",
                    help="count instructions under callgrind instead of time")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    common_arguments(p)
     p.add_argument("--compile-db", help="measure this compile database's "
                    "units instead of the Boost examples")
     args = p.parse_args()

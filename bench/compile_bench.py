@@ -31,8 +31,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (DEFAULT_GLOBS, LLVM_BIN, count_instructions,  # noqa: E402
-                   display, flags, measure, selected)
+from bench import (LLVM_BIN, common_arguments,  # noqa: E402
+                   count_instructions, display, flags, measure, selected)
 
 TOOLS = ["compile", "plugin", "tidy"]
 
@@ -88,13 +88,7 @@ def instructions(build, files):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--build", default="build")
-    p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--files", nargs="*", default=DEFAULT_GLOBS)
-    p.add_argument("--quick", action="store_true",
-                   help="one file, one repeat: checks that the script works")
-    p.add_argument("--instructions", action="store_true",
-                   help="count instructions under callgrind instead of time")
+    common_arguments(p)
     args = p.parse_args()
     args.compile_db = None
     files = selected(args)

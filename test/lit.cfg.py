@@ -68,13 +68,23 @@ if config.compiler_plugin:
     config.available_features.add("compiler-plugin")
     config.substitutions.append(("%compiler_plugin", config.compiler_plugin))
 
-# Another LLVM's clang-tidy, when the machine has one (Debian 12 ships 14).
-for other in ("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"):
-    path = os.path.join("/usr/bin", other)
-    if os.path.exists(path):
-        config.available_features.add("other-clang-tidy")
-        config.substitutions.append(("%other_clang_tidy", path))
-        break
+
+def other_llvm_tool(names, feature, substitution):
+    """Another LLVM's tool, when the machine has one (Debian 12 ships 14),
+    as a lit feature and a substitution."""
+    for name in names:
+        path = os.path.join("/usr/bin", name)
+        if os.path.exists(path):
+            config.available_features.add(feature)
+            config.substitutions.append((substitution, path))
+            return
+
+
+# The plugins must refuse to load into another LLVM's clang-tidy and clang.
+other_llvm_tool(("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"),
+                "other-clang-tidy", "%other_clang_tidy")
+other_llvm_tool(("clang++-14", "clang++-15", "clang++-16"),
+                "older-clang", "%older_clang")
 
 # The Debian package: made with CPack and unpacked (cpack); installed for
 # real only as root where no async-lint package is installed already, so that
@@ -92,11 +102,3 @@ if shutil.which("cpack") and shutil.which("dpkg-deb"):
 if os.path.exists("/usr/bin/bazel") and os.path.isdir(
         "/usr/share/bazel/tools/platforms"):
     config.available_features.add("bazel")
-
-# Another LLVM's clang, likewise.
-for other in ("clang++-14", "clang++-15", "clang++-16"):
-    path = os.path.join("/usr/bin", other)
-    if os.path.exists(path):
-        config.available_features.add("older-clang")
-        config.substitutions.append(("%older_clang", path))
-        break
