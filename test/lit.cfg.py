@@ -102,3 +102,7 @@ if shutil.which("cpack") and shutil.which("dpkg-deb"):
 if os.path.exists("/usr/bin/bazel") and os.path.isdir(
         "/usr/share/bazel/tools/platforms"):
     config.available_features.add("bazel")
+
+# ccache, for the compiler plugin's cache test.
+if shutil.which("ccache"):
+    config.available_features.add("ccache")

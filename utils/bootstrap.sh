@@ -24,9 +24,10 @@ packages=(
 )
 # the HTML report's rendering test, libFuzzer for the fuzzing test, the
 # Debian package's tests (dpkg-shlibdeps, man), the Bazel aspect's test, and
-# Debian 12's own LLVM 14, into which both plugins must refuse to load
+# Debian 12's own LLVM 14, into which both plugins must refuse to load, and
+# ccache for the compiler plugin's cache test
 [ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db
-  bazel-bootstrap bazel-platforms clang-14 clang-tidy-14)
+  bazel-bootstrap bazel-platforms clang-14 clang-tidy-14 ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
