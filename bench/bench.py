@@ -27,6 +27,7 @@ files.
 import argparse
 import glob
 import json
+import shlex
 import os
 import re
 import subprocess
@@ -56,24 +57,31 @@ def flags(path):
 DB_FLAGS = {}
 
 
+def unit_arguments(entry):
+    """A compile database entry's file (absolute) and its arguments without
+    the compiler, -fsyntax-only, -c, -o and the file, with -I paths made
+    absolute (bench.py, plugin_realcode.py and torture.py read databases
+    through this)."""
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    path = os.path.join(entry["directory"], entry["file"])
+    kept, skip = [], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+        elif a == "-o":
+            skip = True
+        elif a not in ("-fsyntax-only", "-c", entry["file"], path):
+            kept.append(a if not a.startswith("-I") or os.path.isabs(a[2:])
+                        else "-I" + os.path.join(entry["directory"], a[2:]))
+    return path, kept
+
+
 def read_compile_db(path):
-    """The files of a compile database, remembering each one's flags (the
-    arguments without the compiler, -fsyntax-only, -c, -o and the file)."""
-    entries = json.load(open(path))
+    """The files of a compile database, remembering each one's flags
+    (unit_arguments)."""
     files = []
-    for e in entries:
-        args = e.get("arguments") or e["command"].split()
-        f = os.path.join(e["directory"], e["file"])
-        kept, skip = [], False
-        for a in args[1:]:
-            if skip:
-                skip = False
-            elif a == "-o":
-                skip = True
-            elif a not in ("-fsyntax-only", "-c", e["file"], f):
-                kept.append(a if not a.startswith("-I") or os.path.isabs(a[2:])
-                            else "-I" + os.path.join(e["directory"], a[2:]))
-        DB_FLAGS[f] = kept
+    for entry in json.load(open(path)):
+        f, DB_FLAGS[f] = unit_arguments(entry)
         files.append(f)
     return files
 

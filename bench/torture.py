@@ -33,6 +33,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import unit_arguments  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INPUTS = os.path.join(ROOT, "test", "checkers", "Inputs")
 BOOST = "/usr/share/doc/libboost1.81-doc/examples/libs"
@@ -72,33 +75,22 @@ def mock_flags():
 
 
 def tree_inputs(db_path):
-    """The files of a compile database, each with its own flags."""
+    """The files of a compile database, each with the flags that find its
+    headers and configure it (include paths, defines, the standard)."""
     try:
         entries = json.load(open(db_path))
     except (OSError, ValueError) as error:
         fail("cannot read compile database %s: %s" % (db_path, error))
     found = []
     for entry in entries:
-        args = entry.get("arguments") or entry["command"].split()
-        flags = []
-        skip = False
-        for arg in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if arg in ("-c", "-o"):
-                skip = arg == "-o"
-                continue
-            if arg == entry["file"] or arg.endswith(os.path.basename(
-                    entry["file"])):
-                continue
-            if arg.startswith(("-I", "-D", "-std", "-isystem", "-include")):
-                flags.append(arg if not arg.startswith("-I") or os.path.isabs(
-                    arg[2:]) else "-I" + os.path.join(entry["directory"],
-                                                      arg[2:]))
-        path = entry["file"]
-        if not os.path.isabs(path):
-            path = os.path.join(entry["directory"], path)
+        path, args = unit_arguments(entry)
+        flags, keep_next = [], False
+        for arg in args:
+            if keep_next or arg.startswith(("-I", "-D", "-std", "-isystem",
+                                            "-include")):
+                flags.append(arg)
+            # The value of a flag given as two arguments ("-isystem dir").
+            keep_next = arg in ("-I", "-D", "-isystem", "-include")
         found.append((path, flags))
     return found
 

@@ -87,6 +87,15 @@ AsyncCheck::suspensionsOf(const FunctionDecl &Function, ASTContext &Ctx) const {
   return sharedFlow(Function, Ctx, Lib);
 }
 
+const Stmt *AsyncCheck::firstUseAfterSuspension(
+    const FunctionDecl &Coro, ASTContext &Ctx,
+    llvm::function_ref<bool(const Stmt &)> IsUse, bool FromStart) const {
+  if (FromStart)
+    return model::firstOwnStmt(model::getUserBody(Coro), IsUse,
+                               Ctx.getSourceManager());
+  return suspensionsOf(Coro, Ctx).firstUseAfterSuspension(IsUse);
+}
+
 AsyncCheck::AsyncCheck(StringRef Name, ClangTidyContext *Context, Judges What,
                        bool Templates, bool StoresLibrary)
     : ClangTidyCheck(Name, Context), Lib(readLibrary(Options, StoresLibrary)),

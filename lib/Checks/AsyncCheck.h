@@ -104,6 +104,13 @@ protected:
   /// call operator), shared with every check as CheckedFunction's is.
   const model::SuspensionFlow &suspensionsOf(const FunctionDecl &Function,
                                              ASTContext &Ctx) const;
+  /// The first statement of \p Coro's body satisfying \p IsUse that may run
+  /// after it has suspended; with \p FromStart (a lazy coroutine, suspended
+  /// before its body runs), the first at all, found without a CFG.
+  const Stmt *
+  firstUseAfterSuspension(const FunctionDecl &Coro, ASTContext &Ctx,
+                          llvm::function_ref<bool(const Stmt &)> IsUse,
+                          bool FromStart) const;
 
   /// The shared lists of what coroutine libraries are made of.
   const model::Library Lib;

@@ -223,12 +223,6 @@ bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
                                          const Stmt &Site, ASTContext &Ctx) {
   if (!startedOnlyBySyncWait(Coro))
     return true;
-  return mayRunAfterSuspension(Coro, Site, Ctx);
-}
-
-bool BlockingCallCheck::mayRunAfterSuspension(const FunctionDecl &Coro,
-                                              const Stmt &Site,
-                                              ASTContext &Ctx) {
   return suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
 }
 
@@ -286,7 +280,7 @@ BlockingCallCheck::blocksThrough(const FunctionDecl &FD, const Stmt &S,
 bool BlockingCallCheck::runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
                                      ASTContext &Ctx) {
   return model::lazinessOfCoroutine(Coro) == model::Laziness::Eager &&
-         !mayRunAfterSuspension(Coro, Site, Ctx);
+         !suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
 }
 
 std::optional<BlockingCallCheck::Blocking>

@@ -102,10 +102,6 @@ private:
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
-  /// True when \p Site may run after \p Coro has suspended (asked of the
-  /// shared suspension flow, which remembers the answer per coroutine).
-  bool mayRunAfterSuspension(const FunctionDecl &Coro, const Stmt &Site,
-                             ASTContext &Ctx);
   /// Members of each class handed to an asynchronous operation.
   llvm::DenseMap<const CXXRecordDecl *, llvm::DenseSet<const ValueDecl *>>
       AsyncMembers;

@@ -64,7 +64,7 @@ const Stmt *DanglingReferenceCheck::firstLateUse(const FunctionDecl &Coro,
   };
   bool Lazy = model::lazinessOfCoroutine(Coro) == model::Laziness::Lazy;
   const Stmt *Use =
-      suspensionsOf(Coro, Ctx).firstUseAfterSuspension(IsUse, Lazy);
+      firstUseAfterSuspension(Coro, Ctx, IsUse, /*FromStart=*/Lazy);
   LateUses[{&Coro, Index}] = Use;
   return Use;
 }
@@ -394,12 +394,11 @@ void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {
     const ParmVarDecl *Param = FD.getParamDecl(I);
     if (!refersThrough(*Param))
       continue;
-    const Stmt *Use = F.suspensions().firstUseAfterSuspension(
-        [&](const Stmt &S) {
+    const Stmt *Use =
+        F.suspensions().firstUseAfterSuspension([&](const Stmt &S) {
           const auto *Ref = dyn_cast<DeclRefExpr>(&S);
           return Ref && Ref->getDecl() == Param;
-        },
-        /*FromStart=*/false);
+        });
     if (!Use)
       continue;
     diag(Param->getLocation(), "parameter %0 of %1 is used after a suspension "

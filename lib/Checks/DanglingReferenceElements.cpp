@@ -22,11 +22,17 @@ bool isOneOf(const CXXMethodDecl *M, std::initializer_list<StringRef> Names) {
   return M && M->getIdentifier() && llvm::is_contained(Names, M->getName());
 }
 
-/// Methods that hand out a reference, pointer or iterator into a container.
-bool handsOutElement(const CXXMethodDecl *M) {
-  return isOneOf(M,
-                 {"begin", "end", "cbegin", "cend", "rbegin", "find", "front",
-                  "back", "data", "at", "lower_bound", "upper_bound"});
+/// Methods that return an iterator or a pointer into a container: whatever
+/// holds their result points into it.
+bool handsOutIterator(const CXXMethodDecl *M) {
+  return isOneOf(M, {"begin", "end", "cbegin", "cend", "rbegin", "find", "data",
+                     "lower_bound", "upper_bound"});
+}
+
+/// Methods that return a reference to an element: only a reference bound to
+/// it, or its address, points into the container (a copy does not).
+bool handsOutReference(const CXXMethodDecl *M) {
+  return isOneOf(M, {"front", "back", "at"});
 }
 
 /// Methods that may invalidate references into a container.
@@ -113,10 +119,13 @@ unsigned containerKind(const VarDecl *Shared) {
   return Shared->isStaticLocal() || Shared->isStaticDataMember() ? 2 : 1;
 }
 
-/// The container into which \p Init takes a reference, a pointer or an
-/// iterator: 'items_.begin()', 'items_[i]', '&items_.front()', on a member
-/// or a shared variable.
-const ValueDecl *elementSource(const Expr *Init) {
+/// The container into which \p Var's initialiser takes a reference, a
+/// pointer or an iterator: 'items_.begin()', '&items_.front()', or
+/// 'items_[i]' bound to a reference, on a member or a shared variable. A
+/// variable that holds a copy of an element ('auto x = items_[i];') points
+/// nowhere.
+const ValueDecl *elementSource(const VarDecl &Var) {
+  const Expr *Init = Var.getInit();
   if (!Init)
     return nullptr;
   const Expr *E = Init->IgnoreImplicit();
@@ -124,12 +133,21 @@ const ValueDecl *elementSource(const Expr *Init) {
       Construct && Construct->getNumArgs() == 1 &&
       Construct->getConstructor()->isCopyOrMoveConstructor())
     E = Construct->getArg(0)->IgnoreImplicit();
+  // A reference bound to the element, or its address: the element itself.
+  bool Element = Var.getType()->isReferenceType() && Init->isGLValue();
   if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-      Unary && Unary->getOpcode() == UO_AddrOf)
+      Unary && Unary->getOpcode() == UO_AddrOf) {
     E = Unary->getSubExpr()->IgnoreImplicit();
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-      Call && handsOutElement(Call->getMethodDecl()))
-    return containerOf(Call->getImplicitObjectArgument());
+    Element = true;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (handsOutIterator(M) || (Element && handsOutReference(M)))
+      return containerOf(Call->getImplicitObjectArgument());
+    return nullptr;
+  }
+  if (!Element)
+    return nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Subscript)
     return containerOf(Op->getArg(0));
@@ -186,7 +204,7 @@ void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
     const DeclStmt *DS = &Declaration;
     if (!VD->hasLocalStorage())
       return;
-    const ValueDecl *Container = elementSource(VD->getInit());
+    const ValueDecl *Container = elementSource(*VD);
     if (!Container)
       return;
     const auto *Shared = dyn_cast<VarDecl>(Container);

@@ -262,12 +262,11 @@ const Stmt *LambdaCaptureLifetimeCheck::lateParameterUse(
   auto [It, New] = ParamLateUses.try_emplace(Param, nullptr);
   if (!New)
     return It->second;
-  const Stmt *Use = suspensionsOf(Coro, Ctx).firstUseAfterSuspension(
-      [&](const Stmt &S) {
+  const Stmt *Use =
+      suspensionsOf(Coro, Ctx).firstUseAfterSuspension([&](const Stmt &S) {
         const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         return Ref && Ref->getDecl() == Param;
-      },
-      /*FromStart=*/false);
+      });
   ParamLateUses[Param] = Use;
   return Use;
 }

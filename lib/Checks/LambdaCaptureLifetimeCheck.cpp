@@ -104,8 +104,7 @@ const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
     return Ref->refersToEnclosingVariableOrCapture() ||
            (VD && VD->isInitCapture());
   };
-  const Stmt *Use =
-      suspensionsOf(Op, Ctx).firstUseAfterSuspension(IsUse, FromStart);
+  const Stmt *Use = firstUseAfterSuspension(Op, Ctx, IsUse, FromStart);
   Cache[{&Op, Var}] = Use;
   return Use;
 }

@@ -202,6 +202,13 @@ ThreadAffinityCheck::takingOf(const Expr *Init, QualType T,
   return std::nullopt;
 }
 
+void ThreadAffinityCheck::noteResumesElsewhere(
+    const CoroutineSuspendExpr &Suspension) {
+  diag(Suspension.getBeginLoc(),
+       "the coroutine may resume on another thread after this suspension",
+       DiagnosticIDs::Note);
+}
+
 void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
                                       const Stmt &From, const Taking &T,
                                       const Uses &U) {
@@ -238,9 +245,7 @@ void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
        "taken}0 here",
        DiagnosticIDs::Note)
       << T.Kind << T.Where->getSourceRange();
-  diag(Late.Suspension->getBeginLoc(),
-       "the coroutine may resume on another thread after this suspension",
-       DiagnosticIDs::Note);
+  noteResumesElsewhere(*Late.Suspension);
   diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
        DiagnosticIDs::Note)
       << &Var;

@@ -72,6 +72,9 @@ private:
   void checkTaking(CheckedFunction &F, const VarDecl &Var, const Stmt &From,
                    const Taking &T, const Uses &U);
   void checkLocals(CheckedFunction &F);
+  /// The note at the suspension after which the coroutine may resume on
+  /// another thread (shared by the locals' and the guards' findings).
+  void noteResumesElsewhere(const CoroutineSuspendExpr &Suspension);
 
   // Guards capturing per-thread state (ThreadAffinityGuards.cpp).
   /// The per-thread state \p Init captures into a field; null otherwise.

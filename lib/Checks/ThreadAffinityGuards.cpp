@@ -154,9 +154,7 @@ void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
          "the constructor captures per-thread state in %0 here",
          DiagnosticIDs::Note)
         << Capture.Field << Capture.Capture->getSourceRange();
-    diag(Held.Suspension->getBeginLoc(),
-         "the coroutine may resume on another thread after this suspension",
-         DiagnosticIDs::Note);
+    noteResumesElsewhere(*Held.Suspension);
     diag(Capture.DestructorUse->getBeginLoc(), "the destructor uses %0 here",
          DiagnosticIDs::Note)
         << Capture.Field;

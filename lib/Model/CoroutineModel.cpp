@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -109,6 +110,18 @@ void forEachOwnStmt(const Stmt *Body,
   if (!Body)
     return;
   OwnStmtWalker(Callback).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+const Stmt *firstOwnStmt(const Stmt *Body,
+                         llvm::function_ref<bool(const Stmt &)> IsUse,
+                         const SourceManager &SM) {
+  const Stmt *First = nullptr;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (IsUse(S) && (!First || SM.isBeforeInTranslationUnit(
+                                   S.getBeginLoc(), First->getBeginLoc())))
+      First = &S;
+  });
+  return First;
 }
 
 void forEachSuspensionPoint(

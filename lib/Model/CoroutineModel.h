@@ -48,6 +48,12 @@ std::string describeFunction(const FunctionDecl &FD);
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback);
 
+/// The first statement of \p Body (as forEachOwnStmt visits them), in source
+/// order, that satisfies \p IsUse; null when there is none.
+const Stmt *firstOwnStmt(const Stmt *Body,
+                         llvm::function_ref<bool(const Stmt &)> IsUse,
+                         const SourceManager &SM);
+
 /// Calls \p Callback for each explicit suspension point of \p Body (the
 /// user-written body of a coroutine): every co_await and co_yield, also in
 /// initialisers, conditions and co_return operands; not the implicit initial

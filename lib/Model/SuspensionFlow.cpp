@@ -152,18 +152,12 @@ LateUse SuspensionFlow::firstUseAcross(
 }
 
 const Stmt *SuspensionFlow::firstUseAfterSuspension(
-    llvm::function_ref<bool(const Stmt &)> IsUse, bool FromStart) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (!FromStart)
-    return Graph ? firstUseAfterEntry(*Graph, IsUse, NonSuspending, SM).Use
-                 : nullptr;
-  const Stmt *First = nullptr;
-  forEachOwnStmt(getUserBody(Function), [&](const Stmt &S) {
-    if (IsUse(S) && (!First || SM.isBeforeInTranslationUnit(
-                                   S.getBeginLoc(), First->getBeginLoc())))
-      First = &S;
-  });
-  return First;
+    llvm::function_ref<bool(const Stmt &)> IsUse) const {
+  if (!Graph)
+    return nullptr;
+  return firstUseAfterEntry(*Graph, IsUse, NonSuspending,
+                            Ctx.getSourceManager())
+      .Use;
 }
 
 bool SuspensionFlow::mayRunAfterSuspension(const Stmt &S) const {

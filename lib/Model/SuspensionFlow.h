@@ -91,12 +91,11 @@ public:
 
   /// The first statement of the body, in source order, satisfying \p IsUse
   /// that may run after the function has suspended at a point that can
-  /// suspend; with \p FromStart (a lazy coroutine, suspended before its body
-  /// runs), the first satisfying it at all. Null when there is none. Nested
-  /// lambdas and local classes are not part of the body.
+  /// suspend. Null when there is none. Nested lambdas and local classes are
+  /// not part of the body. (In a lazy coroutine, suspended before its body
+  /// runs, every statement may: model::firstOwnStmt answers without a CFG.)
   const Stmt *
-  firstUseAfterSuspension(llvm::function_ref<bool(const Stmt &)> IsUse,
-                          bool FromStart) const;
+  firstUseAfterSuspension(llvm::function_ref<bool(const Stmt &)> IsUse) const;
 
   /// True when \p S (a statement of the body) may run after the function
   /// has suspended at a point that can suspend.

@@ -403,13 +403,15 @@ demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Neve
   const FunctionDecl *Loop = function(*AST, "loop");
   auto FirstUse = [&](unsigned Param, bool FromStart) {
     const ParmVarDecl *P = Loop->getParamDecl(Param);
+    auto IsUse = [&](const Stmt &S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      return Ref && Ref->getDecl() == P;
+    };
+    if (FromStart)
+      return model::firstOwnStmt(model::getUserBody(*Loop), IsUse,
+                                 AST->getSourceManager());
     model::SuspensionFlow Flow(*Loop, AST->getASTContext(), nullptr);
-    return Flow.firstUseAfterSuspension(
-        [&](const Stmt &S) {
-          const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-          return Ref && Ref->getDecl() == P;
-        },
-        FromStart);
+    return Flow.firstUseAfterSuspension(IsUse);
   };
   EXPECT_EQ(FirstUse(0, false), nullptr);
   EXPECT_NE(FirstUse(0, true), nullptr);
