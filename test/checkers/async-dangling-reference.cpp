@@ -370,8 +370,33 @@ struct registry {
     auto Kept = Frozen.begin();
     std::vector<int> Local;
     auto Mine = Local.begin();
+    // Copies of elements point nowhere (libcoro's dns resolver:
+    // 'auto ops = m_active_sockets[fd];' across a poll).
+    auto Copy = Items[0];
+    auto FrontCopy = Items.front();
     co_await demo::task<>();
     (void)*Kept;
     (void)*Mine;
+    (void)Copy;
+    (void)FrontCopy;
+  }
+  // The true twins: a reference bound to an element, and its address.
+  demo::task<> ref() {
+    int &Ref = Items[0];
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'Ref' points into member 'Items' and is used after a suspension point, while other code may modify 'Items'
+    // CHECK-NOTES: :[[@LINE+3]]:5: note: the coroutine may suspend here
+    // CHECK-NOTES: :{{[0-9]+}}:21: note: 'Items' is modified here
+    // CHECK-NOTES: :[[@LINE+2]]:11: note: 'Ref' is used here, after the suspension
+    co_await demo::task<>();
+    (void)Ref;
+  }
+  demo::task<> ptr() {
+    int *Ptr = &Items.front();
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'Ptr' points into member 'Items' and is used after a suspension point, while other code may modify 'Items'
+    // CHECK-NOTES: :[[@LINE+3]]:5: note: the coroutine may suspend here
+    // CHECK-NOTES: :{{[0-9]+}}:21: note: 'Items' is modified here
+    // CHECK-NOTES: :[[@LINE+2]]:12: note: 'Ptr' is used here, after the suspension
+    co_await demo::task<>();
+    (void)*Ptr;
   }
 };
