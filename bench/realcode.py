@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Lints the real-code trees (libcoro, concurrencpp) through their compile
-databases and compares the findings with the verdicts recorded in
+"""Lints the real-code trees (libcoro, concurrencpp and, where prepare.sh laid
+them out, async_simple, cppcoro and asio) through their compile databases and
+compares the findings with the verdicts recorded in
 bench/realcode/verdicts.tsv.
 
-    ../shared/realcode/prepare.sh OUT GITDIR_LIBCORO GITDIR_CONCURRENCPP
+    ../shared/realcode/prepare.sh OUT GITDIR_LIBCORO GITDIR_CONCURRENCPP \
+        [GITDIR_ASYNC_SIMPLE GITDIR_CPPCORO GITDIR_ASIO]
     bench/realcode.py OUT [--async-lint build/bin/async-lint] [--update]
+                          [--project NAME ...] [--save DIR]
 
 Every finding is keyed by check and file:line:column (a finding in a header
 that several units include counts once). The report gives, by check, how many
 findings there are and their verdicts (real, real-test, wrong), lists findings
 that have no verdict yet (read them, and record a verdict and a reason), and
-those recorded as remaining that no longer appear. Exit status: 0 when every
+those recorded as remaining that no longer appear. Each project is also
+measured apart (findings, wrong ones, share wrong). --save DIR keeps each
+project's JSON report (with notes) for reading the findings. Exit status: 0 when every
 finding has a verdict, 1 when some do not, 2 on bad input. --update rewrites
 the status column (remains/gone) of the recorded list; verdicts and reasons
 are kept, and new findings are added as 'untriaged'.
@@ -26,10 +31,10 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VERDICTS = os.path.join(HERE, "realcode", "verdicts.tsv")
-PROJECTS = ("libcoro", "concurrencpp")
+PROJECTS = ("libcoro", "concurrencpp", "async_simple", "cppcoro", "asio")
 
 
-def lint(out, project, async_lint):
+def lint(out, project, async_lint, save=None):
     db = os.path.join(out, project, "compile_commands.json")
     if not os.path.isfile(db):
         sys.exit("realcode.py: no %s (run prepare.sh first)" % db)
@@ -47,6 +52,10 @@ def lint(out, project, async_lint):
             sys.exit("realcode.py: async-lint failed on %s:\n%s" %
                      (project, proc.stderr))
         findings = json.load(open(report))["findings"]
+        if save:
+            os.makedirs(save, exist_ok=True)
+            with open(os.path.join(save, project + ".json"), "w") as f:
+                json.dump(findings, f, indent=1)
     found = {}
     for f in findings:
         key = (f["check"], "%s:%d:%d" % (f["file"], f["line"], f["column"]))
@@ -71,12 +80,23 @@ def main():
     parser.add_argument("--async-lint", default=os.path.join(
         HERE, "..", "build", "bin", "async-lint"))
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--project", action="append", choices=PROJECTS,
+                        help="lint only this project (repeatable); by "
+                        "default every project laid out under OUT")
+    parser.add_argument("--save", help="keep each project's JSON report here")
     args = parser.parse_args()
     out = os.path.abspath(args.out)
+    projects = args.project or [
+        p for p in PROJECTS
+        if os.path.isfile(os.path.join(out, p, "compile_commands.json"))]
+    if not projects:
+        sys.exit("realcode.py: nothing laid out under %s (run prepare.sh)" %
+                 out)
 
     found = {}
-    for project in PROJECTS:
-        found.update(lint(out, project, os.path.abspath(args.async_lint)))
+    for project in projects:
+        found.update(lint(out, project, os.path.abspath(args.async_lint),
+                          args.save))
     recorded = read_verdicts()
 
     counts = collections.Counter()
@@ -87,8 +107,9 @@ def main():
         counts[(key[0], verdict)] += 1
         if verdict == "untriaged":
             untriaged.append(key)
+    linted = tuple(p + "/" for p in projects)
     gone = [k for k, r in recorded.items() if r[0] == "remains" and
-            k not in found]
+            k[1].startswith(linted) and k not in found]
 
     by_check = collections.defaultdict(dict)
     for (check, verdict), n in counts.items():
@@ -104,6 +125,18 @@ def main():
     right = sum(n for (c, v), n in counts.items() if v in ("real", "real-test"))
     print("%d findings, %d right (%.0f%%)" %
           (total, right, 100.0 * right / total if total else 100.0))
+    print("%-14s %6s %6s %7s  %s" %
+          ("project", "total", "wrong", "%wrong", "worst check (wrong)"))
+    for project in projects:
+        keys = [k for k in found if k[1].startswith(project + "/")]
+        wrong = collections.Counter(
+            k[0] for k in keys
+            if (recorded.get(k) or ["", "untriaged"])[1] == "wrong")
+        n = sum(wrong.values())
+        worst = "%s (%d)" % wrong.most_common(1)[0] if wrong else "-"
+        print("%-14s %6d %6d %6.1f%%  %s" % (
+            project, len(keys), n, 100.0 * n / len(keys) if keys else 0.0,
+            worst))
     for key in untriaged:
         print("untriaged: %s %s: %s" % (key[0], key[1], found[key]))
     for key in gone:
@@ -111,7 +144,8 @@ def main():
 
     if args.update:
         for key, row in recorded.items():
-            row[0] = "remains" if key in found else "gone"
+            if key[1].startswith(linted):
+                row[0] = "remains" if key in found else "gone"
         for key in untriaged:
             recorded.setdefault(key, ["remains", "untriaged", "-", ""])
         tmp = VERDICTS + ".tmp"
