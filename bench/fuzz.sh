@@ -17,7 +17,7 @@ out=${3:-fuzz-out}
 fuzzer="$build/bin/async-lint-fuzzer"
 inputs="$PWD/test/checkers/Inputs"
 if [ ! -x "$fuzzer" ]; then
-  echo "fuzz.sh: no $fuzzer (install libclang-rt-22-dev and rebuild)" >&2
+  echo "fuzz.sh: no $fuzzer (install libclang-rt-22-dev, configure the build again and build)" >&2
   exit 2
 fi
 mkdir -p "$out/corpus" "$out/artifacts"

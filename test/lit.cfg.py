@@ -2,8 +2,14 @@
 # lit configuration for async-lint. Paths come from lit.site.cfg.py, which
 # CMake writes into the build directory.
 import os
+import shutil
+import subprocess
+import sys
 
 import lit.formats
+
+sys.path.insert(0, os.path.dirname(__file__))
+from require_all import RequireAll  # noqa: E402
 
 # The build's paths: ctest passes the site configuration CMake wrote.
 site_config = lit_config.params.get("async_lint_site_config")
@@ -13,7 +19,17 @@ if not site_config:
 lit_config.load_config(config, site_config)
 
 config.name = "async-lint"
-config.test_format = lit.formats.ShTest(execute_external=True)
+
+# `utils/bootstrap.sh test` installs every optional prerequisite
+# (test/prerequisites.py) and sets ASYNC_LINT_REQUIRE_ALL=1 (or pass
+# --param async_lint_require_all=1): a test that would be unsupported for
+# want of one fails instead.
+require_all = lit_config.params.get(
+    "async_lint_require_all", os.environ.get("ASYNC_LINT_REQUIRE_ALL", ""))
+if require_all not in ("", "0"):
+    config.test_format = RequireAll(execute_external=True)
+else:
+    config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
@@ -49,6 +65,7 @@ substitutions = {
     "%stock_clangd": config.stock_clangd,
     "%fake_llvm21": config.fake_llvm21,
     "%python": config.python_executable,
+    "%lit": os.path.join(config.llvm_tools_dir, "lit"),
     "%clangxx": os.path.join(config.llvm_tools_dir, "clang++"),
     "%clang_format": os.path.join(config.llvm_tools_dir, "clang-format"),
     "%inputs": inputs,
@@ -86,12 +103,11 @@ other_llvm_tool(("clang-tidy-14", "clang-tidy-15", "clang-tidy-16"),
 other_llvm_tool(("clang++-14", "clang++-15", "clang++-16"),
                 "older-clang", "%older_clang")
 
-# The Debian package: made with CPack and unpacked (cpack); installed for
-# real only as root where no async-lint package is installed already, so that
-# the test never replaces or removes a user's own (dpkg-install).
-import shutil
-import subprocess
-if shutil.which("cpack") and shutil.which("dpkg-deb"):
+# The Debian package: made with CPack (which needs dpkg-shlibdeps) and
+# unpacked (cpack); installed for real only as root where no async-lint
+# package is installed already, so that the test never replaces or removes a
+# user's own (dpkg-install).
+if all(shutil.which(tool) for tool in ("cpack", "dpkg-deb", "dpkg-shlibdeps")):
     config.available_features.add("cpack")
     installed = subprocess.run(["dpkg-query", "-W", "-f=${Status}",
                                 "async-lint"], capture_output=True, text=True)
@@ -106,3 +122,10 @@ if os.path.exists("/usr/bin/bazel") and os.path.isdir(
 # ccache, for the compiler plugin's cache test.
 if shutil.which("ccache"):
     config.available_features.add("ccache")
+
+# Headless Chromium renders the HTML report; man renders the manual page.
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", shutil.which("chromium")))
+if shutil.which("man"):
+    config.available_features.add("man")

@@ -25,7 +25,8 @@ packages=(
 # the HTML report's rendering test, libFuzzer for the fuzzing test, the
 # Debian package's tests (dpkg-shlibdeps, man), the Bazel aspect's test, and
 # Debian 12's own LLVM 14, into which both plugins must refuse to load, and
-# ccache for the compiler plugin's cache test
+# ccache for the compiler plugin's cache test (test/prerequisites.py maps
+# each to the tests that need it)
 [ "$mode" = test ] && packages+=(chromium libclang-rt-22-dev dpkg-dev man-db
   bazel-bootstrap bazel-platforms clang-14 clang-tidy-14 ccache)
 missing=()
@@ -43,6 +44,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 build=${ASYNC_LINT_BUILD_DIR:-build}
+# Configured again on every run, even where an earlier run (the example
+# mode, say) configured it before the test mode's packages were there:
+# CMake asks again for what it did not find (tools/CMakeLists.txt).
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 \
   -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build"
@@ -59,4 +63,6 @@ if [ "$mode" = example ]; then
 fi
 
 cd "$build"
-ctest --output-on-failure
+# Every optional prerequisite is installed now, so a test that still cannot
+# run fails instead of being reported unsupported (test/lit.cfg.py).
+ASYNC_LINT_REQUIRE_ALL=1 ctest --output-on-failure

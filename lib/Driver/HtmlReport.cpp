@@ -59,11 +59,14 @@ void writeExcerpt(llvm::raw_ostream &OS, Sources &Src, const Location &At,
                          At.Line + Around);
   if (Lines.empty())
     return;
+  // Each line is a block (so that the hit line's background spans the
+  // width) that ends with its own newline (so that copied text keeps its
+  // lines): a newline between two blocks would be an empty line of its own.
   OS << "<pre class=\"code\">";
   for (const auto &[Number, Text] : Lines)
     OS << "<span class=\"" << (Number == At.Line ? "line hit" : "line")
        << "\"><span class=\"no\">" << Number << "</span>" << escape(Text)
-       << "</span>\n";
+       << "\n</span>";
   OS << "</pre>\n";
 }
 
@@ -75,7 +78,8 @@ std::string where(const Location &L, llvm::StringRef Root) {
 void writeFinding(llvm::raw_ostream &OS, Sources &Src, const Finding &F,
                   unsigned Index, llvm::StringRef Root) {
   OS << "<section class=\"finding " << escape(F.Level) << "\" id=\"f" << Index
-     << "\" data-check=\"" << escape(F.Check) << "\">\n<h3><a href=\"#doc-"
+     << "\" data-check=\"" << escape(F.Check) << "\" data-file=\""
+     << escape(relativePath(F.Where.File, Root)) << "\">\n<h3><a href=\"#doc-"
      << escape(F.Check) << "\">" << escape(F.Check)
      << "</a> <span class=\"at\">" << where(F.Where, Root)
      << "</span></h3>\n<p class=\"message\">" << escape(F.Message) << "</p>\n";
@@ -129,14 +133,16 @@ ol.path li{margin:.3em 0}.chart rect{fill:#d80}.chart text{font-size:12px}
 .doc pre{white-space:pre-wrap;background:#fafafa;padding:1em}
 )css";
 
-// Filters the findings by check; marks the page rendered with the number
-// of findings shown.
+// Filters the findings by check and by file; marks the page rendered with
+// the number of findings shown.
 constexpr llvm::StringLiteral Script = R"js(
-function show(check){var n=0;document.querySelectorAll('.finding').forEach(function(f){
-var on=!check||f.dataset.check===check;f.style.display=on?'':'none';if(on)n++;});
+var checks=document.getElementById('check-filter'),files=document.getElementById('file-filter');
+function show(){var n=0;document.querySelectorAll('.finding').forEach(function(f){
+var on=(!checks.value||f.dataset.check===checks.value)&&(!files.value||f.dataset.file===files.value);
+f.style.display=on?'':'none';if(on)n++;});
 document.body.dataset.shown=String(n);}
-document.getElementById('filter').addEventListener('change',function(e){show(e.target.value);});
-show('');
+checks.addEventListener('change',show);files.addEventListener('change',show);
+show();
 )js";
 
 } // namespace
@@ -165,10 +171,15 @@ void writeHtml(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
   OS << "<h2>By file</h2>\n<table><tr><th>file</th><th>findings</th></tr>\n";
   for (const auto &[File, Count] : FileCounts)
     OS << "<tr><td>" << escape(File) << "</td><td>" << Count << "</td></tr>\n";
-  OS << "</table>\n<h2>Findings</h2>\n<p><label>Show <select id=\"filter\">"
-        "<option value=\"\">every check</option>";
+  OS << "</table>\n<h2>Findings</h2>\n<p><label>Show <select "
+        "id=\"check-filter\"><option value=\"\">every check</option>";
   for (const auto &[Check, Count] : ByCheck)
     OS << "<option value=\"" << escape(Check) << "\">" << escape(Check)
+       << "</option>";
+  OS << "</select></label> <label>in <select id=\"file-filter\">"
+        "<option value=\"\">every file</option>";
+  for (const auto &[File, Count] : FileCounts)
+    OS << "<option value=\"" << escape(File) << "\">" << escape(File)
        << "</option>";
   OS << "</select></label></p>\n";
   Sources Src;
