@@ -81,10 +81,10 @@ private:
 // it; the destructor is defined out of line.
 class made_pool {
 public:
-  static std::unique_ptr<made_pool> make(unsigned Count) {
-    std::unique_ptr<made_pool> Made = std::make_unique<made_pool>();
+  static std::shared_ptr<made_pool> make(unsigned Count) {
+    std::shared_ptr<made_pool> Made = std::make_shared<made_pool>();
     for (unsigned I = 0; I < Count; ++I)
-      Made->Workers.push_back(std::thread([P = Made.get()] { P->run(); }));
+      Made->Workers.push_back(std::thread([P = &*Made] { P->run(); }));
     return Made;
   }
   ~made_pool();
