@@ -67,9 +67,10 @@ const Decl *writtenDecl(const Stmt &S) {
 }
 
 /// True when \p E reads only locals, members and globals that \p For's body
-/// and increment leave as is (no parameter), and calls nothing but const
-/// members (size(), operator->).
-bool loopInvariant(const Expr *E, const ForStmt &For) {
+/// and increment leave as is (no parameter but \p Sizing's), and calls
+/// nothing but const members (size(), operator->).
+bool loopInvariant(const Expr *E, const ForStmt &For,
+                   const FunctionDecl *Sizing) {
   bool Calls = false;
   model::forEachOwnStmt(E, [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
@@ -83,8 +84,10 @@ bool loopInvariant(const Expr *E, const ForStmt &For) {
   llvm::SmallPtrSet<const Decl *, 4> Read;
   readDecls(E, Read);
   // A parameter is the caller's input: as far as this function knows, it
-  // grows with the load.
-  if (llvm::any_of(Read, [](const Decl *D) { return isa<ParmVarDecl>(D); }))
+  // grows with the load. The size a pool is made with is the exception.
+  if (llvm::any_of(Read, [&](const Decl *D) {
+        return isa<ParmVarDecl>(D) && D->getDeclContext() != Sizing;
+      }))
     return false;
   bool Written = false;
   for (const Stmt *Part :
@@ -136,7 +139,8 @@ bool UnboundedSpawnCheck::fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
 /// range-based for over an array or an initializer list, or a counting for
 /// loop against a constant, main's argc, or a bound the loop does not
 /// change.
-bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
+bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
+                                            const FunctionDecl *Sizing) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
     return fixedSizeRange(Range->getRangeInit(), Ctx);
   const auto *For = dyn_cast<ForStmt>(&Loop);
@@ -173,7 +177,7 @@ bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx) {
     I = Counter(Cond->getRHS());
     Limit = Cond->getLHS();
   }
-  return I && For->getInc() && loopInvariant(Limit, *For);
+  return I && For->getInc() && loopInvariant(Limit, *For, Sizing);
 }
 
 namespace {
@@ -373,7 +377,7 @@ void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
         Call && !Spawn && !Nested.contains(Call) && spawned(*Call))
       Spawn = Call;
   });
-  if (!Spawn || limited(Loop))
+  if (!Spawn || limited(Loop) || sizesPool(FD, Loop, Ctx))
     return;
   bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
   if (Paced && !StrictMode)

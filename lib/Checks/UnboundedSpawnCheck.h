@@ -14,7 +14,8 @@ namespace clang::tidy::async {
 ///
 /// Spawns in loops and recursion are here; tasks started all at once over a
 /// range (fan-out through a container, parallel_for_each) are in
-/// UnboundedSpawnFanOut.cpp.
+/// UnboundedSpawnFanOut.cpp, and the loops that size a pool in
+/// UnboundedSpawnPool.cpp.
 class UnboundedSpawnCheck : public AsyncCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
@@ -30,14 +31,24 @@ private:
   const Expr *spawned(const CallExpr &Call) const;
   /// True when \p Loop's body limits how many tasks run at once.
   bool limited(const Stmt &Loop) const;
-  /// True when \p Loop runs a number of times fixed before it starts.
-  static bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx);
+  /// True when \p Loop runs a number of times fixed before it starts; the
+  /// parameters of \p Sizing, when given, count as fixed.
+  static bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
+                                const FunctionDecl *Sizing = nullptr);
   /// True when the range \p Range has a size fixed by its type (an array, a
   /// std::array, an initializer list) or made from constants.
   static bool fixedSizeRange(const Expr *Range, ASTContext &Ctx);
   static const Stmt *loopBody(const Stmt &Loop);
   void checkLoop(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx);
   void checkRecursion(const FunctionDecl &FD, const Stmt *Body);
+
+  // Pool sizing (UnboundedSpawnPool.cpp).
+  /// True when \p Loop, in \p FD, sizes a pool: \p FD is a constructor or a
+  /// static factory, the loop is bounded by what it is given, and every
+  /// spawn of the loop keeps its worker in a member of the class that is
+  /// joined or stopped with the object.
+  bool sizesPool(const FunctionDecl &FD, const Stmt &Loop,
+                 ASTContext &Ctx) const;
 
   // Fan-out (UnboundedSpawnFanOut.cpp).
   /// Tasks added to a local container, one per iteration of a loop without

@@ -39,9 +39,9 @@ struct CheckState {
 class FindingsConsumer : private CheckState, public MultiplexConsumer {
 public:
   FindingsConsumer(CheckState State, std::unique_ptr<ASTConsumer> Checks,
-                   CompilerInstance &Compiler)
+                   CompilerInstance &Compiler, bool FollowWerror)
       : CheckState(std::move(State)), MultiplexConsumer(std::move(Checks)),
-        Compiler(Compiler) {}
+        Compiler(Compiler), FollowWerror(FollowWerror) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
     // A unit that does not compile is not checked: the compiler's errors
@@ -54,11 +54,12 @@ public:
     AST.getParentMapContext().clear();
     Collector->EndSourceFile();
     reportFindings(Collector->take(), Compiler.getDiagnostics(),
-                   Compiler.getSourceManager());
+                   Compiler.getSourceManager(), FollowWerror);
   }
 
 private:
   CompilerInstance &Compiler;
+  const bool FollowWerror;
 };
 
 class AsyncLintAction : public PluginASTAction {
@@ -73,14 +74,15 @@ public:
   bool ParseArgs(const CompilerInstance &Compiler,
                  const std::vector<std::string> &Args) override {
     Options = parsePluginOptions(Compiler, Args);
-    return Options != nullptr;
+    return Options.has_value();
   }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
     CheckState State;
     State.Context = std::make_unique<ClangTidyContext>(
-        std::move(Options), /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+        std::move(Options->Provider),
+        /*AllowEnablingAnalyzerAlphaCheckers=*/false,
         /*EnableModuleHeadersParsing=*/false,
         /*ExperimentalCustomChecks=*/false);
     State.Collector =
@@ -96,12 +98,12 @@ public:
             .createASTConsumer(Compiler, File);
     State.Collector->BeginSourceFile(Compiler.getLangOpts(),
                                      &Compiler.getPreprocessor());
-    return std::make_unique<FindingsConsumer>(std::move(State),
-                                              std::move(Checks), Compiler);
+    return std::make_unique<FindingsConsumer>(
+        std::move(State), std::move(Checks), Compiler, Options->FollowWerror);
   }
 
 private:
-  std::unique_ptr<ClangTidyOptionsProvider> Options;
+  std::optional<PluginOptions> Options;
 };
 
 struct HostVersionCheck {

@@ -71,11 +71,18 @@ void report(DiagnosticsEngine &Diags, SourceManager &Sources,
   addFixes(Builder, Message, Sources);
 }
 
-/// How \p Finding is reported: as clang-tidy says, or an error under
-/// -Werror, or not at all under -w. Custom diagnostics have no warning group,
-/// so the compiler's own mapping leaves them alone; it is applied here.
+/// How \p Finding is reported: as clang-tidy says, or not at all under -w,
+/// or (with \p FollowWerror) an error under -Werror.
+///
+/// clang 22 maps neither flag onto a custom diagnostic without a warning
+/// group: DiagnosticIDs::initCustomDiagMapping gives its mapping the
+/// no-warning-as-error flag, and getDiagnosticSeverity skips -w for it. So a
+/// warning reported here stays a warning under -Werror, which is what a
+/// -Werror build adopting the plugin needs (clang-tidy keeps the two apart
+/// too, with WarningsAsErrors); -w and, when asked, -Werror are applied here.
 std::pair<DiagnosticIDs::Level, std::string>
-levelAndLabel(const ClangTidyError &Finding, const DiagnosticsEngine &Diags) {
+levelAndLabel(const ClangTidyError &Finding, const DiagnosticsEngine &Diags,
+              bool FollowWerror) {
   const std::string &Name = Finding.DiagnosticName;
   if (Finding.DiagLevel == ClangTidyError::Error)
     return {DiagnosticIDs::Error, Name};
@@ -83,7 +90,7 @@ levelAndLabel(const ClangTidyError &Finding, const DiagnosticsEngine &Diags) {
     return {DiagnosticIDs::Error, Name + ",-warnings-as-errors"};
   if (Diags.getIgnoreAllWarnings())
     return {DiagnosticIDs::Ignored, Name};
-  if (Diags.getWarningsAsErrors())
+  if (FollowWerror && Diags.getWarningsAsErrors())
     return {DiagnosticIDs::Error, Name + ",-Werror"};
   if (Finding.DiagLevel == ClangTidyError::Remark)
     return {DiagnosticIDs::Remark, Name};
@@ -93,9 +100,10 @@ levelAndLabel(const ClangTidyError &Finding, const DiagnosticsEngine &Diags) {
 } // namespace
 
 void reportFindings(const std::vector<ClangTidyError> &Findings,
-                    DiagnosticsEngine &Diags, SourceManager &Sources) {
+                    DiagnosticsEngine &Diags, SourceManager &Sources,
+                    bool FollowWerror) {
   for (const ClangTidyError &Finding : Findings) {
-    auto [Level, Label] = levelAndLabel(Finding, Diags);
+    auto [Level, Label] = levelAndLabel(Finding, Diags, FollowWerror);
     if (Level == DiagnosticIDs::Ignored)
       continue;
     // One diagnostic kind per check, so that SARIF gives each its own rule.

@@ -22,6 +22,7 @@ constexpr llvm::StringLiteral DriverPrefix = "lint-";
 struct ParsedOptions {
   ClangTidyOptions Overrides;
   std::optional<ClangTidyOptions> ConfigFile;
+  bool FollowWerror = false;
 };
 
 /// The arguments given with -fplugin-arg-async-lint-, then \p Args.
@@ -78,24 +79,33 @@ bool parseArgument(const CompilerInstance &Compiler, llvm::StringRef Arg,
   bool HasValue = Arg.contains('=');
   if (Name == "config-file" && HasValue)
     return readConfigFile(Compiler, Value, Parsed);
+  if (Name == "werror" && HasValue) {
+    if (Value != "follow" && Value != "ignore")
+      return fail(Compiler, "async-lint: invalid value '" + Value +
+                                "' of werror=; use werror=follow (-Werror "
+                                "makes the findings errors) or werror=ignore");
+    Parsed.FollowWerror = Value == "follow";
+    return true;
+  }
   std::optional<std::string> *Option = optionNamed(Parsed.Overrides, Name);
   if (!Option || !HasValue)
     return fail(Compiler, "async-lint: unknown option '" + Arg +
                               "'; the options are checks=, config-file=, "
-                              "warnings-as-errors= and header-filter=");
+                              "warnings-as-errors=, header-filter= and "
+                              "werror=");
   *Option = Value.str();
   return true;
 }
 
 } // namespace
 
-std::unique_ptr<ClangTidyOptionsProvider>
+std::optional<PluginOptions>
 parsePluginOptions(const CompilerInstance &Compiler,
                    const std::vector<std::string> &Args) {
   ParsedOptions Parsed;
   for (const std::string &Arg : allArguments(Compiler, Args))
     if (!parseArgument(Compiler, Arg, Parsed))
-      return nullptr;
+      return std::nullopt;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = DefaultChecks.str();
   std::unique_ptr<ClangTidyOptionsProvider> Inner;
@@ -107,7 +117,10 @@ parsePluginOptions(const CompilerInstance &Compiler,
     Inner = std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                   std::move(Defaults),
                                                   std::move(Parsed.Overrides));
-  return onlyAsyncChecksFromFiles(std::move(Inner));
+  PluginOptions Result;
+  Result.Provider = onlyAsyncChecksFromFiles(std::move(Inner));
+  Result.FollowWerror = Parsed.FollowWerror;
+  return Result;
 }
 
 } // namespace async_lint
