@@ -289,10 +289,10 @@ model::LateUse ThreadAffinityCheck::firstUseAfterMove(
       Facts.erase(Crossed);
       return;
     }
-    if (auto It = Facts.find(Crossed); It != Facts.end() && IsUse(S) &&
-                                       (!First.Use || SM.isBeforeInTranslationUnit(
-                                                          S.getBeginLoc(),
-                                                          First.Use->getBeginLoc())))
+    if (auto It = Facts.find(Crossed);
+        It != Facts.end() && IsUse(S) &&
+        (!First.Use || SM.isBeforeInTranslationUnit(S.getBeginLoc(),
+                                                    First.Use->getBeginLoc())))
       First = {&S, cast<CoroutineSuspendExpr>(It->second)};
     const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(&S);
     if (Suspension && Facts.count(Held) &&
@@ -323,9 +323,9 @@ void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
   };
   // Without evidence asked for, any suspension that can suspend counts, as
   // the shared flow reads it.
-  model::LateUse Late =
-      StrictResumeThread ? F.suspensions().firstUseAcross(From, IsUse, Ends)
-                         : firstUseAfterMove(F, From, IsUse, Ends);
+  model::LateUse Late = StrictResumeThread
+                            ? F.suspensions().firstUseAcross(From, IsUse, Ends)
+                            : firstUseAfterMove(F, From, IsUse, Ends);
   if (Late.Suspension)
     movesThread(*Late.Suspension);
   SourceLocation Loc =

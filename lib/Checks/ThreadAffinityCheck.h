@@ -83,10 +83,9 @@ private:
   bool movesThread(const CoroutineSuspendExpr &Suspension);
   /// The first use of \p Var (\p IsUse) after a suspension that
   /// movesThread, on a path from \p From that \p Ends does not stop.
-  model::LateUse
-  firstUseAfterMove(CheckedFunction &F, const Stmt &From,
-                    llvm::function_ref<bool(const Stmt &)> IsUse,
-                    llvm::function_ref<bool(const Stmt &)> Ends);
+  model::LateUse firstUseAfterMove(CheckedFunction &F, const Stmt &From,
+                                   llvm::function_ref<bool(const Stmt &)> IsUse,
+                                   llvm::function_ref<bool(const Stmt &)> Ends);
 
   // Guards capturing per-thread state (ThreadAffinityGuards.cpp).
   /// The per-thread state \p Init captures into a field; null otherwise.
@@ -120,8 +119,7 @@ private:
   const bool StrictResumeThread;
 
   model::ResumeThread Resume;
-  llvm::DenseMap<const CoroutineSuspendExpr *, model::ResumeEvidence>
-      Evidence;
+  llvm::DenseMap<const CoroutineSuspendExpr *, model::ResumeEvidence> Evidence;
 
   llvm::DenseMap<const FunctionDecl *, const VarDecl *> ReturnedThreadLocals;
   llvm::DenseMap<const CXXConstructorDecl *, std::optional<GuardCapture>>

@@ -56,8 +56,8 @@ bool isHandle(const Expr *E, const ParmVarDecl &P) {
              Construct && Construct->getNumArgs() == 1)
       E = Construct->getArg(0);
     else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
-             Member && isa_and_nonnull<CXXConversionDecl>(
-                           Member->getMethodDecl()))
+             Member &&
+             isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
       E = Member->getImplicitObjectArgument();
     else if (const auto *Call = dyn_cast<CallExpr>(E);
              Call && Call->isCallToStdMove())
@@ -107,8 +107,9 @@ ResumeEvidence ResumeThread::inAwaitSuspend(const FunctionDecl &FD,
     if (Result)
       return;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-      const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
-      if (ThreadTypes.matches(canonicalName(*Record)) &&
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      const CXXRecordDecl *Record = Ctor ? Ctor->getParent() : nullptr;
+      if (Record && ThreadTypes.matches(canonicalName(*Record)) &&
           llvm::any_of(Construct->arguments(),
                        [&](const Expr *Arg) { return mentions(Arg, Handle); }))
         Result = {ResumeEvidence::NewThread, Record, Construct, nullptr};
@@ -118,8 +119,8 @@ ResumeEvidence ResumeThread::inAwaitSuspend(const FunctionDecl &FD,
     if (!Call)
       return;
     if (callOfListed(*Call, TransferFunctions) && mentions(Call, Handle)) {
-      Result = {ResumeEvidence::HandedToTransfer, Call->getDirectCallee(),
-                Call, nullptr};
+      Result = {ResumeEvidence::HandedToTransfer, Call->getDirectCallee(), Call,
+                nullptr};
       return;
     }
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
@@ -139,7 +140,8 @@ ResumeEvidence ResumeThread::inAwaitSuspend(const FunctionDecl &FD,
   return Memo[Key] = Result;
 }
 
-ResumeEvidence ResumeThread::evidenceAt(const CoroutineSuspendExpr &Suspension) {
+ResumeEvidence
+ResumeThread::evidenceAt(const CoroutineSuspendExpr &Suspension) {
   if (isa<CoyieldExpr>(Suspension))
     return ResumeEvidence{};
   ResumeEvidence Result;
