@@ -23,6 +23,21 @@ constexpr llvm::StringLiteral ThreadAffineFunctionsOpt =
 constexpr llvm::StringLiteral ThreadIdFunctionsOpt = "ThreadIdFunctions";
 constexpr llvm::StringLiteral PerThreadValueFunctionsOpt =
     "PerThreadValueFunctions";
+constexpr llvm::StringLiteral ResumeElsewhereFunctionsOpt =
+    "ResumeElsewhereFunctions";
+constexpr llvm::StringLiteral ThreadTypesOpt = "ThreadTypes";
+constexpr llvm::StringLiteral StrictResumeThreadOpt = "StrictResumeThread";
+
+/// Operations whose await resumes the coroutine on another executor or on a
+/// pool's thread. Not asio's post/dispatch: an asio::awaitable is resumed
+/// through its own executor, whatever the operation's is.
+constexpr llvm::StringLiteral DefaultResumeElsewhereFunctions =
+    "::coro::thread_pool::schedule;::coro::thread_pool::yield;"
+    "::coro::scheduler::schedule;::coro::scheduler::yield;"
+    "::coro::io_scheduler::schedule;::coro::io_scheduler::yield;"
+    "::cppcoro::static_thread_pool::schedule;::cppcoro::io_service::schedule;"
+    "::cppcoro::resume_on;::concurrencpp::resume_on;"
+    "::async_simple::coro::dispatch";
 
 /// The variable \p E names (through parentheses and implicit casts that
 /// keep it an lvalue); null otherwise.
@@ -58,8 +73,12 @@ ThreadAffinityCheck::ThreadAffinityCheck(StringRef Name,
                       "::std::this_thread::get_id;::pthread_self;::gettid")),
       PerThreadValueFunctions(
           Options.get(PerThreadValueFunctionsOpt,
-                      "::std::uncaught_exceptions;::std::uncaught_exception")) {
-}
+                      "::std::uncaught_exceptions;::std::uncaught_exception")),
+      ResumeElsewhereFunctions(Options.get(ResumeElsewhereFunctionsOpt,
+                                           DefaultResumeElsewhereFunctions)),
+      ThreadTypes(Options.get(ThreadTypesOpt, "::std::thread;::std::jthread")),
+      StrictResumeThread(Options.get(StrictResumeThreadOpt, false)),
+      Resume(ResumeElsewhereFunctions, ThreadTypes) {}
 
 void ThreadAffinityCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
@@ -68,11 +87,17 @@ void ThreadAffinityCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, ThreadIdFunctionsOpt, ThreadIdFunctions.str());
   Options.store(Opts, PerThreadValueFunctionsOpt,
                 PerThreadValueFunctions.str());
+  Options.store(Opts, ResumeElsewhereFunctionsOpt,
+                ResumeElsewhereFunctions.str());
+  Options.store(Opts, ThreadTypesOpt, ThreadTypes.str());
+  Options.store(Opts, StrictResumeThreadOpt, StrictResumeThread);
 }
 
 void ThreadAffinityCheck::startTranslationUnit() {
   ReturnedThreadLocals.clear();
   Captures.clear();
+  Evidence.clear();
+  Resume.clear();
 }
 
 const VarDecl *ThreadAffinityCheck::threadLocalOf(const Expr *E) {
@@ -202,11 +227,83 @@ ThreadAffinityCheck::takingOf(const Expr *Init, QualType T,
   return std::nullopt;
 }
 
+bool ThreadAffinityCheck::movesThread(const CoroutineSuspendExpr &Suspension) {
+  auto [It, New] = Evidence.try_emplace(&Suspension);
+  if (New)
+    It->second = Resume.evidenceAt(Suspension);
+  return StrictResumeThread || It->second;
+}
+
 void ThreadAffinityCheck::noteResumesElsewhere(
     const CoroutineSuspendExpr &Suspension) {
-  diag(Suspension.getBeginLoc(),
-       "the coroutine may resume on another thread after this suspension",
-       DiagnosticIDs::Note);
+  model::ResumeEvidence E = Evidence.lookup(&Suspension);
+  switch (E.Kind) {
+  case model::ResumeEvidence::None:
+    // Only under StrictResumeThread: nothing shows where it resumes.
+    diag(Suspension.getBeginLoc(),
+         "the coroutine may resume on another thread after this suspension",
+         DiagnosticIDs::Note);
+    return;
+  case model::ResumeEvidence::Transfer:
+    diag(Suspension.getBeginLoc(),
+         "the coroutine may resume on another thread after this suspension: "
+         "%0 resumes it on another executor or a pool's thread",
+         DiagnosticIDs::Note)
+        << E.Via << E.Where->getSourceRange();
+    return;
+  case model::ResumeEvidence::NewThread:
+  case model::ResumeEvidence::HandedToTransfer:
+    diag(Suspension.getBeginLoc(),
+         "the coroutine may resume on another thread after this suspension: "
+         "its awaiter hands the coroutine to %select{a new thread|%1}0",
+         DiagnosticIDs::Note)
+        << (E.Kind == model::ResumeEvidence::HandedToTransfer) << E.Via;
+    diag(E.Where->getBeginLoc(),
+         "%select{a %1 started here|%1 called here}0 resumes the coroutine",
+         DiagnosticIDs::Note)
+        << (E.Kind == model::ResumeEvidence::HandedToTransfer) << E.Via
+        << E.Where->getSourceRange();
+    return;
+  }
+}
+
+model::LateUse ThreadAffinityCheck::firstUseAfterMove(
+    CheckedFunction &F, const Stmt &From,
+    llvm::function_ref<bool(const Stmt &)> IsUse,
+    llvm::function_ref<bool(const Stmt &)> Ends) {
+  // Two facts along the paths from From: what it took is held (keyed by
+  // From), and it has been carried across a suspension that moves the
+  // coroutine (keyed by IsUse's address, with that suspension).
+  const void *Held = &From;
+  const void *Crossed = &IsUse;
+  model::LateUse First;
+  const SourceManager &SM = F.Ctx.getSourceManager();
+  auto Statement = [&](const Stmt &S, model::HeldFacts &Facts) {
+    if (&S == &From) {
+      Facts.erase(Crossed);
+      Facts[Held] = &From;
+      return;
+    }
+    if (Ends(S)) {
+      Facts.erase(Held);
+      Facts.erase(Crossed);
+      return;
+    }
+    if (auto It = Facts.find(Crossed);
+        It != Facts.end() && IsUse(S) &&
+        (!First.Use || SM.isBeforeInTranslationUnit(S.getBeginLoc(),
+                                                    First.Use->getBeginLoc())))
+      First = {&S, cast<CoroutineSuspendExpr>(It->second)};
+    const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(&S);
+    if (Suspension && Facts.count(Held) &&
+        llvm::is_contained(F.suspensions().points(), Suspension) &&
+        movesThread(*Suspension))
+      Facts.try_emplace(Crossed, Suspension);
+  };
+  model::FactTransfer T;
+  T.Statement = Statement;
+  F.suspensions().heldAtSuspensions(T);
+  return First;
 }
 
 void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
@@ -224,7 +321,13 @@ void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
     return !Var.getType()->isReferenceType() &&
            namedVar(model::assignmentParts(&S).first) == &Var;
   };
-  model::LateUse Late = F.suspensions().firstUseAcross(From, IsUse, Ends);
+  // Without evidence asked for, any suspension that can suspend counts, as
+  // the shared flow reads it.
+  model::LateUse Late = StrictResumeThread
+                            ? F.suspensions().firstUseAcross(From, IsUse, Ends)
+                            : firstUseAfterMove(F, From, IsUse, Ends);
+  if (Late.Suspension)
+    movesThread(*Late.Suspension);
   SourceLocation Loc =
       isa<DeclStmt>(From) ? Var.getLocation() : From.getBeginLoc();
   if (!Late.Use || !reportOnce(Loc))

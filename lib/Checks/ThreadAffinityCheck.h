@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_THREADAFFINITYCHECK_H
 
 #include "../Model/NameMatcher.h"
+#include "../Model/ResumeThread.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -73,8 +74,18 @@ private:
                    const Taking &T, const Uses &U);
   void checkLocals(CheckedFunction &F);
   /// The note at the suspension after which the coroutine may resume on
-  /// another thread (shared by the locals' and the guards' findings).
+  /// another thread, with its evidence (shared by the locals' and the
+  /// guards' findings).
   void noteResumesElsewhere(const CoroutineSuspendExpr &Suspension);
+  /// True when a finding may rest on \p Suspension: the code shows that the
+  /// coroutine may resume on another thread after it, or StrictResumeThread
+  /// is on. Memoised.
+  bool movesThread(const CoroutineSuspendExpr &Suspension);
+  /// The first use of \p Var (\p IsUse) after a suspension that
+  /// movesThread, on a path from \p From that \p Ends does not stop.
+  model::LateUse firstUseAfterMove(CheckedFunction &F, const Stmt &From,
+                                   llvm::function_ref<bool(const Stmt &)> IsUse,
+                                   llvm::function_ref<bool(const Stmt &)> Ends);
 
   // Guards capturing per-thread state (ThreadAffinityGuards.cpp).
   /// The per-thread state \p Init captures into a field; null otherwise.
@@ -98,6 +109,17 @@ private:
   const model::NameMatcher ThreadIdFunctions;
   /// Functions whose result is a per-thread value a guard may record.
   const model::NameMatcher PerThreadValueFunctions;
+  /// Functions whose awaited result resumes the coroutine on another
+  /// executor or on a pool's thread.
+  const model::NameMatcher ResumeElsewhereFunctions;
+  /// Types whose construction runs a function object on a new thread.
+  const model::NameMatcher ThreadTypes;
+  /// Report at every suspension that can suspend, without evidence that the
+  /// coroutine may move there (the reading before evidence was required).
+  const bool StrictResumeThread;
+
+  model::ResumeThread Resume;
+  llvm::DenseMap<const CoroutineSuspendExpr *, model::ResumeEvidence> Evidence;
 
   llvm::DenseMap<const FunctionDecl *, const VarDecl *> ReturnedThreadLocals;
   llvm::DenseMap<const CXXConstructorDecl *, std::optional<GuardCapture>>

@@ -142,7 +142,7 @@ void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
        F.suspensions().heldAtSuspensions(T)) {
     const auto *Var = static_cast<const VarDecl *>(Held.Key);
     const GuardCapture &Capture = Guards.find(Var)->second;
-    if (!reportOnce(Var->getLocation()))
+    if (!movesThread(*Held.Suspension) || !reportOnce(Var->getLocation()))
       continue;
     diag(Var->getLocation(),
          "%0 is alive across a suspension point, and its constructor "

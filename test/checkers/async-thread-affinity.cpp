@@ -1,4 +1,8 @@
-// RUN: %check_async_lint %s async-thread-affinity %t
+// RUN: %check_async_lint %s async-thread-affinity %t \
+// RUN:   --config="{CheckOptions: {async-thread-affinity.StrictResumeThread: true}}"
+// Read strictly: every suspension that can suspend counts, whether or not
+// the code shows that the coroutine may resume on another thread there (what
+// the check does by default is in async-thread-affinity-resume.cpp).
 
 // Locals holding a thread_local's address or reference, or a value computed
 // from the current thread's id, taken before a suspension point and used

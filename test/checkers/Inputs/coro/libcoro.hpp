@@ -20,6 +20,13 @@ public:
 };
 class thread_pool {
 public:
+  // Awaited, it resumes the coroutine on one of the pool's threads.
+  struct schedule_operation {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  [[nodiscard]] schedule_operation schedule();
   bool spawn_detached(task<void> &&) noexcept;
   task<void> spawn_joinable(task<void> &&) noexcept;
 };
