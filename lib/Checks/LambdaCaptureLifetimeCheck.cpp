@@ -1,6 +1,7 @@
 //===--- LambdaCaptureLifetimeCheck.cpp - async-lint ----------------------===//
 
 #include "LambdaCaptureLifetimeCheck.h"
+#include "../Model/BlockingCatalog.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
@@ -15,6 +16,8 @@ namespace {
 constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
 constexpr llvm::StringLiteral ComposeFunctionsOpt = "ComposeFunctions";
+constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
+constexpr llvm::StringLiteral JoiningExecutorsOpt = "JoiningExecutors";
 
 // Calls whose result keeps an object alive: a strong or weak reference.
 constexpr llvm::StringLiteral DefaultOwnerFunctions =
@@ -35,6 +38,25 @@ constexpr llvm::StringLiteral DefaultCallbackFunctions =
 // operation has started, while the coroutine runs until it completes.
 constexpr llvm::StringLiteral DefaultComposeFunctions =
     "asio::experimental::co_composed;asio::co_composed";
+
+// Executor classes whose destructor joins the threads that run their work
+// (work still queued is dropped, never resumed).
+constexpr llvm::StringLiteral DefaultJoiningExecutors =
+    "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
+    "::coro::io_scheduler;cppcoro::static_thread_pool;asio::thread_pool;"
+    "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
+    "folly::IOThreadPoolExecutor";
+
+// Calls that block until something completes: async-blocking-call's waits
+// and waits for a result (a latch, a barrier, a future, a join), and
+// async_simple's future.
+std::string defaultBlockingWaits() {
+  std::string Names;
+  for (const model::BlockingCategory &C : model::blockingCategories())
+    if (C.Key == "wait" || C.Key == "result")
+      Names += C.DefaultNames.str() + ";";
+  return Names + "async_simple::Future::wait;async_simple::Future::get";
+}
 
 } // namespace
 
@@ -63,13 +85,19 @@ LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
           Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
       ComposeFunctions(
           Options.get(ComposeFunctionsOpt, DefaultComposeFunctions)),
-      Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()) {}
+      Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()),
+      BlockingWaits(Options.get(BlockingWaitsOpt, defaultBlockingWaits())),
+      AllBlockingWaits(BlockingWaits.str() + ";" + Waits.str()),
+      JoiningExecutors(
+          Options.get(JoiningExecutorsOpt, DefaultJoiningExecutors)) {}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
   Options.store(Opts, ComposeFunctionsOpt, ComposeFunctions.str());
+  Options.store(Opts, BlockingWaitsOpt, BlockingWaits.str());
+  Options.store(Opts, JoiningExecutorsOpt, JoiningExecutors.str());
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {
@@ -77,6 +105,25 @@ void LambdaCaptureLifetimeCheck::startTranslationUnit() {
   FirstUses[1].clear();
   DetachedThises.clear();
   ParamLateUses.clear();
+  OwnWaits.reset();
+  OwnWaitsOf = nullptr;
+}
+
+bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,
+                                           const model::TaskFate &F,
+                                           const VarDecl &Dying,
+                                           CheckedFunction &Encl) {
+  // Only a task left running on an executor can be waited for here: a
+  // returned task is the caller's.
+  if (!F.OnExecutor || F.ViaReturn)
+    return false;
+  if (OwnWaitsOf != &Encl.Decl || !OwnWaits) {
+    OwnWaits = std::make_unique<model::FunctionWaits>(
+        Encl.Decl, Encl.Body, Encl.Ctx,
+        model::WaitKnowledge{&AllBlockingWaits, &JoiningExecutors});
+    OwnWaitsOf = &Encl.Decl;
+  }
+  return bool(OwnWaits->waitsOut({&Op, F.Where}, Dying));
 }
 
 const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
@@ -111,8 +158,9 @@ const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
 
 bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
                                               const CXXMethodDecl &Op,
-                                              const model::TaskFlow &Flow,
-                                              ASTContext &Ctx) {
+                                              CheckedFunction &Encl) {
+  ASTContext &Ctx = Encl.Ctx;
+  const model::TaskFlow &Flow = Encl.flow();
   if (copiesClosure(Op) || Call.getNumArgs() == 0)
     return false;
   model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
@@ -124,7 +172,8 @@ bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
   bool Lazy = L == model::Laziness::Lazy;
   model::TaskFate F = Flow.fateOf(&Call);
   SourceLocation Dies = Flow.diesBeforeTask(R, &Call, F, L);
-  if (Dies.isInvalid())
+  if (Dies.isInvalid() || (R.What == model::Referent::Kind::Local &&
+                           waitedOut(Op, F, *R.Var, Encl)))
     return false;
   const Stmt *Use = firstCaptureUse(Op, nullptr, Lazy, Ctx);
   SourceLocation Loc = Call.getArg(0)->getBeginLoc();
@@ -193,7 +242,7 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
       continue;
     model::Referent R{model::Referent::Kind::Local, Var};
     SourceLocation Dies = Flow.diesBeforeTask(R, &Origin, F, L);
-    if (Dies.isInvalid())
+    if (Dies.isInvalid() || waitedOut(Op, F, *Var, Encl))
       continue;
     const Stmt *Use = firstCaptureUse(Op, Var, FromStart, Ctx);
     if (!Use || !reportOnce(Capture.getLocation()))
@@ -230,7 +279,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     if (Op && isa<CXXOperatorCallExpr>(Call) &&
         capturingCoroutine(Op->getParent())) {
       // A coroutine lambda called: its task refers to the closure.
-      if (!checkClosure(*Call, *Op, F.flow(), Ctx))
+      if (!checkClosure(*Call, *Op, F))
         checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,
                       F);
       return;

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_LAMBDACAPTURELIFETIMECHECK_H
 
 #include "../Model/CallInfo.h"
+#include "../Model/FunctionWaits.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -43,7 +44,13 @@ private:
   /// Reports the closure of a coroutine lambda called by \p Call dying
   /// before the task; true when it did.
   bool checkClosure(const CallExpr &Call, const CXXMethodDecl &Op,
-                    const model::TaskFlow &Flow, ASTContext &Ctx);
+                    CheckedFunction &Encl);
+  /// True when the function \p Encl waits out the task of the coroutine
+  /// lambda \p Op, of fate \p F, before \p Dying (its closure or a
+  /// captured local) dies: a wait linked to the task on every path, or a
+  /// joining executor that runs it and dies first (model::FunctionWaits).
+  bool waitedOut(const CXXMethodDecl &Op, const model::TaskFate &F,
+                 const VarDecl &Dying, CheckedFunction &Encl);
   /// Reports locals captured by reference, and an unowned 'this', of a
   /// coroutine lambda whose task (created at \p Origin in \p Encl) has fate
   /// \p F.
@@ -112,6 +119,15 @@ private:
   const model::NameMatcher ComposeFunctions;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
+  /// Calls that block until something completes, for the function's own
+  /// waits: BlockingWaits with SyncWaitFunctions and JoinMembers.
+  const model::NameMatcher BlockingWaits;
+  const model::NameMatcher AllBlockingWaits;
+  /// Executor classes whose destructor waits for the work they run.
+  const model::NameMatcher JoiningExecutors;
+  /// The waits of the function being judged, built when first asked.
+  std::unique_ptr<model::FunctionWaits> OwnWaits;
+  const FunctionDecl *OwnWaitsOf = nullptr;
   llvm::DenseMap<const ParmVarDecl *, const Stmt *> ParamLateUses;
   /// First capture uses, after a suspension [0] and from the start [1].
   llvm::DenseMap<std::pair<const Decl *, const Decl *>, const Stmt *>

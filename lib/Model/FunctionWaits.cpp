@@ -1,0 +1,459 @@
+//===--- FunctionWaits.cpp - async-lint -----------------------------------===//
+
+#include "FunctionWaits.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "LoopProgress.h"
+#include "TaskFlow.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// Bounds the walks through variables' initialisers.
+constexpr unsigned MaxDepth = 3;
+
+SourceLocation at(SourceLocation Loc, const SourceManager &SM) {
+  return SM.getExpansionLoc(Loc);
+}
+
+bool isLocal(const Decl *D) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  return Var && Var->hasLocalStorage();
+}
+
+/// The local variables \p S mentions (its own code), once each.
+void addMentionedLocals(const Stmt *S,
+                        llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  forEachOwnStmt(S, [&](const Stmt &Sub) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
+    if (Ref && isLocal(Ref->getDecl()) &&
+        !llvm::is_contained(Out, Ref->getDecl()))
+      Out.push_back(cast<VarDecl>(Ref->getDecl()));
+  });
+}
+
+bool mentions(const Stmt *S, const VarDecl *Var) {
+  bool Found = false;
+  forEachOwnStmt(S, [&](const Stmt &Sub) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
+    Found |= Ref && Ref->getDecl() == Var;
+  });
+  return Found;
+}
+
+bool contains(const Stmt *S, const Stmt *Part) {
+  bool Found = false;
+  forEachOwnStmt(S, [&](const Stmt &Sub) { Found |= &Sub == Part; });
+  return Found;
+}
+
+/// True when \p S changes \p Var: assigns it, increments or decrements it,
+/// or calls a member function on it that is not const (a latch's
+/// count_down, a promise's set_value, an atomic's decrement or store, a
+/// queue's push).
+bool changes(const Stmt &S, const VarDecl *Var) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementDecrementOp() &&
+           namedDecl(Unary->getSubExpr()) == Var;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
+    return Binary->isAssignmentOp() && namedDecl(Binary->getLHS()) == Var;
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  const auto *Method =
+      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
+  if (!Method || !Method->isInstance() || Method->isConst())
+    return false;
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
+    Object = Call->getArg(0);
+  return Object && namedDecl(Object) == Var;
+}
+
+/// The statements of \p Body (its own code) that change \p Var.
+llvm::SmallVector<const Stmt *, 2> changesIn(const Stmt *Body,
+                                             const VarDecl *Var) {
+  llvm::SmallVector<const Stmt *, 2> Found;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (changes(S, Var))
+      Found.push_back(&S);
+  });
+  return Found;
+}
+
+bool isCaptureUse(const Stmt &S) {
+  if (isa<CXXThisExpr>(S))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+  if (!Ref)
+    return false;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  return Ref->refersToEnclosingVariableOrCapture() ||
+         (Var && Var->isInitCapture());
+}
+
+/// True when the coroutine lambda \p Op changes \p Var and uses no capture
+/// after that change (in source order): once the function sees the change,
+/// the task is done with its closure.
+bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
+                     const SourceManager &SM) {
+  const Stmt *Body = getUserBody(Op);
+  if (!Body)
+    return false;
+  SourceLocation LastUse;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    SourceLocation Loc = at(S.getBeginLoc(), SM);
+    if (isCaptureUse(S) &&
+        (LastUse.isInvalid() || SM.isBeforeInTranslationUnit(LastUse, Loc)))
+      LastUse = Loc;
+  });
+  return llvm::any_of(changesIn(Body, Var), [&](const Stmt *Change) {
+    return LastUse.isInvalid() ||
+           !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM), LastUse);
+  });
+}
+
+/// True when the lambda \p L (a callback, not a coroutine) takes \p Var
+/// over (a capture initialised from it: a moved promise) or changes it.
+bool callbackSignals(const LambdaExpr &L, const VarDecl *Var) {
+  for (const Expr *Init : L.capture_inits())
+    if (Init && !isa<DeclRefExpr>(Init->IgnoreImplicit()) &&
+        mentions(Init, Var))
+      return true;
+  return !changesIn(L.getBody(), Var).empty();
+}
+
+/// The call operator of \p L when it is a coroutine.
+const CXXMethodDecl *coroutineOf(const LambdaExpr &L) {
+  const CXXMethodDecl *Op = L.getCallOperator();
+  if (!Op)
+    return nullptr;
+  if (const FunctionDecl *Def = Op->getDefinition())
+    Op = cast<CXXMethodDecl>(Def);
+  return getCoroutineBody(*Op) ? Op : nullptr;
+}
+
+/// The closure classes of the coroutine lambdas \p S calls.
+void addCalledClosures(const Stmt *S,
+                       llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Out) {
+  forEachOwnStmt(S, [&](const Stmt &Sub) {
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&Sub);
+    const auto *Op =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee())
+             : nullptr;
+    if (Op && Op->getParent()->isLambda())
+      Out.insert(Op->getParent());
+  });
+}
+
+/// What hangs on the start of a task: the callbacks handed to it and the
+/// local variables it mentions, through the initialisers of the locals it
+/// names (a task held in a local, a pointer to a local executor).
+struct StartChain {
+  llvm::SmallVector<const LambdaExpr *, 2> Callbacks;
+  llvm::SmallVector<const VarDecl *, 4> Locals;
+};
+
+void collectChain(const Stmt *S, const CXXRecordDecl *TaskClass,
+                  StartChain &Chain, unsigned Depth) {
+  forEachOwnStmt(S, [&](const Stmt &Sub) {
+    if (const auto *L = dyn_cast<LambdaExpr>(&Sub)) {
+      if (L->getLambdaClass() != TaskClass && !coroutineOf(*L))
+        Chain.Callbacks.push_back(L);
+      return;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
+    if (!Ref || !isLocal(Ref->getDecl()) ||
+        llvm::is_contained(Chain.Locals, Ref->getDecl()))
+      return;
+    const auto *Var = cast<VarDecl>(Ref->getDecl());
+    Chain.Locals.push_back(Var);
+    const Expr *Init = Var->getInit();
+    const LambdaExpr *Closure = lambdaOf(Init);
+    // The task's own closure: its captures are not how it is started.
+    if (Init && Depth < MaxDepth &&
+        !(Closure && Closure->getLambdaClass() == TaskClass))
+      collectChain(Init, TaskClass, Chain, Depth + 1);
+  });
+}
+
+bool isJoiningClass(const CXXRecordDecl *RD, const NameMatcher &Joining,
+                    unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return false;
+  RD = RD->getDefinition();
+  if (Joining.matches(canonicalName(*RD)))
+    return true;
+  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isJoiningClass(Base.getType()->getAsCXXRecordDecl(), Joining,
+                          Depth + 1);
+  });
+}
+
+/// The end of the innermost block of \p Body that declares \p Var: where it
+/// dies. The end of \p Body for a parameter.
+SourceLocation scopeEnd(const Stmt &Body, const VarDecl &Var,
+                        const SourceManager &SM) {
+  SourceLocation Decl = at(Var.getLocation(), SM);
+  SourceLocation End = at(Body.getEndLoc(), SM);
+  if (isa<ParmVarDecl>(Var))
+    return End;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Block = dyn_cast<CompoundStmt>(&S);
+    if (!Block)
+      return;
+    SourceLocation Begin = at(Block->getBeginLoc(), SM);
+    SourceLocation Close = at(Block->getEndLoc(), SM);
+    if (SM.isBeforeInTranslationUnit(Begin, Decl) &&
+        SM.isBeforeInTranslationUnit(Decl, Close) &&
+        SM.isBeforeInTranslationUnit(Close, End))
+      End = Close;
+  });
+  return End;
+}
+
+} // namespace
+
+FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
+                             ASTContext &Ctx, WaitKnowledge K)
+    : Function(Function), Body(Body), Ctx(Ctx), K(K) {}
+
+FunctionWaits::~FunctionWaits() = default;
+
+const std::vector<FunctionWaits::Wait> &FunctionWaits::waits() {
+  if (Waits)
+    return *Waits;
+  Waits.emplace();
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    Wait W{&S, {}};
+    if (isa<WhileStmt, ForStmt, DoStmt>(S)) {
+      // A spin: only another thread or task can end it.
+      LoopProgress P = loopProgress(S, Ctx);
+      if (P.Bound != LoopBound::Spin || !P.WaitsOn)
+        return;
+      addMentionedLocals(P.WaitsOn, W.Objects);
+    } else if (isa<CallExpr>(S) && K.Waits) {
+      std::optional<CallInfo> Info = describeCall(S);
+      if (!Info || !anyNameMatches(*K.Waits, *Info))
+        return;
+      addMentionedLocals(&S, W.Objects);
+    } else {
+      return;
+    }
+    // A future waits on the promise it was taken from (p.get_future()).
+    for (unsigned I = 0; I < W.Objects.size() && I < 8; ++I) {
+      const auto *From = dyn_cast_or_null<CXXMemberCallExpr>(
+          strip(W.Objects[I]->getInit(), Wrappers::Object));
+      const auto *Source = From ? dyn_cast_or_null<VarDecl>(namedDecl(
+                                      From->getImplicitObjectArgument()))
+                                : nullptr;
+      if (Source && Source->hasLocalStorage() &&
+          !llvm::is_contained(W.Objects, Source))
+        W.Objects.push_back(Source);
+    }
+    if (!W.Objects.empty())
+      Waits->push_back(std::move(W));
+  });
+  return *Waits;
+}
+
+const CFG *FunctionWaits::graph() {
+  if (Built)
+    return Graph.get();
+  Built = true;
+  if (Function.isDependentContext())
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.AddInitializers = false;
+  Options.AddLifetime = true;
+  Options.setAllAlwaysAdd();
+  Graph = CFG::buildCFG(&Function, const_cast<Stmt *>(&Body), &Ctx, Options);
+  return Graph.get();
+}
+
+bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
+                                llvm::ArrayRef<const Stmt *> Linked) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CFG *G = graph();
+  if (!G) {
+    // Without a CFG, a wait after the start in source order.
+    return llvm::any_of(Linked, [&](const Stmt *W) {
+      return SM.isBeforeInTranslationUnit(at(Spawn.getEndLoc(), SM),
+                                          at(W->getBeginLoc(), SM));
+    });
+  }
+  llvm::DenseSet<const Stmt *> Waiting(Linked.begin(), Linked.end());
+  // Where the task starts.
+  const CFGBlock *StartBlock = nullptr;
+  unsigned StartIndex = 0;
+  for (const CFGBlock *Block : *G) {
+    for (unsigned I = 0, E = Block->size(); I < E && !StartBlock; ++I)
+      if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
+          S && S->getStmt() == &Spawn) {
+        StartBlock = Block;
+        StartIndex = I + 1;
+      }
+    if (StartBlock)
+      break;
+  }
+  if (!StartBlock)
+    return false;
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
+  llvm::DenseSet<const CFGBlock *> Seen;
+  Work.push_back({StartBlock, StartIndex});
+  while (!Work.empty()) {
+    auto [Block, From] = Work.pop_back_val();
+    bool Covered = false;
+    for (unsigned I = From, E = Block->size(); I < E && !Covered; ++I) {
+      CFGElement Elem = (*Block)[I];
+      if (std::optional<CFGStmt> S = Elem.getAs<CFGStmt>())
+        Covered = Waiting.contains(S->getStmt());
+      else if (std::optional<CFGLifetimeEnds> L = Elem.getAs<CFGLifetimeEnds>();
+               L && L->getVarDecl() == &Dying)
+        return false;
+      else if (std::optional<CFGAutomaticObjDtor> D =
+                   Elem.getAs<CFGAutomaticObjDtor>();
+               D && D->getVarDecl() == &Dying)
+        return false;
+    }
+    if (Covered || Waiting.contains(Block->getTerminatorStmt()))
+      continue;
+    if (Block == &G->getExit())
+      return false;
+    for (const CFGBlock *Succ : Block->succs())
+      if (Succ && Seen.insert(Succ).second)
+        Work.push_back({Succ, 0});
+  }
+  return true;
+}
+
+WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Task.Coroutine || Task.StartedAt.isInvalid())
+    return {};
+  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  // The start: the outermost call that begins where the task is started.
+  const CallExpr *Spawn = nullptr;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || Call->getBeginLoc() != Task.StartedAt)
+      return;
+    if (!Spawn || SM.isBeforeInTranslationUnit(at(Spawn->getEndLoc(), SM),
+                                               at(Call->getEndLoc(), SM)))
+      Spawn = Call;
+  });
+  if (!Spawn)
+    return {};
+  StartChain Chain;
+  collectChain(Spawn, TaskClass, Chain, 0);
+
+  // A joining executor that runs the task, declared after the local (so
+  // destroyed before it).
+  SourceLocation DyingAt = at(Dying.getLocation(), SM);
+  SourceLocation DyingEnd = scopeEnd(Body, Dying, SM);
+  for (const VarDecl *Var : Chain.Locals) {
+    QualType T = Var->getType();
+    SourceLocation Loc = at(Var->getLocation(), SM);
+    if (!K.JoiningExecutors || T->isReferenceType() || T->isPointerType() ||
+        !SM.isBeforeInTranslationUnit(DyingAt, Loc) ||
+        !SM.isBeforeInTranslationUnit(Loc, DyingEnd) ||
+        !isJoiningClass(T->getAsCXXRecordDecl(), *K.JoiningExecutors, 0))
+      continue;
+    return {WaitOut::Kind::Joins, Var->getInit()};
+  }
+
+  // Waits linked to the task.
+  llvm::SmallVector<const Stmt *, 4> Linked;
+  for (const Wait &W : waits())
+    for (const VarDecl *Object : W.Objects) {
+      bool Link = false;
+      // The task's own future or result.
+      if (const Expr *Init = Object->getInit()) {
+        llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
+        addCalledClosures(Init, Called);
+        Link = contains(Init, Spawn) || Called.contains(TaskClass);
+      }
+      // Signalled by a callback the task is started with, or by the task
+      // once it is done with its captures.
+      Link = Link ||
+             llvm::any_of(Chain.Callbacks,
+                          [&](const LambdaExpr *L) {
+                            return callbackSignals(*L, Object);
+                          }) ||
+             signalsWhenDone(*Task.Coroutine, Object, SM);
+      // Signalled by (or the closure of) another task that awaits what
+      // this one changes: it cannot finish before this one fed it.
+      if (!Link)
+        Link = signalledByDependentTask(Task, Object);
+      if (Link) {
+        Linked.push_back(W.At);
+        break;
+      }
+    }
+  if (Linked.empty() || !onEveryPath(*Spawn, Dying, Linked))
+    return {};
+  return {WaitOut::Kind::Waits, Linked.front()};
+}
+
+bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,
+                                             const VarDecl *Object) {
+  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  const Stmt *TaskBody = getUserBody(*Task.Coroutine);
+  if (!TaskBody)
+    return false;
+  // The other tasks that signal Object: by their own code, by a callback
+  // they are started with, or that Object is the closure of.
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Others;
+  if (const LambdaExpr *L = lambdaOf(Object->getInit()))
+    Others.insert(L->getLambdaClass());
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *L = dyn_cast<LambdaExpr>(&S)) {
+      if (const CXXMethodDecl *Op = coroutineOf(*L))
+        if (const Stmt *OtherBody = getUserBody(*Op);
+            OtherBody && !changesIn(OtherBody, Object).empty())
+          Others.insert(L->getLambdaClass());
+      return;
+    }
+    if (!isa<CallExpr>(S))
+      return;
+    bool Signals = false;
+    forEachOwnStmt(&S, [&](const Stmt &Sub) {
+      const auto *L = dyn_cast<LambdaExpr>(&Sub);
+      Signals |= L && !coroutineOf(*L) && callbackSignals(*L, Object);
+    });
+    if (Signals)
+      addCalledClosures(&S, Others);
+  });
+  Others.erase(TaskClass);
+  // Does one of them await something that this task changes?
+  for (const CXXRecordDecl *Other : Others) {
+    const CXXMethodDecl *Op = Other->getLambdaCallOperator();
+    if (Op && Op->getDefinition())
+      Op = cast<CXXMethodDecl>(Op->getDefinition());
+    const Stmt *OtherBody = Op ? getUserBody(*Op) : nullptr;
+    bool Fed = false;
+    forEachOwnStmt(OtherBody, [&](const Stmt &S) {
+      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
+      if (Fed || !Suspend || !Suspend->getOperand())
+        return;
+      llvm::SmallVector<const VarDecl *, 4> Awaited;
+      addMentionedLocals(Suspend->getOperand(), Awaited);
+      Fed = llvm::any_of(Awaited, [&](const VarDecl *Var) {
+        return !changesIn(TaskBody, Var).empty();
+      });
+    });
+    if (Fed)
+      return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,107 @@
+//===--- FunctionWaits.h - async-lint ---------------------------*- C++ -*-===//
+//
+// Lifetimes a function waits out. After it starts a task, a function may
+// wait for that task before the task's closure and the locals it captured
+// die: it blocks on a future, a latch or a counter that the task (or its
+// completion callback) signals, spins until such a counter changes, blocks
+// on another task that cannot finish before this one fed it what it awaits,
+// or destroys first a local executor whose destructor joins the threads
+// that run the task (locals die in reverse order of declaration). What
+// waits is library data (a list of blocking waits, a list of joining
+// executors); what links a wait to the task is read from the code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_FUNCTIONWAITS_H
+#define ASYNC_LINT_MODEL_FUNCTIONWAITS_H
+
+#include "NameMatcher.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <optional>
+
+namespace clang {
+class CFG;
+} // namespace clang
+
+namespace clang::tidy::async::model {
+
+/// The library data the rule reads.
+struct WaitKnowledge {
+  /// Calls that block until something completes: a future's wait or get,
+  /// a latch's wait, a thread's join, a sync wait of a task.
+  const NameMatcher *Waits = nullptr;
+  /// Executor classes whose destructor waits for the work they run.
+  const NameMatcher *JoiningExecutors = nullptr;
+};
+
+/// A task that a function started and left running.
+struct StartedTask {
+  /// The call operator of the coroutine lambda whose task it is.
+  const CXXMethodDecl *Coroutine = nullptr;
+  /// Where the task was started (spawned, or dropped while it runs).
+  SourceLocation StartedAt;
+};
+
+/// What makes the function outlast a task.
+struct WaitOut {
+  enum class Kind {
+    None,
+    /// A wait (a call, or a spin loop) on every path from the start of the
+    /// task to the death of the local, linked to the task.
+    Waits,
+    /// A joining executor that runs the task and dies before the local.
+    Joins,
+  };
+  Kind What = Kind::None;
+  const Stmt *By = nullptr;
+  explicit operator bool() const { return What != Kind::None; }
+};
+
+/// The waits of one function body, asked about the tasks it starts. The
+/// CFG is built on the first question.
+class FunctionWaits {
+public:
+  FunctionWaits(const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx,
+                WaitKnowledge K);
+  ~FunctionWaits();
+
+  /// How the function waits out \p Task before \p Dying (a local or a
+  /// parameter of the function that the task uses: its closure or a
+  /// captured variable) dies; Kind::None when it does not, or cannot be
+  /// shown to.
+  WaitOut waitsOut(const StartedTask &Task, const VarDecl &Dying);
+
+private:
+  struct Wait {
+    const Stmt *At = nullptr;
+    /// The locals whose state it waits on.
+    llvm::SmallVector<const VarDecl *, 4> Objects;
+  };
+  const std::vector<Wait> &waits();
+  const CFG *graph();
+  /// True when control cannot go from \p Spawn to the end of \p Dying's
+  /// life (or out of the function) without passing one of \p Linked.
+  bool onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
+                   llvm::ArrayRef<const Stmt *> Linked);
+  /// True when \p Object is signalled by another task of the function (by
+  /// its own code or a callback it is started with), or is the closure of
+  /// one, that awaits something \p Task changes: it cannot finish before
+  /// \p Task has fed it.
+  bool signalledByDependentTask(const StartedTask &Task, const VarDecl *Object);
+
+  const FunctionDecl &Function;
+  const Stmt &Body;
+  ASTContext &Ctx;
+  WaitKnowledge K;
+  std::optional<std::vector<Wait>> Waits;
+  bool Built = false;
+  std::unique_ptr<CFG> Graph;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_FUNCTIONWAITS_H
