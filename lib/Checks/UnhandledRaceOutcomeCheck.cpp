@@ -6,6 +6,8 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::async {
 
@@ -15,6 +17,13 @@ constexpr llvm::StringLiteral RaceFunctionsOpt = "RaceFunctions";
 constexpr llvm::StringLiteral DefaultRaceFunctions =
     "when_any;collectAny;collectAnyRange;collectAnyWithoutException;"
     "boost::cobalt::race;boost::cobalt::left_race";
+constexpr llvm::StringLiteral AssertionMacrosOpt = "AssertionMacros";
+// Assertion macros that do not report their condition's text; those that do
+// (assert, GoogleTest, Catch2, Boost.Test, doctest, most in-house CHECK
+// macros) are recognised by that.
+constexpr llvm::StringLiteral DefaultAssertionMacros = "";
+constexpr llvm::StringLiteral AssertionFunctionsOpt = "AssertionFunctions";
+constexpr llvm::StringLiteral DefaultAssertionFunctions = "boost::ut::expect";
 
 /// The variable \p E names (through '&' and std::move).
 const VarDecl *varOf(const Expr *E) {
@@ -72,22 +81,142 @@ std::string indexSpelling(const VarDecl &Outcome) {
   return "";
 }
 
+/// True when \p S never completes normally: it ends in a throw or in a call
+/// of a function that does not return (abort, terminate, a failed assert).
+bool stops(const Stmt *S) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    return !Compound->body_empty() && stops(Compound->body_back());
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThrowExpr>(E))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->isNoReturn();
+}
+
+/// The position of the bool parameter that \p FD asserts: its body tests
+/// the parameter first thing and stops (throws or calls a function that
+/// does not return) when it is false, so a call that returns states it.
+std::optional<unsigned> assertedParameter(const FunctionDecl &FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD.hasBody(Def) || !Def)
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->body_empty())
+    return std::nullopt;
+  const auto *If = dyn_cast<IfStmt>(Body->body_front());
+  if (!If || If->getInit() || If->getConditionVariable())
+    return std::nullopt;
+  const Expr *Cond = model::strip(If->getCond(), model::Wrappers::Condition);
+  bool Negated = false;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    Negated = true;
+    Cond = model::strip(Not->getSubExpr(), model::Wrappers::Condition);
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Param || !Param->getType()->isBooleanType())
+    return std::nullopt;
+  // 'if (!ok) abort();' or 'if (ok) {} else throw ...;'.
+  if (!(Negated ? stops(If->getThen()) : stops(If->getElse())))
+    return std::nullopt;
+  for (unsigned I = 0; I < Def->getNumParams(); ++I)
+    if (Def->getParamDecl(I) == Param)
+      return I;
+  return std::nullopt;
+}
+
+/// True when \p S contains a string literal made by the preprocessor's '#'
+/// operator: a macro that reports the text of what it was given.
+bool hasStringizedText(const Stmt *S, const SourceManager &SM) {
+  bool Found = false;
+  model::forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (const auto *Literal = dyn_cast<StringLiteral>(&Child);
+        Literal && Literal->getBeginLoc().isMacroID() &&
+        SM.isWrittenInScratchSpace(SM.getSpellingLoc(Literal->getBeginLoc())))
+      Found = true;
+  });
+  return Found;
+}
+
+/// The condition and the branch that reports the failure of an assertion
+/// macro's expansion \p S: the first if or ?: of which exactly one branch
+/// reports the condition's text. \p Holds: the condition's value when the
+/// assertion passes.
+const Expr *failureTest(const Stmt *S, const SourceManager &SM, bool &Holds) {
+  const Expr *Found = nullptr;
+  model::forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (Found)
+      return;
+    const Stmt *Then = nullptr, *Else = nullptr;
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(&Child)) {
+      Cond = If->getCond();
+      Then = If->getThen();
+      Else = If->getElse();
+    } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&Child)) {
+      Cond = Choice->getCond();
+      Then = Choice->getTrueExpr();
+      Else = Choice->getFalseExpr();
+    }
+    if (!Cond)
+      return;
+    bool ThenReports = Then && hasStringizedText(Then, SM);
+    bool ElseReports = Else && hasStringizedText(Else, SM);
+    if (ThenReports == ElseReports)
+      return;
+    Found = Cond;
+    Holds = ElseReports;
+  });
+  return Found;
+}
+
+/// True when \p Child changes the variant \p VD holds: an assignment to it,
+/// or a call of a non-const member function on it (emplace, swap).
+bool changes(const Stmt *Child, const VarDecl *VD) {
+  bool Changed = false;
+  model::forEachOwnStmt(Child, [&](const Stmt &S) {
+    if (auto [Target, Value] = model::assignmentParts(&S);
+        Target && varOf(Target) == VD)
+      Changed = true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+        Member && Member->getMethodDecl() &&
+        !Member->getMethodDecl()->isConst() &&
+        varOf(Member->getImplicitObjectArgument()) == VD)
+      Changed = true;
+  });
+  return Changed;
+}
+
 } // namespace
 
 UnhandledRaceOutcomeCheck::UnhandledRaceOutcomeCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Coroutines, /*Templates=*/false,
                  /*StoresLibrary=*/false),
-      RaceFunctions(Options.get(RaceFunctionsOpt, DefaultRaceFunctions)) {}
+      RaceFunctions(Options.get(RaceFunctionsOpt, DefaultRaceFunctions)),
+      AssertionMacros(model::splitList(
+          Options.get(AssertionMacrosOpt, DefaultAssertionMacros))),
+      AssertionFunctions(
+          Options.get(AssertionFunctionsOpt, DefaultAssertionFunctions)) {}
 
 void UnhandledRaceOutcomeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RaceFunctionsOpt, RaceFunctions.str());
+  Options.store(Opts, AssertionMacrosOpt, model::joinList(AssertionMacros));
+  Options.store(Opts, AssertionFunctionsOpt, AssertionFunctions.str());
 }
 
-const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E) const {
-  const auto *Await =
-      dyn_cast_or_null<CoawaitExpr>(model::strip(E, model::Wrappers::Implicit));
+const CoawaitExpr *UnhandledRaceOutcomeCheck::raceAwait(const Expr *E,
+                                                        bool Value) const {
+  // A task whose await_resume returns 'T &&' (libcoro, cppcoro) hands the
+  // outcome over by a move: the variable is still the race's outcome.
+  const auto *Await = dyn_cast_or_null<CoawaitExpr>(model::strip(
+      E, Value ? model::Wrappers::Object : model::Wrappers::Implicit));
   if (!Await)
     return nullptr;
   const auto *Call = dyn_cast<CallExpr>(
@@ -111,13 +240,13 @@ void UnhandledRaceOutcomeCheck::collectOutcome(const Stmt &S) {
   if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
     for (const Decl *D : DS->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (const CoawaitExpr *Race = raceAwait(Var->getInit())) {
+        if (const CoawaitExpr *Race = raceAwait(Var->getInit(), true)) {
           VD = Var;
           Await = Outcomes[Var] = Race;
         }
   } else if (auto [Target, Value] = model::assignmentParts(&S); Target) {
     VD = varOf(Target);
-    Await = raceAwait(Value);
+    Await = raceAwait(Value, true);
     if (VD && !Await)
       OtherValues.insert(VD);
     if (VD && Await && Outcomes.try_emplace(VD, Await).second)
@@ -169,6 +298,210 @@ UnhandledRaceOutcomeCheck::checkedIn(const Stmt *Cond) const {
   return Checked;
 }
 
+const VarDecl *UnhandledRaceOutcomeCheck::indexRead(const Expr *E) const {
+  E = model::strip(E, model::Wrappers::Implicit);
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const VarDecl *VD = varOf(Member->getImplicitObjectArgument());
+    if (Method && Method->getIdentifier() && Method->getName() == "index" &&
+        Member->getNumArgs() == 0 && VD && Outcomes.count(VD))
+      return VD;
+    return nullptr;
+  }
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E)) {
+    const VarDecl *VD = varOf(Member->getBase());
+    if (isa<FieldDecl>(Member->getMemberDecl()) &&
+        Member->getMemberDecl()->getIdentifier() &&
+        Member->getMemberDecl()->getName() == "index" && VD &&
+        Outcomes.count(VD))
+      return VD;
+    return nullptr;
+  }
+  // A test framework's decomposer keeps the operand it is given ('Decomposer()
+  // <= r.index()' in Catch2 and doctest, 'seed ->* r.index()' in Boost.Test):
+  // an overloaded operator that yields an object, or the object's
+  // construction from one value.
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 2 && Op->getType()->isRecordType() &&
+      !Op->isComparisonOp())
+    return indexRead(Op->getArg(1));
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    return indexRead(Construct->getArg(0));
+  return nullptr;
+}
+
+std::optional<int64_t>
+UnhandledRaceOutcomeCheck::alternativeOf(const VarDecl &VD,
+                                         const TemplateArgument &Arg) const {
+  if (Arg.getKind() == TemplateArgument::Integral)
+    return Arg.getAsIntegral().getExtValue();
+  if (Arg.getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  const auto *Variant = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      VD.getType().getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Variant || Variant->getTemplateArgs().size() != 1 ||
+      Variant->getTemplateArgs()[0].getKind() != TemplateArgument::Pack)
+    return std::nullopt;
+  QualType Wanted = Arg.getAsType().getCanonicalType().getUnqualifiedType();
+  std::optional<int64_t> Found;
+  int64_t Position = 0;
+  for (const TemplateArgument &Alt :
+       Variant->getTemplateArgs()[0].pack_elements()) {
+    if (Alt.getKind() == TemplateArgument::Type &&
+        Alt.getAsType().getCanonicalType().getUnqualifiedType() == Wanted) {
+      if (Found) // Named twice: the type does not tell which.
+        return std::nullopt;
+      Found = Position;
+    }
+    ++Position;
+  }
+  return Found;
+}
+
+std::optional<int64_t>
+UnhandledRaceOutcomeCheck::alternativeRead(const CallExpr &Read,
+                                           const VarDecl &VD) const {
+  const FunctionDecl *Callee = Read.getDirectCallee();
+  const TemplateArgumentList *Args =
+      Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+  if (!Args || Args->size() == 0)
+    return std::nullopt;
+  return alternativeOf(VD, Args->get(0));
+}
+
+void UnhandledRaceOutcomeCheck::winnersIn(const Expr *Cond, bool Holds,
+                                          WinnerMap &Out) const {
+  Cond = model::strip(Cond, model::Wrappers::Condition);
+  if (!Cond)
+    return;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return winnersIn(Not->getSubExpr(), !Holds, Out);
+  if (const auto *Logical = dyn_cast<BinaryOperator>(Cond);
+      Logical && Logical->isLogicalOp()) {
+    // Both sides hold after 'a && b' held, or after 'a || b' failed.
+    if ((Logical->getOpcode() == BO_LAnd) == Holds) {
+      winnersIn(Logical->getLHS(), Holds, Out);
+      winnersIn(Logical->getRHS(), Holds, Out);
+    }
+    return;
+  }
+  // A wrapper that carries the truth of what it is built from (GoogleTest's
+  // 'AssertionResult(cond)', kept in the if's condition variable, then
+  // converted to bool).
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Cond);
+      Conversion &&
+      isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()) &&
+      Conversion->getType()->isBooleanType())
+    return winnersIn(Conversion->getImplicitObjectArgument(), Holds, Out);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Cond)) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isCXXCondDecl() && Var->getInit())
+      winnersIn(Var->getInit(), Holds, Out);
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Cond);
+      Construct && Construct->getNumArgs() >= 1 &&
+      Construct->getArg(0)->getType()->isBooleanType())
+    return winnersIn(Construct->getArg(0), Holds, Out);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Cond))
+    return winnersIn(Cast->getSubExpr(), Holds, Out);
+
+  // r.index() == M (or !=), built in or overloaded, either way round.
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Equal = false;
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    auto Form = Rewritten->getDecomposedForm();
+    if (Form.Opcode == BO_EQ || Form.Opcode == BO_NE) {
+      LHS = Form.LHS;
+      RHS = Form.RHS;
+      Equal = Form.Opcode == BO_EQ;
+    }
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(Cond);
+             Binary && Binary->isEqualityOp()) {
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+    Equal = Binary->getOpcode() == BO_EQ;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Op && Op->getNumArgs() == 2 &&
+             (Op->getOperator() == OO_EqualEqual ||
+              Op->getOperator() == OO_ExclaimEqual)) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+    Equal = Op->getOperator() == OO_EqualEqual;
+  }
+  if (LHS && RHS && Equal == Holds) {
+    for (auto [Index, Value] : {std::pair(LHS, RHS), std::pair(RHS, LHS)}) {
+      const VarDecl *VD = indexRead(Index);
+      const Expr *Constant = model::strip(Value, model::Wrappers::Implicit);
+      std::optional<llvm::APSInt> M =
+          VD && Constant && !Constant->isValueDependent()
+              ? Constant->getIntegerConstantExpr(*Ctx)
+              : std::nullopt;
+      if (M) {
+        Out[VD] = {M->getExtValue(), Cond->getBeginLoc()};
+        return;
+      }
+    }
+    return;
+  }
+  // std::holds_alternative<T>(r), std::get_if<N>(&r) tested for null.
+  const auto *Call = dyn_cast<CallExpr>(Cond);
+  if (!Holds || !Call || Call->getNumArgs() != 1 ||
+      !(isStdCall(*Call, "holds_alternative") || isStdCall(*Call, "get_if")))
+    return;
+  if (const VarDecl *VD = varOf(Call->getArg(0)); VD && Outcomes.count(VD))
+    if (std::optional<int64_t> N = alternativeRead(*Call, *VD))
+      Out[VD] = {*N, Cond->getBeginLoc()};
+}
+
+bool UnhandledRaceOutcomeCheck::assertion(const Stmt &S, Asserted &Out) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation Begin = S.getBeginLoc();
+  if (Begin.isMacroID()) {
+    // The whole statement is one expansion of one macro.
+    SourceLocation Expansion = SM.getExpansionLoc(Begin);
+    if (Expansion != SM.getExpansionLoc(S.getEndLoc()))
+      return false;
+    StringRef Name = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Expansion, Expansion), SM,
+        Ctx->getLangOpts());
+    bool Listed = llvm::any_of(AssertionMacros, [&](StringRef Pattern) {
+      return Pattern.consume_back("*") ? Name.starts_with(Pattern)
+                                       : Name == Pattern;
+    });
+    // A macro that reports the text of its condition states it: that is
+    // what assert, GoogleTest, Catch2, Boost.Test and doctest do.
+    if (!Listed && !hasStringizedText(&S, SM))
+      return false;
+    Out.Checked = checkedIn(&S);
+    bool Holds = true;
+    if (const Expr *Test = failureTest(&S, SM, Holds))
+      winnersIn(Test, Holds, Out.Winners);
+    return !Out.Checked.empty();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      model::strip(dyn_cast<Expr>(&S), model::Wrappers::Implicit));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  std::optional<unsigned> Param = assertedParameter(*Callee);
+  if (!Param) {
+    std::optional<model::CallInfo> Info = model::describeCall(*Call);
+    if (!Info || !model::anyNameMatches(AssertionFunctions, *Info) ||
+        Call->getNumArgs() == 0)
+      return false;
+    Param = 0;
+  }
+  if (*Param >= Call->getNumArgs())
+    return false;
+  const Expr *Arg = Call->getArg(*Param);
+  Out.Checked = checkedIn(Arg);
+  winnersIn(Arg, /*Holds=*/true, Out.Winners);
+  return !Out.Checked.empty();
+}
+
 const VarDecl *UnhandledRaceOutcomeCheck::judgedOutcome(const VarDecl *VD,
                                                         const Scope &In) const {
   if (!VD || !Outcomes.count(VD) || OtherValues.contains(VD) ||
@@ -193,14 +526,36 @@ void UnhandledRaceOutcomeCheck::checkRead(const Stmt &S, const Scope &In) {
       Read = Call;
   if (!Read || Read->getNumArgs() == 0)
     return;
-  const VarDecl *VD = judgedOutcome(varOf(Read->getArg(0)), In);
-  if (!VD)
+  const VarDecl *Named = varOf(Read->getArg(0));
+  StringRef What = isStdCall(*Read, "get") ? "'std::get'" : "'*std::get_if'";
+  // After a check that alternative M won, a read of another one is wrong
+  // whatever the race did: std::get throws, std::get_if yields null.
+  if (auto Known = Named ? In.Winners.find(Named) : In.Winners.end();
+      Known != In.Winners.end()) {
+    std::optional<int64_t> N = alternativeRead(*Read, *Named);
+    if (!N || *N == Known->second.Index ||
+        !reportOnce(Read->getArg(0)->getExprLoc()))
+      return;
+    diag(S.getBeginLoc(),
+         "%0 reads alternative %1 of '%2' after checking that alternative %3 "
+         "won; it %select{throws 'std::bad_variant_access'|yields a null "
+         "pointer}4 there")
+        << What << static_cast<int>(*N) << Named->getName()
+        << static_cast<int>(Known->second.Index) << !isStdCall(*Read, "get")
+        << S.getSourceRange();
+    diag(Known->second.Where, "'%0' is checked to hold alternative %1 here",
+         DiagnosticIDs::Note)
+        << Named->getName() << static_cast<int>(Known->second.Index);
+    return;
+  }
+  const VarDecl *VD = judgedOutcome(Named, In);
+  // One report per read, however the walk reaches it.
+  if (!VD || !reportOnce(Read->getArg(0)->getExprLoc()))
     return;
   diag(S.getBeginLoc(), "%0 reads the outcome of a race as one alternative "
                         "without checking which side completed; check "
                         "'%1.index()' or use 'std::visit' first")
-      << (isStdCall(*Read, "get") ? "'std::get'" : "'*std::get_if'")
-      << VD->getName() << S.getSourceRange();
+      << What << VD->getName() << S.getSourceRange();
   diag(Outcomes.lookup(VD)->getBeginLoc(),
        "either side of this race may complete "
        "first",
@@ -245,10 +600,10 @@ void UnhandledRaceOutcomeCheck::startsRaces(const Stmt *S, VarSet &Made,
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D);
-          Var && raceAwait(Var->getInit()))
+          Var && raceAwait(Var->getInit(), true))
         VD = Var;
   } else if (auto [Target, Value] = model::assignmentParts(S);
-             Target && raceAwait(Value)) {
+             Target && raceAwait(Value, true)) {
     VD = varOf(Target);
   }
   if (!VD)
@@ -272,8 +627,11 @@ void UnhandledRaceOutcomeCheck::walk(const Stmt *S, Scope In) {
     walk(If->getConditionVariableDeclStmt(), In);
     walk(If->getCond(), In);
     Scope Inside = Union(checkedIn(If->getCond()));
-    walk(If->getThen(), Inside);
-    walk(If->getElse(), Inside);
+    Scope Then = Inside, Else = Inside;
+    winnersIn(If->getCond(), /*Holds=*/true, Then.Winners);
+    winnersIn(If->getCond(), /*Holds=*/false, Else.Winners);
+    walk(If->getThen(), std::move(Then));
+    walk(If->getElse(), std::move(Else));
     return;
   }
   if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
@@ -296,6 +654,9 @@ void UnhandledRaceOutcomeCheck::walk(const Stmt *S, Scope In) {
   }
   if (const auto *Compound = dyn_cast<CompoundStmt>(S))
     return walkBlock(*Compound, std::move(In));
+  // The operand only: the promise call repeats it.
+  if (const auto *Return = dyn_cast<CoreturnStmt>(S))
+    return walk(Return->getOperand(), In);
   checkRead(*S, In);
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
     return walk(Suspend->getOperand(), In);
@@ -313,6 +674,19 @@ void UnhandledRaceOutcomeCheck::walkBlock(const CompoundStmt &Block,
         If && (alwaysLeaves(If->getThen()) || alwaysLeaves(If->getElse()))) {
       VarSet Checked = checkedIn(If->getCond());
       Running.Guarded.insert(Checked.begin(), Checked.end());
+      // What the condition states on the side that goes on.
+      if (alwaysLeaves(If->getThen()) != alwaysLeaves(If->getElse()))
+        winnersIn(If->getCond(), alwaysLeaves(If->getElse()), Running.Winners);
+    }
+    // A winner held only until the variant is changed.
+    for (const auto &[VD, Known] : WinnerMap(Running.Winners))
+      if (changes(Child, VD))
+        Running.Winners.erase(VD);
+    // An assertion states its condition for the statements after it.
+    if (Asserted Facts; assertion(*Child, Facts)) {
+      Running.Guarded.insert(Facts.Checked.begin(), Facts.Checked.end());
+      for (const auto &[VD, Known] : Facts.Winners)
+        Running.Winners[VD] = Known;
     }
     // A race given to a variable: what was checked of its previous outcome
     // no longer holds.
@@ -320,6 +694,7 @@ void UnhandledRaceOutcomeCheck::walkBlock(const CompoundStmt &Block,
     startsRaces(Child, Made, Running.Inputs);
     for (const VarDecl *VD : Made) {
       Running.Guarded.erase(VD);
+      Running.Winners.erase(VD);
       Running.Assigned.insert(VD);
     }
   }
@@ -351,7 +726,7 @@ void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
     }
   });
   if (!Outcomes.empty())
-    walk(Body, {});
+    walk(Body, Scope());
 }
 
 } // namespace clang::tidy::async

@@ -3,6 +3,9 @@
 // An in-house race, listed.
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-unhandled-race-outcome %t.custom \
 // RUN:   --config="{CheckOptions: {async-unhandled-race-outcome.RaceFunctions: 'corp::first_of'}}"
+// Assertions that do not report their condition's text, listed.
+// RUN: %check_async_lint --check-suffix=ASSERT %s async-unhandled-race-outcome %t.assert \
+// RUN:   --config="{CheckOptions: {async-unhandled-race-outcome.RaceFunctions: 'corp::first_of', async-unhandled-race-outcome.AssertionMacros: 'CORP_VERIFY*', async-unhandled-race-outcome.AssertionFunctions: 'corp::expect_that'}}"
 
 #include <variant>
 
@@ -19,4 +22,32 @@ demo::task<> race() {
   (void)std::get<0>(Outcome);
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first [async-unhandled-race-outcome]
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:18: note: either side of this race may complete first
+  // CHECK-NOTES-ASSERT: :[[@LINE-3]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:18: note: either side of this race may complete first
+}
+
+// A project's assertions: a macro that does not stringize its condition and
+// a function whose body is not visible. Facts only when listed.
+void corp_fail();
+#define CORP_VERIFY_WON(cond)                                                  \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      corp_fail();                                                             \
+  } while (0)
+namespace corp {
+void expect_that(bool);
+} // namespace corp
+demo::task<> asserted_by_project() {
+  auto Outcome = co_await corp::first_of(fast(), slow());
+  CORP_VERIFY_WON(Outcome.index() == 0);
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:18: note: either side of this race may complete first
+  auto Next = co_await corp::first_of(fast(), slow());
+  corp::expect_that(Next.index() == 1);
+  (void)std::get<0>(Next);
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:15: note: either side of this race may complete first
+  // CHECK-NOTES-ASSERT: :[[@LINE-3]]:9: warning: 'std::get' reads alternative 0 of 'Next' after checking that alternative 1 won; it throws 'std::bad_variant_access' there
+  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:21: note: 'Next' is checked to hold alternative 1 here
 }

@@ -260,3 +260,191 @@ demo::task<> value_only(ranges::list<demo::task<int>> Tasks) {
   (void)Winner;
   co_await Tasks[0];
 }
+
+// --- Checks stated through assertions: a test framework's macro, a
+// project's own CHECK macro, an assertion helper. A macro that reports the
+// text of its condition ('#expr') states it for the statements after it.
+
+void report_failure(const char *Text);
+[[noreturn]] void fail_hard(const char *Text);
+// As asio's ASIO_CHECK: logs the failed condition and goes on.
+#define LIB_CHECK(expr)                                                        \
+  do {                                                                         \
+    if (!(expr))                                                               \
+      report_failure(#expr);                                                   \
+  } while (0)
+// As <cassert>'s assert.
+#define MY_ASSERT(expr) (static_cast<bool>(expr) ? void(0) : fail_hard(#expr))
+// As GoogleTest: the condition kept in a wrapper, the failure in the else.
+namespace testing {
+struct AssertionResult {
+  template <class T> explicit AssertionResult(const T &Success) : Ok(Success) {}
+  explicit operator bool() const { return Ok; }
+  bool Ok;
+};
+} // namespace testing
+#define EXPECT_TRUE(cond)                                                      \
+  if (const ::testing::AssertionResult Result_ = ::testing::AssertionResult(cond)) \
+    ;                                                                          \
+  else                                                                         \
+    report_failure(#cond)
+#define EXPECT_FALSE(cond)                                                     \
+  if (const ::testing::AssertionResult Result_ = ::testing::AssertionResult(!(cond))) \
+    ;                                                                          \
+  else                                                                         \
+    report_failure(#cond)
+// As Catch2 and doctest: the condition decomposed into an object.
+namespace catchlike {
+template <class T> struct ExprLhs {
+  const T &Lhs;
+  template <class U> bool operator==(const U &Rhs) const { return Lhs == Rhs; }
+};
+struct Decomposer {
+  template <class T> ExprLhs<T> operator<=(const T &Lhs) { return {Lhs}; }
+};
+struct Handler {
+  explicit Handler(const char *Text);
+  void handle(bool Passed);
+};
+} // namespace catchlike
+#define REQUIRE(...)                                                           \
+  do {                                                                         \
+    catchlike::Handler(#__VA_ARGS__).handle(catchlike::Decomposer() <= __VA_ARGS__); \
+  } while (false)
+// A helper that does not return when its condition is false.
+void require(bool Ok, const char *What) {
+  if (!Ok)
+    throw What;
+}
+// A helper that only logs: no fact.
+void note_unless(bool Ok, const char *What) {
+  if (!Ok)
+    report_failure(What);
+}
+// A macro that does not report its condition: no fact by default.
+#define TRACE_IF(cond)                                                         \
+  if (cond)                                                                    \
+  report_failure("traced")
+
+// Silent: the winner asserted, then read.
+asio::awaitable<void> asserted_reads() {
+  auto Outcome = co_await (read_reply() || timeout());
+  LIB_CHECK(Outcome.index() == 0);
+  LIB_CHECK(std::get<0>(Outcome) == 3);
+  Outcome = co_await (read_reply() || timeout());
+  MY_ASSERT(Outcome.index() == 1);
+  (void)std::get<1>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  EXPECT_TRUE(Outcome.index() == 0);
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  EXPECT_FALSE(Outcome.index() == 1);
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  REQUIRE(Outcome.index() == 0);
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  require(Outcome.index() == 0, "the reply wins");
+  (void)std::get<0>(Outcome);
+  Outcome = co_await (read_reply() || timeout());
+  LIB_CHECK(std::holds_alternative<int>(Outcome));
+  (void)std::get<int>(Outcome);
+}
+
+// Positive twins: an assertion checks another race's outcome, a helper that
+// only logs, a macro that does not state a condition.
+asio::awaitable<void> not_asserted() {
+  auto First = co_await (read_reply() || timeout());
+  auto Second = co_await (read_reply() || timeout());
+  LIB_CHECK(First.index() == 0);
+  (void)std::get<0>(Second);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Second.index()' or use 'std::visit' first
+  // CHECK-NOTES: :[[@LINE-4]]:17: note: either side of this race may complete first
+  auto Third = co_await (read_reply() || timeout());
+  note_unless(Third.index() == 0, "third");
+  (void)std::get<0>(Third);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Third.index()'
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: either side of this race may complete first
+  TRACE_IF(Second.index() == 1);
+  (void)std::get<1>(Second);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-13]]:17: note: either side of this race may complete first
+}
+
+// A read of another alternative than the one checked to have won is a bug
+// whatever the race did: it is reported as such.
+asio::awaitable<void> reads_the_loser() {
+  auto Outcome = co_await (read_reply() || timeout());
+  LIB_CHECK(Outcome.index() == 1);
+  LIB_CHECK(std::get<0>(Outcome) == 1);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won; it throws 'std::bad_variant_access' there [async-unhandled-race-outcome]
+  // CHECK-NOTES: :{{[0-9]+}}:11: note: expanded from macro 'LIB_CHECK'
+  // CHECK-NOTES: :[[@LINE-4]]:13: note: 'Outcome' is checked to hold alternative 1 here
+  Outcome = co_await (read_reply() || timeout());
+  if (Outcome.index() == 1)
+    (void)*std::get_if<0>(&Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: '*std::get_if' reads alternative 0 of 'Outcome' after checking that alternative 1 won; it yields a null pointer there
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: 'Outcome' is checked to hold alternative 1 here
+  Outcome = co_await (read_reply() || timeout());
+  if (!std::holds_alternative<std::string>(Outcome))
+    co_return;
+  (void)std::get<int>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'Outcome' is checked to hold alternative 1 here
+  Outcome = co_await (read_reply() || timeout());
+  require(Outcome.index() == 0, "the reply wins");
+  (void)std::get<std::string>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 1 of 'Outcome' after checking that alternative 0 won
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'Outcome' is checked to hold alternative 0 here
+}
+
+// Silent: what was checked no longer holds once the variant changes; an
+// assertion that the winner is not M names no winner.
+asio::awaitable<void> changed_after_the_check(std::variant<int, std::string> Other) {
+  auto Outcome = co_await (read_reply() || timeout());
+  LIB_CHECK(Outcome.index() == 1);
+  Outcome = Other;
+  (void)std::get<0>(Outcome);
+  auto Next = co_await (read_reply() || timeout());
+  LIB_CHECK(Next.index() != 1);
+  (void)std::get<0>(Next);
+}
+
+// Templates and lambdas.
+template <class T> asio::awaitable<void> generic_assert(asio::awaitable<T> (*Make)()) {
+  auto Outcome = co_await (Make() || timeout());
+  LIB_CHECK(Outcome.index() == 0);
+  (void)std::get<0>(Outcome);
+  LIB_CHECK(Outcome.index() == 1);
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: 'Outcome' is checked to hold alternative 1 here
+}
+template asio::awaitable<void> generic_assert<int>(asio::awaitable<int> (*)());
+void assert_in_lambda() {
+  auto Coro = []() -> asio::awaitable<void> {
+    auto Outcome = co_await (read_reply() || timeout());
+    EXPECT_TRUE(Outcome.index() == 0);
+    (void)std::get<0>(Outcome);
+  };
+  (void)Coro;
+}
+
+// --- A task whose await_resume returns 'T &&' (libcoro, cppcoro) moves the
+// outcome into the variable; an outcome bound by 'const auto &' is the
+// same. Both are followed.
+#include "rvalue_task.h"
+rv::task<int> first_rvalue();
+rv::task<long> second_rvalue();
+rv::task<int> moved_outcome() {
+  auto Outcome = co_await rv::when_any(first_rvalue(), second_rvalue());
+  co_return std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+}
+asio::awaitable<void> by_const_reference() {
+  const auto &Outcome = co_await (read_reply() || timeout());
+  (void)std::get<0>(Outcome);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
+  // CHECK-NOTES: :[[@LINE-3]]:25: note: either side of this race may complete first
+}
