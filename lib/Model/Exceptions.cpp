@@ -439,7 +439,11 @@ private:
     for (const Expr *Arg : Call.arguments()) {
       if (Depth > 8)
         break;
-      const Expr *Bare = Arg->IgnoreImplicit();
+      const Expr *Bare = Arg;
+      for (const Expr *Prev = nullptr; Bare != Prev;) {
+        Prev = Bare;
+        Bare = Bare->IgnoreParens()->IgnoreImplicit();
+      }
       std::optional<bool> Inner;
       if (const auto *InnerCall = dyn_cast<CallExpr>(Bare))
         Inner = taskThrows(*InnerCall, Depth + 1);
