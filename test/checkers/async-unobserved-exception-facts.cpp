@@ -166,3 +166,4 @@ void operators(asio::io_context &Ctx) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'one_fails' are lost
   // CHECK-NOTES: :158:37: note: the awaited operation reports failure by throwing here
 }
+
