@@ -20,9 +20,13 @@ constexpr llvm::StringLiteral FailureTypesOpt = "FailureTypes";
 constexpr llvm::StringLiteral ThrowingTokensOpt = "ThrowingTokens";
 constexpr llvm::StringLiteral ThrowingFunctionsOpt = "ThrowingFunctions";
 constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
+constexpr llvm::StringLiteral FirstSuccessCombinatorsOpt =
+    "FirstSuccessCombinators";
 
+// asio's deferred (the default token since asio 1.28) throws when the
+// operation is awaited in an awaitable, as use_awaitable does.
 constexpr llvm::StringLiteral DefaultThrowingTokens =
-    "asio::use_awaitable_t;asio::experimental::use_coro_t";
+    "asio::use_awaitable_t;asio::experimental::use_coro_t;asio::deferred_t";
 constexpr llvm::StringLiteral DefaultThrowingFunctions =
     "asio::basic_socket_acceptor::basic_socket_acceptor;"
     "asio::basic_socket_acceptor::bind;asio::basic_socket_acceptor::listen;"
@@ -35,7 +39,13 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
     "::std::stof;::std::stod;::std::vector::at;::std::basic_string::at;"
     "::std::map::at;::std::unordered_map::at;::std::future::get;"
     "::std::shared_future::get;::std::rethrow_exception;"
-    "::std::optional::value;::std::any_cast;::std::function::operator()";
+    "::std::optional::value;::std::any_cast;::std::function::operator();"
+    // std::get of a variant (bad_variant_access); std::get of a tuple, pair
+    // or array is noexcept and never counts.
+    "::std::get";
+// asio's a || b fails only when both fail.
+constexpr llvm::StringLiteral DefaultFirstSuccessCombinators =
+    "asio::experimental::awaitable_operators::operator||";
 
 constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 // libcoro runs what these start in a self-deleting task whose promise drops
@@ -60,11 +70,15 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
       ThrowingTokens(Options.get(ThrowingTokensOpt, DefaultThrowingTokens)),
       ThrowingFunctions(
           Options.get(ThrowingFunctionsOpt, DefaultThrowingFunctions)),
+      FirstSuccessCombinators(Options.get(FirstSuccessCombinatorsOpt,
+                                          DefaultFirstSuccessCombinators)),
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;
   Policy.ThrowingFunctions = &ThrowingFunctions;
   Policy.AnyCall = AnyCallMayThrow;
+  Policy.FirstSuccessCombinators = &FirstSuccessCombinators;
+  Policy.Overrides = &Overrides;
 }
 
 void UnobservedExceptionCheck::storeCheckOptions(
@@ -75,6 +89,8 @@ void UnobservedExceptionCheck::storeCheckOptions(
   Options.store(Opts, FailureTypesOpt, FailureTypes.str());
   Options.store(Opts, ThrowingTokensOpt, ThrowingTokens.str());
   Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
+  Options.store(Opts, FirstSuccessCombinatorsOpt,
+                FirstSuccessCombinators.str());
   Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
 }
 
@@ -246,14 +262,13 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
 
 const ParmVarDecl *
 UnobservedExceptionCheck::failureParameter(const LambdaExpr &Handler,
-                                           QualType &Type) const {
+                                           QualType &Type, ASTContext &Ctx) {
   const CXXMethodDecl *Op = Handler.getCallOperator();
   if (!Op || Op->getNumParams() == 0)
     return nullptr;
-  auto IsFailure = [&](QualType T) {
-    std::string Name = model::canonicalTypeName(T);
-    return !Name.empty() && FailureTypes.matches(Name);
-  };
+  // Compared by class, not by spelling: the name in the list may be an
+  // alias of the class the parameter's type resolves to.
+  auto IsFailure = [&](QualType T) { return FailureClasses.names(T, Ctx); };
   const FunctionTemplateDecl *Generic = Handler.getDependentCallOperator();
   if (!Generic) {
     Type = Op->getParamDecl(0)->getType();
@@ -275,7 +290,7 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
                                             const CallExpr &Call,
                                             ASTContext &Ctx) {
   QualType Type;
-  const ParmVarDecl *Failure = failureParameter(Handler, Type);
+  const ParmVarDecl *Failure = failureParameter(Handler, Type, Ctx);
   if (!Failure)
     return;
   bool Used = false;

@@ -5,6 +5,7 @@
 
 #include "../Model/CallInfo.h"
 #include "../Model/Exceptions.h"
+#include "../Model/ResolvedTypes.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
@@ -20,7 +21,11 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void startTranslationUnit() override { Runs.clear(); }
+  void startTranslationUnit() override {
+    Runs.clear();
+    FailureClasses.reset();
+    Overrides.reset();
+  }
 
 private:
   /// Describes where an exception escapes, as a note.
@@ -45,7 +50,7 @@ private:
   /// of a generic lambda, whose instantiation says it is one); null when
   /// its first parameter is no failure type.
   const ParmVarDecl *failureParameter(const LambdaExpr &Handler,
-                                      QualType &Type) const;
+                                      QualType &Type, ASTContext &Ctx);
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
   const model::NameMatcher DiscardingTokens;
@@ -53,8 +58,15 @@ private:
   const model::NameMatcher FailureTypes;
   const model::NameMatcher ThrowingTokens;
   const model::NameMatcher ThrowingFunctions;
+  const model::NameMatcher FirstSuccessCombinators;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
+  /// Who overrides each virtual function, for virtual calls whose object's
+  /// dynamic type is not visible.
+  model::OverrideIndex Overrides;
+  /// FailureTypes resolved to classes: a name in it may be an alias
+  /// (libstdc++'s std::exception_ptr is a using-declaration).
+  model::ResolvedTypes FailureClasses{FailureTypes};
   /// How a function runs what its parameter receives (memoised).
   llvm::DenseMap<const ParmVarDecl *, std::optional<model::DroppingRun>> Runs;
 };

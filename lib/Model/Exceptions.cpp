@@ -9,6 +9,7 @@
 #include "TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -72,10 +73,139 @@ bool onlyThrows(const Stmt *S) {
   return E && isa<CXXThrowExpr>(E->IgnoreImplicit());
 }
 
+/// True for a test of the object's own state that holds on a usable object:
+/// a member (or its negation, or a comparison with nullptr), or a query of
+/// the object that takes no argument (valid(), !empty()).
+bool testsOwnState(const Expr *E) {
+  E = strip(E, Wrappers::Condition);
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot)
+    return testsOwnState(Not->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_EQ))
+    return testsEmptiness(E) ||
+           (isa<CXXNullPtrLiteralExpr>(BO->getRHS()->IgnoreParenImpCasts()) &&
+            isOwnStateOrParameter(BO->getLHS()));
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Method && !isa<CXXConversionDecl>(Method) && Method->isConst() &&
+        Member->getNumArgs() == 0 && Object &&
+        isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return true;
+  }
+  return isOwnStateOrParameter(E);
+}
+
+/// \p S without attributes ([[likely]]) and one-statement braces.
+const Stmt *bare(const Stmt *S) {
+  for (unsigned I = 0; S && I < 4; ++I) {
+    if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+      S = Attributed->getSubStmt();
+    else if (const auto *Compound = dyn_cast<CompoundStmt>(S);
+             Compound && Compound->size() == 1)
+      S = Compound->body_front();
+    else
+      break;
+  }
+  return S;
+}
+
+/// True when \p Cond is the parameter \p Param itself.
+bool namesParameter(const Expr *Cond, const ParmVarDecl &Param) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Cond, Wrappers::Condition));
+  return Ref && Ref->getDecl() == &Param;
+}
+
+/// The index of the boolean parameter of an assert-like helper \p Fn: a
+/// function whose body throws only when that parameter is false
+/// (`if (ok) return; throw X(msg);` or `if (!ok) throw X(msg);`).
+std::optional<unsigned> assertedParameter(const FunctionDecl &Fn) {
+  const FunctionDecl *Def = Fn.getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Body->size() == 0 || Body->size() > 2)
+    return std::nullopt;
+  const auto *If = dyn_cast<IfStmt>(bare(Body->body_front()));
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return std::nullopt;
+  for (unsigned I = 0; I < Def->getNumParams(); ++I) {
+    const ParmVarDecl &Param = *Def->getParamDecl(I);
+    if (!Param.getType()->isBooleanType())
+      continue;
+    // if (ok) return; throw ...;
+    if (Body->size() == 2 && namesParameter(If->getCond(), Param) &&
+        isa_and_nonnull<ReturnStmt>(bare(If->getThen())) &&
+        onlyThrows(Body->body_back()))
+      return I;
+    // if (!ok) throw ...;
+    const auto *Not = dyn_cast<UnaryOperator>(
+        strip(If->getCond(), Wrappers::Condition));
+    if (Body->size() == 1 && Not && Not->getOpcode() == UO_LNot &&
+        namesParameter(Not->getSubExpr(), Param) && onlyThrows(If->getThen()))
+      return I;
+  }
+  return std::nullopt;
+}
+
+/// True for std::exception_ptr (libstdc++ declares it in a nested
+/// namespace and names it in std with a using-declaration).
+bool isExceptionPtr(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "exception_ptr" &&
+         StringRef(canonicalName(*RD)).starts_with("::std::");
+}
+
+/// True when \p E uses a std::exception_ptr: a throw or call that hands on
+/// an exception caught earlier (rethrow_exception(e), throw X(e)).
+bool mentionsExceptionPtr(const Stmt *S) {
+  bool Found = false;
+  forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (const auto *E = dyn_cast<DeclRefExpr>(&Child))
+      Found = Found || isExceptionPtr(E->getType());
+  });
+  return Found;
+}
+
+/// The class an object expression is known to have at run time: a variable
+/// or member of class type (not a reference), its address, or a local
+/// pointer initialised with one of these or with new. Null when not seen.
+const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
+  Object = strip(Object, Wrappers::Syntax);
+  if (!Object || Depth > 2)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Object);
+      Unary && (Unary->getOpcode() == UO_AddrOf ||
+                Unary->getOpcode() == UO_Deref))
+    return dynamicClass(Unary->getSubExpr(), Depth);
+  if (const auto *New = dyn_cast<CXXNewExpr>(Object))
+    return New->getAllocatedType()->getAsCXXRecordDecl();
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!D || D->getType()->isReferenceType())
+    return nullptr;
+  if (D->getType()->isPointerType()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var || !Var->isLocalVarDecl() || isa<ParmVarDecl>(Var))
+      return nullptr;
+    return dynamicClass(Var->getInit(), Depth + 1);
+  }
+  if (isa<ParmVarDecl>(D) && D->getType()->isRecordType())
+    return D->getType()->getAsCXXRecordDecl();
+  return D->getType()->getAsCXXRecordDecl();
+}
+
 class ThrowFinder {
 public:
-  ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth)
-      : Policy(Policy), Ctx(Ctx), CallDepth(Depth) {}
+  ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth,
+              bool InputsRethrown = false)
+      : Policy(Policy), Ctx(Ctx), CallDepth(Depth),
+        InputsRethrown(InputsRethrown) {}
 
   /// The escaping points of \p S by kind: a throw, an await, a call.
   const Stmt *First[3] = {nullptr, nullptr, nullptr};
@@ -99,8 +229,13 @@ public:
           find(VD->getInit(), Depth + 1);
       return;
     }
-    if (isa<CXXThrowExpr>(S))
+    if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+      // In a combinator, a throw of the exception_ptr a combined task
+      // failed with is that task's exception, judged at the task.
+      if (InputsRethrown && mentionsExceptionPtr(Throw->getSubExpr()))
+        return;
       return record(0, S);
+    }
     if (const auto *If = dyn_cast<IfStmt>(S))
       return findInIf(*If, Depth);
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
@@ -116,6 +251,12 @@ public:
     for (const Stmt *Child : S->children())
       find(Child, Depth + 1);
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      // rethrow_exception(e) in a combinator: as above.
+      if (InputsRethrown &&
+          llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+            return isExceptionPtr(Arg->getType());
+          }))
+        return;
       if (callThrows(Call->getDirectCallee(), *Call))
         record(2, S);
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -201,6 +342,15 @@ private:
     }
     if (cannotThrow(Callee))
       return false;
+    // In a called function, an assert-like helper given a test of the
+    // object's own state (logicAssert(valid(), "...")) throws only when the
+    // call is misused, like `if (!m_state) throw ...;` below.
+    if (CallDepth > 0)
+      if (const auto *Call = dyn_cast<CallExpr>(&E))
+        if (std::optional<unsigned> Asserted = assertedParameter(*Callee);
+            Asserted && *Asserted < Call->getNumArgs() &&
+            testsOwnState(Call->getArg(*Asserted)))
+          return false;
     // Calling a coroutine creates its frame; its body's exceptions surface
     // where it is awaited.
     if (const FunctionDecl *Def = Callee->getDefinition();
@@ -212,21 +362,130 @@ private:
       return false;
     if (Policy.AnyCall)
       return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+        Method && Method->isVirtual() && !Policy.AnyCall)
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&E))
+        return virtualCallThrows(*Method, *Member);
     if (Policy.ThrowingFunctions &&
         Policy.ThrowingFunctions->matches(canonicalName(*Callee)))
       return true;
     return bodyThrows(Callee);
   }
 
+  /// A call of a virtual function: the body that runs when the object's
+  /// dynamic type is visible; else every body that may run must throw (the
+  /// declaration's, which may be a "not implemented" default, and those of
+  /// the overriders the translation unit has).
+  bool virtualCallThrows(const CXXMethodDecl &Method,
+                         const CXXMemberCallExpr &Call) {
+    const Expr *Object = Call.getImplicitObjectArgument();
+    bool Qualified = false;
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts()))
+      Qualified = Member->hasQualifier(); // Base::f(): no dispatch
+    if (const CXXRecordDecl *Dynamic =
+            Qualified ? nullptr : dynamicClass(Object)) {
+      if (const CXXMethodDecl *Final =
+              Method.getCorrespondingMethodInClass(Dynamic, true))
+        return nonVirtualCallThrows(Final, Call);
+    }
+    if (!nonVirtualCallThrows(&Method, Call))
+      return false;
+    if (Qualified || !Policy.Overrides || Method.hasAttr<FinalAttr>() ||
+        Method.getParent()->hasAttr<FinalAttr>())
+      return true;
+    for (const CXXMethodDecl *Other :
+         Policy.Overrides->overriders(Method, Ctx))
+      if (!nonVirtualCallThrows(Other, Call))
+        return false;
+    return true;
+  }
+
+  /// callThrows for a function that is not dispatched further.
+  bool nonVirtualCallThrows(const CXXMethodDecl *Method,
+                            const CXXMemberCallExpr &Call) {
+    if (cannotThrow(Method))
+      return false;
+    if (Policy.ThrowingFunctions &&
+        Policy.ThrowingFunctions->matches(canonicalName(*Method)))
+      return true;
+    return bodyThrows(Method);
+  }
+
   /// True when the visible definition of \p Callee, in user code, throws.
-  bool bodyThrows(const FunctionDecl *Callee) {
+  bool bodyThrows(const FunctionDecl *Callee, bool Combinator = false) {
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def || !Def->getBody() || CallDepth >= 3 ||
         Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
       return false;
-    ThrowFinder Inner(Policy, Ctx, CallDepth + 1);
+    ThrowFinder Inner(Policy, Ctx, CallDepth + 1, Combinator);
     Inner.find(getUserBody(*Def));
     return Inner.result() != nullptr;
+  }
+
+  /// Whether awaiting the task \p Call returns throws, when it is a call of a
+  /// coroutine or a combination of tasks (when_all, asio's a && b): the
+  /// coroutine's own body (in a combinator, less what it rethrows from the
+  /// tasks' exception_ptrs) and the tasks it combines, any of them, or all
+  /// of them for a combinator that fails only when every task fails (asio's
+  /// a || b). Empty when it is neither, or when nothing throws in a
+  /// combination the check cannot see into.
+  std::optional<bool> taskThrows(const CallExpr &Call, unsigned Depth = 0) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    bool IsCoroutine = Def && getCoroutineBody(*Def);
+    // The tasks combined: known to throw, known not to, or unknown.
+    llvm::SmallVector<std::optional<bool>, 4> Tasks;
+    for (const Expr *Arg : Call.arguments()) {
+      if (Depth > 8)
+        break;
+      const Expr *Bare = Arg;
+      for (const Expr *Prev = nullptr; Bare != Prev;) {
+        Prev = Bare;
+        Bare = Bare->IgnoreParens()->IgnoreImplicit();
+      }
+      std::optional<bool> Inner;
+      if (const auto *InnerCall = dyn_cast<CallExpr>(Bare))
+        Inner = taskThrows(*InnerCall, Depth + 1);
+      if (Inner || isTaskType(Bare->getType()))
+        Tasks.push_back(Inner);
+    }
+    if (!IsCoroutine && Tasks.empty())
+      return std::nullopt;
+    auto Throws = [](std::optional<bool> T) { return T && *T; };
+    if (Callee && Policy.FirstSuccessCombinators &&
+        Policy.FirstSuccessCombinators->matches(canonicalName(*Callee)))
+      return !Tasks.empty() && llvm::all_of(Tasks, Throws);
+    if (IsCoroutine && bodyThrows(Def, /*Combinator=*/!Tasks.empty()))
+      return true;
+    if (llvm::any_of(Tasks, Throws))
+      return true;
+    if (IsCoroutine)
+      return Policy.AnyCall;
+    return std::nullopt;
+  }
+
+  /// Whether an operation of type \p T reports failure, read from the
+  /// completion signature among its template arguments: its first parameter
+  /// is an error code or an exception_ptr. Empty when \p T has none.
+  static std::optional<bool> signatureReportsFailure(QualType T) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl());
+    if (!Spec)
+      return std::nullopt;
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      if (Arg.getKind() != TemplateArgument::Type)
+        continue;
+      const auto *Signature = Arg.getAsType()->getAs<FunctionProtoType>();
+      if (!Signature)
+        continue;
+      if (Signature->getNumParams() == 0)
+        return false;
+      QualType First = Signature->getParamType(0);
+      std::string Name = canonicalTypeName(First);
+      return isExceptionPtr(First) || StringRef(Name).ends_with("error_code");
+    }
+    return std::nullopt;
   }
 
   bool awaitThrows(const CoroutineSuspendExpr &Await) {
@@ -250,26 +509,16 @@ private:
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
       return Policy.AnyCall;
-    // A coroutine rethrows what its body throws (one in a library, asio's
-    // a && b, is judged by the coroutines it combines); its arguments are
-    // no completion tokens.
     const FunctionDecl *Callee = Call->getDirectCallee();
-    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-    bool CalleeIsCoroutine = Def && getCoroutineBody(*Def);
-    if (CalleeIsCoroutine && bodyThrows(Def))
-      return true;
-    // A combination of coroutines (when_all, asio's a && b) rethrows what
-    // they throw.
-    for (const Expr *Arg : Call->arguments())
-      if (const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreImplicit()))
-        if (const FunctionDecl *InnerDef =
-                Inner->getDirectCallee()
-                    ? Inner->getDirectCallee()->getDefinition()
-                    : nullptr;
-            InnerDef && getCoroutineBody(*InnerDef) && bodyThrows(InnerDef))
-          return true;
-    if (CalleeIsCoroutine)
-      return Policy.AnyCall;
+    if (std::optional<bool> Throws = taskThrows(*Call))
+      return *Throws;
+    // The completion signature, where the operation's type carries it
+    // (asio's deferred_async_operation<void(error_code, size_t), ...>): one
+    // that completes with neither an error code nor an exception_ptr first
+    // reports no failure, whatever the token.
+    if (std::optional<bool> Fails = signatureReportsFailure(Call->getType());
+        Fails && !*Fails)
+      return false;
     // An asynchronous operation throws when its completion token, the last
     // argument of class type (written or defaulted), says so; another token
     // (asio's as_tuple_t, redirect_error_t) reports failure as a value.
@@ -295,11 +544,65 @@ private:
   const ThrowPolicy &Policy;
   ASTContext &Ctx;
   unsigned CallDepth;
+  /// The body is a combinator's: what it rethrows from an exception_ptr
+  /// comes from the tasks it was given.
+  bool InputsRethrown;
   /// Variables tested for a value by an enclosing if.
   llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
 };
 
 } // namespace
+
+namespace {
+
+/// Collects, for each virtual function, the functions that override it.
+class OverrideCollector : public RecursiveASTVisitor<OverrideCollector> {
+public:
+  explicit OverrideCollector(
+      llvm::DenseMap<const CXXMethodDecl *,
+                     llvm::SmallVector<const CXXMethodDecl *, 2>> &Map)
+      : Map(Map) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    if (Method->size_overridden_methods() == 0 ||
+        Method != Method->getCanonicalDecl())
+      return true;
+    // Every function it overrides, also through intermediate classes.
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        Method->overridden_methods());
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val();
+      if (!Seen.insert(Base->getCanonicalDecl()).second)
+        continue;
+      Map[Base->getCanonicalDecl()].push_back(Method);
+      Work.append(Base->begin_overridden_methods(),
+                  Base->end_overridden_methods());
+    }
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>> &Map;
+};
+
+} // namespace
+
+llvm::ArrayRef<const CXXMethodDecl *>
+OverrideIndex::overriders(const CXXMethodDecl &Method, ASTContext &Ctx) {
+  if (For != &Ctx) {
+    Map.clear();
+    OverrideCollector(Map).TraverseAST(Ctx);
+    For = &Ctx;
+  }
+  auto It = Map.find(Method.getCanonicalDecl());
+  if (It == Map.end())
+    return {};
+  return It->second;
+}
 
 const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
                                ASTContext &Ctx) {

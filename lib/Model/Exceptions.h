@@ -12,12 +12,34 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+
+/// The functions that override each virtual function of a translation unit
+/// (also through intermediate classes), found on first use.
+class OverrideIndex {
+public:
+  void reset() {
+    For = nullptr;
+    Map.clear();
+  }
+  /// Every function in the translation unit that overrides \p Method.
+  llvm::ArrayRef<const CXXMethodDecl *> overriders(const CXXMethodDecl &Method,
+                                                   ASTContext &Ctx);
+
+private:
+  const ASTContext *For = nullptr;
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>>
+      Map;
+};
 
 /// What counts as a point from which an exception can leave a body.
 struct ThrowPolicy {
@@ -35,6 +57,13 @@ struct ThrowPolicy {
   /// Count an await of a task handed in as a parameter (a wrapper that runs
   /// whatever task its caller gives it): that task may throw anything.
   bool AwaitedParameters = false;
+  /// Combinators that fail only when every task they combine fails (asio's
+  /// a || b waits for the first success).
+  const NameMatcher *FirstSuccessCombinators = nullptr;
+  /// Where the overriders of a virtual function are found: a virtual call
+  /// whose object's dynamic type is not visible throws only when every body
+  /// that may run throws. Null: judged by the called declaration alone.
+  OverrideIndex *Overrides = nullptr;
 };
 
 /// The parameter of task type that \p Await awaits (co_await t,
