@@ -94,21 +94,7 @@ private:
     return Outcome::FallsThrough;
   }
 
-  /// True when \p S contains a statement that may leave it other than at
-  /// its end (not counting the bodies of lambdas).
-  static bool mayJump(const Stmt *S) {
-    if (!S)
-      return false;
-    if (isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt, GotoStmt,
-            IndirectGotoStmt, CXXThrowExpr>(S))
-      return true;
-    if (isa<LambdaExpr>(S))
-      return false;
-    for (const Stmt *Child : S->children())
-      if (mayJump(Child))
-        return true;
-    return false;
-  }
+  static bool mayJump(const Stmt *S) { return mayLeave(S); }
 
   /// True when evaluating \p S always evaluates a use of Var: not one that
   /// only a branch of ?:, && or || reaches, nor one in a lambda body or in
@@ -163,6 +149,20 @@ private:
 };
 
 } // namespace
+
+bool mayLeave(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt, GotoStmt,
+          IndirectGotoStmt, CXXThrowExpr>(S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (mayLeave(Child))
+      return true;
+  return false;
+}
 
 bool runsBodyOnce(const ForStmt &For, const ASTContext &Ctx) {
   const Expr *Cond = For.getCond();

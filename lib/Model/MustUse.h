@@ -24,6 +24,11 @@ namespace clang::tidy::async::model {
 /// with (`for (int i = 0; i < 10; i++)`).
 bool runsBodyOnce(const ForStmt &For, const ASTContext &Ctx);
 
+/// True when \p S contains a statement that may leave it other than at its
+/// end (return, co_return, break, continue, goto, throw), not counting the
+/// bodies of lambdas.
+bool mayLeave(const Stmt *S);
+
 /// True when every path from the declaration of the local \p Var in
 /// \p Body reaches a mention of it that \p IsUse accepts, by structure (see
 /// the file comment). False whenever that cannot be shown.
