@@ -47,5 +47,11 @@ template <> struct Lazy<void>::promise_type {
   void return_void() {}
   void unhandled_exception() { Error = std::current_exception(); }
 };
+// Awaiting it yields the executor the Lazy runs on, null when it has none.
+struct CurrentExecutor {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  Executor *await_resume() const noexcept { return nullptr; }
+};
 } // namespace coro
 } // namespace async_simple
