@@ -195,3 +195,23 @@ demo::task<> break_before_use_in_loop(bool b) {
   }
   co_return;
 }
+
+// --- A concurrencpp coroutine that takes executor_tag is posted to its
+// executor when called: it runs without being awaited, so a result of it
+// kept and dropped loses nothing (it is not lazy). Its twin, a lazy_result,
+// never runs when dropped.
+
+concurrencpp::result<int> on_executor(concurrencpp::executor_tag,
+                                      concurrencpp::executor *, int x) {
+  co_return x;
+}
+concurrencpp::lazy_result<int> lazily(int x) { co_return x; }
+
+void scheduled_and_dropped(concurrencpp::executor *ex) {
+  auto r = on_executor({}, ex, 1);
+}
+
+void lazy_and_dropped() {
+  auto l = lazily(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'l' is never awaited; it is destroyed without running [async-discarded-awaitable]
+}
