@@ -69,7 +69,7 @@ const Library::Entry Library::Entries[] = {
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
      "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop"},
     {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables,
-     "async_simple::coro::CurrentExecutor"},
+     "async_simple::CurrentExecutor"},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr,
      "concurrencpp::result::resolve;concurrencpp::shared_result::resolve;"

@@ -11,7 +11,7 @@
 #include "async_simple/Lazy.h"
 
 using async_simple::Executor;
-using async_simple::coro::CurrentExecutor;
+using async_simple::CurrentExecutor;
 using async_simple::coro::Lazy;
 
 Lazy<> sleep_on(Executor *ex, std::chrono::milliseconds dur);
