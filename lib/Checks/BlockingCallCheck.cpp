@@ -6,6 +6,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/NoExecutor.h"
 #include "../Model/PathFacts.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
@@ -456,7 +457,9 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
   auto Blocks = [&](const Stmt &S, const Reach &R) {
     std::optional<Condition> When = blocksThrough(*Coro, S, R, R.Leaf, Ctx);
     return When && !(When->Param >= 0 && runsInCaller(*Coro, S, Ctx)) &&
-           mayRunOnExecutor(*Coro, S, Ctx);
+           mayRunOnExecutor(*Coro, S, Ctx) &&
+           !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
+                                    Ctx);
   };
   F.forEachStmt([&](const Stmt &S) {
     if (std::optional<Blocking> B = classify(S)) {

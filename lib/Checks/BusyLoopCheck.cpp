@@ -30,6 +30,37 @@ bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
+/// True for a loop that can never end and does nothing at all: no
+/// condition (or a constant true one), no increment, an empty body
+/// (`for (;;) {}`, `while (true);`). C++ lets the compiler assume that a
+/// loop without side effects ends ([intro.progress]), so reaching one is
+/// undefined: it is written only as a marker of code that never runs (after
+/// a co_await that never resumes the coroutine, to stand in for a
+/// co_return), not as a wait.
+bool isUnreachableMarker(const Stmt &Loop, const ASTContext &Ctx) {
+  auto Empty = [](const Stmt *Body) {
+    if (!Body || isa<NullStmt>(Body))
+      return true;
+    const auto *Block = dyn_cast<CompoundStmt>(Body);
+    return Block && Block->body_empty();
+  };
+  auto AlwaysTrue = [&](const Expr *Cond) {
+    bool Value = false;
+    return !Cond ||
+           (!Cond->isValueDependent() &&
+            Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
+  };
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return !For->getInit() && !For->getInc() && !For->getConditionVariable() &&
+           AlwaysTrue(For->getCond()) && Empty(For->getBody());
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return !While->getConditionVariable() && AlwaysTrue(While->getCond()) &&
+           Empty(While->getBody());
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return AlwaysTrue(Do->getCond()) && Empty(Do->getBody());
+  return false;
+}
+
 } // namespace
 
 BusyLoopCheck::BusyLoopCheck(StringRef Name, ClangTidyContext *Context)
@@ -113,6 +144,8 @@ bool BusyLoopCheck::yields(const Stmt &Loop, CheckedFunction &F,
 
 void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
                               CheckedFunction &F) {
+  if (isUnreachableMarker(Loop, F.Ctx))
+    return;
   model::LoopProgress Progress = model::loopProgress(Loop, F.Ctx);
   Kind What = Kind::None;
   if (Progress.Bound == model::LoopBound::Spin)

@@ -28,18 +28,46 @@ bool containsThis(const Stmt *S, unsigned Depth = 0) {
   return false;
 }
 
-/// True when the awaiter method \p Resume returns a reference into its own
-/// object, or into something its object owns (a promise through a handle).
-bool returnsReferenceIntoThis(const CXXMethodDecl *Resume) {
-  if (!Resume || !Resume->getReturnType()->isReferenceType())
+bool returnsReferenceIntoThis(const CXXMethodDecl *Method, unsigned Depth);
+
+/// True when the reference \p E (a returned value) may refer into the
+/// object 'this' denotes or what it owns. A dereferenced pointer member
+/// (`*m_value`) refers to what the pointer points at, stored elsewhere:
+/// cppcoro's task<T&> keeps a T* in its promise. A reference returned by a
+/// member function of the object is followed into that function's returns.
+bool refersIntoThis(const Expr *E, unsigned Depth) {
+  if (!E)
     return false;
-  const FunctionDecl *Def = Resume->getDefinition();
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref) {
+    const Expr *Pointer = Deref->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<MemberExpr>(Pointer) && Pointer->getType()->isPointerType())
+      return false;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+      Call && Depth < 3 && containsThis(Call->getImplicitObjectArgument())) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const FunctionDecl *Def = Method ? Method->getDefinition() : nullptr;
+    if (Def && Def->getBody())
+      return returnsReferenceIntoThis(Method, Depth + 1);
+  }
+  return containsThis(E);
+}
+
+/// True when the method \p Method (an awaiter's await_resume, or a member
+/// function it returns through) returns a reference into its own object,
+/// or into something its object owns (a promise through a handle).
+bool returnsReferenceIntoThis(const CXXMethodDecl *Method, unsigned Depth) {
+  if (!Method || !Method->getReturnType()->isReferenceType())
+    return false;
+  const FunctionDecl *Def = Method->getDefinition();
   if (!Def || !Def->getBody())
     return false;
   bool Found = false;
   model::forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
     if (const auto *Return = dyn_cast<ReturnStmt>(&S))
-      Found = Found || containsThis(Return->getRetValue());
+      Found = Found || refersIntoThis(Return->getRetValue(), Depth);
   });
   return Found;
 }
@@ -72,7 +100,7 @@ void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
       return false;
     const auto *Resume =
         dyn_cast_or_null<CXXMemberCallExpr>(Await->getResumeExpr());
-    return Resume && returnsReferenceIntoThis(Resume->getMethodDecl());
+    return Resume && returnsReferenceIntoThis(Resume->getMethodDecl(), 0);
   };
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../Model/Awaitables.h"
+#include "../Model/WaitedOut.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
@@ -64,9 +65,33 @@ const Stmt *DanglingReferenceCheck::firstLateUse(const FunctionDecl &Coro,
   };
   bool Lazy = model::lazinessOfCoroutine(Coro) == model::Laziness::Lazy;
   const Stmt *Use =
-      firstUseAfterSuspension(Coro, Ctx, IsUse, /*FromStart=*/Lazy);
+      Lazy || !awaitsOnlyReady(Coro, Ctx)
+          ? firstUseAfterSuspension(Coro, Ctx, IsUse, /*FromStart=*/Lazy)
+          : nullptr;
   LateUses[{&Coro, Index}] = Use;
   return Use;
+}
+
+bool DanglingReferenceCheck::awaitsOnlyReady(const FunctionDecl &Coro,
+                                             ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  const CoroutineBodyStmt *Body =
+      Coro.hasBody(Def) && Def ? model::getCoroutineBody(*Def) : nullptr;
+  if (!Body || !Body->getBody())
+    return false;
+  // Every co_await is on a result the coroutine's own code shows ready
+  // there (a status asserted with an assertion helper, a wait), and there
+  // is no co_yield: an eager coroutine then never suspends in its body, and
+  // runs to its end at the call.
+  const model::PathFacts &Own = Facts.of(*Def, Ctx);
+  bool Ready = true, Any = false;
+  model::forEachSuspensionPoint(
+      Body->getBody(), [&](const CoroutineSuspendExpr &Point) {
+        Any = true;
+        const auto *Await = dyn_cast<CoawaitExpr>(&Point);
+        Ready = Ready && Await && Own.isReadyAt(Await->getOperand(), Await);
+      });
+  return Any && Ready;
 }
 
 void DanglingReferenceCheck::addNotes(const CoroutineCall &C,
@@ -106,6 +131,14 @@ void DanglingReferenceCheck::checkArgument(const CoroutineCall &C,
     return;
   const Stmt *Use = firstLateUse(C.Coro, Index, C.Caller.Ctx);
   if (!Use)
+    return;
+  // A local the function waits out: the task signals an object the
+  // function then blocks on, after its last use of the parameter.
+  if (R.What == Referent::Kind::Local &&
+      model::waitsOut(C.Caller.Body, C.Call, SourceLocation(), C.Coro, Index,
+                      Lib.WaitMembers, Lib.SignalMembers,
+                      C.Caller.Ctx.getSourceManager())
+          .Wait)
     return;
   std::optional<ArgumentDeath> Death = diesBeforeTask(C, R, Arg);
   if (!Death)

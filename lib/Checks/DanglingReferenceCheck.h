@@ -36,6 +36,9 @@ private:
   /// run after the coroutine has suspended; null when there is none.
   const Stmt *firstLateUse(const FunctionDecl &Coro, int Index,
                            ASTContext &Ctx);
+  /// True when every suspension point of the body of \p Coro is a co_await
+  /// on a result its own path facts show ready there (none can suspend).
+  bool awaitsOnlyReady(const FunctionDecl &Coro, ASTContext &Ctx);
 
   // Call-site lifetimes (DanglingReferenceCalls.cpp).
   void checkCalls(CheckedFunction &F);

@@ -4,8 +4,10 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
+#include "../Model/MustUse.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::async {
@@ -257,8 +259,24 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
   if (Vars.empty())
     return;
   const model::PathFacts &Flow = F.facts();
+  std::vector<model::UnusedValueLoss> Losses = Flow.unusedValueLosses(Vars);
+  // The flow graph does not know that a loop whose first test is true runs
+  // its body: a task used in such a body on every path is not lost on the
+  // path that skips the loop, which cannot happen. Only where the task is
+  // never overwritten, so that the use is of the value declared.
+  llvm::DenseSet<const VarDecl *> Overwritten, UsedAlways;
+  for (const model::UnusedValueLoss &Loss : Losses)
+    if (Loss.Overwritten)
+      Overwritten.insert(Loss.Var);
+  for (const VarDecl *VD : Vars)
+    if (!Overwritten.contains(VD) &&
+        model::usedOnEveryPath(*VD, F.Body, F.Ctx,
+                               [](const DeclRefExpr &) { return true; }))
+      UsedAlways.insert(VD);
   const VarDecl *Last = nullptr;
-  for (const model::UnusedValueLoss &Loss : Flow.unusedValueLosses(Vars)) {
+  for (const model::UnusedValueLoss &Loss : Losses) {
+    if (UsedAlways.contains(Loss.Var))
+      continue;
     if (Loss.Var != Last) {
       Last = Loss.Var;
       reportUnawaited(*Loss.Var, Verdicts.lookup(Loss.Var),

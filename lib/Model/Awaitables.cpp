@@ -129,6 +129,35 @@ bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
   return false;
 }
 
+/// True when an await_suspend of the awaiter \p Awaiter does something with
+/// the handle it is given: it passes it on (posts it to an executor, stores
+/// it for someone to resume) or resumes it. A coroutine whose initial
+/// awaiter does so runs without being awaited (concurrencpp's coroutines
+/// that take executor_tag are posted to their executor); the empty
+/// await_suspend of std::suspend_always leaves it to whoever awaits it.
+bool handsOnHandle(QualType Awaiter) {
+  const CXXRecordDecl *RD = recordOf(Awaiter);
+  if (!RD)
+    return false;
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  lookupMembers(RD, identifier(RD->getASTContext(), "await_suspend"), Found);
+  for (const NamedDecl *ND : Found) {
+    const FunctionDecl *Fn = ND->getAsFunction();
+    const FunctionDecl *Def = nullptr;
+    if (!Fn || !Fn->hasBody(Def) || !Def || Def->getNumParams() == 0)
+      continue;
+    const ParmVarDecl *Handle = Def->getParamDecl(0);
+    bool Used = false;
+    forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      Used = Used || (Ref && Ref->getDecl() == Handle);
+    });
+    if (Used)
+      return true;
+  }
+  return false;
+}
+
 /// The record a promise_type member names.
 const CXXRecordDecl *promiseMember(const CXXRecordDecl *RD) {
   if (!RD)
@@ -192,16 +221,41 @@ const CXXRecordDecl *promiseTypeOf(QualType T) {
     return nullptr;
   if (const ClassTemplateDecl *Traits = coroutineTraits(RD->getASTContext())) {
     // Every coroutine of the translation unit instantiated the traits for
-    // its return type; an explicit specialisation is there too.
+    // its return type; an explicit specialisation is there too. The traits
+    // may choose the promise by the parameter types as well (concurrencpp
+    // reschedules a coroutine whose first parameter is executor_tag), and
+    // the specialisations are listed in the order the unit's coroutines
+    // instantiated them: the answer for the type alone must not depend on
+    // which coroutine came first. So: the traits of T alone, else the one
+    // promise every specialisation agrees on, else what the declarations
+    // say for any other argument list (T's own promise_type, which the
+    // primary template names, then the partial specialisations in the order
+    // they are declared).
+    const CXXRecordDecl *Agreed = nullptr;
+    bool Disagree = false;
     for (const ClassTemplateSpecializationDecl *Spec :
          Traits->specializations()) {
       const TemplateArgumentList &Args = Spec->getTemplateArgs();
       if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
           Args[0].getAsType().getCanonicalType() != T)
         continue;
-      if (const CXXRecordDecl *Promise = promiseMember(Spec))
+      const CXXRecordDecl *Promise = promiseMember(Spec);
+      if (!Promise)
+        continue;
+      bool Alone = Args.size() == 1 ||
+                   (Args.size() == 2 && Args[1].getKind() ==
+                                            TemplateArgument::Pack &&
+                                        Args[1].pack_size() == 0);
+      if (Alone)
         return Promise;
+      if (Agreed && Agreed->getCanonicalDecl() != Promise->getCanonicalDecl())
+        Disagree = true;
+      Agreed = Agreed ? Agreed : Promise;
     }
+    if (Agreed && !Disagree)
+      return Agreed;
+    if (const CXXRecordDecl *Own = promiseMember(RD))
+      return Own;
     // A partial specialisation for T's class template (asio::awaitable).
     llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
     const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(
@@ -215,6 +269,7 @@ const CXXRecordDecl *promiseTypeOf(QualType T) {
         if (const CXXRecordDecl *Promise = promiseMember(Partial))
           return Promise;
     }
+    return Agreed;
   }
   return promiseMember(RD);
 }
@@ -317,7 +372,9 @@ Laziness lazinessOfPromise(const CXXRecordDecl *Promise) {
   std::optional<bool> Ready = constantAwaitReady(Initial->getReturnType());
   if (!Ready)
     return Laziness::Unknown;
-  return *Ready ? Laziness::Eager : Laziness::Lazy;
+  if (*Ready || handsOnHandle(Initial->getReturnType()))
+    return Laziness::Eager;
+  return Laziness::Lazy;
 }
 
 bool canAwaitIn(const FunctionDecl &Coro, QualType T) {

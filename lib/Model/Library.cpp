@@ -61,6 +61,15 @@ const Library::Entry Library::Entries[] = {
      "async_simple::coro::CountingSemaphore;asio::experimental::channel;"
      "asio::experimental::concurrent_channel;boost::cobalt::channel;"
      "seastar::semaphore"},
+    {"WaitMembers", &Library::WaitMembers,
+     "::std::counting_semaphore::acquire;::std::latch::wait;"
+     "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait"},
+    {"SignalMembers", &Library::SignalMembers,
+     "::std::counting_semaphore::release;::std::latch::count_down;"
+     "::std::latch::arrive_and_wait;::std::barrier::arrive;"
+     "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop"},
+    {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables,
+     "async_simple::CurrentExecutor"},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr,
      "concurrencpp::result::resolve;concurrencpp::shared_result::resolve;"
@@ -75,7 +84,8 @@ const Library::Entry Library::Entries[] = {
      "::std::future::wait_for;::std::future::wait_until;"
      "::std::shared_future::wait_for;::std::shared_future::wait_until;"
      "concurrencpp::result::status;concurrencpp::result::wait_for;"
-     "concurrencpp::result::wait_until;concurrencpp::shared_result::status;"
+     "concurrencpp::result::wait_until;concurrencpp::lazy_result::status;"
+     "concurrencpp::shared_result::status;"
      "concurrencpp::shared_result::wait_for;"
      "concurrencpp::shared_result::wait_until",
      &ReadinessKnowledge::StatusQueries},

@@ -69,6 +69,15 @@ public:
   NameMatcher AsyncMutexes;
   /// Awaited acquisitions that bound concurrency (semaphores, channels).
   NameMatcher Limiters;
+  /// Members that block the calling thread until another thread signals
+  /// their object (a semaphore's acquire, a latch's wait), and the members
+  /// that signal it: a function that waits on what a task it started
+  /// signals after its last use of a borrowed local outlives that use.
+  NameMatcher WaitMembers;
+  NameMatcher SignalMembers;
+  /// Awaitables that yield the coroutine's executor, null when it has
+  /// none (async_simple's CurrentExecutor).
+  NameMatcher CurrentExecutorAwaitables;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

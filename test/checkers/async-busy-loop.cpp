@@ -455,3 +455,46 @@ demo::task<> with_plain_lambda() {
   wait();
   co_await child();
 }
+
+// --- An "unreachable" marker: a loop that can never end and does nothing.
+// The compiler may assume such a loop ends, so it only marks code that
+// never runs: here, after an await that hands the frame away and never
+// resumes it (asio's use_awaitable initiation stands in for a co_return
+// this way).
+struct never_resumes {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+
+demo::task<int> hands_frame_away() {
+  co_await never_resumes{};
+  for (;;) {
+  } // Never reached.
+}
+
+demo::task<int> hands_frame_away_while() {
+  co_await never_resumes{};
+  while (true)
+    ;
+}
+
+// Its twins: a loop that does something each time round, or that waits on
+// state another thread changes, is a busy loop wherever it is.
+void poll_once();
+demo::task<int> endless_with_effect() {
+  co_await never_resumes{};
+  for (;;) {
+    poll_once();
+  }
+  // CHECK-NOTES: :[[@LINE-3]]:3: warning: loop never suspends: while it runs, no other task on this executor runs
+}
+
+demo::task<int> empty_spin_on_flag() {
+  co_await never_resumes{};
+  while (!ready.load()) {
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: loop never suspends: while it spins, no other task on this executor runs
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: this condition depends only on state the loop does not change
+  co_return 1;
+}

@@ -82,3 +82,98 @@ void helper_keeps() {
   keep_twice(read_name(std::string("y")));
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
 }
+
+// A lifetime the function waits out: the task signals a semaphore or latch
+// of the caller after its last use of what it borrows, and the caller blocks
+// on it before the locals die (async_simple's testDetach: the task releases
+// a util::Condition, a std::binary_semaphore, and the test acquires it).
+#include <latch>
+#include <semaphore>
+
+#include "async_simple/Lazy.h"
+
+using async_simple::Executor;
+using async_simple::coro::Lazy;
+
+void waited_out_by_semaphore(Executor *ex) {
+  std::binary_semaphore done(0);
+  int count = 0;
+  auto body = [](std::binary_semaphore &done, int &count) -> Lazy<> {
+    count += 2;
+    done.release();
+    co_return;
+  };
+  body(done, count).via(ex).detach();
+  done.acquire();
+}
+
+Lazy<> count_and_arrive(std::latch &l, int &count) {
+  ++count;
+  l.count_down();
+  co_return;
+}
+void waited_out_by_latch(Executor *ex) {
+  std::latch l(1);
+  int count = 0;
+  count_and_arrive(l, count).via(ex).detach();
+  l.wait();
+}
+
+// Twins: the task uses the local after it signals, the caller does not wait,
+// or waits only on one path.
+
+Lazy<> arrive_then_count(std::latch &l, int &count) {
+  l.count_down();
+  ++count;
+  co_return;
+}
+void used_after_the_signal(Executor *ex) {
+  std::latch l(1);
+  int count = 0;
+  arrive_then_count(l, count).via(ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'count' of coroutine 'arrive_then_count' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  l.wait();
+}
+
+void not_waited(Executor *ex) {
+  std::latch l(1);
+  int count = 0;
+  count_and_arrive(l, count).via(ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+}
+
+void waited_on_one_path(Executor *ex, bool b) {
+  std::latch l(1);
+  int count = 0;
+  count_and_arrive(l, count).via(ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  if (b)
+    l.wait();
+}
+
+// An eager coroutine whose every co_await is on a result its own code shows
+// ready (a status asserted with an assertion helper) never suspends: it is
+// done with its parameters when the call returns (concurrencpp's
+// test_ready_lazy_result). Its twin asserts nothing and may suspend.
+template <class A, class B> void assert_equal(const A &, const B &);
+int expected_value();
+
+result<int> verify_ready(concurrencpp::lazy_result<int> r, const int &o) {
+  assert_equal(r.status(), concurrencpp::result_status::value);
+  assert_equal(co_await r, o);
+  co_return 0;
+}
+result<int> check_ready(concurrencpp::lazy_result<int> r) {
+  return verify_ready(std::move(r), expected_value());
+}
+
+result<int> verify_any(concurrencpp::lazy_result<int> r, const int &o) {
+  assert_equal(co_await r, o);
+  co_return 0;
+}
+result<int> check_any(concurrencpp::lazy_result<int> r) {
+  return verify_any(std::move(r), expected_value());
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: parameter 'o' of coroutine 'verify_any' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+}

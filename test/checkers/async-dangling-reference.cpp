@@ -400,3 +400,38 @@ struct registry {
     (void)*Ptr;
   }
 };
+
+// --- A reference handed out through a pointer the awaited object keeps
+// refers to what the pointer points at, not into the object (cppcoro's
+// task<T&> keeps a T* in its promise and returns *m_value): silent. Its twin
+// returns a reference to storage the promise owns, through the same kind of
+// accessor: reported.
+struct ref_promise {
+  int *Target = nullptr;
+  int Stored = 0;
+  int &result() { return *Target; }
+  int &stored() { return Stored; }
+};
+struct target_awaiter {
+  ref_promise Promise;
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  int &await_resume() { return Promise.result(); }
+};
+struct stored_awaiter {
+  ref_promise Promise;
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  int &await_resume() { return Promise.stored(); }
+};
+target_awaiter next_target();
+stored_awaiter next_stored();
+demo::task<> references_through_pointers() {
+  int &Target = co_await next_target();
+  (void)Target;
+  int &Stored = co_await next_stored();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: reference 'Stored' is bound to the result of 'co_await' on a temporary, which is destroyed at the end of the full expression
+  // CHECK-NOTES: :[[@LINE-9]]:8: note: 'await_resume' returns a reference into the awaited object
+  // CHECK-NOTES: :[[@LINE+1]]:9: note: 'Stored' is used here, after the temporary is destroyed
+  (void)Stored;
+}

@@ -120,3 +120,98 @@ demo::task<int> self_move() {
   t = std::move(t);
   co_return co_await t;
 }
+
+// --- A loop whose first test is true runs its body: a task used in that
+// body is used on every path (asio's experimental coro tests drive a
+// generator this way: for (int i = 0; i < 10; i++) co_await
+// gi.async_resume(...)). The path that skips the loop cannot happen.
+
+void check(bool);
+
+demo::task<> used_in_counted_loop() {
+  demo::task<int> t = make(8);
+  try {
+    for (int i = 0; i < 3; i++) {
+      check(i >= 0);
+      use(t);
+    }
+  } catch (...) {
+  }
+  co_return;
+}
+
+demo::task<> used_in_endless_loop() {
+  demo::task<int> t = make(9);
+  for (;;) {
+    co_await t;
+    break;
+  }
+}
+
+demo::task<> used_in_do_loop(int n) {
+  demo::task<int> t = make(10);
+  do {
+    use(t);
+  } while (--n > 0);
+  co_return;
+}
+
+// Twins: a loop that may not run (its bound is not known on entry, or is
+// false at once), a use under a branch of the body, or a break before it.
+
+demo::task<> used_in_loop_of_unknown_count(int n) {
+  demo::task<int> t = make(11);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  for (int i = 0; i < n; i++)
+    use(t);
+  co_return;
+}
+
+demo::task<> used_in_loop_that_never_runs() {
+  demo::task<int> t = make(12);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  for (int i = 5; i < 3; i++)
+    use(t);
+  co_return;
+}
+
+demo::task<> used_under_branch_in_loop(bool b) {
+  demo::task<int> t = make(13);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  for (int i = 0; i < 3; i++) {
+    if (b)
+      use(t);
+  }
+  co_return;
+}
+
+demo::task<> break_before_use_in_loop(bool b) {
+  demo::task<int> t = make(14);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 't' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  for (int i = 0; i < 3; i++) {
+    if (b)
+      break;
+    use(t);
+  }
+  co_return;
+}
+
+// --- A concurrencpp coroutine that takes executor_tag is posted to its
+// executor when called: it runs without being awaited, so a result of it
+// kept and dropped loses nothing (it is not lazy). Its twin, a lazy_result,
+// never runs when dropped.
+
+concurrencpp::result<int> on_executor(concurrencpp::executor_tag,
+                                      concurrencpp::executor *, int x) {
+  co_return x;
+}
+concurrencpp::lazy_result<int> lazily(int x) { co_return x; }
+
+void scheduled_and_dropped(concurrencpp::executor *ex) {
+  auto r = on_executor({}, ex, 1);
+}
+
+void lazy_and_dropped() {
+  auto l = lazily(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'l' is never awaited; it is destroyed without running [async-discarded-awaitable]
+}

@@ -113,3 +113,24 @@ demo::task<> handed_to_awaiter() {
   std::unique_lock<std::mutex> L(M);
   co_await handing_awaiter(L);
 }
+
+// A coroutine condition variable's wait is handed the mutex the guard holds:
+// its awaiter releases it while the coroutine is suspended and the wait takes
+// it back before returning (async_simple's ConditionVariable::wait).
+#include "async_simple/ConditionVariable.h"
+
+struct queue {
+  async_simple::coro::SpinLock Mutex;
+  async_simple::coro::ConditionVariable<async_simple::coro::SpinLock> Cv;
+  bool Empty = true;
+  async_simple::coro::Lazy<> pop() {
+    std::unique_lock Lk(Mutex);
+    co_await Cv.wait(Mutex, [&] { return !Empty; });
+    Empty = true;
+  }
+  async_simple::coro::Lazy<> pop_by_hand() {
+    Mutex.lock();
+    co_await Cv.wait(Mutex, [&] { return !Empty; });
+    Mutex.unlock();
+  }
+};

@@ -218,3 +218,27 @@ demo::task<> handed_but_held() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the lock is taken here
 }
+
+// Twins of the condition-variable wait in the silent test: the wait is handed
+// another mutex than the one held, or the held lock stays held at an await
+// that is not handed it.
+#include "async_simple/ConditionVariable.h"
+
+struct two_queues {
+  async_simple::coro::SpinLock Mutex, Other;
+  async_simple::coro::ConditionVariable<async_simple::coro::SpinLock> Cv;
+  bool Empty = true;
+  async_simple::coro::Lazy<> wrong_mutex() {
+    std::unique_lock Lk(Mutex);
+    co_await Cv.wait(Other, [&] { return !Empty; });
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'Lk'{{.*}} [async-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the lock is taken here
+  }
+  async_simple::coro::Lazy<> awaits_after_wait() {
+    std::unique_lock Lk(Mutex);
+    co_await Cv.wait(Mutex, [&] { return !Empty; });
+    co_await Mutex.coLock();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'Lk'{{.*}} [async-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: the lock is taken here
+  }
+};

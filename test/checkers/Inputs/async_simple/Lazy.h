@@ -17,6 +17,14 @@ public:
   void value() {}
 };
 class Executor;
+// Awaiting it in a Lazy yields the executor the Lazy runs on, null when it
+// has none (the real one is an empty tag the promise's await_transform
+// turns into an awaiter).
+struct CurrentExecutor {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  Executor *await_resume() const noexcept { return nullptr; }
+};
 namespace coro {
 template <class T> class RescheduleLazy {
 public:

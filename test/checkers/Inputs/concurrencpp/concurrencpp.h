@@ -48,6 +48,7 @@ template <class T> struct lazy_result {
   void await_suspend(std::coroutine_handle<>) const noexcept {}
   T await_resume() const { return T(); }
   explicit operator bool() const noexcept { return true; }
+  result_status status() const { return result_status::idle; }
   // Awaiting it runs this task and yields it, done.
   result_awaiter<lazy_result> resolve() { return {}; }
 };
@@ -61,3 +62,29 @@ lazy_result<when_any_result<std::vector<T>>> when_any(std::vector<T> &);
 template <class... T>
 lazy_result<when_any_result<std::tuple<result<T>...>>> when_any(result<T> &&...);
 } // namespace concurrencpp
+
+// A coroutine returning result<T> whose first parameter is executor_tag is
+// posted to the executor that follows it: its initial awaiter suspends and
+// hands the coroutine to the executor, which runs it at once.
+namespace concurrencpp {
+struct executor_tag {};
+class executor {
+public:
+  void post(std::coroutine_handle<>) {}
+};
+template <class T> struct rescheduled_promise : result<T>::promise_type {
+  executor *Ex = nullptr;
+  struct scheduling_awaiter {
+    executor *Ex;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> H) { Ex->post(H); }
+    void await_resume() const noexcept {}
+  };
+  scheduling_awaiter initial_suspend() noexcept { return {Ex}; }
+};
+} // namespace concurrencpp
+template <class T, class... Args>
+struct std::coroutine_traits<concurrencpp::result<T>, concurrencpp::executor_tag,
+                             concurrencpp::executor *, Args...> {
+  using promise_type = concurrencpp::rescheduled_promise<T>;
+};

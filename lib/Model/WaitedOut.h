@@ -1,0 +1,44 @@
+//===--- WaitedOut.h - async-lint -------------------------------*- C++ -*-===//
+//
+// Lifetimes a function waits out: a task started on another thread is done
+// with what it borrows once it has signalled a synchronisation object
+// (releases a semaphore, counts a latch down) after its last use of it, and
+// the function that started it blocks on that object (acquire, wait) before
+// what the task borrows dies.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_WAITEDOUT_H
+#define ASYNC_LINT_MODEL_WAITEDOUT_H
+
+#include "NameMatcher.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async::model {
+
+/// Where a function waits out the use of one parameter of a task.
+struct WaitOut {
+  /// The caller's blocking call (cond.acquire()).
+  const CXXMemberCallExpr *Wait = nullptr;
+  /// The coroutine's signal (cond.release()).
+  const CXXMemberCallExpr *Signal = nullptr;
+};
+
+/// The wait by which the function whose body is \p CallerBody, after the
+/// coroutine call \p Call and before \p Dies, outlasts the use of the
+/// coroutine \p Coro's parameter numbered \p ParamIndex: \p Coro is handed
+/// (by reference) a local synchronisation object of the caller, which it
+/// signals with a member in \p Signals unconditionally and after every use
+/// of that parameter (the object may be the parameter itself); the caller
+/// calls a member in \p Waits on the object, unconditionally, after the
+/// call. Null members when there is no such wait.
+WaitOut waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
+                 const FunctionDecl &Coro, unsigned ParamIndex,
+                 const NameMatcher &Waits, const NameMatcher &Signals,
+                 const SourceManager &SM);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_WAITEDOUT_H
