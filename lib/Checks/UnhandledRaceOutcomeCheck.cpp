@@ -409,30 +409,10 @@ void UnhandledRaceOutcomeCheck::winnersIn(const Expr *Cond, bool Holds,
     return winnersIn(Cast->getSubExpr(), Holds, Out);
 
   // r.index() == M (or !=), built in or overloaded, either way round.
-  const Expr *LHS = nullptr, *RHS = nullptr;
-  bool Equal = false;
-  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
-    auto Form = Rewritten->getDecomposedForm();
-    if (Form.Opcode == BO_EQ || Form.Opcode == BO_NE) {
-      LHS = Form.LHS;
-      RHS = Form.RHS;
-      Equal = Form.Opcode == BO_EQ;
-    }
-  } else if (const auto *Binary = dyn_cast<BinaryOperator>(Cond);
-             Binary && Binary->isEqualityOp()) {
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-    Equal = Binary->getOpcode() == BO_EQ;
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
-             Op && Op->getNumArgs() == 2 &&
-             (Op->getOperator() == OO_EqualEqual ||
-              Op->getOperator() == OO_ExclaimEqual)) {
-    LHS = Op->getArg(0);
-    RHS = Op->getArg(1);
-    Equal = Op->getOperator() == OO_EqualEqual;
-  }
-  if (LHS && RHS && Equal == Holds) {
-    for (auto [Index, Value] : {std::pair(LHS, RHS), std::pair(RHS, LHS)}) {
+  std::optional<model::Equality> Test = model::equalityParts(Cond);
+  if (Test && Test->Equal == Holds) {
+    for (auto [Index, Value] :
+         {std::pair(Test->LHS, Test->RHS), std::pair(Test->RHS, Test->LHS)}) {
       const VarDecl *VD = indexRead(Index);
       const Expr *Constant = model::strip(Value, model::Wrappers::Implicit);
       std::optional<llvm::APSInt> M =

@@ -113,6 +113,27 @@ std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S) {
   return {nullptr, nullptr};
 }
 
+std::optional<Equality> equalityParts(const Expr *E) {
+  if (const auto *Rewritten = dyn_cast_or_null<CXXRewrittenBinaryOperator>(E)) {
+    CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    if (Form.Opcode == BO_EQ || Form.Opcode == BO_NE)
+      return Equality{Form.LHS, Form.RHS, Form.Opcode == BO_EQ};
+    return std::nullopt;
+  }
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E);
+      Binary && Binary->isEqualityOp())
+    return Equality{Binary->getLHS(), Binary->getRHS(),
+                    Binary->getOpcode() == BO_EQ};
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 2 &&
+      (Op->getOperator() == OO_EqualEqual ||
+       Op->getOperator() == OO_ExclaimEqual))
+    return Equality{Op->getArg(0), Op->getArg(1),
+                    Op->getOperator() == OO_EqualEqual};
+  return std::nullopt;
+}
+
 std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
                                         const ASTContext &Ctx) {
   E = strip(E, Wrappers::Implicit);

@@ -48,6 +48,18 @@ const ValueDecl *namedDecl(const Expr *E);
 /// \p S is one (through parentheses and cleanups); nulls otherwise.
 std::pair<const Expr *, const Expr *> assignmentParts(const Stmt *S);
 
+/// The two sides of an equality test, and whether it tests for equality
+/// (==) or inequality (!=).
+struct Equality {
+  const Expr *LHS;
+  const Expr *RHS;
+  bool Equal;
+};
+
+/// \p E as an equality test: built in, an overloaded operator== or !=, or
+/// one rewritten from them (the sides as written); std::nullopt otherwise.
+std::optional<Equality> equalityParts(const Expr *E);
+
 /// The position of an element taken by a constant index: c[N], c.at(N),
 /// c.front() (0), std::get<N>(c); sets \p Container to c. std::nullopt for
 /// anything else.

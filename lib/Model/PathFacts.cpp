@@ -3,6 +3,7 @@
 #include "PathFacts.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -254,26 +255,10 @@ public:
         S.Bits[VD] |= Settled;
       return;
     }
-    const Expr *LHS = nullptr, *RHS = nullptr;
-    bool Equal = true;
-    if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
-        BO && BO->isEqualityOp()) {
-      LHS = BO->getLHS();
-      RHS = BO->getRHS();
-      Equal = BO->getOpcode() == BO_EQ;
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
-               Op && Op->getNumArgs() == 2 &&
-               (Op->getOperator() == OO_EqualEqual ||
-                Op->getOperator() == OO_ExclaimEqual)) {
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-      Equal = Op->getOperator() == OO_EqualEqual;
-    } else if (const auto *Rewritten =
-                   dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond))
       return condition(Rewritten->getSemanticForm(), Taken, S);
-    }
-    if (LHS)
-      comparison(LHS, RHS, Equal == Taken, S);
+    if (std::optional<Equality> Test = equalityParts(Cond))
+      comparison(Test->LHS, Test->RHS, Test->Equal == Taken, S);
   }
 
   /// Applies a switch on \p Cond reaching the case label \p Value.
