@@ -130,6 +130,7 @@ void AsyncCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   model::AnalysisSession &Session = Facts.session();
   Session.enterUnit(*Result.Context);
+  Session.judging(*FD);
   if (!Session.withinBudget(*FD))
     return;
   CheckedFunction F(*FD, *Body, *Result.Context, Lib, Facts);

@@ -44,7 +44,7 @@ void SessionStats::print(llvm::raw_ostream &OS, llvm::StringRef Unit,
   OS << "async-lint stats: " << Unit << ": " << FunctionsAnalysed
      << " functions analysed, " << CFGsBuilt << " CFGs built, "
      << SkippedByBudget << " skipped by the budget (" << MaxCFGBlocks
-     << " CFG blocks)\n";
+     << " CFG blocks), at most " << MostHeld << " held at once\n";
   for (unsigned K = 0; K < NumKinds; ++K)
     OS << "async-lint stats: " << Unit << ": " << name(static_cast<Kind>(K))
        << ": " << Built[K] << " built, "
@@ -70,6 +70,17 @@ private:
   SessionStats::Kind K;
   std::chrono::steady_clock::time_point Begin;
 };
+
+/// The outermost function that \p FD is in (itself when it is in none): a
+/// lambda's call operator and a local class's members are in the function
+/// that declares them.
+const FunctionDecl &outermost(const FunctionDecl &FD) {
+  const FunctionDecl *Outer = &FD;
+  for (const DeclContext *DC = FD.getParent(); DC; DC = DC->getParent())
+    if (const auto *Enclosing = dyn_cast<FunctionDecl>(DC))
+      Outer = Enclosing;
+  return *Outer;
+}
 
 } // namespace
 
@@ -107,6 +118,9 @@ AnalysisSession::LibraryId AnalysisSession::addLibrary(const Library &Lib) {
 
 void AnalysisSession::clear() {
   Functions.clear();
+  ByOutermost.clear();
+  Current = nullptr;
+  Seen.clear();
   Lambdas.clear();
   Stats = SessionStats();
   Ctx = nullptr;
@@ -135,25 +149,42 @@ void AnalysisSession::enterUnit(ASTContext &NewCtx) {
 
 AnalysisSession::Function &AnalysisSession::function(const FunctionDecl &FD) {
   std::unique_ptr<Function> &Slot = Functions[&FD];
-  if (!Slot)
-    Slot = std::make_unique<Function>();
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<Function>();
   Function &F = *Slot;
-  if (F.Built)
-    return F;
+  ByOutermost[&outermost(FD)].push_back(&FD);
+  Stats.MostHeld =
+      std::max(Stats.MostHeld, static_cast<unsigned>(Functions.size()));
   F.Built = true;
   {
     Timed T(Stats, SessionStats::CFGBuild);
     F.Graph = buildFunctionCFG(FD, Ctx ? *Ctx : FD.getASTContext());
   }
   ++Stats.CFGsBuilt;
-  if (F.Graph && F.Graph->size() > MaxCFGBlocks) {
+  F.OverBudget = F.Graph && F.Graph->size() > MaxCFGBlocks;
+  if (F.OverBudget)
     F.Graph.reset();
-    F.OverBudget = true;
-    ++Stats.SkippedByBudget;
-  } else {
-    ++Stats.FunctionsAnalysed;
-  }
+  if (Seen.try_emplace(&FD, F.OverBudget).second)
+    ++(F.OverBudget ? Stats.SkippedByBudget : Stats.FunctionsAnalysed);
   return F;
+}
+
+void AnalysisSession::judging(const FunctionDecl &FD) {
+  const FunctionDecl *Outer = &outermost(FD);
+  if (Outer == Current)
+    return;
+  // Every check has judged the function left, and the functions within it
+  // (the matcher visits them inside it).
+  if (Current) {
+    auto It = ByOutermost.find(Current);
+    if (It != ByOutermost.end()) {
+      for (const FunctionDecl *Held : It->second)
+        Functions.erase(Held);
+      ByOutermost.erase(It);
+    }
+  }
+  Current = Outer;
 }
 
 bool AnalysisSession::withinBudget(const FunctionDecl &FD) {

@@ -56,10 +56,13 @@ struct SessionStats {
   /// Functions the model was asked about (judged by a check, or asked
   /// about by one) whose CFG is within the budget.
   unsigned FunctionsAnalysed = 0;
-  /// Calls of buildFunctionCFG.
+  /// Calls of buildFunctionCFG (more than the functions when one freed
+  /// was asked about again).
   unsigned CFGsBuilt = 0;
   /// Functions whose CFG has more blocks than the budget.
   unsigned SkippedByBudget = 0;
+  /// The most functions whose analyses were held at once.
+  unsigned MostHeld = 0;
   /// How many of each analysis were built, and the seconds they took.
   std::array<unsigned, NumKinds> Built{};
   std::array<double, NumKinds> Seconds{};
@@ -107,6 +110,14 @@ public:
   /// front end that did not announce the unit) starts a new unit.
   void enterUnit(ASTContext &Ctx);
 
+  /// A check is about to judge \p FD. Moving on from one function to one
+  /// outside it (not a lambda or local class within it), the analyses of
+  /// the function left and of the functions within it are freed: every
+  /// check has judged it, and a unit's memory does not grow with its
+  /// functions. One asked about again later (a caller's question) is built
+  /// again, to the same result; --stats shows it as a second CFG.
+  void judging(const FunctionDecl &FD);
+
   /// False when \p FD's CFG has more blocks than the budget (built once,
   /// to count them).
   bool withinBudget(const FunctionDecl &FD);
@@ -143,6 +154,15 @@ private:
   llvm::StringMap<LibraryId> LibraryIds;
   std::vector<std::unique_ptr<Library>> Libraries;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Function>> Functions;
+  /// The functions held, by the outermost function they are in.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>>
+      ByOutermost;
+  /// The outermost function of the one being judged.
+  const FunctionDecl *Current = nullptr;
+  /// Every function analysed in the unit, and whether it was past the
+  /// budget, so that one built again is counted once.
+  llvm::DenseMap<const FunctionDecl *, bool> Seen;
   /// The lambda expression of each lambda class, for factsAt.
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
   SessionStats Stats;

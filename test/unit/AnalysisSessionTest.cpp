@@ -161,6 +161,44 @@ TEST(AnalysisSession, SkipsFunctionsPastTheBudget) {
   EXPECT_EQ(Session.suspensionFlow(*First, Id).points().size(), 2u);
 }
 
+TEST(AnalysisSession, FreesAFunctionOnceItIsJudged) {
+  auto AST = parse(std::string(Code) + R"cpp(
+demo::task<int> outer() {
+  auto inner = []() -> demo::task<int> { co_return co_await leaf(); };
+  co_return co_await inner();
+}
+)cpp");
+  const FunctionDecl *First = function(*AST, "first");
+  const FunctionDecl *Outer = function(*AST, "outer");
+  auto Lambdas = match(lambdaExpr().bind("l"), AST->getASTContext());
+  ASSERT_EQ(Lambdas.size(), 1u);
+  const FunctionDecl *Inner =
+      Lambdas[0].getNodeAs<LambdaExpr>("l")->getCallOperator();
+  model::AnalysisSession Session;
+  model::AnalysisSession::LibraryId Id = Session.addLibrary(model::Library());
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  Session.judging(*Outer);
+  const model::SuspensionFlow *OuterFlow = &Session.suspensionFlow(*Outer, Id);
+  // The lambda within is judged inside it: nothing is freed.
+  Session.judging(*Inner);
+  Session.suspensionFlow(*Inner, Id);
+  Session.judging(*Outer);
+  EXPECT_EQ(OuterFlow, &Session.suspensionFlow(*Outer, Id));
+  EXPECT_EQ(Session.stats().CFGsBuilt, 2u);
+  EXPECT_EQ(Session.stats().MostHeld, 2u);
+  // Moving on to another function frees both.
+  Session.judging(*First);
+  Session.suspensionFlow(*First, Id);
+  EXPECT_EQ(Session.stats().MostHeld, 2u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 3u);
+  // Asked about again: built again, to the same answer, and counted once
+  // as a function analysed.
+  EXPECT_EQ(Session.suspensionFlow(*Outer, Id).points().size(), 1u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 4u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 3u);
+}
+
 /// The checks the module's factories make for one context, on one unit.
 class Checks {
 public:
