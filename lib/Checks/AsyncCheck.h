@@ -150,11 +150,11 @@ protected:
 
 private:
   const Judges What;
-  /// The global options MaxCFGBlocks and AnalysisStats.
-  const unsigned MaxCFGBlocks;
-  const bool AnalysisStats;
   const bool Templates;
   const bool StoresLibrary;
+  /// The options MaxCFGBlocks and AnalysisStats (of the unit's session).
+  const unsigned MaxCFGBlocks;
+  const bool AnalysisStats;
   llvm::DenseSet<unsigned> Reported;
 };
 
