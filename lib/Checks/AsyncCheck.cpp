@@ -4,13 +4,17 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Matchers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include <map>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
 namespace {
+
+/// Options of the unit's analysis session; read as every check's own first,
+/// then as global ones (docs/configuration.md).
+constexpr llvm::StringLiteral MaxCFGBlocksOption = "MaxCFGBlocks";
+constexpr llvm::StringLiteral AnalysisStatsOption = "AnalysisStats";
 
 /// The shared lists, each read as the check's own option first, then as a
 /// global one.
@@ -23,31 +27,31 @@ model::Library readLibrary(const ClangTidyCheck::OptionsView &Options,
   });
 }
 
-/// The suspension flows of the functions of the translation unit being
-/// checked, shared by the checks (which may differ in what never suspends);
-/// emptied when a unit starts, before any check runs.
-std::map<std::pair<const FunctionDecl *, std::string>,
-         std::unique_ptr<model::SuspensionFlow>> &
-sharedSuspensionFlows() {
-  static thread_local std::map<std::pair<const FunctionDecl *, std::string>,
-                               std::unique_ptr<model::SuspensionFlow>>
-      Flows;
-  return Flows;
-}
-
-/// The flow of \p Function under \p Lib's list of what never suspends.
-const model::SuspensionFlow &sharedFlow(const FunctionDecl &Function,
-                                        ASTContext &Ctx,
-                                        const model::Library &Lib) {
-  std::unique_ptr<model::SuspensionFlow> &Flow =
-      sharedSuspensionFlows()[{&Function, Lib.NonSuspendingAwaitables.str()}];
-  if (!Flow)
-    Flow = std::make_unique<model::SuspensionFlow>(
-        Function, Ctx, &Lib.NonSuspendingAwaitables);
-  return *Flow;
-}
-
 } // namespace
+
+UnitFacts::UnitFacts(const model::Library &Lib) : Lib(Lib) {}
+
+void UnitFacts::share(std::shared_ptr<model::AnalysisSession> Shared) {
+  Session = std::move(Shared);
+  Id = Session->addLibrary(Lib);
+}
+
+const model::PathFacts &UnitFacts::of(const FunctionDecl &FD, ASTContext &) {
+  return Session->pathFacts(FD, Id);
+}
+
+unsigned UnitFacts::factsAt(const FunctionDecl &FD, const Expr *Object,
+                            const Stmt *At, ASTContext &) {
+  return Session->factsAt(FD, Object, At, Id);
+}
+
+const model::SuspensionFlow &UnitFacts::suspensions(const FunctionDecl &FD) {
+  return Session->suspensionFlow(FD, Id);
+}
+
+const model::TaskFlow &UnitFacts::flow(const FunctionDecl &FD) {
+  return Session->taskFlow(FD, Id);
+}
 
 bool CheckedFunction::isCoroutine() const {
   return model::getCoroutineBody(Decl) != nullptr;
@@ -68,23 +72,17 @@ void CheckedFunction::forEachLocal(
   });
 }
 
-const model::TaskFlow &CheckedFunction::flow() {
-  if (!Flow)
-    Flow = std::make_unique<model::TaskFlow>(Decl, Lib, Ctx);
-  return *Flow;
-}
+const model::TaskFlow &CheckedFunction::flow() { return Facts.flow(Decl); }
 
 const model::SuspensionFlow &CheckedFunction::suspensions() {
-  return sharedFlow(Decl, Ctx, Lib);
+  return Facts.suspensions(Decl);
 }
 
-const model::PathFacts &CheckedFunction::facts() {
-  return FactsCache.of(Decl, Ctx);
-}
+const model::PathFacts &CheckedFunction::facts() { return Facts.of(Decl, Ctx); }
 
 const model::SuspensionFlow &
-AsyncCheck::suspensionsOf(const FunctionDecl &Function, ASTContext &Ctx) const {
-  return sharedFlow(Function, Ctx, Lib);
+AsyncCheck::suspensionsOf(const FunctionDecl &Function, ASTContext &) const {
+  return const_cast<UnitFacts &>(Facts).suspensions(Function);
 }
 
 const Stmt *AsyncCheck::firstUseAfterSuspension(
@@ -99,8 +97,21 @@ const Stmt *AsyncCheck::firstUseAfterSuspension(
 AsyncCheck::AsyncCheck(StringRef Name, ClangTidyContext *Context, Judges What,
                        bool Templates, bool StoresLibrary)
     : ClangTidyCheck(Name, Context), Lib(readLibrary(Options, StoresLibrary)),
-      Facts(Lib.Readiness), What(What), Templates(Templates),
-      StoresLibrary(StoresLibrary) {}
+      Facts(Lib), What(What), Templates(Templates),
+      StoresLibrary(StoresLibrary),
+      MaxCFGBlocks(Options.getLocalOrGlobal(
+          MaxCFGBlocksOption, model::AnalysisSession::DefaultMaxCFGBlocks)),
+      AnalysisStats(Options.getLocalOrGlobal(AnalysisStatsOption, false)) {
+  useSession(std::make_shared<model::AnalysisSession>());
+}
+
+void AsyncCheck::useSession(std::shared_ptr<model::AnalysisSession> Session) {
+  // One budget for the unit: the smallest any of its checks asks for.
+  Session->setMaxCFGBlocks(std::min(Session->maxCFGBlocks(), MaxCFGBlocks));
+  if (AnalysisStats)
+    Session->setStatsStream(&llvm::errs());
+  Facts.share(std::move(Session));
+}
 
 void AsyncCheck::registerMatchers(MatchFinder *Finder) {
   if (What == Judges::Coroutines)
@@ -117,6 +128,11 @@ void AsyncCheck::check(const MatchFinder::MatchResult &Result) {
   const Stmt *Body = model::getUserBody(*FD);
   if (!Body)
     return;
+  model::AnalysisSession &Session = Facts.session();
+  Session.enterUnit(*Result.Context);
+  Session.judging(*FD);
+  if (!Session.withinBudget(*FD))
+    return;
   CheckedFunction F(*FD, *Body, *Result.Context, Lib, Facts);
   checkFunction(F);
 }
@@ -130,13 +146,16 @@ void AsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void AsyncCheck::onStartOfTranslationUnit() {
-  sharedSuspensionFlows().clear();
+  Facts.session().startUnit();
   Reported.clear();
-  Facts.clear();
   startTranslationUnit();
 }
 
-void AsyncCheck::onEndOfTranslationUnit() { sharedSuspensionFlows().clear(); }
+void AsyncCheck::onEndOfTranslationUnit() {
+  // The first check to end the unit frees its analyses (and prints its
+  // statistics); the others find it ended.
+  Facts.session().endUnit(getCurrentMainFile());
+}
 
 bool AsyncCheck::reportOnce(SourceLocation Loc) {
   return Loc.isValid() && Reported.insert(Loc.getRawEncoding()).second;

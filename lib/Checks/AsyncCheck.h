@@ -3,7 +3,8 @@
 // The frame every async-lint check shares, so that a check's file holds its
 // rule and nothing else: which functions it judges (one matcher, one entry
 // guard), the shared library lists read as options, the model's per-function
-// facts and task flow built on first use, and report-once.
+// analyses asked of the unit's AnalysisSession (shared by every check of the
+// unit, handed over by the module's check factories), and report-once.
 //
 // A check derives from AsyncCheck, says what it judges in its constructor,
 // and implements checkFunction; its own options are read in its constructor
@@ -14,6 +15,7 @@
 #ifndef ASYNC_LINT_CHECKS_ASYNCCHECK_H
 #define ASYNC_LINT_CHECKS_ASYNCCHECK_H
 
+#include "../Model/AnalysisSession.h"
 #include "../Model/Library.h"
 #include "../Model/PathFacts.h"
 #include "../Model/SuspensionFlow.h"
@@ -24,13 +26,39 @@
 
 namespace clang::tidy::async {
 
+/// What the unit's analysis session knows, as a check asks it: under the
+/// check's library configuration.
+class UnitFacts {
+public:
+  explicit UnitFacts(const model::Library &Lib);
+
+  /// Uses \p Shared, the session of the unit's checks, from now on.
+  void share(std::shared_ptr<model::AnalysisSession> Shared);
+  model::AnalysisSession &session() const { return *Session; }
+
+  /// The path facts of \p FD.
+  const model::PathFacts &of(const FunctionDecl &FD, ASTContext &Ctx);
+  /// What is known of \p Object when \p At runs in \p FD (PathFacts bits);
+  /// in a lambda, a captured variable is judged where the lambda is created.
+  unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
+                   ASTContext &Ctx);
+  const model::SuspensionFlow &suspensions(const FunctionDecl &FD);
+  const model::TaskFlow &flow(const FunctionDecl &FD);
+
+private:
+  const model::Library &Lib;
+  std::shared_ptr<model::AnalysisSession> Session;
+  model::AnalysisSession::LibraryId Id = 0;
+};
+
 /// One function a check judges, and what the model knows of it. The task
-/// flow and the path facts are built the first time a rule asks.
+/// flow and the path facts are built the first time any check asks, once
+/// per unit (AnalysisSession).
 class CheckedFunction {
 public:
   CheckedFunction(const FunctionDecl &Decl, const Stmt &Body, ASTContext &Ctx,
-                  const model::Library &Lib, model::PathFactsCache &Facts)
-      : Decl(Decl), Body(Body), Ctx(Ctx), Lib(Lib), FactsCache(Facts) {}
+                  const model::Library &, UnitFacts &Facts)
+      : Decl(Decl), Body(Body), Ctx(Ctx), Facts(Facts) {}
 
   /// The function (a lambda's call operator for a lambda).
   const FunctionDecl &Decl;
@@ -56,9 +84,7 @@ public:
   const model::SuspensionFlow &suspensions();
 
 private:
-  const model::Library &Lib;
-  model::PathFactsCache &FactsCache;
-  std::unique_ptr<model::TaskFlow> Flow;
+  UnitFacts &Facts;
 };
 
 /// The base of every async-lint check.
@@ -80,6 +106,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) final;
   void onStartOfTranslationUnit() final;
   void onEndOfTranslationUnit() final;
+
+  /// Shares \p Session with the other checks of the unit (the module's
+  /// check factories call it); without it a check analyses alone.
+  void useSession(std::shared_ptr<model::AnalysisSession> Session);
 
 protected:
   /// \p Templates: also judge the patterns of templates (where types are
@@ -114,13 +144,17 @@ protected:
 
   /// The shared lists of what coroutine libraries are made of.
   const model::Library Lib;
-  /// Path facts of every function judged or asked about (helpers, callees).
-  model::PathFactsCache Facts;
+  /// The analyses of every function judged or asked about (helpers,
+  /// callees), shared by the checks of the unit.
+  UnitFacts Facts;
 
 private:
   const Judges What;
   const bool Templates;
   const bool StoresLibrary;
+  /// The options MaxCFGBlocks and AnalysisStats (of the unit's session).
+  const unsigned MaxCFGBlocks;
+  const bool AnalysisStats;
   llvm::DenseSet<unsigned> Reported;
 };
 

@@ -26,9 +26,10 @@ bool needsThisProcess(const CommandLine &CL, const Inputs &In) {
   return CL.Fix || CL.ExportFixes.getNumOccurrences() || In.HeadersRequested;
 }
 
-/// The cache's directory; empty when results are not cached.
+/// The cache's directory; empty when results are not cached (--stats
+/// counts an analysis, which a replayed result did not make).
 std::string cacheDirectory(const CommandLine &CL, const Inputs &In) {
-  if (CL.NoCache || needsThisProcess(CL, In))
+  if (CL.NoCache || CL.Stats || needsThisProcess(CL, In))
     return {};
   if (CL.CacheDir.getNumOccurrences())
     return CL.CacheDir;

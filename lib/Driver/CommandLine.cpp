@@ -91,6 +91,11 @@ llvm::Error checkCombinations(CommandLine &CL) {
 
 llvm::Expected<std::unique_ptr<CommandLine>>
 CommandLine::parse(int Argc, const char **Argv) {
+  // LLVM registers a --stats of its own (the counters of an assertions
+  // build, which Debian's LLVM is not) when its options are first listed:
+  // async-lint's --stats takes the name.
+  if (cl::Option *LLVMStats = cl::getRegisteredOptions().lookup("stats"))
+    LLVMStats->removeArgument();
   auto CL = std::make_unique<CommandLine>();
   CL->Argv0 = Argc > 0 ? Argv[0] : "async-lint";
   std::vector<const char *> Own;
@@ -133,6 +138,7 @@ std::vector<std::string> CommandLine::workerArguments() const {
       HeaderFilter,     // which headers' findings are shown
       ExtraArgs,        // compiler arguments to append
       ExtraArgsBefore,  // compiler arguments to prepend
+      Stats,            // each unit's analysis statistics, on stderr
   };
   std::vector<std::string> Args;
   for (const Forwarded &Option : Table)

@@ -169,6 +169,13 @@ struct CommandLine {
   llvm::cl::opt<bool> NoCache{"no-cache",
                               llvm::cl::desc("Analyse every unit afresh"),
                               llvm::cl::cat(Category)};
+  llvm::cl::opt<bool> Stats{
+      "stats",
+      llvm::cl::desc("Print to standard error, per unit, the functions "
+                     "analysed, the CFGs built, the functions skipped by the "
+                     "CFG budget and the time of each analysis (every unit "
+                     "is analysed afresh)"),
+      llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> WorkerOutput{
       "worker-output",
       llvm::cl::desc("(internal) hand the unit's result to the parent here"),

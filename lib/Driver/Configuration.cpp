@@ -29,6 +29,10 @@ ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
   if (!CL.ExtraArgsBefore.empty())
     Overrides.ExtraArgsBefore.emplace(CL.ExtraArgsBefore.begin(),
                                       CL.ExtraArgsBefore.end());
+  // The checks' analysis session prints each unit's statistics.
+  if (CL.Stats)
+    Overrides.CheckOptions["AnalysisStats"] =
+        ClangTidyOptions::ClangTidyValue("true");
   return Overrides;
 }
 

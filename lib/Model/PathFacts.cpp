@@ -432,19 +432,13 @@ const Stmt *stmtOf(const CFGElement &Element) {
 
 } // namespace
 
-PathFacts::PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
-                     ASTContext &Ctx)
+PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
+                     const ReadinessKnowledge &K, ASTContext &Ctx)
     : K(K), Ctx(Ctx) {
   const Stmt *Body = getUserBody(FD);
-  if (!Body || FD.isDependentContext())
+  if (!Body || FD.isDependentContext() || !FunctionGraph)
     return;
-  CFG::BuildOptions Options;
-  Options.AddInitializers = false;
-  Options.AddLifetime = true;
-  Options.setAllAlwaysAdd();
-  Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
-  if (!Graph)
-    return;
+  Graph = FunctionGraph;
   collectLocals(*Body);
   classifyMentions(*Body);
   for (const CFGBlock *Block : *Graph) {
@@ -636,38 +630,6 @@ PathFacts::unusedValueLosses(llvm::ArrayRef<const VarDecl *> Vars) const {
     if (llvm::is_contained(Vars, L.Var))
       Losses.push_back(L);
   return Losses;
-}
-
-const PathFacts &PathFactsCache::of(const FunctionDecl &FD, ASTContext &Ctx) {
-  std::unique_ptr<PathFacts> &Slot = Facts[&FD];
-  if (!Slot)
-    Slot = std::make_unique<PathFacts>(FD, K, Ctx);
-  return *Slot;
-}
-
-unsigned PathFactsCache::factsAt(const FunctionDecl &FD, const Expr *Object,
-                                 const Stmt *At, ASTContext &Ctx) {
-  if (unsigned Known = of(FD, Ctx).factsAt(Object, At))
-    return Known;
-  const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(strip(Object, Wrappers::Object));
-  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  if (!Ref || !Ref->refersToEnclosingVariableOrCapture() || !Method ||
-      !Method->getParent()->isLambda())
-    return 0;
-  const CXXRecordDecl *Class = Method->getParent();
-  const auto *Outer = dyn_cast<FunctionDecl>(Class->getDeclContext());
-  if (!Outer)
-    return 0;
-  if (!Lambdas.count(Class)) {
-    Lambdas[Class] = nullptr;
-    forEachOwnStmt(getUserBody(*Outer), [&](const Stmt &S) {
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
-        Lambdas[Lambda->getLambdaClass()] = Lambda;
-    });
-  }
-  const LambdaExpr *Lambda = Lambdas.lookup(Class);
-  return Lambda ? of(*Outer, Ctx).factsAt(Ref, Lambda) : 0;
 }
 
 } // namespace clang::tidy::async::model

@@ -3,8 +3,8 @@
 // Facts the code states about its local handles, along each path of one
 // function body, computed once per function on Clang's CFG (with the ends of
 // local lifetimes) as a forward must-analysis (a fact holds at a point only
-// when it holds on every path there) and cached per function, as Clang's
-// AnalysisDeclContext caches its analyses:
+// when it holds on every path there) and kept by the unit's AnalysisSession,
+// as Clang's AnalysisDeclContext keeps its analyses:
 //   - which results are known to be ready (their value or exception is
 //     already made), so that a get() on them cannot block;
 //   - which handles (locals of a task or awaitable type) hold no coroutine
@@ -86,8 +86,10 @@ struct UnusedValueLoss {
 /// The facts of one function body.
 class PathFacts {
 public:
-  PathFacts(const FunctionDecl &FD, const ReadinessKnowledge &K,
-            ASTContext &Ctx);
+  /// The facts of \p FD on \p Graph, its CFG (buildFunctionCFG); nothing is
+  /// known without one, or in a template.
+  PathFacts(const FunctionDecl &FD, const CFG *Graph,
+            const ReadinessKnowledge &K, ASTContext &Ctx);
   ~PathFacts();
   PathFacts(const PathFacts &) = delete;
   PathFacts &operator=(const PathFacts &) = delete;
@@ -161,7 +163,8 @@ private:
 
   const ReadinessKnowledge &K;
   ASTContext &Ctx;
-  std::unique_ptr<CFG> Graph;
+  /// Owned by the session; null when nothing is known.
+  const CFG *Graph = nullptr;
   /// The state at the entry of each reached block, by block ID.
   llvm::DenseMap<unsigned, State> In;
   /// Where each statement is: its block and element index.
@@ -178,27 +181,6 @@ private:
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
-};
-
-/// PathFacts of each function of a translation unit, built on first use.
-class PathFactsCache {
-public:
-  explicit PathFactsCache(const ReadinessKnowledge &K) : K(K) {}
-  const PathFacts &of(const FunctionDecl &FD, ASTContext &Ctx);
-  void clear() {
-    Facts.clear();
-    Lambdas.clear();
-  }
-
-  /// What is known of \p Object when \p At runs in \p FD (Fact bits); in a
-  /// lambda, a captured variable is judged where the lambda is created.
-  unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
-                   ASTContext &Ctx);
-
-private:
-  const ReadinessKnowledge &K;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<PathFacts>> Facts;
-  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
 };
 
 } // namespace clang::tidy::async::model

@@ -13,21 +13,6 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// The CFG of \p Body: every expression its own element, in evaluation
-/// order, with the implicit destructors of locals at the ends of their
-/// scopes (where an RAII guard lets go).
-std::unique_ptr<CFG> buildFlowCFG(const FunctionDecl &Function,
-                                  ASTContext &Ctx) {
-  const Stmt *Body = getUserBody(Function);
-  if (!Body)
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.AddInitializers = false;
-  Options.AddImplicitDtors = true;
-  Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
-}
-
 /// Adds the facts of \p From missing in \p Into; true when it added any.
 bool mergeInto(HeldFacts &Into, const HeldFacts &From) {
   bool Changed = false;
@@ -38,10 +23,9 @@ bool mergeInto(HeldFacts &Into, const HeldFacts &From) {
 
 } // namespace
 
-SuspensionFlow::SuspensionFlow(const FunctionDecl &Function, ASTContext &Ctx,
+SuspensionFlow::SuspensionFlow(const CFG *Graph, ASTContext &Ctx,
                                const NameMatcher *NonSuspending)
-    : Function(Function), Ctx(Ctx), NonSuspending(NonSuspending),
-      Graph(buildFlowCFG(Function, Ctx)) {
+    : Ctx(Ctx), NonSuspending(NonSuspending), Graph(Graph) {
   if (!Graph)
     return;
   llvm::DenseSet<const Stmt *> Seen;

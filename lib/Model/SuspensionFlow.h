@@ -1,10 +1,11 @@
 //===--- SuspensionFlow.h - async-lint --------------------------*- C++ -*-===//
 //
-// What is true at each suspension point of a coroutine: one CFG per function
-// (every expression its own element, with implicit destructors), its
-// suspension points, and a forward dataflow over it that tells, for facts a
-// check begins and ends along paths (a lock taken and released, per-thread
-// state captured), which may still hold where the coroutine suspends.
+// What is true at each suspension point of a coroutine: on the function's
+// CFG (every expression its own element, with implicit destructors; built
+// once by the unit's AnalysisSession), its suspension points, and a forward
+// dataflow over it that tells, for facts a check begins and ends along paths (a
+// lock taken and released, per-thread state captured), which may still hold
+// where the coroutine suspends.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,12 +57,14 @@ struct HeldAtSuspension {
   const Stmt *Since = nullptr;
 };
 
-/// The CFG of one function's body and its suspension points that can
-/// suspend (canSuspend). Built once per function and shared by the checks
-/// (CheckedFunction::suspensions()).
+/// The suspension points of one function's body that can suspend
+/// (canSuspend), on its CFG. Built once per function and unit and shared by
+/// the checks (AnalysisSession, CheckedFunction::suspensions()).
 class SuspensionFlow {
 public:
-  SuspensionFlow(const FunctionDecl &Function, ASTContext &Ctx,
+  /// The flow on \p Graph, a function's CFG (buildFunctionCFG); nothing
+  /// suspends without one.
+  SuspensionFlow(const CFG *Graph, ASTContext &Ctx,
                  const NameMatcher *NonSuspending);
   ~SuspensionFlow();
 
@@ -111,10 +114,10 @@ private:
   std::vector<HeldAtSuspension>
   inSourceOrder(const llvm::DenseMap<const Stmt *, HeldFacts> &AtPoint) const;
 
-  const FunctionDecl &Function;
   ASTContext &Ctx;
   const NameMatcher *NonSuspending;
-  std::unique_ptr<CFG> Graph;
+  /// Owned by the session.
+  const CFG *Graph;
   std::vector<const CoroutineSuspendExpr *> Points;
   /// The statements that may run after a suspension, once asked.
   mutable std::optional<llvm::DenseSet<const Stmt *>> AfterSuspension;

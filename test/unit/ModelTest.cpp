@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Model/AnalysisSession.h"
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
 #include "Model/CoroutineModel.h"
@@ -17,6 +18,7 @@
 #include "Model/SuspensionFlow.h"
 #include "Model/TaskFlow.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
@@ -42,6 +44,16 @@ const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
                      AST.getASTContext());
   return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
 }
+
+/// A function's suspension flow on its CFG, as the session builds both
+/// (with no awaitable listed as never suspending).
+struct FlowOf {
+  FlowOf(const FunctionDecl &FD, ASTContext &Ctx)
+      : Graph(model::buildFunctionCFG(FD, Ctx)), Flow(Graph.get(), Ctx,
+                                                      nullptr) {}
+  std::unique_ptr<CFG> Graph;
+  model::SuspensionFlow Flow;
+};
 
 QualType returnType(ASTUnit &AST, llvm::StringRef Name) {
   auto Found = match(functionDecl(hasName(Name)).bind("f"),
@@ -410,8 +422,8 @@ demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Neve
     if (FromStart)
       return model::firstOwnStmt(model::getUserBody(*Loop), IsUse,
                                  AST->getSourceManager());
-    model::SuspensionFlow Flow(*Loop, AST->getASTContext(), nullptr);
-    return Flow.firstUseAfterSuspension(IsUse);
+    FlowOf F(*Loop, AST->getASTContext());
+    return F.Flow.firstUseAfterSuspension(IsUse);
   };
   EXPECT_EQ(FirstUse(0, false), nullptr);
   EXPECT_NE(FirstUse(0, true), nullptr);
@@ -605,8 +617,8 @@ demo::task<> on_one_path() {
   T.Destroyed = Destroyed;
   T.Branch = Branch;
   auto Held = [&](llvm::StringRef Name) {
-    model::SuspensionFlow Flow(*function(*AST, Name), Ctx, nullptr);
-    return Flow.heldAtSuspensions(T);
+    FlowOf F(*function(*AST, Name), Ctx);
+    return F.Flow.heldAtSuspensions(T);
   };
   // Held at the first suspension, released at the end of its scope.
   std::vector<model::HeldAtSuspension> Scoped = Held("scoped");
@@ -620,8 +632,8 @@ demo::task<> on_one_path() {
   ASSERT_EQ(OnePath.size(), 1u);
   EXPECT_EQ(OnePath[0].Key, nullptr);
   EXPECT_TRUE(isa<CallExpr>(OnePath[0].Since));
-  model::SuspensionFlow Flow(*function(*AST, "scoped"), Ctx, nullptr);
-  EXPECT_EQ(Flow.points().size(), 2u);
+  FlowOf Scope(*function(*AST, "scoped"), Ctx);
+  EXPECT_EQ(Scope.Flow.points().size(), 2u);
 }
 
 TEST(SuspensionFlow, StopsAPathWhereWhatWasTakenIsTakenAgain) {
@@ -666,7 +678,8 @@ demo::task<> reassigned() {
                      hasDescendant(declStmt(hasSingleDecl(varDecl(hasName("P"))))
                                        .bind("d"))),
         Ctx);
-    model::SuspensionFlow Flow(*Fn, Ctx, nullptr);
+    FlowOf F(*Fn, Ctx);
+    const model::SuspensionFlow &Flow = F.Flow;
     const auto &From = *Found.front().getNodeAs<DeclStmt>("d");
     return Ends ? Flow.firstUseAcross(From, IsUse, IsTaking)
                 : Flow.firstUseAcross(From, IsUse);
@@ -704,9 +717,8 @@ void plain(int N) {
 }
 )cpp");
   auto Repeats = [&](llvm::StringRef Fn, int Arg) {
-    model::SuspensionFlow Flow(*function(*AST, Fn), AST->getASTContext(),
-                               nullptr);
-    return Flow.repeatsWithoutSuspending(*callTo(*AST, "spawn", Arg));
+    FlowOf F(*function(*AST, Fn), AST->getASTContext());
+    return F.Flow.repeatsWithoutSuspending(*callTo(*AST, "spawn", Arg));
   };
   EXPECT_FALSE(Repeats("paced", 1));
   EXPECT_TRUE(Repeats("sometimes", 2));
@@ -754,9 +766,10 @@ concurrencpp::lazy_result<void> paths(bool b, std::vector<result<int>> v) {
   const FunctionDecl *Paths = function(*AST, "paths");
   ASSERT_TRUE(Paths);
   model::Library Lib;
-  model::PathFactsCache Cache(Lib.Readiness);
-  const model::PathFacts &Facts = Cache.of(*Paths, AST->getASTContext());
-  EXPECT_EQ(&Facts, &Cache.of(*Paths, AST->getASTContext()));
+  model::AnalysisSession Session;
+  model::AnalysisSession::LibraryId Id = Session.addLibrary(Lib);
+  const model::PathFacts &Facts = Session.pathFacts(*Paths, Id);
+  EXPECT_EQ(&Facts, &Session.pathFacts(*Paths, Id));
   auto Expects = match(
       callExpr(callee(functionDecl(hasName("expect"))),
                hasArgument(0, cxxMemberCallExpr().bind("get")),

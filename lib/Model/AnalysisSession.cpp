@@ -1,0 +1,267 @@
+//===--- AnalysisSession.cpp - async-lint ---------------------------------===//
+
+#include "AnalysisSession.h"
+#include "CoroutineModel.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/Support/Format.h"
+#include <chrono>
+
+namespace clang::tidy::async::model {
+
+std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
+                                      ASTContext &Ctx) {
+  // Not AnalysisDeclContext::getCFG: it builds the CFG of the declaration's
+  // body, which for a coroutine is the whole frame (the promise, the initial
+  // and final suspensions, the return object); the analyses are defined on
+  // the body the user wrote.
+  const Stmt *Body = getUserBody(Function);
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.AddInitializers = false;
+  Options.AddLifetime = true;
+  Options.AddImplicitDtors = true;
+  Options.setAllAlwaysAdd();
+  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+}
+
+llvm::StringRef SessionStats::name(Kind K) {
+  switch (K) {
+  case CFGBuild:
+    return "cfg";
+  case PathFactsKind:
+    return "path-facts";
+  case SuspensionFlowKind:
+    return "suspension-flow";
+  case TaskFlowKind:
+    return "task-flow";
+  }
+  return "";
+}
+
+void SessionStats::print(llvm::raw_ostream &OS, llvm::StringRef Unit,
+                         unsigned MaxCFGBlocks) const {
+  OS << "async-lint stats: " << Unit << ": " << FunctionsAnalysed
+     << " functions analysed, " << CFGsBuilt << " CFGs built, "
+     << SkippedByBudget << " skipped by the budget (" << MaxCFGBlocks
+     << " CFG blocks), at most " << MostHeld << " held at once\n";
+  for (unsigned K = 0; K < NumKinds; ++K)
+    OS << "async-lint stats: " << Unit << ": " << name(static_cast<Kind>(K))
+       << ": " << Built[K] << " built, "
+       << llvm::format("%.3f", Seconds[K] * 1000) << " ms\n";
+}
+
+namespace {
+
+/// Adds the time from its construction to its destruction to one kind.
+class Timed {
+public:
+  Timed(SessionStats &Stats, SessionStats::Kind K)
+      : Stats(Stats), K(K), Begin(std::chrono::steady_clock::now()) {}
+  ~Timed() {
+    ++Stats.Built[K];
+    Stats.Seconds[K] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Begin)
+            .count();
+  }
+
+private:
+  SessionStats &Stats;
+  SessionStats::Kind K;
+  std::chrono::steady_clock::time_point Begin;
+};
+
+/// The outermost function that \p FD is in (itself when it is in none): a
+/// lambda's call operator and a local class's members are in the function
+/// that declares them.
+const FunctionDecl &outermost(const FunctionDecl &FD) {
+  const FunctionDecl *Outer = &FD;
+  for (const DeclContext *DC = FD.getParent(); DC; DC = DC->getParent())
+    if (const auto *Enclosing = dyn_cast<FunctionDecl>(DC))
+      Outer = Enclosing;
+  return *Outer;
+}
+
+} // namespace
+
+struct AnalysisSession::Analyses {
+  std::unique_ptr<PathFacts> Facts;
+  std::unique_ptr<SuspensionFlow> Suspensions;
+  std::unique_ptr<TaskFlow> Flow;
+};
+
+struct AnalysisSession::Function {
+  /// The CFG was built (and the budget checked).
+  bool Built = false;
+  bool OverBudget = false;
+  std::unique_ptr<CFG> Graph;
+  /// By library configuration.
+  std::vector<std::unique_ptr<Analyses>> ByLibrary;
+};
+
+AnalysisSession::AnalysisSession() = default;
+AnalysisSession::~AnalysisSession() = default;
+
+AnalysisSession::LibraryId AnalysisSession::addLibrary(const Library &Lib) {
+  std::string Key;
+  Lib.forEachList([&](StringRef Name, StringRef Value) {
+    Key += Name;
+    Key += '=';
+    Key += Value;
+    Key += '\n';
+  });
+  auto [It, Inserted] = LibraryIds.try_emplace(Key, Libraries.size());
+  if (Inserted)
+    Libraries.push_back(std::make_unique<Library>(Lib));
+  return It->second;
+}
+
+void AnalysisSession::clear() {
+  Functions.clear();
+  ByOutermost.clear();
+  Current = nullptr;
+  Seen.clear();
+  Lambdas.clear();
+  Stats = SessionStats();
+  Ctx = nullptr;
+}
+
+void AnalysisSession::startUnit() {
+  clear();
+  UnitOpen = true;
+}
+
+void AnalysisSession::endUnit(llvm::StringRef File) {
+  if (UnitOpen && StatsOut)
+    Stats.print(*StatsOut, File.empty() ? "<unit>" : File, MaxCFGBlocks);
+  UnitOpen = false;
+  clear();
+}
+
+void AnalysisSession::enterUnit(ASTContext &NewCtx) {
+  if (Ctx == &NewCtx)
+    return;
+  // The analyses of another unit point into its AST.
+  if (Ctx)
+    clear();
+  Ctx = &NewCtx;
+}
+
+AnalysisSession::Function &AnalysisSession::function(const FunctionDecl &FD) {
+  std::unique_ptr<Function> &Slot = Functions[&FD];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<Function>();
+  Function &F = *Slot;
+  ByOutermost[&outermost(FD)].push_back(&FD);
+  Stats.MostHeld =
+      std::max(Stats.MostHeld, static_cast<unsigned>(Functions.size()));
+  F.Built = true;
+  {
+    Timed T(Stats, SessionStats::CFGBuild);
+    F.Graph = buildFunctionCFG(FD, Ctx ? *Ctx : FD.getASTContext());
+  }
+  ++Stats.CFGsBuilt;
+  F.OverBudget = F.Graph && F.Graph->size() > MaxCFGBlocks;
+  if (F.OverBudget)
+    F.Graph.reset();
+  if (Seen.try_emplace(&FD, F.OverBudget).second)
+    ++(F.OverBudget ? Stats.SkippedByBudget : Stats.FunctionsAnalysed);
+  return F;
+}
+
+void AnalysisSession::judging(const FunctionDecl &FD) {
+  const FunctionDecl *Outer = &outermost(FD);
+  if (Outer == Current)
+    return;
+  // Every check has judged the function left, and the functions within it
+  // (the matcher visits them inside it).
+  if (Current) {
+    auto It = ByOutermost.find(Current);
+    if (It != ByOutermost.end()) {
+      for (const FunctionDecl *Held : It->second)
+        Functions.erase(Held);
+      ByOutermost.erase(It);
+    }
+  }
+  Current = Outer;
+}
+
+bool AnalysisSession::withinBudget(const FunctionDecl &FD) {
+  return !function(FD).OverBudget;
+}
+
+const CFG *AnalysisSession::cfg(const FunctionDecl &FD) {
+  return function(FD).Graph.get();
+}
+
+AnalysisSession::Analyses &AnalysisSession::analyses(const FunctionDecl &FD,
+                                                     LibraryId Lib) {
+  Function &F = function(FD);
+  if (F.ByLibrary.size() <= Lib)
+    F.ByLibrary.resize(Lib + 1);
+  if (!F.ByLibrary[Lib])
+    F.ByLibrary[Lib] = std::make_unique<Analyses>();
+  return *F.ByLibrary[Lib];
+}
+
+const PathFacts &AnalysisSession::pathFacts(const FunctionDecl &FD,
+                                            LibraryId Lib) {
+  Analyses &A = analyses(FD, Lib);
+  if (!A.Facts) {
+    Timed T(Stats, SessionStats::PathFactsKind);
+    A.Facts = std::make_unique<PathFacts>(FD, cfg(FD), library(Lib).Readiness,
+                                          Ctx ? *Ctx : FD.getASTContext());
+  }
+  return *A.Facts;
+}
+
+const SuspensionFlow &AnalysisSession::suspensionFlow(const FunctionDecl &FD,
+                                                      LibraryId Lib) {
+  Analyses &A = analyses(FD, Lib);
+  if (!A.Suspensions) {
+    Timed T(Stats, SessionStats::SuspensionFlowKind);
+    A.Suspensions = std::make_unique<SuspensionFlow>(
+        cfg(FD), Ctx ? *Ctx : FD.getASTContext(),
+        &library(Lib).NonSuspendingAwaitables);
+  }
+  return *A.Suspensions;
+}
+
+const TaskFlow &AnalysisSession::taskFlow(const FunctionDecl &FD,
+                                          LibraryId Lib) {
+  Analyses &A = analyses(FD, Lib);
+  if (!A.Flow) {
+    Timed T(Stats, SessionStats::TaskFlowKind);
+    A.Flow = std::make_unique<TaskFlow>(FD, library(Lib),
+                                        Ctx ? *Ctx : FD.getASTContext());
+  }
+  return *A.Flow;
+}
+
+unsigned AnalysisSession::factsAt(const FunctionDecl &FD, const Expr *Object,
+                                  const Stmt *At, LibraryId Lib) {
+  if (unsigned Known = pathFacts(FD, Lib).factsAt(Object, At))
+    return Known;
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(strip(Object, Wrappers::Object));
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  if (!Ref || !Ref->refersToEnclosingVariableOrCapture() || !Method ||
+      !Method->getParent()->isLambda())
+    return 0;
+  const CXXRecordDecl *Class = Method->getParent();
+  const auto *Outer = dyn_cast<FunctionDecl>(Class->getDeclContext());
+  if (!Outer)
+    return 0;
+  if (!Lambdas.count(Class)) {
+    Lambdas[Class] = nullptr;
+    forEachOwnStmt(getUserBody(*Outer), [&](const Stmt &S) {
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
+        Lambdas[Lambda->getLambdaClass()] = Lambda;
+    });
+  }
+  const LambdaExpr *Lambda = Lambdas.lookup(Class);
+  return Lambda ? pathFacts(*Outer, Lib).factsAt(Ref, Lambda) : 0;
+}
+
+} // namespace clang::tidy::async::model

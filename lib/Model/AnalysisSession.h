@@ -1,0 +1,175 @@
+//===--- AnalysisSession.h - async-lint -------------------------*- C++ -*-===//
+//
+// One object per translation unit that owns what the model computes about
+// each function, so that a function is analysed once per unit whichever
+// checks ask (as Clang's AnalysisDeclContextManager owns the CFGs of a
+// unit): its CFG, built in one place (buildFunctionCFG), its PathFacts, its
+// SuspensionFlow and its TaskFlow. A function whose CFG has more blocks than
+// the budget is skipped: no check judges it, and the flow analyses asked
+// about it (by a caller, a lambda) answer as for a function without a CFG.
+//
+// The module's check factories hand one session to the checks of a unit
+// (AsyncTidyModule.cpp); it forgets everything when a unit starts and ends.
+// docs/architecture.md says which analysis answers which question.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_ANALYSISSESSION_H
+#define ASYNC_LINT_MODEL_ANALYSISSESSION_H
+
+#include "Library.h"
+#include "PathFacts.h"
+#include "SuspensionFlow.h"
+#include "TaskFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/raw_ostream.h"
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class CFG;
+} // namespace clang
+
+namespace clang::tidy::async::model {
+
+/// The CFG of \p Function's own body (a coroutine's user body, not the
+/// promise frame), as every flow analysis of the model reads it: every
+/// expression its own element in evaluation order, the ends of local
+/// lifetimes (PathFacts: where a handle goes out of scope) and the implicit
+/// destructors of locals (SuspensionFlow: where an RAII guard lets go).
+/// Null without a body. The only place in lib/ that builds a CFG.
+std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
+                                      ASTContext &Ctx);
+
+/// What a session did in one unit (async-lint --stats).
+struct SessionStats {
+  /// The analyses whose time is measured.
+  enum Kind { CFGBuild, PathFactsKind, SuspensionFlowKind, TaskFlowKind };
+  static constexpr unsigned NumKinds = 4;
+  static llvm::StringRef name(Kind K);
+
+  /// Functions the model was asked about (judged by a check, or asked
+  /// about by one) whose CFG is within the budget.
+  unsigned FunctionsAnalysed = 0;
+  /// Calls of buildFunctionCFG (more than the functions when one freed
+  /// was asked about again).
+  unsigned CFGsBuilt = 0;
+  /// Functions whose CFG has more blocks than the budget.
+  unsigned SkippedByBudget = 0;
+  /// The most functions whose analyses were held at once.
+  unsigned MostHeld = 0;
+  /// How many of each analysis were built, and the seconds they took.
+  std::array<unsigned, NumKinds> Built{};
+  std::array<double, NumKinds> Seconds{};
+
+  void print(llvm::raw_ostream &OS, llvm::StringRef Unit,
+             unsigned MaxCFGBlocks) const;
+};
+
+/// The analyses of the functions of one translation unit.
+class AnalysisSession {
+public:
+  /// Past this many CFG blocks a function is skipped, unless configured
+  /// (the global option MaxCFGBlocks). The largest function of the tests
+  /// and of the Boost coroutine examples has far fewer (docs/performance.md).
+  static constexpr unsigned DefaultMaxCFGBlocks = 20000;
+
+  /// A library configuration: checks configured alike share one, and so
+  /// share the analyses that depend on it.
+  using LibraryId = unsigned;
+
+  AnalysisSession();
+  ~AnalysisSession();
+  AnalysisSession(const AnalysisSession &) = delete;
+  AnalysisSession &operator=(const AnalysisSession &) = delete;
+
+  /// The budget: functions whose CFG has more blocks are skipped.
+  void setMaxCFGBlocks(unsigned Blocks) { MaxCFGBlocks = Blocks; }
+  unsigned maxCFGBlocks() const { return MaxCFGBlocks; }
+  /// Where each unit's statistics are printed when it ends; null for none.
+  void setStatsStream(llvm::raw_ostream *OS) { StatsOut = OS; }
+
+  /// The id of \p Lib's configuration (the session keeps a copy, so that
+  /// the analyses outlive the check that first asked).
+  LibraryId addLibrary(const Library &Lib);
+  const Library &library(LibraryId Id) const { return *Libraries[Id]; }
+
+  /// Starts a unit: forgets every analysis of the previous one. Every check
+  /// calls it when a unit starts, before any of them runs, so calls after
+  /// the first change nothing.
+  void startUnit();
+  /// Ends the unit \p File: prints its statistics (the first call after
+  /// startUnit) and frees its analyses.
+  void endUnit(llvm::StringRef File);
+  /// The unit of \p Ctx is the one being analysed: a new ASTContext (a
+  /// front end that did not announce the unit) starts a new unit.
+  void enterUnit(ASTContext &Ctx);
+
+  /// A check is about to judge \p FD. Moving on from one function to one
+  /// outside it (not a lambda or local class within it), the analyses of
+  /// the function left and of the functions within it are freed: every
+  /// check has judged it, and a unit's memory does not grow with its
+  /// functions. One asked about again later (a caller's question) is built
+  /// again, to the same result; --stats shows it as a second CFG.
+  void judging(const FunctionDecl &FD);
+
+  /// False when \p FD's CFG has more blocks than the budget (built once,
+  /// to count them).
+  bool withinBudget(const FunctionDecl &FD);
+  /// The CFG of \p FD; null without a body, past the budget, or when Clang
+  /// cannot build one.
+  const CFG *cfg(const FunctionDecl &FD);
+
+  /// The analyses of \p FD under the library configuration \p Lib.
+  const PathFacts &pathFacts(const FunctionDecl &FD, LibraryId Lib);
+  const SuspensionFlow &suspensionFlow(const FunctionDecl &FD, LibraryId Lib);
+  const TaskFlow &taskFlow(const FunctionDecl &FD, LibraryId Lib);
+
+  /// What is known of \p Object when \p At runs in \p FD (PathFacts bits);
+  /// in a lambda, a captured variable is judged where the lambda is made.
+  unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
+                   LibraryId Lib);
+
+  /// What the session did since the unit started.
+  const SessionStats &stats() const { return Stats; }
+
+private:
+  /// What is known of one function.
+  struct Function;
+  /// The analyses of one function under one library configuration.
+  struct Analyses;
+  Function &function(const FunctionDecl &FD);
+  Analyses &analyses(const FunctionDecl &FD, LibraryId Lib);
+  void clear();
+
+  ASTContext *Ctx = nullptr;
+  unsigned MaxCFGBlocks = DefaultMaxCFGBlocks;
+  llvm::raw_ostream *StatsOut = nullptr;
+  /// Library configurations, by their text (every list's name and value).
+  llvm::StringMap<LibraryId> LibraryIds;
+  std::vector<std::unique_ptr<Library>> Libraries;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Function>> Functions;
+  /// The functions held, by the outermost function they are in.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>>
+      ByOutermost;
+  /// The outermost function of the one being judged.
+  const FunctionDecl *Current = nullptr;
+  /// Every function analysed in the unit, and whether it was past the
+  /// budget, so that one built again is counted once.
+  llvm::DenseMap<const FunctionDecl *, bool> Seen;
+  /// The lambda expression of each lambda class, for factsAt.
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
+  SessionStats Stats;
+  /// A unit has started and not yet ended: endUnit reports it.
+  bool UnitOpen = false;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_ANALYSISSESSION_H

@@ -1,0 +1,297 @@
+//===--- AnalysisSessionTest.cpp - async-lint -----------------------------===//
+//
+// The unit's analysis session: one CFG per function whichever analyses and
+// checks ask, a new unit forgets the last, the CFG budget; and the module's
+// check factories hand the checks of one context one session.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/AnalysisSession.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+namespace model = clang::tidy::async::model;
+
+namespace {
+
+std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
+  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
+      Code, {"-std=c++20", "-nostdinc", "-isystem", ASYNC_LINT_TEST_INPUTS},
+      "input.cpp");
+  EXPECT_TRUE(AST);
+  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  return AST;
+}
+
+const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
+  auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                     AST.getASTContext());
+  return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
+}
+
+const char *Code = R"cpp(
+#include "task.h"
+#include <mutex>
+std::mutex m;
+demo::task<int> leaf();
+demo::task<int> first() {
+  std::lock_guard<std::mutex> g(m);
+  int v = co_await leaf();
+  while (v > 0)
+    v -= co_await leaf();
+  co_return v;
+}
+demo::task<int> second() { co_return co_await leaf(); }
+)cpp";
+
+TEST(AnalysisSession, BuildsOneCFGPerFunctionWhateverAsks) {
+  auto AST = parse(Code);
+  const FunctionDecl *First = function(*AST, "first");
+  ASSERT_TRUE(First);
+  model::AnalysisSession Session;
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  // Two checks configured alike share the analyses.
+  model::Library A, B;
+  model::AnalysisSession::LibraryId IdA = Session.addLibrary(A);
+  EXPECT_EQ(IdA, Session.addLibrary(B));
+  const model::SuspensionFlow &Flow = Session.suspensionFlow(*First, IdA);
+  EXPECT_EQ(Flow.points().size(), 2u);
+  EXPECT_EQ(&Flow, &Session.suspensionFlow(*First, Session.addLibrary(B)));
+  const model::PathFacts &Facts = Session.pathFacts(*First, IdA);
+  EXPECT_EQ(&Facts, &Session.pathFacts(*First, IdA));
+  Session.taskFlow(*First, IdA);
+  EXPECT_TRUE(Session.withinBudget(*First));
+  EXPECT_EQ(Session.stats().CFGsBuilt, 1u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 1u);
+  using Kind = model::SessionStats::Kind;
+  EXPECT_EQ(Session.stats().Built[Kind::CFGBuild], 1u);
+  EXPECT_EQ(Session.stats().Built[Kind::SuspensionFlowKind], 1u);
+  EXPECT_EQ(Session.stats().Built[Kind::PathFactsKind], 1u);
+  EXPECT_EQ(Session.stats().Built[Kind::TaskFlowKind], 1u);
+
+  // Another configuration has its own analyses, on the same CFG.
+  model::Library Other([](StringRef Name, StringRef Default) {
+    return Name == "NonSuspendingAwaitables" ? std::string("leaf")
+                                             : Default.str();
+  });
+  model::AnalysisSession::LibraryId IdOther = Session.addLibrary(Other);
+  EXPECT_NE(IdOther, IdA);
+  EXPECT_NE(&Session.suspensionFlow(*First, IdOther), &Flow);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 1u);
+
+  // A second function: a second CFG.
+  Session.suspensionFlow(*function(*AST, "second"), IdA);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 2u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 2u);
+}
+
+TEST(AnalysisSession, ANewUnitStartsAfresh) {
+  auto AST = parse(Code);
+  auto Second = parse(Code);
+  model::AnalysisSession Session;
+  model::AnalysisSession::LibraryId Id = Session.addLibrary(model::Library());
+  std::string Printed;
+  llvm::raw_string_ostream OS(Printed);
+  Session.setStatsStream(&OS);
+
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  Session.pathFacts(*function(*AST, "first"), Id);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 1u);
+  // Every check ends the unit: its statistics are printed once.
+  Session.endUnit("one.cpp");
+  Session.endUnit("one.cpp");
+  EXPECT_EQ(Session.stats().CFGsBuilt, 0u);
+  EXPECT_EQ(Printed.find("async-lint stats: one.cpp: 1 functions analysed, "
+                         "1 CFGs built, 0 skipped by the budget"),
+            0u);
+  EXPECT_EQ(Printed.find("functions analysed", Printed.find('\n')),
+            std::string::npos);
+
+  // The same function asked again in a new unit is analysed again.
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  Session.pathFacts(*function(*AST, "first"), Id);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 1u);
+  // A front end that does not announce units: a new ASTContext is one.
+  Session.enterUnit(Second->getASTContext());
+  EXPECT_EQ(Session.stats().CFGsBuilt, 0u);
+  Session.pathFacts(*function(*Second, "first"), Id);
+  Session.suspensionFlow(*function(*Second, "first"), Id);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 1u);
+}
+
+TEST(AnalysisSession, SkipsFunctionsPastTheBudget) {
+  auto AST = parse(Code);
+  const FunctionDecl *First = function(*AST, "first");
+  const FunctionDecl *Second = function(*AST, "second");
+  model::AnalysisSession Session;
+  model::AnalysisSession::LibraryId Id = Session.addLibrary(model::Library());
+  Session.startUnit();
+  std::unique_ptr<CFG> Graph =
+      model::buildFunctionCFG(*First, AST->getASTContext());
+  ASSERT_TRUE(Graph);
+  ASSERT_GT(Graph->size(), model::buildFunctionCFG(*Second,
+                                                   AST->getASTContext())
+                               ->size());
+  // Just below the first function's size: it is skipped, the second is not.
+  Session.setMaxCFGBlocks(Graph->size() - 1);
+  EXPECT_FALSE(Session.withinBudget(*First));
+  EXPECT_EQ(Session.cfg(*First), nullptr);
+  // Asked about anyway (by a caller): nothing is known of it.
+  EXPECT_TRUE(Session.suspensionFlow(*First, Id).points().empty());
+  EXPECT_TRUE(Session.withinBudget(*Second));
+  EXPECT_EQ(Session.suspensionFlow(*Second, Id).points().size(), 1u);
+  EXPECT_EQ(Session.stats().SkippedByBudget, 1u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 1u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 2u);
+  Session.startUnit();
+  Session.setMaxCFGBlocks(Graph->size());
+  EXPECT_TRUE(Session.withinBudget(*First));
+  EXPECT_EQ(Session.suspensionFlow(*First, Id).points().size(), 2u);
+}
+
+TEST(AnalysisSession, FreesAFunctionOnceItIsJudged) {
+  auto AST = parse(std::string(Code) + R"cpp(
+demo::task<int> outer() {
+  auto inner = []() -> demo::task<int> { co_return co_await leaf(); };
+  co_return co_await inner();
+}
+)cpp");
+  const FunctionDecl *First = function(*AST, "first");
+  const FunctionDecl *Outer = function(*AST, "outer");
+  auto Lambdas = match(lambdaExpr().bind("l"), AST->getASTContext());
+  ASSERT_EQ(Lambdas.size(), 1u);
+  const FunctionDecl *Inner =
+      Lambdas[0].getNodeAs<LambdaExpr>("l")->getCallOperator();
+  model::AnalysisSession Session;
+  model::AnalysisSession::LibraryId Id = Session.addLibrary(model::Library());
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  Session.judging(*Outer);
+  const model::SuspensionFlow *OuterFlow = &Session.suspensionFlow(*Outer, Id);
+  // The lambda within is judged inside it: nothing is freed.
+  Session.judging(*Inner);
+  Session.suspensionFlow(*Inner, Id);
+  Session.judging(*Outer);
+  EXPECT_EQ(OuterFlow, &Session.suspensionFlow(*Outer, Id));
+  EXPECT_EQ(Session.stats().CFGsBuilt, 2u);
+  EXPECT_EQ(Session.stats().MostHeld, 2u);
+  // Moving on to another function frees both.
+  Session.judging(*First);
+  Session.suspensionFlow(*First, Id);
+  EXPECT_EQ(Session.stats().MostHeld, 2u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 3u);
+  // Asked about again: built again, to the same answer, and counted once
+  // as a function analysed.
+  EXPECT_EQ(Session.suspensionFlow(*Outer, Id).points().size(), 1u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 4u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 3u);
+}
+
+/// The checks the module's factories make for one context, on one unit.
+class Checks {
+public:
+  Checks(tidy::ClangTidyCheckFactories &Factories, llvm::StringRef Enabled)
+      : Context(options(Enabled)) {
+    Context.setCurrentFile("input.cpp");
+    auto DiagOpts = std::make_unique<DiagnosticOptions>();
+    Consumer = std::make_unique<tidy::ClangTidyDiagnosticConsumer>(Context);
+    Engine = std::make_unique<DiagnosticsEngine>(
+        DiagnosticIDs::create(), *DiagOpts, Consumer.get(), false);
+    Context.setDiagnosticsEngine(std::move(DiagOpts), Engine.get());
+    Made = Factories.createChecks(&Context);
+    for (auto &Check : Made)
+      Check->registerMatchers(&Finder);
+  }
+
+  /// Runs every check over \p AST, as clang-tidy does.
+  void run(ASTUnit &AST) {
+    Context.setASTContext(&AST.getASTContext());
+    Engine->setSourceManager(&AST.getSourceManager());
+    Finder.matchAST(AST.getASTContext());
+  }
+
+  std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Made;
+
+private:
+  static std::unique_ptr<tidy::ClangTidyOptionsProvider>
+  options(llvm::StringRef Enabled) {
+    tidy::ClangTidyOptions Options = tidy::ClangTidyOptions::getDefaults();
+    Options.Checks = Enabled.str();
+    Options.CheckOptions["AnalysisStats"] =
+        tidy::ClangTidyOptions::ClangTidyValue("true");
+    return std::make_unique<tidy::DefaultOptionsProvider>(
+        tidy::ClangTidyGlobalOptions(), Options);
+  }
+
+  tidy::ClangTidyContext Context;
+  std::unique_ptr<tidy::ClangTidyDiagnosticConsumer> Consumer;
+  std::unique_ptr<DiagnosticsEngine> Engine;
+  MatchFinder Finder;
+};
+
+/// The statistic \p What ("CFGs built") of the only unit in \p Printed.
+unsigned statistic(llvm::StringRef Printed, llvm::StringRef What) {
+  size_t At = Printed.find(What);
+  if (At == llvm::StringRef::npos)
+    return ~0u;
+  llvm::StringRef Before = Printed.take_front(At).rtrim();
+  unsigned Count = ~0u;
+  Before.substr(Before.find_last_of(" :") + 1).getAsInteger(10, Count);
+  return Count;
+}
+
+TEST(AnalysisSession, ChecksOfAUnitShareOne) {
+  tidy::ClangTidyCheckFactories Factories;
+  for (const auto &Entry : tidy::ClangTidyModuleRegistry::entries())
+    if (Entry.getName() == "async-module")
+      Entry.instantiate()->addCheckFactories(Factories);
+  auto AST = parse(Code);
+  // Three checks that ask about the suspensions of the coroutines.
+  const char *Three =
+      "-*,async-lock-across-suspend,async-busy-loop,async-thread-affinity";
+  std::string Stats;
+  {
+    Checks Run(Factories, Three);
+    ASSERT_EQ(Run.Made.size(), 3u);
+    testing::internal::CaptureStderr();
+    Run.run(*AST);
+    Stats = testing::internal::GetCapturedStderr();
+  }
+  // One session for the three checks: one report for the unit, and first
+  // and second (leaf has no body) analysed once each.
+  EXPECT_EQ(llvm::StringRef(Stats).count("CFGs built"), 1u) << Stats;
+  EXPECT_EQ(statistic(Stats, "functions analysed"), 2u) << Stats;
+  EXPECT_EQ(statistic(Stats, "CFGs built"), 2u) << Stats;
+  EXPECT_NE(Stats.find("suspension-flow: 2 built"), std::string::npos)
+      << Stats;
+
+  // Each context its own session: two runs side by side do not share.
+  Checks A(Factories, Three), B(Factories, Three);
+  testing::internal::CaptureStderr();
+  A.run(*AST);
+  B.run(*AST);
+  std::string Both = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(llvm::StringRef(Both).count("CFGs built"), 2u) << Both;
+  EXPECT_EQ(llvm::StringRef(Both).count("2 CFGs built"), 2u) << Both;
+
+  // The same checks on a second unit: counted afresh.
+  auto Second = parse(Code);
+  testing::internal::CaptureStderr();
+  A.run(*Second);
+  std::string Again = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(statistic(Again, "CFGs built"), 2u) << Again;
+}
+
+} // namespace
