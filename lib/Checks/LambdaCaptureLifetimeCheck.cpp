@@ -120,6 +120,7 @@ bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,
   if (OwnWaitsOf != &Encl.Decl || !OwnWaits) {
     OwnWaits = std::make_unique<model::FunctionWaits>(
         Encl.Decl, Encl.Body, Encl.Ctx,
+        [this, &Decl = Encl.Decl] { return Facts.session().cfg(Decl); },
         model::WaitKnowledge{&AllBlockingWaits, &JoiningExecutors});
     OwnWaitsOf = &Encl.Decl;
   }

@@ -223,8 +223,11 @@ SourceLocation scopeEnd(const Stmt &Body, const VarDecl &Var,
 } // namespace
 
 FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
-                             ASTContext &Ctx, WaitKnowledge K)
-    : Function(Function), Body(Body), Ctx(Ctx), K(K) {}
+                             ASTContext &Ctx,
+                             std::function<const CFG *()> Graph,
+                             WaitKnowledge K)
+    : Function(Function), Body(Body), Ctx(Ctx), K(K), Graph(std::move(Graph)) {
+}
 
 FunctionWaits::~FunctionWaits() = default;
 
@@ -265,24 +268,10 @@ const std::vector<FunctionWaits::Wait> &FunctionWaits::waits() {
   return *Waits;
 }
 
-const CFG *FunctionWaits::graph() {
-  if (Built)
-    return Graph.get();
-  Built = true;
-  if (Function.isDependentContext())
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.AddInitializers = false;
-  Options.AddLifetime = true;
-  Options.setAllAlwaysAdd();
-  Graph = CFG::buildCFG(&Function, const_cast<Stmt *>(&Body), &Ctx, Options);
-  return Graph.get();
-}
-
 bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                                 llvm::ArrayRef<const Stmt *> Linked) {
   const SourceManager &SM = Ctx.getSourceManager();
-  const CFG *G = graph();
+  const CFG *G = Graph ? Graph() : nullptr;
   if (!G) {
     // Without a CFG, a wait after the start in source order.
     return llvm::any_of(Linked, [&](const Stmt *W) {

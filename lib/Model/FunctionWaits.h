@@ -20,6 +20,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -61,12 +62,14 @@ struct WaitOut {
   explicit operator bool() const { return What != Kind::None; }
 };
 
-/// The waits of one function body, asked about the tasks it starts. The
-/// CFG is built on the first question.
+/// The waits of one function body, asked about the tasks it starts, on the
+/// function's CFG as the unit's AnalysisSession holds it. \p Graph is asked
+/// at each question (the session may free and rebuild it between them); a
+/// null CFG is judged in source order.
 class FunctionWaits {
 public:
   FunctionWaits(const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx,
-                WaitKnowledge K);
+                std::function<const CFG *()> Graph, WaitKnowledge K);
   ~FunctionWaits();
 
   /// How the function waits out \p Task before \p Dying (a local or a
@@ -82,7 +85,6 @@ private:
     llvm::SmallVector<const VarDecl *, 4> Objects;
   };
   const std::vector<Wait> &waits();
-  const CFG *graph();
   /// True when control cannot go from \p Spawn to the end of \p Dying's
   /// life (or out of the function) without passing one of \p Linked.
   bool onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
@@ -98,8 +100,7 @@ private:
   ASTContext &Ctx;
   WaitKnowledge K;
   std::optional<std::vector<Wait>> Waits;
-  bool Built = false;
-  std::unique_ptr<CFG> Graph;
+  std::function<const CFG *()> Graph;
 };
 
 } // namespace clang::tidy::async::model
