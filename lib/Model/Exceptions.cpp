@@ -200,6 +200,115 @@ const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
   return D->getType()->getAsCXXRecordDecl();
 }
 
+/// What the completion signatures among \p Args (also inside packs) say of
+/// failure: true when one of them has an error code or an exception_ptr as
+/// its first parameter (\p Failure receives that type), false when none
+/// has; empty when \p Args carry no signature (no function type).
+std::optional<bool> signaturesReportFailure(ArrayRef<TemplateArgument> Args,
+                                            QualType *Failure = nullptr) {
+  std::optional<bool> Result;
+  for (const TemplateArgument &Arg : Args) {
+    std::optional<bool> Own;
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      Own = signaturesReportFailure(Arg.pack_elements(), Failure);
+    } else if (Arg.getKind() == TemplateArgument::Type) {
+      // The canonical type: a signature named through a typedef
+      // (traits::completion_handler) is still a function type.
+      const auto *Signature =
+          Arg.getAsType().getCanonicalType()->getAs<FunctionProtoType>();
+      if (!Signature)
+        continue;
+      Own = false;
+      if (Signature->getNumParams() > 0) {
+        QualType First = Signature->getParamType(0);
+        if (isExceptionPtr(First) ||
+            StringRef(canonicalTypeName(First)).ends_with("error_code")) {
+          Own = true;
+          if (Failure && Failure->isNull())
+            *Failure = First;
+        }
+      }
+    }
+    if (Own)
+      Result = (Result && *Result) || *Own;
+  }
+  return Result;
+}
+
+/// The completion signatures an initiating function names where it starts
+/// its operation: the template arguments of the call its body returns
+/// (asio's `return async_initiate<Token, void()>(...)`, or a static member
+/// of a class template specialization such as async_result<Token, Sig>),
+/// followed through a function that returns another initiating call, at
+/// most \p Depth levels. With use_awaitable the operation's type
+/// (awaitable<void>) does not carry the signature; the initiation does.
+std::optional<bool> initiatedSignatureReportsFailure(const FunctionDecl *Fn,
+                                                     QualType *Failure,
+                                                     unsigned Depth = 2) {
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || getCoroutineBody(*Def))
+    return std::nullopt;
+  // The one value the body returns.
+  const CallExpr *Returned = nullptr;
+  unsigned Returns = 0;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+      ++Returns;
+      Returned = dyn_cast_or_null<CallExpr>(
+          strip(Return->getRetValue(), Wrappers::Object));
+    }
+  });
+  const FunctionDecl *Initiation =
+      Returns == 1 && Returned ? Returned->getDirectCallee() : nullptr;
+  if (!Initiation)
+    return std::nullopt;
+  if (const TemplateArgumentList *Args =
+          Initiation->getTemplateSpecializationArgs())
+    if (std::optional<bool> Fails =
+            signaturesReportFailure(Args->asArray(), Failure))
+      return Fails;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+          Initiation->getDeclContext()))
+    if (std::optional<bool> Fails = signaturesReportFailure(
+            Spec->getTemplateArgs().asArray(), Failure))
+      return Fails;
+  if (Depth == 0)
+    return std::nullopt;
+  return initiatedSignatureReportsFailure(Initiation, Failure, Depth - 1);
+}
+
+/// The types an escaping point may throw: classes, compared by canonical
+/// declaration, and whether it may also throw something not known.
+struct ThrownTypes {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Records;
+  bool Unknown = false;
+  void merge(const ThrownTypes &Other) {
+    Records.insert(Other.Records.begin(), Other.Records.end());
+    Unknown |= Other.Unknown;
+  }
+  static ThrownTypes unknown() {
+    ThrownTypes T;
+    T.Unknown = true;
+    return T;
+  }
+};
+
+/// True when \p Handler catches an exception of class \p Thrown: its type
+/// is that class or a base of it (through typedefs and aliases). Access to
+/// the base is not checked.
+bool handlerCatches(const CXXCatchStmt &Handler, const CXXRecordDecl &Thrown) {
+  QualType T = Handler.getCaughtType();
+  if (T.isNull())
+    return true;
+  const CXXRecordDecl *Caught = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Caught)
+    return false;
+  Caught = Caught->getCanonicalDecl();
+  const CXXRecordDecl *Def = Thrown.getDefinition();
+  return Thrown.getCanonicalDecl() == Caught ||
+         (Def && Caught->hasDefinition() && Def->isDerivedFrom(Caught));
+}
+
 class ThrowFinder {
 public:
   ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth,
@@ -266,14 +375,19 @@ public:
     }
   }
 
-  /// A try block's throws escape unless a handler catches everything; the
+  /// A try block's throws escape unless a handler catches everything or,
+  /// for a throw whose types are all known, one of them (catch of
+  /// std::runtime_error around code that throws only runtime_error); the
   /// handlers' own throws escape.
   void findInTry(const CXXTryStmt &Try, unsigned Depth) {
     bool Protected = false;
     for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
       Protected |= catchesAll(*Try.getHandler(I));
-    if (!Protected)
+    if (!Protected) {
+      Trys.push_back(&Try);
       find(Try.getTryBlock(), Depth + 1);
+      Trys.pop_back();
+    }
     for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
       find(Try.getHandler(I)->getHandlerBlock(), Depth + 1);
   }
@@ -305,10 +419,107 @@ public:
     return nullptr;
   }
 
+  /// In collecting mode, the types of every escaping point go here.
+  ThrownTypes *Collect = nullptr;
+
 private:
   void record(unsigned Kind, const Stmt *S) {
+    if (!Trys.empty() || Collect) {
+      ThrownTypes Types = typesOf(Kind, *S);
+      if (covered(Types))
+        return;
+      if (Collect)
+        Collect->merge(Types);
+    }
     if (!First[Kind])
       First[Kind] = S;
+  }
+
+  /// True when a handler of an enclosing try block of this body catches
+  /// every type \p Types holds; a throw of a type not known is caught only
+  /// by a handler that catches everything (those try blocks are not
+  /// searched at all).
+  bool covered(const ThrownTypes &Types) const {
+    if (Trys.empty() || Types.Unknown)
+      return false;
+    return llvm::all_of(Types.Records, [&](const CXXRecordDecl *Thrown) {
+      return llvm::any_of(Trys, [&](const CXXTryStmt *Try) {
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          if (handlerCatches(*Try->getHandler(I), *Thrown))
+            return true;
+        return false;
+      });
+    });
+  }
+
+  /// The types the escaping point \p S of kind \p Kind may throw.
+  ThrownTypes typesOf(unsigned Kind, const Stmt &S) {
+    if (Kind == 0) {
+      // A rethrow (throw;) or a throw of a non-class: not known here.
+      const Expr *Thrown = cast<CXXThrowExpr>(S).getSubExpr();
+      const CXXRecordDecl *RD =
+          Thrown ? Thrown->getType()->getAsCXXRecordDecl() : nullptr;
+      if (!RD)
+        return ThrownTypes::unknown();
+      ThrownTypes T;
+      T.Records.insert(RD->getCanonicalDecl());
+      return T;
+    }
+    if (Kind == 1)
+      return awaitTypes(cast<CoroutineSuspendExpr>(S));
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Callee = Call->getDirectCallee();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      Callee = Construct->getConstructor();
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (!Callee || (Method && Method->isVirtual()) ||
+        (Policy.ThrowingFunctions &&
+         Policy.ThrowingFunctions->matches(canonicalName(*Callee))))
+      return ThrownTypes::unknown();
+    return bodyTypes(Callee);
+  }
+
+  /// The types the visible body of \p Fn (user code) may throw; not known
+  /// when it is not visible or too deep.
+  ThrownTypes bodyTypes(const FunctionDecl *Fn) {
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    if (!Def || !Def->getBody() || CallDepth >= 3 ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return ThrownTypes::unknown();
+    ThrownTypes T;
+    ThrowFinder Inner(Policy, Ctx, CallDepth + 1);
+    Inner.Collect = &T;
+    Inner.find(getUserBody(*Def));
+    return T;
+  }
+
+  /// The types an await may throw: a coroutine's body's; the exception_ptr
+  /// an operation on a task reports (asio's coro::async_resume, completion
+  /// void(exception_ptr, T)) carries what the task's coroutine throws.
+  /// Anything else (an error code turned into system_error, a combination)
+  /// is not known.
+  ThrownTypes awaitTypes(const CoroutineSuspendExpr &Await) {
+    const auto *Call =
+        dyn_cast_or_null<CallExpr>(strip(Await.getOperand(), Wrappers::Object));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return ThrownTypes::unknown();
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        Def && getCoroutineBody(*Def)) {
+      bool Combines = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+        return isTaskType(Arg->IgnoreImplicit()->getType());
+      });
+      return Combines ? ThrownTypes::unknown() : bodyTypes(Def);
+    }
+    QualType Failure;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member && initiatedSignatureReportsFailure(Callee, &Failure) &&
+        isExceptionPtr(Failure))
+      if (const FunctionDecl *Task =
+              taskCoroutine(Member->getImplicitObjectArgument()))
+        return bodyTypes(Task);
+    return ThrownTypes::unknown();
   }
 
   /// The variable \p Cond tests for a value: o.has_value(), o, bool(o).
@@ -473,19 +684,7 @@ private:
         T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl());
     if (!Spec)
       return std::nullopt;
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-      if (Arg.getKind() != TemplateArgument::Type)
-        continue;
-      const auto *Signature = Arg.getAsType()->getAs<FunctionProtoType>();
-      if (!Signature)
-        continue;
-      if (Signature->getNumParams() == 0)
-        return false;
-      QualType First = Signature->getParamType(0);
-      std::string Name = canonicalTypeName(First);
-      return isExceptionPtr(First) || StringRef(Name).ends_with("error_code");
-    }
-    return std::nullopt;
+    return signaturesReportFailure(Spec->getTemplateArgs().asArray());
   }
 
   bool awaitThrows(const CoroutineSuspendExpr &Await) {
@@ -519,6 +718,12 @@ private:
     if (std::optional<bool> Fails = signatureReportsFailure(Call->getType());
         Fails && !*Fails)
       return false;
+    // Else the signature the initiating function names where it starts the
+    // operation (asio's dispatch: async_initiate<Token, void()>).
+    if (std::optional<bool> Fails =
+            initiatedSignatureReportsFailure(Callee, nullptr);
+        Fails && !*Fails)
+      return false;
     // An asynchronous operation throws when its completion token, the last
     // argument of class type (written or defaulted), says so; another token
     // (asio's as_tuple_t, redirect_error_t) reports failure as a value.
@@ -549,6 +754,9 @@ private:
   bool InputsRethrown;
   /// Variables tested for a value by an enclosing if.
   llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
+  /// The try blocks of this body around the point being searched whose
+  /// handlers do not catch everything.
+  llvm::SmallVector<const CXXTryStmt *, 2> Trys;
 };
 
 } // namespace

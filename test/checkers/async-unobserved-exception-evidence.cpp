@@ -1,0 +1,201 @@
+// RUN: %check_async_lint %s async-unobserved-exception %t
+
+// Evidence a throw needs, and the true twins: an operation whose initiating
+// function names a completion signature without an error (asio's dispatch:
+// async_initiate<Token, void()>, also through a user's initiating function, a
+// wrapper, a macro and a lambda), and a typed handler that catches every
+// type the try block can throw (also through derived classes, aliases and
+// the exception_ptr a task's resume reports).
+
+#include <exception>
+#include <stdexcept>
+
+#include "asio.hpp"
+
+// --- Completion signatures named where the operation is initiated.
+
+namespace corp {
+struct init {};
+using handler_sig = void(std::exception_ptr, int);
+// No error in the signature: cannot fail.
+template <class Token> auto ping(Token &&T) {
+  return asio::async_initiate<Token, void()>(init{}, T);
+}
+// A wrapper that returns another initiating call.
+template <class Token> auto relay(Token &&T) { return asio::dispatch(T); }
+// True twins: an error code first, an exception_ptr through a typedef, two
+// signatures of which one reports failure.
+template <class Token> auto checked_ping(Token &&T) {
+  return asio::async_initiate<Token, void(asio::error_code)>(init{}, T);
+}
+template <class Token> auto job(Token &&T) {
+  return asio::async_initiate<Token, handler_sig>(init{}, T);
+}
+template <class Token> auto either(Token &&T) {
+  return asio::async_initiate<Token, void(), void(asio::error_code)>(init{}, T);
+}
+} // namespace corp
+
+#define YIELD_NOW() co_await asio::dispatch(asio::use_awaitable)
+
+asio::awaitable<void> yields() {
+  co_await asio::dispatch(asio::use_awaitable);
+  co_return;
+}
+asio::awaitable<int> yields_value() {
+  co_await asio::dispatch(asio::use_awaitable);
+  co_return 42;
+}
+template <class Token> asio::awaitable<void> pings(Token T) {
+  co_await corp::ping(T);
+  co_await corp::relay(T);
+}
+asio::awaitable<void> yields_in_macro() { YIELD_NOW(); }
+
+asio::awaitable<void> checked_pings() { co_await corp::checked_ping(asio::use_awaitable); }
+asio::awaitable<void> runs_job() { co_await corp::job(asio::use_awaitable); }
+asio::awaitable<void> either_way() { co_await corp::either(asio::use_awaitable); }
+
+void signatures(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, yields(), [](std::exception_ptr) {});
+  asio::co_spawn(Ctx, yields_value(), [&](std::exception_ptr, int) {});
+  asio::co_spawn(Ctx, yields(), asio::detached);
+  asio::co_spawn(Ctx, pings(asio::use_awaitable), asio::detached);
+  asio::co_spawn(Ctx, yields_in_macro(), asio::detached);
+  asio::co_spawn(
+      Ctx,
+      []() -> asio::awaitable<void> {
+        co_await asio::dispatch(asio::use_awaitable);
+      },
+      asio::detached);
+  asio::co_spawn(Ctx, checked_pings(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'checked_pings' are lost
+  // CHECK-NOTES: :55:41: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, runs_job(), [](std::exception_ptr) {});
+  // CHECK-NOTES: :[[@LINE-1]]:38: warning: exceptions thrown by coroutine 'runs_job' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
+  // CHECK-NOTES: :56:36: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, either_way(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'either_way' are lost
+  // CHECK-NOTES: :57:38: note: the awaited operation reports failure by throwing here
+}
+
+// --- A typed handler covers the types thrown in its try block.
+
+namespace corp {
+class bad_reply : public std::runtime_error {
+public:
+  bad_reply() : std::runtime_error("bad reply") {}
+};
+class other_error : public std::exception {};
+using failure = std::runtime_error;
+
+// A generator whose resume reports what its body threw as an exception_ptr.
+template <class T> class gen;
+template <class T> struct gen_promise {
+  gen<T> get_return_object();
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  std::suspend_always yield_value(T) noexcept { return {}; }
+  void return_void() {}
+  void unhandled_exception() { Error = std::current_exception(); }
+  std::exception_ptr Error;
+};
+template <class T> class gen {
+public:
+  using promise_type = gen_promise<T>;
+  template <class Token> auto async_resume(Token &&Tok) {
+    return asio::async_initiate<Token, void(std::exception_ptr, T)>(init{},
+                                                                   Tok);
+  }
+};
+template <class T> gen<T> gen_promise<T>::get_return_object() { return {}; }
+} // namespace corp
+
+asio::awaitable<void> throws_runtime() {
+  throw std::runtime_error("runtime");
+  co_return;
+}
+void parse(int V) {
+  if (V > 3)
+    throw corp::bad_reply();
+}
+asio::awaitable<void> throws_other() {
+  throw corp::other_error();
+  co_return;
+}
+corp::gen<int> counter() {
+  co_yield 1;
+  throw std::runtime_error("done");
+}
+
+asio::awaitable<void> caught_same() {
+  try {
+    co_await throws_runtime();
+  } catch (std::runtime_error &) {
+  }
+}
+asio::awaitable<void> caught_base(int V) {
+  try {
+    parse(V);
+    throw corp::bad_reply();
+  } catch (const corp::failure &) {
+  }
+  co_return;
+}
+asio::awaitable<void> caught_resume() {
+  auto G = counter();
+  try {
+    for (;;)
+      co_await G.async_resume(asio::use_awaitable);
+  } catch (std::runtime_error &) {
+  }
+}
+template <class E> asio::awaitable<void> caught_in_template() {
+  try {
+    co_await throws_runtime();
+  } catch (E &) {
+  }
+}
+// True twins: a type the handler does not catch, a throw of a type not
+// known (a rethrow), an operation whose exception is not known, a
+// template instantiated with the wrong handler.
+asio::awaitable<void> caught_other() {
+  try {
+    co_await throws_runtime();
+    co_await throws_other();
+  } catch (std::runtime_error &) {
+  }
+}
+asio::awaitable<void> rethrows(std::exception_ptr E) {
+  try {
+    std::rethrow_exception(E);
+    throw;
+  } catch (std::runtime_error &) {
+  }
+  co_return;
+}
+asio::awaitable<void> caught_unknown() {
+  try {
+    co_await corp::checked_ping(asio::use_awaitable);
+  } catch (std::runtime_error &) {
+  }
+}
+
+void handlers(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, caught_same(), asio::detached);
+  asio::co_spawn(Ctx, caught_base(2), asio::detached);
+  asio::co_spawn(Ctx, caught_resume(), asio::detached);
+  asio::co_spawn(Ctx, caught_in_template<std::runtime_error>(), asio::detached);
+  asio::co_spawn(Ctx, caught_in_template<corp::bad_reply>(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_in_template' are lost
+  // CHECK-NOTES: :155:5: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, caught_other(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_other' are lost
+  // CHECK-NOTES: :165:5: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, rethrows({}), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'rethrows' are lost
+  // CHECK-NOTES: :172:5: note: an exception is thrown here
+  asio::co_spawn(Ctx, caught_unknown(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_unknown' are lost
+  // CHECK-NOTES: :179:5: note: the awaited operation reports failure by throwing here
+}
