@@ -22,6 +22,7 @@ constexpr llvm::StringLiteral ThrowingFunctionsOpt = "ThrowingFunctions";
 constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
 constexpr llvm::StringLiteral FirstSuccessCombinatorsOpt =
     "FirstSuccessCombinators";
+constexpr llvm::StringLiteral CancelOnlyOperationsOpt = "CancelOnlyOperations";
 
 // asio's deferred (the default token since asio 1.28) throws when the
 // operation is awaited in an awaitable, as use_awaitable does.
@@ -46,6 +47,13 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
 // asio's a || b fails only when both fail.
 constexpr llvm::StringLiteral DefaultFirstSuccessCombinators =
     "asio::experimental::awaitable_operators::operator||";
+
+// A timer's wait completes with success when the timer expires and with
+// operation_aborted only when it is cancelled (asio's timer_queue sets no
+// other error), also by expires_after/expires_at or its destruction.
+constexpr llvm::StringLiteral DefaultCancelOnlyOperations =
+    "asio::basic_waitable_timer::async_wait;"
+    "asio::basic_deadline_timer::async_wait";
 
 constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 // libcoro runs what these start in a self-deleting task whose promise drops
@@ -72,6 +80,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
           Options.get(ThrowingFunctionsOpt, DefaultThrowingFunctions)),
       FirstSuccessCombinators(Options.get(FirstSuccessCombinatorsOpt,
                                           DefaultFirstSuccessCombinators)),
+      CancelOnlyOperations(Options.get(CancelOnlyOperationsOpt,
+                                       DefaultCancelOnlyOperations)),
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;
@@ -79,6 +89,7 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
   Policy.AnyCall = AnyCallMayThrow;
   Policy.FirstSuccessCombinators = &FirstSuccessCombinators;
   Policy.Overrides = &Overrides;
+  Policy.CancelOnlyOperations = &CancelOnlyOperations;
 }
 
 void UnobservedExceptionCheck::storeCheckOptions(
@@ -91,6 +102,7 @@ void UnobservedExceptionCheck::storeCheckOptions(
   Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
   Options.store(Opts, FirstSuccessCombinatorsOpt,
                 FirstSuccessCombinators.str());
+  Options.store(Opts, CancelOnlyOperationsOpt, CancelOnlyOperations.str());
   Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
 }
 

@@ -1,6 +1,7 @@
 //===--- Exceptions.cpp - async-lint --------------------------------------===//
 
 #include "Exceptions.h"
+#include "Assertions.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
@@ -277,6 +278,104 @@ std::optional<bool> initiatedSignatureReportsFailure(const FunctionDecl *Fn,
   return initiatedSignatureReportsFailure(Initiation, Failure, Depth - 1);
 }
 
+/// Alternatives of std::variant variables known to be held.
+using IndexFacts = llvm::DenseMap<const VarDecl *, int64_t>;
+
+/// What \p Cond states of the alternative a std::variant variable holds
+/// when it has the value \p Holds: v.index() == N (either way round, also
+/// negated, and both sides of a conjunction that holds), added to \p Out.
+void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
+                const ASTContext &Ctx, unsigned Depth = 0) {
+  Cond = strip(Cond, Wrappers::Condition);
+  if (!Cond || Depth > 8)
+    return;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return learnIndex(Not->getSubExpr(), !Holds, Out, Ctx, Depth + 1);
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return;
+  if ((BO->getOpcode() == BO_LAnd && Holds) ||
+      (BO->getOpcode() == BO_LOr && !Holds)) {
+    learnIndex(BO->getLHS(), Holds, Out, Ctx, Depth + 1);
+    learnIndex(BO->getRHS(), Holds, Out, Ctx, Depth + 1);
+    return;
+  }
+  if (!((BO->getOpcode() == BO_EQ && Holds) ||
+        (BO->getOpcode() == BO_NE && !Holds)))
+    return;
+  for (auto [Query, Value] : {std::pair(BO->getLHS(), BO->getRHS()),
+                              std::pair(BO->getRHS(), BO->getLHS())}) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(
+        strip(Query, Wrappers::Condition));
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Method->getName() != "index" ||
+        Member->getNumArgs() != 0 ||
+        canonicalName(*Method->getParent()) != "::std::variant")
+      continue;
+    const VarDecl *Var =
+        referencedVariable(Member->getImplicitObjectArgument());
+    std::optional<llvm::APSInt> N =
+        Value->isValueDependent() ? std::nullopt
+                                  : Value->getIntegerConstantExpr(Ctx);
+    if (Var && N)
+      Out[Var] = N->getExtValue();
+  }
+}
+
+/// The variable and the alternative std::get<N>(v) reads (of a variant;
+/// std::get of a tuple never throws and is not asked about).
+std::optional<std::pair<const VarDecl *, int64_t>>
+alternativeRead(const Expr &E) {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const TemplateArgumentList *Args =
+      Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+  if (!Args || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+      Callee->getName() != "get" || Call->getNumArgs() != 1 ||
+      Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  const VarDecl *Var = referencedVariable(Call->getArg(0));
+  if (!Var)
+    return std::nullopt;
+  return std::pair(Var, Args->get(0).getAsIntegral().getExtValue());
+}
+
+/// Drops from \p Facts the variables \p S may change: assigned, given to a
+/// non-const member function (emplace, swap), or bound to a non-const
+/// reference parameter of a function outside std.
+void forgetChanged(const Stmt *S, IndexFacts &Facts) {
+  if (Facts.empty() || !S)
+    return;
+  forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (auto [Target, Value] = assignmentParts(&Child); Target)
+      if (const VarDecl *Var = referencedVariable(Target))
+        Facts.erase(Var);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Child);
+        Member && Member->getMethodDecl() &&
+        !Member->getMethodDecl()->isConst())
+      if (const VarDecl *Var =
+              referencedVariable(Member->getImplicitObjectArgument()))
+        Facts.erase(Var);
+    if (const auto *Call = dyn_cast<CallExpr>(&Child)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace())
+        return;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        bool ByRef = !Callee || I >= Callee->getNumParams() ||
+                     (Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                      !Callee->getParamDecl(I)
+                           ->getType()
+                           .getNonReferenceType()
+                           .isConstQualified());
+        if (ByRef)
+          if (const VarDecl *Var = referencedVariable(Call->getArg(I)))
+            Facts.erase(Var);
+      }
+    }
+  });
+}
+
 /// The types an escaping point may throw: classes, compared by canonical
 /// declaration, and whether it may also throw something not known.
 struct ThrownTypes {
@@ -347,6 +446,11 @@ public:
     }
     if (const auto *If = dyn_cast<IfStmt>(S))
       return findInIf(*If, Depth);
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return findInBlock(*Block, Depth);
+    // A loop body may change a variant before the next round reads it.
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      forgetChanged(S, KnownIndex);
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       find(Await->getOperand(), Depth + 1);
       if (awaitThrows(*Await))
@@ -392,6 +496,48 @@ public:
       find(Try.getHandler(I)->getHandlerBlock(), Depth + 1);
   }
 
+  /// The statements of a block in order; what an assertion (ASIO_CHECK,
+  /// assert, an assert-like function) or an early exit states of a variant's
+  /// alternative holds for the statements after it, until one changes the
+  /// variant, and ends with the block.
+  void findInBlock(const CompoundStmt &Block, unsigned Depth) {
+    IndexFacts Saved = KnownIndex;
+    for (const Stmt *Child : Block.body()) {
+      find(Child, Depth + 1);
+      forgetChanged(Child, KnownIndex);
+      learnFrom(*Child);
+    }
+    KnownIndex = std::move(Saved);
+    forgetChanged(&Block, KnownIndex);
+  }
+
+  /// What the statement \p S, once passed, states of variants.
+  void learnFrom(const Stmt &S) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    bool Holds = true;
+    if (isAssertionMacro(S, {}, Ctx)) {
+      if (const Expr *Test = assertionFailureTest(&S, SM, Holds))
+        learnIndex(Test, Holds, KnownIndex, Ctx);
+      return;
+    }
+    // if (v.index() != 1) return;
+    if (const auto *If = dyn_cast<IfStmt>(&S)) {
+      const Stmt *Then = bare(If->getThen());
+      if (!If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+          (isa_and_nonnull<ReturnStmt, CoreturnStmt>(Then) || stops(Then)))
+        learnIndex(If->getCond(), /*Holds=*/false, KnownIndex, Ctx);
+      return;
+    }
+    const auto *Call = dyn_cast_or_null<CallExpr>(
+        strip(dyn_cast<Expr>(&S), Wrappers::Implicit));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (std::optional<unsigned> Param = assertedBoolParameter(*Callee);
+        Param && *Param < Call->getNumArgs())
+      learnIndex(Call->getArg(*Param), /*Holds=*/true, KnownIndex, Ctx);
+  }
+
   void findInIf(const IfStmt &If, unsigned Depth) {
     // In a called function, a throw reached only when the object or an
     // argument is empty (a precondition: the call is misused) is not a
@@ -406,10 +552,17 @@ public:
     find(If.getConditionVariableDeclStmt(), Depth + 1);
     find(If.getCond(), Depth + 1);
     bool Added = Tested && HasValue.insert(Tested).second;
+    // `if (v.index() == 1) ... std::get<1>(v)`: the alternative is there.
+    IndexFacts Saved = KnownIndex;
+    learnIndex(If.getCond(), /*Holds=*/true, KnownIndex, Ctx);
     find(If.getThen(), Depth + 1);
     if (Added)
       HasValue.erase(Tested);
+    KnownIndex = Saved;
+    learnIndex(If.getCond(), /*Holds=*/false, KnownIndex, Ctx);
     find(If.getElse(), Depth + 1);
+    KnownIndex = std::move(Saved);
+    forgetChanged(&If, KnownIndex);
   }
 
   const Stmt *result() const {
@@ -546,6 +699,13 @@ private:
   bool callThrows(const FunctionDecl *Callee, const Expr &E) {
     if (valueTested(E))
       return false;
+    // std::get<N>(v) where v is known to hold alternative N.
+    if (std::optional<std::pair<const VarDecl *, int64_t>> Read =
+            alternativeRead(E)) {
+      auto Known = KnownIndex.find(Read->first);
+      if (Known != KnownIndex.end() && Known->second == Read->second)
+        return false;
+    }
     if (!Callee) {
       const auto *Call = dyn_cast<CallExpr>(&E);
       return Policy.AnyCall && Call &&
@@ -687,6 +847,64 @@ private:
     return signaturesReportFailure(Spec->getTemplateArgs().asArray());
   }
 
+  /// True for a call of an operation whose only failure is cancellation
+  /// (CancelOnlyOperations) on a local object that nothing but this
+  /// function's own member calls reaches: no reference, pointer or capture
+  /// of it, so nothing can cancel the operation while the function waits
+  /// for it; the function's own calls run before or after the wait. The
+  /// task's own cancellation is not counted: a detached spawn or a plain
+  /// handler carries no cancellation slot, and a combinator that cancels
+  /// the operation (a || b) receives the failure itself.
+  bool uncancellable(const CallExpr &Call) const {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Policy.CancelOnlyOperations ||
+        !Policy.CancelOnlyOperations->matches(canonicalName(*Method)))
+      return false;
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        strip(Member->getImplicitObjectArgument(), Wrappers::Syntax));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+        Var->getType()->isReferenceType() || Var->getType()->isPointerType())
+      return false;
+    const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+        Var->getParentFunctionOrMethod());
+    const Stmt *Body = Owner ? Owner->getBody() : nullptr;
+    return Body && onlyMemberCallsOn(Body, *Var);
+  }
+
+  /// True when every use of \p Var in \p S, nested lambdas included, is
+  /// the object of a member call made by \p S itself.
+  static bool onlyMemberCallsOn(const Stmt *S, const VarDecl &Var,
+                                bool InLambda = false) {
+    if (!S)
+      return true;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+          strip(Call->getImplicitObjectArgument(), Wrappers::Syntax));
+      if (Ref && Ref->getDecl() == &Var) {
+        if (InLambda)
+          return false;
+        for (const Expr *Arg : Call->arguments())
+          if (!onlyMemberCallsOn(Arg, Var, InLambda))
+            return false;
+        return true;
+      }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return Ref->getDecl() != &Var;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == &Var)
+          return false;
+      return onlyMemberCallsOn(Lambda->getBody(), Var, /*InLambda=*/true);
+    }
+    for (const Stmt *Child : S->children())
+      if (!onlyMemberCallsOn(Child, Var, InLambda))
+        return false;
+    return true;
+  }
+
   bool awaitThrows(const CoroutineSuspendExpr &Await) {
     const Expr *Operand = Await.getOperand();
     for (const Expr *Prev = nullptr; Operand != Prev;) {
@@ -736,7 +954,7 @@ private:
         continue;
       std::string Token = canonicalName(*RD);
       if (Policy.ThrowingTokens && Policy.ThrowingTokens->matches(Token))
-        return true;
+        return !uncancellable(*Call);
       if (StringRef(Token).ends_with("_t"))
         return false;
       break;
@@ -754,6 +972,8 @@ private:
   bool InputsRethrown;
   /// Variables tested for a value by an enclosing if.
   llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
+  /// Variants known, at the point being searched, to hold an alternative.
+  IndexFacts KnownIndex;
   /// The try blocks of this body around the point being searched whose
   /// handlers do not catch everything.
   llvm::SmallVector<const CXXTryStmt *, 2> Trys;

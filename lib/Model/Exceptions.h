@@ -60,6 +60,11 @@ struct ThrowPolicy {
   /// Combinators that fail only when every task they combine fails (asio's
   /// a || b waits for the first success).
   const NameMatcher *FirstSuccessCombinators = nullptr;
+  /// Asynchronous operations whose only failure is cancellation (asio's
+  /// timer waits complete with operation_aborted only when the timer is
+  /// cancelled): awaited on a local object that nothing else can reach,
+  /// they cannot fail where the task is not cancelled from outside.
+  const NameMatcher *CancelOnlyOperations = nullptr;
   /// Where the overriders of a virtual function are found: a virtual call
   /// whose object's dynamic type is not visible throws only when every body
   /// that may run throws. Null: judged by the called declaration alone.

@@ -9,6 +9,7 @@
 
 #include <exception>
 #include <stdexcept>
+#include <variant>
 
 #include "asio.hpp"
 
@@ -70,13 +71,13 @@ void signatures(asio::io_context &Ctx) {
       asio::detached);
   asio::co_spawn(Ctx, checked_pings(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'checked_pings' are lost
-  // CHECK-NOTES: :55:41: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :56:41: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, runs_job(), [](std::exception_ptr) {});
   // CHECK-NOTES: :[[@LINE-1]]:38: warning: exceptions thrown by coroutine 'runs_job' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
-  // CHECK-NOTES: :56:36: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :57:36: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, either_way(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'either_way' are lost
-  // CHECK-NOTES: :57:38: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :58:38: note: the awaited operation reports failure by throwing here
 }
 
 // --- A typed handler covers the types thrown in its try block.
@@ -188,14 +189,148 @@ void handlers(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, caught_in_template<std::runtime_error>(), asio::detached);
   asio::co_spawn(Ctx, caught_in_template<corp::bad_reply>(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_in_template' are lost
-  // CHECK-NOTES: :155:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :156:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, caught_other(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_other' are lost
-  // CHECK-NOTES: :165:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :166:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, rethrows({}), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'rethrows' are lost
-  // CHECK-NOTES: :172:5: note: an exception is thrown here
+  // CHECK-NOTES: :173:5: note: an exception is thrown here
   asio::co_spawn(Ctx, caught_unknown(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_unknown' are lost
-  // CHECK-NOTES: :179:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :180:5: note: the awaited operation reports failure by throwing here
+}
+
+// --- A timer's wait fails only when the timer is cancelled: on a local
+// timer nothing else reaches, nothing can cancel it.
+
+void stop_later(asio::steady_timer &T);
+#define PAUSE(T) co_await (T).async_wait(asio::use_awaitable)
+
+asio::awaitable<void> pauses(asio::io_context &Ctx) {
+  asio::steady_timer Timer(Ctx);
+  Timer.expires_after(std::chrono::milliseconds(100));
+  co_await Timer.async_wait(asio::use_awaitable);
+  PAUSE(Timer);
+}
+template <class Timer> asio::awaitable<void> pauses_generic(asio::io_context &Ctx) {
+  Timer T(Ctx);
+  co_await T.async_wait(asio::use_awaitable);
+}
+// True twins: the timer handed to a function, captured by a lambda, a
+// parameter; another operation on a local object.
+asio::awaitable<void> shared_timer(asio::io_context &Ctx) {
+  asio::steady_timer Timer(Ctx);
+  stop_later(Timer);
+  co_await Timer.async_wait(asio::use_awaitable);
+}
+asio::awaitable<void> captured_timer(asio::io_context &Ctx) {
+  asio::steady_timer Timer(Ctx);
+  auto Stop = [&Timer] { Timer.expires_after(std::chrono::milliseconds(0)); };
+  Stop();
+  co_await Timer.async_wait(asio::use_awaitable);
+}
+asio::awaitable<void> timer_parameter(asio::steady_timer &Timer) {
+  co_await Timer.async_wait(asio::use_awaitable);
+}
+asio::awaitable<void> local_socket(asio::io_context &Ctx, char *Data) {
+  asio::ip::tcp::socket S(Ctx);
+  co_await S.async_read_some(asio::buffer(Data, 4), asio::use_awaitable);
+}
+
+void timers(asio::io_context &Ctx, asio::steady_timer &T, char *Data) {
+  asio::co_spawn(Ctx, pauses(Ctx), asio::detached);
+  asio::co_spawn(Ctx, pauses_generic<asio::steady_timer>(Ctx), asio::detached);
+  asio::co_spawn(
+      Ctx,
+      [&Ctx]() -> asio::awaitable<void> {
+        asio::steady_timer Timer(Ctx);
+        co_await Timer.async_wait(asio::use_awaitable);
+      },
+      asio::detached);
+  asio::co_spawn(Ctx, shared_timer(Ctx), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'shared_timer' are lost
+  // CHECK-NOTES: :225:3: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, captured_timer(Ctx), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'captured_timer' are lost
+  // CHECK-NOTES: :231:3: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, timer_parameter(T), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'timer_parameter' are lost
+  // CHECK-NOTES: :234:3: note: the awaited operation reports failure by throwing here
+  asio::co_spawn(Ctx, local_socket(Ctx, Data), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'local_socket' are lost
+  // CHECK-NOTES: :238:3: note: the awaited operation reports failure by throwing here
+}
+
+// --- std::get<N>(v) where an assertion (asio's ASIO_CHECK, which only
+// logs), an early exit or an if states that v holds alternative N.
+
+void report_failure(const char *);
+#define CHECK_THAT(expr)                                                       \
+  do {                                                                         \
+    if (!(expr))                                                               \
+      report_failure(#expr);                                                   \
+  } while (0)
+std::variant<int, long> pick();
+
+asio::awaitable<void> reads_checked() {
+  std::variant<int, long> V = pick();
+  CHECK_THAT(V.index() == 1);
+  CHECK_THAT(std::get<1>(V) == 2);
+  V = pick();
+  if (V.index() != 0)
+    co_return;
+  int A = std::get<0>(V);
+  V = pick();
+  if (V.index() == 1) {
+    long B = std::get<1>(V);
+  }
+  co_return;
+}
+template <int N> asio::awaitable<void> reads_checked_generic() {
+  std::variant<int, long> V = pick();
+  CHECK_THAT(N == V.index());
+  CHECK_THAT(std::get<N>(V) == 2);
+  co_return;
+}
+// True twins: an assertion of another alternative after a safe read (the
+// note is at the read that throws: awaitable_operators.cpp), a change after
+// the assertion, an assertion in a block that ended.
+asio::awaitable<void> reads_other() {
+  std::variant<int, long> V = pick();
+  CHECK_THAT(V.index() == 1);
+  CHECK_THAT(std::get<1>(V) == 2);
+  V = pick();
+  CHECK_THAT(V.index() == 1);
+  CHECK_THAT(std::get<0>(V) == 2);
+  co_return;
+}
+asio::awaitable<void> reads_after_change() {
+  std::variant<int, long> V = pick();
+  CHECK_THAT(V.index() == 1);
+  V = pick();
+  long B = std::get<1>(V);
+  co_return;
+}
+asio::awaitable<void> fact_ends_with_block(bool C) {
+  std::variant<int, long> V = pick();
+  if (C) {
+    CHECK_THAT(V.index() == 1);
+  }
+  long B = std::get<1>(V);
+  co_return;
+}
+
+void variants(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, reads_checked(), asio::detached);
+  asio::co_spawn(Ctx, reads_checked_generic<1>(), asio::detached);
+  asio::co_spawn(Ctx, reads_other(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_other' are lost
+  // CHECK-NOTES: :305:14: note: 'std::get' may throw here
+  asio::co_spawn(Ctx, reads_after_change(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_after_change' are lost
+  // CHECK-NOTES: :312:12: note: 'std::get' may throw here
+  asio::co_spawn(Ctx, fact_ends_with_block(true), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'fact_ends_with_block' are lost
+  // CHECK-NOTES: :320:12: note: 'std::get' may throw here
 }
