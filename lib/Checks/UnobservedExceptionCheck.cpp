@@ -119,6 +119,15 @@ void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
          DiagnosticIDs::Note);
     return;
   }
+  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&Where);
+      Await && model::awaitedTaskMaker(*Await)) {
+    diag(Where.getBeginLoc(),
+         "the task awaited here is made by %0, handed in by the caller; it "
+         "may throw anything",
+         DiagnosticIDs::Note)
+        << model::awaitedTaskMaker(*Await);
+    return;
+  }
   if (isa<CoroutineSuspendExpr>(Where)) {
     diag(Where.getBeginLoc(),
          "the awaited operation reports failure by throwing here",
@@ -314,9 +323,13 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
     return;
   // A coroutine seen to throw nothing sends no failure; a Try also carries
   // the value, so ignoring it is reported only when the coroutine can throw.
+  // A coroutine that runs a task handed in by its caller (or made by a
+  // function handed in) hands this handler whatever that task throws.
   const FunctionDecl *Coro = model::handledCoroutine(Call, Arg);
+  model::ThrowPolicy Own = Policy;
+  Own.AwaitedParameters = true;
   const Stmt *Throw =
-      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Own, Ctx)
            : nullptr;
   if ((Coro && !Throw) || (!Coro && model::carriesValue(Type)) ||
       !reportOnce(Failure->getBeginLoc()))

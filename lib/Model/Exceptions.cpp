@@ -921,7 +921,8 @@ private:
                               : nullptr);
     if (!Resume || cannotThrow(Resume->getDirectCallee()))
       return false;
-    if (Policy.AwaitedParameters && awaitedTaskParameter(Await))
+    if (Policy.AwaitedParameters &&
+        (awaitedTaskParameter(Await) || awaitedTaskMaker(Await)))
       return true;
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
@@ -1045,6 +1046,24 @@ const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await) {
   const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
   return Param && isTaskType(Param->getType().getNonReferenceType()) ? Param
                                                                      : nullptr;
+}
+
+const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(strip(Await.getOperand(), Wrappers::Object));
+  if (!Call || !isTaskType(Call->getType()))
+    return nullptr;
+  const Expr *Maker = Call->getCallee();
+  // std::invoke(fn, args...): the function is the first argument.
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+      Callee->getName() == "invoke" && Call->getNumArgs() > 0)
+    Maker = Call->getArg(0);
+  else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+           Operator && Operator->getOperator() == OO_Call)
+    Maker = Operator->getArg(0); // fn(args) on a function object
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Maker, Wrappers::Object));
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 namespace {

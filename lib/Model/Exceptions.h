@@ -75,6 +75,12 @@ struct ThrowPolicy {
 /// co_await std::move(t)); null otherwise.
 const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await);
 
+/// The parameter of \p Await's coroutine whose call makes the task it
+/// awaits (co_await fn(args), co_await std::invoke(fn, args), through
+/// std::forward): a wrapper running whatever task its caller's function
+/// makes; null otherwise.
+const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await);
+
 /// The point of \p Body (a function's user body) from which an exception
 /// can escape it, outside the try block of a handler that catches
 /// everything (catch (...) or catch of std::exception): a throw expression

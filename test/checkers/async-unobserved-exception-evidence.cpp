@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "asio.hpp"
+#include "async_simple/Lazy.h"
 
 // --- Completion signatures named where the operation is initiated.
 
@@ -71,13 +72,13 @@ void signatures(asio::io_context &Ctx) {
       asio::detached);
   asio::co_spawn(Ctx, checked_pings(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'checked_pings' are lost
-  // CHECK-NOTES: :56:41: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :57:41: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, runs_job(), [](std::exception_ptr) {});
   // CHECK-NOTES: :[[@LINE-1]]:38: warning: exceptions thrown by coroutine 'runs_job' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
-  // CHECK-NOTES: :57:36: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :58:36: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, either_way(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'either_way' are lost
-  // CHECK-NOTES: :58:38: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :59:38: note: the awaited operation reports failure by throwing here
 }
 
 // --- A typed handler covers the types thrown in its try block.
@@ -189,16 +190,16 @@ void handlers(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, caught_in_template<std::runtime_error>(), asio::detached);
   asio::co_spawn(Ctx, caught_in_template<corp::bad_reply>(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_in_template' are lost
-  // CHECK-NOTES: :156:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :157:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, caught_other(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_other' are lost
-  // CHECK-NOTES: :166:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :167:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, rethrows({}), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'rethrows' are lost
-  // CHECK-NOTES: :173:5: note: an exception is thrown here
+  // CHECK-NOTES: :174:5: note: an exception is thrown here
   asio::co_spawn(Ctx, caught_unknown(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_unknown' are lost
-  // CHECK-NOTES: :180:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :181:5: note: the awaited operation reports failure by throwing here
 }
 
 // --- A timer's wait fails only when the timer is cancelled: on a local
@@ -250,16 +251,16 @@ void timers(asio::io_context &Ctx, asio::steady_timer &T, char *Data) {
       asio::detached);
   asio::co_spawn(Ctx, shared_timer(Ctx), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'shared_timer' are lost
-  // CHECK-NOTES: :225:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :226:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, captured_timer(Ctx), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'captured_timer' are lost
-  // CHECK-NOTES: :231:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :232:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, timer_parameter(T), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'timer_parameter' are lost
-  // CHECK-NOTES: :234:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :235:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, local_socket(Ctx, Data), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'local_socket' are lost
-  // CHECK-NOTES: :238:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :239:3: note: the awaited operation reports failure by throwing here
 }
 
 // --- std::get<N>(v) where an assertion (asio's ASIO_CHECK, which only
@@ -326,11 +327,39 @@ void variants(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, reads_checked_generic<1>(), asio::detached);
   asio::co_spawn(Ctx, reads_other(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_other' are lost
-  // CHECK-NOTES: :305:14: note: 'std::get' may throw here
+  // CHECK-NOTES: :306:14: note: 'std::get' may throw here
   asio::co_spawn(Ctx, reads_after_change(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_after_change' are lost
-  // CHECK-NOTES: :312:12: note: 'std::get' may throw here
+  // CHECK-NOTES: :313:12: note: 'std::get' may throw here
   asio::co_spawn(Ctx, fact_ends_with_block(true), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'fact_ends_with_block' are lost
-  // CHECK-NOTES: :320:12: note: 'std::get' may throw here
+  // CHECK-NOTES: :321:12: note: 'std::get' may throw here
+}
+
+// --- A coroutine that runs the task a function handed in by its caller
+// makes: the handler that ignores the Try loses what that task throws (the
+// evidence is the await, async_simple's uthread::await).
+
+async_simple::coro::Lazy<int> quiet_value() { co_return 1; }
+
+template <class Fn> void start_made(Fn &&F) {
+  auto Run = [](auto &&Make) -> async_simple::coro::Lazy<int> {
+    int V = co_await Make();
+    co_return V;
+  };
+  Run(static_cast<Fn &&>(F)).start([](auto &&) {});
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: exceptions thrown by coroutine lambda are lost: the completion handler given to 'async_simple::coro::Lazy::start' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-5]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
+}
+async_simple::coro::Lazy<int> made_by(async_simple::coro::Lazy<int> (*Make)()) {
+  co_return co_await Make();
+}
+void makers() {
+  start_made([] { return quiet_value(); });
+  made_by(&quiet_value).start([](auto &&) {});
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: exceptions thrown by coroutine 'made_by' are lost
+  // CHECK-NOTES: :[[@LINE-6]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
+  // Silent: the coroutine awaits a task it makes itself, which throws
+  // nothing.
+  [](int) -> async_simple::coro::Lazy<int> { co_return co_await quiet_value(); }(1).start([](auto &&) {});
 }
