@@ -1,13 +1,13 @@
 //===--- UnhandledRaceOutcomeCheck.cpp - async-lint -----------------------===//
 
 #include "UnhandledRaceOutcomeCheck.h"
+#include "../Model/Assertions.h"
 #include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::async {
 
@@ -79,100 +79,6 @@ std::string indexSpelling(const VarDecl &Outcome) {
     if (Method->getIdentifier() && Method->getName() == "index")
       return Name + "()";
   return "";
-}
-
-/// True when \p S never completes normally: it ends in a throw or in a call
-/// of a function that does not return (abort, terminate, a failed assert).
-bool stops(const Stmt *S) {
-  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
-    return !Compound->body_empty() && stops(Compound->body_back());
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  if (!E)
-    return false;
-  E = E->IgnoreParenImpCasts();
-  if (isa<CXXThrowExpr>(E))
-    return true;
-  const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Callee->isNoReturn();
-}
-
-/// The position of the bool parameter that \p FD asserts: its body tests
-/// the parameter first thing and stops (throws or calls a function that
-/// does not return) when it is false, so a call that returns states it.
-std::optional<unsigned> assertedParameter(const FunctionDecl &FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD.hasBody(Def) || !Def)
-    return std::nullopt;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->body_empty())
-    return std::nullopt;
-  const auto *If = dyn_cast<IfStmt>(Body->body_front());
-  if (!If || If->getInit() || If->getConditionVariable())
-    return std::nullopt;
-  const Expr *Cond = model::strip(If->getCond(), model::Wrappers::Condition);
-  bool Negated = false;
-  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
-      Not && Not->getOpcode() == UO_LNot) {
-    Negated = true;
-    Cond = model::strip(Not->getSubExpr(), model::Wrappers::Condition);
-  }
-  const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  if (!Param || !Param->getType()->isBooleanType())
-    return std::nullopt;
-  // 'if (!ok) abort();' or 'if (ok) {} else throw ...;'.
-  if (!(Negated ? stops(If->getThen()) : stops(If->getElse())))
-    return std::nullopt;
-  for (unsigned I = 0; I < Def->getNumParams(); ++I)
-    if (Def->getParamDecl(I) == Param)
-      return I;
-  return std::nullopt;
-}
-
-/// True when \p S contains a string literal made by the preprocessor's '#'
-/// operator: a macro that reports the text of what it was given.
-bool hasStringizedText(const Stmt *S, const SourceManager &SM) {
-  bool Found = false;
-  model::forEachOwnStmt(S, [&](const Stmt &Child) {
-    if (const auto *Literal = dyn_cast<StringLiteral>(&Child);
-        Literal && Literal->getBeginLoc().isMacroID() &&
-        SM.isWrittenInScratchSpace(SM.getSpellingLoc(Literal->getBeginLoc())))
-      Found = true;
-  });
-  return Found;
-}
-
-/// The condition and the branch that reports the failure of an assertion
-/// macro's expansion \p S: the first if or ?: of which exactly one branch
-/// reports the condition's text. \p Holds: the condition's value when the
-/// assertion passes.
-const Expr *failureTest(const Stmt *S, const SourceManager &SM, bool &Holds) {
-  const Expr *Found = nullptr;
-  model::forEachOwnStmt(S, [&](const Stmt &Child) {
-    if (Found)
-      return;
-    const Stmt *Then = nullptr, *Else = nullptr;
-    const Expr *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(&Child)) {
-      Cond = If->getCond();
-      Then = If->getThen();
-      Else = If->getElse();
-    } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&Child)) {
-      Cond = Choice->getCond();
-      Then = Choice->getTrueExpr();
-      Else = Choice->getFalseExpr();
-    }
-    if (!Cond)
-      return;
-    bool ThenReports = Then && hasStringizedText(Then, SM);
-    bool ElseReports = Else && hasStringizedText(Else, SM);
-    if (ThenReports == ElseReports)
-      return;
-    Found = Cond;
-    Holds = ElseReports;
-  });
-  return Found;
 }
 
 /// True when \p Child changes the variant \p VD holds: an assignment to it,
@@ -440,24 +346,11 @@ bool UnhandledRaceOutcomeCheck::assertion(const Stmt &S, Asserted &Out) const {
   const SourceManager &SM = Ctx->getSourceManager();
   SourceLocation Begin = S.getBeginLoc();
   if (Begin.isMacroID()) {
-    // The whole statement is one expansion of one macro.
-    SourceLocation Expansion = SM.getExpansionLoc(Begin);
-    if (Expansion != SM.getExpansionLoc(S.getEndLoc()))
-      return false;
-    StringRef Name = Lexer::getSourceText(
-        CharSourceRange::getTokenRange(Expansion, Expansion), SM,
-        Ctx->getLangOpts());
-    bool Listed = llvm::any_of(AssertionMacros, [&](StringRef Pattern) {
-      return Pattern.consume_back("*") ? Name.starts_with(Pattern)
-                                       : Name == Pattern;
-    });
-    // A macro that reports the text of its condition states it: that is
-    // what assert, GoogleTest, Catch2, Boost.Test and doctest do.
-    if (!Listed && !hasStringizedText(&S, SM))
+    if (!model::isAssertionMacro(S, AssertionMacros, *Ctx))
       return false;
     Out.Checked = checkedIn(&S);
     bool Holds = true;
-    if (const Expr *Test = failureTest(&S, SM, Holds))
+    if (const Expr *Test = model::assertionFailureTest(&S, SM, Holds))
       winnersIn(Test, Holds, Out.Winners);
     return !Out.Checked.empty();
   }
@@ -466,7 +359,7 @@ bool UnhandledRaceOutcomeCheck::assertion(const Stmt &S, Asserted &Out) const {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return false;
-  std::optional<unsigned> Param = assertedParameter(*Callee);
+  std::optional<unsigned> Param = model::assertedBoolParameter(*Callee);
   if (!Param) {
     std::optional<model::CallInfo> Info = model::describeCall(*Call);
     if (!Info || !model::anyNameMatches(AssertionFunctions, *Info) ||

@@ -22,6 +22,7 @@ constexpr llvm::StringLiteral ThrowingFunctionsOpt = "ThrowingFunctions";
 constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
 constexpr llvm::StringLiteral FirstSuccessCombinatorsOpt =
     "FirstSuccessCombinators";
+constexpr llvm::StringLiteral CancelOnlyOperationsOpt = "CancelOnlyOperations";
 
 // asio's deferred (the default token since asio 1.28) throws when the
 // operation is awaited in an awaitable, as use_awaitable does.
@@ -46,6 +47,13 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
 // asio's a || b fails only when both fail.
 constexpr llvm::StringLiteral DefaultFirstSuccessCombinators =
     "asio::experimental::awaitable_operators::operator||";
+
+// A timer's wait completes with success when the timer expires and with
+// operation_aborted only when it is cancelled (asio's timer_queue sets no
+// other error), also by expires_after/expires_at or its destruction.
+constexpr llvm::StringLiteral DefaultCancelOnlyOperations =
+    "asio::basic_waitable_timer::async_wait;"
+    "asio::basic_deadline_timer::async_wait";
 
 constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 // libcoro runs what these start in a self-deleting task whose promise drops
@@ -72,6 +80,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
           Options.get(ThrowingFunctionsOpt, DefaultThrowingFunctions)),
       FirstSuccessCombinators(Options.get(FirstSuccessCombinatorsOpt,
                                           DefaultFirstSuccessCombinators)),
+      CancelOnlyOperations(Options.get(CancelOnlyOperationsOpt,
+                                       DefaultCancelOnlyOperations)),
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;
@@ -79,6 +89,7 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
   Policy.AnyCall = AnyCallMayThrow;
   Policy.FirstSuccessCombinators = &FirstSuccessCombinators;
   Policy.Overrides = &Overrides;
+  Policy.CancelOnlyOperations = &CancelOnlyOperations;
 }
 
 void UnobservedExceptionCheck::storeCheckOptions(
@@ -91,6 +102,7 @@ void UnobservedExceptionCheck::storeCheckOptions(
   Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
   Options.store(Opts, FirstSuccessCombinatorsOpt,
                 FirstSuccessCombinators.str());
+  Options.store(Opts, CancelOnlyOperationsOpt, CancelOnlyOperations.str());
   Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
 }
 
@@ -105,6 +117,15 @@ void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
     diag(Where.getBeginLoc(),
          "the task awaited here rethrows whatever the task handed in throws",
          DiagnosticIDs::Note);
+    return;
+  }
+  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&Where);
+      Await && model::awaitedTaskMaker(*Await)) {
+    diag(Where.getBeginLoc(),
+         "the task awaited here is made by %0, handed in by the caller; it "
+         "may throw anything",
+         DiagnosticIDs::Note)
+        << model::awaitedTaskMaker(*Await);
     return;
   }
   if (isa<CoroutineSuspendExpr>(Where)) {
@@ -302,9 +323,13 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
     return;
   // A coroutine seen to throw nothing sends no failure; a Try also carries
   // the value, so ignoring it is reported only when the coroutine can throw.
+  // A coroutine that runs a task handed in by its caller (or made by a
+  // function handed in) hands this handler whatever that task throws.
   const FunctionDecl *Coro = model::handledCoroutine(Call, Arg);
+  model::ThrowPolicy Own = Policy;
+  Own.AwaitedParameters = true;
   const Stmt *Throw =
-      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Own, Ctx)
            : nullptr;
   if ((Coro && !Throw) || (!Coro && model::carriesValue(Type)) ||
       !reportOnce(Failure->getBeginLoc()))

@@ -59,6 +59,7 @@ private:
   const model::NameMatcher ThrowingTokens;
   const model::NameMatcher ThrowingFunctions;
   const model::NameMatcher FirstSuccessCombinators;
+  const model::NameMatcher CancelOnlyOperations;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
   /// Who overrides each virtual function, for virtual calls whose object's

@@ -1,6 +1,7 @@
 //===--- Exceptions.cpp - async-lint --------------------------------------===//
 
 #include "Exceptions.h"
+#include "Assertions.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
@@ -200,6 +201,213 @@ const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
   return D->getType()->getAsCXXRecordDecl();
 }
 
+/// What the completion signatures among \p Args (also inside packs) say of
+/// failure: true when one of them has an error code or an exception_ptr as
+/// its first parameter (\p Failure receives that type), false when none
+/// has; empty when \p Args carry no signature (no function type).
+std::optional<bool> signaturesReportFailure(ArrayRef<TemplateArgument> Args,
+                                            QualType *Failure = nullptr) {
+  std::optional<bool> Result;
+  for (const TemplateArgument &Arg : Args) {
+    std::optional<bool> Own;
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      Own = signaturesReportFailure(Arg.pack_elements(), Failure);
+    } else if (Arg.getKind() == TemplateArgument::Type) {
+      // The canonical type: a signature named through a typedef
+      // (traits::completion_handler) is still a function type.
+      const auto *Signature =
+          Arg.getAsType().getCanonicalType()->getAs<FunctionProtoType>();
+      if (!Signature)
+        continue;
+      Own = false;
+      if (Signature->getNumParams() > 0) {
+        QualType First = Signature->getParamType(0);
+        if (isExceptionPtr(First) ||
+            StringRef(canonicalTypeName(First)).ends_with("error_code")) {
+          Own = true;
+          if (Failure && Failure->isNull())
+            *Failure = First;
+        }
+      }
+    }
+    if (Own)
+      Result = (Result && *Result) || *Own;
+  }
+  return Result;
+}
+
+/// The completion signatures an initiating function names where it starts
+/// its operation: the template arguments of the call its body returns
+/// (asio's `return async_initiate<Token, void()>(...)`, or a static member
+/// of a class template specialization such as async_result<Token, Sig>),
+/// followed through a function that returns another initiating call, at
+/// most \p Depth levels. With use_awaitable the operation's type
+/// (awaitable<void>) does not carry the signature; the initiation does.
+std::optional<bool> initiatedSignatureReportsFailure(const FunctionDecl *Fn,
+                                                     QualType *Failure,
+                                                     unsigned Depth = 2) {
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || getCoroutineBody(*Def))
+    return std::nullopt;
+  // The one value the body returns.
+  const CallExpr *Returned = nullptr;
+  unsigned Returns = 0;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+      ++Returns;
+      Returned = dyn_cast_or_null<CallExpr>(
+          strip(Return->getRetValue(), Wrappers::Object));
+    }
+  });
+  const FunctionDecl *Initiation =
+      Returns == 1 && Returned ? Returned->getDirectCallee() : nullptr;
+  if (!Initiation)
+    return std::nullopt;
+  if (const TemplateArgumentList *Args =
+          Initiation->getTemplateSpecializationArgs())
+    if (std::optional<bool> Fails =
+            signaturesReportFailure(Args->asArray(), Failure))
+      return Fails;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+          Initiation->getDeclContext()))
+    if (std::optional<bool> Fails = signaturesReportFailure(
+            Spec->getTemplateArgs().asArray(), Failure))
+      return Fails;
+  if (Depth == 0)
+    return std::nullopt;
+  return initiatedSignatureReportsFailure(Initiation, Failure, Depth - 1);
+}
+
+/// Alternatives of std::variant variables known to be held.
+using IndexFacts = llvm::DenseMap<const VarDecl *, int64_t>;
+
+/// What \p Cond states of the alternative a std::variant variable holds
+/// when it has the value \p Holds: v.index() == N (either way round, also
+/// negated, and both sides of a conjunction that holds), added to \p Out.
+void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
+                const ASTContext &Ctx, unsigned Depth = 0) {
+  Cond = strip(Cond, Wrappers::Condition);
+  if (!Cond || Depth > 8)
+    return;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return learnIndex(Not->getSubExpr(), !Holds, Out, Ctx, Depth + 1);
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return;
+  if ((BO->getOpcode() == BO_LAnd && Holds) ||
+      (BO->getOpcode() == BO_LOr && !Holds)) {
+    learnIndex(BO->getLHS(), Holds, Out, Ctx, Depth + 1);
+    learnIndex(BO->getRHS(), Holds, Out, Ctx, Depth + 1);
+    return;
+  }
+  if (!((BO->getOpcode() == BO_EQ && Holds) ||
+        (BO->getOpcode() == BO_NE && !Holds)))
+    return;
+  for (auto [Query, Value] : {std::pair(BO->getLHS(), BO->getRHS()),
+                              std::pair(BO->getRHS(), BO->getLHS())}) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(
+        strip(Query, Wrappers::Condition));
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Method->getName() != "index" ||
+        Member->getNumArgs() != 0 ||
+        canonicalName(*Method->getParent()) != "::std::variant")
+      continue;
+    const VarDecl *Var =
+        referencedVariable(Member->getImplicitObjectArgument());
+    std::optional<llvm::APSInt> N =
+        Value->isValueDependent() ? std::nullopt
+                                  : Value->getIntegerConstantExpr(Ctx);
+    if (Var && N)
+      Out[Var] = N->getExtValue();
+  }
+}
+
+/// The variable and the alternative std::get<N>(v) reads (of a variant;
+/// std::get of a tuple never throws and is not asked about).
+std::optional<std::pair<const VarDecl *, int64_t>>
+alternativeRead(const Expr &E) {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const TemplateArgumentList *Args =
+      Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+  if (!Args || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+      Callee->getName() != "get" || Call->getNumArgs() != 1 ||
+      Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  const VarDecl *Var = referencedVariable(Call->getArg(0));
+  if (!Var)
+    return std::nullopt;
+  return std::pair(Var, Args->get(0).getAsIntegral().getExtValue());
+}
+
+/// Drops from \p Facts the variables \p S may change: assigned, given to a
+/// non-const member function (emplace, swap), or bound to a non-const
+/// reference parameter of a function outside std.
+void forgetChanged(const Stmt *S, IndexFacts &Facts) {
+  if (Facts.empty() || !S)
+    return;
+  forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (auto [Target, Value] = assignmentParts(&Child); Target)
+      if (const VarDecl *Var = referencedVariable(Target))
+        Facts.erase(Var);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Child);
+        Member && Member->getMethodDecl() &&
+        !Member->getMethodDecl()->isConst())
+      if (const VarDecl *Var =
+              referencedVariable(Member->getImplicitObjectArgument()))
+        Facts.erase(Var);
+    if (const auto *Call = dyn_cast<CallExpr>(&Child)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace())
+        return;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        bool ByRef = !Callee || I >= Callee->getNumParams() ||
+                     (Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                      !Callee->getParamDecl(I)
+                           ->getType()
+                           .getNonReferenceType()
+                           .isConstQualified());
+        if (ByRef)
+          if (const VarDecl *Var = referencedVariable(Call->getArg(I)))
+            Facts.erase(Var);
+      }
+    }
+  });
+}
+
+/// The types an escaping point may throw: classes, compared by canonical
+/// declaration, and whether it may also throw something not known.
+struct ThrownTypes {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Records;
+  bool Unknown = false;
+  void merge(const ThrownTypes &Other) {
+    Records.insert(Other.Records.begin(), Other.Records.end());
+    Unknown |= Other.Unknown;
+  }
+  static ThrownTypes unknown() {
+    ThrownTypes T;
+    T.Unknown = true;
+    return T;
+  }
+};
+
+/// True when \p Handler catches an exception of class \p Thrown: its type
+/// is that class or a base of it (through typedefs and aliases). Access to
+/// the base is not checked.
+bool handlerCatches(const CXXCatchStmt &Handler, const CXXRecordDecl &Thrown) {
+  QualType T = Handler.getCaughtType();
+  if (T.isNull())
+    return true;
+  const CXXRecordDecl *Caught = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Caught)
+    return false;
+  Caught = Caught->getCanonicalDecl();
+  const CXXRecordDecl *Def = Thrown.getDefinition();
+  return Thrown.getCanonicalDecl() == Caught ||
+         (Def && Caught->hasDefinition() && Def->isDerivedFrom(Caught));
+}
+
 class ThrowFinder {
 public:
   ThrowFinder(const ThrowPolicy &Policy, ASTContext &Ctx, unsigned Depth,
@@ -238,6 +446,11 @@ public:
     }
     if (const auto *If = dyn_cast<IfStmt>(S))
       return findInIf(*If, Depth);
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return findInBlock(*Block, Depth);
+    // A loop body may change a variant before the next round reads it.
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      forgetChanged(S, KnownIndex);
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       find(Await->getOperand(), Depth + 1);
       if (awaitThrows(*Await))
@@ -266,16 +479,63 @@ public:
     }
   }
 
-  /// A try block's throws escape unless a handler catches everything; the
+  /// A try block's throws escape unless a handler catches everything or,
+  /// for a throw whose types are all known, one of them (catch of
+  /// std::runtime_error around code that throws only runtime_error); the
   /// handlers' own throws escape.
   void findInTry(const CXXTryStmt &Try, unsigned Depth) {
     bool Protected = false;
     for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
       Protected |= catchesAll(*Try.getHandler(I));
-    if (!Protected)
+    if (!Protected) {
+      Trys.push_back(&Try);
       find(Try.getTryBlock(), Depth + 1);
+      Trys.pop_back();
+    }
     for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
       find(Try.getHandler(I)->getHandlerBlock(), Depth + 1);
+  }
+
+  /// The statements of a block in order; what an assertion (ASIO_CHECK,
+  /// assert, an assert-like function) or an early exit states of a variant's
+  /// alternative holds for the statements after it, until one changes the
+  /// variant, and ends with the block.
+  void findInBlock(const CompoundStmt &Block, unsigned Depth) {
+    IndexFacts Saved = KnownIndex;
+    for (const Stmt *Child : Block.body()) {
+      find(Child, Depth + 1);
+      forgetChanged(Child, KnownIndex);
+      learnFrom(*Child);
+    }
+    KnownIndex = std::move(Saved);
+    forgetChanged(&Block, KnownIndex);
+  }
+
+  /// What the statement \p S, once passed, states of variants.
+  void learnFrom(const Stmt &S) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    bool Holds = true;
+    if (isAssertionMacro(S, {}, Ctx)) {
+      if (const Expr *Test = assertionFailureTest(&S, SM, Holds))
+        learnIndex(Test, Holds, KnownIndex, Ctx);
+      return;
+    }
+    // if (v.index() != 1) return;
+    if (const auto *If = dyn_cast<IfStmt>(&S)) {
+      const Stmt *Then = bare(If->getThen());
+      if (!If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+          (isa_and_nonnull<ReturnStmt, CoreturnStmt>(Then) || stops(Then)))
+        learnIndex(If->getCond(), /*Holds=*/false, KnownIndex, Ctx);
+      return;
+    }
+    const auto *Call = dyn_cast_or_null<CallExpr>(
+        strip(dyn_cast<Expr>(&S), Wrappers::Implicit));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (std::optional<unsigned> Param = assertedBoolParameter(*Callee);
+        Param && *Param < Call->getNumArgs())
+      learnIndex(Call->getArg(*Param), /*Holds=*/true, KnownIndex, Ctx);
   }
 
   void findInIf(const IfStmt &If, unsigned Depth) {
@@ -292,10 +552,17 @@ public:
     find(If.getConditionVariableDeclStmt(), Depth + 1);
     find(If.getCond(), Depth + 1);
     bool Added = Tested && HasValue.insert(Tested).second;
+    // `if (v.index() == 1) ... std::get<1>(v)`: the alternative is there.
+    IndexFacts Saved = KnownIndex;
+    learnIndex(If.getCond(), /*Holds=*/true, KnownIndex, Ctx);
     find(If.getThen(), Depth + 1);
     if (Added)
       HasValue.erase(Tested);
+    KnownIndex = Saved;
+    learnIndex(If.getCond(), /*Holds=*/false, KnownIndex, Ctx);
     find(If.getElse(), Depth + 1);
+    KnownIndex = std::move(Saved);
+    forgetChanged(&If, KnownIndex);
   }
 
   const Stmt *result() const {
@@ -305,10 +572,107 @@ public:
     return nullptr;
   }
 
+  /// In collecting mode, the types of every escaping point go here.
+  ThrownTypes *Collect = nullptr;
+
 private:
   void record(unsigned Kind, const Stmt *S) {
+    if (!Trys.empty() || Collect) {
+      ThrownTypes Types = typesOf(Kind, *S);
+      if (covered(Types))
+        return;
+      if (Collect)
+        Collect->merge(Types);
+    }
     if (!First[Kind])
       First[Kind] = S;
+  }
+
+  /// True when a handler of an enclosing try block of this body catches
+  /// every type \p Types holds; a throw of a type not known is caught only
+  /// by a handler that catches everything (those try blocks are not
+  /// searched at all).
+  bool covered(const ThrownTypes &Types) const {
+    if (Trys.empty() || Types.Unknown)
+      return false;
+    return llvm::all_of(Types.Records, [&](const CXXRecordDecl *Thrown) {
+      return llvm::any_of(Trys, [&](const CXXTryStmt *Try) {
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          if (handlerCatches(*Try->getHandler(I), *Thrown))
+            return true;
+        return false;
+      });
+    });
+  }
+
+  /// The types the escaping point \p S of kind \p Kind may throw.
+  ThrownTypes typesOf(unsigned Kind, const Stmt &S) {
+    if (Kind == 0) {
+      // A rethrow (throw;) or a throw of a non-class: not known here.
+      const Expr *Thrown = cast<CXXThrowExpr>(S).getSubExpr();
+      const CXXRecordDecl *RD =
+          Thrown ? Thrown->getType()->getAsCXXRecordDecl() : nullptr;
+      if (!RD)
+        return ThrownTypes::unknown();
+      ThrownTypes T;
+      T.Records.insert(RD->getCanonicalDecl());
+      return T;
+    }
+    if (Kind == 1)
+      return awaitTypes(cast<CoroutineSuspendExpr>(S));
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Callee = Call->getDirectCallee();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      Callee = Construct->getConstructor();
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (!Callee || (Method && Method->isVirtual()) ||
+        (Policy.ThrowingFunctions &&
+         Policy.ThrowingFunctions->matches(canonicalName(*Callee))))
+      return ThrownTypes::unknown();
+    return bodyTypes(Callee);
+  }
+
+  /// The types the visible body of \p Fn (user code) may throw; not known
+  /// when it is not visible or too deep.
+  ThrownTypes bodyTypes(const FunctionDecl *Fn) {
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    if (!Def || !Def->getBody() || CallDepth >= 3 ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return ThrownTypes::unknown();
+    ThrownTypes T;
+    ThrowFinder Inner(Policy, Ctx, CallDepth + 1);
+    Inner.Collect = &T;
+    Inner.find(getUserBody(*Def));
+    return T;
+  }
+
+  /// The types an await may throw: a coroutine's body's; the exception_ptr
+  /// an operation on a task reports (asio's coro::async_resume, completion
+  /// void(exception_ptr, T)) carries what the task's coroutine throws.
+  /// Anything else (an error code turned into system_error, a combination)
+  /// is not known.
+  ThrownTypes awaitTypes(const CoroutineSuspendExpr &Await) {
+    const auto *Call =
+        dyn_cast_or_null<CallExpr>(strip(Await.getOperand(), Wrappers::Object));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return ThrownTypes::unknown();
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        Def && getCoroutineBody(*Def)) {
+      bool Combines = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+        return isTaskType(Arg->IgnoreImplicit()->getType());
+      });
+      return Combines ? ThrownTypes::unknown() : bodyTypes(Def);
+    }
+    QualType Failure;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member && initiatedSignatureReportsFailure(Callee, &Failure) &&
+        isExceptionPtr(Failure))
+      if (const FunctionDecl *Task =
+              taskCoroutine(Member->getImplicitObjectArgument()))
+        return bodyTypes(Task);
+    return ThrownTypes::unknown();
   }
 
   /// The variable \p Cond tests for a value: o.has_value(), o, bool(o).
@@ -335,6 +699,13 @@ private:
   bool callThrows(const FunctionDecl *Callee, const Expr &E) {
     if (valueTested(E))
       return false;
+    // std::get<N>(v) where v is known to hold alternative N.
+    if (std::optional<std::pair<const VarDecl *, int64_t>> Read =
+            alternativeRead(E)) {
+      auto Known = KnownIndex.find(Read->first);
+      if (Known != KnownIndex.end() && Known->second == Read->second)
+        return false;
+    }
     if (!Callee) {
       const auto *Call = dyn_cast<CallExpr>(&E);
       return Policy.AnyCall && Call &&
@@ -473,19 +844,65 @@ private:
         T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl());
     if (!Spec)
       return std::nullopt;
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-      if (Arg.getKind() != TemplateArgument::Type)
-        continue;
-      const auto *Signature = Arg.getAsType()->getAs<FunctionProtoType>();
-      if (!Signature)
-        continue;
-      if (Signature->getNumParams() == 0)
-        return false;
-      QualType First = Signature->getParamType(0);
-      std::string Name = canonicalTypeName(First);
-      return isExceptionPtr(First) || StringRef(Name).ends_with("error_code");
+    return signaturesReportFailure(Spec->getTemplateArgs().asArray());
+  }
+
+  /// True for a call of an operation whose only failure is cancellation
+  /// (CancelOnlyOperations) on a local object that nothing but this
+  /// function's own member calls reaches: no reference, pointer or capture
+  /// of it, so nothing can cancel the operation while the function waits
+  /// for it; the function's own calls run before or after the wait. The
+  /// task's own cancellation is not counted: a detached spawn or a plain
+  /// handler carries no cancellation slot, and a combinator that cancels
+  /// the operation (a || b) receives the failure itself.
+  bool uncancellable(const CallExpr &Call) const {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Policy.CancelOnlyOperations ||
+        !Policy.CancelOnlyOperations->matches(canonicalName(*Method)))
+      return false;
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        strip(Member->getImplicitObjectArgument(), Wrappers::Syntax));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+        Var->getType()->isReferenceType() || Var->getType()->isPointerType())
+      return false;
+    const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+        Var->getParentFunctionOrMethod());
+    const Stmt *Body = Owner ? Owner->getBody() : nullptr;
+    return Body && onlyMemberCallsOn(Body, *Var);
+  }
+
+  /// True when every use of \p Var in \p S, nested lambdas included, is
+  /// the object of a member call made by \p S itself.
+  static bool onlyMemberCallsOn(const Stmt *S, const VarDecl &Var,
+                                bool InLambda = false) {
+    if (!S)
+      return true;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+          strip(Call->getImplicitObjectArgument(), Wrappers::Syntax));
+      if (Ref && Ref->getDecl() == &Var) {
+        if (InLambda)
+          return false;
+        for (const Expr *Arg : Call->arguments())
+          if (!onlyMemberCallsOn(Arg, Var, InLambda))
+            return false;
+        return true;
+      }
     }
-    return std::nullopt;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return Ref->getDecl() != &Var;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == &Var)
+          return false;
+      return onlyMemberCallsOn(Lambda->getBody(), Var, /*InLambda=*/true);
+    }
+    for (const Stmt *Child : S->children())
+      if (!onlyMemberCallsOn(Child, Var, InLambda))
+        return false;
+    return true;
   }
 
   bool awaitThrows(const CoroutineSuspendExpr &Await) {
@@ -504,7 +921,8 @@ private:
                               : nullptr);
     if (!Resume || cannotThrow(Resume->getDirectCallee()))
       return false;
-    if (Policy.AwaitedParameters && awaitedTaskParameter(Await))
+    if (Policy.AwaitedParameters &&
+        (awaitedTaskParameter(Await) || awaitedTaskMaker(Await)))
       return true;
     const auto *Call = dyn_cast<CallExpr>(Operand);
     if (!Call)
@@ -519,6 +937,12 @@ private:
     if (std::optional<bool> Fails = signatureReportsFailure(Call->getType());
         Fails && !*Fails)
       return false;
+    // Else the signature the initiating function names where it starts the
+    // operation (asio's dispatch: async_initiate<Token, void()>).
+    if (std::optional<bool> Fails =
+            initiatedSignatureReportsFailure(Callee, nullptr);
+        Fails && !*Fails)
+      return false;
     // An asynchronous operation throws when its completion token, the last
     // argument of class type (written or defaulted), says so; another token
     // (asio's as_tuple_t, redirect_error_t) reports failure as a value.
@@ -531,7 +955,7 @@ private:
         continue;
       std::string Token = canonicalName(*RD);
       if (Policy.ThrowingTokens && Policy.ThrowingTokens->matches(Token))
-        return true;
+        return !uncancellable(*Call);
       if (StringRef(Token).ends_with("_t"))
         return false;
       break;
@@ -549,6 +973,11 @@ private:
   bool InputsRethrown;
   /// Variables tested for a value by an enclosing if.
   llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
+  /// Variants known, at the point being searched, to hold an alternative.
+  IndexFacts KnownIndex;
+  /// The try blocks of this body around the point being searched whose
+  /// handlers do not catch everything.
+  llvm::SmallVector<const CXXTryStmt *, 2> Trys;
 };
 
 } // namespace
@@ -617,6 +1046,24 @@ const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await) {
   const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
   return Param && isTaskType(Param->getType().getNonReferenceType()) ? Param
                                                                      : nullptr;
+}
+
+const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(strip(Await.getOperand(), Wrappers::Object));
+  if (!Call || !isTaskType(Call->getType()))
+    return nullptr;
+  const Expr *Maker = Call->getCallee();
+  // std::invoke(fn, args...): the function is the first argument.
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+      Callee->getName() == "invoke" && Call->getNumArgs() > 0)
+    Maker = Call->getArg(0);
+  else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+           Operator && Operator->getOperator() == OO_Call)
+    Maker = Operator->getArg(0); // fn(args) on a function object
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Maker, Wrappers::Object));
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 namespace {

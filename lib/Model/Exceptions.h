@@ -60,6 +60,11 @@ struct ThrowPolicy {
   /// Combinators that fail only when every task they combine fails (asio's
   /// a || b waits for the first success).
   const NameMatcher *FirstSuccessCombinators = nullptr;
+  /// Asynchronous operations whose only failure is cancellation (asio's
+  /// timer waits complete with operation_aborted only when the timer is
+  /// cancelled): awaited on a local object that nothing else can reach,
+  /// they cannot fail where the task is not cancelled from outside.
+  const NameMatcher *CancelOnlyOperations = nullptr;
   /// Where the overriders of a virtual function are found: a virtual call
   /// whose object's dynamic type is not visible throws only when every body
   /// that may run throws. Null: judged by the called declaration alone.
@@ -69,6 +74,12 @@ struct ThrowPolicy {
 /// The parameter of task type that \p Await awaits (co_await t,
 /// co_await std::move(t)); null otherwise.
 const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await);
+
+/// The parameter of \p Await's coroutine whose call makes the task it
+/// awaits (co_await fn(args), co_await std::invoke(fn, args), through
+/// std::forward): a wrapper running whatever task its caller's function
+/// makes; null otherwise.
+const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await);
 
 /// The point of \p Body (a function's user body) from which an exception
 /// can escape it, outside the try block of a handler that catches

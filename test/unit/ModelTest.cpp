@@ -453,7 +453,12 @@ asio::awaitable<void> caught() {
   quiet();
   co_return;
 }
+struct other_error {};
 asio::awaitable<void> narrow() {
+  try { helper(); } catch (const other_error &) {}
+  co_return;
+}
+asio::awaitable<void> typed() {
   try { helper(); } catch (const std::runtime_error &) {}
   co_return;
 }
@@ -494,8 +499,10 @@ struct keep {
   Policy.AnyCall = true;
   EXPECT_NE(Escapes("caught"), nullptr);
   Policy.AnyCall = false;
-  // A narrower handler lets the helper's exception through.
+  // A handler of another type lets the helper's exception through; one of
+  // the type the helper throws catches it.
   EXPECT_TRUE(isa_and_nonnull<CallExpr>(Escapes("narrow")));
+  EXPECT_EQ(Escapes("typed"), nullptr);
 
   auto Promise = [&](llvm::StringRef Name) {
     auto Found = match(cxxRecordDecl(hasName(Name)).bind("r"), Ctx);
