@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestAST.h"
 #include "Model/AnalysisSession.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
@@ -23,20 +24,8 @@ namespace model = clang::tidy::async::model;
 
 namespace {
 
-std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
-  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
-      Code, {"-std=c++20", "-nostdinc", "-isystem", ASYNC_LINT_TEST_INPUTS},
-      "input.cpp");
-  EXPECT_TRUE(AST);
-  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-  return AST;
-}
-
-const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
-  auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
-                     AST.getASTContext());
-  return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
-}
+using async_lint_test::function;
+using async_lint_test::parse;
 
 const char *Code = R"cpp(
 #include "task.h"

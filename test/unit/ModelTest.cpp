@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestAST.h"
 #include "Model/AnalysisSession.h"
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
@@ -29,21 +30,8 @@ namespace model = clang::tidy::async::model;
 
 namespace {
 
-std::unique_ptr<ASTUnit> parse(llvm::StringRef Code,
-                               llvm::StringRef Std = "-std=c++20") {
-  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
-      Code, {Std.str(), "-nostdinc", "-isystem", ASYNC_LINT_TEST_INPUTS},
-      "input.cpp");
-  EXPECT_TRUE(AST);
-  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-  return AST;
-}
-
-const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
-  auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
-                     AST.getASTContext());
-  return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
-}
+using async_lint_test::function;
+using async_lint_test::parse;
 
 /// A function's suspension flow on its CFG, as the session builds both
 /// (with no awaitable listed as never suspending).
