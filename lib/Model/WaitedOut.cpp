@@ -79,7 +79,7 @@ bool enclosingBlock(const Stmt *Body, const Stmt *Target,
 
 } // namespace
 
-WaitOut waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
+SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
                  const FunctionDecl &Coro, unsigned ParamIndex,
                  const NameMatcher &Waits, const NameMatcher &Signals,
                  const SourceManager &SM) {

@@ -19,7 +19,7 @@
 namespace clang::tidy::async::model {
 
 /// Where a function waits out the use of one parameter of a task.
-struct WaitOut {
+struct SignalledWait {
   /// The caller's blocking call (cond.acquire()).
   const CXXMemberCallExpr *Wait = nullptr;
   /// The coroutine's signal (cond.release()).
@@ -34,7 +34,7 @@ struct WaitOut {
 /// of that parameter (the object may be the parameter itself); the caller
 /// calls a member in \p Waits on the object, unconditionally, after the
 /// call. Null members when there is no such wait.
-WaitOut waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
+SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
                  const FunctionDecl &Coro, unsigned ParamIndex,
                  const NameMatcher &Waits, const NameMatcher &Signals,
                  const SourceManager &SM);
