@@ -46,9 +46,8 @@ bool isUnreachableMarker(const Stmt &Loop, const ASTContext &Ctx) {
   };
   auto AlwaysTrue = [&](const Expr *Cond) {
     bool Value = false;
-    return !Cond ||
-           (!Cond->isValueDependent() &&
-            Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
+    return !Cond || (!Cond->isValueDependent() &&
+                     Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
   };
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
     return !For->getInit() && !For->getInc() && !For->getConditionVariable() &&

@@ -7,11 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "../Model/Awaitables.h"
-#include "../Model/WaitedOut.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
 #include "../Model/Owners.h"
+#include "../Model/WaitedOut.h"
 #include "DanglingReferenceCheck.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"

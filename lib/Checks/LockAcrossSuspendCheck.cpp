@@ -136,8 +136,8 @@ bool awaitSuspendReleasesMember(const CXXRecordDecl &Awaiter) {
         for (const Expr *Arg : Construct->arguments()) {
           Member |= isa<MemberExpr>(Arg->IgnoreParenImpCasts());
           const CXXRecordDecl *Tag = recordOf(Arg->getType());
-          Adopts |= Tag && Tag->getIdentifier() &&
-                    Tag->getName() == "adopt_lock_t";
+          Adopts |=
+              Tag && Tag->getIdentifier() && Tag->getName() == "adopt_lock_t";
         }
         Releases |= Member && Adopts;
       }
@@ -200,10 +200,8 @@ bool awaitReleases(const CoroutineSuspendExpr &Point, const void *Key) {
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (Releases || !Callee)
       return;
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) &&
-                             isa<CXXMethodDecl>(Callee)
-                         ? 1
-                         : 0;
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
     for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
       if (llvm::is_contained(Locks, mutexKey(Call->getArg(I))) &&
           releasesWhileSuspended(*Callee, I - Shift))

@@ -80,8 +80,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
           Options.get(ThrowingFunctionsOpt, DefaultThrowingFunctions)),
       FirstSuccessCombinators(Options.get(FirstSuccessCombinatorsOpt,
                                           DefaultFirstSuccessCombinators)),
-      CancelOnlyOperations(Options.get(CancelOnlyOperationsOpt,
-                                       DefaultCancelOnlyOperations)),
+      CancelOnlyOperations(
+          Options.get(CancelOnlyOperationsOpt, DefaultCancelOnlyOperations)),
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;

@@ -49,8 +49,8 @@ private:
   /// The parameter of \p Handler that receives the failure (of the pattern
   /// of a generic lambda, whose instantiation says it is one); null when
   /// its first parameter is no failure type.
-  const ParmVarDecl *failureParameter(const LambdaExpr &Handler,
-                                      QualType &Type, ASTContext &Ctx);
+  const ParmVarDecl *failureParameter(const LambdaExpr &Handler, QualType &Type,
+                                      ASTContext &Ctx);
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
   const model::NameMatcher DiscardingTokens;

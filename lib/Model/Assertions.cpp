@@ -115,9 +115,9 @@ bool isAssertionMacro(const Stmt &S, llvm::ArrayRef<std::string> Listed,
   SourceLocation Expansion = SM.getExpansionLoc(Begin);
   if (Expansion != SM.getExpansionLoc(S.getEndLoc()))
     return false;
-  StringRef Name = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Expansion, Expansion), SM,
-      Ctx.getLangOpts());
+  StringRef Name =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Expansion, Expansion),
+                           SM, Ctx.getLangOpts());
   bool Named = llvm::any_of(Listed, [&](StringRef Pattern) {
     return Pattern.consume_back("*") ? Name.starts_with(Pattern)
                                      : Name == Pattern;

@@ -242,10 +242,10 @@ const CXXRecordDecl *promiseTypeOf(QualType T) {
       const CXXRecordDecl *Promise = promiseMember(Spec);
       if (!Promise)
         continue;
-      bool Alone = Args.size() == 1 ||
-                   (Args.size() == 2 && Args[1].getKind() ==
-                                            TemplateArgument::Pack &&
-                                        Args[1].pack_size() == 0);
+      bool Alone =
+          Args.size() == 1 ||
+          (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Pack &&
+           Args[1].pack_size() == 0);
       if (Alone)
         return Promise;
       if (Agreed && Agreed->getCanonicalDecl() != Promise->getCanonicalDecl())

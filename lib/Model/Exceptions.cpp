@@ -123,8 +123,8 @@ bool namesParameter(const Expr *Cond, const ParmVarDecl &Param) {
 /// (`if (ok) return; throw X(msg);` or `if (!ok) throw X(msg);`).
 std::optional<unsigned> assertedParameter(const FunctionDecl &Fn) {
   const FunctionDecl *Def = Fn.getDefinition();
-  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
-                         : nullptr;
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
   if (!Body || Body->size() == 0 || Body->size() > 2)
     return std::nullopt;
   const auto *If = dyn_cast<IfStmt>(bare(Body->body_front()));
@@ -140,8 +140,8 @@ std::optional<unsigned> assertedParameter(const FunctionDecl &Fn) {
         onlyThrows(Body->body_back()))
       return I;
     // if (!ok) throw ...;
-    const auto *Not = dyn_cast<UnaryOperator>(
-        strip(If->getCond(), Wrappers::Condition));
+    const auto *Not =
+        dyn_cast<UnaryOperator>(strip(If->getCond(), Wrappers::Condition));
     if (Body->size() == 1 && Not && Not->getOpcode() == UO_LNot &&
         namesParameter(Not->getSubExpr(), Param) && onlyThrows(If->getThen()))
       return I;
@@ -178,8 +178,8 @@ const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
     return nullptr;
   Object = Object->IgnoreParenImpCasts();
   if (const auto *Unary = dyn_cast<UnaryOperator>(Object);
-      Unary && (Unary->getOpcode() == UO_AddrOf ||
-                Unary->getOpcode() == UO_Deref))
+      Unary &&
+      (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref))
     return dynamicClass(Unary->getSubExpr(), Depth);
   if (const auto *New = dyn_cast<CXXNewExpr>(Object))
     return New->getAllocatedType()->getAsCXXRecordDecl();
@@ -270,8 +270,8 @@ std::optional<bool> initiatedSignatureReportsFailure(const FunctionDecl *Fn,
       return Fails;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
           Initiation->getDeclContext()))
-    if (std::optional<bool> Fails = signaturesReportFailure(
-            Spec->getTemplateArgs().asArray(), Failure))
+    if (std::optional<bool> Fails =
+            signaturesReportFailure(Spec->getTemplateArgs().asArray(), Failure))
       return Fails;
   if (Depth == 0)
     return std::nullopt;
@@ -306,8 +306,8 @@ void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
     return;
   for (auto [Query, Value] : {std::pair(BO->getLHS(), BO->getRHS()),
                               std::pair(BO->getRHS(), BO->getLHS())}) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(
-        strip(Query, Wrappers::Condition));
+    const auto *Member =
+        dyn_cast<CXXMemberCallExpr>(strip(Query, Wrappers::Condition));
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     if (!Method || !Method->getIdentifier() || Method->getName() != "index" ||
         Member->getNumArgs() != 0 ||
@@ -315,9 +315,9 @@ void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
       continue;
     const VarDecl *Var =
         referencedVariable(Member->getImplicitObjectArgument());
-    std::optional<llvm::APSInt> N =
-        Value->isValueDependent() ? std::nullopt
-                                  : Value->getIntegerConstantExpr(Ctx);
+    std::optional<llvm::APSInt> N = Value->isValueDependent()
+                                        ? std::nullopt
+                                        : Value->getIntegerConstantExpr(Ctx);
     if (Var && N)
       Out[Var] = N->getExtValue();
   }
@@ -765,8 +765,7 @@ private:
     if (Qualified || !Policy.Overrides || Method.hasAttr<FinalAttr>() ||
         Method.getParent()->hasAttr<FinalAttr>())
       return true;
-    for (const CXXMethodDecl *Other :
-         Policy.Overrides->overriders(Method, Ctx))
+    for (const CXXMethodDecl *Other : Policy.Overrides->overriders(Method, Ctx))
       if (!nonVirtualCallThrows(Other, Call))
         return false;
     return true;
@@ -867,8 +866,8 @@ private:
     if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
         Var->getType()->isReferenceType() || Var->getType()->isPointerType())
       return false;
-    const auto *Owner = dyn_cast_or_null<FunctionDecl>(
-        Var->getParentFunctionOrMethod());
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
     const Stmt *Body = Owner ? Owner->getBody() : nullptr;
     return Body && onlyMemberCallsOn(Body, *Var);
   }
@@ -1062,7 +1061,8 @@ const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await) {
   else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
            Operator && Operator->getOperator() == OO_Call)
     Maker = Operator->getArg(0); // fn(args) on a function object
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Maker, Wrappers::Object));
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(strip(Maker, Wrappers::Object));
   return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 

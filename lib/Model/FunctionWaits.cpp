@@ -226,8 +226,7 @@ FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
                              ASTContext &Ctx,
                              std::function<const CFG *()> Graph,
                              WaitKnowledge K)
-    : Function(Function), Body(Body), Ctx(Ctx), K(K), Graph(std::move(Graph)) {
-}
+    : Function(Function), Body(Body), Ctx(Ctx), K(K), Graph(std::move(Graph)) {}
 
 FunctionWaits::~FunctionWaits() = default;
 

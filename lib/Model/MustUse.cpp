@@ -11,8 +11,8 @@ namespace {
 
 /// The variable \p E names, through implicit casts and parentheses.
 const VarDecl *variableOf(const Expr *E) {
-  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())
-                      : nullptr;
+  const auto *Ref =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
@@ -126,7 +126,8 @@ private:
     }
     if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(S))
       return usesAlways(Cond->getCond());
-    if (const auto *Bin = dyn_cast<BinaryOperator>(S); Bin && Bin->isLogicalOp())
+    if (const auto *Bin = dyn_cast<BinaryOperator>(S);
+        Bin && Bin->isLogicalOp())
       return usesAlways(Bin->getLHS());
     if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : Decls->decls())
@@ -175,10 +176,9 @@ bool runsBodyOnce(const ForStmt &For, const ASTContext &Ctx) {
     return Constant;
   // for (int i = C; i OP K; ...): the first test compares the constants.
   const auto *Decls = dyn_cast_or_null<DeclStmt>(For.getInit());
-  const auto *Counter =
-      Decls && Decls->isSingleDecl()
-          ? dyn_cast<VarDecl>(Decls->getSingleDecl())
-          : nullptr;
+  const auto *Counter = Decls && Decls->isSingleDecl()
+                            ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                            : nullptr;
   const auto *Test = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
   if (!Counter || !Counter->getInit() || !Test || !Test->isComparisonOp() ||
       !Counter->getType()->isIntegerType())

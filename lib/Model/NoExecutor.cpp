@@ -52,8 +52,9 @@ const VarDecl *nullTest(const Expr *Cond, bool &TrueWhenNull) {
 bool holdsCurrentExecutor(const VarDecl &V, const NameMatcher &Names) {
   const Expr *Init = V.getInit();
   const auto *Await =
-      Init ? dyn_cast<CoawaitExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts())
-           : nullptr;
+      Init
+          ? dyn_cast<CoawaitExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts())
+          : nullptr;
   return Await && Await->getOperand() &&
          Names.matches(canonicalTypeName(Await->getOperand()->getType()));
 }

@@ -79,10 +79,10 @@ bool enclosingBlock(const Stmt *Body, const Stmt *Target,
 
 } // namespace
 
-SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
-                 const FunctionDecl &Coro, unsigned ParamIndex,
-                 const NameMatcher &Waits, const NameMatcher &Signals,
-                 const SourceManager &SM) {
+SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
+                       SourceLocation Dies, const FunctionDecl &Coro,
+                       unsigned ParamIndex, const NameMatcher &Waits,
+                       const NameMatcher &Signals, const SourceManager &SM) {
   const FunctionDecl *Def = nullptr;
   const CoroutineBodyStmt *CoroBody =
       Coro.hasBody(Def) && Def ? getCoroutineBody(*Def) : nullptr;

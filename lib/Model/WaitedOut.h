@@ -34,10 +34,10 @@ struct SignalledWait {
 /// of that parameter (the object may be the parameter itself); the caller
 /// calls a member in \p Waits on the object, unconditionally, after the
 /// call. Null members when there is no such wait.
-SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call, SourceLocation Dies,
-                 const FunctionDecl &Coro, unsigned ParamIndex,
-                 const NameMatcher &Waits, const NameMatcher &Signals,
-                 const SourceManager &SM);
+SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
+                       SourceLocation Dies, const FunctionDecl &Coro,
+                       unsigned ParamIndex, const NameMatcher &Waits,
+                       const NameMatcher &Signals, const SourceManager &SM);
 
 } // namespace clang::tidy::async::model
 
