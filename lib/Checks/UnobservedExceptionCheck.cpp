@@ -227,60 +227,6 @@ void UnobservedExceptionCheck::checkRunningCall(const CallExpr &Call,
   }
 }
 
-void UnobservedExceptionCheck::checkSpawn(
-    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
-    ASTContext &Ctx) {
-  if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
-      Call.getNumArgs() < 2)
-    return;
-  const Expr *Token = model::completionToken(Call);
-  std::string TokenName = model::completionTokenName(Call);
-  if (TokenName.empty() || !DiscardingTokens.matches(TokenName))
-    return;
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (Arg != Token && (Coro = model::spawnedCoroutine(Arg)))
-      break;
-  if (!Coro)
-    return;
-  const Stmt *Throw =
-      model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx);
-  if (!Throw || !reportOnce(Call.getBeginLoc()))
-    return;
-  diag(Call.getBeginLoc(),
-       "exceptions thrown by %0 are lost: %1 with '%2' discards them; pass a "
-       "completion handler that logs or rethrows the 'std::exception_ptr'")
-      << model::describeFunction(*Coro)
-      << ("'" + model::displayName(Info->Names.front()) + "'")
-      << model::displayName(TokenName) << Call.getSourceRange();
-  noteThrow(*Throw);
-}
-
-void UnobservedExceptionCheck::checkDroppingSpawn(
-    const CallExpr &Call, const std::optional<model::CallInfo> &Info,
-    ASTContext &Ctx) {
-  if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
-    return;
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (!Coro)
-      Coro = model::taskCoroutine(Arg);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); !Coro && Member)
-    Coro = model::taskCoroutine(Member->getImplicitObjectArgument());
-  const Stmt *Throw =
-      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
-           : nullptr;
-  if (!Throw || !reportOnce(Call.getBeginLoc()))
-    return;
-  diag(Call.getBeginLoc(),
-       "exceptions thrown by %0 are lost: %1 gives it no error channel and "
-       "drops them; catch them inside the coroutine")
-      << model::describeFunction(*Coro)
-      << ("'" + model::displayName(Info->Names.front()) + "'")
-      << Call.getSourceRange();
-  noteThrow(*Throw);
-}
-
 const ParmVarDecl *
 UnobservedExceptionCheck::failureParameter(const LambdaExpr &Handler,
                                            QualType &Type, ASTContext &Ctx) {
@@ -392,6 +338,7 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     std::optional<model::CallInfo> Info = model::describeCall(*Call);
     checkSpawn(*Call, Info, F.Ctx);
     checkDroppingSpawn(*Call, Info, F.Ctx);
+    checkInHouseSpawn(*Call, F.Ctx);
     checkRunningCall(*Call, F.Ctx);
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))

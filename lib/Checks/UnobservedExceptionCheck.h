@@ -38,6 +38,12 @@ private:
   void checkDroppingSpawn(const CallExpr &Call,
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
+  /// A spawn of SpawnFunctions with a completion token of DiscardingTokens.
+  bool discardingTokenSpawn(const CallExpr &Call,
+                            const std::optional<model::CallInfo> &Info) const;
+  /// A call that hands a task to a function whose visible body detaches it
+  /// with a spawn that drops its failure (model/DetachingSpawns.h).
+  void checkInHouseSpawn(const CallExpr &Call, ASTContext &Ctx);
   /// A call that hands a task to a function whose visible body runs it in
   /// a coroutine that drops its exceptions (an in-house spawn).
   void checkRunningCall(const CallExpr &Call, ASTContext &Ctx);
