@@ -121,6 +121,11 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
     std::string Token = model::completionTokenName(*CE);
     if (!Token.empty() && Lib.DeferredTokens.matches(Token))
       return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
+    // No token written: the default one (asio's deferred since 1.28).
+    std::string Default = model::defaultedTokenName(*CE);
+    if (!Default.empty() && Lib.DeferredTokens.matches(Default))
+      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy,
+              Default};
   }
   // The rest depends on the type only: judged once per type.
   const Type *Key = T.getCanonicalType().getTypePtr();
@@ -206,32 +211,40 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
   const char *Advice = CanAwait
                            ? "did you forget 'co_await'?"
                            : "await it, start it, or hand it to an executor";
-  DiagnosticBuilder Diag = [&]() {
-    if (V.What == Verdict::Kind::DeferredOperation)
-      return diag(Loc, "asynchronous operation %0 is discarded and never "
-                       "starts; %1")
-             << Callee << Advice;
-    const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
-    switch (V.Laziness) {
-    case model::Laziness::Lazy:
-      return diag(Loc, "%0 returned by %1 is discarded and never runs; %2")
+  {
+    DiagnosticBuilder Diag = [&]() {
+      if (V.What == Verdict::Kind::DeferredOperation)
+        return diag(Loc, "asynchronous operation %0 is discarded and never "
+                         "starts; %1")
+               << Callee << Advice;
+      const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
+      switch (V.Laziness) {
+      case model::Laziness::Lazy:
+        return diag(Loc, "%0 returned by %1 is discarded and never runs; %2")
+               << Noun << Callee << Advice;
+      case model::Laziness::Eager:
+        return diag(Loc, "%0 returned by %1 is discarded; what it does after "
+                         "it first suspends runs detached, and its result and "
+                         "exceptions are lost")
+               << Noun << Callee;
+      case model::Laziness::Unknown:
+        break;
+      }
+      return diag(Loc, "%0 returned by %1 is discarded; %2")
              << Noun << Callee << Advice;
-    case model::Laziness::Eager:
-      return diag(Loc, "%0 returned by %1 is discarded; what it does after "
-                       "it first suspends runs detached, and its result and "
-                       "exceptions are lost")
-             << Noun << Callee;
-    case model::Laziness::Unknown:
-      break;
-    }
-    return diag(Loc, "%0 returned by %1 is discarded; %2")
-           << Noun << Callee << Advice;
-  }();
-  Diag << E->getSourceRange();
-  // In a template instantiation the same code may return something that
-  // cannot be awaited for other arguments: no fix there.
-  if (Fixable && CanAwait && !Loc.isMacroID() && !FD.isTemplateInstantiation())
-    Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+    }();
+    Diag << E->getSourceRange();
+    // In a template instantiation the same code may return something that
+    // cannot be awaited for other arguments: no fix there.
+    if (Fixable && CanAwait && !Loc.isMacroID() && !FD.isTemplateInstantiation())
+      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+  }
+  if (!V.DefaultToken.empty())
+    diag(Loc,
+         "no completion token is given, and the default one, '%0', makes an "
+         "operation that starts only when it is awaited",
+         DiagnosticIDs::Note)
+        << model::displayName(V.DefaultToken);
 }
 
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {

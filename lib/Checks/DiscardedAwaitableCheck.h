@@ -26,6 +26,8 @@ private:
   struct Verdict {
     enum class Kind { None, Task, Awaitable, DeferredOperation } What;
     model::Laziness Laziness;
+    /// A deferred operation whose token is the default one: its name.
+    std::string DefaultToken = {};
   };
   Verdict judge(QualType T, const Expr *Call) const;
   Verdict judgeType(QualType T) const;

@@ -116,4 +116,17 @@ std::string completionTokenName(const CallExpr &Call) {
   return Token ? canonicalTypeName(Token->getType()) : "";
 }
 
+std::string defaultedTokenName(const CallExpr &Call) {
+  // The trailing defaulted arguments, the last first: the token may be
+  // followed by a defaulted constraint (asio's constraint_t<...> = 0).
+  for (unsigned I = Call.getNumArgs(); I > 0; --I) {
+    const auto *Default = dyn_cast<CXXDefaultArgExpr>(Call.getArg(I - 1));
+    if (!Default)
+      return "";
+    if (Default->getType()->isRecordType())
+      return canonicalTypeName(Default->getType());
+  }
+  return "";
+}
+
 } // namespace clang::tidy::async::model

@@ -65,6 +65,12 @@ const Expr *completionToken(const CallExpr &Call);
 /// empty when it has none.
 std::string completionTokenName(const CallExpr &Call);
 
+/// The canonical type name of \p Call's completion token when the caller
+/// left it to its default argument (asio's default_completion_token_t, which
+/// is asio::deferred_t since asio 1.28): the last of the trailing defaulted
+/// arguments that is of class type; empty when there is none.
+std::string defaultedTokenName(const CallExpr &Call);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_CALLINFO_H
