@@ -5,6 +5,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "../Model/FirstArrival.h"
+#include "../Model/SingleThreadContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -16,6 +17,12 @@ constexpr llvm::StringLiteral EventTypesOpt = "EventTypes";
 constexpr llvm::StringLiteral EventWaitMembersOpt = "EventWaitMembers";
 constexpr llvm::StringLiteral EventSignalMembersOpt = "EventSignalMembers";
 constexpr llvm::StringLiteral StartFunctionsOpt = "StartFunctions";
+constexpr llvm::StringLiteral ContextTypesOpt = "ContextTypes";
+constexpr llvm::StringLiteral ContextRunMembersOpt = "ContextRunMembers";
+constexpr llvm::StringLiteral ContextQueryMembersOpt = "ContextQueryMembers";
+constexpr llvm::StringLiteral ContextHandOffsOpt = "ContextHandOffFunctions";
+constexpr llvm::StringLiteral ExecutorQueriesOpt = "ExecutorQueries";
+constexpr llvm::StringLiteral FutureTokensOpt = "FutureTokens";
 constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
 
 // Classes whose object, awaited, waits until some code sets it.
@@ -99,6 +106,16 @@ CircularWaitCheck::CircularWaitCheck(StringRef Name, ClangTidyContext *Context)
           Options.get(EventWaitMembersOpt, DefaultEventWaitMembers)),
       EventSignalMembers(
           Options.get(EventSignalMembersOpt, DefaultEventSignalMembers)),
+      ContextTypes(Options.get(ContextTypesOpt, model::DefaultContextTypes)),
+      ContextRunMembers(
+          Options.get(ContextRunMembersOpt, model::DefaultContextRunMembers)),
+      ContextQueryMembers(Options.get(ContextQueryMembersOpt,
+                                      model::DefaultContextQueryMembers)),
+      ContextHandOffs(
+          Options.get(ContextHandOffsOpt, model::DefaultContextHandOffs)),
+      ExecutorQueries(
+          Options.get(ExecutorQueriesOpt, model::DefaultExecutorQueries)),
+      FutureTokens(Options.get(FutureTokensOpt, model::DefaultFutureTokens)),
       StartFunctions(Options.get(StartFunctionsOpt, DefaultStartFunctions)),
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")) {}
 
@@ -106,6 +123,12 @@ void CircularWaitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, EventTypesOpt, EventTypes.str());
   Options.store(Opts, EventWaitMembersOpt, EventWaitMembers.str());
   Options.store(Opts, EventSignalMembersOpt, EventSignalMembers.str());
+  Options.store(Opts, ContextTypesOpt, ContextTypes.str());
+  Options.store(Opts, ContextRunMembersOpt, ContextRunMembers.str());
+  Options.store(Opts, ContextQueryMembersOpt, ContextQueryMembers.str());
+  Options.store(Opts, ContextHandOffsOpt, ContextHandOffs.str());
+  Options.store(Opts, ExecutorQueriesOpt, ExecutorQueries.str());
+  Options.store(Opts, FutureTokensOpt, FutureTokens.str());
   Options.store(Opts, StartFunctionsOpt, StartFunctions.str());
   Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
 }
@@ -185,6 +208,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   if (F.isCoroutine())
     checkSelfWaits(F);
   checkLockOrder(F);
+  checkOwnContext(F);
 }
 
 } // namespace clang::tidy::async
