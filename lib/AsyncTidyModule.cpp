@@ -8,6 +8,7 @@
 
 #include "Checks/BlockingCallCheck.h"
 #include "Checks/BusyLoopCheck.h"
+#include "Checks/CircularWaitCheck.h"
 #include "Checks/DanglingReferenceCheck.h"
 #include "Checks/DiscardedAwaitableCheck.h"
 #include "Checks/LambdaCaptureLifetimeCheck.h"
@@ -82,6 +83,7 @@ public:
     SessionFactories Factories(All);
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
     Factories.registerCheck<BusyLoopCheck>("async-busy-loop");
+    Factories.registerCheck<CircularWaitCheck>("async-circular-wait");
     Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DiscardedAwaitableCheck>(
         "async-discarded-awaitable");

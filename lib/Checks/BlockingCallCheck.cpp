@@ -8,6 +8,7 @@
 #include "../Model/LocalFlow.h"
 #include "../Model/NoExecutor.h"
 #include "../Model/PathFacts.h"
+#include "../Model/SingleThreadContext.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -82,6 +83,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       WouldBlockErrors(model::splitList(
           Options.get(WouldBlockErrorsOpt, DefaultWouldBlockErrors))),
       MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)) {
+  CircularWaitEnabled = Context->isCheckEnabled("async-circular-wait");
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
     CategoryNames.emplace_back(
@@ -108,6 +110,29 @@ void BlockingCallCheck::startTranslationUnit() {
   WouldBlockTested.clear();
   SyncWaitStarted.clear();
   AsyncMembers.clear();
+  CircularWaits.reset();
+}
+
+bool BlockingCallCheck::leftToCircularWait(const Stmt &Site, ASTContext &Ctx) {
+  if (!CircularWaitEnabled || !isa<CXXMemberCallExpr>(Site))
+    return false;
+  if (!CircularWaits) {
+    // async-circular-wait's default lists (its options may differ: then the
+    // two checks may disagree on a configured context).
+    model::NameMatcher Types(model::DefaultContextTypes),
+        Runs(model::DefaultContextRunMembers),
+        Queries(model::DefaultContextQueryMembers),
+        HandOffs(model::DefaultContextHandOffs),
+        Executors(model::DefaultExecutorQueries),
+        Futures(model::DefaultFutureTokens);
+    model::ContextKnowledge Know{Types,     Runs,    Queries,        HandOffs,
+                                 Executors, Futures, Lib.JoinMembers};
+    CircularWaits.emplace();
+    for (const model::OwnContextWait &W :
+         model::ownContextWaitsInUnit(Ctx, Know))
+      CircularWaits->insert(W.Wait);
+  }
+  return CircularWaits->contains(&Site);
 }
 
 bool BlockingCallCheck::isAllowed(const NamedDecl &D) const {
@@ -410,6 +435,8 @@ BlockingCallCheck::reachOf(const FunctionDecl &FD, unsigned Budget,
 
 void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
                                const FunctionDecl *Via, const Blocking &Leaf) {
+  if (!Via && leftToCircularWait(Site, Coro.getASTContext()))
+    return;
   SourceLocation Loc = diagnosticLocation(Site);
   if (!reportOnce(Loc))
     return;

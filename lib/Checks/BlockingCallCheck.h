@@ -102,6 +102,14 @@ private:
   std::vector<std::string> WouldBlockErrors;
   llvm::DenseMap<const FunctionDecl *, bool> WouldBlockTested;
   llvm::DenseMap<const FunctionDecl *, bool> SyncWaitStarted;
+  /// True when \p Site is a wait that async-circular-wait reports as a
+  /// certain deadlock (a coroutine blocking the only thread of its context
+  /// on work for that context): the stronger claim is made there, once.
+  bool leftToCircularWait(const Stmt &Site, ASTContext &Ctx);
+  /// Whether async-circular-wait runs, and the waits it reports in this
+  /// unit (computed when first asked).
+  bool CircularWaitEnabled = false;
+  std::optional<llvm::DenseSet<const Stmt *>> CircularWaits;
   /// Members of each class handed to an asynchronous operation.
   llvm::DenseMap<const CXXRecordDecl *, llvm::DenseSet<const ValueDecl *>>
       AsyncMembers;

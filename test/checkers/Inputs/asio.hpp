@@ -2,6 +2,7 @@
 #pragma once
 #include <chrono>
 #include <coroutine>
+#include <future>
 namespace asio {
 #include "asio_impl.inc"
 } // namespace asio

@@ -2,6 +2,7 @@
 #pragma once
 #include <chrono>
 #include <coroutine>
+#include <future>
 namespace boost::asio {
 #include "../asio_impl.inc"
 } // namespace boost::asio

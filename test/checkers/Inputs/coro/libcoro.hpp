@@ -56,4 +56,52 @@ public:
 };
 task_self_deleting make_task_self_deleting(task<void> user_task);
 } // namespace detail
+// Events, latches and an asynchronous mutex (awaited; set, counted down,
+// unlocked by other code).
+class event {
+public:
+  struct awaiter {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  explicit event(bool initially_set = false) noexcept;
+  bool is_set() const noexcept;
+  void set() noexcept;
+  void reset() noexcept;
+  awaiter operator co_await() const noexcept { return {}; }
+};
+class latch {
+public:
+  explicit latch(long count) noexcept;
+  void count_down(long n = 1) noexcept;
+  event::awaiter operator co_await() const noexcept { return {}; }
+};
+class mutex;
+class scoped_lock {
+public:
+  explicit scoped_lock(mutex &m);
+  scoped_lock(scoped_lock &&other) noexcept;
+  ~scoped_lock();
+  void unlock();
+};
+class mutex {
+public:
+  struct lock_operation {
+    mutex *m;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    ::coro::scoped_lock await_resume() noexcept;
+  };
+  struct plain_lock_operation {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  [[nodiscard]] lock_operation scoped_lock() { return {this}; }
+  [[nodiscard]] plain_lock_operation lock() { return {}; }
+  bool try_lock();
+  void unlock();
+};
+template <class... Tasks> task<void> when_all(Tasks &&...);
 } // namespace coro

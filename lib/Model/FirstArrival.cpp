@@ -1,0 +1,105 @@
+//===--- FirstArrival.cpp - async-lint ------------------------------------===//
+
+#include "FirstArrival.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+const Stmt *stmtOf(const CFGElement &Element) {
+  auto S = Element.getAs<CFGStmt>();
+  return S ? S->getStmt() : nullptr;
+}
+
+/// Walks \p Graph forward from \p Block's element numbered \p Index; calls
+/// \p Visit with each statement met and its block, and stops a path where
+/// it returns true.
+/// Each block is entered from its start at most once.
+template <typename VisitFn>
+void walk(const CFG &Graph, const CFGBlock &Block, unsigned Index,
+          VisitFn Visit) {
+  std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
+  std::vector<std::pair<const CFGBlock *, unsigned>> Work{{&Block, Index}};
+  while (!Work.empty()) {
+    auto [Current, Start] = Work.back();
+    Work.pop_back();
+    bool Stopped = false;
+    unsigned I = 0;
+    for (const CFGElement &Element : *Current) {
+      if (I++ < Start)
+        continue;
+      const Stmt *S = stmtOf(Element);
+      if (S && Visit(*S, *Current)) {
+        Stopped = true;
+        break;
+      }
+    }
+    if (Stopped)
+      continue;
+    for (const CFGBlock *Succ : Current->succs())
+      if (Succ && !Seen[Succ->getBlockID()]) {
+        Seen[Succ->getBlockID()] = true;
+        Work.push_back({Succ, 0});
+      }
+  }
+}
+
+} // namespace
+
+FirstArrival firstArrival(const CFG &Graph, const Stmt &Stop) {
+  FirstArrival Result;
+  // The statements met before Stop, and Stop's block.
+  llvm::SmallVector<std::pair<const Stmt *, const CFGBlock *>, 32> Met;
+  const CFGBlock *StopBlock = nullptr;
+  walk(Graph, Graph.getEntry(), 0, [&](const Stmt &S, const CFGBlock &Block) {
+    if (&S == &Stop) {
+      StopBlock = &Block;
+      return true;
+    }
+    Met.push_back({&S, &Block});
+    return false;
+  });
+  if (!StopBlock)
+    return Result;
+  Result.Reached = true;
+  // Only what runs on a path that goes on to Stop runs before it: not a
+  // branch that leaves without reaching it.
+  std::vector<bool> LeadsToStop(Graph.getNumBlockIDs(), false);
+  std::vector<const CFGBlock *> Work{StopBlock};
+  LeadsToStop[StopBlock->getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.back();
+    Work.pop_back();
+    for (const CFGBlock *Pred : Block->preds())
+      if (Pred && !LeadsToStop[Pred->getBlockID()]) {
+        LeadsToStop[Pred->getBlockID()] = true;
+        Work.push_back(Pred);
+      }
+  }
+  for (const auto &[S, Block] : Met)
+    if (LeadsToStop[Block->getBlockID()])
+      Result.Before.insert(S);
+  return Result;
+}
+
+bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To) {
+  bool Found = false;
+  for (const CFGBlock *Block : Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      ++Index;
+      if (stmtOf(Element) != &From)
+        continue;
+      walk(Graph, *Block, Index, [&](const Stmt &S, const CFGBlock &) {
+        Found |= &S == &To;
+        return Found;
+      });
+    }
+  }
+  return Found;
+}
+
+} // namespace clang::tidy::async::model

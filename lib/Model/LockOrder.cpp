@@ -1,0 +1,107 @@
+//===--- LockOrder.cpp - async-lint ---------------------------------------===//
+
+#include "LockOrder.h"
+#include "CallInfo.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "SuspensionFlow.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The suspension point that \p Init, a variable's initialiser, keeps the
+/// result of (through cleanups, temporaries and the elided move), or null.
+const CoroutineSuspendExpr *keptSuspension(const Expr *Init) {
+  for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
+    Init = Init->IgnoreParenImpCasts();
+    if (const auto *Point = dyn_cast<CoroutineSuspendExpr>(Init))
+      return Point;
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+      Init = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Init))
+      Init = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Init))
+      Init = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+      Init = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
+                             const NameMatcher &AsyncMutexes) {
+  if (!isa<CoawaitExpr>(Point))
+    return nullptr;
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+      strip(Point.getOperand(), Wrappers::Implicit));
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      Method->getName().starts_with_insensitive("try") ||
+      Method->getName().contains_insensitive("unlock"))
+    return nullptr;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  std::string Type = Object ? canonicalTypeName(Object->getType()) : "";
+  if (Type.empty() || !AsyncMutexes.matches(Type))
+    return nullptr;
+  return namedDecl(Object);
+}
+
+std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
+                                          const NameMatcher &AsyncMutexes) {
+  // The mutex each acquisition locks, and each guard variable's mutex.
+  llvm::DenseMap<const Stmt *, const ValueDecl *> Locks;
+  for (const CoroutineSuspendExpr *Point : Flow.points())
+    if (const ValueDecl *Mutex = awaitedLock(*Point, AsyncMutexes))
+      Locks[Point] = Mutex;
+  if (Locks.size() < 2)
+    return {};
+  llvm::DenseMap<const VarDecl *, const ValueDecl *> Guards;
+  auto Statement = [&](const Stmt &S, HeldFacts &Held) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (const CoroutineSuspendExpr *Point =
+                  keptSuspension(Var->getInit()))
+            if (const ValueDecl *Mutex = Locks.lookup(Point)) {
+              Guards[Var] = Mutex;
+              Held.try_emplace(Mutex, Point);
+            }
+      return;
+    }
+    if (const auto *Point = dyn_cast<CoroutineSuspendExpr>(&S)) {
+      const ValueDecl *Mutex = Locks.lookup(Point);
+      if (Mutex && Point->getResumeExpr() &&
+          Point->getResumeExpr()->getType()->isVoidType())
+        Held.try_emplace(Mutex, Point);
+      return;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Method->getName() != "unlock")
+      return;
+    const ValueDecl *Object = namedDecl(Call->getImplicitObjectArgument());
+    const auto *Guard = dyn_cast_or_null<VarDecl>(Object);
+    Held.erase(Guard && Guards.count(Guard) ? Guards.lookup(Guard) : Object);
+  };
+  auto Destroyed = [&](const VarDecl &Var, HeldFacts &Held) {
+    if (const ValueDecl *Mutex = Guards.lookup(&Var))
+      Held.erase(Mutex);
+  };
+  std::vector<LockOrderEdge> Edges;
+  for (const HeldAtSuspension &At :
+       Flow.heldAtSuspensions({Statement, Destroyed, {}})) {
+    const ValueDecl *Waited = Locks.lookup(At.Suspension);
+    const auto *Held = static_cast<const ValueDecl *>(At.Key);
+    if (Waited && Held != Waited)
+      Edges.push_back({Held, Waited, At.Since, At.Suspension});
+  }
+  return Edges;
+}
+
+} // namespace clang::tidy::async::model

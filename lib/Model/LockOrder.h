@@ -1,0 +1,50 @@
+//===--- LockOrder.h - async-lint -------------------------------*- C++ -*-===//
+//
+// Which asynchronous mutexes a coroutine holds at once: for every awaited
+// lock of one mutex, the other mutexes that may still be held there (a
+// forward dataflow over the function's CFG, SuspensionFlow's). Two
+// coroutines that run together and take two mutexes in opposite orders can
+// each hold one and wait for the other forever.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_LOCKORDER_H
+#define ASYNC_LINT_MODEL_LOCKORDER_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include <vector>
+
+namespace clang::tidy::async::model {
+
+class NameMatcher;
+class SuspensionFlow;
+
+/// One coroutine waits to lock \p Waited while it may hold \p Held.
+struct LockOrderEdge {
+  /// The mutexes, as named in the coroutine (a member, a variable, a
+  /// parameter).
+  const ValueDecl *Held = nullptr;
+  const ValueDecl *Waited = nullptr;
+  /// Where \p Held was locked (on one path to the wait).
+  const Stmt *HeldSince = nullptr;
+  /// The awaited lock of \p Waited.
+  const CoroutineSuspendExpr *Wait = nullptr;
+};
+
+/// The mutex whose lock \p Point awaits: an awaited call of a member of a
+/// class that \p AsyncMutexes names, other than a try-lock; null otherwise.
+const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
+                             const NameMatcher &AsyncMutexes);
+
+/// Every pair of asynchronous mutexes the coroutine whose flow \p Flow is
+/// holds at once, as the wait for the second. A lock is held from its
+/// awaited acquisition: an acquisition whose result is a guard kept in a
+/// variable until that variable dies or is unlocked, one without a result
+/// until the mutex's unlock(); a guard that is not kept lets go at once.
+std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
+                                          const NameMatcher &AsyncMutexes);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_LOCKORDER_H
