@@ -24,14 +24,9 @@ const Library::Entry Library::Entries[] = {
      "asio::co_spawn;boost::asio::spawn;boost::cobalt::spawn;"
      "folly::coro::Task::start;folly::coro::Task::startInlineUnsafe;"
      "folly::coro::TaskWithExecutor::start;exec::async_scope::spawn;"
-     // libcoro: spawn_detached since 0.12 (scheduler replaced io_scheduler),
-     // spawn before.
-     "::coro::thread_pool::spawn_detached;::coro::scheduler::spawn_detached;"
      "::coro::thread_pool::spawn;::coro::io_scheduler::spawn;"
-     // async_simple: via(ex).start(cb) is RescheduleLazy's (LazyBase's).
      "async_simple::coro::Lazy::start;async_simple::coro::RescheduleLazy::"
-     "start;async_simple::coro::RescheduleLazy::detach;seastar::spawn;"
-     "co_spawn;spawn;start_detached"},
+     "detach;seastar::spawn;co_spawn;spawn;start_detached"},
     {"DetachedTokens", &Library::DetachedTokens,
      "asio::detached;asio::detached_t"},
     {"DeferredTokens", &Library::DeferredTokens,
