@@ -16,6 +16,7 @@
 #include "Checks/UnboundedSpawnCheck.h"
 #include "Checks/UnhandledRaceOutcomeCheck.h"
 #include "Checks/UnobservedExceptionCheck.h"
+#include "Checks/WorkNeverRunCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include <map>
 #include <mutex>
@@ -95,6 +96,7 @@ public:
         "async-unhandled-race-outcome");
     Factories.registerCheck<UnobservedExceptionCheck>(
         "async-unobserved-exception");
+    Factories.registerCheck<WorkNeverRunCheck>("async-work-never-run");
   }
 };
 
