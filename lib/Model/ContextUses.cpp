@@ -139,6 +139,9 @@ private:
   /// The context some part of \p E (not inside a lambda) stands for.
   const VarDecl *contextWithin(const Stmt *S) const;
   void handOff(const VarDecl *Ctx, const Stmt &Call);
+  void escape(const VarDecl *Ctx, const Stmt &Where);
+  void classifyLambda(const LambdaExpr &Lambda);
+  void walk(const Stmt &Body);
 
   const ContextKnowledge &K;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -147,6 +150,9 @@ private:
   llvm::DenseMap<const VarDecl *, const VarDecl *> Aliases;
   /// Mentions of a context that neither run it nor hand it on.
   llvm::DenseSet<const DeclRefExpr *> Accounted;
+  llvm::SmallVector<const DeclRefExpr *, 8> Mentions;
+  /// How many bodies of lambdas that capture a context are being walked.
+  unsigned InLambda = 0;
 };
 
 const VarDecl *Collector::contextOf(const Expr *E) const {
@@ -207,6 +213,9 @@ void Collector::declare(const VarDecl &Var) {
 }
 
 void Collector::handOff(const VarDecl *Ctx, const Stmt &Call) {
+  // Work handed over in a lambda's body is handed over when it is called.
+  if (InLambda)
+    return;
   auto It = Index.find(Ctx);
   if (It == Index.end())
     return;
@@ -224,8 +233,12 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
       // Any member of the context itself is its own business (stop,
       // restart, get_executor): only the listed ones run it.
       Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
-      if (anyNameMatches(K.RunFunctions, Info))
-        Uses[Index[Var]].Runs.insert(&S);
+      if (anyNameMatches(K.RunFunctions, Info)) {
+        if (InLambda)
+          escape(Var, S);
+        else
+          Uses[Index[Var]].Runs.insert(&S);
+      }
     }
     if (HandsOff)
       if (const VarDecl *Ctx = contextOf(Object))
@@ -253,26 +266,55 @@ void Collector::classify(const Stmt &S) {
     return;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
-    // A lambda that captures the context may run it wherever it is called.
-    for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable())
-        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          if (auto It = Index.find(Var);
-              It != Index.end() && !Uses[It->second].Escape)
-            Uses[It->second].Escape = Lambda;
+    classifyLambda(*Lambda);
     return;
   }
   if (std::optional<CallInfo> Info = describeCall(S))
     classifyCall(S, *Info);
 }
 
-std::vector<ContextUses> Collector::run(const Stmt &Body) {
-  llvm::SmallVector<const DeclRefExpr *, 8> Mentions;
+void Collector::walk(const Stmt &Body) {
   forEachOwnStmt(&Body, [&](const Stmt &S) {
     classify(S);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       Mentions.push_back(Ref);
   });
+}
+
+void Collector::escape(const VarDecl *Ctx, const Stmt &Where) {
+  auto It = Index.find(Ctx);
+  if (It != Index.end() && !Uses[It->second].Escape)
+    Uses[It->second].Escape = &Where;
+}
+
+void Collector::classifyLambda(const LambdaExpr &Lambda) {
+  bool Captures = false;
+  auto Init = Lambda.capture_init_begin();
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    const Expr *Value = *Init++;
+    const auto *Var = Capture.capturesVariable()
+                          ? dyn_cast<VarDecl>(Capture.getCapturedVar())
+                          : nullptr;
+    if (!Var || !Index.count(Var))
+      continue;
+    Captures = true;
+    if (const auto *Ref =
+            Value ? dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts())
+                  : nullptr)
+      Accounted.insert(Ref);
+  }
+  if (!Captures || !Lambda.getBody())
+    return;
+  // The body runs whenever the lambda is called (in a thread, as a signal
+  // handler): a run there, or handing the context on from there, hands it
+  // on; stopping it or taking its executor there does not.
+  ++InLambda;
+  walk(*Lambda.getBody());
+  --InLambda;
+}
+
+std::vector<ContextUses> Collector::run(const Stmt &Body) {
+  walk(Body);
   // Every other mention hands the context on: passed to a function that may
   // run it, bound to a reference, its address taken, returned.
   for (const DeclRefExpr *Ref : Mentions) {

@@ -98,6 +98,16 @@ void runLoopNeverRun() {
 // CHECK-NOTES: :[[@LINE-1]]:1: note: 'Loop' is destroyed here
 // CHECK-NOTES: :[[@LINE-7]]:21: note: 'Loop' is a local context
 
+// A handler that only stops the context does not run it.
+void stopInHandler() {
+  asio::io_context Ctx;
+  asio::post(Ctx, [&Ctx] { Ctx.stop(); });
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: work handed to 'Ctx' never runs
+  asio::co_spawn(Ctx, serve(), asio::detached);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: note: 'Ctx' is destroyed here
+// CHECK-NOTES: :[[@LINE-6]]:20: note: 'Ctx' is a local context
+
 // --- Run on some paths only: the note names the path that does not.
 
 int earlyReturn() {
@@ -195,6 +205,13 @@ void runsAfterStop() {
   Ctx.stop();
   Ctx.restart();
   Ctx.run();
+}
+
+void runsThroughInitCapture() {
+  asio::io_context Ctx;
+  std::thread Runner([&C = Ctx] { C.run(); });
+  asio::post(Ctx, job);
+  Runner.join();
 }
 
 void runsInAnotherThread() {
