@@ -98,10 +98,10 @@ public:
 };
 class manual_executor : public derivable_executor<manual_executor> {
 public:
-  bool loop_once() { return false; }
-  unsigned long loop(unsigned long) { return 0; }
-  void wait_for_task() {}
-  unsigned long clear() { return 0; }
-  void shutdown() {}
+  bool loop_once();
+  unsigned long loop(unsigned long);
+  void wait_for_task();
+  unsigned long clear();
+  void shutdown();
 };
 } // namespace concurrencpp
