@@ -94,7 +94,8 @@ const PresetEntry Presets[] = {
     {"stdexec", ContextList::ExecutorAccessors,
      "::stdexec::run_loop::get_scheduler;"
      "::stdexec::__loop::run_loop::get_scheduler;"
-     "::std::execution::run_loop::get_scheduler"},
+     "::std::execution::run_loop::get_scheduler;"
+     "::stdexec::schedule;::stdexec::starts_on;::stdexec::on"},
 };
 
 const llvm::StringLiteral Libraries[] = {
@@ -229,6 +230,8 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
     const Expr *Object = Member->getImplicitObjectArgument();
     const VarDecl *Var = localNamed(Object);
+    if (Var && Aliases.count(Var))
+      Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
     if (Var && Index.count(Var)) {
       // Any member of the context itself is its own business (stop,
       // restart, get_executor): only the listed ones run it.
@@ -248,13 +251,23 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
   bool IoObject = Construct && K.IoObjectTypes.matches(
                                    canonicalTypeName(Construct->getType()));
+  // A copy or an implicit conversion of an executor stands for it.
+  bool Copy = Construct && Construct->getNumArgs() == 1 &&
+              Construct->getParenOrBraceRange().isInvalid();
+  bool Listed = HandsOff || Accessor || IoObject || Copy;
   for (const Expr *Arg : argumentsOf(S)) {
     const VarDecl *Var = localNamed(Arg);
-    if (Var && Index.count(Var) && (HandsOff || Accessor || IoObject))
+    if (Var && (Index.count(Var) || Aliases.count(Var)) && Listed)
       Accounted.insert(cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()));
     if (HandsOff)
       if (const VarDecl *Ctx = contextWithin(Arg))
         handOff(Ctx, S);
+    // Other code given an executor or I/O object of the context can reach
+    // the context itself (asio's query(ex, execution::context)) and run it,
+    // as a completion token that runs the context until the operation ends.
+    if (!Listed && !Var)
+      if (const VarDecl *Ctx = contextOf(Arg))
+        escape(Ctx, *Arg);
   }
 }
 
@@ -295,7 +308,7 @@ void Collector::classifyLambda(const LambdaExpr &Lambda) {
     const auto *Var = Capture.capturesVariable()
                           ? dyn_cast<VarDecl>(Capture.getCapturedVar())
                           : nullptr;
-    if (!Var || !Index.count(Var))
+    if (!Var || !(Index.count(Var) || Aliases.count(Var)))
       continue;
     Captures = true;
     if (const auto *Ref =
@@ -317,12 +330,15 @@ std::vector<ContextUses> Collector::run(const Stmt &Body) {
   walk(Body);
   // Every other mention hands the context on: passed to a function that may
   // run it, bound to a reference, its address taken, returned.
+  // So does any other mention of an executor or I/O object made from it.
   for (const DeclRefExpr *Ref : Mentions) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    auto It = Var ? Index.find(Var) : Index.end();
-    if (It != Index.end() && !Accounted.contains(Ref) &&
-        !Uses[It->second].Escape)
-      Uses[It->second].Escape = Ref;
+    if (!Var || Accounted.contains(Ref))
+      continue;
+    if (const VarDecl *Ctx = Aliases.lookup(Var))
+      escape(Ctx, *Ref);
+    else
+      escape(Var, *Ref);
   }
   return std::move(Uses);
 }

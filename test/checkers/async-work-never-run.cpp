@@ -241,6 +241,18 @@ void contextPassedToCoroutine() {
   asio::co_spawn(Ctx, listener(Ctx), asio::detached);
 }
 
+// Reduced from Boost's cpp03/timeouts/blocking_token_tcp_client.cpp: a
+// completion token given the I/O object reaches its context (asio's
+// query(ex, execution::context)) and runs it until the operation completes.
+struct RunsUntilDone {};
+RunsUntilDone closeAfter(int Seconds, asio::basic_waitable_timer<int> &T);
+void tokenRunsContext() {
+  asio::io_context Ctx;
+  asio::basic_waitable_timer<int> Timer(Ctx);
+  asio::post(Ctx, job);
+  closeAfter(10, Timer);
+}
+
 // Someone else's context: a parameter, a member, a global, a reference.
 void parameter(asio::io_context &Ctx) { asio::post(Ctx, job); }
 struct Server {
