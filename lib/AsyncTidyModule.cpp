@@ -17,6 +17,7 @@
 #include "Checks/UnboundedSpawnCheck.h"
 #include "Checks/UnhandledRaceOutcomeCheck.h"
 #include "Checks/UnobservedExceptionCheck.h"
+#include "Checks/WorkNeverRunCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include <map>
 #include <mutex>
@@ -97,6 +98,7 @@ public:
         "async-unhandled-race-outcome");
     Factories.registerCheck<UnobservedExceptionCheck>(
         "async-unobserved-exception");
+    Factories.registerCheck<WorkNeverRunCheck>("async-work-never-run");
   }
 };
 

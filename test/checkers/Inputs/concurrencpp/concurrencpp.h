@@ -88,3 +88,20 @@ struct std::coroutine_traits<concurrencpp::result<T>, concurrencpp::executor_tag
                              concurrencpp::executor *, Args...> {
   using promise_type = concurrencpp::rescheduled_promise<T>;
 };
+
+// A manual executor: the tasks posted to it run only when its owner loops.
+namespace concurrencpp {
+template <class Concrete> class derivable_executor : public executor {
+public:
+  template <class F> void post(F &&) {}
+  template <class F> result<int> submit(F &&);
+};
+class manual_executor : public derivable_executor<manual_executor> {
+public:
+  bool loop_once();
+  unsigned long loop(unsigned long);
+  void wait_for_task();
+  unsigned long clear();
+  void shutdown();
+};
+} // namespace concurrencpp

@@ -1,0 +1,126 @@
+//===--- WorkNeverRunCheck.cpp - async-lint -------------------------------===//
+
+#include "WorkNeverRunCheck.h"
+#include "../Model/CoroutineModel.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
+constexpr llvm::StringLiteral LibrariesOpt = "Libraries";
+/// The list options, in the order of model::ContextList.
+constexpr llvm::StringLiteral ListOpts[model::NumContextLists] = {
+    "ContextTypes", "HandOffFunctions", "RunFunctions", "ExecutorAccessors",
+    "IoObjectTypes"};
+
+std::string allLibraries() {
+  std::vector<std::string> Names;
+  for (llvm::StringRef Name : model::contextPresetLibraries())
+    Names.push_back(Name.str());
+  return model::joinList(Names);
+}
+
+} // namespace
+
+WorkNeverRunCheck::WorkNeverRunCheck(StringRef Name, ClangTidyContext *Context)
+    : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/false,
+                 /*StoresLibrary=*/false),
+      IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
+      Libraries(readLibraries()), Knowledge(readKnowledge()) {}
+
+std::vector<std::string> WorkNeverRunCheck::readLibraries() {
+  std::vector<std::string> Wanted =
+      model::splitList(Options.get(LibrariesOpt, allLibraries()));
+  llvm::ArrayRef<llvm::StringLiteral> Known = model::contextPresetLibraries();
+  for (const std::string &Name : Wanted)
+    if (!llvm::is_contained(Known, Name))
+      configurationDiag("unknown library '%0' in option '%1'; known: %2")
+          << Name << LibrariesOpt << allLibraries();
+  return Wanted;
+}
+
+model::ContextKnowledge WorkNeverRunCheck::readKnowledge() {
+  model::NameMatcher model::ContextKnowledge::*Fields[] = {
+      &model::ContextKnowledge::ContextTypes,
+      &model::ContextKnowledge::HandOffFunctions,
+      &model::ContextKnowledge::RunFunctions,
+      &model::ContextKnowledge::ExecutorAccessors,
+      &model::ContextKnowledge::IoObjectTypes};
+  model::ContextKnowledge K;
+  for (unsigned I = 0; I != model::NumContextLists; ++I) {
+    Extra[I] = Options.get(ListOpts[I], "");
+    std::string Preset =
+        model::contextPreset(static_cast<model::ContextList>(I), Libraries);
+    K.*Fields[I] = model::NameMatcher(Preset + ";" + Extra[I]);
+  }
+  return K;
+}
+
+void WorkNeverRunCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
+  Options.store(Opts, LibrariesOpt, model::joinList(Libraries));
+  for (unsigned I = 0; I != model::NumContextLists; ++I)
+    Options.store(Opts, ListOpts[I], Extra[I]);
+}
+
+void WorkNeverRunCheck::checkFunction(CheckedFunction &F) {
+  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
+    return;
+  std::vector<model::ContextUses> All = model::contextUsesOf(F.Body, Knowledge);
+  if (llvm::all_of(All, [](const model::ContextUses &U) {
+        return U.Escape || U.HandOffs.empty();
+      }))
+    return;
+  const CFG *Graph = Facts.session().cfg(F.Decl);
+  if (!Graph)
+    return;
+  for (const model::ContextUses &U : All) {
+    // A context handed on is someone else's to run.
+    if (U.Escape)
+      continue;
+    auto IsRun = [&U](const Stmt &S) { return U.Runs.contains(&S); };
+    // One finding per context: at the first hand-off some path leaves unrun.
+    for (const Expr *HandOff : U.HandOffs) {
+      model::ScopeEndPaths Paths =
+          model::pathsToScopeEnd(*Graph, *U.Context, HandOff, IsRun);
+      if (!Paths.Known || Paths.Unused.empty())
+        continue;
+      report(U, *HandOff, Paths);
+      break;
+    }
+  }
+}
+
+void WorkNeverRunCheck::report(const model::ContextUses &U, const Expr &HandOff,
+                               const model::ScopeEndPaths &Paths) {
+  if (!reportOnce(HandOff.getBeginLoc()))
+    return;
+  const VarDecl *Ctx = U.Context;
+  bool Never = Paths.Uses.empty();
+  diag(HandOff.getBeginLoc(),
+       Never ? "work handed to %0 never runs: nothing runs %0 before it is "
+               "destroyed"
+             : "work handed to %0 may never run: on some path %0 is destroyed "
+               "without being run")
+      << Ctx << HandOff.getSourceRange();
+  for (SourceLocation Where : Paths.Unused)
+    diag(Where,
+         Never ? "%0 is destroyed here without having been run; the work "
+                 "handed to it is destroyed unrun"
+               : "on this path %0 is destroyed without having been run",
+         DiagnosticIDs::Note)
+        << Ctx;
+  if (!Never)
+    diag(Paths.Uses.front()->getBeginLoc(), "%0 is run here on other paths",
+         DiagnosticIDs::Note)
+        << Ctx;
+  diag(Ctx->getLocation(),
+       "%0 is a local context: run it before it goes out of scope, or hand it "
+       "to code that runs it",
+       DiagnosticIDs::Note)
+      << Ctx;
+}
+
+} // namespace clang::tidy::async

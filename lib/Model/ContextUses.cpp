@@ -1,0 +1,380 @@
+//===--- ContextUses.cpp - async-lint -------------------------------------===//
+
+#include "ContextUses.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// One library's entries for one list. Asio's entries are written once,
+/// without their namespace, and given to asio and boost::asio (ASIO_NS).
+struct PresetEntry {
+  llvm::StringLiteral Library;
+  ContextList List;
+  llvm::StringLiteral Names;
+};
+
+constexpr llvm::StringLiteral AsioNs = "ASIO_NS";
+
+const PresetEntry Presets[] = {
+    {AsioNs, ContextList::ContextTypes, "io_context"},
+    {AsioNs, ContextList::HandOffFunctions,
+     "co_spawn;post;dispatch;defer;io_context::post;io_context::dispatch;"
+     "basic_waitable_timer::async_wait;basic_deadline_timer::async_wait;"
+     "basic_signal_set::async_wait;signal_set::async_wait;"
+     "basic_socket_acceptor::async_accept;basic_socket::async_connect;"
+     "basic_stream_socket::async_read_some;"
+     "basic_stream_socket::async_write_some;"
+     "basic_datagram_socket::async_receive;basic_datagram_socket::async_send;"
+     "ip::basic_resolver::async_resolve;async_read;async_write;async_connect;"
+     "async_read_until"},
+    {AsioNs, ContextList::RunFunctions,
+     "io_context::run;io_context::run_one;io_context::run_for;"
+     "io_context::run_until;io_context::run_one_for;io_context::run_one_until;"
+     "io_context::poll;io_context::poll_one"},
+    {AsioNs, ContextList::ExecutorAccessors,
+     "io_context::get_executor;make_strand;make_work_guard"},
+    {AsioNs, ContextList::IoObjectTypes,
+     "basic_waitable_timer;basic_deadline_timer;basic_signal_set;signal_set;"
+     "basic_socket;basic_stream_socket;basic_datagram_socket;basic_raw_socket;"
+     "basic_seq_packet_socket;basic_socket_acceptor;ip::basic_resolver;"
+     "basic_serial_port;basic_stream_file;basic_random_access_file;"
+     "basic_readable_pipe;basic_writable_pipe;posix::basic_stream_descriptor;"
+     "io_context::strand;strand;executor_work_guard;ssl::stream;"
+     "experimental::basic_channel;experimental::basic_concurrent_channel"},
+    {"boost::asio", ContextList::HandOffFunctions, "::boost::asio::spawn"},
+    {"libcoro", ContextList::ContextTypes,
+     "::coro::scheduler;::coro::io_scheduler"},
+    {"libcoro", ContextList::HandOffFunctions,
+     "::coro::scheduler::spawn_detached;::coro::scheduler::spawn_joinable;"
+     "::coro::io_scheduler::spawn;::coro::io_scheduler::spawn_detached"},
+    {"libcoro", ContextList::RunFunctions,
+     "::coro::scheduler::process_events;::coro::io_scheduler::process_events"},
+    {"concurrencpp", ContextList::ContextTypes,
+     "::concurrencpp::manual_executor"},
+    {"concurrencpp", ContextList::HandOffFunctions,
+     "::concurrencpp::manual_executor::post;"
+     "::concurrencpp::manual_executor::submit;"
+     "::concurrencpp::manual_executor::bulk_post;"
+     "::concurrencpp::manual_executor::bulk_submit;"
+     "::concurrencpp::manual_executor::enqueue"},
+    {"concurrencpp", ContextList::RunFunctions,
+     "::concurrencpp::manual_executor::loop;"
+     "::concurrencpp::manual_executor::loop_once;"
+     "::concurrencpp::manual_executor::loop_for;"
+     "::concurrencpp::manual_executor::loop_once_for;"
+     "::concurrencpp::manual_executor::loop_until;"
+     "::concurrencpp::manual_executor::loop_once_until"},
+    {"cppcoro", ContextList::ContextTypes, "::cppcoro::io_service"},
+    // cppcoro hands no work to an io_service from outside a coroutine: a
+    // coroutine awaits its schedule(), taking the service by reference.
+    {"cppcoro", ContextList::RunFunctions,
+     "::cppcoro::io_service::process_events;"
+     "::cppcoro::io_service::process_pending_events;"
+     "::cppcoro::io_service::process_one_event;"
+     "::cppcoro::io_service::process_one_pending_event"},
+    // async_simple's executors run their own threads: nothing to run by
+    // hand; its lazy tasks are async-discarded-awaitable's.
+    {"stdexec", ContextList::ContextTypes,
+     "::stdexec::run_loop;::stdexec::__loop::run_loop;"
+     "::std::execution::run_loop"},
+    {"stdexec", ContextList::HandOffFunctions,
+     "::stdexec::start_detached;::exec::start_detached;"
+     "::exec::async_scope::spawn;::exec::async_scope::spawn_future"},
+    {"stdexec", ContextList::RunFunctions,
+     "::stdexec::run_loop::run;::stdexec::__loop::run_loop::run;"
+     "::std::execution::run_loop::run"},
+    {"stdexec", ContextList::ExecutorAccessors,
+     "::stdexec::run_loop::get_scheduler;"
+     "::stdexec::__loop::run_loop::get_scheduler;"
+     "::std::execution::run_loop::get_scheduler;"
+     "::stdexec::schedule;::stdexec::starts_on;::stdexec::on"},
+};
+
+const llvm::StringLiteral Libraries[] = {
+    "asio",    "boost::asio",  "libcoro", "concurrencpp",
+    "cppcoro", "async_simple", "stdexec"};
+
+/// The local variable \p E names, through parentheses and implicit casts.
+const VarDecl *localNamed(const Expr *E) {
+  const auto *Ref =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The arguments of a call or construction that are the program's own: not
+/// the function object of a call through operator().
+llvm::SmallVector<const Expr *, 4> argumentsOf(const Stmt &S) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    unsigned First = Op && Op->getOperator() == OO_Call ? 1 : 0;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I)
+      Args.push_back(Call->getArg(I));
+  }
+  return Args;
+}
+
+/// Collects the uses of the local contexts of one body.
+class Collector {
+public:
+  Collector(const ContextKnowledge &K) : K(K) {}
+  std::vector<ContextUses> run(const Stmt &Body);
+
+private:
+  void declare(const VarDecl &Var);
+  void classify(const Stmt &S);
+  void classifyCall(const Stmt &S, const CallInfo &Info);
+  /// The context that \p E stands for: the context itself, an executor or
+  /// I/O object made from it, or a call that makes one.
+  const VarDecl *contextOf(const Expr *E) const;
+  /// The context some part of \p E (not inside a lambda) stands for.
+  const VarDecl *contextWithin(const Stmt *S) const;
+  void handOff(const VarDecl *Ctx, const Stmt &Call);
+  void escape(const VarDecl *Ctx, const Stmt &Where);
+  void classifyLambda(const LambdaExpr &Lambda);
+  void walk(const Stmt &Body);
+
+  const ContextKnowledge &K;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  std::vector<ContextUses> Uses;
+  /// Executors and I/O objects made from a context, by variable.
+  llvm::DenseMap<const VarDecl *, const VarDecl *> Aliases;
+  /// Mentions of a context that neither run it nor hand it on.
+  llvm::DenseSet<const DeclRefExpr *> Accounted;
+  llvm::SmallVector<const DeclRefExpr *, 8> Mentions;
+  /// How many bodies of lambdas that capture a context are being walked.
+  unsigned InLambda = 0;
+};
+
+const VarDecl *Collector::contextOf(const Expr *E) const {
+  if (!E)
+    return nullptr;
+  // Through temporaries and implicit conversions (an io_context's executor
+  // converted to any_io_executor).
+  E = E->IgnoreUnlessSpelledInSource();
+  if (const VarDecl *Var = localNamed(E)) {
+    if (Index.count(Var))
+      return Var;
+    return Aliases.lookup(Var);
+  }
+  std::optional<CallInfo> Info = describeCall(*E);
+  if (!Info)
+    return nullptr;
+  bool IoObject = false;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    IoObject = K.IoObjectTypes.matches(canonicalTypeName(Construct->getType()));
+    // A copy, a move or a conversion of an executor or I/O object stands
+    // for its context.
+    if (!IoObject && Construct->getNumArgs() == 1)
+      return contextOf(Construct->getArg(0));
+  }
+  if (!IoObject && !anyNameMatches(K.ExecutorAccessors, *Info))
+    return nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return contextOf(Member->getImplicitObjectArgument());
+  for (const Expr *Arg : argumentsOf(*E))
+    if (const VarDecl *Ctx = contextOf(Arg))
+      return Ctx;
+  return nullptr;
+}
+
+const VarDecl *Collector::contextWithin(const Stmt *S) const {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const VarDecl *Ctx = contextOf(E))
+      return Ctx;
+  for (const Stmt *Child : S->children())
+    if (const VarDecl *Ctx = contextWithin(Child))
+      return Ctx;
+  return nullptr;
+}
+
+void Collector::declare(const VarDecl &Var) {
+  if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var.getType()->isReferenceType() || Var.getType()->isDependentType())
+    return;
+  if (K.ContextTypes.matches(canonicalTypeName(Var.getType()))) {
+    Index[&Var] = Uses.size();
+    Uses.emplace_back().Context = &Var;
+    return;
+  }
+  if (const VarDecl *Ctx = contextOf(Var.getInit()))
+    Aliases[&Var] = Ctx;
+}
+
+void Collector::handOff(const VarDecl *Ctx, const Stmt &Call) {
+  // Work handed over in a lambda's body is handed over when it is called.
+  if (InLambda)
+    return;
+  auto It = Index.find(Ctx);
+  if (It == Index.end())
+    return;
+  auto &HandOffs = Uses[It->second].HandOffs;
+  if (!llvm::is_contained(HandOffs, &Call))
+    HandOffs.push_back(cast<Expr>(&Call));
+}
+
+void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
+  bool HandsOff = anyNameMatches(K.HandOffFunctions, Info);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    const VarDecl *Var = localNamed(Object);
+    if (Var && Aliases.count(Var))
+      Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
+    if (Var && Index.count(Var)) {
+      // Any member of the context itself is its own business (stop,
+      // restart, get_executor): only the listed ones run it.
+      Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
+      if (anyNameMatches(K.RunFunctions, Info)) {
+        if (InLambda)
+          escape(Var, S);
+        else
+          Uses[Index[Var]].Runs.insert(&S);
+      }
+    }
+    if (HandsOff)
+      if (const VarDecl *Ctx = contextOf(Object))
+        handOff(Ctx, S);
+  }
+  bool Accessor = anyNameMatches(K.ExecutorAccessors, Info);
+  const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
+  bool IoObject = Construct && K.IoObjectTypes.matches(
+                                   canonicalTypeName(Construct->getType()));
+  // A copy or an implicit conversion of an executor stands for it.
+  bool Copy = Construct && Construct->getNumArgs() == 1 &&
+              Construct->getParenOrBraceRange().isInvalid();
+  bool Listed = HandsOff || Accessor || IoObject || Copy;
+  for (const Expr *Arg : argumentsOf(S)) {
+    const VarDecl *Var = localNamed(Arg);
+    if (Var && (Index.count(Var) || Aliases.count(Var)) && Listed)
+      Accounted.insert(cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()));
+    if (HandsOff)
+      if (const VarDecl *Ctx = contextWithin(Arg))
+        handOff(Ctx, S);
+    // Other code given an executor or I/O object of the context can reach
+    // the context itself (asio's query(ex, execution::context)) and run it,
+    // as a completion token that runs the context until the operation ends.
+    if (!Listed && !Var)
+      if (const VarDecl *Ctx = contextOf(Arg))
+        escape(Ctx, *Arg);
+  }
+}
+
+void Collector::classify(const Stmt &S) {
+  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        declare(*Var);
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+    classifyLambda(*Lambda);
+    return;
+  }
+  if (std::optional<CallInfo> Info = describeCall(S))
+    classifyCall(S, *Info);
+}
+
+void Collector::walk(const Stmt &Body) {
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    classify(S);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Mentions.push_back(Ref);
+  });
+}
+
+void Collector::escape(const VarDecl *Ctx, const Stmt &Where) {
+  auto It = Index.find(Ctx);
+  if (It != Index.end() && !Uses[It->second].Escape)
+    Uses[It->second].Escape = &Where;
+}
+
+void Collector::classifyLambda(const LambdaExpr &Lambda) {
+  bool Captures = false;
+  auto Init = Lambda.capture_init_begin();
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    const Expr *Value = *Init++;
+    const auto *Var = Capture.capturesVariable()
+                          ? dyn_cast<VarDecl>(Capture.getCapturedVar())
+                          : nullptr;
+    if (!Var || !(Index.count(Var) || Aliases.count(Var)))
+      continue;
+    Captures = true;
+    if (const auto *Ref =
+            Value ? dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts())
+                  : nullptr)
+      Accounted.insert(Ref);
+  }
+  if (!Captures || !Lambda.getBody())
+    return;
+  // The body runs whenever the lambda is called (in a thread, as a signal
+  // handler): a run there, or handing the context on from there, hands it
+  // on; stopping it or taking its executor there does not.
+  ++InLambda;
+  walk(*Lambda.getBody());
+  --InLambda;
+}
+
+std::vector<ContextUses> Collector::run(const Stmt &Body) {
+  walk(Body);
+  // Every other mention hands the context on: passed to a function that may
+  // run it, bound to a reference, its address taken, returned.
+  // So does any other mention of an executor or I/O object made from it.
+  for (const DeclRefExpr *Ref : Mentions) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || Accounted.contains(Ref))
+      continue;
+    if (const VarDecl *Ctx = Aliases.lookup(Var))
+      escape(Ctx, *Ref);
+    else
+      escape(Var, *Ref);
+  }
+  return std::move(Uses);
+}
+
+} // namespace
+
+llvm::ArrayRef<llvm::StringLiteral> contextPresetLibraries() {
+  return Libraries;
+}
+
+std::string contextPreset(ContextList List,
+                          llvm::ArrayRef<std::string> Wanted) {
+  std::vector<std::string> Names;
+  auto Add = [&](llvm::StringRef Value, llvm::StringRef Prefix) {
+    for (const std::string &Name : splitList(Value))
+      Names.push_back(Prefix.str() + Name);
+  };
+  for (const PresetEntry &E : Presets) {
+    if (E.List != List)
+      continue;
+    if (E.Library != AsioNs) {
+      if (llvm::is_contained(Wanted, E.Library.str()))
+        Add(E.Names, "");
+      continue;
+    }
+    if (llvm::is_contained(Wanted, "asio"))
+      Add(E.Names, "::asio::");
+    if (llvm::is_contained(Wanted, "boost::asio"))
+      Add(E.Names, "::boost::asio::");
+  }
+  return joinList(Names);
+}
+
+std::vector<ContextUses> contextUsesOf(const Stmt &Body,
+                                       const ContextKnowledge &K) {
+  return Collector(K).run(Body);
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,64 @@
+// Defaults: every library preset, no list entries of its own.
+// RUN: %check_async_lint --check-suffix=DEFAULT %s async-work-never-run %t.default
+// A function listed in IgnoredFunctions is not judged.
+// RUN: %check_async_lint --check-suffix=IGNORED %s async-work-never-run %t.ignored \
+// RUN:   --config="{CheckOptions: {async-work-never-run.IgnoredFunctions: 'legacy::spawnOnly'}}"
+// Only the stdexec preset: asio's contexts are not known, the run loop is.
+// RUN: %check_async_lint --check-suffix=STDEXEC %s async-work-never-run %t.stdexec \
+// RUN:   --config="{CheckOptions: {async-work-never-run.Libraries: 'stdexec'}}"
+// A library of one's own, added to the presets through the list options.
+// RUN: %check_async_lint --check-suffix=CORP %s async-work-never-run %t.corp \
+// RUN:   --config="{CheckOptions: {async-work-never-run.ContextTypes: 'corp::Loop', async-work-never-run.HandOffFunctions: 'corp::Loop::enqueue;corp::submit', async-work-never-run.RunFunctions: 'corp::Loop::drain', async-work-never-run.ExecutorAccessors: 'corp::Loop::handle'}}"
+
+#include "asio.hpp"
+#include "stdexec/execution.hpp"
+
+asio::awaitable<void> serve();
+void job();
+
+namespace legacy {
+void spawnOnly() {
+  asio::io_context Ctx;
+  asio::co_spawn(Ctx, serve(), asio::detached);
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: work handed to 'Ctx' never runs: nothing runs 'Ctx' before it is destroyed [async-work-never-run]
+  // CHECK-MESSAGES-CORP: :[[@LINE-2]]:3: warning: work handed to 'Ctx' never runs
+}
+} // namespace legacy
+
+void loopOnly() {
+  stdexec::run_loop Loop;
+  stdexec::start_detached(stdexec::schedule(Loop.get_scheduler()));
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: work handed to 'Loop' never runs
+  // CHECK-MESSAGES-IGNORED: :[[@LINE-2]]:3: warning: work handed to 'Loop' never runs
+  // CHECK-MESSAGES-STDEXEC: :[[@LINE-3]]:3: warning: work handed to 'Loop' never runs
+  // CHECK-MESSAGES-CORP: :[[@LINE-4]]:3: warning: work handed to 'Loop' never runs
+}
+
+namespace corp {
+struct Handle {};
+class Loop {
+public:
+  void enqueue(void (*)());
+  void drain();
+  Handle handle();
+};
+void submit(Handle, void (*)());
+} // namespace corp
+
+void corpNeverDrained() {
+  corp::Loop L;
+  L.enqueue(job);
+  // CHECK-MESSAGES-CORP: :[[@LINE-1]]:3: warning: work handed to 'L' never runs
+}
+
+void corpHandle() {
+  corp::Loop L;
+  corp::submit(L.handle(), job);
+  // CHECK-MESSAGES-CORP: :[[@LINE-1]]:3: warning: work handed to 'L' never runs
+}
+
+void corpDrained() {
+  corp::Loop L;
+  L.enqueue(job);
+  L.drain();
+}
