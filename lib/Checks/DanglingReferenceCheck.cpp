@@ -55,6 +55,7 @@ void DanglingReferenceCheck::startTranslationUnit() {
   SharedWalked = false;
   DetachedSelves.clear();
   TakesOwner.clear();
+  DetachedSpawns.clear();
 }
 
 bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
@@ -80,6 +81,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     return;
   checkAwaitedReferences(F);
   checkElementReferences(F);
+  checkWeakSelf(F);
   if (StrictParameters)
     checkStrictParameters(F);
 }

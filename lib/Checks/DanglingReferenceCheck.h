@@ -16,7 +16,8 @@ namespace clang::tidy::async {
 /// references into an awaited temporary (DanglingReferenceAwaits.cpp), and
 /// references into a member, namespace-scope or static container that other
 /// code modifies while the coroutine is suspended
-/// (DanglingReferenceElements.cpp).
+/// (DanglingReferenceElements.cpp), and '*this' reached after a suspension
+/// without checking a weak reference (DanglingReferenceThis.cpp).
 class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
@@ -132,6 +133,15 @@ private:
   /// Calls of member functions that detach a task on their object, made on
   /// an object that the calling function destroys while the task runs.
   void checkDetachingCalls(CheckedFunction &F);
+
+  // '*this' behind a weak reference (DanglingReferenceThis.cpp).
+  /// A member coroutine holding a weak reference to its object reaches the
+  /// object after a suspension without checking the reference since.
+  void checkWeakSelf(CheckedFunction &F);
+  /// Where a member function of its class spawns \p Coro detached on
+  /// '*this'; invalid when none does (memoised).
+  SourceLocation detachedSpawnOf(const CXXMethodDecl &Coro, ASTContext &Ctx);
+  llvm::DenseMap<const CXXMethodDecl *, SourceLocation> DetachedSpawns;
 
   const model::NameMatcher OwnerFunctions;
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedSelf>>
