@@ -81,6 +81,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     return;
   checkAwaitedReferences(F);
   checkElementReferences(F);
+  checkContainerViews(F);
   checkWeakSelf(F);
   if (StrictParameters)
     checkStrictParameters(F);

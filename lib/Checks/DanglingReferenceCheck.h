@@ -3,11 +3,18 @@
 #ifndef ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 
+#include "../Model/ContainerInvalidation.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace clang::tidy::async {
+
+/// The first statement that may invalidate, per container and what is held
+/// into it (model::Held).
+template <class D>
+using HeldModifications =
+    llvm::DenseMap<std::pair<const D *, int>, const Stmt *>;
 
 /// Finds reference, pointer and view parameters of coroutines whose referent
 /// dies while the coroutine still uses it.
@@ -103,15 +110,33 @@ private:
   /// References, pointers and iterators into a member container, used
   /// after a suspension while other code of the class modifies it.
   void checkElementReferences(CheckedFunction &F);
-  /// A statement of \p Field's class that may invalidate references into
-  /// it, or null.
-  const Stmt *modificationOf(const FieldDecl &Field);
+  /// A statement of \p Field's class that may invalidate what \p H stands
+  /// for into it, or null.
+  const Stmt *modificationOf(const FieldDecl &Field, model::Held H);
 
   // References into shared containers (DanglingReferenceElements.cpp).
-  /// A statement of the translation unit that may invalidate references
-  /// into the namespace-scope or static container \p Var, or null. The first
-  /// question walks the translation unit once, for every such container.
-  const Stmt *modificationOfShared(const VarDecl &Var, ASTContext &Ctx);
+  /// A statement of the translation unit that may invalidate what \p H
+  /// stands for into the namespace-scope or static container \p Var, or
+  /// null. The first question walks the translation unit once, for every
+  /// such container.
+  const Stmt *modificationOfShared(const VarDecl &Var, model::Held H,
+                                   ASTContext &Ctx);
+
+  // Views, range-for loops and the report (DanglingReferenceContainers.cpp).
+  /// Views (string_view, span) into a container, and range-for loops over
+  /// one, held across a suspension while other code modifies it.
+  void checkContainerViews(CheckedFunction &F);
+  /// Reports \p Var (declared by \p Declaration), which holds \p H into
+  /// \p Container, when it is used after a suspension point, with no new
+  /// value since, while other code may invalidate it. \p Loop: \p Var is
+  /// the hidden iterator of that range-for loop.
+  void reportHeldAcross(CheckedFunction &F, const VarDecl &Var,
+                        const DeclStmt &Declaration,
+                        const ValueDecl &Container, model::Held H,
+                        const CXXForRangeStmt *Loop = nullptr);
+  /// The modification that may invalidate \p H into \p Container.
+  const Stmt *invalidationOf(const ValueDecl &Container, model::Held H,
+                             ASTContext &Ctx);
 
   // Detached owners (DanglingReferenceCalls.cpp).
   /// A member coroutine a member function spawns detached on '*this', with
@@ -154,8 +179,8 @@ private:
   const bool ReferenceWrappers;
   const bool StrictParameters;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
-  llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
-  llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
+  HeldModifications<FieldDecl> Modifications;
+  HeldModifications<VarDecl> SharedModified;
   bool SharedWalked = false;
 };
 
