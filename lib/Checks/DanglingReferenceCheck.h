@@ -131,9 +131,8 @@ private:
   /// value since, while other code may invalidate it. \p Loop: \p Var is
   /// the hidden iterator of that range-for loop.
   void reportHeldAcross(CheckedFunction &F, const VarDecl &Var,
-                        const DeclStmt &Declaration,
-                        const ValueDecl &Container, model::Held H,
-                        const CXXForRangeStmt *Loop = nullptr);
+                        const DeclStmt &Declaration, const ValueDecl &Container,
+                        model::Held H, const CXXForRangeStmt *Loop = nullptr);
   /// The modification that may invalidate \p H into \p Container.
   const Stmt *invalidationOf(const ValueDecl &Container, model::Held H,
                              ASTContext &Ctx);
@@ -167,6 +166,12 @@ private:
   /// '*this'; invalid when none does (memoised).
   SourceLocation detachedSpawnOf(const CXXMethodDecl &Coro, ASTContext &Ctx);
   llvm::DenseMap<const CXXMethodDecl *, SourceLocation> DetachedSpawns;
+  /// \p Coro takes a reference to its object itself ('auto self =
+  /// shared_from_this();') in time: before it may first suspend, or holding
+  /// it across every suspension after which it reaches '*this'; a member
+  /// coroutine holding a weak reference to its object counts (checkWeakSelf
+  /// judges it). Memoised.
+  bool takesOwner(const FunctionDecl &Coro);
 
   const model::NameMatcher OwnerFunctions;
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedSelf>>
@@ -178,6 +183,10 @@ private:
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
+  /// Also report a member coroutine spawned detached on '*this' of a class
+  /// that is not made to be shared, where nothing ties the object to the
+  /// task (Rust's 'static, without evidence of who owns the object).
+  const bool StrictDetachedThis;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   HeldModifications<FieldDecl> Modifications;
   HeldModifications<VarDecl> SharedModified;

@@ -12,7 +12,9 @@
 #include "../Model/AnalysisSession.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/Owners.h"
 #include "../Model/SelfReferences.h"
+#include "../Model/SuspensionFlow.h"
 #include "../Model/TaskFlow.h"
 #include "DanglingReferenceCheck.h"
 #include "clang/AST/ASTContext.h"
@@ -49,6 +51,49 @@ DanglingReferenceCheck::detachedSpawnOf(const CXXMethodDecl &Coro,
   }
   DetachedSpawns[&Coro] = Found;
   return Found;
+}
+
+bool DanglingReferenceCheck::takesOwner(const FunctionDecl &Coro) {
+  auto [It, New] = TakesOwner.try_emplace(&Coro, false);
+  if (!New)
+    return It->second;
+  const Stmt *Body = model::getUserBody(Coro);
+  if (!Body || !model::firstOwnerCall(Body, OwnerFunctions))
+    return false;
+  TakesOwner[&Coro] = true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coro);
+  const CFG *Graph = Facts.session().cfg(Coro);
+  if (!Method || !Graph)
+    return true;
+  bool Weak = false, Early = false;
+  for (const model::SelfReference &R : model::selfReferences(*Method, *Body))
+    Weak = Weak || R.Weak;
+  // A reference taken before the coroutine may first suspend holds the
+  // object in time.
+  const model::SuspensionFlow &Flow = Facts.suspensions(Coro);
+  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Early || !isa<CallExpr>(S))
+      return;
+    std::optional<model::CallInfo> Info = model::describeCall(S);
+    if (Info && model::anyNameMatches(OwnerFunctions, *Info))
+      Early = !Flow.mayRunAfterSuspension(S);
+  });
+  if (Weak || Early)
+    return true;
+  // Taken only after a suspension: too late for a use of '*this' that comes
+  // after a suspension with no strong reference held.
+  const CXXRecordDecl &Class = *Method->getParent();
+  auto IsStrong = [&](const VarDecl &Var) {
+    return model::isSelfPointerType(Var.getType(), Class, false);
+  };
+  bool Late =
+      model::firstUnguardedUse(
+          *Graph, [](const Stmt &S) { return isa<CXXThisExpr>(S); },
+          {[](const Stmt &) { return false; }, IsStrong},
+          &Lib.NonSuspendingAwaitables, Coro.getASTContext().getSourceManager())
+          .Use != nullptr;
+  TakesOwner[&Coro] = !Late;
+  return !Late;
 }
 
 void DanglingReferenceCheck::checkWeakSelf(CheckedFunction &F) {

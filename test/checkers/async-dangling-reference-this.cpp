@@ -148,3 +148,28 @@ struct watcher {
     ++N;
   }
 };
+
+// --- A strong reference taken too late: only after the coroutine may have
+// suspended, when the object may be gone already.
+struct late : std::enable_shared_from_this<late> {
+  asio::io_context &Ctx;
+  int N = 0;
+  asio::awaitable<void> loop() {
+    co_await asio::awaitable<void>();
+    auto Self = shared_from_this();
+    ++N;
+  }
+  // Silent: taken before the first suspension.
+  asio::awaitable<void> early() {
+    auto Self = shared_from_this();
+    co_await asio::awaitable<void>();
+    ++N;
+  }
+  void start() {
+    asio::co_spawn(Ctx, loop(), asio::detached);
+    // CHECK-NOTES: :[[@LINE-1]]:25: warning: coroutine 'loop' runs detached on '*this', and nothing keeps the object alive; give the coroutine a 'shared_from_this()' copy to hold
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the task is spawned detached here
+    // CHECK-NOTES: :[[@LINE-13]]:17: note: the object is used here, when the task runs
+    asio::co_spawn(Ctx, early(), asio::detached);
+  }
+};
