@@ -192,14 +192,18 @@ void DanglingReferenceCheck::checkDetachedThis(const CoroutineCall &C,
     // Only a class made to be owned by shared_ptr tells, by itself, that
     // nothing else keeps '*this' alive; other classes are judged where the
     // member function that spawns is called (checkDetachingCalls).
-    if (!model::isSharedFromThisClass(Method->getParent()) ||
+    // With StrictDetachedThis, any class: a detached task must own what it
+    // touches.
+    bool Shared = model::isSharedFromThisClass(Method->getParent());
+    if ((!Shared && !StrictDetachedThis) ||
         model::mayJoinOnDestruction(Method->getParent()) ||
         !reportOnce(C.Call.getBeginLoc()))
       return;
     diag(C.Call.getBeginLoc(), "%0 runs detached on '*this', and nothing "
-                               "keeps the object alive; give the coroutine a "
-                               "'shared_from_this()' copy to hold")
-        << model::describeFunction(C.Coro);
+                               "keeps the object alive%select{|; give the "
+                               "coroutine a 'shared_from_this()' copy to "
+                               "hold}1")
+        << model::describeFunction(C.Coro) << Shared;
     diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
     diag(Use->getBeginLoc(),
          C.lazy() ? "the object is used here, when the task runs"
@@ -455,12 +459,9 @@ DanglingReferenceCheck::unownedDetachedUse(const CoroutineCall &C,
       return nullptr;
   // The coroutine takes a reference to its object itself
   // ('auto self = shared_from_this();').
-  auto [It, New] = TakesOwner.try_emplace(&C.Coro, false);
-  if (New)
-    It->second = model::firstOwnerCall(model::getUserBody(C.Coro),
-                                       OwnerFunctions) != nullptr;
-  if (It->second || model::spawnKeepsObject(C.Caller.Body, F.Where,
-                                            Lib.SpawnFunctions, OwnerFunctions))
+  if (takesOwner(C.Coro) ||
+      model::spawnKeepsObject(C.Caller.Body, F.Where, Lib.SpawnFunctions,
+                              OwnerFunctions))
     return nullptr;
   return firstLateUse(C.Coro, -1, C.Caller.Ctx);
 }

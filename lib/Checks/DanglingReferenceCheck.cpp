@@ -18,6 +18,7 @@ constexpr llvm::StringLiteral ViewTypesOpt = "ViewTypes";
 constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
 constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
+constexpr llvm::StringLiteral StrictDetachedThisOpt = "StrictDetachedThis";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
@@ -37,7 +38,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
-      StrictParameters(Options.get(StrictParametersOpt, false)) {}
+      StrictParameters(Options.get(StrictParametersOpt, false)),
+      StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)) {}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -45,6 +47,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, ReferenceWrappersOpt, ReferenceWrappers);
   Options.store(Opts, StrictParametersOpt, StrictParameters);
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
+  Options.store(Opts, StrictDetachedThisOpt, StrictDetachedThis);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -55,6 +58,7 @@ void DanglingReferenceCheck::startTranslationUnit() {
   SharedWalked = false;
   DetachedSelves.clear();
   TakesOwner.clear();
+  DetachedSpawns.clear();
 }
 
 bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
@@ -80,6 +84,8 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     return;
   checkAwaitedReferences(F);
   checkElementReferences(F);
+  checkContainerViews(F);
+  checkWeakSelf(F);
   if (StrictParameters)
     checkStrictParameters(F);
 }

@@ -3,11 +3,18 @@
 #ifndef ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 
+#include "../Model/ContainerInvalidation.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace clang::tidy::async {
+
+/// The first statement that may invalidate, per container and what is held
+/// into it (model::Held).
+template <class D>
+using HeldModifications =
+    llvm::DenseMap<std::pair<const D *, int>, const Stmt *>;
 
 /// Finds reference, pointer and view parameters of coroutines whose referent
 /// dies while the coroutine still uses it.
@@ -16,7 +23,8 @@ namespace clang::tidy::async {
 /// references into an awaited temporary (DanglingReferenceAwaits.cpp), and
 /// references into a member, namespace-scope or static container that other
 /// code modifies while the coroutine is suspended
-/// (DanglingReferenceElements.cpp).
+/// (DanglingReferenceElements.cpp), and '*this' reached after a suspension
+/// without checking a weak reference (DanglingReferenceThis.cpp).
 class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
@@ -102,15 +110,32 @@ private:
   /// References, pointers and iterators into a member container, used
   /// after a suspension while other code of the class modifies it.
   void checkElementReferences(CheckedFunction &F);
-  /// A statement of \p Field's class that may invalidate references into
-  /// it, or null.
-  const Stmt *modificationOf(const FieldDecl &Field);
+  /// A statement of \p Field's class that may invalidate what \p H stands
+  /// for into it, or null.
+  const Stmt *modificationOf(const FieldDecl &Field, model::Held H);
 
   // References into shared containers (DanglingReferenceElements.cpp).
-  /// A statement of the translation unit that may invalidate references
-  /// into the namespace-scope or static container \p Var, or null. The first
-  /// question walks the translation unit once, for every such container.
-  const Stmt *modificationOfShared(const VarDecl &Var, ASTContext &Ctx);
+  /// A statement of the translation unit that may invalidate what \p H
+  /// stands for into the namespace-scope or static container \p Var, or
+  /// null. The first question walks the translation unit once, for every
+  /// such container.
+  const Stmt *modificationOfShared(const VarDecl &Var, model::Held H,
+                                   ASTContext &Ctx);
+
+  // Views, range-for loops and the report (DanglingReferenceContainers.cpp).
+  /// Views (string_view, span) into a container, and range-for loops over
+  /// one, held across a suspension while other code modifies it.
+  void checkContainerViews(CheckedFunction &F);
+  /// Reports \p Var (declared by \p Declaration), which holds \p H into
+  /// \p Container, when it is used after a suspension point, with no new
+  /// value since, while other code may invalidate it. \p Loop: \p Var is
+  /// the hidden iterator of that range-for loop.
+  void reportHeldAcross(CheckedFunction &F, const VarDecl &Var,
+                        const DeclStmt &Declaration, const ValueDecl &Container,
+                        model::Held H, const CXXForRangeStmt *Loop = nullptr);
+  /// The modification that may invalidate \p H into \p Container.
+  const Stmt *invalidationOf(const ValueDecl &Container, model::Held H,
+                             ASTContext &Ctx);
 
   // Detached owners (DanglingReferenceCalls.cpp).
   /// A member coroutine a member function spawns detached on '*this', with
@@ -133,6 +158,21 @@ private:
   /// an object that the calling function destroys while the task runs.
   void checkDetachingCalls(CheckedFunction &F);
 
+  // '*this' behind a weak reference (DanglingReferenceThis.cpp).
+  /// A member coroutine holding a weak reference to its object reaches the
+  /// object after a suspension without checking the reference since.
+  void checkWeakSelf(CheckedFunction &F);
+  /// Where a member function of its class spawns \p Coro detached on
+  /// '*this'; invalid when none does (memoised).
+  SourceLocation detachedSpawnOf(const CXXMethodDecl &Coro, ASTContext &Ctx);
+  llvm::DenseMap<const CXXMethodDecl *, SourceLocation> DetachedSpawns;
+  /// \p Coro takes a reference to its object itself ('auto self =
+  /// shared_from_this();') in time: before it may first suspend, or holding
+  /// it across every suspension after which it reaches '*this'; a member
+  /// coroutine holding a weak reference to its object counts (checkWeakSelf
+  /// judges it). Memoised.
+  bool takesOwner(const FunctionDecl &Coro);
+
   const model::NameMatcher OwnerFunctions;
   llvm::DenseMap<const FunctionDecl *, std::optional<DetachedSelf>>
       DetachedSelves;
@@ -143,9 +183,13 @@ private:
   const model::NameMatcher ViewTypes;
   const bool ReferenceWrappers;
   const bool StrictParameters;
+  /// Also report a member coroutine spawned detached on '*this' of a class
+  /// that is not made to be shared, where nothing ties the object to the
+  /// task (Rust's 'static, without evidence of who owns the object).
+  const bool StrictDetachedThis;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
-  llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
-  llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
+  HeldModifications<FieldDecl> Modifications;
+  HeldModifications<VarDecl> SharedModified;
   bool SharedWalked = false;
 };
 

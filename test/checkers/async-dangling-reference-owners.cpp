@@ -23,7 +23,7 @@ public:
 };
 template <class T, class... A> unique_ptr<T> make_unique(A &&...);
 template <class T> class weak_ptr {
-public:
+public: bool expired() const;
   weak_ptr(const shared_ptr<T> &);
 };
 } // namespace std
@@ -318,6 +318,8 @@ struct weakly {
   int N = 0;
   asio::awaitable<void> loop(std::weak_ptr<weakly> Alive) {
     co_await asio::awaitable<void>();
+    if (Alive.expired())
+      co_return;
     ++N;
   }
   void start(std::shared_ptr<weakly> P) {
