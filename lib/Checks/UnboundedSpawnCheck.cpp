@@ -190,7 +190,8 @@ bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
                            model::fixedExtent(Counted, Ctx));
   if (Fixed)
     return true;
-  return loopInvariant(Limit, *For, Sizing) && (Sizing || !Counted);
+  return loopInvariant(Limit, *For, Sizing) &&
+         (Sizing || !Counted || !model::growsWithInput(Counted));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 //===--- RangeSizes.cpp - async-lint --------------------------------------===//
 
 #include "RangeSizes.h"
+#include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "clang/AST/DeclCXX.h"
@@ -65,9 +66,50 @@ bool madeFixed(const Expr *Made, ASTContext &Ctx) {
   });
 }
 
+/// True when \p Body adds to or assigns the data member \p Field.
+bool grows(const Stmt *Body, const FieldDecl &Field) {
+  auto Names = [&](const Expr *E) {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
+    return Member && Member->getMemberDecl() == &Field;
+  };
+  bool Found = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Found)
+      return;
+    if (auto [Target, Value] = assignmentParts(&S); Target && Names(Target))
+      Found = true;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (Method && Method->getIdentifier() && !Method->isConst() &&
+        Names(Call->getImplicitObjectArgument()))
+      Found = llvm::is_contained({"push_back", "emplace_back", "push_front",
+                                  "emplace_front", "push", "emplace",
+                                  "insert", "resize", "append", "assign"},
+                                 Method->getName());
+  });
+  return Found;
+}
+
 } // namespace
 
 const Expr *countedRange(const Expr *E) { return countedRange(E, 0); }
+
+bool growsWithInput(const Expr *Range) {
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(strip(Range, Wrappers::Object));
+  const auto *Field =
+      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  const auto *Class =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!Class)
+    return true;
+  return llvm::any_of(Class->methods(), [&](const CXXMethodDecl *Method) {
+    const FunctionDecl *Definition = Method->getDefinition();
+    return Definition && !isa<CXXConstructorDecl>(Method) &&
+           grows(Definition->getBody(), *Field);
+  });
+}
 
 bool fixedExtent(const Expr *Range, ASTContext &Ctx) {
   if (!Range)

@@ -28,6 +28,14 @@ const Expr *countedRange(const Expr *E);
 /// (`std::vector<int> v(4)`).
 bool fixedExtent(const Expr *Range, ASTContext &Ctx);
 
+/// True when the range \p Range may grow with the program's input, as far
+/// as this unit shows: anything but a data member, and a data member only
+/// when a member function of its class other than a constructor, defined
+/// here, adds to it or assigns it (`peers.push_back(p)` in `add_peer`). A
+/// member filled only by the constructors (a pool of io_contexts made once)
+/// has the size the object was made with.
+bool growsWithInput(const Expr *Range);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_RANGESIZES_H

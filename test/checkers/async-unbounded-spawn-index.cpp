@@ -56,10 +56,12 @@ demo::task<> fetch_view(std::vector<request> &All) {
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the loop has no static bound
 }
 
-// A member container that grows with the load, one spawn per element.
+// A member container that grows with the load (add() adds to it), one
+// spawn per element.
 struct broadcaster {
   asio::io_context &Ctx;
   std::vector<int> Peers;
+  void add(int Peer) { Peers.push_back(Peer); }
   void publish() {
     for (unsigned long I = 0; I < Peers.size(); ++I)
       asio::co_spawn(Ctx, push(Peers[I]), asio::detached);
@@ -143,5 +145,22 @@ struct pool {
   ~pool() {
     for (std::thread &W : Workers)
       W.join();
+  }
+};
+
+// A member filled only by the constructor (a pool of contexts made once,
+// asio's io_context_pool): one thread per context, joined after the loop.
+struct context_pool {
+  std::vector<asio::io_context *> Contexts;
+  explicit context_pool(unsigned long Size) {
+    for (unsigned long I = 0; I < Size; ++I)
+      Contexts.push_back(nullptr);
+  }
+  void run() {
+    std::vector<std::thread> Threads;
+    for (unsigned long I = 0; I < Contexts.size(); ++I)
+      Threads.emplace_back([] {});
+    for (unsigned long I = 0; I < Threads.size(); ++I)
+      Threads[I].join();
   }
 };
