@@ -461,9 +461,10 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
                  Position ? boundOutcome(Container, false) : nullptr) {
     // Results[0], with 'auto [Index, Results] = co_await when_any(...)'.
     VD = judgedOutcome(Whole, In);
-  } else if (const Expr *Element = usedResult(E) ? usedResult(E)
-                                                 : handedInput(S)) {
-    // co_await tasks[0], tasks[0].get(): one input, credited with winning.
+  } else if (const Expr *Element =
+                 usedResult(E) ? usedResult(E) : handedInput(S)) {
+    // co_await tasks[0], tasks[0].get(), use(tasks[0]): one input, credited
+    // with winning.
     Position = model::constantPosition(Element, Container, *Ctx);
     const VarDecl *Range = Position ? varOf(Container) : nullptr;
     if (Range && In.Inputs.contains(Range))

@@ -84,8 +84,8 @@ bool grows(const Stmt *Body, const FieldDecl &Field) {
     if (Method && Method->getIdentifier() && !Method->isConst() &&
         Names(Call->getImplicitObjectArgument()))
       Found = llvm::is_contained({"push_back", "emplace_back", "push_front",
-                                  "emplace_front", "push", "emplace",
-                                  "insert", "resize", "append", "assign"},
+                                  "emplace_front", "push", "emplace", "insert",
+                                  "resize", "append", "assign"},
                                  Method->getName());
   });
   return Found;

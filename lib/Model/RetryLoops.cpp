@@ -78,8 +78,8 @@ std::optional<Outcome> RetryWalker::outcomeOf(const Expr *E,
       Not && Not->getOpcode() == UO_LNot)
     return Flip(outcomeOf(Not->getSubExpr(), Depth + 1), true);
   if (std::optional<Equality> Test = equalityParts(E)) {
-    for (auto [Side, Other] : {std::pair(Test->LHS, Test->RHS),
-                               std::pair(Test->RHS, Test->LHS)})
+    for (auto [Side, Other] :
+         {std::pair(Test->LHS, Test->RHS), std::pair(Test->RHS, Test->LHS)})
       if (std::optional<bool> Truth = literalTruth(Other))
         return Flip(outcomeOf(Side, Depth + 1), *Truth != Test->Equal);
     return std::nullopt;
@@ -130,7 +130,8 @@ bool RetryWalker::walk(const Stmt *S, const CallExpr *KnownBy, bool Inner,
         !walk(If->getCond(), KnownBy, Inner, InTry))
       return false;
     std::optional<Outcome> Test = outcomeOf(If->getCond());
-    const CallExpr *OnThen = Test && Test->HoldsOnSuccess ? Test->Call : KnownBy;
+    const CallExpr *OnThen =
+        Test && Test->HoldsOnSuccess ? Test->Call : KnownBy;
     const CallExpr *OnElse =
         Test && !Test->HoldsOnSuccess ? Test->Call : KnownBy;
     return walk(If->getThen(), OnThen, Inner, InTry) &&
@@ -220,9 +221,9 @@ const CallExpr *retriedCall(const Stmt &Loop, const ASTContext &Ctx,
     return nullptr;
   RetryWalker Walk(MayFail);
   bool Value = false;
-  bool Forever = !Cond || (!Cond->isValueDependent() &&
-                           Cond->EvaluateAsBooleanCondition(Value, Ctx) &&
-                           Value);
+  bool Forever =
+      !Cond || (!Cond->isValueDependent() &&
+                Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
   // The condition leaves the loop when it fails: it must fail only on the
   // call's success (`while (!q.try_pop(x))`).
   if (!Forever) {
@@ -234,7 +235,8 @@ const CallExpr *retriedCall(const Stmt &Loop, const ASTContext &Ctx,
   for (const Stmt *Part : Parts)
     if (!Walk.walk(Part, nullptr, false, false))
       return nullptr;
-  if (Walk.Retried.empty() || changesRetried(Walk.OnFailure, Walk.Retried, MayFail))
+  if (Walk.Retried.empty() ||
+      changesRetried(Walk.OnFailure, Walk.Retried, MayFail))
     return nullptr;
   return *Walk.Retried.begin();
 }
