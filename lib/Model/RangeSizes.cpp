@@ -96,8 +96,15 @@ bool grows(const Stmt *Body, const FieldDecl &Field) {
 const Expr *countedRange(const Expr *E) { return countedRange(E, 0); }
 
 bool growsWithInput(const Expr *Range) {
-  const auto *Member =
-      dyn_cast_or_null<MemberExpr>(strip(Range, Wrappers::Object));
+  Range = strip(Range, Wrappers::Object);
+  // A local taken whole from a data member (`auto in = std::move(_input);`)
+  // has the member's size.
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Range))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        isa_and_nonnull<MemberExpr>(strip(Var->getInit(), Wrappers::Object)))
+      Range = strip(Var->getInit(), Wrappers::Object);
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Range);
   const auto *Field =
       Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
   const auto *Class =

@@ -164,3 +164,18 @@ struct context_pool {
       Threads[I].join();
   }
 };
+
+// A combinator's awaiter that starts every input it was made with (async
+// simple's collectAny): a local taken whole from a member that only the
+// constructor fills has the size the caller chose.
+struct any_awaiter {
+  asio::io_context &Ctx;
+  std::vector<int> Input;
+  any_awaiter(asio::io_context &Ctx, std::vector<int> &&In)
+      : Ctx(Ctx), Input(std::move(In)) {}
+  void start_all() {
+    auto Taken = std::move(Input);
+    for (unsigned long I = 0; I < Taken.size(); ++I)
+      asio::co_spawn(Ctx, push(Taken[I]), asio::detached);
+  }
+};
