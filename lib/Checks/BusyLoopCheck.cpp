@@ -6,6 +6,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "../Model/LoopProgress.h"
+#include "../Model/RetryLoops.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -15,6 +16,13 @@ namespace {
 
 constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
 constexpr llvm::StringLiteral CheckpointFunctionsOpt = "CheckpointFunctions";
+constexpr llvm::StringLiteral MayFailFunctionsOpt = "MayFailFunctions";
+// Operations that return failure, changing nothing, when what they need is
+// not there yet (an empty queue, a held lock, a full channel).
+constexpr llvm::StringLiteral DefaultMayFailFunctions =
+    "try_pop;try_push;try_dequeue;try_enqueue;try_receive;try_send;"
+    "try_lock;try_lock_shared;try_acquire;try_wait;try_read;try_write;"
+    "try_get;try_take;try_put";
 constexpr llvm::StringLiteral CheckRuntimeBoundedLoopsOpt =
     "CheckRuntimeBoundedLoops";
 constexpr llvm::StringLiteral DefaultCheckpointFunctions =
@@ -67,12 +75,15 @@ BusyLoopCheck::BusyLoopCheck(StringRef Name, ClangTidyContext *Context)
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
       CheckpointFunctions(
           Options.get(CheckpointFunctionsOpt, DefaultCheckpointFunctions)),
+      MayFailFunctions(
+          Options.get(MayFailFunctionsOpt, DefaultMayFailFunctions)),
       CheckRuntimeBoundedLoops(
           Options.get(CheckRuntimeBoundedLoopsOpt, false)) {}
 
 void BusyLoopCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, IgnoredFunctionsOpt, IgnoredFunctions.str());
   Options.store(Opts, CheckpointFunctionsOpt, CheckpointFunctions.str());
+  Options.store(Opts, MayFailFunctionsOpt, MayFailFunctions.str());
   Options.store(Opts, CheckRuntimeBoundedLoopsOpt, CheckRuntimeBoundedLoops);
 }
 
@@ -154,6 +165,12 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
   else if (Progress.Bound == model::LoopBound::Runtime &&
            CheckRuntimeBoundedLoops)
     What = Kind::RuntimeBound;
+  // A loop that leaves only once a try-operation succeeded waits for
+  // another task to make it succeed, though the call is not const.
+  const CallExpr *Retried = nullptr;
+  if (What == Kind::None || What == Kind::RuntimeBound)
+    if ((Retried = model::retriedCall(Loop, F.Ctx, MayFailFunctions)))
+      What = Kind::Spin;
   bool OnlyFirst = false;
   if (What == Kind::None || yields(Loop, F, OnlyFirst) ||
       !reportOnce(Loop.getBeginLoc()))
@@ -163,7 +180,16 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
        "iteration}0: %select{while it spins|while it runs|for as many "
        "iterations as its data has}1, no other task on this executor runs")
       << OnlyFirst << static_cast<int>(What) - 1;
-  if (Progress.WaitsOn)
+  if (Retried) {
+    std::optional<model::CallInfo> Info = model::describeCall(*Retried);
+    diag(Retried->getBeginLoc(),
+         "%0 may fail without changing anything; the loop retries it until "
+         "another task makes it succeed",
+         DiagnosticIDs::Note)
+        << (Info ? "'" + model::displayName(Info->Names.front()) + "'"
+                 : std::string("this call"))
+        << Retried->getSourceRange();
+  } else if (Progress.WaitsOn)
     diag(Progress.WaitsOn->getBeginLoc(),
          "this condition depends only on state the loop does not change",
          DiagnosticIDs::Note)

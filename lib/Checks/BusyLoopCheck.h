@@ -41,6 +41,9 @@ private:
   const model::NameMatcher IgnoredFunctions;
   /// Functions whose calls yield to the executor.
   const model::NameMatcher CheckpointFunctions;
+  /// Calls that may return without doing anything (try-operations): a loop
+  /// that retries one until it succeeds spins.
+  const model::NameMatcher MayFailFunctions;
   /// Also reports loops whose bound is only known at run time.
   const bool CheckRuntimeBoundedLoops;
   /// Memo of isEagerType, per class.

@@ -6,6 +6,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "../Model/LocalFlow.h"
+#include "../Model/RangeSizes.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
@@ -177,7 +178,20 @@ bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
     I = Counter(Cond->getRHS());
     Limit = Cond->getLHS();
   }
-  return I && For->getInc() && loopInvariant(Limit, *For, Sizing);
+  if (!I || !For->getInc())
+    return false;
+  // An index loop over a range (`i < r.size()`, `i < n` with `n =
+  // r.size()`) runs once per element, as a range-based for over it does:
+  // bounded only when the range's size is fixed, also when it is a
+  // parameter (`std::span<T, 4>`). Where a pool is sized, what the
+  // function is given is the bound.
+  const Expr *Counted = model::countedRange(Limit);
+  bool Fixed = Counted && (fixedSizeRange(Counted, Ctx) ||
+                           model::fixedExtent(Counted, Ctx));
+  if (Fixed)
+    return true;
+  return loopInvariant(Limit, *For, Sizing) &&
+         (Sizing || !Counted || !model::growsWithInput(Counted));
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include "UnhandledRaceOutcomeCheck.h"
 #include "../Model/Assertions.h"
 #include "../Model/Awaitables.h"
+#include "../Model/Bindings.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
@@ -68,6 +69,8 @@ const Expr *usedResult(const Expr *E) {
 /// member function 'index()'; empty when it has neither (libcoro's
 /// when_any yields the winner's value alone).
 std::string indexSpelling(const VarDecl &Outcome) {
+  if (const BindingDecl *Binding = model::bindingOf(Outcome, "index"))
+    return Binding->getName().str();
   const CXXRecordDecl *RD = Outcome.getType()->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
     return "";
@@ -176,6 +179,10 @@ UnhandledRaceOutcomeCheck::VarSet
 UnhandledRaceOutcomeCheck::checkedIn(const Stmt *Cond) const {
   VarSet Checked;
   model::forEachOwnStmt(Cond, [&](const Stmt &S) {
+    if (const VarDecl *VD = boundOutcome(dyn_cast<Expr>(&S), true)) {
+      Checked.insert(VD);
+      return;
+    }
     // r.index, the winner's index of a when_any over a range.
     if (const auto *Member = dyn_cast<MemberExpr>(&S);
         Member && isa<FieldDecl>(Member->getMemberDecl()) &&
@@ -206,6 +213,8 @@ UnhandledRaceOutcomeCheck::checkedIn(const Stmt *Cond) const {
 
 const VarDecl *UnhandledRaceOutcomeCheck::indexRead(const Expr *E) const {
   E = model::strip(E, model::Wrappers::Implicit);
+  if (const VarDecl *VD = boundOutcome(E, true))
+    return VD;
   if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const VarDecl *VD = varOf(Member->getImplicitObjectArgument());
@@ -448,8 +457,14 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(const Stmt &S,
                    : nullptr)) {
     // r.results[0]: one input's result, taken from the outcome.
     VD = judgedOutcome(varOf(Member->getBase()), In);
-  } else if (const Expr *Element = usedResult(E)) {
-    // co_await tasks[0], tasks[0].get(): one input, credited with winning.
+  } else if (const VarDecl *Whole =
+                 Position ? boundOutcome(Container, false) : nullptr) {
+    // Results[0], with 'auto [Index, Results] = co_await when_any(...)'.
+    VD = judgedOutcome(Whole, In);
+  } else if (const Expr *Element =
+                 usedResult(E) ? usedResult(E) : handedInput(S)) {
+    // co_await tasks[0], tasks[0].get(), use(tasks[0]): one input, credited
+    // with winning.
     Position = model::constantPosition(Element, Container, *Ctx);
     const VarDecl *Range = Position ? varOf(Container) : nullptr;
     if (Range && In.Inputs.contains(Range))

@@ -90,6 +90,15 @@ private:
   /// awaited or whose result is taken.
   void checkPositionalRead(const Stmt &S, const Scope &In);
 
+  // Inputs and members reached other ways (UnhandledRaceOutcomeInputs.cpp).
+  /// The outcome whose member \p E names through a structured binding
+  /// (`auto [Index, Results] = co_await when_any(tasks);`): its 'index' when
+  /// \p Index, another member otherwise.
+  const VarDecl *boundOutcome(const Expr *E, bool Index) const;
+  /// The element of a range that \p S, a call, hands over whole
+  /// (`use(tasks[0])`): not a standard function, a race or a combinator.
+  const Expr *handedInput(const Stmt &S) const;
+
   const model::NameMatcher RaceFunctions;
   /// Macro names (a trailing '*' matches a prefix) taken as assertions.
   const std::vector<std::string> AssertionMacros;

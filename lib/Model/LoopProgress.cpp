@@ -124,12 +124,28 @@ void Effects::noteArguments(const FunctionDecl &Callee,
       write(Args[I]);
 }
 
+} // namespace
+
+bool mayChangeUnseenState(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool Standard = isStandard(*Callee);
+  if (Callee->getOverloadedOperator() == OO_Call ||
+      (Standard && callsBack(Call)))
+    return true;
+  return !Standard && !Callee->isConstexpr() && !Callee->getBuiltinID() &&
+         !(Method && Method->isConst());
+}
+
+namespace {
+
 void Effects::noteCall(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee) {
-    Opaque = true;
+  Opaque = Opaque || mayChangeUnseenState(Call);
+  if (!Callee)
     return;
-  }
   llvm::ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->isInstance()) {
@@ -143,13 +159,6 @@ void Effects::noteCall(const CallExpr &Call) {
     if (!Method->isConst())
       write(Object);
   }
-  bool Standard = isStandard(*Callee);
-  if (Callee->getOverloadedOperator() == OO_Call ||
-      (Standard && callsBack(Call)))
-    Opaque = true;
-  else if (!Standard && !Callee->isConstexpr() && !Callee->getBuiltinID() &&
-           !(Method && Method->isConst()))
-    Opaque = true;
   noteArguments(*Callee, Args);
 }
 

@@ -43,6 +43,11 @@ struct LoopProgress {
   const Expr *WaitsOn = nullptr;
 };
 
+/// True when \p Call may change state that the calling loop does not show:
+/// a call through a pointer or a function object, a user function that is
+/// not a const member or constexpr, a standard function given a callable.
+bool mayChangeUnseenState(const CallExpr &Call);
+
 /// What bounds \p Loop, a for, range-for, while or do statement (Unknown for
 /// anything else). Nested lambdas and local classes are not part of it.
 LoopProgress loopProgress(const Stmt &Loop, const ASTContext &Ctx);
