@@ -284,8 +284,10 @@ void DanglingReferenceCheck::checkCalls(CheckedFunction &F) {
         checkCall(*Call, *Declared, F);
       return;
     }
-    if (!model::getCoroutineBody(*Callee) || Callee->isDependentContext())
+    if (Callee->isDependentContext())
       return;
+    if (!model::getCoroutineBody(*Callee))
+      return checkWrapperCall(*Call, *Callee, F);
     checkCall(*Call, *Callee, F);
   });
 }

@@ -18,12 +18,19 @@ constexpr llvm::StringLiteral ViewTypesOpt = "ViewTypes";
 constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
 constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
+constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
     "::std::ranges::ref_view;::std::mdspan;::boost::core::basic_string_view;"
     "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
     "::llvm::StringRef;::llvm::ArrayRef";
+
+// Type-erased function objects: a call hands its arguments on to the
+// function the object holds.
+constexpr llvm::StringLiteral DefaultFunctionWrappers =
+    "::std::function;::std::move_only_function;::std::copyable_function;"
+    "::folly::Function;::absl::AnyInvocable";
 
 // Calls whose result keeps an object alive: a strong or weak reference.
 constexpr llvm::StringLiteral DefaultOwnerFunctions =
@@ -36,6 +43,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Functions),
       OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
+      FunctionWrappers(
+          Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)) {}
 
@@ -45,6 +54,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, ReferenceWrappersOpt, ReferenceWrappers);
   Options.store(Opts, StrictParametersOpt, StrictParameters);
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
+  Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {

@@ -95,6 +95,15 @@ private:
   /// The note at a declared coroutine that says why it borrows.
   void declaredBorrowNote(const CoroutineCall &C, Borrow B);
 
+  // Wrappers (DanglingReferenceWrappers.cpp): a function, lambda or
+  // type-erased function object that hands its parameter on to a coroutine.
+  void checkWrapperCall(const CallExpr &Call, const FunctionDecl &Callee,
+                        CheckedFunction &Caller);
+  void checkForwarded(const CallExpr &Call, CheckedFunction &Caller,
+                      const FunctionDecl &Wrapper, int Index,
+                      const model::Referent &R, const Expr &At,
+                      bool Erased);
+
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);
 
@@ -141,6 +150,7 @@ private:
   unsigned HelperDepth = 0;
 
   const model::NameMatcher ViewTypes;
+  const model::NameMatcher FunctionWrappers;
   const bool ReferenceWrappers;
   const bool StrictParameters;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;

@@ -1,0 +1,139 @@
+//===--- DanglingReferenceWrappers.cpp - async-lint -----------------------===//
+//
+// async-dangling-reference, wrappers: a temporary or a local reaches a
+// coroutine's reference parameter (or its object) through a function, member
+// function or lambda that is not a coroutine and returns the coroutine's
+// task, or through a type-erased function object (std::function) whose
+// target the calling function shows. The wrapper's visible body says where
+// its parameter goes; the coroutine's body (or its lazy task type) says
+// when it is used.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/Awaitables.h"
+#include "../Model/CoroutineModel.h"
+#include "../Model/ForwardedParameters.h"
+#include "../Model/NameMatcher.h"
+#include "DanglingReferenceCheck.h"
+#include "LifetimeNotes.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async {
+
+using model::Referent;
+
+void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
+                                            CheckedFunction &Caller,
+                                            const FunctionDecl &Wrapper,
+                                            int Index, const Referent &R,
+                                            const Expr &At, bool Erased) {
+  // The target of a function object is the coroutine itself, or a wrapper.
+  std::optional<model::ForwardedParameter> Fwd =
+      model::isCoroutine(Wrapper)
+          ? model::ForwardedParameter{nullptr, &Wrapper, Index}
+          : model::forwardedParameter(Wrapper, Index);
+  if (!Fwd || R.What == Referent::Kind::Other)
+    return;
+  const FunctionDecl &Coro = *Fwd->Coro;
+  if (Fwd->CoroIndex >= 0 &&
+      (Fwd->CoroIndex >= static_cast<int>(Coro.getNumParams()) ||
+       !refersThrough(*Coro.getParamDecl(Fwd->CoroIndex))))
+    return;
+  // A coroutine defined here uses the parameter where its body says; one
+  // declared only, whenever its lazy task runs.
+  bool Declared = !Coro.hasBody();
+  model::Laziness L = Declared
+                          ? model::lazinessOfEveryPromise(Coro.getReturnType())
+                          : model::lazinessOfCoroutine(Coro);
+  const Stmt *Use =
+      Declared ? nullptr : firstLateUse(Coro, Fwd->CoroIndex, Caller.Ctx);
+  if (Declared ? L != model::Laziness::Lazy : !Use)
+    return;
+  model::TaskFate Fate = Caller.flow().fateOf(&Call);
+  SourceLocation Dies = Caller.flow().diesBeforeTask(R, &Call, Fate, L);
+  if (Dies.isInvalid() || !reportOnce(At.getBeginLoc()))
+    return;
+  std::string What =
+      Index >= 0 ? "parameter '" +
+                       Wrapper.getParamDecl(Index)->getName().str() + "'"
+                 : std::string("its object");
+  std::string Via =
+      Erased ? "the function object" : model::describeFunction(Wrapper);
+  if (R.What == Referent::Kind::Temporary)
+    diag(At.getBeginLoc(), "%0 passes %1 on to %2, which refers to a "
+                           "temporary destroyed before the task is done")
+        << Via << What << model::describeFunction(Coro) << At.getSourceRange();
+  else
+    diag(At.getBeginLoc(), "%0 passes %1 on to %2, which refers to local %3, "
+                           "destroyed while the task may still run")
+        << Via << What << model::describeFunction(Coro) << R.Var << At.getSourceRange();
+  addLifetimeNotes(
+      *this, Caller.Ctx.getSourceManager(), Fate,
+      {"the temporary", R.What == Referent::Kind::Local ? R.Var : nullptr,
+       Dies},
+      Use,
+      Fwd->CoroIndex >= 0
+          ? "'" + Coro.getParamDecl(Fwd->CoroIndex)->getName().str() + "'"
+          : std::string("the object"),
+      L == model::Laziness::Lazy);
+  if (Erased)
+    diag(Wrapper.getLocation(), "the function object holds %0",
+         DiagnosticIDs::Note)
+        << model::describeFunction(Wrapper);
+  if (Fwd->Hop)
+    diag(Fwd->Hop->getBeginLoc(), "%0 hands it on here",
+         DiagnosticIDs::Note)
+        << model::describeFunction(Wrapper);
+  else if (Declared)
+    diag(Coro.getLocation(),
+         "%0 is declared here; %1 is a lazy task type: the body runs only "
+         "after the call has returned",
+         DiagnosticIDs::Note)
+        << &Coro << Coro.getReturnType();
+}
+
+void DanglingReferenceCheck::checkWrapperCall(const CallExpr &Call,
+                                              const FunctionDecl &Callee,
+                                              CheckedFunction &Caller) {
+  // A wrapper returns the task it got from the coroutine, by value.
+  QualType Result = Callee.getReturnType();
+  if (Result.isNull() || Result->isDependentType() ||
+      Result->isReferenceType() || !model::isTaskType(Result))
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+  bool Instance = Method && Method->isInstance() &&
+                  !Method->isExplicitObjectMemberFunction();
+  const Expr *Object = nullptr;
+  unsigned Offset = 0;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(Call) && Instance)
+    Object = Call.getArg(0), Offset = 1;
+  // A function object runs the function it was initialised with.
+  const FunctionDecl *Wrapper = &Callee;
+  bool Erased = Method && FunctionWrappers.matches(
+                              model::canonicalName(*Method->getParent()));
+  if (Erased)
+    Wrapper = Object ? model::storedTarget(*Object, Caller.Body) : nullptr;
+  if (!Wrapper)
+    return;
+  for (unsigned I = 0;
+       I < Callee.getNumParams() && I < Wrapper->getNumParams() &&
+       I + Offset < Call.getNumArgs();
+       ++I) {
+    const ParmVarDecl *Param = Callee.getParamDecl(I);
+    const Expr *Arg = Call.getArg(I + Offset);
+    if (isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
+      continue;
+    checkForwarded(Call, Caller, *Wrapper, static_cast<int>(I),
+                   referentOf(*Param, *Arg), *Arg, Erased);
+  }
+  // The object of a member wrapper, when the wrapper calls a member
+  // coroutine on it; the object of a lambda is its closure, not borrowed.
+  if (Object && Instance && !Erased && !model::isLambdaCallOperator(Callee))
+    checkForwarded(Call, Caller, Callee, -1,
+                   model::TaskFlow::referentOf(Object, false), *Object,
+                   false);
+}
+
+} // namespace clang::tidy::async
