@@ -19,6 +19,7 @@ constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
 constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
 constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
+constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
@@ -46,7 +47,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       FunctionWrappers(
           Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
-      StrictParameters(Options.get(StrictParametersOpt, false)) {}
+      StrictParameters(Options.get(StrictParametersOpt, false)),
+      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)) {}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -55,6 +57,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, StrictParametersOpt, StrictParameters);
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
   Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
+  Options.store(Opts, OpaqueAwaitResultsOpt, OpaqueAwaitResults);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -89,6 +92,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   if (!F.isCoroutine())
     return;
   checkAwaitedReferences(F);
+  checkAwaitResultParts(F);
   checkElementReferences(F);
   if (StrictParameters)
     checkStrictParameters(F);

@@ -106,6 +106,12 @@ private:
 
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);
+  // Parts of an awaited result (DanglingReferenceAwaitResult.cpp).
+  void checkAwaitResultParts(CheckedFunction &F);
+  void checkAwaitResultBinding(const VarDecl &VD, CheckedFunction &F);
+  /// \p Await is on a temporary, and its result is a reference into it
+  /// (or, with OpaqueAwaitResults, one its await_resume does not show).
+  bool resultDiesWithTemporary(const CoawaitExpr *Await) const;
 
   // Container invalidation (DanglingReferenceElements.cpp).
   /// References, pointers and iterators into a member container, used
@@ -153,6 +159,7 @@ private:
   const model::NameMatcher FunctionWrappers;
   const bool ReferenceWrappers;
   const bool StrictParameters;
+  const bool OpaqueAwaitResults;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
   llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
