@@ -20,6 +20,8 @@ constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
 constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
 constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
+constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
+    "DeclaredEagerTemporaries";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
@@ -48,7 +50,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
           Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)),
-      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)) {}
+      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)),
+      DeclaredEagerTemporaries(
+          Options.get(DeclaredEagerTemporariesOpt, false)) {}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -58,6 +62,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
   Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
   Options.store(Opts, OpaqueAwaitResultsOpt, OpaqueAwaitResults);
+  Options.store(Opts, DeclaredEagerTemporariesOpt, DeclaredEagerTemporaries);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {

@@ -160,6 +160,7 @@ private:
   const bool ReferenceWrappers;
   const bool StrictParameters;
   const bool OpaqueAwaitResults;
+  const bool DeclaredEagerTemporaries;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   llvm::DenseMap<const FieldDecl *, const Stmt *> Modifications;
   llvm::DenseMap<const VarDecl *, const Stmt *> SharedModified;
