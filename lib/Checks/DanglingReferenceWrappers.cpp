@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../Model/Awaitables.h"
+#include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/ForwardedParameters.h"
 #include "../Model/NameMatcher.h"
@@ -100,6 +101,16 @@ void DanglingReferenceCheck::checkWrapperCall(const CallExpr &Call,
   if (Result.isNull() || Result->isDependentType() ||
       Result->isReferenceType() || !model::isTaskType(Result))
     return;
+  // The library's spawns, combinators, keep-alive wrappers (which keep the
+  // arguments in a frame of their own) and waits are not wrappers.
+  std::optional<model::CallInfo> Info = model::describeCall(Call);
+  if (!Info)
+    return;
+  for (const model::NameMatcher *List :
+       {&Lib.SpawnFunctions, &Lib.CombinatorFunctions, &Lib.KeepAliveFunctions,
+        &Lib.SyncWaitFunctions})
+    if (model::anyNameMatches(*List, *Info))
+      return;
   const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
   bool Instance = Method && Method->isInstance() &&
                   !Method->isExplicitObjectMemberFunction();

@@ -18,14 +18,25 @@ std::optional<ForwardedParameter>
 forwardedAt(const FunctionDecl &Wrapper, int Index, unsigned Depth);
 
 /// The call whose task \p Returned is: the returned expression itself, or
-/// the initialiser of a local it names (through copies and moves).
-const CallExpr *taskCall(const Expr *Returned) {
+/// the initialiser of a local it names (through copies and moves) that
+/// \p Body mentions nowhere else. A wrapper that does something with the
+/// task before it returns it (libcoro's invoke resumes it) may have run it.
+const CallExpr *taskCall(const Expr *Returned, const Stmt *Body) {
   const Expr *E = strip(Returned, Wrappers::Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-        !Var->getType()->isReferenceType())
-      E = strip(Var->getInit(), Wrappers::Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        Var->getType()->isReferenceType())
+      return nullptr;
+    unsigned Mentions = 0;
+    forEachOwnStmt(Body, [&](const Stmt &S) {
+      const auto *Other = dyn_cast<DeclRefExpr>(&S);
+      Mentions += Other && Other->getDecl() == Var;
+    });
+    if (Mentions != 1)
+      return nullptr;
+    E = strip(Var->getInit(), Wrappers::Object);
+  }
   return dyn_cast_or_null<CallExpr>(E);
 }
 
@@ -89,7 +100,8 @@ forwardedAt(const FunctionDecl &Wrapper, int Index, unsigned Depth) {
   std::optional<ForwardedParameter> Found;
   forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
     const auto *Return = dyn_cast<ReturnStmt>(&S);
-    const CallExpr *Call = Return ? taskCall(Return->getRetValue()) : nullptr;
+    const CallExpr *Call =
+        Return ? taskCall(Return->getRetValue(), Def->getBody()) : nullptr;
     if (!Found && Call)
       Found = hop(*Call, Param, Depth);
   });

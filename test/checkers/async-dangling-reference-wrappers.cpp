@@ -195,6 +195,23 @@ unknown_target(std::function<demo::task<int>(const std::string &)> &Given) {
   co_await T;
   co_await U;
 }
+// A wrapper that runs the task before it returns it (libcoro's invoke
+// resumes it), and a keep-alive wrapper of the library list, which keeps the
+// arguments in a frame of its own.
+demo::task<int> wrap_started(const std::string &Key) {
+  auto T = fetch(Key);
+  (void)&T;
+  return T;
+}
+template <class... A> demo::task<int> co_invoke(A &&...Args) {
+  return fetch(static_cast<A &&>(Args)...);
+}
+demo::task<> started() {
+  auto T = wrap_started(make_key());
+  auto U = co_invoke(make_key());
+  co_await T;
+  co_await U;
+}
 // A local that lives until the task is awaited.
 demo::task<> local_lives() {
   std::string Key = make_key();
