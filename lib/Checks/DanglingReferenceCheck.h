@@ -101,8 +101,7 @@ private:
                         CheckedFunction &Caller);
   void checkForwarded(const CallExpr &Call, CheckedFunction &Caller,
                       const FunctionDecl &Wrapper, int Index,
-                      const model::Referent &R, const Expr &At,
-                      bool Erased);
+                      const ParmVarDecl *Outer, const Expr &At, bool Erased);
 
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);

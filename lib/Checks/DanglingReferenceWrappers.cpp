@@ -26,19 +26,38 @@ using model::Referent;
 void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
                                             CheckedFunction &Caller,
                                             const FunctionDecl &Wrapper,
-                                            int Index, const Referent &R,
+                                            int Index,
+                                            const ParmVarDecl *Outer,
                                             const Expr &At, bool Erased) {
   // The target of a function object is the coroutine itself, or a wrapper.
   std::optional<model::ForwardedParameter> Fwd =
       model::isCoroutine(Wrapper)
           ? model::ForwardedParameter{nullptr, &Wrapper, Index}
           : model::forwardedParameter(Wrapper, Index);
-  if (!Fwd || R.What == Referent::Kind::Other)
+  if (!Fwd)
     return;
   const FunctionDecl &Coro = *Fwd->Coro;
-  if (Fwd->CoroIndex >= 0 &&
-      (Fwd->CoroIndex >= static_cast<int>(Coro.getNumParams()) ||
-       !refersThrough(*Coro.getParamDecl(Fwd->CoroIndex))))
+  const ParmVarDecl *CoroParam = nullptr;
+  if (Fwd->CoroIndex >= 0) {
+    if (Fwd->CoroIndex >= static_cast<int>(Coro.getNumParams()))
+      return;
+    CoroParam = Coro.getParamDecl(Fwd->CoroIndex);
+    if (!refersThrough(*CoroParam))
+      return;
+  }
+  // A coroutine's reference parameter (or object) refers to what the
+  // caller's argument is, only when the wrapper takes it by reference too;
+  // a pointer or view the coroutine copies refers to what the argument
+  // points into, however the wrapper passed the value on (asio's
+  // async_initiate takes a 'this' pointer by forwarding reference).
+  bool Indirect = CoroParam && !CoroParam->getType()->isReferenceType();
+  if (!Indirect && Outer && !Outer->getType()->isReferenceType())
+    return;
+  // The value a forwarding reference binds (a materialised pointer) is not
+  // what the coroutine's copy points into.
+  model::Referent R = model::TaskFlow::referentOf(
+      Indirect ? At.IgnoreImplicit() : &At, Indirect);
+  if (R.What == Referent::Kind::Other)
     return;
   // A coroutine defined here uses the parameter where its body says; one
   // declared only, whenever its lazy task runs.
@@ -136,15 +155,13 @@ void DanglingReferenceCheck::checkWrapperCall(const CallExpr &Call,
     const Expr *Arg = Call.getArg(I + Offset);
     if (isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
       continue;
-    checkForwarded(Call, Caller, *Wrapper, static_cast<int>(I),
-                   referentOf(*Param, *Arg), *Arg, Erased);
+    checkForwarded(Call, Caller, *Wrapper, static_cast<int>(I), Param, *Arg,
+                   Erased);
   }
   // The object of a member wrapper, when the wrapper calls a member
   // coroutine on it; the object of a lambda is its closure, not borrowed.
   if (Object && Instance && !Erased && !model::isLambdaCallOperator(Callee))
-    checkForwarded(Call, Caller, Callee, -1,
-                   model::TaskFlow::referentOf(Object, false), *Object,
-                   false);
+    checkForwarded(Call, Caller, Callee, -1, nullptr, *Object, false);
 }
 
 } // namespace clang::tidy::async

@@ -212,6 +212,18 @@ demo::task<> started() {
   co_await T;
   co_await U;
 }
+// A pointer passed on by forwarding reference: the coroutine copies the
+// pointer, which points to a global, not to the temporary pointer value
+// (asio's async_initiate given 'this').
+int Counter;
+demo::task<int> by_pointer(const int *P) { co_return *P; }
+template <class... A> demo::task<int> forward_pointer(A &&...Args) {
+  return by_pointer(static_cast<A &&>(Args)...);
+}
+demo::task<> pointer_value() {
+  auto T = forward_pointer(&Counter);
+  co_await T;
+}
 // A local that lives until the task is awaited.
 demo::task<> local_lives() {
   std::string Key = make_key();
