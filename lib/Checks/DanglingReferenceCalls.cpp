@@ -288,8 +288,10 @@ void DanglingReferenceCheck::checkCalls(CheckedFunction &F) {
         checkCall(*Call, *Declared, F);
       return;
     }
-    if (!model::getCoroutineBody(*Callee) || Callee->isDependentContext())
+    if (Callee->isDependentContext())
       return;
+    if (!model::getCoroutineBody(*Callee))
+      return checkWrapperCall(*Call, *Callee, F);
     checkCall(*Call, *Callee, F);
   });
 }
@@ -355,10 +357,18 @@ void DanglingReferenceCheck::checkDeclaredArgument(const CoroutineCall &C,
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
   Borrow B = borrowOf(C, Param);
-  if (B == Borrow::Unknown || (B == Borrow::Lazy && takesTask(*Param)))
+  if ((B == Borrow::Unknown && !DeclaredEagerTemporaries) ||
+      (B == Borrow::Lazy && takesTask(*Param)))
     return;
   Referent R = referentOf(*Param, Arg);
   if (R.What == Referent::Kind::Other)
+    return;
+  // An eager coroutine of unknown borrowing, with DeclaredEagerTemporaries:
+  // a temporary, and a task awaited after the full expression, which shows
+  // that the caller expects it to suspend.
+  if (B == Borrow::Unknown &&
+      (R.What != Referent::Kind::Temporary ||
+       C.fate().What != model::TaskFate::Kind::AwaitedLater))
     return;
   std::optional<ArgumentDeath> Death = diesBeforeTask(C, R, Arg);
   if (!Death)
@@ -390,9 +400,12 @@ void DanglingReferenceCheck::declaredBorrowNote(const CoroutineCall &C,
                                                 Borrow B) {
   diag(C.Coro.getLocation(),
        "%0 is declared here; %1 is %select{a lazy task type: the body runs "
-       "only after the call has returned|marked 'coro_lifetimebound'}2",
+       "only after the call has returned|marked 'coro_lifetimebound'|an "
+       "eager task type: it may use the parameter after it first suspends "
+       "(DeclaredEagerTemporaries)}2",
        DiagnosticIDs::Note)
-      << &C.Coro << C.Coro.getReturnType() << (B == Borrow::CoroLifetimebound);
+      << &C.Coro << C.Coro.getReturnType()
+      << (B == Borrow::CoroLifetimebound ? 1 : B == Borrow::Unknown ? 2 : 0);
 }
 
 void DanglingReferenceCheck::checkDeclaredObject(const CoroutineCall &C,

@@ -19,12 +19,22 @@ constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
 constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
 constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
 constexpr llvm::StringLiteral StrictDetachedThisOpt = "StrictDetachedThis";
+constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
+constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
+constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
+    "DeclaredEagerTemporaries";
 
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::std::initializer_list;"
     "::std::ranges::ref_view;::std::mdspan;::boost::core::basic_string_view;"
     "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
     "::llvm::StringRef;::llvm::ArrayRef";
+
+// Type-erased function objects: a call hands its arguments on to the
+// function the object holds.
+constexpr llvm::StringLiteral DefaultFunctionWrappers =
+    "::std::function;::std::move_only_function;::std::copyable_function;"
+    "::folly::Function;::absl::AnyInvocable";
 
 // Calls whose result keeps an object alive: a strong or weak reference.
 constexpr llvm::StringLiteral DefaultOwnerFunctions =
@@ -37,9 +47,14 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Functions),
       OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
       ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
+      FunctionWrappers(
+          Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)),
-      StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)) {}
+      StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)),
+      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)),
+      DeclaredEagerTemporaries(
+          Options.get(DeclaredEagerTemporariesOpt, false)) {}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -48,6 +63,9 @@ void DanglingReferenceCheck::storeCheckOptions(
   Options.store(Opts, StrictParametersOpt, StrictParameters);
   Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
   Options.store(Opts, StrictDetachedThisOpt, StrictDetachedThis);
+  Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
+  Options.store(Opts, OpaqueAwaitResultsOpt, OpaqueAwaitResults);
+  Options.store(Opts, DeclaredEagerTemporariesOpt, DeclaredEagerTemporaries);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -83,6 +101,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   if (!F.isCoroutine())
     return;
   checkAwaitedReferences(F);
+  checkAwaitResultParts(F);
   checkElementReferences(F);
   checkContainerViews(F);
   checkWeakSelf(F);

@@ -103,8 +103,22 @@ private:
   /// The note at a declared coroutine that says why it borrows.
   void declaredBorrowNote(const CoroutineCall &C, Borrow B);
 
+  // Wrappers (DanglingReferenceWrappers.cpp): a function, lambda or
+  // type-erased function object that hands its parameter on to a coroutine.
+  void checkWrapperCall(const CallExpr &Call, const FunctionDecl &Callee,
+                        CheckedFunction &Caller);
+  void checkForwarded(const CallExpr &Call, CheckedFunction &Caller,
+                      const FunctionDecl &Wrapper, int Index,
+                      const ParmVarDecl *Outer, const Expr &At, bool Erased);
+
   // Awaited references (DanglingReferenceAwaits.cpp).
   void checkAwaitedReferences(CheckedFunction &F);
+  // Parts of an awaited result (DanglingReferenceAwaitResult.cpp).
+  void checkAwaitResultParts(CheckedFunction &F);
+  void checkAwaitResultBinding(const VarDecl &VD, CheckedFunction &F);
+  /// \p Await is on a temporary, and its result is a reference into it
+  /// (or, with OpaqueAwaitResults, one its await_resume does not show).
+  bool resultDiesWithTemporary(const CoawaitExpr *Await) const;
 
   // Container invalidation (DanglingReferenceElements.cpp).
   /// References, pointers and iterators into a member container, used
@@ -181,12 +195,15 @@ private:
   unsigned HelperDepth = 0;
 
   const model::NameMatcher ViewTypes;
+  const model::NameMatcher FunctionWrappers;
   const bool ReferenceWrappers;
   const bool StrictParameters;
   /// Also report a member coroutine spawned detached on '*this' of a class
   /// that is not made to be shared, where nothing ties the object to the
   /// task (Rust's 'static, without evidence of who owns the object).
   const bool StrictDetachedThis;
+  const bool OpaqueAwaitResults;
+  const bool DeclaredEagerTemporaries;
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> LateUses;
   HeldModifications<FieldDecl> Modifications;
   HeldModifications<VarDecl> SharedModified;

@@ -148,7 +148,9 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
   if (Listed(ComposeFunctions))
     return checkComposed(Call, Consumer, Ctx);
   for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-    const LambdaExpr *Lambda = model::lambdaOf(Call.getArg(I));
+    // In place, or a local closure handed over (by copy or move).
+    const LambdaExpr *Lambda = model::handlerLambda(Call.getArg(I));
+    bool Named = Lambda && Lambda != model::lambdaOf(Call.getArg(I));
     const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
     if (!Op || Lambda->capture_size() == 0 || copiesClosure(*Op))
       continue;
@@ -157,7 +159,8 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
     // The callee calls the lambda and destroys it when the call returns: by
     // name, or seen in its body.
     Consumption By = Callback ? Consumption{} : consumerCall(Call, I, *Info);
-    if (!Callback && !By.CalledAt)
+    // A named closure bound to a reference parameter outlives the call.
+    if (!Callback && (!By.CalledAt || (Named && By.Temporary)))
       continue;
     if (!model::getCoroutineBody(*Op)) {
       checkBorrowedCaptures(*Lambda, *Op, Consumer, By, Ctx);

@@ -402,7 +402,10 @@ private:
       expr(&Object, Consumed, Full);
     else
       holder(&Object, Full);
-    Args(Consumed);
+    // A member function defined here (a background holder's 'add') gives
+    // its task parameters the fate its body gives them, as a free helper.
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+      expr(Call.getArg(I), handedTo(Call, I), Full);
   }
 
   /// What the function \p Call calls does with the task it is given as
