@@ -24,7 +24,7 @@ void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
     return;
   const VarDecl *Context = W.Context.Context;
   diag(W.Wait->getExprLoc(), "%0 blocks the only thread that runs %1, which "
-                              "the work it waits for needs: it never returns")
+                             "the work it waits for needs: it never returns")
       << W.Wait->getDirectCallee() << Context << W.Wait->getSourceRange();
   diag(W.Work->getBeginLoc(),
        "the work is handed to %0 here, and runs only when its thread is free",

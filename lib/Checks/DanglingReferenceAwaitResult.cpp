@@ -67,7 +67,8 @@ bool DanglingReferenceCheck::resultDiesWithTemporary(
 void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
   const Stmt *Body = &F.Body;
   auto IsDirect = [](const Expr *Init) {
-    return Init && isa<CoawaitExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
+    return Init &&
+           isa<CoawaitExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
   };
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
@@ -75,10 +76,9 @@ void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
       const CoawaitExpr *Await = model::awaitedPartOf(Init);
       // The direct form is DanglingReferenceAwaits.cpp's, unless only the
       // option makes it a finding.
-      if ((!IsDirect(Init) || model::awaitResultRef(*Await) ==
-                                  model::AwaitResultRef::Unknown) &&
-          !model::rangeForInitTemporariesLiveThroughLoop(
-              F.Ctx.getLangOpts()) &&
+      if ((!IsDirect(Init) ||
+           model::awaitResultRef(*Await) == model::AwaitResultRef::Unknown) &&
+          !model::rangeForInitTemporariesLiveThroughLoop(F.Ctx.getLangOpts()) &&
           resultDiesWithTemporary(Await))
         diag(Await->getBeginLoc(),
              "the range of this loop is a reference into the result of "
@@ -129,8 +129,7 @@ void DanglingReferenceCheck::checkAwaitResultBinding(const VarDecl &VD,
        "expression")
       << static_cast<int>(How) << &VD;
   const auto *Resume = cast<CXXMemberCallExpr>(Await->getResumeExpr());
-  bool Opaque =
-      model::awaitResultRef(*Await) == model::AwaitResultRef::Unknown;
+  bool Opaque = model::awaitResultRef(*Await) == model::AwaitResultRef::Unknown;
   diag(Resume->getMethodDecl()->getLocation(),
        Opaque ? "%0 returns a reference, and its body is not visible "
                 "(OpaqueAwaitResults reads it as one into the awaited object)"

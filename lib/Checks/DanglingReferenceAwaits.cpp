@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Model/AwaitResult.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/LocalFlow.h"
 #include "DanglingReferenceCheck.h"
@@ -15,72 +16,6 @@
 namespace clang::tidy::async {
 
 namespace {
-
-/// True when \p S contains 'this' (bounded: returns of accessors are small).
-bool containsThis(const Stmt *S, unsigned Depth = 0) {
-  if (!S || Depth > 12)
-    return false;
-  if (isa<CXXThisExpr>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsThis(Child, Depth + 1))
-      return true;
-  return false;
-}
-
-bool returnsReferenceIntoThis(const CXXMethodDecl *Method, unsigned Depth);
-
-/// True when the reference \p E (a returned value) may refer into the
-/// object 'this' denotes or what it owns. A dereferenced pointer member
-/// (`*m_value`) refers to what the pointer points at, stored elsewhere:
-/// cppcoro's task<T&> keeps a T* in its promise. A reference returned by a
-/// member function of the object is followed into that function's returns.
-bool refersIntoThis(const Expr *E, unsigned Depth) {
-  if (!E)
-    return false;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
-      Deref && Deref->getOpcode() == UO_Deref) {
-    const Expr *Pointer = Deref->getSubExpr()->IgnoreParenImpCasts();
-    if (isa<MemberExpr>(Pointer) && Pointer->getType()->isPointerType())
-      return false;
-  }
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-      Call && Depth < 3 && containsThis(Call->getImplicitObjectArgument())) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    const FunctionDecl *Def = Method ? Method->getDefinition() : nullptr;
-    if (Def && Def->getBody())
-      return returnsReferenceIntoThis(Method, Depth + 1);
-  }
-  return containsThis(E);
-}
-
-/// True when the method \p Method (an awaiter's await_resume, or a member
-/// function it returns through) returns a reference into its own object,
-/// or into something its object owns (a promise through a handle).
-bool returnsReferenceIntoThis(const CXXMethodDecl *Method, unsigned Depth) {
-  if (!Method || !Method->getReturnType()->isReferenceType())
-    return false;
-  const FunctionDecl *Def = Method->getDefinition();
-  if (!Def || !Def->getBody())
-    return false;
-  bool Found = false;
-  model::forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-    if (const auto *Return = dyn_cast<ReturnStmt>(&S))
-      Found = Found || refersIntoThis(Return->getRetValue(), Depth);
-  });
-  return Found;
-}
-
-/// True when \p E (a co_await operand) is a temporary.
-bool isTemporary(const Expr *E) {
-  if (!E)
-    return false;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-    return !Temp->getExtendingDecl();
-  return E->isPRValue();
-}
 
 /// The co_await that initialises \p Init, looking through implicit nodes.
 const CoawaitExpr *awaitOf(const Expr *Init) {
@@ -96,11 +31,8 @@ void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
   const Stmt *Body = &F.Body;
   ASTContext &Ctx = F.Ctx;
   auto Dangles = [](const CoawaitExpr *Await) {
-    if (!Await || !isTemporary(Await->getOperand()))
-      return false;
-    const auto *Resume =
-        dyn_cast_or_null<CXXMemberCallExpr>(Await->getResumeExpr());
-    return Resume && returnsReferenceIntoThis(Resume->getMethodDecl(), 0);
+    return Await && model::awaitsTemporary(*Await) &&
+           model::awaitResultRef(*Await) == model::AwaitResultRef::IntoAwaited;
   };
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {

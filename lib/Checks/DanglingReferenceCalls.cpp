@@ -405,7 +405,9 @@ void DanglingReferenceCheck::declaredBorrowNote(const CoroutineCall &C,
        "(DeclaredEagerTemporaries)}2",
        DiagnosticIDs::Note)
       << &C.Coro << C.Coro.getReturnType()
-      << (B == Borrow::CoroLifetimebound ? 1 : B == Borrow::Unknown ? 2 : 0);
+      << (B == Borrow::CoroLifetimebound ? 1
+          : B == Borrow::Unknown         ? 2
+                                         : 0);
 }
 
 void DanglingReferenceCheck::checkDeclaredObject(const CoroutineCall &C,

@@ -26,8 +26,7 @@ using model::Referent;
 void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
                                             CheckedFunction &Caller,
                                             const FunctionDecl &Wrapper,
-                                            int Index,
-                                            const ParmVarDecl *Outer,
+                                            int Index, const ParmVarDecl *Outer,
                                             const Expr &At, bool Erased) {
   // The target of a function object is the coroutine itself, or a wrapper.
   std::optional<model::ForwardedParameter> Fwd =
@@ -74,9 +73,9 @@ void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
   if (Dies.isInvalid() || !reportOnce(At.getBeginLoc()))
     return;
   std::string What =
-      Index >= 0 ? "parameter '" +
-                       Wrapper.getParamDecl(Index)->getName().str() + "'"
-                 : std::string("its object");
+      Index >= 0
+          ? "parameter '" + Wrapper.getParamDecl(Index)->getName().str() + "'"
+          : std::string("its object");
   std::string Via =
       Erased ? "the function object" : model::describeFunction(Wrapper);
   if (R.What == Referent::Kind::Temporary)
@@ -86,7 +85,8 @@ void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
   else
     diag(At.getBeginLoc(), "%0 passes %1 on to %2, which refers to local %3, "
                            "destroyed while the task may still run")
-        << Via << What << model::describeFunction(Coro) << R.Var << At.getSourceRange();
+        << Via << What << model::describeFunction(Coro) << R.Var
+        << At.getSourceRange();
   addLifetimeNotes(
       *this, Caller.Ctx.getSourceManager(), Fate,
       {"the temporary", R.What == Referent::Kind::Local ? R.Var : nullptr,
@@ -101,8 +101,7 @@ void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
          DiagnosticIDs::Note)
         << model::describeFunction(Wrapper);
   if (Fwd->Hop)
-    diag(Fwd->Hop->getBeginLoc(), "%0 hands it on here",
-         DiagnosticIDs::Note)
+    diag(Fwd->Hop->getBeginLoc(), "%0 hands it on here", DiagnosticIDs::Note)
         << model::describeFunction(Wrapper);
   else if (Declared)
     diag(Coro.getLocation(),

@@ -124,8 +124,7 @@ DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
     // No token written: the default one (asio's deferred since 1.28).
     std::string Default = model::defaultedTokenName(*CE);
     if (!Default.empty() && Lib.DeferredTokens.matches(Default))
-      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy,
-              Default};
+      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy, Default};
   }
   // The rest depends on the type only: judged once per type.
   const Type *Key = T.getCanonicalType().getTypePtr();
@@ -236,7 +235,8 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
     Diag << E->getSourceRange();
     // In a template instantiation the same code may return something that
     // cannot be awaited for other arguments: no fix there.
-    if (Fixable && CanAwait && !Loc.isMacroID() && !FD.isTemplateInstantiation())
+    if (Fixable && CanAwait && !Loc.isMacroID() &&
+        !FD.isTemplateInstantiation())
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   }
   if (!V.DefaultToken.empty())

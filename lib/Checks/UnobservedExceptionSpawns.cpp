@@ -94,9 +94,9 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
     std::optional<model::DetachingSpawn> Spawn =
         model::detachingSpawn(*Callee, *Callee->getParamDecl(I), DropsFailure);
     const Stmt *Throw =
-        Spawn ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy,
-                                          Ctx)
-              : nullptr;
+        Spawn
+            ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
+            : nullptr;
     if (!Throw || !reportOnce(Call.getBeginLoc()))
       continue;
     diag(Call.getBeginLoc(), "exceptions thrown by %0 are lost: %1 detaches it "
@@ -108,7 +108,8 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
       diag(Spawn->HandedAt->getBeginLoc(), "%0 hands it on to %1 here",
            DiagnosticIDs::Note)
           << model::describeFunction(*Callee)
-          << model::describeFunction(*model::calledDefinition(*Spawn->HandedAt));
+          << model::describeFunction(
+                 *model::calledDefinition(*Spawn->HandedAt));
     std::optional<model::CallInfo> Info = model::describeCall(*Spawn->Spawn);
     std::string Token = model::completionTokenName(*Spawn->Spawn);
     diag(Spawn->Spawn->getBeginLoc(),

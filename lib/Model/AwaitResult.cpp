@@ -91,7 +91,8 @@ const CoawaitExpr *awaitedPartOf(const Expr *E) {
     if (const auto *Await = dyn_cast<CoawaitExpr>(E))
       return Await;
     const auto *Member = dyn_cast<MemberExpr>(E);
-    if (!Member || Member->isArrow() || !isa<FieldDecl>(Member->getMemberDecl()))
+    if (!Member || Member->isArrow() ||
+        !isa<FieldDecl>(Member->getMemberDecl()))
       return nullptr;
     E = Member->getBase();
   }

@@ -14,8 +14,8 @@ namespace {
 /// Wrappers of wrappers are followed this many calls deep.
 constexpr unsigned MaxDepth = 3;
 
-std::optional<ForwardedParameter>
-forwardedAt(const FunctionDecl &Wrapper, int Index, unsigned Depth);
+std::optional<ForwardedParameter> forwardedAt(const FunctionDecl &Wrapper,
+                                              int Index, unsigned Depth);
 
 /// The call whose task \p Returned is: the returned expression itself, or
 /// the initialiser of a local it names (through copies and moves) that
@@ -48,9 +48,8 @@ bool names(const Expr *E, const ParmVarDecl *Param) {
 
 /// Where \p Call, a call in a wrapper's body whose task the wrapper
 /// returns, hands \p Param (null: the wrapper's object) on to.
-std::optional<ForwardedParameter> hop(const CallExpr &Call,
-                                      const ParmVarDecl *Param,
-                                      unsigned Depth) {
+std::optional<ForwardedParameter>
+hop(const CallExpr &Call, const ParmVarDecl *Param, unsigned Depth) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return std::nullopt;
@@ -65,9 +64,8 @@ std::optional<ForwardedParameter> hop(const CallExpr &Call,
   if (Object && (Param ? names(Object, Param)
                        : isa<CXXThisExpr>(strip(Object, Wrappers::Object))))
     Target = -1;
-  for (unsigned I = 0;
-       Param && !Target && I < Callee->getNumParams() &&
-       I + Offset < Call.getNumArgs();
+  for (unsigned I = 0; Param && !Target && I < Callee->getNumParams() &&
+                       I + Offset < Call.getNumArgs();
        ++I)
     if (names(Call.getArg(I + Offset), Param))
       Target = static_cast<int>(I);
@@ -89,8 +87,8 @@ std::optional<ForwardedParameter> hop(const CallExpr &Call,
   return ForwardedParameter{&Call, Callee, *Target};
 }
 
-std::optional<ForwardedParameter>
-forwardedAt(const FunctionDecl &Wrapper, int Index, unsigned Depth) {
+std::optional<ForwardedParameter> forwardedAt(const FunctionDecl &Wrapper,
+                                              int Index, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
   if (Depth > MaxDepth || !Wrapper.hasBody(Def) || !Def ||
       getCoroutineBody(*Def) || Def->isDependentContext() ||
@@ -110,8 +108,8 @@ forwardedAt(const FunctionDecl &Wrapper, int Index, unsigned Depth) {
 
 } // namespace
 
-std::optional<ForwardedParameter> forwardedParameter(const FunctionDecl &Wrapper,
-                                                     int Index) {
+std::optional<ForwardedParameter>
+forwardedParameter(const FunctionDecl &Wrapper, int Index) {
   return forwardedAt(Wrapper, Index, 0);
 }
 

@@ -35,8 +35,8 @@ struct ForwardedParameter {
 /// are followed a few calls deep. std::nullopt when the parameter does not
 /// reach a coroutine that way (it is copied, or the task comes from
 /// elsewhere).
-std::optional<ForwardedParameter> forwardedParameter(const FunctionDecl &Wrapper,
-                                                     int Index);
+std::optional<ForwardedParameter>
+forwardedParameter(const FunctionDecl &Wrapper, int Index);
 
 /// The function the type-erased function object \p Object (a local of a
 /// wrapper class such as std::function) was initialised with, when the
