@@ -125,8 +125,8 @@ bool BlockingCallCheck::leftToCircularWait(const Stmt &Site, ASTContext &Ctx) {
         HandOffs(model::DefaultContextHandOffs),
         Executors(model::DefaultExecutorQueries),
         Futures(model::DefaultFutureTokens);
-    model::ContextKnowledge Know{Types,     Runs,    Queries,        HandOffs,
-                                 Executors, Futures, Lib.JoinMembers};
+    model::SingleThreadKnowledge Know{
+        Types, Runs, Queries, HandOffs, Executors, Futures, Lib.JoinMembers};
     CircularWaits.emplace();
     for (const model::OwnContextWait &W :
          model::ownContextWaitsInUnit(Ctx, Know))

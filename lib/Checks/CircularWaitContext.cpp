@@ -12,7 +12,7 @@
 namespace clang::tidy::async {
 
 void CircularWaitCheck::checkOwnContext(CheckedFunction &F) {
-  model::ContextKnowledge Know{
+  model::SingleThreadKnowledge Know{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};
   for (const model::OwnContextWait &W : model::ownContextWaits(F.Body, Know))

@@ -18,7 +18,7 @@ namespace {
 /// The local context variable \p E names, directly or as the object of a
 /// query member (ctx.get_executor()); null otherwise. \p Ref is set to the
 /// reference to it.
-const VarDecl *contextNamed(const Expr *E, const ContextKnowledge &Know,
+const VarDecl *contextNamed(const Expr *E, const SingleThreadKnowledge &Know,
                             const DeclRefExpr *&Ref) {
   E = strip(E, Wrappers::Object);
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
@@ -46,7 +46,7 @@ bool isExecutorQuery(const Expr *E, const NameMatcher &Queries) {
 /// The hand-offs in \p Body to its own executor whose completion is a
 /// future, keyed by the call and by the variables that keep the future.
 llvm::DenseMap<const void *, const CallExpr *>
-futuresOfOwnExecutor(const Stmt *Body, const ContextKnowledge &Know) {
+futuresOfOwnExecutor(const Stmt *Body, const SingleThreadKnowledge &Know) {
   llvm::DenseSet<const VarDecl *> Executors;
   llvm::DenseMap<const void *, const CallExpr *> FutureOf;
   forEachOwnStmt(Body, [&](const Stmt &S) {
@@ -73,7 +73,8 @@ futuresOfOwnExecutor(const Stmt *Body, const ContextKnowledge &Know) {
 /// The blocking waits of the coroutine \p Coro on work it handed to its
 /// own executor, each with that work.
 std::vector<std::pair<const CallExpr *, const CallExpr *>>
-waitsOnOwnExecutor(const FunctionDecl &Coro, const ContextKnowledge &Know) {
+waitsOnOwnExecutor(const FunctionDecl &Coro,
+                   const SingleThreadKnowledge &Know) {
   std::vector<std::pair<const CallExpr *, const CallExpr *>> Waits;
   const Stmt *Body = getUserBody(Coro);
   llvm::DenseMap<const void *, const CallExpr *> FutureOf =
@@ -117,7 +118,7 @@ public:
 } // namespace
 
 std::vector<SingleThreadContext>
-singleThreadContexts(const Stmt &Body, const ContextKnowledge &Know) {
+singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know) {
   llvm::MapVector<const VarDecl *, SingleThreadContext> Found;
   // The references to each context that are accounted for, and all.
   llvm::DenseSet<const DeclRefExpr *> Accounted;
@@ -164,7 +165,7 @@ singleThreadContexts(const Stmt &Body, const ContextKnowledge &Know) {
 }
 
 std::vector<OwnContextWait> ownContextWaits(const Stmt &Body,
-                                            const ContextKnowledge &Know) {
+                                            const SingleThreadKnowledge &Know) {
   std::vector<OwnContextWait> Result;
   for (const SingleThreadContext &C : singleThreadContexts(Body, Know))
     for (const CallExpr *Spawn : C.HandOffs)
@@ -181,7 +182,7 @@ std::vector<OwnContextWait> ownContextWaits(const Stmt &Body,
 }
 
 std::vector<OwnContextWait>
-ownContextWaitsInUnit(ASTContext &Ctx, const ContextKnowledge &Know) {
+ownContextWaitsInUnit(ASTContext &Ctx, const SingleThreadKnowledge &Know) {
   Definitions Defs;
   Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
   std::vector<OwnContextWait> Result;

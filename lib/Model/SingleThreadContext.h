@@ -49,7 +49,7 @@ inline constexpr llvm::StringLiteral DefaultExecutorQueries =
 inline constexpr llvm::StringLiteral DefaultFutureTokens = "asio::use_future_t";
 
 /// The lists that say what a context is and what is done with it.
-struct ContextKnowledge {
+struct SingleThreadKnowledge {
   /// Classes of execution contexts (asio::io_context).
   const NameMatcher &Types;
   /// Their members that run work on the calling thread (run, run_one, ...).
@@ -84,17 +84,17 @@ struct OwnContextWait {
 /// named nowhere else than as the object of a run or query member or the
 /// first argument of a hand-off (directly or through get_executor()).
 std::vector<SingleThreadContext>
-singleThreadContexts(const Stmt &Body, const ContextKnowledge &Know);
+singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know);
 
 /// The waits of coroutines that the function whose body is \p Body hands to
 /// a context only its thread runs (singleThreadContexts) on work they hand
 /// to that same context (their executor, awaited from \p ExecutorQueries).
 std::vector<OwnContextWait> ownContextWaits(const Stmt &Body,
-                                            const ContextKnowledge &Know);
+                                            const SingleThreadKnowledge &Know);
 
 /// ownContextWaits of every function definition of the unit.
-std::vector<OwnContextWait> ownContextWaitsInUnit(ASTContext &Ctx,
-                                                  const ContextKnowledge &Know);
+std::vector<OwnContextWait>
+ownContextWaitsInUnit(ASTContext &Ctx, const SingleThreadKnowledge &Know);
 
 } // namespace clang::tidy::async::model
 
