@@ -8,6 +8,29 @@
 
 namespace clang::tidy::async::model {
 
+namespace {
+
+/// True when a statement of \p S holds an expression Clang marked as
+/// containing errors (a RecoveryExpr, or what depends on one). The mark is
+/// propagated to the enclosing expressions, so a full expression answers
+/// for its parts.
+bool containsErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->containsErrors();
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->isInvalidDecl())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (containsErrors(Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
 std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
                                       ASTContext &Ctx) {
   // Not AnalysisDeclContext::getCFG: it builds the CFG of the declaration's
@@ -15,7 +38,14 @@ std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
   // and final suspensions, the return object); the analyses are defined on
   // the body the user wrote.
   const Stmt *Body = getUserBody(Function);
-  if (!Body)
+  if (!Body || Function.isInvalidDecl())
+    return nullptr;
+  // No CFG of a body with recovery expressions or invalid declarations, nor
+  // of any function once a fatal error (a missing header) stopped Clang
+  // checking the rest of the unit: buildCFG may crash on such trees (the
+  // fuzzer found two units). Other functions of a unit with ordinary
+  // errors are still judged.
+  if (Ctx.getDiagnostics().hasFatalErrorOccurred() || containsErrors(Body))
     return nullptr;
   CFG::BuildOptions Options;
   Options.AddInitializers = false;
