@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
 #define ASYNC_LINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
 
+#include "../Model/HeldLocks.h"
 #include "../Model/NameMatcher.h"
 #include "AsyncCheck.h"
 
@@ -11,7 +12,9 @@ namespace clang::tidy::async {
 /// Finds locks held at a suspension point of a coroutine.
 ///
 /// A lock is an RAII guard alive there, or a mutex locked by hand and not
-/// yet unlocked, on some path to the suspension point.
+/// yet unlocked, on some path to the suspension point. The facts are the
+/// model's: which locks are held (HeldLocks) and which an awaited operation
+/// gives up while the coroutine is suspended (SuspendedLockReleases).
 class LockAcrossSuspendCheck : public AsyncCheck {
 public:
   LockAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
@@ -21,17 +24,6 @@ protected:
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  class Transfer;
-
-  /// True for a guard type: in LockTypes, or carrying Clang's
-  /// scoped_lockable attribute.
-  bool isGuardType(QualType T) const;
-  /// True for a mutex locked and unlocked by hand: in MutexTypes, or
-  /// carrying Clang's capability attribute; never an asynchronous mutex.
-  bool isMutexType(QualType T) const;
-  /// True for an asynchronous mutex, whose lock is itself awaited.
-  bool isAsyncMutexType(QualType T) const;
-
   const model::NameMatcher LockTypes;
   const model::NameMatcher MutexTypes;
   const model::NameMatcher AsyncMutexTypes;
@@ -39,6 +31,7 @@ private:
   /// (std::defer_lock_t) or only try to lock it (std::try_to_lock_t).
   const model::NameMatcher DeferLockTags;
   const model::NameMatcher TryLockTags;
+  const model::LockLists Lists;
 };
 
 } // namespace clang::tidy::async

@@ -1,12 +1,12 @@
 //===--- UnboundedSpawnCheck.cpp - async-lint -----------------------------===//
 
 #include "UnboundedSpawnCheck.h"
-#include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
+#include "../Model/ConcurrencyLimits.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Expressions.h"
-#include "../Model/LocalFlow.h"
-#include "../Model/RangeSizes.h"
+#include "../Model/PoolSizing.h"
+#include "../Model/SpawnSites.h"
+#include "../Model/StaticLoopBounds.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
@@ -28,238 +28,7 @@ constexpr llvm::StringLiteral DefaultParallelForEachFunctions =
     "seastar::parallel_for_each;seastar::coroutine::parallel_for_each;"
     "parallel_for_each";
 
-/// The declarations \p E reads: variables, and members.
-void readDecls(const Expr *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    Out.insert(Ref->getDecl());
-  else if (const auto *Member = dyn_cast<MemberExpr>(E))
-    Out.insert(Member->getMemberDecl());
-  for (const Stmt *Child : E->children())
-    if (const auto *Sub = dyn_cast_or_null<Expr>(Child))
-      readDecls(Sub, Out);
-}
-
-/// The variable or member \p E names, when it names one.
-const ValueDecl *namedDecl(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
-/// The declaration an assignment, increment or non-const member call
-/// writes, when \p S is one.
-const Decl *writtenDecl(const Stmt &S) {
-  const Expr *Target = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(&S); BO && BO->isAssignmentOp())
-    Target = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(&S);
-           UO && UO->isIncrementDecrementOp())
-    Target = UO->getSubExpr();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-           Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
-    Target = Op->getArg(0);
-  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-           Call && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
-    Target = Call->getImplicitObjectArgument();
-  return Target ? namedDecl(Target) : nullptr;
-}
-
-/// True when \p E reads only locals, members and globals that \p For's body
-/// and increment leave as is (no parameter but \p Sizing's), and calls
-/// nothing but const members (size(), operator->).
-bool loopInvariant(const Expr *E, const ForStmt &For,
-                   const FunctionDecl *Sizing) {
-  bool Calls = false;
-  model::forEachOwnStmt(E, [&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      const auto *Method =
-          dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-      Calls |= !Method || !Method->isConst();
-    }
-  });
-  if (Calls)
-    return false;
-  llvm::SmallPtrSet<const Decl *, 4> Read;
-  readDecls(E, Read);
-  // A parameter is the caller's input: as far as this function knows, it
-  // grows with the load. The size a pool is made with is the exception.
-  if (llvm::any_of(Read, [&](const Decl *D) {
-        return isa<ParmVarDecl>(D) && D->getDeclContext() != Sizing;
-      }))
-    return false;
-  bool Written = false;
-  for (const Stmt *Part :
-       {For.getBody(), static_cast<const Stmt *>(For.getInc())})
-    model::forEachOwnStmt(Part, [&](const Stmt &S) {
-      if (const Decl *D = writtenDecl(S))
-        Written |= Read.contains(D);
-    });
-  return !Written;
-}
-
 } // namespace
-
-bool UnboundedSpawnCheck::fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
-  if (!Range)
-    return false;
-  QualType T = Range->getType().getNonReferenceType();
-  if (T->isConstantArrayType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  std::string Name = model::canonicalName(*RD);
-  if (Name == "::std::initializer_list" || Name == "::std::array")
-    return true;
-  // A range made from constants and globals (iota(0, 4), irange(0,
-  // smp::count)): a count the program fixes, not input that grows.
-  const Expr *Made = model::strip(Range, model::Wrappers::Object);
-  llvm::SmallVector<const Expr *, 3> Args;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Made))
-    Args.append(Call->arg_begin(), Call->arg_end());
-  else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made))
-    Args.append(Construct->arg_begin(), Construct->arg_end());
-  if (Args.empty())
-    return false;
-  return llvm::all_of(Args, [&](const Expr *Arg) {
-    Arg = Arg->IgnoreParenImpCasts();
-    if (!Arg->getType()->isIntegerType())
-      return false;
-    if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
-      return true;
-    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
-  });
-}
-
-/// True when \p Loop runs a number of times fixed before it starts: a
-/// range-based for over an array or an initializer list, or a counting for
-/// loop against a constant, main's argc, or a bound the loop does not
-/// change.
-bool UnboundedSpawnCheck::staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
-                                            const FunctionDecl *Sizing) {
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return fixedSizeRange(Range->getRangeInit(), Ctx);
-  const auto *For = dyn_cast<ForStmt>(&Loop);
-  const auto *Cond =
-      For ? dyn_cast_or_null<BinaryOperator>(
-                For->getCond() ? For->getCond()->IgnoreParenImpCasts()
-                               : nullptr)
-          : nullptr;
-  if (!Cond || !Cond->isRelationalOp())
-    return false;
-  // A constant, or the command line's argument count: the operator's
-  // choice, not input that grows under load.
-  auto Bound = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
-      return true;
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    const auto *Main =
-        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
-    return Main && Main->isMain() && Param->getFunctionScopeIndex() == 0;
-  };
-  if (Bound(Cond->getLHS()) || Bound(Cond->getRHS()))
-    return true;
-  // A counter compared with a bound that the loop does not change: the
-  // number of iterations is fixed when the loop starts.
-  auto Counter = [](const Expr *E) -> const VarDecl * {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  };
-  const VarDecl *I = Counter(Cond->getLHS());
-  const Expr *Limit = Cond->getRHS();
-  if (!I) {
-    I = Counter(Cond->getRHS());
-    Limit = Cond->getLHS();
-  }
-  if (!I || !For->getInc())
-    return false;
-  // An index loop over a range (`i < r.size()`, `i < n` with `n =
-  // r.size()`) runs once per element, as a range-based for over it does:
-  // bounded only when the range's size is fixed, also when it is a
-  // parameter (`std::span<T, 4>`). Where a pool is sized, what the
-  // function is given is the bound.
-  const Expr *Counted = model::countedRange(Limit);
-  bool Fixed = Counted && (fixedSizeRange(Counted, Ctx) ||
-                           model::fixedExtent(Counted, Ctx));
-  if (Fixed)
-    return true;
-  return loopInvariant(Limit, *For, Sizing) &&
-         (Sizing || !Counted || !model::growsWithInput(Counted));
-}
-
-namespace {
-
-/// True when \p S is or contains something that waits or skips: a
-/// co_await, a jump out of the iteration.
-bool waitsOrSkips(const Stmt *S) {
-  bool Found = false;
-  model::forEachOwnStmt(S, [&](const Stmt &Inner) {
-    Found = Found || isa<CoawaitExpr, CoreturnStmt, ReturnStmt, BreakStmt,
-                         ContinueStmt, CXXThrowExpr>(Inner);
-  });
-  return Found;
-}
-
-/// The variables whose value \p Body counts up or down.
-llvm::SmallPtrSet<const ValueDecl *, 4> counters(const Stmt *Body) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Result;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
-        Unary && Unary->isIncrementDecrementOp())
-      if (const ValueDecl *D = namedDecl(Unary->getSubExpr()))
-        Result.insert(D);
-    if (const auto *Assign = dyn_cast<CompoundAssignOperator>(&S))
-      if (const ValueDecl *D = namedDecl(Assign->getLHS()))
-        Result.insert(D);
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-        Op && (Op->getOperator() == OO_PlusPlus ||
-               Op->getOperator() == OO_MinusMinus ||
-               Op->getOperator() == OO_PlusEqual ||
-               Op->getOperator() == OO_MinusEqual))
-      if (const ValueDecl *D = namedDecl(Op->getArg(0)))
-        Result.insert(D);
-  });
-  return Result;
-}
-
-/// True when \p Cond compares a counter with something.
-bool comparesCounter(const Expr *Cond,
-                     const llvm::SmallPtrSet<const ValueDecl *, 4> &Counters) {
-  bool Found = false;
-  model::forEachOwnStmt(Cond, [&](const Stmt &S) {
-    const auto *Compare = dyn_cast<BinaryOperator>(&S);
-    if (Found || !Compare || !Compare->isComparisonOp())
-      return;
-    model::forEachOwnStmt(Compare, [&](const Stmt &Operand) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(&Operand))
-        Found = Found || Counters.contains(Ref->getDecl());
-      if (const auto *Member = dyn_cast<MemberExpr>(&Operand))
-        Found = Found || Counters.contains(Member->getMemberDecl());
-    });
-  });
-  return Found;
-}
-
-} // namespace
-
-const Stmt *UnboundedSpawnCheck::loopBody(const Stmt &Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return Range->getBody();
-  return nullptr;
-}
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -270,7 +39,8 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
       SpawnLikeFunctions(
           Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
       ParallelForEachFunctions(Options.get(ParallelForEachFunctionsOpt,
-                                           DefaultParallelForEachFunctions)) {}
+                                           DefaultParallelForEachFunctions)),
+      FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions} {}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
@@ -286,103 +56,16 @@ void UnboundedSpawnCheck::startTranslationUnit() {
 }
 
 const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
-  std::optional<model::CallInfo> Info = model::describeCall(Call);
-  if (!Info)
-    return nullptr;
-  if (model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
-      model::anyNameMatches(SpawnLikeFunctions, *Info)) {
-    // What is spawned: the object of a member spawn (task.start()), or the
-    // first argument that is a task or a function object.
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-      return Member->getImplicitObjectArgument();
-    for (const Expr *Arg : Call.arguments()) {
-      QualType T = Arg->getType();
-      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-      if (model::isTaskType(T) || model::isAwaitableType(T) ||
-          (RD && RD->isLambda()) || T->isFunctionPointerType())
-        return Arg;
-    }
-    return Call.getNumArgs() ? Call.getArg(0) : &Call;
-  }
-  // A detached thread, or a thread started into a collection.
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    const CXXRecordDecl *RD = Method ? Method->getParent() : nullptr;
-    if (!RD || !Method->getIdentifier())
-      return nullptr;
-    auto IsThread = [](StringRef Name) {
-      return Name == "::std::thread" || Name == "::std::jthread";
-    };
-    if (Method->getName() == "detach" && IsThread(model::canonicalName(*RD)))
-      return Member->getImplicitObjectArgument();
-    const auto *Container = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-    if (Container &&
-        llvm::is_contained({"emplace_back", "push_back", "emplace"},
-                           Method->getName()) &&
-        Container->getTemplateArgs().size() > 0 &&
-        Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-        IsThread(model::canonicalTypeName(
-            Container->getTemplateArgs()[0].getAsType())))
-      return Member->getImplicitObjectArgument();
-  }
-  // An eager coroutine made to be dropped runs detached: calling one is a
-  // spawn.
-  QualType T = Call.getType();
-  if (!T->isRecordType() || !model::isTaskType(T) ||
-      model::isAwaitableType(T) ||
-      model::lazinessOf(T) != model::Laziness::Eager)
-    return nullptr;
-  return &Call;
+  return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions);
 }
 
-bool UnboundedSpawnCheck::limited(const Stmt &Loop) const {
-  const Stmt *Body = loopBody(Loop);
-  bool Limited = false;
-  llvm::SmallPtrSet<const ValueDecl *, 4> Counters = counters(Body);
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (Limited)
-      return;
-    // An awaited acquisition, or an operation on a bounded channel or
-    // semaphore.
-    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      std::optional<model::CallInfo> Info = model::describeCall(*Call);
-      if (Info && model::anyNameMatches(LimiterFunctions, *Info))
-        Limited = true;
-      if (Info && !Info->ObjectType.isNull())
-        if (const CXXRecordDecl *RD =
-                Info->ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
-          Limited |= Lib.Limiters.matches(model::canonicalName(*RD));
-      return;
-    }
-    // A check against a counter of running tasks that waits or skips, or
-    // that guards the spawn.
-    const Expr *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(&S))
-      Cond = If->getCond();
-    else if (const auto *While = dyn_cast<WhileStmt>(&S))
-      Cond = While->getCond();
-    if (Cond && comparesCounter(Cond, Counters) &&
-        (waitsOrSkips(&S) || isa<IfStmt>(S)))
-      Limited = true;
-  });
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    Limited |= comparesCounter(While->getCond(), Counters);
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    Limited |= For->getCond() && comparesCounter(For->getCond(), Counters) &&
-               !isa<DeclRefExpr>(For->getCond());
-  return Limited;
-}
-
-void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
-                                    ASTContext &Ctx) {
-  if (staticallyBounded(Loop, Ctx))
-    return;
-  // The first spawn of the loop's own; one in a nested loop is that loop's.
-  const Stmt *Body = loopBody(Loop);
+const CallExpr *UnboundedSpawnCheck::firstSpawn(const Stmt &Loop) const {
+  // A spawn in a nested loop is that loop's.
+  const Stmt *Body = model::loopBody(Loop);
   llvm::SmallPtrSet<const Stmt *, 8> Nested;
   model::forEachOwnStmt(Body, [&](const Stmt &S) {
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      model::forEachOwnStmt(loopBody(S),
+      model::forEachOwnStmt(model::loopBody(S),
                             [&](const Stmt &Inner) { Nested.insert(&Inner); });
   });
   const CallExpr *Spawn = nullptr;
@@ -391,7 +74,19 @@ void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
         Call && !Spawn && !Nested.contains(Call) && spawned(*Call))
       Spawn = Call;
   });
-  if (!Spawn || limited(Loop) || sizesPool(FD, Loop, Ctx))
+  return Spawn;
+}
+
+void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
+                                    ASTContext &Ctx) {
+  if (model::staticallyBounded(Loop, Ctx))
+    return;
+  const CallExpr *Spawn = firstSpawn(Loop);
+  if (!Spawn ||
+      model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
+      model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
+        return spawned(Call) != nullptr;
+      }))
     return;
   bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
   if (Paced && !StrictMode)
@@ -447,6 +142,81 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
   checkParallelForEach(F);
   if (F.isCoroutine())
     checkRecursion(F.Decl, &F.Body);
+}
+
+void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
+  for (const model::FanOut &F : model::fanOuts(Body, Ctx, FanOutLists)) {
+    std::string Name = "this call";
+    if (std::optional<model::CallInfo> Info = model::describeCall(*F.Combine))
+      Name = "'" + model::displayName(Info->Names.front()) + "'";
+    diag(F.Combine->getBeginLoc(),
+         "%0 runs every task in %1 at once, one per iteration of a loop "
+         "without a bound, with no limit on how many run together; "
+         "process them in batches or behind a semaphore")
+        << Name << F.Container;
+    diag(F.Add->getBeginLoc(), "a task is added here on every iteration",
+         DiagnosticIDs::Note);
+    diag(F.Loop->getBeginLoc(), "the loop has no static bound",
+         DiagnosticIDs::Note);
+  }
+}
+
+bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
+  const Type *Key = T.getCanonicalType().getTypePtrOrNull();
+  auto [It, New] = TaskOrAwaitable.try_emplace(Key, false);
+  if (New)
+    It->second = model::isTaskOrAwaitableType(T);
+  return It->second;
+}
+
+void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
+  F.forEachStmt([&](const Stmt &S) {
+    if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
+      return;
+    llvm::SmallVector<const Expr *, 4> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Args.append(Call->arg_begin(), Call->arg_end());
+    else
+      Args.append(cast<CXXConstructExpr>(S).arg_begin(),
+                  cast<CXXConstructExpr>(S).arg_end());
+    const auto &E = cast<Expr>(S);
+    if (Args.size() < 2 || !E.getType()->isRecordType() ||
+        !isTaskOrAwaitable(E.getType()))
+      return;
+    auto [Range, Callable] = model::rangeAndCallable(Args, F.Ctx, Lib.Limiters);
+    if (!Range || model::fixedSizeRange(Range, F.Ctx))
+      return;
+    // What it makes is awaited, returned or spawned; an eager result starts
+    // anyway.
+    using K = model::TaskFate::Kind;
+    model::TaskFate Fate = F.flow().fateOf(&E);
+    if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
+        Fate.What != K::Awaited && Fate.What != K::AwaitedLater &&
+        Fate.What != K::Escapes)
+      return;
+    std::optional<model::CallInfo> Info = model::describeCall(S);
+    if (!Info)
+      return;
+    // Listed, by the function's name or the class it constructs; or a
+    // helper whose body shows that it starts them all at once.
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
+    bool Listed = model::anyNameMatches(ParallelForEachFunctions, *Info) ||
+                  (Ctor && ParallelForEachFunctions.matches(
+                               model::canonicalName(*Ctor->getParent())));
+    if (!Listed &&
+        (Ctor || !isa<CallExpr>(S) ||
+         !FansOut.fansOut(*Info->Callee, Callable, F.Ctx, FanOutLists)))
+      return;
+    std::string Name =
+        Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
+    diag(S.getBeginLoc(),
+         "%0 starts a task for every element of a range of runtime size, "
+         "all at once, with no limit on how many run together; pass a "
+         "concurrency limit or process the range in batches")
+        << ("'" + model::displayName(Name) + "'") << E.getSourceRange();
+    diag(Range->getBeginLoc(), "the range has no static bound",
+         DiagnosticIDs::Note);
+  });
 }
 
 } // namespace clang::tidy::async

@@ -210,6 +210,64 @@ bool isAwaitableType(QualType T) {
   return hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
 }
 
+namespace {
+
+/// What the specialisations of std::coroutine_traits for \p T (as the first
+/// argument) name as the promise: the one for T alone, and the one the
+/// others agree on (the first, with Disagree when another differs).
+struct SpecialisedPromise {
+  const CXXRecordDecl *Alone = nullptr;
+  const CXXRecordDecl *Agreed = nullptr;
+  bool Disagree = false;
+};
+
+SpecialisedPromise specialisedPromise(const ClassTemplateDecl &Traits,
+                                      QualType T) {
+  SpecialisedPromise Result;
+  for (const ClassTemplateSpecializationDecl *Spec : Traits.specializations()) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
+        Args[0].getAsType().getCanonicalType() != T)
+      continue;
+    const CXXRecordDecl *Promise = promiseMember(Spec);
+    if (!Promise)
+      continue;
+    bool Alone =
+        Args.size() == 1 ||
+        (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Pack &&
+         Args[1].pack_size() == 0);
+    if (Alone) {
+      Result.Alone = Promise;
+      return Result;
+    }
+    if (Result.Agreed &&
+        Result.Agreed->getCanonicalDecl() != Promise->getCanonicalDecl())
+      Result.Disagree = true;
+    Result.Agreed = Result.Agreed ? Result.Agreed : Promise;
+  }
+  return Result;
+}
+
+/// The promise a partial specialisation of \p Traits for \p T's class
+/// template names (asio::awaitable's), the first declared; null otherwise.
+const CXXRecordDecl *
+partiallySpecialisedPromise(const ClassTemplateDecl &Traits, QualType T) {
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl &>(Traits).getPartialSpecializations(Partials);
+  const TemplateDecl *Template = classTemplateOf(T);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    const TemplateArgumentList &Args = Partial->getTemplateArgs();
+    if (Template && Args.size() > 0 &&
+        Args[0].getKind() == TemplateArgument::Type &&
+        sameTemplate(classTemplateOf(Args[0].getAsType()), Template))
+      if (const CXXRecordDecl *Promise = promiseMember(Partial))
+        return Promise;
+  }
+  return nullptr;
+}
+
+} // namespace
+
 const CXXRecordDecl *promiseTypeOf(QualType T) {
   if (T.isNull())
     return nullptr;
@@ -219,59 +277,30 @@ const CXXRecordDecl *promiseTypeOf(QualType T) {
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return nullptr;
-  if (const ClassTemplateDecl *Traits = coroutineTraits(RD->getASTContext())) {
-    // Every coroutine of the translation unit instantiated the traits for
-    // its return type; an explicit specialisation is there too. The traits
-    // may choose the promise by the parameter types as well (concurrencpp
-    // reschedules a coroutine whose first parameter is executor_tag), and
-    // the specialisations are listed in the order the unit's coroutines
-    // instantiated them: the answer for the type alone must not depend on
-    // which coroutine came first. So: the traits of T alone, else the one
-    // promise every specialisation agrees on, else what the declarations
-    // say for any other argument list (T's own promise_type, which the
-    // primary template names, then the partial specialisations in the order
-    // they are declared).
-    const CXXRecordDecl *Agreed = nullptr;
-    bool Disagree = false;
-    for (const ClassTemplateSpecializationDecl *Spec :
-         Traits->specializations()) {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
-          Args[0].getAsType().getCanonicalType() != T)
-        continue;
-      const CXXRecordDecl *Promise = promiseMember(Spec);
-      if (!Promise)
-        continue;
-      bool Alone =
-          Args.size() == 1 ||
-          (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Pack &&
-           Args[1].pack_size() == 0);
-      if (Alone)
-        return Promise;
-      if (Agreed && Agreed->getCanonicalDecl() != Promise->getCanonicalDecl())
-        Disagree = true;
-      Agreed = Agreed ? Agreed : Promise;
-    }
-    if (Agreed && !Disagree)
-      return Agreed;
-    if (const CXXRecordDecl *Own = promiseMember(RD))
-      return Own;
-    // A partial specialisation for T's class template (asio::awaitable).
-    llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
-    const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(
-        Partials);
-    const TemplateDecl *Template = classTemplateOf(T);
-    for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
-      const TemplateArgumentList &Args = Partial->getTemplateArgs();
-      if (Template && Args.size() > 0 &&
-          Args[0].getKind() == TemplateArgument::Type &&
-          sameTemplate(classTemplateOf(Args[0].getAsType()), Template))
-        if (const CXXRecordDecl *Promise = promiseMember(Partial))
-          return Promise;
-    }
-    return Agreed;
-  }
-  return promiseMember(RD);
+  const ClassTemplateDecl *Traits = coroutineTraits(RD->getASTContext());
+  if (!Traits)
+    return promiseMember(RD);
+  // Every coroutine of the translation unit instantiated the traits for its
+  // return type; an explicit specialisation is there too. The traits may
+  // choose the promise by the parameter types as well (concurrencpp
+  // reschedules a coroutine whose first parameter is executor_tag), and the
+  // specialisations are listed in the order the unit's coroutines
+  // instantiated them: the answer for the type alone must not depend on
+  // which coroutine came first. So: the traits of T alone, else the one
+  // promise every specialisation agrees on, else what the declarations say
+  // for any other argument list (T's own promise_type, which the primary
+  // template names, then the partial specialisations in the order they are
+  // declared).
+  SpecialisedPromise Specialised = specialisedPromise(*Traits, T);
+  if (Specialised.Alone)
+    return Specialised.Alone;
+  if (Specialised.Agreed && !Specialised.Disagree)
+    return Specialised.Agreed;
+  if (const CXXRecordDecl *Own = promiseMember(RD))
+    return Own;
+  if (const CXXRecordDecl *Partial = partiallySpecialisedPromise(*Traits, T))
+    return Partial;
+  return Specialised.Agreed;
 }
 
 std::optional<bool> constantAwaitReady(QualType Awaiter) {

@@ -172,4 +172,13 @@ std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
   return std::nullopt;
 }
 
+const ValueDecl *declNamedDirectly(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 } // namespace clang::tidy::async::model

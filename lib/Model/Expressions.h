@@ -66,6 +66,10 @@ std::optional<Equality> equalityParts(const Expr *E);
 std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
                                         const ASTContext &Ctx);
 
+/// The variable or member \p E names through parentheses and implicit casts
+/// only (not through copies or std::move, unlike namedDecl); null otherwise.
+const ValueDecl *declNamedDirectly(const Expr *E);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_EXPRESSIONS_H

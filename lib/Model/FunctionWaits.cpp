@@ -220,6 +220,43 @@ SourceLocation scopeEnd(const Stmt &Body, const VarDecl &Var,
   return End;
 }
 
+/// The start of a task started at \p StartedAt in \p Body: the outermost
+/// call that begins there.
+const CallExpr *startCall(const Stmt &Body, SourceLocation StartedAt,
+                          const SourceManager &SM) {
+  const CallExpr *Spawn = nullptr;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || Call->getBeginLoc() != StartedAt)
+      return;
+    if (!Spawn || SM.isBeforeInTranslationUnit(at(Spawn->getEndLoc(), SM),
+                                               at(Call->getEndLoc(), SM)))
+      Spawn = Call;
+  });
+  return Spawn;
+}
+
+/// A local of \p Chain that is a joining executor (of \p Joining) running
+/// the task, declared after \p Dying in its scope (so destroyed before it);
+/// null when there is none.
+const VarDecl *joiningExecutor(const StartChain &Chain, const VarDecl &Dying,
+                               const Stmt &Body, const NameMatcher *Joining,
+                               const SourceManager &SM) {
+  SourceLocation DyingAt = at(Dying.getLocation(), SM);
+  SourceLocation DyingEnd = scopeEnd(Body, Dying, SM);
+  for (const VarDecl *Var : Chain.Locals) {
+    QualType T = Var->getType();
+    SourceLocation Loc = at(Var->getLocation(), SM);
+    if (!Joining || T->isReferenceType() || T->isPointerType() ||
+        !SM.isBeforeInTranslationUnit(DyingAt, Loc) ||
+        !SM.isBeforeInTranslationUnit(Loc, DyingEnd) ||
+        !isJoiningClass(T->getAsCXXRecordDecl(), *Joining, 0))
+      continue;
+    return Var;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
@@ -328,35 +365,14 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   if (!Task.Coroutine || Task.StartedAt.isInvalid())
     return {};
   const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
-  // The start: the outermost call that begins where the task is started.
-  const CallExpr *Spawn = nullptr;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call || Call->getBeginLoc() != Task.StartedAt)
-      return;
-    if (!Spawn || SM.isBeforeInTranslationUnit(at(Spawn->getEndLoc(), SM),
-                                               at(Call->getEndLoc(), SM)))
-      Spawn = Call;
-  });
+  const CallExpr *Spawn = startCall(Body, Task.StartedAt, SM);
   if (!Spawn)
     return {};
   StartChain Chain;
   collectChain(Spawn, TaskClass, Chain, 0);
-
-  // A joining executor that runs the task, declared after the local (so
-  // destroyed before it).
-  SourceLocation DyingAt = at(Dying.getLocation(), SM);
-  SourceLocation DyingEnd = scopeEnd(Body, Dying, SM);
-  for (const VarDecl *Var : Chain.Locals) {
-    QualType T = Var->getType();
-    SourceLocation Loc = at(Var->getLocation(), SM);
-    if (!K.JoiningExecutors || T->isReferenceType() || T->isPointerType() ||
-        !SM.isBeforeInTranslationUnit(DyingAt, Loc) ||
-        !SM.isBeforeInTranslationUnit(Loc, DyingEnd) ||
-        !isJoiningClass(T->getAsCXXRecordDecl(), *K.JoiningExecutors, 0))
-      continue;
-    return {WaitOut::Kind::Joins, Var->getInit()};
-  }
+  if (const VarDecl *Executor =
+          joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM))
+    return {WaitOut::Kind::Joins, Executor->getInit()};
 
   // Waits linked to the task.
   llvm::SmallVector<const Stmt *, 4> Linked;

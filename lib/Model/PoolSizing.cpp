@@ -1,22 +1,14 @@
-//===--- UnboundedSpawnPool.cpp - async-lint ------------------------------===//
-//
-// A pool being sized is not unbounded spawning: a loop in a constructor or a
-// static factory, bounded by the size that function is given, that starts
-// long-lived workers and keeps them in a member of the class, where they are
-// joined or stopped with the object. How many run is fixed when the pool is
-// made, by whoever makes it, once; it does not grow with the load.
-//
-//===----------------------------------------------------------------------===//
+//===--- PoolSizing.cpp - async-lint --------------------------------------===//
 
-#include "../Model/CallInfo.h"
-#include "../Model/CoroutineModel.h"
-#include "../Model/Expressions.h"
-#include "../Model/NameMatcher.h"
-#include "UnboundedSpawnCheck.h"
-#include "clang/AST/ASTContext.h"
+#include "PoolSizing.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "StaticLoopBounds.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
-namespace clang::tidy::async {
+namespace clang::tidy::async::model {
 
 namespace {
 
@@ -56,8 +48,7 @@ const CXXRecordDecl *classMade(const FunctionDecl &FD) {
 /// The data member of \p Class that \p E names (`workers`, `this->workers`,
 /// `made->workers`).
 const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl *Class) {
-  const auto *Member =
-      dyn_cast_or_null<MemberExpr>(model::strip(E, model::Wrappers::Syntax));
+  const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
   const auto *Field =
       Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
   if (!Field || Field->getParent()->getCanonicalDecl() != Class)
@@ -72,7 +63,7 @@ const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl *Class) {
 const FieldDecl *keptIn(const CallExpr &Spawn, const Stmt *Body,
                         const CXXRecordDecl *Class) {
   const FieldDecl *Found = nullptr;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     const auto *Insert = dyn_cast<CXXMemberCallExpr>(&S);
     const CXXMethodDecl *Method = Insert ? Insert->getMethodDecl() : nullptr;
     if (Found || !Method || !Method->getIdentifier() ||
@@ -80,11 +71,10 @@ const FieldDecl *keptIn(const CallExpr &Spawn, const Stmt *Body,
             {"push_back", "emplace_back", "push", "emplace", "insert"},
             Method->getName()))
       return;
-    bool Inserts =
-        Insert == &Spawn ||
-        llvm::any_of(Insert->arguments(), [&](const Expr *Arg) {
-          return model::strip(Arg, model::Wrappers::Object) == &Spawn;
-        });
+    bool Inserts = Insert == &Spawn ||
+                   llvm::any_of(Insert->arguments(), [&](const Expr *Arg) {
+                     return strip(Arg, Wrappers::Object) == &Spawn;
+                   });
     if (Inserts)
       Found = memberOf(Insert->getImplicitObjectArgument(), Class);
   });
@@ -98,7 +88,7 @@ bool reaches(const FunctionDecl &Function, const FieldDecl &Field,
   const FunctionDecl *Definition = Function.getDefinition();
   const Stmt *Body = Definition ? Definition->getBody() : nullptr;
   bool Found = false;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     if (Found)
       return;
     if (const auto *Member = dyn_cast<MemberExpr>(&S))
@@ -122,7 +112,7 @@ bool stoppedWithObject(const FieldDecl &Field) {
       Field.getType()->getAsCXXRecordDecl());
   if (Container && Container->getTemplateArgs().size() > 0 &&
       Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-      model::canonicalTypeName(Container->getTemplateArgs()[0].getAsType()) ==
+      canonicalTypeName(Container->getTemplateArgs()[0].getAsType()) ==
           "::std::jthread")
     return true;
   const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
@@ -135,17 +125,17 @@ bool stoppedWithObject(const FieldDecl &Field) {
 
 } // namespace
 
-bool UnboundedSpawnCheck::sizesPool(const FunctionDecl &FD, const Stmt &Loop,
-                                    ASTContext &Ctx) const {
+bool sizesPool(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx,
+               llvm::function_ref<bool(const CallExpr &)> IsSpawn) {
   const CXXRecordDecl *Class = classMade(FD);
   if (!Class || !staticallyBounded(Loop, Ctx, &FD))
     return false;
   const Stmt *Body = loopBody(Loop);
   bool Spawns = false;
   bool AllKept = true;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!AllKept || !Call || !spawned(*Call))
+    if (!AllKept || !Call || !IsSpawn(*Call))
       return;
     Spawns = true;
     const FieldDecl *Kept = keptIn(*Call, Body, Class);
@@ -154,4 +144,4 @@ bool UnboundedSpawnCheck::sizesPool(const FunctionDecl &FD, const Stmt &Loop,
   return Spawns && AllKept;
 }
 
-} // namespace clang::tidy::async
+} // namespace clang::tidy::async::model

@@ -1,23 +1,18 @@
-//===--- ThreadAffinityGuards.cpp - async-lint ----------------------------===//
-//
-// Objects alive across a suspension point whose constructor captures
-// per-thread state (the count of uncaught exceptions, a thread id, a
-// thread_local's address) that their destructor uses.
-//
-//===----------------------------------------------------------------------===//
+//===--- PerThreadGuards.cpp - async-lint ---------------------------------===//
 
-#include "../Model/CoroutineModel.h"
-#include "../Model/Expressions.h"
-#include "ThreadAffinityCheck.h"
+#include "PerThreadGuards.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "SuspensionFlow.h"
 
-namespace clang::tidy::async {
+namespace clang::tidy::async::model {
 
 namespace {
 
 /// The first mention of \p Field in \p Body.
 const Stmt *fieldUseIn(const Stmt *Body, const FieldDecl &Field) {
   const Stmt *Found = nullptr;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     if (const auto *Member = dyn_cast<MemberExpr>(&S);
         Member && !Found && Member->getMemberDecl() == &Field)
       Found = Member;
@@ -27,8 +22,7 @@ const Stmt *fieldUseIn(const Stmt *Body, const FieldDecl &Field) {
 
 /// The field of 'this' that \p E names; null otherwise.
 const FieldDecl *fieldOfThis(const Expr *E) {
-  const auto *Member =
-      dyn_cast_or_null<MemberExpr>(model::strip(E, model::Wrappers::Syntax));
+  const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
   if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
     return nullptr;
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -36,8 +30,8 @@ const FieldDecl *fieldOfThis(const Expr *E) {
 
 } // namespace
 
-const Expr *ThreadAffinityCheck::perThreadCapture(const Expr *Init,
-                                                  QualType FieldType) {
+const Expr *PerThreadGuards::perThreadCapture(const Expr *Init,
+                                              QualType FieldType) {
   if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(
           Init ? Init->IgnoreImplicit() : nullptr))
     Init = Default->getExpr();
@@ -45,17 +39,17 @@ const Expr *ThreadAffinityCheck::perThreadCapture(const Expr *Init,
     return nullptr;
   if (const Expr *Call = listedCallIn(Init, ThreadIdFunctions))
     return Call;
-  if (const Expr *Call = listedCallIn(Init, PerThreadValueFunctions))
+  if (const Expr *Call = listedCallIn(Init, PerThreadValues))
     return Call;
-  if (FieldType->isReferenceType() && threadLocalOf(Init))
+  if (FieldType->isReferenceType() && Bound.threadLocalOf(Init))
     return Init;
-  if (FieldType->isPointerType() && addressedThreadLocal(Init))
+  if (FieldType->isPointerType() && Bound.addressedThreadLocal(Init))
     return Init;
   return nullptr;
 }
 
-std::optional<ThreadAffinityCheck::GuardCapture>
-ThreadAffinityCheck::captureOf(const CXXConstructorDecl &Ctor) {
+std::optional<GuardCapture>
+PerThreadGuards::captureOf(const CXXConstructorDecl &Ctor) {
   const FunctionDecl *Def = nullptr;
   if (!Ctor.isDefined(Def) || !Def->getBody())
     return std::nullopt;
@@ -81,8 +75,8 @@ ThreadAffinityCheck::captureOf(const CXXConstructorDecl &Ctor) {
       return Capture;
   }
   std::optional<GuardCapture> Assigned;
-  model::forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-    auto [Target, Value] = model::assignmentParts(&S);
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    auto [Target, Value] = assignmentParts(&S);
     const FieldDecl *Field = Assigned ? nullptr : fieldOfThis(Target);
     if (Field)
       Assigned = Used(Field, perThreadCapture(Value, Field->getType()));
@@ -90,8 +84,7 @@ ThreadAffinityCheck::captureOf(const CXXConstructorDecl &Ctor) {
   return Assigned;
 }
 
-std::optional<ThreadAffinityCheck::GuardCapture>
-ThreadAffinityCheck::guardOf(const VarDecl &Var) {
+std::optional<GuardCapture> PerThreadGuards::guardOf(const VarDecl &Var) {
   if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       Var.getType()->isReferenceType())
     return std::nullopt;
@@ -118,47 +111,36 @@ ThreadAffinityCheck::guardOf(const VarDecl &Var) {
   return std::nullopt;
 }
 
-void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
+std::vector<GuardAtSuspension> PerThreadGuards::atSuspensions(
+    const Stmt &Body, llvm::function_ref<const SuspensionFlow &()> Flow) {
   llvm::DenseMap<const VarDecl *, GuardCapture> Guards;
-  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &) {
-    if (std::optional<GuardCapture> Capture = guardOf(Var))
-      Guards.try_emplace(&Var, *Capture);
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (std::optional<GuardCapture> Capture = guardOf(*Var))
+            Guards.try_emplace(Var, *Capture);
   });
+  std::vector<GuardAtSuspension> Result;
   if (Guards.empty())
-    return;
-  model::FactTransfer T;
-  auto Statement = [&](const Stmt &S, model::HeldFacts &Held) {
+    return Result;
+  FactTransfer T;
+  auto Statement = [&](const Stmt &S, HeldFacts &Held) {
     if (const auto *DS = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : DS->decls())
         if (Guards.contains(dyn_cast<VarDecl>(D)))
           Held.try_emplace(D, &S);
   };
-  auto Destroyed = [&](const VarDecl &Var, model::HeldFacts &Held) {
+  auto Destroyed = [&](const VarDecl &Var, HeldFacts &Held) {
     Held.erase(&Var);
   };
   T.Statement = Statement;
   T.Destroyed = Destroyed;
-  for (const model::HeldAtSuspension &Held :
-       F.suspensions().heldAtSuspensions(T)) {
+  for (const HeldAtSuspension &Held : Flow().heldAtSuspensions(T)) {
     const auto *Var = static_cast<const VarDecl *>(Held.Key);
-    const GuardCapture &Capture = Guards.find(Var)->second;
-    if (!movesThread(*Held.Suspension) || !reportOnce(Var->getLocation()))
-      continue;
-    diag(Var->getLocation(),
-         "%0 is alive across a suspension point, and its constructor "
-         "captures per-thread state that its destructor uses; the coroutine "
-         "may resume on another thread there, and then the destructor uses "
-         "state of the thread it left")
-        << Var;
-    diag(Capture.Capture->getBeginLoc(),
-         "the constructor captures per-thread state in %0 here",
-         DiagnosticIDs::Note)
-        << Capture.Field << Capture.Capture->getSourceRange();
-    noteResumesElsewhere(*Held.Suspension);
-    diag(Capture.DestructorUse->getBeginLoc(), "the destructor uses %0 here",
-         DiagnosticIDs::Note)
-        << Capture.Field;
+    Result.push_back({Var, Guards.find(Var)->second, Held.Suspension});
   }
+  return Result;
 }
 
-} // namespace clang::tidy::async
+} // namespace clang::tidy::async::model

@@ -1,21 +1,23 @@
-//===--- UnboundedSpawnFanOut.cpp - async-lint ----------------------------===//
-//
-// Tasks started all at once over a range of runtime size: collected into a
-// local container, one per iteration of a loop without a bound, and combined
-// (when_all); or started by a parallel_for_each, a listed one or a helper
-// whose visible body does the same, given no limit.
-//
-//===----------------------------------------------------------------------===//
+//===--- FanOuts.cpp - async-lint -----------------------------------------===//
 
-#include "../Model/Awaitables.h"
-#include "../Model/CallInfo.h"
-#include "../Model/CoroutineModel.h"
-#include "../Model/Expressions.h"
-#include "UnboundedSpawnCheck.h"
-#include "clang/AST/ASTContext.h"
+#include "FanOuts.h"
+#include "Awaitables.h"
+#include "CallInfo.h"
+#include "ConcurrencyLimits.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "StaticLoopBounds.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
-namespace clang::tidy::async {
+namespace clang::tidy::async::model {
+
+bool isTaskOrAwaitableType(QualType T) {
+  return !T.isNull() && !T->isDependentType() && T->isRecordType() &&
+         (isTaskType(T) || isAwaitableType(T));
+}
 
 namespace {
 
@@ -37,7 +39,7 @@ std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
              Assign && Assign->getOperator() == OO_Equal &&
              Assign->getNumArgs() == 2) {
     const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(
-        model::strip(Assign->getArg(0), model::Wrappers::Syntax));
+        strip(Assign->getArg(0), Wrappers::Syntax));
     if (!Subscript || Subscript->getOperator() != OO_Subscript)
       return {};
     Target = Subscript->getArg(0);
@@ -47,8 +49,8 @@ std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
   // the moment it is made, and combining eager ones waits for them and
   // starts nothing (a promise's result, a submitted job); of one whose
   // laziness is unknown, neither can be said.
-  if (!Target || !model::isTaskType(Value->getType()) ||
-      model::lazinessOfEveryPromise(Value->getType()) != model::Laziness::Lazy)
+  if (!Target || !isTaskType(Value->getType()) ||
+      lazinessOfEveryPromise(Value->getType()) != Laziness::Lazy)
     return {};
   const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -58,15 +60,14 @@ std::pair<const VarDecl *, const Expr *> taskAdded(const Stmt &S) {
 /// The local container that \p Arg, an argument of a combinator, hands
 /// over: the container (`std::move(c)`) or an iterator into it (`c.begin()`).
 const VarDecl *containerPassed(const Expr *Arg) {
-  const Expr *E = model::strip(Arg, model::Wrappers::Implicit);
+  const Expr *E = strip(Arg, Wrappers::Implicit);
   if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !Method->getIdentifier() ||
         !llvm::is_contained({"begin", "end", "cbegin", "cend"},
                             Method->getName()))
       return nullptr;
-    E = model::strip(Member->getImplicitObjectArgument(),
-                     model::Wrappers::Implicit);
+    E = strip(Member->getImplicitObjectArgument(), Wrappers::Implicit);
   }
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -74,15 +75,14 @@ const VarDecl *containerPassed(const Expr *Arg) {
 
 bool containsStmt(const Stmt *Outer, const Stmt *Inner) {
   bool Found = false;
-  model::forEachOwnStmt(Outer, [&](const Stmt &S) { Found |= &S == Inner; });
+  forEachOwnStmt(Outer, [&](const Stmt &S) { Found |= &S == Inner; });
   return Found;
 }
 
 /// True when \p E calls the parameter \p Param: `fn(x)`, `std::invoke(fn,
 /// x)`.
 bool invokes(const Expr *E, const ParmVarDecl &Param) {
-  const auto *Call =
-      dyn_cast_or_null<CallExpr>(model::strip(E, model::Wrappers::Object));
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
   if (!Call)
     return false;
   const Expr *Called = Call->getCallee();
@@ -93,14 +93,9 @@ bool invokes(const Expr *E, const ParmVarDecl &Param) {
            Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
            Callee->getName() == "invoke" && Call->getNumArgs() > 0)
     Called = Call->getArg(0);
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-      model::strip(Called, model::Wrappers::Object));
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(strip(Called, Wrappers::Object));
   return Ref && Ref->getDecl() == &Param;
-}
-
-bool isTaskOrAwaitableType(QualType T) {
-  return !T.isNull() && !T->isDependentType() && T->isRecordType() &&
-         (model::isTaskType(T) || model::isAwaitableType(T));
 }
 
 /// When \p T is a callable (a class with a call operator, a lambda, a
@@ -151,20 +146,17 @@ bool isRange(QualType T, ASTContext &Ctx) {
          !RD->lookup(&Ctx.Idents.get("begin")).empty();
 }
 
-/// Among the arguments of a call, the range it runs over and the callable it
-/// calls for each element (one that returns a task, or may), when there is
-/// no limit: no integer
-/// beyond the range (max_concurrent_for_each(r, 16, f)) and no limiter. Null
-/// range otherwise.
+} // namespace
+
 std::pair<const Expr *, unsigned>
 rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
-                 const model::NameMatcher &Limiters) {
+                 const NameMatcher &Limiters) {
   const Expr *Range = nullptr;
   std::optional<unsigned> Callable;
   for (unsigned I = 0; I < Args.size(); ++I) {
     QualType T = Args[I]->getType().getNonReferenceType();
     if ((T->isIntegerType() && !T->isBooleanType()) ||
-        Limiters.matches(model::canonicalTypeName(T)))
+        Limiters.matches(canonicalTypeName(T)))
       return {};
     if (!Range && isRange(T, Ctx))
       Range = Args[I];
@@ -177,18 +169,17 @@ rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
   return {Range, *Callable};
 }
 
-} // namespace
-
-llvm::SmallVector<UnboundedSpawnCheck::FanOut, 1>
-UnboundedSpawnCheck::fanOuts(const Stmt *Body, ASTContext &Ctx) const {
+llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
+                                     const FanOutLists &Lists) {
   // Tasks collected, one per iteration, into a local container in a loop
   // without a bound.
   llvm::MapVector<const VarDecl *, FanOut> Collected;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
-        staticallyBounded(S, Ctx) || limited(S))
+        staticallyBounded(S, Ctx) ||
+        limitsConcurrency(S, Lists.LimiterFunctions, Lists.LimiterTypes))
       return;
-    model::forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
+    forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
       if (auto [Var, Value] = taskAdded(Inner); Var)
         Collected.insert({Var, {Var, &Inner, &S, nullptr, Value}});
     });
@@ -199,8 +190,8 @@ UnboundedSpawnCheck::fanOuts(const Stmt *Body, ASTContext &Ctx) const {
   // Combined all at once; a container combined inside the loop that fills
   // it is processed in batches, and so is what remains of it after the loop.
   llvm::SmallPtrSet<const VarDecl *, 2> Batched;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    const CallExpr *Call = model::callOfListed(S, Lib.CombinatorFunctions);
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    const CallExpr *Call = callOfListed(S, Lists.Combinators);
     if (!Call)
       return;
     for (const Expr *Arg : Call->arguments()) {
@@ -220,95 +211,21 @@ UnboundedSpawnCheck::fanOuts(const Stmt *Body, ASTContext &Ctx) const {
   return Result;
 }
 
-void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
-  for (const FanOut &F : fanOuts(Body, Ctx)) {
-    std::string Name = "this call";
-    if (std::optional<model::CallInfo> Info = model::describeCall(*F.Combine))
-      Name = "'" + model::displayName(Info->Names.front()) + "'";
-    diag(F.Combine->getBeginLoc(),
-         "%0 runs every task in %1 at once, one per iteration of a loop "
-         "without a bound, with no limit on how many run together; "
-         "process them in batches or behind a semaphore")
-        << Name << F.Container;
-    diag(F.Add->getBeginLoc(), "a task is added here on every iteration",
-         DiagnosticIDs::Note);
-    diag(F.Loop->getBeginLoc(), "the loop has no static bound",
-         DiagnosticIDs::Note);
-  }
-}
-
-bool UnboundedSpawnCheck::fansOutCallable(const FunctionDecl &Callee,
-                                          unsigned Param, ASTContext &Ctx) {
-  auto [It, New] = FansOut.try_emplace({Callee.getCanonicalDecl(), Param});
+bool CallableFanOuts::fansOut(const FunctionDecl &Callee, unsigned Param,
+                              ASTContext &Ctx, const FanOutLists &Lists) {
+  auto [It, New] = Known.try_emplace({Callee.getCanonicalDecl(), Param});
   if (!New)
     return It->second;
   const FunctionDecl *Def = Callee.getDefinition();
-  const Stmt *Body = Def ? model::getUserBody(*Def) : nullptr;
+  const Stmt *Body = Def ? getUserBody(*Def) : nullptr;
   if (!Body || Param >= Def->getNumParams())
     return false;
   const ParmVarDecl &Callable = *Def->getParamDecl(Param);
-  bool Result = llvm::any_of(fanOuts(Body, Ctx), [&](const FanOut &F) {
+  bool Result = llvm::any_of(fanOuts(Body, Ctx, Lists), [&](const FanOut &F) {
     return invokes(F.Value, Callable);
   });
-  FansOut[{Callee.getCanonicalDecl(), Param}] = Result;
+  Known[{Callee.getCanonicalDecl(), Param}] = Result;
   return Result;
 }
 
-bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
-  const Type *Key = T.getCanonicalType().getTypePtrOrNull();
-  auto [It, New] = TaskOrAwaitable.try_emplace(Key, false);
-  if (New)
-    It->second = isTaskOrAwaitableType(T);
-  return It->second;
-}
-
-void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
-      return;
-    llvm::SmallVector<const Expr *, 4> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      Args.append(Call->arg_begin(), Call->arg_end());
-    else
-      Args.append(cast<CXXConstructExpr>(S).arg_begin(),
-                  cast<CXXConstructExpr>(S).arg_end());
-    const auto &E = cast<Expr>(S);
-    if (Args.size() < 2 || !E.getType()->isRecordType() ||
-        !isTaskOrAwaitable(E.getType()))
-      return;
-    auto [Range, Callable] = rangeAndCallable(Args, F.Ctx, Lib.Limiters);
-    if (!Range || fixedSizeRange(Range, F.Ctx))
-      return;
-    // What it makes is awaited, returned or spawned; an eager result starts
-    // anyway.
-    using K = model::TaskFate::Kind;
-    model::TaskFate Fate = F.flow().fateOf(&E);
-    if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
-        Fate.What != K::Awaited && Fate.What != K::AwaitedLater &&
-        Fate.What != K::Escapes)
-      return;
-    std::optional<model::CallInfo> Info = model::describeCall(S);
-    if (!Info)
-      return;
-    // Listed, by the function's name or the class it constructs; or a
-    // helper whose body shows that it starts them all at once.
-    const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
-    bool Listed = model::anyNameMatches(ParallelForEachFunctions, *Info) ||
-                  (Ctor && ParallelForEachFunctions.matches(
-                               model::canonicalName(*Ctor->getParent())));
-    if (!Listed && (Ctor || !isa<CallExpr>(S) ||
-                    !fansOutCallable(*Info->Callee, Callable, F.Ctx)))
-      return;
-    std::string Name =
-        Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
-    diag(S.getBeginLoc(),
-         "%0 starts a task for every element of a range of runtime size, "
-         "all at once, with no limit on how many run together; pass a "
-         "concurrency limit or process the range in batches")
-        << ("'" + model::displayName(Name) + "'") << E.getSourceRange();
-    diag(Range->getBeginLoc(), "the range has no static bound",
-         DiagnosticIDs::Note);
-  });
-}
-
-} // namespace clang::tidy::async
+} // namespace clang::tidy::async::model

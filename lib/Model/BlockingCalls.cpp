@@ -1,0 +1,91 @@
+//===--- BlockingCalls.cpp - async-lint -----------------------------------===//
+
+#include "BlockingCalls.h"
+#include "Awaitables.h"
+#include "BlockingCatalog.h"
+#include "CallInfo.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// Lock tags (std::defer_lock, std::try_to_lock, std::adopt_lock) make a
+/// lock constructor not wait.
+bool hasLockTagArgument(const CXXConstructExpr &Construct) {
+  for (const Expr *Arg : Construct.arguments()) {
+    const auto *RD = Arg->getType()->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    std::string Name = canonicalName(*RD);
+    if (Name == "::std::defer_lock_t" || Name == "::std::try_to_lock_t" ||
+        Name == "::std::adopt_lock_t")
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool BlockingCall::isCategory(llvm::StringRef Key) const {
+  return Category != Custom && blockingCategories()[Category].Key == Key;
+}
+
+std::optional<BlockingCall> classifyBlocking(const Stmt &S,
+                                             const BlockingLists &Lists) {
+  std::optional<CallInfo> Call = describeCall(S);
+  if (!Call)
+    return std::nullopt;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
+      Construct && hasLockTagArgument(*Construct))
+    return std::nullopt;
+
+  for (const std::string &Name : Call->Names)
+    if (Lists.AllowedFunctions.matches(Name))
+      return std::nullopt;
+
+  llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
+  for (unsigned I = 0; I < Categories.size(); ++I) {
+    if (!Lists.CategoryEnabled[I])
+      continue;
+    for (const std::string &Name : Call->Names)
+      if (Lists.CategoryNames[I].matches(Name))
+        return BlockingCall{"'" + displayName(Name) + "'", I};
+  }
+  for (const std::string &Name : Call->Names)
+    if (Lists.BlockingFunctions.matches(Name))
+      return BlockingCall{"'" + displayName(Name) + "'", BlockingCall::Custom};
+
+  auto CategoryIndex = [&](llvm::StringRef Key) -> std::optional<unsigned> {
+    for (unsigned I = 0; I < Categories.size(); ++I)
+      if (Categories[I].Key == Key && Lists.CategoryEnabled[I])
+        return I;
+    return std::nullopt;
+  };
+
+  // Reading a blocking stream: std::cin >> x, std::getline(std::cin, s),
+  // std::cin.get().
+  const VarDecl *Stream = Call->ObjectVar ? Call->ObjectVar : Call->FirstArgVar;
+  if (Stream && !Lists.BlockingStreams.empty())
+    if (llvm::StringRef Match =
+            Lists.BlockingStreams.match(canonicalName(*Stream));
+        !Match.empty())
+      if (std::optional<unsigned> IO = CategoryIndex("io"))
+        return BlockingCall{"reading '" + displayName(Match) + "'", *IO};
+
+  // The blocking get()/wait() of a type that is itself awaitable.
+  const FunctionDecl *Callee = Call->Callee;
+  if (!Call->ObjectType.isNull() && Callee->getDeclName().isIdentifier() &&
+      Lists.AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
+      isAwaitableType(Call->ObjectType))
+    if (std::optional<unsigned> Result = CategoryIndex("result"))
+      return BlockingCall{"'" + displayName(Call->Names.back()) + "'", *Result};
+  return std::nullopt;
+}
+
+bool isAllowedBlocking(const NamedDecl &D, const BlockingLists &Lists) {
+  return !Lists.AllowedFunctions.empty() &&
+         Lists.AllowedFunctions.matches(canonicalName(D));
+}
+
+} // namespace clang::tidy::async::model

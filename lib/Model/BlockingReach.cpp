@@ -1,0 +1,151 @@
+//===--- BlockingReach.cpp - async-lint -----------------------------------===//
+
+#include "BlockingReach.h"
+#include "Awaitables.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async::model {
+
+std::optional<BlockingCondition>
+BlockingReach::blocksUnless(const FunctionDecl &FD, const Stmt &S,
+                            const Expr *Object, unsigned Needs,
+                            const BlockingQueries &Q) {
+  if (Q.FactsAt(FD, Object, &S) & Needs)
+    return std::nullopt;
+  auto OwnParam = [&](const VarDecl *VD) -> const ParmVarDecl * {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(VD);
+    return Param && Param->getDeclContext() == &FD ? Param : nullptr;
+  };
+  if (const ParmVarDecl *Param = OwnParam(referencedVariable(Object)))
+    return BlockingCondition{int(Param->getFunctionScopeIndex()), Needs};
+  // An element of a parameter: ready when the whole parameter is.
+  if (Needs == PathFacts::Ready)
+    if (const ParmVarDecl *Param =
+            OwnParam(Q.PathFactsOf(FD).containerOf(Object)))
+      return BlockingCondition{int(Param->getFunctionScopeIndex()),
+                               PathFacts::AllReady};
+  return BlockingCondition{};
+}
+
+std::optional<BlockingCondition>
+BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
+                             const BlockingPath &R, ASTContext &Ctx,
+                             const BlockingQueries &Q) {
+  const BlockingCall &Leaf = R.Leaf;
+  if (R.Via == nullptr) {
+    // A system call in a function that handles EAGAIN is made on a
+    // non-blocking descriptor.
+    if (Leaf.isCategory("io") && !isa<CXXMemberCallExpr>(S) &&
+        (IO.expectsWouldBlock(FD, Ctx) ||
+         (isa<CallExpr>(S) && IO.onAsyncMember(FD, cast<CallExpr>(S)))))
+      return std::nullopt;
+    // A get() (or wait) of the result category blocks only while its object
+    // is not ready.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+    if (!Member || !Leaf.isCategory("result"))
+      return BlockingCondition{};
+    return blocksUnless(FD, S, Member->getImplicitObjectArgument(),
+                        PathFacts::Ready, Q);
+  }
+  if (R.When.Param < 0)
+    return BlockingCondition{};
+  const Expr *Arg = argumentFor(S, unsigned(R.When.Param));
+  if (!Arg)
+    return BlockingCondition{};
+  return blocksUnless(FD, S, Arg, R.When.Needs, Q);
+}
+
+const FunctionDecl *BlockingReach::descendInto(const Stmt &S,
+                                               const SourceManager &SM) const {
+  const FunctionDecl *Def = calledDefinition(S);
+  // An eager coroutine runs in its caller until it first suspends.
+  if (!Def || Def->isImplicit() || SM.isInSystemHeader(Def->getLocation()) ||
+      isAllowedBlocking(*Def, Lists) ||
+      (isCoroutine(*Def) && lazinessOfCoroutine(*Def) != Laziness::Eager))
+    return nullptr;
+  return Def;
+}
+
+std::optional<BlockingPath> BlockingReach::reachOf(const FunctionDecl &FD,
+                                                   unsigned Budget,
+                                                   ASTContext &Ctx,
+                                                   const BlockingQueries &Q) {
+  {
+    const Memo &M = Reaches[&FD];
+    if (M.InProgress)
+      return std::nullopt;
+    if (M.Found)
+      return M.Found->Depth <= Budget ? M.Found : std::nullopt;
+    if (M.SearchedBudget >= Budget)
+      return std::nullopt;
+  }
+  Reaches[&FD].InProgress = true;
+  std::optional<BlockingPath> Best = searchBody(FD, Budget, Ctx, Q);
+  // The map may have grown during the recursion: look the entry up again.
+  Memo &M = Reaches[&FD];
+  M.InProgress = false;
+  if (Best)
+    M.Found = Best;
+  else
+    M.SearchedBudget = std::max(M.SearchedBudget, Budget);
+  return Best;
+}
+
+std::optional<BlockingPath>
+BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
+                          ASTContext &Ctx, const BlockingQueries &Q) {
+  std::optional<BlockingPath> Best;
+  // Prefers a call that blocks whatever the arguments, then the shortest.
+  auto Better = [&](const BlockingPath &R) {
+    bool Always = R.When.Param < 0, BestAlways = Best && Best->When.Param < 0;
+    return !Best || (Always && !BestAlways) ||
+           (Always == BestAlways && R.Depth < Best->Depth);
+  };
+  // In a coroutine, only what runs before it first suspends runs in the
+  // caller.
+  bool Coroutine = isCoroutine(FD);
+  auto Consider = [&](BlockingPath R) {
+    if (Coroutine && !runsInCaller(FD, *R.Site, Q))
+      return;
+    if (std::optional<BlockingCondition> When =
+            blocksThrough(FD, *R.Site, R, Ctx, Q)) {
+      R.When = *When;
+      if (Better(R))
+        Best = std::move(R);
+    }
+  };
+  forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
+    if (Best && Best->Depth == 1 && Best->When.Param < 0)
+      return;
+    if (std::optional<BlockingCall> B = classifyBlocking(S, Lists))
+      return Consider(BlockingPath{&S, nullptr, std::move(*B), 1});
+    if (Budget <= 1)
+      return;
+    const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager());
+    if (!Callee)
+      return;
+    if (std::optional<BlockingPath> Inner =
+            reachOf(*Callee, Budget - 1, Ctx, Q))
+      Consider(
+          BlockingPath{&S, Callee, Inner->Leaf, Inner->Depth + 1, Inner->When});
+  });
+  return Best;
+}
+
+bool BlockingReach::runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
+                                 const BlockingQueries &Q) {
+  return lazinessOfCoroutine(Coro) == Laziness::Eager &&
+         !Q.Suspensions(Coro).mayRunAfterSuspension(Site);
+}
+
+const BlockingPath *BlockingReach::found(const FunctionDecl *FD) const {
+  auto It = Reaches.find(FD);
+  if (It == Reaches.end() || !It->second.Found)
+    return nullptr;
+  return &*It->second.Found;
+}
+
+} // namespace clang::tidy::async::model

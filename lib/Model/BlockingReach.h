@@ -1,0 +1,111 @@
+//===--- BlockingReach.h - async-lint ---------------------------*- C++ -*-===//
+//
+// Whether a call blocks, directly or through the functions it calls: the
+// blocking call a function's visible body reaches (within a budget of
+// function boundaries, preferring a call that blocks whatever the
+// arguments, then the shortest path), and the condition under which it
+// blocks: a get() blocks only while its object is not ready (PathFacts), so a
+// function that waits on its parameter blocks only when that argument is not
+// ready; a system call on a non-blocking descriptor does not block; an eager
+// coroutine runs only its code before the first suspension in its caller.
+// Remembered per function for a translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_BLOCKINGREACH_H
+#define ASYNC_LINT_MODEL_BLOCKINGREACH_H
+
+#include "BlockingCalls.h"
+#include "NonBlockingIO.h"
+#include "PathFacts.h"
+#include "SuspensionFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::async::model {
+
+/// When a call blocks: whatever the arguments (Param < 0), or only when the
+/// argument for parameter Param lacks the facts Needs (PathFacts bits: a
+/// get() on it needs it ready, on one of its elements needs it all ready).
+struct BlockingCondition {
+  int Param = -1;
+  unsigned Needs = 0;
+};
+
+/// How a function reaches a blocking call: the call in its body that blocks
+/// or leads to a blocking call, and the callee it leads through.
+struct BlockingPath {
+  const Stmt *Site = nullptr;
+  const FunctionDecl *Via = nullptr; // null when Site blocks itself
+  BlockingCall Leaf;
+  unsigned Depth = 0; // function boundaries to the leaf, 1 = direct
+  BlockingCondition When;
+};
+
+/// What the search asks of the unit's analyses (the analysis session).
+struct BlockingQueries {
+  /// The PathFacts bits of the object \p Object when \p At runs in \p FD.
+  llvm::function_ref<unsigned(const FunctionDecl &FD, const Expr *Object,
+                              const Stmt *At)>
+      FactsAt;
+  /// The path facts of a function.
+  llvm::function_ref<const PathFacts &(const FunctionDecl &)> PathFactsOf;
+  /// The suspension flow of a function.
+  llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> Suspensions;
+};
+
+class BlockingReach {
+public:
+  BlockingReach(const BlockingLists &Lists, NonBlockingIO &IO)
+      : Lists(Lists), IO(IO) {}
+
+  /// The definition the call \p S runs, when the search descends into it:
+  /// visible, not implicit, not in a system header, not allowed, and not a
+  /// lazy coroutine (an eager one runs in its caller until it suspends).
+  const FunctionDecl *descendInto(const Stmt &S, const SourceManager &SM) const;
+  /// The blocking call \p FD's body reaches within \p Budget function
+  /// boundaries, with the condition under which it blocks; std::nullopt
+  /// when it reaches none. Memoised (also a search that failed, by budget).
+  std::optional<BlockingPath> reachOf(const FunctionDecl &FD, unsigned Budget,
+                                      ASTContext &Ctx,
+                                      const BlockingQueries &Q);
+  /// Whether the call \p S of \p FD reaching \p R blocks: std::nullopt when
+  /// it does not (its object is ready there, its descriptor non-blocking);
+  /// a condition on the parameter of \p FD that the object waited on is (or
+  /// whose element it is); otherwise always.
+  std::optional<BlockingCondition>
+  blocksThrough(const FunctionDecl &FD, const Stmt &S, const BlockingPath &R,
+                ASTContext &Ctx, const BlockingQueries &Q);
+  /// True when \p Site of the eager coroutine \p Coro runs before it first
+  /// suspends: in its caller, on the caller's thread.
+  static bool runsInCaller(const FunctionDecl &Coro, const Stmt &Site,
+                           const BlockingQueries &Q);
+  /// What reachOf found for \p FD; null when it found nothing.
+  const BlockingPath *found(const FunctionDecl *FD) const;
+  /// Forgets what was found (a new translation unit).
+  void clear() { Reaches.clear(); }
+
+private:
+  struct Memo {
+    std::optional<BlockingPath> Found;
+    unsigned SearchedBudget = 0;
+    bool InProgress = false;
+  };
+  /// Whether \p S, a call in \p FD that blocks unless \p Object has the
+  /// facts \p Needs, blocks (see blocksThrough).
+  std::optional<BlockingCondition>
+  blocksUnless(const FunctionDecl &FD, const Stmt &S, const Expr *Object,
+               unsigned Needs, const BlockingQueries &Q);
+  /// The best path among the calls of \p FD's body (reachOf's search).
+  std::optional<BlockingPath> searchBody(const FunctionDecl &FD,
+                                         unsigned Budget, ASTContext &Ctx,
+                                         const BlockingQueries &Q);
+
+  const BlockingLists &Lists;
+  NonBlockingIO &IO;
+  llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_BLOCKINGREACH_H

@@ -1,0 +1,62 @@
+//===--- SpawnSites.cpp - async-lint --------------------------------------===//
+
+#include "SpawnSites.h"
+#include "Awaitables.h"
+#include "CallInfo.h"
+#include "NameMatcher.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
+                      const NameMatcher &SpawnLikeFunctions) {
+  std::optional<CallInfo> Info = describeCall(Call);
+  if (!Info)
+    return nullptr;
+  if (anyNameMatches(SpawnFunctions, *Info) ||
+      anyNameMatches(SpawnLikeFunctions, *Info)) {
+    // What is spawned: the object of a member spawn (task.start()), or the
+    // first argument that is a task or a function object.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      return Member->getImplicitObjectArgument();
+    for (const Expr *Arg : Call.arguments()) {
+      QualType T = Arg->getType();
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (isTaskType(T) || isAwaitableType(T) || (RD && RD->isLambda()) ||
+          T->isFunctionPointerType())
+        return Arg;
+    }
+    return Call.getNumArgs() ? Call.getArg(0) : &Call;
+  }
+  // A detached thread, or a thread started into a collection.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *RD = Method ? Method->getParent() : nullptr;
+    if (!RD || !Method->getIdentifier())
+      return nullptr;
+    auto IsThread = [](StringRef Name) {
+      return Name == "::std::thread" || Name == "::std::jthread";
+    };
+    if (Method->getName() == "detach" && IsThread(canonicalName(*RD)))
+      return Member->getImplicitObjectArgument();
+    const auto *Container = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (Container &&
+        llvm::is_contained({"emplace_back", "push_back", "emplace"},
+                           Method->getName()) &&
+        Container->getTemplateArgs().size() > 0 &&
+        Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        IsThread(
+            canonicalTypeName(Container->getTemplateArgs()[0].getAsType())))
+      return Member->getImplicitObjectArgument();
+  }
+  // An eager coroutine made to be dropped runs detached: calling one is a
+  // spawn.
+  QualType T = Call.getType();
+  if (!T->isRecordType() || !isTaskType(T) || isAwaitableType(T) ||
+      lazinessOf(T) != Laziness::Eager)
+    return nullptr;
+  return &Call;
+}
+
+} // namespace clang::tidy::async::model

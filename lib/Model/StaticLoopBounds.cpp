@@ -1,0 +1,182 @@
+//===--- StaticLoopBounds.cpp - async-lint --------------------------------===//
+
+#include "StaticLoopBounds.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "RangeSizes.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The declarations \p E reads: variables, and members.
+void readDecls(const Expr *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    Out.insert(Ref->getDecl());
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    Out.insert(Member->getMemberDecl());
+  for (const Stmt *Child : E->children())
+    if (const auto *Sub = dyn_cast_or_null<Expr>(Child))
+      readDecls(Sub, Out);
+}
+
+/// The declaration an assignment, increment or non-const member call
+/// writes, when \p S is one.
+const Decl *writtenDecl(const Stmt &S) {
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(&S); BO && BO->isAssignmentOp())
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(&S);
+           UO && UO->isIncrementDecrementOp())
+    Target = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+           Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    Target = Op->getArg(0);
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+           Call && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
+    Target = Call->getImplicitObjectArgument();
+  return Target ? declNamedDirectly(Target) : nullptr;
+}
+
+/// True when \p E reads only locals, members and globals that \p For's body
+/// and increment leave as is (no parameter but \p Sizing's), and calls
+/// nothing but const members (size(), operator->).
+bool loopInvariant(const Expr *E, const ForStmt &For,
+                   const FunctionDecl *Sizing) {
+  bool Calls = false;
+  forEachOwnStmt(E, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+      Calls |= !Method || !Method->isConst();
+    }
+  });
+  if (Calls)
+    return false;
+  llvm::SmallPtrSet<const Decl *, 4> Read;
+  readDecls(E, Read);
+  // A parameter is the caller's input: as far as this function knows, it
+  // grows with the load. The size a pool is made with is the exception.
+  if (llvm::any_of(Read, [&](const Decl *D) {
+        return isa<ParmVarDecl>(D) && D->getDeclContext() != Sizing;
+      }))
+    return false;
+  bool Written = false;
+  for (const Stmt *Part :
+       {For.getBody(), static_cast<const Stmt *>(For.getInc())})
+    forEachOwnStmt(Part, [&](const Stmt &S) {
+      if (const Decl *D = writtenDecl(S))
+        Written |= Read.contains(D);
+    });
+  return !Written;
+}
+
+} // namespace
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  return nullptr;
+}
+
+bool fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
+  if (!Range)
+    return false;
+  QualType T = Range->getType().getNonReferenceType();
+  if (T->isConstantArrayType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  std::string Name = canonicalName(*RD);
+  if (Name == "::std::initializer_list" || Name == "::std::array")
+    return true;
+  // A range made from constants and globals (iota(0, 4), irange(0,
+  // smp::count)): a count the program fixes, not input that grows.
+  const Expr *Made = strip(Range, Wrappers::Object);
+  llvm::SmallVector<const Expr *, 3> Args;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Made))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  if (Args.empty())
+    return false;
+  return llvm::all_of(Args, [&](const Expr *Arg) {
+    Arg = Arg->IgnoreParenImpCasts();
+    if (!Arg->getType()->isIntegerType())
+      return false;
+    if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
+  });
+}
+
+/// True when \p Loop runs a number of times fixed before it starts: a
+/// range-based for over an array or an initializer list, or a counting for
+/// loop against a constant, main's argc, or a bound the loop does not
+/// change.
+bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
+                       const FunctionDecl *Sizing) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return fixedSizeRange(Range->getRangeInit(), Ctx);
+  const auto *For = dyn_cast<ForStmt>(&Loop);
+  const auto *Cond =
+      For ? dyn_cast_or_null<BinaryOperator>(
+                For->getCond() ? For->getCond()->IgnoreParenImpCasts()
+                               : nullptr)
+          : nullptr;
+  if (!Cond || !Cond->isRelationalOp())
+    return false;
+  // A constant, or the command line's argument count: the operator's
+  // choice, not input that grows under load.
+  auto Bound = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Main =
+        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    return Main && Main->isMain() && Param->getFunctionScopeIndex() == 0;
+  };
+  if (Bound(Cond->getLHS()) || Bound(Cond->getRHS()))
+    return true;
+  // A counter compared with a bound that the loop does not change: the
+  // number of iterations is fixed when the loop starts.
+  auto Counter = [](const Expr *E) -> const VarDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  };
+  const VarDecl *I = Counter(Cond->getLHS());
+  const Expr *Limit = Cond->getRHS();
+  if (!I) {
+    I = Counter(Cond->getRHS());
+    Limit = Cond->getLHS();
+  }
+  if (!I || !For->getInc())
+    return false;
+  // An index loop over a range (`i < r.size()`, `i < n` with `n =
+  // r.size()`) runs once per element, as a range-based for over it does:
+  // bounded only when the range's size is fixed, also when it is a
+  // parameter (`std::span<T, 4>`). Where a pool is sized, what the
+  // function is given is the bound.
+  const Expr *Counted = countedRange(Limit);
+  bool Fixed =
+      Counted && (fixedSizeRange(Counted, Ctx) || fixedExtent(Counted, Ctx));
+  if (Fixed)
+    return true;
+  return loopInvariant(Limit, *For, Sizing) &&
+         (Sizing || !Counted || !growsWithInput(Counted));
+}
+
+} // namespace clang::tidy::async::model
