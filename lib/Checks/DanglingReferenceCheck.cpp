@@ -1,13 +1,13 @@
 //===--- DanglingReferenceCheck.cpp - async-lint --------------------------===//
 //
-// async-dangling-reference: its options and which rule judges what. The
-// rules are in DanglingReferenceCalls.cpp (call-site lifetimes),
-// DanglingReferenceAwaits.cpp (awaited references) and
-// DanglingReferenceElements.cpp (container invalidation).
+// async-dangling-reference: its options and which rule judges what (the
+// rules' files are listed in DanglingReferenceCheck.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
 #include "../Model/NameMatcher.h"
 
 namespace clang::tidy::async {
@@ -71,32 +71,44 @@ void DanglingReferenceCheck::storeCheckOptions(
 void DanglingReferenceCheck::startTranslationUnit() {
   LateUses.clear();
   Modifications.clear();
-  ReturnsNewTask.clear();
-  SharedModified.clear();
-  SharedWalked = false;
-  DetachedSelves.clear();
-  TakesOwner.clear();
-  DetachedSpawns.clear();
+  Declared.clear();
+  Detached.clear();
 }
 
-bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
-  QualType T = Param.getType();
-  if (T.isNull() || T->isDependentType())
-    return false;
-  if (T->isReferenceType())
-    return true;
-  if (T->isPointerType())
-    return !T->isFunctionPointerType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  std::string Name = model::canonicalName(*RD);
-  return ViewTypes.matches(Name) ||
-         (ReferenceWrappers && Name == "::std::reference_wrapper");
+model::LibraryAnalyses DanglingReferenceCheck::analyses() {
+  model::AnalysisSession &Session = Facts.session();
+  // The session keeps one id per library configuration: asking again for
+  // this check's lists gives the id its UnitFacts uses.
+  return {Session, Session.addLibrary(Lib), Lib};
+}
+
+std::optional<model::TaskFate>
+DanglingReferenceCheck::reportDeath(const Call &C, const model::Referent &R,
+                                    SourceLocation At, SourceLocation &Dies) {
+  model::TaskFate F = C.fate();
+  Dies = C.dies(R, F);
+  if (Dies.isInvalid() || !reportOnce(At))
+    return std::nullopt;
+  return F;
 }
 
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
-  checkCalls(F);
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = model::calledDefinition(*Call);
+    if (!Callee) {
+      if (const FunctionDecl *Coro = Declared.calledBy(*Call, Lib))
+        checkCall(*Call, *Coro, F);
+      return;
+    }
+    if (Callee->isDependentContext())
+      return;
+    if (!model::getCoroutineBody(*Callee))
+      return checkWrapperCall(*Call, *Callee, F);
+    checkCall(*Call, *Callee, F);
+  });
   checkDetachingCalls(F);
   if (!F.isCoroutine())
     return;
