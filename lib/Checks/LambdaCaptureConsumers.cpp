@@ -8,7 +8,9 @@
 
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Exceptions.h"
+#include "../Model/DroppedExceptions.h"
+#include "../Model/EscapingThrows.h"
+#include "../Model/FailureHandlers.h"
 #include "../Model/LocalFlow.h"
 #include "LambdaCaptureLifetimeCheck.h"
 #include "clang/AST/ASTContext.h"

@@ -4,8 +4,10 @@
 #include "../Model/Awaitables.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Exceptions.h"
+#include "../Model/DroppedExceptions.h"
+#include "../Model/EscapingThrows.h"
 #include "../Model/Expressions.h"
+#include "../Model/FailureHandlers.h"
 #include "../Model/TaskFlow.h"
 #include "clang/AST/ASTContext.h"
 

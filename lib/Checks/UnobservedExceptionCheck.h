@@ -4,7 +4,9 @@
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
 #include "../Model/CallInfo.h"
-#include "../Model/Exceptions.h"
+#include "../Model/DroppedExceptions.h"
+#include "../Model/EscapingThrows.h"
+#include "../Model/FailureHandlers.h"
 #include "../Model/ResolvedTypes.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"

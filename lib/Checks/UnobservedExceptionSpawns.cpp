@@ -10,8 +10,10 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachingSpawns.h"
-#include "../Model/Exceptions.h"
+#include "../Model/DroppedExceptions.h"
+#include "../Model/EscapingThrows.h"
 #include "../Model/Expressions.h"
+#include "../Model/FailureHandlers.h"
 #include "UnobservedExceptionCheck.h"
 
 namespace clang::tidy::async {
