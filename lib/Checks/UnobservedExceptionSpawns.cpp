@@ -14,6 +14,7 @@
 #include "../Model/EscapingThrows.h"
 #include "../Model/Expressions.h"
 #include "../Model/FailureHandlers.h"
+#include "../Model/LostExceptions.h"
 #include "UnobservedExceptionCheck.h"
 
 namespace clang::tidy::async {
@@ -34,10 +35,7 @@ void UnobservedExceptionCheck::checkSpawn(
     return;
   const Expr *Token = model::completionToken(Call);
   std::string TokenName = model::completionTokenName(Call);
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (Arg != Token && (Coro = model::spawnedCoroutine(Arg)))
-      break;
+  const FunctionDecl *Coro = model::coroutineSpawnedBy(Call, Token);
   if (!Coro)
     return;
   const Stmt *Throw =
@@ -58,12 +56,7 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
     ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (!Coro)
-      Coro = model::taskCoroutine(Arg);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); !Coro && Member)
-    Coro = model::taskCoroutine(Member->getImplicitObjectArgument());
+  const FunctionDecl *Coro = model::taskSpawnedBy(Call);
   const Stmt *Throw =
       Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
            : nullptr;
