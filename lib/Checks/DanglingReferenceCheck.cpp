@@ -24,31 +24,16 @@ constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
 constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
     "DeclaredEagerTemporaries";
 
-constexpr llvm::StringLiteral DefaultViewTypes =
-    "::std::basic_string_view;::std::span;::std::initializer_list;"
-    "::std::ranges::ref_view;::std::mdspan;::boost::core::basic_string_view;"
-    "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
-    "::llvm::StringRef;::llvm::ArrayRef";
-
-// Type-erased function objects: a call hands its arguments on to the
-// function the object holds.
-constexpr llvm::StringLiteral DefaultFunctionWrappers =
-    "::std::function;::std::move_only_function;::std::copyable_function;"
-    "::folly::Function;::absl::AnyInvocable";
-
-// Calls whose result keeps an object alive: a strong or weak reference.
-constexpr llvm::StringLiteral DefaultOwnerFunctions =
-    "shared_from_this;weak_from_this;get_strong;get_weak";
-
 } // namespace
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
-      ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
+      OwnerFunctions(
+          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
+      ViewTypes(Options.get(ViewTypesOpt, model::DefaultViewTypes)),
       FunctionWrappers(
-          Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
+          Options.get(FunctionWrappersOpt, model::DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)),
       StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)),

@@ -3,6 +3,7 @@
 #include "LambdaCaptureLifetimeCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/DetachedObjects.h"
 #include "../Model/LocalFlow.h"
 #include "../Model/Owners.h"
 #include "LifetimeNotes.h"
@@ -18,16 +19,13 @@ constexpr llvm::StringLiteral ComposeFunctionsOpt = "ComposeFunctions";
 constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
 constexpr llvm::StringLiteral JoiningExecutorsOpt = "JoiningExecutors";
 
-// Calls whose result keeps an object alive: a strong or weak reference.
-constexpr llvm::StringLiteral DefaultOwnerFunctions =
-    "shared_from_this;weak_from_this;get_strong;get_weak";
-
 } // namespace
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
+      OwnerFunctions(
+          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
       CallbackFunctions(
           Options.get(CallbackFunctionsOpt, model::DefaultCallbackFunctions)),
       ComposeFunctions(

@@ -16,6 +16,20 @@
 
 namespace clang::tidy::async::model {
 
+/// Views: a parameter of one of these types refers into what its argument
+/// refers to.
+constexpr llvm::StringLiteral DefaultViewTypes =
+    "::std::basic_string_view;::std::span;::std::initializer_list;"
+    "::std::ranges::ref_view;::std::mdspan;::boost::core::basic_string_view;"
+    "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
+    "::llvm::StringRef;::llvm::ArrayRef";
+
+/// Type-erased function objects: a call hands its arguments on to the
+/// function the object holds.
+constexpr llvm::StringLiteral DefaultFunctionWrappers =
+    "::std::function;::std::move_only_function;::std::copyable_function;"
+    "::folly::Function;::absl::AnyInvocable";
+
 /// A call of the coroutine \p Coro, made in \p CallerBody, whose task flow
 /// is \p Flow.
 struct CoroutineCall {

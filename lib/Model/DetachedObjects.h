@@ -21,6 +21,10 @@
 
 namespace clang::tidy::async::model {
 
+/// Calls whose result keeps an object alive: a strong or weak reference.
+constexpr llvm::StringLiteral DefaultOwnerFunctions =
+    "shared_from_this;weak_from_this;get_strong;get_weak";
+
 /// A member coroutine a member function spawns detached on '*this', with
 /// nothing that keeps the object alive, and its first late use of it.
 struct DetachedSelf {
