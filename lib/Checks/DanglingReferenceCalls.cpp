@@ -137,7 +137,8 @@ void DanglingReferenceCheck::checkDetachedThis(const Call &C,
 void DanglingReferenceCheck::checkCall(const CallExpr &CE,
                                        const FunctionDecl &Coro,
                                        CheckedFunction &Caller) {
-  Call C = model::coroutineCall(CE, Coro, Caller.Body, Caller.flow());
+  auto Flow = [&]() -> const model::TaskFlow & { return Caller.flow(); };
+  Call C = model::coroutineCall(CE, Coro, Caller.Body, Flow);
   model::CallObject O = model::callObject(CE, Coro, true);
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < CE.getNumArgs(); ++I)

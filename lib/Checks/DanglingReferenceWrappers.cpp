@@ -24,8 +24,9 @@ void DanglingReferenceCheck::checkForwarded(const CallExpr &Call,
                                             const FunctionDecl &Wrapper,
                                             int Index, const ParmVarDecl *Outer,
                                             const Expr &At, bool Erased) {
+  auto Flow = [&]() -> const model::TaskFlow & { return Caller.flow(); };
   std::optional<model::ForwardedDeath> D = model::forwardedArgumentDeath(
-      Call, Caller.flow(), Wrapper, Index, Outer, At,
+      Call, Flow, Wrapper, Index, Outer, At,
       [&](const ParmVarDecl &P) { return refersThrough(P); }, LateUses,
       analyses());
   if (!D || !reportOnce(At.getBeginLoc()))

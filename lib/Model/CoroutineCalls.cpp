@@ -9,7 +9,8 @@
 namespace clang::tidy::async::model {
 
 CoroutineCall coroutineCall(const CallExpr &Call, const FunctionDecl &Coro,
-                            const Stmt &CallerBody, const TaskFlow &Flow) {
+                            const Stmt &CallerBody,
+                            llvm::function_ref<const TaskFlow &()> Flow) {
   bool Declared = !Coro.hasBody();
   Laziness L = Declared ? lazinessOfEveryPromise(Coro.getReturnType())
                         : lazinessOfCoroutine(Coro);

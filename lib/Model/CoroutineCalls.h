@@ -13,6 +13,7 @@
 #include "Library.h"
 #include "TaskFlow.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -31,22 +32,22 @@ constexpr llvm::StringLiteral DefaultFunctionWrappers =
     "::folly::Function;::absl::AnyInvocable";
 
 /// A call of the coroutine \p Coro, made in \p CallerBody, whose task flow
-/// is \p Flow.
+/// \p Flow gives (built only when a question needs it).
 struct CoroutineCall {
   const CallExpr &Call;
   const FunctionDecl &Coro;
   const Stmt &CallerBody;
-  const TaskFlow &Flow;
+  llvm::function_ref<const TaskFlow &()> Flow;
   Laziness Lazy;
   /// Its body is not in this translation unit: judged by its declaration.
   bool Declared = false;
 
   bool lazy() const { return Lazy == Laziness::Lazy; }
   /// What becomes of the task the call creates.
-  TaskFate fate() const { return Flow.fateOf(&Call); }
+  TaskFate fate() const { return Flow().fateOf(&Call); }
   /// Where \p R dies before the task (of fate \p F) is done, or invalid.
   SourceLocation dies(const Referent &R, const TaskFate &F) const {
-    return Flow.diesBeforeTask(R, &Call, F, Lazy);
+    return Flow().diesBeforeTask(R, &Call, F, Lazy);
   }
 };
 
@@ -55,7 +56,8 @@ struct CoroutineCall {
 /// eager only when every promise coroutine_traits may pick for that type
 /// agrees.
 CoroutineCall coroutineCall(const CallExpr &Call, const FunctionDecl &Coro,
-                            const Stmt &CallerBody, const TaskFlow &Flow);
+                            const Stmt &CallerBody,
+                            llvm::function_ref<const TaskFlow &()> Flow);
 
 /// The object a call of \p Callee is made on, and where the arguments for
 /// the callee's parameters start. \p ExplicitObjectOperators: an operator

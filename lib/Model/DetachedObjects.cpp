@@ -58,7 +58,8 @@ const DetachedSelf *DetachedObjects::detachedSelf(const CXXMethodDecl &M,
           Found = *Inner;
       return;
     }
-    CoroutineCall C{*Call, *Coro, *Body, A.flow(M), lazinessOfCoroutine(*Coro)};
+    auto Flow = [&]() -> const TaskFlow & { return A.flow(M); };
+    CoroutineCall C{*Call, *Coro, *Body, Flow, lazinessOfCoroutine(*Coro)};
     TaskFate F = C.fate();
     if (const Stmt *Use = unownedDetachedUse(C, F, A))
       Found = DetachedSelf{Coro, F, Use, C.lazy()};

@@ -7,9 +7,9 @@
 namespace clang::tidy::async::model {
 
 std::optional<ForwardedDeath> forwardedArgumentDeath(
-    const CallExpr &Call, const TaskFlow &Flow, const FunctionDecl &Wrapper,
-    int Index, const ParmVarDecl *Outer, const Expr &At,
-    llvm::function_ref<bool(const ParmVarDecl &)> RefersThrough,
+    const CallExpr &Call, llvm::function_ref<const TaskFlow &()> Flow,
+    const FunctionDecl &Wrapper, int Index, const ParmVarDecl *Outer,
+    const Expr &At, llvm::function_ref<bool(const ParmVarDecl &)> RefersThrough,
     LateParameterUses &Late, const LibraryAnalyses &A) {
   // The target of a function object is the coroutine itself, or a wrapper.
   std::optional<ForwardedParameter> Fwd =
@@ -48,8 +48,8 @@ std::optional<ForwardedDeath> forwardedArgumentDeath(
   D.Use = D.Declared ? nullptr : Late.firstLateUse(Coro, Fwd->CoroIndex, A);
   if (D.Declared ? D.Lazy != Laziness::Lazy : !D.Use)
     return std::nullopt;
-  D.Fate = Flow.fateOf(&Call);
-  D.Dies = Flow.diesBeforeTask(D.R, &Call, D.Fate, D.Lazy);
+  D.Fate = Flow().fateOf(&Call);
+  D.Dies = Flow().diesBeforeTask(D.R, &Call, D.Fate, D.Lazy);
   if (D.Dies.isInvalid())
     return std::nullopt;
   return D;

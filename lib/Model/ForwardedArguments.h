@@ -35,14 +35,15 @@ struct ForwardedDeath {
 };
 
 /// Whether \p At, passed by \p Call (made in the function whose task flow
-/// is \p Flow) for parameter \p Index (-1: the object) of \p Wrapper, as
-/// the argument of the wrapper's parameter \p Outer (null: the object),
-/// reaches a coroutine's parameter that \p RefersThrough accepts and dies
-/// before the coroutine's task is done with it; std::nullopt otherwise.
+/// \p Flow gives, built only when needed) for parameter \p Index (-1: the
+/// object) of \p Wrapper, as the argument of the wrapper's parameter \p Outer
+/// (null: the object), reaches a coroutine's parameter that \p RefersThrough
+/// accepts and dies before the coroutine's task is done with it; std::nullopt
+/// otherwise.
 std::optional<ForwardedDeath> forwardedArgumentDeath(
-    const CallExpr &Call, const TaskFlow &Flow, const FunctionDecl &Wrapper,
-    int Index, const ParmVarDecl *Outer, const Expr &At,
-    llvm::function_ref<bool(const ParmVarDecl &)> RefersThrough,
+    const CallExpr &Call, llvm::function_ref<const TaskFlow &()> Flow,
+    const FunctionDecl &Wrapper, int Index, const ParmVarDecl *Outer,
+    const Expr &At, llvm::function_ref<bool(const ParmVarDecl &)> RefersThrough,
     LateParameterUses &Late, const LibraryAnalyses &A);
 
 } // namespace clang::tidy::async::model
