@@ -99,8 +99,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     return;
   checkAwaitedReferences(F);
   checkAwaitResultParts(F);
-  checkElementReferences(F);
-  checkContainerViews(F);
+  checkContainerHolds(F);
   checkWeakSelf(F);
   if (StrictParameters)
     checkStrictParameters(F);

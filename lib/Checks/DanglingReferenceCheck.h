@@ -68,8 +68,9 @@ private:
   void checkAwaitResultParts(CheckedFunction &F);
 
   // DanglingReferenceElements.cpp.
-  void checkElementReferences(CheckedFunction &F);
-  void checkContainerViews(CheckedFunction &F);
+  /// References, pointers, iterators and views into a member or shared
+  /// container (and range-for loops over one) held across a suspension.
+  void checkContainerHolds(CheckedFunction &F);
   void reportHeldAcross(CheckedFunction &F, const VarDecl &Var,
                         const DeclStmt &Declaration, const ValueDecl &Container,
                         model::Held H, const CXXForRangeStmt *Loop = nullptr);

@@ -64,38 +64,11 @@ void DanglingReferenceCheck::reportHeldAcross(
         << &Var;
 }
 
-void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
-  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
-    model::Held H = model::Held::Element;
-    if (!Var.hasLocalStorage())
-      return;
-    if (const ValueDecl *Container = model::elementSource(Var, H))
-      reportHeldAcross(F, Var, Declaration, *Container, H);
-  });
-}
-
-void DanglingReferenceCheck::checkContainerViews(CheckedFunction &F) {
-  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
-    const CXXRecordDecl *RD = Var.getType()->getAsCXXRecordDecl();
-    if (!Var.hasLocalStorage() || !RD ||
-        !ViewTypes.matches(model::canonicalName(*RD)))
-      return;
-    if (const ValueDecl *Container =
-            model::viewedContainer(Var.getInit(), ViewTypes))
-      reportHeldAcross(F, Var, Declaration, *Container, model::Held::Element);
-  });
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
-    const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
-    const auto *Iterator = Begin && Begin->isSingleDecl()
-                               ? dyn_cast<VarDecl>(Begin->getSingleDecl())
-                               : nullptr;
-    if (!Iterator)
-      return;
-    if (const ValueDecl *Container = model::containerOf(Loop->getRangeInit()))
-      reportHeldAcross(F, *Iterator, *Begin, *Container, model::Held::Iterator,
-                       Loop);
-  });
+void DanglingReferenceCheck::checkContainerHolds(CheckedFunction &F) {
+  for (const model::ContainerHold &Hold :
+       model::containerHolds(F.Body, ViewTypes))
+    reportHeldAcross(F, *Hold.Var, *Hold.Declaration, *Hold.Container, Hold.H,
+                     Hold.Loop);
 }
 
 void DanglingReferenceCheck::checkWeakSelf(CheckedFunction &F) {

@@ -97,6 +97,44 @@ const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views) {
   return nullptr;
 }
 
+llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
+                                                   const NameMatcher &Views) {
+  llvm::SmallVector<ContainerHold, 4> Holds;
+  auto ForEachLocal = [&](auto Visit) {
+    forEachOwnStmt(&Body, [&](const Stmt &S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(&S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage())
+            Visit(*VD, *DS);
+    });
+  };
+  ForEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
+    Held H = Held::Element;
+    if (const ValueDecl *Container = elementSource(Var, H))
+      Holds.push_back({&Var, &Declaration, Container, H});
+  });
+  ForEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
+    const CXXRecordDecl *RD = Var.getType()->getAsCXXRecordDecl();
+    if (!RD || !Views.matches(canonicalName(*RD)))
+      return;
+    if (const ValueDecl *Container = viewedContainer(Var.getInit(), Views))
+      Holds.push_back({&Var, &Declaration, Container, Held::Element});
+  });
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
+    const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
+    const auto *Iterator = Begin && Begin->isSingleDecl()
+                               ? dyn_cast<VarDecl>(Begin->getSingleDecl())
+                               : nullptr;
+    if (!Iterator)
+      return;
+    if (const ValueDecl *Container = containerOf(Loop->getRangeInit()))
+      Holds.push_back({Iterator, Begin, Container, Held::Iterator, Loop});
+  });
+  return Holds;
+}
+
 LateUse lateUseOfHold(const SuspensionFlow &Flow, const Stmt &Body,
                       const VarDecl &Var, const DeclStmt &Declaration) {
   llvm::DenseSet<const Stmt *> Assignments, Targets;

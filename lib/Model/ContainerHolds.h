@@ -12,6 +12,8 @@
 #include "ContainerInvalidation.h"
 #include "LocalFlow.h"
 #include "NameMatcher.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::model {
 
@@ -29,6 +31,23 @@ const ValueDecl *elementSource(const VarDecl &Var, Held &H);
 /// one of its elements ('std::string_view V = Names[I];'). A container of a
 /// view type (one of \p Views: a member string_view) is not one.
 const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views);
+
+/// A local that holds \p H into \p Container: declared by \p Declaration,
+/// or the hidden iterator of the range-for loop \p Loop.
+struct ContainerHold {
+  const VarDecl *Var = nullptr;
+  const DeclStmt *Declaration = nullptr;
+  const ValueDecl *Container = nullptr;
+  Held H = Held::Element;
+  const CXXForRangeStmt *Loop = nullptr;
+};
+
+/// Every hold of \p Body (its own statements) into a member or shared
+/// container, in this order: references, pointers and iterators to
+/// elements (elementSource), views (one of \p Views; viewedContainer), and
+/// range-for loops, each in the order of the walk.
+llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
+                                                   const NameMatcher &Views);
 
 /// The first use of \p Var (declared by \p Declaration in \p Body, whose
 /// suspension flow is \p Flow) after a suspension point, with that point.
