@@ -35,9 +35,6 @@ private:
   void checkDroppingSpawn(const CallExpr &Call,
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
-  /// A spawn of SpawnFunctions with a completion token of DiscardingTokens.
-  bool discardingTokenSpawn(const CallExpr &Call,
-                            const std::optional<model::CallInfo> &Info) const;
   /// A call that hands a task to a function whose visible body detaches it
   /// with a spawn that drops its failure (model/DetachingSpawns.h).
   void checkInHouseSpawn(const CallExpr &Call, ASTContext &Ctx);

@@ -19,19 +19,11 @@
 
 namespace clang::tidy::async {
 
-bool UnobservedExceptionCheck::discardingTokenSpawn(
-    const CallExpr &Call, const std::optional<model::CallInfo> &Info) const {
-  if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
-      Call.getNumArgs() < 2)
-    return false;
-  std::string TokenName = model::completionTokenName(Call);
-  return !TokenName.empty() && DiscardingTokens.matches(TokenName);
-}
-
 void UnobservedExceptionCheck::checkSpawn(
     const CallExpr &Call, const std::optional<model::CallInfo> &Info,
     ASTContext &Ctx) {
-  if (!discardingTokenSpawn(Call, Info))
+  if (!model::discardingTokenSpawn(Call, Info, Lib.SpawnFunctions,
+                                   DiscardingTokens))
     return;
   const Expr *Token = model::completionToken(Call);
   std::string TokenName = model::completionTokenName(Call);
@@ -77,9 +69,8 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
   if (!Callee || Callee->isInStdNamespace())
     return;
   auto DropsFailure = [&](const CallExpr &Spawn) {
-    std::optional<model::CallInfo> Info = model::describeCall(Spawn);
-    return discardingTokenSpawn(Spawn, Info) ||
-           (Info && model::anyNameMatches(DiscardingSpawnFunctions, *Info));
+    return model::dropsFailure(Spawn, Lib.SpawnFunctions, DiscardingTokens,
+                               DiscardingSpawnFunctions);
   };
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
     const FunctionDecl *Coro =
@@ -112,7 +103,10 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
          "its exceptions",
          DiagnosticIDs::Note)
         << ("'" + model::displayName(Info->Names.front()) + "'")
-        << (discardingTokenSpawn(*Spawn->Spawn, Info) ? 1 : 0)
+        << (model::discardingTokenSpawn(*Spawn->Spawn, Info, Lib.SpawnFunctions,
+                                        DiscardingTokens)
+                ? 1
+                : 0)
         << model::displayName(Token);
   }
 }

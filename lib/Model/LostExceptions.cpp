@@ -55,6 +55,24 @@ const std::optional<DroppingRun> &DroppingRuns::of(const FunctionDecl &Fn,
   return It->second;
 }
 
+bool discardingTokenSpawn(const CallExpr &Call,
+                          const std::optional<CallInfo> &Info,
+                          const NameMatcher &Spawns,
+                          const NameMatcher &DiscardingTokens) {
+  if (!Info || !anyNameMatches(Spawns, *Info) || Call.getNumArgs() < 2)
+    return false;
+  std::string TokenName = completionTokenName(Call);
+  return !TokenName.empty() && DiscardingTokens.matches(TokenName);
+}
+
+bool dropsFailure(const CallExpr &Spawn, const NameMatcher &Spawns,
+                  const NameMatcher &DiscardingTokens,
+                  const NameMatcher &DiscardingSpawns) {
+  std::optional<CallInfo> Info = describeCall(Spawn);
+  return discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens) ||
+         (Info && anyNameMatches(DiscardingSpawns, *Info));
+}
+
 const FunctionDecl *coroutineSpawnedBy(const CallExpr &Call,
                                        const Expr *Token) {
   for (const Expr *Arg : Call.arguments())

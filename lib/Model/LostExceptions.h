@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_MODEL_LOSTEXCEPTIONS_H
 #define ASYNC_LINT_MODEL_LOSTEXCEPTIONS_H
 
+#include "CallInfo.h"
 #include "DroppedExceptions.h"
 #include "EscapingThrows.h"
 #include "Library.h"
@@ -94,6 +95,20 @@ public:
 private:
   llvm::DenseMap<const ParmVarDecl *, std::optional<DroppingRun>> Runs;
 };
+
+/// \p Call (described by \p Info) is one of \p Spawns given a completion
+/// token that \p DiscardingTokens names: the spawn discards the failure.
+bool discardingTokenSpawn(const CallExpr &Call,
+                          const std::optional<CallInfo> &Info,
+                          const NameMatcher &Spawns,
+                          const NameMatcher &DiscardingTokens);
+
+/// \p Spawn drops the failure of what it starts: a spawn with a discarding
+/// token (discardingTokenSpawn), or one of \p DiscardingSpawns, which give
+/// it no error channel.
+bool dropsFailure(const CallExpr &Spawn, const NameMatcher &Spawns,
+                  const NameMatcher &DiscardingTokens,
+                  const NameMatcher &DiscardingSpawns);
 
 /// The coroutine a spawn \p Call starts: the first argument other than
 /// \p Token that spawnedCoroutine recognises; null when none.
