@@ -24,40 +24,26 @@ constexpr llvm::StringLiteral LoopRangeDies =
 } // namespace
 
 void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
-      if (const CoawaitExpr *Await =
-              model::rangeIntoAwaitedTemporary(*Range, F.Ctx.getLangOpts()))
-        diag(Await->getBeginLoc(), LoopRangeDies);
-      return;
+  for (const model::AwaitedTemporaryHold &Hold :
+       model::awaitedTemporaryHolds(F.Body, F.Ctx.getLangOpts())) {
+    if (!Hold.Var) {
+      diag(Hold.Await->getBeginLoc(), LoopRangeDies);
+      continue;
     }
-    const auto *DS = dyn_cast<DeclStmt>(&S);
-    if (!DS)
-      return;
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->getType()->isReferenceType())
-        continue;
-      const CoawaitExpr *Await = model::awaitIntoTemporary(VD->getInit());
-      const DeclRefExpr *FirstUse =
-          Await ? model::firstReference(&F.Body, VD) : nullptr;
-      if (!FirstUse)
-        continue;
-      diag(VD->getLocation(), "reference %0 is bound to the result of "
-                              "'co_await' on a temporary, which is destroyed "
-                              "at the end of the full expression")
-          << VD;
-      const auto *Resume = cast<CXXMemberCallExpr>(Await->getResumeExpr());
-      diag(Resume->getMethodDecl()->getLocation(),
-           "%0 returns a reference into the awaited object",
-           DiagnosticIDs::Note)
-          << Resume->getMethodDecl();
-      diag(FirstUse->getLocation(),
-           "%0 is used here, after the temporary is destroyed",
-           DiagnosticIDs::Note)
-          << VD;
-    }
-  });
+    diag(Hold.Var->getLocation(), "reference %0 is bound to the result of "
+                                  "'co_await' on a temporary, which is "
+                                  "destroyed at the end of the full "
+                                  "expression")
+        << Hold.Var;
+    const CXXMethodDecl *Resume = model::awaitResumeOf(*Hold.Await);
+    diag(Resume->getLocation(),
+         "%0 returns a reference into the awaited object", DiagnosticIDs::Note)
+        << Resume;
+    diag(Hold.FirstUse->getLocation(),
+         "%0 is used here, after the temporary is destroyed",
+         DiagnosticIDs::Note)
+        << Hold.Var;
+  }
 }
 
 void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
@@ -72,16 +58,16 @@ void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
          "result of 'co_await' on a temporary, destroyed at the end of the "
          "full expression")
         << static_cast<int>(Hold->How) << &VD;
-    const auto *Resume = cast<CXXMemberCallExpr>(Hold->Await->getResumeExpr());
+    const CXXMethodDecl *Resume = model::awaitResumeOf(*Hold->Await);
     bool Opaque =
         model::awaitResultRef(*Hold->Await) == model::AwaitResultRef::Unknown;
-    diag(Resume->getMethodDecl()->getLocation(),
+    diag(Resume->getLocation(),
          Opaque ? "%0 returns a reference, and its body is not visible "
                   "(OpaqueAwaitResults reads it as one into the awaited "
                   "object)"
                 : "%0 returns a reference into the awaited object",
          DiagnosticIDs::Note)
-        << Resume->getMethodDecl();
+        << Resume;
     diag(Hold->Use->getBeginLoc(),
          "it is used here, after the temporary is destroyed",
          DiagnosticIDs::Note);

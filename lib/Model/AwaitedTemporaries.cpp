@@ -89,6 +89,35 @@ const DeclRefExpr *firstReference(const Stmt *Body, const VarDecl *VD) {
   return First;
 }
 
+llvm::SmallVector<AwaitedTemporaryHold, 2>
+awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO) {
+  llvm::SmallVector<AwaitedTemporaryHold, 2> Holds;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
+      if (const CoawaitExpr *Await = rangeIntoAwaitedTemporary(*Range, LO))
+        Holds.push_back({Await});
+      return;
+    }
+    const auto *DS = dyn_cast<DeclStmt>(&S);
+    if (!DS)
+      return;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getType()->isReferenceType())
+        continue;
+      const CoawaitExpr *Await = awaitIntoTemporary(VD->getInit());
+      if (const DeclRefExpr *FirstUse =
+              Await ? firstReference(&Body, VD) : nullptr)
+        Holds.push_back({Await, VD, FirstUse});
+    }
+  });
+  return Holds;
+}
+
+const CXXMethodDecl *awaitResumeOf(const CoawaitExpr &Await) {
+  return cast<CXXMemberCallExpr>(Await.getResumeExpr())->getMethodDecl();
+}
+
 bool resultDiesWithTemporary(const CoawaitExpr *Await, bool Opaque) {
   if (!Await || !awaitsTemporary(*Await))
     return false;

@@ -13,6 +13,7 @@
 #include "NameMatcher.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang::tidy::async::model {
@@ -33,6 +34,25 @@ const CoawaitExpr *rangeIntoAwaitedTemporary(const CXXForRangeStmt &Loop,
 /// await_resume is not visible.
 const CoawaitExpr *rangeIntoAwaitedPart(const CXXForRangeStmt &Loop,
                                         const LangOptions &LO, bool Opaque);
+
+/// A hold into the result of 'co_await' on a temporary whose await_resume
+/// returns a reference into it: the range of a range-for loop (\p Var
+/// null), or a reference \p Var bound to the result and used at
+/// \p FirstUse.
+struct AwaitedTemporaryHold {
+  const CoawaitExpr *Await = nullptr;
+  const VarDecl *Var = nullptr;
+  const DeclRefExpr *FirstUse = nullptr;
+};
+
+/// Every such hold of \p Body (its own statements), in the order of the
+/// walk: rangeIntoAwaitedTemporary's loops, and references initialised by
+/// awaitIntoTemporary's awaits that are used.
+llvm::SmallVector<AwaitedTemporaryHold, 2>
+awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO);
+
+/// The await_resume member that \p Await calls.
+const CXXMethodDecl *awaitResumeOf(const CoawaitExpr &Await);
 
 /// The first reference to \p VD in \p Body (its own statements), in the
 /// order of the walk; null when there is none.
