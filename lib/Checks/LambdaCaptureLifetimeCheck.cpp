@@ -2,6 +2,7 @@
 
 #include "LambdaCaptureLifetimeCheck.h"
 #include "../Model/CallInfo.h"
+#include "../Model/ClosureDeaths.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachedObjects.h"
 #include "../Model/LocalFlow.h"
@@ -70,43 +71,31 @@ bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,
 bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
                                               const CXXMethodDecl &Op,
                                               CheckedFunction &Encl) {
-  ASTContext &Ctx = Encl.Ctx;
-  const model::TaskFlow &Flow = Encl.flow();
-  if (model::copiesClosure(Op) || Call.getNumArgs() == 0)
+  auto WaitedOut = [&](const model::TaskFate &F, const VarDecl &Dying) {
+    return waitedOut(Op, F, Dying, Encl);
+  };
+  std::optional<model::LambdaDeath> D =
+      model::closureDeath(Call, Op, Encl.flow(), WaitedOut, Uses, analyses());
+  if (!D || !reportOnce(Call.getArg(0)->getBeginLoc()))
     return false;
-  model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
-  // A function object taken by value is reported where it is passed in.
-  if (R.What == model::Referent::Kind::Other ||
-      isa_and_nonnull<ParmVarDecl>(R.Var))
-    return false;
-  model::Laziness L = model::lazinessOf(Op.getReturnType());
-  bool Lazy = L == model::Laziness::Lazy;
-  model::TaskFate F = Flow.fateOf(&Call);
-  SourceLocation Dies = Flow.diesBeforeTask(R, &Call, F, L);
-  if (Dies.isInvalid() || (R.What == model::Referent::Kind::Local &&
-                           waitedOut(Op, F, *R.Var, Encl)))
-    return false;
-  const Stmt *Use = Uses.firstCaptureUse(Op, nullptr, Lazy, analyses());
-  SourceLocation Loc = Call.getArg(0)->getBeginLoc();
-  if (!Use || !reportOnce(Loc))
-    return false;
-  if (R.What == model::Referent::Kind::Temporary)
-    diag(Loc, "the closure of this coroutine lambda is "
-              "destroyed before its task is done with the "
-              "captures");
+  bool Local = D->R.What == model::Referent::Kind::Local;
+  if (!Local)
+    diag(Call.getArg(0)->getBeginLoc(),
+         "the closure of this coroutine lambda is destroyed before its task "
+         "is done with the captures");
   else
-    diag(Loc, "closure %0 of a coroutine lambda is destroyed "
-              "while its task may still use the captures")
-        << R.Var;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Use);
+    diag(Call.getArg(0)->getBeginLoc(),
+         "closure %0 of a coroutine lambda is destroyed while its task may "
+         "still use the captures")
+        << D->R.Var;
+  const auto *Ref = dyn_cast<DeclRefExpr>(D->Use);
   std::string UseName =
       Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
           : std::string("captured 'this'");
-  addLifetimeNotes(*this, Ctx.getSourceManager(), F,
-                   {"the closure",
-                    R.What == model::Referent::Kind::Local ? R.Var : nullptr,
-                    Dies},
-                   Use, UseName, Lazy);
+  addLifetimeNotes(
+      *this, Encl.Ctx.getSourceManager(), D->Fate,
+      {"the closure", Local ? D->R.Var : nullptr, D->Dies}, D->Use, UseName,
+      model::lazinessOf(Op.getReturnType()) == model::Laziness::Lazy);
   return true;
 }
 
@@ -115,9 +104,11 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
                                                const model::TaskFate &F,
                                                bool FromStart,
                                                CheckedFunction &Encl) {
-  ASTContext &Ctx = Encl.Ctx;
   const model::TaskFlow &Flow = Encl.flow();
   const CXXRecordDecl *Closure = Op.getParent();
+  auto WaitedOut = [&](const model::TaskFate &Fate, const VarDecl &Dying) {
+    return waitedOut(Op, Fate, Dying, Encl);
+  };
   model::Laziness L =
       FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
   for (const LambdaCapture &Capture : Closure->captures()) {
@@ -145,24 +136,17 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
            DiagnosticIDs::Note);
       continue;
     }
-    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
-      continue;
-    const auto *Var = dyn_cast_or_null<VarDecl>(Capture.getCapturedVar());
-    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
-        Var->isInitCapture())
-      continue;
-    model::Referent R{model::Referent::Kind::Local, Var};
-    SourceLocation Dies = Flow.diesBeforeTask(R, &Origin, F, L);
-    if (Dies.isInvalid() || waitedOut(Op, F, *Var, Encl))
-      continue;
-    const Stmt *Use = Uses.firstCaptureUse(Op, Var, FromStart, analyses());
-    if (!Use || !reportOnce(Capture.getLocation()))
+    std::optional<model::LambdaDeath> D =
+        model::capturedLocalDeath(Capture, Op, Origin, F, L, FromStart, Flow,
+                                  WaitedOut, Uses, analyses());
+    if (!D || !reportOnce(Capture.getLocation()))
       continue;
     diag(Capture.getLocation(), "local %0 is captured by reference by a "
                                 "coroutine lambda whose task outlives it")
-        << Var;
-    addLifetimeNotes(*this, Ctx.getSourceManager(), F, {"", Var, Dies}, Use,
-                     "'" + Var->getName().str() + "'", FromStart);
+        << D->R.Var;
+    addLifetimeNotes(*this, Encl.Ctx.getSourceManager(), F,
+                     {"", D->R.Var, D->Dies}, D->Use,
+                     "'" + D->R.Var->getName().str() + "'", FromStart);
   }
 }
 
