@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Model/ArgumentDeaths.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Owners.h"
-#include "../Model/WaitedOut.h"
 #include "DanglingReferenceCheck.h"
 #include "LifetimeNotes.h"
 #include "clang/AST/ASTContext.h"
@@ -35,45 +35,30 @@ void DanglingReferenceCheck::checkArgument(const Call &C, unsigned Index,
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
-  Referent R =
-      model::TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType());
-  if (R.What == Referent::Kind::Other)
+  std::optional<model::ArgumentDeath> D =
+      model::argumentDeath(C, Index, Arg, LateUses, analyses());
+  if (!D || !reportOnce(Arg.getBeginLoc()))
     return;
-  const Stmt *Use = LateUses.firstLateUse(C.Coro, Index, analyses());
-  if (!Use)
-    return;
-  // A local the function waits out: the task signals an object the
-  // function then blocks on, after its last use of the parameter.
-  if (R.What == Referent::Kind::Local &&
-      model::waitsOut(C.CallerBody, C.Call, SourceLocation(), C.Coro, Index,
-                      Lib.WaitMembers, Lib.SignalMembers,
-                      C.Coro.getASTContext().getSourceManager())
-          .Wait)
-    return;
-  SourceLocation Dies;
-  std::optional<model::TaskFate> F = reportDeath(C, R, Arg.getBeginLoc(), Dies);
-  if (!F)
-    return;
-  if (R.What == Referent::Kind::Temporary)
+  if (D->R.What == Referent::Kind::Temporary)
     diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
                             "destroyed before the task is done with it")
         << Param << model::describeFunction(C.Coro) << Arg.getSourceRange();
   else
     diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to local %2, which is "
                             "destroyed while the task may still run")
-        << Param << model::describeFunction(C.Coro) << R.Var
+        << Param << model::describeFunction(C.Coro) << D->R.Var
         << Arg.getSourceRange();
-  addNotes(C, *F, R, Dies, Use, "'" + Param->getName().str() + "'");
+  addNotes(C, D->Fate, D->R, D->Dies, D->Use,
+           "'" + Param->getName().str() + "'");
 }
 
 bool DanglingReferenceCheck::checkObject(const Call &C, const Expr &Object) {
   Referent R = model::TaskFlow::referentOf(&Object, false);
   if (R.What == Referent::Kind::Other)
     return false;
-  const Stmt *Use = LateUses.firstLateUse(C.Coro, -1, analyses());
-  SourceLocation Dies;
-  std::optional<model::TaskFate> F;
-  if (!Use || !(F = reportDeath(C, R, C.Call.getBeginLoc(), Dies)))
+  std::optional<model::ArgumentDeath> D =
+      model::objectDeath(C, R, LateUses, analyses());
+  if (!D || !reportOnce(C.Call.getBeginLoc()))
     return true;
   if (R.What == Referent::Kind::Temporary)
     diag(C.Call.getBeginLoc(), "%0 is called on a temporary that is destroyed "
@@ -83,7 +68,7 @@ bool DanglingReferenceCheck::checkObject(const Call &C, const Expr &Object) {
     diag(C.Call.getBeginLoc(), "%0 is called on local %1, which is destroyed "
                                "while the task may still run")
         << model::describeFunction(C.Coro) << R.Var << Object.getSourceRange();
-  addNotes(C, *F, R, Dies, Use, "the object");
+  addNotes(C, D->Fate, R, D->Dies, D->Use, "the object");
   return true;
 }
 
