@@ -144,15 +144,12 @@ void DanglingReferenceCheck::checkDeclaredArgument(const Call &C,
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !refersThrough(*Param))
     return;
-  model::Borrow B = model::borrowOf(C, Param);
-  Referent R;
-  if (!model::declaredBorrowDangles(C, B, *Param, Arg, DeclaredEagerTemporaries,
-                                    R))
+  model::Borrow B;
+  std::optional<model::ArgumentDeath> D =
+      model::declaredArgumentDeath(C, *Param, Arg, DeclaredEagerTemporaries, B);
+  if (!D || !reportOnce(Arg.getBeginLoc()))
     return;
-  SourceLocation Dies;
-  std::optional<model::TaskFate> F = reportDeath(C, R, Arg.getBeginLoc(), Dies);
-  if (!F)
-    return;
+  const Referent &R = D->R;
   if (R.What == Referent::Kind::Temporary)
     diag(Arg.getBeginLoc(), "parameter %0 of %1 refers to a temporary that is "
                             "destroyed before the task it returns is done; %1 "
@@ -165,7 +162,7 @@ void DanglingReferenceCheck::checkDeclaredArgument(const Call &C,
                             "run; %1 is defined elsewhere, and its task may "
                             "use %0 when it runs")
         << Param << &C.Coro << R.Var << Arg.getSourceRange();
-  addNotes(C, *F, R, Dies, nullptr, "");
+  addNotes(C, D->Fate, R, D->Dies, nullptr, "");
   if (B == model::Borrow::Lifetimebound)
     diag(Param->getLocation(), "%0 is declared 'lifetimebound' here",
          DiagnosticIDs::Note)
@@ -190,16 +187,12 @@ void DanglingReferenceCheck::declaredBorrowNote(const Call &C,
 
 void DanglingReferenceCheck::checkDeclaredObject(const Call &C,
                                                  const Expr &Object) {
-  // The implicit object parameter is a reference, borrowed as the others.
-  model::Borrow B = model::borrowOf(C, nullptr);
-  if (B == model::Borrow::Unknown)
+  model::Borrow B;
+  std::optional<model::ArgumentDeath> D =
+      model::declaredObjectDeath(C, Object, B);
+  if (!D || !reportOnce(C.Call.getBeginLoc()))
     return;
-  Referent R = model::TaskFlow::referentOf(&Object, false);
-  SourceLocation Dies;
-  std::optional<model::TaskFate> F;
-  if (R.What == Referent::Kind::Other ||
-      !(F = reportDeath(C, R, C.Call.getBeginLoc(), Dies)))
-    return;
+  const Referent &R = D->R;
   if (R.What == Referent::Kind::Temporary)
     diag(C.Call.getBeginLoc(),
          "%0 is called on a temporary that is destroyed before the task it "
@@ -212,7 +205,7 @@ void DanglingReferenceCheck::checkDeclaredObject(const Call &C,
          "returns may still run; %0 is defined elsewhere, and its task may "
          "use the object when it runs")
         << &C.Coro << R.Var << Object.getSourceRange();
-  addNotes(C, *F, R, Dies, nullptr, "");
+  addNotes(C, D->Fate, R, D->Dies, nullptr, "");
   declaredBorrowNote(C, B);
 }
 

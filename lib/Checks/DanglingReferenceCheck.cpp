@@ -67,16 +67,6 @@ model::LibraryAnalyses DanglingReferenceCheck::analyses() {
   return {Session, Session.addLibrary(Lib), Lib};
 }
 
-std::optional<model::TaskFate>
-DanglingReferenceCheck::reportDeath(const Call &C, const model::Referent &R,
-                                    SourceLocation At, SourceLocation &Dies) {
-  model::TaskFate F = C.fate();
-  Dies = C.dies(R, F);
-  if (Dies.isInvalid() || !reportOnce(At))
-    return std::nullopt;
-  return F;
-}
-
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   F.forEachStmt([&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);

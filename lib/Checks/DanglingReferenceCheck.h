@@ -36,10 +36,6 @@ private:
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
   }
-  std::optional<model::TaskFate> reportDeath(const Call &C,
-                                             const model::Referent &R,
-                                             SourceLocation At,
-                                             SourceLocation &Dies);
 
   // DanglingReferenceCalls.cpp.
   void checkCall(const CallExpr &Call, const FunctionDecl &Coro,

@@ -51,21 +51,50 @@ Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param) {
   return C.lazy() ? Borrow::Lazy : Borrow::Unknown;
 }
 
-bool declaredBorrowDangles(const CoroutineCall &C, Borrow B,
-                           const ParmVarDecl &Param, const Expr &Arg,
-                           bool EagerTemporaries, Referent &R) {
+namespace {
+
+/// The task of \p C may still use \p D's referent when it dies.
+std::optional<ArgumentDeath> diesBeforeTask(const CoroutineCall &C,
+                                            ArgumentDeath D) {
+  D.Fate = C.fate();
+  D.Dies = C.dies(D.R, D.Fate);
+  if (D.Dies.isInvalid())
+    return std::nullopt;
+  return D;
+}
+
+} // namespace
+
+std::optional<ArgumentDeath>
+declaredArgumentDeath(const CoroutineCall &C, const ParmVarDecl &Param,
+                      const Expr &Arg, bool EagerTemporaries, Borrow &B) {
+  B = borrowOf(C, &Param);
   if ((B == Borrow::Unknown && !EagerTemporaries) ||
       (B == Borrow::Lazy && takesTask(Param)))
-    return false;
-  R = TaskFlow::referentOf(&Arg, !Param.getType()->isReferenceType());
-  if (R.What == Referent::Kind::Other)
-    return false;
+    return std::nullopt;
+  ArgumentDeath D{
+      TaskFlow::referentOf(&Arg, !Param.getType()->isReferenceType())};
+  if (D.R.What == Referent::Kind::Other)
+    return std::nullopt;
   // An eager coroutine of unknown borrowing, with EagerTemporaries: a
   // temporary, and a task awaited after the full expression, which shows
   // that the caller expects it to suspend.
-  return B != Borrow::Unknown ||
-         (R.What == Referent::Kind::Temporary &&
-          C.fate().What == TaskFate::Kind::AwaitedLater);
+  if (B == Borrow::Unknown && (D.R.What != Referent::Kind::Temporary ||
+                               C.fate().What != TaskFate::Kind::AwaitedLater))
+    return std::nullopt;
+  return diesBeforeTask(C, D);
+}
+
+std::optional<ArgumentDeath>
+declaredObjectDeath(const CoroutineCall &C, const Expr &Object, Borrow &B) {
+  // The implicit object parameter is a reference, borrowed as the others.
+  B = borrowOf(C, nullptr);
+  if (B == Borrow::Unknown)
+    return std::nullopt;
+  ArgumentDeath D{TaskFlow::referentOf(&Object, false)};
+  if (D.R.What == Referent::Kind::Other)
+    return std::nullopt;
+  return diesBeforeTask(C, D);
 }
 
 } // namespace clang::tidy::async::model

@@ -9,6 +9,7 @@
 #ifndef ASYNC_LINT_MODEL_DECLAREDCOROUTINES_H
 #define ASYNC_LINT_MODEL_DECLAREDCOROUTINES_H
 
+#include "ArgumentDeaths.h"
 #include "CoroutineCalls.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -46,15 +47,23 @@ private:
 /// object): lifetimebound, coro_lifetimebound, or a lazy task.
 Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param);
 
-/// Whether \p Arg, for the referring parameter \p Param of the declared
-/// coroutine of \p C that borrows it as \p B says, refers to something that
-/// may die first: with borrowing unknown (an eager task type) only with
+/// The argument \p Arg for the referring parameter \p Param of the
+/// declared coroutine of \p C refers to something that dies before the task
+/// may be done with it, by what the declaration says (\p B receives it):
+/// with borrowing unknown (an eager task type) only with
 /// \p EagerTemporaries, for a temporary whose task is awaited after the full
 /// expression (the caller expects it to suspend); not for a lazy adapter that
-/// takes a task over. Sets \p R to what \p Arg refers to.
-bool declaredBorrowDangles(const CoroutineCall &C, Borrow B,
-                           const ParmVarDecl &Param, const Expr &Arg,
-                           bool EagerTemporaries, Referent &R);
+/// takes a task over. std::nullopt otherwise.
+std::optional<ArgumentDeath>
+declaredArgumentDeath(const CoroutineCall &C, const ParmVarDecl &Param,
+                      const Expr &Arg, bool EagerTemporaries, Borrow &B);
+
+/// The object \p Object a declared member coroutine of \p C is called on
+/// (its implicit reference parameter, borrowed as \p B says: lazily or
+/// coro_lifetimebound) dies before the task may be done with it;
+/// std::nullopt otherwise.
+std::optional<ArgumentDeath> declaredObjectDeath(const CoroutineCall &C,
+                                                 const Expr &Object, Borrow &B);
 
 } // namespace clang::tidy::async::model
 
