@@ -1,83 +1,88 @@
 //===--- DanglingReferenceAwaits.cpp - async-lint -------------------------===//
 //
-// async-dangling-reference, awaited references: a reference bound to the
-// result of 'co_await' on a temporary whose awaiter hands out a reference into
-// itself.
+// async-dangling-reference, awaited references: a reference, a structured
+// binding, a view or a range-for loop that holds into the result of
+// 'co_await' on a temporary whose awaiter hands out a reference into itself
+// (model/AwaitedTemporaries).
 //
 //===----------------------------------------------------------------------===//
 
 #include "../Model/AwaitResult.h"
+#include "../Model/AwaitedTemporaries.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/LocalFlow.h"
 #include "DanglingReferenceCheck.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
-/// The co_await that initialises \p Init, looking through implicit nodes.
-const CoawaitExpr *awaitOf(const Expr *Init) {
-  if (!Init)
-    return nullptr;
-  Init = Init->IgnoreImplicit();
-  return dyn_cast<CoawaitExpr>(Init->IgnoreParenImpCasts());
-}
+constexpr llvm::StringLiteral LoopRangeDies =
+    "the range of this loop is a reference into the result of 'co_await' on "
+    "a temporary, which is destroyed before the loop starts";
 
 } // namespace
 
 void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
-  const Stmt *Body = &F.Body;
-  ASTContext &Ctx = F.Ctx;
-  auto Dangles = [](const CoawaitExpr *Await) {
-    return Await && model::awaitsTemporary(*Await) &&
-           model::awaitResultRef(*Await) == model::AwaitResultRef::IntoAwaited;
+  for (const model::AwaitedTemporaryHold &Hold :
+       model::awaitedTemporaryHolds(F.Body, F.Ctx.getLangOpts())) {
+    if (!Hold.Var) {
+      diag(Hold.Await->getBeginLoc(), LoopRangeDies);
+      continue;
+    }
+    diag(Hold.Var->getLocation(), "reference %0 is bound to the result of "
+                                  "'co_await' on a temporary, which is "
+                                  "destroyed at the end of the full "
+                                  "expression")
+        << Hold.Var;
+    const CXXMethodDecl *Resume = model::awaitResumeOf(*Hold.Await);
+    diag(Resume->getLocation(),
+         "%0 returns a reference into the awaited object", DiagnosticIDs::Note)
+        << Resume;
+    diag(Hold.FirstUse->getLocation(),
+         "%0 is used here, after the temporary is destroyed",
+         DiagnosticIDs::Note)
+        << Hold.Var;
+  }
+}
+
+void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
+  auto Report = [&](const VarDecl &VD) {
+    std::optional<model::AwaitedPartHold> Hold =
+        model::awaitedPartHold(VD, F.Body, ViewTypes, OpaqueAwaitResults);
+    if (!Hold || !reportOnce(VD.getLocation()))
+      return;
+    diag(VD.getLocation(),
+         "%select{reference %1 is bound to|reference %1 is bound to a member "
+         "of|this structured binding refers to|view %1 refers into}0 the "
+         "result of 'co_await' on a temporary, destroyed at the end of the "
+         "full expression")
+        << static_cast<int>(Hold->How) << &VD;
+    const CXXMethodDecl *Resume = model::awaitResumeOf(*Hold->Await);
+    bool Opaque =
+        model::awaitResultRef(*Hold->Await) == model::AwaitResultRef::Unknown;
+    diag(Resume->getLocation(),
+         Opaque ? "%0 returns a reference, and its body is not visible "
+                  "(OpaqueAwaitResults reads it as one into the awaited "
+                  "object)"
+                : "%0 returns a reference into the awaited object",
+         DiagnosticIDs::Note)
+        << Resume;
+    diag(Hold->Use->getBeginLoc(),
+         "it is used here, after the temporary is destroyed",
+         DiagnosticIDs::Note);
   };
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  F.forEachStmt([&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
-      const CoawaitExpr *Await = awaitOf(Range->getRangeInit());
-      if (!model::rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()) &&
-          Dangles(Await))
-        diag(Await->getBeginLoc(),
-             "the range of this loop is a reference into the result of "
-             "'co_await' on a temporary, which is destroyed before the loop "
-             "starts");
+      if (const CoawaitExpr *Await = model::rangeIntoAwaitedPart(
+              *Range, F.Ctx.getLangOpts(), OpaqueAwaitResults))
+        diag(Await->getBeginLoc(), LoopRangeDies);
       return;
     }
-    const auto *DS = dyn_cast<DeclStmt>(&S);
-    if (!DS)
-      return;
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->getType()->isReferenceType())
-        continue;
-      const CoawaitExpr *Await = awaitOf(VD->getInit());
-      if (!Dangles(Await))
-        continue;
-      const DeclRefExpr *FirstUse = nullptr;
-      model::forEachOwnStmt(Body, [&](const Stmt &Inner) {
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(&Inner);
-            Ref && Ref->getDecl() == VD && !FirstUse)
-          FirstUse = Ref;
-      });
-      if (!FirstUse)
-        continue;
-      diag(VD->getLocation(), "reference %0 is bound to the result of "
-                              "'co_await' on a temporary, which is destroyed "
-                              "at the end of the full expression")
-          << VD;
-      const auto *Resume = cast<CXXMemberCallExpr>(Await->getResumeExpr());
-      diag(Resume->getMethodDecl()->getLocation(),
-           "%0 returns a reference into the awaited object",
-           DiagnosticIDs::Note)
-          << Resume->getMethodDecl();
-      diag(FirstUse->getLocation(),
-           "%0 is used here, after the temporary is "
-           "destroyed",
-           DiagnosticIDs::Note)
-          << VD;
-    }
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Report(*VD);
   });
 }
 

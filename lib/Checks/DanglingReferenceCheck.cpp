@@ -1,13 +1,13 @@
 //===--- DanglingReferenceCheck.cpp - async-lint --------------------------===//
 //
-// async-dangling-reference: its options and which rule judges what. The
-// rules are in DanglingReferenceCalls.cpp (call-site lifetimes),
-// DanglingReferenceAwaits.cpp (awaited references) and
-// DanglingReferenceElements.cpp (container invalidation).
+// async-dangling-reference: its options and which rule judges what (the
+// rules' files are listed in DanglingReferenceCheck.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "../Model/CallInfo.h"
+#include "../Model/CoroutineModel.h"
 #include "../Model/NameMatcher.h"
 
 namespace clang::tidy::async {
@@ -24,31 +24,16 @@ constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
 constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
     "DeclaredEagerTemporaries";
 
-constexpr llvm::StringLiteral DefaultViewTypes =
-    "::std::basic_string_view;::std::span;::std::initializer_list;"
-    "::std::ranges::ref_view;::std::mdspan;::boost::core::basic_string_view;"
-    "::boost::span;::absl::string_view;::absl::Span;::folly::Range;"
-    "::llvm::StringRef;::llvm::ArrayRef";
-
-// Type-erased function objects: a call hands its arguments on to the
-// function the object holds.
-constexpr llvm::StringLiteral DefaultFunctionWrappers =
-    "::std::function;::std::move_only_function;::std::copyable_function;"
-    "::folly::Function;::absl::AnyInvocable";
-
-// Calls whose result keeps an object alive: a strong or weak reference.
-constexpr llvm::StringLiteral DefaultOwnerFunctions =
-    "shared_from_this;weak_from_this;get_strong;get_weak";
-
 } // namespace
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
-      ViewTypes(Options.get(ViewTypesOpt, DefaultViewTypes)),
+      OwnerFunctions(
+          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
+      ViewTypes(Options.get(ViewTypesOpt, model::DefaultViewTypes)),
       FunctionWrappers(
-          Options.get(FunctionWrappersOpt, DefaultFunctionWrappers)),
+          Options.get(FunctionWrappersOpt, model::DefaultFunctionWrappers)),
       ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
       StrictParameters(Options.get(StrictParametersOpt, false)),
       StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)),
@@ -71,39 +56,40 @@ void DanglingReferenceCheck::storeCheckOptions(
 void DanglingReferenceCheck::startTranslationUnit() {
   LateUses.clear();
   Modifications.clear();
-  ReturnsNewTask.clear();
-  SharedModified.clear();
-  SharedWalked = false;
-  DetachedSelves.clear();
-  TakesOwner.clear();
-  DetachedSpawns.clear();
+  Declared.clear();
+  Detached.clear();
 }
 
-bool DanglingReferenceCheck::refersThrough(const ParmVarDecl &Param) const {
-  QualType T = Param.getType();
-  if (T.isNull() || T->isDependentType())
-    return false;
-  if (T->isReferenceType())
-    return true;
-  if (T->isPointerType())
-    return !T->isFunctionPointerType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  std::string Name = model::canonicalName(*RD);
-  return ViewTypes.matches(Name) ||
-         (ReferenceWrappers && Name == "::std::reference_wrapper");
+model::LibraryAnalyses DanglingReferenceCheck::analyses() {
+  model::AnalysisSession &Session = Facts.session();
+  // The session keeps one id per library configuration: asking again for
+  // this check's lists gives the id its UnitFacts uses.
+  return {Session, Session.addLibrary(Lib), Lib};
 }
 
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
-  checkCalls(F);
+  F.forEachStmt([&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = model::calledDefinition(*Call);
+    if (!Callee) {
+      if (const FunctionDecl *Coro = Declared.calledBy(*Call, Lib))
+        checkCall(*Call, *Coro, F);
+      return;
+    }
+    if (Callee->isDependentContext())
+      return;
+    if (!model::getCoroutineBody(*Callee))
+      return checkWrapperCall(*Call, *Callee, F);
+    checkCall(*Call, *Callee, F);
+  });
   checkDetachingCalls(F);
   if (!F.isCoroutine())
     return;
   checkAwaitedReferences(F);
   checkAwaitResultParts(F);
-  checkElementReferences(F);
-  checkContainerViews(F);
+  checkContainerHolds(F);
   checkWeakSelf(F);
   if (StrictParameters)
     checkStrictParameters(F);

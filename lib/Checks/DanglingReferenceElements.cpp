@@ -1,141 +1,101 @@
 //===--- DanglingReferenceElements.cpp - async-lint -----------------------===//
 //
-// async-dangling-reference, container invalidation: a reference, pointer or
-// iterator into a member container, or into a namespace-scope or static one,
-// used after a suspension point while other code of the class (of the
-// translation unit) may modify the container.
+// async-dangling-reference, holds that other code invalidates while the
+// coroutine is suspended: a reference, pointer, iterator or view into a
+// member, namespace-scope or static container, or the hidden iterator of a
+// range-for loop over one, used after a suspension point while other code
+// may modify the container (model/ContainerHolds, ContainerModifications);
+// and '*this' reached after a suspension point without checking the weak
+// reference the coroutine holds to its object (model/DetachedObjects).
 //
 //===----------------------------------------------------------------------===//
 
-#include "../Model/ContainerInvalidation.h"
+#include "../Model/ContainerHolds.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/LocalFlow.h"
 #include "DanglingReferenceCheck.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
-/// Records, for every shared variable, the first statement of the
-/// translation unit that may invalidate references into it.
-class SharedModifications : public RecursiveASTVisitor<SharedModifications> {
-public:
-  SharedModifications(HeldModifications<VarDecl> &Found,
-                      const SourceManager &SM)
-      : Found(Found), SM(SM) {}
-
-  // System headers modify none of the program's containers; skipping them
-  // keeps the walk to the program's own code.
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-
-  // A function template's modifications are resolved in its instantiations.
-  bool shouldVisitTemplateInstantiations() const { return true; }
-
-  bool VisitStmt(Stmt *S) {
-    for (model::Held H : {model::Held::Iterator, model::Held::Element})
-      if (const Expr *Container = model::invalidatedBy(*S, H))
-        if (const VarDecl *Var = model::sharedVariable(Container))
-          Found.try_emplace({Var, static_cast<int>(H)}, S);
-    return true;
-  }
-
-private:
-  HeldModifications<VarDecl> &Found;
-  const SourceManager &SM;
-};
-
-/// The container into which \p Var's initialiser takes a reference, a
-/// pointer or an iterator: 'items_.begin()', '&items_.front()', or
-/// 'items_[i]' bound to a reference, on a member or a shared variable. A
-/// variable that holds a copy of an element ('auto x = items_[i];') points
-/// nowhere.
-const ValueDecl *elementSource(const VarDecl &Var, model::Held &H) {
-  const Expr *Init = Var.getInit();
-  if (!Init)
-    return nullptr;
-  const Expr *E = Init->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-      Construct && Construct->getNumArgs() == 1 &&
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    E = Construct->getArg(0)->IgnoreImplicit();
-  // A reference bound to the element, or its address: the element itself.
-  bool Element = Var.getType()->isReferenceType() && Init->isGLValue();
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-      Unary && Unary->getOpcode() == UO_AddrOf) {
-    E = Unary->getSubExpr()->IgnoreImplicit();
-    Element = true;
-  }
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    H = Element ? model::Held::Element : model::Held::Iterator;
-    if (model::handsOutIterator(M) || (Element && model::handsOutReference(M)))
-      return model::containerOf(Call->getImplicitObjectArgument());
-    return nullptr;
-  }
-  if (!Element)
-    return nullptr;
-  H = model::Held::Element;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Subscript)
-    return model::containerOf(Op->getArg(0));
-  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-    return model::containerOf(Subscript->getBase());
-  return nullptr;
+/// How the warning names a container: 0 a member, 1 a global, 2 a static.
+unsigned containerKind(const ValueDecl &Container) {
+  const auto *Shared = dyn_cast<VarDecl>(&Container);
+  if (!Shared)
+    return 0;
+  return Shared->isStaticLocal() || Shared->isStaticDataMember() ? 2 : 1;
 }
 
 } // namespace
 
-const Stmt *DanglingReferenceCheck::modificationOfShared(const VarDecl &Var,
-                                                         model::Held H,
-                                                         ASTContext &Ctx) {
-  if (!SharedWalked) {
-    SharedWalked = true;
-    SharedModifications(SharedModified, Ctx.getSourceManager())
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
-  }
-  return SharedModified.lookup({Var.getCanonicalDecl(), static_cast<int>(H)});
+void DanglingReferenceCheck::reportHeldAcross(
+    CheckedFunction &F, const VarDecl &Var, const DeclStmt &Declaration,
+    const ValueDecl &Container, model::Held H, const CXXForRangeStmt *Loop) {
+  const Stmt *Modified = Modifications.invalidationOf(Container, H, F.Ctx);
+  if (!Modified)
+    return;
+  model::LateUse Late =
+      model::lateUseOfHold(F.suspensions(), F.Body, Var, Declaration);
+  SourceLocation At = Loop ? Loop->getBeginLoc() : Var.getLocation();
+  if (!Late.Use || !reportOnce(At))
+    return;
+  if (Loop)
+    diag(At, "the loop over %select{member|global|static}1 %0 holds an "
+             "iterator across a suspension point, while other code may "
+             "modify %0")
+        << &Container << containerKind(Container);
+  else
+    diag(At, "%0 points into %select{member|global|static}2 %1 and is used "
+             "after a suspension point, while other code may modify %1")
+        << &Var << &Container << containerKind(Container);
+  diag(Late.Suspension->getBeginLoc(), "the coroutine may suspend here",
+       DiagnosticIDs::Note);
+  diag(Modified->getBeginLoc(), "%0 is modified here", DiagnosticIDs::Note)
+      << &Container;
+  if (Loop)
+    diag(Late.Use->getBeginLoc(),
+         "the loop moves on to the next element here, after the suspension",
+         DiagnosticIDs::Note);
+  else
+    diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
+         DiagnosticIDs::Note)
+        << &Var;
 }
 
-const Stmt *DanglingReferenceCheck::modificationOf(const FieldDecl &Field,
-                                                   model::Held H) {
-  auto [It, New] =
-      Modifications.try_emplace({&Field, static_cast<int>(H)}, nullptr);
-  if (!New)
-    return It->second;
-  const auto *Record = dyn_cast<CXXRecordDecl>(Field.getParent());
-  if (!Record)
-    return nullptr;
-  const Stmt *Found = nullptr;
-  for (const CXXMethodDecl *Method : Record->methods()) {
-    const FunctionDecl *Def = Method->getDefinition();
-    if (!Def || Found)
-      continue;
-    model::forEachOwnStmt(model::getUserBody(*Def), [&](const Stmt &S) {
-      const Expr *Container = Found ? nullptr : model::invalidatedBy(S, H);
-      if (Container && model::fieldOfThis(Container) == &Field)
-        Found = &S;
-    });
-  }
-  Modifications[{&Field, static_cast<int>(H)}] = Found;
-  return Found;
+void DanglingReferenceCheck::checkContainerHolds(CheckedFunction &F) {
+  for (const model::ContainerHold &Hold :
+       model::containerHolds(F.Body, ViewTypes))
+    reportHeldAcross(F, *Hold.Var, *Hold.Declaration, *Hold.Container, Hold.H,
+                     Hold.Loop);
 }
 
-void DanglingReferenceCheck::checkElementReferences(CheckedFunction &F) {
-  F.forEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
-    model::Held H = model::Held::Element;
-    if (!Var.hasLocalStorage())
-      return;
-    if (const ValueDecl *Container = elementSource(Var, H))
-      reportHeldAcross(F, Var, Declaration, *Container, H);
-  });
+void DanglingReferenceCheck::checkWeakSelf(CheckedFunction &F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F.Decl);
+  if (!Method || !Method->isInstance() ||
+      Method->isExplicitObjectMemberFunction() ||
+      model::isLambdaCallOperator(*Method))
+    return;
+  std::optional<model::UncheckedWeakSelf> Weak =
+      Detached.uncheckedWeakSelf(*Method, F.Body, analyses());
+  if (!Weak || !reportOnce(Weak->Late.Use->getBeginLoc()))
+    return;
+  diag(Weak->Late.Use->getBeginLoc(), "%0 reaches '*this' after a suspension "
+                                      "point without checking its weak "
+                                      "reference %1")
+      << model::describeFunction(*Method) << Weak->Weak;
+  diag(Weak->Late.Suspension->getBeginLoc(),
+       "the coroutine may suspend here, and the object may be destroyed "
+       "meanwhile",
+       DiagnosticIDs::Note);
+  diag(Weak->Weak->getLocation(),
+       "%0 is taken here; lock it after each suspension and reach the object "
+       "through the locked pointer",
+       DiagnosticIDs::Note)
+      << Weak->Weak;
+  if (Weak->Spawn.isValid())
+    diag(Weak->Spawn, "the task is spawned detached here", DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::async

@@ -8,111 +8,12 @@
 
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/Exceptions.h"
-#include "../Model/LocalFlow.h"
+#include "../Model/FailureHandlers.h"
+#include "../Model/TaskFlow.h"
 #include "LambdaCaptureLifetimeCheck.h"
 #include "clang/AST/ASTContext.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async {
-
-namespace {
-
-/// The closure a call invokes: f(), std::invoke(f, ...); null otherwise.
-const Expr *invokedClosure(const Stmt &S) {
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
-      Call && Call->getOperator() == OO_Call)
-    return Call->getArg(0);
-  const auto *Call = dyn_cast<CallExpr>(&S);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-      Callee->getName() == "invoke" && Call->getNumArgs() > 0)
-    return Call->getArg(0);
-  return nullptr;
-}
-
-/// The statement of \p Callee's body that calls its function-object
-/// parameter \p Param and lets the closure it calls die when the call
-/// returns, or, for a parameter taken by reference (bound to a temporary
-/// lambda), in the caller's full expression after the task was dropped:
-///   - by value: a call of the parameter, or of a local copy of it;
-///   - by reference: a call of a local copy, or a call of the parameter
-///     whose result is discarded.
-/// Null when there is none, or when the body waits for work to finish
-/// (\p Waits: a sync-wait or join), which may outlast the coroutine.
-const Stmt *callThatDropsClosure(const FunctionDecl &Callee,
-                                 const ParmVarDecl *Param,
-                                 const model::NameMatcher &Waits) {
-  bool ByValue = !Param->getType()->isReferenceType();
-  llvm::SmallPtrSet<const VarDecl *, 2> Copies;
-  llvm::SmallPtrSet<const Stmt *, 8> Discarded;
-  bool Waiting = false;
-  model::forEachOwnStmt(Callee.getBody(), [&](const Stmt &S) {
-    const auto *Decl = dyn_cast<DeclStmt>(&S);
-    const auto *Var = Decl && Decl->isSingleDecl()
-                          ? dyn_cast<VarDecl>(Decl->getSingleDecl())
-                          : nullptr;
-    if (Var && Var->getInit() && Var->hasLocalStorage() &&
-        !Var->getType()->isReferenceType() &&
-        model::referencedVariable(Var->getInit()) == Param)
-      Copies.insert(Var);
-    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
-      for (const Stmt *Child : Block->body())
-        if (const auto *E = dyn_cast<Expr>(Child))
-          if (const Expr *Bare = model::strip(E, model::Wrappers::Implicit))
-            Discarded.insert(
-                model::strip(Bare->IgnoreCasts(), model::Wrappers::Implicit));
-    Waiting |= model::callOfListed(S, Waits) != nullptr;
-  });
-  const Stmt *Found = nullptr;
-  model::forEachOwnStmt(Callee.getBody(), [&](const Stmt &S) {
-    const VarDecl *Target =
-        Found ? nullptr : model::referencedVariable(invokedClosure(S));
-    if (Target && (Copies.contains(Target) ||
-                   (Target == Param && (ByValue || Discarded.contains(&S)))))
-      Found = &S;
-  });
-  return Waiting ? nullptr : Found;
-}
-
-/// The variable \p Lambda captures by copy that \p E names in its body: a
-/// captured variable or an init-capture; null otherwise.
-const VarDecl *copiedCapture(const LambdaExpr &Lambda, const Expr *E) {
-  const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(model::strip(E, model::Wrappers::Object));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var)
-    return nullptr;
-  if (Var->isInitCapture())
-    return Var->getType()->isReferenceType() ? nullptr : Var;
-  if (!Ref->refersToEnclosingVariableOrCapture())
-    return nullptr;
-  for (const LambdaCapture &Capture : Lambda.captures())
-    if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
-      return Capture.getCaptureKind() == LCK_ByCopy ? Var : nullptr;
-  return nullptr;
-}
-
-} // namespace
-
-LambdaCaptureLifetimeCheck::Consumption
-LambdaCaptureLifetimeCheck::consumerCall(const CallExpr &Call, unsigned I,
-                                         const model::CallInfo &Info) {
-  const FunctionDecl *Callee = model::calledDefinition(Call);
-  const auto *Method = dyn_cast<CXXMethodDecl>(Info.Callee);
-  unsigned Offset =
-      isa<CXXOperatorCallExpr>(Call) && Method && Method->isInstance() ? 1 : 0;
-  // A coroutine keeps its by-value parameters in its frame.
-  if (!Callee || model::getCoroutineBody(*Callee) || I < Offset ||
-      I - Offset >= Callee->getNumParams())
-    return {};
-  const ParmVarDecl *Param = Callee->getParamDecl(I - Offset);
-  const Stmt *At = callThatDropsClosure(*Callee, Param, Waits);
-  // A call of the reference parameter itself calls the caller's temporary.
-  const Expr *Called = At ? invokedClosure(*At) : nullptr;
-  return {At, Called && model::referencedVariable(Called) == Param &&
-                  Param->getType()->isReferenceType()};
-}
 
 void LambdaCaptureLifetimeCheck::lateCaptureNote(const Stmt &Use) {
   const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
@@ -123,7 +24,7 @@ void LambdaCaptureLifetimeCheck::lateCaptureNote(const Stmt &Use) {
               : std::string("captured 'this'"));
 }
 
-void LambdaCaptureLifetimeCheck::calledAtNote(const Consumption &By) {
+void LambdaCaptureLifetimeCheck::calledAtNote(const model::Consumption &By) {
   if (!By.CalledAt)
     return;
   diag(By.CalledAt->getBeginLoc(),
@@ -146,19 +47,21 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
   bool Callback = Listed(CallbackFunctions);
   std::string Consumer = "'" + model::displayName(Info->Names.front()) + "'";
   if (Listed(ComposeFunctions))
-    return checkComposed(Call, Consumer, Ctx);
+    return checkComposed(Call, Consumer);
   for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
     // In place, or a local closure handed over (by copy or move).
     const LambdaExpr *Lambda = model::handlerLambda(Call.getArg(I));
     bool Named = Lambda && Lambda != model::lambdaOf(Call.getArg(I));
     const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-    if (!Op || Lambda->capture_size() == 0 || copiesClosure(*Op))
+    if (!Op || Lambda->capture_size() == 0 || model::copiesClosure(*Op))
       continue;
     if (const FunctionDecl *Def = Op->getDefinition())
       Op = cast<CXXMethodDecl>(Def);
     // The callee calls the lambda and destroys it when the call returns: by
     // name, or seen in its body.
-    Consumption By = Callback ? Consumption{} : consumerCall(Call, I, *Info);
+    model::Consumption By = Callback
+                                ? model::Consumption{}
+                                : model::consumerCall(Call, I, *Info, Waits);
     // A named closure bound to a reference parameter outlives the call.
     if (!Callback && (!By.CalledAt || (Named && By.Temporary)))
       continue;
@@ -168,7 +71,7 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
     }
     if (model::lazinessOf(Op->getReturnType()) != model::Laziness::Eager)
       continue;
-    const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
+    const Stmt *Use = Uses.firstCaptureUse(*Op, nullptr, false, analyses());
     if (!Use || !reportOnce(Lambda->getBeginLoc()))
       continue;
     if (By.Temporary)
@@ -188,23 +91,11 @@ void LambdaCaptureLifetimeCheck::checkCallbacks(const CallExpr &Call,
 }
 
 void LambdaCaptureLifetimeCheck::checkComposed(const CallExpr &Call,
-                                               StringRef Composer,
-                                               ASTContext &Ctx) {
-  const LambdaExpr *Lambda =
-      Call.getNumArgs() > 0 ? model::handlerLambda(Call.getArg(0)) : nullptr;
-  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-  if (!Op || Lambda->capture_size() == 0 || copiesClosure(*Op))
-    return;
-  // A generic lambda (asio's 'auto state'): the body the library runs.
-  if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator())
-    for (const FunctionDecl *Spec : Generic->specializations())
-      if (Spec->hasBody() && model::getCoroutineBody(*Spec)) {
-        Op = cast<CXXMethodDecl>(Spec);
-        break;
-      }
-  if (Op->isDependentContext() || !model::getCoroutineBody(*Op))
-    return;
-  const Stmt *Use = firstCaptureUse(*Op, nullptr, false, Ctx);
+                                               StringRef Composer) {
+  const LambdaExpr *Lambda = nullptr;
+  const CXXMethodDecl *Op = model::composedCoroutine(Call, Lambda);
+  const Stmt *Use =
+      Op ? Uses.firstCaptureUse(*Op, nullptr, false, analyses()) : nullptr;
   if (!Use || !reportOnce(Lambda->getBeginLoc()))
     return;
   diag(Lambda->getBeginLoc(),
@@ -216,11 +107,9 @@ void LambdaCaptureLifetimeCheck::checkComposed(const CallExpr &Call,
   lateCaptureNote(*Use);
 }
 
-void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(const LambdaExpr &Lambda,
-                                                       const CXXMethodDecl &Op,
-                                                       StringRef Consumer,
-                                                       const Consumption &By,
-                                                       ASTContext &Ctx) {
+void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(
+    const LambdaExpr &Lambda, const CXXMethodDecl &Op, StringRef Consumer,
+    const model::Consumption &By, ASTContext &Ctx) {
   const Stmt *Body = Op.getBody();
   if (!Body)
     return;
@@ -241,10 +130,10 @@ void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(const LambdaExpr &Lambda,
          I < Coro->getNumParams() && I + Offset < Call->getNumArgs(); ++I) {
       const ParmVarDecl *Param = Coro->getParamDecl(I);
       const Expr *Arg = Call->getArg(I + Offset);
-      const VarDecl *Capture = copiedCapture(Lambda, Arg);
+      const VarDecl *Capture = model::copiedCapture(Lambda, Arg);
       if (!Capture || !Param->getType()->isReferenceType())
         continue;
-      const Stmt *Use = lateParameterUse(*Coro, Param, Ctx);
+      const Stmt *Use = Uses.lateParameterUse(*Coro, Param, analyses());
       if (!Use || !reportOnce(Arg->getBeginLoc()))
         continue;
       diag(Arg->getBeginLoc(), "parameter %0 of %1 refers to capture %2 of a "
@@ -258,20 +147,6 @@ void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(const LambdaExpr &Lambda,
           << Param;
     }
   });
-}
-
-const Stmt *LambdaCaptureLifetimeCheck::lateParameterUse(
-    const FunctionDecl &Coro, const ParmVarDecl *Param, ASTContext &Ctx) {
-  auto [It, New] = ParamLateUses.try_emplace(Param, nullptr);
-  if (!New)
-    return It->second;
-  const Stmt *Use =
-      suspensionsOf(Coro, Ctx).firstUseAfterSuspension([&](const Stmt &S) {
-        const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-        return Ref && Ref->getDecl() == Param;
-      });
-  ParamLateUses[Param] = Use;
-  return Use;
 }
 
 } // namespace clang::tidy::async

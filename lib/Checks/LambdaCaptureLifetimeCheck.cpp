@@ -1,9 +1,10 @@
 //===--- LambdaCaptureLifetimeCheck.cpp - async-lint ----------------------===//
 
 #include "LambdaCaptureLifetimeCheck.h"
-#include "../Model/BlockingCatalog.h"
 #include "../Model/CallInfo.h"
+#include "../Model/ClosureDeaths.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/DetachedObjects.h"
 #include "../Model/LocalFlow.h"
 #include "../Model/Owners.h"
 #include "LifetimeNotes.h"
@@ -19,77 +20,23 @@ constexpr llvm::StringLiteral ComposeFunctionsOpt = "ComposeFunctions";
 constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
 constexpr llvm::StringLiteral JoiningExecutorsOpt = "JoiningExecutors";
 
-// Calls whose result keeps an object alive: a strong or weak reference.
-constexpr llvm::StringLiteral DefaultOwnerFunctions =
-    "shared_from_this;weak_from_this;get_strong;get_weak";
-
-// APIs that call a function object and destroy it once the call returns.
-constexpr llvm::StringLiteral DefaultCallbackFunctions =
-    "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
-    "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
-    "folly::Future::thenTry;folly::SemiFuture::deferValue;folly::via;"
-    "folly::Executor::addWithPriority;concurrencpp::executor::post;"
-    "concurrencpp::executor::submit;"
-    "::std::thread::thread;::std::jthread::jthread;::std::async;"
-    "post;dispatch;defer;then;execute;submit;enqueue";
-
-// Calls that keep a coroutine lambda, the implementation of an asynchronous
-// operation, in the initiation object they return: it is destroyed once the
-// operation has started, while the coroutine runs until it completes.
-constexpr llvm::StringLiteral DefaultComposeFunctions =
-    "asio::experimental::co_composed;asio::co_composed";
-
-// Executor classes whose destructor joins the threads that run their work
-// (work still queued is dropped, never resumed).
-constexpr llvm::StringLiteral DefaultJoiningExecutors =
-    "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
-    "::coro::io_scheduler;cppcoro::static_thread_pool;asio::thread_pool;"
-    "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
-    "folly::IOThreadPoolExecutor";
-
-// Calls that block until something completes: async-blocking-call's waits
-// and waits for a result (a latch, a barrier, a future, a join), and
-// async_simple's future.
-std::string defaultBlockingWaits() {
-  std::string Names;
-  for (const model::BlockingCategory &C : model::blockingCategories())
-    if (C.Key == "wait" || C.Key == "result")
-      Names += C.DefaultNames.str() + ";";
-  return Names + "async_simple::Future::wait;async_simple::Future::get";
-}
-
 } // namespace
-
-const CXXMethodDecl *
-LambdaCaptureLifetimeCheck::capturingCoroutine(const CXXRecordDecl *Closure) {
-  if (!Closure || !Closure->isLambda() || Closure->capture_size() == 0)
-    return nullptr;
-  const CXXMethodDecl *Op = Closure->getLambdaCallOperator();
-  if (!Op)
-    return nullptr;
-  if (const FunctionDecl *Def = Op->getDefinition())
-    Op = cast<CXXMethodDecl>(Def);
-  return model::getCoroutineBody(*Op) ? Op : nullptr;
-}
-
-bool LambdaCaptureLifetimeCheck::copiesClosure(const CXXMethodDecl &Op) {
-  return Op.isExplicitObjectMemberFunction() &&
-         !Op.getParamDecl(0)->getType()->isReferenceType();
-}
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(Options.get(OwnerFunctionsOpt, DefaultOwnerFunctions)),
+      OwnerFunctions(
+          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
       CallbackFunctions(
-          Options.get(CallbackFunctionsOpt, DefaultCallbackFunctions)),
+          Options.get(CallbackFunctionsOpt, model::DefaultCallbackFunctions)),
       ComposeFunctions(
-          Options.get(ComposeFunctionsOpt, DefaultComposeFunctions)),
+          Options.get(ComposeFunctionsOpt, model::DefaultComposeFunctions)),
       Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()),
-      BlockingWaits(Options.get(BlockingWaitsOpt, defaultBlockingWaits())),
+      BlockingWaits(
+          Options.get(BlockingWaitsOpt, model::defaultBlockingWaits())),
       AllBlockingWaits(BlockingWaits.str() + ";" + Waits.str()),
       JoiningExecutors(
-          Options.get(JoiningExecutorsOpt, DefaultJoiningExecutors)) {}
+          Options.get(JoiningExecutorsOpt, model::DefaultJoiningExecutors)) {}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -101,102 +48,54 @@ void LambdaCaptureLifetimeCheck::storeCheckOptions(
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {
-  FirstUses[0].clear();
-  FirstUses[1].clear();
-  DetachedThises.clear();
-  ParamLateUses.clear();
-  OwnWaits.reset();
-  OwnWaitsOf = nullptr;
+  Uses.clear();
+  Detached.clear();
+  OwnWaits.clear();
+}
+
+model::LibraryAnalyses LambdaCaptureLifetimeCheck::analyses() {
+  model::AnalysisSession &Session = Facts.session();
+  // The session keeps one id per library configuration: asking again for
+  // this check's lists gives the id its UnitFacts uses.
+  return {Session, Session.addLibrary(Lib), Lib};
 }
 
 bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,
                                            const model::TaskFate &F,
                                            const VarDecl &Dying,
                                            CheckedFunction &Encl) {
-  // Only a task left running on an executor can be waited for here: a
-  // returned task is the caller's.
-  if (!F.OnExecutor || F.ViaReturn)
-    return false;
-  if (OwnWaitsOf != &Encl.Decl || !OwnWaits) {
-    OwnWaits = std::make_unique<model::FunctionWaits>(
-        Encl.Decl, Encl.Body, Encl.Ctx,
-        [this, &Decl = Encl.Decl] { return Facts.session().cfg(Decl); },
-        model::WaitKnowledge{&AllBlockingWaits, &JoiningExecutors});
-    OwnWaitsOf = &Encl.Decl;
-  }
-  return bool(OwnWaits->waitsOut({&Op, F.Where}, Dying));
-}
-
-const Stmt *LambdaCaptureLifetimeCheck::firstCaptureUse(const CXXMethodDecl &Op,
-                                                        const Decl *Var,
-                                                        bool FromStart,
-                                                        ASTContext &Ctx) {
-  auto &Cache = FirstUses[FromStart];
-  auto [It, New] = Cache.try_emplace({&Op, Var}, nullptr);
-  if (!New)
-    return It->second;
-  // Var is a captured variable, the closure type for captured 'this', or
-  // null for any capture.
-  bool ThisOnly = Var == Op.getParent();
-  auto IsUse = [&](const Stmt &S) {
-    if (isa<CXXThisExpr>(S))
-      return !Var || ThisOnly;
-    if (ThisOnly)
-      return false;
-    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-    if (!Ref)
-      return false;
-    if (Var)
-      return Ref->getDecl() == Var;
-    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-    return Ref->refersToEnclosingVariableOrCapture() ||
-           (VD && VD->isInitCapture());
-  };
-  const Stmt *Use = firstUseAfterSuspension(Op, Ctx, IsUse, FromStart);
-  Cache[{&Op, Var}] = Use;
-  return Use;
+  return OwnWaits.waitedOut(Encl.Decl, Encl.Body, Facts.session(), Op, F,
+                            Dying);
 }
 
 bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
                                               const CXXMethodDecl &Op,
                                               CheckedFunction &Encl) {
-  ASTContext &Ctx = Encl.Ctx;
-  const model::TaskFlow &Flow = Encl.flow();
-  if (copiesClosure(Op) || Call.getNumArgs() == 0)
+  auto WaitedOut = [&](const model::TaskFate &F, const VarDecl &Dying) {
+    return waitedOut(Op, F, Dying, Encl);
+  };
+  std::optional<model::LambdaDeath> D =
+      model::closureDeath(Call, Op, Encl.flow(), WaitedOut, Uses, analyses());
+  if (!D || !reportOnce(Call.getArg(0)->getBeginLoc()))
     return false;
-  model::Referent R = model::TaskFlow::referentOf(Call.getArg(0), false);
-  // A function object taken by value is reported where it is passed in.
-  if (R.What == model::Referent::Kind::Other ||
-      isa_and_nonnull<ParmVarDecl>(R.Var))
-    return false;
-  model::Laziness L = model::lazinessOf(Op.getReturnType());
-  bool Lazy = L == model::Laziness::Lazy;
-  model::TaskFate F = Flow.fateOf(&Call);
-  SourceLocation Dies = Flow.diesBeforeTask(R, &Call, F, L);
-  if (Dies.isInvalid() || (R.What == model::Referent::Kind::Local &&
-                           waitedOut(Op, F, *R.Var, Encl)))
-    return false;
-  const Stmt *Use = firstCaptureUse(Op, nullptr, Lazy, Ctx);
-  SourceLocation Loc = Call.getArg(0)->getBeginLoc();
-  if (!Use || !reportOnce(Loc))
-    return false;
-  if (R.What == model::Referent::Kind::Temporary)
-    diag(Loc, "the closure of this coroutine lambda is "
-              "destroyed before its task is done with the "
-              "captures");
+  bool Local = D->R.What == model::Referent::Kind::Local;
+  if (!Local)
+    diag(Call.getArg(0)->getBeginLoc(),
+         "the closure of this coroutine lambda is destroyed before its task "
+         "is done with the captures");
   else
-    diag(Loc, "closure %0 of a coroutine lambda is destroyed "
-              "while its task may still use the captures")
-        << R.Var;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Use);
+    diag(Call.getArg(0)->getBeginLoc(),
+         "closure %0 of a coroutine lambda is destroyed while its task may "
+         "still use the captures")
+        << D->R.Var;
+  const auto *Ref = dyn_cast<DeclRefExpr>(D->Use);
   std::string UseName =
       Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
           : std::string("captured 'this'");
-  addLifetimeNotes(*this, Ctx.getSourceManager(), F,
-                   {"the closure",
-                    R.What == model::Referent::Kind::Local ? R.Var : nullptr,
-                    Dies},
-                   Use, UseName, Lazy);
+  addLifetimeNotes(
+      *this, Encl.Ctx.getSourceManager(), D->Fate,
+      {"the closure", Local ? D->R.Var : nullptr, D->Dies}, D->Use, UseName,
+      model::lazinessOf(Op.getReturnType()) == model::Laziness::Lazy);
   return true;
 }
 
@@ -205,9 +104,11 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
                                                const model::TaskFate &F,
                                                bool FromStart,
                                                CheckedFunction &Encl) {
-  ASTContext &Ctx = Encl.Ctx;
   const model::TaskFlow &Flow = Encl.flow();
   const CXXRecordDecl *Closure = Op.getParent();
+  auto WaitedOut = [&](const model::TaskFate &Fate, const VarDecl &Dying) {
+    return waitedOut(Op, Fate, Dying, Encl);
+  };
   model::Laziness L =
       FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
   for (const LambdaCapture &Capture : Closure->captures()) {
@@ -215,8 +116,8 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
       // Only a class made to be owned by shared_ptr tells, by itself, that
       // nothing else keeps '*this' alive; other classes are judged where the
       // member function that starts the lambda is called.
-      const auto *This =
-          dyn_cast_or_null<CXXThisExpr>(unownedThisUse(Op, F, FromStart, Encl));
+      const CXXThisExpr *This =
+          Detached.unownedThisUse(Op, F, FromStart, Encl.Body, analyses());
       const CXXRecordDecl *Class =
           This ? This->getType()->getPointeeCXXRecordDecl() : nullptr;
       if (!This || !model::isSharedFromThisClass(Class) ||
@@ -235,24 +136,17 @@ void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
            DiagnosticIDs::Note);
       continue;
     }
-    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
-      continue;
-    const auto *Var = dyn_cast_or_null<VarDecl>(Capture.getCapturedVar());
-    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
-        Var->isInitCapture())
-      continue;
-    model::Referent R{model::Referent::Kind::Local, Var};
-    SourceLocation Dies = Flow.diesBeforeTask(R, &Origin, F, L);
-    if (Dies.isInvalid() || waitedOut(Op, F, *Var, Encl))
-      continue;
-    const Stmt *Use = firstCaptureUse(Op, Var, FromStart, Ctx);
-    if (!Use || !reportOnce(Capture.getLocation()))
+    std::optional<model::LambdaDeath> D =
+        model::capturedLocalDeath(Capture, Op, Origin, F, L, FromStart, Flow,
+                                  WaitedOut, Uses, analyses());
+    if (!D || !reportOnce(Capture.getLocation()))
       continue;
     diag(Capture.getLocation(), "local %0 is captured by reference by a "
                                 "coroutine lambda whose task outlives it")
-        << Var;
-    addLifetimeNotes(*this, Ctx.getSourceManager(), F, {"", Var, Dies}, Use,
-                     "'" + Var->getName().str() + "'", FromStart);
+        << D->R.Var;
+    addLifetimeNotes(*this, Encl.Ctx.getSourceManager(), F,
+                     {"", D->R.Var, D->Dies}, D->Use,
+                     "'" + D->R.Var->getName().str() + "'", FromStart);
   }
 }
 
@@ -264,7 +158,8 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     // keeps it, to a wrapper that keeps it in its task, or to a callback
     // API that destroys it.
     if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
-      const CXXMethodDecl *Op = capturingCoroutine(Lambda->getLambdaClass());
+      const CXXMethodDecl *Op =
+          model::capturingCoroutine(Lambda->getLambdaClass());
       if (!Op)
         return;
       model::TaskFate Fate = F.flow().fateOf(Lambda);
@@ -278,7 +173,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     const auto *Op =
         dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
     if (Op && isa<CXXOperatorCallExpr>(Call) &&
-        capturingCoroutine(Op->getParent())) {
+        model::capturingCoroutine(Op->getParent())) {
       // A coroutine lambda called: its task refers to the closure.
       if (!checkClosure(*Call, *Op, F))
         checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,

@@ -4,11 +4,8 @@
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
 #include "../Model/CallInfo.h"
-#include "../Model/Exceptions.h"
-#include "../Model/ResolvedTypes.h"
+#include "../Model/LostExceptions.h"
 #include "AsyncCheck.h"
-#include "llvm/ADT/DenseMap.h"
-#include <optional>
 
 namespace clang::tidy::async {
 
@@ -38,25 +35,14 @@ private:
   void checkDroppingSpawn(const CallExpr &Call,
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
-  /// A spawn of SpawnFunctions with a completion token of DiscardingTokens.
-  bool discardingTokenSpawn(const CallExpr &Call,
-                            const std::optional<model::CallInfo> &Info) const;
   /// A call that hands a task to a function whose visible body detaches it
   /// with a spawn that drops its failure (model/DetachingSpawns.h).
   void checkInHouseSpawn(const CallExpr &Call, ASTContext &Ctx);
   /// A call that hands a task to a function whose visible body runs it in
   /// a coroutine that drops its exceptions (an in-house spawn).
   void checkRunningCall(const CallExpr &Call, ASTContext &Ctx);
-  /// True for a coroutine type nothing awaits: the promise is the only
-  /// place its exceptions can go.
-  bool nothingAwaits(QualType T) const;
   void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
                     const CallExpr &Call, ASTContext &Ctx);
-  /// The parameter of \p Handler that receives the failure (of the pattern
-  /// of a generic lambda, whose instantiation says it is one); null when
-  /// its first parameter is no failure type.
-  const ParmVarDecl *failureParameter(const LambdaExpr &Handler, QualType &Type,
-                                      ASTContext &Ctx);
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
   const model::NameMatcher DiscardingTokens;
@@ -74,8 +60,8 @@ private:
   /// FailureTypes resolved to classes: a name in it may be an alias
   /// (libstdc++'s std::exception_ptr is a using-declaration).
   model::ResolvedTypes FailureClasses{FailureTypes};
-  /// How a function runs what its parameter receives (memoised).
-  llvm::DenseMap<const ParmVarDecl *, std::optional<model::DroppingRun>> Runs;
+  /// How a function runs what its parameter receives.
+  model::DroppingRuns Runs;
 };
 
 } // namespace clang::tidy::async

@@ -10,32 +10,24 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachingSpawns.h"
-#include "../Model/Exceptions.h"
+#include "../Model/DroppedExceptions.h"
+#include "../Model/EscapingThrows.h"
 #include "../Model/Expressions.h"
+#include "../Model/FailureHandlers.h"
+#include "../Model/LostExceptions.h"
 #include "UnobservedExceptionCheck.h"
 
 namespace clang::tidy::async {
 
-bool UnobservedExceptionCheck::discardingTokenSpawn(
-    const CallExpr &Call, const std::optional<model::CallInfo> &Info) const {
-  if (!Info || !model::anyNameMatches(Lib.SpawnFunctions, *Info) ||
-      Call.getNumArgs() < 2)
-    return false;
-  std::string TokenName = model::completionTokenName(Call);
-  return !TokenName.empty() && DiscardingTokens.matches(TokenName);
-}
-
 void UnobservedExceptionCheck::checkSpawn(
     const CallExpr &Call, const std::optional<model::CallInfo> &Info,
     ASTContext &Ctx) {
-  if (!discardingTokenSpawn(Call, Info))
+  if (!model::discardingTokenSpawn(Call, Info, Lib.SpawnFunctions,
+                                   DiscardingTokens))
     return;
   const Expr *Token = model::completionToken(Call);
   std::string TokenName = model::completionTokenName(Call);
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (Arg != Token && (Coro = model::spawnedCoroutine(Arg)))
-      break;
+  const FunctionDecl *Coro = model::coroutineSpawnedBy(Call, Token);
   if (!Coro)
     return;
   const Stmt *Throw =
@@ -56,12 +48,7 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
     ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
-  const FunctionDecl *Coro = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (!Coro)
-      Coro = model::taskCoroutine(Arg);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); !Coro && Member)
-    Coro = model::taskCoroutine(Member->getImplicitObjectArgument());
+  const FunctionDecl *Coro = model::taskSpawnedBy(Call);
   const Stmt *Throw =
       Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
            : nullptr;
@@ -82,9 +69,8 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
   if (!Callee || Callee->isInStdNamespace())
     return;
   auto DropsFailure = [&](const CallExpr &Spawn) {
-    std::optional<model::CallInfo> Info = model::describeCall(Spawn);
-    return discardingTokenSpawn(Spawn, Info) ||
-           (Info && model::anyNameMatches(DiscardingSpawnFunctions, *Info));
+    return model::dropsFailure(Spawn, Lib.SpawnFunctions, DiscardingTokens,
+                               DiscardingSpawnFunctions);
   };
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
     const FunctionDecl *Coro =
@@ -117,7 +103,10 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
          "its exceptions",
          DiagnosticIDs::Note)
         << ("'" + model::displayName(Info->Names.front()) + "'")
-        << (discardingTokenSpawn(*Spawn->Spawn, Info) ? 1 : 0)
+        << (model::discardingTokenSpawn(*Spawn->Spawn, Info, Lib.SpawnFunctions,
+                                        DiscardingTokens)
+                ? 1
+                : 0)
         << model::displayName(Token);
   }
 }

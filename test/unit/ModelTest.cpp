@@ -9,8 +9,12 @@
 #include "Model/AnalysisSession.h"
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
+#include "Model/ContainerHolds.h"
+#include "Model/CoroutineCalls.h"
 #include "Model/CoroutineModel.h"
-#include "Model/Exceptions.h"
+#include "Model/DroppedExceptions.h"
+#include "Model/EscapingThrows.h"
+#include "Model/FailureHandlers.h"
 #include "Model/Expressions.h"
 #include "Model/Library.h"
 #include "Model/LocalFlow.h"
@@ -855,4 +859,79 @@ void f() {
   EXPECT_EQ(model::completionTokenName(*callTo(*AST, "spawn")), "::detached_t");
   EXPECT_EQ(model::completionToken(*callTo(*AST, "none")), nullptr);
   EXPECT_EQ(model::completionTokenName(*callTo(*AST, "none")), "");
+}
+
+namespace {
+
+/// The local variable named \p Name, declared in a function body.
+const VarDecl *local(ASTUnit &AST, llvm::StringRef Name) {
+  auto Found =
+      match(varDecl(hasName(Name), hasLocalStorage()).bind("v"),
+            AST.getASTContext());
+  return Found.empty() ? nullptr : Found.front().getNodeAs<VarDecl>("v");
+}
+
+} // namespace
+
+TEST(ContainerHolds, TellsWhatALocalHoldsIntoAContainer) {
+  auto AST = parse(R"cpp(
+#include <string>
+#include <string_view>
+#include <vector>
+struct store {
+  std::vector<int> items_;
+  std::string name_;
+  void use() {
+    auto It = items_.begin();
+    int &Ref = items_[0];
+    int *Ptr = &items_.front();
+    int Copy = items_[0];
+    std::string_view View = name_;
+    std::string_view Literal = "x";
+  }
+};
+)cpp");
+  const FieldDecl *Items = nullptr, *Name = nullptr;
+  for (const auto &Match :
+       match(fieldDecl().bind("f"), AST->getASTContext())) {
+    const auto *Field = Match.getNodeAs<FieldDecl>("f");
+    (Field->getName() == "items_" ? Items : Name) = Field;
+  }
+  ASSERT_TRUE(Items && Name);
+  model::Held H = model::Held::Element;
+  EXPECT_EQ(model::elementSource(*local(*AST, "It"), H), Items);
+  EXPECT_EQ(H, model::Held::Iterator);
+  EXPECT_EQ(model::elementSource(*local(*AST, "Ref"), H), Items);
+  EXPECT_EQ(H, model::Held::Element);
+  EXPECT_EQ(model::elementSource(*local(*AST, "Ptr"), H), Items);
+  EXPECT_EQ(H, model::Held::Element);
+  // A copy of an element points nowhere.
+  EXPECT_EQ(model::elementSource(*local(*AST, "Copy"), H), nullptr);
+  model::NameMatcher Views("::std::basic_string_view");
+  EXPECT_EQ(model::viewedContainer(local(*AST, "View")->getInit(), Views),
+            Name);
+  EXPECT_EQ(model::viewedContainer(local(*AST, "Literal")->getInit(), Views),
+            nullptr);
+}
+
+TEST(CoroutineCalls, TellsWhichParametersReferToTheCaller) {
+  auto AST = parse(R"cpp(
+#include <functional>
+#include <string_view>
+void f(int &A, const int *B, void (*C)(), std::string_view D, int E,
+       std::reference_wrapper<int> G) {}
+)cpp");
+  const FunctionDecl *F = function(*AST, "f");
+  ASSERT_TRUE(F && F->getNumParams() == 6);
+  model::NameMatcher Views("::std::basic_string_view");
+  auto Refers = [&](unsigned I, bool Wrappers) {
+    return model::refersThrough(*F->getParamDecl(I), Views, Wrappers);
+  };
+  EXPECT_TRUE(Refers(0, false));  // a reference
+  EXPECT_TRUE(Refers(1, false));  // a pointer
+  EXPECT_FALSE(Refers(2, false)); // a function pointer
+  EXPECT_TRUE(Refers(3, false));  // a view
+  EXPECT_FALSE(Refers(4, false)); // a value
+  EXPECT_FALSE(Refers(5, false));
+  EXPECT_TRUE(Refers(5, true)); // std::reference_wrapper, when asked
 }

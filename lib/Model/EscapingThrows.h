@@ -1,12 +1,13 @@
-//===--- Exceptions.h - async-lint ------------------------------*- C++ -*-===//
+//===--- EscapingThrows.h - async-lint --------------------------*- C++ -*-===//
 //
-// Where an exception can leave a body of code, and what a promise does with
-// the exceptions of its coroutine.
+// Where an exception can leave a body of code: a throw, an await of an
+// operation that throws, a call that throws, outside a handler that catches
+// it; and which parameter of a wrapper coroutine makes the task it awaits.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ASYNC_LINT_MODEL_EXCEPTIONS_H
-#define ASYNC_LINT_MODEL_EXCEPTIONS_H
+#ifndef ASYNC_LINT_MODEL_ESCAPINGTHROWS_H
+#define ASYNC_LINT_MODEL_ESCAPINGTHROWS_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -89,65 +90,6 @@ const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await);
 /// and local classes are not part of the body. Null when nothing escapes.
 const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
                                ASTContext &Ctx);
-
-/// The definition of the 'unhandled_exception' member of \p Promise when it
-/// drops the exception: it neither rethrows, nor stores it
-/// (std::current_exception), nor terminates, nor calls a member function
-/// whose body is not visible (which may store it), also through the visible
-/// bodies of the functions it calls. Null otherwise.
-const CXXMethodDecl *swallowingUnhandledException(const CXXRecordDecl *Promise);
-
-/// How a function runs a task handed to it with the task's exceptions
-/// dropped: the coroutine that awaits the task, whose promise drops what it
-/// throws, and the call that hands the task on to it.
-struct DroppingRun {
-  /// The call, in the body of the function asked about or of one it hands
-  /// the task on to, that hands the task to the runner; null when the
-  /// function asked about is the runner itself.
-  const CallExpr *HandedAt = nullptr;
-  /// The coroutine that awaits the task.
-  const FunctionDecl *Runner = nullptr;
-  /// Its promise's 'unhandled_exception', which drops the exception.
-  const CXXMethodDecl *Swallow = nullptr;
-};
-
-/// How \p Fn runs the task its parameter \p Param receives, with the task's
-/// exceptions dropped: \p Fn itself, when it is a coroutine of a type that
-/// \p Unawaited accepts (nothing awaits it), whose promise swallows the
-/// exception (swallowingUnhandledException), and which awaits \p Param
-/// outside the try block of a catch-all handler; else the one call of its
-/// visible body that hands \p Param on (moved or copied) to a parameter of a
-/// function that runs it so, through at most \p Depth functions between
-/// \p Fn and the runner. Empty otherwise.
-std::optional<DroppingRun>
-droppingRun(const FunctionDecl &Fn, const ParmVarDecl &Param,
-            llvm::function_ref<bool(QualType)> Unawaited, unsigned Depth = 1);
-
-// Where the failure of a task goes: the coroutine a spawn or a handler is
-// about, and the handler itself.
-
-/// The coroutine a spawned expression runs: a call of a coroutine, or a
-/// coroutine lambda given as a function object. Null otherwise.
-const FunctionDecl *spawnedCoroutine(const Expr *Spawned);
-
-/// The coroutine whose task \p Object is: a call of a coroutine, through
-/// std::move, member calls that pass the task on (lazy.via(ex)) and a local
-/// initialised from one. Null when it is not seen.
-const FunctionDecl *taskCoroutine(const Expr *Object, unsigned Depth = 0);
-
-/// The lambda a handler argument is: written in place, or a local variable
-/// initialised with one (a lambda's body cannot be changed by assignment).
-const LambdaExpr *handlerLambda(const Expr *Arg);
-
-/// The coroutine whose failure the handler \p Arg of \p Call receives: the
-/// task a member call is made on (lazy.start(callback)), or the coroutine
-/// spawned with it. Null when it is not seen.
-const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg);
-
-/// True for a failure type that also carries the value (async_simple's and
-/// folly's Try<T>): a callback that ignores it may only want the run.
-bool carriesValue(QualType Failure);
-
 } // namespace clang::tidy::async::model
 
-#endif // ASYNC_LINT_MODEL_EXCEPTIONS_H
+#endif // ASYNC_LINT_MODEL_ESCAPINGTHROWS_H

@@ -1,0 +1,154 @@
+//===--- ContainerHolds.cpp - async-lint ----------------------------------===//
+
+#include "ContainerHolds.h"
+#include "CoroutineModel.h"
+#include "SuspensionFlow.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The variable an assignment \p S gives a new value, when it is one.
+const Expr *assignedTo(const Stmt &S) {
+  if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+      Assign && Assign->getOpcode() == BO_Assign)
+    return Assign->getLHS()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return Op->getArg(0)->IgnoreParenImpCasts();
+  return nullptr;
+}
+
+bool refersTo(const Stmt *S, const VarDecl &Var) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S);
+  return Ref && Ref->getDecl() == &Var;
+}
+
+} // namespace
+
+const ValueDecl *elementSource(const VarDecl &Var, Held &H) {
+  const Expr *Init = Var.getInit();
+  if (!Init)
+    return nullptr;
+  const Expr *E = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0)->IgnoreImplicit();
+  // A reference bound to the element, or its address: the element itself.
+  bool Element = Var.getType()->isReferenceType() && Init->isGLValue();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf) {
+    E = Unary->getSubExpr()->IgnoreImplicit();
+    Element = true;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    H = Element ? Held::Element : Held::Iterator;
+    if (handsOutIterator(M) || (Element && handsOutReference(M)))
+      return containerOf(Call->getImplicitObjectArgument());
+    return nullptr;
+  }
+  if (!Element)
+    return nullptr;
+  H = Held::Element;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript)
+    return containerOf(Op->getArg(0));
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return containerOf(Subscript->getBase());
+  return nullptr;
+}
+
+const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views) {
+  const Expr *E = Init;
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      E = Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (isa_and_nonnull<CXXConversionDecl>(M)) {
+        E = Call->getImplicitObjectArgument();
+        continue;
+      }
+      if (handsOutIterator(M) || handsOutReference(M))
+        return containerOf(Call->getImplicitObjectArgument());
+      return nullptr;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      return Op->getOperator() == OO_Subscript ? containerOf(Op->getArg(0))
+                                               : nullptr;
+    const ValueDecl *Container = containerOf(E);
+    const CXXRecordDecl *RD =
+        Container ? Container->getType()->getAsCXXRecordDecl() : nullptr;
+    if (!RD || Views.matches(canonicalName(*RD)))
+      return nullptr;
+    return Container;
+  }
+  return nullptr;
+}
+
+llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
+                                                   const NameMatcher &Views) {
+  llvm::SmallVector<ContainerHold, 4> Holds;
+  auto ForEachLocal = [&](auto Visit) {
+    forEachOwnStmt(&Body, [&](const Stmt &S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(&S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage())
+            Visit(*VD, *DS);
+    });
+  };
+  ForEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
+    Held H = Held::Element;
+    if (const ValueDecl *Container = elementSource(Var, H))
+      Holds.push_back({&Var, &Declaration, Container, H});
+  });
+  ForEachLocal([&](const VarDecl &Var, const DeclStmt &Declaration) {
+    const CXXRecordDecl *RD = Var.getType()->getAsCXXRecordDecl();
+    if (!RD || !Views.matches(canonicalName(*RD)))
+      return;
+    if (const ValueDecl *Container = viewedContainer(Var.getInit(), Views))
+      Holds.push_back({&Var, &Declaration, Container, Held::Element});
+  });
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
+    const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
+    const auto *Iterator = Begin && Begin->isSingleDecl()
+                               ? dyn_cast<VarDecl>(Begin->getSingleDecl())
+                               : nullptr;
+    if (!Iterator)
+      return;
+    if (const ValueDecl *Container = containerOf(Loop->getRangeInit()))
+      Holds.push_back({Iterator, Begin, Container, Held::Iterator, Loop});
+  });
+  return Holds;
+}
+
+LateUse lateUseOfHold(const SuspensionFlow &Flow, const Stmt &Body,
+                      const VarDecl &Var, const DeclStmt &Declaration) {
+  llvm::DenseSet<const Stmt *> Assignments, Targets;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const Expr *Target = assignedTo(S);
+    if (refersTo(Target, Var)) {
+      Assignments.insert(&S);
+      Targets.insert(Target);
+    }
+  });
+  return Flow.firstUseAcross(
+      Declaration,
+      [&](const Stmt &S) { return refersTo(&S, Var) && !Targets.contains(&S); },
+      [&](const Stmt &S) { return Assignments.contains(&S); });
+}
+
+} // namespace clang::tidy::async::model

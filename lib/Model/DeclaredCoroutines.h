@@ -1,0 +1,70 @@
+//===--- DeclaredCoroutines.h - async-lint ----------------------*- C++ -*-===//
+//
+// Coroutines whose body is not in the translation unit: which callees are
+// such coroutines, judged by their declared task type, and what their
+// declarations say about how long they borrow a reference parameter.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_DECLAREDCOROUTINES_H
+#define ASYNC_LINT_MODEL_DECLAREDCOROUTINES_H
+
+#include "ArgumentDeaths.h"
+#include "CoroutineCalls.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::async::model {
+
+/// What a declared coroutine is known to do with a referring parameter.
+enum class Borrow {
+  /// An eager task type: nothing says.
+  Unknown,
+  /// A lazy task type: the body uses it only after the call has returned.
+  Lazy,
+  /// The task type is marked coro_return_type and coro_lifetimebound.
+  CoroLifetimebound,
+  /// The parameter is marked lifetimebound.
+  Lifetimebound,
+};
+
+/// Which callees are coroutines defined elsewhere, memoised per declaration
+/// for a translation unit.
+class DeclaredCoroutines {
+public:
+  /// The callee of \p Call when it has no body here, returns a new task by
+  /// value and is none of \p Lib's spawns, combinators or waits; else null.
+  const FunctionDecl *calledBy(const CallExpr &Call, const Library &Lib);
+  /// \p Callee returns a new task by value and does not opt out of Clang's
+  /// coroutine lifetime analysis (coro_wrapper, coro_disable_lifetimebound).
+  bool returnsNewTask(const FunctionDecl &Callee);
+  void clear() { ReturnsNewTask.clear(); }
+
+private:
+  llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
+};
+
+/// Why the declared coroutine of \p C borrows \p Param (null: its implicit
+/// object): lifetimebound, coro_lifetimebound, or a lazy task.
+Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param);
+
+/// The argument \p Arg for the referring parameter \p Param of the
+/// declared coroutine of \p C refers to something that dies before the task
+/// may be done with it, by what the declaration says (\p B receives it):
+/// with borrowing unknown (an eager task type) only with
+/// \p EagerTemporaries, for a temporary whose task is awaited after the full
+/// expression (the caller expects it to suspend); not for a lazy adapter that
+/// takes a task over. std::nullopt otherwise.
+std::optional<ArgumentDeath>
+declaredArgumentDeath(const CoroutineCall &C, const ParmVarDecl &Param,
+                      const Expr &Arg, bool EagerTemporaries, Borrow &B);
+
+/// The object \p Object a declared member coroutine of \p C is called on
+/// (its implicit reference parameter, borrowed as \p B says: lazily or
+/// coro_lifetimebound) dies before the task may be done with it;
+/// std::nullopt otherwise.
+std::optional<ArgumentDeath> declaredObjectDeath(const CoroutineCall &C,
+                                                 const Expr &Object, Borrow &B);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_DECLAREDCOROUTINES_H

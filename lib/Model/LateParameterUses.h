@@ -1,0 +1,42 @@
+//===--- LateParameterUses.h - async-lint -----------------------*- C++ -*-===//
+//
+// When a coroutine uses one of its parameters (or its object) after it may
+// have suspended: the question behind every call that hands a coroutine a
+// reference whose referent may die first.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_LATEPARAMETERUSES_H
+#define ASYNC_LINT_MODEL_LATEPARAMETERUSES_H
+
+#include "LibraryAnalyses.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::async::model {
+
+/// The first use of a coroutine's parameter that may run after the
+/// coroutine has suspended, memoised per coroutine and parameter for a
+/// translation unit. Evidence: a lazy coroutine's whole body (it suspends
+/// before its body runs); an eager one's CFG (SuspensionFlow), unless every
+/// suspension point of its body is a co_await on a result its own path
+/// facts show ready (it then never suspends in its body).
+class LateParameterUses {
+public:
+  /// The first use of parameter \p Index (-1: 'this') of \p Coro that may
+  /// run after the coroutine has suspended; null when there is none.
+  const Stmt *firstLateUse(const FunctionDecl &Coro, int Index,
+                           const LibraryAnalyses &A);
+  void clear() { Uses.clear(); }
+
+private:
+  llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> Uses;
+};
+
+/// True when every suspension point of the body of \p Coro is a co_await on
+/// a result its own path facts show ready there (none can suspend), and
+/// there is at least one.
+bool awaitsOnlyReady(const FunctionDecl &Coro, const LibraryAnalyses &A);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_LATEPARAMETERUSES_H

@@ -1,0 +1,63 @@
+//===--- TaskWaits.h - async-lint -------------------------------*- C++ -*-===//
+//
+// Whether a function waits out a task it started (a coroutine lambda's)
+// before a local the task uses dies: a wait linked to the task on every
+// path, or a joining executor that runs it and dies first
+// (FunctionWaits.h), and the library lists that say what waits.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_TASKWAITS_H
+#define ASYNC_LINT_MODEL_TASKWAITS_H
+
+#include "AnalysisSession.h"
+#include "FunctionWaits.h"
+#include "TaskFlow.h"
+#include <memory>
+#include <string>
+
+namespace clang::tidy::async::model {
+
+/// Executor classes whose destructor joins the threads that run their work
+/// (work still queued is dropped, never resumed).
+constexpr llvm::StringLiteral DefaultJoiningExecutors =
+    "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
+    "::coro::io_scheduler;cppcoro::static_thread_pool;asio::thread_pool;"
+    "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
+    "folly::IOThreadPoolExecutor";
+
+/// Calls that block until something completes: async-blocking-call's waits
+/// and waits for a result (a latch, a barrier, a future, a join), and
+/// async_simple's future.
+std::string defaultBlockingWaits();
+
+/// The waits of the function being judged, built when first asked and kept
+/// until another function asks.
+class TaskWaits {
+public:
+  /// \p Waits: calls that block until something completes; \p Joining:
+  /// executor classes whose destructor waits for their work.
+  TaskWaits(const NameMatcher &Waits, const NameMatcher &Joining)
+      : Waits(Waits), Joining(Joining) {}
+  /// True when \p Encl (of body \p Body) waits out the task of the
+  /// coroutine \p Coro, of fate \p F, before \p Dying dies. Only a task
+  /// left running on an executor can be waited for: a returned task is
+  /// the caller's.
+  bool waitedOut(const FunctionDecl &Encl, const Stmt &Body,
+                 AnalysisSession &Session, const CXXMethodDecl &Coro,
+                 const TaskFate &F, const VarDecl &Dying);
+  void clear() {
+    Own.reset();
+    OwnOf = nullptr;
+  }
+
+private:
+  const NameMatcher &Waits;
+  const NameMatcher &Joining;
+  std::unique_ptr<FunctionWaits> Own;
+  const FunctionDecl *OwnOf = nullptr;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_TASKWAITS_H
