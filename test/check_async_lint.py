@@ -16,9 +16,16 @@ instead, so that one file can hold expectations for several configurations.
 
 Every run must parse without compiler errors, and the driver's exit status
 must agree with its output (1 with findings, 0 without).
+
+With --modes=...,driver,lsp the file is also opened in async-lint-clangd (a
+folder of its own with a compile database, a .clang-tidy naming the check and
+the --config options, and a .clangd that lets clangd run slow checks), and
+the warnings it publishes must be the driver's: the same lines, checks and
+messages. Notes are not compared (clangd shows them as related information).
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -67,6 +74,69 @@ def split_args(argv):
     return own, rest, []
 
 
+WARNING = re.compile(r"^(?P<file>.*?):(?P<line>\d+):\d+: warning: "
+                     r"(?P<message>.*) \[(?P<check>[\w.-]+)\]$")
+LSP_WARNING = re.compile(r"^(?P<line>\d+):\d+-\d+:\d+ warning clang-tidy "
+                         r"(?P<check>\S+) (?P<message>.*)$")
+
+
+def lsp_key(line, check, message):
+    """A warning as both tools print it: clangd capitalises the first letter
+    and says when a fix is available, and a client without related
+    information gets the notes after a blank line."""
+    message = message.split(" |  | ")[0]
+    message = re.sub(r" \(fix available\)$", "", message)
+    return (int(line), check, message[:1].lower() + message[1:])
+
+
+def lsp_agrees(args, cleaned, ext, compiler_args):
+    """Opens the file in async-lint-clangd; its warnings must be the
+    driver's (the driver's run of the same file must come first)."""
+    if not args.async_lint_clangd or not args.lsp_client:
+        fail("the lsp mode needs --async-lint-clangd and --lsp-client")
+    driver_out = "%s.driver.out" % args.temp
+    if not os.path.exists(driver_out):
+        fail("the lsp mode compares with the driver: list it first")
+    folder = args.temp + ".lsp"
+    os.makedirs(folder, exist_ok=True)
+    name = "input" + ext
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+        f.write(cleaned)
+    with open(os.path.join(folder, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": folder, "file": name,
+                    "arguments": [args.clang] + compiler_args +
+                    ["-c", name]}], f)
+    # The --config text is a YAML flow mapping: name the check inside it.
+    config = args.config.strip() or "{}"
+    entries = config[1:-1].strip()
+    with open(os.path.join(folder, ".clang-tidy"), "w") as f:
+        f.write("{Checks: '-*,%s'%s}\n" % (args.check,
+                                          ", " + entries if entries else ""))
+    with open(os.path.join(folder, ".clangd"), "w") as f:
+        f.write("Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n")
+    proc = run([sys.executable, args.lsp_client, "--server",
+                args.async_lint_clangd, "--file",
+                os.path.join(folder, name)], "lsp")
+    if proc.returncode != 0:
+        print("lsp: async-lint-clangd published nothing")
+        return False
+    if re.search(r"^\S+ error ", proc.stdout, re.M):
+        print("lsp: the file does not compile in async-lint-clangd")
+        return False
+    ours = {lsp_key(m["line"], m["check"], m["message"])
+            for m in map(LSP_WARNING.match, proc.stdout.splitlines()) if m}
+    with open(driver_out, encoding="utf-8") as f:
+        theirs = {lsp_key(m["line"], m["check"], m["message"])
+                  for m in map(WARNING.match, f.read().splitlines())
+                  if m and m["file"].endswith(".driver" + ext)}
+    for key in sorted(theirs - ours):
+        print("lsp: missing the driver's warning at line %d [%s]: %s" % key)
+    for key in sorted(ours - theirs):
+        print("lsp: a warning the driver does not give, line %d [%s]: %s" %
+              key)
+    return ours == theirs
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--clang-tidy", required=True)
@@ -83,6 +153,8 @@ def main():
     parser.add_argument("--compile-fixed", action="store_true",
                         help="the fixed file must compile")
     parser.add_argument("--clang", default="clang++")
+    parser.add_argument("--async-lint-clangd", default="")
+    parser.add_argument("--lsp-client", default="")
     parser.add_argument("source")
     parser.add_argument("check")
     parser.add_argument("temp")
@@ -111,6 +183,9 @@ def main():
 
     ok = True
     for mode in args.modes.split(","):
+        if mode == "lsp":
+            ok &= lsp_agrees(args, cleaned, ext, compiler_args)
+            continue
         work = "%s.%s%s" % (args.temp, mode, ext)
         with open(work, "w", encoding="utf-8") as f:
             f.write(cleaned)

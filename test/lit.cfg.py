@@ -51,6 +51,8 @@ check = " ".join([
     "--filecheck", os.path.join(config.llvm_tools_dir, "FileCheck"),
     "--clang", os.path.join(config.llvm_tools_dir, "clang++"),
     "--inputs", inputs,
+    "--async-lint-clangd", config.async_lint_clangd,
+    "--lsp-client", os.path.join(src, "test", "lsp", "lsp_client.py"),
 ])
 # Longest names first, so that %async_lint does not eat %async_lint_clangd.
 substitutions = {
