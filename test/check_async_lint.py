@@ -22,6 +22,11 @@ folder of its own with a compile database, a .clang-tidy naming the check and
 the --config options, and a .clangd that lets clangd run slow checks), and
 the warnings it publishes must be the driver's: the same lines, checks and
 messages. Notes are not compared (clangd shows them as related information).
+A difference the editor cannot avoid is written beside the warning, with its
+reason, as `// LSP-MISSING: [[@LINE-1]] <reason>` (the driver's warning on
+that line is not published by clangd) or `// LSP-EXTRA: [[@LINE-1]] ...`
+(clangd publishes one there that the driver does not); with --check-suffix S,
+`LSP-MISSING-S` and `LSP-EXTRA-S`.
 """
 
 import argparse
@@ -76,7 +81,7 @@ def split_args(argv):
 
 WARNING = re.compile(r"^(?P<file>.*?):(?P<line>\d+):\d+: warning: "
                      r"(?P<message>.*) \[(?P<check>[\w.-]+)\]$")
-LSP_WARNING = re.compile(r"^(?P<line>\d+):\d+-\d+:\d+ warning clang-tidy "
+LSP_WARNING = re.compile(r"^(?P<line>\d+):\d+-(?P<end>\d+):\d+ warning clang-tidy "
                          r"(?P<check>\S+) (?P<message>.*)$")
 
 
@@ -89,7 +94,19 @@ def lsp_key(line, check, message):
     return (int(line), check, message[:1].lower() + message[1:])
 
 
-def lsp_agrees(args, cleaned, ext, compiler_args):
+def lsp_differences(text, suffix):
+    """The lines where clangd is expected to differ from the driver:
+    ({missing lines}, {extra lines})."""
+    marker = re.compile(r"//\s*LSP-(MISSING|EXTRA)%s:\s*\[\[@LINE([+-]\d+)?\]\]"
+                        % re.escape(suffix))
+    expected = {"MISSING": set(), "EXTRA": set()}
+    for number, line in enumerate(text.splitlines(), 1):
+        for m in marker.finditer(line):
+            expected[m.group(1)].add(number + int(m.group(2) or 0))
+    return expected["MISSING"], expected["EXTRA"]
+
+
+def lsp_agrees(args, cleaned, ext, compiler_args, text, suffix):
     """Opens the file in async-lint-clangd; its warnings must be the
     driver's (the driver's run of the same file must come first)."""
     if not args.async_lint_clangd or not args.lsp_client:
@@ -123,18 +140,42 @@ def lsp_agrees(args, cleaned, ext, compiler_args):
     if re.search(r"^\S+ error ", proc.stdout, re.M):
         print("lsp: the file does not compile in async-lint-clangd")
         return False
-    ours = {lsp_key(m["line"], m["check"], m["message"])
-            for m in map(LSP_WARNING.match, proc.stdout.splitlines()) if m}
     with open(driver_out, encoding="utf-8") as f:
         theirs = {lsp_key(m["line"], m["check"], m["message"])
                   for m in map(WARNING.match, f.read().splitlines())
                   if m and m["file"].endswith(".driver" + ext)}
+    # clangd shows a warning at its range, which may begin lines before the
+    # driver's caret (a call spread over lines): a driver's warning inside
+    # the range, with the same check and message, is the same warning.
+    ours = set()
+    for m in map(LSP_WARNING.match, proc.stdout.splitlines()):
+        if not m:
+            continue
+        key = lsp_key(m["line"], m["check"], m["message"])
+        for line in range(int(m["line"]), int(m["end"]) + 1):
+            if (line,) + key[1:] in theirs:
+                key = (line,) + key[1:]
+                break
+        ours.add(key)
+    missing_ok, extra_ok = lsp_differences(text, suffix)
+    ok = True
     for key in sorted(theirs - ours):
-        print("lsp: missing the driver's warning at line %d [%s]: %s" % key)
+        if key[0] not in missing_ok:
+            print("lsp: missing the driver's warning at line %d [%s]: %s" % key)
+            ok = False
     for key in sorted(ours - theirs):
-        print("lsp: a warning the driver does not give, line %d [%s]: %s" %
-              key)
-    return ours == theirs
+        if key[0] not in extra_ok:
+            print("lsp: a warning the driver does not give, line %d [%s]: %s"
+                  % key)
+            ok = False
+    # A marker that no longer describes a difference is stale.
+    for line in sorted(missing_ok - {k[0] for k in theirs - ours}):
+        print("lsp: LSP-MISSING at line %d, but clangd agrees there" % line)
+        ok = False
+    for line in sorted(extra_ok - {k[0] for k in ours - theirs}):
+        print("lsp: LSP-EXTRA at line %d, but clangd agrees there" % line)
+        ok = False
+    return ok
 
 
 def main():
@@ -181,10 +222,13 @@ def main():
     checks = "-checks=-*," + args.check
     config = ["-config=" + args.config] if args.config else []
 
+    # ASYNC_LINT_TEST_MODES overrides every file's modes (to measure, say,
+    # how the editor differs from the driver on every checker test).
+    modes = os.environ.get("ASYNC_LINT_TEST_MODES") or args.modes
     ok = True
-    for mode in args.modes.split(","):
+    for mode in modes.split(","):
         if mode == "lsp":
-            ok &= lsp_agrees(args, cleaned, ext, compiler_args)
+            ok &= lsp_agrees(args, cleaned, ext, compiler_args, text, suffix)
             continue
         work = "%s.%s%s" % (args.temp, mode, ext)
         with open(work, "w", encoding="utf-8") as f:

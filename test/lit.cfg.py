@@ -37,6 +37,11 @@ config.test_exec_root = os.path.join(config.async_lint_build_dir, "test")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# A measurement of every checker test in other modes (check_async_lint.py).
+if os.environ.get("ASYNC_LINT_TEST_MODES"):
+    config.environment["ASYNC_LINT_TEST_MODES"] = \
+        os.environ["ASYNC_LINT_TEST_MODES"]
+
 # Findings are compared as text: no colours, whatever the terminal.
 config.environment.pop("CLICOLOR_FORCE", None)
 
