@@ -1,4 +1,4 @@
-// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-unobserved-exception %t
+// RUN: %check_async_lint %s async-unobserved-exception %t
 
 // Evidence a throw needs, and the true twins: an operation whose initiating
 // function names a completion signature without an error (asio's dispatch:
