@@ -37,6 +37,11 @@ config.test_exec_root = os.path.join(config.async_lint_build_dir, "test")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# A measurement of every checker test in other modes (check_async_lint.py).
+if os.environ.get("ASYNC_LINT_TEST_MODES"):
+    config.environment["ASYNC_LINT_TEST_MODES"] = \
+        os.environ["ASYNC_LINT_TEST_MODES"]
+
 # Findings are compared as text: no colours, whatever the terminal.
 config.environment.pop("CLICOLOR_FORCE", None)
 
@@ -51,6 +56,8 @@ check = " ".join([
     "--filecheck", os.path.join(config.llvm_tools_dir, "FileCheck"),
     "--clang", os.path.join(config.llvm_tools_dir, "clang++"),
     "--inputs", inputs,
+    "--async-lint-clangd", config.async_lint_clangd,
+    "--lsp-client", os.path.join(src, "test", "lsp", "lsp_client.py"),
 ])
 # Longest names first, so that %async_lint does not eat %async_lint_clangd.
 substitutions = {

@@ -1,6 +1,7 @@
 //===--- AsyncCheck.cpp - async-lint --------------------------------------===//
 
 #include "AsyncCheck.h"
+#include "../Model/CallerLambdas.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Matchers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -134,7 +135,45 @@ void AsyncCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Session.withinBudget(*FD))
     return;
   CheckedFunction F(*FD, *Body, *Result.Context, Lib, Facts);
+  Judging = FD;
+  JudgingSources = &Result.Context->getSourceManager();
   checkFunction(F);
+  noteBridge();
+  Judging = nullptr;
+}
+
+DiagnosticBuilder AsyncCheck::diag(SourceLocation Loc, StringRef Description,
+                                   DiagnosticIDs::Level Level) {
+  if (Level == DiagnosticIDs::Note)
+    return ClangTidyCheck::diag(Loc, Description, Level);
+  noteBridge();
+  if (Judging)
+    if (const CXXRecordDecl *Lambda =
+            model::callerLambdaCalledAt(*Judging, Loc, *JudgingSources)) {
+      BridgeCall = Loc;
+      Bridge = Judging;
+      return ClangTidyCheck::diag(Lambda->getLocation(), Description, Level);
+    }
+  return ClangTidyCheck::diag(Loc, Description, Level);
+}
+
+DiagnosticBuilder AsyncCheck::diag(StringRef Description,
+                                   DiagnosticIDs::Level Level) {
+  if (Level != DiagnosticIDs::Note)
+    noteBridge();
+  return ClangTidyCheck::diag(Description, Level);
+}
+
+void AsyncCheck::noteBridge() {
+  if (!Bridge)
+    return;
+  const FunctionDecl *Template = Bridge;
+  Bridge = nullptr;
+  ClangTidyCheck::diag(BridgeCall,
+                       "'%0', a template in another file, calls the lambda "
+                       "here",
+                       DiagnosticIDs::Note)
+      << Template->getQualifiedNameAsString();
 }
 
 void AsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -154,6 +193,7 @@ void AsyncCheck::onStartOfTranslationUnit() {
 void AsyncCheck::onEndOfTranslationUnit() {
   // The first check to end the unit frees its analyses (and prints its
   // statistics); the others find it ended.
+  noteBridge();
   Facts.session().endUnit(getCurrentMainFile());
 }
 

@@ -111,6 +111,18 @@ public:
   /// check factories call it); without it a check analyses alone.
   void useSession(std::shared_ptr<model::AnalysisSession> Session);
 
+  /// Reports as ClangTidyCheck::diag does, with one exception: a warning at
+  /// a call, in a function made from a template, of a lambda written in
+  /// another file (a library's generic bridge calling the lambda its caller
+  /// handed in) is reported at that lambda, in the caller's code, and the
+  /// bridge's line follows the check's own notes as a note.
+  DiagnosticBuilder
+  diag(SourceLocation Loc, StringRef Description,
+       DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  DiagnosticBuilder
+  diag(StringRef Description,
+       DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+
 protected:
   /// \p Templates: also judge the patterns of templates (where types are
   /// still dependent); by default only their instantiations are judged.
@@ -156,6 +168,14 @@ private:
   const unsigned MaxCFGBlocks;
   const bool AnalysisStats;
   llvm::DenseSet<unsigned> Reported;
+  /// The function checkFunction is judging, while it does.
+  const FunctionDecl *Judging = nullptr;
+  const SourceManager *JudgingSources = nullptr;
+  /// The bridge's call a warning moved away from, still to be noted.
+  SourceLocation BridgeCall;
+  const FunctionDecl *Bridge = nullptr;
+  /// Adds the note at BridgeCall to the last warning, once.
+  void noteBridge();
 };
 
 } // namespace clang::tidy::async

@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-busy-loop %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-busy-loop %t
 
 // Loops that retry a call which may make no progress (a try-operation that
 // fails and changes nothing when what it needs is not there yet), without a

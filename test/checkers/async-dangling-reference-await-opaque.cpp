@@ -1,7 +1,7 @@
 // An await_resume whose body is not visible: silent by default, reported
 // with OpaqueAwaitResults.
-// RUN: %check_async_lint --check-suffix=DEFAULT %s async-dangling-reference %t.default
-// RUN: %check_async_lint --check-suffix=OPAQUE %s async-dangling-reference %t.opaque \
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=DEFAULT %s async-dangling-reference %t.default
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=OPAQUE %s async-dangling-reference %t.opaque \
 // RUN:   --config="{CheckOptions: {async-dangling-reference.OpaqueAwaitResults: true}}"
 
 #include <string>

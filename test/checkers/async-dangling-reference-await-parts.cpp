@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-dangling-reference %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-dangling-reference %t
 
 // Parts of the result of 'co_await' on a temporary whose await_resume returns
 // a reference into the awaited object: a structured binding, a member, a

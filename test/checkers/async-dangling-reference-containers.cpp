@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-dangling-reference %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-dangling-reference %t
 
 // Views (string_view, span) of a member, global or static container, and the
 // hidden iterator of a range-for loop over one, held across a suspension

@@ -2,8 +2,8 @@
 // awaited after the full expression: silent by default (nothing shows that
 // the body uses the parameter after it first suspends), reported with
 // DeclaredEagerTemporaries.
-// RUN: %check_async_lint --check-suffix=DEFAULT %s async-dangling-reference %t.default
-// RUN: %check_async_lint --check-suffix=EAGER %s async-dangling-reference %t.eager \
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=DEFAULT %s async-dangling-reference %t.default
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=EAGER %s async-dangling-reference %t.eager \
 // RUN:   --config="{CheckOptions: {async-dangling-reference.DeclaredEagerTemporaries: true}}"
 
 #include <string>

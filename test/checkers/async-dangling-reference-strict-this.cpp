@@ -1,8 +1,8 @@
 // A member coroutine spawned detached on '*this' of a class that is not made
 // to be shared: silent by default (who owns the object is not shown), reported
 // with StrictDetachedThis.
-// RUN: %check_async_lint --check-suffix=DEFAULT %s async-dangling-reference %t.default
-// RUN: %check_async_lint --check-suffix=STRICT %s async-dangling-reference %t.strict \
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=DEFAULT %s async-dangling-reference %t.default
+// RUN: %check_async_lint --modes=plugin,driver,lsp --check-suffix=STRICT %s async-dangling-reference %t.strict \
 // RUN:   --config="{CheckOptions: {async-dangling-reference.StrictDetachedThis: true}}"
 
 #include <memory>

@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-dangling-reference %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-dangling-reference %t
 
 // '*this' behind a weak reference: a member coroutine that holds a weak
 // reference to its own object reaches the object after a suspension point

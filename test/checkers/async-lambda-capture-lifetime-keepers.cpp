@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-lambda-capture-lifetime %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-lambda-capture-lifetime %t
 
 // Keepers that keep only the task: a capturing coroutine lambda called in
 // place, its task handed to a holder whose visible member function stores

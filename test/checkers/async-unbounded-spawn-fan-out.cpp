@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-unbounded-spawn %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-unbounded-spawn %t
 
 // Tasks started all at once over a range of runtime size: collected in a
 // loop and combined, or started by a parallel_for_each.

@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-unbounded-spawn %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-unbounded-spawn %t
 
 // Index loops over a range that start a request per element: `i <
 // r.size()` runs once per element of 'r', as a range-based for over it

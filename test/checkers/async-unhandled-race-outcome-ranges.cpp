@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-unhandled-race-outcome %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-unhandled-race-outcome %t
 
 // A when_any over a range names its winner by index. Crediting a fixed
 // input instead (element 0 of the results taken through a structured

@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-unobserved-exception %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-unobserved-exception %t
 
 // In-house spawns over a library spawn: a function whose visible body hands
 // the task it is given to asio::co_spawn with asio::detached, or to
