@@ -1,6 +1,7 @@
 //===--- CompletionSignatures.cpp - async-lint ----------------------------===//
 
 #include "CompletionSignatures.h"
+#include "ConstrainedSignatures.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
@@ -50,7 +51,14 @@ std::optional<bool> initiatedSignatureReportsFailure(const FunctionDecl *Fn,
                                                      QualType *Failure,
                                                      unsigned Depth) {
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  if (!Def || !Def->getBody() || getCoroutineBody(*Def))
+  if (Fn && (!Def || !Def->getBody())) {
+    // No body to read (declared only, or skipped by clangd's preamble): the
+    // signatures its token is constrained with, if its declaration names
+    // them (asio's completion_token_for<void()>).
+    llvm::SmallVector<TemplateArgument, 2> Named = constrainedSignatures(*Fn);
+    return signaturesReportFailure(Named, Failure);
+  }
+  if (!Def || getCoroutineBody(*Def))
     return std::nullopt;
   // The one value the body returns.
   const CallExpr *Returned = nullptr;

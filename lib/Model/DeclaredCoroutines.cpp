@@ -1,6 +1,7 @@
 //===--- DeclaredCoroutines.cpp - async-lint ------------------------------===//
 
 #include "DeclaredCoroutines.h"
+#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "clang/AST/Attr.h"
@@ -29,7 +30,7 @@ bool DeclaredCoroutines::returnsNewTask(const FunctionDecl &Callee) {
 const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
                                                  const Library &Lib) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || Callee->hasBody() || Callee->isDeleted() ||
+  if (!Callee || !definedElsewhere(*Callee) || Callee->isDeleted() ||
       Callee->isDependentContext() || isLambdaCallOperator(*Callee) ||
       !returnsNewTask(*Callee))
     return nullptr;

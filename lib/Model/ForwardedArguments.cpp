@@ -1,6 +1,7 @@
 //===--- ForwardedArguments.cpp - async-lint ------------------------------===//
 
 #include "ForwardedArguments.h"
+#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 
@@ -41,8 +42,9 @@ std::optional<ForwardedDeath> forwardedArgumentDeath(
   if (D.R.What == Referent::Kind::Other)
     return std::nullopt;
   // A coroutine defined here uses the parameter where its body says; one
-  // declared only, whenever its lazy task runs.
-  D.Declared = !Coro.hasBody();
+  // declared only, whenever its lazy task runs. One whose body the parser
+  // skipped (clangd's preamble) is neither: unknown, silent.
+  D.Declared = definedElsewhere(Coro);
   D.Lazy = D.Declared ? lazinessOfEveryPromise(Coro.getReturnType())
                       : lazinessOfCoroutine(Coro);
   D.Use = D.Declared ? nullptr : Late.firstLateUse(Coro, Fwd->CoroIndex, A);

@@ -1,6 +1,7 @@
 //===--- ForwardedParameters.cpp - async-lint -----------------------------===//
 
 #include "ForwardedParameters.h"
+#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
@@ -82,7 +83,8 @@ hop(const CallExpr &Call, const ParmVarDecl *Param, unsigned Depth) {
   }
   // A coroutine declared here and defined elsewhere: judged by its type.
   QualType Result = Callee->getReturnType();
-  if (Callee->hasBody() || Result->isReferenceType() || !isTaskType(Result))
+  if (!definedElsewhere(*Callee) || Result->isReferenceType() ||
+      !isTaskType(Result))
     return std::nullopt;
   return ForwardedParameter{&Call, Callee, *Target};
 }
