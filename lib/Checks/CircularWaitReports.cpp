@@ -1,0 +1,111 @@
+//===--- CircularWaitReports.cpp - async-lint ------------------------------===//
+//
+// The findings of async-circular-wait: the warning at one wait and notes
+// around the cycle, in order (SARIF shows them as one codeFlows thread).
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/LockOrder.h"
+#include "../Model/MutualWaits.h"
+#include "../Model/SingleThreadContext.h"
+#include "CircularWaitCheck.h"
+
+namespace clang::tidy::async {
+
+void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
+  if (!reportOnce(W.Wait->getBeginLoc()))
+    return;
+  diag(W.Wait->getBeginLoc(), "coroutine waits for %0, which nothing can "
+                              "set before this wait: it never resumes")
+      << W.Event << W.Wait->getSourceRange();
+  diag(W.Event->getLocation(),
+       "%0 is a local of this coroutine; no other code can reach it before "
+       "the wait",
+       DiagnosticIDs::Note)
+      << W.Event;
+  if (W.Setter)
+    diag(W.Setter->getBeginLoc(),
+         "%0 is set here, which runs only after the wait has ended; set it "
+         "before the wait or hand it to the code that should set it",
+         DiagnosticIDs::Note)
+        << W.Event << W.Setter->getSourceRange();
+}
+
+void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
+                                         const model::MutualSide &B) {
+  if (!reportOnce(A.Wait->getBeginLoc()))
+    return;
+  const FunctionDecl *Other = B.Started->Coroutine;
+  diag(A.Wait->getBeginLoc(),
+       "waits for %0, which %select{%1, started with this coroutine,|another "
+       "run of %1, started with this one,}2 sets only after its own wait")
+      << A.Event << Other << (A.Started->Coroutine == Other)
+      << A.Wait->getSourceRange();
+  diag(A.Started->Call->getBeginLoc(), "%0 is started here",
+       DiagnosticIDs::Note)
+      << A.Started->Coroutine;
+  diag(B.Started->Call->getBeginLoc(), "and %0 here, to run together with it",
+       DiagnosticIDs::Note)
+      << Other;
+  diag(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set",
+       DiagnosticIDs::Note)
+      << Other << B.Event;
+  diag(B.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait",
+       DiagnosticIDs::Note)
+      << A.Event << B.SetsOther->getSourceRange();
+  diag(A.SetsOther->getBeginLoc(),
+       "%0 is set only here, after the first wait: each waits for the other "
+       "and neither resumes; set one of them before its wait",
+       DiagnosticIDs::Note)
+      << B.Event << A.SetsOther->getSourceRange();
+}
+
+void CircularWaitCheck::reportLockCycle(const model::LockCycle &Cycle) {
+  const model::StartedCoroutine &First = *Cycle.First, &Second = *Cycle.Second;
+  const model::LockOrderEdge &E1 = Cycle.FirstEdge, &E2 = Cycle.SecondEdge;
+  if (!reportOnce(E1.Wait->getBeginLoc()))
+    return;
+  diag(E1.Wait->getBeginLoc(),
+       "waits for mutex %0 while holding %1; %select{%2, started with this "
+       "coroutine,|another run of %2, started with this one,}3 locks them in "
+       "the opposite order")
+      << E1.Waited << E1.Held << Second.Coroutine
+      << (First.Coroutine == Second.Coroutine) << E1.Wait->getSourceRange();
+  diag(E1.HeldSince->getBeginLoc(), "%0 is locked here", DiagnosticIDs::Note)
+      << E1.Held;
+  diag(First.Call->getBeginLoc(), "%0 is started here", DiagnosticIDs::Note)
+      << First.Coroutine;
+  diag(Second.Call->getBeginLoc(), "and %0 here, to run together with it",
+       DiagnosticIDs::Note)
+      << Second.Coroutine;
+  diag(E2.HeldSince->getBeginLoc(), "%0 locks %1 here", DiagnosticIDs::Note)
+      << Second.Coroutine << E2.Held;
+  diag(E2.Wait->getBeginLoc(),
+       "and waits for %0 here: each holds the mutex the other waits for; "
+       "lock them in one order everywhere",
+       DiagnosticIDs::Note)
+      << E2.Waited;
+}
+
+void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
+  if (!reportOnce(W.Wait->getExprLoc()))
+    return;
+  const VarDecl *Context = W.Context.Context;
+  diag(W.Wait->getExprLoc(), "%0 blocks the only thread that runs %1, which "
+                             "the work it waits for needs: it never returns")
+      << W.Wait->getDirectCallee() << Context << W.Wait->getSourceRange();
+  diag(W.Work->getBeginLoc(),
+       "the work is handed to %0 here, and runs only when its thread is free",
+       DiagnosticIDs::Note)
+      << Context;
+  diag(W.Spawn->getBeginLoc(), "%0 runs on %1: it is handed to it here",
+       DiagnosticIDs::Note)
+      << W.Coroutine << Context;
+  diag(W.Context.Run->getBeginLoc(),
+       "%0 is run only here, by this thread: nothing else can run the work; "
+       "await it instead of blocking",
+       DiagnosticIDs::Note)
+      << Context;
+}
+
+} // namespace clang::tidy::async
