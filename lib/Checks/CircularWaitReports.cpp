@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Model/CoroutineModel.h"
 #include "../Model/LockOrder.h"
 #include "../Model/MutualWaits.h"
 #include "../Model/SingleThreadContext.h"
@@ -31,25 +32,36 @@ void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
         << W.Event << W.Setter->getSourceRange();
 }
 
+/// Where a started coroutine's call begins: a lambda's at the lambda.
+static SourceLocation startOf(const CallExpr &Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Op->getArg(0)->getBeginLoc();
+  return Call.getBeginLoc();
+}
+
 void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
                                          const model::MutualSide &B) {
   if (!reportOnce(A.Wait->getBeginLoc()))
     return;
   const FunctionDecl *Other = B.Started->Coroutine;
+  auto Name = [](const FunctionDecl &FD) {
+    return (model::isLambdaCallOperator(FD) ? "the " : "") +
+           model::describeFunction(FD);
+  };
+  std::string First = Name(*A.Started->Coroutine), Second = Name(*Other);
   diag(A.Wait->getBeginLoc(),
        "waits for %0, which %select{%1, started with this coroutine,|another "
        "run of %1, started with this one,}2 sets only after its own wait")
-      << A.Event << Other << (A.Started->Coroutine == Other)
+      << A.Event << Second << (A.Started->Coroutine == Other)
       << A.Wait->getSourceRange();
-  diag(A.Started->Call->getBeginLoc(), "%0 is started here",
+  diag(startOf(*A.Started->Call), "%0 is started here", DiagnosticIDs::Note)
+      << First;
+  diag(startOf(*B.Started->Call), "and %0 here, to run together with it",
        DiagnosticIDs::Note)
-      << A.Started->Coroutine;
-  diag(B.Started->Call->getBeginLoc(), "and %0 here, to run together with it",
-       DiagnosticIDs::Note)
-      << Other;
+      << Second;
   diag(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set",
        DiagnosticIDs::Note)
-      << Other << B.Event;
+      << Second << B.Event;
   diag(B.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait",
        DiagnosticIDs::Note)
       << A.Event << B.SetsOther->getSourceRange();
