@@ -23,6 +23,10 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
        &C::EventWaitMembers},
       {"EventSignalMembers", model::DefaultEventSignalMembers,
        &C::EventSignalMembers},
+      {"PromiseFutureMembers", model::DefaultPromiseFutureMembers,
+       &C::PromiseFutureMembers},
+      {"PromiseSetMembers", model::DefaultPromiseSetMembers,
+       &C::PromiseSetMembers},
       {"ContextTypes", model::DefaultContextTypes, &C::ContextTypes},
       {"ContextRunMembers", model::DefaultContextRunMembers,
        &C::ContextRunMembers},
@@ -51,7 +55,8 @@ void CircularWaitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
     return;
-  model::EventKnowledge Know{EventTypes, EventWaitMembers, EventSignalMembers};
+  model::EventKnowledge Know{EventTypes, EventWaitMembers, EventSignalMembers,
+                             PromiseFutureMembers, PromiseSetMembers};
   const CFG *Graph = Facts.session().cfg(F.Decl);
   if (F.isCoroutine() && Graph)
     for (const model::SelfWait &W : model::selfWaits(

@@ -39,8 +39,10 @@ private:
   void reportLockCycle(const model::LockCycle &Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
 
-  /// Events, the members that wait on one and that set one.
-  model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers;
+  /// Events, the members that wait on one and that set one; the members of
+  /// a promise that make its awaitable future and that set it.
+  model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers,
+      PromiseFutureMembers, PromiseSetMembers;
   /// Execution contexts, their members that run work on the calling thread
   /// and that only describe them, the functions that hand work to one, the
   /// awaitables that yield the running coroutine's executor, and the

@@ -16,9 +16,10 @@ namespace clang::tidy::async {
 void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
   if (!reportOnce(W.Wait->getBeginLoc()))
     return;
-  diag(W.Wait->getBeginLoc(), "coroutine waits for %0, which nothing can "
-                              "set before this wait: it never resumes")
-      << W.Event << W.Wait->getSourceRange();
+  diag(W.Wait->getBeginLoc(),
+       "coroutine waits for %select{|the future of }1%0, which nothing can set "
+       "before this wait: it never resumes")
+      << W.Event << W.OnFuture << W.Wait->getSourceRange();
   diag(W.Event->getLocation(),
        "%0 is a local of this coroutine; no other code can reach it before "
        "the wait",

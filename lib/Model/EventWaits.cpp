@@ -66,8 +66,27 @@ bool isWithin(const Stmt *S, const Stmt &Within) {
   return false;
 }
 
+std::pair<const ValueDecl *, const VarDecl *>
+awaitedPromise(const CoroutineSuspendExpr &Point, const EventKnowledge &Know) {
+  if (!isa<CoawaitExpr>(Point))
+    return {};
+  const Expr *Operand = strip(Point.getOperand(), Wrappers::Object);
+  const auto *Future = dyn_cast_or_null<VarDecl>(namedDecl(Operand));
+  if (Future) {
+    if (!Future->isLocalVarDecl() || Future->isStaticLocal() ||
+        Future->getType()->isReferenceType())
+      return {};
+    Operand = strip(Future->getInit(), Wrappers::Object);
+  }
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Operand);
+  std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+  if (!Info || !anyNameMatches(Know.PromiseFutureMembers, *Info))
+    return {};
+  return {namedDecl(Call->getImplicitObjectArgument()), Future};
+}
+
 std::vector<const ValueDecl *> namedBefore(const FirstArrival &Arrival,
-                                           const Stmt &Wait) {
+                                           ArrayRef<const Stmt *> Skip) {
   std::vector<const ValueDecl *> Named;
   for (const Stmt *S : Arrival.Before) {
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
@@ -75,7 +94,9 @@ std::vector<const ValueDecl *> namedBefore(const FirstArrival &Arrival,
         if (C.capturesVariable())
           Named.push_back(C.getCapturedVar());
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      if (!isWithin(Ref, Wait))
+      if (llvm::none_of(Skip, [&](const Stmt *Within) {
+            return Within && isWithin(Ref, *Within);
+          }))
         Named.push_back(Ref->getDecl());
     }
   }
@@ -84,7 +105,7 @@ std::vector<const ValueDecl *> namedBefore(const FirstArrival &Arrival,
 
 const CXXMemberCallExpr *
 signalAfter(const CFG &Graph, const Stmt &Body, const Stmt &Wait,
-            const EventKnowledge &Know,
+            const NameMatcher &Setters,
             llvm::function_ref<bool(const ValueDecl *)> IsEvent) {
   const CXXMemberCallExpr *Setter = nullptr;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
@@ -92,7 +113,7 @@ signalAfter(const CFG &Graph, const Stmt &Body, const Stmt &Wait,
     if (Setter || !Call)
       return;
     std::optional<CallInfo> Info = describeCall(*Call);
-    if (Info && anyNameMatches(Know.SignalMembers, *Info) &&
+    if (Info && anyNameMatches(Setters, *Info) &&
         IsEvent(namedDecl(Call->getImplicitObjectArgument())) &&
         mayRunAfter(Graph, Wait, *Call))
       Setter = Call;
@@ -107,17 +128,30 @@ std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine,
   std::vector<SelfWait> Waits;
   for (const CoroutineSuspendExpr *Point : Points) {
     const auto *Event = dyn_cast_or_null<VarDecl>(awaitedEvent(*Point, Know));
+    const VarDecl *Future = nullptr;
+    if (!Event) {
+      auto [Promise, FutureVar] = awaitedPromise(*Point, Know);
+      Event = dyn_cast_or_null<VarDecl>(Promise);
+      Future = FutureVar;
+    }
+    bool OnFuture = Event && !awaitedEvent(*Point, Know);
     if (!Event || Event->getDeclContext() != &Coroutine ||
-        !createdUnset(*Event))
+        !createdUnset(*Event) ||
+        (Future && Future->getDeclContext() != &Coroutine))
       continue;
     FirstArrival Arrival = firstArrival(Graph, *Point);
-    if (!Arrival.Reached || llvm::is_contained(namedBefore(Arrival, *Point),
-                                               cast<ValueDecl>(Event)))
+    const Stmt *Skip[] = {Point, Future ? Future->getInit() : nullptr};
+    std::vector<const ValueDecl *> Named = namedBefore(Arrival, Skip);
+    if (!Arrival.Reached || llvm::is_contained(Named, Event) ||
+        (Future && llvm::is_contained(Named, Future)))
       continue;
     // What would set it: only this coroutine's code after the wait.
+    const NameMatcher &Setters =
+        OnFuture ? Know.PromiseSetMembers : Know.SignalMembers;
     Waits.push_back({Point, Event,
-                     signalAfter(Graph, Body, *Point, Know,
-                                 [&](const ValueDecl *D) { return D == Event; })});
+                     signalAfter(Graph, Body, *Point, Setters,
+                                 [&](const ValueDecl *D) { return D == Event; }),
+                     OnFuture});
   }
   return Waits;
 }

@@ -45,11 +45,24 @@ inline constexpr llvm::StringLiteral DefaultEventSignalMembers =
     "folly::coro::Baton::post;async_simple::coro::Latch::count_down;"
     "async_simple::coro::Latch::arrive_and_wait";
 
-/// Which classes are events, which members wait on one and which set one.
+// Members of a promise that make the awaitable future it sets.
+inline constexpr llvm::StringLiteral DefaultPromiseFutureMembers =
+    "async_simple::Promise::getFuture;concurrencpp::result_promise::get_result";
+// Members of a promise that set it (make its future ready).
+inline constexpr llvm::StringLiteral DefaultPromiseSetMembers =
+    "async_simple::Promise::setValue;async_simple::Promise::setException;"
+    "concurrencpp::result_promise::set_result;"
+    "concurrencpp::result_promise::set_exception;"
+    "concurrencpp::result_promise::set_from_function";
+
+/// Which classes are events, which members wait on one and which set one;
+/// which members of a promise make its future and which set it.
 struct EventKnowledge {
   const NameMatcher &Types;
   const NameMatcher &WaitMembers;
   const NameMatcher &SignalMembers;
+  const NameMatcher &PromiseFutureMembers;
+  const NameMatcher &PromiseSetMembers;
 };
 
 /// The declaration that names the event \p Point awaits (the object awaited,
@@ -65,29 +78,40 @@ bool createdUnset(const VarDecl &Var);
 /// True when \p S is within \p Within (or is it).
 bool isWithin(const Stmt *S, const Stmt &Within);
 
-/// The declarations that the statements of \p Arrival name (directly or by
-/// a lambda capture), outside \p Wait.
-std::vector<const ValueDecl *> namedBefore(const FirstArrival &Arrival,
-                                           const Stmt &Wait);
+/// The promise whose future \p Point awaits (an awaited call of a
+/// PromiseFutureMembers member, or a local future variable initialised by
+/// one) and that future variable (null when the call is awaited directly);
+/// {null, null} otherwise.
+std::pair<const ValueDecl *, const VarDecl *>
+awaitedPromise(const CoroutineSuspendExpr &Point, const EventKnowledge &Know);
 
-/// The first call of a signal member in \p Body whose object \p IsEvent
-/// accepts and that may run after \p Wait on \p Graph; null when none.
+/// The declarations that the statements of \p Arrival name (directly or by
+/// a lambda capture), outside the statements \p Skip.
+std::vector<const ValueDecl *> namedBefore(const FirstArrival &Arrival,
+                                           ArrayRef<const Stmt *> Skip);
+
+/// The first call of a \p Setters member in \p Body whose object
+/// \p IsEvent accepts and that may run after \p Wait on \p Graph; null
+/// when none.
 const CXXMemberCallExpr *
 signalAfter(const CFG &Graph, const Stmt &Body, const Stmt &Wait,
-            const EventKnowledge &Know,
+            const NameMatcher &Setters,
             llvm::function_ref<bool(const ValueDecl *)> IsEvent);
 
-/// A wait of a coroutine for an event of its own.
+/// A wait of a coroutine for an event or a promise of its own.
 struct SelfWait {
   const CoroutineSuspendExpr *Wait;
+  /// The event, or the promise whose future is awaited.
   const VarDecl *Event;
-  /// The first set of the event that may run after the wait (may be null).
+  /// The first set of it that may run after the wait (may be null).
   const CXXMemberCallExpr *Setter;
+  bool OnFuture = false;
 };
 
 /// The awaits among \p Points (of \p Coroutine, whose body's CFG is
-/// \p Graph) of an event that is a local of \p Coroutine created unset and
-/// that nothing names on any path to the first arrival at the wait.
+/// \p Graph) of an event, or of the future of a promise, that is a local
+/// of \p Coroutine created unset and that nothing names on any path to the
+/// first arrival at the wait (but the future's own initialiser).
 std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine,
                                 const Stmt &Body, const CFG &Graph,
                                 ArrayRef<const CoroutineSuspendExpr *> Points,

@@ -35,7 +35,7 @@ void firstWaits(const StartedCoroutine &S, const FunctionDecl &Caller,
         !createdUnset(*Var) || !alwaysArrives(Graph, *Point))
       continue;
     FirstWait W{{&S, Point, Var}, &Graph, Body, {}};
-    for (const ValueDecl *D : namedBefore(firstArrival(Graph, *Point), *Point))
+    for (const ValueDecl *D : namedBefore(firstArrival(Graph, *Point), {Point}))
       W.NamedBefore.push_back(denotedInCaller(D, S, Caller).first);
     Out.push_back(std::move(W));
   }
@@ -68,7 +68,7 @@ const CXXMemberCallExpr *setsAfterWait(const FirstWait &W,
   if (llvm::is_contained(W.NamedBefore, Other.Side.Event) ||
       llvm::is_contained(W.NamedBefore, W.Side.Event))
     return nullptr;
-  return signalAfter(*W.Graph, *W.Body, *W.Side.Wait, Know,
+  return signalAfter(*W.Graph, *W.Body, *W.Side.Wait, Know.SignalMembers,
                      [&](const ValueDecl *D) {
                        return denotedInCaller(D, *W.Side.Started, Caller)
                                   .first == Other.Side.Event;
