@@ -87,6 +87,26 @@ coro::task<> lambdas() {
       }());
 }
 
+// Lambda coroutines kept in variables, called in the start call.
+coro::task<> stored_lambdas() {
+  cppcoro::async_manual_reset_event up, down;
+  auto climb = [&]() -> coro::task<> {
+    co_await up;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for 'up', which the coroutine lambda, started with this coroutine, sets only after its own wait [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE+11]]:27: note: the coroutine lambda is started here
+    // CHECK-NOTES: :[[@LINE+10]]:36: note: and the coroutine lambda here, to run together with it
+    // CHECK-NOTES: :[[@LINE+6]]:5: note: the coroutine lambda waits here for 'down', which nothing has set
+    // CHECK-NOTES: :[[@LINE+6]]:5: note: and sets 'up' only here, after that wait
+    // CHECK-NOTES: :[[@LINE+1]]:5: note: 'down' is set only here, after the first wait: each waits for the other and neither resumes; set one of them before its wait
+    down.set();
+  };
+  auto fall = [&]() -> coro::task<> {
+    co_await down;
+    up.set();
+  };
+  co_await coro::when_all(climb(), fall());
+}
+
 // Member coroutines of one object, started by a member function; a latch
 // counted down only after the wait.
 struct Stage {
