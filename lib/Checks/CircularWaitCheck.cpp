@@ -3,6 +3,7 @@
 #include "CircularWaitCheck.h"
 #include "../Model/LockOrder.h"
 #include "../Model/MutualWaits.h"
+#include "../Model/ScopeJoins.h"
 #include "../Model/Expressions.h"
 #include "../Model/SingleThreadContext.h"
 #include "../Model/StartedTogether.h"
@@ -36,6 +37,9 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
        &C::ContextHandOffs},
       {"ExecutorQueries", model::DefaultExecutorQueries, &C::ExecutorQueries},
       {"FutureTokens", model::DefaultFutureTokens, &C::FutureTokens},
+      {"ScopeJoinMembers", model::DefaultScopeJoinMembers,
+       &C::ScopeJoinMembers},
+      {"ScopeTypes", model::DefaultScopeTypes, &C::ScopeTypes},
       {"StartFunctions", model::DefaultStartFunctions, &C::StartFunctions},
       {"IgnoredFunctions", "", &C::IgnoredFunctions}};
   return Lists;
@@ -57,6 +61,9 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     return;
   model::EventKnowledge Know{EventTypes, EventWaitMembers, EventSignalMembers,
                              PromiseFutureMembers, PromiseSetMembers};
+  auto FlowOf = [&](const FunctionDecl &FD) -> const model::SuspensionFlow & {
+    return suspensionsOf(FD, F.Ctx);
+  };
   const CFG *Graph = Facts.session().cfg(F.Decl);
   if (F.isCoroutine() && Graph)
     for (const model::SelfWait &W : model::selfWaits(
@@ -65,21 +72,20 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
                              Lib.SpawnFunctions, StartFunctions);
-  if (Together.size() >= 2) {
-    auto EdgesOf = [&](const FunctionDecl &FD) {
-      return model::lockOrderEdges(suspensionsOf(FD, F.Ctx), Lib.AsyncMutexes);
-    };
-    if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
-      reportLockCycle(*Cycle);
-    auto Mutual = model::mutualWait(
-        F.Decl, F.Body, Together, Know,
-        [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); },
-        [&](const FunctionDecl &FD) -> const model::SuspensionFlow & {
-          return suspensionsOf(FD, F.Ctx);
-        });
-    if (Mutual)
-      reportMutualWait(Mutual->first, Mutual->second);
-  }
+  auto EdgesOf = [&](const FunctionDecl &FD) {
+    return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes);
+  };
+  if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
+    reportLockCycle(*Cycle);
+  auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
+  if (auto Mutual = model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf,
+                                      FlowOf))
+    reportMutualWait(Mutual->first, Mutual->second);
+  model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
+                               Lib.SpawnFunctions};
+  for (const model::ScopeJoin &J :
+       model::scopeJoins(F.Decl, F.Body, Scopes, FlowOf))
+    reportScopeJoin(J);
   model::SingleThreadKnowledge Context{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};

@@ -12,6 +12,7 @@ namespace model {
 struct LockCycle;
 struct MutualSide;
 struct SelfWait;
+struct ScopeJoin;
 struct OwnContextWait;
 } // namespace model
 
@@ -38,6 +39,7 @@ private:
                         const model::MutualSide &B);
   void reportLockCycle(const model::LockCycle &Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
+  void reportScopeJoin(const model::ScopeJoin &J);
 
   /// Events, the members that wait on one and that set one; the members of
   /// a promise that make its awaitable future and that set it.
@@ -49,6 +51,8 @@ private:
   /// completion tokens that make a hand-off return a future.
   model::NameMatcher ContextTypes, ContextRunMembers, ContextQueryMembers,
       ContextHandOffs, ExecutorQueries, FutureTokens;
+  /// The members that join a scope and the scopes that, awaited, join.
+  model::NameMatcher ScopeJoinMembers, ScopeTypes;
   /// Functions that start a task to run on its own (with SpawnFunctions),
   /// and functions the check does not judge.
   model::NameMatcher StartFunctions, IgnoredFunctions;

@@ -8,6 +8,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/LockOrder.h"
 #include "../Model/MutualWaits.h"
+#include "../Model/ScopeJoins.h"
 #include "../Model/SingleThreadContext.h"
 #include "CircularWaitCheck.h"
 
@@ -119,6 +120,19 @@ void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
        "await it instead of blocking",
        DiagnosticIDs::Note)
       << Context;
+}
+
+void CircularWaitCheck::reportScopeJoin(const model::ScopeJoin &J) {
+  if (!reportOnce(J.Join->getBeginLoc()))
+    return;
+  diag(J.Join->getBeginLoc(), "waits for every task of %0 to end, this "
+                              "coroutine included: it never resumes")
+      << J.Scope << J.Join->getSourceRange();
+  diag(J.Started.Start->getBeginLoc(),
+       "the coroutine is started in %0 here, which counts it until it ends; "
+       "join the scope from outside its tasks",
+       DiagnosticIDs::Note)
+      << J.Scope;
 }
 
 } // namespace clang::tidy::async

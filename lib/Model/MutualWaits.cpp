@@ -83,6 +83,8 @@ std::optional<std::pair<MutualSide, MutualSide>> mutualWait(
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf) {
   std::vector<FirstWait> Waits;
+  if (Together.size() < 2)
+    return std::nullopt;
   for (const StartedCoroutine &S : Together)
     if (const CFG *Graph = CFGOf(*S.Coroutine))
       firstWaits(S, Caller, Know, *Graph, FlowOf(*S.Coroutine), Waits);

@@ -12,13 +12,6 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// The coroutine call \p E is (through moves and temporaries), or null.
-const CallExpr *coroutineCall(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
-  const FunctionDecl *Def = Call ? calledDefinition(*Call) : nullptr;
-  return Def && isCoroutine(*Def) ? Call : nullptr;
-}
-
 /// The object a member coroutine is called on, as a key: the variable it
 /// names, or the function itself for 'this'; null when unknown.
 const void *objectOf(const CallExpr &Call, const FunctionDecl &Caller) {
@@ -32,6 +25,24 @@ const void *objectOf(const CallExpr &Call, const FunctionDecl &Caller) {
 }
 
 } // namespace
+
+const CallExpr *coroutineCall(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
+  const FunctionDecl *Def = Call ? calledDefinition(*Call) : nullptr;
+  return Def && isCoroutine(*Def) ? Call : nullptr;
+}
+
+std::pair<const ValueDecl *, const void *>
+denotedInCaller(const Expr *E, const FunctionDecl &Caller) {
+  const ValueDecl *D = namedDecl(E);
+  if (!isa_and_nonnull<FieldDecl>(D))
+    return {D, nullptr};
+  const auto *Member = dyn_cast<MemberExpr>(strip(E, Wrappers::Object));
+  const Expr *Base = Member ? Member->getBase()->IgnoreParenImpCasts() : nullptr;
+  if (isa_and_nonnull<CXXThisExpr>(Base))
+    return {D, &Caller};
+  return {D, Base ? namedDecl(Base) : nullptr};
+}
 
 std::vector<StartedCoroutine> startedTogether(const Stmt &Body,
                                               const CFG *Graph,

@@ -62,6 +62,15 @@ std::pair<const ValueDecl *, const void *>
 denotedInCaller(const ValueDecl *Key, const StartedCoroutine &Started,
                 const FunctionDecl &Caller);
 
+/// The coroutine call \p E is (through moves and temporaries), or null.
+const CallExpr *coroutineCall(const Expr *E);
+
+/// What the expression \p E of \p Caller denotes, as denotedInCaller does
+/// for a started coroutine's names: a variable, or a member with the object
+/// it belongs to (\p Caller for 'this').
+std::pair<const ValueDecl *, const void *>
+denotedInCaller(const Expr *E, const FunctionDecl &Caller);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_STARTEDTOGETHER_H
