@@ -1,9 +1,13 @@
-// async-circular-wait's mutual event waits and promise/future waits on the
-// real headers of libcoro, cppcoro and async_simple (the real-code trees).
+// async-circular-wait's mutual event waits, promise/future waits and scope
+// joins on the real headers of libcoro, cppcoro and async_simple (the
+// real-code trees).
 #include <async_simple/Promise.h>
 #include <async_simple/coro/FutureAwaiter.h>
 #include <async_simple/coro/Lazy.h>
 #include <coro/event.hpp>
+#include <coro/task_group.hpp>
+#include <coro/thread_pool.hpp>
+#include <cppcoro/async_scope.hpp>
 #include <coro/task.hpp>
 #include <coro/when_all.hpp>
 #include <cppcoro/async_manual_reset_event.hpp>
@@ -40,6 +44,23 @@ async_simple::coro::Lazy<int> answer_later() {
   int value = co_await std::move(future);
   promise.setValue(42);
   co_return value;
+}
+
+// Tasks joining the scope they were started in.
+cppcoro::task<void> worker(cppcoro::async_scope &scope) {
+  co_await scope.join();
+}
+cppcoro::task<void> serve() {
+  cppcoro::async_scope scope;
+  scope.spawn(worker(scope));
+  co_await scope.join();
+}
+coro::task<void> grouped(coro::task_group<coro::thread_pool> &group) {
+  co_await group;
+}
+void run_group(coro::thread_pool &pool) {
+  coro::task_group<coro::thread_pool> group(&pool);
+  (void)group.start(grouped(group));
 }
 
 // Set before the waits: silent.
