@@ -12,7 +12,7 @@ namespace clang::tidy::async {
 
 struct CircularWaitCheck::ListOption {
   llvm::StringLiteral Name;
-  llvm::StringLiteral Default;
+  llvm::StringRef Default;
   model::NameMatcher CircularWaitCheck::*List;
 };
 
