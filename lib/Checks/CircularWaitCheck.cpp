@@ -1,10 +1,11 @@
 //===--- CircularWaitCheck.cpp - async-lint -------------------------------===//
 
 #include "CircularWaitCheck.h"
+#include "../Model/Expressions.h"
 #include "../Model/LockOrder.h"
 #include "../Model/MutualWaits.h"
+#include "../Model/PoolSelfBlocks.h"
 #include "../Model/ScopeJoins.h"
-#include "../Model/Expressions.h"
 #include "../Model/SingleThreadContext.h"
 #include "../Model/StartedTogether.h"
 
@@ -18,30 +19,20 @@ struct CircularWaitCheck::ListOption {
 
 llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
   using C = CircularWaitCheck;
+  // Each option is named after its list, defaulting to model::Default<list>.
+  // clang-format off
+#define LIST(Name) {#Name, model::Default##Name, &C::Name}
   static const ListOption Lists[] = {
-      {"EventTypes", model::DefaultEventTypes, &C::EventTypes},
-      {"EventWaitMembers", model::DefaultEventWaitMembers,
-       &C::EventWaitMembers},
-      {"EventSignalMembers", model::DefaultEventSignalMembers,
-       &C::EventSignalMembers},
-      {"PromiseFutureMembers", model::DefaultPromiseFutureMembers,
-       &C::PromiseFutureMembers},
-      {"PromiseSetMembers", model::DefaultPromiseSetMembers,
-       &C::PromiseSetMembers},
-      {"ContextTypes", model::DefaultContextTypes, &C::ContextTypes},
-      {"ContextRunMembers", model::DefaultContextRunMembers,
-       &C::ContextRunMembers},
-      {"ContextQueryMembers", model::DefaultContextQueryMembers,
-       &C::ContextQueryMembers},
+      LIST(EventTypes), LIST(EventWaitMembers), LIST(EventSignalMembers),
+      LIST(PromiseFutureMembers), LIST(PromiseSetMembers), LIST(ContextTypes),
+      LIST(ContextRunMembers), LIST(ContextQueryMembers),
       {"ContextHandOffFunctions", model::DefaultContextHandOffs,
        &C::ContextHandOffs},
-      {"ExecutorQueries", model::DefaultExecutorQueries, &C::ExecutorQueries},
-      {"FutureTokens", model::DefaultFutureTokens, &C::FutureTokens},
-      {"ScopeJoinMembers", model::DefaultScopeJoinMembers,
-       &C::ScopeJoinMembers},
-      {"ScopeTypes", model::DefaultScopeTypes, &C::ScopeTypes},
-      {"StartFunctions", model::DefaultStartFunctions, &C::StartFunctions},
-      {"IgnoredFunctions", "", &C::IgnoredFunctions}};
+      LIST(ExecutorQueries), LIST(FutureTokens), LIST(ScopeJoinMembers),
+      LIST(ScopeTypes), LIST(PoolTypes), LIST(PoolScheduleMembers),
+      LIST(StartFunctions), {"IgnoredFunctions", "", &C::IgnoredFunctions}};
+#undef LIST
+  // clang-format on
   return Lists;
 }
 
@@ -64,11 +55,19 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   auto FlowOf = [&](const FunctionDecl &FD) -> const model::SuspensionFlow & {
     return suspensionsOf(FD, F.Ctx);
   };
-  const CFG *Graph = Facts.session().cfg(F.Decl);
-  if (F.isCoroutine() && Graph)
+  auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
+  const CFG *Graph = CFGOf(F.Decl);
+  if (F.isCoroutine() && Graph) {
     for (const model::SelfWait &W : model::selfWaits(
              F.Decl, F.Body, *Graph, F.suspensions().points(), Know))
       reportSelfWait(W);
+    model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers,
+                               Lib.SyncWaitFunctions};
+    for (const model::PoolSelfBlock &B :
+         model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
+                               Pools, CFGOf, FlowOf))
+      reportPoolSelfBlock(B);
+  }
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
                              Lib.SpawnFunctions, StartFunctions);
@@ -77,9 +76,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   };
   if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
     reportLockCycle(*Cycle);
-  auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
-  if (auto Mutual = model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf,
-                                      FlowOf))
+  if (auto Mutual =
+          model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf))
     reportMutualWait(Mutual->first, Mutual->second);
   model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
                                Lib.SpawnFunctions};

@@ -13,18 +13,13 @@ struct LockCycle;
 struct MutualSide;
 struct SelfWait;
 struct ScopeJoin;
+struct PoolSelfBlock;
 struct OwnContextWait;
 } // namespace model
 
 /// Finds coroutines that wait for each other or for what only they signal
-/// later.
-///
-/// A coroutine that awaits an event of its own that nothing can set before
-/// the wait (only its code after the wait would); two coroutines started
-/// together that each wait for an event the other sets only after its own
-/// wait, or that lock two asynchronous mutexes in opposite orders; a
-/// coroutine that blocks the only thread of its context on work that needs
-/// that context.
+/// later (docs/checks/async-circular-wait.md lists the shapes; the model
+/// files named in CircularWaitCheck.cpp hold the evidence of each).
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);
@@ -34,25 +29,26 @@ protected:
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  DiagnosticBuilder note(SourceLocation Loc, StringRef Text);
   void reportSelfWait(const model::SelfWait &W);
-  void reportMutualWait(const model::MutualSide &A,
-                        const model::MutualSide &B);
+  void reportMutualWait(const model::MutualSide &A, const model::MutualSide &B);
   void reportLockCycle(const model::LockCycle &Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
+  void reportPoolSelfBlock(const model::PoolSelfBlock &B);
 
-  /// Events, the members that wait on one and that set one; the members of
-  /// a promise that make its awaitable future and that set it.
+  /// Events, the members that wait on and set one; a promise's members
+  /// that make its awaitable future and that set it.
   model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers,
       PromiseFutureMembers, PromiseSetMembers;
-  /// Execution contexts, their members that run work on the calling thread
-  /// and that only describe them, the functions that hand work to one, the
-  /// awaitables that yield the running coroutine's executor, and the
-  /// completion tokens that make a hand-off return a future.
+  /// Execution contexts, their run and query members, hand-offs, executor
+  /// queries and future tokens (model/SingleThreadContext.h).
   model::NameMatcher ContextTypes, ContextRunMembers, ContextQueryMembers,
       ContextHandOffs, ExecutorQueries, FutureTokens;
-  /// The members that join a scope and the scopes that, awaited, join.
-  model::NameMatcher ScopeJoinMembers, ScopeTypes;
+  /// The members that join a scope and the scopes that, awaited, join;
+  /// one-thread pools and their schedule members.
+  model::NameMatcher ScopeJoinMembers, ScopeTypes, PoolTypes,
+      PoolScheduleMembers;
   /// Functions that start a task to run on its own (with SpawnFunctions),
   /// and functions the check does not judge.
   model::NameMatcher StartFunctions, IgnoredFunctions;

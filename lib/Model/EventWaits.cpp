@@ -121,8 +121,8 @@ signalAfter(const CFG &Graph, const Stmt &Body, const Stmt &Wait,
   return Setter;
 }
 
-std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine,
-                                const Stmt &Body, const CFG &Graph,
+std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine, const Stmt &Body,
+                                const CFG &Graph,
                                 ArrayRef<const CoroutineSuspendExpr *> Points,
                                 const EventKnowledge &Know) {
   std::vector<SelfWait> Waits;
@@ -148,10 +148,11 @@ std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine,
     // What would set it: only this coroutine's code after the wait.
     const NameMatcher &Setters =
         OnFuture ? Know.PromiseSetMembers : Know.SignalMembers;
-    Waits.push_back({Point, Event,
-                     signalAfter(Graph, Body, *Point, Setters,
-                                 [&](const ValueDecl *D) { return D == Event; }),
-                     OnFuture});
+    Waits.push_back(
+        {Point, Event,
+         signalAfter(Graph, Body, *Point, Setters,
+                     [&](const ValueDecl *D) { return D == Event; }),
+         OnFuture});
   }
   return Waits;
 }

@@ -112,8 +112,8 @@ struct SelfWait {
 /// \p Graph) of an event, or of the future of a promise, that is a local
 /// of \p Coroutine created unset and that nothing names on any path to the
 /// first arrival at the wait (but the future's own initialiser).
-std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine,
-                                const Stmt &Body, const CFG &Graph,
+std::vector<SelfWait> selfWaits(const FunctionDecl &Coroutine, const Stmt &Body,
+                                const CFG &Graph,
                                 ArrayRef<const CoroutineSuspendExpr *> Points,
                                 const EventKnowledge &Know);
 

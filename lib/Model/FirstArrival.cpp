@@ -97,9 +97,8 @@ bool alwaysArrives(const CFG &Graph, const Stmt &Stop) {
     Work.pop_back();
     if (Block == &Graph.getExit())
       return false;
-    if (llvm::any_of(*Block, [&](const CFGElement &E) {
-          return stmtOf(E) == &Stop;
-        })) {
+    if (llvm::any_of(*Block,
+                     [&](const CFGElement &E) { return stmtOf(E) == &Stop; })) {
       Arrived = true;
       continue;
     }
@@ -110,6 +109,15 @@ bool alwaysArrives(const CFG &Graph, const Stmt &Stop) {
       }
   }
   return Arrived;
+}
+
+bool passesFirst(const CFG &Graph, const Stmt &Through, const Stmt &To) {
+  bool Reached = false;
+  walk(Graph, Graph.getEntry(), 0, [&](const Stmt &S, const CFGBlock &) {
+    Reached |= &S == &To;
+    return &S == &Through || &S == &To;
+  });
+  return !Reached;
 }
 
 bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To) {

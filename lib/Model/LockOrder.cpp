@@ -104,10 +104,10 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
   return Edges;
 }
 
-std::optional<LockCycle> lockCycle(
-    const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
-    llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
-        EdgesOf) {
+std::optional<LockCycle>
+lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
+          llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
+              EdgesOf) {
   std::vector<std::vector<LockOrderEdge>> Edges;
   for (const StartedCoroutine &S : Together)
     Edges.push_back(EdgesOf(*S.Coroutine));

@@ -11,8 +11,8 @@
 #ifndef ASYNC_LINT_MODEL_LOCKORDER_H
 #define ASYNC_LINT_MODEL_LOCKORDER_H
 
-#include "clang/AST/Decl.h"
 #include "StartedTogether.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
@@ -57,10 +57,10 @@ struct LockCycle {
   const StartedCoroutine *First, *Second;
   LockOrderEdge FirstEdge, SecondEdge;
 };
-std::optional<LockCycle> lockCycle(
-    const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
-    llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
-        EdgesOf);
+std::optional<LockCycle>
+lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
+          llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
+              EdgesOf);
 
 } // namespace clang::tidy::async::model
 

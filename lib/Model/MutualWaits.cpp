@@ -68,11 +68,12 @@ const CXXMemberCallExpr *setsAfterWait(const FirstWait &W,
   if (llvm::is_contained(W.NamedBefore, Other.Side.Event) ||
       llvm::is_contained(W.NamedBefore, W.Side.Event))
     return nullptr;
-  return signalAfter(*W.Graph, *W.Body, *W.Side.Wait, Know.SignalMembers,
-                     [&](const ValueDecl *D) {
-                       return denotedInCaller(D, *W.Side.Started, Caller)
-                                  .first == Other.Side.Event;
-                     });
+  return signalAfter(
+      *W.Graph, *W.Body, *W.Side.Wait, Know.SignalMembers,
+      [&](const ValueDecl *D) {
+        return denotedInCaller(D, *W.Side.Started, Caller).first ==
+               Other.Side.Event;
+      });
 }
 
 } // namespace

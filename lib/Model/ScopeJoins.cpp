@@ -36,8 +36,7 @@ std::vector<ScopeJoin> scopeJoins(
   std::vector<ScopeJoin> Joins;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
     const auto *Start = dyn_cast<CXXMemberCallExpr>(&S);
-    std::optional<CallInfo> Info =
-        Start ? describeCall(*Start) : std::nullopt;
+    std::optional<CallInfo> Info = Start ? describeCall(*Start) : std::nullopt;
     if (!Info || (!anyNameMatches(Know.StartMembers, *Info) &&
                   !anyNameMatches(Know.MoreStartMembers, *Info)))
       return;

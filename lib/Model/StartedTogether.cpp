@@ -38,7 +38,8 @@ denotedInCaller(const Expr *E, const FunctionDecl &Caller) {
   if (!isa_and_nonnull<FieldDecl>(D))
     return {D, nullptr};
   const auto *Member = dyn_cast<MemberExpr>(strip(E, Wrappers::Object));
-  const Expr *Base = Member ? Member->getBase()->IgnoreParenImpCasts() : nullptr;
+  const Expr *Base =
+      Member ? Member->getBase()->IgnoreParenImpCasts() : nullptr;
   if (isa_and_nonnull<CXXThisExpr>(Base))
     return {D, &Caller};
   return {D, Base ? namedDecl(Base) : nullptr};
@@ -71,9 +72,8 @@ std::vector<StartedCoroutine> startedTogether(const Stmt &Body,
   std::vector<StartedCoroutine> Together = Combined;
   for (const StartedCoroutine &S : Spawned)
     if (Graph && llvm::any_of(Spawned, [&](const StartedCoroutine &Other) {
-          return &Other != &S &&
-                 (mayRunAfter(*Graph, *S.Start, *Other.Start) ||
-                  mayRunAfter(*Graph, *Other.Start, *S.Start));
+          return &Other != &S && (mayRunAfter(*Graph, *S.Start, *Other.Start) ||
+                                  mayRunAfter(*Graph, *Other.Start, *S.Start));
         }))
       Together.push_back(S);
   return Together;
@@ -95,8 +95,8 @@ denotedInCaller(const ValueDecl *Key, const StartedCoroutine &Started,
   if (isa_and_nonnull<FieldDecl>(Key))
     return {Key, objectOf(*Started.Call, Caller)};
   const auto *Var = dyn_cast_or_null<VarDecl>(Key);
-  if (!Var || (Var->hasLocalStorage() &&
-               Var->getDeclContext() == Started.Coroutine))
+  if (!Var ||
+      (Var->hasLocalStorage() && Var->getDeclContext() == Started.Coroutine))
     return {nullptr, nullptr};
   return {Var, nullptr};
 }
