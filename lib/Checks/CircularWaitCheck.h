@@ -18,8 +18,10 @@ struct OwnContextWait;
 } // namespace model
 
 /// Finds coroutines that wait for each other or for what only they signal
-/// later (docs/checks/async-circular-wait.md lists the shapes; the model
-/// files named in CircularWaitCheck.cpp hold the evidence of each).
+/// later.
+///
+/// The doc lists the shapes; the model files CircularWaitCheck.cpp includes
+/// hold the evidence of each.
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);

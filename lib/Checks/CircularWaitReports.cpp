@@ -1,5 +1,4 @@
-//===--- CircularWaitReports.cpp - async-lint
-//------------------------------===//
+//===--- CircularWaitReports.cpp - async-lint -----------------------------===//
 //
 // The findings of async-circular-wait: the warning at one wait and notes
 // around the cycle, in order (SARIF shows them as one codeFlows thread).
