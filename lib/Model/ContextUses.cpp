@@ -372,6 +372,15 @@ std::string contextPreset(ContextList List,
   return joinList(Names);
 }
 
+std::string asioNames(ContextList List) {
+  std::vector<std::string> Names;
+  for (const PresetEntry &E : Presets)
+    if (E.List == List && E.Library == AsioNs)
+      for (const std::string &Name : splitList(E.Names))
+        Names.push_back("asio::" + Name);
+  return joinList(Names);
+}
+
 std::vector<ContextUses> contextUsesOf(const Stmt &Body,
                                        const ContextKnowledge &K) {
   return Collector(K).run(Body);

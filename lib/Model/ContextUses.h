@@ -63,6 +63,10 @@ llvm::ArrayRef<llvm::StringLiteral> contextPresetLibraries();
 std::string contextPreset(ContextList List,
                           llvm::ArrayRef<std::string> Libraries);
 
+/// The asio entries of \p List, each as "asio::<name>": one pattern that
+/// matches both asio and boost::asio (the lists other models share).
+std::string asioNames(ContextList List);
+
 /// What one function does with one local context.
 struct ContextUses {
   const VarDecl *Context = nullptr;

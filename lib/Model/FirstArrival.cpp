@@ -85,6 +85,41 @@ FirstArrival firstArrival(const CFG &Graph, const Stmt &Stop) {
   return Result;
 }
 
+bool alwaysArrives(const CFG &Graph, const Stmt &Stop) {
+  // Paths end at Stop; the exit block reached by a path that went round it
+  // is a way to leave without passing it.
+  bool Arrived = false;
+  std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
+  std::vector<const CFGBlock *> Work{&Graph.getEntry()};
+  Seen[Graph.getEntry().getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.back();
+    Work.pop_back();
+    if (Block == &Graph.getExit())
+      return false;
+    if (llvm::any_of(*Block,
+                     [&](const CFGElement &E) { return stmtOf(E) == &Stop; })) {
+      Arrived = true;
+      continue;
+    }
+    for (const CFGBlock *Succ : Block->succs())
+      if (Succ && !Seen[Succ->getBlockID()]) {
+        Seen[Succ->getBlockID()] = true;
+        Work.push_back(Succ);
+      }
+  }
+  return Arrived;
+}
+
+bool passesFirst(const CFG &Graph, const Stmt &Through, const Stmt &To) {
+  bool Reached = false;
+  walk(Graph, Graph.getEntry(), 0, [&](const Stmt &S, const CFGBlock &) {
+    Reached |= &S == &To;
+    return &S == &Through || &S == &To;
+  });
+  return !Reached;
+}
+
 bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To) {
   bool Found = false;
   for (const CFGBlock *Block : Graph) {

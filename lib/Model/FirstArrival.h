@@ -35,6 +35,15 @@ struct FirstArrival {
 /// not among them.
 FirstArrival firstArrival(const CFG &Graph, const Stmt &Stop);
 
+/// True when every path of \p Graph from the entry to the exit arrives at
+/// \p Stop (and some path reaches it): nothing can leave the function
+/// without passing it first.
+bool alwaysArrives(const CFG &Graph, const Stmt &Stop);
+
+/// True when every path of \p Graph from the entry to \p To passes
+/// \p Through first (vacuously true when no path reaches \p To).
+bool passesFirst(const CFG &Graph, const Stmt &Through, const Stmt &To);
+
 /// True when \p To may run after \p From on some path of \p Graph.
 bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To);
 

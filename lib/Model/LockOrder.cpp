@@ -104,4 +104,27 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
   return Edges;
 }
 
+std::optional<LockCycle>
+lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
+          llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
+              EdgesOf) {
+  std::vector<std::vector<LockOrderEdge>> Edges;
+  for (const StartedCoroutine &S : Together)
+    Edges.push_back(EdgesOf(*S.Coroutine));
+  auto Resolve = [&](const ValueDecl *Key, const StartedCoroutine &S) {
+    return denotedInCaller(Key, S, Caller);
+  };
+  for (unsigned I = 0; I < Together.size(); ++I)
+    for (unsigned J = I + 1; J < Together.size(); ++J)
+      for (const LockOrderEdge &E1 : Edges[I])
+        for (const LockOrderEdge &E2 : Edges[J]) {
+          auto A = Resolve(E1.Held, Together[I]);
+          auto B = Resolve(E1.Waited, Together[I]);
+          if (A.first && B.first && A == Resolve(E2.Waited, Together[J]) &&
+              B == Resolve(E2.Held, Together[J]))
+            return LockCycle{&Together[I], &Together[J], E1, E2};
+        }
+  return std::nullopt;
+}
+
 } // namespace clang::tidy::async::model

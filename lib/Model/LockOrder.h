@@ -11,8 +11,11 @@
 #ifndef ASYNC_LINT_MODEL_LOCKORDER_H
 #define ASYNC_LINT_MODEL_LOCKORDER_H
 
+#include "StartedTogether.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::async::model {
@@ -44,6 +47,20 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 /// until the mutex's unlock(); a guard that is not kept lets go at once.
 std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
                                           const NameMatcher &AsyncMutexes);
+
+/// Two coroutines of \p Together (started by \p Caller) that lock two
+/// mutexes in opposite orders: an edge of each, the first waiting for the
+/// mutex the second holds and holding the one the second waits for, the
+/// mutexes matched in \p Caller (denotedInCaller). \p EdgesOf gives a
+/// coroutine's edges.
+struct LockCycle {
+  const StartedCoroutine *First, *Second;
+  LockOrderEdge FirstEdge, SecondEdge;
+};
+std::optional<LockCycle>
+lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
+          llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
+              EdgesOf);
 
 } // namespace clang::tidy::async::model
 

@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_MODEL_SINGLETHREADCONTEXT_H
 #define ASYNC_LINT_MODEL_SINGLETHREADCONTEXT_H
 
+#include "ContextUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -33,12 +34,13 @@ struct SingleThreadContext {
 };
 
 /// The defaults of the lists below (async-circular-wait's options; the
-/// lists async-blocking-call uses to leave these waits to it).
-inline constexpr llvm::StringLiteral DefaultContextTypes = "asio::io_context";
-inline constexpr llvm::StringLiteral DefaultContextRunMembers =
-    "asio::io_context::run;asio::io_context::run_one;asio::io_context::poll;"
-    "asio::io_context::poll_one;asio::io_context::run_for;"
-    "asio::io_context::run_until";
+/// lists async-blocking-call uses to leave these waits to it). The context
+/// types and their run members are ContextUses' asio lists (the contexts
+/// async-work-never-run knows): one list of what runs an io_context.
+inline const std::string DefaultContextTypes =
+    asioNames(ContextList::ContextTypes);
+inline const std::string DefaultContextRunMembers =
+    asioNames(ContextList::RunFunctions);
 inline constexpr llvm::StringLiteral DefaultContextQueryMembers =
     "asio::io_context::get_executor;asio::io_context::stop;"
     "asio::io_context::stopped;asio::io_context::restart";

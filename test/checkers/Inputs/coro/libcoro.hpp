@@ -38,6 +38,13 @@ template <class Executor> class task_group {
 public:
   explicit task_group(Executor *);
   [[nodiscard]] bool start(task<void> &&);
+  // Awaited, it waits until every task started in the group has ended.
+  struct empty_awaiter {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  empty_awaiter operator co_await() const noexcept { return {}; }
 };
 namespace detail {
 class task_self_deleting;

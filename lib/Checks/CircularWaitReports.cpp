@@ -1,0 +1,142 @@
+//===--- CircularWaitReports.cpp - async-lint -----------------------------===//
+//
+// The findings of async-circular-wait: the warning at one wait and notes
+// around the cycle, in order (SARIF shows them as one codeFlows thread).
+//
+//===----------------------------------------------------------------------===//
+
+#include "../Model/CoroutineModel.h"
+#include "../Model/LockOrder.h"
+#include "../Model/MutualWaits.h"
+#include "../Model/PoolSelfBlocks.h"
+#include "../Model/ScopeJoins.h"
+#include "../Model/SingleThreadContext.h"
+#include "CircularWaitCheck.h"
+
+namespace clang::tidy::async {
+
+DiagnosticBuilder CircularWaitCheck::note(SourceLocation Loc, StringRef Text) {
+  return diag(Loc, Text, DiagnosticIDs::Note);
+}
+
+void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
+  if (!reportOnce(W.Wait->getBeginLoc()))
+    return;
+  diag(W.Wait->getBeginLoc(),
+       "coroutine waits for %select{|the future of }1%0, which nothing can set "
+       "before this wait: it never resumes")
+      << W.Event << W.OnFuture << W.Wait->getSourceRange();
+  note(W.Event->getLocation(),
+       "%0 is a local of this coroutine; no other code can reach it before "
+       "the wait")
+      << W.Event;
+  if (W.Setter)
+    note(W.Setter->getBeginLoc(),
+         "%0 is set here, which runs only after the wait has ended; set it "
+         "before the wait or hand it to the code that should set it")
+        << W.Event << W.Setter->getSourceRange();
+}
+
+/// Where a started coroutine's call begins: a lambda's at the lambda.
+static SourceLocation startOf(const CallExpr &Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Op->getArg(0)->getBeginLoc();
+  return Call.getBeginLoc();
+}
+
+void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
+                                         const model::MutualSide &B) {
+  if (!reportOnce(A.Wait->getBeginLoc()))
+    return;
+  const FunctionDecl *Other = B.Started->Coroutine;
+  auto Name = [](const FunctionDecl &FD) {
+    return (model::isLambdaCallOperator(FD) ? "the " : "") +
+           model::describeFunction(FD);
+  };
+  std::string First = Name(*A.Started->Coroutine), Second = Name(*Other);
+  diag(A.Wait->getBeginLoc(),
+       "waits for %0, which %select{%1, started with this coroutine,|another "
+       "run of %1, started with this one,}2 sets only after its own wait")
+      << A.Event << Second << (A.Started->Coroutine == Other)
+      << A.Wait->getSourceRange();
+  note(startOf(*A.Started->Call), "%0 is started here") << First;
+  note(startOf(*B.Started->Call), "and %0 here, to run together with it")
+      << Second;
+  note(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
+      << Second << B.Event;
+  note(B.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait")
+      << A.Event << B.SetsOther->getSourceRange();
+  note(A.SetsOther->getBeginLoc(),
+       "%0 is set only here, after the first wait: each waits for the other "
+       "and neither resumes; set one of them before its wait")
+      << B.Event << A.SetsOther->getSourceRange();
+}
+
+void CircularWaitCheck::reportLockCycle(const model::LockCycle &Cycle) {
+  const model::StartedCoroutine &First = *Cycle.First, &Second = *Cycle.Second;
+  const model::LockOrderEdge &E1 = Cycle.FirstEdge, &E2 = Cycle.SecondEdge;
+  if (!reportOnce(E1.Wait->getBeginLoc()))
+    return;
+  diag(E1.Wait->getBeginLoc(),
+       "waits for mutex %0 while holding %1; %select{%2, started with this "
+       "coroutine,|another run of %2, started with this one,}3 locks them in "
+       "the opposite order")
+      << E1.Waited << E1.Held << Second.Coroutine
+      << (First.Coroutine == Second.Coroutine) << E1.Wait->getSourceRange();
+  note(E1.HeldSince->getBeginLoc(), "%0 is locked here") << E1.Held;
+  note(First.Call->getBeginLoc(), "%0 is started here") << First.Coroutine;
+  note(Second.Call->getBeginLoc(), "and %0 here, to run together with it")
+      << Second.Coroutine;
+  note(E2.HeldSince->getBeginLoc(), "%0 locks %1 here")
+      << Second.Coroutine << E2.Held;
+  note(E2.Wait->getBeginLoc(),
+       "and waits for %0 here: each holds the mutex the other waits for; "
+       "lock them in one order everywhere")
+      << E2.Waited;
+}
+
+void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
+  if (!reportOnce(W.Wait->getExprLoc()))
+    return;
+  const VarDecl *Context = W.Context.Context;
+  diag(W.Wait->getExprLoc(), "%0 blocks the only thread that runs %1, which "
+                             "the work it waits for needs: it never returns")
+      << W.Wait->getDirectCallee() << Context << W.Wait->getSourceRange();
+  note(W.Work->getBeginLoc(),
+       "the work is handed to %0 here, and runs only when its thread is free")
+      << Context;
+  note(W.Spawn->getBeginLoc(), "%0 runs on %1: it is handed to it here")
+      << W.Coroutine << Context;
+  note(W.Context.Run->getBeginLoc(),
+       "%0 is run only here, by this thread: nothing else can run the work; "
+       "await it instead of blocking")
+      << Context;
+}
+
+void CircularWaitCheck::reportScopeJoin(const model::ScopeJoin &J) {
+  if (!reportOnce(J.Join->getBeginLoc()))
+    return;
+  diag(J.Join->getBeginLoc(), "waits for every task of %0 to end, this "
+                              "coroutine included: it never resumes")
+      << J.Scope << J.Join->getSourceRange();
+  note(J.Started.Start->getBeginLoc(),
+       "the coroutine is started in %0 here, which counts it until it ends; "
+       "join the scope from outside its tasks")
+      << J.Scope;
+}
+
+void CircularWaitCheck::reportPoolSelfBlock(const model::PoolSelfBlock &B) {
+  if (!reportOnce(B.SyncWait->getBeginLoc()))
+    return;
+  diag(B.SyncWait->getBeginLoc(), "%0 blocks the only thread of %1, which the "
+                                  "work it waits for needs: it never returns")
+      << B.SyncWait->getDirectCallee()->getDeclName() << B.Pool
+      << B.SyncWait->getSourceRange();
+  note(B.Pool->getLocation(), "%0 has one thread") << B.Pool;
+  note(B.OnPool->getBeginLoc(), "this coroutine runs on it from here");
+  note(B.WorkOnPool->getBeginLoc(),
+       "%0 waits here for that thread; await the work instead of blocking")
+      << model::describeFunction(*B.Work);
+}
+
+} // namespace clang::tidy::async
