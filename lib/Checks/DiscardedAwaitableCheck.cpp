@@ -151,6 +151,10 @@ DiscardedAwaitableCheck::judgeType(QualType T) const {
                ? Verdict{Verdict::Kind::Awaitable, model::Laziness::Unknown}
                : None;
   model::Laziness L = model::lazinessOf(T);
+  // Unknown only because the editor did not see the body that says: no claim
+  // the driver, which sees it, would not make.
+  if (L == model::Laziness::Unknown && model::lazinessHidden(T))
+    return None;
   // A coroutine type that cannot be awaited and does not wait to be started
   // is made to be dropped (fire and forget).
   if (!Awaitable && L != model::Laziness::Lazy && !Listed)

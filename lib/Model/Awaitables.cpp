@@ -1,6 +1,7 @@
 //===--- Awaitables.cpp - async-lint --------------------------------------===//
 
 #include "Awaitables.h"
+#include "SkippedBodies.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "clang/AST/ASTContext.h"
@@ -339,6 +340,27 @@ bool isSynchronousGenerator(QualType T) {
 }
 
 Laziness lazinessOf(QualType T) { return lazinessOfPromise(promiseTypeOf(T)); }
+
+bool lazinessHidden(QualType T) {
+  const CXXRecordDecl *Promise = promiseTypeOf(T);
+  if (!Promise)
+    return false;
+  llvm::SmallVector<const NamedDecl *, 1> Initial, Ready;
+  lookupMembers(Promise,
+                identifier(Promise->getASTContext(), "initial_suspend"),
+                Initial);
+  const FunctionDecl *Suspend =
+      Initial.size() == 1 ? Initial.front()->getAsFunction() : nullptr;
+  const CXXRecordDecl *Awaiter =
+      Suspend ? recordOf(Suspend->getReturnType()) : nullptr;
+  if (!Awaiter)
+    return false;
+  lookupMembers(Awaiter, identifier(Awaiter->getASTContext(), "await_ready"),
+                Ready);
+  const FunctionDecl *IsReady =
+      Ready.size() == 1 ? Ready.front()->getAsFunction() : nullptr;
+  return IsReady && bodySkipped(*IsReady);
+}
 
 Laziness lazinessOfEveryPromise(QualType T) {
   const CXXRecordDecl *First = promiseTypeOf(T);

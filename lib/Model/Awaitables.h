@@ -44,6 +44,11 @@ enum class Laziness { Lazy, Eager, Unknown };
 /// false (std::suspend_always or equivalent), eager when constant true
 /// (std::suspend_never), unknown otherwise.
 Laziness lazinessOf(QualType T);
+/// True when whether \p T's coroutines start eagerly is unknown only
+/// because the parser skipped a body that would say (clangd's preamble skips
+/// the await_ready of a header's initial awaiter): the driver, which reads
+/// it, would know, so the editor claims nothing that depends on it.
+bool lazinessHidden(QualType T);
 
 /// Whether every coroutine returning \p T is lazy, or every one eager: the
 /// promises of all the std::coroutine_traits specialisations for \p T (the

@@ -1,4 +1,4 @@
-// RUN: %check_async_lint %s async-discarded-awaitable %t
+// RUN: %check_async_lint --modes=plugin,driver,lsp %s async-discarded-awaitable %t
 
 // Handles that hold no coroutine, and objects that can be awaited but are
 // not work: nothing is lost when they are dropped. Each silent case has a
