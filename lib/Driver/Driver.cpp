@@ -38,6 +38,27 @@ namespace {
 /// A stage's error, as a usage error.
 int fail(llvm::Error E) { return usageError(llvm::toString(std::move(E))); }
 
+/// The first phase of --summaries: every unit writes its summary into the
+/// directory, with async-blocking-call alone and afresh (a cached result
+/// writes nothing). Its findings are the second phase's to report.
+llvm::Error writeSummaries(CommandLine &CL, const Inputs &In) {
+  CL.SummaryOutput = std::string(CL.Summaries);
+  bool NoCache = CL.NoCache;
+  CL.NoCache = true;
+  llvm::Expected<Configuration> Config = Configuration::load(CL);
+  if (Config) {
+    if (!CL.Quiet)
+      llvm::errs() << "writing the summaries of " << In.Units.size()
+                   << (In.Units.size() == 1 ? " file" : " files") << " into '"
+                   << CL.Summaries << "'\n";
+    (void)(runsInWorkers(CL, In) ? analyseInWorkers(CL, *Config, In)
+                                 : analyseInProcess(CL, *Config, In));
+  }
+  CL.SummaryOutput = std::string();
+  CL.NoCache = NoCache;
+  return Config ? llvm::Error::success() : Config.takeError();
+}
+
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
@@ -49,7 +70,7 @@ int runDriver(int Argc, const char **Argv) {
       CommandLine::parse(Argc, Argv);
   if (!Parsed)
     return fail(Parsed.takeError());
-  const CommandLine &CL = **Parsed;
+  CommandLine &CL = **Parsed;
   if (std::optional<int> Status = answerLayoutQuery(CL))
     return *Status;
   llvm::Expected<Configuration> Config = Configuration::load(CL);
@@ -63,6 +84,9 @@ int runDriver(int Argc, const char **Argv) {
   llvm::Expected<Inputs> In = resolveInputs(CL, *Config, Filter->Changed);
   if (!In)
     return fail(In.takeError());
+  if (!CL.Summaries.empty() && !CL.isWorker() && CL.SummaryOutput.empty())
+    if (llvm::Error E = writeSummaries(CL, *In))
+      return fail(std::move(E));
   RunResult Result = runsInWorkers(CL, *In)
                          ? analyseInWorkers(CL, *Config, *In)
                          : analyseInProcess(CL, *Config, *In);
