@@ -122,7 +122,8 @@ CommandLine::parse(int Argc, const char **Argv) {
           "  async-lint [options] <files...> [-- <compiler arguments>]\n"
           "  async-lint merge [--format=json|sarif] [--output=<file>] "
           "<reports...>\n"
-          "  async-lint init [--build-dir=<dir>] [<project>]\n",
+          "  async-lint init [--build-dir=<dir>] [<project>]\n"
+          "  async-lint summarize [options] --summaries=<dir> <files...>\n",
           &ErrorStream))
     return llvm::createStringError(firstParseError(Errors) +
                                    " (see 'async-lint --help')");
