@@ -100,7 +100,8 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
 
 /// Where \p S is, as a summary step records it; false when it has no place
 /// in a file.
-bool placeStep(const Stmt &S, const SourceManager &SM, model::SummaryStep &Step) {
+bool placeStep(const Stmt &S, const SourceManager &SM,
+               model::SummaryStep &Step) {
   SourceLocation Loc = SM.getFileLoc(diagnosticLocation(S));
   PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
   if (P.isInvalid())
@@ -128,7 +129,13 @@ SourceLocation locationIn(SourceManager &SM, llvm::StringRef File,
   FileID ID = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
   if (ID.isInvalid())
     return {};
-  return SM.translateLineCol(ID, Line, Column);
+  // translateLineCol clamps a position past the end to the end: a file
+  // changed since the summary was written is no place for the note.
+  SourceLocation Loc = SM.translateLineCol(ID, Line, Column);
+  if (SM.getSpellingLineNumber(Loc) != Line ||
+      SM.getSpellingColumnNumber(Loc) != Column)
+    return {};
+  return Loc;
 }
 
 } // namespace
@@ -314,14 +321,15 @@ void BlockingCallCheck::reportSummarised(const FunctionDecl &Coro,
   for (size_t I = 0; I < Summary.Steps.size(); ++I) {
     const model::SummaryStep &S = Summary.Steps[I];
     bool Last = I + 1 == Summary.Steps.size();
-    std::string Where = S.File + ":" + std::to_string(S.Line) + ":" +
-                        std::to_string(S.Column);
+    std::string Where =
+        S.File + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
     SourceLocation At = locationIn(SM, S.File, S.Line, S.Column);
     // A file changed or gone since the summary was written: the note says
     // where the call was, at the call of this unit.
     if (At.isInvalid())
-      diag(Loc, Last ? "%0 called %1 at %2, which blocks (summary)"
-                     : "%0 called %1 at %2 (summary)",
+      diag(Loc,
+           Last ? "%0 called %1 at %2, which blocks (summary)"
+                : "%0 called %1 at %2 (summary)",
            DiagnosticIDs::Note)
           << S.Caller << S.Callee << Where;
     else

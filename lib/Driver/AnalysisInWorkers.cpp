@@ -10,8 +10,8 @@
 #include "Analysis.h"
 #include "Cache.h"
 #include "Driver.h"
-#include "Workers.h"
 #include "Model/Summaries.h"
+#include "Workers.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include <thread>

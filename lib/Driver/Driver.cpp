@@ -42,8 +42,7 @@ int fail(llvm::Error E) { return usageError(llvm::toString(std::move(E))); }
 /// directory, with async-blocking-call alone and afresh (a cached result
 /// writes nothing). Its findings are the second phase's to report; \p Failed
 /// is set when a unit could not be analysed (its summary is missing).
-llvm::Error writeSummaries(CommandLine &CL, const Inputs &In,
-                           bool &Failed) {
+llvm::Error writeSummaries(CommandLine &CL, const Inputs &In, bool &Failed) {
   CL.SummaryOutput = std::string(CL.Summaries);
   bool NoCache = CL.NoCache;
   CL.NoCache = true;
@@ -103,7 +102,7 @@ int runDriver(int Argc, const char **Argv) {
       return fail(std::move(E));
     if (Summarize)
       return Failed && !CL.IgnoreAnalysisErrors ? ExitAnalysisFailed
-                                                 : ExitClean;
+                                                : ExitClean;
   }
   RunResult Result = runsInWorkers(CL, *In)
                          ? analyseInWorkers(CL, *Config, *In)

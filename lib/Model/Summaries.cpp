@@ -52,15 +52,15 @@ std::string formatSummaries(llvm::StringRef MainFile,
   OS << SummaryFormatHeader << "\n";
   OS << "unit\t" << MainFile << "\n";
   for (const BlockingSummary &E : Entries) {
-    bool Writable = isField(E.Key) && isField(E.Leaf) &&
-                    isField(E.Category) && !E.Steps.empty();
+    bool Writable = isField(E.Key) && isField(E.Leaf) && isField(E.Category) &&
+                    !E.Steps.empty();
     for (const SummaryStep &S : E.Steps)
       Writable = Writable && isField(S.Caller) && isField(S.Callee) &&
                  isField(S.File) && S.Line && S.Column;
     if (!Writable)
       continue;
-    OS << "function\t" << E.Key << "\t" << E.Leaf << "\t" << E.Category
-       << "\t" << E.Steps.size() << "\n";
+    OS << "function\t" << E.Key << "\t" << E.Leaf << "\t" << E.Category << "\t"
+       << E.Steps.size() << "\n";
     for (const SummaryStep &S : E.Steps)
       OS << "step\t" << S.Caller << "\t" << S.Callee << "\t" << S.File << "\t"
          << S.Line << "\t" << S.Column << "\n";
@@ -134,8 +134,8 @@ llvm::Error writeSummaryFile(llvm::StringRef Dir, llvm::StringRef MainFile,
   // rename is atomic); readers skip it by its extension.
   int FD = -1;
   llvm::SmallString<256> Temporary;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Final + ".%%%%%%.tmp", FD, Temporary))
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Final + ".%%%%%%.tmp", FD, Temporary))
     return llvm::createStringError(EC, "cannot write in '" + Dir +
                                            "': " + EC.message());
   {
