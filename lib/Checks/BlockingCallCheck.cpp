@@ -7,6 +7,10 @@
 #include "../Model/SingleThreadContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 
 namespace clang::tidy::async {
 
@@ -19,6 +23,11 @@ constexpr llvm::StringLiteral AwaitableMembersOpt = "AwaitableBlockingMembers";
 constexpr llvm::StringLiteral BlockingStreamsOpt = "BlockingStreams";
 constexpr llvm::StringLiteral MaxCallDepthOpt = "MaxCallDepth";
 constexpr llvm::StringLiteral WouldBlockErrorsOpt = "WouldBlockErrors";
+// Read local first, then global: the driver sets them for every check.
+constexpr llvm::StringLiteral SummaryOutputOpt = "SummaryOutput";
+constexpr llvm::StringLiteral SummaryDirectoryOpt = "SummaryDirectory";
+/// How summaries name the category of the user's BlockingFunctions.
+constexpr llvm::StringLiteral CustomCategoryKey = "custom";
 constexpr llvm::StringLiteral DefaultWouldBlockErrors =
     "EAGAIN;EWOULDBLOCK;EINPROGRESS";
 
@@ -48,10 +57,97 @@ SourceLocation diagnosticLocation(const Stmt &S) {
   return S.getBeginLoc();
 }
 
+/// The option \p Opt of the check \p CheckName, read as
+/// OptionsView::getLocalOrGlobal does, before the check is constructed.
+std::string optionBeforeCheck(StringRef CheckName, ClangTidyContext *Context,
+                              StringRef Opt) {
+  const ClangTidyOptions::OptionMap &Map = Context->getOptions().CheckOptions;
+  auto It = Map.find((CheckName + "." + Opt).str());
+  if (It == Map.end())
+    It = Map.find(Opt);
+  return It == Map.end() ? std::string() : It->getValue().Value;
+}
+
+/// The function a call or construction runs, when it is known statically (a
+/// virtual call may run another function).
+const FunctionDecl *staticCallee(const Stmt &S) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    Callee = Construct->getConstructor();
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee))
+    if (Method->isVirtual())
+      return nullptr;
+  return Callee;
+}
+
+/// True when \p FD is summarised: defined in this unit only and called by
+/// that name from others (externally visible, not inline, not a template,
+/// not in a system header), not virtual, and no coroutine (whose body may
+/// not run in its caller).
+bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
+  if (!FD.isThisDeclarationADefinition() || !FD.hasBody() || FD.isInlined() ||
+      FD.isImplicit() || FD.isDefaulted() || FD.isDeleted() ||
+      FD.isInvalidDecl() || FD.isDependentContext() ||
+      FD.getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      !FD.isExternallyVisible() || SM.isInSystemHeader(FD.getLocation()) ||
+      model::isCoroutine(FD))
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  return !Method || !Method->isVirtual();
+}
+
+/// Where \p S is, as a summary step records it; false when it has no place
+/// in a file.
+bool placeStep(const Stmt &S, const SourceManager &SM,
+               model::SummaryStep &Step) {
+  SourceLocation Loc = SM.getFileLoc(diagnosticLocation(S));
+  PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
+  if (P.isInvalid())
+    return false;
+  llvm::SmallString<256> Path(P.getFilename());
+  (void)llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  Step.File = std::string(Path);
+  Step.Line = P.getLine();
+  Step.Column = P.getColumn();
+  return true;
+}
+
+/// The location of line \p Line, column \p Column of \p File in this unit's
+/// source manager (loading the file when the unit does not include it);
+/// invalid when the file is gone or shorter.
+SourceLocation locationIn(SourceManager &SM, llvm::StringRef File,
+                          unsigned Line, unsigned Column) {
+  llvm::Expected<FileEntryRef> Entry =
+      SM.getFileManager().getFileRef(File, /*OpenFile=*/true);
+  if (!Entry) {
+    llvm::consumeError(Entry.takeError());
+    return {};
+  }
+  FileID ID = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
+  if (ID.isInvalid())
+    return {};
+  // translateLineCol clamps a position past the end to the end: a file
+  // changed since the summary was written is no place for the note.
+  SourceLocation Loc = SM.translateLineCol(ID, Line, Column);
+  if (SM.getSpellingLineNumber(Loc) != Line ||
+      SM.getSpellingColumnNumber(Loc) != Column)
+    return {};
+  return Loc;
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
-    : AsyncCheck(Name, Context, Judges::Coroutines, /*Templates=*/true),
+    // Writing summaries, every function is judged (the coroutines for
+    // findings, every function for the summary).
+    : AsyncCheck(Name, Context,
+                 optionBeforeCheck(Name, Context, SummaryOutputOpt).empty()
+                     ? Judges::Coroutines
+                     : Judges::Functions,
+                 /*Templates=*/true),
       CategoriesOption(Options.get(CategoriesOpt, defaultCategories())),
       BlockingFunctions(Options.get(BlockingFunctionsOpt, "")),
       AllowedFunctions(Options.get(AllowedFunctionsOpt, "")),
@@ -62,6 +158,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       WouldBlockErrors(model::splitList(
           Options.get(WouldBlockErrorsOpt, DefaultWouldBlockErrors))),
       MaxCallDepth(Options.get<unsigned>(MaxCallDepthOpt, 3)),
+      SummaryOutput(Options.getLocalOrGlobal(SummaryOutputOpt, "")),
+      SummaryDirectory(Options.getLocalOrGlobal(SummaryDirectoryOpt, "")),
       Lists{CategoryNames,    CategoryEnabled,          BlockingFunctions,
             AllowedFunctions, AwaitableBlockingMembers, BlockingStreams},
       IO(WouldBlockErrors), Reaches(Lists, IO) {
@@ -74,6 +172,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   }
 }
 
+BlockingCallCheck::~BlockingCallCheck() { writeSummary(); }
+
 void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, CategoriesOpt, CategoriesOption);
   for (auto [C, Names] :
@@ -85,6 +185,8 @@ void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, BlockingStreamsOpt, BlockingStreams.str());
   Options.store(Opts, MaxCallDepthOpt, MaxCallDepth);
   Options.store(Opts, WouldBlockErrorsOpt, model::joinList(WouldBlockErrors));
+  Options.store(Opts, SummaryOutputOpt, SummaryOutput);
+  Options.store(Opts, SummaryDirectoryOpt, SummaryDirectory);
 }
 
 void BlockingCallCheck::startTranslationUnit() {
@@ -92,6 +194,149 @@ void BlockingCallCheck::startTranslationUnit() {
   IO.clear();
   SyncWaitStarted.clear();
   CircularWaits.reset();
+  writeSummary();
+  Names.reset();
+  NamesContext = nullptr;
+}
+
+ASTNameGenerator &BlockingCallCheck::names(ASTContext &Ctx) {
+  if (!Names || NamesContext != &Ctx) {
+    Names = std::make_unique<ASTNameGenerator>(Ctx);
+    NamesContext = &Ctx;
+  }
+  return *Names;
+}
+
+void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
+  SourceManager &SM = Ctx.getSourceManager();
+  if (SummarisedUnit.empty()) {
+    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    if (!Main)
+      return;
+    llvm::SmallString<256> MainFile(Main->getName());
+    (void)llvm::sys::fs::make_absolute(MainFile);
+    llvm::sys::path::remove_dots(MainFile, /*remove_dot_dot=*/true);
+    SummarisedUnit = std::string(MainFile);
+  }
+  if (MaxCallDepth == 0 || !isSummarised(FD, SM) ||
+      model::isAllowedBlocking(FD, Lists))
+    return;
+  // Named: BlockingQueries holds function_refs to them.
+  auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
+                     const Stmt *At) {
+    return Facts.factsAt(F, Object, At, Ctx);
+  };
+  auto PathFactsOf = [&](const FunctionDecl &F) -> const model::PathFacts & {
+    return Facts.of(F, Ctx);
+  };
+  auto Suspensions =
+      [&](const FunctionDecl &F) -> const model::SuspensionFlow & {
+    return suspensionsOf(F, Ctx);
+  };
+  model::BlockingQueries Q{FactsAt, PathFactsOf, Suspensions};
+  std::optional<model::BlockingPath> R =
+      Reaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+  // Only what blocks whatever the arguments: a condition on an argument
+  // would need the caller's facts about it, which a summary cannot hold.
+  if (!R || R->When.Param >= 0)
+    return;
+  model::BlockingSummary E;
+  E.Key = model::summaryKey(FD, names(Ctx));
+  E.Leaf = R->Leaf.Name;
+  E.Category = R->Leaf.Category == model::BlockingCall::Custom
+                   ? CustomCategoryKey.str()
+                   : model::blockingCategories()[R->Leaf.Category].Key.str();
+  // The path as the notes of a visible call show it (report()).
+  const FunctionDecl *Step = &FD;
+  for (unsigned Guard = 0; Step && Guard <= MaxCallDepth; ++Guard) {
+    const model::BlockingPath *P = Reaches.found(Step);
+    if (!P)
+      break;
+    model::SummaryStep S;
+    S.Caller = quotedName(*Step);
+    S.Callee = P->Via ? quotedName(*P->Via) : P->Leaf.Name;
+    if (!placeStep(*P->Site, SM, S))
+      return;
+    E.Steps.push_back(std::move(S));
+    Step = P->Via;
+  }
+  if (!E.Key.empty() && !E.Steps.empty())
+    Summarised.push_back(std::move(E));
+}
+
+void BlockingCallCheck::writeSummary() {
+  if (SummaryOutput.empty() || SummarisedUnit.empty())
+    return;
+  if (llvm::Error Err = model::writeSummaryFile(
+          SummaryOutput, SummarisedUnit,
+          model::formatSummaries(SummarisedUnit, Summarised)))
+    llvm::WithColor::warning(llvm::errs(), "async-lint")
+        << "cannot write the summary of '" << SummarisedUnit
+        << "': " << llvm::toString(std::move(Err)) << "\n";
+  SummarisedUnit.clear();
+  Summarised.clear();
+}
+
+const model::BlockingSummary *
+BlockingCallCheck::summarisedCallee(const Stmt &S, ASTContext &Ctx) {
+  if (SummaryDirectory.empty())
+    return nullptr;
+  // Only a function this unit cannot see into: a body here is the truth.
+  const FunctionDecl *Callee = staticCallee(S);
+  if (!Callee || Callee->hasBody() || Callee->isImplicit() ||
+      Callee->isInlined() || !Callee->isExternallyVisible() ||
+      Callee->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()) ||
+      model::isAllowedBlocking(*Callee, Lists))
+    return nullptr;
+  if (!Summaries)
+    Summaries = model::summariesOf(SummaryDirectory);
+  const model::BlockingSummary *Found =
+      Summaries->find(model::summaryKey(*Callee, names(Ctx)));
+  // The call is one more function boundary than the summary's path.
+  if (!Found || Found->Steps.size() + 1 > MaxCallDepth)
+    return nullptr;
+  return Found;
+}
+
+void BlockingCallCheck::reportSummarised(const FunctionDecl &Coro,
+                                         const Stmt &Site,
+                                         const model::BlockingSummary &Summary,
+                                         unsigned Category) {
+  SourceLocation Loc = diagnosticLocation(Site);
+  if (!reportOnce(Loc))
+    return;
+  llvm::StringRef Label = "a blocking call";
+  llvm::StringRef Advice = model::CustomBlockingAdvice;
+  if (Category != model::BlockingCall::Custom) {
+    Label = model::blockingCategories()[Category].Label;
+    Advice = model::blockingCategories()[Category].Advice;
+  }
+  diag(Loc, "call to %0 blocks the executor thread inside %1: it reaches %2 "
+            "(%3); %4")
+      << Summary.Steps.front().Caller << model::describeFunction(Coro)
+      << Summary.Leaf << Label << Advice << Site.getSourceRange();
+  // The notes are in the other unit's files: loaded here to show them.
+  SourceManager &SM = Coro.getASTContext().getSourceManager();
+  for (size_t I = 0; I < Summary.Steps.size(); ++I) {
+    const model::SummaryStep &S = Summary.Steps[I];
+    bool Last = I + 1 == Summary.Steps.size();
+    std::string Where =
+        S.File + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
+    SourceLocation At = locationIn(SM, S.File, S.Line, S.Column);
+    // A file changed or gone since the summary was written: the note says
+    // where the call was, at the call of this unit.
+    if (At.isInvalid())
+      diag(Loc,
+           Last ? "%0 called %1 at %2, which blocks (summary)"
+                : "%0 called %1 at %2 (summary)",
+           DiagnosticIDs::Note)
+          << S.Caller << S.Callee << Where;
+    else
+      diag(At, Last ? "%0 calls %1 here, which blocks" : "%0 calls %1 here",
+           DiagnosticIDs::Note)
+          << S.Caller << S.Callee;
+  }
 }
 
 bool BlockingCallCheck::leftToCircularWait(const Stmt &Site, ASTContext &Ctx) {
@@ -166,6 +411,12 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
 }
 
 void BlockingCallCheck::checkFunction(CheckedFunction &F) {
+  if (!SummaryOutput.empty()) {
+    summarise(F.Decl, F.Ctx);
+    // Judging every function for the summary: findings in coroutines only.
+    if (!F.isCoroutine())
+      return;
+  }
   const FunctionDecl *Coro = &F.Decl;
   ASTContext &Ctx = F.Ctx;
   auto FactsAt = [&](const FunctionDecl &FD, const Expr *Object,
@@ -204,12 +455,28 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
     if (MaxCallDepth == 0)
       return;
     if (const FunctionDecl *Callee =
-            Reaches.descendInto(S, Ctx.getSourceManager()))
+            Reaches.descendInto(S, Ctx.getSourceManager())) {
       if (std::optional<model::BlockingPath> R =
               Reaches.reachOf(*Callee, MaxCallDepth, Ctx, Q))
         if (Blocks(S,
                    model::BlockingPath{&S, Callee, R->Leaf, R->Depth, R->When}))
           report(*Coro, S, Callee, R->Leaf);
+      return;
+    }
+    // A callee defined in another unit, whose summary says it blocks
+    // whatever the arguments (under this unit's categories).
+    if (const model::BlockingSummary *Summary = summarisedCallee(S, Ctx)) {
+      std::optional<unsigned> Category;
+      if (Summary->Category == CustomCategoryKey)
+        Category = model::BlockingCall::Custom;
+      for (auto [I, C] : llvm::enumerate(model::blockingCategories()))
+        if (C.Key == Summary->Category && CategoryEnabled[I])
+          Category = unsigned(I);
+      if (Category && mayRunOnExecutor(*Coro, S, Ctx) &&
+          !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
+                                   Ctx))
+        reportSummarised(*Coro, S, *Summary, *Category);
+    }
   });
 }
 

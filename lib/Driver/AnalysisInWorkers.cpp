@@ -10,6 +10,7 @@
 #include "Analysis.h"
 #include "Cache.h"
 #include "Driver.h"
+#include "Model/Summaries.h"
 #include "Workers.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -57,8 +58,14 @@ WorkerCommand workerCommand(const CommandLine &CL) {
 /// (a rebuilt async-lint may judge differently at the same version), the
 /// unit's compile command and its configuration files.
 std::string unitKey(const WorkerCommand &Command, llvm::StringRef File,
-                    const Configuration &Config, const Inputs &In) {
+                    const Configuration &Config, const Inputs &In,
+                    llvm::StringRef SummariesDigest) {
   std::vector<std::string> Key = Command.Args;
+  // The summaries a unit reads are not among the files it reads: all of
+  // them are in every unit's key (a change to one summary invalidates every
+  // unit, not only its callers).
+  if (!SummariesDigest.empty())
+    Key.push_back("summaries " + SummariesDigest.str());
   llvm::append_range(Key, Command.Tail);
   llvm::sys::fs::file_status Status;
   if (!llvm::sys::fs::status(Command.Program, Status))
@@ -152,9 +159,13 @@ RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
   Result.Units.resize(In.Units.size());
   std::vector<std::string> Keys(In.Units.size()), Misses;
   std::vector<size_t> MissIndex;
+  std::string SummariesDigest;
+  if (Cache.enabled() && !CL.Summaries.empty())
+    SummariesDigest =
+        clang::tidy::async::model::summaryDirectoryDigest(CL.Summaries);
   for (size_t I = 0; I < In.Units.size(); ++I) {
     if (Cache.enabled()) {
-      Keys[I] = unitKey(Command, In.Units[I], Config, In);
+      Keys[I] = unitKey(Command, In.Units[I], Config, In, SummariesDigest);
       std::optional<std::string> Hit = Cache.lookup(Keys[I]);
       if (Hit && fromJson(*Hit, Result.Units[I])) {
         Result.Units[I].File = In.Units[I];

@@ -78,6 +78,12 @@ llvm::Error checkCombinations(CommandLine &CL) {
   if (CL.Config.getNumOccurrences() && CL.ConfigFile.getNumOccurrences())
     return llvm::createStringError(
         "--config and --config-file cannot be used together");
+  if (CL.ShardText.getNumOccurrences() && CL.Summaries.getNumOccurrences())
+    return llvm::createStringError(
+        "--summaries cannot be combined with --shard: a shard would write "
+        "the summaries of its own files only");
+  if (CL.Summaries.getNumOccurrences() && CL.Summaries.empty())
+    return llvm::createStringError("--summaries needs a directory");
   if (CL.ShardText.getNumOccurrences()) {
     llvm::Expected<ShardSlot> Slot = parseShard(CL.ShardText);
     if (!Slot)
@@ -116,7 +122,8 @@ CommandLine::parse(int Argc, const char **Argv) {
           "  async-lint [options] <files...> [-- <compiler arguments>]\n"
           "  async-lint merge [--format=json|sarif] [--output=<file>] "
           "<reports...>\n"
-          "  async-lint init [--build-dir=<dir>] [<project>]\n",
+          "  async-lint init [--build-dir=<dir>] [<project>]\n"
+          "  async-lint summarize [options] --summaries=<dir> <files...>\n",
           &ErrorStream))
     return llvm::createStringError(firstParseError(Errors) +
                                    " (see 'async-lint --help')");
@@ -139,10 +146,15 @@ std::vector<std::string> CommandLine::workerArguments() const {
       ExtraArgs,        // compiler arguments to append
       ExtraArgsBefore,  // compiler arguments to prepend
       Stats,            // each unit's analysis statistics, on stderr
+      Summaries,        // the other units' summaries (their digest is in
+                        // the cache key too)
   };
   std::vector<std::string> Args;
   for (const Forwarded &Option : Table)
     Option.appendTo(Args);
+  // The first phase of --summaries: set by this process, not given.
+  if (!SummaryOutput.empty())
+    Args.push_back("--summary-output=" + SummaryOutput);
   return Args;
 }
 

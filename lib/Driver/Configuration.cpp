@@ -33,6 +33,19 @@ ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
   if (CL.Stats)
     Overrides.CheckOptions["AnalysisStats"] =
         ClangTidyOptions::ClangTidyValue("true");
+  // --summaries: the first phase runs only the check that writes
+  // summaries; the second reads them.
+  auto Absolute = [](llvm::StringRef Dir) {
+    llvm::SmallString<256> Path(Dir);
+    (void)llvm::sys::fs::make_absolute(Path);
+    return ClangTidyOptions::ClangTidyValue(Path.str());
+  };
+  if (!CL.SummaryOutput.empty()) {
+    Overrides.Checks = "-*,async-blocking-call";
+    Overrides.CheckOptions["SummaryOutput"] = Absolute(CL.SummaryOutput);
+  } else if (!CL.Summaries.empty()) {
+    Overrides.CheckOptions["SummaryDirectory"] = Absolute(CL.Summaries);
+  }
   return Overrides;
 }
 

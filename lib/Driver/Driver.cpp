@@ -38,6 +38,31 @@ namespace {
 /// A stage's error, as a usage error.
 int fail(llvm::Error E) { return usageError(llvm::toString(std::move(E))); }
 
+/// The first phase of --summaries: every unit writes its summary into the
+/// directory, with async-blocking-call alone and afresh (a cached result
+/// writes nothing). Its findings are the second phase's to report; \p Failed
+/// is set when a unit could not be analysed (its summary is missing).
+llvm::Error writeSummaries(CommandLine &CL, const Inputs &In, bool &Failed) {
+  CL.SummaryOutput = std::string(CL.Summaries);
+  bool NoCache = CL.NoCache;
+  CL.NoCache = true;
+  llvm::Expected<Configuration> Config = Configuration::load(CL);
+  if (Config) {
+    if (!CL.Quiet)
+      llvm::errs() << "writing the summaries of " << In.Units.size()
+                   << (In.Units.size() == 1 ? " file" : " files") << " into '"
+                   << CL.Summaries << "'\n";
+    RunResult Result = runsInWorkers(CL, In)
+                           ? analyseInWorkers(CL, *Config, In)
+                           : analyseInProcess(CL, *Config, In);
+    Failed = llvm::any_of(Result.Units,
+                          [](const UnitResult &U) { return U.Failed; });
+  }
+  CL.SummaryOutput = std::string();
+  CL.NoCache = NoCache;
+  return Config ? llvm::Error::success() : Config.takeError();
+}
+
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
@@ -45,11 +70,19 @@ int runDriver(int Argc, const char **Argv) {
     return runMerge(llvm::ArrayRef(Argv + 2, Argv + Argc));
   if (Argc > 1 && llvm::StringRef(Argv[1]) == "init")
     return runInit(llvm::ArrayRef(Argv + 2, Argv + Argc));
+  // `async-lint summarize ... --summaries=DIR`: the first phase alone, the
+  // same options otherwise.
+  bool Summarize = Argc > 1 && llvm::StringRef(Argv[1]) == "summarize";
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Summarize)
+    Args.erase(Args.begin() + 1);
   llvm::Expected<std::unique_ptr<CommandLine>> Parsed =
-      CommandLine::parse(Argc, Argv);
+      CommandLine::parse(static_cast<int>(Args.size()), Args.data());
   if (!Parsed)
     return fail(Parsed.takeError());
-  const CommandLine &CL = **Parsed;
+  CommandLine &CL = **Parsed;
+  if (Summarize && CL.Summaries.empty())
+    return usageError("async-lint summarize needs --summaries=<dir>");
   if (std::optional<int> Status = answerLayoutQuery(CL))
     return *Status;
   llvm::Expected<Configuration> Config = Configuration::load(CL);
@@ -63,6 +96,14 @@ int runDriver(int Argc, const char **Argv) {
   llvm::Expected<Inputs> In = resolveInputs(CL, *Config, Filter->Changed);
   if (!In)
     return fail(In.takeError());
+  if (!CL.Summaries.empty() && !CL.isWorker() && CL.SummaryOutput.empty()) {
+    bool Failed = false;
+    if (llvm::Error E = writeSummaries(CL, *In, Failed))
+      return fail(std::move(E));
+    if (Summarize)
+      return Failed && !CL.IgnoreAnalysisErrors ? ExitAnalysisFailed
+                                                : ExitClean;
+  }
   RunResult Result = runsInWorkers(CL, *In)
                          ? analyseInWorkers(CL, *Config, *In)
                          : analyseInProcess(CL, *Config, *In);

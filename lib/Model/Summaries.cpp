@@ -1,0 +1,241 @@
+//===--- Summaries.cpp - async-lint ---------------------------------------===//
+
+#include "Summaries.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <mutex>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+constexpr llvm::StringLiteral SummaryExtension = ".summary";
+
+/// Fields are separated by tabs and records by newlines: a field holding
+/// either cannot be written (such a function is left out of the summary).
+bool isField(llvm::StringRef S) {
+  return !S.empty() && S.find_first_of("\t\n\r") == llvm::StringRef::npos;
+}
+
+llvm::Error lineError(unsigned Line, const llvm::Twine &Message) {
+  return llvm::createStringError("line " + llvm::Twine(Line) + ": " + Message);
+}
+
+} // namespace
+
+std::string summaryKey(const FunctionDecl &FD, ASTNameGenerator &Names) {
+  // Constructors and destructors have several manglings (complete, base
+  // object); getName picks the same one for a declaration in every unit.
+  return Names.getName(&FD);
+}
+
+std::string summaryFileName(llvm::StringRef MainFile) {
+  llvm::SmallString<256> Path(MainFile);
+  (void)llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return llvm::utohexstr(llvm::xxh3_64bits(Path), /*LowerCase=*/true,
+                         /*Width=*/16) +
+         SummaryExtension.str();
+}
+
+std::string formatSummaries(llvm::StringRef MainFile,
+                            llvm::ArrayRef<BlockingSummary> Entries) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << SummaryFormatHeader << "\n";
+  OS << "unit\t" << MainFile << "\n";
+  for (const BlockingSummary &E : Entries) {
+    bool Writable = isField(E.Key) && isField(E.Leaf) && isField(E.Category) &&
+                    !E.Steps.empty();
+    for (const SummaryStep &S : E.Steps)
+      Writable = Writable && isField(S.Caller) && isField(S.Callee) &&
+                 isField(S.File) && S.Line && S.Column;
+    if (!Writable)
+      continue;
+    OS << "function\t" << E.Key << "\t" << E.Leaf << "\t" << E.Category << "\t"
+       << E.Steps.size() << "\n";
+    for (const SummaryStep &S : E.Steps)
+      OS << "step\t" << S.Caller << "\t" << S.Callee << "\t" << S.File << "\t"
+         << S.Line << "\t" << S.Column << "\n";
+  }
+  return Text;
+}
+
+llvm::Expected<std::vector<BlockingSummary>>
+parseSummaries(llvm::StringRef Text) {
+  std::vector<BlockingSummary> Entries;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  if (Lines.empty() || Lines[0].rtrim("\r") != SummaryFormatHeader)
+    return lineError(1, "expected '" + SummaryFormatHeader + "'");
+  // Steps still owed to the last function line.
+  size_t StepsOwed = 0;
+  for (size_t I = 1; I < Lines.size(); ++I) {
+    unsigned LineNo = unsigned(I + 1);
+    llvm::StringRef Line = Lines[I].rtrim("\r");
+    if (Line.empty())
+      continue;
+    llvm::SmallVector<llvm::StringRef, 6> Fields;
+    Line.split(Fields, '\t');
+    llvm::StringRef Kind = Fields[0];
+    if (Kind == "unit" && Fields.size() == 2 && I == 1)
+      continue;
+    if (Kind == "function" && Fields.size() == 5) {
+      if (StepsOwed)
+        return lineError(LineNo, "the previous function lacks steps");
+      BlockingSummary E;
+      E.Key = Fields[1].str();
+      E.Leaf = Fields[2].str();
+      E.Category = Fields[3].str();
+      if (Fields[4].getAsInteger(10, StepsOwed) || StepsOwed == 0 ||
+          StepsOwed > 64 || !isField(E.Key) || !isField(E.Leaf) ||
+          !isField(E.Category))
+        return lineError(LineNo, "malformed function record");
+      Entries.push_back(std::move(E));
+      continue;
+    }
+    if (Kind == "step" && Fields.size() == 6) {
+      if (!StepsOwed)
+        return lineError(LineNo, "a step outside a function");
+      SummaryStep S;
+      S.Caller = Fields[1].str();
+      S.Callee = Fields[2].str();
+      S.File = Fields[3].str();
+      if (Fields[4].getAsInteger(10, S.Line) ||
+          Fields[5].getAsInteger(10, S.Column) || !S.Line || !S.Column ||
+          !isField(S.Caller) || !isField(S.Callee) || !isField(S.File))
+        return lineError(LineNo, "malformed step record");
+      Entries.back().Steps.push_back(std::move(S));
+      --StepsOwed;
+      continue;
+    }
+    return lineError(LineNo, "unknown record '" + Kind + "'");
+  }
+  if (StepsOwed)
+    return lineError(unsigned(Lines.size()), "the last function lacks steps");
+  return Entries;
+}
+
+llvm::Error writeSummaryFile(llvm::StringRef Dir, llvm::StringRef MainFile,
+                             llvm::StringRef Text) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return llvm::createStringError(EC, "cannot create '" + Dir +
+                                           "': " + EC.message());
+  llvm::SmallString<256> Final(Dir);
+  llvm::sys::path::append(Final, summaryFileName(MainFile));
+  // A temporary file beside the final one (same file system, so that the
+  // rename is atomic); readers skip it by its extension.
+  int FD = -1;
+  llvm::SmallString<256> Temporary;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Final + ".%%%%%%.tmp", FD, Temporary))
+    return llvm::createStringError(EC, "cannot write in '" + Dir +
+                                           "': " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::sys::fs::remove(Temporary);
+      return llvm::createStringError(EC, "cannot write '" + Temporary +
+                                             "': " + EC.message());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temporary, Final)) {
+    llvm::sys::fs::remove(Temporary);
+    return llvm::createStringError(EC, "cannot write '" + Final +
+                                           "': " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+namespace {
+
+/// The summary files of \p Dir, sorted (so that the index and the digest do
+/// not depend on the directory's order).
+std::vector<std::string> summaryFiles(llvm::StringRef Dir) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(SummaryExtension))
+      Files.push_back(It->path());
+  llvm::sort(Files);
+  return Files;
+}
+
+} // namespace
+
+SummaryIndex SummaryIndex::read(llvm::StringRef Dir,
+                                llvm::raw_ostream &Warnings) {
+  SummaryIndex Index;
+  if (!llvm::sys::fs::is_directory(Dir)) {
+    llvm::WithColor::warning(Warnings, "async-lint")
+        << "summary directory '" << Dir << "' does not exist; no summaries\n";
+    return Index;
+  }
+  for (const std::string &File : summaryFiles(Dir)) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer) {
+      llvm::WithColor::warning(Warnings, "async-lint")
+          << "ignoring summary file '" << File
+          << "': " << Buffer.getError().message() << "\n";
+      continue;
+    }
+    llvm::Expected<std::vector<BlockingSummary>> Parsed =
+        parseSummaries((*Buffer)->getBuffer());
+    if (!Parsed) {
+      llvm::WithColor::warning(Warnings, "async-lint")
+          << "ignoring malformed summary file '" << File
+          << "': " << llvm::toString(Parsed.takeError()) << "\n";
+      continue;
+    }
+    // A function defined in two units (an ODR violation, or two programs
+    // sharing a directory): the first file's, in sorted order, is kept.
+    for (BlockingSummary &E : *Parsed)
+      Index.Entries.try_emplace(E.Key, std::move(E));
+  }
+  return Index;
+}
+
+const BlockingSummary *SummaryIndex::find(llvm::StringRef Key) const {
+  auto It = Entries.find(Key);
+  return It == Entries.end() ? nullptr : &It->second;
+}
+
+std::shared_ptr<const SummaryIndex> summariesOf(llvm::StringRef Dir) {
+  // Process-wide on purpose: a check instance lives for one unit, and a
+  // process (clangd, the driver in one process) analyses many; reading the
+  // directory once per unit would cost more than the analysis. Guarded,
+  // because clangd runs units on several threads.
+  static std::mutex Lock;
+  static llvm::StringMap<std::shared_ptr<const SummaryIndex>> Read;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::shared_ptr<const SummaryIndex> &Slot = Read[Dir];
+  if (!Slot)
+    Slot = std::make_shared<const SummaryIndex>(
+        SummaryIndex::read(Dir, llvm::errs()));
+  return Slot;
+}
+
+std::string summaryDirectoryDigest(llvm::StringRef Dir) {
+  std::string Text;
+  for (const std::string &File : summaryFiles(Dir)) {
+    Text += File + "\n";
+    if (auto Buffer = llvm::MemoryBuffer::getFile(File))
+      Text += llvm::utohexstr(llvm::xxh3_64bits((*Buffer)->getBuffer()));
+    Text += "\n";
+  }
+  return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
+}
+
+} // namespace clang::tidy::async::model
