@@ -194,6 +194,7 @@ void AsyncCheck::onEndOfTranslationUnit() {
   // The first check to end the unit frees its analyses (and prints its
   // statistics); the others find it ended.
   noteBridge();
+  endTranslationUnit();
   Facts.session().endUnit(getCurrentMainFile());
 }
 

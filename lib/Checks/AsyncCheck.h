@@ -137,6 +137,9 @@ protected:
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets what the check remembered of the previous translation unit.
   virtual void startTranslationUnit() {}
+  /// Called when the translation unit has been judged, before the session
+  /// frees its analyses (a check writes what it gathered of the unit).
+  virtual void endTranslationUnit() {}
 
   /// True the first time a finding is reported at \p Loc in this
   /// translation unit; false for an invalid location or a second time.

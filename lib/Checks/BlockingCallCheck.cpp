@@ -4,12 +4,11 @@
 #include "../Model/BlockingCatalog.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/NoExecutor.h"
+#include "../Model/SummaryPlaces.h"
 #include "../Model/SingleThreadContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
 namespace clang::tidy::async {
@@ -68,74 +67,12 @@ std::string optionBeforeCheck(StringRef CheckName, ClangTidyContext *Context,
   return It == Map.end() ? std::string() : It->getValue().Value;
 }
 
-/// The function a call or construction runs, when it is known statically (a
-/// virtual call may run another function).
-const FunctionDecl *staticCallee(const Stmt &S) {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(&S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
-    Callee = Construct->getConstructor();
-  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee))
-    if (Method->isVirtual())
-      return nullptr;
-  return Callee;
-}
-
-/// True when \p FD is summarised: defined in this unit only and called by
-/// that name from others (externally visible, not inline, not a template,
-/// not in a system header), not virtual, and no coroutine (whose body may
-/// not run in its caller).
-bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
-  if (!FD.isThisDeclarationADefinition() || !FD.hasBody() || FD.isInlined() ||
-      FD.isImplicit() || FD.isDefaulted() || FD.isDeleted() ||
-      FD.isInvalidDecl() || FD.isDependentContext() ||
-      FD.getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
-      !FD.isExternallyVisible() || SM.isInSystemHeader(FD.getLocation()) ||
-      model::isCoroutine(FD))
-    return false;
-  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  return !Method || !Method->isVirtual();
-}
-
-/// Where \p S is, as a summary step records it; false when it has no place
-/// in a file.
-bool placeStep(const Stmt &S, const SourceManager &SM,
-               model::SummaryStep &Step) {
-  SourceLocation Loc = SM.getFileLoc(diagnosticLocation(S));
-  PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
-  if (P.isInvalid())
-    return false;
-  llvm::SmallString<256> Path(P.getFilename());
-  (void)llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  Step.File = std::string(Path);
-  Step.Line = P.getLine();
-  Step.Column = P.getColumn();
-  return true;
-}
-
-/// The location of line \p Line, column \p Column of \p File in this unit's
-/// source manager (loading the file when the unit does not include it);
-/// invalid when the file is gone or shorter.
-SourceLocation locationIn(SourceManager &SM, llvm::StringRef File,
-                          unsigned Line, unsigned Column) {
-  llvm::Expected<FileEntryRef> Entry =
-      SM.getFileManager().getFileRef(File, /*OpenFile=*/true);
-  if (!Entry) {
-    llvm::consumeError(Entry.takeError());
-    return {};
-  }
-  FileID ID = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
-  if (ID.isInvalid())
-    return {};
-  // translateLineCol clamps a position past the end to the end: a file
-  // changed since the summary was written is no place for the note.
-  SourceLocation Loc = SM.translateLineCol(ID, Line, Column);
-  if (SM.getSpellingLineNumber(Loc) != Line ||
-      SM.getSpellingColumnNumber(Loc) != Column)
-    return {};
-  return Loc;
+/// How a warning names a blocking category, and what it advises.
+std::pair<llvm::StringRef, llvm::StringRef> labelAndAdvice(unsigned Category) {
+  if (Category == model::BlockingCall::Custom)
+    return {"a blocking call", model::CustomBlockingAdvice};
+  const model::BlockingCategory &C = model::blockingCategories()[Category];
+  return {C.Label, C.Advice};
 }
 
 } // namespace
@@ -209,16 +146,10 @@ ASTNameGenerator &BlockingCallCheck::names(ASTContext &Ctx) {
 
 void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
   SourceManager &SM = Ctx.getSourceManager();
-  if (SummarisedUnit.empty()) {
-    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
-    if (!Main)
-      return;
-    llvm::SmallString<256> MainFile(Main->getName());
-    (void)llvm::sys::fs::make_absolute(MainFile);
-    llvm::sys::path::remove_dots(MainFile, /*remove_dot_dot=*/true);
-    SummarisedUnit = std::string(MainFile);
-  }
-  if (MaxCallDepth == 0 || !isSummarised(FD, SM) ||
+  if (SummarisedUnit.empty())
+    SummarisedUnit = model::mainFilePath(SM);
+  if (SummarisedUnit.empty() || MaxCallDepth == 0 ||
+      !model::isSummarised(FD, SM) ||
       model::isAllowedBlocking(FD, Lists))
     return;
   // Named: BlockingQueries holds function_refs to them.
@@ -255,7 +186,7 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
     model::SummaryStep S;
     S.Caller = quotedName(*Step);
     S.Callee = P->Via ? quotedName(*P->Via) : P->Leaf.Name;
-    if (!placeStep(*P->Site, SM, S))
+    if (!model::placeStep(diagnosticLocation(*P->Site), SM, S))
       return;
     E.Steps.push_back(std::move(S));
     Step = P->Via;
@@ -277,16 +208,23 @@ void BlockingCallCheck::writeSummary() {
   Summarised.clear();
 }
 
+std::optional<unsigned>
+BlockingCallCheck::enabledCategory(llvm::StringRef Key) const {
+  if (Key == CustomCategoryKey)
+    return model::BlockingCall::Custom;
+  for (auto [I, C] : llvm::enumerate(model::blockingCategories()))
+    if (C.Key == Key && CategoryEnabled[I])
+      return unsigned(I);
+  return std::nullopt;
+}
+
 const model::BlockingSummary *
 BlockingCallCheck::summarisedCallee(const Stmt &S, ASTContext &Ctx) {
   if (SummaryDirectory.empty())
     return nullptr;
   // Only a function this unit cannot see into: a body here is the truth.
-  const FunctionDecl *Callee = staticCallee(S);
-  if (!Callee || Callee->hasBody() || Callee->isImplicit() ||
-      Callee->isInlined() || !Callee->isExternallyVisible() ||
-      Callee->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
-      Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()) ||
+  const FunctionDecl *Callee = model::staticCallee(S);
+  if (!Callee || !model::judgedBySummary(*Callee, Ctx.getSourceManager()) ||
       model::isAllowedBlocking(*Callee, Lists))
     return nullptr;
   if (!Summaries)
@@ -306,12 +244,7 @@ void BlockingCallCheck::reportSummarised(const FunctionDecl &Coro,
   SourceLocation Loc = diagnosticLocation(Site);
   if (!reportOnce(Loc))
     return;
-  llvm::StringRef Label = "a blocking call";
-  llvm::StringRef Advice = model::CustomBlockingAdvice;
-  if (Category != model::BlockingCall::Custom) {
-    Label = model::blockingCategories()[Category].Label;
-    Advice = model::blockingCategories()[Category].Advice;
-  }
+  auto [Label, Advice] = labelAndAdvice(Category);
   diag(Loc, "call to %0 blocks the executor thread inside %1: it reaches %2 "
             "(%3); %4")
       << Summary.Steps.front().Caller << model::describeFunction(Coro)
@@ -323,7 +256,7 @@ void BlockingCallCheck::reportSummarised(const FunctionDecl &Coro,
     bool Last = I + 1 == Summary.Steps.size();
     std::string Where =
         S.File + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
-    SourceLocation At = locationIn(SM, S.File, S.Line, S.Column);
+    SourceLocation At = model::locationOf(S, SM);
     // A file changed or gone since the summary was written: the note says
     // where the call was, at the call of this unit.
     if (At.isInvalid())
@@ -376,12 +309,7 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
   SourceLocation Loc = diagnosticLocation(Site);
   if (!reportOnce(Loc))
     return;
-  llvm::StringRef Label = "a blocking call";
-  llvm::StringRef Advice = model::CustomBlockingAdvice;
-  if (Leaf.Category != model::BlockingCall::Custom) {
-    Label = model::blockingCategories()[Leaf.Category].Label;
-    Advice = model::blockingCategories()[Leaf.Category].Advice;
-  }
+  auto [Label, Advice] = labelAndAdvice(Leaf.Category);
   std::string Where = model::describeFunction(Coro);
   if (!Via) {
     diag(Loc, "%0 blocks the executor thread inside %1 (%2); %3")
@@ -408,6 +336,20 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
           << quotedName(*Step) << R.Leaf.Name;
     Step = R.Via;
   }
+}
+
+void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
+                                            const Stmt &S) {
+  // A callee defined in another unit, whose summary says it blocks whatever
+  // the arguments (under this unit's categories).
+  const model::BlockingSummary *Summary = summarisedCallee(S, F.Ctx);
+  if (!Summary)
+    return;
+  std::optional<unsigned> Category = enabledCategory(Summary->Category);
+  if (Category && mayRunOnExecutor(F.Decl, S, F.Ctx) &&
+      !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
+                               F.Ctx))
+    reportSummarised(F.Decl, S, *Summary, *Category);
 }
 
 void BlockingCallCheck::checkFunction(CheckedFunction &F) {
@@ -463,20 +405,7 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
           report(*Coro, S, Callee, R->Leaf);
       return;
     }
-    // A callee defined in another unit, whose summary says it blocks
-    // whatever the arguments (under this unit's categories).
-    if (const model::BlockingSummary *Summary = summarisedCallee(S, Ctx)) {
-      std::optional<unsigned> Category;
-      if (Summary->Category == CustomCategoryKey)
-        Category = model::BlockingCall::Custom;
-      for (auto [I, C] : llvm::enumerate(model::blockingCategories()))
-        if (C.Key == Summary->Category && CategoryEnabled[I])
-          Category = unsigned(I);
-      if (Category && mayRunOnExecutor(*Coro, S, Ctx) &&
-          !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
-                                   Ctx))
-        reportSummarised(*Coro, S, *Summary, *Category);
-    }
+    checkSummarisedCall(F, S);
   });
 }
 

@@ -31,6 +31,8 @@ protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void startTranslationUnit() override;
+  /// Writes the unit's summary (SummaryOutput) once the unit is judged.
+  void endTranslationUnit() override { writeSummary(); }
   /// Adds \p FD to the unit's summary when it blocks whatever the
   /// arguments (SummaryOutput).
   void summarise(const FunctionDecl &FD, ASTContext &Ctx);
@@ -49,6 +51,11 @@ private:
   bool leftToCircularWait(const Stmt &Site, ASTContext &Ctx);
   void report(const FunctionDecl &Coro, const Stmt &Site,
               const FunctionDecl *Via, const model::BlockingCall &Leaf);
+  /// Reports \p S of \p F when its callee is defined in another unit whose
+  /// summary says it blocks (SummaryDirectory).
+  void checkSummarisedCall(const CheckedFunction &F, const Stmt &S);
+  /// The category a summary names by \p Key, when this unit reports it.
+  std::optional<unsigned> enabledCategory(llvm::StringRef Key) const;
   /// The summary another unit wrote of \p S's callee, when this unit only
   /// declares it and it blocks whatever the arguments, within the budget.
   const model::BlockingSummary *summarisedCallee(const Stmt &S,
