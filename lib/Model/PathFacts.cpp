@@ -433,14 +433,15 @@ const Stmt *stmtOf(const CFGElement &Element) {
 } // namespace
 
 PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
-                     const ReadinessKnowledge &K, ASTContext &Ctx)
+                     const OwnStmts &Own, const ReadinessKnowledge &K,
+                     ASTContext &Ctx)
     : K(K), Ctx(Ctx) {
   const Stmt *Body = getUserBody(FD);
   if (!Body || FD.isDependentContext() || !FunctionGraph)
     return;
   Graph = FunctionGraph;
-  collectLocals(*Body);
-  classifyMentions(*Body);
+  collectLocals(Own);
+  classifyMentions(Own);
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {
@@ -452,8 +453,8 @@ PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
   solve();
 }
 
-void PathFacts::collectLocals(const Stmt &Body) {
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+void PathFacts::collectLocals(const OwnStmts &Own) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
       if (const VarDecl *Loop = Range->getLoopVariable())
         RangeOf[Loop] = Range->getRangeInit();
@@ -468,14 +469,14 @@ void PathFacts::collectLocals(const Stmt &Body) {
   });
 }
 
-void PathFacts::classifyMentions(const Stmt &Body) {
+void PathFacts::classifyMentions(const OwnStmts &Own) {
   auto HandleRef = [&](const Expr *E, Wrappers W) -> const DeclRefExpr * {
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, W));
     return Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
                                                                       : nullptr;
   };
   // Which mentions of a handle are not uses of its value.
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (auto [Target, Value] = assignment(S); Target) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
@@ -500,7 +501,7 @@ void PathFacts::classifyMentions(const Stmt &Body) {
               Member->getImplicitObjectArgument(), Wrappers::Condition))
         Observers.insert(Ref);
   });
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && !AssignTargets.contains(Ref) && !Observers.contains(Ref))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
