@@ -151,6 +151,9 @@ public:
 
 private:
   class Transfer;
+  /// True when \p Callee's name is on \p List (one of K's), asked once per
+  /// callee and list: the transfer asks at every pass over a call.
+  bool listed(const FunctionDecl *Callee, const NameMatcher &List) const;
   /// Records the loop variables of range-based for loops and the handles.
   void collectLocals(const OwnStmts &Own);
   /// Sorts the mentions of handles: assignment targets, sources of copies
@@ -183,6 +186,10 @@ private:
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
+  /// listed's answers.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, const NameMatcher *>,
+                         bool>
+      Listed;
 };
 
 } // namespace clang::tidy::async::model
