@@ -15,7 +15,8 @@ void CircularWaitCheck::checkOwnContext(CheckedFunction &F) {
   model::SingleThreadKnowledge Know{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};
-  for (const model::OwnContextWait &W : model::ownContextWaits(F.Body, Know))
+  for (const model::OwnContextWait &W :
+       model::ownContextWaits(F.Body, Know, &F.own()))
     reportOwnContext(W);
 }
 

@@ -70,7 +70,7 @@ void DanglingReferenceCheck::checkAwaitResultParts(CheckedFunction &F) {
     return Init &&
            isa<CoawaitExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
   };
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  model::forEachOwnStmt(&F.own(), Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
       const Expr *Init = Range->getRangeInit();
       const CoawaitExpr *Await = model::awaitedPartOf(Init);

@@ -34,7 +34,7 @@ void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
     return Await && model::awaitsTemporary(*Await) &&
            model::awaitResultRef(*Await) == model::AwaitResultRef::IntoAwaited;
   };
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  model::forEachOwnStmt(&F.own(), Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
       const CoawaitExpr *Await = awaitOf(Range->getRangeInit());
       if (!model::rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()) &&
@@ -56,7 +56,7 @@ void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
       if (!Dangles(Await))
         continue;
       const DeclRefExpr *FirstUse = nullptr;
-      model::forEachOwnStmt(Body, [&](const Stmt &Inner) {
+      model::forEachOwnStmt(&F.own(), Body, [&](const Stmt &Inner) {
         if (const auto *Ref = dyn_cast<DeclRefExpr>(&Inner);
             Ref && Ref->getDecl() == VD && !FirstUse)
           FirstUse = Ref;

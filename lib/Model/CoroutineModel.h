@@ -82,6 +82,16 @@ private:
   static constexpr unsigned Twice = ~0u;
 };
 
+/// forEachOwnStmt(\p S, \p Callback), read from \p Own (the statements of
+/// the function \p S is in, AnalysisSession::ownStmts) when given.
+inline void forEachOwnStmt(const OwnStmts *Own, const Stmt *S,
+                           llvm::function_ref<void(const Stmt &)> Callback) {
+  if (Own)
+    Own->forEach(S, Callback);
+  else
+    forEachOwnStmt(S, Callback);
+}
+
 /// The first statement of \p Body (as forEachOwnStmt visits them), in source
 /// order, that satisfies \p IsUse; null when there is none.
 const Stmt *firstOwnStmt(const Stmt *Body,
