@@ -80,12 +80,22 @@ std::string joinList(const std::vector<std::string> &Items) {
 }
 
 NameMatcher::NameMatcher(llvm::StringRef OptionValue)
-    : Patterns(splitList(OptionValue)) {}
+    : Patterns(splitList(OptionValue)) {
+  for (const std::string &Pattern : Patterns)
+    Exact.push_back(llvm::StringRef(Pattern).starts_with("::"));
+}
 
 llvm::StringRef NameMatcher::match(llvm::StringRef Name) const {
-  for (const std::string &Pattern : Patterns) {
-    llvm::StringRef P(Pattern);
-    if (P.starts_with("::")) {
+  if (Name.empty())
+    return {};
+  const char Last = Name.back();
+  for (unsigned I = 0, N = Patterns.size(); I != N; ++I) {
+    llvm::StringRef P(Patterns[I]);
+    // Patterns are not empty (splitList); most differ from the name in
+    // their last character, tested before comparing the rest.
+    if (P.back() != Last)
+      continue;
+    if (Exact[I]) {
       if (Name == P)
         return P;
       continue;
