@@ -131,18 +131,21 @@ OwnStmts::OwnStmts(const Stmt *Body) : Body(Body) {
         End.push_back(0);
       },
       [&](const Stmt &S) {
-        // The first time the walk leaves a statement it visited: one
-        // visited twice is walked again when asked about.
-        std::optional<unsigned> At = position(&S);
-        if (At && End[*At] == 0)
-          End[*At] = Order.size();
+        // The walk leaves a statement it visited. One visited twice is
+        // walked again when asked about, and so is one visited on the way
+        // through another without being left itself (the written form of
+        // an initializer list, visited for the list Clang made of it).
+        auto It = Position.find(&S);
+        if (It != Position.end() && It->second != Twice &&
+            End[It->second] == 0)
+          End[It->second] = Order.size();
       })
       .TraverseStmt(const_cast<Stmt *>(Body));
 }
 
 std::optional<unsigned> OwnStmts::position(const Stmt *S) const {
   auto It = Position.find(S);
-  if (It == Position.end() || It->second == Twice)
+  if (It == Position.end() || It->second == Twice || End[It->second] == 0)
     return std::nullopt;
   return It->second;
 }

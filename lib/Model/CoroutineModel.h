@@ -70,12 +70,14 @@ public:
                llvm::function_ref<void(const Stmt &)> Callback) const;
 
 private:
-  /// Where \p S is in Order, if it is there once.
+  /// Where \p S is in Order, if it is there once and the walk left it
+  /// there (its End is known).
   std::optional<unsigned> position(const Stmt *S) const;
 
   const Stmt *Body;
   std::vector<const Stmt *> Order;
-  /// For each statement of Order, the end of what is visited within it.
+  /// For each statement of Order, the end of what is visited within it;
+  /// 0 when unknown.
   std::vector<unsigned> End;
   /// Each statement's index in Order; Twice for one visited more than once.
   llvm::DenseMap<const Stmt *, unsigned> Position;
