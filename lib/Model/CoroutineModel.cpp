@@ -136,8 +136,7 @@ OwnStmts::OwnStmts(const Stmt *Body) : Body(Body) {
         // through another without being left itself (the written form of
         // an initializer list, visited for the list Clang made of it).
         auto It = Position.find(&S);
-        if (It != Position.end() && It->second != Twice &&
-            End[It->second] == 0)
+        if (It != Position.end() && It->second != Twice && End[It->second] == 0)
           End[It->second] = Order.size();
       })
       .TraverseStmt(const_cast<Stmt *>(Body));
