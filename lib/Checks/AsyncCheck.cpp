@@ -60,7 +60,11 @@ bool CheckedFunction::isCoroutine() const {
 
 void CheckedFunction::forEachStmt(
     llvm::function_ref<void(const Stmt &)> Visit) const {
-  model::forEachOwnStmt(&Body, Visit);
+  own().forEach(&Body, Visit);
+}
+
+const model::OwnStmts &CheckedFunction::own() const {
+  return Facts.session().ownStmts(Decl);
 }
 
 void CheckedFunction::forEachLocal(

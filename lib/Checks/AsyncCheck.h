@@ -71,6 +71,9 @@ public:
   /// Calls \p Visit for every statement that runs as part of this function
   /// (model::forEachOwnStmt): not the bodies of lambdas or local classes.
   void forEachStmt(llvm::function_ref<void(const Stmt &)> Visit) const;
+  /// The own statements of the body, walked once per unit (AnalysisSession):
+  /// own().forEach(S, ...) is forEachOwnStmt(S, ...) for a part S of it.
+  const model::OwnStmts &own() const;
   /// Calls \p Visit for every variable declared by a statement of this
   /// function (not its parameters), with the declaration statement.
   void forEachLocal(

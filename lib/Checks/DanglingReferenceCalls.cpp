@@ -258,7 +258,8 @@ void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
         addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
                          {"the object", Owner, D.Death.Dies}, Self->Use,
                          "the object", Self->Lazy);
-      });
+      },
+      &F.own());
 }
 
 } // namespace clang::tidy::async

@@ -46,7 +46,8 @@ void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
         addLifetimeNotes(*this, F.Ctx.getSourceManager(), Self->Fate,
                          {"the object", Owner, D.Death.Dies}, Self->Use,
                          "captured 'this'", Self->FromStart);
-      });
+      },
+      &F.own());
 }
 
 } // namespace clang::tidy::async

@@ -68,7 +68,8 @@ void WorkNeverRunCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void WorkNeverRunCheck::checkFunction(CheckedFunction &F) {
   if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
     return;
-  std::vector<model::ContextUses> All = model::contextUsesOf(F.Body, Knowledge);
+  std::vector<model::ContextUses> All =
+      model::contextUsesOf(F.Body, Knowledge, &F.own());
   if (llvm::all_of(All, [](const model::ContextUses &U) {
         return U.Escape || U.HandOffs.empty();
       }))

@@ -125,6 +125,7 @@ struct AnalysisSession::Function {
   bool Built = false;
   bool OverBudget = false;
   std::unique_ptr<CFG> Graph;
+  std::unique_ptr<OwnStmts> Own;
   /// By library configuration.
   std::vector<std::unique_ptr<Analyses>> ByLibrary;
 };
@@ -225,6 +226,13 @@ const CFG *AnalysisSession::cfg(const FunctionDecl &FD) {
   return function(FD).Graph.get();
 }
 
+const OwnStmts &AnalysisSession::ownStmts(const FunctionDecl &FD) {
+  Function &F = function(FD);
+  if (!F.Own)
+    F.Own = std::make_unique<OwnStmts>(getUserBody(FD));
+  return *F.Own;
+}
+
 AnalysisSession::Analyses &AnalysisSession::analyses(const FunctionDecl &FD,
                                                      LibraryId Lib) {
   Function &F = function(FD);
@@ -240,7 +248,8 @@ const PathFacts &AnalysisSession::pathFacts(const FunctionDecl &FD,
   Analyses &A = analyses(FD, Lib);
   if (!A.Facts) {
     Timed T(Stats, SessionStats::PathFactsKind);
-    A.Facts = std::make_unique<PathFacts>(FD, cfg(FD), library(Lib).Readiness,
+    A.Facts = std::make_unique<PathFacts>(FD, cfg(FD), ownStmts(FD),
+                                          library(Lib).Readiness,
                                           Ctx ? *Ctx : FD.getASTContext());
   }
   return *A.Facts;

@@ -17,6 +17,7 @@
 #ifndef ASYNC_LINT_MODEL_ANALYSISSESSION_H
 #define ASYNC_LINT_MODEL_ANALYSISSESSION_H
 
+#include "CoroutineModel.h"
 #include "Library.h"
 #include "PathFacts.h"
 #include "SuspensionFlow.h"
@@ -124,6 +125,9 @@ public:
   /// The CFG of \p FD; null without a body, past the budget, or when Clang
   /// cannot build one.
   const CFG *cfg(const FunctionDecl &FD);
+
+  /// The own statements of \p FD's body (forEachOwnStmt), walked once.
+  const OwnStmts &ownStmts(const FunctionDecl &FD);
 
   /// The analyses of \p FD under the library configuration \p Lib.
   const PathFacts &pathFacts(const FunctionDecl &FD, LibraryId Lib);

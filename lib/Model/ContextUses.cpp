@@ -127,7 +127,7 @@ llvm::SmallVector<const Expr *, 4> argumentsOf(const Stmt &S) {
 /// Collects the uses of the local contexts of one body.
 class Collector {
 public:
-  Collector(const ContextKnowledge &K) : K(K) {}
+  Collector(const ContextKnowledge &K, const OwnStmts *Own) : K(K), Own(Own) {}
   std::vector<ContextUses> run(const Stmt &Body);
 
 private:
@@ -145,6 +145,8 @@ private:
   void walk(const Stmt &Body);
 
   const ContextKnowledge &K;
+  /// The walked function's own statements, when the caller has them.
+  const OwnStmts *Own;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   std::vector<ContextUses> Uses;
   /// Executors and I/O objects made from a context, by variable.
@@ -287,7 +289,7 @@ void Collector::classify(const Stmt &S) {
 }
 
 void Collector::walk(const Stmt &Body) {
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     classify(S);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       Mentions.push_back(Ref);
@@ -382,8 +384,9 @@ std::string asioNames(ContextList List) {
 }
 
 std::vector<ContextUses> contextUsesOf(const Stmt &Body,
-                                       const ContextKnowledge &K) {
-  return Collector(K).run(Body);
+                                       const ContextKnowledge &K,
+                                       const OwnStmts *Own) {
+  return Collector(K, Own).run(Body);
 }
 
 } // namespace clang::tidy::async::model

@@ -16,6 +16,7 @@
 #ifndef ASYNC_LINT_MODEL_CONTEXTUSES_H
 #define ASYNC_LINT_MODEL_CONTEXTUSES_H
 
+#include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -80,8 +81,10 @@ struct ContextUses {
 
 /// The local contexts of \p Body (a function's own statements, not those of
 /// its lambdas) and their uses.
+/// \p Own: the function's own statements, when the caller has them.
 std::vector<ContextUses> contextUsesOf(const Stmt &Body,
-                                       const ContextKnowledge &K);
+                                       const ContextKnowledge &K,
+                                       const OwnStmts *Own = nullptr);
 
 } // namespace clang::tidy::async::model
 

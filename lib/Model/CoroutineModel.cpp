@@ -52,6 +52,11 @@ class OwnStmtWalker : public RecursiveASTVisitor<OwnStmtWalker> {
 public:
   explicit OwnStmtWalker(llvm::function_ref<void(const Stmt &)> Callback)
       : Callback(Callback) {}
+  /// A walker that also calls \p Done for each statement once everything
+  /// within it has been walked (OwnStmts).
+  OwnStmtWalker(llvm::function_ref<void(const Stmt &)> Callback,
+                llvm::function_ref<void(const Stmt &)> Done)
+      : Callback(Callback), Done(Done) {}
 
   bool shouldVisitImplicitCode() const { return false; }
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -59,6 +64,14 @@ public:
 
   bool VisitStmt(Stmt *S) {
     Callback(*S);
+    return true;
+  }
+
+  // Every statement walked, also one whose Traverse method below skips it,
+  // passes here after what is within it.
+  bool dataTraverseStmtPost(Stmt *S) {
+    if (Done)
+      Done(*S);
     return true;
   }
 
@@ -101,9 +114,53 @@ public:
 
 private:
   llvm::function_ref<void(const Stmt &)> Callback;
+  llvm::function_ref<void(const Stmt &)> Done;
 };
 
 } // namespace
+
+OwnStmts::OwnStmts(const Stmt *Body) : Body(Body) {
+  if (!Body)
+    return;
+  OwnStmtWalker(
+      [&](const Stmt &S) {
+        auto [It, New] = Position.try_emplace(&S, Order.size());
+        if (!New)
+          It->second = Twice;
+        Order.push_back(&S);
+        End.push_back(0);
+      },
+      [&](const Stmt &S) {
+        // The walk leaves a statement it visited. One visited twice is
+        // walked again when asked about, and so is one visited on the way
+        // through another without being left itself (the written form of
+        // an initializer list, visited for the list Clang made of it).
+        auto It = Position.find(&S);
+        if (It != Position.end() && It->second != Twice && End[It->second] == 0)
+          End[It->second] = Order.size();
+      })
+      .TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+std::optional<unsigned> OwnStmts::position(const Stmt *S) const {
+  auto It = Position.find(S);
+  if (It == Position.end() || It->second == Twice || End[It->second] == 0)
+    return std::nullopt;
+  return It->second;
+}
+
+void OwnStmts::forEach(const Stmt *S,
+                       llvm::function_ref<void(const Stmt &)> Callback) const {
+  std::optional<unsigned> At = position(S);
+  if (!At) {
+    // Not a statement the walk visited (an unevaluated operand, code
+    // outside the body): walk it.
+    forEachOwnStmt(S, Callback);
+    return;
+  }
+  for (unsigned I = *At, E = End[*At]; I != E; ++I)
+    Callback(*Order[I]);
+}
 
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback) {

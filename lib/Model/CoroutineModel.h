@@ -16,8 +16,12 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/LangOptions.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::async::model {
 
@@ -47,6 +51,48 @@ std::string describeFunction(const FunctionDecl &FD);
 /// they are evaluated where the lambda is created.
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback);
+
+/// The statements forEachOwnStmt visits in one body, walked once and kept,
+/// so that the many questions asked of a body do not each walk it again.
+/// The walk visits a statement before everything within it, so what
+/// forEachOwnStmt visits from a statement of the body is one contiguous run
+/// of the list: a question about a part of the body is answered from it too.
+class OwnStmts {
+public:
+  explicit OwnStmts(const Stmt *Body);
+
+  const Stmt *body() const { return Body; }
+  /// Every own statement of the body, in forEachOwnStmt's order.
+  llvm::ArrayRef<const Stmt *> all() const { return Order; }
+  /// Calls \p Callback as forEachOwnStmt(\p S, Callback) would: from the
+  /// list when \p S is a statement of it (visited once), else by walking.
+  void forEach(const Stmt *S,
+               llvm::function_ref<void(const Stmt &)> Callback) const;
+
+private:
+  /// Where \p S is in Order, if it is there once and the walk left it
+  /// there (its End is known).
+  std::optional<unsigned> position(const Stmt *S) const;
+
+  const Stmt *Body;
+  std::vector<const Stmt *> Order;
+  /// For each statement of Order, the end of what is visited within it;
+  /// 0 when unknown.
+  std::vector<unsigned> End;
+  /// Each statement's index in Order; Twice for one visited more than once.
+  llvm::DenseMap<const Stmt *, unsigned> Position;
+  static constexpr unsigned Twice = ~0u;
+};
+
+/// forEachOwnStmt(\p S, \p Callback), read from \p Own (the statements of
+/// the function \p S is in, AnalysisSession::ownStmts) when given.
+inline void forEachOwnStmt(const OwnStmts *Own, const Stmt *S,
+                           llvm::function_ref<void(const Stmt &)> Callback) {
+  if (Own)
+    Own->forEach(S, Callback);
+  else
+    forEachOwnStmt(S, Callback);
+}
 
 /// The first statement of \p Body (as forEachOwnStmt visits them), in source
 /// order, that satisfies \p IsUse; null when there is none.

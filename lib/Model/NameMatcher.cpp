@@ -6,28 +6,35 @@
 
 namespace clang::tidy::async::model {
 
-static std::string nameOf(const NamedDecl &D) {
+/// Appends the name of \p D itself (its class's for a constructor).
+static void appendNameOf(const NamedDecl &D, std::string &Out) {
   DeclarationName Name = D.getDeclName();
-  if (Name.isIdentifier())
-    return D.getName().str();
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&D))
-    return Ctor->getParent()->getName().str();
-  return Name.getAsString();
+  if (Name.isIdentifier()) {
+    Out += D.getName();
+    return;
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&D)) {
+    Out += Ctor->getParent()->getName();
+    return;
+  }
+  Out += Name.getAsString();
 }
 
 std::string canonicalName(const NamedDecl &D) {
-  llvm::SmallVector<std::string, 4> Parts;
-  Parts.push_back(nameOf(D));
+  // The enclosing scopes that name D, innermost first; kept as references
+  // into the AST and joined once (this runs for every call the checks
+  // look at).
+  llvm::SmallVector<llvm::StringRef, 8> Scopes;
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
-      Parts.push_back(NS->getName().str());
+      Scopes.push_back(NS->getName());
       continue;
     }
     if (const auto *Tag = dyn_cast<TagDecl>(DC)) {
-      Parts.push_back(Tag->getName().empty() ? std::string("(anonymous)")
-                                             : Tag->getName().str());
+      Scopes.push_back(Tag->getName().empty() ? llvm::StringRef("(anonymous)")
+                                              : Tag->getName());
       continue;
     }
     // A function-local entity: its enclosing scopes do not name it.
@@ -35,10 +42,13 @@ std::string canonicalName(const NamedDecl &D) {
       break;
   }
   std::string Result;
-  for (const std::string &Part : llvm::reverse(Parts)) {
+  Result.reserve(64);
+  for (llvm::StringRef Scope : llvm::reverse(Scopes)) {
     Result += "::";
-    Result += Part;
+    Result += Scope;
   }
+  Result += "::";
+  appendNameOf(D, Result);
   return Result;
 }
 
@@ -70,12 +80,22 @@ std::string joinList(const std::vector<std::string> &Items) {
 }
 
 NameMatcher::NameMatcher(llvm::StringRef OptionValue)
-    : Patterns(splitList(OptionValue)) {}
+    : Patterns(splitList(OptionValue)) {
+  for (const std::string &Pattern : Patterns)
+    Exact.push_back(llvm::StringRef(Pattern).starts_with("::"));
+}
 
 llvm::StringRef NameMatcher::match(llvm::StringRef Name) const {
-  for (const std::string &Pattern : Patterns) {
-    llvm::StringRef P(Pattern);
-    if (P.starts_with("::")) {
+  if (Name.empty())
+    return {};
+  const char Last = Name.back();
+  for (unsigned I = 0, N = Patterns.size(); I != N; ++I) {
+    llvm::StringRef P(Patterns[I]);
+    // Patterns are not empty (splitList); most differ from the name in
+    // their last character, tested before comparing the rest.
+    if (P.back() != Last)
+      continue;
+    if (Exact[I]) {
       if (Name == P)
         return P;
       continue;

@@ -56,6 +56,9 @@ public:
 
 private:
   std::vector<std::string> Patterns;
+  /// Whether each pattern starts with '::' (matches exactly): read once, as
+  /// match runs for every call and type the checks look at.
+  std::vector<bool> Exact;
 };
 
 } // namespace clang::tidy::async::model

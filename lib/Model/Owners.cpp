@@ -345,8 +345,9 @@ void forEachDetachingCall(
     const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
     const NameMatcher &Joins, const SourceManager &SM,
     llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
-    llvm::function_ref<void(const DetachingCall &)> Report) {
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    llvm::function_ref<void(const DetachingCall &)> Report,
+    const OwnStmts *Own) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
     const auto *M =
         Call ? dyn_cast_or_null<CXXMethodDecl>(calledDefinition(*Call))

@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_MODEL_OWNERS_H
 #define ASYNC_LINT_MODEL_OWNERS_H
 
+#include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -126,7 +127,8 @@ void forEachDetachingCall(
     const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
     const NameMatcher &Joins, const SourceManager &SM,
     llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
-    llvm::function_ref<void(const DetachingCall &)> Report);
+    llvm::function_ref<void(const DetachingCall &)> Report,
+    const OwnStmts *Own = nullptr);
 
 } // namespace clang::tidy::async::model
 

@@ -16,10 +16,6 @@ namespace {
 
 const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
 
-bool calleeMatches(const FunctionDecl *Callee, const NameMatcher &List) {
-  return Callee && !List.empty() && List.matches(canonicalName(*Callee));
-}
-
 /// The object and callee of a member call (or of an operator call on a
 /// class object).
 std::pair<const Expr *, const FunctionDecl *> memberCall(const Expr *E) {
@@ -113,12 +109,12 @@ public:
       const Expr *Operand = strip(Await->getOperand(), Wrappers::Object);
       if (const auto *Call = dyn_cast_or_null<CallExpr>(Operand)) {
         const FunctionDecl *Callee = Call->getDirectCallee();
-        if (calleeMatches(Callee, K.AllReadyCombinators))
+        if (Facts.listed(Callee, K.AllReadyCombinators))
           return AllReady;
-        if (calleeMatches(Callee, K.AnyReadyCombinators))
+        if (Facts.listed(Callee, K.AnyReadyCombinators))
           return AnyReady;
         // co_await r.resolve() yields the ready result itself.
-        if (calleeMatches(Callee, K.ReadyOnAwait))
+        if (Facts.listed(Callee, K.ReadyOnAwait))
           return Ready;
       }
       return 0;
@@ -214,17 +210,17 @@ public:
     }
     if (const auto *Await = dyn_cast<CoawaitExpr>(St)) {
       auto [Object, Callee] = memberCall(Await->getOperand());
-      if (calleeMatches(Callee, K.ReadyOnAwait))
+      if (Facts.listed(Callee, K.ReadyOnAwait))
         makeReady(Object, S);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(St)) {
       auto [Object, Callee] = memberCall(Call);
-      if (calleeMatches(Callee, K.ReadyAfterCall)) {
+      if (Facts.listed(Callee, K.ReadyAfterCall)) {
         makeReady(Object, S);
         return;
       }
-      if (calleeMatches(Call->getDirectCallee(), K.Assertions))
+      if (Facts.listed(Call->getDirectCallee(), K.Assertions))
         assertion(*Call, S);
     }
   }
@@ -344,7 +340,7 @@ private:
     if (!C)
       return;
     auto [Object, Callee] = memberCall(Query);
-    if (calleeMatches(Callee, Facts.K.StatusQueries)) {
+    if (Facts.listed(Callee, Facts.K.StatusQueries)) {
       bool Pending = C->Enumerator && Facts.K.PendingStates.matches(
                                           canonicalName(*C->Enumerator));
       if (!C->Enumerator)
@@ -433,14 +429,15 @@ const Stmt *stmtOf(const CFGElement &Element) {
 } // namespace
 
 PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
-                     const ReadinessKnowledge &K, ASTContext &Ctx)
+                     const OwnStmts &Own, const ReadinessKnowledge &K,
+                     ASTContext &Ctx)
     : K(K), Ctx(Ctx) {
   const Stmt *Body = getUserBody(FD);
   if (!Body || FD.isDependentContext() || !FunctionGraph)
     return;
   Graph = FunctionGraph;
-  collectLocals(*Body);
-  classifyMentions(*Body);
+  collectLocals(Own);
+  classifyMentions(Own);
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {
@@ -452,8 +449,8 @@ PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
   solve();
 }
 
-void PathFacts::collectLocals(const Stmt &Body) {
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+void PathFacts::collectLocals(const OwnStmts &Own) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
       if (const VarDecl *Loop = Range->getLoopVariable())
         RangeOf[Loop] = Range->getRangeInit();
@@ -468,14 +465,14 @@ void PathFacts::collectLocals(const Stmt &Body) {
   });
 }
 
-void PathFacts::classifyMentions(const Stmt &Body) {
+void PathFacts::classifyMentions(const OwnStmts &Own) {
   auto HandleRef = [&](const Expr *E, Wrappers W) -> const DeclRefExpr * {
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, W));
     return Ref && Handles.contains(dyn_cast<VarDecl>(Ref->getDecl())) ? Ref
                                                                       : nullptr;
   };
   // Which mentions of a handle are not uses of its value.
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (auto [Target, Value] = assignment(S); Target) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
@@ -500,7 +497,7 @@ void PathFacts::classifyMentions(const Stmt &Body) {
               Member->getImplicitObjectArgument(), Wrappers::Condition))
         Observers.insert(Ref);
   });
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Own.forEach(Own.body(), [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && !AssignTargets.contains(Ref) && !Observers.contains(Ref))
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
@@ -565,6 +562,16 @@ void PathFacts::solve() {
 }
 
 PathFacts::~PathFacts() = default;
+
+bool PathFacts::listed(const FunctionDecl *Callee,
+                       const NameMatcher &List) const {
+  if (!Callee || List.empty())
+    return false;
+  auto [It, New] = Listed.try_emplace({Callee, &List}, false);
+  if (New)
+    It->second = List.matches(canonicalName(*Callee));
+  return It->second;
+}
 
 unsigned PathFacts::factsAt(const Expr *Object, const Stmt *At) const {
   if (!Graph || !Object || !At)

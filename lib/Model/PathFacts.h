@@ -28,6 +28,7 @@
 #ifndef ASYNC_LINT_MODEL_PATHFACTS_H
 #define ASYNC_LINT_MODEL_PATHFACTS_H
 
+#include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "clang/AST/ASTContext.h"
@@ -86,9 +87,10 @@ struct UnusedValueLoss {
 /// The facts of one function body.
 class PathFacts {
 public:
-  /// The facts of \p FD on \p Graph, its CFG (buildFunctionCFG); nothing is
-  /// known without one, or in a template.
-  PathFacts(const FunctionDecl &FD, const CFG *Graph,
+  /// The facts of \p FD on \p Graph, its CFG (buildFunctionCFG), and \p Own,
+  /// the own statements of its body; nothing is known without a CFG, or in
+  /// a template.
+  PathFacts(const FunctionDecl &FD, const CFG *Graph, const OwnStmts &Own,
             const ReadinessKnowledge &K, ASTContext &Ctx);
   ~PathFacts();
   PathFacts(const PathFacts &) = delete;
@@ -149,11 +151,14 @@ public:
 
 private:
   class Transfer;
+  /// True when \p Callee's name is on \p List (one of K's), asked once per
+  /// callee and list: the transfer asks at every pass over a call.
+  bool listed(const FunctionDecl *Callee, const NameMatcher &List) const;
   /// Records the loop variables of range-based for loops and the handles.
-  void collectLocals(const Stmt &Body);
+  void collectLocals(const OwnStmts &Own);
   /// Sorts the mentions of handles: assignment targets, sources of copies
   /// and moves, observers, and the handles read.
-  void classifyMentions(const Stmt &Body);
+  void classifyMentions(const OwnStmts &Own);
   /// Runs the must-analysis to its fixed point, filling In.
   void solve();
   /// What holds on the edge from \p Pred to its successor number \p Succ,
@@ -181,6 +186,10 @@ private:
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
+  /// listed's answers.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, const NameMatcher *>,
+                         bool>
+      Listed;
 };
 
 } // namespace clang::tidy::async::model

@@ -118,12 +118,13 @@ public:
 } // namespace
 
 std::vector<SingleThreadContext>
-singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know) {
+singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know,
+                     const OwnStmts *Own) {
   llvm::MapVector<const VarDecl *, SingleThreadContext> Found;
   // The references to each context that are accounted for, and all.
   llvm::DenseSet<const DeclRefExpr *> Accounted;
   llvm::DenseMap<const VarDecl *, unsigned> Refs;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         ++Refs[Var];
@@ -165,9 +166,10 @@ singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know) {
 }
 
 std::vector<OwnContextWait> ownContextWaits(const Stmt &Body,
-                                            const SingleThreadKnowledge &Know) {
+                                            const SingleThreadKnowledge &Know,
+                                            const OwnStmts *Own) {
   std::vector<OwnContextWait> Result;
-  for (const SingleThreadContext &C : singleThreadContexts(Body, Know))
+  for (const SingleThreadContext &C : singleThreadContexts(Body, Know, Own))
     for (const CallExpr *Spawn : C.HandOffs)
       for (unsigned I = 1; I < Spawn->getNumArgs(); ++I) {
         const auto *Call = dyn_cast_or_null<CallExpr>(

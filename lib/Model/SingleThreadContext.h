@@ -13,6 +13,7 @@
 #define ASYNC_LINT_MODEL_SINGLETHREADCONTEXT_H
 
 #include "ContextUses.h"
+#include "CoroutineModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -85,14 +86,17 @@ struct OwnContextWait {
 /// own thread runs: run in its own code (not in a lambda or a thread), and
 /// named nowhere else than as the object of a run or query member or the
 /// first argument of a hand-off (directly or through get_executor()).
+/// \p Own: the function's own statements, when the caller has them.
 std::vector<SingleThreadContext>
-singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know);
+singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know,
+                     const OwnStmts *Own = nullptr);
 
 /// The waits of coroutines that the function whose body is \p Body hands to
 /// a context only its thread runs (singleThreadContexts) on work they hand
 /// to that same context (their executor, awaited from \p ExecutorQueries).
 std::vector<OwnContextWait> ownContextWaits(const Stmt &Body,
-                                            const SingleThreadKnowledge &Know);
+                                            const SingleThreadKnowledge &Know,
+                                            const OwnStmts *Own = nullptr);
 
 /// ownContextWaits of every function definition of the unit.
 std::vector<OwnContextWait>

@@ -123,6 +123,86 @@ asio::awaitable<void> a() { auto ex = co_await asio::this_coro::executor; }
       });
 }
 
+TEST(CoroutineModel, OwnStmtsAnswersEveryPartAsAWalkWould) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+demo::task<int> value();
+int g(int);
+demo::task<int> f(int n) {
+  int a[3] = {1, 2, n};
+  int x = co_await value() + static_cast<int>(sizeof(n + 1));
+  auto L = [x, &n](int y) { return x + y + n; };
+  struct Local { int m() { return 7; } };
+  for (int k : a)
+    x += g(k) ? L(k) : 0;
+  switch (x) {
+  case 1:
+    x = g(x);
+    break;
+  default:
+    break;
+  }
+  co_return x + decltype(n)(2);
+}
+)cpp");
+  const FunctionDecl *F = function(*AST, "f");
+  ASSERT_TRUE(F);
+  const Stmt *Body = model::getUserBody(*F);
+  ASSERT_TRUE(Body);
+  model::OwnStmts Own(Body);
+  auto Walk = [](const Stmt *S) {
+    std::vector<const Stmt *> Seen;
+    model::forEachOwnStmt(S, [&](const Stmt &Each) { Seen.push_back(&Each); });
+    return Seen;
+  };
+  auto Read = [&](const Stmt *S) {
+    std::vector<const Stmt *> Seen;
+    Own.forEach(S, [&](const Stmt &Each) { Seen.push_back(&Each); });
+    return Seen;
+  };
+  ASSERT_EQ(std::vector<const Stmt *>(Own.all().begin(), Own.all().end()),
+            Walk(Body));
+  ASSERT_GT(Own.all().size(), 40u);
+  // The written form of `{1, 2, n}` is visited for the list Clang made of
+  // it: walked again when asked about.
+  auto Lists =
+      match(findAll(initListExpr().bind("i")), *Body, AST->getASTContext());
+  ASSERT_FALSE(Lists.empty());
+  // Every part of the body, read from the list, is what walking it visits.
+  for (const Stmt *S : Own.all())
+    EXPECT_EQ(Read(S), Walk(S)) << S->getStmtClassName();
+  // Not in the list: the unevaluated operand of sizeof, the lambda's body.
+  auto Sizeofs = match(findAll(unaryExprOrTypeTraitExpr().bind("s")), *Body,
+                       AST->getASTContext());
+  ASSERT_EQ(Sizeofs.size(), 1u);
+  const auto *Operand =
+      Sizeofs[0].getNodeAs<UnaryExprOrTypeTraitExpr>("s")->getArgumentExpr();
+  EXPECT_FALSE(llvm::is_contained(Own.all(), Operand));
+  EXPECT_EQ(Read(Operand), Walk(Operand));
+  EXPECT_FALSE(Read(Operand).empty());
+  auto Lambdas =
+      match(findAll(lambdaExpr().bind("l")), *Body, AST->getASTContext());
+  ASSERT_EQ(Lambdas.size(), 1u);
+  const Stmt *LambdaBody = Lambdas[0].getNodeAs<LambdaExpr>("l")->getBody();
+  EXPECT_FALSE(llvm::is_contained(Own.all(), LambdaBody));
+  EXPECT_EQ(Read(LambdaBody), Walk(LambdaBody));
+  EXPECT_FALSE(Read(LambdaBody).empty());
+}
+
+TEST(NameMatcher, MatchesExactAndScopedSuffixes) {
+  model::NameMatcher M("::std::this_thread::sleep_for; asio::read; wait");
+  EXPECT_EQ(M.match("::std::this_thread::sleep_for"),
+            "::std::this_thread::sleep_for");
+  EXPECT_EQ(M.match("::x::std::this_thread::sleep_for"), "");
+  EXPECT_EQ(M.match("::boost::asio::read"), "asio::read");
+  EXPECT_EQ(M.match("::asio::read"), "asio::read");
+  EXPECT_EQ(M.match("::myasio::read"), "");
+  EXPECT_EQ(M.match("::ns::C::wait"), "wait");
+  EXPECT_EQ(M.match("::ns::C::await"), "");
+  EXPECT_EQ(M.match("wait"), "");
+  EXPECT_EQ(M.match(""), "");
+  EXPECT_FALSE(M.matches("::ns::C::wai"));
+}
+
 TEST(Awaitables, FindsPromisesThroughCoroutineTraits) {
   auto AST = parse(std::string(Headers) + R"cpp(
 demo::task<int> nested();
