@@ -1,6 +1,7 @@
 //===--- Awaitables.cpp - async-lint --------------------------------------===//
 
 #include "Awaitables.h"
+#include "ResolvedTypes.h"
 #include "SkippedBodies.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
@@ -70,12 +71,6 @@ bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
   llvm::SmallVector<const NamedDecl *, 2> Found;
   lookupMembers(RD, Name, Found);
   return !Found.empty();
-}
-
-const CXXRecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  return T.getNonReferenceType().getUnqualifiedType()->getAsCXXRecordDecl();
 }
 
 /// The class template a type names, written or instantiated.

@@ -1,6 +1,7 @@
 //===--- HeldLocks.cpp - async-lint ---------------------------------------===//
 
 #include "HeldLocks.h"
+#include "ResolvedTypes.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
@@ -10,11 +11,6 @@
 namespace clang::tidy::async::model {
 
 namespace {
-
-/// The record \p T is (through references), or null.
-const CXXRecordDecl *recordOf(QualType T) {
-  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-}
 
 /// What a guard's constructor does with its mutex.
 enum class Acquire { Holds, Defers, Tries, Nothing };

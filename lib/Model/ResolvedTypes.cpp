@@ -6,6 +6,10 @@
 
 namespace clang::tidy::async::model {
 
+const CXXRecordDecl *recordOf(QualType T) {
+  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
 namespace {
 
 /// The class of a template specialization is judged by its template, as the

@@ -20,6 +20,10 @@
 
 namespace clang::tidy::async::model {
 
+/// The class \p T is, through a reference; null when it is no class (or
+/// \p T is null).
+const CXXRecordDecl *recordOf(QualType T);
+
 /// The canonical declaration of the class (or class template pattern) that
 /// \p D names, through using-declarations, typedefs and alias templates;
 /// null when it names no class.

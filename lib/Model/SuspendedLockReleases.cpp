@@ -1,17 +1,13 @@
 //===--- SuspendedLockReleases.cpp - async-lint ---------------------------===//
 
 #include "SuspendedLockReleases.h"
+#include "ResolvedTypes.h"
 #include "CoroutineModel.h"
 #include "HeldLocks.h"
 
 namespace clang::tidy::async::model {
 
 namespace {
-
-/// The record \p T is (through references), or null.
-const CXXRecordDecl *recordOf(QualType T) {
-  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-}
 
 /// True when \p Awaiter's await_suspend releases a lock it keeps in a
 /// member: it unlocks the member, or adopts it in a guard (a constructor
