@@ -8,19 +8,26 @@
 #include "../Model/MustUse.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::async {
 
+namespace {
+
+constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
+
+} // namespace
+
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
-      FlagVoidCasts(Options.get("FlagVoidCasts", false)) {}
+      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)) {}
 
 void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "FlagVoidCasts", FlagVoidCasts);
+  Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
 }
 
 void DiscardedAwaitableCheck::startTranslationUnit() { Verdicts.reset(); }

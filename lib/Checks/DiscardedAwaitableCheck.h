@@ -3,11 +3,8 @@
 #ifndef ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 
-#include "../Model/Awaitables.h"
 #include "../Model/DroppedValues.h"
 #include "AsyncCheck.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 

@@ -15,6 +15,12 @@
 
 namespace clang::tidy::async {
 
+namespace {
+
+constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
+
+} // namespace
+
 llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>
 UnobservedExceptionCheck::listOptions() {
   using C = UnobservedExceptionCheck;
@@ -33,7 +39,7 @@ UnobservedExceptionCheck::listOptions() {
 UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
                                                    ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      AnyCallMayThrow(Options.get("AnyCallMayThrow", false)) {
+      AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
   model::readListOptions(*this, listOptions(),
                          [&](StringRef Name, StringRef Default) {
                            return Options.get(Name, Default);
@@ -53,7 +59,7 @@ void UnobservedExceptionCheck::storeCheckOptions(
                           [&](StringRef Name, const std::string &Value) {
                             Options.store(Opts, Name, Value);
                           });
-  Options.store(Opts, "AnyCallMayThrow", AnyCallMayThrow);
+  Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
 }
 
 void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
