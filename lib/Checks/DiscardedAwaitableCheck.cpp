@@ -3,10 +3,12 @@
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/DroppedValues.h"
 #include "../Model/Expressions.h"
 #include "../Model/MustUse.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -15,87 +17,6 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
-
-/// Calls the callback for every expression that \p S evaluates and
-/// discards, with whether it is a whole statement.
-void forEachDiscardedChild(const Stmt &S,
-                           llvm::function_ref<void(const Expr *, bool)> Fn) {
-  auto Sub = [&](const Stmt *Child) {
-    if (const auto *E = dyn_cast_or_null<Expr>(Child))
-      Fn(E, true);
-  };
-  if (const auto *Compound = dyn_cast<CompoundStmt>(&S)) {
-    for (const Stmt *Child : Compound->body())
-      Sub(Child);
-  } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    Sub(If->getThen());
-    Sub(If->getElse());
-  } else if (const auto *For = dyn_cast<ForStmt>(&S)) {
-    if (const Expr *Inc = For->getInc())
-      Fn(Inc, false);
-    Sub(For->getBody());
-  } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
-    Sub(While->getBody());
-  } else if (const auto *Do = dyn_cast<DoStmt>(&S)) {
-    Sub(Do->getBody());
-  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
-    Sub(Range->getBody());
-  } else if (const auto *Case = dyn_cast<SwitchCase>(&S)) {
-    Sub(Case->getSubStmt());
-  } else if (const auto *Label = dyn_cast<LabelStmt>(&S)) {
-    Sub(Label->getSubStmt());
-  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(&S)) {
-    Sub(Attributed->getSubStmt());
-  }
-}
-
-bool isVoidCast(const Expr *E) {
-  const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-  return Cast && Cast->getTypeAsWritten()->isVoidType();
-}
-
-std::string calleeName(const Expr &Call) {
-  if (std::optional<model::CallInfo> Info = model::describeCall(Call)) {
-    if (model::isLambdaCallOperator(*Info->Callee))
-      return "a lambda";
-    return "'" + model::displayName(Info->Names.front()) + "'";
-  }
-  return "this call";
-}
-
-/// True for a container of the standard library (a class of namespace std
-/// with begin()): destroying it destroys what it holds and nothing else. A
-/// library's own collection of tasks may start what it is given (a scope).
-bool isStdContainer(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->isInStdNamespace() || !RD->hasDefinition())
-    return false;
-  return llvm::any_of(RD->methods(), [](const CXXMethodDecl *M) {
-    return M->getIdentifier() && M->getName() == "begin";
-  });
-}
-
-/// The local that \p Call, a member call, exchanges its contents with
-/// another object of its type (`v.swap(w)`): the tasks live on in the other.
-const VarDecl *exchangesContents(const Stmt &Call) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const auto *Ref =
-      Member
-          ? dyn_cast<DeclRefExpr>(model::strip(
-                Member->getImplicitObjectArgument(), model::Wrappers::Syntax))
-          : nullptr;
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var)
-    return nullptr;
-  QualType Own = Var->getType().getNonReferenceType().getUnqualifiedType();
-  for (const Expr *Arg : Member->arguments())
-    if (Arg->getType()
-            .getNonReferenceType()
-            .getUnqualifiedType()
-            .getCanonicalType() == Own.getCanonicalType())
-      return Var;
-  return nullptr;
-}
 
 } // namespace
 
@@ -109,60 +30,7 @@ void DiscardedAwaitableCheck::storeCheckOptions(
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
 }
 
-DiscardedAwaitableCheck::Verdict
-DiscardedAwaitableCheck::judge(QualType T, const Expr *Call) const {
-  Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
-  if (T.isNull() || T->isDependentType() || !T->isRecordType())
-    return None;
-  // An asynchronous operation given use_awaitable or deferred only starts
-  // when it is awaited.
-  if (const auto *CE =
-          dyn_cast_or_null<CallExpr>(Call ? Call->IgnoreImplicit() : nullptr)) {
-    std::string Token = model::completionTokenName(*CE);
-    if (!Token.empty() && Lib.DeferredTokens.matches(Token))
-      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy};
-    // No token written: the default one (asio's deferred since 1.28).
-    std::string Default = model::defaultedTokenName(*CE);
-    if (!Default.empty() && Lib.DeferredTokens.matches(Default))
-      return {Verdict::Kind::DeferredOperation, model::Laziness::Lazy, Default};
-  }
-  // The rest depends on the type only: judged once per type.
-  const Type *Key = T.getCanonicalType().getTypePtr();
-  if (auto It = TypeVerdicts.find(Key); It != TypeVerdicts.end())
-    return It->second;
-  Verdict V = judgeType(T);
-  TypeVerdicts[Key] = V;
-  return V;
-}
-
-DiscardedAwaitableCheck::Verdict
-DiscardedAwaitableCheck::judgeType(QualType T) const {
-  Verdict None{Verdict::Kind::None, model::Laziness::Unknown};
-  std::string Name = model::canonicalTypeName(T);
-  // Fire-and-forget types are made to be dropped; a synchronous generator
-  // runs only as it is iterated, so dropping one loses no work.
-  if (Lib.FireAndForgetTypes.matches(Name) || model::isSynchronousGenerator(T))
-    return None;
-  bool Listed = Lib.TaskTypes.matches(Name);
-  bool Task = Listed || model::isTaskType(T);
-  bool Awaitable = model::isAwaitableType(T);
-  if (!Task)
-    return Awaitable
-               ? Verdict{Verdict::Kind::Awaitable, model::Laziness::Unknown}
-               : None;
-  model::Laziness L = model::lazinessOf(T);
-  // Unknown only because the editor did not see the body that says: no claim
-  // the driver, which sees it, would not make.
-  if (L == model::Laziness::Unknown && model::lazinessHidden(T))
-    return None;
-  // A coroutine type that cannot be awaited and does not wait to be started
-  // is made to be dropped (fire and forget).
-  if (!Awaitable && L != model::Laziness::Lazy && !Listed)
-    return None;
-  return {Verdict::Kind::Task, L};
-}
-
-void DiscardedAwaitableCheck::startTranslationUnit() { TypeVerdicts.clear(); }
+void DiscardedAwaitableCheck::startTranslationUnit() { Verdicts.reset(); }
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
                                              const Expr *E, bool Statement,
@@ -189,7 +57,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
     checkDiscarded(FD, Cond->getFalseExpr(), false, VoidCast, Ctx);
     return;
   }
-  if (isVoidCast(E)) {
+  if (model::isVoidCast(E)) {
     if (FlagVoidCasts)
       checkDiscarded(FD, cast<ExplicitCastExpr>(E)->getSubExpr(), false, true,
                      Ctx);
@@ -198,7 +66,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   // A call returning a reference hands back an existing task.
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
-  Verdict V = judge(E->getType(), E);
+  Verdict V = Verdicts.judge(E->getType(), E);
   if (V.What != Verdict::Kind::None && reportOnce(E->getBeginLoc()))
     reportDiscarded(FD, *E, V, Statement && !VoidCast);
 }
@@ -210,7 +78,7 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
   SourceLocation Loc = E->getBeginLoc();
   bool InCoroutine = model::isCoroutine(FD);
   bool CanAwait = InCoroutine && model::canAwaitIn(FD, E->getType());
-  std::string Callee = calleeName(*E);
+  std::string Callee = model::discardedCalleeName(*E);
   const char *Advice = CanAwait
                            ? "did you forget 'co_await'?"
                            : "await it, start it, or hand it to an executor";
@@ -253,7 +121,7 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
 
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
   llvm::SmallVector<const VarDecl *, 4> Vars;
-  llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
+  llvm::DenseMap<const VarDecl *, Verdict> VarVerdicts;
   F.forEachLocal([&](const VarDecl &Var, const DeclStmt &) {
     const VarDecl *VD = &Var;
     if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
@@ -261,7 +129,7 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
       return;
     // An eager task that is stored runs anyway; only a lazy or unknown
     // one is lost when dropped.
-    Verdict V = judge(VD->getType(), VD->getInit());
+    Verdict V = Verdicts.judge(VD->getType(), VD->getInit());
     if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
       return;
     // An awaitable that is not a task (an event, a mutex) is an object to
@@ -271,7 +139,7 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
             VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))
       return;
     Vars.push_back(VD);
-    Verdicts[VD] = V;
+    VarVerdicts[VD] = V;
   });
   if (Vars.empty())
     return;
@@ -296,7 +164,7 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
       continue;
     if (Loss.Var != Last) {
       Last = Loss.Var;
-      reportUnawaited(*Loss.Var, Verdicts.lookup(Loss.Var),
+      reportUnawaited(*Loss.Var, VarVerdicts.lookup(Loss.Var),
                       Flow.isRead(Loss.Var));
     }
     diag(Loss.Where,
@@ -336,16 +204,16 @@ void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {
   F.forEachStmt([&](const Stmt &S) {
     if (!isa<CXXMemberCallExpr, CXXOperatorCallExpr>(S))
       return;
-    if (const VarDecl *Var = exchangesContents(S))
+    if (const VarDecl *Var = model::exchangesContents(S))
       Exchanged.insert(Var);
     for (const Expr *Arg : cast<CallExpr>(S).arguments()) {
       // An eager task runs once stored, as a local one does.
-      Verdict V = judge(Arg->getType(), nullptr);
+      Verdict V = Verdicts.judge(Arg->getType(), nullptr);
       if (V.What != Verdict::Kind::Task || V.Laziness == model::Laziness::Eager)
         continue;
       const VarDecl *Holder = F.flow().localHolderOf(Arg);
       if (Holder && Holder->getDeclContext() == &F.Decl &&
-          isStdContainer(Holder->getType()))
+          model::isStdContainer(Holder->getType()))
         Stored.insert({Holder, {Arg, V}});
     }
   });
@@ -375,7 +243,7 @@ void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {
 
 void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
   F.forEachStmt([&](const Stmt &S) {
-    forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
+    model::forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
       checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
     });
   });

@@ -3,10 +3,8 @@
 #ifndef ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 
-#include "../Model/Awaitables.h"
+#include "../Model/DroppedValues.h"
 #include "AsyncCheck.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 
@@ -22,15 +20,7 @@ protected:
   void startTranslationUnit() override;
 
 private:
-  /// What dropping a value of some type means; Kind::None when nothing.
-  struct Verdict {
-    enum class Kind { None, Task, Awaitable, DeferredOperation } What;
-    model::Laziness Laziness;
-    /// A deferred operation whose token is the default one: its name.
-    std::string DefaultToken = {};
-  };
-  Verdict judge(QualType T, const Expr *Call) const;
-  Verdict judgeType(QualType T) const;
+  using Verdict = model::DropVerdict;
   void checkDiscarded(const FunctionDecl &FD, const Expr *E, bool Statement,
                       bool VoidCast, ASTContext &Ctx);
   /// Reports the discarded call \p Call; with \p Fixable, offers to await it.
@@ -44,7 +34,7 @@ private:
   void checkContainers(CheckedFunction &F);
 
   const bool FlagVoidCasts;
-  mutable llvm::DenseMap<const Type *, Verdict> TypeVerdicts;
+  model::DropVerdicts Verdicts{Lib};
 };
 
 } // namespace clang::tidy::async

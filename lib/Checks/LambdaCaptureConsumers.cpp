@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Model/BorrowedCaptures.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/FailureHandlers.h"
@@ -114,37 +115,22 @@ void LambdaCaptureLifetimeCheck::checkBorrowedCaptures(
   if (!Body)
     return;
   CheckedFunction Closure(Op, *Body, Ctx, Lib, Facts);
+  auto Flow = [&]() -> const model::TaskFlow & { return Closure.flow(); };
   Closure.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    const FunctionDecl *Coro = Call ? model::calledDefinition(*Call) : nullptr;
-    if (!Coro || !model::getCoroutineBody(*Coro) ||
-        Coro->isDependentContext() ||
-        model::lazinessOf(Coro->getReturnType()) != model::Laziness::Eager)
-      return;
-    // The task must be left running: dropped, or handed back to the API.
-    model::TaskFate F = Closure.flow().fateOf(Call);
-    if (F.What != model::TaskFate::Kind::Dropped && !F.ViaReturn)
-      return;
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
-    for (unsigned I = 0;
-         I < Coro->getNumParams() && I + Offset < Call->getNumArgs(); ++I) {
-      const ParmVarDecl *Param = Coro->getParamDecl(I);
-      const Expr *Arg = Call->getArg(I + Offset);
-      const VarDecl *Capture = model::copiedCapture(Lambda, Arg);
-      if (!Capture || !Param->getType()->isReferenceType())
+    for (const model::BorrowedCapture &B :
+         model::borrowedCaptures(S, Lambda, Flow, Uses, analyses())) {
+      if (!reportOnce(B.Arg->getBeginLoc()))
         continue;
-      const Stmt *Use = Uses.lateParameterUse(*Coro, Param, analyses());
-      if (!Use || !reportOnce(Arg->getBeginLoc()))
-        continue;
-      diag(Arg->getBeginLoc(), "parameter %0 of %1 refers to capture %2 of a "
-                               "lambda that is destroyed once %3 has called "
-                               "it, while the coroutine may still run")
-          << Param << model::describeFunction(*Coro) << Capture << Consumer;
+      diag(B.Arg->getBeginLoc(), "parameter %0 of %1 refers to capture %2 of "
+                                 "a lambda that is destroyed once %3 has "
+                                 "called it, while the coroutine may still run")
+          << B.Param << model::describeFunction(*B.Coro) << B.Capture
+          << Consumer;
       calledAtNote(By);
-      diag(Use->getBeginLoc(),
+      diag(B.Use->getBeginLoc(),
            "%0 is used here, after the coroutine may have suspended",
            DiagnosticIDs::Note)
-          << Param;
+          << B.Param;
     }
   });
 }

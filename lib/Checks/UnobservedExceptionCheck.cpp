@@ -10,42 +10,40 @@
 #include "../Model/FailureHandlers.h"
 #include "../Model/LostExceptions.h"
 #include "../Model/TaskFlow.h"
+#include "../Model/ThrowPlaces.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
-constexpr llvm::StringLiteral DiscardingTokensOpt = "DiscardingTokens";
-constexpr llvm::StringLiteral DiscardingSpawnFunctionsOpt =
-    "DiscardingSpawnFunctions";
-constexpr llvm::StringLiteral FailureTypesOpt = "FailureTypes";
-constexpr llvm::StringLiteral ThrowingTokensOpt = "ThrowingTokens";
-constexpr llvm::StringLiteral ThrowingFunctionsOpt = "ThrowingFunctions";
 constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
-constexpr llvm::StringLiteral FirstSuccessCombinatorsOpt =
-    "FirstSuccessCombinators";
-constexpr llvm::StringLiteral CancelOnlyOperationsOpt = "CancelOnlyOperations";
 
 } // namespace
+
+llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>
+UnobservedExceptionCheck::listOptions() {
+  using C = UnobservedExceptionCheck;
+  // Each option is named after its list, defaulting to model::Default<list>.
+  // clang-format off
+#define LIST(Name) {#Name, model::Default##Name, &C::Name}
+  static const model::ListOption<C> Lists[] = {
+      LIST(DiscardingTokens), LIST(DiscardingSpawnFunctions),
+      LIST(FailureTypes), LIST(ThrowingTokens), LIST(ThrowingFunctions),
+      LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations)};
+#undef LIST
+  // clang-format on
+  return Lists;
+}
 
 UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
                                                    ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      DiscardingTokens(
-          Options.get(DiscardingTokensOpt, model::DefaultDiscardingTokens)),
-      DiscardingSpawnFunctions(Options.get(
-          DiscardingSpawnFunctionsOpt, model::DefaultDiscardingSpawnFunctions)),
-      FailureTypes(Options.get(FailureTypesOpt, model::DefaultFailureTypes)),
-      ThrowingTokens(
-          Options.get(ThrowingTokensOpt, model::DefaultThrowingTokens)),
-      ThrowingFunctions(
-          Options.get(ThrowingFunctionsOpt, model::DefaultThrowingFunctions)),
-      FirstSuccessCombinators(Options.get(
-          FirstSuccessCombinatorsOpt, model::DefaultFirstSuccessCombinators)),
-      CancelOnlyOperations(Options.get(CancelOnlyOperationsOpt,
-                                       model::DefaultCancelOnlyOperations)),
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)) {
+  model::readListOptions(*this, listOptions(),
+                         [&](StringRef Name, StringRef Default) {
+                           return Options.get(Name, Default);
+                         });
   Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
   Policy.ThrowingTokens = &ThrowingTokens;
   Policy.ThrowingFunctions = &ThrowingFunctions;
@@ -57,50 +55,21 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
 
 void UnobservedExceptionCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, DiscardingTokensOpt, DiscardingTokens.str());
-  Options.store(Opts, DiscardingSpawnFunctionsOpt,
-                DiscardingSpawnFunctions.str());
-  Options.store(Opts, FailureTypesOpt, FailureTypes.str());
-  Options.store(Opts, ThrowingTokensOpt, ThrowingTokens.str());
-  Options.store(Opts, ThrowingFunctionsOpt, ThrowingFunctions.str());
-  Options.store(Opts, FirstSuccessCombinatorsOpt,
-                FirstSuccessCombinators.str());
-  Options.store(Opts, CancelOnlyOperationsOpt, CancelOnlyOperations.str());
+  model::storeListOptions(*this, listOptions(),
+                          [&](StringRef Name, const std::string &Value) {
+                            Options.store(Opts, Name, Value);
+                          });
   Options.store(Opts, AnyCallMayThrowOpt, AnyCallMayThrow);
 }
 
 void UnobservedExceptionCheck::noteThrow(const Stmt &Where) {
-  if (isa<CXXThrowExpr>(Where)) {
-    diag(Where.getBeginLoc(), "an exception is thrown here",
-         DiagnosticIDs::Note);
-    return;
-  }
-  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&Where);
-      Await && model::awaitedTaskParameter(*Await)) {
-    diag(Where.getBeginLoc(),
-         "the task awaited here rethrows whatever the task handed in throws",
-         DiagnosticIDs::Note);
-    return;
-  }
-  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&Where);
-      Await && model::awaitedTaskMaker(*Await)) {
-    diag(Where.getBeginLoc(),
-         "the task awaited here is made by %0, handed in by the caller; it "
-         "may throw anything",
-         DiagnosticIDs::Note)
-        << model::awaitedTaskMaker(*Await);
-    return;
-  }
-  if (isa<CoroutineSuspendExpr>(Where)) {
-    diag(Where.getBeginLoc(),
-         "the awaited operation reports failure by throwing here",
-         DiagnosticIDs::Note);
-    return;
-  }
-  std::string Name = "this call";
-  if (std::optional<model::CallInfo> Info = model::describeCall(Where))
-    Name = "'" + model::displayName(Info->Names.front()) + "'";
-  diag(Where.getBeginLoc(), "%0 may throw here", DiagnosticIDs::Note) << Name;
+  model::ThrowPlace Place = model::describeThrowPlace(Where);
+  DiagnosticBuilder Note =
+      diag(Where.getBeginLoc(), Place.Text, DiagnosticIDs::Note);
+  if (Place.Maker)
+    Note << Place.Maker;
+  else if (!Place.Name.empty())
+    Note << Place.Name;
 }
 
 void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
@@ -132,8 +101,7 @@ void UnobservedExceptionCheck::checkRunningCall(const CallExpr &Call,
     std::optional<model::DroppingRun> Run =
         Runs.of(*Callee, *Callee->getParamDecl(I), Lib);
     const Stmt *Throw =
-        Run ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
-            : nullptr;
+        Run ? model::firstCoroutineThrow(Coro, Policy, Ctx) : nullptr;
     if (!Throw || !reportOnce(Call.getBeginLoc()))
       continue;
     std::string Name =
@@ -179,9 +147,7 @@ void UnobservedExceptionCheck::checkHandler(const LambdaExpr &Handler,
   const FunctionDecl *Coro = model::handledCoroutine(Call, Arg);
   model::ThrowPolicy Own = Policy;
   Own.AwaitedParameters = true;
-  const Stmt *Throw =
-      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Own, Ctx)
-           : nullptr;
+  const Stmt *Throw = model::firstCoroutineThrow(Coro, Own, Ctx);
   if ((Coro && !Throw) || (!Coro && model::carriesValue(Type)) ||
       !reportOnce(Failure->getBeginLoc()))
     return;

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
 #include "../Model/CallInfo.h"
+#include "../Model/ListOptions.h"
 #include "../Model/LostExceptions.h"
 #include "AsyncCheck.h"
 
@@ -45,13 +46,13 @@ private:
                     const CallExpr &Call, ASTContext &Ctx);
   void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
 
-  const model::NameMatcher DiscardingTokens;
-  const model::NameMatcher DiscardingSpawnFunctions;
-  const model::NameMatcher FailureTypes;
-  const model::NameMatcher ThrowingTokens;
-  const model::NameMatcher ThrowingFunctions;
-  const model::NameMatcher FirstSuccessCombinators;
-  const model::NameMatcher CancelOnlyOperations;
+  model::NameMatcher DiscardingTokens;
+  model::NameMatcher DiscardingSpawnFunctions;
+  model::NameMatcher FailureTypes;
+  model::NameMatcher ThrowingTokens;
+  model::NameMatcher ThrowingFunctions;
+  model::NameMatcher FirstSuccessCombinators;
+  model::NameMatcher CancelOnlyOperations;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
   /// Who overrides each virtual function, for virtual calls whose object's
@@ -62,6 +63,10 @@ private:
   model::ResolvedTypes FailureClasses{FailureTypes};
   /// How a function runs what its parameter receives.
   model::DroppingRuns Runs;
+
+  /// The options that are lists of names, with their members.
+  static llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>
+  listOptions();
 };
 
 } // namespace clang::tidy::async

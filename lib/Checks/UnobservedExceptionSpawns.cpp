@@ -15,6 +15,7 @@
 #include "../Model/Expressions.h"
 #include "../Model/FailureHandlers.h"
 #include "../Model/LostExceptions.h"
+#include "../Model/ThrowPlaces.h"
 #include "UnobservedExceptionCheck.h"
 
 namespace clang::tidy::async {
@@ -30,8 +31,7 @@ void UnobservedExceptionCheck::checkSpawn(
   const FunctionDecl *Coro = model::coroutineSpawnedBy(Call, Token);
   if (!Coro)
     return;
-  const Stmt *Throw =
-      model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx);
+  const Stmt *Throw = model::firstCoroutineThrow(Coro, Policy, Ctx);
   if (!Throw || !reportOnce(Call.getBeginLoc()))
     return;
   diag(Call.getBeginLoc(),
@@ -49,9 +49,7 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
   if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
   const FunctionDecl *Coro = model::taskSpawnedBy(Call);
-  const Stmt *Throw =
-      Coro ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
-           : nullptr;
+  const Stmt *Throw = model::firstCoroutineThrow(Coro, Policy, Ctx);
   if (!Throw || !reportOnce(Call.getBeginLoc()))
     return;
   diag(Call.getBeginLoc(),
@@ -80,9 +78,7 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
     std::optional<model::DetachingSpawn> Spawn =
         model::detachingSpawn(*Callee, *Callee->getParamDecl(I), DropsFailure);
     const Stmt *Throw =
-        Spawn
-            ? model::firstEscapingThrow(model::getUserBody(*Coro), Policy, Ctx)
-            : nullptr;
+        Spawn ? model::firstCoroutineThrow(Coro, Policy, Ctx) : nullptr;
     if (!Throw || !reportOnce(Call.getBeginLoc()))
       continue;
     diag(Call.getBeginLoc(), "exceptions thrown by %0 are lost: %1 detaches it "

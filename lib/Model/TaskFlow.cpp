@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -30,14 +31,6 @@ bool isStoringMember(const FunctionDecl &FD) {
               "insert_or_assign", "emplace_hint"},
              true)
       .Default(false);
-}
-
-bool isStdFunction(const CallExpr &Call,
-                   std::initializer_list<StringRef> Names) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
-    return false;
-  return llvm::is_contained(Names, Callee->getName());
 }
 
 } // namespace
@@ -360,6 +353,15 @@ private:
     }
     if (Object)
       return memberCall(Call, *Object, U, Full, Matches(Lib.JoinMembers));
+    plainCall(Call, Full);
+  }
+
+  /// A call that is not a member call and none of the lists' above: an
+  /// assignment operator stores its value; any other call consumes its
+  /// callee, and hands each argument to its parameter (an operator consumes
+  /// them).
+  void plainCall(const CallExpr &Call, const Expr *Full) {
+    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
       expr(Op->getArg(1), storeInto(Op->getArg(0), Op->getOperatorLoc()), Full);
@@ -367,8 +369,11 @@ private:
       return;
     }
     expr(Call.getCallee(), Consumed, Full);
-    if (isa<CXXOperatorCallExpr>(Call))
-      return Args(Consumed);
+    if (isa<CXXOperatorCallExpr>(Call)) {
+      for (const Expr *Arg : Call.arguments())
+        expr(Arg, Consumed, Full);
+      return;
+    }
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
       expr(Call.getArg(I), handedTo(Call, I), Full);
   }
@@ -462,225 +467,6 @@ TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
   for (const ParmVarDecl *Param : FD.parameters())
     ScopeEnds[Param] = End;
   Builder(*this, Lib).stmt(Body, End);
-}
-
-SourceLocation TaskFlow::fullExpressionEnd(const Expr *E) const {
-  auto It = UseOf.find(E);
-  if (It == UseOf.end() || !Uses[It->second].FullExpr)
-    return E->getEndLoc();
-  return Uses[It->second].FullExpr->getEndLoc();
-}
-
-SourceLocation TaskFlow::scopeEnd(const VarDecl *Var) const {
-  return ScopeEnds.lookup(Var);
-}
-
-bool TaskFlow::runsToCompletionBetween(SourceLocation After,
-                                       SourceLocation Before) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  return llvm::any_of(CompletionPoints, [&](SourceLocation P) {
-    return SM.isBeforeInTranslationUnit(After, P) &&
-           SM.isBeforeInTranslationUnit(P, Before);
-  });
-}
-
-TaskFate TaskFlow::fateOf(const Expr *E) const { return resolve(E, 0); }
-
-const VarDecl *TaskFlow::localHolderOf(const Expr *E) const {
-  auto It = UseOf.find(E);
-  if (It == UseOf.end() || Uses[It->second].What != UseKind::StoredLocal)
-    return nullptr;
-  return Uses[It->second].Holder;
-}
-
-TaskFate TaskFlow::fateOfLocal(const VarDecl *Var) const {
-  return resolveVar(Var, 0);
-}
-
-TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
-  auto It = UseOf.find(E);
-  if (It == UseOf.end() || Depth > 4)
-    return {};
-  const Use &U = Uses[It->second];
-  using K = TaskFate::Kind;
-  switch (U.What) {
-  case UseKind::Other:
-  case UseKind::Neutral:
-    return {};
-  case UseKind::Discarded:
-    return {K::Dropped, U.Where, "dropped here", /*OnExecutor=*/true};
-  case UseKind::Awaited:
-    return {K::Awaited, U.Where, "awaited here"};
-  case UseKind::Returned: {
-    TaskFate Returned{K::Escapes, U.Where, "returned here"};
-    Returned.ViaReturn = true;
-    return Returned;
-  }
-  case UseKind::Spawned:
-    return {K::Escapes, U.Where,
-            U.Detached ? "spawned detached here" : "spawned here",
-            /*OnExecutor=*/true};
-  case UseKind::Iterated:
-    // C++23 keeps the temporaries of the range expression alive (P2718).
-    if (rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()))
-      return {K::Awaited, U.Where, "iterated here"};
-    return {K::AwaitedLater, U.Where,
-            "iterated here, after the temporaries of the range expression "
-            "are destroyed"};
-  case UseKind::StoredOther:
-    return {K::Escapes, U.Where, "stored here, where it outlives the function"};
-  case UseKind::StoredLocal: {
-    TaskFate Held = resolveVar(U.Holder, Depth + 1);
-    if (Held.What == K::Awaited) {
-      Held.What = K::AwaitedLater;
-      Held.How = "awaited here, after the full expression that created it";
-    }
-    return Held;
-  }
-  }
-  return {};
-}
-
-TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
-  using K = TaskFate::Kind;
-  auto It = VarMentions.find(Var);
-  TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here",
-                  /*OnExecutor=*/true};
-  if (It == VarMentions.end())
-    return Result;
-  const SourceManager &SM = Ctx.getSourceManager();
-  bool SawUnknown = false;
-  for (const Expr *Mention : It->second) {
-    const Use &U = Uses[UseOf.find(Mention)->second];
-    if (U.What == UseKind::Neutral)
-      continue;
-    TaskFate F = resolve(Mention, Depth);
-    switch (F.What) {
-    case K::Escapes:
-      return F;
-    case K::Unknown:
-      SawUnknown = true;
-      break;
-    case K::Awaited:
-    case K::AwaitedLater:
-      if (Result.What == K::Dropped ||
-          SM.isBeforeInTranslationUnit(F.Where, Result.Where))
-        Result = F;
-      break;
-    case K::Dropped:
-      break;
-    }
-  }
-  if (SawUnknown)
-    return {};
-  return Result;
-}
-
-SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
-                                        const TaskFate &F, Laziness L) const {
-  using K = TaskFate::Kind;
-  // A dropped lazy task never runs; a dropped eager one runs on.
-  bool Runs = F.outlivesFullExpression() ||
-              (F.What == K::Dropped && L == Laziness::Eager);
-  if (!Runs)
-    return {};
-  if (R.What == Referent::Kind::Temporary)
-    return fullExpressionEnd(Call);
-  if (R.What != Referent::Kind::Local)
-    return {};
-  SourceLocation End = scopeEnd(R.Var);
-  if (End.isInvalid())
-    return {};
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (F.What == K::AwaitedLater)
-    return SM.isBeforeInTranslationUnit(End, F.Where) ? End : SourceLocation();
-  if (F.OnExecutor && runsToCompletionBetween(F.Where, End))
-    return {};
-  return End;
-}
-
-Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
-  using K = Referent::Kind;
-  const Expr *E = strip(Arg, Wrappers::Syntax);
-  if (!E)
-    return {};
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-    if (Temp->getExtendingDecl())
-      return {};
-    return {K::Temporary, nullptr};
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && Call->getNumArgs() == 1 &&
-      isStdFunction(*Call, {"ref", "cref", "move"}))
-    return referentOf(Call->getArg(0), Indirect);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
-      return {};
-    return {K::Local, VD};
-  }
-  if (!Indirect)
-    return {};
-  // What a pointer or view argument points into.
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-      Unary && Unary->getOpcode() == UO_AddrOf)
-    return referentOf(Unary->getSubExpr(), false);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    // A copy of a view refers to whatever the copied view refers to.
-    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
-        Construct->getNumArgs() == 0)
-      return {};
-    QualType First = Construct->getArg(0)->getType();
-    if (First->isPointerType() || !First->isRecordType())
-      return {};
-    return referentOf(Construct->getArg(0), false);
-  }
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
-    if (isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
-      return referentOf(Member->getImplicitObjectArgument(), false);
-  return {};
-}
-
-static bool derivesFromSharedFromThis(const CXXRecordDecl *RD, unsigned Depth) {
-  if (!RD || !RD->hasDefinition() || Depth > 8)
-    return false;
-  for (const CXXBaseSpecifier &Base : RD->bases()) {
-    const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl();
-    if (BaseDecl &&
-        (canonicalName(*BaseDecl) == "::std::enable_shared_from_this" ||
-         derivesFromSharedFromThis(BaseDecl, Depth + 1)))
-      return true;
-  }
-  return false;
-}
-
-bool isSharedFromThisClass(const CXXRecordDecl *RD) {
-  return derivesFromSharedFromThis(RD, 0);
-}
-
-bool isSharedPtrType(QualType T) {
-  const CXXRecordDecl *RD =
-      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && canonicalName(*RD) == "::std::shared_ptr";
-}
-
-const LambdaExpr *lambdaOf(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = strip(E, Wrappers::Syntax);
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-      return Lambda;
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temp->getSubExpr();
-      continue;
-    }
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1 ||
-        !Construct->getConstructor()->isCopyOrMoveConstructor())
-      return nullptr;
-    E = Construct->getArg(0);
-  }
-  return nullptr;
 }
 
 } // namespace clang::tidy::async::model

@@ -1,0 +1,247 @@
+//===--- TaskFates.cpp - async-lint ---------------------------------------===//
+//
+// TaskFlow's questions: what finally becomes of a task (through the locals
+// and containers that hold it), what an argument refers to, and whether it
+// dies before the task is done. The walk that records the uses is in
+// TaskFlow.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Awaitables.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "StdCalls.h"
+#include "TaskFlow.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+using UseKind = TaskFlow::Use::Kind;
+
+} // namespace
+
+SourceLocation TaskFlow::fullExpressionEnd(const Expr *E) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || !Uses[It->second].FullExpr)
+    return E->getEndLoc();
+  return Uses[It->second].FullExpr->getEndLoc();
+}
+
+SourceLocation TaskFlow::scopeEnd(const VarDecl *Var) const {
+  return ScopeEnds.lookup(Var);
+}
+
+bool TaskFlow::runsToCompletionBetween(SourceLocation After,
+                                       SourceLocation Before) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::any_of(CompletionPoints, [&](SourceLocation P) {
+    return SM.isBeforeInTranslationUnit(After, P) &&
+           SM.isBeforeInTranslationUnit(P, Before);
+  });
+}
+
+TaskFate TaskFlow::fateOf(const Expr *E) const { return resolve(E, 0); }
+
+const VarDecl *TaskFlow::localHolderOf(const Expr *E) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || Uses[It->second].What != UseKind::StoredLocal)
+    return nullptr;
+  return Uses[It->second].Holder;
+}
+
+TaskFate TaskFlow::fateOfLocal(const VarDecl *Var) const {
+  return resolveVar(Var, 0);
+}
+
+TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
+  auto It = UseOf.find(E);
+  if (It == UseOf.end() || Depth > 4)
+    return {};
+  const Use &U = Uses[It->second];
+  using K = TaskFate::Kind;
+  switch (U.What) {
+  case UseKind::Other:
+  case UseKind::Neutral:
+    return {};
+  case UseKind::Discarded:
+    return {K::Dropped, U.Where, "dropped here", /*OnExecutor=*/true};
+  case UseKind::Awaited:
+    return {K::Awaited, U.Where, "awaited here"};
+  case UseKind::Returned: {
+    TaskFate Returned{K::Escapes, U.Where, "returned here"};
+    Returned.ViaReturn = true;
+    return Returned;
+  }
+  case UseKind::Spawned:
+    return {K::Escapes, U.Where,
+            U.Detached ? "spawned detached here" : "spawned here",
+            /*OnExecutor=*/true};
+  case UseKind::Iterated:
+    // C++23 keeps the temporaries of the range expression alive (P2718).
+    if (rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()))
+      return {K::Awaited, U.Where, "iterated here"};
+    return {K::AwaitedLater, U.Where,
+            "iterated here, after the temporaries of the range expression "
+            "are destroyed"};
+  case UseKind::StoredOther:
+    return {K::Escapes, U.Where, "stored here, where it outlives the function"};
+  case UseKind::StoredLocal: {
+    TaskFate Held = resolveVar(U.Holder, Depth + 1);
+    if (Held.What == K::Awaited) {
+      Held.What = K::AwaitedLater;
+      Held.How = "awaited here, after the full expression that created it";
+    }
+    return Held;
+  }
+  }
+  return {};
+}
+
+TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
+  using K = TaskFate::Kind;
+  auto It = VarMentions.find(Var);
+  TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here",
+                  /*OnExecutor=*/true};
+  if (It == VarMentions.end())
+    return Result;
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool SawUnknown = false;
+  for (const Expr *Mention : It->second) {
+    const Use &U = Uses[UseOf.find(Mention)->second];
+    if (U.What == UseKind::Neutral)
+      continue;
+    TaskFate F = resolve(Mention, Depth);
+    switch (F.What) {
+    case K::Escapes:
+      return F;
+    case K::Unknown:
+      SawUnknown = true;
+      break;
+    case K::Awaited:
+    case K::AwaitedLater:
+      if (Result.What == K::Dropped ||
+          SM.isBeforeInTranslationUnit(F.Where, Result.Where))
+        Result = F;
+      break;
+    case K::Dropped:
+      break;
+    }
+  }
+  if (SawUnknown)
+    return {};
+  return Result;
+}
+
+SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
+                                        const TaskFate &F, Laziness L) const {
+  using K = TaskFate::Kind;
+  // A dropped lazy task never runs; a dropped eager one runs on.
+  bool Runs = F.outlivesFullExpression() ||
+              (F.What == K::Dropped && L == Laziness::Eager);
+  if (!Runs)
+    return {};
+  if (R.What == Referent::Kind::Temporary)
+    return fullExpressionEnd(Call);
+  if (R.What != Referent::Kind::Local)
+    return {};
+  SourceLocation End = scopeEnd(R.Var);
+  if (End.isInvalid())
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (F.What == K::AwaitedLater)
+    return SM.isBeforeInTranslationUnit(End, F.Where) ? End : SourceLocation();
+  if (F.OnExecutor && runsToCompletionBetween(F.Where, End))
+    return {};
+  return End;
+}
+
+Referent TaskFlow::referentOf(const Expr *Arg, bool Indirect) {
+  using K = Referent::Kind;
+  const Expr *E = strip(Arg, Wrappers::Syntax);
+  if (!E)
+    return {};
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    if (Temp->getExtendingDecl())
+      return {};
+    return {K::Temporary, nullptr};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 &&
+      isStdFunction(*Call, {"ref", "cref", "move"}))
+    return referentOf(Call->getArg(0), Indirect);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return {};
+    return {K::Local, VD};
+  }
+  if (!Indirect)
+    return {};
+  // What a pointer or view argument points into.
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    return referentOf(Unary->getSubExpr(), false);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    // A copy of a view refers to whatever the copied view refers to.
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+        Construct->getNumArgs() == 0)
+      return {};
+    QualType First = Construct->getArg(0)->getType();
+    if (First->isPointerType() || !First->isRecordType())
+      return {};
+    return referentOf(Construct->getArg(0), false);
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
+      return referentOf(Member->getImplicitObjectArgument(), false);
+  return {};
+}
+
+static bool derivesFromSharedFromThis(const CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > 8)
+    return false;
+  for (const CXXBaseSpecifier &Base : RD->bases()) {
+    const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl();
+    if (BaseDecl &&
+        (canonicalName(*BaseDecl) == "::std::enable_shared_from_this" ||
+         derivesFromSharedFromThis(BaseDecl, Depth + 1)))
+      return true;
+  }
+  return false;
+}
+
+bool isSharedFromThisClass(const CXXRecordDecl *RD) {
+  return derivesFromSharedFromThis(RD, 0);
+}
+
+bool isSharedPtrType(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && canonicalName(*RD) == "::std::shared_ptr";
+}
+
+const LambdaExpr *lambdaOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = strip(E, Wrappers::Syntax);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return nullptr;
+    E = Construct->getArg(0);
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::async::model
