@@ -152,21 +152,10 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
       !model::isSummarised(FD, SM) ||
       model::isAllowedBlocking(FD, Lists))
     return;
-  // Named: BlockingQueries holds function_refs to them.
-  auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
-                     const Stmt *At) {
-    return Facts.factsAt(F, Object, At, Ctx);
-  };
-  auto PathFactsOf = [&](const FunctionDecl &F) -> const model::PathFacts & {
-    return Facts.of(F, Ctx);
-  };
-  auto Suspensions =
-      [&](const FunctionDecl &F) -> const model::SuspensionFlow & {
-    return suspensionsOf(F, Ctx);
-  };
-  model::BlockingQueries Q{FactsAt, PathFactsOf, Suspensions};
-  std::optional<model::BlockingPath> R =
-      Reaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+  std::optional<model::BlockingPath> R;
+  withQueries(Ctx, [&](const model::BlockingQueries &Q) {
+    R = Reaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+  });
   // Only what blocks whatever the arguments: a condition on an argument
   // would need the caller's facts about it, which a summary cannot hold.
   if (!R || R->When.Param >= 0)
@@ -338,6 +327,24 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
   }
 }
 
+void BlockingCallCheck::withQueries(
+    ASTContext &Ctx,
+    llvm::function_ref<void(const model::BlockingQueries &)> Use) {
+  // Named: BlockingQueries holds function_refs to them.
+  auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
+                     const Stmt *At) {
+    return Facts.factsAt(F, Object, At, Ctx);
+  };
+  auto PathFactsOf = [&](const FunctionDecl &F) -> const model::PathFacts & {
+    return Facts.of(F, Ctx);
+  };
+  auto Suspensions =
+      [&](const FunctionDecl &F) -> const model::SuspensionFlow & {
+    return suspensionsOf(F, Ctx);
+  };
+  Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions});
+}
+
 void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
                                             const Stmt &S) {
   // A callee defined in another unit, whose summary says it blocks whatever
@@ -359,20 +366,15 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
     if (!F.isCoroutine())
       return;
   }
+  withQueries(F.Ctx, [&](const model::BlockingQueries &Q) {
+    checkCoroutine(F, Q);
+  });
+}
+
+void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
+                                       const model::BlockingQueries &Q) {
   const FunctionDecl *Coro = &F.Decl;
   ASTContext &Ctx = F.Ctx;
-  auto FactsAt = [&](const FunctionDecl &FD, const Expr *Object,
-                     const Stmt *At) {
-    return Facts.factsAt(FD, Object, At, Ctx);
-  };
-  auto PathFactsOf = [&](const FunctionDecl &FD) -> const model::PathFacts & {
-    return Facts.of(FD, Ctx);
-  };
-  auto Suspensions =
-      [&](const FunctionDecl &FD) -> const model::SuspensionFlow & {
-    return suspensionsOf(FD, Ctx);
-  };
-  model::BlockingQueries Q{FactsAt, PathFactsOf, Suspensions};
   // Whether the site blocks here: not when what it blocks on is ready, nor
   // when it runs on a thread that is no executor's, nor when it blocks only
   // on an argument of this eager coroutine before it first suspends (that

@@ -51,6 +51,11 @@ private:
   bool leftToCircularWait(const Stmt &Site, ASTContext &Ctx);
   void report(const FunctionDecl &Coro, const Stmt &Site,
               const FunctionDecl *Via, const model::BlockingCall &Leaf);
+  /// Calls \p Use with the unit's analyses as the blocking search asks them.
+  void withQueries(ASTContext &Ctx,
+                   llvm::function_ref<void(const model::BlockingQueries &)> Use);
+  /// Judges the coroutine \p F (checkFunction, once the queries are made).
+  void checkCoroutine(CheckedFunction &F, const model::BlockingQueries &Q);
   /// Reports \p S of \p F when its callee is defined in another unit whose
   /// summary says it blocks (SummaryDirectory).
   void checkSummarisedCall(const CheckedFunction &F, const Stmt &S);
