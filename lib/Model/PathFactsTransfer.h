@@ -22,13 +22,15 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
+// Helpers of the transfer and of PathFacts.cpp. Named (not anonymous): this
+// is a header, if one only PathFacts.cpp includes.
+namespace pathfacts {
 
-const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
+inline const VarDecl *varOf(const Expr *E) { return referencedVariable(E); }
 
 /// The object and callee of a member call (or of an operator call on a
 /// class object).
-std::pair<const Expr *, const FunctionDecl *> memberCall(const Expr *E) {
+inline std::pair<const Expr *, const FunctionDecl *> memberCall(const Expr *E) {
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(E))
     E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
@@ -44,7 +46,7 @@ struct Constant {
 };
 
 /// The target and the value of an assignment, when \p S is one.
-std::pair<const Expr *, const Expr *> assignment(const Stmt &S) {
+inline std::pair<const Expr *, const Expr *> assignment(const Stmt &S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(&S);
       BO && BO->getOpcode() == BO_Assign)
     return {BO->getLHS(), BO->getRHS()};
@@ -56,7 +58,7 @@ std::pair<const Expr *, const Expr *> assignment(const Stmt &S) {
 
 /// True when \p Init makes an object that holds no value: no initialiser, a
 /// default constructor, or empty braces (`task<> t;`, `task<> t{};`).
-bool makesEmptyObject(const Expr *Init) {
+inline bool makesEmptyObject(const Expr *Init) {
   if (!Init)
     return true;
   Init = Init->IgnoreImplicit();
@@ -70,14 +72,14 @@ bool makesEmptyObject(const Expr *Init) {
 }
 
 /// Where a lifetime ends, for notes: the closing brace of its scope.
-SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
+inline SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
   const Stmt *Trigger = End.getTriggerStmt();
   if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Trigger))
     return Compound->getRBracLoc();
   return Trigger ? Trigger->getBeginLoc() : SourceLocation();
 }
 
-std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
+inline std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
   E = strip(E, Wrappers::Object);
   if (!E || E->isValueDependent())
     return std::nullopt;
@@ -91,7 +93,15 @@ std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
   return C;
 }
 
-} // namespace
+} // namespace pathfacts
+
+using pathfacts::assignment;
+using pathfacts::constantOf;
+using pathfacts::Constant;
+using pathfacts::makesEmptyObject;
+using pathfacts::memberCall;
+using pathfacts::scopeEnd;
+using pathfacts::varOf;
 
 /// Applies statements and branch conditions to a State.
 class PathFacts::Transfer {
