@@ -119,12 +119,10 @@ public:
   /// another file (a library's generic bridge calling the lambda its caller
   /// handed in) is reported at that lambda, in the caller's code, and the
   /// bridge's line follows the check's own notes as a note.
-  DiagnosticBuilder
-  diag(SourceLocation Loc, StringRef Description,
-       DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
-  DiagnosticBuilder
-  diag(StringRef Description,
-       DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
+                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  DiagnosticBuilder diag(StringRef Description,
+                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
 
 protected:
   /// \p Templates: also judge the patterns of templates (where types are

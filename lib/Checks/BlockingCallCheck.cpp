@@ -4,8 +4,8 @@
 #include "../Model/BlockingCatalog.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/NoExecutor.h"
-#include "../Model/SummaryPlaces.h"
 #include "../Model/SingleThreadContext.h"
+#include "../Model/SummaryPlaces.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -149,8 +149,7 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
   if (SummarisedUnit.empty())
     SummarisedUnit = model::mainFilePath(SM);
   if (SummarisedUnit.empty() || MaxCallDepth == 0 ||
-      !model::isSummarised(FD, SM) ||
-      model::isAllowedBlocking(FD, Lists))
+      !model::isSummarised(FD, SM) || model::isAllowedBlocking(FD, Lists))
     return;
   std::optional<model::BlockingPath> R;
   withQueries(Ctx, [&](const model::BlockingQueries &Q) {
@@ -354,8 +353,7 @@ void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
     return;
   std::optional<unsigned> Category = enabledCategory(Summary->Category);
   if (Category && mayRunOnExecutor(F.Decl, S, F.Ctx) &&
-      !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
-                               F.Ctx))
+      !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables, F.Ctx))
     reportSummarised(F.Decl, S, *Summary, *Category);
 }
 
@@ -366,9 +364,8 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
     if (!F.isCoroutine())
       return;
   }
-  withQueries(F.Ctx, [&](const model::BlockingQueries &Q) {
-    checkCoroutine(F, Q);
-  });
+  withQueries(F.Ctx,
+              [&](const model::BlockingQueries &Q) { checkCoroutine(F, Q); });
 }
 
 void BlockingCallCheck::checkCoroutine(CheckedFunction &F,

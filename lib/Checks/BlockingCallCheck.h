@@ -52,8 +52,9 @@ private:
   void report(const FunctionDecl &Coro, const Stmt &Site,
               const FunctionDecl *Via, const model::BlockingCall &Leaf);
   /// Calls \p Use with the unit's analyses as the blocking search asks them.
-  void withQueries(ASTContext &Ctx,
-                   llvm::function_ref<void(const model::BlockingQueries &)> Use);
+  void
+  withQueries(ASTContext &Ctx,
+              llvm::function_ref<void(const model::BlockingQueries &)> Use);
   /// Judges the coroutine \p F (checkFunction, once the queries are made).
   void checkCoroutine(CheckedFunction &F, const model::BlockingQueries &Q);
   /// Reports \p S of \p F when its callee is defined in another unit whose

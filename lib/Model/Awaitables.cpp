@@ -1,10 +1,10 @@
 //===--- Awaitables.cpp - async-lint --------------------------------------===//
 
 #include "Awaitables.h"
-#include "ResolvedTypes.h"
-#include "SkippedBodies.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
+#include "ResolvedTypes.h"
+#include "SkippedBodies.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 

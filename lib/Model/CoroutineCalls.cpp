@@ -1,10 +1,10 @@
 //===--- CoroutineCalls.cpp - async-lint ----------------------------------===//
 
 #include "CoroutineCalls.h"
-#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "NameMatcher.h"
+#include "SkippedBodies.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {

@@ -1,9 +1,9 @@
 //===--- DeclaredCoroutines.cpp - async-lint ------------------------------===//
 
 #include "DeclaredCoroutines.h"
-#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "SkippedBodies.h"
 #include "clang/AST/Attr.h"
 
 namespace clang::tidy::async::model {

@@ -1,9 +1,9 @@
 //===--- ForwardedArguments.cpp - async-lint ------------------------------===//
 
 #include "ForwardedArguments.h"
-#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "SkippedBodies.h"
 
 namespace clang::tidy::async::model {
 

@@ -1,11 +1,11 @@
 //===--- ForwardedParameters.cpp - async-lint -----------------------------===//
 
 #include "ForwardedParameters.h"
-#include "SkippedBodies.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "SkippedBodies.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {

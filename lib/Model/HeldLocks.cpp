@@ -1,11 +1,11 @@
 //===--- HeldLocks.cpp - async-lint ---------------------------------------===//
 
 #include "HeldLocks.h"
-#include "ResolvedTypes.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
+#include "ResolvedTypes.h"
 #include "clang/AST/Attr.h"
 
 namespace clang::tidy::async::model {

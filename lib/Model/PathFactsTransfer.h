@@ -79,7 +79,8 @@ inline SourceLocation scopeEnd(const CFGLifetimeEnds &End) {
   return Trigger ? Trigger->getBeginLoc() : SourceLocation();
 }
 
-inline std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) {
+inline std::optional<Constant> constantOf(const Expr *E,
+                                          const ASTContext &Ctx) {
   E = strip(E, Wrappers::Object);
   if (!E || E->isValueDependent())
     return std::nullopt;
@@ -96,8 +97,8 @@ inline std::optional<Constant> constantOf(const Expr *E, const ASTContext &Ctx) 
 } // namespace pathfacts
 
 using pathfacts::assignment;
-using pathfacts::constantOf;
 using pathfacts::Constant;
+using pathfacts::constantOf;
 using pathfacts::makesEmptyObject;
 using pathfacts::memberCall;
 using pathfacts::scopeEnd;

@@ -36,9 +36,9 @@ const FunctionDecl *staticCallee(const Stmt &S) {
 }
 
 bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
-  return FD.isThisDeclarationADefinition() && FD.hasBody() &&
-         !FD.isInlined() && !FD.isImplicit() && !FD.isDefaulted() &&
-         !FD.isDeleted() && !FD.isInvalidDecl() && !FD.isDependentContext() &&
+  return FD.isThisDeclarationADefinition() && FD.hasBody() && !FD.isInlined() &&
+         !FD.isImplicit() && !FD.isDefaulted() && !FD.isDeleted() &&
+         !FD.isInvalidDecl() && !FD.isDependentContext() &&
          FD.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
          FD.isExternallyVisible() && !SM.isInSystemHeader(FD.getLocation()) &&
          !isCoroutine(FD) && !isVirtual(FD);
@@ -56,8 +56,7 @@ std::string mainFilePath(const SourceManager &SM) {
   return Main ? absolute(Main->getName()) : std::string();
 }
 
-bool placeStep(SourceLocation Loc, const SourceManager &SM,
-               SummaryStep &Step) {
+bool placeStep(SourceLocation Loc, const SourceManager &SM, SummaryStep &Step) {
   PresumedLoc P =
       SM.getPresumedLoc(SM.getFileLoc(Loc), /*UseLineDirectives=*/false);
   if (P.isInvalid())

@@ -1,9 +1,9 @@
 //===--- SuspendedLockReleases.cpp - async-lint ---------------------------===//
 
 #include "SuspendedLockReleases.h"
-#include "ResolvedTypes.h"
 #include "CoroutineModel.h"
 #include "HeldLocks.h"
+#include "ResolvedTypes.h"
 
 namespace clang::tidy::async::model {
 
