@@ -35,6 +35,8 @@ public:
   /// Uses \p Shared, the session of the unit's checks, from now on.
   void share(std::shared_ptr<model::AnalysisSession> Shared);
   model::AnalysisSession &session() const { return *Session; }
+  /// The session's id of this check's library configuration.
+  model::AnalysisSession::LibraryId libraryId() const { return Id; }
 
   /// The path facts of \p FD.
   const model::PathFacts &of(const FunctionDecl &FD, ASTContext &Ctx);

@@ -65,12 +65,12 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
                                Lib.SyncWaitFunctions};
     for (const model::PoolSelfBlock &B :
          model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
-                               Pools, CFGOf, FlowOf))
+                               Pools, CFGOf, FlowOf, &F.own()))
       reportPoolSelfBlock(B);
   }
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
-                             Lib.SpawnFunctions, StartFunctions);
+                             Lib.SpawnFunctions, StartFunctions, &F.own());
   auto EdgesOf = [&](const FunctionDecl &FD) {
     return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes);
   };
@@ -82,12 +82,13 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
                                Lib.SpawnFunctions};
   for (const model::ScopeJoin &J :
-       model::scopeJoins(F.Decl, F.Body, Scopes, FlowOf))
+       model::scopeJoins(F.Decl, F.Body, Scopes, FlowOf, &F.own()))
     reportScopeJoin(J);
   model::SingleThreadKnowledge Context{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};
-  for (const model::OwnContextWait &W : model::ownContextWaits(F.Body, Context))
+  for (const model::OwnContextWait &W :
+       model::ownContextWaits(F.Body, Context, &F.own()))
     reportOwnContext(W);
 }
 

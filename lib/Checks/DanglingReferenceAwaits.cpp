@@ -25,7 +25,7 @@ constexpr llvm::StringLiteral LoopRangeDies =
 
 void DanglingReferenceCheck::checkAwaitedReferences(CheckedFunction &F) {
   for (const model::AwaitedTemporaryHold &Hold :
-       model::awaitedTemporaryHolds(F.Body, F.Ctx.getLangOpts())) {
+       model::awaitedTemporaryHolds(F.Body, F.Ctx.getLangOpts(), &F.own())) {
     if (!Hold.Var) {
       diag(Hold.Await->getBeginLoc(), LoopRangeDies);
       continue;

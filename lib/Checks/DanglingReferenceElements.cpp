@@ -66,7 +66,7 @@ void DanglingReferenceCheck::reportHeldAcross(
 
 void DanglingReferenceCheck::checkContainerHolds(CheckedFunction &F) {
   for (const model::ContainerHold &Hold :
-       model::containerHolds(F.Body, ViewTypes))
+       model::containerHolds(F.Body, ViewTypes, &F.own()))
     reportHeldAcross(F, *Hold.Var, *Hold.Declaration, *Hold.Container, Hold.H,
                      Hold.Loop);
 }

@@ -54,10 +54,9 @@ void LambdaCaptureLifetimeCheck::startTranslationUnit() {
 }
 
 model::LibraryAnalyses LambdaCaptureLifetimeCheck::analyses() {
-  model::AnalysisSession &Session = Facts.session();
-  // The session keeps one id per library configuration: asking again for
-  // this check's lists gives the id its UnitFacts uses.
-  return {Session, Session.addLibrary(Lib), Lib};
+  // The id UnitFacts was given for this check's lists: asking the session
+  // again would build the configuration's text on every call.
+  return {Facts.session(), Facts.libraryId(), Lib};
 }
 
 bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,

@@ -162,19 +162,21 @@ void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
 
 void ThreadAffinityCheck::checkLocals(CheckedFunction &F) {
   std::optional<model::ThreadIdUses> U;
-  Bound.forEachTaking(F.Body, [&](const VarDecl &Var, const Stmt &S,
-                                  const model::ThreadTaking &T) {
-    if (!U)
-      U = Bound.usesIn(F.Body);
-    checkTaking(F, Var, S, T, *U);
-  });
+  Bound.forEachTaking(
+      F.Body,
+      [&](const VarDecl &Var, const Stmt &S, const model::ThreadTaking &T) {
+        if (!U)
+          U = Bound.usesIn(F.Body, &F.own());
+        checkTaking(F, Var, S, T, *U);
+      },
+      &F.own());
 }
 
 void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
-  for (const model::GuardAtSuspension &Held :
-       Guards.atSuspensions(F.Body, [&]() -> const model::SuspensionFlow & {
-         return F.suspensions();
-       })) {
+  for (const model::GuardAtSuspension &Held : Guards.atSuspensions(
+           F.Body,
+           [&]() -> const model::SuspensionFlow & { return F.suspensions(); },
+           &F.own())) {
     const VarDecl *Var = Held.Var;
     const model::GuardCapture &Capture = Held.Capture;
     if (!movesThread(*Held.Suspension) || !reportOnce(Var->getLocation()))
@@ -197,9 +199,13 @@ void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
 }
 
 void ThreadAffinityCheck::checkFunction(CheckedFunction &F) {
-  if (IgnoredFunctions.matches(model::canonicalName(F.Decl)) ||
-      SameThreadTaskTypes.matches(
-          model::canonicalTypeName(F.Decl.getReturnType())))
+  // The names are built only when a list is given (both are empty by
+  // default).
+  if ((!IgnoredFunctions.empty() &&
+       IgnoredFunctions.matches(model::canonicalName(F.Decl))) ||
+      (!SameThreadTaskTypes.empty() &&
+       SameThreadTaskTypes.matches(
+           model::canonicalTypeName(F.Decl.getReturnType()))))
     return;
   if (F.suspensions().points().empty())
     return;

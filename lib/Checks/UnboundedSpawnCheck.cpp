@@ -59,29 +59,37 @@ const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
   return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions);
 }
 
-const CallExpr *UnboundedSpawnCheck::firstSpawn(const Stmt &Loop) const {
-  // A spawn in a nested loop is that loop's.
+const CallExpr *
+UnboundedSpawnCheck::firstSpawn(const Stmt &Loop,
+                                const model::OwnStmts &Own) const {
   const Stmt *Body = model::loopBody(Loop);
-  llvm::SmallPtrSet<const Stmt *, 8> Nested;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      model::forEachOwnStmt(model::loopBody(S),
-                            [&](const Stmt &Inner) { Nested.insert(&Inner); });
-  });
-  const CallExpr *Spawn = nullptr;
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
+  llvm::SmallVector<const CallExpr *, 2> InLoop;
+  Own.forEach(Body, [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CallExpr>(&S);
-        Call && !Spawn && !Nested.contains(Call) && spawned(*Call))
-      Spawn = Call;
+        Call && SpawnCalls.contains(Call))
+      InLoop.push_back(Call);
   });
-  return Spawn;
+  if (InLoop.empty())
+    return nullptr;
+  // A spawn in a nested loop is that loop's.
+  llvm::SmallPtrSet<const Stmt *, 8> Nested;
+  Own.forEach(Body, [&](const Stmt &S) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      Own.forEach(model::loopBody(S),
+                  [&](const Stmt &Inner) { Nested.insert(&Inner); });
+  });
+  for (const CallExpr *Call : InLoop)
+    if (!Nested.contains(Call))
+      return Call;
+  return nullptr;
 }
 
-void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
-                                    ASTContext &Ctx) {
+void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
+  const FunctionDecl &FD = F.Decl;
+  ASTContext &Ctx = F.Ctx;
   if (model::staticallyBounded(Loop, Ctx))
     return;
-  const CallExpr *Spawn = firstSpawn(Loop);
+  const CallExpr *Spawn = firstSpawn(Loop, F.own());
   if (!Spawn ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
@@ -115,37 +123,46 @@ void UnboundedSpawnCheck::checkLoop(const FunctionDecl &FD, const Stmt &Loop,
        DiagnosticIDs::Note);
 }
 
-void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD,
-                                         const Stmt *Body) {
+void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD) {
   const FunctionDecl *Self = FD.getCanonicalDecl();
-  model::forEachOwnStmt(Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    const Expr *What = Call ? spawned(*Call) : nullptr;
-    const auto *Inner =
-        What ? dyn_cast<CallExpr>(What->IgnoreImplicit()) : nullptr;
+  for (auto [Call, What] : Spawns) {
+    const auto *Inner = dyn_cast<CallExpr>(What->IgnoreImplicit());
     const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
     if (!Callee || Callee->getCanonicalDecl() != Self || Inner == Call)
-      return;
+      continue;
     diag(Call->getBeginLoc(),
          "%0 spawns itself: every run starts another, with no bound on how "
          "many run at once")
         << model::describeFunction(FD) << Call->getSourceRange();
-  });
+  }
 }
 
 void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
+  // Every call asked once what it spawns; a function without a spawn (most
+  // of them) has no loop or recursion to judge.
+  Spawns.clear();
+  SpawnCalls.clear();
   F.forEachStmt([&](const Stmt &S) {
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      checkLoop(F.Decl, S, F.Ctx);
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      if (const Expr *What = spawned(*Call)) {
+        Spawns.push_back({Call, What});
+        SpawnCalls.insert(Call);
+      }
   });
-  checkFanOut(&F.Body, F.Ctx);
+  if (!Spawns.empty())
+    F.forEachStmt([&](const Stmt &S) {
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+        checkLoop(F, S);
+    });
+  checkFanOut(F);
   checkParallelForEach(F);
-  if (F.isCoroutine())
-    checkRecursion(F.Decl, &F.Body);
+  if (F.isCoroutine() && !Spawns.empty())
+    checkRecursion(F.Decl);
 }
 
-void UnboundedSpawnCheck::checkFanOut(const Stmt *Body, ASTContext &Ctx) {
-  for (const model::FanOut &F : model::fanOuts(Body, Ctx, FanOutLists)) {
+void UnboundedSpawnCheck::checkFanOut(CheckedFunction &Fn) {
+  for (const model::FanOut &F :
+       model::fanOuts(&Fn.Body, Fn.Ctx, FanOutLists, &Fn.own())) {
     std::string Name = "this call";
     if (std::optional<model::CallInfo> Info = model::describeCall(*F.Combine))
       Name = "'" + model::displayName(Info->Names.front()) + "'";

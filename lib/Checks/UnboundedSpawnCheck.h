@@ -6,6 +6,8 @@
 #include "../Model/FanOuts.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async {
 
@@ -28,10 +30,11 @@ private:
   /// What a call spawns (model::spawnedBy under this check's lists).
   const Expr *spawned(const CallExpr &Call) const;
   /// The first spawn of \p Loop's own body (not of a loop nested in it).
-  const CallExpr *firstSpawn(const Stmt &Loop) const;
-  void checkLoop(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx);
-  void checkRecursion(const FunctionDecl &FD, const Stmt *Body);
-  void checkFanOut(const Stmt *Body, ASTContext &Ctx);
+  const CallExpr *firstSpawn(const Stmt &Loop,
+                             const model::OwnStmts &Own) const;
+  void checkLoop(CheckedFunction &F, const Stmt &Loop);
+  void checkRecursion(const FunctionDecl &FD);
+  void checkFanOut(CheckedFunction &Fn);
   /// parallel_for_each over a range of runtime size without a limit.
   void checkParallelForEach(CheckedFunction &F);
   /// True when \p T is a task or an awaitable type (cached by type).
@@ -44,6 +47,11 @@ private:
   const model::FanOutLists FanOutLists;
 
   model::CallableFanOuts FansOut;
+  /// The spawns of the function being judged, in the order of its own
+  /// statements, with what each spawns: found once (describeCall of every
+  /// call) for the loop and the recursion rules.
+  llvm::SmallVector<std::pair<const CallExpr *, const Expr *>, 4> Spawns;
+  llvm::SmallPtrSet<const CallExpr *, 4> SpawnCalls;
   llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
 };
 

@@ -90,9 +90,10 @@ const DeclRefExpr *firstReference(const Stmt *Body, const VarDecl *VD) {
 }
 
 llvm::SmallVector<AwaitedTemporaryHold, 2>
-awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO) {
+awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO,
+                      const OwnStmts *Own) {
   llvm::SmallVector<AwaitedTemporaryHold, 2> Holds;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
       if (const CoawaitExpr *Await = rangeIntoAwaitedTemporary(*Range, LO))
         Holds.push_back({Await});

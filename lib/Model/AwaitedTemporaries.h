@@ -18,6 +18,8 @@
 
 namespace clang::tidy::async::model {
 
+class OwnStmts;
+
 /// The co_await that is \p Init (through implicit nodes) when it awaits a
 /// temporary and its result is a reference into it, as the body of
 /// await_resume shows; null otherwise.
@@ -48,8 +50,11 @@ struct AwaitedTemporaryHold {
 /// Every such hold of \p Body (its own statements), in the order of the
 /// walk: rangeIntoAwaitedTemporary's loops, and references initialised by
 /// awaitIntoTemporary's awaits that are used.
+/// \p Own, when given, holds the own statements of the function \p Body is
+/// in (AnalysisSession::ownStmts), read instead of walking.
 llvm::SmallVector<AwaitedTemporaryHold, 2>
-awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO);
+awaitedTemporaryHolds(const Stmt &Body, const LangOptions &LO,
+                      const OwnStmts *Own = nullptr);
 
 /// The await_resume member that \p Await calls.
 const CXXMethodDecl *awaitResumeOf(const CoawaitExpr &Await);

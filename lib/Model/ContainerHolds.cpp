@@ -98,10 +98,11 @@ const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views) {
 }
 
 llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
-                                                   const NameMatcher &Views) {
+                                                   const NameMatcher &Views,
+                                                   const OwnStmts *Own) {
   llvm::SmallVector<ContainerHold, 4> Holds;
   auto ForEachLocal = [&](auto Visit) {
-    forEachOwnStmt(&Body, [&](const Stmt &S) {
+    forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
       if (const auto *DS = dyn_cast<DeclStmt>(&S))
         for (const Decl *D : DS->decls())
           if (const auto *VD = dyn_cast<VarDecl>(D);
@@ -121,7 +122,7 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
     if (const ValueDecl *Container = viewedContainer(Var.getInit(), Views))
       Holds.push_back({&Var, &Declaration, Container, Held::Element});
   });
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
     const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
     const auto *Iterator = Begin && Begin->isSingleDecl()

@@ -17,6 +17,7 @@
 
 namespace clang::tidy::async::model {
 
+class OwnStmts;
 class SuspensionFlow;
 
 /// The container into which \p Var's initialiser takes a reference, a
@@ -46,8 +47,11 @@ struct ContainerHold {
 /// container, in this order: references, pointers and iterators to
 /// elements (elementSource), views (one of \p Views; viewedContainer), and
 /// range-for loops, each in the order of the walk.
-llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
-                                                   const NameMatcher &Views);
+/// \p Own, when given, holds the own statements of the function \p Body is
+/// in (AnalysisSession::ownStmts), read instead of walking.
+llvm::SmallVector<ContainerHold, 4>
+containerHolds(const Stmt &Body, const NameMatcher &Views,
+               const OwnStmts *Own = nullptr);
 
 /// The first use of \p Var (declared by \p Declaration in \p Body, whose
 /// suspension flow is \p Flow) after a suspension point, with that point.

@@ -170,19 +170,30 @@ rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
 }
 
 llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
-                                     const FanOutLists &Lists) {
+                                     const FanOutLists &Lists,
+                                     const OwnStmts *Own) {
   // Tasks collected, one per iteration, into a local container in a loop
   // without a bound.
   llvm::MapVector<const VarDecl *, FanOut> Collected;
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, Body, [&](const Stmt &S) {
     if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
-        staticallyBounded(S, Ctx) ||
+        staticallyBounded(S, Ctx))
+      return;
+    llvm::SmallVector<
+        std::pair<const Stmt *, std::pair<const VarDecl *, const Expr *>>, 2>
+        Added;
+    forEachOwnStmt(Own, loopBody(S), [&](const Stmt &Inner) {
+      if (auto Add = taskAdded(Inner); Add.first)
+        Added.push_back({&Inner, Add});
+    });
+    // Whether the loop limits itself (describeCall of each of its calls)
+    // is asked only of a loop that collects tasks.
+    if (Added.empty() ||
         limitsConcurrency(S, Lists.LimiterFunctions, Lists.LimiterTypes))
       return;
-    forEachOwnStmt(loopBody(S), [&](const Stmt &Inner) {
-      if (auto [Var, Value] = taskAdded(Inner); Var)
-        Collected.insert({Var, {Var, &Inner, &S, nullptr, Value}});
-    });
+    for (auto [Inner, Add] : Added)
+      Collected.insert(
+          {Add.first, {Add.first, Inner, &S, nullptr, Add.second}});
   });
   llvm::SmallVector<FanOut, 1> Result;
   if (Collected.empty())
@@ -190,7 +201,7 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
   // Combined all at once; a container combined inside the loop that fills
   // it is processed in batches, and so is what remains of it after the loop.
   llvm::SmallPtrSet<const VarDecl *, 2> Batched;
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, Body, [&](const Stmt &S) {
     const CallExpr *Call = callOfListed(S, Lists.Combinators);
     if (!Call)
       return;

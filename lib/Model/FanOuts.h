@@ -23,6 +23,7 @@
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+class OwnStmts;
 
 /// The lists a fan-out is judged by.
 struct FanOutLists {
@@ -50,8 +51,11 @@ struct FanOut {
 /// then passed (itself, or an iterator into it) to a combinator outside that
 /// loop. A container also combined inside the loop is processed in batches,
 /// and is not one.
+/// \p Own, when given, holds the own statements of the function \p Body
+/// is in (AnalysisSession::ownStmts), read instead of walking.
 llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
-                                     const FanOutLists &Lists);
+                                     const FanOutLists &Lists,
+                                     const OwnStmts *Own = nullptr);
 
 /// True when \p T is a (non-dependent) task or awaitable class type.
 bool isTaskOrAwaitableType(QualType T);

@@ -112,9 +112,10 @@ std::optional<GuardCapture> PerThreadGuards::guardOf(const VarDecl &Var) {
 }
 
 std::vector<GuardAtSuspension> PerThreadGuards::atSuspensions(
-    const Stmt &Body, llvm::function_ref<const SuspensionFlow &()> Flow) {
+    const Stmt &Body, llvm::function_ref<const SuspensionFlow &()> Flow,
+    const OwnStmts *Own) {
   llvm::DenseMap<const VarDecl *, GuardCapture> Guards;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const auto *DS = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : DS->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))

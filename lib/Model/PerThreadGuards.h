@@ -54,7 +54,8 @@ public:
   /// \p Flow is not asked when \p Body has no guard.
   std::vector<GuardAtSuspension>
   atSuspensions(const Stmt &Body,
-                llvm::function_ref<const SuspensionFlow &()> Flow);
+                llvm::function_ref<const SuspensionFlow &()> Flow,
+                const OwnStmts *Own = nullptr);
   /// Forgets what was found (a new translation unit).
   void clear() { Captures.clear(); }
 

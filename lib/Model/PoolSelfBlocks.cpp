@@ -66,9 +66,10 @@ std::vector<PoolSelfBlock> poolSelfBlocks(
     const FunctionDecl &Coroutine, const Stmt &Body, const CFG &Graph,
     ArrayRef<const CoroutineSuspendExpr *> Points, const PoolKnowledge &Know,
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
-    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf) {
+    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
+    const OwnStmts *Own) {
   std::vector<PoolSelfBlock> Blocks;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Wait = dyn_cast<CallExpr>(&S);
     std::optional<CallInfo> Info = Wait ? describeCall(*Wait) : std::nullopt;
     if (!Info || !anyNameMatches(Know.SyncWaits, *Info) ||

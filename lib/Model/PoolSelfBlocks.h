@@ -25,6 +25,7 @@ class CFG;
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+class OwnStmts;
 class SuspensionFlow;
 
 // Thread pools whose constructor's first argument is their thread count.
@@ -65,7 +66,8 @@ std::vector<PoolSelfBlock> poolSelfBlocks(
     const FunctionDecl &Coroutine, const Stmt &Body, const CFG &Graph,
     ArrayRef<const CoroutineSuspendExpr *> Points, const PoolKnowledge &Know,
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
-    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf);
+    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
+    const OwnStmts *Own = nullptr);
 
 } // namespace clang::tidy::async::model
 

@@ -32,9 +32,10 @@ const ValueDecl *joinedScope(const CoroutineSuspendExpr &Point,
 
 std::vector<ScopeJoin> scopeJoins(
     const FunctionDecl &Caller, const Stmt &Body, const ScopeKnowledge &Know,
-    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf) {
+    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
+    const OwnStmts *Own) {
   std::vector<ScopeJoin> Joins;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Start = dyn_cast<CXXMemberCallExpr>(&S);
     std::optional<CallInfo> Info = Start ? describeCall(*Start) : std::nullopt;
     if (!Info || (!anyNameMatches(Know.StartMembers, *Info) &&

@@ -20,6 +20,7 @@
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+class OwnStmts;
 class SuspensionFlow;
 
 // Members whose awaited call waits until every task of the scope has ended.
@@ -54,7 +55,8 @@ struct ScopeJoin {
 /// of the same object). \p FlowOf gives a coroutine's suspension points.
 std::vector<ScopeJoin> scopeJoins(
     const FunctionDecl &Caller, const Stmt &Body, const ScopeKnowledge &Know,
-    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf);
+    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
+    const OwnStmts *Own = nullptr);
 
 } // namespace clang::tidy::async::model
 

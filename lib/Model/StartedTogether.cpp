@@ -45,13 +45,12 @@ denotedInCaller(const Expr *E, const FunctionDecl &Caller) {
   return {D, Base ? namedDecl(Base) : nullptr};
 }
 
-std::vector<StartedCoroutine> startedTogether(const Stmt &Body,
-                                              const CFG *Graph,
-                                              const NameMatcher &Combinators,
-                                              const NameMatcher &Spawns,
-                                              const NameMatcher &MoreSpawns) {
+std::vector<StartedCoroutine>
+startedTogether(const Stmt &Body, const CFG *Graph,
+                const NameMatcher &Combinators, const NameMatcher &Spawns,
+                const NameMatcher &MoreSpawns, const OwnStmts *Own) {
   std::vector<StartedCoroutine> Combined, Spawned;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
     if (!Info)

@@ -25,6 +25,7 @@ class CFG;
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+class OwnStmts;
 
 // Functions that start a task to run on its own, beyond the shared
 // SpawnFunctions list: two of them, one after the other, run together.
@@ -47,11 +48,10 @@ struct StartedCoroutine {
 /// to run together: the coroutine calls given to one call of a
 /// \p Combinators function, and those given to \p Spawns calls (or called
 /// on as their object) where another such spawn may run after it.
-std::vector<StartedCoroutine> startedTogether(const Stmt &Body,
-                                              const CFG *Graph,
-                                              const NameMatcher &Combinators,
-                                              const NameMatcher &Spawns,
-                                              const NameMatcher &MoreSpawns);
+std::vector<StartedCoroutine>
+startedTogether(const Stmt &Body, const CFG *Graph,
+                const NameMatcher &Combinators, const NameMatcher &Spawns,
+                const NameMatcher &MoreSpawns, const OwnStmts *Own = nullptr);
 
 /// What \p Key (as \p Started's coroutine names it) denotes in \p Caller,
 /// the function that starts it: the variable passed for a reference or

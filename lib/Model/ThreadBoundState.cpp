@@ -182,7 +182,8 @@ bool ThreadBoundState::fetchesThreadId(const Expr *E) const {
   return Fetches;
 }
 
-ThreadIdUses ThreadBoundState::usesIn(const Stmt &Body) const {
+ThreadIdUses ThreadBoundState::usesIn(const Stmt &Body,
+                                      const OwnStmts *Own) const {
   ThreadIdUses U;
   auto AddRefs = [&](const Expr *Side) {
     forEachOwnStmt(Side, [&](const Stmt &S) {
@@ -190,7 +191,7 @@ ThreadIdUses ThreadBoundState::usesIn(const Stmt &Body) const {
         U.Compared.insert(Ref);
     });
   };
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
             strip(assignmentParts(&S).first, Wrappers::Syntax)))
       U.Written.insert(Ref);
@@ -218,11 +219,13 @@ ThreadIdUses ThreadBoundState::usesIn(const Stmt &Body) const {
 }
 
 void ThreadBoundState::forEachTaking(
-    const Stmt &Body, llvm::function_ref<void(const VarDecl &, const Stmt &,
-                                              const ThreadTaking &)>
-                          Visit) {
+    const Stmt &Body,
+    llvm::function_ref<void(const VarDecl &, const Stmt &,
+                            const ThreadTaking &)>
+        Visit,
+    const OwnStmts *Own) {
   llvm::DenseSet<const VarDecl *> Ids;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const VarDecl *Var = nullptr;
     const Expr *Init = nullptr;
     if (const auto *DS = dyn_cast<DeclStmt>(&S); DS && DS->isSingleDecl()) {

@@ -23,6 +23,7 @@
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+class OwnStmts;
 
 /// What a variable was given that belongs to the thread that ran it.
 struct ThreadTaking {
@@ -83,15 +84,18 @@ public:
   /// True when \p E calls a thread id function, or names a local
   /// initialised by such a call.
   bool fetchesThreadId(const Expr *E) const;
-  /// The mentions of locals in \p Body that do not read them.
-  ThreadIdUses usesIn(const Stmt &Body) const;
+  /// The mentions of locals in \p Body that do not read them. \p Own, when
+  /// given, holds the own statements of the function \p Body is in, read
+  /// instead of walking (also in forEachTaking).
+  ThreadIdUses usesIn(const Stmt &Body, const OwnStmts *Own = nullptr) const;
   /// Calls \p Visit, in source order, for every local of \p Body (not a
   /// parameter) given thread-bound state by its declaration (a single one)
   /// or an assignment, with the statement that gives it.
   void forEachTaking(const Stmt &Body,
                      llvm::function_ref<void(const VarDecl &, const Stmt &,
                                              const ThreadTaking &)>
-                         Visit);
+                         Visit,
+                     const OwnStmts *Own = nullptr);
   /// Forgets what was found (a new translation unit).
   void clear() { ReturnedThreadLocals.clear(); }
 
