@@ -2,6 +2,7 @@
 
 #include "SummaryPlaces.h"
 #include "CoroutineModel.h"
+#include "SkippedBodies.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/FileSystem.h"
@@ -45,8 +46,8 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
 }
 
 bool judgedBySummary(const FunctionDecl &Callee, const SourceManager &SM) {
-  return !Callee.hasBody() && !Callee.isImplicit() && !Callee.isInlined() &&
-         Callee.isExternallyVisible() &&
+  return definedElsewhere(Callee) && !Callee.isImplicit() &&
+         !Callee.isInlined() && Callee.isExternallyVisible() &&
          Callee.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
          !SM.isInSystemHeader(Callee.getLocation());
 }
