@@ -50,7 +50,8 @@ const Library::Entry Library::Entries[] = {
      "asio::this_coro::throw_if_cancelled_0_t"},
     {"AsyncSleepFunctions", &Library::AsyncSleepFunctions,
      "asio::basic_waitable_timer::async_wait;asio::basic_deadline_timer::"
-     "async_wait;folly::coro::sleep;::coro::io_scheduler::yield_for;"
+     "async_wait;folly::coro::sleep;::coro::scheduler::yield_for;"
+     "::coro::io_scheduler::yield_for;"
      "async_simple::coro::sleep;boost::cobalt::sleep;seastar::sleep"},
     {"AsyncMutexes", &Library::AsyncMutexes,
      "cppcoro::async_mutex;folly::coro::Mutex;folly::coro::SharedMutex;"

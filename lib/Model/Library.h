@@ -23,7 +23,6 @@ inline constexpr llvm::StringLiteral DefaultSyncWaitFunctions =
     "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
     "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
     "::async_simple::coro::syncAwait;::coro::sync_wait;"
-    "::concurrencpp::runtime::wait;"
     "asio::io_context::run;asio::io_context::run_one;"
     "asio::io_context::run_for;asio::io_context::run_until;"
     "asio::thread_pool::join;asio::thread_pool::wait;"
