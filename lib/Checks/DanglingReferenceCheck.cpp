@@ -1,56 +1,54 @@
 //===--- DanglingReferenceCheck.cpp - async-lint --------------------------===//
 //
-// async-dangling-reference: its options and which rule judges what (the
-// rules' files are listed in DanglingReferenceCheck.h).
+// async-dangling-reference: its options, and which of the model's rules it
+// asks of each function (the rules are listed in DanglingReferenceCheck.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "DanglingReferenceCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/NameMatcher.h"
+#include "LifetimeNotes.h"
 
 namespace clang::tidy::async {
 
-namespace {
+const model::ListOption<DanglingReferenceCheck>
+    DanglingReferenceCheck::Lists[] = {
+        {"ViewTypes", model::DefaultViewTypes,
+         &DanglingReferenceCheck::ViewTypes},
+        {"OwnerFunctions", model::DefaultOwnerFunctions,
+         &DanglingReferenceCheck::OwnerFunctions},
+        {"FunctionWrappers", model::DefaultFunctionWrappers,
+         &DanglingReferenceCheck::FunctionWrappers},
+};
 
-constexpr llvm::StringLiteral ViewTypesOpt = "ViewTypes";
-constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
-constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
-constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
-constexpr llvm::StringLiteral StrictDetachedThisOpt = "StrictDetachedThis";
-constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
-constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
-constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
-    "DeclaredEagerTemporaries";
-
-} // namespace
+const model::FlagOption<DanglingReferenceCheck>
+    DanglingReferenceCheck::Flags[] = {
+        {"ReferenceWrappers", true, &DanglingReferenceCheck::ReferenceWrappers},
+        {"StrictParameters", false, &DanglingReferenceCheck::StrictParameters},
+        {"StrictDetachedThis", false,
+         &DanglingReferenceCheck::StrictDetachedThis},
+        {"OpaqueAwaitResults", false,
+         &DanglingReferenceCheck::OpaqueAwaitResults},
+        {"DeclaredEagerTemporaries", false,
+         &DanglingReferenceCheck::DeclaredEagerTemporaries},
+};
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(
-          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
-      ViewTypes(Options.get(ViewTypesOpt, model::DefaultViewTypes)),
-      FunctionWrappers(
-          Options.get(FunctionWrappersOpt, model::DefaultFunctionWrappers)),
-      ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
-      StrictParameters(Options.get(StrictParametersOpt, false)),
-      StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)),
-      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)),
-      DeclaredEagerTemporaries(
-          Options.get(DeclaredEagerTemporariesOpt, false)) {}
+    : AsyncCheck(Name, Context, Judges::Functions) {
+  model::readListOptions<DanglingReferenceCheck>(
+      *this, Lists,
+      [&](StringRef N, StringRef D) { return Options.get(N, D); });
+  model::readFlagOptions<DanglingReferenceCheck>(
+      *this, Flags, [&](StringRef N, bool D) { return Options.get(N, D); });
+}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, ViewTypesOpt, ViewTypes.str());
-  Options.store(Opts, ReferenceWrappersOpt, ReferenceWrappers);
-  Options.store(Opts, StrictParametersOpt, StrictParameters);
-  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
-  Options.store(Opts, StrictDetachedThisOpt, StrictDetachedThis);
-  Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
-  Options.store(Opts, OpaqueAwaitResultsOpt, OpaqueAwaitResults);
-  Options.store(Opts, DeclaredEagerTemporariesOpt, DeclaredEagerTemporaries);
+  auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
+  model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
+  model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -66,7 +64,27 @@ model::LibraryAnalyses DanglingReferenceCheck::analyses() {
   return {Facts.session(), Facts.libraryId(), Lib};
 }
 
+model::CallLifetimeRules DanglingReferenceCheck::callRules() {
+  return {ViewTypes,
+          FunctionWrappers,
+          ReferenceWrappers,
+          StrictDetachedThis,
+          DeclaredEagerTemporaries,
+          LateUses,
+          Detached,
+          analyses()};
+}
+
+void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
+  for (const model::LifetimeEvidence &E : Found)
+    if (!E.Once || reportOnce(E.at()))
+      reportEvidence(*this, E);
+}
+
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
+  model::CallLifetimeRules Rules = callRules();
+  auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
+  model::CallerOf Caller{F.Body, Flow};
   F.forEachStmt([&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
@@ -74,24 +92,23 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     const FunctionDecl *Callee = model::calledDefinition(*Call);
     if (!Callee) {
       if (const FunctionDecl *Coro = Declared.calledBy(*Call, Lib))
-        checkCall(*Call, *Coro, F);
+        report(model::coroutineCallLifetimes(*Call, *Coro, Caller, Rules));
       return;
     }
     if (Callee->isDependentContext())
       return;
     if (!model::getCoroutineBody(*Callee))
-      return checkWrapperCall(*Call, *Callee, F);
-    checkCall(*Call, *Callee, F);
+      return report(model::wrapperCallLifetimes(*Call, *Callee, Caller, Rules));
+    report(model::coroutineCallLifetimes(*Call, *Callee, Caller, Rules));
   });
-  checkDetachingCalls(F);
+  report(model::detachingCallLifetimes(
+      F.Body, F.flow(), F.Ctx.getSourceManager(), &F.own(), Rules));
   if (!F.isCoroutine())
     return;
-  checkAwaitedReferences(F);
-  checkAwaitResultParts(F);
-  checkContainerHolds(F);
-  checkWeakSelf(F);
-  if (StrictParameters)
-    checkStrictParameters(F);
+  report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,
+                              {ViewTypes, ReferenceWrappers, OpaqueAwaitResults,
+                               StrictParameters, Modifications, Detached,
+                               analyses()}));
 }
 
 } // namespace clang::tidy::async
