@@ -18,6 +18,39 @@ using Self = LambdaCaptureLifetimeCheck;
 
 namespace {
 
+// The wording of each warning, in the order of model::Said from
+// ClosureTemporary on.
+constexpr llvm::StringLiteral Warnings[] = {
+    "the closure of this coroutine lambda is destroyed before its task is "
+    "done with the captures",
+    "closure %0 of a coroutine lambda is destroyed while its task may still "
+    "use the captures",
+    "'this' is captured by a coroutine lambda that runs detached, and nothing "
+    "keeps the object alive; capture a 'shared_from_this()' copy",
+    "local %0 is captured by reference by a coroutine lambda whose task "
+    "outlives it",
+    "coroutine lambda with captures is passed to %0, which calls it and drops "
+    "its task; the closure is destroyed at the end of this full expression, "
+    "while the coroutine may still run",
+    "coroutine lambda with captures is passed to %0, which destroys it once "
+    "the call returns, while the coroutine may still run",
+    "coroutine lambda with captures is the implementation given to %0, which "
+    "does not keep the closure until the coroutine completes (the initiation "
+    "object holding it is destroyed once the operation has started); pass "
+    "what it needs as arguments of the initiation",
+    "parameter %0 of %1 refers to capture %2 of a lambda that is destroyed "
+    "once %3 has called it, while the coroutine may still run",
+    "%0 starts a coroutine lambda capturing 'this' detached, on an object "
+    "owned by local %1, which is destroyed while the task may still run",
+    "%0 starts a coroutine lambda capturing 'this' detached, on a temporary "
+    "object that is destroyed before the task is done with it",
+};
+
+static_assert(std::size(Warnings) ==
+                  static_cast<size_t>(model::Said::TaskIs) -
+                      static_cast<size_t>(model::Said::ClosureTemporary),
+              "one wording per warning of async-lambda-capture-lifetime");
+
 // BlockingWaits' default is built from the blocking catalogue, at run time.
 constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
 
@@ -73,7 +106,7 @@ model::ClosureLifetimeRules LambdaCaptureLifetimeCheck::rules() {
 void LambdaCaptureLifetimeCheck::report(const model::LifetimeFindings &Found) {
   for (const model::LifetimeEvidence &E : Found)
     if (reportOnce(E.at()))
-      reportEvidence(*this, E);
+      reportEvidence(*this, E, Warnings, model::Said::ClosureTemporary);
 }
 
 void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
@@ -108,7 +141,8 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     std::optional<model::LifetimeEvidence> Closure =
         model::closureLifetime(*Call, *Op, Encl, R);
     if (Closure && reportOnce(Closure->at()))
-      return reportEvidence(*this, *Closure);
+      return reportEvidence(*this, *Closure, Warnings,
+                            model::Said::ClosureTemporary);
     report(model::captureLifetimes(*Op, *Call, F.flow().fateOf(Call),
                                    /*FromStart=*/false, Encl, R));
   });

@@ -1,8 +1,9 @@
 //===--- LifetimeNotes.h - async-lint ---------------------------*- C++ -*-===//
 //
-// The words of the lifetime checks' findings: the model's lifetime rules
+// The words of the lifetime checks' notes: the model's lifetime rules
 // return evidence (model/LifetimeEvidence.h), a list of places and what
-// happened at each; this turns it into one warning and its notes.
+// happened at each; this turns it into one warning (worded by the check)
+// and its notes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,9 +15,12 @@
 
 namespace clang::tidy::async {
 
-/// Reports \p E through \p Check: its first step as the warning, the
-/// others as notes.
-void reportEvidence(AsyncCheck &Check, const model::LifetimeEvidence &E);
+/// Reports \p E through \p Check: its first step as the warning, worded by
+/// \p Warnings (the check's own, in the order of model::Said from
+/// \p FirstWarning on), the others as notes, worded here.
+void reportEvidence(AsyncCheck &Check, const model::LifetimeEvidence &E,
+                    llvm::ArrayRef<llvm::StringLiteral> Warnings,
+                    model::Said FirstWarning);
 
 } // namespace clang::tidy::async
 

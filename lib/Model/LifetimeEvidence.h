@@ -3,8 +3,9 @@
 // The evidence of a lifetime finding as data: the places, in the order they
 // are told, and what happened at each. The model's lifetime rules return it;
 // the lifetime checks (async-dangling-reference, async-lambda-capture-
-// lifetime) word it with one helper (lib/Checks/LifetimeNotes), so that the
-// model names what happened without depending on clang-tidy.
+// lifetime) word it, their warnings each, the notes with one helper
+// (lib/Checks/LifetimeNotes), so that the model names what happened
+// without depending on clang-tidy.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,8 +21,10 @@
 namespace clang::tidy::async::model {
 
 /// What a step of the evidence says happened. The first step of a finding
-/// is its warning, the others its notes; each has one wording, in
-/// lib/Checks/LifetimeNotes.cpp, whose arguments are the step's.
+/// is its warning, the others its notes; each has one wording, whose
+/// arguments are the step's: a warning's in its check, a note's in
+/// lib/Checks/LifetimeNotes.cpp (each check's warnings, then the notes, are
+/// kept together and in order here, as their tables are).
 enum class Said : unsigned {
   // The warnings of async-dangling-reference.
   ParamTemporary,
