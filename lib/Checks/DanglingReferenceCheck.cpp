@@ -1,56 +1,117 @@
 //===--- DanglingReferenceCheck.cpp - async-lint --------------------------===//
 //
-// async-dangling-reference: its options and which rule judges what (the
-// rules' files are listed in DanglingReferenceCheck.h).
+// async-dangling-reference: its options, and which of the model's rules it
+// asks of each function (the rules are listed in DanglingReferenceCheck.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "DanglingReferenceCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/NameMatcher.h"
+#include "LifetimeNotes.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
-constexpr llvm::StringLiteral ViewTypesOpt = "ViewTypes";
-constexpr llvm::StringLiteral ReferenceWrappersOpt = "ReferenceWrappers";
-constexpr llvm::StringLiteral StrictParametersOpt = "StrictParameters";
-constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
-constexpr llvm::StringLiteral StrictDetachedThisOpt = "StrictDetachedThis";
-constexpr llvm::StringLiteral FunctionWrappersOpt = "FunctionWrappers";
-constexpr llvm::StringLiteral OpaqueAwaitResultsOpt = "OpaqueAwaitResults";
-constexpr llvm::StringLiteral DeclaredEagerTemporariesOpt =
-    "DeclaredEagerTemporaries";
+// The wording of each warning, in the order of model::Said from ParamTemporary
+// on.
+constexpr llvm::StringLiteral Warnings[] = {
+    "parameter %0 of %1 refers to a temporary that is destroyed before the "
+    "task is done with it",
+    "parameter %0 of %1 refers to local %2, which is destroyed while the task "
+    "may still run",
+    "%0 is called on a temporary that is destroyed before the task is done "
+    "with it",
+    "%0 is called on local %1, which is destroyed while the task may still "
+    "run",
+    "%0 runs detached on '*this', and nothing keeps the object alive%select{|; "
+    "give the coroutine a 'shared_from_this()' copy to hold}1",
+    "%0 runs detached on an object owned by local %1, which is destroyed "
+    "while the task may still run",
+    "%0 runs detached on an object owned by a temporary that is destroyed "
+    "before the task is done with it",
+    "parameter %0 of %1 refers to a temporary that is destroyed before the "
+    "task it returns is done; %1 is defined elsewhere, and its task may use "
+    "%0 when it runs",
+    "parameter %0 of %1 refers to local %2, which is destroyed while the task "
+    "it returns may still run; %1 is defined elsewhere, and its task may use "
+    "%0 when it runs",
+    "%0 is called on a temporary that is destroyed before the task it returns "
+    "is done; %0 is defined elsewhere, and its task may use the object when "
+    "it runs",
+    "%0 is called on local %1, which is destroyed while the task it returns "
+    "may still run; %0 is defined elsewhere, and its task may use the object "
+    "when it runs",
+    "parameter %0 of %1 is used after a suspension point, when what it refers "
+    "to may be gone",
+    "%0 runs %1 detached on an object owned by local %2, which is destroyed "
+    "while the task may still run",
+    "%0 runs %1 detached on a temporary object that is destroyed before the "
+    "task is done with it",
+    "the range of this loop is a reference into the result of 'co_await' on "
+    "a temporary, which is destroyed before the loop starts",
+    "reference %0 is bound to the result of 'co_await' on a temporary, which "
+    "is destroyed at the end of the full expression",
+    "%select{reference %1 is bound to|reference %1 is bound to a member "
+    "of|this structured binding refers to|view %1 refers into}0 the result of "
+    "'co_await' on a temporary, destroyed at the end of the full expression",
+    "the loop over %select{member|global|static}1 %0 holds an iterator across "
+    "a suspension point, while other code may modify %0",
+    "%0 points into %select{member|global|static}2 %1 and is used after a "
+    "suspension point, while other code may modify %1",
+    "%0 reaches '*this' after a suspension point without checking its weak "
+    "reference %1",
+    "%0 passes %1 on to %2, which refers to a temporary destroyed before the "
+    "task is done",
+    "%0 passes %1 on to %2, which refers to local %3, destroyed while the "
+    "task may still run",
+};
+
+static_assert(std::size(Warnings) ==
+                  static_cast<size_t>(model::Said::ClosureTemporary) -
+                      static_cast<size_t>(model::Said::ParamTemporary),
+              "one wording per warning of async-dangling-reference");
 
 } // namespace
 
+const model::ListOption<DanglingReferenceCheck>
+    DanglingReferenceCheck::Lists[] = {
+        {"ViewTypes", model::DefaultViewTypes,
+         &DanglingReferenceCheck::ViewTypes},
+        {"OwnerFunctions", model::DefaultOwnerFunctions,
+         &DanglingReferenceCheck::OwnerFunctions},
+        {"FunctionWrappers", model::DefaultFunctionWrappers,
+         &DanglingReferenceCheck::FunctionWrappers},
+};
+
+const model::FlagOption<DanglingReferenceCheck>
+    DanglingReferenceCheck::Flags[] = {
+        {"ReferenceWrappers", true, &DanglingReferenceCheck::ReferenceWrappers},
+        {"StrictParameters", false, &DanglingReferenceCheck::StrictParameters},
+        {"StrictDetachedThis", false,
+         &DanglingReferenceCheck::StrictDetachedThis},
+        {"OpaqueAwaitResults", false,
+         &DanglingReferenceCheck::OpaqueAwaitResults},
+        {"DeclaredEagerTemporaries", false,
+         &DanglingReferenceCheck::DeclaredEagerTemporaries},
+};
+
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(
-          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
-      ViewTypes(Options.get(ViewTypesOpt, model::DefaultViewTypes)),
-      FunctionWrappers(
-          Options.get(FunctionWrappersOpt, model::DefaultFunctionWrappers)),
-      ReferenceWrappers(Options.get(ReferenceWrappersOpt, true)),
-      StrictParameters(Options.get(StrictParametersOpt, false)),
-      StrictDetachedThis(Options.get(StrictDetachedThisOpt, false)),
-      OpaqueAwaitResults(Options.get(OpaqueAwaitResultsOpt, false)),
-      DeclaredEagerTemporaries(
-          Options.get(DeclaredEagerTemporariesOpt, false)) {}
+    : AsyncCheck(Name, Context, Judges::Functions) {
+  model::readListOptions<DanglingReferenceCheck>(
+      *this, Lists,
+      [&](StringRef N, StringRef D) { return Options.get(N, D); });
+  model::readFlagOptions<DanglingReferenceCheck>(
+      *this, Flags, [&](StringRef N, bool D) { return Options.get(N, D); });
+}
 
 void DanglingReferenceCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, ViewTypesOpt, ViewTypes.str());
-  Options.store(Opts, ReferenceWrappersOpt, ReferenceWrappers);
-  Options.store(Opts, StrictParametersOpt, StrictParameters);
-  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
-  Options.store(Opts, StrictDetachedThisOpt, StrictDetachedThis);
-  Options.store(Opts, FunctionWrappersOpt, FunctionWrappers.str());
-  Options.store(Opts, OpaqueAwaitResultsOpt, OpaqueAwaitResults);
-  Options.store(Opts, DeclaredEagerTemporariesOpt, DeclaredEagerTemporaries);
+  auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
+  model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
+  model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -66,7 +127,27 @@ model::LibraryAnalyses DanglingReferenceCheck::analyses() {
   return {Facts.session(), Facts.libraryId(), Lib};
 }
 
+model::CallLifetimeRules DanglingReferenceCheck::callRules() {
+  return {ViewTypes,
+          FunctionWrappers,
+          ReferenceWrappers,
+          StrictDetachedThis,
+          DeclaredEagerTemporaries,
+          LateUses,
+          Detached,
+          analyses()};
+}
+
+void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
+  for (const model::LifetimeEvidence &E : Found)
+    if (!E.Once || reportOnce(E.at()))
+      reportEvidence(*this, E, Warnings, model::Said::ParamTemporary);
+}
+
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
+  model::CallLifetimeRules Rules = callRules();
+  auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
+  model::CallerOf Caller{F.Body, Flow};
   F.forEachStmt([&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
@@ -74,24 +155,23 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     const FunctionDecl *Callee = model::calledDefinition(*Call);
     if (!Callee) {
       if (const FunctionDecl *Coro = Declared.calledBy(*Call, Lib))
-        checkCall(*Call, *Coro, F);
+        report(model::coroutineCallLifetimes(*Call, *Coro, Caller, Rules));
       return;
     }
     if (Callee->isDependentContext())
       return;
     if (!model::getCoroutineBody(*Callee))
-      return checkWrapperCall(*Call, *Callee, F);
-    checkCall(*Call, *Callee, F);
+      return report(model::wrapperCallLifetimes(*Call, *Callee, Caller, Rules));
+    report(model::coroutineCallLifetimes(*Call, *Callee, Caller, Rules));
   });
-  checkDetachingCalls(F);
+  report(model::detachingCallLifetimes(
+      F.Body, F.flow(), F.Ctx.getSourceManager(), &F.own(), Rules));
   if (!F.isCoroutine())
     return;
-  checkAwaitedReferences(F);
-  checkAwaitResultParts(F);
-  checkContainerHolds(F);
-  checkWeakSelf(F);
-  if (StrictParameters)
-    checkStrictParameters(F);
+  report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,
+                              {ViewTypes, ReferenceWrappers, OpaqueAwaitResults,
+                               StrictParameters, Modifications, Detached,
+                               analyses()}));
 }
 
 } // namespace clang::tidy::async

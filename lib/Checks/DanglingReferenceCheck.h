@@ -3,9 +3,11 @@
 #ifndef ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 
-#include "../Model/ContainerModifications.h"
+#include "../Model/CallLifetimes.h"
 #include "../Model/DeclaredCoroutines.h"
-#include "../Model/DetachedObjects.h"
+#include "../Model/FlagOptions.h"
+#include "../Model/HoldLifetimes.h"
+#include "../Model/ListOptions.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
@@ -13,13 +15,14 @@ namespace clang::tidy::async {
 /// Finds reference, pointer and view parameters of coroutines whose referent
 /// dies while the coroutine still uses it.
 ///
-/// Its rules: call-site lifetimes, of coroutines defined here or only
-/// declared (DanglingReferenceCalls.cpp) and through wrappers
-/// (DanglingReferenceWrappers.cpp); references into an awaited temporary
-/// (DanglingReferenceAwaits.cpp); references into a member, namespace-scope
-/// or static container that other code modifies while the coroutine is
-/// suspended, and '*this' reached after a suspension without checking a weak
-/// reference (DanglingReferenceElements.cpp). The facts are the model's.
+/// Its rules are the model's, asked per call and per coroutine: call-site
+/// lifetimes, of coroutines defined here or only declared and through
+/// wrappers, and member coroutines run detached on an object nothing keeps
+/// alive (model/CallLifetimes); references into an awaited temporary, into
+/// a member or shared container other code modifies while the coroutine is
+/// suspended, and '*this' reached after a suspension without checking a
+/// weak reference (model/HoldLifetimes). The check words the evidence
+/// (LifetimeNotes).
 class DanglingReferenceCheck : public AsyncCheck {
 public:
   DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
@@ -30,59 +33,26 @@ protected:
   void startTranslationUnit() override;
 
 private:
-  using Call = model::CoroutineCall;
   /// The session's analyses under this check's library lists.
   model::LibraryAnalyses analyses();
-  bool refersThrough(const ParmVarDecl &Param) const {
-    return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
-  }
+  model::CallLifetimeRules callRules();
+  /// Reports each finding of \p Found not reported at its place yet.
+  void report(const model::LifetimeFindings &Found);
 
-  // DanglingReferenceCalls.cpp.
-  void checkCall(const CallExpr &Call, const FunctionDecl &Coro,
-                 CheckedFunction &Caller);
-  void checkArgument(const Call &C, unsigned Index, const Expr &Arg);
-  bool checkObject(const Call &C, const Expr &Object);
-  void checkDetachedThis(const Call &C, const Expr &Object);
-  void checkDeclaredArgument(const Call &C, unsigned Index, const Expr &Arg);
-  void checkDeclaredObject(const Call &C, const Expr &Object);
-  void addNotes(const Call &C, const model::TaskFate &F,
-                const model::Referent &R, SourceLocation Dies, const Stmt *Use,
-                StringRef UseName);
-  void declaredBorrowNote(const Call &C, model::Borrow B);
-  void checkStrictParameters(CheckedFunction &F);
-  void checkDetachingCalls(CheckedFunction &F);
-
-  // DanglingReferenceWrappers.cpp.
-  void checkWrapperCall(const CallExpr &Call, const FunctionDecl &Callee,
-                        CheckedFunction &Caller);
-  void checkForwarded(const CallExpr &Call, CheckedFunction &Caller,
-                      const FunctionDecl &Wrapper, int Index,
-                      const ParmVarDecl *Outer, const Expr &At, bool Erased);
-
-  // DanglingReferenceAwaits.cpp.
-  void checkAwaitedReferences(CheckedFunction &F);
-  void checkAwaitResultParts(CheckedFunction &F);
-
-  // DanglingReferenceElements.cpp.
-  /// References, pointers, iterators and views into a member or shared
-  /// container (and range-for loops over one) held across a suspension.
-  void checkContainerHolds(CheckedFunction &F);
-  void reportHeldAcross(CheckedFunction &F, const VarDecl &Var,
-                        const DeclStmt &Declaration, const ValueDecl &Container,
-                        model::Held H, const CXXForRangeStmt *Loop = nullptr);
-  void checkWeakSelf(CheckedFunction &F);
-
-  const model::NameMatcher OwnerFunctions;
-  const model::NameMatcher ViewTypes;
-  const model::NameMatcher FunctionWrappers;
-  const bool ReferenceWrappers;
-  const bool StrictParameters;
+  // The options, read and stored through these tables.
+  static const model::ListOption<DanglingReferenceCheck> Lists[];
+  static const model::FlagOption<DanglingReferenceCheck> Flags[];
+  model::NameMatcher OwnerFunctions;
+  model::NameMatcher ViewTypes;
+  model::NameMatcher FunctionWrappers;
+  bool ReferenceWrappers = true;
+  bool StrictParameters = false;
   /// Also report a member coroutine spawned detached on '*this' of a class
   /// that is not made to be shared, where nothing ties the object to the
   /// task (Rust's 'static, without evidence of who owns the object).
-  const bool StrictDetachedThis;
-  const bool OpaqueAwaitResults;
-  const bool DeclaredEagerTemporaries;
+  bool StrictDetachedThis = false;
+  bool OpaqueAwaitResults = false;
+  bool DeclaredEagerTemporaries = false;
   model::LateParameterUses LateUses;
   model::DeclaredCoroutines Declared;
   model::ContainerModifications Modifications;

@@ -1,50 +1,88 @@
 //===--- LambdaCaptureLifetimeCheck.cpp - async-lint ----------------------===//
+//
+// async-lambda-capture-lifetime: its options, and which of the model's rules
+// it asks of each lambda and call (model/ClosureLifetimes).
+//
+//===----------------------------------------------------------------------===//
 
 #include "LambdaCaptureLifetimeCheck.h"
 #include "../Model/CallInfo.h"
-#include "../Model/ClosureDeaths.h"
+#include "../Model/ClosureConsumers.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachedObjects.h"
-#include "../Model/LocalFlow.h"
-#include "../Model/Owners.h"
 #include "LifetimeNotes.h"
-#include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
 
+using Self = LambdaCaptureLifetimeCheck;
+
 namespace {
 
-constexpr llvm::StringLiteral CallbackFunctionsOpt = "CallbackFunctions";
-constexpr llvm::StringLiteral OwnerFunctionsOpt = "OwnerFunctions";
-constexpr llvm::StringLiteral ComposeFunctionsOpt = "ComposeFunctions";
+// The wording of each warning, in the order of model::Said from
+// ClosureTemporary on.
+constexpr llvm::StringLiteral Warnings[] = {
+    "the closure of this coroutine lambda is destroyed before its task is "
+    "done with the captures",
+    "closure %0 of a coroutine lambda is destroyed while its task may still "
+    "use the captures",
+    "'this' is captured by a coroutine lambda that runs detached, and nothing "
+    "keeps the object alive; capture a 'shared_from_this()' copy",
+    "local %0 is captured by reference by a coroutine lambda whose task "
+    "outlives it",
+    "coroutine lambda with captures is passed to %0, which calls it and drops "
+    "its task; the closure is destroyed at the end of this full expression, "
+    "while the coroutine may still run",
+    "coroutine lambda with captures is passed to %0, which destroys it once "
+    "the call returns, while the coroutine may still run",
+    "coroutine lambda with captures is the implementation given to %0, which "
+    "does not keep the closure until the coroutine completes (the initiation "
+    "object holding it is destroyed once the operation has started); pass "
+    "what it needs as arguments of the initiation",
+    "parameter %0 of %1 refers to capture %2 of a lambda that is destroyed "
+    "once %3 has called it, while the coroutine may still run",
+    "%0 starts a coroutine lambda capturing 'this' detached, on an object "
+    "owned by local %1, which is destroyed while the task may still run",
+    "%0 starts a coroutine lambda capturing 'this' detached, on a temporary "
+    "object that is destroyed before the task is done with it",
+};
+
+static_assert(std::size(Warnings) ==
+                  static_cast<size_t>(model::Said::TaskIs) -
+                      static_cast<size_t>(model::Said::ClosureTemporary),
+              "one wording per warning of async-lambda-capture-lifetime");
+
+// BlockingWaits' default is built from the blocking catalogue, at run time.
 constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
-constexpr llvm::StringLiteral JoiningExecutorsOpt = "JoiningExecutors";
 
 } // namespace
+
+const model::ListOption<Self> Self::Lists[] = {
+    {"CallbackFunctions", model::DefaultCallbackFunctions,
+     &Self::CallbackFunctions},
+    {"OwnerFunctions", model::DefaultOwnerFunctions, &Self::OwnerFunctions},
+    {"ComposeFunctions", model::DefaultComposeFunctions,
+     &Self::ComposeFunctions},
+    {"JoiningExecutors", model::DefaultJoiningExecutors,
+     &Self::JoiningExecutors},
+};
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
-      OwnerFunctions(
-          Options.get(OwnerFunctionsOpt, model::DefaultOwnerFunctions)),
-      CallbackFunctions(
-          Options.get(CallbackFunctionsOpt, model::DefaultCallbackFunctions)),
-      ComposeFunctions(
-          Options.get(ComposeFunctionsOpt, model::DefaultComposeFunctions)),
-      Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()),
       BlockingWaits(
           Options.get(BlockingWaitsOpt, model::defaultBlockingWaits())),
-      AllBlockingWaits(BlockingWaits.str() + ";" + Waits.str()),
-      JoiningExecutors(
-          Options.get(JoiningExecutorsOpt, model::DefaultJoiningExecutors)) {}
+      Waits(Lib.SyncWaitFunctions.str() + ";" + Lib.JoinMembers.str()),
+      AllBlockingWaits(BlockingWaits.str() + ";" + Waits.str()) {
+  model::readListOptions<Self>(*this, Lists, [&](StringRef N, StringRef D) {
+    return Options.get(N, D);
+  });
+}
 
 void LambdaCaptureLifetimeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, CallbackFunctionsOpt, CallbackFunctions.str());
-  Options.store(Opts, OwnerFunctionsOpt, OwnerFunctions.str());
-  Options.store(Opts, ComposeFunctionsOpt, ComposeFunctions.str());
-  Options.store(Opts, BlockingWaitsOpt, BlockingWaits.str());
-  Options.store(Opts, JoiningExecutorsOpt, JoiningExecutors.str());
+  auto Store = [&](StringRef N, StringRef V) { Options.store(Opts, N, V); };
+  model::storeListOptions<Self>(*this, Lists, Store);
+  Store(BlockingWaitsOpt, BlockingWaits.str());
 }
 
 void LambdaCaptureLifetimeCheck::startTranslationUnit() {
@@ -53,105 +91,28 @@ void LambdaCaptureLifetimeCheck::startTranslationUnit() {
   OwnWaits.clear();
 }
 
-model::LibraryAnalyses LambdaCaptureLifetimeCheck::analyses() {
+model::ClosureLifetimeRules LambdaCaptureLifetimeCheck::rules() {
   // The id UnitFacts was given for this check's lists: asking the session
   // again would build the configuration's text on every call.
-  return {Facts.session(), Facts.libraryId(), Lib};
+  return {CallbackFunctions,
+          ComposeFunctions,
+          Waits,
+          Uses,
+          Detached,
+          OwnWaits,
+          {Facts.session(), Facts.libraryId(), Lib}};
 }
 
-bool LambdaCaptureLifetimeCheck::waitedOut(const CXXMethodDecl &Op,
-                                           const model::TaskFate &F,
-                                           const VarDecl &Dying,
-                                           CheckedFunction &Encl) {
-  return OwnWaits.waitedOut(Encl.Decl, Encl.Body, Facts.session(), Op, F,
-                            Dying);
-}
-
-bool LambdaCaptureLifetimeCheck::checkClosure(const CallExpr &Call,
-                                              const CXXMethodDecl &Op,
-                                              CheckedFunction &Encl) {
-  auto WaitedOut = [&](const model::TaskFate &F, const VarDecl &Dying) {
-    return waitedOut(Op, F, Dying, Encl);
-  };
-  std::optional<model::LambdaDeath> D =
-      model::closureDeath(Call, Op, Encl.flow(), WaitedOut, Uses, analyses());
-  if (!D || !reportOnce(Call.getArg(0)->getBeginLoc()))
-    return false;
-  bool Local = D->R.What == model::Referent::Kind::Local;
-  if (!Local)
-    diag(Call.getArg(0)->getBeginLoc(),
-         "the closure of this coroutine lambda is destroyed before its task "
-         "is done with the captures");
-  else
-    diag(Call.getArg(0)->getBeginLoc(),
-         "closure %0 of a coroutine lambda is destroyed while its task may "
-         "still use the captures")
-        << D->R.Var;
-  const auto *Ref = dyn_cast<DeclRefExpr>(D->Use);
-  std::string UseName =
-      Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"
-          : std::string("captured 'this'");
-  addLifetimeNotes(
-      *this, Encl.Ctx.getSourceManager(), D->Fate,
-      {"the closure", Local ? D->R.Var : nullptr, D->Dies}, D->Use, UseName,
-      model::lazinessOf(Op.getReturnType()) == model::Laziness::Lazy);
-  return true;
-}
-
-void LambdaCaptureLifetimeCheck::checkCaptures(const CXXMethodDecl &Op,
-                                               const Expr &Origin,
-                                               const model::TaskFate &F,
-                                               bool FromStart,
-                                               CheckedFunction &Encl) {
-  const model::TaskFlow &Flow = Encl.flow();
-  const CXXRecordDecl *Closure = Op.getParent();
-  auto WaitedOut = [&](const model::TaskFate &Fate, const VarDecl &Dying) {
-    return waitedOut(Op, Fate, Dying, Encl);
-  };
-  model::Laziness L =
-      FromStart ? model::Laziness::Lazy : model::lazinessOf(Op.getReturnType());
-  for (const LambdaCapture &Capture : Closure->captures()) {
-    if (Capture.capturesThis()) {
-      // Only a class made to be owned by shared_ptr tells, by itself, that
-      // nothing else keeps '*this' alive; other classes are judged where the
-      // member function that starts the lambda is called.
-      const CXXThisExpr *This =
-          Detached.unownedThisUse(Op, F, FromStart, Encl.Body, analyses());
-      const CXXRecordDecl *Class =
-          This ? This->getType()->getPointeeCXXRecordDecl() : nullptr;
-      if (!This || !model::isSharedFromThisClass(Class) ||
-          model::mayJoinOnDestruction(Class) ||
-          !reportOnce(Capture.getLocation()))
-        continue;
-      diag(Capture.getLocation(), "'this' is captured by a coroutine lambda "
-                                  "that runs detached, and nothing keeps the "
-                                  "object alive; capture a "
-                                  "'shared_from_this()' copy");
-      diag(F.Where, "the task is %0", DiagnosticIDs::Note) << F.How;
-      diag(This->getBeginLoc(),
-           FromStart ? "'this' is used here, when the task runs"
-                     : "'this' is used here, after the coroutine may have "
-                       "suspended",
-           DiagnosticIDs::Note);
-      continue;
-    }
-    std::optional<model::LambdaDeath> D =
-        model::capturedLocalDeath(Capture, Op, Origin, F, L, FromStart, Flow,
-                                  WaitedOut, Uses, analyses());
-    if (!D || !reportOnce(Capture.getLocation()))
-      continue;
-    diag(Capture.getLocation(), "local %0 is captured by reference by a "
-                                "coroutine lambda whose task outlives it")
-        << D->R.Var;
-    addLifetimeNotes(*this, Encl.Ctx.getSourceManager(), F,
-                     {"", D->R.Var, D->Dies}, D->Use,
-                     "'" + D->R.Var->getName().str() + "'", FromStart);
-  }
+void LambdaCaptureLifetimeCheck::report(const model::LifetimeFindings &Found) {
+  for (const model::LifetimeEvidence &E : Found)
+    if (reportOnce(E.at()))
+      reportEvidence(*this, E, Warnings, model::Said::ClosureTemporary);
 }
 
 void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
-  ASTContext &Ctx = F.Ctx;
-  checkDetachingCalls(F);
+  model::ClosureLifetimeRules R = rules();
+  model::EnclosingFunction Encl{F.Decl, F.Body};
+  report(model::detachingLambdaLifetimes(Encl, F.Ctx.getSourceManager(), R));
   F.forEachStmt([&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
@@ -163,7 +124,8 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
         return;
       model::TaskFate Fate = F.flow().fateOf(Lambda);
       if (Fate.What == model::TaskFate::Kind::Escapes)
-        checkCaptures(*Op, *Lambda, Fate, /*FromStart=*/true, F);
+        report(model::captureLifetimes(*Op, *Lambda, Fate, /*FromStart=*/true,
+                                       Encl, R));
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
@@ -171,15 +133,18 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       return;
     const auto *Op =
         dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
-    if (Op && isa<CXXOperatorCallExpr>(Call) &&
-        model::capturingCoroutine(Op->getParent())) {
-      // A coroutine lambda called: its task refers to the closure.
-      if (!checkClosure(*Call, *Op, F))
-        checkCaptures(*Op, *Call, F.flow().fateOf(Call), /*FromStart=*/false,
-                      F);
-      return;
-    }
-    checkCallbacks(*Call, Ctx);
+    if (!Op || !isa<CXXOperatorCallExpr>(Call) ||
+        !model::capturingCoroutine(Op->getParent()))
+      return report(model::callbackLifetimes(*Call, F.Ctx, R));
+    // A coroutine lambda called: its task refers to the closure, or, where
+    // the closure outlives it, to the captured locals.
+    std::optional<model::LifetimeEvidence> Closure =
+        model::closureLifetime(*Call, *Op, Encl, R);
+    if (Closure && reportOnce(Closure->at()))
+      return reportEvidence(*this, *Closure, Warnings,
+                            model::Said::ClosureTemporary);
+    report(model::captureLifetimes(*Op, *Call, F.flow().fateOf(Call),
+                                   /*FromStart=*/false, Encl, R));
   });
 }
 

@@ -1,32 +1,26 @@
 //===--- LifetimeNotes.h - async-lint ---------------------------*- C++ -*-===//
 //
-// The notes shared by the lifetime checks: where the task goes, where what it
-// refers to dies, and where the coroutine uses it.
+// The words of the lifetime checks' notes: the model's lifetime rules
+// return evidence (model/LifetimeEvidence.h), a list of places and what
+// happened at each; this turns it into one warning (worded by the check)
+// and its notes.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_LINT_CHECKS_LIFETIMENOTES_H
 #define ASYNC_LINT_CHECKS_LIFETIMENOTES_H
 
-#include "../Model/TaskFlow.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../Model/LifetimeEvidence.h"
+#include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
-/// What dies, for the notes: a temporary (\p Temporary names it, e.g. "the
-/// temporary", "the closure") or the local \p Local.
-struct Casualty {
-  StringRef Temporary;
-  const NamedDecl *Local = nullptr;
-  SourceLocation Dies;
-};
-
-/// Adds the notes of a lifetime finding: what becomes of the task and where
-/// \p Victim dies (in source order), and where the coroutine uses it (\p Use,
-/// named \p UseName), lazily (only once awaited) or after a suspension.
-void addLifetimeNotes(ClangTidyCheck &Check, const SourceManager &SM,
-                      const model::TaskFate &Fate, const Casualty &Victim,
-                      const Stmt *Use, StringRef UseName, bool Lazy);
+/// Reports \p E through \p Check: its first step as the warning, worded by
+/// \p Warnings (the check's own, in the order of model::Said from
+/// \p FirstWarning on), the others as notes, worded here.
+void reportEvidence(AsyncCheck &Check, const model::LifetimeEvidence &E,
+                    llvm::ArrayRef<llvm::StringLiteral> Warnings,
+                    model::Said FirstWarning);
 
 } // namespace clang::tidy::async
 

@@ -1,0 +1,80 @@
+//===--- CallLifetimes.h - async-lint ---------------------------*- C++ -*-===//
+//
+// Does a call hand a coroutine something that dies while its task still
+// uses it? The call-site rules of async-dangling-reference, as evidence: a
+// reference, pointer or view argument (or the object of a member coroutine)
+// that refers to a temporary or a local dying too early, of a coroutine
+// defined here or only declared, directly or through a wrapper that returns
+// its task; and a member coroutine run detached on an object nothing keeps
+// alive. The facts are ArgumentDeaths, DeclaredCoroutines, DetachedObjects,
+// ForwardedArguments and Owners'.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_CALLLIFETIMES_H
+#define ASYNC_LINT_MODEL_CALLLIFETIMES_H
+
+#include "CoroutineCalls.h"
+#include "DetachedObjects.h"
+#include "LibraryAnalyses.h"
+#include "LifetimeEvidence.h"
+
+namespace clang::tidy::async::model {
+
+/// A unit's findings of one rule, in the order they are reported.
+using LifetimeFindings = llvm::SmallVector<LifetimeEvidence, 1>;
+
+/// What the call-site rules read: the check's options and its per-unit
+/// memos.
+struct CallLifetimeRules {
+  const NameMatcher &ViewTypes;
+  /// Type-erased function objects (std::function) whose target a caller
+  /// may show.
+  const NameMatcher &FunctionWrappers;
+  bool ReferenceWrappers;
+  /// Also a member coroutine detached on '*this' of any class.
+  bool StrictDetachedThis;
+  /// An eager declared-only coroutine may keep a temporary argument.
+  bool DeclaredEagerTemporaries;
+  LateParameterUses &Late;
+  DetachedObjects &Detached;
+  LibraryAnalyses A;
+
+  bool refersThrough(const ParmVarDecl &Param) const {
+    return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
+  }
+};
+
+/// The function a call is made in: its body, and its task flow (built only
+/// when a question needs it).
+struct CallerOf {
+  const Stmt &Body;
+  llvm::function_ref<const TaskFlow &()> Flow;
+};
+
+/// What \p Call of the coroutine \p Coro (defined here or only declared)
+/// hands it that dies too early: its arguments, then its object.
+LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
+                                        const FunctionDecl &Coro,
+                                        const CallerOf &Caller,
+                                        const CallLifetimeRules &R);
+
+/// What \p Call of \p Callee, a function (not a coroutine) that returns a
+/// task, or a type-erased function object's call operator, hands on to a
+/// coroutine that dies too early.
+LifetimeFindings wrapperCallLifetimes(const CallExpr &Call,
+                                      const FunctionDecl &Callee,
+                                      const CallerOf &Caller,
+                                      const CallLifetimeRules &R);
+
+/// The calls in \p Body (of the function whose flow \p Flow is) of member
+/// functions that run a member coroutine detached on an object dying while
+/// the task runs.
+LifetimeFindings detachingCallLifetimes(const Stmt &Body, const TaskFlow &Flow,
+                                        const SourceManager &SM,
+                                        const OwnStmts *Own,
+                                        const CallLifetimeRules &R);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_CALLLIFETIMES_H
