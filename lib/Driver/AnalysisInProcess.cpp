@@ -8,6 +8,7 @@
 
 #include "Analysis.h"
 #include "Driver.h"
+#include "SummaryFlow.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -66,6 +67,11 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     UnitResult Unit;
     Unit.File = File;
     Read.clear();
+    // Writing summaries: the files an earlier run of the unit wrote go
+    // first (a unit that now writes fewer leaves none behind), and the
+    // new ones travel with the result (the cache writes them again).
+    if (!CL.SummaryOutput.empty())
+      clearUnitSummaryFiles(CL.SummaryOutput, File);
     Unit.Diagnostics = runClangTidy(Context, *In.Compilations, {File}, FS,
                                     /*ApplyAnyFix=*/false,
                                     /*EnableCheckProfile=*/false,
@@ -74,6 +80,8 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     for (const auto &Entry : Read)
       Unit.Dependencies.push_back(Entry.first().str());
     llvm::sort(Unit.Dependencies);
+    if (!CL.SummaryOutput.empty())
+      Unit.SummaryFiles = unitSummaryFiles(CL.SummaryOutput, File);
     Result.Units.push_back(std::move(Unit));
   }
   Result.Seconds =
