@@ -67,11 +67,12 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     UnitResult Unit;
     Unit.File = File;
     Read.clear();
-    // Writing summaries: the files an earlier run of the unit wrote go
-    // first (a unit that now writes fewer leaves none behind), and the
-    // new ones travel with the result (the cache writes them again).
+    // Writing summaries: the files an earlier run of the unit wrote and
+    // this one does not are removed after it, and the new ones travel with
+    // the result (the cache writes them again).
+    UnitFileIds Before;
     if (!CL.SummaryOutput.empty())
-      clearUnitSummaryFiles(CL.SummaryOutput, File);
+      Before = unitSummaryFileIds(CL.SummaryOutput, File);
     Unit.Diagnostics = runClangTidy(Context, *In.Compilations, {File}, FS,
                                     /*ApplyAnyFix=*/false,
                                     /*EnableCheckProfile=*/false,
@@ -80,8 +81,10 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     for (const auto &Entry : Read)
       Unit.Dependencies.push_back(Entry.first().str());
     llvm::sort(Unit.Dependencies);
-    if (!CL.SummaryOutput.empty())
+    if (!CL.SummaryOutput.empty()) {
+      removeStaleSummaryFiles(CL.SummaryOutput, Before);
       Unit.SummaryFiles = unitSummaryFiles(CL.SummaryOutput, File);
+    }
     Result.Units.push_back(std::move(Unit));
   }
   Result.Seconds =

@@ -40,6 +40,16 @@ std::vector<std::string> unitFileNames(llvm::StringRef Dir,
   return Names;
 }
 
+/// True when \p Dir holds a summary file.
+bool hasSummaryFile(llvm::StringRef Dir) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".summary"))
+      return true;
+  return false;
+}
+
 std::string pathIn(llvm::StringRef Dir, llvm::StringRef Name) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Name);
@@ -110,9 +120,23 @@ unitSummaryFiles(llvm::StringRef Dir, llvm::StringRef Unit) {
   return Files;
 }
 
-void clearUnitSummaryFiles(llvm::StringRef Dir, llvm::StringRef Unit) {
-  for (const std::string &Name : unitFileNames(Dir, Unit))
-    llvm::sys::fs::remove(pathIn(Dir, Name));
+UnitFileIds unitSummaryFileIds(llvm::StringRef Dir, llvm::StringRef Unit) {
+  UnitFileIds Ids;
+  for (const std::string &Name : unitFileNames(Dir, Unit)) {
+    llvm::sys::fs::UniqueID Id;
+    if (!llvm::sys::fs::getUniqueID(pathIn(Dir, Name), Id))
+      Ids.emplace_back(Name, Id);
+  }
+  return Ids;
+}
+
+void removeStaleSummaryFiles(llvm::StringRef Dir, const UnitFileIds &Before) {
+  for (const auto &Entry : Before) {
+    std::string Path = pathIn(Dir, Entry.first);
+    llvm::sys::fs::UniqueID Now;
+    if (!llvm::sys::fs::getUniqueID(Path, Now) && Now == Entry.second)
+      llvm::sys::fs::remove(Path);
+  }
 }
 
 void restoreUnitSummaryFiles(
@@ -147,6 +171,16 @@ void restoreUnitSummaryFiles(
 llvm::Expected<RunResult> analyseWithSummaries(CommandLine &CL, Inputs &In,
                                                bool SummarizeOnly) {
   std::string Dir = absolute(CL.Summaries);
+  // A shard writes the summaries of its own units only: the other shards'
+  // must be in the directory before it reads, written by `async-lint
+  // summarize --shard=K/N` on every shard first. A directory with no summary
+  // at all means that step was left out; reading whatever the other shards
+  // happen to have written by then would make the results depend on timing.
+  if (CL.Shard && !SummarizeOnly && !hasSummaryFile(Dir))
+    return llvm::createStringError(
+        "--summaries with --shard reads the other shards' summaries: run "
+        "'async-lint summarize --shard=K/N --summaries=" +
+        CL.Summaries + "' on every shard first (docs/summaries.md)");
   // The first pass: every check, every unit, writing and reading nothing.
   CL.SummaryOutput = Dir;
   llvm::Expected<Configuration> Writing = Configuration::load(CL);

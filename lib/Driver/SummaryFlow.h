@@ -17,6 +17,7 @@
 #define ASYNC_LINT_DRIVER_SUMMARYFLOW_H
 
 #include "Analysis.h"
+#include "llvm/Support/FileSystem.h"
 #include <utility>
 
 namespace async_lint {
@@ -27,9 +28,18 @@ namespace async_lint {
 std::vector<std::pair<std::string, std::string>>
 unitSummaryFiles(llvm::StringRef Dir, llvm::StringRef Unit);
 
-/// Removes the files \p Unit wrote into \p Dir before, so that a unit that
-/// now writes fewer leaves no stale one behind.
-void clearUnitSummaryFiles(llvm::StringRef Dir, llvm::StringRef Unit);
+/// The files \p Unit wrote into \p Dir so far, by name, with the identity
+/// of each (a file rewritten since is a new one: writers rename a fresh
+/// file over the old).
+using UnitFileIds =
+    std::vector<std::pair<std::string, llvm::sys::fs::UniqueID>>;
+UnitFileIds unitSummaryFileIds(llvm::StringRef Dir, llvm::StringRef Unit);
+
+/// Removes the files of \p Before that the unit's analysis since did not
+/// write again, so that a unit that now writes fewer leaves no stale one
+/// behind. (Removing them before the analysis would not do: a shard's unit
+/// may be read by another shard meanwhile; docs/summaries.md, "Shards".)
+void removeStaleSummaryFiles(llvm::StringRef Dir, const UnitFileIds &Before);
 
 /// Makes \p Unit's files in \p Dir those of \p Files (a replayed result):
 /// rewrites what differs, removes what it no longer writes.
