@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 
 namespace model = clang::tidy::async::model;
@@ -160,8 +161,9 @@ void restoreUnitSummaryFiles(
           OS << Text;
           return llvm::Error::success();
         }))
-      llvm::errs() << "warning: cannot write '" << Path
-                   << "': " << llvm::toString(std::move(E)) << "\n";
+      llvm::WithColor::warning(llvm::errs(), "async-lint")
+          << "cannot write '" << Path << "': " << llvm::toString(std::move(E))
+          << "\n";
   }
   for (const std::string &Name : unitFileNames(Dir, Unit))
     if (!Kept.contains(Name))
