@@ -87,29 +87,39 @@ def _output(ctx, source, extension):
     name = "%s.async_lint/%s.%s" % (ctx.label.name, relative.replace("../", "__/"), extension)
     return ctx.actions.declare_file(name)
 
-def _lint(ctx, source, arguments, inputs):
+def _lint(ctx, source, arguments, inputs, dep_summaries):
+    """Lints one source, reading its dependencies' summaries.
+
+    Returns the findings (JSON, text) and the unit's own summary, which the
+    targets depending on this one read (docs/summaries.md, "Bazel").
+    """
     json = _output(ctx, source, "json")
     text = _output(ctx, source, "txt")
+    summary = _output(ctx, source, "summary")
     args = ctx.actions.args()
     args.add(ctx.file._wrapper)
     args.add(ctx.executable._binary)
     args.add(ctx.file._config)
-    args.add_all([json, text, source])
+    args.add_all([json, text, summary, source])
+    args.add_all(dep_summaries)
     args.add("--")
     args.add_all(arguments)
     ctx.actions.run(
         executable = "/bin/sh",
         arguments = [args],
-        inputs = depset([source, ctx.file._wrapper, ctx.file._config], transitive = inputs),
+        inputs = depset(
+            [source, ctx.file._wrapper, ctx.file._config],
+            transitive = inputs + [dep_summaries],
+        ),
         tools = [ctx.attr._binary[DefaultInfo].files_to_run],
-        outputs = [json, text],
+        outputs = [json, text, summary],
         mnemonic = "AsyncLint",
         progress_message = "Linting %s with async-lint" % source.short_path,
         # A fixed PATH for the wrapper's sed, so that the cache key does not
         # depend on the user's environment.
         env = {"PATH": "/bin:/usr/bin"},
     )
-    return [json, text]
+    return [json, text, summary]
 
 def _fail_on_findings(ctx, source, text):
     """An action that fails when the findings file of a source is not empty.
@@ -144,12 +154,27 @@ def _sources(ctx):
         if source.is_source and source.extension in _CPP_EXTENSIONS
     ]
 
+AsyncLintSummariesInfo = provider(
+    doc = "The summaries of a target's units and of its dependencies' units.",
+    fields = ["summaries"],
+)
+
 def _async_lint_impl(target, ctx):
+    deps = getattr(ctx.rule.attr, "deps", [])
     transitive = [
         dep[OutputGroupInfo].async_lint
-        for dep in getattr(ctx.rule.attr, "deps", [])
+        for dep in deps
         if OutputGroupInfo in dep and hasattr(dep[OutputGroupInfo], "async_lint")
     ]
+
+    # Bottom-up: every action of this target reads the summaries of the
+    # units of the targets it depends on, directly or not.
+    dep_summaries = depset(transitive = [
+        dep[AsyncLintSummariesInfo].summaries
+        for dep in deps
+        if AsyncLintSummariesInfo in dep
+    ])
+    summaries = []
 
     # The main repository only: external repositories are other people's code.
     sources = [] if ctx.label.workspace_root else _sources(ctx)
@@ -160,11 +185,15 @@ def _async_lint_impl(target, ctx):
         inputs = [target[CcInfo].compilation_context.headers, cc_toolchain.all_files]
         fail = ctx.attr._fail_on_findings[AsyncLintSettingInfo].value
         for source in sources:
-            json, text = _lint(ctx, source, arguments, inputs)
+            json, text, summary = _lint(ctx, source, arguments, inputs, dep_summaries)
             outputs += [json, text]
+            summaries.append(summary)
             if fail:
                 outputs.append(_fail_on_findings(ctx, source, text))
-    return [OutputGroupInfo(async_lint = depset(outputs, transitive = transitive))]
+    return [
+        OutputGroupInfo(async_lint = depset(outputs, transitive = transitive)),
+        AsyncLintSummariesInfo(summaries = depset(summaries, transitive = [dep_summaries])),
+    ]
 
 async_lint = aspect(
     implementation = _async_lint_impl,

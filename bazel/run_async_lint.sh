@@ -1,8 +1,10 @@
 #!/bin/sh
 # One action of the async-lint Bazel aspect (async_lint.bzl): lints one source
-# file with its target's compiler arguments.
+# file with its target's compiler arguments, reading the summaries of the
+# units of the target's dependencies.
 #
-#   run_async_lint.sh ASYNC_LINT CONFIG JSON TEXT SOURCE -- ARGS...
+#   run_async_lint.sh ASYNC_LINT CONFIG JSON TEXT SUMMARY SOURCE \
+#       [DEPENDENCY_SUMMARY...] -- ARGS...
 #
 # Writes the findings as text, with paths relative to the execution root,
 # and as JSON (for async-lint merge), prints the text on stderr (Bazel shows
@@ -10,16 +12,31 @@
 # action's job). A source that cannot be analysed, or bad input, fails the
 # action with async-lint's status and its messages. The analysis runs once:
 # the JSON is replayed from a result cache that lives only for this action.
+#
+# SUMMARY is the unit's own summary (docs/summaries.md), with paths relative
+# to the execution root, so that it is the same in every sandbox and on
+# every machine (the action stays cacheable); the dependencies' summaries
+# are copied into a scratch directory that --summaries reads.
 set -u
-tool=$1 config=$2 json=$3 text=$4 source=$5
-shift 5
+tool=$1 config=$2 json=$3 text=$4 summary=$5 source=$6
+shift 6
 cache="$json.cache.d"
+summaries="$json.summaries.d"
+rm -rf "$summaries"
+mkdir -p "$summaries"
+n=0
+while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
+  n=$((n + 1))
+  cp "$1" "$summaries/dependency-$n.summary"
+  shift
+done
 relative() {
   sed "s|$PWD/||g" "$1"
   rm -f "$1"
 }
 lint() {
-  "$tool" "$source" --quiet --cache-dir="$cache" --config-file="$config" "$@"
+  "$tool" "$source" --quiet --cache-dir="$cache" --config-file="$config" \
+    --summaries="$summaries" "$@"
 }
 lint "$@" >"$text.out" 2>"$text.err"
 status=$?
@@ -30,7 +47,16 @@ if [ "$status" -le 1 ]; then
   replayed=$?
   [ "$replayed" -le 1 ] || status=$replayed
 fi
-rm -rf "$cache"
+# The unit's own summary: the one file of the directory not copied in (none
+# when the unit defines no function).
+: >"$summary"
+for file in "$summaries"/*.summary; do
+  case "${file##*/}" in
+  dependency-*) ;;
+  *) [ -f "$file" ] && relative "$file" >"$summary" ;;
+  esac
+done
+rm -rf "$cache" "$summaries"
 if [ -s "$text" ]; then
   cat "$text" >&2
 fi

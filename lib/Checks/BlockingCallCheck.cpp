@@ -192,8 +192,14 @@ void BlockingCallCheck::writeSummary() {
     llvm::WithColor::warning(llvm::errs(), "async-lint")
         << "cannot write the summary of '" << SummarisedUnit
         << "': " << llvm::toString(std::move(Err)) << "\n";
+  if (llvm::Error Err =
+          model::writeUsesFile(SummaryOutput, SummarisedUnit, Asked))
+    llvm::WithColor::warning(llvm::errs(), "async-lint")
+        << "cannot write the summary uses of '" << SummarisedUnit
+        << "': " << llvm::toString(std::move(Err)) << "\n";
   SummarisedUnit.clear();
   Summarised.clear();
+  Asked.clear();
 }
 
 std::optional<unsigned>
@@ -208,17 +214,22 @@ BlockingCallCheck::enabledCategory(llvm::StringRef Key) const {
 
 const model::BlockingSummary *
 BlockingCallCheck::summarisedCallee(const Stmt &S, ASTContext &Ctx) {
-  if (SummaryDirectory.empty())
+  // Writing the summary, the keys asked are recorded too (the driver
+  // re-checks with the summaries only the units that asked for one).
+  if (SummaryDirectory.empty() && SummaryOutput.empty())
     return nullptr;
   // Only a function this unit cannot see into: a body here is the truth.
   const FunctionDecl *Callee = model::staticCallee(S);
   if (!Callee || !model::judgedBySummary(*Callee, Ctx.getSourceManager()) ||
       model::isAllowedBlocking(*Callee, Lists))
     return nullptr;
-  if (!Summaries)
+  if (!Summaries && !SummaryDirectory.empty())
     Summaries = model::summariesOf(SummaryDirectory);
-  const model::BlockingSummary *Found =
-      Summaries->find(model::summaryKey(*Callee, names(Ctx)));
+  if (!SummaryOutput.empty() && SummarisedUnit.empty())
+    SummarisedUnit = model::mainFilePath(Ctx.getSourceManager());
+  const model::BlockingSummary *Found = model::lookupSummary(
+      Summaries.get(), model::summaryKey(*Callee, names(Ctx)),
+      SummaryOutput.empty() ? nullptr : &Asked);
   // The call is one more function boundary than the summary's path.
   if (!Found || Found->Steps.size() + 1 > MaxCallDepth)
     return nullptr;

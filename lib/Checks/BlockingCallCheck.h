@@ -94,6 +94,8 @@ private:
   /// unit starts or the check is destroyed, with every function judged.
   std::string SummarisedUnit;
   std::vector<model::BlockingSummary> Summarised;
+  /// The keys the unit's calls asked the summaries for (SummaryOutput).
+  model::SummaryUses Asked;
   std::unique_ptr<ASTNameGenerator> Names;
   ASTContext *NamesContext = nullptr;
   /// Whether async-circular-wait runs, and the waits it reports in this

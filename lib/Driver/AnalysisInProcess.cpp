@@ -8,6 +8,7 @@
 
 #include "Analysis.h"
 #include "Driver.h"
+#include "SummaryFlow.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -66,6 +67,12 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     UnitResult Unit;
     Unit.File = File;
     Read.clear();
+    // Writing summaries: the files an earlier run of the unit wrote and
+    // this one does not are removed after it, and the new ones travel with
+    // the result (the cache writes them again).
+    UnitFileIds Before;
+    if (!CL.SummaryOutput.empty())
+      Before = unitSummaryFileIds(CL.SummaryOutput, File);
     Unit.Diagnostics = runClangTidy(Context, *In.Compilations, {File}, FS,
                                     /*ApplyAnyFix=*/false,
                                     /*EnableCheckProfile=*/false,
@@ -74,6 +81,10 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     for (const auto &Entry : Read)
       Unit.Dependencies.push_back(Entry.first().str());
     llvm::sort(Unit.Dependencies);
+    if (!CL.SummaryOutput.empty()) {
+      removeStaleSummaryFiles(CL.SummaryOutput, Before);
+      Unit.SummaryFiles = unitSummaryFiles(CL.SummaryOutput, File);
+    }
     Result.Units.push_back(std::move(Unit));
   }
   Result.Seconds =

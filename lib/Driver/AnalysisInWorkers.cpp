@@ -11,6 +11,7 @@
 #include "Cache.h"
 #include "Driver.h"
 #include "Model/Summaries.h"
+#include "SummaryFlow.h"
 #include "Workers.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -61,9 +62,9 @@ std::string unitKey(const WorkerCommand &Command, llvm::StringRef File,
                     const Configuration &Config, const Inputs &In,
                     llvm::StringRef SummariesDigest) {
   std::vector<std::string> Key = Command.Args;
-  // The summaries a unit reads are not among the files it reads: all of
-  // them are in every unit's key (a change to one summary invalidates every
-  // unit, not only its callers).
+  // The summaries a unit reads are not among the files it reads: the
+  // records of the keys it asked for are in its key (a change to another
+  // unit's summary re-checks the units that call what changed).
   if (!SummariesDigest.empty())
     Key.push_back("summaries " + SummariesDigest.str());
   llvm::append_range(Key, Command.Tail);
@@ -159,16 +160,28 @@ RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
   Result.Units.resize(In.Units.size());
   std::vector<std::string> Keys(In.Units.size()), Misses;
   std::vector<size_t> MissIndex;
-  std::string SummariesDigest;
-  if (Cache.enabled() && !CL.Summaries.empty())
-    SummariesDigest =
+  // Reading summaries (the second pass of --summaries, SummaryFlow.h): a
+  // unit's result depends on the records of the keys it asked for. Without
+  // that digest, on the whole directory's.
+  bool ReadsSummaries = !CL.Summaries.empty() && CL.SummaryOutput.empty();
+  std::string DirectoryDigest;
+  if (Cache.enabled() && ReadsSummaries && In.SummaryDigests.empty())
+    DirectoryDigest =
         clang::tidy::async::model::summaryDirectoryDigest(CL.Summaries);
   for (size_t I = 0; I < In.Units.size(); ++I) {
     if (Cache.enabled()) {
+      std::string SummariesDigest = DirectoryDigest;
+      if (ReadsSummaries && !In.SummaryDigests.empty())
+        SummariesDigest = In.SummaryDigests.lookup(In.Units[I]);
       Keys[I] = unitKey(Command, In.Units[I], Config, In, SummariesDigest);
       std::optional<std::string> Hit = Cache.lookup(Keys[I]);
       if (Hit && fromJson(*Hit, Result.Units[I])) {
         Result.Units[I].File = In.Units[I];
+        Result.Units[I].Replayed = true;
+        // Writing summaries: a replayed unit writes its files again.
+        if (!CL.SummaryOutput.empty())
+          restoreUnitSummaryFiles(CL.SummaryOutput, In.Units[I],
+                                  Result.Units[I].SummaryFiles);
         continue;
       }
       Result.Units[I] = UnitResult();

@@ -78,10 +78,6 @@ llvm::Error checkCombinations(CommandLine &CL) {
   if (CL.Config.getNumOccurrences() && CL.ConfigFile.getNumOccurrences())
     return llvm::createStringError(
         "--config and --config-file cannot be used together");
-  if (CL.ShardText.getNumOccurrences() && CL.Summaries.getNumOccurrences())
-    return llvm::createStringError(
-        "--summaries cannot be combined with --shard: a shard would write "
-        "the summaries of its own files only");
   if (CL.Summaries.getNumOccurrences() && CL.Summaries.empty())
     return llvm::createStringError("--summaries needs a directory");
   if (CL.ShardText.getNumOccurrences()) {

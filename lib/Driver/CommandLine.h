@@ -178,16 +178,16 @@ struct CommandLine {
       llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> Summaries{
       "summaries",
-      llvm::cl::desc("Analyse in two phases: first write every unit's "
-                     "summary into this directory (only async-blocking-call "
-                     "runs), then analyse with them, so that calls into "
-                     "functions defined in other files are judged "
-                     "(docs/summaries.md)"),
+      llvm::cl::desc("Write every unit's summary into this directory while "
+                     "analysing it, then analyse again, with the summaries, "
+                     "the units that call functions they define, so that "
+                     "calls into functions defined in other files are "
+                     "judged (docs/summaries.md)"),
       llvm::cl::value_desc("dir"), llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> SummaryOutput{
       "summary-output",
-      llvm::cl::desc("(internal) only write the units' summaries here: "
-                     "the first phase of --summaries"),
+      llvm::cl::desc("(internal) write the units' summaries here: the "
+                     "first pass of --summaries"),
       llvm::cl::Hidden, llvm::cl::cat(Category)};
   llvm::cl::opt<std::string> WorkerOutput{
       "worker-output",

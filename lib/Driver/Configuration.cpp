@@ -33,15 +33,15 @@ ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
   if (CL.Stats)
     Overrides.CheckOptions["AnalysisStats"] =
         ClangTidyOptions::ClangTidyValue("true");
-  // --summaries: the first phase runs only the check that writes
-  // summaries; the second reads them.
+  // --summaries: the first pass writes the summaries (every check runs,
+  // its findings stand for the units that ask for no summary); the second
+  // reads them (SummaryFlow.h).
   auto Absolute = [](llvm::StringRef Dir) {
     llvm::SmallString<256> Path(Dir);
     (void)llvm::sys::fs::make_absolute(Path);
     return ClangTidyOptions::ClangTidyValue(Path.str());
   };
   if (!CL.SummaryOutput.empty()) {
-    Overrides.Checks = "-*,async-blocking-call";
     Overrides.CheckOptions["SummaryOutput"] = Absolute(CL.SummaryOutput);
   } else if (!CL.Summaries.empty()) {
     Overrides.CheckOptions["SummaryDirectory"] = Absolute(CL.Summaries);

@@ -24,6 +24,7 @@
 #include "Inputs.h"
 #include "Merge.h"
 #include "Queries.h"
+#include "SummaryFlow.h"
 #include "llvm/Support/WithColor.h"
 
 namespace async_lint {
@@ -37,31 +38,6 @@ namespace {
 
 /// A stage's error, as a usage error.
 int fail(llvm::Error E) { return usageError(llvm::toString(std::move(E))); }
-
-/// The first phase of --summaries: every unit writes its summary into the
-/// directory, with async-blocking-call alone and afresh (a cached result
-/// writes nothing). Its findings are the second phase's to report; \p Failed
-/// is set when a unit could not be analysed (its summary is missing).
-llvm::Error writeSummaries(CommandLine &CL, const Inputs &In, bool &Failed) {
-  CL.SummaryOutput = std::string(CL.Summaries);
-  bool NoCache = CL.NoCache;
-  CL.NoCache = true;
-  llvm::Expected<Configuration> Config = Configuration::load(CL);
-  if (Config) {
-    if (!CL.Quiet)
-      llvm::errs() << "writing the summaries of " << In.Units.size()
-                   << (In.Units.size() == 1 ? " file" : " files") << " into '"
-                   << CL.Summaries << "'\n";
-    RunResult Result = runsInWorkers(CL, In)
-                           ? analyseInWorkers(CL, *Config, In)
-                           : analyseInProcess(CL, *Config, In);
-    Failed = llvm::any_of(Result.Units,
-                          [](const UnitResult &U) { return U.Failed; });
-  }
-  CL.SummaryOutput = std::string();
-  CL.NoCache = NoCache;
-  return Config ? llvm::Error::success() : Config.takeError();
-}
 
 } // namespace
 
@@ -97,12 +73,16 @@ int runDriver(int Argc, const char **Argv) {
   if (!In)
     return fail(In.takeError());
   if (!CL.Summaries.empty() && !CL.isWorker() && CL.SummaryOutput.empty()) {
-    bool Failed = false;
-    if (llvm::Error E = writeSummaries(CL, *In, Failed))
-      return fail(std::move(E));
-    if (Summarize)
+    llvm::Expected<RunResult> Result = analyseWithSummaries(CL, *In, Summarize);
+    if (!Result)
+      return fail(Result.takeError());
+    if (Summarize) {
+      bool Failed = llvm::any_of(Result->Units,
+                                 [](const UnitResult &U) { return U.Failed; });
       return Failed && !CL.IgnoreAnalysisErrors ? ExitAnalysisFailed
                                                 : ExitClean;
+    }
+    return finish(CL, *Config, *In, *Filter, *Result);
   }
   RunResult Result = runsInWorkers(CL, *In)
                          ? analyseInWorkers(CL, *Config, *In)

@@ -32,6 +32,9 @@ struct Inputs {
   /// among them: then only these files' findings are reported.
   llvm::StringSet<> Requested;
   bool HeadersRequested = false;
+  /// --summaries' second pass: per unit, a digest of the summary records of
+  /// the keys it asked for, for its cache key (SummaryFlow.h).
+  llvm::StringMap<std::string> SummaryDigests;
 
   /// With headers requested, a header filter that shows their findings.
   std::string headerRegex() const;

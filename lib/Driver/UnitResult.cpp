@@ -118,12 +118,18 @@ std::string toJson(const UnitResult &Unit) {
     Diagnostics.push_back(errorToJson(E));
   for (const std::string &Dep : Unit.Dependencies)
     Dependencies.push_back(Dep);
-  json::Value Root = json::Object{{"file", Unit.File},
-                                  {"failed", Unit.Failed},
-                                  {"diagnostics", std::move(Diagnostics)},
-                                  {"dependencies", std::move(Dependencies)}};
+  json::Object Root{{"file", Unit.File},
+                    {"failed", Unit.Failed},
+                    {"diagnostics", std::move(Diagnostics)},
+                    {"dependencies", std::move(Dependencies)}};
+  if (!Unit.SummaryFiles.empty()) {
+    json::Array Files;
+    for (const auto &[Name, Text] : Unit.SummaryFiles)
+      Files.push_back(json::Object{{"name", Name}, {"text", Text}});
+    Root["summaryFiles"] = std::move(Files);
+  }
   std::string Text;
-  llvm::raw_string_ostream(Text) << Root;
+  llvm::raw_string_ostream(Text) << json::Value(std::move(Root));
   return Text;
 }
 
@@ -150,6 +156,14 @@ bool fromJson(llvm::StringRef Json, UnitResult &Unit) {
     for (const json::Value &D : *Deps)
       if (std::optional<llvm::StringRef> Dep = D.getAsString())
         Unit.Dependencies.push_back(Dep->str());
+  if (const json::Array *Files = Root->getArray("summaryFiles"))
+    for (const json::Value &F : *Files) {
+      const json::Object *O = F.getAsObject();
+      if (!O || !O->getString("name") || !O->getString("text"))
+        return false;
+      Unit.SummaryFiles.emplace_back(O->getString("name")->str(),
+                                     O->getString("text")->str());
+    }
   return true;
 }
 

@@ -28,6 +28,13 @@ struct UnitResult {
   /// The files the analysis read, absolute (workers record them for the
   /// result cache).
   std::vector<std::string> Dependencies;
+  /// Writing summaries (--summaries' first pass): the files the unit wrote
+  /// into the summary directory, by name, with their text, so that a
+  /// replayed result writes them again (SummaryFlow.h).
+  std::vector<std::pair<std::string, std::string>> SummaryFiles;
+  /// Replayed from the result cache, not analysed by this run (not in the
+  /// JSON: it is the run's fact, not the unit's).
+  bool Replayed = false;
 };
 
 /// True when \p Diagnostics hold a compiler error.

@@ -212,6 +212,76 @@ const BlockingSummary *SummaryIndex::find(llvm::StringRef Key) const {
   return It == Entries.end() ? nullptr : &It->second;
 }
 
+std::vector<std::string> SummaryUses::keys() const {
+  std::vector<std::string> Sorted;
+  for (const auto &Entry : Keys)
+    Sorted.push_back(Entry.getKey().str());
+  llvm::sort(Sorted);
+  return Sorted;
+}
+
+const BlockingSummary *lookupSummary(const SummaryIndex *Index,
+                                     llvm::StringRef Key, SummaryUses *Uses) {
+  if (Key.empty())
+    return nullptr;
+  if (Uses)
+    Uses->ask(Key);
+  return Index ? Index->find(Key) : nullptr;
+}
+
+namespace {
+
+/// The first line of a uses file; the number changes with the format.
+constexpr llvm::StringLiteral UsesFormatHeader = "async-lint-uses 1";
+constexpr llvm::StringLiteral UsesExtension = ".uses";
+
+} // namespace
+
+std::string usesFileName(llvm::StringRef MainFile) {
+  std::string Name = summaryFileName(MainFile);
+  return Name.substr(0, Name.size() - SummaryExtension.size()) +
+         UsesExtension.str();
+}
+
+std::string formatUses(const SummaryUses &Uses) {
+  std::string Text = UsesFormatHeader.str() + "\n";
+  for (const std::string &Key : Uses.keys())
+    if (isField(Key))
+      Text += Key + "\n";
+  return Text;
+}
+
+llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  if (Lines.empty() || Lines[0].rtrim("\r") != UsesFormatHeader)
+    return lineError(1, "expected '" + UsesFormatHeader + "'");
+  std::vector<std::string> Keys;
+  for (size_t I = 1; I < Lines.size(); ++I) {
+    llvm::StringRef Line = Lines[I].rtrim("\r");
+    if (Line.empty())
+      continue;
+    if (!isField(Line))
+      return lineError(unsigned(I + 1), "malformed key");
+    Keys.push_back(Line.str());
+  }
+  return Keys;
+}
+
+llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
+                          const SummaryUses &Uses) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return llvm::createStringError(EC, "cannot create '" + Dir +
+                                           "': " + EC.message());
+  llvm::SmallString<256> Final(Dir);
+  llvm::sys::path::append(Final, usesFileName(MainFile));
+  // writeToOutput writes a temporary file beside Final and renames it.
+  return llvm::writeToOutput(Final, [&](llvm::raw_ostream &OS) {
+    OS << formatUses(Uses);
+    return llvm::Error::success();
+  });
+}
+
 std::shared_ptr<const SummaryIndex> summariesOf(llvm::StringRef Dir) {
   // Process-wide on purpose: a check instance lives for one unit, and a
   // process (clangd, the driver in one process) analyses many; reading the

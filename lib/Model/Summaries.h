@@ -18,6 +18,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Mangle.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <string>
@@ -90,6 +91,43 @@ public:
 private:
   llvm::StringMap<BlockingSummary> Entries;
 };
+
+/// The keys a unit asked the summaries for (calls whose callee has no body
+/// in the unit), whether or not a summary answered: written beside the
+/// unit's summary (`<hash>.uses`), so that the driver knows which units a
+/// summary concerns (docs/summaries.md, "How they flow").
+class SummaryUses {
+public:
+  void ask(llvm::StringRef Key) { Keys.insert(Key); }
+  bool empty() const { return Keys.empty(); }
+  void clear() { Keys.clear(); }
+  /// The keys, sorted.
+  std::vector<std::string> keys() const;
+
+private:
+  llvm::StringSet<> Keys;
+};
+
+/// The one entry point of a lookup of \p Key: records it in \p Uses (when
+/// not null: the unit's uses are being written), then finds it in \p Index
+/// (when not null: summaries are being read).
+const BlockingSummary *lookupSummary(const SummaryIndex *Index,
+                                     llvm::StringRef Key, SummaryUses *Uses);
+
+/// The name of the uses file of \p MainFile's unit: the summary file's
+/// name with the extension ".uses".
+std::string usesFileName(llvm::StringRef MainFile);
+
+/// The text of a uses file: the format header's line, then one key a line.
+std::string formatUses(const SummaryUses &Uses);
+
+/// Parses the text of a uses file; an error names the line at fault.
+llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
+
+/// Writes \p Uses as \p Dir's uses file of \p MainFile, atomically (a
+/// temporary file, renamed). Creates \p Dir when missing.
+llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
+                          const SummaryUses &Uses);
 
 /// The index of \p Dir, read the first time any unit of this process asks
 /// and kept for the others (the directory is written by an earlier phase;

@@ -3,6 +3,7 @@
 #include "PluginOptions.h"
 #include "AsyncOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <optional>
 
@@ -87,12 +88,26 @@ bool parseArgument(const CompilerInstance &Compiler, llvm::StringRef Arg,
     Parsed.FollowWerror = Value == "follow";
     return true;
   }
+  // Summaries (docs/summaries.md): summary-out= writes the unit's summary
+  // into a directory (the object's, to keep it beside the object),
+  // summary-dir= reads the other units'. They set the global check options
+  // the checks read, as the driver does.
+  if ((Name == "summary-out" || Name == "summary-dir") && HasValue) {
+    if (Value.empty())
+      return fail(Compiler, "async-lint: " + Name + "= needs a directory");
+    llvm::SmallString<256> Dir(Value);
+    (void)llvm::sys::fs::make_absolute(Dir);
+    Parsed.Overrides.CheckOptions[Name == "summary-out" ? "SummaryOutput"
+                                                        : "SummaryDirectory"] =
+        ClangTidyOptions::ClangTidyValue(Dir.str());
+    return true;
+  }
   std::optional<std::string> *Option = optionNamed(Parsed.Overrides, Name);
   if (!Option || !HasValue)
     return fail(Compiler, "async-lint: unknown option '" + Arg +
                               "'; the options are checks=, config-file=, "
-                              "warnings-as-errors=, header-filter= and "
-                              "werror=");
+                              "warnings-as-errors=, header-filter=, werror=, "
+                              "summary-out= and summary-dir=");
   *Option = Value.str();
   return true;
 }

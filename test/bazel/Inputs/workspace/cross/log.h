@@ -1,0 +1,4 @@
+#pragma once
+
+void flush_logs();
+void quiet_flush();
