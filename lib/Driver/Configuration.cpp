@@ -2,6 +2,7 @@
 
 #include "Configuration.h"
 #include "AsyncOptions.h"
+#include "Model/Summaries.h"
 #include "Paths.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -33,15 +34,16 @@ ClangTidyOptions commandLineOverrides(const CommandLine &CL) {
   if (CL.Stats)
     Overrides.CheckOptions["AnalysisStats"] =
         ClangTidyOptions::ClangTidyValue("true");
-  // --summaries: the first phase runs only the check that writes
-  // summaries; the second reads them.
+  // --summaries: the first phase runs only the checks that write
+  // summaries (their list is the model's); the second reads them.
   auto Absolute = [](llvm::StringRef Dir) {
     llvm::SmallString<256> Path(Dir);
     (void)llvm::sys::fs::make_absolute(Path);
     return ClangTidyOptions::ClangTidyValue(Path.str());
   };
   if (!CL.SummaryOutput.empty()) {
-    Overrides.Checks = "-*,async-blocking-call";
+    Overrides.Checks =
+        "-*," + clang::tidy::async::model::SummaryWritingChecks.str();
     Overrides.CheckOptions["SummaryOutput"] = Absolute(CL.SummaryOutput);
   } else if (!CL.Summaries.empty()) {
     Overrides.CheckOptions["SummaryDirectory"] = Absolute(CL.Summaries);
