@@ -43,7 +43,7 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
          !FD.isInvalidDecl() && !FD.isDependentContext() &&
          FD.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
          FD.isExternallyVisible() && !SM.isInSystemHeader(FD.getLocation()) &&
-         isCoroutine(FD) == Coroutine && !isVirtual(FD);
+         isCoroutine(FD) == Coroutine && !isVirtual(FD) && !FD.isMain();
 }
 
 bool judgedBySummary(const FunctionDecl &Callee, const SourceManager &SM) {

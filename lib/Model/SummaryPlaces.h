@@ -22,9 +22,9 @@ const FunctionDecl *staticCallee(const Stmt &S);
 
 /// True when this unit's summary describes \p FD: defined here and called by
 /// that name from other units (externally visible, not inline, not a
-/// template, not in a system header), not virtual, and a coroutine when
-/// \p Coroutine says so: the facts of a plain function's body are facts of
-/// its call (it blocks, it spawns), a coroutine's those of its task (its
+/// template, not in a system header, not main), not virtual, and a coroutine
+/// when \p Coroutine says so: the facts of a plain function's body are facts
+/// of its call (it blocks, it spawns), a coroutine's those of its task (its
 /// exception escapes), as its body may not run in its caller.
 bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
                   bool Coroutine = false);
