@@ -5,8 +5,10 @@
 #include "../Model/ConcurrencyLimits.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/PoolSizing.h"
+#include "../Model/SpawnReports.h"
 #include "../Model/SpawnSites.h"
 #include "../Model/StaticLoopBounds.h"
+#include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async {
@@ -40,7 +42,10 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
           Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
       ParallelForEachFunctions(Options.get(ParallelForEachFunctionsOpt,
                                            DefaultParallelForEachFunctions)),
-      FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions} {}
+      FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions},
+      Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
+             model::SummaryFact::Spawns),
+      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
@@ -48,11 +53,21 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SpawnLikeFunctionsOpt, SpawnLikeFunctions.str());
   Options.store(Opts, ParallelForEachFunctionsOpt,
                 ParallelForEachFunctions.str());
+  Options.store(Opts, SummaryOutputOpt, Writer.directory());
+  Options.store(Opts, SummaryDirectoryOpt, Reader.directory());
 }
 
 void UnboundedSpawnCheck::startTranslationUnit() {
   FansOut.clear();
   TaskOrAwaitable.clear();
+  Writer.flush();
+  Reader.startUnit();
+}
+
+void UnboundedSpawnCheck::emit(const model::Finding &F) {
+  diag(F.Loc, "%0") << F.Message << F.Range;
+  for (const model::PlacedNote &N : F.Notes)
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
 }
 
 const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
@@ -93,34 +108,20 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   if (!Spawn ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
-        return spawned(Call) != nullptr;
+        return spawned(Call) || SummarisedSpawns.count(&Call);
       }))
     return;
   bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
   if (Paced && !StrictMode)
     return;
-  std::string What = "this call";
-  if (std::optional<model::CallInfo> Info = model::describeCall(*Spawn))
-    What = "'" + model::displayName(Info->Names.front()) + "'";
-  if (Paced)
-    diag(Spawn->getBeginLoc(),
-         "%0 starts a task on every iteration of a loop without a bound, "
-         "paced only by what the loop awaits; limit how many run at once "
-         "(await a semaphore or a bounded channel before spawning)")
-        << What << Spawn->getSourceRange();
-  else
-    diag(Spawn->getBeginLoc(),
-         "%0 starts a task on every iteration of a loop without a bound, "
-         "and the loop does not wait for any of them; limit how many run "
-         "at once (await a semaphore or a bounded channel before "
-         "spawning) or await them in batches")
-        << What << Spawn->getSourceRange();
-  diag(Loop.getBeginLoc(),
-       Paced ? "the loop has no static bound; each iteration suspends before "
-               "spawning, but nothing waits for the spawned tasks"
-             : "the loop has no static bound, and some path through it comes "
-               "back to the spawn without suspending",
-       DiagnosticIDs::Note);
+  // A call of a function another unit defines, whose summary says it
+  // spawns on every call: reported at the call, noted at the spawn.
+  if (const model::Summary *S = SummarisedSpawns.lookup(Spawn))
+    return emit(model::loopSpawnFinding(
+        *Spawn, Loop, Paced, S->Steps.front().Caller,
+        model::spawnSummaryNotes(*S, Ctx.getSourceManager(),
+                                 Spawn->getBeginLoc())));
+  emit(model::loopSpawnFinding(*Spawn, Loop, Paced, "", {}));
 }
 
 void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD) {
@@ -138,18 +139,25 @@ void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD) {
 }
 
 void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
-  // Every call asked once what it spawns; a function without a spawn (most
-  // of them) has no loop or recursion to judge.
+  // Every call asked once what it spawns (or, another unit's function, what
+  // its summary says); a function without a spawn has nothing to judge.
   Spawns.clear();
   SpawnCalls.clear();
+  SummarisedSpawns.clear();
   F.forEachStmt([&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      if (const Expr *What = spawned(*Call)) {
-        Spawns.push_back({Call, What});
-        SpawnCalls.insert(Call);
-      }
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (const Expr *What = Call ? spawned(*Call) : nullptr) {
+      Spawns.push_back({Call, What});
+      SpawnCalls.insert(Call);
+    } else if (const model::Summary *Summary =
+                   Call ? model::spawnsOnEveryCall(Reader, *Call, F.Ctx)
+                        : nullptr) {
+      SummarisedSpawns[Call] = Summary;
+    }
   });
-  if (!Spawns.empty())
+  for (auto [Call, Summary] : SummarisedSpawns)
+    SpawnCalls.insert(Call);
+  if (!SpawnCalls.empty())
     F.forEachStmt([&](const Stmt &S) {
       if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
         checkLoop(F, S);
@@ -158,24 +166,17 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
   checkParallelForEach(F);
   if (F.isCoroutine() && !Spawns.empty())
     checkRecursion(F.Decl);
+  // Spawning on every call, without a limit: what a loop of another unit
+  // that calls this function would be reported for.
+  if (Writer.judging(F.Ctx) && !Spawns.empty())
+    model::summariseSpawns(Writer, F.Decl, F.Body, *Spawns.front().first,
+                           LimiterFunctions, Lib.Limiters, F.Ctx);
 }
 
 void UnboundedSpawnCheck::checkFanOut(CheckedFunction &Fn) {
   for (const model::FanOut &F :
-       model::fanOuts(&Fn.Body, Fn.Ctx, FanOutLists, &Fn.own())) {
-    std::string Name = "this call";
-    if (std::optional<model::CallInfo> Info = model::describeCall(*F.Combine))
-      Name = "'" + model::displayName(Info->Names.front()) + "'";
-    diag(F.Combine->getBeginLoc(),
-         "%0 runs every task in %1 at once, one per iteration of a loop "
-         "without a bound, with no limit on how many run together; "
-         "process them in batches or behind a semaphore")
-        << Name << F.Container;
-    diag(F.Add->getBeginLoc(), "a task is added here on every iteration",
-         DiagnosticIDs::Note);
-    diag(F.Loop->getBeginLoc(), "the loop has no static bound",
-         DiagnosticIDs::Note);
-  }
+       model::fanOuts(&Fn.Body, Fn.Ctx, FanOutLists, &Fn.own()))
+    emit(model::fanOutFinding(F));
 }
 
 bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
@@ -226,13 +227,7 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
       return;
     std::string Name =
         Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
-    diag(S.getBeginLoc(),
-         "%0 starts a task for every element of a range of runtime size, "
-         "all at once, with no limit on how many run together; pass a "
-         "concurrency limit or process the range in batches")
-        << ("'" + model::displayName(Name) + "'") << E.getSourceRange();
-    diag(Range->getBeginLoc(), "the range has no static bound",
-         DiagnosticIDs::Note);
+    emit(model::parallelForEachFinding(E, Name, *Range));
   });
 }
 

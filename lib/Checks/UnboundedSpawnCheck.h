@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
 #include "../Model/FanOuts.h"
+#include "../Model/SummaryFiles.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -12,11 +13,8 @@
 namespace clang::tidy::async {
 
 /// Finds loops and recursion that spawn tasks without a bound on how many run
-/// at once.
-///
-/// The facts are the model's: what a call spawns (SpawnSites), whether a
-/// loop is bounded (StaticLoopBounds), limited (ConcurrencyLimits) or sizes
-/// a pool (PoolSizing), and which tasks are started all at once (FanOuts).
+/// at once. The facts are the model's (SpawnSites, StaticLoopBounds,
+/// ConcurrencyLimits, PoolSizing, FanOuts; across units, SpawnReports).
 class UnboundedSpawnCheck : public AsyncCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
@@ -25,8 +23,11 @@ protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void startTranslationUnit() override;
+  void endTranslationUnit() override { Writer.flush(); }
 
 private:
+  /// Shows \p F as the model made it.
+  void emit(const model::Finding &F);
   /// What a call spawns (model::spawnedBy under this check's lists).
   const Expr *spawned(const CallExpr &Call) const;
   /// The first spawn of \p Loop's own body (not of a loop nested in it).
@@ -53,6 +54,11 @@ private:
   llvm::SmallVector<std::pair<const CallExpr *, const Expr *>, 4> Spawns;
   llvm::SmallPtrSet<const CallExpr *, 4> SpawnCalls;
   llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
+  /// The calls whose callee spawns on every call, by another unit's summary
+  /// (SpawnCalls holds them too).
+  llvm::DenseMap<const CallExpr *, const model::Summary *> SummarisedSpawns;
+  model::SummaryWriter Writer;
+  model::SummaryReader Reader;
 };
 
 } // namespace clang::tidy::async

@@ -6,12 +6,14 @@
 #include "../Model/CallInfo.h"
 #include "../Model/ListOptions.h"
 #include "../Model/LostExceptions.h"
+#include "../Model/SummaryFiles.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
 /// Finds exceptions of detached tasks, swallowing promises and threads that
-/// nobody observes.
+/// nobody observes; across units, through summaries of the coroutines whose
+/// exception escapes (SummaryOutput writes them, SummaryDirectory reads).
 class UnobservedExceptionCheck : public AsyncCheck {
 public:
   UnobservedExceptionCheck(StringRef Name, ClangTidyContext *Context);
@@ -23,11 +25,16 @@ protected:
     Runs.clear();
     FailureClasses.reset();
     Overrides.reset();
+    Writer.flush();
+    Reader.startUnit();
   }
+  void endTranslationUnit() override { Writer.flush(); }
 
 private:
-  /// Describes where an exception escapes, as a note.
-  void noteThrow(const Stmt &Where);
+  /// Shows \p F as the model made it.
+  void emit(const model::Finding &F);
+  /// Summarises \p Coro when its exception escapes (SummaryOutput).
+  void summarise(const FunctionDecl &Coro, ASTContext &Ctx);
   void checkPromise(const FunctionDecl &Coro, ASTContext &Ctx);
   void checkSpawn(const CallExpr &Call,
                   const std::optional<model::CallInfo> &Info, ASTContext &Ctx);
@@ -37,14 +44,9 @@ private:
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
   /// A call that hands a task to a function whose visible body detaches it
-  /// with a spawn that drops its failure (model/DetachingSpawns.h).
-  void checkInHouseSpawn(const CallExpr &Call, ASTContext &Ctx);
-  /// A call that hands a task to a function whose visible body runs it in
-  /// a coroutine that drops its exceptions (an in-house spawn).
-  void checkRunningCall(const CallExpr &Call, ASTContext &Ctx);
-  void checkHandler(const LambdaExpr &Handler, const Expr &Arg,
-                    const CallExpr &Call, ASTContext &Ctx);
-  void checkThread(const CXXConstructExpr &Construct, ASTContext &Ctx);
+  /// with a spawn that drops its failure (model/DetachingSpawns.h), or runs
+  /// it in a coroutine that drops its exceptions (an in-house spawn).
+  void checkHandedTasks(const CallExpr &Call, ASTContext &Ctx);
 
   model::NameMatcher DiscardingTokens;
   model::NameMatcher DiscardingSpawnFunctions;
@@ -63,6 +65,8 @@ private:
   model::ResolvedTypes FailureClasses{FailureTypes};
   /// How a function runs what its parameter receives.
   model::DroppingRuns Runs;
+  model::SummaryWriter Writer;
+  model::SummaryReader Reader;
 
   /// The options that are lists of names, with their members.
   static llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>

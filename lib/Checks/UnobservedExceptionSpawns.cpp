@@ -1,19 +1,16 @@
 //===--- UnobservedExceptionSpawns.cpp - async-lint -----------------------===//
 //
-// async-unobserved-exception's rules for spawns: a library spawn with a
-// completion token that discards the failure, a spawn that gives the task no
-// error channel, and an in-house spawn whose visible body does one of these
-// with the task it is handed (model/DetachingSpawns.h).
+// async-unobserved-exception's rules for spawns: a library spawn that drops
+// the failure (a discarding token, no error channel) and an in-house spawn
+// whose visible body does so with the task it is handed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
-#include "../Model/DetachingSpawns.h"
-#include "../Model/DroppedExceptions.h"
-#include "../Model/EscapingThrows.h"
 #include "../Model/Expressions.h"
 #include "../Model/FailureHandlers.h"
+#include "../Model/LostExceptionReports.h"
 #include "../Model/LostExceptions.h"
 #include "../Model/ThrowPlaces.h"
 #include "UnobservedExceptionCheck.h"
@@ -27,20 +24,16 @@ void UnobservedExceptionCheck::checkSpawn(
                                    DiscardingTokens))
     return;
   const Expr *Token = model::completionToken(Call);
-  std::string TokenName = model::completionTokenName(Call);
-  const FunctionDecl *Coro = model::coroutineSpawnedBy(Call, Token);
-  if (!Coro)
+  std::optional<model::Finding> F = model::escapingThrowOf(
+      model::coroutineSpawnedBy(Call, Token), Call, Token, Policy, Reader, Ctx);
+  if (!F || !reportOnce(Call.getBeginLoc()))
     return;
-  const Stmt *Throw = model::firstCoroutineThrow(Coro, Policy, Ctx);
-  if (!Throw || !reportOnce(Call.getBeginLoc()))
-    return;
-  diag(Call.getBeginLoc(),
-       "exceptions thrown by %0 are lost: %1 with '%2' discards them; pass a "
-       "completion handler that logs or rethrows the 'std::exception_ptr'")
-      << model::describeFunction(*Coro)
-      << ("'" + model::displayName(Info->Names.front()) + "'")
-      << model::displayName(TokenName) << Call.getSourceRange();
-  noteThrow(*Throw);
+  F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
+               model::displayName(Info->Names.front()) + "' with '" +
+               model::displayName(model::completionTokenName(Call)) +
+               "' discards them; pass a completion handler that logs or "
+               "rethrows the 'std::exception_ptr'";
+  emit(*F);
 }
 
 void UnobservedExceptionCheck::checkDroppingSpawn(
@@ -48,21 +41,19 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
     ASTContext &Ctx) {
   if (!Info || !model::anyNameMatches(DiscardingSpawnFunctions, *Info))
     return;
-  const FunctionDecl *Coro = model::taskSpawnedBy(Call);
-  const Stmt *Throw = model::firstCoroutineThrow(Coro, Policy, Ctx);
-  if (!Throw || !reportOnce(Call.getBeginLoc()))
+  std::optional<model::Finding> F = model::escapingThrowOf(
+      model::taskSpawnedBy(Call), Call, nullptr, Policy, Reader, Ctx);
+  if (!F || !reportOnce(Call.getBeginLoc()))
     return;
-  diag(Call.getBeginLoc(),
-       "exceptions thrown by %0 are lost: %1 gives it no error channel and "
-       "drops them; catch them inside the coroutine")
-      << model::describeFunction(*Coro)
-      << ("'" + model::displayName(Info->Names.front()) + "'")
-      << Call.getSourceRange();
-  noteThrow(*Throw);
+  F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
+               model::displayName(Info->Names.front()) +
+               "' gives it no error channel and drops them; catch them "
+               "inside the coroutine";
+  emit(*F);
 }
 
-void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
-                                                 ASTContext &Ctx) {
+void UnobservedExceptionCheck::checkHandedTasks(const CallExpr &Call,
+                                                ASTContext &Ctx) {
   const FunctionDecl *Callee = model::calledDefinition(Call);
   if (!Callee || Callee->isInStdNamespace())
     return;
@@ -71,39 +62,22 @@ void UnobservedExceptionCheck::checkInHouseSpawn(const CallExpr &Call,
                                DiscardingSpawnFunctions);
   };
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    const ParmVarDecl &Param = *Callee->getParamDecl(I);
     const FunctionDecl *Coro =
         model::taskCoroutine(model::argumentFor(Call, I));
-    if (!Coro)
-      continue;
     std::optional<model::DetachingSpawn> Spawn =
-        model::detachingSpawn(*Callee, *Callee->getParamDecl(I), DropsFailure);
+        Coro ? model::detachingSpawn(*Callee, Param, DropsFailure)
+             : std::nullopt;
+    std::optional<model::DroppingRun> Run =
+        Coro && !Spawn ? Runs.of(*Callee, Param, Lib) : std::nullopt;
     const Stmt *Throw =
-        Spawn ? model::firstCoroutineThrow(Coro, Policy, Ctx) : nullptr;
+        Spawn || Run ? model::firstCoroutineThrow(Coro, Policy, Ctx) : nullptr;
     if (!Throw || !reportOnce(Call.getBeginLoc()))
       continue;
-    diag(Call.getBeginLoc(), "exceptions thrown by %0 are lost: %1 detaches it "
-                             "and drops them")
-        << model::describeFunction(*Coro) << model::describeFunction(*Callee)
-        << Call.getSourceRange();
-    noteThrow(*Throw);
-    if (Spawn->HandedAt)
-      diag(Spawn->HandedAt->getBeginLoc(), "%0 hands it on to %1 here",
-           DiagnosticIDs::Note)
-          << model::describeFunction(*Callee)
-          << model::describeFunction(
-                 *model::calledDefinition(*Spawn->HandedAt));
-    std::optional<model::CallInfo> Info = model::describeCall(*Spawn->Spawn);
-    std::string Token = model::completionTokenName(*Spawn->Spawn);
-    diag(Spawn->Spawn->getBeginLoc(),
-         "%0 spawns it here with %select{no error channel|'%2'}1, which drops "
-         "its exceptions",
-         DiagnosticIDs::Note)
-        << ("'" + model::displayName(Info->Names.front()) + "'")
-        << (model::discardingTokenSpawn(*Spawn->Spawn, Info, Lib.SpawnFunctions,
-                                        DiscardingTokens)
-                ? 1
-                : 0)
-        << model::displayName(Token);
+    emit(Spawn
+             ? model::inHouseSpawnFinding(Call, *Coro, *Callee, *Spawn, *Throw,
+                                          Lib.SpawnFunctions, DiscardingTokens)
+             : model::runningCallFinding(Call, *Coro, *Callee, *Run, *Throw));
   }
 }
 

@@ -16,10 +16,11 @@ namespace async_lint {
 namespace {
 
 /// What every file \p Unit writes into a summary directory starts with: the
-/// hash of its path and a dot (`<hash>.summary`, `<hash>.uses`, or a
-/// check's own `<hash>.<check>.summary`).
+/// hash of its path and a dot (each check's `<hash>.<fact>.summary` and
+/// `<hash>.<fact>.uses`).
 std::string unitPrefix(llvm::StringRef Unit) {
-  std::string Name = model::summaryFileName(Unit);
+  std::string Name =
+      model::summaryFileName(Unit, model::SummaryFact::Blocks);
   return Name.substr(0, Name.find('.') + 1);
 }
 
@@ -64,30 +65,40 @@ std::string absolute(llvm::StringRef Dir) {
   return std::string(Path);
 }
 
-/// The keys \p Unit asked for, from its uses file in \p Dir; none when it
-/// wrote none (it judged no call into another unit) or it cannot be read.
+/// The keys \p Unit asked for, from its checks' uses files in \p Dir; none
+/// when it wrote none (it judged no call into another unit) or they cannot
+/// be read.
 std::vector<std::string> askedKeys(llvm::StringRef Dir, llvm::StringRef Unit) {
-  auto Buffer =
-      llvm::MemoryBuffer::getFile(pathIn(Dir, model::usesFileName(Unit)));
-  if (!Buffer)
-    return {};
-  llvm::Expected<std::vector<std::string>> Keys =
-      model::parseUses((*Buffer)->getBuffer());
-  if (!Keys) {
-    llvm::consumeError(Keys.takeError());
-    return {};
+  std::vector<std::string> All;
+  for (const std::string &Name : unitFileNames(Dir, Unit)) {
+    if (!llvm::StringRef(Name).ends_with(".uses"))
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(pathIn(Dir, Name));
+    if (!Buffer)
+      continue;
+    llvm::Expected<std::vector<std::string>> Keys =
+        model::parseUses((*Buffer)->getBuffer());
+    if (!Keys) {
+      llvm::consumeError(Keys.takeError());
+      continue;
+    }
+    All.insert(All.end(), Keys->begin(), Keys->end());
   }
-  return std::move(*Keys);
+  llvm::sort(All);
+  All.erase(std::unique(All.begin(), All.end()), All.end());
+  return All;
 }
 
-/// The digest of the records that answer \p Keys in \p Index; empty when
-/// none does (then the unit's first result is final).
+/// The digest of the records that answer \p Keys in \p Index, of every
+/// fact; empty when none does (then the unit's first result is final).
 std::string answeredDigest(const model::SummaryIndex &Index,
                            llvm::ArrayRef<std::string> Keys) {
   std::string Text;
   for (const std::string &Key : Keys)
-    if (const model::BlockingSummary *Found = Index.find(Key))
-      Text += Key + "\n" + model::formatSummaries("", *Found);
+    for (unsigned F = 0; F < model::NumSummaryFacts; ++F)
+      if (const model::Summary *Found =
+              Index.find(model::SummaryFact(F), Key))
+        Text += Key + "\n" + model::formatSummaries("", *Found);
   if (Text.empty())
     return {};
   return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);

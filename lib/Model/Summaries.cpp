@@ -3,6 +3,7 @@
 #include "Summaries.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -11,12 +12,15 @@
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 namespace clang::tidy::async::model {
 
 namespace {
 
 constexpr llvm::StringLiteral SummaryExtension = ".summary";
+/// More steps than any MaxCallDepth would allow: a corrupt count.
+constexpr size_t MaxSteps = 64;
 
 /// Fields are separated by tabs and records by newlines: a field holding
 /// either cannot be written (such a function is left out of the summary).
@@ -28,6 +32,19 @@ llvm::Error lineError(unsigned Line, const llvm::Twine &Message) {
   return llvm::createStringError("line " + llvm::Twine(Line) + ": " + Message);
 }
 
+/// A step record's fields (the first is "step"); none when malformed.
+std::optional<SummaryStep> parseStep(llvm::ArrayRef<llvm::StringRef> Fields) {
+  SummaryStep S;
+  if (Fields.size() != 6 || Fields[4].getAsInteger(10, S.Line) ||
+      Fields[5].getAsInteger(10, S.Column) || !S.Line || !S.Column ||
+      !isField(Fields[1]) || !isField(Fields[2]) || !isField(Fields[3]))
+    return std::nullopt;
+  S.Caller = Fields[1].str();
+  S.Callee = Fields[2].str();
+  S.File = Fields[3].str();
+  return S;
+}
+
 } // namespace
 
 std::string summaryKey(const FunctionDecl &FD, ASTNameGenerator &Names) {
@@ -36,31 +53,43 @@ std::string summaryKey(const FunctionDecl &FD, ASTNameGenerator &Names) {
   return Names.getName(&FD);
 }
 
-std::string summaryFileName(llvm::StringRef MainFile) {
+llvm::StringRef recordKind(SummaryFact Fact) {
+  switch (Fact) {
+  case SummaryFact::Blocks:
+    return "blocks";
+  case SummaryFact::Throws:
+    return "throws";
+  case SummaryFact::Spawns:
+    return "spawns";
+  }
+  llvm_unreachable("unknown summary fact");
+}
+
+std::string summaryFileName(llvm::StringRef MainFile, SummaryFact Fact) {
   llvm::SmallString<256> Path(MainFile);
   (void)llvm::sys::fs::make_absolute(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return llvm::utohexstr(llvm::xxh3_64bits(Path), /*LowerCase=*/true,
                          /*Width=*/16) +
-         SummaryExtension.str();
+         "." + recordKind(Fact).str() + SummaryExtension.str();
 }
 
 std::string formatSummaries(llvm::StringRef MainFile,
-                            llvm::ArrayRef<BlockingSummary> Entries) {
+                            llvm::ArrayRef<Summary> Entries) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << SummaryFormatHeader << "\n";
   OS << "unit\t" << MainFile << "\n";
-  for (const BlockingSummary &E : Entries) {
-    bool Writable = isField(E.Key) && isField(E.Leaf) && isField(E.Category) &&
-                    !E.Steps.empty();
+  for (const Summary &E : Entries) {
+    bool Writable = isField(E.Key) && isField(E.What) && isField(E.Category) &&
+                    !E.Steps.empty() && E.Steps.size() <= MaxSteps;
     for (const SummaryStep &S : E.Steps)
       Writable = Writable && isField(S.Caller) && isField(S.Callee) &&
                  isField(S.File) && S.Line && S.Column;
     if (!Writable)
       continue;
-    OS << "function\t" << E.Key << "\t" << E.Leaf << "\t" << E.Category << "\t"
-       << E.Steps.size() << "\n";
+    OS << recordKind(E.Fact) << "\t" << E.Key << "\t" << E.What << "\t"
+       << E.Category << "\t" << E.Steps.size() << "\n";
     for (const SummaryStep &S : E.Steps)
       OS << "step\t" << S.Caller << "\t" << S.Callee << "\t" << S.File << "\t"
          << S.Line << "\t" << S.Column << "\n";
@@ -68,15 +97,17 @@ std::string formatSummaries(llvm::StringRef MainFile,
   return Text;
 }
 
-llvm::Expected<std::vector<BlockingSummary>>
-parseSummaries(llvm::StringRef Text) {
-  std::vector<BlockingSummary> Entries;
+llvm::Expected<ParsedSummaries> parseSummaries(llvm::StringRef Text) {
+  ParsedSummaries Parsed;
+  std::vector<Summary> &Entries = Parsed.Entries;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Text.split(Lines, '\n');
   if (Lines.empty() || Lines[0].rtrim("\r") != SummaryFormatHeader)
     return lineError(1, "expected '" + SummaryFormatHeader + "'");
-  // Steps still owed to the last function line.
+  // Steps still owed to the last record; whether that record is skipped
+  // (an unknown kind, whose steps are skipped with it).
   size_t StepsOwed = 0;
+  bool Skipping = false;
   for (size_t I = 1; I < Lines.size(); ++I) {
     unsigned LineNo = unsigned(I + 1);
     llvm::StringRef Line = Lines[I].rtrim("\r");
@@ -87,49 +118,49 @@ parseSummaries(llvm::StringRef Text) {
     llvm::StringRef Kind = Fields[0];
     if (Kind == "unit" && Fields.size() == 2 && I == 1)
       continue;
-    if (Kind == "function" && Fields.size() == 5) {
-      if (StepsOwed)
-        return lineError(LineNo, "the previous function lacks steps");
-      BlockingSummary E;
-      E.Key = Fields[1].str();
-      E.Leaf = Fields[2].str();
-      E.Category = Fields[3].str();
-      if (Fields[4].getAsInteger(10, StepsOwed) || StepsOwed == 0 ||
-          StepsOwed > 64 || !isField(E.Key) || !isField(E.Leaf) ||
-          !isField(E.Category))
-        return lineError(LineNo, "malformed function record");
-      Entries.push_back(std::move(E));
-      continue;
-    }
-    if (Kind == "step" && Fields.size() == 6) {
+    if (Kind == "step") {
+      if (Skipping)
+        continue;
       if (!StepsOwed)
-        return lineError(LineNo, "a step outside a function");
-      SummaryStep S;
-      S.Caller = Fields[1].str();
-      S.Callee = Fields[2].str();
-      S.File = Fields[3].str();
-      if (Fields[4].getAsInteger(10, S.Line) ||
-          Fields[5].getAsInteger(10, S.Column) || !S.Line || !S.Column ||
-          !isField(S.Caller) || !isField(S.Callee) || !isField(S.File))
+        return lineError(LineNo, "a step outside a record");
+      std::optional<SummaryStep> S = parseStep(Fields);
+      if (!S)
         return lineError(LineNo, "malformed step record");
-      Entries.back().Steps.push_back(std::move(S));
+      Entries.back().Steps.push_back(std::move(*S));
       --StepsOwed;
       continue;
     }
-    return lineError(LineNo, "unknown record '" + Kind + "'");
+    if (StepsOwed)
+      return lineError(LineNo, "the previous record lacks steps");
+    std::optional<SummaryFact> Fact;
+    for (unsigned F = 0; F < NumSummaryFacts; ++F)
+      if (Kind == recordKind(SummaryFact(F)))
+        Fact = SummaryFact(F);
+    Skipping = !Fact;
+    if (!Fact) {
+      Parsed.Skipped.push_back("line " + std::to_string(LineNo) +
+                               ": unknown record '" + Kind.str() + "'");
+      continue;
+    }
+    if (Fields.size() != 5 || Fields[4].getAsInteger(10, StepsOwed) ||
+        StepsOwed == 0 || StepsOwed > MaxSteps || !isField(Fields[1]) ||
+        !isField(Fields[2]) || !isField(Fields[3]))
+      return lineError(LineNo, "malformed " + Kind + " record");
+    Entries.push_back(
+        {*Fact, Fields[1].str(), Fields[2].str(), Fields[3].str(), {}});
   }
   if (StepsOwed)
-    return lineError(unsigned(Lines.size()), "the last function lacks steps");
-  return Entries;
+    return lineError(unsigned(Lines.size()), "the last record lacks steps");
+  return Parsed;
 }
 
 llvm::Error writeSummaryFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                             llvm::StringRef Text) {
+                             SummaryFact Fact, llvm::StringRef Text) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return llvm::createStringError(EC, "cannot create '" + Dir +
                                            "': " + EC.message());
   llvm::SmallString<256> Final(Dir);
-  llvm::sys::path::append(Final, summaryFileName(MainFile));
+  llvm::sys::path::append(Final, summaryFileName(MainFile, Fact));
   // A temporary file beside the final one (same file system, so that the
   // rename is atomic); readers skip it by its extension.
   int FD = -1;
@@ -191,7 +222,7 @@ SummaryIndex SummaryIndex::read(llvm::StringRef Dir,
           << "': " << Buffer.getError().message() << "\n";
       continue;
     }
-    llvm::Expected<std::vector<BlockingSummary>> Parsed =
+    llvm::Expected<ParsedSummaries> Parsed =
         parseSummaries((*Buffer)->getBuffer());
     if (!Parsed) {
       llvm::WithColor::warning(Warnings, "async-lint")
@@ -199,17 +230,29 @@ SummaryIndex SummaryIndex::read(llvm::StringRef Dir,
           << "': " << llvm::toString(Parsed.takeError()) << "\n";
       continue;
     }
+    for (const std::string &Skipped : Parsed->Skipped)
+      llvm::WithColor::warning(Warnings, "async-lint")
+          << "skipping a record of summary file '" << File << "': " << Skipped
+          << "\n";
     // A function defined in two units (an ODR violation, or two programs
     // sharing a directory): the first file's, in sorted order, is kept.
-    for (BlockingSummary &E : *Parsed)
-      Index.Entries.try_emplace(E.Key, std::move(E));
+    for (Summary &E : Parsed->Entries)
+      Index.Entries[unsigned(E.Fact)].try_emplace(E.Key, std::move(E));
   }
   return Index;
 }
 
-const BlockingSummary *SummaryIndex::find(llvm::StringRef Key) const {
-  auto It = Entries.find(Key);
-  return It == Entries.end() ? nullptr : &It->second;
+const Summary *SummaryIndex::find(SummaryFact Fact, llvm::StringRef Key) const {
+  const llvm::StringMap<Summary> &OfFact = Entries[unsigned(Fact)];
+  auto It = OfFact.find(Key);
+  return It == OfFact.end() ? nullptr : &It->second;
+}
+
+size_t SummaryIndex::size() const {
+  size_t N = 0;
+  for (const llvm::StringMap<Summary> &OfFact : Entries)
+    N += OfFact.size();
+  return N;
 }
 
 std::vector<std::string> SummaryUses::keys() const {
@@ -220,13 +263,13 @@ std::vector<std::string> SummaryUses::keys() const {
   return Sorted;
 }
 
-const BlockingSummary *lookupSummary(const SummaryIndex *Index,
-                                     llvm::StringRef Key, SummaryUses *Uses) {
+const Summary *lookupSummary(const SummaryIndex *Index, SummaryFact Fact,
+                             llvm::StringRef Key, SummaryUses *Uses) {
   if (Key.empty())
     return nullptr;
   if (Uses)
     Uses->ask(Key);
-  return Index ? Index->find(Key) : nullptr;
+  return Index ? Index->find(Fact, Key) : nullptr;
 }
 
 namespace {
@@ -237,8 +280,8 @@ constexpr llvm::StringLiteral UsesExtension = ".uses";
 
 } // namespace
 
-std::string usesFileName(llvm::StringRef MainFile) {
-  std::string Name = summaryFileName(MainFile);
+std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact) {
+  std::string Name = summaryFileName(MainFile, Fact);
   return Name.substr(0, Name.size() - SummaryExtension.size()) +
          UsesExtension.str();
 }
@@ -269,12 +312,12 @@ llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text) {
 }
 
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                          const SummaryUses &Uses) {
+                          SummaryFact Fact, const SummaryUses &Uses) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return llvm::createStringError(EC, "cannot create '" + Dir +
                                            "': " + EC.message());
   llvm::SmallString<256> Final(Dir);
-  llvm::sys::path::append(Final, usesFileName(MainFile));
+  llvm::sys::path::append(Final, usesFileName(MainFile, Fact));
   // writeToOutput writes a temporary file beside Final and renames it.
   return llvm::writeToOutput(Final, [&](llvm::raw_ostream &OS) {
     OS << formatUses(Uses);

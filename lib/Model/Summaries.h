@@ -1,10 +1,13 @@
 //===--- Summaries.h - async-lint -------------------------------*- C++ -*-===//
 //
 // What a function defined in another translation unit does, for the calls
-// of this one that see only its declaration: one summary file per unit,
-// written by the unit's analysis, read by the others'. For now a summary
-// says one thing: the function blocks whatever its arguments, and through
-// which calls (docs/summaries.md describes the flow and the format).
+// of this one that see only its declaration: summary files written by each
+// unit's analysis (one per unit and writing check), read by the others'. A
+// summary holds records of three kinds of facts: the function blocks
+// whatever its arguments (async-blocking-call), the coroutine lets an
+// exception escape (async-unobserved-exception), the function spawns
+// detached work on every call (async-unbounded-spawn); each with the places
+// that show it (docs/summaries.md describes the flow and the format).
 //
 // Functions are keyed by their mangled names, which is what the linker
 // matches across units: two declarations of the same function in different
@@ -20,6 +23,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,54 +32,87 @@ namespace clang::tidy::async::model {
 
 /// The first line of every summary file; the number changes with the format.
 inline constexpr llvm::StringLiteral SummaryFormatHeader =
-    "async-lint-summaries 1";
+    "async-lint-summaries 2";
 
-/// One call on the way from a summarised function to its blocking call.
+/// The kind of fact a summary record states; each is written by one check.
+enum class SummaryFact : unsigned {
+  /// Blocks the thread whatever its arguments (async-blocking-call).
+  Blocks,
+  /// A coroutine whose body lets an exception escape
+  /// (async-unobserved-exception).
+  Throws,
+  /// Spawns detached work on every call, without a bound
+  /// (async-unbounded-spawn).
+  Spawns,
+};
+inline constexpr unsigned NumSummaryFacts = 3;
+
+/// The record kind of \p Fact in the file ("blocks", "throws", "spawns"),
+/// which is also the suffix of the files its check writes.
+llvm::StringRef recordKind(SummaryFact Fact);
+
+/// One place that shows a summarised fact: a call on the way to the
+/// blocking call, the place an exception escapes, the spawn.
 struct SummaryStep {
   /// The function making the call, as notes name it (quoted).
   std::string Caller;
-  /// The function called, as notes name it (quoted), or the blocking
-  /// call's name on the last step.
+  /// Blocks and Spawns: the function called, as notes name it (quoted), or
+  /// the blocking call's name on the last step. Throws: the text of the
+  /// note at the place ("an exception is thrown here").
   std::string Callee;
   /// Where the call is: an absolute path, line and column.
   std::string File;
   unsigned Line = 0, Column = 0;
 };
 
-/// A function of another unit that blocks whatever its arguments.
-struct BlockingSummary {
+/// One fact of a function of another unit.
+struct Summary {
+  SummaryFact Fact = SummaryFact::Blocks;
   /// The mangled name.
   std::string Key;
-  /// The blocking call reached (as BlockingCall::Name) and its category's
-  /// key ("custom" for the user's BlockingFunctions).
-  std::string Leaf;
-  std::string Category;
-  /// The calls from the function down to the blocking call: the first is in
-  /// the function's body, the last is the blocking call itself.
+  /// Blocks: the blocking call reached (as BlockingCall::Name). Throws: the
+  /// coroutine, as warnings describe it ("coroutine 'work'"). Spawns: the
+  /// spawn called (quoted).
+  std::string What;
+  /// Blocks: the blocking category's key ("custom" for the user's
+  /// BlockingFunctions); "-" for the other facts.
+  std::string Category = "-";
+  /// Blocks: the calls from the function down to the blocking call (the
+  /// first is in the function's body, the last is the blocking call
+  /// itself). Throws: the place the exception escapes. Spawns: the spawn.
   std::vector<SummaryStep> Steps;
+};
+
+/// What a summary file holds: its records, and one message per record of a
+/// kind this version does not know (skipped, with its steps).
+struct ParsedSummaries {
+  std::vector<Summary> Entries;
+  std::vector<std::string> Skipped;
 };
 
 /// The key of \p FD in summaries: its mangled name (\p Names is the unit's
 /// mangler, made once: making one is not free); empty when it has none.
 std::string summaryKey(const FunctionDecl &FD, ASTNameGenerator &Names);
 
-/// The name of the summary file of the unit whose main file is \p MainFile
-/// (a hash of its absolute path), without directory.
-std::string summaryFileName(llvm::StringRef MainFile);
+/// The name of the summary file of \p Fact of the unit whose main file is
+/// \p MainFile (a hash of its absolute path, then the record kind:
+/// <16 hex digits>.throws.summary), without directory.
+std::string summaryFileName(llvm::StringRef MainFile, SummaryFact Fact);
 
 /// The text of a summary file of \p MainFile holding \p Entries.
 std::string formatSummaries(llvm::StringRef MainFile,
-                            llvm::ArrayRef<BlockingSummary> Entries);
+                            llvm::ArrayRef<Summary> Entries);
 
 /// Parses the text of a summary file; an error names the line at fault.
-llvm::Expected<std::vector<BlockingSummary>>
-parseSummaries(llvm::StringRef Text);
+/// A record of an unknown kind is skipped (with the steps that follow it)
+/// and named in Skipped: a newer writer may add kinds.
+llvm::Expected<ParsedSummaries> parseSummaries(llvm::StringRef Text);
 
-/// Writes \p Text as \p Dir's summary file of \p MainFile: to a temporary
-/// file, then renamed over the old one, so that a reader never sees half of
-/// it. Creates \p Dir when missing.
+/// Writes \p Text as \p Dir's summary file of \p Fact of \p MainFile: to a
+/// temporary file, then renamed over the old one, so that a reader never
+/// sees half of it. Creates \p Dir when missing.
 llvm::Error writeSummaryFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                             llvm::StringRef Text);
+                             SummaryFact Fact, llvm::StringRef Text);
 
 /// Every summary of a directory, by key.
 class SummaryIndex {
@@ -84,18 +121,22 @@ public:
   /// parsed is reported on \p Warnings in one line naming it, and ignored.
   static SummaryIndex read(llvm::StringRef Dir, llvm::raw_ostream &Warnings);
 
-  /// The summary of the function whose key is \p Key; null when none.
-  const BlockingSummary *find(llvm::StringRef Key) const;
-  size_t size() const { return Entries.size(); }
+  /// The summary of \p Fact of the function whose key is \p Key; null when
+  /// none. The one way checks look a key up (so that what a unit asked for
+  /// can be recorded in one place).
+  const Summary *find(SummaryFact Fact, llvm::StringRef Key) const;
+  /// How many summaries, of every fact.
+  size_t size() const;
 
 private:
-  llvm::StringMap<BlockingSummary> Entries;
+  std::array<llvm::StringMap<Summary>, NumSummaryFacts> Entries;
 };
 
-/// The keys a unit asked the summaries for (calls whose callee has no body
-/// in the unit), whether or not a summary answered: written beside the
-/// unit's summary (`<hash>.uses`), so that the driver knows which units a
-/// summary concerns (docs/summaries.md, "How they flow").
+/// The keys a check asked the summaries for in a unit (calls whose callee
+/// has no body in the unit), whether or not a summary answered: written
+/// beside the check's summary file (`<hash>.<fact>.uses`), so that the
+/// driver knows which units a summary concerns (docs/summaries.md, "How
+/// they flow").
 class SummaryUses {
 public:
   void ask(llvm::StringRef Key) { Keys.insert(Key); }
@@ -108,15 +149,15 @@ private:
   llvm::StringSet<> Keys;
 };
 
-/// The one entry point of a lookup of \p Key: records it in \p Uses (when
-/// not null: the unit's uses are being written), then finds it in \p Index
-/// (when not null: summaries are being read).
-const BlockingSummary *lookupSummary(const SummaryIndex *Index,
-                                     llvm::StringRef Key, SummaryUses *Uses);
+/// The one entry point of a lookup of \p Key for \p Fact: records it in
+/// \p Uses (when not null: the unit's uses are being written), then finds
+/// it in \p Index (when not null: summaries are being read).
+const Summary *lookupSummary(const SummaryIndex *Index, SummaryFact Fact,
+                             llvm::StringRef Key, SummaryUses *Uses);
 
-/// The name of the uses file of \p MainFile's unit: the summary file's
-/// name with the extension ".uses".
-std::string usesFileName(llvm::StringRef MainFile);
+/// The name of the uses file of \p Fact of \p MainFile's unit: the summary
+/// file's name with the extension ".uses".
+std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact);
 
 /// The text of a uses file: the format header's line, then one key a line.
 std::string formatUses(const SummaryUses &Uses);
@@ -124,10 +165,10 @@ std::string formatUses(const SummaryUses &Uses);
 /// Parses the text of a uses file; an error names the line at fault.
 llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
 
-/// Writes \p Uses as \p Dir's uses file of \p MainFile, atomically (a
-/// temporary file, renamed). Creates \p Dir when missing.
+/// Writes \p Uses as \p Dir's uses file of \p Fact of \p MainFile,
+/// atomically (a temporary file, renamed). Creates \p Dir when missing.
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                          const SummaryUses &Uses);
+                          SummaryFact Fact, const SummaryUses &Uses);
 
 /// The index of \p Dir, read the first time any unit of this process asks
 /// and kept for the others (the directory is written by an earlier phase;

@@ -36,13 +36,14 @@ const FunctionDecl *staticCallee(const Stmt &S) {
   return Callee && !isVirtual(*Callee) ? Callee : nullptr;
 }
 
-bool isSummarised(const FunctionDecl &FD, const SourceManager &SM) {
+bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
+                  bool Coroutine) {
   return FD.isThisDeclarationADefinition() && FD.hasBody() && !FD.isInlined() &&
          !FD.isImplicit() && !FD.isDefaulted() && !FD.isDeleted() &&
          !FD.isInvalidDecl() && !FD.isDependentContext() &&
          FD.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
          FD.isExternallyVisible() && !SM.isInSystemHeader(FD.getLocation()) &&
-         !isCoroutine(FD) && !isVirtual(FD);
+         isCoroutine(FD) == Coroutine && !isVirtual(FD) && !FD.isMain();
 }
 
 bool judgedBySummary(const FunctionDecl &Callee, const SourceManager &SM) {

@@ -22,9 +22,12 @@ const FunctionDecl *staticCallee(const Stmt &S);
 
 /// True when this unit's summary describes \p FD: defined here and called by
 /// that name from other units (externally visible, not inline, not a
-/// template, not in a system header), not virtual, and no coroutine (whose
-/// body may not run in its caller).
-bool isSummarised(const FunctionDecl &FD, const SourceManager &SM);
+/// template, not in a system header, not main), not virtual, and a coroutine
+/// when \p Coroutine says so: the facts of a plain function's body are facts
+/// of its call (it blocks, it spawns), a coroutine's those of its task (its
+/// exception escapes), as its body may not run in its caller.
+bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
+                  bool Coroutine = false);
 
 /// True when a call of \p Callee is judged by another unit's summary: this
 /// unit has no body for it (a body here is the truth), and it is called by

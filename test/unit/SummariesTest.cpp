@@ -1,7 +1,8 @@
 //===--- SummariesTest.cpp - async-lint -----------------------------------===//
 //
-// The summary file format: what is written reads back the same, the file is
-// named by its unit, and malformed text is refused with the line at fault.
+// The summary file format (version 2): every kind of record written reads
+// back the same, the file is named by its unit and fact, malformed text is
+// refused with the line at fault, and records of unknown kinds are skipped.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,10 +16,11 @@ using namespace clang::tidy::async::model;
 
 namespace {
 
-BlockingSummary flushLogs() {
-  BlockingSummary E;
+Summary flushLogs() {
+  Summary E;
+  E.Fact = SummaryFact::Blocks;
   E.Key = "_Z10flush_logsv";
-  E.Leaf = "'std::this_thread::sleep_for'";
+  E.What = "'std::this_thread::sleep_for'";
   E.Category = "sleep";
   E.Steps.push_back({"'flush_logs'", "'write_out'", "/src/log.cpp", 9, 3});
   E.Steps.push_back(
@@ -26,8 +28,28 @@ BlockingSummary flushLogs() {
   return E;
 }
 
+Summary work() {
+  Summary E;
+  E.Fact = SummaryFact::Throws;
+  E.Key = "_Z4workv";
+  E.What = "coroutine 'work'";
+  E.Steps.push_back(
+      {"coroutine 'work'", "an exception is thrown here", "/src/work.cpp", 7, 5});
+  return E;
+}
+
+Summary startJob() {
+  Summary E;
+  E.Fact = SummaryFact::Spawns;
+  E.Key = "_Z9start_jobi";
+  E.What = "'asio::co_spawn'";
+  E.Steps.push_back(
+      {"'start_job'", "'asio::co_spawn'", "/src/jobs.cpp", 12, 3});
+  return E;
+}
+
 std::string errorOf(llvm::StringRef Text) {
-  llvm::Expected<std::vector<BlockingSummary>> Parsed = parseSummaries(Text);
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
   if (Parsed)
     return "";
   return llvm::toString(Parsed.takeError());
@@ -35,13 +57,15 @@ std::string errorOf(llvm::StringRef Text) {
 
 TEST(SummariesTest, WrittenTextReadsBack) {
   std::string Text = formatSummaries("/src/log.cpp", {flushLogs()});
-  EXPECT_TRUE(llvm::StringRef(Text).starts_with("async-lint-summaries 1\n"));
-  llvm::Expected<std::vector<BlockingSummary>> Parsed = parseSummaries(Text);
+  EXPECT_TRUE(llvm::StringRef(Text).starts_with("async-lint-summaries 2\n"));
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
   ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
-  ASSERT_EQ(Parsed->size(), 1u);
-  const BlockingSummary &E = Parsed->front();
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  const Summary &E = Parsed->Entries.front();
+  EXPECT_EQ(E.Fact, SummaryFact::Blocks);
   EXPECT_EQ(E.Key, "_Z10flush_logsv");
-  EXPECT_EQ(E.Leaf, "'std::this_thread::sleep_for'");
+  EXPECT_EQ(E.What, "'std::this_thread::sleep_for'");
   EXPECT_EQ(E.Category, "sleep");
   ASSERT_EQ(E.Steps.size(), 2u);
   EXPECT_EQ(E.Steps[0].Callee, "'write_out'");
@@ -50,31 +74,82 @@ TEST(SummariesTest, WrittenTextReadsBack) {
   EXPECT_EQ(E.Steps[1].Column, 3u);
 }
 
-TEST(SummariesTest, UnwritableFieldsAreLeftOut) {
-  BlockingSummary Bad = flushLogs();
-  Bad.Steps[0].File = "/src/with\ttab.cpp";
-  llvm::Expected<std::vector<BlockingSummary>> Parsed =
-      parseSummaries(formatSummaries("/src/log.cpp", {Bad, flushLogs()}));
+TEST(SummariesTest, EveryFactReadsBack) {
+  std::string Text =
+      formatSummaries("/src/mixed.cpp", {work(), startJob(), flushLogs()});
+  EXPECT_NE(Text.find("\nthrows\t_Z4workv\tcoroutine 'work'\t-\t1\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_NE(Text.find("\nspawns\t_Z9start_jobi\t'asio::co_spawn'\t-\t1\n"),
+            std::string::npos)
+      << Text;
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
   ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
-  EXPECT_EQ(Parsed->size(), 1u);
+  ASSERT_EQ(Parsed->Entries.size(), 3u);
+  const Summary &Throws = Parsed->Entries[0];
+  EXPECT_EQ(Throws.Fact, SummaryFact::Throws);
+  EXPECT_EQ(Throws.Key, "_Z4workv");
+  EXPECT_EQ(Throws.What, "coroutine 'work'");
+  EXPECT_EQ(Throws.Category, "-");
+  ASSERT_EQ(Throws.Steps.size(), 1u);
+  EXPECT_EQ(Throws.Steps[0].Callee, "an exception is thrown here");
+  EXPECT_EQ(Throws.Steps[0].Line, 7u);
+  const Summary &Spawns = Parsed->Entries[1];
+  EXPECT_EQ(Spawns.Fact, SummaryFact::Spawns);
+  EXPECT_EQ(Spawns.Key, "_Z9start_jobi");
+  EXPECT_EQ(Spawns.What, "'asio::co_spawn'");
+  ASSERT_EQ(Spawns.Steps.size(), 1u);
+  EXPECT_EQ(Spawns.Steps[0].Caller, "'start_job'");
+  EXPECT_EQ(Spawns.Steps[0].File, "/src/jobs.cpp");
+  EXPECT_EQ(Parsed->Entries[2].Fact, SummaryFact::Blocks);
+}
+
+TEST(SummariesTest, UnknownRecordsAreSkippedWithTheirSteps) {
+  llvm::Expected<ParsedSummaries> Parsed =
+      parseSummaries("async-lint-summaries 2\nunit\t/src/a.cpp\n"
+                     "awaits\t_Z1fv\tx\t-\t2\nstep\ta\tb\t/f\t1\t1\n"
+                     "step\ta\tb\t/f\t2\t1\n"
+                     "throws\t_Z4workv\tcoroutine 'work'\t-\t1\n"
+                     "step\tcoroutine 'work'\tthrown\t/f\t3\t1\n");
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Skipped.size(), 1u);
+  EXPECT_EQ(Parsed->Skipped[0], "line 3: unknown record 'awaits'");
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_EQ(Parsed->Entries[0].Fact, SummaryFact::Throws);
+  EXPECT_EQ(Parsed->Entries[0].Steps.size(), 1u);
+}
+
+TEST(SummariesTest, UnwritableFieldsAreLeftOut) {
+  Summary Bad = flushLogs();
+  Bad.Steps[0].File = "/src/with\ttab.cpp";
+  Summary BadThrow = work();
+  BadThrow.Steps[0].Callee = "two\nlines";
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(
+      formatSummaries("/src/log.cpp", {Bad, BadThrow, flushLogs()}));
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  EXPECT_EQ(Parsed->Entries.size(), 1u);
 }
 
 TEST(SummariesTest, MalformedTextNamesTheLine) {
-  EXPECT_EQ(errorOf(""), "line 1: expected 'async-lint-summaries 1'");
-  EXPECT_EQ(errorOf("async-lint-summaries 2\n"),
-            "line 1: expected 'async-lint-summaries 1'");
-  EXPECT_EQ(errorOf("async-lint-summaries 1\nbogus\n"),
-            "line 2: unknown record 'bogus'");
-  EXPECT_EQ(errorOf("async-lint-summaries 1\nfunction\tk\t'l'\tsleep\t1\n"),
-            "line 3: the last function lacks steps");
-  EXPECT_EQ(
-      errorOf("async-lint-summaries 1\nfunction\tk\t'l'\tsleep\tmany\n"),
-      "line 2: malformed function record");
-  EXPECT_EQ(errorOf("async-lint-summaries 1\nstep\ta\tb\t/f\t1\t1\n"),
-            "line 2: a step outside a function");
-  EXPECT_EQ(errorOf("async-lint-summaries 1\nfunction\tk\t'l'\tsleep\t1\n"
+  EXPECT_EQ(errorOf(""), "line 1: expected 'async-lint-summaries 2'");
+  EXPECT_EQ(errorOf("async-lint-summaries 1\n"),
+            "line 1: expected 'async-lint-summaries 2'");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nblocks\tk\t'l'\tsleep\t1\n"),
+            "line 3: the last record lacks steps");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nblocks\tk\t'l'\tsleep\tmany\n"),
+            "line 2: malformed blocks record");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nthrows\tk\n"),
+            "line 2: malformed throws record");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nspawns\tk\t'f'\t-\t0\n"),
+            "line 2: malformed spawns record");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nstep\ta\tb\t/f\t1\t1\n"),
+            "line 2: a step outside a record");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nthrows\tk\tw\t-\t1\n"
                     "step\ta\tb\t/f\t0\t1\n"),
             "line 3: malformed step record");
+  EXPECT_EQ(errorOf("async-lint-summaries 2\nthrows\tk\tw\t-\t2\n"
+                    "step\ta\tb\t/f\t1\t1\nspawns\tk\tw\t-\t1\n"),
+            "line 4: the previous record lacks steps");
 }
 
 TEST(SummariesTest, FilesAreWrittenWholeAndIndexed) {
@@ -83,10 +158,19 @@ TEST(SummariesTest, FilesAreWrittenWholeAndIndexed) {
   llvm::SmallString<128> Sub(Dir);
   llvm::sys::path::append(Sub, "new");
   ASSERT_FALSE(bool(writeSummaryFile(
-      Sub, "/src/log.cpp", formatSummaries("/src/log.cpp", {flushLogs()}))));
-  // Named by the unit: the same unit replaces its file.
+      Sub, "/src/log.cpp", SummaryFact::Blocks,
+      formatSummaries("/src/log.cpp", {flushLogs()}))));
+  // Named by the unit and the fact: the same unit replaces its file, and
+  // the unit's file of another fact is another file.
   ASSERT_FALSE(bool(writeSummaryFile(
-      Sub, "/src/log.cpp", formatSummaries("/src/log.cpp", {flushLogs()}))));
+      Sub, "/src/log.cpp", SummaryFact::Blocks,
+      formatSummaries("/src/log.cpp", {flushLogs()}))));
+  ASSERT_FALSE(bool(writeSummaryFile(Sub, "/src/log.cpp", SummaryFact::Throws,
+                                     formatSummaries("/src/log.cpp",
+                                                     {work(), startJob()}))));
+  EXPECT_TRUE(llvm::StringRef(summaryFileName("/src/log.cpp",
+                                              SummaryFact::Throws))
+                  .ends_with(".throws.summary"));
   std::string Digest = summaryDirectoryDigest(Sub);
   // A malformed file beside it is reported and ignored.
   llvm::SmallString<128> Bad(Sub);
@@ -101,9 +185,14 @@ TEST(SummariesTest, FilesAreWrittenWholeAndIndexed) {
   std::string Warnings;
   llvm::raw_string_ostream WS(Warnings);
   SummaryIndex Index = SummaryIndex::read(Sub, WS);
-  EXPECT_EQ(Index.size(), 1u);
-  ASSERT_NE(Index.find("_Z10flush_logsv"), nullptr);
-  EXPECT_EQ(Index.find("_Z5otherv"), nullptr);
+  EXPECT_EQ(Index.size(), 3u);
+  ASSERT_NE(Index.find(SummaryFact::Blocks, "_Z10flush_logsv"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Throws, "_Z10flush_logsv"), nullptr);
+  ASSERT_NE(Index.find(SummaryFact::Throws, "_Z4workv"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Throws, "_Z4workv")->Steps[0].Line, 7u);
+  ASSERT_NE(Index.find(SummaryFact::Spawns, "_Z9start_jobi"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Spawns, "_Z4workv"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Blocks, "_Z5otherv"), nullptr);
   EXPECT_NE(Warnings.find("ignoring malformed summary file"),
             std::string::npos);
   EXPECT_NE(Warnings.find("bad.summary"), std::string::npos);
@@ -112,7 +201,7 @@ TEST(SummariesTest, FilesAreWrittenWholeAndIndexed) {
   for (llvm::sys::fs::directory_iterator It(Sub, EC), End; It != End && !EC;
        It.increment(EC))
     ++Files;
-  EXPECT_EQ(Files, 2u) << "no temporary file is left behind";
+  EXPECT_EQ(Files, 3u) << "no temporary file is left behind";
   llvm::sys::fs::remove_directories(Dir);
 }
 

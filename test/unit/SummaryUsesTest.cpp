@@ -23,13 +23,13 @@ TEST(SummaryUsesTest, LookupRecordsEveryKeyAskedOnce) {
   SummaryUses Uses;
   // No index (the first pass reads none): the keys are recorded all the
   // same, and nothing is found.
-  EXPECT_EQ(lookupSummary(nullptr, "_Z1bv", &Uses), nullptr);
-  EXPECT_EQ(lookupSummary(nullptr, "_Z1av", &Uses), nullptr);
-  EXPECT_EQ(lookupSummary(nullptr, "_Z1bv", &Uses), nullptr);
+  EXPECT_EQ(lookupSummary(nullptr, SummaryFact::Blocks, "_Z1bv", &Uses), nullptr);
+  EXPECT_EQ(lookupSummary(nullptr, SummaryFact::Blocks, "_Z1av", &Uses), nullptr);
+  EXPECT_EQ(lookupSummary(nullptr, SummaryFact::Blocks, "_Z1bv", &Uses), nullptr);
   // A callee without a mangled name is no key.
-  EXPECT_EQ(lookupSummary(nullptr, "", &Uses), nullptr);
+  EXPECT_EQ(lookupSummary(nullptr, SummaryFact::Blocks, "", &Uses), nullptr);
   // Not writing: nothing recorded.
-  EXPECT_EQ(lookupSummary(nullptr, "_Z1cv", nullptr), nullptr);
+  EXPECT_EQ(lookupSummary(nullptr, SummaryFact::Blocks, "_Z1cv", nullptr), nullptr);
   EXPECT_EQ(Uses.keys(), (std::vector<std::string>{"_Z1av", "_Z1bv"}));
 }
 
@@ -59,8 +59,8 @@ TEST(SummaryUsesTest, MalformedTextIsRefusedWithItsLine) {
 }
 
 TEST(SummaryUsesTest, UsesFileIsNamedLikeTheSummary) {
-  std::string Summary = summaryFileName("/src/log.cpp");
-  std::string Uses = usesFileName("/src/log.cpp");
+  std::string Summary = summaryFileName("/src/log.cpp", SummaryFact::Throws);
+  std::string Uses = usesFileName("/src/log.cpp", SummaryFact::Throws);
   ASSERT_TRUE(llvm::StringRef(Summary).ends_with(".summary"));
   EXPECT_EQ(Uses, Summary.substr(0, Summary.size() - 8) + ".uses");
 }
@@ -71,7 +71,7 @@ protected:
     ASSERT_FALSE(
         llvm::sys::fs::createUniqueDirectory("summary-flow", Directory));
     Dir = std::string(Directory);
-    Hash = summaryFileName(Unit);
+    Hash = summaryFileName(Unit, SummaryFact::Blocks);
     Hash = Hash.substr(0, Hash.find('.'));
   }
   void TearDown() override {

@@ -1,0 +1,207 @@
+//===--- LostExceptionReports.cpp - async-lint ----------------------------===//
+
+#include "LostExceptionReports.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "EscapingThrows.h"
+#include "Expressions.h"
+#include "FailureHandlers.h"
+#include "FanOuts.h"
+#include "LostExceptions.h"
+#include "SummaryFiles.h"
+#include "SummaryPlaces.h"
+#include "ThrowPlaces.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// \p Call's first name, quoted as warnings show it.
+std::string quotedCallName(const CallExpr &Call) {
+  std::optional<CallInfo> Info = describeCall(Call);
+  return Info ? "'" + displayName(Info->Names.front()) + "'" : "this call";
+}
+
+} // namespace
+
+PlacedNote throwNote(const Stmt &Where) {
+  ThrowPlace Place = describeThrowPlace(Where);
+  std::string Argument =
+      Place.Maker ? "'" + Place.Maker->getNameAsString() + "'" : Place.Name;
+  std::string Text = Place.Text.str();
+  if (size_t At = Text.find("%0"); At != std::string::npos)
+    Text.replace(At, 2, Argument);
+  return {Where.getBeginLoc(), std::move(Text)};
+}
+
+std::optional<Summary> throwSummary(const FunctionDecl &Coro, const Stmt &Throw,
+                                    std::string Key, const SourceManager &SM) {
+  if (describeThrowPlace(Throw).Maker)
+    return std::nullopt;
+  Summary E;
+  E.Fact = SummaryFact::Throws;
+  E.Key = std::move(Key);
+  E.What = describeFunction(Coro);
+  SummaryStep Step;
+  Step.Caller = E.What;
+  Step.Callee = throwNote(Throw).Text;
+  if (!placeStep(Throw.getBeginLoc(), SM, Step))
+    return std::nullopt;
+  E.Steps.push_back(std::move(Step));
+  return E;
+}
+
+std::vector<PlacedNote> throwSummaryNotes(const Summary &S, SourceManager &SM,
+                                          SourceLocation CallLoc) {
+  return summaryNotes(
+      S, SM, CallLoc, [](const SummaryStep &Step, bool) { return Step.Callee; },
+      [](const SummaryStep &Step, llvm::StringRef Where, bool) {
+        return Step.Callee + " (in " + Step.Caller + " at " + Where.str() +
+               ", summary)";
+      });
+}
+
+const FunctionDecl *declaredTaskMaker(const CallExpr &Call, const Expr *Token) {
+  llvm::SmallVector<const Expr *, 4> Made;
+  for (const Expr *Arg : Call.arguments())
+    if (Arg != Token)
+      Made.push_back(Arg);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Made.push_back(Member->getImplicitObjectArgument());
+  for (const Expr *E : Made) {
+    const auto *Maker = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
+    const FunctionDecl *Callee = Maker ? Maker->getDirectCallee() : nullptr;
+    if (Callee && !Callee->hasBody() &&
+        isTaskOrAwaitableType(Callee->getReturnType()))
+      return Callee;
+  }
+  return nullptr;
+}
+
+std::optional<Finding> escapingThrowOf(const FunctionDecl *Coro,
+                                       const CallExpr &Call, const Expr *Token,
+                                       const ThrowPolicy &Policy,
+                                       SummaryReader &Reader, ASTContext &Ctx) {
+  Finding F{Call.getBeginLoc(), Call.getSourceRange(), "", {}};
+  if (Coro) {
+    const Stmt *Throw = firstCoroutineThrow(Coro, Policy, Ctx);
+    if (!Throw)
+      return std::nullopt;
+    F.Message = describeFunction(*Coro);
+    F.Notes.push_back(throwNote(*Throw));
+    return F;
+  }
+  // A coroutine another unit defines: its summary says whether (and where)
+  // its exception escapes.
+  const FunctionDecl *Maker =
+      Reader.active() ? declaredTaskMaker(Call, Token) : nullptr;
+  const Summary *S =
+      Maker ? Reader.lookup(SummaryFact::Throws, *Maker, Ctx) : nullptr;
+  if (!S)
+    return std::nullopt;
+  F.Message = S->What;
+  F.Notes = throwSummaryNotes(*S, Ctx.getSourceManager(), F.Loc);
+  return F;
+}
+
+std::optional<Finding>
+ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
+                      const CallExpr &Call, ResolvedTypes &FailureTypes,
+                      const ThrowPolicy &Policy, ASTContext &Ctx) {
+  QualType Type;
+  const ParmVarDecl *Failure = ignoredFailure(Handler, FailureTypes, Type, Ctx);
+  if (!Failure)
+    return std::nullopt;
+  // A coroutine seen to throw nothing sends no failure; a Try also carries
+  // the value, so ignoring it is reported only when the coroutine can throw.
+  // A coroutine that runs a task handed in by its caller (or made by a
+  // function handed in) hands this handler whatever that task throws.
+  const FunctionDecl *Coro = handledCoroutine(Call, Arg);
+  ThrowPolicy Own = Policy;
+  Own.AwaitedParameters = true;
+  const Stmt *Throw = firstCoroutineThrow(Coro, Own, Ctx);
+  if ((Coro && !Throw) || (!Coro && carriesValue(Type)))
+    return std::nullopt;
+  std::string Callee = "the call";
+  if (std::optional<CallInfo> Info = describeCall(Call))
+    Callee = "'" + displayName(Info->Names.front()) + "'";
+  std::string Ignores = "the completion handler given to " + Callee +
+                        " ignores the failure it receives; log it or rethrow "
+                        "it";
+  if (!Throw)
+    return Finding{
+        Failure->getBeginLoc(), Failure->getSourceRange(), Ignores, {}};
+  return Finding{Failure->getBeginLoc(),
+                 Failure->getSourceRange(),
+                 "exceptions thrown by " + describeFunction(*Coro) +
+                     " are lost: " + Ignores,
+                 {throwNote(*Throw)}};
+}
+
+std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
+                                     const ThrowPolicy &Policy,
+                                     ASTContext &Ctx) {
+  const Stmt *Body = threadFunctionBody(Construct);
+  const Stmt *Throw = Body ? firstEscapingThrow(Body, Policy, Ctx) : nullptr;
+  if (!Throw)
+    return std::nullopt;
+  return Finding{Construct.getArg(0)->getBeginLoc(),
+                 {},
+                 "an exception escaping this thread function calls "
+                 "'std::terminate'; catch it inside the function and hand it "
+                 "on",
+                 {throwNote(*Throw)}};
+}
+
+Finding inHouseSpawnFinding(const CallExpr &Call, const FunctionDecl &Coro,
+                            const FunctionDecl &Callee,
+                            const DetachingSpawn &Spawn, const Stmt &Throw,
+                            const NameMatcher &Spawns,
+                            const NameMatcher &DiscardingTokens) {
+  Finding F{Call.getBeginLoc(),
+            Call.getSourceRange(),
+            "exceptions thrown by " + describeFunction(Coro) + " are lost: " +
+                describeFunction(Callee) + " detaches it and drops them",
+            {throwNote(Throw)}};
+  if (Spawn.HandedAt)
+    F.Notes.push_back(
+        {Spawn.HandedAt->getBeginLoc(),
+         describeFunction(Callee) + " hands it on to " +
+             describeFunction(*calledDefinition(*Spawn.HandedAt)) + " here"});
+  std::optional<CallInfo> Info = describeCall(*Spawn.Spawn);
+  std::string With =
+      discardingTokenSpawn(*Spawn.Spawn, Info, Spawns, DiscardingTokens)
+          ? "'" + displayName(completionTokenName(*Spawn.Spawn)) + "'"
+          : "no error channel";
+  F.Notes.push_back({Spawn.Spawn->getBeginLoc(),
+                     quotedCallName(*Spawn.Spawn) + " spawns it here with " +
+                         With + ", which drops its exceptions"});
+  return F;
+}
+
+Finding runningCallFinding(const CallExpr &Call, const FunctionDecl &Coro,
+                           const FunctionDecl &Callee, const DroppingRun &Run,
+                           const Stmt &Throw) {
+  std::string Name = "'" + displayName(canonicalName(Callee)) + "'";
+  Finding F{Call.getBeginLoc(),
+            Call.getSourceRange(),
+            "exceptions thrown by " + describeFunction(Coro) +
+                " are lost: " + Name +
+                (Run.HandedAt ? " runs it in " + describeFunction(*Run.Runner) +
+                                    ", whose promise discards them"
+                              : " awaits it, and its promise discards them") +
+                "; catch them inside the coroutine",
+            {throwNote(Throw)}};
+  if (const CallExpr *At = Run.HandedAt)
+    // A called lambda: at the lambda, not at its parentheses.
+    F.Notes.push_back(
+        {isa<CXXOperatorCallExpr>(At) ? At->getArg(0)->getBeginLoc()
+                                      : At->getBeginLoc(),
+         "the task is handed to " + describeFunction(*Run.Runner) + " here"});
+  F.Notes.push_back({Run.Swallow->getLocation(),
+                     "'unhandled_exception' drops the exception"});
+  return F;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,132 @@
+//===--- SpawnReports.cpp - async-lint ------------------------------------===//
+
+#include "SpawnReports.h"
+#include "BlockingReports.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "NameMatcher.h"
+#include "SummaryFiles.h"
+#include "SummaryPlaces.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// \p Call's first name, quoted as warnings show it; \p Otherwise when it
+/// has none.
+std::string quotedCall(const Stmt &Call, llvm::StringRef Otherwise) {
+  if (std::optional<CallInfo> Info = describeCall(Call))
+    return "'" + displayName(Info->Names.front()) + "'";
+  return Otherwise.str();
+}
+
+} // namespace
+
+bool limitsSpawns(const Stmt &Body, const NameMatcher &LimiterFunctions,
+                  const NameMatcher &LimiterTypes) {
+  bool Limited = false;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    std::optional<CallInfo> Info =
+        Call && !Limited ? describeCall(*Call) : std::nullopt;
+    if (!Info)
+      return;
+    Limited = anyNameMatches(LimiterFunctions, *Info);
+    if (!Info->ObjectType.isNull())
+      if (const CXXRecordDecl *RD =
+              Info->ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
+        Limited |= LimiterTypes.matches(canonicalName(*RD));
+  });
+  return Limited;
+}
+
+void summariseSpawns(SummaryWriter &Writer, const FunctionDecl &FD,
+                     const Stmt &Body, const CallExpr &Spawn,
+                     const NameMatcher &LimiterFunctions,
+                     const NameMatcher &LimiterTypes, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!isSummarised(FD, SM) ||
+      limitsSpawns(Body, LimiterFunctions, LimiterTypes))
+    return;
+  Summary E;
+  E.Key = Writer.keyOf(FD, Ctx);
+  E.What = quotedCall(Spawn, "a spawn");
+  SummaryStep Step;
+  Step.Caller = quotedFunctionName(FD);
+  Step.Callee = E.What;
+  if (!placeStep(Spawn.getBeginLoc(), SM, Step))
+    return;
+  E.Steps.push_back(std::move(Step));
+  Writer.add(std::move(E));
+}
+
+const Summary *spawnsOnEveryCall(SummaryReader &Reader, const CallExpr &Call,
+                                 ASTContext &Ctx) {
+  const FunctionDecl *Callee = Reader.active() ? staticCallee(Call) : nullptr;
+  return Callee ? Reader.lookup(SummaryFact::Spawns, *Callee, Ctx) : nullptr;
+}
+
+std::vector<PlacedNote> spawnSummaryNotes(const Summary &S, SourceManager &SM,
+                                          SourceLocation CallLoc) {
+  return summaryNotes(
+      S, SM, CallLoc,
+      [](const SummaryStep &Step, bool) {
+        return Step.Caller + " calls " + Step.Callee +
+               " here, which starts a task on every call";
+      },
+      [](const SummaryStep &Step, llvm::StringRef Where, bool) {
+        return Step.Caller + " called " + Step.Callee + " at " + Where.str() +
+               ", which starts a task on every call (summary)";
+      });
+}
+
+Finding loopSpawnFinding(const CallExpr &Spawn, const Stmt &Loop, bool Paced,
+                         const std::string &What,
+                         std::vector<PlacedNote> Notes) {
+  Finding F{Spawn.getBeginLoc(), Spawn.getSourceRange(),
+            (What.empty() ? quotedCall(Spawn, "this call") : What) +
+                " starts a task on every iteration of a loop without a "
+                "bound, " +
+                (Paced ? "paced only by what the loop awaits; limit how "
+                         "many run at once (await a semaphore or a bounded "
+                         "channel before spawning)"
+                       : "and the loop does not wait for any of them; limit "
+                         "how many run at once (await a semaphore or a "
+                         "bounded channel before spawning) or await them in "
+                         "batches"),
+            std::move(Notes)};
+  F.Notes.push_back(
+      {Loop.getBeginLoc(),
+       Paced ? "the loop has no static bound; each iteration suspends before "
+               "spawning, but nothing waits for the spawned tasks"
+             : "the loop has no static bound, and some path through it comes "
+               "back to the spawn without suspending"});
+  return F;
+}
+
+Finding fanOutFinding(const FanOut &F) {
+  return Finding{
+      F.Combine->getBeginLoc(),
+      {},
+      quotedCall(*F.Combine, "this call") + " runs every task in '" +
+          F.Container->getNameAsString() +
+          "' at once, one per iteration of a loop without a bound, "
+          "with no limit on how many run together; process them in "
+          "batches or behind a semaphore",
+      {{F.Add->getBeginLoc(), "a task is added here on every iteration"},
+       {F.Loop->getBeginLoc(), "the loop has no static bound"}}};
+}
+
+Finding parallelForEachFinding(const Expr &Call, const std::string &Name,
+                               const Expr &Range) {
+  return Finding{Call.getBeginLoc(),
+                 Call.getSourceRange(),
+                 "'" + displayName(Name) +
+                     "' starts a task for every element of a range of "
+                     "runtime size, all at once, with no limit on how many "
+                     "run together; pass a concurrency limit or process the "
+                     "range in batches",
+                 {{Range.getBeginLoc(), "the range has no static bound"}}};
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,115 @@
+//===--- SummaryFiles.h - async-lint ----------------------------*- C++ -*-===//
+//
+// How a check takes part in summaries: a SummaryWriter collects the records
+// of one fact for the unit being judged and writes them as that unit's file
+// of the fact; a SummaryReader answers, for a call whose callee this unit
+// only declares, what another unit's summary says of it; summaryNotes turns
+// a summary's places into notes in the other unit's files. Each check owns
+// one of each, for its own fact (docs/summaries.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_SUMMARYFILES_H
+#define ASYNC_LINT_MODEL_SUMMARYFILES_H
+
+#include "PlacedNotes.h"
+#include "Summaries.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::async::model {
+
+/// The unit's mangler, made when first asked and again for another unit
+/// (making one is not free).
+class SummaryNames {
+public:
+  ASTNameGenerator &of(ASTContext &Ctx);
+  void reset();
+
+private:
+  std::unique_ptr<ASTNameGenerator> Names;
+  ASTContext *NamesContext = nullptr;
+};
+
+/// The records of one fact a check writes for each unit it judges: one
+/// file per unit, <Dir>/<hash of the main file>.<record kind>.summary.
+class SummaryWriter {
+public:
+  SummaryWriter(std::string Dir, SummaryFact Fact)
+      : Dir(std::move(Dir)), Fact(Fact) {}
+  ~SummaryWriter() { flush(); }
+  bool enabled() const { return !Dir.empty(); }
+  const std::string &directory() const { return Dir; }
+  /// Notes that a function of \p Ctx's unit is judged: the unit gets a file
+  /// (empty when it defines nothing of the fact). False when the unit has
+  /// no main file or nothing is written.
+  bool judging(ASTContext &Ctx);
+  /// Adds \p S (of this writer's fact) to the unit's file.
+  void add(Summary S);
+  /// The key of \p FD in the unit's summaries.
+  std::string keyOf(const FunctionDecl &FD, ASTContext &Ctx);
+  /// The keys \p Ctx's unit asked the summaries for, written beside its
+  /// file (the driver re-checks with the summaries only the units whose
+  /// keys some summary answers); null when nothing is written.
+  SummaryUses *uses(ASTContext &Ctx) { return judging(Ctx) ? &Asked : nullptr; }
+  /// Writes the unit's file and its uses, if a unit was judged; a failure
+  /// is a warning on stderr.
+  void flush();
+
+private:
+  std::string Dir;
+  SummaryFact Fact;
+  /// The unit's main file (absolute; empty before its first function) and
+  /// its records so far. A check ends no unit (AsyncCheck does): the file
+  /// is written when the unit ends, the next starts or the check dies.
+  std::string Unit;
+  ASTContext *UnitContext = nullptr;
+  std::vector<Summary> Entries;
+  SummaryUses Asked;
+  SummaryNames Names;
+};
+
+/// What other units' summaries say of the callees this unit only declares.
+class SummaryReader {
+public:
+  /// Reads \p Dir (empty: nothing) and records every key asked in the
+  /// uses of \p Recording (null, or not enabled: none).
+  SummaryReader(std::string Dir, SummaryWriter *Recording = nullptr)
+      : Dir(std::move(Dir)),
+        Recording(Recording && Recording->enabled() ? Recording : nullptr) {}
+  /// Whether summaries are read.
+  bool enabled() const { return !Dir.empty(); }
+  /// Whether lookups are made: summaries are read, or the keys asked are
+  /// recorded (the driver's first pass reads nothing but records).
+  bool active() const { return enabled() || Recording; }
+  const std::string &directory() const { return Dir; }
+  /// The summary of \p Fact of \p Callee, when this unit has no body for it
+  /// (judgedBySummary) and another unit's summary states the fact. The one
+  /// lookup of the checks: it records the key asked.
+  const Summary *lookup(SummaryFact Fact, const FunctionDecl &Callee,
+                        ASTContext &Ctx);
+  /// Forgets the unit's mangler (a new unit starts).
+  void startUnit() { Names.reset(); }
+
+private:
+  std::string Dir;
+  SummaryWriter *Recording;
+  std::shared_ptr<const SummaryIndex> Index;
+  SummaryNames Names;
+};
+
+/// The notes of \p S's steps, in the other unit's files: \p Here is the
+/// text of a step's note at its place (Last: the summary's last step).
+/// A step whose file is gone or changed so much that the place is not in it
+/// has its note at \p Fallback, with the text \p Moved gives it, where the
+/// place is written out as "file:line:column".
+std::vector<PlacedNote> summaryNotes(
+    const Summary &S, SourceManager &SM, SourceLocation Fallback,
+    llvm::function_ref<std::string(const SummaryStep &, bool Last)> Here,
+    llvm::function_ref<std::string(const SummaryStep &, llvm::StringRef Where,
+                                   bool Last)>
+        Moved);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_SUMMARYFILES_H
