@@ -30,7 +30,8 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
        &C::ContextHandOffs},
       LIST(ExecutorQueries), LIST(FutureTokens), LIST(ScopeJoinMembers),
       LIST(ScopeTypes), LIST(PoolTypes), LIST(PoolScheduleMembers),
-      LIST(StartFunctions), {"IgnoredFunctions", "", &C::IgnoredFunctions}};
+      LIST(PoolMakers), LIST(PoolThreadCounts), LIST(StartFunctions),
+      {"IgnoredFunctions", "", &C::IgnoredFunctions}};
 #undef LIST
   // clang-format on
   return Lists;
@@ -61,8 +62,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     for (const model::SelfWait &W : model::selfWaits(
              F.Decl, F.Body, *Graph, F.suspensions().points(), Know))
       reportSelfWait(W);
-    model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers,
-                               Lib.SyncWaitFunctions};
+    model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers, PoolMakers,
+                               PoolThreadCounts, Lib.SyncWaitFunctions};
     for (const model::PoolSelfBlock &B :
          model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
                                Pools, CFGOf, FlowOf, &F.own()))

@@ -48,9 +48,9 @@ private:
   model::NameMatcher ContextTypes, ContextRunMembers, ContextQueryMembers,
       ContextHandOffs, ExecutorQueries, FutureTokens;
   /// The members that join a scope and the scopes that, awaited, join;
-  /// one-thread pools and their schedule members.
+  /// pools, their schedule members, makers and thread count fields.
   model::NameMatcher ScopeJoinMembers, ScopeTypes, PoolTypes,
-      PoolScheduleMembers;
+      PoolScheduleMembers, PoolMakers, PoolThreadCounts;
   /// Functions that start a task to run on its own (with SpawnFunctions),
   /// and functions the check does not judge.
   model::NameMatcher StartFunctions, IgnoredFunctions;

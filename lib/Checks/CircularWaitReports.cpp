@@ -11,6 +11,7 @@
 #include "../Model/PoolSelfBlocks.h"
 #include "../Model/ScopeJoins.h"
 #include "../Model/SingleThreadContext.h"
+#include "../Model/StartedTogether.h"
 #include "CircularWaitCheck.h"
 
 namespace clang::tidy::async {
@@ -37,30 +38,21 @@ void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
         << W.Event << W.Setter->getSourceRange();
 }
 
-/// Where a started coroutine's call begins: a lambda's at the lambda.
-static SourceLocation startOf(const CallExpr &Call) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
-    return Op->getArg(0)->getBeginLoc();
-  return Call.getBeginLoc();
-}
-
 void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
                                          const model::MutualSide &B) {
   if (!reportOnce(A.Wait->getBeginLoc()))
     return;
   const FunctionDecl *Other = B.Started->Coroutine;
-  auto Name = [](const FunctionDecl &FD) {
-    return (model::isLambdaCallOperator(FD) ? "the " : "") +
-           model::describeFunction(FD);
-  };
-  std::string First = Name(*A.Started->Coroutine), Second = Name(*Other);
+  std::string First = model::startedName(*A.Started->Coroutine),
+              Second = model::startedName(*Other);
   diag(A.Wait->getBeginLoc(),
        "waits for %0, which %select{%1, started with this coroutine,|another "
        "run of %1, started with this one,}2 sets only after its own wait")
       << A.Event << Second << (A.Started->Coroutine == Other)
       << A.Wait->getSourceRange();
-  note(startOf(*A.Started->Call), "%0 is started here") << First;
-  note(startOf(*B.Started->Call), "and %0 here, to run together with it")
+  note(model::startLocation(*A.Started->Call), "%0 is started here") << First;
+  note(model::startLocation(*B.Started->Call),
+       "and %0 here, to run together with it")
       << Second;
   note(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
       << Second << B.Event;

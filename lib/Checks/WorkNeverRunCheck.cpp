@@ -12,8 +12,8 @@ constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
 constexpr llvm::StringLiteral LibrariesOpt = "Libraries";
 /// The list options, in the order of model::ContextList.
 constexpr llvm::StringLiteral ListOpts[model::NumContextLists] = {
-    "ContextTypes", "HandOffFunctions", "RunFunctions", "ExecutorAccessors",
-    "IoObjectTypes", "ContextMakers"};
+    "ContextTypes",      "HandOffFunctions", "RunFunctions",
+    "ExecutorAccessors", "IoObjectTypes",    "ContextMakers"};
 
 std::string allLibraries() {
   std::vector<std::string> Names;

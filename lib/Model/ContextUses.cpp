@@ -245,8 +245,9 @@ void Collector::declare(const VarDecl &Var) {
   // given by any other call may share it with code that runs it.
   QualType Pointee = pointeeOf(Var.getType());
   std::optional<CallInfo> Init =
-      Var.getInit() ? describeCall(*Var.getInit()->IgnoreUnlessSpelledInSource())
-                    : std::nullopt;
+      Var.getInit()
+          ? describeCall(*Var.getInit()->IgnoreUnlessSpelledInSource())
+          : std::nullopt;
   if (!Pointee.isNull() && Init && anyNameMatches(K.ContextMakers, *Init) &&
       K.ContextTypes.matches(canonicalTypeName(Pointee))) {
     Index[&Var] = Uses.size();
