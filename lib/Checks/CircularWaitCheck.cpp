@@ -1,13 +1,6 @@
 //===--- CircularWaitCheck.cpp - async-lint -------------------------------===//
 
 #include "CircularWaitCheck.h"
-#include "../Model/Expressions.h"
-#include "../Model/LockOrder.h"
-#include "../Model/MutualWaits.h"
-#include "../Model/PoolSelfBlocks.h"
-#include "../Model/ScopeJoins.h"
-#include "../Model/SingleThreadContext.h"
-#include "../Model/StartedTogether.h"
 
 namespace clang::tidy::async {
 
@@ -31,6 +24,7 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
       LIST(ExecutorQueries), LIST(FutureTokens), LIST(ScopeJoinMembers),
       LIST(ScopeTypes), LIST(PoolTypes), LIST(PoolScheduleMembers),
       LIST(PoolMakers), LIST(PoolThreadCounts), LIST(StartFunctions),
+      LIST(InlineStartFunctions),
       {"IgnoredFunctions", "", &C::IgnoredFunctions}};
 #undef LIST
   // clang-format on
@@ -68,6 +62,12 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
          model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
                                Pools, CFGOf, FlowOf, &F.own()))
       reportPoolSelfBlock(B);
+    model::LockedTaskKnowledge Locked{Know, Lib.AsyncMutexes,
+                                      InlineStartFunctions};
+    for (const model::LockedTaskWait &W : model::lockedTaskWaits(
+             F.Decl, F.Body, *Graph, F.suspensions().points(), Locked, CFGOf,
+             FlowOf, &F.own()))
+      reportLockedTask(W);
   }
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,

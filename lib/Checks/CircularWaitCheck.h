@@ -4,23 +4,15 @@
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
 #include "../Model/NameMatcher.h"
+#include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
-namespace model {
-struct LockCycle;
-struct MutualSide;
-struct SelfWait;
-struct ScopeJoin;
-struct PoolSelfBlock;
-struct OwnContextWait;
-} // namespace model
-
 /// Finds coroutines that wait for each other or for what only they signal
 /// later.
 ///
-/// The doc lists the shapes; the model files CircularWaitCheck.cpp includes
+/// The doc lists the shapes; the model files model/WaitCycles.h includes
 /// hold the evidence of each.
 class CircularWaitCheck : public AsyncCheck {
 public:
@@ -38,6 +30,7 @@ private:
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);
+  void reportLockedTask(const model::LockedTaskWait &W);
 
   /// Events, the members that wait on and set one; a promise's members
   /// that make its awaitable future and that set it.
@@ -52,8 +45,8 @@ private:
   model::NameMatcher ScopeJoinMembers, ScopeTypes, PoolTypes,
       PoolScheduleMembers, PoolMakers, PoolThreadCounts;
   /// Functions that start a task to run on its own (with SpawnFunctions),
-  /// and functions the check does not judge.
-  model::NameMatcher StartFunctions, IgnoredFunctions;
+  /// that run it inline until it suspends, and that are not judged.
+  model::NameMatcher StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
   struct ListOption;
   static llvm::ArrayRef<ListOption> listOptions();

@@ -1,17 +1,7 @@
 //===--- CircularWaitReports.cpp - async-lint -----------------------------===//
-//
-// The findings of async-circular-wait: the warning at one wait and notes
-// around the cycle, in order (SARIF shows them as one codeFlows thread).
-//
-//===----------------------------------------------------------------------===//
+// The findings: a warning at one wait and notes around the cycle, in order
+// (SARIF shows them as one codeFlows thread).
 
-#include "../Model/CoroutineModel.h"
-#include "../Model/LockOrder.h"
-#include "../Model/MutualWaits.h"
-#include "../Model/PoolSelfBlocks.h"
-#include "../Model/ScopeJoins.h"
-#include "../Model/SingleThreadContext.h"
-#include "../Model/StartedTogether.h"
 #include "CircularWaitCheck.h"
 
 namespace clang::tidy::async {
@@ -129,6 +119,28 @@ void CircularWaitCheck::reportPoolSelfBlock(const model::PoolSelfBlock &B) {
   note(B.WorkOnPool->getBeginLoc(),
        "%0 waits here for that thread; await the work instead of blocking")
       << model::describeFunction(*B.Work);
+}
+
+void CircularWaitCheck::reportLockedTask(const model::LockedTaskWait &W) {
+  if (!reportOnce(W.CreatorLock->getBeginLoc()))
+    return;
+  std::string Task = model::startedName(*W.Task.Coroutine);
+  diag(W.CreatorLock->getBeginLoc(),
+       "waits for mutex %0, which %1 holds while it waits for %2, which this "
+       "coroutine sets only after this lock: neither resumes")
+      << W.Mutex << Task << W.Event << W.CreatorLock->getSourceRange();
+  note(model::startLocation(*W.Task.Call),
+       "%0 is started here and runs at once, until it first suspends")
+      << Task;
+  note(W.TaskLock->getBeginLoc(), "%0 locks %1 here") << Task << W.Mutex;
+  note(W.TaskWait->getBeginLoc(), "and suspends here, holding it, until %0 "
+                                  "is set")
+      << W.Event;
+  if (W.Setter)
+    note(W.Setter->getBeginLoc(),
+         "%0 is set only here, after the lock; set it before the lock, or "
+         "start the task after the lock is released")
+        << W.Event << W.Setter->getSourceRange();
 }
 
 } // namespace clang::tidy::async
