@@ -77,9 +77,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   };
   if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
     reportLockCycle(*Cycle);
-  if (auto Mutual =
-          model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf))
-    reportMutualWait(Mutual->first, Mutual->second);
+  reportMutualWait(
+      model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));
   model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
                                Lib.SpawnFunctions};
   for (const model::ScopeJoin &J :

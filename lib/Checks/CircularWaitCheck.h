@@ -25,7 +25,7 @@ protected:
 private:
   DiagnosticBuilder note(SourceLocation Loc, StringRef Text);
   void reportSelfWait(const model::SelfWait &W);
-  void reportMutualWait(const model::MutualSide &A, const model::MutualSide &B);
+  void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
   void reportLockCycle(const model::LockCycle &Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);

@@ -28,30 +28,31 @@ void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
         << W.Event << W.Setter->getSourceRange();
 }
 
-void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
-                                         const model::MutualSide &B) {
-  if (!reportOnce(A.Wait->getBeginLoc()))
+void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
+  if (Cycle.size() < 2 || !reportOnce(Cycle[0].Wait->getBeginLoc()))
     return;
-  const FunctionDecl *Other = B.Started->Coroutine;
-  std::string First = model::startedName(*A.Started->Coroutine),
-              Second = model::startedName(*Other);
+  const model::MutualSide &A = Cycle.front(), &B = Cycle[1];
   diag(A.Wait->getBeginLoc(),
        "waits for %0, which %select{%1, started with this coroutine,|another "
        "run of %1, started with this one,}2 sets only after its own wait")
-      << A.Event << Second << (A.Started->Coroutine == Other)
+      << A.Event << B.name() << (A.Started->Coroutine == B.Started->Coroutine)
       << A.Wait->getSourceRange();
-  note(model::startLocation(*A.Started->Call), "%0 is started here") << First;
-  note(model::startLocation(*B.Started->Call),
-       "and %0 here, to run together with it")
-      << Second;
-  note(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
-      << Second << B.Event;
-  note(B.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait")
-      << A.Event << B.SetsOther->getSourceRange();
+  note(A.start(), "%0 is started here") << A.name();
+  for (const model::MutualSide &S : Cycle.drop_front())
+    note(S.start(), "and %0 here, to run together with it") << S.name();
+  for (unsigned I = 1; I < Cycle.size(); ++I) {
+    const model::MutualSide &S = Cycle[I];
+    note(S.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
+        << S.name() << S.Event;
+    note(S.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait")
+        << Cycle[I - 1].Event << S.SetsOther->getSourceRange();
+  }
   note(A.SetsOther->getBeginLoc(),
-       "%0 is set only here, after the first wait: each waits for the other "
-       "and neither resumes; set one of them before its wait")
-      << B.Event << A.SetsOther->getSourceRange();
+       "%0 is set only here, after the first wait: each waits for the "
+       "%select{other and neither|next and none}1 resumes; set one of them "
+       "before its wait")
+      << Cycle.back().Event << (Cycle.size() > 2)
+      << A.SetsOther->getSourceRange();
 }
 
 void CircularWaitCheck::reportLockCycle(const model::LockCycle &Cycle) {
