@@ -107,7 +107,7 @@ void optionsVariable() {
 }
 
 // A pointer given by another call: its count is not known.
-std::unique_ptr<coro::thread_pool> pool();
+coro::thread_pool::owner<coro::thread_pool> pool();
 void notMadeHere() {
   auto tp = pool();
   auto outer = [&]() -> coro::task<> {

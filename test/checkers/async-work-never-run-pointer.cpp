@@ -11,6 +11,18 @@
 
 #include "concurrencpp/concurrencpp.h"
 
+// The suite's <memory> has no unique_ptr: each test declares its own.
+namespace std {
+template <class T> class unique_ptr {
+public:
+  unique_ptr(unique_ptr &&);
+  ~unique_ptr();
+  T *operator->() const;
+  T &operator*() const;
+};
+template <class T, class... A> unique_ptr<T> make_unique(A &&...);
+} // namespace std
+
 void job();
 bool failed();
 void keep(std::shared_ptr<concurrencpp::manual_executor>);
