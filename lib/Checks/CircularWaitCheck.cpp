@@ -1,13 +1,6 @@
 //===--- CircularWaitCheck.cpp - async-lint -------------------------------===//
 
 #include "CircularWaitCheck.h"
-#include "../Model/Expressions.h"
-#include "../Model/LockOrder.h"
-#include "../Model/MutualWaits.h"
-#include "../Model/PoolSelfBlocks.h"
-#include "../Model/ScopeJoins.h"
-#include "../Model/SingleThreadContext.h"
-#include "../Model/StartedTogether.h"
 
 namespace clang::tidy::async {
 
@@ -30,7 +23,9 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
        &C::ContextHandOffs},
       LIST(ExecutorQueries), LIST(FutureTokens), LIST(ScopeJoinMembers),
       LIST(ScopeTypes), LIST(PoolTypes), LIST(PoolScheduleMembers),
-      LIST(StartFunctions), {"IgnoredFunctions", "", &C::IgnoredFunctions}};
+      LIST(PoolMakers), LIST(PoolThreadCounts), LIST(StartFunctions),
+      LIST(InlineStartFunctions),
+      {"IgnoredFunctions", "", &C::IgnoredFunctions}};
 #undef LIST
   // clang-format on
   return Lists;
@@ -61,12 +56,18 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     for (const model::SelfWait &W : model::selfWaits(
              F.Decl, F.Body, *Graph, F.suspensions().points(), Know))
       reportSelfWait(W);
-    model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers,
-                               Lib.SyncWaitFunctions};
+    model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers, PoolMakers,
+                               PoolThreadCounts, Lib.SyncWaitFunctions};
     for (const model::PoolSelfBlock &B :
          model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
                                Pools, CFGOf, FlowOf, &F.own()))
       reportPoolSelfBlock(B);
+    model::LockedTaskKnowledge Locked{Know, Lib.AsyncMutexes,
+                                      InlineStartFunctions};
+    for (const model::LockedTaskWait &W : model::lockedTaskWaits(
+             F.Decl, F.Body, *Graph, F.suspensions().points(), Locked, CFGOf,
+             FlowOf, &F.own()))
+      reportLockedTask(W);
   }
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
@@ -76,9 +77,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   };
   if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
     reportLockCycle(*Cycle);
-  if (auto Mutual =
-          model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf))
-    reportMutualWait(Mutual->first, Mutual->second);
+  reportMutualWait(
+      model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));
   model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
                                Lib.SpawnFunctions};
   for (const model::ScopeJoin &J :

@@ -4,23 +4,15 @@
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
 #include "../Model/NameMatcher.h"
+#include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
-namespace model {
-struct LockCycle;
-struct MutualSide;
-struct SelfWait;
-struct ScopeJoin;
-struct PoolSelfBlock;
-struct OwnContextWait;
-} // namespace model
-
 /// Finds coroutines that wait for each other or for what only they signal
 /// later.
 ///
-/// The doc lists the shapes; the model files CircularWaitCheck.cpp includes
+/// The doc lists the shapes; the model files model/WaitCycles.h includes
 /// hold the evidence of each.
 class CircularWaitCheck : public AsyncCheck {
 public:
@@ -33,11 +25,12 @@ protected:
 private:
   DiagnosticBuilder note(SourceLocation Loc, StringRef Text);
   void reportSelfWait(const model::SelfWait &W);
-  void reportMutualWait(const model::MutualSide &A, const model::MutualSide &B);
+  void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
   void reportLockCycle(const model::LockCycle &Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);
+  void reportLockedTask(const model::LockedTaskWait &W);
 
   /// Events, the members that wait on and set one; a promise's members
   /// that make its awaitable future and that set it.
@@ -48,12 +41,12 @@ private:
   model::NameMatcher ContextTypes, ContextRunMembers, ContextQueryMembers,
       ContextHandOffs, ExecutorQueries, FutureTokens;
   /// The members that join a scope and the scopes that, awaited, join;
-  /// one-thread pools and their schedule members.
+  /// pools, their schedule members, makers and thread count fields.
   model::NameMatcher ScopeJoinMembers, ScopeTypes, PoolTypes,
-      PoolScheduleMembers;
+      PoolScheduleMembers, PoolMakers, PoolThreadCounts;
   /// Functions that start a task to run on its own (with SpawnFunctions),
-  /// and functions the check does not judge.
-  model::NameMatcher StartFunctions, IgnoredFunctions;
+  /// that run it inline until it suspends, and that are not judged.
+  model::NameMatcher StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
   struct ListOption;
   static llvm::ArrayRef<ListOption> listOptions();

@@ -1,16 +1,7 @@
 //===--- CircularWaitReports.cpp - async-lint -----------------------------===//
-//
-// The findings of async-circular-wait: the warning at one wait and notes
-// around the cycle, in order (SARIF shows them as one codeFlows thread).
-//
-//===----------------------------------------------------------------------===//
+// The findings: a warning at one wait and notes around the cycle, in order
+// (SARIF shows them as one codeFlows thread).
 
-#include "../Model/CoroutineModel.h"
-#include "../Model/LockOrder.h"
-#include "../Model/MutualWaits.h"
-#include "../Model/PoolSelfBlocks.h"
-#include "../Model/ScopeJoins.h"
-#include "../Model/SingleThreadContext.h"
 #include "CircularWaitCheck.h"
 
 namespace clang::tidy::async {
@@ -37,39 +28,31 @@ void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
         << W.Event << W.Setter->getSourceRange();
 }
 
-/// Where a started coroutine's call begins: a lambda's at the lambda.
-static SourceLocation startOf(const CallExpr &Call) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
-    return Op->getArg(0)->getBeginLoc();
-  return Call.getBeginLoc();
-}
-
-void CircularWaitCheck::reportMutualWait(const model::MutualSide &A,
-                                         const model::MutualSide &B) {
-  if (!reportOnce(A.Wait->getBeginLoc()))
+void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
+  if (Cycle.size() < 2 || !reportOnce(Cycle[0].Wait->getBeginLoc()))
     return;
-  const FunctionDecl *Other = B.Started->Coroutine;
-  auto Name = [](const FunctionDecl &FD) {
-    return (model::isLambdaCallOperator(FD) ? "the " : "") +
-           model::describeFunction(FD);
-  };
-  std::string First = Name(*A.Started->Coroutine), Second = Name(*Other);
+  const model::MutualSide &A = Cycle.front(), &B = Cycle[1];
   diag(A.Wait->getBeginLoc(),
        "waits for %0, which %select{%1, started with this coroutine,|another "
        "run of %1, started with this one,}2 sets only after its own wait")
-      << A.Event << Second << (A.Started->Coroutine == Other)
+      << A.Event << B.name() << (A.Started->Coroutine == B.Started->Coroutine)
       << A.Wait->getSourceRange();
-  note(startOf(*A.Started->Call), "%0 is started here") << First;
-  note(startOf(*B.Started->Call), "and %0 here, to run together with it")
-      << Second;
-  note(B.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
-      << Second << B.Event;
-  note(B.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait")
-      << A.Event << B.SetsOther->getSourceRange();
+  note(A.start(), "%0 is started here") << A.name();
+  for (const model::MutualSide &S : Cycle.drop_front())
+    note(S.start(), "and %0 here, to run together with it") << S.name();
+  for (unsigned I = 1; I < Cycle.size(); ++I) {
+    const model::MutualSide &S = Cycle[I];
+    note(S.Wait->getBeginLoc(), "%0 waits here for %1, which nothing has set")
+        << S.name() << S.Event;
+    note(S.SetsOther->getBeginLoc(), "and sets %0 only here, after that wait")
+        << Cycle[I - 1].Event << S.SetsOther->getSourceRange();
+  }
   note(A.SetsOther->getBeginLoc(),
-       "%0 is set only here, after the first wait: each waits for the other "
-       "and neither resumes; set one of them before its wait")
-      << B.Event << A.SetsOther->getSourceRange();
+       "%0 is set only here, after the first wait: each waits for the "
+       "%select{other and neither|next and none}1 resumes; set one of them "
+       "before its wait")
+      << Cycle.back().Event << (Cycle.size() > 2)
+      << A.SetsOther->getSourceRange();
 }
 
 void CircularWaitCheck::reportLockCycle(const model::LockCycle &Cycle) {
@@ -137,6 +120,28 @@ void CircularWaitCheck::reportPoolSelfBlock(const model::PoolSelfBlock &B) {
   note(B.WorkOnPool->getBeginLoc(),
        "%0 waits here for that thread; await the work instead of blocking")
       << model::describeFunction(*B.Work);
+}
+
+void CircularWaitCheck::reportLockedTask(const model::LockedTaskWait &W) {
+  if (!reportOnce(W.CreatorLock->getBeginLoc()))
+    return;
+  std::string Task = model::startedName(*W.Task.Coroutine);
+  diag(W.CreatorLock->getBeginLoc(),
+       "waits for mutex %0, which %1 holds while it waits for %2, which this "
+       "coroutine sets only after this lock: neither resumes")
+      << W.Mutex << Task << W.Event << W.CreatorLock->getSourceRange();
+  note(model::startLocation(*W.Task.Call),
+       "%0 is started here and runs at once, until it first suspends")
+      << Task;
+  note(W.TaskLock->getBeginLoc(), "%0 locks %1 here") << Task << W.Mutex;
+  note(W.TaskWait->getBeginLoc(), "and suspends here, holding it, until %0 "
+                                  "is set")
+      << W.Event;
+  if (W.Setter)
+    note(W.Setter->getBeginLoc(),
+         "%0 is set only here, after the lock; set it before the lock, or "
+         "start the task after the lock is released")
+        << W.Event << W.Setter->getSourceRange();
 }
 
 } // namespace clang::tidy::async

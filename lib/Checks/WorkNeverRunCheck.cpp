@@ -12,8 +12,8 @@ constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
 constexpr llvm::StringLiteral LibrariesOpt = "Libraries";
 /// The list options, in the order of model::ContextList.
 constexpr llvm::StringLiteral ListOpts[model::NumContextLists] = {
-    "ContextTypes", "HandOffFunctions", "RunFunctions", "ExecutorAccessors",
-    "IoObjectTypes"};
+    "ContextTypes",      "HandOffFunctions", "RunFunctions",
+    "ExecutorAccessors", "IoObjectTypes",    "ContextMakers"};
 
 std::string allLibraries() {
   std::vector<std::string> Names;
@@ -47,7 +47,8 @@ model::ContextKnowledge WorkNeverRunCheck::readKnowledge() {
       &model::ContextKnowledge::HandOffFunctions,
       &model::ContextKnowledge::RunFunctions,
       &model::ContextKnowledge::ExecutorAccessors,
-      &model::ContextKnowledge::IoObjectTypes};
+      &model::ContextKnowledge::IoObjectTypes,
+      &model::ContextKnowledge::ContextMakers};
   model::ContextKnowledge K;
   for (unsigned I = 0; I != model::NumContextLists; ++I) {
     Extra[I] = Options.get(ListOpts[I], "");
@@ -106,22 +107,26 @@ void WorkNeverRunCheck::report(const model::ContextUses &U, const Expr &HandOff,
              : "work handed to %0 may never run: on some path %0 is destroyed "
                "without being run")
       << Ctx << HandOff.getSourceRange();
+  // A pointer's context may outlive it (concurrencpp's runtime keeps its
+  // executors to shut them down), but nothing can run it any more.
   for (SourceLocation Where : Paths.Unused)
     diag(Where,
-         Never ? "%0 is destroyed here without having been run; the work "
-                 "handed to it is destroyed unrun"
-               : "on this path %0 is destroyed without having been run",
+         Never ? "%0%select{|, the only handle on the context,}1 is "
+                 "destroyed here without having been run; the work handed to "
+                 "it is destroyed unrun"
+               : "on this path %0%select{|, the only handle on the context,}1 "
+                 "is destroyed without having been run",
          DiagnosticIDs::Note)
-        << Ctx;
+        << Ctx << U.ThroughPointer;
   if (!Never)
     diag(Paths.Uses.front()->getBeginLoc(), "%0 is run here on other paths",
          DiagnosticIDs::Note)
         << Ctx;
   diag(Ctx->getLocation(),
-       "%0 is a local context: run it before it goes out of scope, or hand it "
-       "to code that runs it",
+       "%0 is a local %select{context|pointer that owns the context}1: run "
+       "it before it goes out of scope, or hand it to code that runs it",
        DiagnosticIDs::Note)
-      << Ctx;
+      << Ctx << U.ThroughPointer;
 }
 
 } // namespace clang::tidy::async

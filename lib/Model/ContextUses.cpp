@@ -65,6 +65,11 @@ const PresetEntry Presets[] = {
      "::concurrencpp::manual_executor::bulk_post;"
      "::concurrencpp::manual_executor::bulk_submit;"
      "::concurrencpp::manual_executor::enqueue"},
+    // The runtime registers the executor it makes only to shut it down:
+    // the returned pointer is the program's one way to loop it.
+    {"concurrencpp", ContextList::ContextMakers,
+     "::concurrencpp::runtime::make_manual_executor;::std::make_shared;"
+     "::std::make_unique"},
     {"concurrencpp", ContextList::RunFunctions,
      "::concurrencpp::manual_executor::loop;"
      "::concurrencpp::manual_executor::loop_once;"
@@ -107,6 +112,30 @@ const VarDecl *localNamed(const Expr *E) {
   const auto *Ref =
       E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The variable \p E names, through parentheses, implicit casts and a smart
+/// pointer's dereference (Ex->post(f), (*Ex).post(f)).
+const DeclRefExpr *ownerRef(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    E = Op->getArg(0)->IgnoreParenImpCasts();
+  return dyn_cast<DeclRefExpr>(E);
+}
+
+/// The class \p T points to when it is a class template specialisation of
+/// one type argument or more (std::shared_ptr<X>, std::unique_ptr<X>).
+QualType pointeeOf(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return {};
+  return Spec->getTemplateArgs()[0].getAsType();
 }
 
 /// The arguments of a call or construction that are the program's own: not
@@ -164,7 +193,8 @@ const VarDecl *Collector::contextOf(const Expr *E) const {
   // Through temporaries and implicit conversions (an io_context's executor
   // converted to any_io_executor).
   E = E->IgnoreUnlessSpelledInSource();
-  if (const VarDecl *Var = localNamed(E)) {
+  const DeclRefExpr *Ref = ownerRef(E);
+  if (const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr) {
     if (Index.count(Var))
       return Var;
     return Aliases.lookup(Var);
@@ -211,6 +241,21 @@ void Collector::declare(const VarDecl &Var) {
     Uses.emplace_back().Context = &Var;
     return;
   }
+  // A pointer made by a maker owns a context nobody else can reach; one
+  // given by any other call may share it with code that runs it.
+  QualType Pointee = pointeeOf(Var.getType());
+  std::optional<CallInfo> Init =
+      Var.getInit()
+          ? describeCall(*Var.getInit()->IgnoreUnlessSpelledInSource())
+          : std::nullopt;
+  if (!Pointee.isNull() && Init && anyNameMatches(K.ContextMakers, *Init) &&
+      K.ContextTypes.matches(canonicalTypeName(Pointee))) {
+    Index[&Var] = Uses.size();
+    ContextUses &U = Uses.emplace_back();
+    U.Context = &Var;
+    U.ThroughPointer = true;
+    return;
+  }
   if (const VarDecl *Ctx = contextOf(Var.getInit()))
     Aliases[&Var] = Ctx;
 }
@@ -231,13 +276,19 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   bool HandsOff = anyNameMatches(K.HandOffFunctions, Info);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
     const Expr *Object = Member->getImplicitObjectArgument();
-    const VarDecl *Var = localNamed(Object);
+    const DeclRefExpr *Ref = ownerRef(Object);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (Var && Aliases.count(Var))
-      Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
+      Accounted.insert(Ref);
+    // A member of the pointer itself (get, reset) is not one of the
+    // context's: it may give the context away.
+    bool Deref = Ref != Object->IgnoreParenImpCasts();
+    if (Var && Index.count(Var) && Uses[Index[Var]].ThroughPointer != Deref)
+      Var = nullptr;
     if (Var && Index.count(Var)) {
       // Any member of the context itself is its own business (stop,
       // restart, get_executor): only the listed ones run it.
-      Accounted.insert(cast<DeclRefExpr>(Object->IgnoreParenImpCasts()));
+      Accounted.insert(Ref);
       if (anyNameMatches(K.RunFunctions, Info)) {
         if (InLambda)
           escape(Var, S);
@@ -259,7 +310,10 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   bool Listed = HandsOff || Accessor || IoObject || Copy;
   for (const Expr *Arg : argumentsOf(S)) {
     const VarDecl *Var = localNamed(Arg);
-    if (Var && (Index.count(Var) || Aliases.count(Var)) && Listed)
+    // A copy of an owning pointer is another owner, which may run it.
+    bool Owner = Var && Index.count(Var) && Uses[Index[Var]].ThroughPointer;
+    if (Var && (Index.count(Var) || Aliases.count(Var)) && Listed &&
+        !(Owner && Copy))
       Accounted.insert(cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()));
     if (HandsOff)
       if (const VarDecl *Ctx = contextWithin(Arg))

@@ -43,6 +43,10 @@ struct ContextKnowledge {
   /// I/O object types built on a context (timers, sockets): building one
   /// does not run the context; the operations it starts are work for it.
   NameMatcher IoObjectTypes;
+  /// Calls that make a new context and return the only owning pointer the
+  /// program gets to it (concurrencpp's runtime::make_manual_executor,
+  /// std::make_shared): a local initialised by one is the context's owner.
+  NameMatcher ContextMakers;
 };
 
 /// The lists of ContextKnowledge, in the order of its fields.
@@ -52,8 +56,9 @@ enum class ContextList : unsigned {
   RunFunctions,
   ExecutorAccessors,
   IoObjectTypes,
+  ContextMakers,
 };
-inline constexpr unsigned NumContextLists = 5;
+inline constexpr unsigned NumContextLists = 6;
 
 /// The libraries that have a preset: asio, boost::asio, libcoro,
 /// concurrencpp, cppcoro, async_simple, stdexec.
@@ -71,6 +76,9 @@ std::string asioNames(ContextList List);
 /// What one function does with one local context.
 struct ContextUses {
   const VarDecl *Context = nullptr;
+  /// Context is a smart pointer made by a ContextMakers call: the context
+  /// is reached through it, and it is the function's only handle on it.
+  bool ThroughPointer = false;
   /// The calls that hand it work, in source order.
   llvm::SmallVector<const Expr *, 2> HandOffs;
   /// The calls that run it.

@@ -54,12 +54,22 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 
 std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
                                           const NameMatcher &AsyncMutexes) {
+  std::vector<LockOrderEdge> Edges;
+  for (const LockOrderEdge &E : locksHeld(Flow, AsyncMutexes, 2))
+    if (E.Waited && E.Held != E.Waited)
+      Edges.push_back(E);
+  return Edges;
+}
+
+std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
+                                     const NameMatcher &AsyncMutexes,
+                                     unsigned MinLocks) {
   // The mutex each acquisition locks, and each guard variable's mutex.
   llvm::DenseMap<const Stmt *, const ValueDecl *> Locks;
   for (const CoroutineSuspendExpr *Point : Flow.points())
     if (const ValueDecl *Mutex = awaitedLock(*Point, AsyncMutexes))
       Locks[Point] = Mutex;
-  if (Locks.size() < 2)
+  if (Locks.empty() || Locks.size() < MinLocks)
     return {};
   llvm::DenseMap<const VarDecl *, const ValueDecl *> Guards;
   auto Statement = [&](const Stmt &S, HeldFacts &Held) {
@@ -93,15 +103,12 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
     if (const ValueDecl *Mutex = Guards.lookup(&Var))
       Held.erase(Mutex);
   };
-  std::vector<LockOrderEdge> Edges;
+  std::vector<LockOrderEdge> Held;
   for (const HeldAtSuspension &At :
-       Flow.heldAtSuspensions({Statement, Destroyed, {}})) {
-    const ValueDecl *Waited = Locks.lookup(At.Suspension);
-    const auto *Held = static_cast<const ValueDecl *>(At.Key);
-    if (Waited && Held != Waited)
-      Edges.push_back({Held, Waited, At.Since, At.Suspension});
-  }
-  return Edges;
+       Flow.heldAtSuspensions({Statement, Destroyed, {}}))
+    Held.push_back({static_cast<const ValueDecl *>(At.Key),
+                    Locks.lookup(At.Suspension), At.Since, At.Suspension});
+  return Held;
 }
 
 std::optional<LockCycle>

@@ -48,6 +48,14 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
                                           const NameMatcher &AsyncMutexes);
 
+/// Every asynchronous mutex that may be held at each suspension point of
+/// the coroutine whose flow \p Flow is (held as for lockOrderEdges), with
+/// the mutex that point awaits the lock of (null for other suspensions).
+/// Empty when the coroutine awaits fewer than \p MinLocks locks.
+std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
+                                     const NameMatcher &AsyncMutexes,
+                                     unsigned MinLocks = 1);
+
 /// Two coroutines of \p Together (started by \p Caller) that lock two
 /// mutexes in opposite orders: an edge of each, the first waiting for the
 /// mutex the second holds and holding the one the second waits for, the

@@ -42,20 +42,21 @@ void firstWaits(const StartedCoroutine &S, const FunctionDecl &Caller,
 }
 
 /// True when \p Caller's body names \p Event only within the calls that
-/// start \p A and \p B (a lambda coroutine's body and captures included).
+/// start \p Sides (a lambda coroutine's body and captures included).
 bool reachedOnlyBy(const Stmt &S, const VarDecl &Event,
-                   const StartedCoroutine &A, const StartedCoroutine &B) {
+                   ArrayRef<const FirstWait *> Sides) {
   if (S.getStmtClass() == Stmt::DeclRefExprClass &&
       cast<DeclRefExpr>(S).getDecl() == &Event)
     return false;
-  if (&S == A.Call || &S == B.Call)
-    return true;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
-    if (Lambda->getCallOperator() == A.Coroutine ||
-        Lambda->getCallOperator() == B.Coroutine)
+  for (const FirstWait *W : Sides) {
+    if (&S == W->Side.Started->Call)
       return true;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S))
+      if (Lambda->getCallOperator() == W->Side.Started->Coroutine)
+        return true;
+  }
   for (const Stmt *Child : S.children())
-    if (Child && !reachedOnlyBy(*Child, Event, A, B))
+    if (Child && !reachedOnlyBy(*Child, Event, Sides))
       return false;
   return true;
 }
@@ -65,9 +66,6 @@ const CXXMemberCallExpr *setsAfterWait(const FirstWait &W,
                                        const FirstWait &Other,
                                        const FunctionDecl &Caller,
                                        const EventKnowledge &Know) {
-  if (llvm::is_contained(W.NamedBefore, Other.Side.Event) ||
-      llvm::is_contained(W.NamedBefore, W.Side.Event))
-    return nullptr;
   return signalAfter(
       *W.Graph, *W.Body, *W.Side.Wait, Know.SignalMembers,
       [&](const ValueDecl *D) {
@@ -76,32 +74,64 @@ const CXXMemberCallExpr *setsAfterWait(const FirstWait &W,
       });
 }
 
+/// The sides of \p Cycle, each set by the next (the last's by the first),
+/// when each names none of the events before its wait, each sets the
+/// previous one's event after it, and only their starts reach the events.
+std::vector<MutualSide> closeCycle(ArrayRef<const FirstWait *> Cycle,
+                                   const FunctionDecl &Caller, const Stmt &Body,
+                                   const EventKnowledge &Know) {
+  std::vector<MutualSide> Sides;
+  for (unsigned I = 0; I < Cycle.size(); ++I) {
+    const FirstWait &W = *Cycle[I];
+    const FirstWait &Previous = *Cycle[(I + Cycle.size() - 1) % Cycle.size()];
+    for (const FirstWait *Any : Cycle)
+      if (W.Side.Started == Any->Side.Started && &W != Any)
+        return {};
+    for (const FirstWait *Any : Cycle)
+      if (llvm::is_contained(W.NamedBefore, Any->Side.Event) ||
+          (&W != Any && W.Side.Event == Any->Side.Event) ||
+          !reachedOnlyBy(Body, *Any->Side.Event, Cycle))
+        return {};
+    Sides.push_back(W.Side);
+    Sides.back().SetsOther = setsAfterWait(W, Previous, Caller, Know);
+    if (!Sides.back().SetsOther)
+      return {};
+  }
+  return Sides;
+}
+
 } // namespace
 
-std::optional<std::pair<MutualSide, MutualSide>> mutualWait(
+std::vector<MutualSide> mutualWait(
     const FunctionDecl &Caller, const Stmt &Body,
     ArrayRef<StartedCoroutine> Together, const EventKnowledge &Know,
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf) {
   std::vector<FirstWait> Waits;
   if (Together.size() < 2)
-    return std::nullopt;
+    return {};
   for (const StartedCoroutine &S : Together)
     if (const CFG *Graph = CFGOf(*S.Coroutine))
       firstWaits(S, Caller, Know, *Graph, FlowOf(*S.Coroutine), Waits);
-  for (FirstWait &A : Waits)
-    for (FirstWait &B : Waits) {
-      if (A.Side.Started == B.Side.Started || A.Side.Event == B.Side.Event)
-        continue;
-      A.Side.SetsOther = setsAfterWait(A, B, Caller, Know);
-      B.Side.SetsOther = setsAfterWait(B, A, Caller, Know);
-      const StartedCoroutine &SA = *A.Side.Started, &SB = *B.Side.Started;
-      if (A.Side.SetsOther && B.Side.SetsOther &&
-          reachedOnlyBy(Body, *A.Side.Event, SA, SB) &&
-          reachedOnlyBy(Body, *B.Side.Event, SA, SB))
-        return std::make_pair(A.Side, B.Side);
-    }
-  return std::nullopt;
+  // Pairs first, then cycles through three coroutines.
+  for (const FirstWait &A : Waits)
+    for (const FirstWait &B : Waits)
+      if (&A != &B) {
+        std::vector<MutualSide> Sides =
+            closeCycle({&A, &B}, Caller, Body, Know);
+        if (!Sides.empty())
+          return Sides;
+      }
+  for (const FirstWait &A : Waits)
+    for (const FirstWait &B : Waits)
+      for (const FirstWait &C : Waits)
+        if (&A != &B && &B != &C && &A != &C) {
+          std::vector<MutualSide> Sides =
+              closeCycle({&A, &B, &C}, Caller, Body, Know);
+          if (!Sides.empty())
+            return Sides;
+        }
+  return {};
 }
 
 } // namespace clang::tidy::async::model

@@ -14,6 +14,16 @@ namespace clang::tidy::async::model {
 
 namespace {
 
+/// The variable \p E names, also through a smart pointer's -> or *.
+const ValueDecl *poolNamed(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    E = Op->getArg(0);
+  return namedDecl(E);
+}
+
 /// The pool whose schedule \p Point awaits, as named there; null otherwise.
 const ValueDecl *scheduledOnto(const CoroutineSuspendExpr &Point,
                                const PoolKnowledge &Know) {
@@ -22,23 +32,80 @@ const ValueDecl *scheduledOnto(const CoroutineSuspendExpr &Point,
   std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
   return isa<CoawaitExpr>(Point) && Info &&
                  anyNameMatches(Know.ScheduleMembers, *Info)
-             ? namedDecl(Call->getImplicitObjectArgument())
+             ? poolNamed(Call->getImplicitObjectArgument())
              : nullptr;
 }
 
-/// True when \p D is a pool variable constructed with one thread.
+/// True when \p E is a constant 1.
+bool isOne(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult Count;
+  return E && !E->isValueDependent() && E->EvaluateAsInt(Count, Ctx) &&
+         Count.Val.getInt() == 1;
+}
+
+/// True when \p Init is a maker call given options, written as a braced
+/// initialiser, whose thread count field is the constant 1.
+bool madeWithOneThread(const Expr *Init, const PoolKnowledge &Know,
+                       const ASTContext &Ctx) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Init ? Init->IgnoreUnlessSpelledInSource() : nullptr);
+  std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+  if (!Info || !anyNameMatches(Know.Makers, *Info))
+    return false;
+  for (const Expr *Arg : Call->arguments()) {
+    Arg = Arg->IgnoreUnlessSpelledInSource();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Arg))
+      Arg = Cast->getSubExpr()->IgnoreImplicit();
+    const auto *List = dyn_cast<InitListExpr>(Arg);
+    if (List && !List->isSemanticForm())
+      List = List->getSemanticForm();
+    const RecordDecl *Options =
+        List ? List->getType()->getAsRecordDecl() : nullptr;
+    if (!Options)
+      continue;
+    for (const FieldDecl *Field : Options->fields())
+      if (Field->getFieldIndex() < List->getNumInits() &&
+          Know.ThreadCounts.matches(canonicalName(*Field)) &&
+          isOne(List->getInit(Field->getFieldIndex()), Ctx))
+        return true;
+  }
+  return false;
+}
+
+/// True when \p D is a pool variable constructed with one thread, or a
+/// smart pointer to a pool a maker made with one thread.
 bool hasOneThread(const ValueDecl *D, const PoolKnowledge &Know) {
   const auto *Var = dyn_cast_or_null<VarDecl>(D);
-  if (!Var || isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType() ||
-      !Know.Types.matches(canonicalTypeName(Var->getType())))
+  if (!Var || isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType())
     return false;
+  const ASTContext &Ctx = Var->getASTContext();
+  if (!Know.Types.matches(canonicalTypeName(Var->getType()))) {
+    const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Var->getType()->getAsCXXRecordDecl());
+    const TemplateArgumentList *Args =
+        Pointer ? &Pointer->getTemplateArgs() : nullptr;
+    return Args && Args->size() >= 1 &&
+           (*Args)[0].getKind() == TemplateArgument::Type &&
+           Know.Types.matches(canonicalTypeName((*Args)[0].getAsType())) &&
+           madeWithOneThread(Var->getInit(), Know, Ctx);
+  }
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
       Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr);
-  Expr::EvalResult Count;
   return Construct && Construct->getNumArgs() >= 1 &&
-         !Construct->getArg(0)->isValueDependent() &&
-         Construct->getArg(0)->EvaluateAsInt(Count, Var->getASTContext()) &&
-         Count.Val.getInt() == 1;
+         isOne(Construct->getArg(0), Ctx);
+}
+
+/// The caller's variable that \p Key of the started coroutine names: a
+/// reference parameter given the pool a pointer points to ('work(*pool)')
+/// is given that pointer.
+const ValueDecl *givenFor(const ValueDecl *Key, const StartedCoroutine &Started,
+                          const FunctionDecl &Caller) {
+  const auto *Param = dyn_cast<ParmVarDecl>(Key);
+  if (Param && Param->getDeclContext() == Started.Coroutine &&
+      Param->getType()->isReferenceType())
+    return poolNamed(
+        argumentFor(*Started.Call, Param->getFunctionScopeIndex()));
+  return denotedInCaller(Key, Started, Caller).first;
 }
 
 /// Where the coroutine that \p Work calls moves onto \p Pool on every path
@@ -54,7 +121,7 @@ const CoroutineSuspendExpr *workOnPool(
     return nullptr;
   for (const CoroutineSuspendExpr *Point : FlowOf(*Started.Coroutine).points())
     if (const ValueDecl *Key = scheduledOnto(*Point, Know))
-      if (denotedInCaller(Key, Started, Caller).first == &Pool &&
+      if (givenFor(Key, Started, Caller) == &Pool &&
           alwaysArrives(*Graph, *Point))
         return Point;
   return nullptr;

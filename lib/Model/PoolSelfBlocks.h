@@ -28,17 +28,28 @@ class NameMatcher;
 class OwnStmts;
 class SuspensionFlow;
 
-// Thread pools whose constructor's first argument is their thread count.
+// Thread pools: made by a constructor whose first argument is their thread
+// count, or by one of PoolMakers, held by the smart pointer it returns.
 inline constexpr llvm::StringLiteral DefaultPoolTypes =
-    "cppcoro::static_thread_pool";
+    "cppcoro::static_thread_pool;coro::thread_pool";
 // Members whose awaited call moves the coroutine onto one of the pool's
 // threads.
 inline constexpr llvm::StringLiteral DefaultPoolScheduleMembers =
-    "cppcoro::static_thread_pool::schedule";
+    "cppcoro::static_thread_pool::schedule;coro::thread_pool::schedule";
+// Calls that make a pool from an options struct (passed as a braced
+// initialiser) and return an owning pointer to it.
+inline constexpr llvm::StringLiteral DefaultPoolMakers =
+    "coro::thread_pool::make_unique";
+// The fields of such an options struct that give the thread count.
+inline constexpr llvm::StringLiteral DefaultPoolThreadCounts =
+    "coro::thread_pool::options::thread_count";
 
 struct PoolKnowledge {
   const NameMatcher &Types;
   const NameMatcher &ScheduleMembers;
+  /// Pool makers and the options fields that give their thread count.
+  const NameMatcher &Makers;
+  const NameMatcher &ThreadCounts;
   /// Functions that block the calling thread until the awaitable given
   /// ends (the shared SyncWaitFunctions).
   const NameMatcher &SyncWaits;
@@ -59,7 +70,9 @@ struct PoolSelfBlock {
 /// suspension points \p Points) that block a one-thread pool's thread:
 /// every path to the call passes an awaited schedule onto the pool (a
 /// variable, not a reference or parameter, constructed with a thread count
-/// of 1) and no other suspension point may run between the two; the work
+/// of 1, or a smart pointer a maker returned for options setting a thread
+/// count of 1) and no other suspension point may run between the two; the
+/// work
 /// waited for is a call of a coroutine whose every path to its end awaits a
 /// schedule onto the same pool (matched through its arguments).
 std::vector<PoolSelfBlock> poolSelfBlocks(

@@ -100,4 +100,14 @@ denotedInCaller(const ValueDecl *Key, const StartedCoroutine &Started,
   return {Var, nullptr};
 }
 
+SourceLocation startLocation(const CallExpr &Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Op->getArg(0)->getBeginLoc();
+  return Call.getBeginLoc();
+}
+
+std::string startedName(const FunctionDecl &FD) {
+  return (isLambdaCallOperator(FD) ? "the " : "") + describeFunction(FD);
+}
+
 } // namespace clang::tidy::async::model

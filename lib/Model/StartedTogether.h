@@ -71,6 +71,13 @@ const CallExpr *coroutineCall(const Expr *E);
 std::pair<const ValueDecl *, const void *>
 denotedInCaller(const Expr *E, const FunctionDecl &Caller);
 
+/// Where a diagnostic points at the start of a coroutine \p Call: a lambda
+/// coroutine's call at the lambda.
+SourceLocation startLocation(const CallExpr &Call);
+
+/// How a diagnostic names a started coroutine: "the lambda ..." for one.
+std::string startedName(const FunctionDecl &FD);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_STARTEDTOGETHER_H

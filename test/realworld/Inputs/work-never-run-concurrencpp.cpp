@@ -15,3 +15,16 @@ void submittedThenLooped() {
   auto R = Ex.submit([] { return 1; });
   Ex.loop_once();
 }
+
+// The executor the runtime makes, held by the local shared_ptr it returns:
+// the runtime keeps it only to shut it down.
+void postedThroughRuntime(concurrencpp::runtime &Runtime) {
+  auto Ex = Runtime.make_manual_executor();
+  Ex->post(job);
+}
+
+void postedThroughRuntimeLooped(concurrencpp::runtime &Runtime) {
+  auto Ex = Runtime.make_manual_executor();
+  Ex->post(job);
+  Ex->loop(1);
+}

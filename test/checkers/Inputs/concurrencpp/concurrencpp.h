@@ -1,5 +1,6 @@
 #pragma once
 #include <coroutine>
+#include <memory>
 
 #include <tuple>
 #include <vector>
@@ -103,5 +104,10 @@ public:
   void wait_for_task();
   unsigned long clear();
   void shutdown();
+};
+// Keeps the executors it makes only to shut them down when it ends.
+class runtime {
+public:
+  std::shared_ptr<manual_executor> make_manual_executor();
 };
 } // namespace concurrencpp

@@ -29,7 +29,22 @@ public:
   [[nodiscard]] schedule_operation schedule();
   bool spawn_detached(task<void> &&) noexcept;
   task<void> spawn_joinable(task<void> &&) noexcept;
+  // The pool is made from options and held by the pointer returned (a
+  // std::unique_ptr in libcoro; the suite's <memory> has none, since tests
+  // declare their own).
+  struct options {
+    unsigned thread_count = 4;
+    int on_thread_start_functor = 0;
+  };
+  template <class T> struct owner {
+    T *operator->() const;
+    T &operator*() const;
+  };
+  static owner<thread_pool> make_unique(options opts);
+  static owner<thread_pool> make_unique();
 };
+// Blocks the calling thread until the awaitable ends.
+template <class Awaitable> auto sync_wait(Awaitable &&) { return 0; }
 class scheduler {
 public:
   bool spawn_detached(task<void> &&);

@@ -1,0 +1,27 @@
+//===--- WaitCycles.h - async-lint ------------------------------*- C++ -*-===//
+//
+// The cycles of waits that a unit can show whole, one header per shape: a
+// coroutine that waits for itself (EventWaits), two that wait for each other
+// (MutualWaits) or lock in opposite orders (LockOrder), a task holding a
+// lock its creator waits for (LockedTaskWaits), a task joining its own scope
+// (ScopeJoins), a blocking wait on the only thread the work needs
+// (PoolSelfBlocks, SingleThreadContext), and the coroutines a function
+// starts together (StartedTogether).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_WAITCYCLES_H
+#define ASYNC_LINT_MODEL_WAITCYCLES_H
+
+#include "CoroutineModel.h"
+#include "EventWaits.h"
+#include "Expressions.h"
+#include "LockOrder.h"
+#include "LockedTaskWaits.h"
+#include "MutualWaits.h"
+#include "PoolSelfBlocks.h"
+#include "ScopeJoins.h"
+#include "SingleThreadContext.h"
+#include "StartedTogether.h"
+
+#endif // ASYNC_LINT_MODEL_WAITCYCLES_H
