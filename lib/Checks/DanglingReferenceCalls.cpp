@@ -233,8 +233,8 @@ void DanglingReferenceCheck::checkStrictParameters(CheckedFunction &F) {
 void DanglingReferenceCheck::checkDetachingCalls(CheckedFunction &F) {
   model::LibraryAnalyses A = analyses();
   model::forEachDetachingCall(
-      F.Body, F.flow(), Lib.SyncWaitFunctions, Lib.JoinMembers,
-      F.Ctx.getSourceManager(),
+      F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
+      Lib.SyncWaitFunctions, Lib.JoinMembers, F.Ctx.getSourceManager(),
       [&](const CXXMethodDecl &M) {
         return Detached.detachedSelf(M, A) != nullptr;
       },

@@ -18,8 +18,8 @@ namespace clang::tidy::async {
 void LambdaCaptureLifetimeCheck::checkDetachingCalls(CheckedFunction &F) {
   model::LibraryAnalyses A = analyses();
   model::forEachDetachingCall(
-      F.Body, F.flow(), Lib.SyncWaitFunctions, Lib.JoinMembers,
-      F.Ctx.getSourceManager(),
+      F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
+      Lib.SyncWaitFunctions, Lib.JoinMembers, F.Ctx.getSourceManager(),
       [&](const CXXMethodDecl &M) {
         return Detached.detachedThis(M, A) != nullptr;
       },
