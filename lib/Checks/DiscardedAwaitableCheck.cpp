@@ -19,6 +19,13 @@ namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 
+/// True when every path from \p Var's declaration mentions it (by
+/// structure: model::usedOnEveryPath).
+bool usedAlways(const VarDecl &Var, const CheckedFunction &F) {
+  return model::usedOnEveryPath(Var, F.Body, F.Ctx,
+                                [](const DeclRefExpr &) { return true; });
+}
+
 } // namespace
 
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
@@ -143,20 +150,13 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
     VarVerdicts[VD] = V;
   });
   // The flow graph does not know that a loop whose first test is true runs
-  // its body: a task used in such a body on every path is not lost on the
-  // path that skips the loop, which cannot happen. Only where the task is
-  // never overwritten, so that the use is of the value declared. A task
-  // never assigned is never overwritten: when it is used on every path, its
-  // losses are all skipped, and without another task the path facts are
-  // not needed at all (the most common case: created, then awaited).
-  auto UsedAlways = [&](const VarDecl *VD) {
-    return model::usedOnEveryPath(*VD, F.Body, F.Ctx,
-                                  [](const DeclRefExpr &) { return true; });
-  };
+  // its body, so a task never overwritten and used on every path (by
+  // structure) has its losses skipped; one never assigned is never
+  // overwritten and needs no path facts at all (created, then awaited).
   llvm::DenseSet<const VarDecl *> Assigned, Overwritten, Skipped;
   llvm::erase_if(Vars, [&](const VarDecl *VD) {
     if (!model::isAssignedIn(*VD, F.own()))
-      return UsedAlways(VD);
+      return usedAlways(*VD, F);
     Assigned.insert(VD);
     return false;
   });
@@ -168,7 +168,7 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
     if (Loss.Overwritten)
       Overwritten.insert(Loss.Var);
   for (const VarDecl *VD : Assigned)
-    if (!Overwritten.contains(VD) && UsedAlways(VD))
+    if (!Overwritten.contains(VD) && usedAlways(*VD, F))
       Skipped.insert(VD);
   const VarDecl *Last = nullptr;
   for (const model::UnusedValueLoss &Loss : Losses) {
