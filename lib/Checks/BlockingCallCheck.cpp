@@ -199,7 +199,7 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
   };
   F.forEachStmt([&](const Stmt &S) {
     if (std::optional<model::BlockingCall> B =
-            model::classifyBlocking(S, Lists)) {
+            model::classifyBlocking(S, Lists, &F.own())) {
       if (Blocks(S, model::BlockingPath{&S, nullptr, *B, 1}))
         report(*Coro, S, "", B->Name, B->Category, {});
       return;

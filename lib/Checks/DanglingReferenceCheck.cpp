@@ -165,7 +165,8 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     report(model::coroutineCallLifetimes(*Call, *Callee, Caller, Rules));
   });
   report(model::detachingCallLifetimes(
-      F.Body, F.flow(), F.Ctx.getSourceManager(), &F.own(), Rules));
+      F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
+      F.Ctx.getSourceManager(), &F.own(), Rules));
   if (!F.isCoroutine())
     return;
   report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,

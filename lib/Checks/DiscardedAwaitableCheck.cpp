@@ -11,12 +11,20 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
+
+/// True when every path from \p Var's declaration mentions it (by
+/// structure: model::usedOnEveryPath).
+bool usedAlways(const VarDecl &Var, const CheckedFunction &F) {
+  return model::usedOnEveryPath(Var, F.Body, F.Ctx,
+                                [](const DeclRefExpr &) { return true; });
+}
 
 } // namespace
 
@@ -141,26 +149,30 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
     Vars.push_back(VD);
     VarVerdicts[VD] = V;
   });
+  // The flow graph does not know that a loop whose first test is true runs
+  // its body, so a task never overwritten and used on every path (by
+  // structure) has its losses skipped; one never assigned is never
+  // overwritten and needs no path facts at all (created, then awaited).
+  llvm::DenseSet<const VarDecl *> Assigned, Overwritten, Skipped;
+  llvm::erase_if(Vars, [&](const VarDecl *VD) {
+    if (!model::isAssignedIn(*VD, F.own()))
+      return usedAlways(*VD, F);
+    Assigned.insert(VD);
+    return false;
+  });
   if (Vars.empty())
     return;
   const model::PathFacts &Flow = F.facts();
   std::vector<model::UnusedValueLoss> Losses = Flow.unusedValueLosses(Vars);
-  // The flow graph does not know that a loop whose first test is true runs
-  // its body: a task used in such a body on every path is not lost on the
-  // path that skips the loop, which cannot happen. Only where the task is
-  // never overwritten, so that the use is of the value declared.
-  llvm::DenseSet<const VarDecl *> Overwritten, UsedAlways;
   for (const model::UnusedValueLoss &Loss : Losses)
     if (Loss.Overwritten)
       Overwritten.insert(Loss.Var);
-  for (const VarDecl *VD : Vars)
-    if (!Overwritten.contains(VD) &&
-        model::usedOnEveryPath(*VD, F.Body, F.Ctx,
-                               [](const DeclRefExpr &) { return true; }))
-      UsedAlways.insert(VD);
+  for (const VarDecl *VD : Assigned)
+    if (!Overwritten.contains(VD) && usedAlways(*VD, F))
+      Skipped.insert(VD);
   const VarDecl *Last = nullptr;
   for (const model::UnusedValueLoss &Loss : Losses) {
-    if (UsedAlways.contains(Loss.Var))
+    if (Skipped.contains(Loss.Var))
       continue;
     if (Loss.Var != Last) {
       Last = Loss.Var;

@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "BlockingCatalog.h"
 #include "CallInfo.h"
+#include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {
@@ -32,8 +33,10 @@ bool BlockingCall::isCategory(llvm::StringRef Key) const {
 }
 
 std::optional<BlockingCall> classifyBlocking(const Stmt &S,
-                                             const BlockingLists &Lists) {
-  std::optional<CallInfo> Call = describeCall(S);
+                                             const BlockingLists &Lists,
+                                             const OwnStmts *Own) {
+  std::optional<CallInfo> Scratch;
+  const CallInfo *Call = describeCall(S, Own, Scratch);
   if (!Call)
     return std::nullopt;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);

@@ -50,10 +50,14 @@ struct BlockingLists {
   const NameMatcher &BlockingStreams;
 };
 
+class OwnStmts;
+
 /// What \p S, a call or a construction, blocks on under \p Lists;
-/// std::nullopt when it does not block.
+/// std::nullopt when it does not block. \p Own: the statements of the
+/// function \p S is in, whose description of the call is reused.
 std::optional<BlockingCall> classifyBlocking(const Stmt &S,
-                                             const BlockingLists &Lists);
+                                             const BlockingLists &Lists,
+                                             const OwnStmts *Own = nullptr);
 
 /// True when \p D is one of \p Lists' allowed functions.
 bool isAllowedBlocking(const NamedDecl &D, const BlockingLists &Lists);

@@ -244,7 +244,8 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   return Found;
 }
 
-LifetimeFindings detachingCallLifetimes(const Stmt &Body, const TaskFlow &Flow,
+LifetimeFindings detachingCallLifetimes(const Stmt &Body,
+                                        llvm::function_ref<const TaskFlow &()> Flow,
                                         const SourceManager &SM,
                                         const OwnStmts *Own,
                                         const CallLifetimeRules &R) {

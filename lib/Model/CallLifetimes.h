@@ -67,10 +67,11 @@ LifetimeFindings wrapperCallLifetimes(const CallExpr &Call,
                                       const CallerOf &Caller,
                                       const CallLifetimeRules &R);
 
-/// The calls in \p Body (of the function whose flow \p Flow is) of member
-/// functions that run a member coroutine detached on an object dying while
-/// the task runs.
-LifetimeFindings detachingCallLifetimes(const Stmt &Body, const TaskFlow &Flow,
+/// The calls in \p Body (of the function whose flow \p Flow returns, asked
+/// only once such a call is found) of member functions that run a member
+/// coroutine detached on an object dying while the task runs.
+LifetimeFindings detachingCallLifetimes(const Stmt &Body,
+                                        llvm::function_ref<const TaskFlow &()> Flow,
                                         const SourceManager &SM,
                                         const OwnStmts *Own,
                                         const CallLifetimeRules &R);

@@ -212,7 +212,9 @@ LifetimeFindings detachingLambdaLifetimes(const EnclosingFunction &Encl,
                                           const ClosureLifetimeRules &R) {
   LifetimeFindings Found;
   forEachDetachingCall(
-      Encl.Body, R.A.flow(Encl.Decl), R.A.Lib.SyncWaitFunctions,
+      Encl.Body,
+      [&]() -> const TaskFlow & { return R.A.flow(Encl.Decl); },
+      R.A.Lib.SyncWaitFunctions,
       R.A.Lib.JoinMembers, SM,
       [&](const CXXMethodDecl &M) {
         return R.Detached.detachedThis(M, R.A) != nullptr;

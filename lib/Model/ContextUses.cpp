@@ -232,11 +232,34 @@ const VarDecl *Collector::contextWithin(const Stmt *S) const {
   return nullptr;
 }
 
+/// True when \p Var is a local context, whose uses are collected.
+bool isLocalContext(const VarDecl &Var, const ContextKnowledge &K) {
+  return Var.hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var.getType()->isReferenceType() &&
+         !Var.getType()->isDependentType() &&
+         K.ContextTypes.matches(canonicalTypeName(Var.getType()));
+}
+
+/// True when an own statement of \p Body declares a local context. Without
+/// one the collector finds nothing: what it follows (aliases, lambdas that
+/// capture, hand-offs) all starts from one.
+bool declaresContext(const Stmt &Body, const ContextKnowledge &K,
+                     const OwnStmts *Own) {
+  bool Found = false;
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S); DS && !Found)
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          Found |= isLocalContext(*Var, K);
+  });
+  return Found;
+}
+
 void Collector::declare(const VarDecl &Var) {
   if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       Var.getType()->isReferenceType() || Var.getType()->isDependentType())
     return;
-  if (K.ContextTypes.matches(canonicalTypeName(Var.getType()))) {
+  if (isLocalContext(Var, K)) {
     Index[&Var] = Uses.size();
     Uses.emplace_back().Context = &Var;
     return;
@@ -440,6 +463,10 @@ std::string asioNames(ContextList List) {
 std::vector<ContextUses> contextUsesOf(const Stmt &Body,
                                        const ContextKnowledge &K,
                                        const OwnStmts *Own) {
+  // Most functions own no context: one look at their declarations instead
+  // of classifying every call.
+  if (!declaresContext(Body, K, Own))
+    return {};
   return Collector(K, Own).run(Body);
 }
 

@@ -162,6 +162,18 @@ void OwnStmts::forEach(const Stmt *S,
     Callback(*Order[I]);
 }
 
+const CallInfo *OwnStmts::call(const Stmt &S) const {
+  // Only calls and constructions have a callee: the rest is answered
+  // without a look-up.
+  if (!isa<CallExpr, CXXConstructExpr>(S))
+    return nullptr;
+  auto [It, New] = Calls.try_emplace(&S, nullptr);
+  if (New)
+    if (std::optional<CallInfo> Info = describeCall(S))
+      It->second = &CallStore.emplace_back(std::move(*Info));
+  return It->second;
+}
+
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback) {
   if (!Body)

@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_MODEL_COROUTINEMODEL_H
 #define ASYNC_LINT_MODEL_COROUTINEMODEL_H
 
+#include "CallInfo.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -19,6 +20,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +71,11 @@ public:
   void forEach(const Stmt *S,
                llvm::function_ref<void(const Stmt &)> Callback) const;
 
+  /// describeCall(\p S), made once per statement however many questions
+  /// of the checks ask about the call (about ten do), and freed with the
+  /// function's analyses. Null for what is not a call with a known callee.
+  const CallInfo *call(const Stmt &S) const;
+
 private:
   /// Where \p S is in Order, if it is there once and the walk left it
   /// there (its End is known).
@@ -82,7 +89,20 @@ private:
   /// Each statement's index in Order; Twice for one visited more than once.
   llvm::DenseMap<const Stmt *, unsigned> Position;
   static constexpr unsigned Twice = ~0u;
+  /// call's answers (null for none), kept where they do not move.
+  mutable llvm::DenseMap<const Stmt *, const CallInfo *> Calls;
+  mutable std::deque<CallInfo> CallStore;
 };
+
+/// describeCall(\p S), from \p Own's cache when given (the statements of
+/// the function \p S is in); otherwise described into \p Scratch.
+inline const CallInfo *describeCall(const Stmt &S, const OwnStmts *Own,
+                                    std::optional<CallInfo> &Scratch) {
+  if (Own)
+    return Own->call(S);
+  Scratch = describeCall(S);
+  return Scratch ? &*Scratch : nullptr;
+}
 
 /// forEachOwnStmt(\p S, \p Callback), read from \p Own (the statements of
 /// the function \p S is in, AnalysisSession::ownStmts) when given.

@@ -342,8 +342,8 @@ OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
 }
 
 void forEachDetachingCall(
-    const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
-    const NameMatcher &Joins, const SourceManager &SM,
+    const Stmt &Body, llvm::function_ref<const TaskFlow &()> Flow,
+    const NameMatcher &Runs, const NameMatcher &Joins, const SourceManager &SM,
     llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
     llvm::function_ref<void(const DetachingCall &)> Report,
     const OwnStmts *Own) {
@@ -356,7 +356,7 @@ void forEachDetachingCall(
         isLambdaCallOperator(*M) || isSharedFromThisClass(M->getParent()) ||
         mayJoinOnDestruction(M->getParent()) || !Detaches(*M))
       return;
-    OwnerDeath Death = ownerDiesDuringTask(*Call, Body, Flow, Runs);
+    OwnerDeath Death = ownerDiesDuringTask(*Call, Body, Flow(), Runs);
     if (Death.Dies.isInvalid() ||
         mayWaitForObject(Body, Death.Owner.Var, Call->getBeginLoc(), Death.Dies,
                          Joins, SM))

@@ -117,15 +117,16 @@ struct DetachingCall {
 };
 
 /// Calls \p Report for every member call in \p Body (of the function whose
-/// task flow is \p Flow) whose defined callee \p Detaches (leaves a task
+/// task flow \p Flow returns, asked only once such a call is found: most
+/// functions have none) whose defined callee \p Detaches (leaves a task
 /// running on '*this'), made on an object that dies while that task runs:
 /// not for a shared-owned class (reported where it detaches) nor one that
 /// may join when destroyed, and not where the caller may wait for the
 /// object's work after the call (ownerDiesDuringTask, mayWaitForObject; the
 /// executors it may run are \p Runs, the joins \p Joins).
 void forEachDetachingCall(
-    const Stmt &Body, const TaskFlow &Flow, const NameMatcher &Runs,
-    const NameMatcher &Joins, const SourceManager &SM,
+    const Stmt &Body, llvm::function_ref<const TaskFlow &()> Flow,
+    const NameMatcher &Runs, const NameMatcher &Joins, const SourceManager &SM,
     llvm::function_ref<bool(const CXXMethodDecl &)> Detaches,
     llvm::function_ref<void(const DetachingCall &)> Report,
     const OwnStmts *Own = nullptr);

@@ -49,6 +49,16 @@ const Stmt *stmtOf(const CFGElement &Element) {
 
 } // namespace
 
+bool isAssignedIn(const VarDecl &Var, const OwnStmts &Own) {
+  // The transfer's test of an overwrite (Transfer::stmt), on the same
+  // statements: the CFG's elements are the body's own statements.
+  for (const Stmt *S : Own.all())
+    if (const Expr *Target = assignment(*S).first;
+        Target && varOf(Target) == &Var)
+      return true;
+  return false;
+}
+
 PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
                      const OwnStmts &Own, const ReadinessKnowledge &K,
                      ASTContext &Ctx)

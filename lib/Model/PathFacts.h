@@ -84,6 +84,12 @@ struct UnusedValueLoss {
   bool Overwritten;
 };
 
+/// True when a statement of \p Own assigns to \p Var: without one,
+/// PathFacts::unusedValueLosses reports no overwrite of it, so a check can
+/// tell, without the analysis, that the losses it would skip for a handle
+/// used on every path are all there are.
+bool isAssignedIn(const VarDecl &Var, const OwnStmts &Own);
+
 /// The facts of one function body.
 class PathFacts {
 public:

@@ -138,7 +138,8 @@ std::vector<PoolSelfBlock> poolSelfBlocks(
   std::vector<PoolSelfBlock> Blocks;
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Wait = dyn_cast<CallExpr>(&S);
-    std::optional<CallInfo> Info = Wait ? describeCall(*Wait) : std::nullopt;
+    std::optional<CallInfo> Scratch;
+    const CallInfo *Info = Wait ? describeCall(*Wait, Own, Scratch) : nullptr;
     if (!Info || !anyNameMatches(Know.SyncWaits, *Info) ||
         Wait->getNumArgs() < 1)
       return;

@@ -129,7 +129,8 @@ singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know,
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         ++Refs[Var];
     const auto *Call = dyn_cast<CallExpr>(&S);
-    std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+    std::optional<CallInfo> Scratch;
+    const CallInfo *Info = Call ? describeCall(*Call, Own, Scratch) : nullptr;
     if (!Info)
       return;
     const DeclRefExpr *Ref = nullptr;

@@ -52,7 +52,8 @@ startedTogether(const Stmt &Body, const CFG *Graph,
   std::vector<StartedCoroutine> Combined, Spawned;
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
-    std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+    std::optional<CallInfo> Scratch;
+    const CallInfo *Info = Call ? describeCall(*Call, Own, Scratch) : nullptr;
     if (!Info)
       return;
     bool Combines = anyNameMatches(Combinators, *Info);
