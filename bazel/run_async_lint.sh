@@ -13,7 +13,7 @@
 # action with async-lint's status and its messages. The analysis runs once:
 # the JSON is replayed from a result cache that lives only for this action.
 #
-# SUMMARY is the unit's own summary (docs/summaries.md), with paths relative
+# SUMMARY is the unit's own summaries (docs/summaries.md; one file per fact, one after the other), with paths relative
 # to the execution root, so that it is the same in every sandbox and on
 # every machine (the action stays cacheable); the dependencies' summaries
 # are copied into a scratch directory that --summaries reads.
@@ -27,7 +27,10 @@ mkdir -p "$summaries"
 n=0
 while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
   n=$((n + 1))
-  cp "$1" "$summaries/dependency-$n.summary"
+  # A unit's summary output holds one summary file per fact, one after the
+  # other (see below): split again at each file's first line.
+  awk -v prefix="$summaries/dependency-$n-" \
+    '/^async-lint-summaries /{k++} k{print > (prefix k ".summary")}' "$1"
   shift
 done
 relative() {
@@ -47,13 +50,13 @@ if [ "$status" -le 1 ]; then
   replayed=$?
   [ "$replayed" -le 1 ] || status=$replayed
 fi
-# The unit's own summary: the one file of the directory not copied in (none
-# when the unit defines no function).
+# The unit's own summaries: the files of the directory not copied in, one
+# per fact (none when the unit defines no function), one after the other.
 : >"$summary"
 for file in "$summaries"/*.summary; do
   case "${file##*/}" in
   dependency-*) ;;
-  *) [ -f "$file" ] && relative "$file" >"$summary" ;;
+  *) [ -f "$file" ] && relative "$file" >>"$summary" ;;
   esac
 done
 rm -rf "$cache" "$summaries"

@@ -10,10 +10,10 @@
 
 namespace clang::tidy::async {
 
-/// Finds calls that block the thread inside the body of a coroutine. The
-/// facts are the model's (BlockingCalls, BlockingReach, NonBlockingIO,
-/// SyncWaitStarts; across units, Summaries: SummaryOutput writes which
-/// functions of the unit block, SummaryDirectory reads the others').
+/// Finds calls that block the thread inside the body of a coroutine.
+///
+/// Facts: BlockingCalls, BlockingReach, NonBlockingIO, SyncWaitStarts and,
+/// across units, Summaries (SummaryOutput writes, SummaryDirectory reads).
 class BlockingCallCheck : public AsyncCheck {
 public:
   BlockingCallCheck(StringRef Name, ClangTidyContext *Context);

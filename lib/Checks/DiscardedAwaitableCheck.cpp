@@ -5,26 +5,17 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/DroppedValues.h"
 #include "../Model/Expressions.h"
-#include "../Model/MustUse.h"
+#include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
-#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::async {
 
 namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
-
-/// True when every path from \p Var's declaration mentions it (by
-/// structure: model::usedOnEveryPath).
-bool usedAlways(const VarDecl &Var, const CheckedFunction &F) {
-  return model::usedOnEveryPath(Var, F.Body, F.Ctx,
-                                [](const DeclRefExpr &) { return true; });
-}
 
 } // namespace
 
@@ -149,31 +140,14 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
     Vars.push_back(VD);
     VarVerdicts[VD] = V;
   });
-  // The flow graph does not know that a loop whose first test is true runs
-  // its body, so a task never overwritten and used on every path (by
-  // structure) has its losses skipped; one never assigned is never
-  // overwritten and needs no path facts at all (created, then awaited).
-  llvm::DenseSet<const VarDecl *> Assigned, Overwritten, Skipped;
-  llvm::erase_if(Vars, [&](const VarDecl *VD) {
-    if (!model::isAssignedIn(*VD, F.own()))
-      return usedAlways(*VD, F);
-    Assigned.insert(VD);
-    return false;
-  });
-  if (Vars.empty())
+  std::vector<model::UnusedValueLoss> Losses = model::lostTaskLocals(
+      Vars, F.Body, F.Ctx, F.own(),
+      [&]() -> const model::PathFacts & { return F.facts(); });
+  if (Losses.empty())
     return;
   const model::PathFacts &Flow = F.facts();
-  std::vector<model::UnusedValueLoss> Losses = Flow.unusedValueLosses(Vars);
-  for (const model::UnusedValueLoss &Loss : Losses)
-    if (Loss.Overwritten)
-      Overwritten.insert(Loss.Var);
-  for (const VarDecl *VD : Assigned)
-    if (!Overwritten.contains(VD) && usedAlways(*VD, F))
-      Skipped.insert(VD);
   const VarDecl *Last = nullptr;
   for (const model::UnusedValueLoss &Loss : Losses) {
-    if (Skipped.contains(Loss.Var))
-      continue;
     if (Loss.Var != Last) {
       Last = Loss.Var;
       reportUnawaited(*Loss.Var, VarVerdicts.lookup(Loss.Var),

@@ -13,8 +13,7 @@
 namespace clang::tidy::async {
 
 /// Finds loops and recursion that spawn tasks without a bound on how many run
-/// at once. The facts are the model's (SpawnSites, StaticLoopBounds,
-/// ConcurrencyLimits, PoolSizing, FanOuts; across units, SpawnReports).
+/// at once.
 class UnboundedSpawnCheck : public AsyncCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);

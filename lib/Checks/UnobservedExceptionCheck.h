@@ -12,8 +12,10 @@
 namespace clang::tidy::async {
 
 /// Finds exceptions of detached tasks, swallowing promises and threads that
-/// nobody observes; across units, through summaries of the coroutines whose
-/// exception escapes (SummaryOutput writes them, SummaryDirectory reads).
+/// nobody observes.
+///
+/// Across units, through summaries of the coroutines whose exception
+/// escapes (SummaryOutput writes them, SummaryDirectory reads).
 class UnobservedExceptionCheck : public AsyncCheck {
 public:
   UnobservedExceptionCheck(StringRef Name, ClangTidyContext *Context);

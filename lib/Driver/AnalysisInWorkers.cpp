@@ -151,15 +151,23 @@ bool runsInWorkers(const CommandLine &CL, const Inputs &In) {
          !cacheDirectory(CL, In).empty();
 }
 
-RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
-                           const Inputs &In) {
-  RunResult Result;
-  auto Begin = std::chrono::steady_clock::now();
-  WorkerCommand Command = workerCommand(CL);
-  ResultCache Cache(cacheDirectory(CL, In));
-  Result.Units.resize(In.Units.size());
-  std::vector<std::string> Keys(In.Units.size()), Misses;
+namespace {
+
+/// The units a run looks up in the cache: their keys, and the units that
+/// were not there (with their index among the inputs).
+struct CacheLookup {
+  std::vector<std::string> Keys, Misses;
   std::vector<size_t> MissIndex;
+};
+
+/// Looks every unit of \p In up in \p Cache: a hit becomes its result in
+/// \p Result (writing summaries, its files are written back), a miss is
+/// listed to be analysed.
+CacheLookup replayCached(const CommandLine &CL, const Configuration &Config,
+                         const Inputs &In, const WorkerCommand &Command,
+                         ResultCache &Cache, RunResult &Result) {
+  CacheLookup L;
+  L.Keys.resize(In.Units.size());
   // Reading summaries (the second pass of --summaries, SummaryFlow.h): a
   // unit's result depends on the records of the keys it asked for. Without
   // that digest, on the whole directory's.
@@ -173,8 +181,8 @@ RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
       std::string SummariesDigest = DirectoryDigest;
       if (ReadsSummaries && !In.SummaryDigests.empty())
         SummariesDigest = In.SummaryDigests.lookup(In.Units[I]);
-      Keys[I] = unitKey(Command, In.Units[I], Config, In, SummariesDigest);
-      std::optional<std::string> Hit = Cache.lookup(Keys[I]);
+      L.Keys[I] = unitKey(Command, In.Units[I], Config, In, SummariesDigest);
+      std::optional<std::string> Hit = Cache.lookup(L.Keys[I]);
       if (Hit && fromJson(*Hit, Result.Units[I])) {
         Result.Units[I].File = In.Units[I];
         Result.Units[I].Replayed = true;
@@ -186,9 +194,23 @@ RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
       }
       Result.Units[I] = UnitResult();
     }
-    Misses.push_back(In.Units[I]);
-    MissIndex.push_back(I);
+    L.Misses.push_back(In.Units[I]);
+    L.MissIndex.push_back(I);
   }
+  return L;
+}
+
+} // namespace
+
+RunResult analyseInWorkers(const CommandLine &CL, const Configuration &Config,
+                           const Inputs &In) {
+  RunResult Result;
+  auto Begin = std::chrono::steady_clock::now();
+  WorkerCommand Command = workerCommand(CL);
+  ResultCache Cache(cacheDirectory(CL, In));
+  Result.Units.resize(In.Units.size());
+  auto [Keys, Misses, MissIndex] =
+      replayCached(CL, Config, In, Command, Cache, Result);
   // The longest units start first, so that a slow one is not the last to
   // start while the other workers idle.
   std::vector<size_t> Order = longestFirst(Misses, Cache);

@@ -181,6 +181,54 @@ void restoreUnitSummaryFiles(
       llvm::sys::fs::remove(pathIn(Dir, Name));
 }
 
+namespace {
+
+/// The second pass of --summaries: the units of \p Result that asked for a
+/// key some summary of \p Dir answers are analysed again, reading the
+/// summaries; their new results replace the first ones in \p Result.
+llvm::Error recheckWithSummaries(CommandLine &CL, Inputs &In,
+                                 llvm::StringRef Dir, RunResult &Result) {
+  // The second pass: the units that asked for a key some summary answers.
+  // The directory is complete now; it is read once, here, and by the
+  // second pass's units (whose warnings about bad files are theirs).
+  model::SummaryIndex Index = model::SummaryIndex::read(Dir, llvm::nulls());
+  std::vector<std::string> Second;
+  std::vector<size_t> SecondIndex;
+  llvm::StringMap<std::string> Digests;
+  for (size_t I = 0; I < Result.Units.size(); ++I) {
+    const UnitResult &U = Result.Units[I];
+    if (U.Failed)
+      continue;
+    std::string Digest = answeredDigest(Index, askedKeys(Dir, In.Units[I]));
+    if (Digest.empty())
+      continue;
+    Digests[In.Units[I]] = Digest;
+    Second.push_back(In.Units[I]);
+    SecondIndex.push_back(I);
+  }
+  if (Second.empty())
+    return llvm::Error::success();
+  llvm::Expected<Configuration> Reading = Configuration::load(CL);
+  if (!Reading)
+    return Reading.takeError();
+  std::swap(In.Units, Second);
+  In.SummaryDigests = std::move(Digests);
+  RunResult Again = analyse(CL, *Reading, In);
+  std::swap(In.Units, Second);
+  std::vector<std::string> Rechecked;
+  for (size_t K = 0; K < Again.Units.size(); ++K) {
+    if (!Again.Units[K].Replayed)
+      Rechecked.push_back(Again.Units[K].File);
+    Result.Units[SecondIndex[K]] = std::move(Again.Units[K]);
+  }
+  if (!CL.Quiet)
+    listFiles("re-checked with the summaries", Rechecked);
+  Result.Seconds += Again.Seconds;
+  return llvm::Error::success();
+}
+
+} // namespace
+
 llvm::Expected<RunResult> analyseWithSummaries(CommandLine &CL, Inputs &In,
                                                bool SummarizeOnly) {
   std::string Dir = absolute(CL.Summaries);
@@ -215,42 +263,8 @@ llvm::Expected<RunResult> analyseWithSummaries(CommandLine &CL, Inputs &In,
   if (SummarizeOnly)
     return Result;
 
-  // The second pass: the units that asked for a key some summary answers.
-  // The directory is complete now; it is read once, here, and by the
-  // second pass's units (whose warnings about bad files are theirs).
-  model::SummaryIndex Index = model::SummaryIndex::read(Dir, llvm::nulls());
-  std::vector<std::string> Second;
-  std::vector<size_t> SecondIndex;
-  llvm::StringMap<std::string> Digests;
-  for (size_t I = 0; I < Result.Units.size(); ++I) {
-    const UnitResult &U = Result.Units[I];
-    if (U.Failed)
-      continue;
-    std::string Digest = answeredDigest(Index, askedKeys(Dir, In.Units[I]));
-    if (Digest.empty())
-      continue;
-    Digests[In.Units[I]] = Digest;
-    Second.push_back(In.Units[I]);
-    SecondIndex.push_back(I);
-  }
-  if (Second.empty())
-    return Result;
-  llvm::Expected<Configuration> Reading = Configuration::load(CL);
-  if (!Reading)
-    return Reading.takeError();
-  std::swap(In.Units, Second);
-  In.SummaryDigests = std::move(Digests);
-  RunResult Again = analyse(CL, *Reading, In);
-  std::swap(In.Units, Second);
-  std::vector<std::string> Rechecked;
-  for (size_t K = 0; K < Again.Units.size(); ++K) {
-    if (!Again.Units[K].Replayed)
-      Rechecked.push_back(Again.Units[K].File);
-    Result.Units[SecondIndex[K]] = std::move(Again.Units[K]);
-  }
-  if (!CL.Quiet)
-    listFiles("re-checked with the summaries", Rechecked);
-  Result.Seconds += Again.Seconds;
+  if (llvm::Error Err = recheckWithSummaries(CL, In, Dir, Result))
+    return std::move(Err);
   return Result;
 }
 

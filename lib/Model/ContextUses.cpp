@@ -240,7 +240,8 @@ bool isLocalContext(const VarDecl &Var, const ContextKnowledge &K) {
          K.ContextTypes.matches(canonicalTypeName(Var.getType()));
 }
 
-/// True when an own statement of \p Body declares a local context. Without
+/// True when an own statement of \p Body declares a local context, or a
+/// local pointer to one (which may own it: Collector::declare). Without
 /// one the collector finds nothing: what it follows (aliases, lambdas that
 /// capture, hand-offs) all starts from one.
 bool declaresContext(const Stmt &Body, const ContextKnowledge &K,
@@ -249,8 +250,14 @@ bool declaresContext(const Stmt &Body, const ContextKnowledge &K,
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const auto *DS = dyn_cast<DeclStmt>(&S); DS && !Found)
       for (const Decl *D : DS->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D))
-          Found |= isLocalContext(*Var, K);
+        if (const auto *Var = dyn_cast<VarDecl>(D)) {
+          QualType Pointee = Var->getType()->isDependentType()
+                                 ? QualType()
+                                 : pointeeOf(Var->getType());
+          Found |= isLocalContext(*Var, K) ||
+                   (!Pointee.isNull() &&
+                    K.ContextTypes.matches(canonicalTypeName(Pointee)));
+        }
   });
   return Found;
 }

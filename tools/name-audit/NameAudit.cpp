@@ -21,6 +21,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -51,7 +52,7 @@ public:
     Names.insert(model::canonicalName(*D));
     if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
         Record && Record->hasDefinition())
-      addInherited(model::canonicalName(*Record), *Record->getDefinition(), 0);
+      addInherited(model::canonicalName(*Record), *Record->getDefinition());
     return true;
   }
   // Bodies declare only locals: not walked (the headers are large).
@@ -70,10 +71,19 @@ private:
     return nullptr;
   }
 
-  void addInherited(const std::string &Derived, const CXXRecordDecl &Record,
-                    unsigned Depth) {
-    if (Depth > 16)
-      return;
+  void addInherited(const std::string &Derived, const CXXRecordDecl &Record) {
+    for (llvm::StringRef Member : membersOfBases(Record))
+      Names.insert(Derived + "::" + Member.str());
+  }
+
+  /// The names of the members \p Record inherits, from every base, once
+  /// per class (a recursive template such as std::tuple's implementation
+  /// derives from itself through its partial specializations).
+  const std::vector<std::string> &membersOfBases(const CXXRecordDecl &Record) {
+    auto [It, New] = Inherited.try_emplace(&Record);
+    if (!New)
+      return It->second;
+    llvm::StringSet<> Found;
     for (const CXXBaseSpecifier &Base : Record.bases()) {
       const CXXRecordDecl *RD = baseClass(Base.getType());
       if (!RD)
@@ -92,14 +102,26 @@ private:
             Bases.push_back(P);
       }
       for (const CXXRecordDecl *B : Bases) {
+        if (B == &Record)
+          continue;
         for (const Decl *Member : B->decls())
           if (const auto *ND = dyn_cast<NamedDecl>(Member);
               ND && ND->getIdentifier())
-            Names.insert(Derived + "::" + ND->getName().str());
-        addInherited(Derived, *B, Depth + 1);
+            Found.insert(ND->getName());
+        for (const std::string &Name : membersOfBases(*B))
+          Found.insert(Name);
       }
     }
+    std::vector<std::string> Sorted;
+    for (const auto &Entry : Found)
+      Sorted.push_back(Entry.getKey().str());
+    // try_emplace's iterator may be invalidated by the recursion.
+    return Inherited[&Record] = std::move(Sorted);
   }
+
+  /// The members each class inherits (empty while being computed: a cycle
+  /// through partial specializations ends there).
+  llvm::DenseMap<const CXXRecordDecl *, std::vector<std::string>> Inherited;
 };
 
 int usage() {

@@ -1,0 +1,42 @@
+//===--- LostTaskLocals.cpp - async-lint ----------------------------------===//
+
+#include "LostTaskLocals.h"
+#include "MustUse.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async::model {
+
+std::vector<UnusedValueLoss>
+lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
+               ASTContext &Ctx, const OwnStmts &Own,
+               llvm::function_ref<const PathFacts &()> Facts) {
+  auto UsedAlways = [&](const VarDecl &Var) {
+    return usedOnEveryPath(Var, Body, Ctx,
+                           [](const DeclRefExpr &) { return true; });
+  };
+  llvm::SmallVector<const VarDecl *, 4> Judged;
+  llvm::DenseSet<const VarDecl *> Assigned;
+  for (const VarDecl *Var : Vars) {
+    if (isAssignedIn(*Var, Own))
+      Assigned.insert(Var);
+    else if (UsedAlways(*Var))
+      continue;
+    Judged.push_back(Var);
+  }
+  if (Judged.empty())
+    return {};
+  std::vector<UnusedValueLoss> Losses = Facts().unusedValueLosses(Judged);
+  llvm::DenseSet<const VarDecl *> Overwritten, Skipped;
+  for (const UnusedValueLoss &Loss : Losses)
+    if (Loss.Overwritten)
+      Overwritten.insert(Loss.Var);
+  for (const VarDecl *Var : Assigned)
+    if (!Overwritten.contains(Var) && UsedAlways(*Var))
+      Skipped.insert(Var);
+  llvm::erase_if(Losses, [&](const UnusedValueLoss &Loss) {
+    return Skipped.contains(Loss.Var);
+  });
+  return Losses;
+}
+
+} // namespace clang::tidy::async::model

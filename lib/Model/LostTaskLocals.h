@@ -1,0 +1,35 @@
+//===--- LostTaskLocals.h - async-lint --------------------------*- C++ -*-===//
+//
+// Where a task kept in a local is lost: the local goes out of scope, or is
+// overwritten, on a path where its value was never used (awaited, started,
+// handed on). async-discarded-awaitable's question about locals, answered
+// from the path facts, without building them where structure alone settles
+// it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_MODEL_LOSTTASKLOCALS_H
+#define ASYNC_LINT_MODEL_LOSTTASKLOCALS_H
+
+#include "CoroutineModel.h"
+#include "PathFacts.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <vector>
+
+namespace clang::tidy::async::model {
+
+/// The losses of the task locals \p Vars of \p Body (Facts' unusedValueLosses),
+/// leaving out a local that is never overwritten and that every path uses
+/// by structure (usedOnEveryPath): the flow graph does not know that a loop
+/// whose first test is true runs its body. \p Facts is asked only when some
+/// local is assigned after its declaration; a local never assigned is never
+/// overwritten, and structure alone settles it (created, then awaited).
+std::vector<UnusedValueLoss>
+lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
+               ASTContext &Ctx, const OwnStmts &Own,
+               llvm::function_ref<const PathFacts &()> Facts);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_LINT_MODEL_LOSTTASKLOCALS_H
