@@ -45,7 +45,8 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
       FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions},
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
-      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {}
+      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {
+}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);

@@ -19,8 +19,7 @@ namespace {
 /// hash of its path and a dot (each check's `<hash>.<fact>.summary` and
 /// `<hash>.<fact>.uses`).
 std::string unitPrefix(llvm::StringRef Unit) {
-  std::string Name =
-      model::summaryFileName(Unit, model::SummaryFact::Blocks);
+  std::string Name = model::summaryFileName(Unit, model::SummaryFact::Blocks);
   return Name.substr(0, Name.find('.') + 1);
 }
 
@@ -96,8 +95,7 @@ std::string answeredDigest(const model::SummaryIndex &Index,
   std::string Text;
   for (const std::string &Key : Keys)
     for (unsigned F = 0; F < model::NumSummaryFacts; ++F)
-      if (const model::Summary *Found =
-              Index.find(model::SummaryFact(F), Key))
+      if (const model::Summary *Found = Index.find(model::SummaryFact(F), Key))
         Text += Key + "\n" + model::formatSummaries("", *Found);
   if (Text.empty())
     return {};

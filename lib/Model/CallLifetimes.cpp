@@ -244,11 +244,9 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   return Found;
 }
 
-LifetimeFindings detachingCallLifetimes(const Stmt &Body,
-                                        llvm::function_ref<const TaskFlow &()> Flow,
-                                        const SourceManager &SM,
-                                        const OwnStmts *Own,
-                                        const CallLifetimeRules &R) {
+LifetimeFindings detachingCallLifetimes(
+    const Stmt &Body, llvm::function_ref<const TaskFlow &()> Flow,
+    const SourceManager &SM, const OwnStmts *Own, const CallLifetimeRules &R) {
   LifetimeFindings Found;
   forEachDetachingCall(
       Body, Flow, R.A.Lib.SyncWaitFunctions, R.A.Lib.JoinMembers, SM,

@@ -70,11 +70,9 @@ LifetimeFindings wrapperCallLifetimes(const CallExpr &Call,
 /// The calls in \p Body (of the function whose flow \p Flow returns, asked
 /// only once such a call is found) of member functions that run a member
 /// coroutine detached on an object dying while the task runs.
-LifetimeFindings detachingCallLifetimes(const Stmt &Body,
-                                        llvm::function_ref<const TaskFlow &()> Flow,
-                                        const SourceManager &SM,
-                                        const OwnStmts *Own,
-                                        const CallLifetimeRules &R);
+LifetimeFindings detachingCallLifetimes(
+    const Stmt &Body, llvm::function_ref<const TaskFlow &()> Flow,
+    const SourceManager &SM, const OwnStmts *Own, const CallLifetimeRules &R);
 
 } // namespace clang::tidy::async::model
 

@@ -212,10 +212,8 @@ LifetimeFindings detachingLambdaLifetimes(const EnclosingFunction &Encl,
                                           const ClosureLifetimeRules &R) {
   LifetimeFindings Found;
   forEachDetachingCall(
-      Encl.Body,
-      [&]() -> const TaskFlow & { return R.A.flow(Encl.Decl); },
-      R.A.Lib.SyncWaitFunctions,
-      R.A.Lib.JoinMembers, SM,
+      Encl.Body, [&]() -> const TaskFlow & { return R.A.flow(Encl.Decl); },
+      R.A.Lib.SyncWaitFunctions, R.A.Lib.JoinMembers, SM,
       [&](const CXXMethodDecl &M) {
         return R.Detached.detachedThis(M, R.A) != nullptr;
       },

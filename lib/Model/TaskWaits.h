@@ -22,7 +22,8 @@ namespace clang::tidy::async::model {
 /// (work still queued is dropped, never resumed).
 constexpr llvm::StringLiteral DefaultJoiningExecutors =
     "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
-    "::coro::scheduler;::coro::io_scheduler;cppcoro::static_thread_pool;asio::thread_pool;"
+    "::coro::scheduler;::coro::io_scheduler;cppcoro::static_thread_pool;asio::"
+    "thread_pool;"
     "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
     "folly::IOThreadPoolExecutor";
 
