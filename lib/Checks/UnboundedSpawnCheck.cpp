@@ -21,15 +21,6 @@ constexpr llvm::StringLiteral SpawnLikeFunctionsOpt = "SpawnLikeFunctions";
 constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
     "ParallelForEachFunctions";
 
-constexpr llvm::StringLiteral DefaultLimiterFunctions =
-    "acquire;async_acquire;try_acquire;co_acquire;acquire_slot;"
-    "folly::coro::Semaphore::co_wait;::coro::semaphore::acquire;"
-    "async_simple::coro::CountingSemaphore::acquire";
-constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
-constexpr llvm::StringLiteral DefaultParallelForEachFunctions =
-    "seastar::parallel_for_each;seastar::coroutine::parallel_for_each;"
-    "parallel_for_each";
-
 } // namespace
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
@@ -37,11 +28,11 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Functions),
       StrictMode(Options.get(StrictModeOpt, false)),
       LimiterFunctions(
-          Options.get(LimiterFunctionsOpt, DefaultLimiterFunctions)),
+          Options.get(LimiterFunctionsOpt, model::DefaultLimiterFunctions)),
       SpawnLikeFunctions(
-          Options.get(SpawnLikeFunctionsOpt, DefaultSpawnLikeFunctions)),
-      ParallelForEachFunctions(Options.get(ParallelForEachFunctionsOpt,
-                                           DefaultParallelForEachFunctions)),
+          Options.get(SpawnLikeFunctionsOpt, model::DefaultSpawnLikeFunctions)),
+      ParallelForEachFunctions(Options.get(
+          ParallelForEachFunctionsOpt, model::DefaultParallelForEachFunctions)),
       FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions},
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
@@ -145,14 +136,19 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
   Spawns.clear();
   SpawnCalls.clear();
   SummarisedSpawns.clear();
+  auto Askable = Reader.active()
+                     ? model::callsInUnlimitedLoops(
+                           F.own(), F.Ctx, LimiterFunctions, Lib.Limiters)
+                     : llvm::SmallPtrSet<const Stmt *, 16>();
   F.forEachStmt([&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (const Expr *What = Call ? spawned(*Call) : nullptr) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
     } else if (const model::Summary *Summary =
-                   Call ? model::spawnsOnEveryCall(Reader, *Call, F.Ctx)
-                        : nullptr) {
+                   Call && Askable.contains(Call)
+                       ? model::spawnsOnEveryCall(Reader, *Call, F.Ctx)
+                       : nullptr) {
       SummarisedSpawns[Call] = Summary;
     }
   });

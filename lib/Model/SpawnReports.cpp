@@ -3,10 +3,13 @@
 #include "SpawnReports.h"
 #include "BlockingReports.h"
 #include "CallInfo.h"
+#include "ConcurrencyLimits.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
+#include "StaticLoopBounds.h"
 #include "SummaryFiles.h"
 #include "SummaryPlaces.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::model {
 
@@ -58,6 +61,22 @@ void summariseSpawns(SummaryWriter &Writer, const FunctionDecl &FD,
     return;
   E.Steps.push_back(std::move(Step));
   Writer.add(std::move(E));
+}
+
+llvm::SmallPtrSet<const Stmt *, 16>
+callsInUnlimitedLoops(const OwnStmts &Own, ASTContext &Ctx,
+                      const NameMatcher &LimiterFunctions,
+                      const NameMatcher &LimiterTypes) {
+  llvm::SmallPtrSet<const Stmt *, 16> Calls;
+  for (const Stmt *S : Own.all())
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+        !staticallyBounded(*S, Ctx) &&
+        !limitsConcurrency(*S, LimiterFunctions, LimiterTypes))
+      Own.forEach(loopBody(*S), [&](const Stmt &Inner) {
+        if (isa<CallExpr>(Inner))
+          Calls.insert(&Inner);
+      });
+  return Calls;
 }
 
 const Summary *spawnsOnEveryCall(SummaryReader &Reader, const CallExpr &Call,

@@ -15,6 +15,7 @@
 #include "PlacedNotes.h"
 #include "Summaries.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 
 namespace clang::tidy::async::model {
@@ -36,6 +37,16 @@ void summariseSpawns(SummaryWriter &Writer, const FunctionDecl &FD,
                      const Stmt &Body, const CallExpr &Spawn,
                      const NameMatcher &LimiterFunctions,
                      const NameMatcher &LimiterTypes, ASTContext &Ctx);
+
+/// The calls of \p Own's body that another unit's summary could make a
+/// spawn worth reporting: those in a loop that is not statically bounded
+/// and not limited (a loop's other spawns are judged alike). Only these are
+/// asked of the summaries: asking records the key, and the driver analyses
+/// a unit again for every key a summary answers.
+llvm::SmallPtrSet<const Stmt *, 16>
+callsInUnlimitedLoops(const OwnStmts &Own, ASTContext &Ctx,
+                      const NameMatcher &LimiterFunctions,
+                      const NameMatcher &LimiterTypes);
 
 /// What \p Reader's summaries say of \p Call when its callee, defined in
 /// another unit, spawns on every call; null otherwise.

@@ -11,8 +11,21 @@
 #define ASYNC_LINT_MODEL_SPAWNSITES_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::async::model {
+
+/// async-unbounded-spawn's defaults: the calls that bound how many tasks
+/// run at once (a semaphore's acquire), the calls that start work like a
+/// spawn, and the parallel for-each functions.
+inline constexpr llvm::StringLiteral DefaultLimiterFunctions =
+    "acquire;async_acquire;try_acquire;co_acquire;acquire_slot;"
+    "folly::coro::Semaphore::co_wait;::coro::semaphore::acquire;"
+    "async_simple::coro::CountingSemaphore::acquire";
+inline constexpr llvm::StringLiteral DefaultSpawnLikeFunctions = "::std::async";
+inline constexpr llvm::StringLiteral DefaultParallelForEachFunctions =
+    "seastar::parallel_for_each;seastar::coroutine::parallel_for_each;"
+    "parallel_for_each";
 
 class NameMatcher;
 
