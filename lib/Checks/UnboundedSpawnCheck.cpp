@@ -146,7 +146,9 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
     } else if (const model::Summary *Summary =
-                   Call && Askable.contains(Call)
+                   Call && Askable.contains(Call) &&
+                           (StrictMode || suspensionsOf(F.Decl, F.Ctx)
+                                              .repeatsWithoutSuspending(*Call))
                        ? model::spawnsOnEveryCall(Reader, *Call, F.Ctx)
                        : nullptr) {
       SummarisedSpawns[Call] = Summary;

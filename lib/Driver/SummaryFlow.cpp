@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
+#include <optional>
 
 namespace model = clang::tidy::async::model;
 
@@ -64,16 +65,25 @@ std::string absolute(llvm::StringRef Dir) {
   return std::string(Path);
 }
 
-/// The keys \p Unit asked for, from its checks' uses files in \p Dir; none
-/// when it wrote none (it judged no call into another unit) or they cannot
-/// be read.
-std::vector<std::string> askedKeys(llvm::StringRef Dir, llvm::StringRef Unit) {
-  std::vector<std::string> All;
+/// A key a unit asked for, and of which fact (the check that asked).
+using AskedKey = std::pair<unsigned, std::string>;
+
+/// The keys \p Unit asked for, from its checks' uses files in \p Dir
+/// (`<hash>.<fact>.uses`); none when it wrote none (it judged no call into
+/// another unit) or they cannot be read.
+std::vector<AskedKey> askedKeys(llvm::StringRef Dir, llvm::StringRef Unit) {
+  std::vector<AskedKey> All;
   for (const std::string &Name : unitFileNames(Dir, Unit)) {
+    llvm::StringRef Kind = llvm::StringRef(Name).rsplit('.').first;
     if (!llvm::StringRef(Name).ends_with(".uses"))
       continue;
+    Kind = Kind.rsplit('.').second;
+    std::optional<unsigned> Fact;
+    for (unsigned F = 0; F < model::NumSummaryFacts; ++F)
+      if (model::recordKind(model::SummaryFact(F)) == Kind)
+        Fact = F;
     auto Buffer = llvm::MemoryBuffer::getFile(pathIn(Dir, Name));
-    if (!Buffer)
+    if (!Fact || !Buffer)
       continue;
     llvm::Expected<std::vector<std::string>> Keys =
         model::parseUses((*Buffer)->getBuffer());
@@ -81,22 +91,22 @@ std::vector<std::string> askedKeys(llvm::StringRef Dir, llvm::StringRef Unit) {
       llvm::consumeError(Keys.takeError());
       continue;
     }
-    All.insert(All.end(), Keys->begin(), Keys->end());
+    for (std::string &Key : *Keys)
+      All.emplace_back(*Fact, std::move(Key));
   }
   llvm::sort(All);
-  All.erase(std::unique(All.begin(), All.end()), All.end());
   return All;
 }
 
-/// The digest of the records that answer \p Keys in \p Index, of every
-/// fact; empty when none does (then the unit's first result is final).
+/// The digest of the records that answer \p Keys in \p Index, each of the
+/// fact it was asked of (a check asks only for its own fact); empty when
+/// none does (then the unit's first result is final).
 std::string answeredDigest(const model::SummaryIndex &Index,
-                           llvm::ArrayRef<std::string> Keys) {
+                           llvm::ArrayRef<AskedKey> Keys) {
   std::string Text;
-  for (const std::string &Key : Keys)
-    for (unsigned F = 0; F < model::NumSummaryFacts; ++F)
-      if (const model::Summary *Found = Index.find(model::SummaryFact(F), Key))
-        Text += Key + "\n" + model::formatSummaries("", *Found);
+  for (const auto &[Fact, Key] : Keys)
+    if (const model::Summary *Found = Index.find(model::SummaryFact(Fact), Key))
+      Text += Key + "\n" + model::formatSummaries("", *Found);
   if (Text.empty())
     return {};
   return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);

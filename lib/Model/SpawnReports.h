@@ -40,7 +40,8 @@ void summariseSpawns(SummaryWriter &Writer, const FunctionDecl &FD,
 
 /// The calls of \p Own's body that another unit's summary could make a
 /// spawn worth reporting: those in a loop that is not statically bounded
-/// and not limited (a loop's other spawns are judged alike). Only these are
+/// and not limited (a loop's other spawns are judged alike; the check also
+/// leaves out a call the loop paces, unless StrictMode). Only these are
 /// asked of the summaries: asking records the key, and the driver analyses
 /// a unit again for every key a summary answers.
 llvm::SmallPtrSet<const Stmt *, 16>
