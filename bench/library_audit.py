@@ -113,9 +113,7 @@ def compiles(resource_dir, header, args, std):
 def audit(tool, resource_dir, name, spec, patterns, workdir):
     roots, headers, args, std = spec
     dropped = []
-    if len(headers) > 1 and not compiles(resource_dir, headers[0], args, std):
-        pass  # the first header is the library's umbrella: keep the error
-    elif len(headers) > 1:
+    if len(headers) > 1:
         with open(os.path.join(workdir, "all.hpp"), "w") as f:
             f.writelines(f"#include <{h}>\n" for h in headers)
         if not compiles(resource_dir, os.path.join(workdir, "all.hpp"),

@@ -74,10 +74,10 @@ using AskedKey = std::pair<unsigned, std::string>;
 std::vector<AskedKey> askedKeys(llvm::StringRef Dir, llvm::StringRef Unit) {
   std::vector<AskedKey> All;
   for (const std::string &Name : unitFileNames(Dir, Unit)) {
-    llvm::StringRef Kind = llvm::StringRef(Name).rsplit('.').first;
-    if (!llvm::StringRef(Name).ends_with(".uses"))
+    llvm::StringRef Base = Name;
+    if (!Base.consume_back(".uses"))
       continue;
-    Kind = Kind.rsplit('.').second;
+    llvm::StringRef Kind = Base.rsplit('.').second;
     std::optional<unsigned> Fact;
     for (unsigned F = 0; F < model::NumSummaryFacts; ++F)
       if (model::recordKind(model::SummaryFact(F)) == Kind)
