@@ -125,6 +125,10 @@ public:
                          DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
   DiagnosticBuilder diag(StringRef Description,
                          DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  /// A note: diag(Loc, Text, DiagnosticIDs::Note).
+  DiagnosticBuilder note(SourceLocation Loc, StringRef Text) {
+    return diag(Loc, Text, DiagnosticIDs::Note);
+  }
 
 protected:
   /// \p Templates: also judge the patterns of templates (where types are

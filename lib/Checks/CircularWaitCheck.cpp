@@ -4,18 +4,13 @@
 
 namespace clang::tidy::async {
 
-struct CircularWaitCheck::ListOption {
-  llvm::StringLiteral Name;
-  llvm::StringRef Default;
-  model::NameMatcher CircularWaitCheck::*List;
-};
-
-llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
+llvm::ArrayRef<model::ListOption<CircularWaitCheck>>
+CircularWaitCheck::listOptions() {
   using C = CircularWaitCheck;
   // Each option is named after its list, defaulting to model::Default<list>.
   // clang-format off
 #define LIST(Name) {#Name, model::Default##Name, &C::Name}
-  static const ListOption Lists[] = {
+  static const model::ListOption<C> Lists[] = {
       LIST(EventTypes), LIST(EventWaitMembers), LIST(EventSignalMembers),
       LIST(PromiseFutureMembers), LIST(PromiseSetMembers), LIST(ContextTypes),
       LIST(ContextRunMembers), LIST(ContextQueryMembers),
@@ -33,13 +28,15 @@ llvm::ArrayRef<CircularWaitCheck::ListOption> CircularWaitCheck::listOptions() {
 
 CircularWaitCheck::CircularWaitCheck(StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions) {
-  for (const ListOption &O : listOptions())
-    this->*O.List = model::NameMatcher(Options.get(O.Name, O.Default));
+  model::readListOptions(*this, listOptions(), [&](StringRef N, StringRef D) {
+    return Options.get(N, D);
+  });
 }
 
 void CircularWaitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
-  for (const ListOption &O : listOptions())
-    Options.store(Opts, O.Name, (this->*O.List).str());
+  model::storeListOptions(*this, listOptions(), [&](StringRef N, StringRef V) {
+    Options.store(Opts, N, V);
+  });
 }
 
 void CircularWaitCheck::checkFunction(CheckedFunction &F) {
@@ -53,21 +50,23 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
   const CFG *Graph = CFGOf(F.Decl);
   if (F.isCoroutine() && Graph) {
-    for (const model::SelfWait &W : model::selfWaits(
-             F.Decl, F.Body, *Graph, F.suspensions().points(), Know))
+    auto Points = F.suspensions().points();
+    for (const model::SelfWait &W :
+         model::selfWaits(F.Decl, F.Body, *Graph, Points, Know))
       reportSelfWait(W);
     model::PoolKnowledge Pools{PoolTypes, PoolScheduleMembers, PoolMakers,
                                PoolThreadCounts, Lib.SyncWaitFunctions};
-    for (const model::PoolSelfBlock &B :
-         model::poolSelfBlocks(F.Decl, F.Body, *Graph, F.suspensions().points(),
-                               Pools, CFGOf, FlowOf, &F.own()))
+    for (const model::PoolSelfBlock &B : model::poolSelfBlocks(
+             F.Decl, F.Body, *Graph, Points, Pools, CFGOf, FlowOf, &F.own()))
       reportPoolSelfBlock(B);
     model::LockedTaskKnowledge Locked{Know, Lib.AsyncMutexes,
                                       InlineStartFunctions};
     for (const model::LockedTaskWait &W : model::lockedTaskWaits(
-             F.Decl, F.Body, *Graph, F.suspensions().points(), Locked, CFGOf,
-             FlowOf, &F.own()))
+             F.Decl, F.Body, *Graph, Points, Locked, CFGOf, FlowOf, &F.own()))
       reportLockedTask(W);
+    for (const model::ParkedGuard &P : model::parkedGuards(
+             F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
+      reportParkedGuard(P);
   }
   std::vector<model::StartedCoroutine> Together =
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,

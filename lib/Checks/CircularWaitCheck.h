@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
+#include "../Model/ListOptions.h"
 #include "../Model/NameMatcher.h"
 #include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
@@ -23,7 +24,6 @@ protected:
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  DiagnosticBuilder note(SourceLocation Loc, StringRef Text);
   void reportSelfWait(const model::SelfWait &W);
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
   void reportLockCycle(const model::LockCycle &Cycle);
@@ -31,25 +31,17 @@ private:
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);
   void reportLockedTask(const model::LockedTaskWait &W);
+  void reportParkedGuard(const model::ParkedGuard &P);
 
-  /// Events, the members that wait on and set one; a promise's members
-  /// that make its awaitable future and that set it.
+  /// The lists of the options (the doc's table): events and promises,
+  /// contexts, scopes and pools, functions that start or are not judged.
   model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers,
-      PromiseFutureMembers, PromiseSetMembers;
-  /// Execution contexts, their run and query members, hand-offs, executor
-  /// queries and future tokens (model/SingleThreadContext.h).
-  model::NameMatcher ContextTypes, ContextRunMembers, ContextQueryMembers,
-      ContextHandOffs, ExecutorQueries, FutureTokens;
-  /// The members that join a scope and the scopes that, awaited, join;
-  /// pools, their schedule members, makers and thread count fields.
-  model::NameMatcher ScopeJoinMembers, ScopeTypes, PoolTypes,
-      PoolScheduleMembers, PoolMakers, PoolThreadCounts;
-  /// Functions that start a task to run on its own (with SpawnFunctions),
-  /// that run it inline until it suspends, and that are not judged.
-  model::NameMatcher StartFunctions, InlineStartFunctions, IgnoredFunctions;
+      PromiseFutureMembers, PromiseSetMembers, ContextTypes, ContextRunMembers,
+      ContextQueryMembers, ContextHandOffs, ExecutorQueries, FutureTokens,
+      ScopeJoinMembers, ScopeTypes, PoolTypes, PoolScheduleMembers, PoolMakers,
+      PoolThreadCounts, StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
-  struct ListOption;
-  static llvm::ArrayRef<ListOption> listOptions();
+  static llvm::ArrayRef<model::ListOption<CircularWaitCheck>> listOptions();
 };
 
 } // namespace clang::tidy::async

@@ -6,10 +6,6 @@
 
 namespace clang::tidy::async {
 
-DiagnosticBuilder CircularWaitCheck::note(SourceLocation Loc, StringRef Text) {
-  return diag(Loc, Text, DiagnosticIDs::Note);
-}
-
 void CircularWaitCheck::reportSelfWait(const model::SelfWait &W) {
   if (!reportOnce(W.Wait->getBeginLoc()))
     return;
@@ -142,6 +138,20 @@ void CircularWaitCheck::reportLockedTask(const model::LockedTaskWait &W) {
          "%0 is set only here, after the lock; set it before the lock, or "
          "start the task after the lock is released")
         << W.Event << W.Setter->getSourceRange();
+}
+
+void CircularWaitCheck::reportParkedGuard(const model::ParkedGuard &P) {
+  if (!reportOnce(P.Relock->getBeginLoc()))
+    return;
+  std::string Task = model::startedName(*P.Coroutine);
+  diag(P.Relock->getBeginLoc(), "waits for mutex %0, which %1 holds until "
+                                "it runs: it never resumes")
+      << P.Mutex << Task << P.Relock->getSourceRange();
+  note(P.Lock->getBeginLoc(), "%0 is locked here") << P.Mutex;
+  note(P.Handed->getBeginLoc(),
+       "its guard is moved here into %0, a lazy task kept in %1 and not "
+       "awaited before this lock: await it first")
+      << Task << P.Task << P.Handed->getSourceRange();
 }
 
 } // namespace clang::tidy::async

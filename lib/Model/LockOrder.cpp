@@ -9,10 +9,6 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
-
-/// The suspension point that \p Init, a variable's initialiser, keeps the
-/// result of (through cleanups, temporaries and the elided move), or null.
 const CoroutineSuspendExpr *keptSuspension(const Expr *Init) {
   for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
     Init = Init->IgnoreParenImpCasts();
@@ -31,8 +27,6 @@ const CoroutineSuspendExpr *keptSuspension(const Expr *Init) {
   }
   return nullptr;
 }
-
-} // namespace
 
 const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
                              const NameMatcher &AsyncMutexes) {

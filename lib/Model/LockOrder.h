@@ -35,6 +35,10 @@ struct LockOrderEdge {
   const CoroutineSuspendExpr *Wait = nullptr;
 };
 
+/// The suspension point that \p Init, a variable's initialiser, keeps the
+/// result of (through cleanups, temporaries and the elided move), or null.
+const CoroutineSuspendExpr *keptSuspension(const Expr *Init);
+
 /// The mutex whose lock \p Point awaits: an awaited call of a member of a
 /// class that \p AsyncMutexes names, other than a try-lock; null otherwise.
 const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,

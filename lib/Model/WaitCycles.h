@@ -3,7 +3,8 @@
 // The cycles of waits that a unit can show whole, one header per shape: a
 // coroutine that waits for itself (EventWaits), two that wait for each other
 // (MutualWaits) or lock in opposite orders (LockOrder), a task holding a
-// lock its creator waits for (LockedTaskWaits), a task joining its own scope
+// lock its creator waits for (LockedTaskWaits) or that has not started
+// and keeps its creator's guard (ParkedGuards), a task joining its own scope
 // (ScopeJoins), a blocking wait on the only thread the work needs
 // (PoolSelfBlocks, SingleThreadContext), and the coroutines a function
 // starts together (StartedTogether).
@@ -19,6 +20,7 @@
 #include "LockOrder.h"
 #include "LockedTaskWaits.h"
 #include "MutualWaits.h"
+#include "ParkedGuards.h"
 #include "PoolSelfBlocks.h"
 #include "ScopeJoins.h"
 #include "SingleThreadContext.h"
