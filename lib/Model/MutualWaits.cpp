@@ -5,10 +5,14 @@
 #include "FirstArrival.h"
 #include "SuspensionFlow.h"
 #include "clang/AST/ExprCXX.h"
+#include <functional>
 
 namespace clang::tidy::async::model {
 
 namespace {
+
+/// How many steps the search for cycles of waits takes at most.
+constexpr unsigned MaxCycleSearchSteps = 10000;
 
 /// A started coroutine's first wait for an event of the caller.
 struct FirstWait {
@@ -113,24 +117,43 @@ std::vector<MutualSide> mutualWait(
   for (const StartedCoroutine &S : Together)
     if (const CFG *Graph = CFGOf(*S.Coroutine))
       firstWaits(S, Caller, Know, *Graph, FlowOf(*S.Coroutine), Waits);
-  // Pairs first, then cycles through three coroutines.
-  for (const FirstWait &A : Waits)
-    for (const FirstWait &B : Waits)
-      if (&A != &B) {
-        std::vector<MutualSide> Sides =
-            closeCycle({&A, &B}, Caller, Body, Know);
-        if (!Sides.empty())
-          return Sides;
+  // The waits as a graph: an edge I -> J when J's coroutine sets the event
+  // I waits for, after its own wait (J follows I in a cycle's order). Every
+  // simple cycle, from its first wait in Waits' order, shortest first.
+  unsigned N = Waits.size();
+  std::vector<llvm::SmallVector<unsigned, 4>> Next(N);
+  for (unsigned I = 0; I < N; ++I)
+    for (unsigned J = 0; J < N; ++J)
+      if (Waits[I].Side.Started != Waits[J].Side.Started &&
+          setsAfterWait(Waits[J], Waits[I], Caller, Know))
+        Next[I].push_back(J);
+  std::vector<std::vector<const FirstWait *>> Cycles;
+  std::vector<const FirstWait *> Path;
+  unsigned Steps = 0; // a bound on the search, for units with many waits
+  std::function<void(unsigned, unsigned)> Visit = [&](unsigned Start,
+                                                      unsigned At) {
+    for (unsigned To : Next[At]) {
+      if (To == Start && Path.size() > 1)
+        Cycles.push_back(Path);
+      else if (To > Start && !llvm::is_contained(Path, &Waits[To]) &&
+               ++Steps < MaxCycleSearchSteps) {
+        Path.push_back(&Waits[To]);
+        Visit(Start, To);
+        Path.pop_back();
       }
-  for (const FirstWait &A : Waits)
-    for (const FirstWait &B : Waits)
-      for (const FirstWait &C : Waits)
-        if (&A != &B && &B != &C && &A != &C) {
-          std::vector<MutualSide> Sides =
-              closeCycle({&A, &B, &C}, Caller, Body, Know);
-          if (!Sides.empty())
-            return Sides;
-        }
+    }
+  };
+  for (unsigned Start = 0; Start < N; ++Start) {
+    Path = {&Waits[Start]};
+    Visit(Start, Start);
+  }
+  llvm::stable_sort(
+      Cycles, [](const auto &A, const auto &B) { return A.size() < B.size(); });
+  for (const std::vector<const FirstWait *> &Cycle : Cycles) {
+    std::vector<MutualSide> Sides = closeCycle(Cycle, Caller, Body, Know);
+    if (!Sides.empty())
+      return Sides;
+  }
   return {};
 }
 

@@ -32,7 +32,7 @@ struct MutualSide {
   SourceLocation start() const { return startLocation(*Started->Call); }
 };
 
-/// Two or three coroutines of \p Together, started by \p Caller (whose body
+/// Two or more coroutines of \p Together, started by \p Caller (whose body
 /// is \p Body), that wait for each other in a cycle, as their sides: each
 /// side's event is set by the next side (the last's by the first) only
 /// after that side's own wait; empty when there is no such cycle.
