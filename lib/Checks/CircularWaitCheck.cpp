@@ -59,10 +59,10 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     for (const model::PoolSelfBlock &B : model::poolSelfBlocks(
              F.Decl, F.Body, *Graph, Points, Pools, CFGOf, FlowOf, &F.own()))
       reportPoolSelfBlock(B);
-    model::LockedTaskKnowledge Locked{Know, Lib.AsyncMutexes,
-                                      InlineStartFunctions};
-    for (const model::LockedTaskWait &W : model::lockedTaskWaits(
-             F.Decl, F.Body, *Graph, Points, Locked, CFGOf, FlowOf, &F.own()))
+    for (const model::LockedTaskWait &W :
+         model::lockedTaskWaits(F.Decl, F.Body, *Graph, Points,
+                                {Know, Lib.AsyncMutexes, InlineStartFunctions},
+                                CFGOf, FlowOf, &F.own()))
       reportLockedTask(W);
     for (const model::ParkedGuard &P : model::parkedGuards(
              F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
@@ -74,14 +74,13 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   auto EdgesOf = [&](const FunctionDecl &FD) {
     return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes);
   };
-  if (auto Cycle = model::lockCycle(F.Decl, Together, EdgesOf))
-    reportLockCycle(*Cycle);
+  reportLockCycle(model::lockCycle(F.Decl, Together, EdgesOf));
   reportMutualWait(
       model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));
-  model::ScopeKnowledge Scopes{ScopeJoinMembers, ScopeTypes, StartFunctions,
-                               Lib.SpawnFunctions};
-  for (const model::ScopeJoin &J :
-       model::scopeJoins(F.Decl, F.Body, Scopes, FlowOf, &F.own()))
+  for (const model::ScopeJoin &J : model::scopeJoins(
+           F.Decl, F.Body,
+           {ScopeJoinMembers, ScopeTypes, StartFunctions, Lib.SpawnFunctions},
+           FlowOf, &F.own()))
     reportScopeJoin(J);
   model::SingleThreadKnowledge Context{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,

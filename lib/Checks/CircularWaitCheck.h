@@ -4,7 +4,6 @@
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
 #include "../Model/ListOptions.h"
-#include "../Model/NameMatcher.h"
 #include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
 
@@ -13,8 +12,7 @@ namespace clang::tidy::async {
 /// Finds coroutines that wait for each other or for what only they signal
 /// later.
 ///
-/// The doc lists the shapes; the model files model/WaitCycles.h includes
-/// hold the evidence of each.
+/// The doc lists the shapes; model/WaitCycles.h's files, their evidence.
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);
@@ -26,7 +24,7 @@ protected:
 private:
   void reportSelfWait(const model::SelfWait &W);
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
-  void reportLockCycle(const model::LockCycle &Cycle);
+  void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);

@@ -1,6 +1,5 @@
 //===--- CircularWaitReports.cpp - async-lint -----------------------------===//
-// The findings: a warning at one wait and notes around the cycle, in order
-// (SARIF shows them as one codeFlows thread).
+// A warning at one wait, notes around the cycle in order (one SARIF thread).
 
 #include "CircularWaitCheck.h"
 
@@ -51,27 +50,32 @@ void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
       << A.SetsOther->getSourceRange();
 }
 
-void CircularWaitCheck::reportLockCycle(const model::LockCycle &Cycle) {
-  const model::StartedCoroutine &First = *Cycle.First, &Second = *Cycle.Second;
-  const model::LockOrderEdge &E1 = Cycle.FirstEdge, &E2 = Cycle.SecondEdge;
-  if (!reportOnce(E1.Wait->getBeginLoc()))
+void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
+  if (Cycle.size() < 2 || !reportOnce(Cycle[0].Edge.Wait->getBeginLoc()))
     return;
-  diag(E1.Wait->getBeginLoc(),
+  const model::LockOrderEdge &E = Cycle[0].Edge;
+  diag(E.Wait->getBeginLoc(),
        "waits for mutex %0 while holding %1; %select{%2, started with this "
-       "coroutine,|another run of %2, started with this one,}3 locks them in "
-       "the opposite order")
-      << E1.Waited << E1.Held << Second.Coroutine
-      << (First.Coroutine == Second.Coroutine) << E1.Wait->getSourceRange();
-  note(E1.HeldSince->getBeginLoc(), "%0 is locked here") << E1.Held;
-  note(First.Call->getBeginLoc(), "%0 is started here") << First.Coroutine;
-  note(Second.Call->getBeginLoc(), "and %0 here, to run together with it")
-      << Second.Coroutine;
-  note(E2.HeldSince->getBeginLoc(), "%0 locks %1 here")
-      << Second.Coroutine << E2.Held;
-  note(E2.Wait->getBeginLoc(),
-       "and waits for %0 here: each holds the mutex the other waits for; "
-       "lock them in one order everywhere")
-      << E2.Waited;
+       "coroutine,|another run of %2, started with this one,}3 %select{locks "
+       "them in the opposite order|and %4 more close a cycle of lock orders}5")
+      << E.Waited << E.Held << Cycle[1].Started->name()
+      << (Cycle[0].Started->Coroutine == Cycle[1].Started->Coroutine)
+      << unsigned(Cycle.size() - 2) << (Cycle.size() > 2)
+      << E.Wait->getSourceRange();
+  note(E.HeldSince->getBeginLoc(), "%0 is locked here") << E.Held;
+  for (const model::LockCycleSide &S : Cycle)
+    note(S.Started->Call->getBeginLoc(),
+         &S == &Cycle[0] ? "%0 is started here"
+                         : "and %0 here, to run together with it")
+        << S.Started->name();
+  for (const model::LockCycleSide &S : Cycle.drop_front()) {
+    note(S.Edge.HeldSince->getBeginLoc(), "%0 locks %1 here")
+        << S.Started->name() << S.Edge.Held;
+    note(S.Edge.Wait->getBeginLoc(),
+         "and waits for %0 here%select{|: each holds the mutex the %select{"
+         "other|previous}2 waits for; lock them in one order everywhere}1")
+        << S.Edge.Waited << (&S == &Cycle.back()) << (Cycle.size() > 2);
+  }
 }
 
 void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
@@ -87,8 +91,7 @@ void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
   note(W.Spawn->getBeginLoc(), "%0 runs on %1: it is handed to it here")
       << W.Coroutine << Context;
   note(W.Context.Run->getBeginLoc(),
-       "%0 is run only here, by this thread: nothing else can run the work; "
-       "await it instead of blocking")
+       "%0 is run only here, by this thread: await the work, do not block")
       << Context;
 }
 

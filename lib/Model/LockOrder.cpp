@@ -9,6 +9,9 @@
 
 namespace clang::tidy::async::model {
 
+/// How many partial cycles the search for a lock cycle keeps at most.
+constexpr size_t MaxLockPaths = 4096;
+
 const CoroutineSuspendExpr *keptSuspension(const Expr *Init) {
   for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
     Init = Init->IgnoreParenImpCasts();
@@ -105,27 +108,53 @@ std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
   return Held;
 }
 
-std::optional<LockCycle>
+std::vector<LockCycleSide>
 lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
           llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
               EdgesOf) {
-  std::vector<std::vector<LockOrderEdge>> Edges;
-  for (const StartedCoroutine &S : Together)
-    Edges.push_back(EdgesOf(*S.Coroutine));
-  auto Resolve = [&](const ValueDecl *Key, const StartedCoroutine &S) {
-    return denotedInCaller(Key, S, Caller);
+  // Every edge of every start, with its mutexes as the caller names them.
+  struct Node {
+    unsigned Start;
+    LockOrderEdge Edge;
+    std::pair<const ValueDecl *, const void *> Held, Waited;
   };
+  std::vector<Node> Nodes;
   for (unsigned I = 0; I < Together.size(); ++I)
-    for (unsigned J = I + 1; J < Together.size(); ++J)
-      for (const LockOrderEdge &E1 : Edges[I])
-        for (const LockOrderEdge &E2 : Edges[J]) {
-          auto A = Resolve(E1.Held, Together[I]);
-          auto B = Resolve(E1.Waited, Together[I]);
-          if (A.first && B.first && A == Resolve(E2.Waited, Together[J]) &&
-              B == Resolve(E2.Held, Together[J]))
-            return LockCycle{&Together[I], &Together[J], E1, E2};
+    for (const LockOrderEdge &E : EdgesOf(*Together[I].Coroutine)) {
+      Node N{I, E, denotedInCaller(E.Held, Together[I], Caller),
+             denotedInCaller(E.Waited, Together[I], Caller)};
+      if (N.Held.first && N.Waited.first && N.Held != N.Waited)
+        Nodes.push_back(N);
+    }
+  // Breadth first from each node, along "waits for what the next holds",
+  // through other starts and other held mutexes: the first return to the
+  // node closes its shortest cycle.
+  std::vector<LockCycleSide> Best;
+  for (unsigned First = 0; First < Nodes.size(); ++First) {
+    std::vector<std::vector<unsigned>> Paths = {{First}};
+    for (size_t P = 0; P < Paths.size() && Paths.size() < MaxLockPaths; ++P) {
+      std::vector<unsigned> Path = Paths[P];
+      if (!Best.empty() && Path.size() >= Best.size())
+        break;
+      const Node &Last = Nodes[Path.back()];
+      if (Path.size() > 1 && Last.Waited == Nodes[First].Held) {
+        Best.clear();
+        for (unsigned N : Path)
+          Best.push_back({&Together[Nodes[N].Start], Nodes[N].Edge});
+        break;
+      }
+      for (unsigned To = 0; To < Nodes.size(); ++To)
+        if (Nodes[To].Held == Last.Waited &&
+            llvm::none_of(Path, [&](unsigned N) {
+              return Nodes[N].Start == Nodes[To].Start ||
+                     Nodes[N].Held == Nodes[To].Held;
+            })) {
+          Paths.push_back(Path);
+          Paths.back().push_back(To);
         }
-  return std::nullopt;
+    }
+  }
+  return Best;
 }
 
 } // namespace clang::tidy::async::model

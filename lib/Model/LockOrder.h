@@ -60,16 +60,20 @@ std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
                                      const NameMatcher &AsyncMutexes,
                                      unsigned MinLocks = 1);
 
-/// Two coroutines of \p Together (started by \p Caller) that lock two
-/// mutexes in opposite orders: an edge of each, the first waiting for the
-/// mutex the second holds and holding the one the second waits for, the
-/// mutexes matched in \p Caller (denotedInCaller). \p EdgesOf gives a
-/// coroutine's edges.
-struct LockCycle {
-  const StartedCoroutine *First, *Second;
-  LockOrderEdge FirstEdge, SecondEdge;
+/// One coroutine of a lock cycle and its edge: it holds the mutex the
+/// previous side waits for, and waits for the one the next side holds.
+struct LockCycleSide {
+  const StartedCoroutine *Started;
+  LockOrderEdge Edge;
 };
-std::optional<LockCycle>
+
+/// Coroutines of \p Together (started by \p Caller; two or more, each
+/// started by a call of its own) that lock mutexes in a circular order, as
+/// their sides: each waits for the mutex the next side holds, the last for
+/// the one the first holds, the held mutexes all different, matched in
+/// \p Caller (denotedInCaller). The shortest such cycle, from the earliest
+/// start; empty when there is none. \p EdgesOf gives a coroutine's edges.
+std::vector<LockCycleSide>
 lockCycle(const FunctionDecl &Caller, ArrayRef<StartedCoroutine> Together,
           llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
               EdgesOf);

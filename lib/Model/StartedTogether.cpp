@@ -26,6 +26,8 @@ const void *objectOf(const CallExpr &Call, const FunctionDecl &Caller) {
 
 } // namespace
 
+std::string StartedCoroutine::name() const { return startedName(*Coroutine); }
+
 const CallExpr *coroutineCall(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
   const FunctionDecl *Def = Call ? calledDefinition(*Call) : nullptr;

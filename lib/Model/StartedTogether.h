@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,8 @@ struct StartedCoroutine {
   const CallExpr *Call;
   /// The call that starts it with the others (a combinator or a spawn).
   const Stmt *Start;
+  /// How a diagnostic names it (startedName).
+  std::string name() const;
 };
 
 /// The coroutines that \p Body (whose CFG is \p Graph, may be null) starts

@@ -20,7 +20,7 @@ asio::awaitable<void> serve() {
   // CHECK-NOTES-BOTH: :[[@LINE-1]]:8: warning: 'get' blocks the only thread that runs 'ctx', which the work it waits for needs: it never returns [async-circular-wait]
   // CHECK-NOTES-BOTH: :[[@LINE-3]]:15: note: the work is handed to 'ctx' here, and runs only when its thread is free
   // CHECK-NOTES-BOTH: :[[@LINE+7]]:3: note: 'serve' runs on 'ctx': it is handed to it here
-  // CHECK-NOTES-BOTH: :[[@LINE+7]]:3: note: 'ctx' is run only here, by this thread: nothing else can run the work; await it instead of blocking
+  // CHECK-NOTES-BOTH: :[[@LINE+7]]:3: note: 'ctx' is run only here, by this thread: await the work, do not block
   // CHECK-MESSAGES-ALONE: :[[@LINE-5]]:8: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve'
 }
 
@@ -40,7 +40,7 @@ boost::asio::awaitable<void> boost_serve() {
   // CHECK-NOTES-BOTH: :[[@LINE-1]]:8: warning: 'wait' blocks the only thread that runs 'io', which the work it waits for needs: it never returns [async-circular-wait]
   // CHECK-NOTES-BOTH: :[[@LINE-4]]:3: note: the work is handed to 'io' here, and runs only when its thread is free
   // CHECK-NOTES-BOTH: :[[@LINE+6]]:3: note: 'boost_serve' runs on 'io': it is handed to it here
-  // CHECK-NOTES-BOTH: :[[@LINE+6]]:3: note: 'io' is run only here, by this thread: nothing else can run the work; await it instead of blocking
+  // CHECK-NOTES-BOTH: :[[@LINE+6]]:3: note: 'io' is run only here, by this thread: await the work, do not block
   // CHECK-MESSAGES-ALONE: :[[@LINE-5]]:8: warning: 'std::future::wait' blocks the executor thread inside coroutine 'boost_serve'
 }
 void boost_main() {

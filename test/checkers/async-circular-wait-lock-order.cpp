@@ -14,11 +14,11 @@ coro::mutex a, b;
 coro::task<> forward() {
   auto first = co_await a.scoped_lock();
   auto second = co_await b.scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: waits for mutex 'b' while holding 'a'; 'backward', started with this coroutine, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: waits for mutex 'b' while holding 'a'; coroutine 'backward', started with this coroutine, locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:16: note: 'a' is locked here
-  // CHECK-NOTES: :[[@LINE+10]]:27: note: 'forward' is started here
-  // CHECK-NOTES: :[[@LINE+9]]:38: note: and 'backward' here, to run together with it
-  // CHECK-NOTES: :[[@LINE+4]]:16: note: 'backward' locks 'b' here
+  // CHECK-NOTES: :[[@LINE+10]]:27: note: coroutine 'forward' is started here
+  // CHECK-NOTES: :[[@LINE+9]]:38: note: and coroutine 'backward' here, to run together with it
+  // CHECK-NOTES: :[[@LINE+4]]:16: note: coroutine 'backward' locks 'b' here
   // CHECK-NOTES: :[[@LINE+4]]:17: note: and waits for 'a' here: each holds the mutex the other waits for; lock them in one order everywhere
 }
 coro::task<> backward() {
@@ -34,11 +34,11 @@ coro::task<> run_both() {
 coro::task<> transfer(cppcoro::async_mutex &from, cppcoro::async_mutex &to) {
   co_await from.lock_async();
   co_await to.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of 'transfer', started with this one, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of coroutine 'transfer', started with this one, locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'from' is locked here
-  // CHECK-NOTES: :[[@LINE+9]]:23: note: 'transfer' is started here
-  // CHECK-NOTES: :[[@LINE+9]]:23: note: and 'transfer' here, to run together with it
-  // CHECK-NOTES: :[[@LINE-6]]:3: note: 'transfer' locks 'from' here
+  // CHECK-NOTES: :[[@LINE+9]]:23: note: coroutine 'transfer' is started here
+  // CHECK-NOTES: :[[@LINE+9]]:23: note: and coroutine 'transfer' here, to run together with it
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: coroutine 'transfer' locks 'from' here
   // CHECK-NOTES: :[[@LINE-6]]:3: note: and waits for 'to' here: each holds the mutex the other waits for; lock them in one order everywhere
   to.unlock();
   from.unlock();
