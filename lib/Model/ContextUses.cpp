@@ -41,6 +41,9 @@ const PresetEntry Presets[] = {
      "io_context::poll;io_context::poll_one"},
     {AsioNs, ContextList::ExecutorAccessors,
      "io_context::get_executor;make_strand;make_work_guard"},
+    // A context made by one is owned by the local pointer it initialises.
+    {AsioNs, ContextList::ContextMakers,
+     "::std::make_shared;::std::make_unique"},
     {AsioNs, ContextList::IoObjectTypes,
      "basic_waitable_timer;basic_deadline_timer;basic_signal_set;signal_set;"
      "basic_socket;basic_stream_socket;basic_datagram_socket;basic_raw_socket;"
@@ -50,6 +53,11 @@ const PresetEntry Presets[] = {
      "io_context::strand;strand;executor_work_guard;ssl::stream;"
      "experimental::basic_channel;experimental::basic_concurrent_channel"},
     {"boost::asio", ContextList::HandOffFunctions, "::boost::asio::spawn"},
+    // An io_context made by one is owned by the local pointer it initialises.
+    {"asio", ContextList::ContextMakers,
+     "::std::make_shared;::std::make_unique"},
+    {"boost::asio", ContextList::ContextMakers,
+     "::std::make_shared;::std::make_unique"},
     {"libcoro", ContextList::ContextTypes,
      "::coro::scheduler;::coro::io_scheduler"},
     {"libcoro", ContextList::HandOffFunctions,
@@ -340,6 +348,12 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   bool Listed = HandsOff || Accessor || IoObject || Copy;
   for (const Expr *Arg : argumentsOf(S)) {
     const VarDecl *Var = localNamed(Arg);
+    // The context an owning pointer's dereference gives a listed call
+    // (co_spawn(*ctx, ...)) is used as the context itself would be.
+    if (const DeclRefExpr *Ref = Var || !Listed ? nullptr : ownerRef(Arg))
+      if (const auto *Owner = dyn_cast<VarDecl>(Ref->getDecl());
+          Owner && Index.count(Owner) && Uses[Index[Owner]].ThroughPointer)
+        Accounted.insert(Ref);
     // A copy of an owning pointer is another owner, which may run it.
     bool Owner = Var && Index.count(Var) && Uses[Index[Var]].ThroughPointer;
     if (Var && (Index.count(Var) || Aliases.count(Var)) && Listed &&
