@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "SummaryPlaces.h"
 #include "TaskFlow.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -57,7 +58,10 @@ std::vector<Finding>
 ParameterDrops::judge(const FunctionDecl &FD, const OwnStmts &Own,
                       llvm::function_ref<const TaskFlow &()> Flow,
                       ASTContext &Ctx) {
+  // A constructor's initialisers are not in the body the task flow reads:
+  // one that keeps its task in a member would look like a drop.
   if (Writer.judging(Ctx) && isSummarised(FD, Ctx.getSourceManager()) &&
+      !isa<CXXConstructorDecl>(FD) &&
       llvm::any_of(FD.parameters(), [&](const ParmVarDecl *P) {
         return !P->getType()->isReferenceType() &&
                isTask(P->getType(), Verdicts);
