@@ -39,6 +39,29 @@ bool isTask(QualType T, const DropVerdicts &Verdicts) {
   return Verdicts.judge(T, nullptr).What == DropVerdict::Kind::Task;
 }
 
+/// True when every mention of \p Param in \p S is the object of a call of
+/// a const member function (`t.done()`), which only observes it. The task
+/// flow counts any member call on a task as neutral, a `t.start()` or
+/// `t.resume()` included, which would run it: a fact must not depend on
+/// which member functions start a task.
+bool onlyObserved(const ParmVarDecl &Param, const Stmt &S) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const auto *Object = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Object && Object->getDecl() == &Param && Method && Method->isConst())
+      return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {
+        return onlyObserved(Param, *Arg);
+      });
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      Ref && Ref->getDecl() == &Param)
+    return false;
+  return llvm::all_of(S.children(), [&](const Stmt *Child) {
+    return !Child || onlyObserved(Param, *Child);
+  });
+}
+
 } // namespace
 
 const SummaryStep *droppedParameter(const Summary &S, unsigned Index) {
@@ -82,7 +105,7 @@ void ParameterDrops::summarise(const FunctionDecl &FD, const TaskFlow &Flow,
   // Only a parameter given by value is the function's to destroy; its fate
   // is what the whole body does with it: a single use that awaits, starts,
   // stores, returns it or hands it to anything (modelled or not) is not a
-  // drop (TaskFlow::fateOfLocal).
+  // drop (TaskFlow::fateOfLocal), nor is any member call that may run it.
   Summary E;
   E.What = quotedFunctionName(FD);
   std::vector<std::string> Indexes;
@@ -96,6 +119,7 @@ void ParameterDrops::summarise(const FunctionDecl &FD, const TaskFlow &Flow,
     Step.Caller = E.What;
     Step.Callee = parameterName(*Param, I);
     if (Fate.What != TaskFate::Kind::Dropped || Fate.Where.isInvalid() ||
+        !onlyObserved(*Param, *FD.getBody()) ||
         !placeStep(Fate.Where, Ctx.getSourceManager(), Step))
       continue;
     Indexes.push_back(std::to_string(I));
