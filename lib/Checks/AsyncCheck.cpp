@@ -206,4 +206,12 @@ bool AsyncCheck::reportOnce(SourceLocation Loc) {
   return Loc.isValid() && Reported.insert(Loc.getRawEncoding()).second;
 }
 
+void AsyncCheck::emitOnce(const model::Finding &F) {
+  if (!reportOnce(F.Loc))
+    return;
+  diag(F.Loc, "%0") << F.Message << F.Range;
+  for (const model::PlacedNote &N : F.Notes)
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
+}
+
 } // namespace clang::tidy::async

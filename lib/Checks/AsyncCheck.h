@@ -18,6 +18,7 @@
 #include "../Model/AnalysisSession.h"
 #include "../Model/Library.h"
 #include "../Model/PathFacts.h"
+#include "../Model/PlacedNotes.h"
 #include "../Model/SuspensionFlow.h"
 #include "../Model/TaskFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -151,6 +152,9 @@ protected:
   /// True the first time a finding is reported at \p Loc in this
   /// translation unit; false for an invalid location or a second time.
   bool reportOnce(SourceLocation Loc);
+  /// Shows \p F, a finding the model composed, with its notes, unless a
+  /// finding was reported at its place already (reportOnce).
+  void emitOnce(const model::Finding &F);
 
   /// The suspension flow of any function with a body (a callee, a lambda's
   /// call operator), shared with every check as CheckedFunction's is.

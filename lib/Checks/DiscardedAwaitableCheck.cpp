@@ -7,6 +7,7 @@
 #include "../Model/Expressions.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
+#include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
@@ -22,14 +23,21 @@ constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
-      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)) {}
+      FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)),
+      Drops(Verdicts, Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
+            Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
 void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
+  Options.store(Opts, SummaryOutputOpt, Drops.output());
+  Options.store(Opts, SummaryDirectoryOpt, Drops.directory());
 }
 
-void DiscardedAwaitableCheck::startTranslationUnit() { Verdicts.reset(); }
+void DiscardedAwaitableCheck::startTranslationUnit() {
+  Verdicts.reset();
+  Drops.startUnit();
+}
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
                                              const Expr *E, bool Statement,
@@ -236,6 +244,9 @@ void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
   // Templates are judged in their instantiations, where types are known.
   if (F.Decl.isDependentContext())
     return;
+  auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
+  for (const model::Finding &D : Drops.judge(F.Decl, F.own(), Flow, F.Ctx))
+    emitOnce(D);
   checkLocals(F);
   checkContainers(F);
 }

@@ -3,7 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 #define ASYNC_LINT_CHECKS_DISCARDEDAWAITABLECHECK_H
 
-#include "../Model/DroppedValues.h"
+#include "../Model/DroppedParameters.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
@@ -18,6 +18,7 @@ protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void startTranslationUnit() override;
+  void endTranslationUnit() override { Drops.endUnit(); }
 
 private:
   using Verdict = model::DropVerdict;
@@ -35,6 +36,7 @@ private:
 
   const bool FlagVoidCasts;
   model::DropVerdicts Verdicts{Lib};
+  model::ParameterDrops Drops;
 };
 
 } // namespace clang::tidy::async

@@ -61,6 +61,8 @@ llvm::StringRef recordKind(SummaryFact Fact) {
     return "throws";
   case SummaryFact::Spawns:
     return "spawns";
+  case SummaryFact::Drops:
+    return "drops";
   }
   llvm_unreachable("unknown summary fact");
 }

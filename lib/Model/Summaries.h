@@ -3,11 +3,13 @@
 // What a function defined in another translation unit does, for the calls
 // of this one that see only its declaration: summary files written by each
 // unit's analysis (one per unit and writing check), read by the others'. A
-// summary holds records of three kinds of facts: the function blocks
+// summary holds records of four kinds of facts: the function blocks
 // whatever its arguments (async-blocking-call), the coroutine lets an
 // exception escape (async-unobserved-exception), the function spawns
-// detached work on every call (async-unbounded-spawn); each with the places
-// that show it (docs/summaries.md describes the flow and the format).
+// detached work on every call (async-unbounded-spawn), the function
+// destroys a task parameter unrun (async-discarded-awaitable); each with
+// the places that show it (docs/summaries.md describes the flow and the
+// format).
 //
 // Functions are keyed by their mangled names, which is what the linker
 // matches across units: two declarations of the same function in different
@@ -44,11 +46,14 @@ enum class SummaryFact : unsigned {
   /// Spawns detached work on every call, without a bound
   /// (async-unbounded-spawn).
   Spawns,
+  /// Destroys task parameters it is given by value unrun, on every path
+  /// (async-discarded-awaitable).
+  Drops,
 };
-inline constexpr unsigned NumSummaryFacts = 3;
+inline constexpr unsigned NumSummaryFacts = 4;
 
-/// The record kind of \p Fact in the file ("blocks", "throws", "spawns"),
-/// which is also the suffix of the files its check writes.
+/// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
+/// "drops"), which is also the suffix of the files its check writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -58,7 +63,8 @@ struct SummaryStep {
   std::string Caller;
   /// Blocks and Spawns: the function called, as notes name it (quoted), or
   /// the blocking call's name on the last step. Throws: the text of the
-  /// note at the place ("an exception is thrown here").
+  /// note at the place ("an exception is thrown here"). Drops: the
+  /// parameter, quoted.
   std::string Callee;
   /// Where the call is: an absolute path, line and column.
   std::string File;
@@ -72,14 +78,17 @@ struct Summary {
   std::string Key;
   /// Blocks: the blocking call reached (as BlockingCall::Name). Throws: the
   /// coroutine, as warnings describe it ("coroutine 'work'"). Spawns: the
-  /// spawn called (quoted).
+  /// spawn called (quoted). Drops: the function (quoted).
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
-  /// BlockingFunctions); "-" for the other facts.
+  /// BlockingFunctions). Drops: the indexes of the parameters dropped,
+  /// comma-separated, in the order of the steps ("0,2"). "-" for the other
+  /// facts.
   std::string Category = "-";
   /// Blocks: the calls from the function down to the blocking call (the
   /// first is in the function's body, the last is the blocking call
   /// itself). Throws: the place the exception escapes. Spawns: the spawn.
+  /// Drops: one per parameter dropped, where it is destroyed.
   std::vector<SummaryStep> Steps;
 };
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Model/DroppedParameters.h"
 #include "Model/Summaries.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -203,6 +204,44 @@ TEST(SummariesTest, FilesAreWrittenWholeAndIndexed) {
     ++Files;
   EXPECT_EQ(Files, 3u) << "no temporary file is left behind";
   llvm::sys::fs::remove_directories(Dir);
+}
+
+} // namespace
+
+namespace {
+
+Summary twice() {
+  Summary E;
+  E.Fact = SummaryFact::Drops;
+  E.Key = "_Z5twiceiN4demo4taskIvEES1_";
+  E.What = "'twice'";
+  E.Category = "1,2";
+  E.Steps.push_back({"'twice'", "'a'", "/src/jobs.cpp", 24, 1});
+  E.Steps.push_back({"'twice'", "#3", "/src/jobs.cpp", 24, 1});
+  return E;
+}
+
+TEST(SummariesTest, DropsRecordsNameTheirParameters) {
+  std::string Text = formatSummaries("/src/jobs.cpp", {twice()});
+  EXPECT_NE(Text.find("\ndrops\t_Z5twiceiN4demo4taskIvEES1_\t'twice'\t1,2\t2\n"),
+            std::string::npos)
+      << Text;
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  const Summary &Drops = Parsed->Entries[0];
+  EXPECT_EQ(Drops.Fact, SummaryFact::Drops);
+  EXPECT_EQ(droppedParameter(Drops, 0), nullptr);
+  ASSERT_NE(droppedParameter(Drops, 1), nullptr);
+  EXPECT_EQ(droppedParameter(Drops, 1)->Callee, "'a'");
+  ASSERT_NE(droppedParameter(Drops, 2), nullptr);
+  EXPECT_EQ(droppedParameter(Drops, 2)->Callee, "#3");
+  // Indexes that do not match the steps: nothing is dropped.
+  Summary Odd = Drops;
+  Odd.Category = "1";
+  EXPECT_EQ(droppedParameter(Odd, 1), nullptr);
+  // Another fact's record is never read as a drop.
+  EXPECT_EQ(droppedParameter(startJob(), 0), nullptr);
 }
 
 } // namespace
