@@ -25,6 +25,7 @@ const Library::Entry Library::Entries[] = {
      "folly::coro::Task::start;folly::coro::Task::startInlineUnsafe;"
      "folly::coro::TaskWithExecutor::start;exec::async_scope::spawn;"
      "::coro::thread_pool::spawn;::coro::io_scheduler::spawn;"
+     "::coro::thread_pool::spawn_detached;::coro::scheduler::spawn_detached;"
      "async_simple::coro::Lazy::start;async_simple::coro::RescheduleLazy::"
      "detach;seastar::spawn;co_spawn;spawn;start_detached"},
     {"DetachedTokens", &Library::DetachedTokens,
@@ -38,6 +39,15 @@ const Library::Entry Library::Entries[] = {
      "concurrencpp::shared_result::get;concurrencpp::shared_result::wait;"
      "seastar::future::get;folly::SemiFuture::get;folly::Future::get;"
      "::std::future::get;::std::future::wait"},
+    {"JoiningExecutors", &Library::JoiningExecutors,
+     "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
+     "::coro::scheduler;::coro::io_scheduler;cppcoro::static_thread_pool;asio::"
+     "thread_pool;"
+     "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
+     "folly::IOThreadPoolExecutor"},
+    {"JoinFunctions", &Library::JoinFunctions,
+     "::coro::thread_pool::shutdown;::coro::scheduler::shutdown;"
+     "asio::thread_pool::join;asio::thread_pool::wait"},
     {"CombinatorFunctions", &Library::CombinatorFunctions,
      "when_all;when_any;when_all_ready;collectAll;collectAny;collectAllRange;"
      "collectAnyRange;collectAllTry;boost::cobalt::race;boost::cobalt::join;"

@@ -55,6 +55,12 @@ public:
   NameMatcher SyncWaitFunctions;
   /// Member functions of a task that block until it is done (a join).
   NameMatcher JoinMembers;
+  /// Executor classes (or their bases) whose destructor joins the threads
+  /// that run their work; and their members that join those threads
+  /// (libcoro's shutdown, asio's join): work started on such an executor is
+  /// over once it is joined or destroyed (ExecutorJoins.h).
+  NameMatcher JoiningExecutors;
+  NameMatcher JoinFunctions;
   /// Functions that combine tasks (when_all, when_any, ...).
   NameMatcher CombinatorFunctions;
   /// Functions that call a function object and keep it alive in the task
