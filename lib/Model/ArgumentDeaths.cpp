@@ -36,16 +36,16 @@ std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
   D.Use = Late.firstLateUse(C.Coro, Index, A);
   if (!D.Use)
     return std::nullopt;
-  // A local the function waits out: the task signals an object the
-  // function then blocks on, after its last use of the parameter.
-  if (D.R.What == Referent::Kind::Local &&
-      waitsOut(C.CallerBody, C.Call, SourceLocation(), C.Coro, Index,
-               A.Lib.WaitMembers, A.Lib.SignalMembers,
-               C.Coro.getASTContext().getSourceManager())
-          .Wait)
-    return std::nullopt;
   D.Fate = C.fate();
   D.Dies = C.dies(D.R, D.Fate);
+  // A local the function waits out: the task signals an object the
+  // function then blocks on (or awaits), after its last use of the
+  // parameter, before the local dies.
+  if (D.R.What == Referent::Kind::Local && D.Dies.isValid() &&
+      waitsOut(C.CallerBody, C.Call, D.Dies, C.Coro, Index, A.Lib.WaitMembers,
+               A.Lib.SignalMembers, C.Coro.getASTContext().getSourceManager())
+          .Wait)
+    return std::nullopt;
   if (D.Dies.isInvalid() || executorJoinsFirst(C, D.R, D.Fate, A))
     return std::nullopt;
   return D;

@@ -74,11 +74,13 @@ const Library::Entry Library::Entries[] = {
      "seastar::semaphore"},
     {"WaitMembers", &Library::WaitMembers,
      "::std::counting_semaphore::acquire;::std::latch::wait;"
-     "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait"},
+     "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
+     "::coro::latch::operator co_await"},
     {"SignalMembers", &Library::SignalMembers,
      "::std::counting_semaphore::release;::std::latch::count_down;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
-     "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop"},
+     "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop;"
+     "::coro::latch::count_down"},
     {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables,
      "async_simple::CurrentExecutor"},
     // What makes a result ready (PathFacts.h).
