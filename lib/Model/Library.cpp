@@ -25,7 +25,7 @@ const Library::Entry Library::Entries[] = {
      "folly::coro::Task::start;folly::coro::Task::startInlineUnsafe;"
      "folly::coro::TaskWithExecutor::start;exec::async_scope::spawn;"
      "::coro::thread_pool::spawn;::coro::io_scheduler::spawn;"
-     "::coro::thread_pool::spawn_detached;::coro::scheduler::spawn_detached;"
+     "::coro::thread_pool::spawn_detached;"
      "async_simple::coro::Lazy::start;async_simple::coro::RescheduleLazy::"
      "detach;seastar::spawn;co_spawn;spawn;start_detached"},
     {"DetachedTokens", &Library::DetachedTokens,

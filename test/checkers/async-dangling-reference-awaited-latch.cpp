@@ -13,7 +13,7 @@
 coro::task<void> next();
 bool ready();
 
-coro::task<void> serve(coro::scheduler &s, int connections) {
+coro::task<void> serve(coro::thread_pool &s, int connections) {
   auto on_connection = [](int id, coro::latch &done) -> coro::task<void> {
     while (true) {
       co_await next();
@@ -47,10 +47,10 @@ template <class Scheduler> coro::task<void> serve_t(Scheduler &s) {
     SPAWN_ON(s, on_connection(done));
   co_await done;
 }
-template coro::task<void> serve_t(coro::scheduler &);
+template coro::task<void> serve_t(coro::thread_pool &);
 
 // Reported: a return can skip the await.
-coro::task<void> returns_early(coro::scheduler &s, bool stop) {
+coro::task<void> returns_early(coro::thread_pool &s, bool stop) {
   auto on_connection = [](coro::latch &done) -> coro::task<void> {
     co_await next();
     done.count_down();
@@ -64,7 +64,7 @@ coro::task<void> returns_early(coro::scheduler &s, bool stop) {
 }
 
 // Reported: the task may co_return from its loop without counting down.
-coro::task<void> task_leaves_early(coro::scheduler &s) {
+coro::task<void> task_leaves_early(coro::thread_pool &s) {
   auto on_connection = [](coro::latch &done) -> coro::task<void> {
     while (true) {
       co_await next();

@@ -65,8 +65,8 @@ void shut_down_before(bool more) {
   tp->shutdown();
 }
 
-void scheduler_shut_down() {
-  auto s = std::make_unique<coro::scheduler>();
+void dereferenced_shut_down() {
+  auto s = std::make_unique<coro::thread_pool>();
   int count = 0;
   (*s).spawn_detached(bump(count));
   s->shutdown();

@@ -1,7 +1,8 @@
 // Tasks spawned detached on libcoro's thread_pool and scheduler, reached
 // through the std::unique_ptr their make_unique returns, borrowing locals:
 // the shapes of libcoro's own tests (test_thread_pool.cpp, "issue-287" and
-// "thread_pool::spawn"; test_scheduler.cpp, "coro::scheduler::spawn").
+// "thread_pool::spawn"; test_scheduler.cpp, "coro::scheduler::spawn", which
+// is a spawn only when the options list scheduler::spawn_detached).
 #include <atomic>
 #include <cstdint>
 
