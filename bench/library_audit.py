@@ -199,7 +199,8 @@ def main():
             # A name of the shared lists is read against the libraries of
             # its table; any other (a check's own list) by its first scope.
             mine = [p for p in holders
-                    if (lib in TABLE_LIBRARIES.get(tabled[p][0], [])
+                    if not p.lstrip(":").startswith(ABSENT)
+                    and (lib in TABLE_LIBRARIES.get(tabled[p][0], [])
                         if p in tabled else
                         lib in by_root.get(root_of(p), [])
                         and not (p.startswith("::") and root_of(p) == "asio"
@@ -241,11 +242,11 @@ def main():
               "|---|---|---|---|"]
     for table, against in TABLE_LIBRARIES.items():
         names = sorted(p for p, (t, _) in tabled.items() if t == table)
-        named = [p for p in names if p in results
-                 and any(c for c, _ in results[p].values())]
+        read = [p for p in names if p in results]
+        named = [p for p in read if any(c for c, _ in results[p].values())]
         lines.append(f"| {table} | {len(names)} | "
                      f"{', '.join(against) or 'no headers here'} | "
-                     f"{len(named) if against else '-'} |")
+                     f"{f'{len(named)} of {len(read)} read' if read else '-'} |")
     skipped = sorted(p for p in holders if p not in results)
     roots = sorted({root_of(p) for p in skipped})
     lines += ["", f"Not audited ({len(skipped)} entries; no headers here): "
