@@ -95,6 +95,30 @@ def list_entries(async_lint):
 ABSENT = ("boost::cobalt::", "boost::ut::")
 
 
+# The libraries' tables of the shared lists (Model/Libraries.def), by table:
+# the libraries whose headers hold that table's names. asio's patterns match
+# standalone asio and Boost.Asio alike; folly, stdexec and seastar have no
+# headers here, and the common vocabulary is no library's.
+TABLE_LIBRARIES = {
+    "asio": ["asio", "boost"], "boost": ["boost"], "cppcoro": ["cppcoro"],
+    "libcoro": ["libcoro"], "async_simple": ["async_simple"],
+    "concurrencpp": ["concurrencpp"], "std": ["libstdc++"],
+    "folly": [], "stdexec": [], "seastar": [], "generic": [],
+}
+
+
+def tables(tool):
+    """pattern -> (table library, [list names]) from async-lint-name-audit
+    --tables: each name of the shared lists, with the table it is in."""
+    out = subprocess.run([tool, "--tables"], check=True, capture_output=True,
+                         text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        table, lst, name = line.split("\t")
+        found.setdefault(name, (table, []))[1].append(lst)
+    return found
+
+
 def root_of(pattern):
     if pattern.lstrip(":").startswith(ABSENT):
         return pattern.lstrip(":")[: -len(pattern.split("::")[-1]) - 2]
@@ -160,6 +184,7 @@ def main():
                                   check=True, capture_output=True,
                                   text=True).stdout.strip()
     holders = list_entries(async_lint)
+    tabled = tables(tool)
     libs = libraries(opts.realcode)
     by_root = defaultdict(list)
     for lib, spec in libs.items():
@@ -171,9 +196,15 @@ def main():
     skipped_headers = {}
     with tempfile.TemporaryDirectory() as workdir:
         for lib, spec in libs.items():
-            mine = [p for p in holders if lib in by_root.get(root_of(p), [])
-                    and not (p.startswith("::") and root_of(p) == "asio"
-                             and lib == "boost")]
+            # A name of the shared lists is read against the libraries of
+            # its table; any other (a check's own list) by its first scope.
+            mine = [p for p in holders
+                    if not p.lstrip(":").startswith(ABSENT)
+                    and (lib in TABLE_LIBRARIES.get(tabled[p][0], [])
+                        if p in tabled else
+                        lib in by_root.get(root_of(p), [])
+                        and not (p.startswith("::") and root_of(p) == "asio"
+                                 and lib == "boost"))]
             counts, dropped = audit(tool, resource_dir, lib, spec, mine,
                                     workdir)
             if dropped:
@@ -203,6 +234,19 @@ def main():
               "| entry | libraries read | options |", "|---|---|---|"]
     lines += [f"| `{p}` | {', '.join(l)} | {', '.join(o)} |"
               for p, l, o in unresolved]
+    lines += ["", "## The libraries' tables", "",
+              "The shared lists' defaults are composed from one table per "
+              "library (`lib/Model/Libraries.def`); each table's names are "
+              "read against the headers of its library.", "",
+              "| table | names | read against | name a declaration |",
+              "|---|---|---|---|"]
+    for table, against in TABLE_LIBRARIES.items():
+        names = sorted(p for p, (t, _) in tabled.items() if t == table)
+        read = [p for p in names if p in results]
+        named = [p for p in read if any(c for c, _ in results[p].values())]
+        lines.append(f"| {table} | {len(names)} | "
+                     f"{', '.join(against) or 'no headers here'} | "
+                     f"{f'{len(named)} of {len(read)} read' if read else '-'} |")
     skipped = sorted(p for p in holders if p not in results)
     roots = sorted({root_of(p) for p in skipped})
     lines += ["", f"Not audited ({len(skipped)} entries; no headers here): "

@@ -62,8 +62,6 @@ const model::ListOption<Self> Self::Lists[] = {
     {"OwnerFunctions", model::DefaultOwnerFunctions, &Self::OwnerFunctions},
     {"ComposeFunctions", model::DefaultComposeFunctions,
      &Self::ComposeFunctions},
-    {"JoiningExecutors", model::DefaultJoiningExecutors,
-     &Self::JoiningExecutors},
 };
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(

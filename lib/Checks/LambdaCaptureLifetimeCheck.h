@@ -39,12 +39,10 @@ private:
   /// Calls that block until something completes, for the function's own
   /// waits: BlockingWaits with SyncWaitFunctions and JoinMembers.
   model::NameMatcher BlockingWaits;
-  /// Executor classes whose destructor waits for the work they run.
-  model::NameMatcher JoiningExecutors;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;
-  model::TaskWaits OwnWaits{AllBlockingWaits, JoiningExecutors};
+  model::TaskWaits OwnWaits{AllBlockingWaits, Lib.JoiningExecutors};
   model::CaptureUses Uses;
   model::DetachedLambdas Detached{OwnerFunctions, Uses};
 };

@@ -1,10 +1,28 @@
 //===--- ArgumentDeaths.cpp - async-lint ----------------------------------===//
 
 #include "ArgumentDeaths.h"
+#include "ExecutorJoins.h"
 #include "WaitedOut.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::async::model {
+
+namespace {
+
+/// True when the local \p R outlives the task of fate \p F because the
+/// joining executor it was spawned on is joined or destroyed first.
+bool executorJoinsFirst(const CoroutineCall &C, const Referent &R,
+                        const TaskFate &F, const LibraryAnalyses &A) {
+  if (R.What != Referent::Kind::Local || !R.Var ||
+      F.What != TaskFate::Kind::Escapes || !F.OnExecutor || F.ViaReturn)
+    return false;
+  return executorJoinedBefore(C.CallerBody, F.Where, *R.Var,
+                              {A.Lib.SpawnFunctions, A.Lib.JoiningExecutors,
+                               A.Lib.JoinFunctions})
+      .has_value();
+}
+
+} // namespace
 
 std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
                                            unsigned Index, const Expr &Arg,
@@ -18,17 +36,17 @@ std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
   D.Use = Late.firstLateUse(C.Coro, Index, A);
   if (!D.Use)
     return std::nullopt;
-  // A local the function waits out: the task signals an object the
-  // function then blocks on, after its last use of the parameter.
-  if (D.R.What == Referent::Kind::Local &&
-      waitsOut(C.CallerBody, C.Call, SourceLocation(), C.Coro, Index,
-               A.Lib.WaitMembers, A.Lib.SignalMembers,
-               C.Coro.getASTContext().getSourceManager())
-          .Wait)
-    return std::nullopt;
   D.Fate = C.fate();
   D.Dies = C.dies(D.R, D.Fate);
-  if (D.Dies.isInvalid())
+  // A local the function waits out: the task signals an object the
+  // function then blocks on (or awaits), after its last use of the
+  // parameter, before the local dies.
+  if (D.R.What == Referent::Kind::Local && D.Dies.isValid() &&
+      waitsOut(C.CallerBody, C.Call, D.Dies, C.Coro, Index, A.Lib.WaitMembers,
+               A.Lib.SignalMembers, C.Coro.getASTContext().getSourceManager())
+          .Wait)
+    return std::nullopt;
+  if (D.Dies.isInvalid() || executorJoinsFirst(C, D.R, D.Fate, A))
     return std::nullopt;
   return D;
 }
@@ -42,7 +60,7 @@ std::optional<ArgumentDeath> objectDeath(const CoroutineCall &C,
     return std::nullopt;
   D.Fate = C.fate();
   D.Dies = C.dies(D.R, D.Fate);
-  if (D.Dies.isInvalid())
+  if (D.Dies.isInvalid() || executorJoinsFirst(C, D.R, D.Fate, A))
     return std::nullopt;
   return D;
 }

@@ -47,7 +47,7 @@ static const BlockingCategory Categories[] = {
      "waiting synchronously on asynchronous work",
      "this deadlocks when the awaited work needs this thread; 'co_await' it "
      "instead",
-     DefaultSyncWaitFunctions},
+     Library::defaultOf("SyncWaitFunctions")},
     {"io", "IOFunctions", true, "blocking I/O",
      "use the asynchronous operation and 'co_await' it",
      "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::recvfrom;"

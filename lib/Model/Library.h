@@ -3,8 +3,9 @@
 // What async-lint knows about coroutine libraries, as data: lists of names
 // (see NameMatcher.h). Each is an option that every check reads, local option
 // first, then global (Checks/AsyncCheck.h), so that one global entry in
-// .clang-tidy serves all checks; the model sees only the lists.
-// docs/configuration.md lists them.
+// .clang-tidy serves all checks; the model sees only the lists. Each list's
+// default is composed from the libraries' tables (Libraries.def: one table
+// per library). docs/configuration.md lists them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,16 +19,6 @@
 
 namespace clang::tidy::async::model {
 
-/// Shared with async-blocking-call's sync-wait category.
-inline constexpr llvm::StringLiteral DefaultSyncWaitFunctions =
-    "::cppcoro::sync_wait;::folly::coro::blockingWait;::stdexec::sync_wait;"
-    "::stdexec::sync_wait_with_variant;::std::this_thread::sync_wait;"
-    "::async_simple::coro::syncAwait;::coro::sync_wait;"
-    "asio::io_context::run;asio::io_context::run_one;"
-    "asio::io_context::run_for;asio::io_context::run_until;"
-    "asio::thread_pool::join;asio::thread_pool::wait;"
-    "sync_wait;blockingWait;blocking_wait;syncAwait;sync_await";
-
 class Library {
 public:
   /// Every list with its default value.
@@ -39,6 +30,17 @@ public:
   /// Calls \p Visit with every list's option name and value.
   void forEachList(
       llvm::function_ref<void(StringRef Name, StringRef Value)> Visit) const;
+
+  /// The default of the list named \p List (its option name): the entries
+  /// for it in every library's table, in the order of the tables; empty
+  /// for a name that is no list. Kept for the life of the program.
+  static StringRef defaultOf(StringRef List);
+  /// Calls \p Visit with each entry of the libraries' tables, in order:
+  /// the library, the list and the names it adds.
+  static void forEachTableEntry(
+      llvm::function_ref<void(StringRef Library, StringRef List,
+                              StringRef Names)>
+          Visit);
 
   /// Return types of coroutines that are not recognised by structure.
   NameMatcher TaskTypes;
@@ -55,6 +57,12 @@ public:
   NameMatcher SyncWaitFunctions;
   /// Member functions of a task that block until it is done (a join).
   NameMatcher JoinMembers;
+  /// Executor classes (or their bases) whose destructor joins the threads
+  /// that run their work; and their members that join those threads
+  /// (libcoro's shutdown, asio's join): work started on such an executor is
+  /// over once it is joined or destroyed (ExecutorJoins.h).
+  NameMatcher JoiningExecutors;
+  NameMatcher JoinFunctions;
   /// Functions that combine tasks (when_all, when_any, ...).
   NameMatcher CombinatorFunctions;
   /// Functions that call a function object and keep it alive in the task
@@ -86,7 +94,6 @@ private:
   struct Entry {
     llvm::StringLiteral Name;
     NameMatcher Library::*Field;
-    llvm::StringLiteral Default;
     NameMatcher ReadinessKnowledge::*ReadinessField = nullptr;
   };
   NameMatcher &field(const Entry &E) {

@@ -18,15 +18,6 @@
 
 namespace clang::tidy::async::model {
 
-/// Executor classes whose destructor joins the threads that run their work
-/// (work still queued is dropped, never resumed).
-constexpr llvm::StringLiteral DefaultJoiningExecutors =
-    "async_simple::executors::SimpleExecutor;::coro::thread_pool;"
-    "::coro::scheduler;::coro::io_scheduler;cppcoro::static_thread_pool;asio::"
-    "thread_pool;"
-    "concurrencpp::runtime;folly::CPUThreadPoolExecutor;"
-    "folly::IOThreadPoolExecutor";
-
 /// Calls that block until something completes: async-blocking-call's waits
 /// and waits for a result (a latch, a barrier, a future, a join), and
 /// async_simple's future.

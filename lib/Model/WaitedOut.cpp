@@ -4,7 +4,6 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
-#include "MustUse.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -12,69 +11,120 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// The member call \p S is, looking through the implicit nodes around a
-/// statement expression.
-const CXXMemberCallExpr *asMemberCall(const Stmt *S) {
+/// The call of a member \p S is, looking through the implicit nodes around
+/// a statement expression; for `co_await x`, the call of x's operator
+/// co_await (awaiting a libcoro latch waits on it).
+const CallExpr *asMemberCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
-  return E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+  E = E ? E->IgnoreImplicit() : nullptr;
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
+    E = Await->getCommonExpr()->IgnoreImplicit();
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
+    return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op
+                                                                 : nullptr;
+  return dyn_cast_or_null<CXXMemberCallExpr>(E);
+}
+
+/// The object a member function is called on by \p Call (a member call,
+/// or a member operator's first operand).
+const Expr *objectOf(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  return Call.getNumArgs() ? Call.getArg(0) : nullptr;
+}
+
+/// True when \p S may leave the block it is a statement of other than at
+/// its end: a return, co_return, goto or throw anywhere in it, or a break
+/// or continue not within a loop (or, for break, a switch) of \p S itself.
+bool leaves(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr>(
+          S))
+    return true;
+  if (isa<ContinueStmt>(S))
+    return !InLoop;
+  if (isa<BreakStmt>(S))
+    return !InLoop && !InSwitch;
+  bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+  bool Switch = isa<SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (leaves(Child, InLoop || Loop, InSwitch || Switch))
+      return true;
+  return false;
 }
 
 /// True when \p Call is a call of a member in \p Names on an object that
 /// names \p Object.
-bool callsOn(const CXXMemberCallExpr *Call, const ValueDecl *Object,
+bool callsOn(const CallExpr *Call, const ValueDecl *Object,
              const NameMatcher &Names) {
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  return Method && Object &&
-         namedDecl(Call->getImplicitObjectArgument()) == Object &&
+  const auto *Method =
+      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
+  return Method && Object && namedDecl(objectOf(*Call)) == Object &&
          Names.matches(canonicalName(*Method));
 }
 
 /// The statement of \p Block at or after position \p From that is a call in
 /// \p Names on \p Object, when no statement before it may jump away; null
 /// otherwise.
-const CXXMemberCallExpr *unconditionalCall(const CompoundStmt &Block,
+const CallExpr *unconditionalCall(const CompoundStmt &Block,
                                            unsigned From,
                                            const ValueDecl *Object,
                                            const NameMatcher &Names) {
   for (unsigned I = From; I < Block.size(); ++I) {
     const Stmt *S = Block.body_begin()[I];
-    if (const CXXMemberCallExpr *Call = asMemberCall(S);
+    if (const CallExpr *Call = asMemberCall(S);
         callsOn(Call, Object, Names))
       return Call;
-    if (mayLeave(S))
+    if (leaves(S))
       return nullptr;
   }
   return nullptr;
 }
 
-/// The compound statement of \p Body that holds, as one of its statements,
-/// the statement containing \p Target, and that statement's position.
-bool enclosingBlock(const Stmt *Body, const Stmt *Target,
-                    const SourceManager &SM, const CompoundStmt *&Block,
-                    unsigned &Index) {
-  if (!Body)
+/// The statements from \p Root down to \p Target (both included); false
+/// when \p Target is not within \p Root. Lambda bodies are not entered.
+bool pathTo(const Stmt *Root, const Stmt *Target,
+            llvm::SmallVectorImpl<const Stmt *> &Path) {
+  if (!Root)
     return false;
-  if (const auto *B = dyn_cast<CompoundStmt>(Body)) {
-    for (unsigned I = 0; I < B->size(); ++I) {
-      const Stmt *S = B->body_begin()[I];
-      if (!S || !SM.isPointWithin(Target->getBeginLoc(), S->getBeginLoc(),
-                                  S->getEndLoc()))
-        continue;
-      if (!isa<CompoundStmt, CXXTryStmt, IfStmt, ForStmt, WhileStmt, DoStmt,
-               SwitchStmt, CXXForRangeStmt>(S)) {
-        Block = B;
-        Index = I;
+  Path.push_back(Root);
+  if (Root == Target)
+    return true;
+  if (!isa<LambdaExpr>(Root))
+    for (const Stmt *Child : Root->children())
+      if (pathTo(Child, Target, Path))
         return true;
-      }
-      return enclosingBlock(S, Target, SM, Block, Index);
-    }
-    return false;
-  }
-  for (const Stmt *Child : Body->children())
-    if (Child && SM.isPointWithin(Target->getBeginLoc(), Child->getBeginLoc(),
-                                  Child->getEndLoc()))
-      return enclosingBlock(Child, Target, SM, Block, Index);
+  Path.pop_back();
   return false;
+}
+
+/// The call in \p Names on \p Object that every path from \p Call on
+/// runs, in the block of \p Body holding \p Call or, past that block's
+/// end, in the blocks around it (after a loop or a branch it is in),
+/// when nothing between may leave; null otherwise.
+const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
+                                     const ValueDecl *Object,
+                                     const NameMatcher &Names) {
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!pathTo(&Body, &Call, Path))
+    return nullptr;
+  for (size_t I = Path.size() - 1; I-- > 0;) {
+    const auto *Block = dyn_cast<CompoundStmt>(Path[I]);
+    if (!Block)
+      continue;
+    unsigned Next = llvm::find(Block->body(), Path[I + 1]) -
+                    Block->body_begin() + 1;
+    for (unsigned J = Next; J < Block->size(); ++J) {
+      const Stmt *S = Block->body_begin()[J];
+      if (const CallExpr *Found = asMemberCall(S);
+          callsOn(Found, Object, Names))
+        return Found;
+      if (leaves(S))
+        return nullptr;
+    }
+  }
+  return nullptr;
 }
 
 } // namespace
@@ -91,10 +141,6 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
   if (!Statements || ParamIndex >= Def->getNumParams())
     return {};
   const ParmVarDecl *Used = Def->getParamDecl(ParamIndex);
-  const CompoundStmt *CallerBlock = nullptr;
-  unsigned CallIndex = 0;
-  if (!enclosingBlock(&CallerBody, &Call, SM, CallerBlock, CallIndex))
-    return {};
   for (unsigned J = 0; J < Def->getNumParams(); ++J) {
     const ParmVarDecl *Sync = Def->getParamDecl(J);
     const Expr *Arg = argumentFor(Call, J);
@@ -103,7 +149,7 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
     if (!Sync->getType()->isLValueReferenceType() || !Local ||
         !Local->hasLocalStorage())
       continue;
-    const CXXMemberCallExpr *Signal =
+    const CallExpr *Signal =
         unconditionalCall(*Statements, 0, Sync, Signals);
     if (!Signal)
       continue;
@@ -114,15 +160,17 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
       if (Ref && Ref->getDecl() == Used &&
           !SM.isBeforeInTranslationUnit(Ref->getLocation(),
                                         Signal->getBeginLoc()) &&
-          namedDecl(Signal->getImplicitObjectArgument()) != Used)
+          namedDecl(objectOf(*Signal)) != Used)
         Before = false;
     });
     if (!Before)
       continue;
-    const CXXMemberCallExpr *Wait =
-        unconditionalCall(*CallerBlock, CallIndex + 1, Local, Waits);
+    const CallExpr *Wait =
+        callOnEveryPathAfter(CallerBody, Call, Local, Waits);
     if (Wait && (Dies.isInvalid() ||
-                 SM.isBeforeInTranslationUnit(Wait->getBeginLoc(), Dies)))
+                 SM.isBeforeInTranslationUnit(
+                     SM.getExpansionLoc(Wait->getBeginLoc()),
+                     SM.getExpansionLoc(Dies))))
       return {Wait, Signal};
   }
   return {};

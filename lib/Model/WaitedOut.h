@@ -3,8 +3,8 @@
 // Lifetimes a function waits out: a task started on another thread is done
 // with what it borrows once it has signalled a synchronisation object
 // (releases a semaphore, counts a latch down) after its last use of it, and
-// the function that started it blocks on that object (acquire, wait) before
-// what the task borrows dies.
+// the function that started it blocks on that object (acquire, wait), or
+// awaits it (a libcoro latch), before what the task borrows dies.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,10 +20,11 @@ namespace clang::tidy::async::model {
 
 /// Where a function waits out the use of one parameter of a task.
 struct SignalledWait {
-  /// The caller's blocking call (cond.acquire()).
-  const CXXMemberCallExpr *Wait = nullptr;
+  /// The caller's blocking call (cond.acquire()), or the call of the
+  /// operator co_await of the object it awaits.
+  const CallExpr *Wait = nullptr;
   /// The coroutine's signal (cond.release()).
-  const CXXMemberCallExpr *Signal = nullptr;
+  const CallExpr *Signal = nullptr;
 };
 
 /// The wait by which the function whose body is \p CallerBody, after the
@@ -31,9 +32,12 @@ struct SignalledWait {
 /// coroutine \p Coro's parameter numbered \p ParamIndex: \p Coro is handed
 /// (by reference) a local synchronisation object of the caller, which it
 /// signals with a member in \p Signals unconditionally and after every use
-/// of that parameter (the object may be the parameter itself); the caller
-/// calls a member in \p Waits on the object, unconditionally, after the
-/// call. Null members when there is no such wait.
+/// of that parameter (the object may be the parameter itself; a loop
+/// before the signal may break out of itself); the caller calls a member in
+/// \p Waits on the object (or awaits it, calling its operator co_await) on
+/// every path after the call: later in the call's block, or after the
+/// loops and branches around it, with nothing between that may leave.
+/// Null members when there is no such wait.
 SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
                        SourceLocation Dies, const FunctionDecl &Coro,
                        unsigned ParamIndex, const NameMatcher &Waits,

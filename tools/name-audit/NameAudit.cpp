@@ -14,8 +14,15 @@
 //
 // Output, one line per pattern: <pattern> TAB <count> TAB <example or "-">.
 //
+//   async-lint-name-audit --tables
+//
+// prints the libraries' tables of the shared lists (Model/Libraries.def),
+// one line per name: <library> TAB <list> TAB <name>, so that the audit
+// reads each library's entries from that library's own table.
+//
 //===----------------------------------------------------------------------===//
 
+#include "Model/Library.h"
 #include "Model/NameMatcher.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -126,13 +133,28 @@ private:
 
 int usage() {
   llvm::errs() << "usage: async-lint-name-audit <patterns-file> <source> "
-                  "[-- <compiler args>]\n";
+                  "[-- <compiler args>]\n"
+                  "       async-lint-name-audit --tables\n";
   return 2;
+}
+
+/// Prints every name of the libraries' tables with its library and list.
+int printTables() {
+  model::Library::forEachTableEntry(
+      [](llvm::StringRef Lib, llvm::StringRef List, llvm::StringRef Names) {
+        llvm::SmallVector<llvm::StringRef, 8> Parts;
+        Names.split(Parts, ';', -1, /*KeepEmpty=*/false);
+        for (llvm::StringRef Name : Parts)
+          llvm::outs() << Lib << '\t' << List << '\t' << Name.trim() << '\n';
+      });
+  return 0;
 }
 
 } // namespace
 
 int main(int Argc, const char **Argv) {
+  if (Argc == 2 && llvm::StringRef(Argv[1]) == "--tables")
+    return printTables();
   if (Argc < 3)
     return usage();
   std::vector<std::string> Args;

@@ -42,12 +42,15 @@ public:
   };
   static owner<thread_pool> make_unique(options opts);
   static owner<thread_pool> make_unique();
+  // Joins the pool's threads once the tasks scheduled have run.
+  void shutdown() noexcept;
 };
 // Blocks the calling thread until the awaitable ends.
 template <class Awaitable> auto sync_wait(Awaitable &&) { return 0; }
 class scheduler {
 public:
   bool spawn_detached(task<void> &&);
+  void shutdown() noexcept;
 };
 template <class Executor> class task_group {
 public:
