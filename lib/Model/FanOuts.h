@@ -33,6 +33,10 @@ struct FanOutLists {
   const NameMatcher &LimiterTypes;
   /// Functions that run the tasks of a range at once (when_all).
   const NameMatcher &Combinators;
+  /// Spawns (SpawnSites.h), for a helper that spawns what its callable
+  /// returns; none when null.
+  const NameMatcher *SpawnFunctions = nullptr;
+  const NameMatcher *SpawnLikeFunctions = nullptr;
 };
 
 /// Tasks added to a local container, one per iteration of a loop without a
@@ -75,7 +79,9 @@ rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
 class CallableFanOuts {
 public:
   /// True when the definition of \p Callee, visible here, calls its
-  /// parameter \p Param in a loop and fans the tasks out (fanOuts).
+  /// parameter \p Param in a loop and fans the tasks out (fanOuts), or
+  /// spawns each task it returns in a loop without a bound, a limit or any
+  /// co_await (`for (auto &x : r) co_spawn(ex, fn(x), detached);`).
   bool fansOut(const FunctionDecl &Callee, unsigned Param, ASTContext &Ctx,
                const FanOutLists &Lists);
   /// Forgets what was found (a new translation unit).
