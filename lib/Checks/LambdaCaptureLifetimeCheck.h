@@ -41,6 +41,8 @@ private:
   model::NameMatcher BlockingWaits;
   /// Executor classes whose destructor waits for the work they run.
   model::NameMatcher JoiningExecutors;
+  /// Spawns that keep the task they are given and not its closure.
+  model::NameMatcher TaskKeepingSpawns;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;
