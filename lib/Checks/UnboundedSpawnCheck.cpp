@@ -35,12 +35,15 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
           Options.get(SpawnLikeFunctionsOpt, model::DefaultSpawnLikeFunctions)),
       ParallelForEachFunctions(Options.get(
           ParallelForEachFunctionsOpt, model::DefaultParallelForEachFunctions)),
-      FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions,
-                  &Lib.SpawnFunctions, &SpawnLikeFunctions},
+      FanOutLists{LimiterFunctions,        Lib.Limiters,
+                  Lib.CombinatorFunctions, &Lib.SpawnFunctions,
+                  &SpawnLikeFunctions,     &Transforms},
       TransformFunctions(
           Options.get(TransformFunctionsOpt, model::DefaultTransformFunctions)),
       TransformViews(
           Options.get(TransformViewsOpt, model::DefaultTransformViews)),
+      Transforms{TransformFunctions, TransformViews, Lib.CombinatorFunctions,
+                 LimiterFunctions, Lib.Limiters},
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
       Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {
@@ -160,11 +163,8 @@ void UnboundedSpawnCheck::checkFanOut(CheckedFunction &Fn) {
   for (const model::FanOut &F :
        model::fanOuts(&Fn.Body, Fn.Ctx, FanOutLists, &Fn.own()))
     emit(model::fanOutFinding(F));
-  model::TransformLists Lists{TransformFunctions, TransformViews,
-                              Lib.CombinatorFunctions, LimiterFunctions,
-                              Lib.Limiters};
   for (const model::TransformedFanOut &F :
-       model::transformedFanOuts(&Fn.Body, Fn.Ctx, Lists, &Fn.own()))
+       model::transformedFanOuts(&Fn.Body, Fn.Ctx, Transforms, &Fn.own()))
     emit(model::transformedFanOutFinding(F));
 }
 

@@ -44,6 +44,7 @@ private:
   const model::FanOutLists FanOutLists;
   const model::NameMatcher TransformFunctions;
   const model::NameMatcher TransformViews;
+  const model::TransformLists Transforms;
 
   model::CallableFanOuts FansOut;
   /// The spawns of the function being judged, in the order of its own

@@ -127,6 +127,15 @@ bool spawnsEach(const Stmt *Body, const ParmVarDecl &Param, ASTContext &Ctx,
   return Found;
 }
 
+/// True when \p S names \p Param.
+bool mentions(const Stmt *S, const ParmVarDecl &Param) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+    return Ref->getDecl() == &Param;
+  return S && llvm::any_of(S->children(), [&](const Stmt *Child) {
+           return mentions(Child, Param);
+         });
+}
+
 /// When \p T is a callable (a class with a call operator, a lambda, a
 /// pointer or reference to a function): whether it returns a task or an
 /// awaitable; std::nullopt when that is not known (a generic lambda that is
@@ -265,7 +274,12 @@ bool CallableFanOuts::fansOut(const FunctionDecl &Callee, unsigned Param,
                              [&](const FanOut &F) {
                                return invokes(F.Value, Callable);
                              }) ||
-                spawnsEach(Body, Callable, Ctx, Lists);
+                spawnsEach(Body, Callable, Ctx, Lists) ||
+                (Lists.Transforms &&
+                 llvm::any_of(transformedFanOuts(Body, Ctx, *Lists.Transforms),
+                              [&](const TransformedFanOut &F) {
+                                return mentions(F.Made, Callable);
+                              }));
   Known[{Callee.getCanonicalDecl(), Param}] = Result;
   return Result;
 }

@@ -200,6 +200,25 @@ demo::task<> no_tasks(const std::vector<int> &Items) {
     co_await std::move(T);
 }
 
+// --- A helper of the project that transforms its range with its callable
+// and combines the tasks: reported in its body (the range is its caller's
+// input) and at each call given a runtime range.
+
+template <class Range, class Fn> demo::task<> map_all(Range &Items, Fn F) {
+  co_await demo::when_all(Items | std::views::transform(F));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-2]]:27: note: a task is made here for every element
+  // CHECK-NOTES: :[[@LINE-3]]:27: note: the range has no static bound
+}
+
+demo::task<> mapped(std::vector<int> &Items) {
+  co_await map_all(Items, [](int I) { return handle(I); });
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'map_all' starts a task for every element of a range of runtime size, all at once, with no limit on how many run together; pass a concurrency limit or process the range in batches [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-2]]:20: note: the range has no static bound
+  std::array<int, 2> Pair{1, 2};
+  co_await map_all(Pair, [](int I) { return handle(I); });
+}
+
 // --- A helper of the project that spawns a task per element itself.
 
 template <class Range, class Fn> void spawn_each(Range &Items, Fn F) {
