@@ -10,6 +10,7 @@
 #include "../Model/ClosureConsumers.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachedObjects.h"
+#include "../Model/KeptTasks.h"
 #include "LifetimeNotes.h"
 
 namespace clang::tidy::async {
@@ -62,6 +63,8 @@ const model::ListOption<Self> Self::Lists[] = {
     {"OwnerFunctions", model::DefaultOwnerFunctions, &Self::OwnerFunctions},
     {"ComposeFunctions", model::DefaultComposeFunctions,
      &Self::ComposeFunctions},
+    {"TaskKeepingSpawns", model::DefaultTaskKeepingSpawns,
+     &Self::TaskKeepingSpawns},
 };
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
@@ -129,6 +132,12 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
+    // A spawn that keeps the task a lambda called in place made.
+    if (std::optional<model::LifetimeEvidence> Kept =
+            model::keptTaskClosure(*Call, TaskKeepingSpawns, Encl, R);
+        Kept && reportOnce(Kept->at()))
+      return reportEvidence(*this, *Kept, Warnings,
+                            model::Said::ClosureTemporary);
     const auto *Op =
         dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
     if (!Op || !isa<CXXOperatorCallExpr>(Call) ||

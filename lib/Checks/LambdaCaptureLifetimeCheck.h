@@ -39,6 +39,8 @@ private:
   /// Calls that block until something completes, for the function's own
   /// waits: BlockingWaits with SyncWaitFunctions and JoinMembers.
   model::NameMatcher BlockingWaits;
+  /// Spawns that keep the task they are given and not its closure.
+  model::NameMatcher TaskKeepingSpawns;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;

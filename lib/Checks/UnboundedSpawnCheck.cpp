@@ -20,6 +20,8 @@ constexpr llvm::StringLiteral LimiterFunctionsOpt = "LimiterFunctions";
 constexpr llvm::StringLiteral SpawnLikeFunctionsOpt = "SpawnLikeFunctions";
 constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
     "ParallelForEachFunctions";
+constexpr llvm::StringLiteral TransformFunctionsOpt = "TransformFunctions";
+constexpr llvm::StringLiteral TransformViewsOpt = "TransformViews";
 
 } // namespace
 
@@ -33,7 +35,15 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
           Options.get(SpawnLikeFunctionsOpt, model::DefaultSpawnLikeFunctions)),
       ParallelForEachFunctions(Options.get(
           ParallelForEachFunctionsOpt, model::DefaultParallelForEachFunctions)),
-      FanOutLists{LimiterFunctions, Lib.Limiters, Lib.CombinatorFunctions},
+      FanOutLists{LimiterFunctions,        Lib.Limiters,
+                  Lib.CombinatorFunctions, &Lib.SpawnFunctions,
+                  &SpawnLikeFunctions,     &Transforms},
+      TransformFunctions(
+          Options.get(TransformFunctionsOpt, model::DefaultTransformFunctions)),
+      TransformViews(
+          Options.get(TransformViewsOpt, model::DefaultTransformViews)),
+      Transforms{TransformFunctions, TransformViews, Lib.CombinatorFunctions,
+                 LimiterFunctions, Lib.Limiters},
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
       Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {
@@ -45,6 +55,8 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SpawnLikeFunctionsOpt, SpawnLikeFunctions.str());
   Options.store(Opts, ParallelForEachFunctionsOpt,
                 ParallelForEachFunctions.str());
+  Options.store(Opts, TransformFunctionsOpt, TransformFunctions.str());
+  Options.store(Opts, TransformViewsOpt, TransformViews.str());
   Options.store(Opts, SummaryOutputOpt, Writer.directory());
   Options.store(Opts, SummaryDirectoryOpt, Reader.directory());
 }
@@ -66,37 +78,12 @@ const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
   return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions);
 }
 
-const CallExpr *
-UnboundedSpawnCheck::firstSpawn(const Stmt &Loop,
-                                const model::OwnStmts &Own) const {
-  const Stmt *Body = model::loopBody(Loop);
-  llvm::SmallVector<const CallExpr *, 2> InLoop;
-  Own.forEach(Body, [&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S);
-        Call && SpawnCalls.contains(Call))
-      InLoop.push_back(Call);
-  });
-  if (InLoop.empty())
-    return nullptr;
-  // A spawn in a nested loop is that loop's.
-  llvm::SmallPtrSet<const Stmt *, 8> Nested;
-  Own.forEach(Body, [&](const Stmt &S) {
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      Own.forEach(model::loopBody(S),
-                  [&](const Stmt &Inner) { Nested.insert(&Inner); });
-  });
-  for (const CallExpr *Call : InLoop)
-    if (!Nested.contains(Call))
-      return Call;
-  return nullptr;
-}
-
 void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   const FunctionDecl &FD = F.Decl;
   ASTContext &Ctx = F.Ctx;
   if (model::staticallyBounded(Loop, Ctx))
     return;
-  const CallExpr *Spawn = firstSpawn(Loop, F.own());
+  const CallExpr *Spawn = model::firstSpawnIn(Loop, F.own(), SpawnCalls);
   if (!Spawn ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
@@ -176,6 +163,9 @@ void UnboundedSpawnCheck::checkFanOut(CheckedFunction &Fn) {
   for (const model::FanOut &F :
        model::fanOuts(&Fn.Body, Fn.Ctx, FanOutLists, &Fn.own()))
     emit(model::fanOutFinding(F));
+  for (const model::TransformedFanOut &F :
+       model::transformedFanOuts(&Fn.Body, Fn.Ctx, Transforms, &Fn.own()))
+    emit(model::transformedFanOutFinding(F));
 }
 
 bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
@@ -197,8 +187,9 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
       Args.append(cast<CXXConstructExpr>(S).arg_begin(),
                   cast<CXXConstructExpr>(S).arg_end());
     const auto &E = cast<Expr>(S);
-    if (Args.size() < 2 || !E.getType()->isRecordType() ||
-        !isTaskOrAwaitable(E.getType()))
+    // A helper that makes no task may spawn one per element itself.
+    bool Task = E.getType()->isRecordType() && isTaskOrAwaitable(E.getType());
+    if (Args.size() < 2)
       return;
     auto [Range, Callable] = model::rangeAndCallable(Args, F.Ctx, Lib.Limiters);
     if (!Range || model::fixedSizeRange(Range, F.Ctx))
@@ -206,10 +197,9 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     // What it makes is awaited, returned or spawned; an eager result starts
     // anyway.
     using K = model::TaskFate::Kind;
-    model::TaskFate Fate = F.flow().fateOf(&E);
+    K Fate = Task ? F.flow().fateOf(&E).What : K::Awaited;
     if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
-        Fate.What != K::Awaited && Fate.What != K::AwaitedLater &&
-        Fate.What != K::Escapes)
+        Fate != K::Awaited && Fate != K::AwaitedLater && Fate != K::Escapes)
       return;
     std::optional<model::CallInfo> Info = model::describeCall(S);
     if (!Info)
@@ -217,9 +207,10 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     // Listed, by the function's name or the class it constructs; or a
     // helper whose body shows that it starts them all at once.
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
-    bool Listed = model::anyNameMatches(ParallelForEachFunctions, *Info) ||
-                  (Ctor && ParallelForEachFunctions.matches(
-                               model::canonicalName(*Ctor->getParent())));
+    bool Listed =
+        Task && (model::anyNameMatches(ParallelForEachFunctions, *Info) ||
+                 (Ctor && ParallelForEachFunctions.matches(
+                              model::canonicalName(*Ctor->getParent()))));
     if (!Listed &&
         (Ctor || !isa<CallExpr>(S) ||
          !FansOut.fansOut(*Info->Callee, Callable, F.Ctx, FanOutLists)))

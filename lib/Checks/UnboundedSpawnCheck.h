@@ -29,9 +29,6 @@ private:
   void emit(const model::Finding &F);
   /// What a call spawns (model::spawnedBy under this check's lists).
   const Expr *spawned(const CallExpr &Call) const;
-  /// The first spawn of \p Loop's own body (not of a loop nested in it).
-  const CallExpr *firstSpawn(const Stmt &Loop,
-                             const model::OwnStmts &Own) const;
   void checkLoop(CheckedFunction &F, const Stmt &Loop);
   void checkRecursion(const FunctionDecl &FD);
   void checkFanOut(CheckedFunction &Fn);
@@ -45,6 +42,9 @@ private:
   const model::NameMatcher SpawnLikeFunctions;
   const model::NameMatcher ParallelForEachFunctions;
   const model::FanOutLists FanOutLists;
+  const model::NameMatcher TransformFunctions;
+  const model::NameMatcher TransformViews;
+  const model::TransformLists Transforms;
 
   model::CallableFanOuts FansOut;
   /// The spawns of the function being judged, in the order of its own

@@ -67,6 +67,20 @@ bool comparesCounter(const Expr *Cond,
 
 } // namespace
 
+bool limitsByCall(const CallExpr &Call, const NameMatcher &LimiterFunctions,
+                  const NameMatcher &LimiterTypes) {
+  std::optional<CallInfo> Info = describeCall(Call);
+  if (!Info)
+    return false;
+  if (anyNameMatches(LimiterFunctions, *Info))
+    return true;
+  const CXXRecordDecl *RD =
+      Info->ObjectType.isNull()
+          ? nullptr
+          : Info->ObjectType.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && LimiterTypes.matches(canonicalName(*RD));
+}
+
 bool limitsConcurrency(const Stmt &Loop, const NameMatcher &LimiterFunctions,
                        const NameMatcher &LimiterTypes) {
   const Stmt *Body = loopBody(Loop);
@@ -78,13 +92,7 @@ bool limitsConcurrency(const Stmt &Loop, const NameMatcher &LimiterFunctions,
     // An awaited acquisition, or an operation on a bounded channel or
     // semaphore.
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      std::optional<CallInfo> Info = describeCall(*Call);
-      if (Info && anyNameMatches(LimiterFunctions, *Info))
-        Limited = true;
-      if (Info && !Info->ObjectType.isNull())
-        if (const CXXRecordDecl *RD =
-                Info->ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
-          Limited |= LimiterTypes.matches(canonicalName(*RD));
+      Limited |= limitsByCall(*Call, LimiterFunctions, LimiterTypes);
       return;
     }
     // A check against a counter of running tasks that waits or skips, or

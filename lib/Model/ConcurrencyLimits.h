@@ -10,11 +10,17 @@
 #ifndef ASYNC_LINT_MODEL_CONCURRENCYLIMITS_H
 #define ASYNC_LINT_MODEL_CONCURRENCYLIMITS_H
 
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 
 namespace clang::tidy::async::model {
 
 class NameMatcher;
+
+/// True when \p Call takes a slot: it calls a function of
+/// \p LimiterFunctions or a member of a class of \p LimiterTypes.
+bool limitsByCall(const CallExpr &Call, const NameMatcher &LimiterFunctions,
+                  const NameMatcher &LimiterTypes);
 
 /// True when \p Loop's body limits how many tasks run at once: it calls a
 /// function of \p LimiterFunctions or a member of a class of \p LimiterTypes,

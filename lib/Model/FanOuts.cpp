@@ -7,6 +7,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
+#include "SpawnSites.h"
 #include "StaticLoopBounds.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/MapVector.h"
@@ -96,6 +97,43 @@ bool invokes(const Expr *E, const ParmVarDecl &Param) {
   const auto *Ref =
       dyn_cast_or_null<DeclRefExpr>(strip(Called, Wrappers::Object));
   return Ref && Ref->getDecl() == &Param;
+}
+
+/// True when a loop of \p Body without a static bound, a limit or a
+/// co_await spawns what a call of \p Param returns: the helper starts a
+/// task per element, and nothing in it waits for one.
+bool spawnsEach(const Stmt *Body, const ParmVarDecl &Param, ASTContext &Ctx,
+                const FanOutLists &Lists) {
+  if (!Lists.SpawnFunctions || !Lists.SpawnLikeFunctions)
+    return false;
+  bool Found = false;
+  forEachOwnStmt(Body, [&](const Stmt &Loop) {
+    if (Found || !isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop) ||
+        staticallyBounded(Loop, Ctx))
+      return;
+    bool Spawns = false, Awaits = false;
+    forEachOwnStmt(loopBody(Loop), [&](const Stmt &S) {
+      Awaits |= isa<CoawaitExpr, CoyieldExpr>(S);
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      const Expr *What = Call ? spawnedBy(*Call, *Lists.SpawnFunctions,
+                                          *Lists.SpawnLikeFunctions)
+                              : nullptr;
+      Spawns |= What && invokes(What, Param);
+    });
+    Found =
+        Spawns && !Awaits &&
+        !limitsConcurrency(Loop, Lists.LimiterFunctions, Lists.LimiterTypes);
+  });
+  return Found;
+}
+
+/// True when \p S names \p Param.
+bool mentions(const Stmt *S, const ParmVarDecl &Param) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+    return Ref->getDecl() == &Param;
+  return S && llvm::any_of(S->children(), [&](const Stmt *Child) {
+           return mentions(Child, Param);
+         });
 }
 
 /// When \p T is a callable (a class with a call operator, a lambda, a
@@ -232,9 +270,16 @@ bool CallableFanOuts::fansOut(const FunctionDecl &Callee, unsigned Param,
   if (!Body || Param >= Def->getNumParams())
     return false;
   const ParmVarDecl &Callable = *Def->getParamDecl(Param);
-  bool Result = llvm::any_of(fanOuts(Body, Ctx, Lists), [&](const FanOut &F) {
-    return invokes(F.Value, Callable);
-  });
+  bool Result = llvm::any_of(fanOuts(Body, Ctx, Lists),
+                             [&](const FanOut &F) {
+                               return invokes(F.Value, Callable);
+                             }) ||
+                spawnsEach(Body, Callable, Ctx, Lists) ||
+                (Lists.Transforms &&
+                 llvm::any_of(transformedFanOuts(Body, Ctx, *Lists.Transforms),
+                              [&](const TransformedFanOut &F) {
+                                return mentions(F.Made, Callable);
+                              }));
   Known[{Callee.getCanonicalDecl(), Param}] = Result;
   return Result;
 }

@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_MODEL_FANOUTS_H
 #define ASYNC_LINT_MODEL_FANOUTS_H
 
+#include "TransformedTasks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -33,6 +34,13 @@ struct FanOutLists {
   const NameMatcher &LimiterTypes;
   /// Functions that run the tasks of a range at once (when_all).
   const NameMatcher &Combinators;
+  /// Spawns (SpawnSites.h), for a helper that spawns what its callable
+  /// returns; none when null.
+  const NameMatcher *SpawnFunctions = nullptr;
+  const NameMatcher *SpawnLikeFunctions = nullptr;
+  /// Transforms (TransformedTasks.h), for a helper that transforms its
+  /// range with its callable and combines the tasks; none when null.
+  const TransformLists *Transforms = nullptr;
 };
 
 /// Tasks added to a local container, one per iteration of a loop without a
@@ -75,7 +83,11 @@ rangeAndCallable(llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
 class CallableFanOuts {
 public:
   /// True when the definition of \p Callee, visible here, calls its
-  /// parameter \p Param in a loop and fans the tasks out (fanOuts).
+  /// parameter \p Param in a loop and fans the tasks out (fanOuts), or
+  /// spawns each task it returns in a loop without a bound, a limit or any
+  /// co_await (`for (auto &x : r) co_spawn(ex, fn(x), detached);`), or
+  /// combines the tasks a transform with it makes (`co_await when_all(r |
+  /// views::transform(fn))`).
   bool fansOut(const FunctionDecl &Callee, unsigned Param, ASTContext &Ctx,
                const FanOutLists &Lists);
   /// Forgets what was found (a new translation unit).

@@ -136,6 +136,18 @@ Finding fanOutFinding(const FanOut &F) {
        {F.Loop->getBeginLoc(), "the loop has no static bound"}}};
 }
 
+Finding transformedFanOutFinding(const TransformedFanOut &F) {
+  return Finding{
+      F.Combine->getBeginLoc(),
+      {},
+      quotedCall(*F.Combine, "this call") +
+          " runs every task made from a range of runtime size at once, one "
+          "per element, with no limit on how many run together; process "
+          "them in batches or behind a semaphore",
+      {{F.Made->getBeginLoc(), "a task is made here for every element"},
+       {F.Input->getBeginLoc(), "the range has no static bound"}}};
+}
+
 Finding parallelForEachFinding(const Expr &Call, const std::string &Name,
                                const Expr &Range) {
   return Finding{Call.getBeginLoc(),

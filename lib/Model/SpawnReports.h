@@ -14,6 +14,7 @@
 #include "FanOuts.h"
 #include "PlacedNotes.h"
 #include "Summaries.h"
+#include "TransformedTasks.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -68,6 +69,9 @@ Finding loopSpawnFinding(const CallExpr &Spawn, const Stmt &Loop, bool Paced,
 
 /// The finding of the fan-out \p F.
 Finding fanOutFinding(const FanOut &F);
+
+/// The finding of the transformed fan-out \p F.
+Finding transformedFanOutFinding(const TransformedFanOut &F);
 
 /// The finding at \p Call, which starts a task for each element of
 /// \p Range (of runtime size) all at once; \p Name: the function or class.

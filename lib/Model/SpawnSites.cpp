@@ -3,7 +3,9 @@
 #include "SpawnSites.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "CoroutineModel.h"
 #include "NameMatcher.h"
+#include "StaticLoopBounds.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -57,6 +59,31 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
       lazinessOf(T) != Laziness::Eager)
     return nullptr;
   return &Call;
+}
+
+const CallExpr *
+firstSpawnIn(const Stmt &Loop, const OwnStmts &Own,
+             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns) {
+  const Stmt *Body = loopBody(Loop);
+  llvm::SmallVector<const CallExpr *, 2> InLoop;
+  Own.forEach(Body, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && Spawns.contains(Call))
+      InLoop.push_back(Call);
+  });
+  if (InLoop.empty())
+    return nullptr;
+  // A spawn in a nested loop is that loop's.
+  llvm::SmallPtrSet<const Stmt *, 8> Nested;
+  Own.forEach(Body, [&](const Stmt &S) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      Own.forEach(loopBody(S),
+                  [&](const Stmt &Inner) { Nested.insert(&Inner); });
+  });
+  for (const CallExpr *Call : InLoop)
+    if (!Nested.contains(Call))
+      return Call;
+  return nullptr;
 }
 
 } // namespace clang::tidy::async::model

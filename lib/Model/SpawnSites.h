@@ -11,6 +11,7 @@
 #define ASYNC_LINT_MODEL_SPAWNSITES_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::async::model {
@@ -28,6 +29,7 @@ inline constexpr llvm::StringLiteral DefaultParallelForEachFunctions =
     "parallel_for_each";
 
 class NameMatcher;
+class OwnStmts;
 
 /// What \p Call spawns: for a function of \p SpawnFunctions or
 /// \p SpawnLikeFunctions, the object of a member spawn (task.start()) or its
@@ -37,6 +39,12 @@ class NameMatcher;
 /// (not an awaitable). Null when \p Call spawns nothing.
 const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
                       const NameMatcher &SpawnLikeFunctions);
+
+/// The first of \p Spawns in \p Loop's own body (a spawn in a loop nested
+/// in it is that loop's); null when there is none.
+const CallExpr *
+firstSpawnIn(const Stmt &Loop, const OwnStmts &Own,
+             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns);
 
 } // namespace clang::tidy::async::model
 
