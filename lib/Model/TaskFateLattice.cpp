@@ -67,10 +67,10 @@ void transfer(const TaskEvent &E, TaskFateState &S, ValueOutcomes *Seen) {
   switch (E.What) {
   case K::Store: {
     LocalFates &F = S.Locals[E.Var];
-    // What the local held unconsumed is destroyed by the new value.
+    // What the local held unconsumed is destroyed by the new value (the
+    // same store's value from an earlier loop iteration too).
     for (TaskValue Old : F.Pending)
-      if (Old != E.Value)
-        noteDrop(Seen, Old, E.Where);
+      noteDrop(Seen, Old, E.Where);
     F.Held.assign(1, E.Value);
     F.Pending.assign(1, E.Value);
     return;

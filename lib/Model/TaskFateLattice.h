@@ -64,7 +64,7 @@ struct TaskFateState {
 /// One event of a CFG element for the analysis.
 struct TaskEvent {
   enum class Kind : uint8_t {
-    /// \c Value replaces what \c Var holds.
+    /// \c Value replaces what \c Var holds (once per run of the store).
     Store,
     /// \c Value is added to what \c Var holds.
     Add,

@@ -215,6 +215,9 @@ private:
   const CFG *Graph = nullptr;
   ValueOutcomes Outcomes;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<TaskValue, 2>> ValuesOf;
+  /// The stores that are expressions (an assignment, a push_back), by the
+  /// expression; their use.
+  llvm::DenseMap<const Expr *, const Use *> StoresAt;
   BlockEvents Events;
 };
 

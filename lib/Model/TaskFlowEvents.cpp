@@ -41,7 +41,21 @@ BlockEvents TaskFlow::eventsOf(const CFG &G) const {
         continue;
       }
       auto S = Element.getAs<CFGStmt>();
-      const auto *E = S ? dyn_cast<Expr>(S->getStmt()) : nullptr;
+      if (!S)
+        continue;
+      // An initialisation stores when the declaration runs.
+      if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+        for (const Decl *D : DS->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D); Var && ValuesOf.count(Var))
+            Into.push_back({K::Store, Var, Var, nullptr, Var->getLocation()});
+      const auto *E = dyn_cast<Expr>(S->getStmt());
+      // An assignment or a push_back stores once it has run.
+      if (auto Store = E ? StoresAt.find(E) : StoresAt.end();
+          Store != StoresAt.end()) {
+        const Use &U = *Store->second;
+        Into.push_back({U.Replaces ? K::Store : K::Add, U.Holder, U.Store,
+                        nullptr, U.Where});
+      }
       auto It = E ? UseOf.find(E) : UseOf.end();
       if (It == UseOf.end())
         continue;
@@ -51,11 +65,6 @@ BlockEvents TaskFlow::eventsOf(const CFG &G) const {
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
             Var && U.What != UseKind::Neutral && ValuesOf.count(Var))
           Into.push_back({K::Mention, Var, nullptr, E, U.Where});
-      // Every expression that carries the stored value is an event of the
-      // store: repeating it changes nothing.
-      if (U.What == UseKind::StoredLocal && U.Holder && U.Store)
-        Into.push_back({U.Replaces ? K::Store : K::Add, U.Holder, U.Store,
-                        nullptr, U.Where});
     }
   }
   return Out;
@@ -74,7 +83,13 @@ void TaskFlow::solve(const FunctionDecl &FD, const CFG &G) {
       llvm::SmallVector<TaskValue, 2> &Values = ValuesOf[U.Holder];
       if (!llvm::is_contained(Values, U.Store))
         Values.push_back(U.Store);
+      // A store other than an initialisation is an expression of its own.
+      if (U.Store != U.Holder)
+        StoresAt.try_emplace(static_cast<const Expr *>(U.Store), &U);
     }
+  // No local holds a task: nothing to follow (most functions).
+  if (ValuesOf.empty())
+    return;
   Events = eventsOf(G);
   Outcomes = solveTaskFates(G, Events, Entry, [&](const VarDecl *Var) {
     return ScopeEnds.lookup(Var);

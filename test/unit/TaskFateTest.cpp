@@ -96,9 +96,11 @@ TEST(TaskFateLattice, StoreReplacesAndDropsWhatWasPending) {
   EXPECT_EQ(Seen[L.V(0)].DroppedAt, L.Loc);
   // Consumed before the store: not dropped by it.
   EXPECT_FALSE(Seen.lookup(L.V(1)).MayDrop);
-  // The same store again (another element carrying it) drops nothing.
-  model::transfer({K::Store, L.A, L.V(2), nullptr, L.Loc}, S, &Seen);
   EXPECT_FALSE(Seen.lookup(L.V(2)).MayDrop);
+  // The same store run again (the next iteration of a loop) destroys what
+  // it stored the time before, if nothing consumed it.
+  model::transfer({K::Store, L.A, L.V(2), nullptr, L.Loc}, S, &Seen);
+  EXPECT_TRUE(Seen.lookup(L.V(2)).MayDrop);
 }
 
 TEST(TaskFateLattice, AddKeepsWhatIsHeld) {
@@ -195,6 +197,28 @@ demo::task<> loop(int N) {
   // first() is awaited on the first iteration, or dropped with no
   // iteration at all.
   EXPECT_TRUE(F.onCFG("loop", "first").DroppedWhere.isValid());
+}
+
+TEST(TaskFlowOnCFG, LoopOverwritesWhatItStoredOnTheIterationBefore) {
+  Flows F(R"cpp(
+demo::task<int> first();
+demo::task<int> next();
+demo::task<> reassigned(int N) {
+  auto T = first();
+  for (int I = 0; I < N; ++I) {
+    if (I % 2)
+      co_await T;
+    T = next();
+  }
+  co_await T;
+}
+)cpp");
+  // Where the await is skipped, the next iteration's store destroys the
+  // task before anything awaited it.
+  model::TaskFate Next = F.onCFG("reassigned", "next");
+  EXPECT_EQ(Next.What, Fate::AwaitedLater);
+  EXPECT_TRUE(Next.DroppedWhere.isValid());
+  EXPECT_FALSE(F.inSourceOrder("reassigned", "next").DroppedWhere.isValid());
 }
 
 TEST(TaskFlowOnCFG, OverwrittenTaskIsDropped) {
