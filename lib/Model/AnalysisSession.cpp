@@ -272,8 +272,11 @@ const TaskFlow &AnalysisSession::taskFlow(const FunctionDecl &FD,
   Analyses &A = analyses(FD, Lib);
   if (!A.Flow) {
     Timed T(Stats, SessionStats::TaskFlowKind);
-    A.Flow = std::make_unique<TaskFlow>(FD, library(Lib),
-                                        Ctx ? *Ctx : FD.getASTContext());
+    // The helpers whose task parameters the flow summarises are read on
+    // their CFGs too, from this session.
+    auto Graphs = [this](const FunctionDecl &Helper) { return cfg(Helper); };
+    A.Flow = std::make_unique<TaskFlow>(
+        FD, library(Lib), Ctx ? *Ctx : FD.getASTContext(), cfg(FD), Graphs);
   }
   return *A.Flow;
 }

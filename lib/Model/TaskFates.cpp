@@ -91,7 +91,8 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   case UseKind::StoredOther:
     return {K::Escapes, U.Where, "stored here, where it outlives the function"};
   case UseKind::StoredLocal: {
-    TaskFate Held = resolveVar(U.Holder, Depth + 1);
+    TaskFate Held = Graph && U.Store ? resolveValue(U.Holder, U.Store, Depth + 1)
+                                     : resolveVar(U.Holder, Depth + 1);
     if (Held.What == K::Awaited) {
       Held.What = K::AwaitedLater;
       Held.How = "awaited here, after the full expression that created it";
@@ -102,16 +103,62 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   return {};
 }
 
+TaskFate TaskFlow::resolveValue(const VarDecl *Var, TaskValue Value,
+                                unsigned Depth) const {
+  auto It = Outcomes.find(Value);
+  if (It == Outcomes.end())
+    return combine(Var, {}, ScopeEnds.lookup(Var), Depth);
+  return combine(Var, It->second.Mentions,
+                 It->second.MayDrop ? It->second.DroppedAt : SourceLocation(),
+                 Depth);
+}
+
 TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
+  if (!Graph) {
+    // Without a CFG: every use, in source order, and dropped at the end of
+    // its scope when none consumes it.
+    auto It = VarMentions.find(Var);
+    return combine(Var,
+                   It == VarMentions.end() ? llvm::ArrayRef<const Expr *>()
+                                           : llvm::ArrayRef(It->second),
+                   ScopeEnds.lookup(Var), Depth);
+  }
+  // Every value the local is given, together.
+  llvm::SmallVector<const Expr *, 4> Mentions;
+  SourceLocation DroppedAt;
+  auto Values = ValuesOf.find(Var);
+  if (Values == ValuesOf.end())
+    return combine(Var, {}, ScopeEnds.lookup(Var), Depth);
+  for (TaskValue Value : Values->second) {
+    auto It = Outcomes.find(Value);
+    if (It == Outcomes.end()) {
+      DroppedAt = ScopeEnds.lookup(Var);
+      continue;
+    }
+    for (const Expr *Mention : It->second.Mentions)
+      if (!llvm::is_contained(Mentions, Mention))
+        Mentions.push_back(Mention);
+    if (It->second.MayDrop && DroppedAt.isInvalid())
+      DroppedAt = It->second.DroppedAt;
+  }
+  return combine(Var, Mentions, DroppedAt, Depth);
+}
+
+TaskFate TaskFlow::combine(const VarDecl *Var,
+                           llvm::ArrayRef<const Expr *> Mentions,
+                           SourceLocation DroppedAt, unsigned Depth) const {
   using K = TaskFate::Kind;
-  auto It = VarMentions.find(Var);
   TaskFate Result{K::Dropped, ScopeEnds.lookup(Var), "dropped here",
                   /*OnExecutor=*/true};
-  if (It == VarMentions.end())
-    return Result;
   const SourceManager &SM = Ctx.getSourceManager();
+  // In source order, so that the answer does not depend on the order the
+  // analysis met them in.
+  llvm::SmallVector<const Expr *, 4> Ordered(Mentions);
+  llvm::sort(Ordered, [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
   bool SawUnknown = false;
-  for (const Expr *Mention : It->second) {
+  for (const Expr *Mention : Ordered) {
     const Use &U = Uses[UseOf.find(Mention)->second];
     if (U.What == UseKind::Neutral)
       continue;
@@ -134,15 +181,19 @@ TaskFate TaskFlow::resolveVar(const VarDecl *Var, unsigned Depth) const {
   }
   if (SawUnknown)
     return {};
+  // Awaited on some paths, dropped on others.
+  if (Graph && Result.What != K::Dropped)
+    Result.DroppedWhere = DroppedAt;
   return Result;
 }
 
 SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
                                         const TaskFate &F, Laziness L) const {
   using K = TaskFate::Kind;
-  // A dropped lazy task never runs; a dropped eager one runs on.
-  bool Runs = F.outlivesFullExpression() ||
-              (F.What == K::Dropped && L == Laziness::Eager);
+  // A dropped lazy task never runs; a dropped eager one runs on (dropped
+  // on some path: on that path).
+  bool DroppedRuns = F.droppedOnSomePath() && L == Laziness::Eager;
+  bool Runs = F.outlivesFullExpression() || DroppedRuns;
   if (!Runs)
     return {};
   if (R.What == Referent::Kind::Temporary)
@@ -153,9 +204,23 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
   if (End.isInvalid())
     return {};
   const SourceManager &SM = Ctx.getSourceManager();
-  if (F.What == K::AwaitedLater)
-    return SM.isBeforeInTranslationUnit(End, F.Where) ? End : SourceLocation();
-  if (F.OnExecutor && runsToCompletionBetween(F.Where, End))
+  if (F.What == K::AwaitedLater) {
+    // On the CFG: the local dies on some path from the store to the await
+    // (in a loop, the await may come before the creation in the source).
+    std::optional<bool> Dies = diesBeforeAwait(R.Var, Call);
+    bool Before = Dies ? *Dies : SM.isBeforeInTranslationUnit(End, F.Where);
+    if (Before || !DroppedRuns)
+      return Before ? End : SourceLocation();
+  }
+  // A task kept in the very local it refers to (a member of it) is
+  // dropped with it: it does not outlive what it refers to.
+  if (F.What == K::Dropped && localHolderOf(Call) == R.Var)
+    return {};
+  // An eager task awaited on some paths runs on detached where another
+  // path drops it.
+  SourceLocation From = F.What == K::AwaitedLater ? F.DroppedWhere : F.Where;
+  bool OnExecutor = F.OnExecutor || F.What == K::AwaitedLater;
+  if (OnExecutor && runsToCompletionBetween(From, End))
     return {};
   return End;
 }

@@ -39,7 +39,8 @@ bool isStoringMember(const FunctionDecl &FD) {
 /// its value is used for.
 class TaskFlow::Builder {
 public:
-  Builder(TaskFlow &Flow, const Library &Lib) : Flow(Flow), Lib(Lib) {}
+  Builder(TaskFlow &Flow, const Library &Lib, CFGSource Graphs)
+      : Flow(Flow), Lib(Lib), Graphs(Graphs) {}
 
   void stmt(const Stmt *S, SourceLocation ScopeEnd) {
     if (!S)
@@ -143,6 +144,8 @@ private:
     if (VD->hasLocalStorage()) {
       U.What = UseKind::StoredLocal;
       U.Holder = VD;
+      U.Store = VD;
+      U.Replaces = true;
     }
     expr(Init, U, nullptr);
   }
@@ -152,23 +155,35 @@ private:
       expr(E, {UseKind::Other, false, E->getBeginLoc()}, nullptr);
   }
 
-  /// What storing into the object \p Target does with the stored value.
-  Use storeInto(const Expr *Target, SourceLocation Where) {
+  /// What storing into the object \p Target does with the stored value;
+  /// \p Store is the store (the assignment, the push_back). Only an
+  /// assignment to the whole local replaces what it held.
+  Use storeInto(const Expr *Target, SourceLocation Where, const Expr *Store,
+                bool Assigns) {
     Target = strip(Target, Wrappers::Syntax);
     if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Target);
-        Subscript && Subscript->getOperator() == OO_Subscript)
+        Subscript && Subscript->getOperator() == OO_Subscript) {
       Target = strip(Subscript->getArg(0), Wrappers::Syntax);
+      Assigns = false;
+    }
+    Use Local{UseKind::StoredLocal, false, Where};
+    Local.Store = Store;
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-      if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
-        return {UseKind::StoredLocal, false, Where, VD};
+      if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()) {
+        Local.Holder = VD;
+        Local.Replaces = Assigns;
+        return Local;
+      }
       if (VD)
         return {UseKind::StoredOther, false, Where};
     }
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(Target)) {
       // A member of a local object lives as long as that object.
-      if (const VarDecl *Owner = localObject(Member))
-        return {UseKind::StoredLocal, false, Where, Owner};
+      if (const VarDecl *Owner = localObject(Member)) {
+        Local.Holder = Owner;
+        return Local;
+      }
       return {UseKind::StoredOther, false, Where};
     }
     return {UseKind::Other, false, Where};
@@ -279,7 +294,8 @@ private:
   bool operatorExpr(const Expr &E, Use U, const Expr *Full) {
     if (const auto *BO = dyn_cast<BinaryOperator>(&E)) {
       if (BO->isAssignmentOp()) {
-        expr(BO->getRHS(), storeInto(BO->getLHS(), BO->getOperatorLoc()), Full);
+        expr(BO->getRHS(),
+             storeInto(BO->getLHS(), BO->getOperatorLoc(), BO, true), Full);
         holder(BO->getLHS(), Full);
         return true;
       }
@@ -364,7 +380,8 @@ private:
     Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      expr(Op->getArg(1), storeInto(Op->getArg(0), Op->getOperatorLoc()), Full);
+      expr(Op->getArg(1),
+           storeInto(Op->getArg(0), Op->getOperatorLoc(), Op, true), Full);
       holder(Op->getArg(0), Full);
       return;
     }
@@ -396,7 +413,7 @@ private:
         dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
     if (Method && isStoringMember(*Method)) {
       holder(&Object, Full);
-      return Args(storeInto(&Object, Call.getBeginLoc()));
+      return Args(storeInto(&Object, Call.getBeginLoc(), &Call, false));
     }
     // t.via(ex), t.scheduleOn(ex): the same task in another wrapper.
     QualType Result = Call.getType();
@@ -431,7 +448,8 @@ private:
     auto [It, New] = Summaries.try_emplace(Param, Consumed);
     if (!New)
       return It->second;
-    TaskFlow Inner(*Def, Lib, Flow.Ctx, Flow.SummaryDepth + 1);
+    TaskFlow Inner(*Def, Lib, Flow.Ctx, Graphs ? Graphs(*Def) : nullptr,
+                   Graphs, Flow.SummaryDepth + 1);
     TaskFate F = Inner.resolveVar(Param, 0);
     Use Summary = Consumed;
     using K = TaskFate::Kind;
@@ -451,12 +469,16 @@ private:
 
   TaskFlow &Flow;
   const Library &Lib;
+  CFGSource Graphs;
   /// What a helper does with a task parameter (handedTo), by parameter.
   llvm::DenseMap<const ParmVarDecl *, Use> Summaries;
 };
 
+TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx)
+    : TaskFlow(FD, Lib, Ctx, nullptr, nullptr) {}
+
 TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
-                   unsigned SummaryDepth)
+                   const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth)
     : Ctx(Ctx), SummaryDepth(SummaryDepth) {
   const Stmt *Body = FD.getBody();
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
@@ -466,7 +488,9 @@ TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
   SourceLocation End = Body->getEndLoc();
   for (const ParmVarDecl *Param : FD.parameters())
     ScopeEnds[Param] = End;
-  Builder(*this, Lib).stmt(Body, End);
+  Builder(*this, Lib, Graphs).stmt(Body, End);
+  if (Graph)
+    solve(FD, *Graph);
 }
 
 } // namespace clang::tidy::async::model

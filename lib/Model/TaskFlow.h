@@ -7,7 +7,13 @@
 // compare the fate of a task with the lifetime of what its coroutine refers
 // to: a temporary of the full expression, or a local of the function.
 //
-// One pass over the function body, top down, with no parent map.
+// One pass over the function body, top down, with no parent map, records
+// how each expression's value is used (TaskFlow.cpp); which uses of a local
+// see which stored value, and whether a value may die unconsumed, comes from
+// the task-fate analysis on the function's CFG (TaskFateLattice.h, events in
+// TaskFlowEvents.cpp), so that loops, jumps and early returns are followed
+// as they run. Without a CFG (over the budget) the uses of a local are taken
+// in source order.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,12 +22,19 @@
 
 #include "Awaitables.h"
 #include "Library.h"
+#include "TaskFateLattice.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang {
+class CFG;
+} // namespace clang
 
 namespace clang::tidy::async::model {
 
@@ -50,6 +63,13 @@ struct TaskFate {
   bool OnExecutor = false;
   /// Escapes by being returned (the caller decides its fate).
   bool ViaReturn = false;
+  /// Kept in a local that, on some path, dies (or is overwritten) before
+  /// anything consumed it, here; invalid when no path drops it.
+  SourceLocation DroppedWhere;
+
+  bool droppedOnSomePath() const {
+    return What == Kind::Dropped || DroppedWhere.isValid();
+  }
 
   bool outlivesFullExpression() const {
     return What == Kind::AwaitedLater || What == Kind::Escapes;
@@ -58,7 +78,7 @@ struct TaskFate {
   /// eager and dropped.
   bool runsDetached(Laziness L) const {
     return (What == Kind::Escapes && OnExecutor) ||
-           (What == Kind::Dropped && L == Laziness::Eager);
+           (droppedOnSomePath() && L == Laziness::Eager);
   }
 };
 
@@ -79,10 +99,18 @@ struct Referent {
 /// The task flow of one function body.
 class TaskFlow {
 public:
-  /// \p SummaryDepth counts the helpers whose flow is being summarised
-  /// around this one (see Builder::handedTo).
+  /// The CFG of a function (AnalysisSession::cfg); null without one.
+  using CFGSource = llvm::function_ref<const CFG *(const FunctionDecl &)>;
+
+  /// The flow of \p FD on its CFG, \p Graph (the session's; null when it
+  /// has none: a local's uses are then taken in source order). \p Graphs
+  /// gives the CFGs of the helpers whose task parameters are summarised
+  /// (used while constructing only). \p SummaryDepth counts the helpers
+  /// whose flow is being summarised around this one (Builder::handedTo).
   TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
-           unsigned SummaryDepth = 0);
+           const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth = 0);
+  /// The flow of \p FD without a CFG: uses in source order.
+  TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx);
 
   /// The fate of the value of \p E, an expression of the analysed body
   /// (a call that creates a task, a lambda expression, ...).
@@ -133,6 +161,10 @@ public:
     SourceLocation Where;
     const VarDecl *Holder = nullptr;
     const Expr *FullExpr = nullptr;
+    /// For StoredLocal: the value stored (the store, or the initialised
+    /// variable), and whether it replaces what Holder held.
+    TaskValue Store = nullptr;
+    bool Replaces = false;
   };
 
 private:
@@ -151,6 +183,23 @@ private:
 
   TaskFate resolve(const Expr *E, unsigned Depth) const;
   TaskFate resolveVar(const VarDecl *Var, unsigned Depth) const;
+  /// The fate of what the uses \p Mentions of \p Var see; \p DroppedAt:
+  /// where it may die unconsumed, if it may.
+  TaskFate combine(const VarDecl *Var, llvm::ArrayRef<const Expr *> Mentions,
+                   SourceLocation DroppedAt, unsigned Depth) const;
+  /// The fate of the value \p Value stored into \p Var.
+  TaskFate resolveValue(const VarDecl *Var, TaskValue Value,
+                        unsigned Depth) const;
+
+  /// The task-fate analysis on \p Graph (TaskFlowEvents.cpp).
+  void solve(const FunctionDecl &FD, const CFG &Graph);
+  /// The CFG events of \p Graph's elements (TaskFlowEvents.cpp).
+  BlockEvents eventsOf(const CFG &Graph) const;
+  /// True when, on some path from where the value stored by \p Call's use
+  /// is stored to an await of it, \p Var's lifetime ends; none when the
+  /// flow cannot tell (no CFG, or the task is handed on to another local).
+  std::optional<bool> diesBeforeAwait(const VarDecl *Var,
+                                      const Expr *Call) const;
 
   ASTContext &Ctx;
   unsigned SummaryDepth;
@@ -160,6 +209,16 @@ private:
       VarMentions;
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
   llvm::SmallVector<SourceLocation, 2> CompletionPoints;
+  /// The analysis's results: what became of each value, the values stored
+  /// in each local, and the CFG events (for diesBeforeAwait). Empty
+  /// without a CFG.
+  const CFG *Graph = nullptr;
+  ValueOutcomes Outcomes;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<TaskValue, 2>> ValuesOf;
+  /// The stores that are expressions (an assignment, a push_back), by the
+  /// expression; their use.
+  llvm::DenseMap<const Expr *, const Use *> StoresAt;
+  BlockEvents Events;
 };
 
 /// True for a class made to be owned by std::shared_ptr: it derives from

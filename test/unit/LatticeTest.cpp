@@ -153,6 +153,23 @@ concurrencpp::lazy_result<void> index(bool b, result<int> x, result<int> y) {
   expect(std::get<0>(any.results).get(), 1);
 }
 
+// Branch conditions: a negation flips the edge; both sides of an && hold
+// on its true edge, both sides of an || fail on its false edge.
+concurrencpp::lazy_result<void> conditions(bool b) {
+  result<int> n = compute();
+  if (!(n.status() == result_status::value))
+    expect(n.get(), 0);
+  else
+    expect(n.get(), 1);
+  result<int> a = compute();
+  if (b && a.status() == result_status::value)
+    expect(a.get(), 1);
+  result<int> o = compute();
+  if (b || o.status() != result_status::value)
+    co_return;
+  expect(o.get(), 1);
+}
+
 concurrencpp::lazy_result<void> disagree(bool b, result<int> x, result<int> y) {
   auto any = co_await concurrencpp::when_any(std::move(x), std::move(y));
   if (b) {
@@ -175,6 +192,11 @@ TEST(Lattices, PathFactsReadinessJoinsAsAMustAnalysis) {
 TEST(Lattices, PathFactsReadinessTransfer) {
   Analysed A(Readiness);
   EXPECT_EQ(checkReadiness(A, "events"), 9u);
+}
+
+TEST(Lattices, PathFactsBranchConditions) {
+  Analysed A(Readiness);
+  EXPECT_EQ(checkReadiness(A, "conditions"), 4u);
 }
 
 TEST(Lattices, PathFactsWinnerIndexTransferAndJoin) {
