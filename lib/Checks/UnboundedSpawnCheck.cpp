@@ -140,8 +140,8 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                      ? model::callsInUnlimitedLoops(
                            F.own(), F.Ctx, LimiterFunctions, Lib.Limiters)
                      : llvm::SmallPtrSet<const Stmt *, 16>();
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
+  for (const Expr *Site : F.events().calls()) {
+    const auto *Call = dyn_cast<CallExpr>(Site);
     if (const Expr *What = Call ? spawned(*Call) : nullptr) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
@@ -153,14 +153,12 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                        : nullptr) {
       SummarisedSpawns[Call] = Summary;
     }
-  });
+  }
   for (auto [Call, Summary] : SummarisedSpawns)
     SpawnCalls.insert(Call);
   if (!SpawnCalls.empty())
-    F.forEachStmt([&](const Stmt &S) {
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-        checkLoop(F, S);
-    });
+    for (const Stmt *Loop : F.events().loops())
+      checkLoop(F, *Loop);
   checkFanOut(F);
   checkParallelForEach(F);
   if (F.isCoroutine() && !Spawns.empty())
@@ -187,9 +185,10 @@ bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
 }
 
 void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
-      return;
+  for (const Expr *Site : F.events().calls()) {
+    const Stmt &S = *Site;
+    if (isa<CXXOperatorCallExpr>(S))
+      continue;
     llvm::SmallVector<const Expr *, 4> Args;
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       Args.append(Call->arg_begin(), Call->arg_end());
@@ -199,10 +198,10 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     const auto &E = cast<Expr>(S);
     if (Args.size() < 2 || !E.getType()->isRecordType() ||
         !isTaskOrAwaitable(E.getType()))
-      return;
+      continue;
     auto [Range, Callable] = model::rangeAndCallable(Args, F.Ctx, Lib.Limiters);
     if (!Range || model::fixedSizeRange(Range, F.Ctx))
-      return;
+      continue;
     // What it makes is awaited, returned or spawned; an eager result starts
     // anyway.
     using K = model::TaskFate::Kind;
@@ -210,10 +209,10 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
         Fate.What != K::Awaited && Fate.What != K::AwaitedLater &&
         Fate.What != K::Escapes)
-      return;
+      continue;
     std::optional<model::CallInfo> Info = model::describeCall(S);
     if (!Info)
-      return;
+      continue;
     // Listed, by the function's name or the class it constructs; or a
     // helper whose body shows that it starts them all at once.
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
@@ -223,11 +222,11 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     if (!Listed &&
         (Ctor || !isa<CallExpr>(S) ||
          !FansOut.fansOut(*Info->Callee, Callable, F.Ctx, FanOutLists)))
-      return;
+      continue;
     std::string Name =
         Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
     emit(model::parallelForEachFinding(E, Name, *Range));
-  });
+  }
 }
 
 } // namespace clang::tidy::async
