@@ -67,14 +67,20 @@ const model::OwnStmts &CheckedFunction::own() const {
   return Facts.session().ownStmts(Decl);
 }
 
+const model::FunctionEvents &CheckedFunction::events() const {
+  return Facts.session().events(Decl);
+}
+
+void CheckedFunction::forEachCall(
+    llvm::function_ref<void(const Stmt &)> Visit) const {
+  for (const Expr *Call : events().calls())
+    Visit(*Call);
+}
+
 void CheckedFunction::forEachLocal(
     llvm::function_ref<void(const VarDecl &, const DeclStmt &)> Visit) const {
-  forEachStmt([&](const Stmt &S) {
-    if (const auto *DS = dyn_cast<DeclStmt>(&S))
-      for (const clang::Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          Visit(*VD, *DS);
-  });
+  for (auto [Var, DS] : events().locals())
+    Visit(*Var, *DS);
 }
 
 const model::TaskFlow &CheckedFunction::flow() { return Facts.flow(Decl); }

@@ -77,6 +77,13 @@ public:
   /// The own statements of the body, walked once per unit (AnalysisSession):
   /// own().forEach(S, ...) is forEachOwnStmt(S, ...) for a part S of it.
   const model::OwnStmts &own() const;
+  /// The calls, suspensions, loops, lambdas and locals of the own
+  /// statements, sorted once per function (model::FunctionEvents): a check
+  /// that asks about one kind walks its list, not the body.
+  const model::FunctionEvents &events() const;
+  /// Calls \p Visit for each call and construction of the own statements
+  /// (events().calls()), in walk order.
+  void forEachCall(llvm::function_ref<void(const Stmt &)> Visit) const;
   /// Calls \p Visit for every variable declared by a statement of this
   /// function (not its parameters), with the declaration statement.
   void forEachLocal(

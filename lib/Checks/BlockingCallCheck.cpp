@@ -197,7 +197,7 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
            !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables,
                                     Ctx);
   };
-  F.forEachStmt([&](const Stmt &S) {
+  F.forEachCall([&](const Stmt &S) {
     if (std::optional<model::BlockingCall> B =
             model::classifyBlocking(S, Lists, &F.own())) {
       if (Blocks(S, model::BlockingPath{&S, nullptr, *B, 1}))

@@ -148,22 +148,24 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   model::CallLifetimeRules Rules = callRules();
   auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
   model::CallerOf Caller{F.Body, Flow};
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
+  for (const Expr *Site : F.events().calls()) {
+    const auto *Call = dyn_cast<CallExpr>(Site);
     if (!Call)
-      return;
+      continue;
     const FunctionDecl *Callee = model::calledDefinition(*Call);
     if (!Callee) {
       if (const FunctionDecl *Coro = Declared.calledBy(*Call, Lib))
         report(model::coroutineCallLifetimes(*Call, *Coro, Caller, Rules));
-      return;
+      continue;
     }
     if (Callee->isDependentContext())
-      return;
-    if (!model::getCoroutineBody(*Callee))
-      return report(model::wrapperCallLifetimes(*Call, *Callee, Caller, Rules));
+      continue;
+    if (!model::getCoroutineBody(*Callee)) {
+      report(model::wrapperCallLifetimes(*Call, *Callee, Caller, Rules));
+      continue;
+    }
     report(model::coroutineCallLifetimes(*Call, *Callee, Caller, Rules));
-  });
+  }
   report(model::detachingCallLifetimes(
       F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
       F.Ctx.getSourceManager(), &F.own(), Rules));

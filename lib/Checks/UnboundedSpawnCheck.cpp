@@ -127,8 +127,8 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                      ? model::callsInUnlimitedLoops(
                            F.own(), F.Ctx, LimiterFunctions, Lib.Limiters)
                      : llvm::SmallPtrSet<const Stmt *, 16>();
-  F.forEachStmt([&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
+  for (const Expr *Site : F.events().calls()) {
+    const auto *Call = dyn_cast<CallExpr>(Site);
     if (const Expr *What = Call ? spawned(*Call) : nullptr) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
@@ -140,14 +140,12 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                        : nullptr) {
       SummarisedSpawns[Call] = Summary;
     }
-  });
+  }
   for (auto [Call, Summary] : SummarisedSpawns)
     SpawnCalls.insert(Call);
   if (!SpawnCalls.empty())
-    F.forEachStmt([&](const Stmt &S) {
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-        checkLoop(F, S);
-    });
+    for (const Stmt *Loop : F.events().loops())
+      checkLoop(F, *Loop);
   checkFanOut(F);
   checkParallelForEach(F);
   if (F.isCoroutine() && !Spawns.empty())
@@ -177,9 +175,10 @@ bool UnboundedSpawnCheck::isTaskOrAwaitable(QualType T) {
 }
 
 void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    if (!isa<CallExpr, CXXConstructExpr>(S) || isa<CXXOperatorCallExpr>(S))
-      return;
+  for (const Expr *Site : F.events().calls()) {
+    const Stmt &S = *Site;
+    if (isa<CXXOperatorCallExpr>(S))
+      continue;
     llvm::SmallVector<const Expr *, 4> Args;
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       Args.append(Call->arg_begin(), Call->arg_end());
@@ -190,20 +189,20 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     // A helper that makes no task may spawn one per element itself.
     bool Task = E.getType()->isRecordType() && isTaskOrAwaitable(E.getType());
     if (Args.size() < 2)
-      return;
+      continue;
     auto [Range, Callable] = model::rangeAndCallable(Args, F.Ctx, Lib.Limiters);
     if (!Range || model::fixedSizeRange(Range, F.Ctx))
-      return;
+      continue;
     // What it makes is awaited, returned or spawned; an eager result starts
     // anyway.
     using K = model::TaskFate::Kind;
     K Fate = Task ? F.flow().fateOf(&E).What : K::Awaited;
     if (model::lazinessOf(E.getType()) != model::Laziness::Eager &&
         Fate != K::Awaited && Fate != K::AwaitedLater && Fate != K::Escapes)
-      return;
+      continue;
     std::optional<model::CallInfo> Info = model::describeCall(S);
     if (!Info)
-      return;
+      continue;
     // Listed, by the function's name or the class it constructs; or a
     // helper whose body shows that it starts them all at once.
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(Info->Callee);
@@ -214,11 +213,11 @@ void UnboundedSpawnCheck::checkParallelForEach(CheckedFunction &F) {
     if (!Listed &&
         (Ctor || !isa<CallExpr>(S) ||
          !FansOut.fansOut(*Info->Callee, Callable, F.Ctx, FanOutLists)))
-      return;
+      continue;
     std::string Name =
         Ctor ? model::canonicalName(*Ctor->getParent()) : Info->Names.front();
     emit(model::parallelForEachFinding(E, Name, *Range));
-  });
+  }
 }
 
 } // namespace clang::tidy::async

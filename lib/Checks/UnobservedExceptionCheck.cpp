@@ -107,17 +107,15 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     checkPromise(F.Decl, F.Ctx);
   if (F.isCoroutine() && Summarising)
     summarise(F.Decl, F.Ctx);
-  F.forEachStmt([&](const Stmt &S) {
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+  for (const Expr *Site : F.events().calls()) {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site)) {
       std::optional<model::Finding> Thread =
           model::threadFinding(*Construct, Policy, F.Ctx);
       if (Thread && reportOnce(Construct->getBeginLoc()))
         emit(*Thread);
-      return;
+      continue;
     }
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call)
-      return;
+    const auto *Call = cast<CallExpr>(Site);
     std::optional<model::CallInfo> Info = model::describeCall(*Call);
     checkSpawn(*Call, Info, F.Ctx);
     checkDroppingSpawn(*Call, Info, F.Ctx);
@@ -129,7 +127,7 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
                                              FailureClasses, Policy, F.Ctx);
             Ignored && reportOnce(Ignored->Loc))
           emit(*Ignored);
-  });
+  }
 }
 
 } // namespace clang::tidy::async

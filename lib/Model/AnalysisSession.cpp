@@ -1,6 +1,7 @@
 //===--- AnalysisSession.cpp - async-lint ---------------------------------===//
 
 #include "AnalysisSession.h"
+#include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/Format.h"
@@ -126,6 +127,7 @@ struct AnalysisSession::Function {
   bool OverBudget = false;
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<OwnStmts> Own;
+  std::unique_ptr<FunctionEvents> Events;
   /// By library configuration.
   std::vector<std::unique_ptr<Analyses>> ByLibrary;
 };
@@ -153,6 +155,8 @@ void AnalysisSession::clear() {
   Current = nullptr;
   Seen.clear();
   Lambdas.clear();
+  Names.clear();
+  PromiseLaziness.clear();
   Stats = SessionStats();
   Ctx = nullptr;
 }
@@ -229,8 +233,25 @@ const CFG *AnalysisSession::cfg(const FunctionDecl &FD) {
 const OwnStmts &AnalysisSession::ownStmts(const FunctionDecl &FD) {
   Function &F = function(FD);
   if (!F.Own)
-    F.Own = std::make_unique<OwnStmts>(getUserBody(FD));
+    F.Own = std::make_unique<OwnStmts>(getUserBody(FD), &Names);
   return *F.Own;
+}
+
+const FunctionEvents &AnalysisSession::events(const FunctionDecl &FD) {
+  Function &F = function(FD);
+  if (!F.Events)
+    F.Events = std::make_unique<FunctionEvents>(ownStmts(FD));
+  return *F.Events;
+}
+
+Laziness AnalysisSession::lazinessOfEveryPromise(QualType T) {
+  if (T.isNull())
+    return model::lazinessOfEveryPromise(T);
+  void *Key = T.getCanonicalType().getAsOpaquePtr();
+  auto [It, New] = PromiseLaziness.try_emplace(Key, Laziness::Unknown);
+  if (New)
+    It->second = model::lazinessOfEveryPromise(T);
+  return It->second;
 }
 
 AnalysisSession::Analyses &AnalysisSession::analyses(const FunctionDecl &FD,

@@ -17,7 +17,9 @@
 #ifndef ASYNC_LINT_MODEL_ANALYSISSESSION_H
 #define ASYNC_LINT_MODEL_ANALYSISSESSION_H
 
+#include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "FunctionEvents.h"
 #include "Library.h"
 #include "PathFacts.h"
 #include "SuspensionFlow.h"
@@ -128,6 +130,13 @@ public:
 
   /// The own statements of \p FD's body (forEachOwnStmt), walked once.
   const OwnStmts &ownStmts(const FunctionDecl &FD);
+  /// The events of \p FD's own statements (FunctionEvents), sorted once.
+  const FunctionEvents &events(const FunctionDecl &FD);
+
+  /// lazinessOfEveryPromise(\p T), asked once per type in the unit: every
+  /// call of a coroutine only declared asks it of the same few task types,
+  /// and each answer reads every specialisation of coroutine_traits.
+  Laziness lazinessOfEveryPromise(QualType T);
 
   /// The analyses of \p FD under the library configuration \p Lib.
   const PathFacts &pathFacts(const FunctionDecl &FD, LibraryId Lib);
@@ -169,6 +178,11 @@ private:
   llvm::DenseMap<const FunctionDecl *, bool> Seen;
   /// The lambda expression of each lambda class, for factsAt.
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
+  /// The canonical names of the unit's callees, for every OwnStmts::call.
+  CallNames Names;
+  /// lazinessOfEveryPromise's answers, by canonical type (qualifiers
+  /// and all).
+  llvm::DenseMap<void *, Laziness> PromiseLaziness;
   SessionStats Stats;
   /// A unit has started and not yet ended: endUnit reports it.
   bool UnitOpen = false;

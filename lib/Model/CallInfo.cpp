@@ -35,7 +35,17 @@ const FunctionDecl *callee(const Stmt &S) {
 
 } // namespace
 
-std::optional<CallInfo> describeCall(const Stmt &S) {
+const std::string &CallNames::of(const NamedDecl &D) {
+  auto [It, New] = Names.try_emplace(&D);
+  if (New)
+    It->second = canonicalName(D);
+  return It->second;
+}
+
+std::optional<CallInfo> describeCall(const Stmt &S, CallNames *Names) {
+  auto NameOf = [&](const NamedDecl &D) {
+    return Names ? Names->of(D) : canonicalName(D);
+  };
   CallInfo Info;
   Info.Callee = callee(S);
   if (!Info.Callee)
@@ -51,19 +61,19 @@ std::optional<CallInfo> describeCall(const Stmt &S) {
       Info.ObjectVar = Info.FirstArgVar;
   }
 
-  Info.Names.push_back(canonicalName(*Info.Callee));
+  Info.Names.push_back(NameOf(*Info.Callee));
   const CXXRecordDecl *Object = Info.ObjectType.isNull()
                                     ? nullptr
                                     : Info.ObjectType->getAsCXXRecordDecl();
   if (Object && Info.Callee->getDeclName().isIdentifier())
-    Info.Names.push_back(canonicalName(*Object) +
-                         "::" + Info.Callee->getName().str());
+    Info.Names.push_back(NameOf(*Object) + "::" +
+                         Info.Callee->getName().str());
   // A function object is known by its own name only when it is declared
   // at namespace or class scope: a local callable named 'connect' is not
   // ::connect.
   if (Info.ObjectVar && isa<CXXOperatorCallExpr>(S) &&
       !Info.ObjectVar->isLocalVarDeclOrParm())
-    Info.Names.push_back(canonicalName(*Info.ObjectVar));
+    Info.Names.push_back(NameOf(*Info.ObjectVar));
   return Info;
 }
 

@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -35,9 +36,23 @@ struct CallInfo {
   llvm::SmallVector<std::string, 3> Names;
 };
 
+/// The canonical names of the declarations a unit's calls reach, each made
+/// once: the same callee (std::move, a task's constructor, a lock's) is
+/// called from many functions, and building a name walks its scopes and
+/// allocates. Owned by the unit's AnalysisSession, forgotten with the unit.
+class CallNames {
+public:
+  const std::string &of(const NamedDecl &D);
+  void clear() { Names.clear(); }
+
+private:
+  llvm::DenseMap<const NamedDecl *, std::string> Names;
+};
+
 /// Describes a CallExpr (of any kind) or CXXConstructExpr with a known
-/// callee; std::nullopt for anything else.
-std::optional<CallInfo> describeCall(const Stmt &S);
+/// callee; std::nullopt for anything else. The names come from \p Names
+/// when given.
+std::optional<CallInfo> describeCall(const Stmt &S, CallNames *Names = nullptr);
 
 class NameMatcher;
 

@@ -223,7 +223,8 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
     if (E)
       Found.push_back(std::move(*E));
   };
-  CoroutineCall C = coroutineCall(Call, Coro, Caller.Body, Caller.Flow);
+  CoroutineCall C =
+      coroutineCall(Call, Coro, Caller.Body, Caller.Flow, &R.A.Session);
   CallObject O = callObject(Call, Coro, true);
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < Call.getNumArgs(); ++I)

@@ -1,6 +1,7 @@
 //===--- CoroutineCalls.cpp - async-lint ----------------------------------===//
 
 #include "CoroutineCalls.h"
+#include "AnalysisSession.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "NameMatcher.h"
@@ -11,12 +12,14 @@ namespace clang::tidy::async::model {
 
 CoroutineCall coroutineCall(const CallExpr &Call, const FunctionDecl &Coro,
                             const Stmt &CallerBody,
-                            llvm::function_ref<const TaskFlow &()> Flow) {
+                            llvm::function_ref<const TaskFlow &()> Flow,
+                            AnalysisSession *Session) {
   // A body the parser skipped is not "defined elsewhere": no rule about
   // declared-only coroutines applies, and no body is there to read.
   bool Declared = definedElsewhere(Coro);
-  Laziness L = Declared ? lazinessOfEveryPromise(Coro.getReturnType())
-                        : lazinessOfCoroutine(Coro);
+  Laziness L = !Declared ? lazinessOfCoroutine(Coro)
+                : Session ? Session->lazinessOfEveryPromise(Coro.getReturnType())
+                          : lazinessOfEveryPromise(Coro.getReturnType());
   return CoroutineCall{Call, Coro, CallerBody, Flow, L, Declared};
 }
 

@@ -17,6 +17,8 @@
 
 namespace clang::tidy::async::model {
 
+class AnalysisSession;
+
 /// Views: a parameter of one of these types refers into what its argument
 /// refers to.
 constexpr llvm::StringLiteral DefaultViewTypes =
@@ -55,9 +57,12 @@ struct CoroutineCall {
 /// promise its body uses; one only declared is judged by its type, lazy or
 /// eager only when every promise coroutine_traits may pick for that type
 /// agrees.
+/// \p Session, when given, answers the declared coroutine's laziness from
+/// its per-unit memo.
 CoroutineCall coroutineCall(const CallExpr &Call, const FunctionDecl &Coro,
                             const Stmt &CallerBody,
-                            llvm::function_ref<const TaskFlow &()> Flow);
+                            llvm::function_ref<const TaskFlow &()> Flow,
+                            AnalysisSession *Session = nullptr);
 
 /// The object a call of \p Callee is made on, and where the arguments for
 /// the callee's parameters start. \p ExplicitObjectOperators: an operator

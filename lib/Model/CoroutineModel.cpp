@@ -119,7 +119,8 @@ private:
 
 } // namespace
 
-OwnStmts::OwnStmts(const Stmt *Body) : Body(Body) {
+OwnStmts::OwnStmts(const Stmt *Body, CallNames *Names)
+    : Body(Body), Names(Names) {
   if (!Body)
     return;
   OwnStmtWalker(
@@ -169,7 +170,7 @@ const CallInfo *OwnStmts::call(const Stmt &S) const {
     return nullptr;
   auto [It, New] = Calls.try_emplace(&S, nullptr);
   if (New)
-    if (std::optional<CallInfo> Info = describeCall(S))
+    if (std::optional<CallInfo> Info = describeCall(S, Names))
       It->second = &CallStore.emplace_back(std::move(*Info));
   return It->second;
 }

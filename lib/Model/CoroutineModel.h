@@ -61,7 +61,9 @@ void forEachOwnStmt(const Stmt *Body,
 /// of the list: a question about a part of the body is answered from it too.
 class OwnStmts {
 public:
-  explicit OwnStmts(const Stmt *Body);
+  /// \p Names: the unit's memo of canonical names, for call(); none when
+  /// null.
+  explicit OwnStmts(const Stmt *Body, CallNames *Names = nullptr);
 
   const Stmt *body() const { return Body; }
   /// Every own statement of the body, in forEachOwnStmt's order.
@@ -82,6 +84,7 @@ private:
   std::optional<unsigned> position(const Stmt *S) const;
 
   const Stmt *Body;
+  CallNames *Names;
   std::vector<const Stmt *> Order;
   /// For each statement of Order, the end of what is visited within it;
   /// 0 when unknown.

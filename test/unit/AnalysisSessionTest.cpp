@@ -284,3 +284,71 @@ TEST(AnalysisSession, ChecksOfAUnitShareOne) {
 }
 
 } // namespace
+
+namespace {
+
+// The event pass: each list holds exactly what a walk of the own statements
+// filtered by kind would, in the walk's order, and nothing of a lambda's
+// body (which is not this function's code).
+TEST(AnalysisSession, EventListsAreTheOwnStatementsByKind) {
+  auto AST = async_lint_test::parse(R"cpp(
+#include "task.h"
+#include <mutex>
+std::mutex m;
+demo::task<int> leaf();
+int plain(int);
+demo::task<int> mixed(int n) {
+  std::lock_guard<std::mutex> g(m);
+  int a = plain(n), b = 0;
+  for (int i = 0; i < n; ++i)
+    b += co_await leaf();
+  auto f = [&] { return plain(b); };
+  while (b > 0)
+    b -= f();
+  co_return a + b;
+}
+)cpp");
+  const FunctionDecl *Mixed = async_lint_test::function(*AST, "mixed");
+  ASSERT_TRUE(Mixed);
+  model::AnalysisSession Session;
+  Session.startUnit();
+  Session.enterUnit(AST->getASTContext());
+  const model::FunctionEvents &Events = Session.events(*Mixed);
+  EXPECT_EQ(&Events, &Session.events(*Mixed));
+
+  std::vector<const Stmt *> Calls, Loops;
+  unsigned Walked = 0;
+  Session.ownStmts(*Mixed).forEach(model::getUserBody(*Mixed),
+                                   [&](const Stmt &S) {
+                                     ++Walked;
+                                     if (isa<CallExpr, CXXConstructExpr>(S))
+                                       Calls.push_back(&S);
+                                     if (isa<ForStmt, WhileStmt>(S))
+                                       Loops.push_back(&S);
+                                   });
+  EXPECT_EQ(Events.statements(), Walked);
+  ASSERT_EQ(Events.calls().size(), Calls.size());
+  for (unsigned I = 0; I < Calls.size(); ++I)
+    EXPECT_EQ(Events.calls()[I], Calls[I]);
+  // The lambda's plain(b) is in its own body, not here: plain(n), leaf()
+  // and the call of f, with the guard's construction among the rest.
+  unsigned PlainCalls = 0;
+  for (const Expr *E : Events.calls())
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        PlainCalls += Callee->getName() == "plain";
+  EXPECT_EQ(PlainCalls, 1u);
+  ASSERT_EQ(Events.loops().size(), 2u);
+  EXPECT_EQ(Events.loops()[0], Loops[0]);
+  EXPECT_TRUE(isa<ForStmt>(Events.loops()[0]));
+  EXPECT_TRUE(isa<WhileStmt>(Events.loops()[1]));
+  EXPECT_EQ(Events.suspensions().size(), 1u);
+  EXPECT_EQ(Events.lambdas().size(), 1u);
+  // g, a, b, the loop's i and f, each with its declaration statement.
+  ASSERT_EQ(Events.locals().size(), 5u);
+  EXPECT_EQ(Events.locals()[0].first->getName(), "g");
+  EXPECT_EQ(Events.locals()[1].second, Events.locals()[2].second);
+  EXPECT_EQ(Events.locals()[4].first->getName(), "f");
+}
+
+} // namespace
