@@ -66,8 +66,7 @@ std::optional<CallInfo> describeCall(const Stmt &S, CallNames *Names) {
                                     ? nullptr
                                     : Info.ObjectType->getAsCXXRecordDecl();
   if (Object && Info.Callee->getDeclName().isIdentifier())
-    Info.Names.push_back(NameOf(*Object) + "::" +
-                         Info.Callee->getName().str());
+    Info.Names.push_back(NameOf(*Object) + "::" + Info.Callee->getName().str());
   // A function object is known by its own name only when it is declared
   // at namespace or class scope: a local callable named 'connect' is not
   // ::connect.

@@ -18,8 +18,8 @@ CoroutineCall coroutineCall(const CallExpr &Call, const FunctionDecl &Coro,
   // declared-only coroutines applies, and no body is there to read.
   bool Declared = definedElsewhere(Coro);
   Laziness L = !Declared ? lazinessOfCoroutine(Coro)
-                : Session ? Session->lazinessOfEveryPromise(Coro.getReturnType())
-                          : lazinessOfEveryPromise(Coro.getReturnType());
+               : Session ? Session->lazinessOfEveryPromise(Coro.getReturnType())
+                         : lazinessOfEveryPromise(Coro.getReturnType());
   return CoroutineCall{Call, Coro, CallerBody, Flow, L, Declared};
 }
 

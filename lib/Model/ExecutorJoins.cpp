@@ -6,10 +6,10 @@
 #include "Expressions.h"
 #include "MustUse.h"
 #include "NameMatcher.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -56,7 +56,8 @@ Holding holding(QualType T, const NameMatcher &Joining) {
 /// The local variable the object of a member call names: `pool.f()`,
 /// `ptr->f()`, `(*ptr).f()`.
 const VarDecl *objectVar(const CXXMemberCallExpr &Call) {
-  const Expr *Object = strip(Call.getImplicitObjectArgument(), Wrappers::Syntax);
+  const Expr *Object =
+      strip(Call.getImplicitObjectArgument(), Wrappers::Syntax);
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Object);
       Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
       Op->getNumArgs() >= 1)

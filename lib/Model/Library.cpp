@@ -73,8 +73,7 @@ StringRef Library::defaultOf(StringRef List) {
 }
 
 void Library::forEachTableEntry(
-    llvm::function_ref<void(StringRef Library, StringRef List,
-                            StringRef Names)>
+    llvm::function_ref<void(StringRef Library, StringRef List, StringRef Names)>
         Visit) {
   for (const TableEntry &T : Tables)
     Visit(T.Library, T.List, T.Names);

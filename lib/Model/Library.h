@@ -37,10 +37,10 @@ public:
   static StringRef defaultOf(StringRef List);
   /// Calls \p Visit with each entry of the libraries' tables, in order:
   /// the library, the list and the names it adds.
-  static void forEachTableEntry(
-      llvm::function_ref<void(StringRef Library, StringRef List,
-                              StringRef Names)>
-          Visit);
+  static void
+  forEachTableEntry(llvm::function_ref<void(StringRef Library, StringRef List,
+                                            StringRef Names)>
+                        Visit);
 
   /// Return types of coroutines that are not recognised by structure.
   NameMatcher TaskTypes;

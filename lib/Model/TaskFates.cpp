@@ -91,8 +91,9 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   case UseKind::StoredOther:
     return {K::Escapes, U.Where, "stored here, where it outlives the function"};
   case UseKind::StoredLocal: {
-    TaskFate Held = Graph && U.Store ? resolveValue(U.Holder, U.Store, Depth + 1)
-                                     : resolveVar(U.Holder, Depth + 1);
+    TaskFate Held = Graph && U.Store
+                        ? resolveValue(U.Holder, U.Store, Depth + 1)
+                        : resolveVar(U.Holder, Depth + 1);
     if (Held.What == K::Awaited) {
       Held.What = K::AwaitedLater;
       Held.How = "awaited here, after the full expression that created it";

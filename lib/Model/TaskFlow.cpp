@@ -448,8 +448,8 @@ private:
     auto [It, New] = Summaries.try_emplace(Param, Consumed);
     if (!New)
       return It->second;
-    TaskFlow Inner(*Def, Lib, Flow.Ctx, Graphs ? Graphs(*Def) : nullptr,
-                   Graphs, Flow.SummaryDepth + 1);
+    TaskFlow Inner(*Def, Lib, Flow.Ctx, Graphs ? Graphs(*Def) : nullptr, Graphs,
+                   Flow.SummaryDepth + 1);
     TaskFate F = Inner.resolveVar(Param, 0);
     Use Summary = Consumed;
     using K = TaskFate::Kind;

@@ -37,7 +37,8 @@ BlockEvents TaskFlow::eventsOf(const CFG &G) const {
     llvm::SmallVector<TaskEvent, 4> &Into = Out[Block->getBlockID()];
     for (const CFGElement &Element : *Block) {
       if (const VarDecl *Var = diesAt(Element)) {
-        Into.push_back({K::Death, Var, nullptr, nullptr, ScopeEnds.lookup(Var)});
+        Into.push_back(
+            {K::Death, Var, nullptr, nullptr, ScopeEnds.lookup(Var)});
         continue;
       }
       auto S = Element.getAs<CFGStmt>();
@@ -46,7 +47,8 @@ BlockEvents TaskFlow::eventsOf(const CFG &G) const {
       // An initialisation stores when the declaration runs.
       if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
         for (const Decl *D : DS->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D); Var && ValuesOf.count(Var))
+          if (const auto *Var = dyn_cast<VarDecl>(D);
+              Var && ValuesOf.count(Var))
             Into.push_back({K::Store, Var, Var, nullptr, Var->getLocation()});
       const auto *E = dyn_cast<Expr>(S->getStmt());
       // An assignment or a push_back stores once it has run.

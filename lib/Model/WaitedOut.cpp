@@ -20,8 +20,7 @@ const CallExpr *asMemberCall(const Stmt *S) {
   if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
     E = Await->getCommonExpr()->IgnoreImplicit();
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
-    return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op
-                                                                 : nullptr;
+    return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
   return dyn_cast_or_null<CXXMemberCallExpr>(E);
 }
 
@@ -67,14 +66,12 @@ bool callsOn(const CallExpr *Call, const ValueDecl *Object,
 /// The statement of \p Block at or after position \p From that is a call in
 /// \p Names on \p Object, when no statement before it may jump away; null
 /// otherwise.
-const CallExpr *unconditionalCall(const CompoundStmt &Block,
-                                           unsigned From,
-                                           const ValueDecl *Object,
-                                           const NameMatcher &Names) {
+const CallExpr *unconditionalCall(const CompoundStmt &Block, unsigned From,
+                                  const ValueDecl *Object,
+                                  const NameMatcher &Names) {
   for (unsigned I = From; I < Block.size(); ++I) {
     const Stmt *S = Block.body_begin()[I];
-    if (const CallExpr *Call = asMemberCall(S);
-        callsOn(Call, Object, Names))
+    if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
       return Call;
     if (leaves(S))
       return nullptr;
@@ -113,8 +110,8 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
     const auto *Block = dyn_cast<CompoundStmt>(Path[I]);
     if (!Block)
       continue;
-    unsigned Next = llvm::find(Block->body(), Path[I + 1]) -
-                    Block->body_begin() + 1;
+    unsigned Next =
+        llvm::find(Block->body(), Path[I + 1]) - Block->body_begin() + 1;
     for (unsigned J = Next; J < Block->size(); ++J) {
       const Stmt *S = Block->body_begin()[J];
       if (const CallExpr *Found = asMemberCall(S);
@@ -149,8 +146,7 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
     if (!Sync->getType()->isLValueReferenceType() || !Local ||
         !Local->hasLocalStorage())
       continue;
-    const CallExpr *Signal =
-        unconditionalCall(*Statements, 0, Sync, Signals);
+    const CallExpr *Signal = unconditionalCall(*Statements, 0, Sync, Signals);
     if (!Signal)
       continue;
     // Every use of the parameter comes before the signal (or is it).
@@ -165,12 +161,11 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
     });
     if (!Before)
       continue;
-    const CallExpr *Wait =
-        callOnEveryPathAfter(CallerBody, Call, Local, Waits);
-    if (Wait && (Dies.isInvalid() ||
-                 SM.isBeforeInTranslationUnit(
-                     SM.getExpansionLoc(Wait->getBeginLoc()),
-                     SM.getExpansionLoc(Dies))))
+    const CallExpr *Wait = callOnEveryPathAfter(CallerBody, Call, Local, Waits);
+    if (Wait &&
+        (Dies.isInvalid() ||
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Wait->getBeginLoc()),
+                                      SM.getExpansionLoc(Dies))))
       return {Wait, Signal};
   }
   return {};
