@@ -6,6 +6,7 @@
 #include "Expressions.h"
 #include "MustUse.h"
 #include "NameMatcher.h"
+#include "StatementPath.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -102,23 +103,6 @@ bool ownsNewObject(const VarDecl &Var) {
   return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
          (Callee->getName() == "make_shared" ||
           Callee->getName() == "allocate_shared");
-}
-
-/// The statements from \p Root down to \p Target (both included), or empty
-/// when \p Target is not within \p Root. Does not enter lambda bodies.
-bool pathTo(const Stmt *Root, const Stmt *Target,
-            llvm::SmallVectorImpl<const Stmt *> &Path) {
-  if (!Root)
-    return false;
-  Path.push_back(Root);
-  if (Root == Target)
-    return true;
-  if (!isa<LambdaExpr>(Root))
-    for (const Stmt *Child : Root->children())
-      if (pathTo(Child, Target, Path))
-        return true;
-  Path.pop_back();
-  return false;
 }
 
 /// A join of \p Executor: \p S is (around implicit nodes) a member call in

@@ -4,6 +4,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "StatementPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -77,23 +78,6 @@ const CallExpr *unconditionalCall(const CompoundStmt &Block, unsigned From,
       return nullptr;
   }
   return nullptr;
-}
-
-/// The statements from \p Root down to \p Target (both included); false
-/// when \p Target is not within \p Root. Lambda bodies are not entered.
-bool pathTo(const Stmt *Root, const Stmt *Target,
-            llvm::SmallVectorImpl<const Stmt *> &Path) {
-  if (!Root)
-    return false;
-  Path.push_back(Root);
-  if (Root == Target)
-    return true;
-  if (!isa<LambdaExpr>(Root))
-    for (const Stmt *Child : Root->children())
-      if (pathTo(Child, Target, Path))
-        return true;
-  Path.pop_back();
-  return false;
 }
 
 /// The call in \p Names on \p Object that every path from \p Call on
