@@ -1,5 +1,4 @@
 //===--- CircularWaitReports.cpp - async-lint -----------------------------===//
-// A warning at one wait, notes around the cycle in order (one SARIF thread).
 
 #include "CircularWaitCheck.h"
 
@@ -54,14 +53,15 @@ void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
   if (Cycle.size() < 2 || !reportOnce(Cycle[0].Edge.Wait->getBeginLoc()))
     return;
   const model::LockOrderEdge &E = Cycle[0].Edge;
+  const auto &A = *Cycle[0].Started, &B = *Cycle[1].Started;
   diag(E.Wait->getBeginLoc(),
-       "waits for mutex %0 while holding %1; %select{%2, started with this "
-       "coroutine,|another run of %2, started with this one,}3 %select{locks "
-       "them in the opposite order|and %4 more close a cycle of lock orders}5")
-      << E.Waited << E.Held << Cycle[1].Started->name()
-      << (Cycle[0].Started->Coroutine == Cycle[1].Started->Coroutine)
-      << unsigned(Cycle.size() - 2) << (Cycle.size() > 2)
-      << E.Wait->getSourceRange();
+       "waits for mutex %0 while holding %1%select{; %2, started with this "
+       "coroutine, locks them in the opposite order|; another run of %2, "
+       "started with this one, locks them in the opposite order|, in a cycle "
+       "of lock orders with %4 coroutines started with it}3")
+      << E.Waited << E.Held << B.name()
+      << (Cycle.size() > 2 ? 2u : unsigned(A.Coroutine == B.Coroutine))
+      << unsigned(Cycle.size() - 1) << E.Wait->getSourceRange();
   note(E.HeldSince->getBeginLoc(), "%0 is locked here") << E.Held;
   for (const model::LockCycleSide &S : Cycle)
     note(S.Started->Call->getBeginLoc(),

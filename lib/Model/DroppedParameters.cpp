@@ -156,10 +156,8 @@ void ParameterDrops::checkCall(const CallExpr &Call, ASTContext &Ctx,
     One.Steps = {*Step};
     Found.push_back(
         {Made->getBeginLoc(), Made->getSourceRange(),
-         "task returned by " + discardedCalleeName(*Made) + " is handed to " +
-             S->What +
-             ", which destroys it without awaiting, starting or storing it; "
-             "it never runs",
+         "task returned by " + discardedCalleeName(*Made) + " never runs: " +
+             S->What + " destroys it without awaiting, starting or storing it",
          summaryNotes(
              One, Ctx.getSourceManager(), Made->getBeginLoc(),
              [](const SummaryStep &At, bool) {

@@ -141,11 +141,11 @@ Finding transformedFanOutFinding(const TransformedFanOut &F) {
       F.Combine->getBeginLoc(),
       {},
       quotedCall(*F.Combine, "this call") +
-          " runs every task made from a range of runtime size at once, one "
-          "per element, with no limit on how many run together; process "
-          "them in batches or behind a semaphore",
+          " runs a task per element of a range of runtime size, all at once",
       {{F.Made->getBeginLoc(), "a task is made here for every element"},
-       {F.Input->getBeginLoc(), "the range has no static bound"}}};
+       {F.Input->getBeginLoc(),
+        "the range has no static bound; process the tasks in batches or "
+        "behind a semaphore"}}};
 }
 
 Finding parallelForEachFinding(const Expr &Call, const std::string &Name,

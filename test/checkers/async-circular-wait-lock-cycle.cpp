@@ -96,7 +96,7 @@ coro::task<> two_of_three() {
 coro::task<> the_third() { co_await apart_31(); }
 
 // The cycles, reported at the first coroutine's wait, with notes around them:
-// CHECK-NOTES: :15:17: warning: waits for mutex 'm2' while holding 'm1'; coroutine 'take_23', started with this coroutine, and 1 more close a cycle of lock orders [async-circular-wait]
+// CHECK-NOTES: :15:17: warning: waits for mutex 'm2' while holding 'm1', in a cycle of lock orders with 2 coroutines started with it [async-circular-wait]
 // CHECK-NOTES: :14:16: note: 'm1' is locked here
 // CHECK-NOTES: :26:27: note: coroutine 'take_12' is started here
 // CHECK-NOTES: :26:38: note: and coroutine 'take_23' here, to run together with it
@@ -105,7 +105,7 @@ coro::task<> the_third() { co_await apart_31(); }
 // CHECK-NOTES: :19:17: note: and waits for 'm3' here
 // CHECK-NOTES: :22:16: note: coroutine 'take_31' locks 'm3' here
 // CHECK-NOTES: :23:17: note: and waits for 'm1' here: each holds the mutex the previous waits for; lock them in one order everywhere
-// CHECK-NOTES: :34:19: warning: waits for mutex 'y' while holding 'x'; another run of the coroutine lambda, started with this one, and 2 more close a cycle of lock orders [async-circular-wait]
+// CHECK-NOTES: :34:19: warning: waits for mutex 'y' while holding 'x', in a cycle of lock orders with 3 coroutines started with it [async-circular-wait]
 // CHECK-NOTES: :33:18: note: 'x' is locked here
 // CHECK-NOTES: :36:23: note: the coroutine lambda is started here
 // CHECK-NOTES: :37:23: note: and the coroutine lambda here, to run together with it

@@ -104,7 +104,7 @@ demo::task<> by_transform(const std::vector<int> &Items) {
   std::transform(Items.begin(), Items.end(), std::back_inserter(Tasks),
                  [](int I) { return handle(I); });
   co_await demo::when_all(std::move(Tasks));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once, one per element, with no limit on how many run together; process them in batches or behind a semaphore [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-4]]:3: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-5]]:18: note: the range has no static bound
 }
@@ -115,7 +115,7 @@ demo::task<> by_ranges_transform() {
   std::vector<demo::task<>> Tasks;
   std::ranges::transform(Message, std::back_inserter(Tasks), handle);
   co_await demo::when_all(std::move(Tasks));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
   // CHECK-NOTES: :[[@LINE-3]]:3: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-4]]:26: note: the range has no static bound
 }
@@ -124,7 +124,7 @@ demo::task<> by_ranges_transform() {
 
 demo::task<> by_view(const std::vector<int> &Items) {
   co_await demo::when_all(Items | std::views::transform(handle));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
   // CHECK-NOTES: :[[@LINE-2]]:27: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-3]]:27: note: the range has no static bound
 }
@@ -132,7 +132,7 @@ demo::task<> by_view(const std::vector<int> &Items) {
 demo::task<> by_named_view(std::vector<int> &Items) {
   auto Tasks = std::views::transform(Items, [](int I) { return handle(I); });
   co_await demo::when_all(Tasks);
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
   // CHECK-NOTES: :[[@LINE-2]]:27: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-4]]:38: note: the range has no static bound
 }
@@ -145,7 +145,7 @@ template <class T> struct fan {
     auto View = Items | std::views::transform([](T I) { return handle(I); });
     std::vector<demo::task<>> Tasks = to_vector(View.begin(), View.end());
     co_await demo::when_all(std::move(Tasks));
-    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
     // CHECK-NOTES: :[[@LINE-3]]:49: note: a task is made here for every element
     // CHECK-NOTES: :[[@LINE-5]]:17: note: the range has no static bound
   }
@@ -156,7 +156,7 @@ template struct fan<int>;
 #define ALL_OF(Range, Fn) demo::when_all(Range | std::views::transform(Fn))
 demo::task<> through_macro(const std::vector<int> &Items) {
   co_await ALL_OF(Items, handle);
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
   // CHECK-NOTES: :[[@LINE-4]]:27: note: expanded from macro 'ALL_OF'
   // CHECK-NOTES: :[[@LINE-3]]:19: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-4]]:19: note: the range has no static bound
@@ -206,7 +206,7 @@ demo::task<> no_tasks(const std::vector<int> &Items) {
 
 template <class Range, class Fn> demo::task<> map_all(Range &Items, Fn F) {
   co_await demo::when_all(Items | std::views::transform(F));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task made from a range of runtime size at once
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs a task per element of a range of runtime size, all at once
   // CHECK-NOTES: :[[@LINE-2]]:27: note: a task is made here for every element
   // CHECK-NOTES: :[[@LINE-3]]:27: note: the range has no static bound
 }
