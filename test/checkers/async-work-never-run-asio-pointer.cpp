@@ -12,17 +12,7 @@
 #include "asio.hpp"
 #include <memory>
 
-// The suite's <memory> has no unique_ptr.
-namespace std {
-template <class T> class unique_ptr {
-public:
-  unique_ptr(unique_ptr &&);
-  ~unique_ptr();
-  T *operator->() const;
-  T &operator*() const;
-};
-template <class T, class... A> unique_ptr<T> make_unique(A &&...);
-} // namespace std
+#include "unique_ptr.h"
 
 asio::awaitable<void> serve();
 void runs_it(asio::io_context &);

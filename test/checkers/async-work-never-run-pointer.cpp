@@ -11,17 +11,7 @@
 
 #include "concurrencpp/concurrencpp.h"
 
-// The suite's <memory> has no unique_ptr: each test declares its own.
-namespace std {
-template <class T> class unique_ptr {
-public:
-  unique_ptr(unique_ptr &&);
-  ~unique_ptr();
-  T *operator->() const;
-  T &operator*() const;
-};
-template <class T, class... A> unique_ptr<T> make_unique(A &&...);
-} // namespace std
+#include "unique_ptr.h"
 
 void job();
 bool failed();
