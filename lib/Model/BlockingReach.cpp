@@ -37,10 +37,13 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
   const BlockingCall &Leaf = R.Leaf;
   if (R.Via == nullptr) {
     // A system call in a function that handles EAGAIN is made on a
-    // non-blocking descriptor.
+    // non-blocking descriptor; one made just after awaiting the descriptor's
+    // readiness finds it ready.
+    const auto *Call = dyn_cast<CallExpr>(&S);
     if (Leaf.isCategory("io") && !isa<CXXMemberCallExpr>(S) &&
         (IO.expectsWouldBlock(FD, Ctx) ||
-         (isa<CallExpr>(S) && IO.onAsyncMember(FD, cast<CallExpr>(S)))))
+         (Call && (IO.onAsyncMember(FD, *Call) ||
+                   NonBlockingIO::afterReadinessAwait(FD, *Call)))))
       return std::nullopt;
     // A get() (or wait) of the result category blocks only while its object
     // is not ready.

@@ -2,8 +2,10 @@
 //
 // Whether a system call is made on a descriptor the code drives without
 // blocking: the function that makes it tests errno for one of the would-block
-// errors (EAGAIN, EINPROGRESS), or the call is made on a member of the object
-// that the class also hands to an asynchronous operation (sched.poll(m_fd)).
+// errors (EAGAIN, EINPROGRESS), the call is made on a member of the object
+// that the class also hands to an asynchronous operation (sched.poll(m_fd)),
+// or the last suspension before the call awaits the readiness of the same
+// descriptor (co_await on an awaitable built from it: a reactor's wait).
 // Remembered per function and per class for a translation unit.
 //
 //===----------------------------------------------------------------------===//
@@ -37,6 +39,14 @@ public:
   /// operation (a call answering a task or an awaitable): the class drives
   /// that descriptor without blocking.
   bool onAsyncMember(const FunctionDecl &FD, const CallExpr &Call);
+  /// True when the last statement that suspends before the one that makes
+  /// \p Call, in the same block of \p FD's body, is a 'co_await' of an
+  /// awaitable built from the descriptor \p Call is made on (its first
+  /// argument), directly or through the initialisers of the variables and
+  /// members it names, and the statement of the call does not suspend: the
+  /// descriptor was found ready, and no other task has run since.
+  static bool afterReadinessAwait(const FunctionDecl &FD,
+                                  const CallExpr &Call);
   /// Forgets what was found (a new translation unit).
   void clear() {
     WouldBlockTested.clear();
