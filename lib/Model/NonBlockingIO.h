@@ -45,8 +45,7 @@ public:
   /// argument), directly or through the initialisers of the variables and
   /// members it names, and the statement of the call does not suspend: the
   /// descriptor was found ready, and no other task has run since.
-  static bool afterReadinessAwait(const FunctionDecl &FD,
-                                  const CallExpr &Call);
+  static bool afterReadinessAwait(const FunctionDecl &FD, const CallExpr &Call);
   /// Forgets what was found (a new translation unit).
   void clear() {
     WouldBlockTested.clear();
