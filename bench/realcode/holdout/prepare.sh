@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Lays out the holdout code bases: coroutine projects that no rule was tuned
+# on, linted to see whether the checks hold on code nobody here has read
+# (netcan/asyncio and JohanVanslembrouck/corolib, at pinned commits), with a
+# compile_commands.json each.
+#
+#   prepare.sh OUT GITDIR_ASYNCIO GITDIR_COROLIB
+#
+# asyncio needs {fmt}, Catch2 and nanobench, which Debian 12 does not ship
+# as the project uses them: stubs/ holds declarations written for linting
+# only. corolib is configured with CMake (its tutorial and Boost.Asio
+# examples; GoogleTest, Qt and the other optional parts off); the units
+# clang cannot parse (corolib is written for GCC and MSVC) are reported by
+# the driver as not analysed. Then, for each project:
+#   async-lint -p OUT/<project> --header-filter="OUT/<project>/.*" \
+#     --format=json --output=<project>.json <the files of the database>
+set -euo pipefail
+[ $# -eq 3 ] || { sed -n 2,17p "$0"; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mkdir -p "$1" && cd "$1" && pwd)
+extract() { # name gitdir sha
+  local name=$1 d="$2" sha=$3; [ -d "$d/.git" ] && d="$d/.git"
+  git --git-dir="$d" cat-file -e "$sha^{commit}" 2>/dev/null || { echo "$name: commit $sha not in $d" >&2; exit 1; }
+  rm -rf "$out/$name" && mkdir -p "$out/$name"
+  git --git-dir="$d" archive "$sha" | tar -x -C "$out/$name"
+}
+extract asyncio "$2" 2ccac434a9246a3248d08097362eb807f5e6e50c
+extract corolib "$3" 0b6e7d5e096dd48f59d4464c0ae08eda4e7f8588
+python3 - "$out" "$here/stubs" <<'P'
+import glob, json, os, sys
+out, stubs = sys.argv[1], sys.argv[2]
+root = os.path.join(out, "asyncio")
+files = sorted(glob.glob(root + "/src/*.cpp") + glob.glob(root + "/test/*/*.cpp"))
+db = [{"directory": root, "file": f,
+       "arguments": ["clang++-22", "-std=c++20", "-I" + root + "/include",
+                     "-isystem", stubs, "-c", f]} for f in files]
+json.dump(db, open(os.path.join(root, "compile_commands.json"), "w"), indent=1)
+P
+cl="$out/corolib"
+sed -i 's/set(USE_GOOGLETEST TRUE)/set(USE_GOOGLETEST FALSE)/; s/set(BOOST_INSTALLED FALSE)/set(BOOST_INSTALLED TRUE)/' "$cl/CMakeLists.txt"
+cmake -S "$cl" -B "$out/corolib-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+  -DCMAKE_CXX_FLAGS="-DUSE_CPP20SEMAPHORE=1 -DUSE_IN_MT_APPS=1" >/dev/null
+# One entry per file (the tutorial's shared sources are listed by several targets).
+python3 - "$out/corolib-build/compile_commands.json" "$cl/compile_commands.json" <<'P'
+import json, sys
+seen, db = set(), []
+for entry in json.load(open(sys.argv[1])):
+    if entry["file"] not in seen:
+        seen.add(entry["file"])
+        db.append(entry)
+json.dump(db, open(sys.argv[2], "w"), indent=1)
+P
+echo "laid out in $out: asyncio ($(python3 -c "import json,sys;print(len(json.load(open(sys.argv[1]))))" "$out/asyncio/compile_commands.json") units), corolib ($(python3 -c "import json,sys;print(len(json.load(open(sys.argv[1]))))" "$cl/compile_commands.json") units)"
