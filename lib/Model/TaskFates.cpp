@@ -218,9 +218,15 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
   if (F.What == K::Dropped && localHolderOf(Call) == R.Var)
     return {};
   // An eager task awaited on some paths runs on detached where another
-  // path drops it.
+  // path drops it. It runs from the call on, wherever its handle is
+  // dropped: a run of the executor to completion after the call finishes
+  // it (or leaves nothing that could resume it).
   SourceLocation From = F.What == K::AwaitedLater ? F.DroppedWhere : F.Where;
   bool OnExecutor = F.OnExecutor || F.What == K::AwaitedLater;
+  if (L == Laziness::Eager) {
+    From = fullExpressionEnd(Call);
+    OnExecutor = true;
+  }
   if (OnExecutor && runsToCompletionBetween(From, End))
     return {};
   return End;
