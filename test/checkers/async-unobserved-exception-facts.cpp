@@ -167,3 +167,23 @@ void operators(asio::io_context &Ctx) {
   // CHECK-NOTES: :158:37: note: the awaited operation reports failure by throwing here
 }
 
+
+// --- A handler given to a thread: calling a std::function fails by itself
+// only when it is empty (a misuse, like the precondition above); what its
+// target throws is not followed, so the call is no evidence of a throw.
+// The twin throws itself.
+
+#include <functional>
+
+void run_handler_on_a_thread(std::function<void(int)> &&Handler) {
+  std::thread([Handler] { Handler(10); }).detach();
+}
+void run_handler_checked(std::function<void(int)> &&Handler, int V) {
+  std::thread([Handler, V] {
+    if (V < 0)
+      throw std::runtime_error("negative");
+    Handler(V);
+  }).detach();
+  // CHECK-NOTES: :[[@LINE-5]]:15: warning: an exception escaping this thread function calls 'std::terminate'
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: an exception is thrown here
+}
