@@ -324,6 +324,21 @@ std::optional<bool> constantAwaitReady(QualType Awaiter) {
   return Result;
 }
 
+bool isInertAwaiter(QualType Awaiter) {
+  if (constantAwaitReady(Awaiter) != true)
+    return false;
+  const CXXRecordDecl *RD = recordOf(Awaiter);
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  lookupMembers(RD, identifier(RD->getASTContext(), "await_resume"), Found);
+  const auto *Method =
+      Found.size() == 1 ? dyn_cast<CXXMethodDecl>(Found.front()) : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!Method || !Method->hasBody(Def) || !Def)
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  return Body && Body->body_empty();
+}
+
 bool isSynchronousGenerator(QualType T) {
   const CXXRecordDecl *Promise = promiseTypeOf(T);
   if (!Promise || isAwaitableType(T))

@@ -69,6 +69,11 @@ Laziness lazinessOfCoroutine(const FunctionDecl &Coro);
 /// single return of a constant.
 std::optional<bool> constantAwaitReady(QualType Awaiter);
 
+/// True when awaiting \p Awaiter does nothing: its await_ready is constant
+/// true (await_suspend never runs) and its await_resume's body is empty
+/// (std::suspend_never). Dropping one loses no work.
+bool isInertAwaiter(QualType Awaiter);
+
 /// True when the coroutine \p Coro can 'co_await' a value of type \p T: its
 /// promise's await_transform accepts T, or (without await_transform) T is
 /// awaitable.

@@ -120,8 +120,9 @@ DropVerdict DropVerdicts::judgeType(QualType T) const {
   bool Listed = Lib.TaskTypes.matches(Name);
   bool Task = Listed || isTaskType(T);
   bool Awaitable = isAwaitableType(T);
+  // An awaiter whose await does nothing (std::suspend_never) is no work.
   if (!Task)
-    return Awaitable
+    return Awaitable && !isInertAwaiter(T)
                ? DropVerdict{DropVerdict::Kind::Awaitable, Laziness::Unknown}
                : None;
   Laziness L = lazinessOf(T);
