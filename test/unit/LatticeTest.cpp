@@ -84,6 +84,8 @@ using concurrencpp::result;
 using concurrencpp::result_status;
 result<int> compute();
 void expect(int, int);
+void assert_true(bool);
+void assert_equal(result_status, result_status);
 
 // The join: ready after it only when ready on every predecessor.
 concurrencpp::lazy_result<void> joins(bool b) {
@@ -170,6 +172,24 @@ concurrencpp::lazy_result<void> conditions(bool b) {
   expect(o.get(), 1);
 }
 
+// An assertion stops the function when its condition is false: after it,
+// the condition holds (a call of another function tells nothing).
+concurrencpp::lazy_result<void> asserted() {
+  result<int> e = compute();
+  assert_equal(e.status(), result_status::value);
+  expect(e.get(), 1);
+  result<int> t = compute();
+  assert_true(t.status() == result_status::value);
+  expect(t.get(), 1);
+  result<int> n = compute();
+  assert_true(!(n.status() == result_status::value));
+  expect(n.get(), 0);
+  result<int> p = compute();
+  assert_equal(p.status(), result_status::idle);
+  expect(p.get(), 0);
+  co_return;
+}
+
 concurrencpp::lazy_result<void> disagree(bool b, result<int> x, result<int> y) {
   auto any = co_await concurrencpp::when_any(std::move(x), std::move(y));
   if (b) {
@@ -197,6 +217,11 @@ TEST(Lattices, PathFactsReadinessTransfer) {
 TEST(Lattices, PathFactsBranchConditions) {
   Analysed A(Readiness);
   EXPECT_EQ(checkReadiness(A, "conditions"), 4u);
+}
+
+TEST(Lattices, PathFactsAssertionsHoldAfterTheCall) {
+  Analysed A(Readiness);
+  EXPECT_EQ(checkReadiness(A, "asserted"), 4u);
 }
 
 TEST(Lattices, PathFactsWinnerIndexTransferAndJoin) {
@@ -247,6 +272,45 @@ demo::task<> handles(bool b) {
   EXPECT_TRUE(Losses["over"].front());
   // Empty from the start: nothing to lose.
   EXPECT_EQ(Losses.count("empty"), 0u);
+}
+
+/// The names of the handles of \p Fn whose coroutine PathFacts finds lost.
+std::multiset<std::string> lostHandles(Analysed &A, llvm::StringRef Fn) {
+  const model::PathFacts &Facts = A.Session.pathFacts(A.fn(Fn), A.Id);
+  std::vector<const VarDecl *> Vars;
+  for (const BoundNodes &N :
+       match(varDecl(hasAncestor(functionDecl(hasName(Fn)))).bind("v"),
+             A.AST->getASTContext()))
+    if (const auto *V = N.getNodeAs<VarDecl>("v"); V && !isa<ParmVarDecl>(V))
+      Vars.push_back(V);
+  std::multiset<std::string> Names;
+  for (const model::UnusedValueLoss &L : Facts.unusedValueLosses(Vars))
+    Names.insert(L.Var->getName().str());
+  return Names;
+}
+
+// A handle tested for emptiness is empty on the edge where it converts to
+// false, and only there: `if (!t) co_return;` loses nothing, `if (t) {}`
+// loses t on its true edge.
+TEST(Lattices, PathFactsEmptinessTestSettlesTheFalseEdge) {
+  Analysed A(R"cpp(
+#include "concurrencpp/concurrencpp.h"
+using concurrencpp::result;
+result<int> compute();
+concurrencpp::lazy_result<void> tested() {
+  result<int> used = compute();
+  if (used)
+    used.get();
+  result<int> early = compute();
+  if (!early)
+    co_return;
+  early.get();
+  result<int> kept = compute();
+  if (kept) {
+  }
+}
+)cpp");
+  EXPECT_EQ(lostHandles(A, "tested"), std::multiset<std::string>{"kept"});
 }
 
 /// The key of a fact: the variable `&v` names.
