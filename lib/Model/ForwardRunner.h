@@ -38,8 +38,7 @@ struct NoEdgeTransfer {
 /// taken or not, a switch case); \p Join(Into, From) joins \p From into
 /// \p Into and returns true when \p Into changed. All must be monotone for
 /// the run to end.
-template <typename State, typename TransferFn, typename EdgeFn,
-          typename JoinFn>
+template <typename State, typename TransferFn, typename EdgeFn, typename JoinFn>
 std::vector<std::optional<State>>
 runForwardFrom(const CFG &Graph,
                llvm::ArrayRef<std::pair<const CFGBlock *, State>> Seeds,
@@ -82,8 +81,7 @@ runForwardFrom(const CFG &Graph,
 }
 
 /// runForwardFrom from the entry of \p Graph, whose entry state is \p Entry.
-template <typename State, typename TransferFn, typename EdgeFn,
-          typename JoinFn>
+template <typename State, typename TransferFn, typename EdgeFn, typename JoinFn>
 std::vector<std::optional<State>> runForward(const CFG &Graph, State Entry,
                                              TransferFn Transfer, EdgeFn Edge,
                                              JoinFn Join) {

@@ -69,7 +69,8 @@ bool joinReach(Reach &Into, const Reach &From) {
 /// every path through it; a suspension point ends the paths before one.
 Reach scanBlock(
     const CFGBlock &Block, unsigned Start, Reach R,
-    const NameMatcher *NonSuspending, llvm::function_ref<bool(const Stmt &)> Ends,
+    const NameMatcher *NonSuspending,
+    llvm::function_ref<bool(const Stmt &)> Ends,
     llvm::function_ref<void(const Stmt &, const CoroutineSuspendExpr *)>
         Visit) {
   const CoroutineSuspendExpr *Inner = nullptr;
@@ -107,8 +108,8 @@ walkPastSuspensions(const CFG &Graph,
   // The rest of each start block, then its successors, on the runner.
   std::vector<std::pair<const CFGBlock *, Reach>> Seeds;
   for (const auto &[Block, Index] : Starts) {
-    Reach Out = scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends,
-                          nullptr);
+    Reach Out =
+        scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends, nullptr);
     for (const CFGBlock *Succ : Block->succs())
       Seeds.push_back({Succ, Out});
   }
@@ -122,8 +123,8 @@ walkPastSuspensions(const CFG &Graph,
   LateUse First;
   auto Visit = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
     if (IsUse(Current) &&
-        (!First.Use || SM.isBeforeInTranslationUnit(
-                           Current.getBeginLoc(), First.Use->getBeginLoc())))
+        (!First.Use || SM.isBeforeInTranslationUnit(Current.getBeginLoc(),
+                                                    First.Use->getBeginLoc())))
       First = {&Current, Late};
   };
   for (const auto &[Block, Index] : Starts)
@@ -193,7 +194,8 @@ bool repeatsWithoutSuspending(const CFG &Graph, const Stmt *From,
       [&](const CFGBlock &Block, bool &Runs) {
         Runs = Runs && !Scan(Block, 0);
       },
-      NoEdgeTransfer(), [](bool &Into, bool From) {
+      NoEdgeTransfer(),
+      [](bool &Into, bool From) {
         bool Changed = From && !Into;
         Into |= From;
         return Changed;
