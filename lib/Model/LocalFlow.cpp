@@ -3,13 +3,13 @@
 #include "LocalFlow.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "ForwardRunner.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include <deque>
 #include <optional>
 
 namespace clang::tidy::async::model {
@@ -43,6 +43,58 @@ void forEachElementOf(const CFG &Graph, const Stmt *S,
   }
 }
 
+/// What reaches a point on the walk from the start: some path on which the
+/// function has not suspended since, and the suspension point some path
+/// has passed (the first to arrive); neither on a path cut by an end.
+struct Reach {
+  bool Before = false;
+  const CoroutineSuspendExpr *After = nullptr;
+};
+
+/// The may-join: reached when either side reaches.
+bool joinReach(Reach &Into, const Reach &From) {
+  bool Changed = false;
+  if (From.Before && !Into.Before)
+    Into.Before = Changed = true;
+  if (From.After && !Into.After) {
+    Into.After = From.After;
+    Changed = true;
+  }
+  return Changed;
+}
+
+/// Scans \p Block from element \p Start under \p R and returns what reaches
+/// its end; calls \p Visit, when given, with each statement reached after a
+/// suspension and that suspension. A statement satisfying \p Ends cuts
+/// every path through it; a suspension point ends the paths before one.
+Reach scanBlock(
+    const CFGBlock &Block, unsigned Start, Reach R,
+    const NameMatcher *NonSuspending,
+    llvm::function_ref<bool(const Stmt &)> Ends,
+    llvm::function_ref<void(const Stmt &, const CoroutineSuspendExpr *)>
+        Visit) {
+  const CoroutineSuspendExpr *Inner = nullptr;
+  unsigned Index = 0;
+  for (const CFGElement &Element : Block) {
+    if (Index++ < Start)
+      continue;
+    const Stmt *Current = stmtOf(Element);
+    if (!Current)
+      continue;
+    if (Ends && Ends(*Current))
+      return {};
+    if (const CoroutineSuspendExpr *Late = R.After ? R.After : Inner;
+        Late && Visit)
+      Visit(*Current, Late);
+    if (R.Before && !Inner)
+      if ((Inner = suspensionAt(Element, NonSuspending)))
+        R.Before = false;
+  }
+  if (!R.After)
+    R.After = Inner;
+  return R;
+}
+
 /// Walks \p Graph forward from each (block, first element) of \p Starts and
 /// returns the first statement, in source order, that satisfies \p IsUse and
 /// is reached after passing a suspension point that can suspend. A path
@@ -53,53 +105,33 @@ walkPastSuspensions(const CFG &Graph,
                     llvm::function_ref<bool(const Stmt &)> IsUse,
                     const NameMatcher *NonSuspending, const SourceManager &SM,
                     llvm::function_ref<bool(const Stmt &)> Ends = {}) {
-  struct State {
-    const CFGBlock *Block;
-    unsigned Index;
-    const CoroutineSuspendExpr *Suspended;
-  };
-  std::deque<State> Work;
-  for (const auto &[Block, Index] : Starts)
-    Work.push_back({Block, Index, nullptr});
-  // Blocks entered before and after a suspension.
-  std::vector<bool> Seen[2] = {std::vector<bool>(Graph.getNumBlockIDs()),
-                               std::vector<bool>(Graph.getNumBlockIDs())};
-  LateUse First;
-  while (!Work.empty()) {
-    State S = Work.front();
-    Work.pop_front();
-    const CoroutineSuspendExpr *Suspended = S.Suspended;
-    unsigned Index = 0;
-    bool Ended = false;
-    for (const CFGElement &Element : *S.Block) {
-      if (Index++ < S.Index)
-        continue;
-      const Stmt *Current = stmtOf(Element);
-      if (!Current)
-        continue;
-      if (Ends && Ends(*Current)) {
-        Ended = true;
-        break;
-      }
-      if (!Suspended) {
-        Suspended = suspensionAt(Element, NonSuspending);
-        continue;
-      }
-      if (IsUse(*Current) &&
-          (!First.Use || SM.isBeforeInTranslationUnit(
-                             Current->getBeginLoc(), First.Use->getBeginLoc())))
-        First = {Current, Suspended};
-    }
-    if (Ended)
-      continue;
-    std::vector<bool> &Visited = Seen[Suspended ? 1 : 0];
-    for (const CFGBlock *Succ : S.Block->succs()) {
-      if (!Succ || Visited[Succ->getBlockID()])
-        continue;
-      Visited[Succ->getBlockID()] = true;
-      Work.push_back({Succ, 0, Suspended});
-    }
+  // The rest of each start block, then its successors, on the runner.
+  std::vector<std::pair<const CFGBlock *, Reach>> Seeds;
+  for (const auto &[Block, Index] : Starts) {
+    Reach Out =
+        scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends, nullptr);
+    for (const CFGBlock *Succ : Block->succs())
+      Seeds.push_back({Succ, Out});
   }
+  std::vector<std::optional<Reach>> In = runForwardFrom<Reach>(
+      Graph, Seeds,
+      [&](const CFGBlock &Block, Reach &R) {
+        R = scanBlock(Block, 0, R, NonSuspending, Ends, nullptr);
+      },
+      NoEdgeTransfer(), joinReach);
+  // One pass over what the fixed point reaches asks IsUse once per visit.
+  LateUse First;
+  auto Visit = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
+    if (IsUse(Current) &&
+        (!First.Use || SM.isBeforeInTranslationUnit(Current.getBeginLoc(),
+                                                    First.Use->getBeginLoc())))
+      First = {&Current, Late};
+  };
+  for (const auto &[Block, Index] : Starts)
+    scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends, Visit);
+  for (const CFGBlock *Block : Graph)
+    if (const std::optional<Reach> &R = In[Block->getBlockID()])
+      scanBlock(*Block, 0, *R, NonSuspending, Ends, Visit);
   return First;
 }
 
@@ -144,36 +176,34 @@ bool repeatsWithoutSuspending(const CFG &Graph, const Stmt *From,
     }
     return std::nullopt;
   };
-  std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
-  std::deque<const CFGBlock *> Work;
-  std::optional<bool> Direct;
+  // A reachability on the runner: a block's state is whether a path from
+  // From that has not suspended nor met From again runs into it.
+  std::vector<std::pair<const CFGBlock *, bool>> Seeds;
+  bool Direct = false;
   forEachElementOf(Graph, From, [&](const CFGBlock &Block, unsigned Index) {
     std::optional<bool> Rest = Scan(Block, Index);
-    if (Rest) {
-      Direct = Direct.value_or(false) || *Rest;
-      return;
-    }
-    for (const CFGBlock *Succ : Block.succs())
-      if (Succ)
-        Work.push_back(Succ);
+    Direct |= Rest.value_or(false);
+    if (!Rest)
+      for (const CFGBlock *Succ : Block.succs())
+        Seeds.push_back({Succ, true});
   });
-  if (Direct.value_or(false))
+  if (Direct)
     return true;
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.front();
-    Work.pop_front();
-    if (Seen[Block->getBlockID()])
-      continue;
-    Seen[Block->getBlockID()] = true;
-    std::optional<bool> Result = Scan(*Block, 0);
-    if (Result && *Result)
+  std::vector<std::optional<bool>> In = runForwardFrom<bool>(
+      Graph, Seeds,
+      [&](const CFGBlock &Block, bool &Runs) {
+        Runs = Runs && !Scan(Block, 0);
+      },
+      NoEdgeTransfer(),
+      [](bool &Into, bool From) {
+        bool Changed = From && !Into;
+        Into |= From;
+        return Changed;
+      });
+  for (const CFGBlock *Block : Graph)
+    if (In[Block->getBlockID()].value_or(false) &&
+        Scan(*Block, 0).value_or(false))
       return true;
-    if (Result)
-      continue;
-    for (const CFGBlock *Succ : Block->succs())
-      if (Succ)
-        Work.push_back(Succ);
-  }
   return false;
 }
 

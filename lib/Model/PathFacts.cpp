@@ -4,11 +4,11 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "ForwardRunner.h"
 #include "PathFactsTransfer.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
-#include <deque>
 #include <optional>
 
 namespace clang::tidy::async::model {
@@ -22,11 +22,15 @@ const VarDecl *referencedVariable(const Expr *E) {
 
 namespace {
 
-/// Keeps in \p Into only what \p Other knows too.
-void intersect(PathFacts::State &Into, const PathFacts::State &Other) {
+/// Keeps in \p Into only what \p Other knows too (the must-join); true
+/// when \p Into lost something.
+bool intersect(PathFacts::State &Into, const PathFacts::State &Other) {
+  bool Changed = false;
   llvm::SmallVector<const VarDecl *, 8> Drop;
   for (auto &[VD, Bits] : Into.Bits) {
-    Bits &= Other.Bits.lookup(VD);
+    unsigned Kept = Bits & Other.Bits.lookup(VD);
+    Changed |= Kept != Bits;
+    Bits = Kept;
     if (!Bits)
       Drop.push_back(VD);
   }
@@ -40,6 +44,7 @@ void intersect(PathFacts::State &Into, const PathFacts::State &Other) {
   }
   for (const VarDecl *VD : Drop)
     Into.Index.erase(VD);
+  return Changed || !Drop.empty();
 }
 
 const Stmt *stmtOf(const CFGElement &Element) {
@@ -159,37 +164,19 @@ PathFacts::State PathFacts::edgeState(Transfer &T, const CFGBlock &Pred,
 
 void PathFacts::solve() {
   Transfer T(*this, Ctx);
-  llvm::DenseMap<unsigned, State> Out;
-  std::deque<const CFGBlock *> Work{&Graph->getEntry()};
-  In[Graph->getEntry().getBlockID()] = State();
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.front();
-    Work.pop_front();
-    State S = In[Block->getBlockID()];
-    for (const CFGElement &Element : *Block)
-      T.element(Element, S, nullptr);
-    auto [It, New] = Out.try_emplace(Block->getBlockID(), S);
-    if (!New) {
-      if (It->second == S)
-        continue;
-      It->second = S;
-    }
-    unsigned SuccIndex = 0;
-    for (const CFGBlock *Succ : Block->succs()) {
-      unsigned I = SuccIndex++;
-      if (!Succ)
-        continue;
-      State Edge = edgeState(T, *Block, I, It->second);
-      auto [InIt, First] = In.try_emplace(Succ->getBlockID(), Edge);
-      if (!First) {
-        State Before = InIt->second;
-        intersect(InIt->second, Edge);
-        if (InIt->second == Before && Out.count(Succ->getBlockID()))
-          continue;
-      }
-      Work.push_back(Succ);
-    }
-  }
+  std::vector<std::optional<State>> Fixed = runForward(
+      *Graph, State(),
+      [&](const CFGBlock &Block, State &S) {
+        for (const CFGElement &Element : Block)
+          T.element(Element, S, nullptr);
+      },
+      [&](const CFGBlock &Pred, unsigned Succ, State &S) {
+        S = edgeState(T, Pred, Succ, S);
+      },
+      intersect);
+  for (unsigned ID = 0; ID < Fixed.size(); ++ID)
+    if (Fixed[ID])
+      In.try_emplace(ID, std::move(*Fixed[ID]));
 }
 
 PathFacts::~PathFacts() = default;

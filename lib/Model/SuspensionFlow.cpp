@@ -3,11 +3,11 @@
 #include "SuspensionFlow.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "ForwardRunner.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
-#include <deque>
 
 namespace clang::tidy::async::model {
 
@@ -60,20 +60,12 @@ SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
   if (!Graph || Points.empty())
     return {};
   llvm::DenseSet<const Stmt *> IsPoint(Points.begin(), Points.end());
-  // What may hold where the coroutine suspends, per point and key.
+  // What may hold where the coroutine suspends, per point and key: the
+  // union over every visit of the point, which is the fixed point's since
+  // the states only grow.
   llvm::DenseMap<const Stmt *, HeldFacts> AtPoint;
-  std::vector<HeldFacts> In(Graph->getNumBlockIDs());
-  std::vector<bool> Queued(Graph->getNumBlockIDs(), false);
-  std::vector<bool> Visited(Graph->getNumBlockIDs(), false);
-  std::deque<const CFGBlock *> Work{&Graph->getEntry()};
-  Queued[Graph->getEntry().getBlockID()] = true;
-  Visited[Graph->getEntry().getBlockID()] = true;
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.front();
-    Work.pop_front();
-    Queued[Block->getBlockID()] = false;
-    HeldFacts State = In[Block->getBlockID()];
-    for (const CFGElement &Element : *Block) {
+  auto Block = [&](const CFGBlock &B, HeldFacts &State) {
+    for (const CFGElement &Element : B) {
       if (auto S = Element.getAs<CFGStmt>()) {
         if (IsPoint.contains(S->getStmt()))
           mergeInto(AtPoint[S->getStmt()], State);
@@ -84,27 +76,17 @@ SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
           T.Destroyed(*Dtor->getVarDecl(), State);
       }
     }
-    const Expr *Cond =
-        Block->succ_size() == 2
-            ? dyn_cast_or_null<Expr>(
-                  const_cast<CFGBlock *>(Block)->getTerminatorCondition())
-            : nullptr;
-    unsigned Index = 0;
-    for (const CFGBlock *Succ : Block->succs()) {
-      bool Taken = Index++ == 0;
-      if (!Succ)
-        continue;
-      HeldFacts Out = State;
-      if (Cond && T.Branch)
-        T.Branch(*Cond, Taken, Out);
-      unsigned ID = Succ->getBlockID();
-      bool Changed = mergeInto(In[ID], Out);
-      if ((Changed || !Visited[ID]) && !Queued[ID]) {
-        Visited[ID] = Queued[ID] = true;
-        Work.push_back(Succ);
-      }
-    }
-  }
+  };
+  // A two-way branch begins or ends facts on its edges (the true edge is
+  // the first successor).
+  auto Edge = [&](const CFGBlock &B, unsigned Succ, HeldFacts &State) {
+    if (!T.Branch || B.succ_size() != 2)
+      return;
+    if (const auto *Cond = dyn_cast_or_null<Expr>(
+            const_cast<CFGBlock &>(B).getTerminatorCondition()))
+      T.Branch(*Cond, Succ == 0, State);
+  };
+  runForward(*Graph, HeldFacts(), Block, Edge, mergeInto);
   return inSourceOrder(AtPoint);
 }
 

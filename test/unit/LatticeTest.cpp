@@ -84,6 +84,8 @@ using concurrencpp::result;
 using concurrencpp::result_status;
 result<int> compute();
 void expect(int, int);
+void assert_true(bool);
+void assert_equal(result_status, result_status);
 
 // The join: ready after it only when ready on every predecessor.
 concurrencpp::lazy_result<void> joins(bool b) {
@@ -170,6 +172,24 @@ concurrencpp::lazy_result<void> conditions(bool b) {
   expect(o.get(), 1);
 }
 
+// An assertion stops the function when its condition is false: after it,
+// the condition holds (a call of another function tells nothing).
+concurrencpp::lazy_result<void> asserted() {
+  result<int> e = compute();
+  assert_equal(e.status(), result_status::value);
+  expect(e.get(), 1);
+  result<int> t = compute();
+  assert_true(t.status() == result_status::value);
+  expect(t.get(), 1);
+  result<int> n = compute();
+  assert_true(!(n.status() == result_status::value));
+  expect(n.get(), 0);
+  result<int> p = compute();
+  assert_equal(p.status(), result_status::idle);
+  expect(p.get(), 0);
+  co_return;
+}
+
 concurrencpp::lazy_result<void> disagree(bool b, result<int> x, result<int> y) {
   auto any = co_await concurrencpp::when_any(std::move(x), std::move(y));
   if (b) {
@@ -197,6 +217,11 @@ TEST(Lattices, PathFactsReadinessTransfer) {
 TEST(Lattices, PathFactsBranchConditions) {
   Analysed A(Readiness);
   EXPECT_EQ(checkReadiness(A, "conditions"), 4u);
+}
+
+TEST(Lattices, PathFactsAssertionsHoldAfterTheCall) {
+  Analysed A(Readiness);
+  EXPECT_EQ(checkReadiness(A, "asserted"), 4u);
 }
 
 TEST(Lattices, PathFactsWinnerIndexTransferAndJoin) {
@@ -247,6 +272,68 @@ demo::task<> handles(bool b) {
   EXPECT_TRUE(Losses["over"].front());
   // Empty from the start: nothing to lose.
   EXPECT_EQ(Losses.count("empty"), 0u);
+}
+
+/// The names of the handles of \p Fn whose coroutine PathFacts finds lost.
+std::multiset<std::string> lostHandles(Analysed &A, llvm::StringRef Fn) {
+  const model::PathFacts &Facts = A.Session.pathFacts(A.fn(Fn), A.Id);
+  std::vector<const VarDecl *> Vars;
+  for (const BoundNodes &N :
+       match(varDecl(hasAncestor(functionDecl(hasName(Fn)))).bind("v"),
+             A.AST->getASTContext()))
+    if (const auto *V = N.getNodeAs<VarDecl>("v"); V && !isa<ParmVarDecl>(V))
+      Vars.push_back(V);
+  std::multiset<std::string> Names;
+  for (const model::UnusedValueLoss &L : Facts.unusedValueLosses(Vars))
+    Names.insert(L.Var->getName().str());
+  return Names;
+}
+
+// A handle tested for emptiness is empty on the edge where it converts to
+// false, and only there: `if (!t) co_return;` loses nothing, `if (t) {}`
+// loses t on its true edge.
+TEST(Lattices, PathFactsEmptinessTestSettlesTheFalseEdge) {
+  Analysed A(R"cpp(
+#include "concurrencpp/concurrencpp.h"
+using concurrencpp::result;
+result<int> compute();
+concurrencpp::lazy_result<void> tested() {
+  result<int> used = compute();
+  if (used)
+    used.get();
+  result<int> early = compute();
+  if (!early)
+    co_return;
+  early.get();
+  result<int> kept = compute();
+  if (kept) {
+  }
+}
+)cpp");
+  EXPECT_EQ(lostHandles(A, "tested"), std::multiset<std::string>{"kept"});
+}
+
+// The handle a move or a copy takes the coroutine from has handed it on:
+// it loses nothing at the end of its scope; a handle given an empty one's
+// value holds nothing either.
+TEST(Lattices, PathFactsMovedFromHandleIsSettled) {
+  Analysed A(R"cpp(
+#include "task.h"
+#include <utility>
+demo::task<> make();
+demo::task<> moves() {
+  demo::task<> from = make();
+  demo::task<> to = std::move(from);
+  co_await std::move(to);
+  demo::task<> kept = make();
+  demo::task<> taken;
+  taken = std::move(kept);
+  co_await std::move(taken);
+  demo::task<> none;
+  demo::task<> copy = std::move(none);
+}
+)cpp");
+  EXPECT_EQ(lostHandles(A, "moves"), std::multiset<std::string>{});
 }
 
 /// The key of a fact: the variable `&v` names.
@@ -340,6 +427,32 @@ TEST(Lattices, SuspensionFlowTransferOfStatementsDestructorsAndBranches) {
   EXPECT_EQ(Held[3], (std::set<std::string>{"c", "x"}));
 }
 
+// What holds at a suspension point is what holds before its own statement
+// runs: a fact the co_await itself begins (as an awaited lock does) is held
+// at the next point, not at its own.
+TEST(Lattices, SuspensionFlowPointSeesTheStateBeforeItsOwnStatement) {
+  Analysed A(R"cpp(
+#include "task.h"
+demo::task<int> leaf();
+demo::task<> twice() {
+  co_await leaf();
+  co_await leaf();
+}
+)cpp");
+  const model::SuspensionFlow &Flow =
+      A.Session.suspensionFlow(A.fn("twice"), A.Id);
+  ASSERT_EQ(Flow.points().size(), 2u);
+  auto Statement = [](const Stmt &S, model::HeldFacts &Facts) {
+    if (isa<CoawaitExpr>(S))
+      Facts.try_emplace(&S, &S);
+  };
+  std::vector<model::HeldAtSuspension> Held =
+      Flow.heldAtSuspensions({Statement, {}, {}});
+  ASSERT_EQ(Held.size(), 1u);
+  EXPECT_EQ(Held.front().Suspension, Flow.points()[1]);
+  EXPECT_EQ(Held.front().Key, Flow.points()[0]);
+}
+
 // LockOrder's transfer (an awaited lock begins, unlock() or the guard's
 // destruction ends) on SuspensionFlow's may-join: a mutex locked on one
 // path into another's lock makes an edge; unlocked on every path, none.
@@ -419,6 +532,83 @@ demo::task<> across(bool b) {
   EXPECT_EQ(Late(1), CallOf("use", 1));
   EXPECT_EQ(Late(2), nullptr);
   EXPECT_EQ(Late(3), nullptr);
+}
+
+// Where a path cut by an end and a live one meet, the live one goes on,
+// whichever arrives first (the reset on either branch); a loop that
+// suspends on one branch only comes back without suspending on the other,
+// whichever branch it is.
+TEST(Lattices, LocalFlowJoinKeepsTheLivePath) {
+  Analysed A(R"cpp(
+#include "task.h"
+void mark(int);
+void use(int);
+void reset(int);
+void other();
+void spawn(int);
+demo::task<int> leaf();
+demo::task<> cut(bool b) {
+  mark(6);
+  if (b)
+    reset(6);
+  else
+    other();
+  co_await leaf();
+  use(6);
+  mark(7);
+  if (b)
+    other();
+  else
+    reset(7);
+  co_await leaf();
+  use(7);
+}
+demo::task<> loops(bool b) {
+  for (;;) {
+    spawn(8);
+    if (b)
+      co_await leaf();
+    else
+      other();
+  }
+}
+demo::task<> mirrored(bool b) {
+  for (;;) {
+    spawn(9);
+    if (b)
+      other();
+    else
+      co_await leaf();
+  }
+}
+)cpp");
+  auto CallOf = [&](llvm::StringRef Name, int Arg) -> const Stmt * {
+    for (const BoundNodes &N :
+         match(callExpr(callee(functionDecl(hasName(Name))),
+                        hasArgument(0, integerLiteral().bind("n")))
+                   .bind("c"),
+               A.AST->getASTContext()))
+      if (N.getNodeAs<IntegerLiteral>("n")->getValue() == unsigned(Arg))
+        return N.getNodeAs<CallExpr>("c");
+    return nullptr;
+  };
+  const model::SuspensionFlow &Cut = A.Session.suspensionFlow(A.fn("cut"),
+                                                              A.Id);
+  for (int Tag : {6, 7}) {
+    const Stmt *Use = CallOf("use", Tag);
+    const Stmt *Reset = CallOf("reset", Tag);
+    EXPECT_EQ(Cut.firstUseAcross(
+                     *CallOf("mark", Tag),
+                     [&](const Stmt &S) { return &S == Use; },
+                     [&](const Stmt &S) { return &S == Reset; })
+                  .Use,
+              Use)
+        << Tag;
+  }
+  EXPECT_TRUE(A.Session.suspensionFlow(A.fn("loops"), A.Id)
+                  .repeatsWithoutSuspending(*CallOf("spawn", 8)));
+  EXPECT_TRUE(A.Session.suspensionFlow(A.fn("mirrored"), A.Id)
+                  .repeatsWithoutSuspending(*CallOf("spawn", 9)));
 }
 
 // FirstArrival: where two paths disagree, "every path" is false and "some

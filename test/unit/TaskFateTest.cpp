@@ -13,6 +13,7 @@
 #include "Model/TaskFateLattice.h"
 #include "Model/TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
 #include "gtest/gtest.h"
 
 using namespace clang;
@@ -141,6 +142,24 @@ TEST(TaskFateLattice, DeathDropsWhatIsPending) {
   EXPECT_TRUE(Seen[L.V(1)].MayDrop);
   EXPECT_FALSE(Seen.lookup(L.V(0)).MayDrop);
   EXPECT_FALSE(S.Locals.count(L.A));
+}
+
+// A value still pending when the exit is reached (a parameter's: locals
+// die before it) is dropped there; one consumed on the way is not.
+TEST(TaskFateLattice, ExitDropsWhatIsStillPending) {
+  Locals L;
+  std::unique_ptr<CFG> Graph = model::buildFunctionCFG(
+      *function(*L.AST, "f"), L.AST->getASTContext());
+  ASSERT_TRUE(Graph);
+  model::TaskFateState Entry;
+  Entry.Locals[L.A] = fates({L.V(0)}, {L.V(0)});
+  Entry.Locals[L.B] = fates({L.V(1)}, {});
+  model::BlockEvents None(Graph->getNumBlockIDs());
+  model::ValueOutcomes Seen = model::solveTaskFates(
+      *Graph, None, Entry, [&](const VarDecl *) { return L.Loc; });
+  EXPECT_TRUE(Seen.lookup(L.V(0)).MayDrop);
+  EXPECT_EQ(Seen.lookup(L.V(0)).DroppedAt, L.Loc);
+  EXPECT_FALSE(Seen.lookup(L.V(1)).MayDrop);
 }
 
 /// TaskFlow on a function's CFG (from the session) and without one.
