@@ -204,6 +204,10 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
 }
 
 void BusyLoopCheck::checkFunction(CheckedFunction &F) {
+  // Most functions have no loop: nothing to ask, not even their name.
+  llvm::ArrayRef<const Stmt *> Loops = F.events().loops();
+  if (Loops.empty())
+    return;
   // A synchronous generator runs on its consumer's thread, which need not
   // be an executor's.
   if (IgnoredFunctions.matches(model::canonicalName(F.Decl)) ||
@@ -211,15 +215,12 @@ void BusyLoopCheck::checkFunction(CheckedFunction &F) {
     return;
   // Each loop, and the statement after it: a yield there may have been
   // meant for the loop (a brace closed it too early).
-  llvm::SmallVector<const Stmt *, 8> Loops;
   llvm::DenseMap<const Stmt *, const Stmt *> After;
-  F.forEachStmt([&](const Stmt &S) {
-    if (isLoop(S))
-      Loops.push_back(&S);
-    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+  for (const Stmt *S : F.own().all())
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
       for (unsigned I = 1; I < Block->size(); ++I)
-        After[Block->body_begin()[I - 1]] = Block->body_begin()[I];
-  });
+        if (isLoop(*Block->body_begin()[I - 1]))
+          After[Block->body_begin()[I - 1]] = Block->body_begin()[I];
   for (const Stmt *Loop : Loops)
     checkLoop(*Loop, After.lookup(Loop), F);
 }

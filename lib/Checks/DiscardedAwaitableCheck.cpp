@@ -236,11 +236,12 @@ void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {
 }
 
 void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
-  F.forEachStmt([&](const Stmt &S) {
-    model::forEachDiscardedChild(S, [&](const Expr *E, bool Statement) {
-      checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
-    });
-  });
+  for (const Stmt *S : F.own().all())
+    if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+            SwitchCase, LabelStmt, AttributedStmt>(S))
+      model::forEachDiscardedChild(*S, [&](const Expr *E, bool Statement) {
+        checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
+      });
   // Templates are judged in their instantiations, where types are known.
   if (F.Decl.isDependentContext())
     return;

@@ -114,7 +114,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
   model::ClosureLifetimeRules R = rules();
   model::EnclosingFunction Encl{F.Decl, F.Body};
   report(model::detachingLambdaLifetimes(Encl, F.Ctx.getSourceManager(), R));
-  F.forEachStmt([&](const Stmt &S) {
+  auto Visit = [&](const Stmt &S) {
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
     // API that destroys it.
@@ -152,7 +152,13 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
                             model::Said::ClosureTemporary);
     report(model::captureLifetimes(*Op, *Call, F.flow().fateOf(Call),
                                    /*FromStart=*/false, Encl, R));
-  });
+  };
+  // Lambdas and calls are judged in the order the walk meets them (the
+  // order of the reports); without a lambda, the calls' list is that order.
+  if (!F.events().lambdas().empty())
+    return F.forEachStmt(Visit);
+  for (const Expr *Call : F.events().calls())
+    Visit(*Call);
 }
 
 } // namespace clang::tidy::async

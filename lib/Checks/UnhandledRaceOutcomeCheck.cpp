@@ -154,6 +154,13 @@ void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
 
 void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
   model::RaceOutcomes Races(RaceFunctions, Lib.CombinatorFunctions, F.Ctx);
+  // Every race is a co_await of a race call: a function without one has no
+  // outcome to collect, drop or read.
+  if (llvm::none_of(F.events().suspensions(),
+                    [&](const CoroutineSuspendExpr *S) {
+                      return Races.raceAwait(S) != nullptr;
+                    }))
+    return;
   F.forEachStmt([&](const Stmt &S) {
     Races.collect(S);
     checkDiscarded(Races, S);

@@ -115,13 +115,25 @@ std::vector<GuardAtSuspension> PerThreadGuards::atSuspensions(
     const Stmt &Body, llvm::function_ref<const SuspensionFlow &()> Flow,
     const OwnStmts *Own) {
   llvm::DenseMap<const VarDecl *, GuardCapture> Guards;
-  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+  auto Judge = [&](const VarDecl &Var) {
+    if (std::optional<GuardCapture> Capture = guardOf(Var))
+      Guards.try_emplace(&Var, *Capture);
+  };
+  auto Declares = [&](const Stmt &S) {
     if (const auto *DS = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : DS->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (std::optional<GuardCapture> Capture = guardOf(*Var))
-            Guards.try_emplace(Var, *Capture);
-  });
+          Judge(*Var);
+  };
+  // Only declarations declare guards: read from the body's own-statement
+  // list, the other statements cost a class test, not a call.
+  if (Own && Own->body() == &Body) {
+    for (const Stmt *S : Own->all())
+      if (isa<DeclStmt>(S))
+        Declares(*S);
+  } else {
+    forEachOwnStmt(Own, &Body, Declares);
+  }
   std::vector<GuardAtSuspension> Result;
   if (Guards.empty())
     return Result;

@@ -35,9 +35,11 @@ std::vector<ScopeJoin> scopeJoins(
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
     const OwnStmts *Own) {
   std::vector<ScopeJoin> Joins;
-  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+  auto Visit = [&](const Stmt &S) {
     const auto *Start = dyn_cast<CXXMemberCallExpr>(&S);
-    std::optional<CallInfo> Info = Start ? describeCall(*Start) : std::nullopt;
+    std::optional<CallInfo> Scratch;
+    const CallInfo *Info =
+        Start ? describeCall(*Start, Own, Scratch) : nullptr;
     if (!Info || (!anyNameMatches(Know.StartMembers, *Info) &&
                   !anyNameMatches(Know.MoreStartMembers, *Info)))
       return;
@@ -55,7 +57,16 @@ std::vector<ScopeJoin> scopeJoins(
           if (denotedInCaller(Key, Started, Caller) == Scope)
             Joins.push_back({Started, Scope.first, Point});
     }
-  });
+  };
+  // Only a member call starts a task into a scope: read from the body's
+  // own-statement list, the other statements cost a class test.
+  if (Own && Own->body() == &Body) {
+    for (const Stmt *S : Own->all())
+      if (isa<CXXMemberCallExpr>(S))
+        Visit(*S);
+  } else {
+    forEachOwnStmt(Own, &Body, Visit);
+  }
   return Joins;
 }
 

@@ -115,6 +115,18 @@ public:
   std::vector<const FunctionDecl *> Found;
 };
 
+/// How many times \p Body's own code names each variable.
+llvm::DenseMap<const VarDecl *, unsigned> namings(const Stmt &Body,
+                                                  const OwnStmts *Own) {
+  llvm::DenseMap<const VarDecl *, unsigned> Refs;
+  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        ++Refs[Var];
+  });
+  return Refs;
+}
+
 } // namespace
 
 std::vector<SingleThreadContext>
@@ -123,11 +135,7 @@ singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know,
   llvm::MapVector<const VarDecl *, SingleThreadContext> Found;
   // The references to each context that are accounted for, and all.
   llvm::DenseSet<const DeclRefExpr *> Accounted;
-  llvm::DenseMap<const VarDecl *, unsigned> Refs;
-  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        ++Refs[Var];
+  auto Visit = [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     std::optional<CallInfo> Scratch;
     const CallInfo *Info = Call ? describeCall(*Call, Own, Scratch) : nullptr;
@@ -154,7 +162,20 @@ singleThreadContexts(const Stmt &Body, const SingleThreadKnowledge &Know,
       Found[Ctx].Context = Ctx;
       Found[Ctx].HandOffs.push_back(Call);
     }
-  });
+  };
+  // The calls, in the walk's order, find the contexts (read from the
+  // body's own-statement list, the rest costs a class test); the names are
+  // counted only when there is one (most functions have none).
+  if (Own && Own->body() == &Body) {
+    for (const Stmt *S : Own->all())
+      if (isa<CallExpr>(S))
+        Visit(*S);
+  } else {
+    forEachOwnStmt(Own, &Body, Visit);
+  }
+  if (Found.empty())
+    return {};
+  llvm::DenseMap<const VarDecl *, unsigned> Refs = namings(Body, Own);
   llvm::DenseMap<const VarDecl *, unsigned> AccountedRefs;
   for (const DeclRefExpr *Ref : Accounted)
     ++AccountedRefs[cast<VarDecl>(Ref->getDecl())];

@@ -52,7 +52,7 @@ startedTogether(const Stmt &Body, const CFG *Graph,
                 const NameMatcher &Combinators, const NameMatcher &Spawns,
                 const NameMatcher &MoreSpawns, const OwnStmts *Own) {
   std::vector<StartedCoroutine> Combined, Spawned;
-  forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+  auto Visit = [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     std::optional<CallInfo> Scratch;
     const CallInfo *Info = Call ? describeCall(*Call, Own, Scratch) : nullptr;
@@ -69,7 +69,16 @@ startedTogether(const Stmt &Body, const CFG *Graph,
       if (const CallExpr *Coro = coroutineCall(Arg))
         (Combines ? Combined : Spawned)
             .push_back({calledDefinition(*Coro), Coro, Call});
-  });
+  };
+  // Only calls start anything: read from the body's own-statement list,
+  // the other statements cost a class test, not a call.
+  if (Own && Own->body() == &Body) {
+    for (const Stmt *S : Own->all())
+      if (isa<CallExpr>(S))
+        Visit(*S);
+  } else {
+    forEachOwnStmt(Own, &Body, Visit);
+  }
   // Spawns run together when one may run after the other.
   std::vector<StartedCoroutine> Together = Combined;
   for (const StartedCoroutine &S : Spawned)

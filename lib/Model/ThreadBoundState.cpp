@@ -4,6 +4,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "FunctionEvents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -180,6 +181,35 @@ bool ThreadBoundState::fetchesThreadId(const Expr *E) const {
                listedCallIn(Var->getInit(), ThreadIdFunctions));
   });
   return Fetches;
+}
+
+bool ThreadBoundState::mayTake(const FunctionEvents &Events,
+                               const OwnStmts &Own) {
+  // takingOf finds state only through a thread_local named in the
+  // initialiser, a call of a listed function, or a call of a function that
+  // returns a thread_local (threadLocalOf, addressedThreadLocal); a thread
+  // id copied from a local was first taken by a listed call.
+  for (const Stmt *S : Own.all())
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->getTLSKind() != VarDecl::TLS_None)
+        return true;
+  for (const Expr *E : Events.calls()) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      continue;
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      QualType Result = Callee->getReturnType();
+      if ((Result->isReferenceType() || Result->isPointerType()) &&
+          returnedThreadLocal(*Callee))
+        return true;
+    }
+    if (const CallInfo *Info = Own.call(*Call))
+      if (anyNameMatches(ThreadIdFunctions, *Info) ||
+          anyNameMatches(ThreadAffineFunctions, *Info))
+        return true;
+  }
+  return false;
 }
 
 ThreadIdUses ThreadBoundState::usesIn(const Stmt &Body,

@@ -22,6 +22,7 @@
 
 namespace clang::tidy::async::model {
 
+class FunctionEvents;
 class NameMatcher;
 class OwnStmts;
 
@@ -84,6 +85,12 @@ public:
   /// True when \p E calls a thread id function, or names a local
   /// initialised by such a call.
   bool fetchesThreadId(const Expr *E) const;
+  /// False when forEachTaking can find nothing in the function whose events
+  /// are \p Events (\p Own its own statements): it names no thread_local
+  /// and calls no listed function and no function that returns a
+  /// thread_local. Most functions do neither, and are not walked for
+  /// takings at all.
+  bool mayTake(const FunctionEvents &Events, const OwnStmts &Own);
   /// The mentions of locals in \p Body that do not read them. \p Own, when
   /// given, holds the own statements of the function \p Body is in, read
   /// instead of walking (also in forEachTaking).
