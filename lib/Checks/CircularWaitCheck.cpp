@@ -72,7 +72,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
       model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
                              Lib.SpawnFunctions, StartFunctions, &F.own());
   auto EdgesOf = [&](const FunctionDecl &FD) {
-    return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes);
+    return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes, &FD);
   };
   reportLockCycle(model::lockCycle(F.Decl, Together, EdgesOf));
   reportMutualWait(

@@ -12,8 +12,9 @@ constexpr llvm::StringLiteral IgnoredFunctionsOpt = "IgnoredFunctions";
 constexpr llvm::StringLiteral LibrariesOpt = "Libraries";
 /// The list options, in the order of model::ContextList.
 constexpr llvm::StringLiteral ListOpts[model::NumContextLists] = {
-    "ContextTypes",      "HandOffFunctions", "RunFunctions",
-    "ExecutorAccessors", "IoObjectTypes",    "ContextMakers"};
+    "ContextTypes",    "HandOffFunctions", "RunFunctions", "ExecutorAccessors",
+    "IoObjectTypes",   "ContextMakers",    "ModeMakers",   "ManualModes",
+    "InvokeFunctions", "AwaitedHandOffs",  "TaskStarters"};
 
 std::string allLibraries() {
   std::vector<std::string> Names;
@@ -48,7 +49,12 @@ model::ContextKnowledge WorkNeverRunCheck::readKnowledge() {
       &model::ContextKnowledge::RunFunctions,
       &model::ContextKnowledge::ExecutorAccessors,
       &model::ContextKnowledge::IoObjectTypes,
-      &model::ContextKnowledge::ContextMakers};
+      &model::ContextKnowledge::ContextMakers,
+      &model::ContextKnowledge::ModeMakers,
+      &model::ContextKnowledge::ManualModes,
+      &model::ContextKnowledge::InvokeFunctions,
+      &model::ContextKnowledge::AwaitedHandOffs,
+      &model::ContextKnowledge::TaskStarters};
   model::ContextKnowledge K;
   for (unsigned I = 0; I != model::NumContextLists; ++I) {
     Extra[I] = Options.get(ListOpts[I], "");
@@ -87,7 +93,10 @@ void WorkNeverRunCheck::checkFunction(CheckedFunction &F) {
     for (const Expr *HandOff : U.HandOffs) {
       model::ScopeEndPaths Paths =
           model::pathsToScopeEnd(*Graph, *U.Context, HandOff, IsRun);
-      if (!Paths.Known || Paths.Unused.empty())
+      // A call that waits for the work (sync_wait) returns only if some
+      // other thread runs the context: any run after it is doubtful.
+      if (!Paths.Known || Paths.Unused.empty() ||
+          (U.Blocking.contains(HandOff) && !Paths.Uses.empty()))
         continue;
       report(U, *HandOff, Paths);
       break;
@@ -101,15 +110,27 @@ void WorkNeverRunCheck::report(const model::ContextUses &U, const Expr &HandOff,
     return;
   const VarDecl *Ctx = U.Context;
   bool Never = Paths.Uses.empty();
+  bool Blocks = U.Blocking.contains(&HandOff);
   diag(HandOff.getBeginLoc(),
-       Never ? "work handed to %0 never runs: nothing runs %0 before it is "
-               "destroyed"
-             : "work handed to %0 may never run: on some path %0 is destroyed "
-               "without being run")
+       Blocks  ? "work handed to %0 never runs: nothing runs %0, and this call "
+                 "waits for that work forever"
+       : Never ? "work handed to %0 never runs: nothing runs %0 before it is "
+                 "destroyed"
+               : "work handed to %0 may never run: on some path %0 is "
+                 "destroyed without being run")
       << Ctx << HandOff.getSourceRange();
+  if (const Expr *Inside = U.InLambda.lookup(&HandOff))
+    diag(Inside->getBeginLoc(),
+         "the %select{lambda called|coroutine started}1 there hands the work "
+         "to %0 here",
+         DiagnosticIDs::Note)
+        << Ctx << Blocks;
+
   // A pointer's context may outlive it (concurrencpp's runtime keeps its
-  // executors to shut them down), but nothing can run it any more.
-  for (SourceLocation Where : Paths.Unused)
+  // executors to shut them down), but nothing can run it any more. A
+  // context waited for forever is never destroyed.
+  for (SourceLocation Where :
+       Blocks ? ArrayRef<SourceLocation>() : Paths.Unused)
     diag(Where,
          Never ? "%0%select{|, the only handle on the context,}1 is "
                  "destroyed here without having been run; the work handed to "

@@ -3,8 +3,11 @@
 #include "ContextUses.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "LambdaCalls.h"
+#include "ManualModes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -12,108 +15,6 @@
 namespace clang::tidy::async::model {
 
 namespace {
-
-/// One library's entries for one list. Asio's entries are written once,
-/// without their namespace, and given to asio and boost::asio (ASIO_NS).
-struct PresetEntry {
-  llvm::StringLiteral Library;
-  ContextList List;
-  llvm::StringLiteral Names;
-};
-
-constexpr llvm::StringLiteral AsioNs = "ASIO_NS";
-
-const PresetEntry Presets[] = {
-    {AsioNs, ContextList::ContextTypes, "io_context"},
-    {AsioNs, ContextList::HandOffFunctions,
-     "co_spawn;post;dispatch;defer;io_context::post;io_context::dispatch;"
-     "basic_waitable_timer::async_wait;basic_deadline_timer::async_wait;"
-     "basic_signal_set::async_wait;signal_set::async_wait;"
-     "basic_socket_acceptor::async_accept;basic_socket::async_connect;"
-     "basic_stream_socket::async_read_some;"
-     "basic_stream_socket::async_write_some;"
-     "basic_datagram_socket::async_receive;basic_datagram_socket::async_send;"
-     "ip::basic_resolver::async_resolve;async_read;async_write;async_connect;"
-     "async_read_until"},
-    {AsioNs, ContextList::RunFunctions,
-     "io_context::run;io_context::run_one;io_context::run_for;"
-     "io_context::run_until;io_context::run_one_for;io_context::run_one_until;"
-     "io_context::poll;io_context::poll_one"},
-    {AsioNs, ContextList::ExecutorAccessors,
-     "io_context::get_executor;make_strand;make_work_guard"},
-    // A context made by one is owned by the local pointer it initialises.
-    {AsioNs, ContextList::ContextMakers,
-     "::std::make_shared;::std::make_unique"},
-    {AsioNs, ContextList::IoObjectTypes,
-     "basic_waitable_timer;basic_deadline_timer;basic_signal_set;signal_set;"
-     "basic_socket;basic_stream_socket;basic_datagram_socket;basic_raw_socket;"
-     "basic_seq_packet_socket;basic_socket_acceptor;ip::basic_resolver;"
-     "basic_serial_port;basic_stream_file;basic_random_access_file;"
-     "basic_readable_pipe;basic_writable_pipe;posix::basic_stream_descriptor;"
-     "io_context::strand;strand;executor_work_guard;ssl::stream;"
-     "experimental::basic_channel;experimental::basic_concurrent_channel"},
-    {"boost::asio", ContextList::HandOffFunctions, "::boost::asio::spawn"},
-    // An io_context made by one is owned by the local pointer it initialises.
-    {"asio", ContextList::ContextMakers,
-     "::std::make_shared;::std::make_unique"},
-    {"boost::asio", ContextList::ContextMakers,
-     "::std::make_shared;::std::make_unique"},
-    {"libcoro", ContextList::ContextTypes,
-     "::coro::scheduler;::coro::io_scheduler"},
-    {"libcoro", ContextList::HandOffFunctions,
-     "::coro::scheduler::spawn_detached;::coro::scheduler::spawn_joinable;"
-     "::coro::io_scheduler::spawn;::coro::io_scheduler::spawn_detached"},
-    {"libcoro", ContextList::RunFunctions,
-     "::coro::scheduler::process_events;::coro::io_scheduler::process_events"},
-    {"concurrencpp", ContextList::ContextTypes,
-     "::concurrencpp::manual_executor"},
-    {"concurrencpp", ContextList::HandOffFunctions,
-     "::concurrencpp::manual_executor::post;"
-     "::concurrencpp::manual_executor::submit;"
-     "::concurrencpp::manual_executor::bulk_post;"
-     "::concurrencpp::manual_executor::bulk_submit;"
-     "::concurrencpp::manual_executor::enqueue"},
-    // The runtime registers the executor it makes only to shut it down:
-    // the returned pointer is the program's one way to loop it.
-    {"concurrencpp", ContextList::ContextMakers,
-     "::concurrencpp::runtime::make_manual_executor;::std::make_shared;"
-     "::std::make_unique"},
-    {"concurrencpp", ContextList::RunFunctions,
-     "::concurrencpp::manual_executor::loop;"
-     "::concurrencpp::manual_executor::loop_once;"
-     "::concurrencpp::manual_executor::loop_for;"
-     "::concurrencpp::manual_executor::loop_once_for;"
-     "::concurrencpp::manual_executor::loop_until;"
-     "::concurrencpp::manual_executor::loop_once_until"},
-    {"cppcoro", ContextList::ContextTypes, "::cppcoro::io_service"},
-    // cppcoro hands no work to an io_service from outside a coroutine: a
-    // coroutine awaits its schedule(), taking the service by reference.
-    {"cppcoro", ContextList::RunFunctions,
-     "::cppcoro::io_service::process_events;"
-     "::cppcoro::io_service::process_pending_events;"
-     "::cppcoro::io_service::process_one_event;"
-     "::cppcoro::io_service::process_one_pending_event"},
-    // async_simple's executors run their own threads: nothing to run by
-    // hand; its lazy tasks are async-discarded-awaitable's.
-    {"stdexec", ContextList::ContextTypes,
-     "::stdexec::run_loop;::stdexec::__loop::run_loop;"
-     "::std::execution::run_loop"},
-    {"stdexec", ContextList::HandOffFunctions,
-     "::stdexec::start_detached;::exec::start_detached;"
-     "::exec::async_scope::spawn;::exec::async_scope::spawn_future"},
-    {"stdexec", ContextList::RunFunctions,
-     "::stdexec::run_loop::run;::stdexec::__loop::run_loop::run;"
-     "::std::execution::run_loop::run"},
-    {"stdexec", ContextList::ExecutorAccessors,
-     "::stdexec::run_loop::get_scheduler;"
-     "::stdexec::__loop::run_loop::get_scheduler;"
-     "::std::execution::run_loop::get_scheduler;"
-     "::stdexec::schedule;::stdexec::starts_on;::stdexec::on"},
-};
-
-const llvm::StringLiteral Libraries[] = {
-    "asio",    "boost::asio",  "libcoro", "concurrencpp",
-    "cppcoro", "async_simple", "stdexec"};
 
 /// The local variable \p E names, through parentheses and implicit casts.
 const VarDecl *localNamed(const Expr *E) {
@@ -171,14 +72,24 @@ private:
   void declare(const VarDecl &Var);
   void classify(const Stmt &S);
   void classifyCall(const Stmt &S, const CallInfo &Info);
+  /// A member call: of the context (a run), or handing work to it.
+  void classifyMember(const CXXMemberCallExpr &S, const CallInfo &Info,
+                      bool HandsOff);
   /// The context that \p E stands for: the context itself, an executor or
   /// I/O object made from it, or a call that makes one.
   const VarDecl *contextOf(const Expr *E) const;
   /// The context some part of \p E (not inside a lambda) stands for.
   const VarDecl *contextWithin(const Stmt *S) const;
-  void handOff(const VarDecl *Ctx, const Stmt &Call);
+  /// \p Awaited: an awaited hand-off (AwaitedHandOffs), which hands work
+  /// over only in a coroutine lambda's body.
+  void handOff(const VarDecl *Ctx, const Stmt &Call, bool Awaited = false);
   void escape(const VarDecl *Ctx, const Stmt &Where);
   void classifyLambda(const LambdaExpr &Lambda);
+  /// Notes a call of a lambda: in place, by a local's name, or through a
+  /// function that calls it at once (std::invoke).
+  void noteLambdaCall(const Stmt &S, const CallInfo *Info);
+  /// Places the hand-offs in lambda bodies at the calls of those lambdas.
+  void placeLambdaWork();
   void walk(const Stmt &Body);
 
   const ContextKnowledge &K;
@@ -193,6 +104,28 @@ private:
   llvm::SmallVector<const DeclRefExpr *, 8> Mentions;
   /// How many bodies of lambdas that capture a context are being walked.
   unsigned InLambda = 0;
+  /// The lambdas being walked, innermost last.
+  llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
+  /// The hand-offs in the body of each lambda (not in its inner lambdas).
+  struct InnerHandOff {
+    const VarDecl *Context;
+    const Expr *Call;
+    bool Awaited;
+  };
+  llvm::DenseMap<const LambdaExpr *, llvm::SmallVector<InnerHandOff, 1>>
+      LambdaWork;
+  /// The calls of lambdas that run their bodies there, with the local that
+  /// names the lambda (null for one called in place). Started: a coroutine
+  /// lambda's task that Call (a TaskStarters call) starts and waits for.
+  struct LambdaCall {
+    const Expr *Call;
+    const LambdaExpr *Lambda;
+    const VarDecl *Named;
+    bool Started;
+  };
+  std::vector<LambdaCall> LambdaCalls;
+  /// The mentions of those locals that call them.
+  llvm::DenseSet<const DeclRefExpr *> CallingRefs;
 };
 
 const VarDecl *Collector::contextOf(const Expr *E) const {
@@ -286,7 +219,12 @@ void Collector::declare(const VarDecl &Var) {
       Var.getInit()
           ? describeCall(*Var.getInit()->IgnoreUnlessSpelledInSource())
           : std::nullopt;
-  if (!Pointee.isNull() && Init && anyNameMatches(K.ContextMakers, *Init) &&
+  const auto *InitCall = dyn_cast_or_null<CallExpr>(
+      Var.getInit() ? Var.getInit()->IgnoreUnlessSpelledInSource() : nullptr);
+  bool Maker = Init && (anyNameMatches(K.ContextMakers, *Init) ||
+                        (InitCall && anyNameMatches(K.ModeMakers, *Init) &&
+                         selectsManualMode(*InitCall, K.ManualModes)));
+  if (!Pointee.isNull() && Maker &&
       K.ContextTypes.matches(canonicalTypeName(Pointee))) {
     Index[&Var] = Uses.size();
     ContextUses &U = Uses.emplace_back();
@@ -298,9 +236,15 @@ void Collector::declare(const VarDecl &Var) {
     Aliases[&Var] = Ctx;
 }
 
-void Collector::handOff(const VarDecl *Ctx, const Stmt &Call) {
-  // Work handed over in a lambda's body is handed over when it is called.
-  if (InLambda)
+void Collector::handOff(const VarDecl *Ctx, const Stmt &Call, bool Awaited) {
+  // Work handed over in a lambda's body is handed over when it is called
+  // (placeLambdaWork).
+  if (InLambda) {
+    if (!Lambdas.empty() && Index.count(Ctx))
+      LambdaWork[Lambdas.back()].push_back({Ctx, cast<Expr>(&Call), Awaited});
+    return;
+  }
+  if (Awaited)
     return;
   auto It = Index.find(Ctx);
   if (It == Index.end())
@@ -310,34 +254,39 @@ void Collector::handOff(const VarDecl *Ctx, const Stmt &Call) {
     HandOffs.push_back(cast<Expr>(&Call));
 }
 
+void Collector::classifyMember(const CXXMemberCallExpr &S, const CallInfo &Info,
+                               bool HandsOff) {
+  const Expr *Object = S.getImplicitObjectArgument();
+  const DeclRefExpr *Ref = ownerRef(Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Var && Aliases.count(Var))
+    Accounted.insert(Ref);
+  // A member of the pointer itself (get, reset) is not one of the
+  // context's: it may give the context away.
+  bool Deref = Ref != Object->IgnoreParenImpCasts();
+  if (Var && Index.count(Var) && Uses[Index[Var]].ThroughPointer != Deref)
+    Var = nullptr;
+  if (Var && Index.count(Var)) {
+    // Any member of the context itself is its own business (stop,
+    // restart, get_executor): only the listed ones run it.
+    Accounted.insert(Ref);
+    if (anyNameMatches(K.RunFunctions, Info)) {
+      if (InLambda)
+        escape(Var, S);
+      else
+        Uses[Index[Var]].Runs.insert(&S);
+    }
+  }
+  bool Awaited = !HandsOff && anyNameMatches(K.AwaitedHandOffs, Info);
+  if (HandsOff || Awaited)
+    if (const VarDecl *Ctx = contextOf(Object))
+      handOff(Ctx, S, Awaited);
+}
+
 void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   bool HandsOff = anyNameMatches(K.HandOffFunctions, Info);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
-    const Expr *Object = Member->getImplicitObjectArgument();
-    const DeclRefExpr *Ref = ownerRef(Object);
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (Var && Aliases.count(Var))
-      Accounted.insert(Ref);
-    // A member of the pointer itself (get, reset) is not one of the
-    // context's: it may give the context away.
-    bool Deref = Ref != Object->IgnoreParenImpCasts();
-    if (Var && Index.count(Var) && Uses[Index[Var]].ThroughPointer != Deref)
-      Var = nullptr;
-    if (Var && Index.count(Var)) {
-      // Any member of the context itself is its own business (stop,
-      // restart, get_executor): only the listed ones run it.
-      Accounted.insert(Ref);
-      if (anyNameMatches(K.RunFunctions, Info)) {
-        if (InLambda)
-          escape(Var, S);
-        else
-          Uses[Index[Var]].Runs.insert(&S);
-      }
-    }
-    if (HandsOff)
-      if (const VarDecl *Ctx = contextOf(Object))
-        handOff(Ctx, S);
-  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
+    classifyMember(*Member, Info, HandsOff);
   bool Accessor = anyNameMatches(K.ExecutorAccessors, Info);
   const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
   bool IoObject = Construct && K.IoObjectTypes.matches(
@@ -382,8 +331,11 @@ void Collector::classify(const Stmt &S) {
     classifyLambda(*Lambda);
     return;
   }
-  if (std::optional<CallInfo> Info = describeCall(S))
+  std::optional<CallInfo> Info = describeCall(S);
+  if (Info)
     classifyCall(S, *Info);
+  if (!InLambda && isa<CallExpr>(S))
+    noteLambdaCall(S, Info ? &*Info : nullptr);
 }
 
 void Collector::walk(const Stmt &Body) {
@@ -422,12 +374,60 @@ void Collector::classifyLambda(const LambdaExpr &Lambda) {
   // handler): a run there, or handing the context on from there, hands it
   // on; stopping it or taking its executor there does not.
   ++InLambda;
+  Lambdas.push_back(&Lambda);
   walk(*Lambda.getBody());
+  Lambdas.pop_back();
   --InLambda;
+}
+
+void Collector::noteLambdaCall(const Stmt &S, const CallInfo *Info) {
+  const auto *Call = cast<CallExpr>(&S);
+  for (const CalledLambda &L :
+       lambdasRunBy(*Call, Info, K.InvokeFunctions, K.TaskStarters)) {
+    const auto *Named = L.Named ? cast<VarDecl>(L.Named->getDecl()) : nullptr;
+    LambdaCalls.push_back({Call, L.Lambda, Named, L.Started});
+    if (L.Named)
+      CallingRefs.insert(L.Named);
+  }
+}
+
+void Collector::placeLambdaWork() {
+  // A local lambda mentioned other than by its calls may run anywhere,
+  // any time (a thread, a handler): its work is not placed.
+  llvm::DenseSet<const VarDecl *> Elsewhere;
+  for (const DeclRefExpr *Ref : Mentions)
+    if (!CallingRefs.contains(Ref))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        Elsewhere.insert(Var);
+  for (const LambdaCall &C : LambdaCalls) {
+    if (C.Named && Elsewhere.contains(C.Named))
+      continue;
+    for (const InnerHandOff &H : LambdaWork.lookup(C.Lambda)) {
+      // An awaited hand-off hands work over only in a started coroutine.
+      if (H.Awaited && !C.Started)
+        continue;
+      ContextUses &U = Uses[Index[H.Context]];
+      if (H.Awaited)
+        U.Blocking.insert(C.Call);
+      if (!llvm::is_contained(U.HandOffs, C.Call)) {
+        U.HandOffs.push_back(C.Call);
+        U.InLambda[C.Call] = H.Call;
+      }
+    }
+  }
+  // The check reports the first hand-off some path leaves unrun.
+  for (ContextUses &U : Uses) {
+    const SourceManager &SM = U.Context->getASTContext().getSourceManager();
+    llvm::sort(U.HandOffs, [&](const Expr *A, const Expr *B) {
+      return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
+                                          SM.getExpansionLoc(B->getBeginLoc()));
+    });
+  }
 }
 
 std::vector<ContextUses> Collector::run(const Stmt &Body) {
   walk(Body);
+  placeLambdaWork();
   // Every other mention hands the context on: passed to a function that may
   // run it, bound to a reference, its address taken, returned.
   // So does any other mention of an executor or I/O object made from it.
@@ -444,42 +444,6 @@ std::vector<ContextUses> Collector::run(const Stmt &Body) {
 }
 
 } // namespace
-
-llvm::ArrayRef<llvm::StringLiteral> contextPresetLibraries() {
-  return Libraries;
-}
-
-std::string contextPreset(ContextList List,
-                          llvm::ArrayRef<std::string> Wanted) {
-  std::vector<std::string> Names;
-  auto Add = [&](llvm::StringRef Value, llvm::StringRef Prefix) {
-    for (const std::string &Name : splitList(Value))
-      Names.push_back(Prefix.str() + Name);
-  };
-  for (const PresetEntry &E : Presets) {
-    if (E.List != List)
-      continue;
-    if (E.Library != AsioNs) {
-      if (llvm::is_contained(Wanted, E.Library.str()))
-        Add(E.Names, "");
-      continue;
-    }
-    if (llvm::is_contained(Wanted, "asio"))
-      Add(E.Names, "::asio::");
-    if (llvm::is_contained(Wanted, "boost::asio"))
-      Add(E.Names, "::boost::asio::");
-  }
-  return joinList(Names);
-}
-
-std::string asioNames(ContextList List) {
-  std::vector<std::string> Names;
-  for (const PresetEntry &E : Presets)
-    if (E.List == List && E.Library == AsioNs)
-      for (const std::string &Name : splitList(E.Names))
-        Names.push_back("asio::" + Name);
-  return joinList(Names);
-}
 
 std::vector<ContextUses> contextUsesOf(const Stmt &Body,
                                        const ContextKnowledge &K,

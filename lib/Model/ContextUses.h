@@ -21,6 +21,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
@@ -47,6 +48,25 @@ struct ContextKnowledge {
   /// program gets to it (concurrencpp's runtime::make_manual_executor,
   /// std::make_shared): a local initialised by one is the context's owner.
   NameMatcher ContextMakers;
+  /// Makers of a context that needs running only in a mode its options
+  /// select (libcoro's scheduler::make_unique): a local initialised by one
+  /// is the context's owner when the options written at the call select
+  /// that mode (ManualModes).
+  NameMatcher ModeMakers;
+  /// The enumerators that select that mode (thread_strategy_t::manual,
+  /// execution_strategy_t::process_tasks_inline): each option field of an
+  /// enumeration with a listed enumerator must hold one (ManualModes.h).
+  NameMatcher ManualModes;
+  /// Calls that call the function object they are given before they return
+  /// (std::invoke): a lambda given to one runs its body there.
+  NameMatcher InvokeFunctions;
+  /// Members of a context whose awaiting hands the awaiting coroutine to
+  /// it (cppcoro's io_service::schedule): work handed over only in the
+  /// body of a coroutine lambda a TaskStarters call starts.
+  NameMatcher AwaitedHandOffs;
+  /// Calls that start the task they are given and wait for it
+  /// (cppcoro::sync_wait): they return only once the task ends.
+  NameMatcher TaskStarters;
 };
 
 /// The lists of ContextKnowledge, in the order of its fields.
@@ -57,8 +77,13 @@ enum class ContextList : unsigned {
   ExecutorAccessors,
   IoObjectTypes,
   ContextMakers,
+  ModeMakers,
+  ManualModes,
+  InvokeFunctions,
+  AwaitedHandOffs,
+  TaskStarters,
 };
-inline constexpr unsigned NumContextLists = 6;
+inline constexpr unsigned NumContextLists = 11;
 
 /// The libraries that have a preset: asio, boost::asio, libcoro,
 /// concurrencpp, cppcoro, async_simple, stdexec.
@@ -79,8 +104,15 @@ struct ContextUses {
   /// Context is a smart pointer made by a ContextMakers call: the context
   /// is reached through it, and it is the function's only handle on it.
   bool ThroughPointer = false;
-  /// The calls that hand it work, in source order.
+  /// The calls that hand it work, in source order. A call of a lambda
+  /// whose body hands it work (called in place, by name, or through
+  /// std::invoke) is one.
   llvm::SmallVector<const Expr *, 2> HandOffs;
+  /// For such a call of a lambda: the hand-off in the lambda's body.
+  llvm::DenseMap<const Expr *, const Expr *> InLambda;
+  /// The hand-offs that start a coroutine awaiting the context and wait for
+  /// it: they cannot return until something else runs the context.
+  llvm::SmallPtrSet<const Expr *, 1> Blocking;
   /// The calls that run it.
   llvm::SmallPtrSet<const Stmt *, 2> Runs;
   /// The first mention that hands it on to other code; null when none.

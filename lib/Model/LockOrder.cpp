@@ -2,6 +2,7 @@
 
 #include "LockOrder.h"
 #include "CallInfo.h"
+#include "CalleeLocks.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "SuspensionFlow.h"
@@ -50,11 +51,34 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 }
 
 std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
-                                          const NameMatcher &AsyncMutexes) {
+                                          const NameMatcher &AsyncMutexes,
+                                          const FunctionDecl *Coroutine) {
+  // The locks of the callees awaited: a coroutine with one lock of its own
+  // and a callee that locks another mutex holds two at once.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const ValueDecl *, 2>>
+      InCallee;
+  unsigned Locks = llvm::count_if(Flow.points(), [&](const auto *Point) {
+    return awaitedLock(*Point, AsyncMutexes) != nullptr;
+  });
   std::vector<LockOrderEdge> Edges;
-  for (const LockOrderEdge &E : locksHeld(Flow, AsyncMutexes, 2))
+  // Without a lock of its own, the coroutine holds nothing while it waits.
+  if (Locks == 0)
+    return Edges;
+  for (const CoroutineSuspendExpr *Point :
+       Coroutine ? Flow.points() : ArrayRef<const CoroutineSuspendExpr *>())
+    if (auto Mutexes = calleeLocks(*Point, *Coroutine, AsyncMutexes);
+        !Mutexes.empty())
+      InCallee[Point] = std::move(Mutexes);
+  if (Locks == 1 && InCallee.empty())
+    return Edges;
+  for (const LockOrderEdge &E : locksHeld(Flow, AsyncMutexes, 1)) {
     if (E.Waited && E.Held != E.Waited)
       Edges.push_back(E);
+    if (!E.Waited)
+      for (const ValueDecl *Mutex : InCallee.lookup(E.Wait))
+        if (Mutex != E.Held)
+          Edges.push_back({E.Held, Mutex, E.HeldSince, E.Wait});
+  }
   return Edges;
 }
 

@@ -49,8 +49,11 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 /// awaited acquisition: an acquisition whose result is a guard kept in a
 /// variable until that variable dies or is unlocked, one without a result
 /// until the mutex's unlock(); a guard that is not kept lets go at once.
-std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
-                                          const NameMatcher &AsyncMutexes);
+/// With \p Coroutine (the function of \p Flow), an await of a callee
+/// coroutine that locks a mutex (calleeLocks) is a wait for that mutex.
+std::vector<LockOrderEdge>
+lockOrderEdges(const SuspensionFlow &Flow, const NameMatcher &AsyncMutexes,
+               const FunctionDecl *Coroutine = nullptr);
 
 /// Every asynchronous mutex that may be held at each suspension point of
 /// the coroutine whose flow \p Flow is (held as for lockOrderEdges), with

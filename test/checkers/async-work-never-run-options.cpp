@@ -9,9 +9,14 @@
 // A library of one's own, added to the presets through the list options.
 // RUN: %check_async_lint --check-suffix=CORP %s async-work-never-run %t.corp \
 // RUN:   --config="{CheckOptions: {async-work-never-run.ContextTypes: 'corp::Loop', async-work-never-run.HandOffFunctions: 'corp::Loop::enqueue;corp::submit', async-work-never-run.RunFunctions: 'corp::Loop::drain', async-work-never-run.ExecutorAccessors: 'corp::Loop::handle'}}"
+// A maker whose context needs running only in a mode its options select,
+// and a function of one's own that calls the lambda it is given at once.
+// RUN: %check_async_lint --check-suffix=MODES %s async-work-never-run %t.modes \
+// RUN:   --config="{CheckOptions: {async-work-never-run.ContextTypes: 'corp::Reactor', async-work-never-run.HandOffFunctions: 'corp::Reactor::add', async-work-never-run.ModeMakers: 'corp::Reactor::make', async-work-never-run.ManualModes: 'corp::Reactor::Mode::polled', async-work-never-run.InvokeFunctions: 'corp::callNow'}}"
 
 #include "asio.hpp"
 #include "stdexec/execution.hpp"
+#include "unique_ptr.h"
 
 asio::awaitable<void> serve();
 void job();
@@ -22,6 +27,7 @@ void spawnOnly() {
   asio::co_spawn(Ctx, serve(), asio::detached);
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: work handed to 'Ctx' never runs: nothing runs 'Ctx' before it is destroyed [async-work-never-run]
   // CHECK-MESSAGES-CORP: :[[@LINE-2]]:3: warning: work handed to 'Ctx' never runs
+  // CHECK-MESSAGES-MODES: :[[@LINE-3]]:3: warning: work handed to 'Ctx' never runs
 }
 } // namespace legacy
 
@@ -32,6 +38,7 @@ void loopOnly() {
   // CHECK-MESSAGES-IGNORED: :[[@LINE-2]]:3: warning: work handed to 'Loop' never runs
   // CHECK-MESSAGES-STDEXEC: :[[@LINE-3]]:3: warning: work handed to 'Loop' never runs
   // CHECK-MESSAGES-CORP: :[[@LINE-4]]:3: warning: work handed to 'Loop' never runs
+  // CHECK-MESSAGES-MODES: :[[@LINE-5]]:3: warning: work handed to 'Loop' never runs
 }
 
 namespace corp {
@@ -61,4 +68,35 @@ void corpDrained() {
   corp::Loop L;
   L.enqueue(job);
   L.drain();
+}
+
+namespace corp {
+class Reactor {
+public:
+  enum class Mode { threaded, polled };
+  struct Options {
+    Mode mode = Mode::threaded;
+  };
+  static std::unique_ptr<Reactor> make(Options);
+  void add(void (*)());
+  void poll();
+};
+template <class F> void callNow(F &&Fn) { Fn(); }
+} // namespace corp
+
+void corpPolledNeverPolled() {
+  auto R = corp::Reactor::make({.mode = corp::Reactor::Mode::polled});
+  R->add(job);
+  // CHECK-MESSAGES-MODES: :[[@LINE-1]]:3: warning: work handed to 'R' never runs
+}
+
+void corpThreaded() {
+  auto R = corp::Reactor::make({.mode = corp::Reactor::Mode::threaded});
+  R->add(job);
+}
+
+void corpCalledNow() {
+  auto R = corp::Reactor::make({.mode = corp::Reactor::Mode::polled});
+  corp::callNow([&] { R->add(job); });
+  // CHECK-MESSAGES-MODES: :[[@LINE-1]]:3: warning: work handed to 'R' never runs
 }

@@ -49,7 +49,26 @@ public:
 template <class Awaitable> auto sync_wait(Awaitable &&) { return 0; }
 class scheduler {
 public:
+  // By default the scheduler runs its own event thread and a thread pool;
+  // with the manual thread strategy and inline processing, the work spawned
+  // on it runs only inside the owner's process_events().
+  enum class thread_strategy_t { spawn, manual };
+  enum class execution_strategy_t {
+    process_tasks_on_thread_pool,
+    process_tasks_inline
+  };
+  struct options {
+    thread_strategy_t thread_strategy{thread_strategy_t::spawn};
+    int on_io_thread_start_functor = 0;
+    thread_pool::options pool{};
+    execution_strategy_t execution_strategy{
+        execution_strategy_t::process_tasks_on_thread_pool};
+  };
+  static thread_pool::owner<scheduler> make_unique(options opts);
+  static thread_pool::owner<scheduler> make_unique();
+  unsigned long process_events(int timeout = 0);
   bool spawn_detached(task<void> &&);
+  task<void> spawn_joinable(task<void> &&);
   void shutdown() noexcept;
 };
 template <class Executor> class task_group {

@@ -11,7 +11,9 @@ public:
     void await_resume() const noexcept {}
   };
   schedule_operation schedule() noexcept { return {}; }
+  schedule_operation schedule_after(long) noexcept { return {}; }
   unsigned long process_events() { return 0; }
+  unsigned long process_pending_events() { return 0; }
   unsigned long process_one_pending_event() { return 0; }
   void stop() noexcept {}
 };
