@@ -1,6 +1,7 @@
 //===--- AsyncCheck.cpp - async-lint --------------------------------------===//
 
 #include "AsyncCheck.h"
+#include "../Model/Awaitables.h"
 #include "../Model/CallerLambdas.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Matchers.h"
@@ -90,6 +91,15 @@ const model::SuspensionFlow &CheckedFunction::suspensions() {
 }
 
 const model::PathFacts &CheckedFunction::facts() { return Facts.of(Decl, Ctx); }
+
+bool CheckedFunction::maySuspend() const {
+  const model::NameMatcher &NonSuspending =
+      Facts.session().library(Facts.libraryId()).NonSuspendingAwaitables;
+  return llvm::any_of(events().suspensions(),
+                      [&](const CoroutineSuspendExpr *S) {
+                        return model::canSuspend(*S, &NonSuspending);
+                      });
+}
 
 const model::SuspensionFlow &
 AsyncCheck::suspensionsOf(const FunctionDecl &Function, ASTContext &) const {

@@ -95,6 +95,9 @@ public:
   /// The suspension points and what may hold at each (one CFG per function
   /// and translation unit, shared by every check).
   const model::SuspensionFlow &suspensions();
+  /// True when a suspension of the own statements can suspend (canSuspend):
+  /// whenever suspensions().points() is not empty, told without the CFG.
+  bool maySuspend() const;
 
 private:
   UnitFacts &Facts;

@@ -48,8 +48,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     return suspensionsOf(FD, F.Ctx);
   };
   auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
-  const CFG *Graph = CFGOf(F.Decl);
-  if (F.isCoroutine() && Graph) {
+  bool Waits = model::hasWaitCandidates(F.events(), F.own(), Know, Lib);
+  if (const CFG *Graph = F.isCoroutine() && Waits ? CFGOf(F.Decl) : nullptr) {
     auto Points = F.suspensions().points();
     for (const model::SelfWait &W :
          model::selfWaits(F.Decl, F.Body, *Graph, Points, Know))
@@ -68,9 +68,9 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
              F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
       reportParkedGuard(P);
   }
-  std::vector<model::StartedCoroutine> Together =
-      model::startedTogether(F.Body, Graph, Lib.CombinatorFunctions,
-                             Lib.SpawnFunctions, StartFunctions, &F.own());
+  std::vector<model::StartedCoroutine> Together = model::startedTogether(
+      F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,
+      Lib.SpawnFunctions, StartFunctions, &F.own());
   auto EdgesOf = [&](const FunctionDecl &FD) {
     return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes, &FD);
   };

@@ -1,6 +1,8 @@
 //===--- LockAcrossSuspendCheck.cpp - async-lint --------------------------===//
 
 #include "LockAcrossSuspendCheck.h"
+#include "../Model/FunctionEvents.h"
+#include "../Model/HeldLocks.h"
 #include "../Model/SuspendedLockReleases.h"
 #include "../Model/SuspensionFlow.h"
 
@@ -57,16 +59,22 @@ void LockAcrossSuspendCheck::storeCheckOptions(
 }
 
 void LockAcrossSuspendCheck::checkFunction(CheckedFunction &F) {
+  model::LockLists Known = Lists;
+  Known.Names = &Facts.session().names();
+  // Most coroutines scope their locks before they suspend: the events show
+  // it, and the flow (and the CFG) is not built for them.
+  if (!model::mayHoldLockAtSuspension(F.own(), F.events(), Known))
+    return;
   const model::SuspensionFlow &Flow = F.suspensions();
   if (Flow.points().empty())
     return;
   for (const model::HeldAtSuspension &H :
-       model::heldLocksAtSuspensions(Flow, Lists)) {
+       model::heldLocksAtSuspensions(Flow, Known)) {
     SourceLocation At = H.Suspension->getBeginLoc();
     if (model::awaitReleasesLock(*H.Suspension, H.Key) || !reportOnce(At))
       continue;
     const auto *Guard = dyn_cast<VarDecl>(static_cast<const Decl *>(H.Key));
-    bool IsGuard = Guard && Lists.isGuardType(Guard->getType());
+    bool IsGuard = Guard && Known.isGuardType(Guard->getType());
     diag(At, "coroutine suspends while holding %select{lock %1|mutex %1}0: "
              "another task on this executor that waits for it deadlocks a "
              "single-threaded executor, and if the coroutine resumes on "

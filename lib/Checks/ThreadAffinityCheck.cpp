@@ -207,7 +207,7 @@ void ThreadAffinityCheck::checkFunction(CheckedFunction &F) {
        SameThreadTaskTypes.matches(
            model::canonicalTypeName(F.Decl.getReturnType()))))
     return;
-  if (F.suspensions().points().empty())
+  if (!F.maySuspend())
     return;
   // Most functions hold nothing thread-bound: not walked for takings.
   if (Bound.mayTake(F.events(), F.own()))

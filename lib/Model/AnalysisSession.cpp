@@ -6,6 +6,7 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/Format.h"
 #include <chrono>
+#include <climits>
 
 namespace clang::tidy::async::model {
 
@@ -54,6 +55,20 @@ std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();
   return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+}
+
+unsigned cfgBlockBound(size_t OwnStatements) {
+  // CFGBuilder makes at most a few blocks per statement it visits (a loop:
+  // its condition, body, increment, join and exit; a case label, a catch,
+  // a jump, a conditional or logical operator: one or two), besides the
+  // entry and the exit; every statement it visits is an own statement
+  // but for a few implicit parts (a range-for's hidden iterator, which adds
+  // statements, not blocks; a default argument's rewritten initialiser,
+  // rare). Eight per statement is five times the largest
+  // ratio measured on the checker tests (docs/performance.md, round 5a).
+  constexpr size_t PerStatement = 8, Fixed = 8;
+  size_t Bound = OwnStatements * PerStatement + Fixed;
+  return Bound > UINT_MAX ? UINT_MAX : static_cast<unsigned>(Bound);
 }
 
 llvm::StringRef SessionStats::name(Kind K) {
@@ -122,7 +137,8 @@ struct AnalysisSession::Analyses {
 };
 
 struct AnalysisSession::Function {
-  /// The CFG was built (and the budget checked).
+  /// The CFG was built (by the first analysis that asked for it, or to
+  /// settle the budget).
   bool Built = false;
   bool OverBudget = false;
   std::unique_ptr<CFG> Graph;
@@ -191,18 +207,32 @@ AnalysisSession::Function &AnalysisSession::function(const FunctionDecl &FD) {
   ByOutermost[&outermost(FD)].push_back(&FD);
   Stats.MostHeld =
       std::max(Stats.MostHeld, static_cast<unsigned>(Functions.size()));
+  // The budget is settled now, so that every check judges the same
+  // functions: by the own statements' bound where it proves the CFG small
+  // enough, else by building the CFG and counting its blocks.
+  F.Own = std::make_unique<OwnStmts>(getUserBody(FD), &Names);
+  if (cfgBlockBound(F.Own->all().size()) > MaxCFGBlocks)
+    buildGraph(F, FD, /*SettlesBudget=*/true);
+  if (Seen.try_emplace(&FD, F.OverBudget).second)
+    ++(F.OverBudget ? Stats.SkippedByBudget : Stats.FunctionsAnalysed);
+  return F;
+}
+
+void AnalysisSession::buildGraph(Function &F, const FunctionDecl &FD,
+                                 bool SettlesBudget) {
   F.Built = true;
   {
     Timed T(Stats, SessionStats::CFGBuild);
     F.Graph = buildFunctionCFG(FD, Ctx ? *Ctx : FD.getASTContext());
   }
   ++Stats.CFGsBuilt;
+  // A CFG built later, for an analysis, is kept: its function was judged
+  // within the budget, and every check judges the same functions.
+  if (!SettlesBudget)
+    return;
   F.OverBudget = F.Graph && F.Graph->size() > MaxCFGBlocks;
   if (F.OverBudget)
     F.Graph.reset();
-  if (Seen.try_emplace(&FD, F.OverBudget).second)
-    ++(F.OverBudget ? Stats.SkippedByBudget : Stats.FunctionsAnalysed);
-  return F;
 }
 
 void AnalysisSession::judging(const FunctionDecl &FD) {
@@ -227,14 +257,14 @@ bool AnalysisSession::withinBudget(const FunctionDecl &FD) {
 }
 
 const CFG *AnalysisSession::cfg(const FunctionDecl &FD) {
-  return function(FD).Graph.get();
+  Function &F = function(FD);
+  if (!F.Built)
+    buildGraph(F, FD, /*SettlesBudget=*/false);
+  return F.Graph.get();
 }
 
 const OwnStmts &AnalysisSession::ownStmts(const FunctionDecl &FD) {
-  Function &F = function(FD);
-  if (!F.Own)
-    F.Own = std::make_unique<OwnStmts>(getUserBody(FD), &Names);
-  return *F.Own;
+  return *function(FD).Own;
 }
 
 const FunctionEvents &AnalysisSession::events(const FunctionDecl &FD) {

@@ -49,6 +49,11 @@ namespace clang::tidy::async::model {
 std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
                                       ASTContext &Ctx);
 
+/// An upper bound on the blocks of the CFG of a function with
+/// \p OwnStatements own statements (OwnStmts::all): a function under the
+/// budget by this bound is judged without building its CFG to count them.
+unsigned cfgBlockBound(size_t OwnStatements);
+
 /// What a session did in one unit (async-lint --stats).
 struct SessionStats {
   /// The analyses whose time is measured.
@@ -59,8 +64,9 @@ struct SessionStats {
   /// Functions the model was asked about (judged by a check, or asked
   /// about by one) whose CFG is within the budget.
   unsigned FunctionsAnalysed = 0;
-  /// Calls of buildFunctionCFG (more than the functions when one freed
-  /// was asked about again).
+  /// Calls of buildFunctionCFG: one per function an analysis asked the CFG
+  /// of, or whose budget only its CFG could settle (more than the
+  /// functions when one freed was asked about again).
   unsigned CFGsBuilt = 0;
   /// Functions whose CFG has more blocks than the budget.
   unsigned SkippedByBudget = 0;
@@ -121,17 +127,22 @@ public:
   /// again, to the same result; --stats shows it as a second CFG.
   void judging(const FunctionDecl &FD);
 
-  /// False when \p FD's CFG has more blocks than the budget (built once,
-  /// to count them).
+  /// False when \p FD's CFG has more blocks than the budget: settled by
+  /// cfgBlockBound on its own statements where that proves it within, else
+  /// by building the CFG once to count them.
   bool withinBudget(const FunctionDecl &FD);
-  /// The CFG of \p FD; null without a body, past the budget, or when Clang
-  /// cannot build one.
+  /// The CFG of \p FD, built the first time it is asked for; null without
+  /// a body, past the budget, or when Clang cannot build one.
   const CFG *cfg(const FunctionDecl &FD);
 
   /// The own statements of \p FD's body (forEachOwnStmt), walked once.
   const OwnStmts &ownStmts(const FunctionDecl &FD);
   /// The events of \p FD's own statements (FunctionEvents), sorted once.
   const FunctionEvents &events(const FunctionDecl &FD);
+
+  /// The canonical names of the unit's declarations, built once each (every
+  /// OwnStmts::call, the lock lists).
+  CallNames &names() { return Names; }
 
   /// lazinessOfEveryPromise(\p T), asked once per type in the unit: every
   /// call of a coroutine only declared asks it of the same few task types,
@@ -157,6 +168,9 @@ private:
   /// The analyses of one function under one library configuration.
   struct Analyses;
   Function &function(const FunctionDecl &FD);
+  /// Builds \p F's CFG; with \p SettlesBudget, marks the function over
+  /// the budget when the CFG is (and drops it).
+  void buildGraph(Function &F, const FunctionDecl &FD, bool SettlesBudget);
   Analyses &analyses(const FunctionDecl &FD, LibraryId Lib);
   void clear();
 

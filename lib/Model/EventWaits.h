@@ -17,6 +17,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -69,6 +70,12 @@ struct EventKnowledge {
 /// or the object of an awaited wait member); null when it awaits no event.
 const ValueDecl *awaitedEvent(const CoroutineSuspendExpr &Point,
                               const EventKnowledge &Know);
+
+/// The promise whose future \p Point awaits (a call of a
+/// PromiseFutureMembers member, awaited directly or through a local future),
+/// with that local; {null, null} when it awaits none.
+std::pair<const ValueDecl *, const VarDecl *>
+awaitedPromise(const CoroutineSuspendExpr &Point, const EventKnowledge &Know);
 
 /// True when \p Var is a non-static local (not a reference) created unset:
 /// default arguments only, or one constant that is false (an initial state)

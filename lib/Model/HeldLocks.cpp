@@ -4,6 +4,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "FunctionEvents.h"
 #include "NameMatcher.h"
 #include "ResolvedTypes.h"
 #include "clang/AST/Attr.h"
@@ -11,6 +12,13 @@
 namespace clang::tidy::async::model {
 
 namespace {
+
+/// True when \p D's canonical name is in \p List, asked of \p Names' memo
+/// when given.
+bool nameIn(const NameMatcher &List, const NamedDecl &D, CallNames *Names) {
+  return List.matches(Names ? StringRef(Names->of(D))
+                            : StringRef(canonicalName(D)));
+}
 
 /// What a guard's constructor does with its mutex.
 enum class Acquire { Holds, Defers, Tries, Nothing };
@@ -158,10 +166,9 @@ private:
     bool Mutex = false;
     for (const Expr *Arg : Construct.arguments()) {
       if (const CXXRecordDecl *Tag = recordOf(Arg->getType())) {
-        std::string Name = canonicalName(*Tag);
-        if (Check.DeferLockTags.matches(Name))
+        if (nameIn(Check.DeferLockTags, *Tag, Check.Names))
           return Acquire::Defers;
-        if (Check.TryLockTags.matches(Name))
+        if (nameIn(Check.TryLockTags, *Tag, Check.Names))
           return Acquire::Tries;
       }
       QualType T = Arg->getType();
@@ -266,21 +273,100 @@ const ValueDecl *mutexKey(const Expr *E) { return namedDecl(E); }
 
 bool LockLists::isGuardType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD && (RD->hasAttr<ScopedLockableAttr>() ||
-                LockTypes.matches(canonicalName(*RD)));
+  return RD &&
+         (RD->hasAttr<ScopedLockableAttr>() || nameIn(LockTypes, *RD, Names));
 }
 
 bool LockLists::isMutexType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD || isAsyncMutexType(T))
     return false;
-  return RD->hasAttr<CapabilityAttr>() ||
-         MutexTypes.matches(canonicalName(*RD));
+  return RD->hasAttr<CapabilityAttr>() || nameIn(MutexTypes, *RD, Names);
 }
 
 bool LockLists::isAsyncMutexType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD && AsyncMutexTypes.matches(canonicalName(*RD));
+  return RD && nameIn(AsyncMutexTypes, *RD, Names);
+}
+
+namespace {
+
+/// True when a call of \p Events may take a lock by hand, test one or
+/// take a guard's: a member of a guard or mutex (through a pointer too), a
+/// member with a capability attribute, std::lock.
+bool locksByHand(const FunctionEvents &Events, const LockLists &Lists) {
+  for (const Expr *E : Events.calls()) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && (Method->hasAttr<AcquireCapabilityAttr>() ||
+                     Method->hasAttr<TryAcquireCapabilityAttr>()))
+        return true;
+      const Expr *Object = Member->getImplicitObjectArgument();
+      if (!Object)
+        continue;
+      QualType T = Object->getType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      if (Lists.isGuardType(T) || Lists.isMutexType(T))
+        return true;
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "lock")
+      return true;
+  }
+  return false;
+}
+
+/// True when a suspension point is among the own statements of \p Scope's
+/// statements from \p Decl (one of them) on.
+bool suspendsFrom(const OwnStmts &Own, const CompoundStmt &Scope,
+                  const Stmt &Decl) {
+  bool Reached = false, Suspends = false;
+  for (const Stmt *Child : Scope.body()) {
+    Reached = Reached || Child == &Decl;
+    if (!Reached || Suspends)
+      continue;
+    Own.forEach(Child, [&](const Stmt &S) {
+      Suspends = Suspends || isa<CoroutineSuspendExpr>(S);
+    });
+  }
+  return !Reached || Suspends;
+}
+
+} // namespace
+
+bool mayHoldLockAtSuspension(const OwnStmts &Own, const FunctionEvents &Events,
+                             const LockLists &Lists) {
+  if (Events.suspensions().empty())
+    return false;
+  if (locksByHand(Events, Lists))
+    return true;
+  // The guard locals, by the statement that declares them.
+  llvm::SmallVector<std::pair<const VarDecl *, const DeclStmt *>, 2> Guards;
+  for (auto [Var, Decl] : Events.locals())
+    if (Lists.isGuardType(Var->getType()) && !Var->getType()->isReferenceType())
+      Guards.emplace_back(Var, Decl);
+  if (Guards.empty())
+    return false;
+  // The compound statement each declaration is directly in; an exception
+  // edge of the CFG leaves a scope without its destructors.
+  llvm::DenseMap<const Stmt *, const CompoundStmt *> ScopeOf;
+  for (const Stmt *S : Own.all()) {
+    if (isa<CXXTryStmt, CXXThrowExpr>(S))
+      return true;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      for (const Stmt *Child : Block->body())
+        ScopeOf[Child] = Block;
+  }
+  for (auto [Var, Decl] : Guards) {
+    const CompoundStmt *Scope = ScopeOf.lookup(Decl);
+    if (!Var->hasLocalStorage() || !Scope || suspendsFrom(Own, *Scope, *Decl))
+      return true;
+  }
+  return false;
 }
 
 std::vector<HeldAtSuspension> heldLocksAtSuspensions(const SuspensionFlow &Flow,

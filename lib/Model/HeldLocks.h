@@ -23,7 +23,10 @@
 
 namespace clang::tidy::async::model {
 
+class CallNames;
+class FunctionEvents;
 class NameMatcher;
+class OwnStmts;
 
 /// The lists that say what a lock is (a check's options, owned by it).
 struct LockLists {
@@ -37,6 +40,9 @@ struct LockLists {
   /// (std::defer_lock_t) or only try to lock it (std::try_to_lock_t).
   const NameMatcher &DeferLockTags;
   const NameMatcher &TryLockTags;
+  /// The unit's memo of canonical names (AnalysisSession::names), asked
+  /// instead of building a type's name at every question; none when null.
+  CallNames *Names = nullptr;
 
   /// True for a guard type: in LockTypes, or carrying Clang's
   /// scoped_lockable attribute.
@@ -55,6 +61,20 @@ const CXXConstructExpr *guardConstruction(const VarDecl &Var);
 /// The declaration that names the mutex or guard \p E denotes: the key of
 /// its fact.
 const ValueDecl *mutexKey(const Expr *E);
+
+/// False when no lock of \p Lists can be held at any suspension point of
+/// the function whose own statements are \p Own and events \p Events, so
+/// that heldLocksAtSuspensions would find none and its flow (and the CFG)
+/// need not be built. A pre-filter: true whenever it cannot tell. It
+/// proves "none" only when the function suspends nowhere, or when every
+/// lock is a guard local declared directly in a compound statement (not
+/// static) whose remaining statements, from its declaration on, hold no
+/// suspension, no member of a guard or mutex is called (no lock(), unlock(),
+/// try_lock(), owns_lock(), no test of a guard) nor any member carrying a
+/// capability attribute, std::lock is not called, and no try or throw can
+/// leave a guard's scope by an edge the CFG gives no destructor.
+bool mayHoldLockAtSuspension(const OwnStmts &Own, const FunctionEvents &Events,
+                             const LockLists &Lists);
 
 /// The locks that may be held at each suspension point of \p Flow's
 /// coroutine, with where each was taken (on one path); the key of a fact is

@@ -48,7 +48,7 @@ denotedInCaller(const Expr *E, const FunctionDecl &Caller) {
 }
 
 std::vector<StartedCoroutine>
-startedTogether(const Stmt &Body, const CFG *Graph,
+startedTogether(const Stmt &Body, llvm::function_ref<const CFG *()> GraphOf,
                 const NameMatcher &Combinators, const NameMatcher &Spawns,
                 const NameMatcher &MoreSpawns, const OwnStmts *Own) {
   std::vector<StartedCoroutine> Combined, Spawned;
@@ -81,6 +81,7 @@ startedTogether(const Stmt &Body, const CFG *Graph,
   }
   // Spawns run together when one may run after the other.
   std::vector<StartedCoroutine> Together = Combined;
+  const CFG *Graph = Spawned.size() > 1 ? GraphOf() : nullptr;
   for (const StartedCoroutine &S : Spawned)
     if (Graph && llvm::any_of(Spawned, [&](const StartedCoroutine &Other) {
           return &Other != &S && (mayRunAfter(*Graph, *S.Start, *Other.Start) ||

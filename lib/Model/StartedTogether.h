@@ -14,6 +14,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <utility>
@@ -47,12 +48,13 @@ struct StartedCoroutine {
   std::string name() const;
 };
 
-/// The coroutines that \p Body (whose CFG is \p Graph, may be null) starts
-/// to run together: the coroutine calls given to one call of a
+/// The coroutines that \p Body (whose CFG \p Graph gives, may be null)
+/// starts to run together: the coroutine calls given to one call of a
 /// \p Combinators function, and those given to \p Spawns calls (or called
-/// on as their object) where another such spawn may run after it.
+/// on as their object) where another such spawn may run after it. The CFG
+/// is asked for only when there are two spawns to order.
 std::vector<StartedCoroutine>
-startedTogether(const Stmt &Body, const CFG *Graph,
+startedTogether(const Stmt &Body, llvm::function_ref<const CFG *()> Graph,
                 const NameMatcher &Combinators, const NameMatcher &Spawns,
                 const NameMatcher &MoreSpawns, const OwnStmts *Own = nullptr);
 

@@ -6,8 +6,9 @@
 // lock its creator waits for (LockedTaskWaits) or that has not started
 // and keeps its creator's guard (ParkedGuards), a task joining its own scope
 // (ScopeJoins), a blocking wait on the only thread the work needs
-// (PoolSelfBlocks, SingleThreadContext), and the coroutines a function
-// starts together (StartedTogether).
+// (PoolSelfBlocks, SingleThreadContext), the coroutines a function starts
+// together (StartedTogether), and whether a coroutine holds any wait those
+// rules start from (WaitCandidates).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,5 +26,6 @@
 #include "ScopeJoins.h"
 #include "SingleThreadContext.h"
 #include "StartedTogether.h"
+#include "WaitCandidates.h"
 
 #endif // ASYNC_LINT_MODEL_WAITCYCLES_H
