@@ -23,8 +23,9 @@ namespace {
 /// True when a parameter of type \p T holds a task of its own: by value or
 /// by rvalue reference (a task the caller gives up), of a task type.
 bool takesTask(QualType T) {
-  return !T->isLValueReferenceType() &&
-         isTaskOrAwaitableType(T.getNonReferenceType());
+  QualType Held = T.getNonReferenceType();
+  return !T->isLValueReferenceType() && Held->isRecordType() &&
+         isTaskOrAwaitableType(Held);
 }
 
 /// True when \p Call runs on every path through \p FD's body (nothing
@@ -100,8 +101,10 @@ std::optional<Finding> handedTaskFinding(const CallExpr &Call,
 
 void ParameterDetaches::summarise(const FunctionDecl &FD,
                                   const DetachRules &Rules, ASTContext &Ctx) {
+  // Cheapest first: every function of the unit comes here.
   SourceManager &SM = Ctx.getSourceManager();
-  if (!Writer.judging(Ctx) || getCoroutineBody(FD) || !isSummarised(FD, SM))
+  if (FD.getNumParams() == 0 || !Writer.judging(Ctx) ||
+      getCoroutineBody(FD) || !isSummarised(FD, SM))
     return;
   Summary E;
   E.Fact = SummaryFact::Detaches;
@@ -130,18 +133,25 @@ void ParameterDetaches::summarise(const FunctionDecl &FD,
 std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,
                                                 const DetachRules &Rules,
                                                 ASTContext &Ctx) {
+  // Cheapest first: every call of the unit comes here. A callee with a
+  // body here is judged by it (handedTaskFinding), not by a summary.
+  if (!Reader.active() || Call.getNumArgs() == 0 ||
+      isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
   const FunctionDecl *Callee = staticCallee(Call);
-  if (!Reader.active() || !Callee || isa<CXXOperatorCallExpr>(Call))
+  if (!Callee || Callee->hasBody())
     return std::nullopt;
   SourceManager &SM = Ctx.getSourceManager();
   for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
        ++I) {
     // Asked only where a finding could follow: a task made by a call of a
     // coroutine (seen here, or of another unit), for a task parameter.
+    if (!takesTask(Callee->getParamDecl(I)->getType()))
+      continue;
     const Expr *Arg = Call.getArg(I);
     const FunctionDecl *Coro = taskCoroutine(Arg);
     const FunctionDecl *Maker = Coro ? nullptr : declaredMaker(Arg);
-    if ((!Coro && !Maker) || !takesTask(Callee->getParamDecl(I)->getType()))
+    if (!Coro && !Maker)
       continue;
     const Summary *S = Reader.lookup(SummaryFact::Detaches, *Callee, Ctx);
     // Both keys are asked together, so that the driver's first pass records
