@@ -40,7 +40,8 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
       AnyCallMayThrow(Options.get(AnyCallMayThrowOpt, false)),
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Throws),
-      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {
+      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer),
+      Detaches(Writer.directory(), Reader.directory()) {
   model::readListOptions(*this, listOptions(),
                          [&](StringRef Name, StringRef Default) {
                            return Options.get(Name, Default);
@@ -107,6 +108,10 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     checkPromise(F.Decl, F.Ctx);
   if (F.isCoroutine() && Summarising)
     summarise(F.Decl, F.Ctx);
+  auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
+  model::DetachRules Rules{Lib.SpawnFunctions, DiscardingTokens,
+                           DiscardingSpawnFunctions, Policy, Reader, CFGOf};
+  Detaches.summarise(F.Decl, Rules, F.Ctx);
   for (const Expr *Site : F.events().calls()) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site)) {
       std::optional<model::Finding> Thread =
@@ -119,7 +124,14 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     std::optional<model::CallInfo> Info = model::describeCall(*Call);
     checkSpawn(*Call, Info, F.Ctx);
     checkDroppingSpawn(*Call, Info, F.Ctx);
-    checkHandedTasks(*Call, F.Ctx);
+    // A task handed to a function that detaches it: one of this unit, or
+    // of another whose summary says so.
+    std::optional<model::Finding> Lost =
+        model::handedTaskFinding(*Call, Rules, Runs, Lib, F.Ctx);
+    if (!Lost)
+      Lost = Detaches.judge(*Call, Rules, F.Ctx);
+    if (Lost && reportOnce(Lost->Loc))
+      emit(*Lost);
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         if (std::optional<model::Finding> Ignored =

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_UNOBSERVEDEXCEPTIONCHECK_H
 
 #include "../Model/CallInfo.h"
+#include "../Model/DetachedParameters.h"
 #include "../Model/ListOptions.h"
 #include "../Model/LostExceptions.h"
 #include "../Model/SummaryFiles.h"
@@ -29,8 +30,12 @@ protected:
     Overrides.reset();
     Writer.flush();
     Reader.startUnit();
+    Detaches.startUnit();
   }
-  void endTranslationUnit() override { Writer.flush(); }
+  void endTranslationUnit() override {
+    Writer.flush();
+    Detaches.endUnit();
+  }
 
 private:
   /// Shows \p F as the model made it.
@@ -45,10 +50,6 @@ private:
   void checkDroppingSpawn(const CallExpr &Call,
                           const std::optional<model::CallInfo> &Info,
                           ASTContext &Ctx);
-  /// A call that hands a task to a function whose visible body detaches it
-  /// with a spawn that drops its failure (model/DetachingSpawns.h), or runs
-  /// it in a coroutine that drops its exceptions (an in-house spawn).
-  void checkHandedTasks(const CallExpr &Call, ASTContext &Ctx);
 
   model::NameMatcher DiscardingTokens;
   model::NameMatcher DiscardingSpawnFunctions;
@@ -69,6 +70,8 @@ private:
   model::DroppingRuns Runs;
   model::SummaryWriter Writer;
   model::SummaryReader Reader;
+  /// The task parameters functions detach (the `detaches` fact).
+  model::ParameterDetaches Detaches;
 
   /// The options that are lists of names, with their members.
   static llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>

@@ -1,8 +1,8 @@
 //===--- UnobservedExceptionSpawns.cpp - async-lint -----------------------===//
 //
-// async-unobserved-exception's rules for spawns: a library spawn that drops
-// the failure (a discarding token, no error channel) and an in-house spawn
-// whose visible body does so with the task it is handed.
+// async-unobserved-exception's rules for library spawns that drop the
+// failure (a discarding token, no error channel); an in-house spawn whose
+// body does so with the task it is handed is model/DetachedParameters.h's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,35 +50,6 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
                "' gives it no error channel and drops them; catch them "
                "inside the coroutine";
   emit(*F);
-}
-
-void UnobservedExceptionCheck::checkHandedTasks(const CallExpr &Call,
-                                                ASTContext &Ctx) {
-  const FunctionDecl *Callee = model::calledDefinition(Call);
-  if (!Callee || Callee->isInStdNamespace())
-    return;
-  auto DropsFailure = [&](const CallExpr &Spawn) {
-    return model::dropsFailure(Spawn, Lib.SpawnFunctions, DiscardingTokens,
-                               DiscardingSpawnFunctions);
-  };
-  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
-    const ParmVarDecl &Param = *Callee->getParamDecl(I);
-    const FunctionDecl *Coro =
-        model::taskCoroutine(model::argumentFor(Call, I));
-    std::optional<model::DetachingSpawn> Spawn =
-        Coro ? model::detachingSpawn(*Callee, Param, DropsFailure)
-             : std::nullopt;
-    std::optional<model::DroppingRun> Run =
-        Coro && !Spawn ? Runs.of(*Callee, Param, Lib) : std::nullopt;
-    const Stmt *Throw =
-        Spawn || Run ? model::firstCoroutineThrow(Coro, Policy, Ctx) : nullptr;
-    if (!Throw || !reportOnce(Call.getBeginLoc()))
-      continue;
-    emit(Spawn
-             ? model::inHouseSpawnFinding(Call, *Coro, *Callee, *Spawn, *Throw,
-                                          Lib.SpawnFunctions, DiscardingTokens)
-             : model::runningCallFinding(Call, *Coro, *Callee, *Run, *Throw));
-  }
 }
 
 } // namespace clang::tidy::async

@@ -65,16 +65,7 @@ bool onlyObserved(const ParmVarDecl &Param, const Stmt &S) {
 } // namespace
 
 const SummaryStep *droppedParameter(const Summary &S, unsigned Index) {
-  llvm::SmallVector<llvm::StringRef, 4> Indexes;
-  llvm::StringRef(S.Category).split(Indexes, ',');
-  if (S.Fact != SummaryFact::Drops || Indexes.size() != S.Steps.size())
-    return nullptr;
-  for (size_t I = 0; I < Indexes.size(); ++I) {
-    unsigned Dropped = 0;
-    if (!Indexes[I].getAsInteger(10, Dropped) && Dropped == Index)
-      return &S.Steps[I];
-  }
-  return nullptr;
+  return S.Fact == SummaryFact::Drops ? parameterStep(S, Index) : nullptr;
 }
 
 std::vector<Finding>

@@ -154,6 +154,17 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
                  {throwNote(*Throw)}};
 }
 
+std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
+                      const NameMatcher &DiscardingTokens) {
+  std::optional<CallInfo> Info = describeCall(Spawn);
+  std::string With =
+      discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens)
+          ? "'" + displayName(completionTokenName(Spawn)) + "'"
+          : "no error channel";
+  return quotedCallName(Spawn) + " spawns it here with " + With +
+         ", which drops its exceptions";
+}
+
 Finding inHouseSpawnFinding(const CallExpr &Call, const FunctionDecl &Coro,
                             const FunctionDecl &Callee,
                             const DetachingSpawn &Spawn, const Stmt &Throw,
@@ -169,14 +180,8 @@ Finding inHouseSpawnFinding(const CallExpr &Call, const FunctionDecl &Coro,
         {Spawn.HandedAt->getBeginLoc(),
          describeFunction(Callee) + " hands it on to " +
              describeFunction(*calledDefinition(*Spawn.HandedAt)) + " here"});
-  std::optional<CallInfo> Info = describeCall(*Spawn.Spawn);
-  std::string With =
-      discardingTokenSpawn(*Spawn.Spawn, Info, Spawns, DiscardingTokens)
-          ? "'" + displayName(completionTokenName(*Spawn.Spawn)) + "'"
-          : "no error channel";
   F.Notes.push_back({Spawn.Spawn->getBeginLoc(),
-                     quotedCallName(*Spawn.Spawn) + " spawns it here with " +
-                         With + ", which drops its exceptions"});
+                     spawnNote(*Spawn.Spawn, Spawns, DiscardingTokens)});
   return F;
 }
 

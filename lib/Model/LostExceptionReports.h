@@ -70,6 +70,11 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
                                      const ThrowPolicy &Policy,
                                      ASTContext &Ctx);
 
+/// The text of the note at \p Spawn, a spawn that drops the failure of the
+/// task it is given (\p Spawns and \p DiscardingTokens: how it drops it).
+std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
+                      const NameMatcher &DiscardingTokens);
+
 /// The finding at \p Call, which hands the task of \p Coro (whose exception
 /// escapes at \p Throw) to \p Callee, which detaches it as \p Spawn says
 /// (\p Spawns and \p DiscardingTokens: how the spawn drops the failure).

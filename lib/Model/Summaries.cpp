@@ -63,8 +63,23 @@ llvm::StringRef recordKind(SummaryFact Fact) {
     return "spawns";
   case SummaryFact::Drops:
     return "drops";
+  case SummaryFact::Detaches:
+    return "detaches";
   }
   llvm_unreachable("unknown summary fact");
+}
+
+const SummaryStep *parameterStep(const Summary &S, unsigned Index) {
+  llvm::SmallVector<llvm::StringRef, 4> Indexes;
+  llvm::StringRef(S.Category).split(Indexes, ',');
+  if (Indexes.size() != S.Steps.size())
+    return nullptr;
+  for (size_t I = 0; I < Indexes.size(); ++I) {
+    unsigned Named = 0;
+    if (!Indexes[I].getAsInteger(10, Named) && Named == Index)
+      return &S.Steps[I];
+  }
+  return nullptr;
 }
 
 std::string summaryFileName(llvm::StringRef MainFile, SummaryFact Fact) {

@@ -3,13 +3,14 @@
 // What a function defined in another translation unit does, for the calls
 // of this one that see only its declaration: summary files written by each
 // unit's analysis (one per unit and writing check), read by the others'. A
-// summary holds records of four kinds of facts: the function blocks
+// summary holds records of five kinds of facts: the function blocks
 // whatever its arguments (async-blocking-call), the coroutine lets an
 // exception escape (async-unobserved-exception), the function spawns
 // detached work on every call (async-unbounded-spawn), the function
-// destroys a task parameter unrun (async-discarded-awaitable); each with
-// the places that show it (docs/summaries.md describes the flow and the
-// format).
+// destroys a task parameter unrun (async-discarded-awaitable), the function
+// detaches a task parameter with a spawn that drops its failure
+// (async-unobserved-exception); each with the places that show it
+// (docs/summaries.md describes the flow and the format).
 //
 // Functions are keyed by their mangled names, which is what the linker
 // matches across units: two declarations of the same function in different
@@ -49,11 +50,15 @@ enum class SummaryFact : unsigned {
   /// Destroys task parameters it is given by value unrun, on every path
   /// (async-discarded-awaitable).
   Drops,
+  /// Hands a task parameter to a spawn that drops the task's failure, on
+  /// every path (async-unobserved-exception).
+  Detaches,
 };
-inline constexpr unsigned NumSummaryFacts = 4;
+inline constexpr unsigned NumSummaryFacts = 5;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops"), which is also the suffix of the files its check writes.
+/// "drops", "detaches"), which is also the suffix of the files its check
+/// writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -78,19 +83,26 @@ struct Summary {
   std::string Key;
   /// Blocks: the blocking call reached (as BlockingCall::Name). Throws: the
   /// coroutine, as warnings describe it ("coroutine 'work'"). Spawns: the
-  /// spawn called (quoted). Drops: the function (quoted).
+  /// spawn called (quoted). Drops, Detaches: the function (quoted).
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
-  /// BlockingFunctions). Drops: the indexes of the parameters dropped,
-  /// comma-separated, in the order of the steps ("0,2"). "-" for the other
-  /// facts.
+  /// BlockingFunctions). Drops, Detaches: the indexes of the parameters
+  /// dropped or detached, comma-separated, in the order of the steps
+  /// ("0,2"). "-" for the other facts.
   std::string Category = "-";
   /// Blocks: the calls from the function down to the blocking call (the
   /// first is in the function's body, the last is the blocking call
   /// itself). Throws: the place the exception escapes. Spawns: the spawn.
-  /// Drops: one per parameter dropped, where it is destroyed.
+  /// Drops: one per parameter dropped, where it is destroyed. Detaches:
+  /// one per parameter detached, at the spawn.
   std::vector<SummaryStep> Steps;
 };
+
+/// The step of \p S, a record of a fact about parameters (Drops,
+/// Detaches: its category lists their indexes, one step each), for the
+/// parameter \p Index; null when the record does not name that parameter
+/// or its indexes do not match its steps.
+const SummaryStep *parameterStep(const Summary &S, unsigned Index);
 
 /// What a summary file holds: its records, and one message per record of a
 /// kind this version does not know (skipped, with its steps).

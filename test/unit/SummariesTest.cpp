@@ -245,3 +245,36 @@ TEST(SummariesTest, DropsRecordsNameTheirParameters) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SummariesTest, DetachesRecordsRoundTripAndNameTheirParameters) {
+  Summary E;
+  E.Fact = SummaryFact::Detaches;
+  E.Key = "_Z9start_jobRN4asio10io_contextENS_9awaitableIvEE";
+  E.What = "'start_job'";
+  E.Category = "1";
+  E.Steps.push_back({"'start_job'",
+                     "'asio::co_spawn' spawns it here with 'asio::detached', "
+                     "which drops its exceptions",
+                     "/src/jobs.cpp", 22, 3});
+  std::string Text = formatSummaries("/src/jobs.cpp", {E});
+  EXPECT_NE(Text.find("\ndetaches\t" + E.Key + "\t'start_job'\t1\t1\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_EQ(summaryFileName("/src/jobs.cpp", SummaryFact::Detaches).substr(16),
+            ".detaches.summary");
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  const Summary &Detaches = Parsed->Entries[0];
+  EXPECT_EQ(Detaches.Fact, SummaryFact::Detaches);
+  EXPECT_EQ(parameterStep(Detaches, 0), nullptr);
+  ASSERT_NE(parameterStep(Detaches, 1), nullptr);
+  EXPECT_EQ(parameterStep(Detaches, 1)->Line, 22u);
+  // A detach is not a drop: the drops reader ignores it.
+  EXPECT_EQ(droppedParameter(Detaches, 1), nullptr);
+}
+
+} // namespace
