@@ -88,8 +88,12 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
     return {K::AwaitedLater, U.Where,
             "iterated here, after the temporaries of the range expression "
             "are destroyed"};
-  case UseKind::StoredOther:
-    return {K::Escapes, U.Where, "stored here, where it outlives the function"};
+  case UseKind::StoredOther: {
+    TaskFate Stored{K::Escapes, U.Where,
+                    "stored here, where it outlives the function"};
+    Stored.IntoObject = U.IntoObject;
+    return Stored;
+  }
   case UseKind::StoredLocal: {
     TaskFate Held = Graph && U.Store
                         ? resolveValue(U.Holder, U.Store, Depth + 1)

@@ -184,7 +184,10 @@ private:
         Local.Holder = Owner;
         return Local;
       }
-      return {UseKind::StoredOther, false, Where};
+      Use Other{UseKind::StoredOther, false, Where};
+      Other.IntoObject =
+          isa<CXXThisExpr>(strip(Member->getBase(), Wrappers::Syntax));
+      return Other;
     }
     return {UseKind::Other, false, Where};
   }
@@ -425,9 +428,17 @@ private:
     else
       holder(&Object, Full);
     // A member function defined here (a background holder's 'add') gives
-    // its task parameters the fate its body gives them, as a free helper.
-    for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-      expr(Call.getArg(I), handedTo(Call, I), Full);
+    // its task parameters the fate its body gives them, as a free helper;
+    // one that stores it in a member of its object stores it in \p Object
+    // (a group kept in a local keeps it).
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+      Use Handed = handedTo(Call, I);
+      if (Handed.What == UseKind::StoredOther && Handed.IntoObject)
+        if (Use Local = storeInto(&Object, Call.getBeginLoc(), &Call, false);
+            Local.What == UseKind::StoredLocal)
+          Handed = Local;
+      expr(Call.getArg(I), Handed, Full);
+    }
   }
 
   /// What the function \p Call calls does with the task it is given as
@@ -458,6 +469,8 @@ private:
     else if (F.What == K::Escapes && !F.ViaReturn)
       Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
                  F.Where};
+    Summary.IntoObject =
+        Summary.What == UseKind::StoredOther && F.IntoObject;
     Summaries[Param] = Summary;
     return Summary;
   }

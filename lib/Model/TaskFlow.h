@@ -66,6 +66,9 @@ struct TaskFate {
   /// Kept in a local that, on some path, dies (or is overwritten) before
   /// anything consumed it, here; invalid when no path drops it.
   SourceLocation DroppedWhere;
+  /// Escapes by being stored in a member of the function's own object
+  /// (this->tasks): the caller's object keeps it.
+  bool IntoObject = false;
 
   bool droppedOnSomePath() const {
     return What == Kind::Dropped || DroppedWhere.isValid();
@@ -165,6 +168,8 @@ public:
     /// variable), and whether it replaces what Holder held.
     TaskValue Store = nullptr;
     bool Replaces = false;
+    /// For StoredOther: stored in a member of '*this'.
+    bool IntoObject = false;
   };
 
 private:
