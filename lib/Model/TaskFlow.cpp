@@ -469,8 +469,7 @@ private:
     else if (F.What == K::Escapes && !F.ViaReturn)
       Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
                  F.Where};
-    Summary.IntoObject =
-        Summary.What == UseKind::StoredOther && F.IntoObject;
+    Summary.IntoObject = Summary.What == UseKind::StoredOther && F.IntoObject;
     Summaries[Param] = Summary;
     return Summary;
   }
