@@ -6,6 +6,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -47,8 +48,17 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
     if (Lists.AllowedFunctions.matches(Name))
       return std::nullopt;
 
+  // The program's own coroutine, or its own definition of a function of
+  // the global namespace (a C library's name: accept, read), is not the
+  // library's function: its body is read like any other.
+  const FunctionDecl *Def = Call->Callee->getDefinition();
+  bool OwnFunction =
+      Def && (getCoroutineBody(*Def) ||
+              (Def->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+               !Def->getASTContext().getSourceManager().isInSystemHeader(
+                   Def->getLocation())));
   llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
-  for (unsigned I = 0; I < Categories.size(); ++I) {
+  for (unsigned I = 0; I < Categories.size() && !OwnFunction; ++I) {
     if (!Lists.CategoryEnabled[I])
       continue;
     for (const std::string &Name : Call->Names)

@@ -69,3 +69,17 @@ struct blocking_acceptor {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'accept' blocks the executor thread inside coroutine 'accept_one' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
   }
 };
+
+// The program's own functions named like the C library's: a coroutine
+// (calling it only makes a task) and a plain function with a body here,
+// which is read like any other (it blocks on nothing).
+static demo::task<> accept(unsigned short Port) { co_return; }
+static long read(int Fd) { return Fd; }
+struct group {
+  void fork(demo::task<>);
+};
+demo::task<> own_names(group &G) {
+  G.fork(accept(55550));
+  read(3);
+  co_return;
+}
