@@ -73,6 +73,19 @@ bool hasMember(const CXXRecordDecl *RD, DeclarationName Name) {
   return !Found.empty();
 }
 
+/// True when some await_suspend of \p RD can take the awaiting coroutine's
+/// handle (one parameter, or a template): a member of that name that takes
+/// none makes no awaiter.
+bool suspendTakesHandle(const CXXRecordDecl *RD, const ASTContext &Ctx) {
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  lookupMembers(RD, identifier(Ctx, "await_suspend"), Found);
+  return llvm::any_of(Found, [](const NamedDecl *ND) {
+    const auto *FD = dyn_cast<FunctionDecl>(ND->getUnderlyingDecl());
+    return !FD || (FD->getMinRequiredArguments() <= 1 &&
+                   (FD->getNumParams() >= 1 || FD->isVariadic()));
+  });
+}
+
 /// The class template a type names, written or instantiated.
 const TemplateDecl *classTemplateOf(QualType T) {
   if (T.isNull())
@@ -199,7 +212,7 @@ bool isAwaitableType(QualType T) {
     return false;
   const ASTContext &Ctx = RD->getASTContext();
   if (hasMember(RD, identifier(Ctx, "await_ready")) &&
-      hasMember(RD, identifier(Ctx, "await_suspend")) &&
+      suspendTakesHandle(RD, Ctx) &&
       hasMember(RD, identifier(Ctx, "await_resume")))
     return true;
   DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);

@@ -36,3 +36,14 @@ void by_hand(promise &P, int &N) {
   P.counted(N);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'promise::counted' is discarded; await it, start it, or hand it to an executor [async-discarded-awaitable]
 }
+
+// Members named like an awaiter's, but no await_suspend that takes the
+// coroutine's handle: 'co_await' on it does not compile, so it is no
+// awaitable (a runtime's 'fork' result that is only joined by a call).
+struct not_an_awaiter {
+  bool await_ready();
+  void await_suspend();
+  void await_resume();
+};
+not_an_awaiter make_joinable();
+void kept_not_awaiter() { [[maybe_unused]] not_an_awaiter J = make_joinable(); }
