@@ -181,4 +181,18 @@ const ValueDecl *declNamedDirectly(const Expr *E) {
   return nullptr;
 }
 
+const VarDecl *localObjectOf(const MemberExpr *Member) {
+  while (Member && !Member->isArrow()) {
+    const Expr *Base = strip(Member->getBase(), Wrappers::Syntax);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()
+                 ? VD
+                 : nullptr;
+    }
+    Member = dyn_cast<MemberExpr>(Base);
+  }
+  return nullptr;
+}
+
 } // namespace clang::tidy::async::model

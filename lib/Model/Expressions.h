@@ -70,6 +70,10 @@ std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
 /// only (not through copies or std::move, unlike namedDecl); null otherwise.
 const ValueDecl *declNamedDirectly(const Expr *E);
 
+/// The local variable (not a reference) whose member \p Member is: c.tasks,
+/// c.a.b; null for a member reached through a pointer or a reference.
+const VarDecl *localObjectOf(const MemberExpr *Member);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_EXPRESSIONS_H

@@ -180,7 +180,7 @@ private:
     }
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(Target)) {
       // A member of a local object lives as long as that object.
-      if (const VarDecl *Owner = localObject(Member)) {
+      if (const VarDecl *Owner = localObjectOf(Member)) {
         Local.Holder = Owner;
         return Local;
       }
@@ -209,21 +209,6 @@ private:
     expr(Target, {UseKind::Neutral, false, Target->getBeginLoc()}, Full);
   }
 
-  /// The local variable (not a reference) whose member \p Member is:
-  /// c.tasks, c.a.b.
-  static const VarDecl *localObject(const MemberExpr *Member) {
-    while (Member && !Member->isArrow()) {
-      const Expr *Base = strip(Member->getBase(), Wrappers::Syntax);
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
-        const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()
-                   ? VD
-                   : nullptr;
-      }
-      Member = dyn_cast<MemberExpr>(Base);
-    }
-    return nullptr;
-  }
 
   void record(const Expr *E, Use U, const Expr *Full) {
     U.FullExpr = Full;
