@@ -209,7 +209,6 @@ private:
     expr(Target, {UseKind::Neutral, false, Target->getBeginLoc()}, Full);
   }
 
-
   void record(const Expr *E, Use U, const Expr *Full) {
     U.FullExpr = Full;
     auto [It, New] = Flow.UseOf.try_emplace(E, Flow.Uses.size());
