@@ -109,8 +109,12 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
   if (F.isCoroutine() && Summarising)
     summarise(F.Decl, F.Ctx);
   auto CFGOf = [&](const FunctionDecl &FD) { return Facts.session().cfg(FD); };
-  model::DetachRules Rules{Lib.SpawnFunctions, DiscardingTokens,
-                           DiscardingSpawnFunctions, Policy, Reader, CFGOf};
+  model::DetachRules Rules{Lib.SpawnFunctions,
+                           DiscardingTokens,
+                           DiscardingSpawnFunctions,
+                           Policy,
+                           Reader,
+                           CFGOf};
   Detaches.summarise(F.Decl, Rules, F.Ctx);
   for (const Expr *Site : F.events().calls()) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site)) {

@@ -72,8 +72,8 @@ const FunctionDecl *declaredMaker(const Expr *Arg) {
 
 std::optional<Finding> handedTaskFinding(const CallExpr &Call,
                                          const DetachRules &Rules,
-                                         DroppingRuns &Runs,
-                                         const Library &Lib, ASTContext &Ctx) {
+                                         DroppingRuns &Runs, const Library &Lib,
+                                         ASTContext &Ctx) {
   const FunctionDecl *Callee = calledDefinition(Call);
   if (!Callee || Callee->isInStdNamespace())
     return std::nullopt;
@@ -103,8 +103,8 @@ void ParameterDetaches::summarise(const FunctionDecl &FD,
                                   const DetachRules &Rules, ASTContext &Ctx) {
   // Cheapest first: every function of the unit comes here.
   SourceManager &SM = Ctx.getSourceManager();
-  if (FD.getNumParams() == 0 || !Writer.judging(Ctx) ||
-      getCoroutineBody(FD) || !isSummarised(FD, SM))
+  if (FD.getNumParams() == 0 || !Writer.judging(Ctx) || getCoroutineBody(FD) ||
+      !isSummarised(FD, SM))
     return;
   Summary E;
   E.Fact = SummaryFact::Detaches;
@@ -163,7 +163,8 @@ std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,
         Step && Coro ? firstCoroutineThrow(Coro, Rules.Policy, Ctx) : nullptr;
     if (!Step || (!Throw && !Thrown))
       continue;
-    Finding F{Call.getBeginLoc(), Call.getSourceRange(),
+    Finding F{Call.getBeginLoc(),
+              Call.getSourceRange(),
               "exceptions thrown by " +
                   (Throw ? describeFunction(*Coro) : Thrown->What) +
                   " are lost: " + S->What + " detaches it and drops them",

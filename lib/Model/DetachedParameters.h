@@ -50,8 +50,8 @@ struct DetachRules {
 /// coroutine that drops its exceptions (\p Runs, an in-house runner).
 std::optional<Finding> handedTaskFinding(const CallExpr &Call,
                                          const DetachRules &Rules,
-                                         DroppingRuns &Runs,
-                                         const Library &Lib, ASTContext &Ctx);
+                                         DroppingRuns &Runs, const Library &Lib,
+                                         ASTContext &Ctx);
 
 /// Writes the `detaches` facts of the functions a unit defines and reads
 /// those of the functions it only declares.

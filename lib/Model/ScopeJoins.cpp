@@ -38,8 +38,7 @@ std::vector<ScopeJoin> scopeJoins(
   auto Visit = [&](const Stmt &S) {
     const auto *Start = dyn_cast<CXXMemberCallExpr>(&S);
     std::optional<CallInfo> Scratch;
-    const CallInfo *Info =
-        Start ? describeCall(*Start, Own, Scratch) : nullptr;
+    const CallInfo *Info = Start ? describeCall(*Start, Own, Scratch) : nullptr;
     if (!Info || (!anyNameMatches(Know.StartMembers, *Info) &&
                   !anyNameMatches(Know.MoreStartMembers, *Info)))
       return;
