@@ -54,8 +54,6 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
                            const Inputs &In) {
   RunResult Result;
   auto Begin = std::chrono::steady_clock::now();
-  ClangTidyContext Context(Config.provider(In.headerRegex()), false, false,
-                           false);
   // A worker records the files its unit reads, for the parent's cache.
   llvm::StringSet<> Read;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real =
@@ -73,6 +71,12 @@ RunResult analyseInProcess(const CommandLine &CL, const Configuration &Config,
     UnitFileIds Before;
     if (!CL.SummaryOutput.empty())
       Before = unitSummaryFileIds(CL.SummaryOutput, File);
+    // A context per unit: runClangTidy makes each unit's diagnostic ids
+    // afresh, and a context keeps the check name of every id it has seen,
+    // so a context shared by two units names the second one's findings
+    // after the first one's checks.
+    ClangTidyContext Context(Config.provider(In.headerRegex()), false, false,
+                             false);
     Unit.Diagnostics = runClangTidy(Context, *In.Compilations, {File}, FS,
                                     /*ApplyAnyFix=*/false,
                                     /*EnableCheckProfile=*/false,
