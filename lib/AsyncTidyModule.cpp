@@ -18,6 +18,7 @@
 #include "Checks/UnhandledRaceOutcomeCheck.h"
 #include "Checks/UnobservedExceptionCheck.h"
 #include "Checks/WorkNeverRunCheck.h"
+#include "Model/Summaries.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include <map>
 #include <mutex>
@@ -32,7 +33,8 @@ namespace {
 /// driver per unit, the compiler plugin per compile, and clangd per AST
 /// build, each build with its own context but all from one set of factories
 /// for the process, on several threads at once: hence the lock. A session
-/// lives as long as a check holds it; the map holds none.
+/// lives as long as a check holds it; the map holds none. The sessions share
+/// the summary directories read, which outlive them.
 class Sessions {
 public:
   std::shared_ptr<model::AnalysisSession> of(ClangTidyContext *Context) {
@@ -43,6 +45,7 @@ public:
     std::shared_ptr<model::AnalysisSession> Session = Slot.lock();
     if (!Session) {
       Session = std::make_shared<model::AnalysisSession>();
+      Session->shareSummaryIndexes(Indexes);
       Slot = Session;
     }
     return Session;
@@ -51,6 +54,8 @@ public:
 private:
   std::mutex Mutex;
   std::map<ClangTidyContext *, std::weak_ptr<model::AnalysisSession>> ByContext;
+  std::shared_ptr<model::SummaryIndexes> Indexes =
+      std::make_shared<model::SummaryIndexes>();
 };
 
 /// Registers async checks so that each is handed its unit's session.

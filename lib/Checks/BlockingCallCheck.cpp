@@ -79,7 +79,7 @@ void BlockingCallCheck::startTranslationUnit() {
   SyncWaitStarted.clear();
   CircularWaits.clear();
   Writer.flush();
-  Reader.startUnit();
+  Reader.startUnit(Facts.session().summaryIndexes());
 }
 
 void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {

@@ -36,7 +36,7 @@ void DiscardedAwaitableCheck::storeCheckOptions(
 
 void DiscardedAwaitableCheck::startTranslationUnit() {
   Verdicts.reset();
-  Drops.startUnit();
+  Drops.startUnit(Facts.session().summaryIndexes());
 }
 
 void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,

@@ -65,7 +65,7 @@ void UnboundedSpawnCheck::startTranslationUnit() {
   FansOut.clear();
   TaskOrAwaitable.clear();
   Writer.flush();
-  Reader.startUnit();
+  Reader.startUnit(Facts.session().summaryIndexes());
 }
 
 void UnboundedSpawnCheck::emit(const model::Finding &F) {

@@ -29,8 +29,8 @@ protected:
     FailureClasses.reset();
     Overrides.reset();
     Writer.flush();
-    Reader.startUnit();
-    Detaches.startUnit();
+    Reader.startUnit(Facts.session().summaryIndexes());
+    Detaches.startUnit(Facts.session().summaryIndexes());
   }
   void endTranslationUnit() override {
     Writer.flush();

@@ -62,10 +62,11 @@ public:
   ParameterDetaches(std::string Output, std::string Directory)
       : Writer(std::move(Output), SummaryFact::Detaches),
         Reader(std::move(Directory), &Writer) {}
-  /// A unit starts: the previous one's file is written.
-  void startUnit() {
+  /// A unit starts: the previous one's file is written; \p Indexes are
+  /// the process's summary directories.
+  void startUnit(SummaryIndexes &Indexes) {
     Writer.flush();
-    Reader.startUnit();
+    Reader.startUnit(Indexes);
   }
   /// The unit ends: its file is written.
   void endUnit() { Writer.flush(); }

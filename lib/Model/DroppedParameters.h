@@ -38,10 +38,11 @@ public:
         Reader(std::move(Directory), &Writer) {}
   const std::string &output() const { return Writer.directory(); }
   const std::string &directory() const { return Reader.directory(); }
-  /// A unit starts: the previous one's file is written.
-  void startUnit() {
+  /// A unit starts: the previous one's file is written; \p Indexes are
+  /// the process's summary directories.
+  void startUnit(SummaryIndexes &Indexes) {
     Writer.flush();
-    Reader.startUnit();
+    Reader.startUnit(Indexes);
   }
   /// The unit ends: its file is written.
   void endUnit() { Writer.flush(); }

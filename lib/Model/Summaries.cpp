@@ -342,13 +342,7 @@ llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
   });
 }
 
-std::shared_ptr<const SummaryIndex> summariesOf(llvm::StringRef Dir) {
-  // Process-wide on purpose: a check instance lives for one unit, and a
-  // process (clangd, the driver in one process) analyses many; reading the
-  // directory once per unit would cost more than the analysis. Guarded,
-  // because clangd runs units on several threads.
-  static std::mutex Lock;
-  static llvm::StringMap<std::shared_ptr<const SummaryIndex>> Read;
+std::shared_ptr<const SummaryIndex> SummaryIndexes::of(llvm::StringRef Dir) {
   std::lock_guard<std::mutex> Guard(Lock);
   std::shared_ptr<const SummaryIndex> &Slot = Read[Dir];
   if (!Slot)

@@ -28,6 +28,7 @@
 #include "llvm/Support/Error.h"
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -191,11 +192,22 @@ llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
                           SummaryFact Fact, const SummaryUses &Uses);
 
-/// The index of \p Dir, read the first time any unit of this process asks
-/// and kept for the others (the directory is written by an earlier phase;
-/// it does not change while it is read). Malformed files are reported on
-/// stderr, once.
-std::shared_ptr<const SummaryIndex> summariesOf(llvm::StringRef Dir);
+/// The summary directories a process reads, each read the first time any
+/// unit asks and kept for the others (written by an earlier phase, a
+/// directory does not change while it is read); malformed files are
+/// reported on stderr, once. The analysis sessions of a process share one
+/// (the module's check factories own it): a check lives for one unit, and
+/// reading the directory per unit would cost more than the analysis.
+/// Guarded, because clangd builds units on several threads.
+class SummaryIndexes {
+public:
+  /// The index of \p Dir.
+  std::shared_ptr<const SummaryIndex> of(llvm::StringRef Dir);
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<std::shared_ptr<const SummaryIndex>> Read;
+};
 
 /// A digest of the contents of every summary file of \p Dir, for the keys
 /// of results that depend on them.

@@ -69,8 +69,8 @@ const Summary *SummaryReader::lookup(SummaryFact Fact,
   // Only a function this unit cannot see into: a body here is the truth.
   if (!active() || !judgedBySummary(Callee, Ctx.getSourceManager()))
     return nullptr;
-  if (!Index && enabled())
-    Index = summariesOf(Dir);
+  if (!Index && enabled() && Indexes)
+    Index = Indexes->of(Dir);
   return lookupSummary(Index.get(), Fact, summaryKey(Callee, Names.of(Ctx)),
                        Recording ? Recording->uses(Ctx) : nullptr);
 }

@@ -88,12 +88,17 @@ public:
   /// lookup of the checks: it records the key asked.
   const Summary *lookup(SummaryFact Fact, const FunctionDecl &Callee,
                         ASTContext &Ctx);
-  /// Forgets the unit's mangler (a new unit starts).
-  void startUnit() { Names.reset(); }
+  /// Forgets the unit's mangler (a new unit starts); the directory is read
+  /// through \p Shared, the process's indexes.
+  void startUnit(SummaryIndexes &Shared) {
+    Names.reset();
+    Indexes = &Shared;
+  }
 
 private:
   std::string Dir;
   SummaryWriter *Recording;
+  SummaryIndexes *Indexes = nullptr;
   std::shared_ptr<const SummaryIndex> Index;
   SummaryNames Names;
 };
