@@ -3,6 +3,7 @@
 #include "AnalysisSession.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "Summaries.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/Format.h"
 #include <chrono>
@@ -148,7 +149,8 @@ struct AnalysisSession::Function {
   std::vector<std::unique_ptr<Analyses>> ByLibrary;
 };
 
-AnalysisSession::AnalysisSession() = default;
+AnalysisSession::AnalysisSession()
+    : Indexes(std::make_shared<SummaryIndexes>()) {}
 AnalysisSession::~AnalysisSession() = default;
 
 AnalysisSession::LibraryId AnalysisSession::addLibrary(const Library &Lib) {
@@ -169,6 +171,7 @@ void AnalysisSession::clear() {
   Functions.clear();
   ByOutermost.clear();
   Current = nullptr;
+  Retired.clear();
   Seen.clear();
   Lambdas.clear();
   Names.clear();
@@ -240,16 +243,26 @@ void AnalysisSession::judging(const FunctionDecl &FD) {
   if (Outer == Current)
     return;
   // Every check has judged the function left, and the functions within it
-  // (the matcher visits them inside it).
-  if (Current) {
-    auto It = ByOutermost.find(Current);
-    if (It != ByOutermost.end()) {
-      for (const FunctionDecl *Held : It->second)
-        Functions.erase(Held);
-      ByOutermost.erase(It);
-    }
-  }
+  // (the matcher visits them inside it). They are kept a while longer: a
+  // caller a few functions on asks about its callees (their lock order,
+  // what they do with a task handed to them), and freed at once they would
+  // be built again.
+  if (Current)
+    Retired.push_back(Current);
   Current = Outer;
+  while (Retired.size() > KeptRetired) {
+    const FunctionDecl *Oldest = Retired.front();
+    Retired.pop_front();
+    // Judged again since it was retired: its analyses are in use.
+    if (Oldest == Current || llvm::is_contained(Retired, Oldest))
+      continue;
+    auto It = ByOutermost.find(Oldest);
+    if (It == ByOutermost.end())
+      continue;
+    for (const FunctionDecl *Held : It->second)
+      Functions.erase(Held);
+    ByOutermost.erase(It);
+  }
 }
 
 bool AnalysisSession::withinBudget(const FunctionDecl &FD) {

@@ -30,6 +30,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 #include <array>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -81,12 +82,16 @@ struct SessionStats {
 };
 
 /// The analyses of the functions of one translation unit.
+class SummaryIndexes;
+
 class AnalysisSession {
 public:
   /// Past this many CFG blocks a function is skipped, unless configured
   /// (the global option MaxCFGBlocks). The largest function of the tests
   /// and of the Boost coroutine examples has far fewer (docs/performance.md).
   static constexpr unsigned DefaultMaxCFGBlocks = 20000;
+  /// How many functions judged after one keep its analyses (judging).
+  static constexpr size_t DefaultKeptRetired = 64;
 
   /// A library configuration: checks configured alike share one, and so
   /// share the analyses that depend on it.
@@ -100,8 +105,16 @@ public:
   /// The budget: functions whose CFG has more blocks are skipped.
   void setMaxCFGBlocks(unsigned Blocks) { MaxCFGBlocks = Blocks; }
   unsigned maxCFGBlocks() const { return MaxCFGBlocks; }
+  /// How many functions judged after one keep its analyses.
+  void setKeptRetired(size_t Functions) { KeptRetired = Functions; }
   /// Where each unit's statistics are printed when it ends; null for none.
   void setStatsStream(llvm::raw_ostream *OS) { StatsOut = OS; }
+  /// The summary directories this session reads through: its own, unless
+  /// the process's are shared with it.
+  void shareSummaryIndexes(std::shared_ptr<SummaryIndexes> Shared) {
+    Indexes = std::move(Shared);
+  }
+  SummaryIndexes &summaryIndexes() { return *Indexes; }
 
   /// The id of \p Lib's configuration (the session keeps a copy, so that
   /// the analyses outlive the check that first asked).
@@ -120,11 +133,13 @@ public:
   void enterUnit(ASTContext &Ctx);
 
   /// A check is about to judge \p FD. Moving on from one function to one
-  /// outside it (not a lambda or local class within it), the analyses of
-  /// the function left and of the functions within it are freed: every
-  /// check has judged it, and a unit's memory does not grow with its
-  /// functions. One asked about again later (a caller's question) is built
-  /// again, to the same result; --stats shows it as a second CFG.
+  /// outside it (not a lambda or local class within it), every check has
+  /// judged the function left and the functions within it; their analyses
+  /// are freed once KeptRetired other functions have been judged after
+  /// them, so that a unit's memory does not grow with its functions while
+  /// a nearby caller's questions about them find them built. One asked
+  /// about later than that is built again, to the same result; --stats
+  /// shows it as a second CFG.
   void judging(const FunctionDecl &FD);
 
   /// False when \p FD's CFG has more blocks than the budget: settled by
@@ -177,6 +192,7 @@ private:
   ASTContext *Ctx = nullptr;
   unsigned MaxCFGBlocks = DefaultMaxCFGBlocks;
   llvm::raw_ostream *StatsOut = nullptr;
+  std::shared_ptr<SummaryIndexes> Indexes;
   /// Library configurations, by their text (every list's name and value).
   llvm::StringMap<LibraryId> LibraryIds;
   std::vector<std::unique_ptr<Library>> Libraries;
@@ -187,6 +203,10 @@ private:
       ByOutermost;
   /// The outermost function of the one being judged.
   const FunctionDecl *Current = nullptr;
+  /// The outermost functions judged before it, oldest first: their
+  /// analyses are freed once more than KeptRetired came after them.
+  std::deque<const FunctionDecl *> Retired;
+  size_t KeptRetired = DefaultKeptRetired;
   /// Every function analysed in the unit, and whether it was past the
   /// budget, so that one built again is counted once.
   llvm::DenseMap<const FunctionDecl *, bool> Seen;

@@ -237,7 +237,10 @@ demo::task<int> outer() {
   ASSERT_EQ(Lambdas.size(), 1u);
   const FunctionDecl *Inner =
       Lambdas[0].getNodeAs<LambdaExpr>("l")->getCallOperator();
+  const FunctionDecl *Second = function(*AST, "second");
   model::AnalysisSession Session;
+  // Analyses are kept while one other function is judged after theirs.
+  Session.setKeptRetired(1);
   model::AnalysisSession::LibraryId Id = Session.addLibrary(model::Library());
   Session.startUnit();
   Session.enterUnit(AST->getASTContext());
@@ -250,16 +253,24 @@ demo::task<int> outer() {
   EXPECT_EQ(OuterFlow, &Session.suspensionFlow(*Outer, Id));
   EXPECT_EQ(Session.stats().CFGsBuilt, 2u);
   EXPECT_EQ(Session.stats().MostHeld, 2u);
-  // Moving on to another function frees both.
+  // Moving on to another function keeps both for the next one judged: a
+  // caller there asking about them finds them built.
   Session.judging(*First);
   Session.suspensionFlow(*First, Id);
-  EXPECT_EQ(Session.stats().MostHeld, 2u);
+  EXPECT_EQ(Session.stats().MostHeld, 3u);
   EXPECT_EQ(Session.stats().CFGsBuilt, 3u);
+  EXPECT_EQ(OuterFlow, &Session.suspensionFlow(*Outer, Id));
+  EXPECT_EQ(Session.stats().CFGsBuilt, 3u);
+  // One function more frees them.
+  Session.judging(*Second);
+  Session.suspensionFlow(*Second, Id);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 4u);
+  EXPECT_EQ(Session.stats().MostHeld, 3u);
   // Asked about again: built again, to the same answer, and counted once
   // as a function analysed.
   EXPECT_EQ(Session.suspensionFlow(*Outer, Id).points().size(), 1u);
-  EXPECT_EQ(Session.stats().CFGsBuilt, 4u);
-  EXPECT_EQ(Session.stats().FunctionsAnalysed, 3u);
+  EXPECT_EQ(Session.stats().CFGsBuilt, 5u);
+  EXPECT_EQ(Session.stats().FunctionsAnalysed, 4u);
 }
 
 /// The checks the module's factories make for one context, on one unit.
