@@ -12,7 +12,7 @@ CircularWaitCheck::listOptions() {
 #define LIST(Name) {#Name, model::Default##Name, &C::Name}
   static const model::ListOption<C> Lists[] = {
       LIST(EventTypes), LIST(EventWaitMembers), LIST(EventSignalMembers),
-      LIST(PromiseFutureMembers), LIST(PromiseSetMembers), LIST(ContextTypes),
+      LIST(PromiseSetMembers), LIST(ContextTypes),
       LIST(ContextRunMembers), LIST(ContextQueryMembers),
       {"ContextHandOffFunctions", model::DefaultContextHandOffs,
        &C::ContextHandOffs},
@@ -43,7 +43,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
     return;
   model::EventKnowledge Know{EventTypes, EventWaitMembers, EventSignalMembers,
-                             PromiseFutureMembers, PromiseSetMembers};
+                             Lib.PromiseFutureMembers, PromiseSetMembers};
   auto FlowOf = [&](const FunctionDecl &FD) -> const model::SuspensionFlow & {
     return suspensionsOf(FD, F.Ctx);
   };

@@ -34,7 +34,7 @@ private:
   /// The lists of the options (the doc's table): events and promises,
   /// contexts, scopes and pools, functions that start or are not judged.
   model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers,
-      PromiseFutureMembers, PromiseSetMembers, ContextTypes, ContextRunMembers,
+      PromiseSetMembers, ContextTypes, ContextRunMembers,
       ContextQueryMembers, ContextHandOffs, ExecutorQueries, FutureTokens,
       ScopeJoinMembers, ScopeTypes, PoolTypes, PoolScheduleMembers, PoolMakers,
       PoolThreadCounts, StartFunctions, InlineStartFunctions, IgnoredFunctions;

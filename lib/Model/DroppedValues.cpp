@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
+#include "PromiseFutures.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -100,6 +101,9 @@ DropVerdict DropVerdicts::judge(QualType T, const Expr *Call) const {
     std::string Default = defaultedTokenName(*CE);
     if (!Default.empty() && Lib.DeferredTokens.matches(Default))
       return {DropVerdict::Kind::DeferredOperation, Laziness::Lazy, Default};
+    // The read end of a promise whose work the callee started or handed on.
+    if (returnsFuture(*CE))
+      return None;
   }
   // The rest depends on the type only: judged once per type.
   const Type *Key = T.getCanonicalType().getTypePtr();
@@ -108,6 +112,19 @@ DropVerdict DropVerdicts::judge(QualType T, const Expr *Call) const {
   DropVerdict V = judgeType(T);
   TypeVerdicts[Key] = V;
   return V;
+}
+
+bool DropVerdicts::returnsFuture(const CallExpr &Call) const {
+  if (isFutureCall(&Call, Lib.PromiseFutureMembers))
+    return true;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def)
+    return false;
+  auto [It, New] = FutureCallees.try_emplace(Def, false);
+  if (New)
+    It->second = returnsPromiseFuture(*Def, Lib.PromiseFutureMembers);
+  return It->second;
 }
 
 DropVerdict DropVerdicts::judgeType(QualType T) const {

@@ -54,8 +54,10 @@ struct DropVerdict {
 
 /// Judges values under a library configuration: a call given (or defaulting
 /// to) a deferred completion token is an operation that starts only when
-/// awaited; otherwise the type decides (task lists, fire-and-forget types,
-/// awaitability, laziness), judged once per type until reset.
+/// awaited; a future a visible function returns from a promise is the
+/// outcome of work that runs without it; otherwise the type decides (task
+/// lists, fire-and-forget types, awaitability, laziness), judged once per
+/// type until reset.
 class DropVerdicts {
 public:
   explicit DropVerdicts(const Library &Lib) : Lib(Lib) {}
@@ -63,14 +65,21 @@ public:
   /// What dropping a value of type \p T, made by \p Call (may be null),
   /// means.
   DropVerdict judge(QualType T, const Expr *Call) const;
-  /// Forgets the types of the previous translation unit.
-  void reset() { TypeVerdicts.clear(); }
+  /// Forgets the types and callees of the previous translation unit.
+  void reset() {
+    TypeVerdicts.clear();
+    FutureCallees.clear();
+  }
 
 private:
   DropVerdict judgeType(QualType T) const;
+  /// Whether \p Call makes a promise's future, or its callee returns one
+  /// (PromiseFutures.h).
+  bool returnsFuture(const CallExpr &Call) const;
 
   const Library &Lib;
   mutable llvm::DenseMap<const Type *, DropVerdict> TypeVerdicts;
+  mutable llvm::DenseMap<const FunctionDecl *, bool> FutureCallees;
 };
 
 } // namespace clang::tidy::async::model

@@ -46,9 +46,6 @@ inline constexpr llvm::StringLiteral DefaultEventSignalMembers =
     "folly::coro::Baton::post;async_simple::coro::Latch::count_down;"
     "async_simple::coro::Latch::arrive_and_wait";
 
-// Members of a promise that make the awaitable future it sets.
-inline constexpr llvm::StringLiteral DefaultPromiseFutureMembers =
-    "async_simple::Promise::getFuture;concurrencpp::result_promise::get_result";
 // Members of a promise that set it (make its future ready).
 inline constexpr llvm::StringLiteral DefaultPromiseSetMembers =
     "async_simple::Promise::setValue;async_simple::Promise::setException;"

@@ -47,6 +47,7 @@ const Library::Entry Library::Entries[] = {
     {"WaitMembers", &Library::WaitMembers},
     {"SignalMembers", &Library::SignalMembers},
     {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables},
+    {"PromiseFutureMembers", &Library::PromiseFutureMembers},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

@@ -85,6 +85,10 @@ public:
   /// Awaitables that yield the coroutine's executor, null when it has
   /// none (async_simple's CurrentExecutor).
   NameMatcher CurrentExecutorAwaitables;
+  /// Members of a promise that make the future it sets (the read end of a
+  /// promise: awaiting it only waits for the outcome of work that runs
+  /// without it).
+  NameMatcher PromiseFutureMembers;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

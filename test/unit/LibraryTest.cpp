@@ -112,6 +112,9 @@ const Documented Lists[] = {
      "::coro::latch::count_down"},
     {"CurrentExecutorAwaitables",
      "async_simple::CurrentExecutor"},
+    {"PromiseFutureMembers",
+     "async_simple::Promise::getFuture;"
+     "concurrencpp::result_promise::get_result"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"

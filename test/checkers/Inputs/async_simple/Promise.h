@@ -7,6 +7,7 @@ namespace async_simple {
 template <class T> class Future {
 public:
   Future(Future &&) noexcept;
+  Future &operator=(Future &&) noexcept;
   bool hasResult() const;
   T value();
 };
