@@ -121,21 +121,14 @@ bool fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
   });
 }
 
-/// True when \p Loop runs a number of times fixed before it starts: a
-/// range-based for over an array or an initializer list, or a counting for
-/// loop against a constant, main's argc, or a bound the loop does not
-/// change.
-bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
-                       const FunctionDecl *Sizing) {
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return fixedSizeRange(Range->getRangeInit(), Ctx);
-  const auto *For = dyn_cast<ForStmt>(&Loop);
-  const auto *Cond =
-      For ? dyn_cast_or_null<BinaryOperator>(
-                For->getCond() ? For->getCond()->IgnoreParenImpCasts()
-                               : nullptr)
-          : nullptr;
-  if (!Cond || !Cond->isRelationalOp())
+namespace {
+
+/// True when the comparison \p Cond, a condition of \p For or one of its
+/// conjuncts, bounds the loop: a counter against a constant, main's
+/// argument count, a fixed range's size or a bound the loop leaves as is.
+bool boundingComparison(const BinaryOperator &Cond, const ForStmt &For,
+                        ASTContext &Ctx, const FunctionDecl *Sizing) {
+  if (!Cond.isRelationalOp())
     return false;
   // A constant, or the command line's argument count: the operator's
   // choice, not input that grows under load.
@@ -149,7 +142,7 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
         Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
     return Main && Main->isMain() && Param->getFunctionScopeIndex() == 0;
   };
-  if (Bound(Cond->getLHS()) || Bound(Cond->getRHS()))
+  if (Bound(Cond.getLHS()) || Bound(Cond.getRHS()))
     return true;
   // A counter compared with a bound that the loop does not change: the
   // number of iterations is fixed when the loop starts.
@@ -157,13 +150,13 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   };
-  const VarDecl *I = Counter(Cond->getLHS());
-  const Expr *Limit = Cond->getRHS();
+  const VarDecl *I = Counter(Cond.getLHS());
+  const Expr *Limit = Cond.getRHS();
   if (!I) {
-    I = Counter(Cond->getRHS());
-    Limit = Cond->getLHS();
+    I = Counter(Cond.getRHS());
+    Limit = Cond.getLHS();
   }
-  if (!I || !For->getInc())
+  if (!I || !For.getInc())
     return false;
   // An index loop over a range (`i < r.size()`, `i < n` with `n =
   // r.size()`) runs once per element, as a range-based for over it does:
@@ -175,8 +168,38 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
       Counted && (fixedSizeRange(Counted, Ctx) || fixedExtent(Counted, Ctx));
   if (Fixed)
     return true;
-  return loopInvariant(Limit, *For, Sizing) &&
+  return loopInvariant(Limit, For, Sizing) &&
          (Sizing || !Counted || !growsWithInput(Counted));
+}
+
+} // namespace
+
+/// True when \p Loop runs a number of times fixed before it starts: a
+/// range-based for over an array or an initializer list, or a counting for
+/// loop against a constant, main's argc, or a bound the loop does not
+/// change. A condition that is a conjunction stops the loop no later than
+/// any of its parts (`i < v.size() && !found`): one bounding part bounds it.
+bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
+                       const FunctionDecl *Sizing) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return fixedSizeRange(Range->getRangeInit(), Ctx);
+  const auto *For = dyn_cast<ForStmt>(&Loop);
+  if (!For || !For->getCond())
+    return false;
+  llvm::SmallVector<const Expr *, 4> Parts{For->getCond()};
+  while (!Parts.empty()) {
+    const auto *Part =
+        dyn_cast<BinaryOperator>(Parts.pop_back_val()->IgnoreParenImpCasts());
+    if (!Part)
+      continue;
+    if (Part->getOpcode() == BO_LAnd) {
+      Parts.push_back(Part->getLHS());
+      Parts.push_back(Part->getRHS());
+    } else if (boundingComparison(*Part, *For, Ctx, Sizing)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace clang::tidy::async::model

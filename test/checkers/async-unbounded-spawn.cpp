@@ -78,6 +78,18 @@ void collected_threads(const std::vector<int> &Items,
   // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound
   for (int I = 0; I < 4; ++I)
     Workers.emplace_back(job);
+  // A condition that is a conjunction ends the loop no later than its
+  // bounding part; a disjunction does not.
+  for (int I = 0; I < 4 && !Workers.empty(); ++I)
+    Workers.emplace_back(job);
+  for (int I = 0; !Workers.empty() && (I < 4 && I < 8); ++I)
+    Workers.emplace_back(job);
+  for (int I = 0; I < 4 || Items.empty(); ++I)
+    Workers.emplace_back(job);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the loop has no static bound
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'std::vector::emplace_back' starts a task on every iteration
+  // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound
 }
 
 // A pool sized once: the bound is a local (or a member of one) that the loop
