@@ -76,7 +76,7 @@ void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::startTranslationUnit() {
   Reaches.clear();
   IO.clear();
-  SyncWaitStarted.clear();
+  PlainStarts.clear();
   CircularWaits.clear();
   Writer.flush();
   Reader.startUnit(Facts.session().summaryIndexes());
@@ -100,9 +100,9 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
 
 bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
                                          const Stmt &Site, ASTContext &Ctx) {
-  if (!SyncWaitStarted.startedOnlyBySyncWait(Coro, Lib.SyncWaitFunctions))
-    return true;
-  return suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
+  return !PlainStarts.startsOnPlainThread(Coro, Lib.SyncWaitFunctions,
+                                          Facts.session(), Facts.libraryId()) ||
+         suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
 }
 
 void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,

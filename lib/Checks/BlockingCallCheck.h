@@ -4,15 +4,15 @@
 #define ASYNC_LINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "../Model/BlockingReports.h"
+#include "../Model/EagerPrefix.h"
 #include "../Model/NameMatcher.h"
-#include "../Model/SyncWaitStarts.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
 
 /// Finds calls that block the thread inside the body of a coroutine.
 ///
-/// Facts: BlockingCalls, BlockingReach, NonBlockingIO, SyncWaitStarts and,
+/// Facts: BlockingCalls, BlockingReach, NonBlockingIO, EagerPrefix and,
 /// across units, Summaries (SummaryOutput writes, SummaryDirectory reads).
 class BlockingCallCheck : public AsyncCheck {
 public:
@@ -29,8 +29,8 @@ private:
   /// Adds \p FD to the unit's summary when it blocks whatever the
   /// arguments (SummaryOutput).
   void summarise(const FunctionDecl &FD, ASTContext &Ctx);
-  /// False when \p Coro is a lambda only a sync-wait runs and \p Site runs
-  /// before it first suspends.
+  /// False when \p Site runs before \p Coro first suspends and that runs on
+  /// a plain thread only (a sync-wait's lambda, an eager call from main).
   bool mayRunOnExecutor(const FunctionDecl &Coro, const Stmt &Site,
                         ASTContext &Ctx);
   /// Reports \p Site in \p Coro: it blocks itself (\p Via null) or calls
@@ -67,7 +67,7 @@ private:
 
   const model::BlockingLists Lists;
   model::NonBlockingIO IO;
-  model::SyncWaitStarts SyncWaitStarted;
+  model::PlainThreadStarts PlainStarts;
   model::BlockingReach Reaches;
 };
 

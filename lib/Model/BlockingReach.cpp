@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "StartupHandshakes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -36,6 +37,15 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
                              const BlockingQueries &Q) {
   const BlockingCall &Leaf = R.Leaf;
   if (R.Via == nullptr) {
+    // A thread's start-up handshake (StartupHandshakes.h); a call blocks
+    // there if it reaches a blocking call within the default depth.
+    auto MayBlock = [&](const Stmt &C) {
+      const FunctionDecl *Callee = descendInto(C, Ctx.getSourceManager());
+      return classifyBlocking(C, Lists) ||
+             (Callee && reachOf(*Callee, 3, Ctx, Q));
+    };
+    if (Leaf.isCategory("wait") && waitsOnStartupHandshake(FD, S, MayBlock))
+      return std::nullopt;
     // A system call in a function that handles EAGAIN is made on a
     // non-blocking descriptor; one made just after awaiting the descriptor's
     // readiness finds it ready.
