@@ -23,6 +23,28 @@ namespace {
 
 using UseKind = TaskFlow::Use::Kind;
 
+/// The fate of a started child from the fate \p Held of the local that
+/// keeps its spawn's result or join handle.
+TaskFate startedFate(TaskFate Held) {
+  using K = TaskFate::Kind;
+  if (Held.What == K::Dropped) {
+    // Nothing joins the started child: it runs on, as a detached spawn.
+    TaskFate Lost{K::Escapes, Held.Where,
+                  "started by the spawn, and its handle dropped here "
+                  "without being awaited",
+                  /*OnExecutor=*/true};
+    Lost.Started = true;
+    return Lost;
+  }
+  if (Held.What == K::AwaitedLater && Held.DroppedWhere.isValid()) {
+    // The join that counts is the one some path misses.
+    Held.Where = Held.DroppedWhere;
+    Held.How = "started by the spawn, and its handle dropped here on a "
+               "path that does not await it";
+  }
+  return Held;
+}
+
 } // namespace
 
 SourceLocation TaskFlow::fullExpressionEnd(const Expr *E) const {
@@ -102,7 +124,8 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
       Held.What = K::AwaitedLater;
       Held.How = "awaited here, after the full expression that created it";
     }
-    return Held;
+    Held.Started |= U.Started;
+    return Held.Started ? startedFate(Held) : Held;
   }
   }
   return {};
@@ -197,6 +220,8 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
   using K = TaskFate::Kind;
   // A dropped lazy task never runs; a dropped eager one runs on (dropped
   // on some path: on that path).
+  if (F.Started)
+    L = Laziness::Eager;
   bool DroppedRuns = F.droppedOnSomePath() && L == Laziness::Eager;
   bool Runs = F.outlivesFullExpression() || DroppedRuns;
   if (!Runs)

@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "SpawnHandles.h"
 #include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -346,10 +347,13 @@ private:
                       : Consumed);
     }
     if (Matches(Lib.SpawnFunctions)) {
-      // A spawn whose completion is awaited runs within the full expression.
+      // A spawn whose completion is awaited runs within the full expression;
+      // one whose awaitable result is kept in a local has the local's fate.
       Use Spawned{UseKind::Spawned, detachedToken(Call), Call.getBeginLoc()};
       if (U.What == UseKind::Awaited)
         Spawned = U;
+      else if (U.What == UseKind::StoredLocal && keptToJoin(Call, U.Holder))
+        (Spawned = U).Started = true;
       if (Object)
         expr(Object, Spawned, Full);
       return Args(Spawned);
@@ -402,9 +406,12 @@ private:
       holder(&Object, Full);
       return Args(storeInto(&Object, Call.getBeginLoc(), &Call, false));
     }
-    // t.via(ex), t.scheduleOn(ex): the same task in another wrapper.
+    // t.via(ex), t.scheduleOn(ex): the same task in another wrapper;
+    // spawn(t).with_priority(1), spawn(t).fork(): the spawned child's
+    // awaitable, or the handle that joins it.
     QualType Result = Call.getType();
-    if (Result->isRecordType() && isTaskType(Object.getType()))
+    if ((Result->isRecordType() && isTaskType(Object.getType())) ||
+        standsForObject(Call, Object, Lib.SpawnFunctions))
       expr(&Object, U, Full);
     else if (Result->isRecordType() || Result->isReferenceType() ||
              Result->isPointerType())

@@ -69,6 +69,11 @@ struct TaskFate {
   /// Escapes by being stored in a member of the function's own object
   /// (this->tasks): the caller's object keeps it.
   bool IntoObject = false;
+  /// Handed to a spawn whose awaitable result (or the join handle it
+  /// returns) is what the local keeps: the task runs from the spawn on,
+  /// whatever its own laziness, so a path that drops the handle leaves it
+  /// running detached.
+  bool Started = false;
 
   bool droppedOnSomePath() const {
     return What == Kind::Dropped || DroppedWhere.isValid();
@@ -81,7 +86,7 @@ struct TaskFate {
   /// eager and dropped.
   bool runsDetached(Laziness L) const {
     return (What == Kind::Escapes && OnExecutor) ||
-           (droppedOnSomePath() && L == Laziness::Eager);
+           (droppedOnSomePath() && (L == Laziness::Eager || Started));
   }
 };
 
@@ -170,6 +175,9 @@ public:
     bool Replaces = false;
     /// For StoredOther: stored in a member of '*this'.
     bool IntoObject = false;
+    /// For StoredLocal: the argument of a spawn whose result is kept
+    /// (TaskFate::Started).
+    bool Started = false;
   };
 
 private:

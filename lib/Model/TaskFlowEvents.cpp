@@ -9,6 +9,7 @@
 
 #include "Awaitables.h"
 #include "TaskFlow.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -28,6 +29,20 @@ const VarDecl *diesAt(const CFGElement &Element) {
   return nullptr;
 }
 
+/// Where the end at \p Element happens: the jump that leaves the scope
+/// early (a return, a break), or else the end of the scope, \p ScopeEnd.
+SourceLocation diesWhere(const CFGElement &Element, SourceLocation ScopeEnd) {
+  const Stmt *Trigger = nullptr;
+  if (auto End = Element.getAs<CFGLifetimeEnds>())
+    Trigger = End->getTriggerStmt();
+  else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
+    Trigger = Dtor->getTriggerStmt();
+  if (isa_and_nonnull<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt,
+                      GotoStmt>(Trigger))
+    return Trigger->getBeginLoc();
+  return ScopeEnd;
+}
+
 } // namespace
 
 BlockEvents TaskFlow::eventsOf(const CFG &G) const {
@@ -37,8 +52,8 @@ BlockEvents TaskFlow::eventsOf(const CFG &G) const {
     llvm::SmallVector<TaskEvent, 4> &Into = Out[Block->getBlockID()];
     for (const CFGElement &Element : *Block) {
       if (const VarDecl *Var = diesAt(Element)) {
-        Into.push_back(
-            {K::Death, Var, nullptr, nullptr, ScopeEnds.lookup(Var)});
+        Into.push_back({K::Death, Var, nullptr, nullptr,
+                        diesWhere(Element, ScopeEnds.lookup(Var))});
         continue;
       }
       auto S = Element.getAs<CFGStmt>();

@@ -357,4 +357,44 @@ demo::task<> one(bool B) {
       F.inSourceOrder("one", "make").runsDetached(model::Laziness::Eager));
 }
 
+TEST(TaskFlowOnCFG, SpawnResultAndJoinHandleCarryTheChildsFate) {
+  Flows F(R"cpp(
+struct joiner {
+  bool await_ready(); void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+struct spawned {
+  bool await_ready(); void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+  joiner fork() &&;
+  void detach() &&;
+};
+spawned spawn(demo::task<> t);
+demo::task<> make();
+demo::task<> joined() { auto J = spawn(make()).fork(); co_await J; }
+demo::task<> leaves(bool B) {
+  auto J = spawn(make()).fork();
+  if (B)
+    co_return;
+  co_await J;
+}
+demo::task<> detached() { spawn(make()).detach(); co_return; }
+)cpp");
+  // The join handle fork() returns is awaited on every path: the child,
+  // started at the spawn, is done before the function goes on.
+  model::TaskFate Joined = F.onCFG("joined", "make");
+  EXPECT_EQ(Joined.What, Fate::AwaitedLater);
+  EXPECT_TRUE(Joined.Started);
+  EXPECT_FALSE(Joined.runsDetached(model::Laziness::Lazy));
+  // A path that returns first drops the handle: the started child runs on,
+  // lazy as its task type is; the fate points at the return.
+  model::TaskFate Leaves = F.onCFG("leaves", "make");
+  EXPECT_TRUE(Leaves.DroppedWhere.isValid());
+  EXPECT_TRUE(Leaves.runsDetached(model::Laziness::Lazy));
+  EXPECT_EQ(Leaves.Where, Leaves.DroppedWhere);
+  model::TaskFate Detached = F.onCFG("detached", "make");
+  EXPECT_EQ(Detached.What, Fate::Escapes);
+  EXPECT_TRUE(Detached.OnExecutor);
+}
+
 } // namespace
