@@ -199,7 +199,7 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
   };
   F.forEachCall([&](const Stmt &S) {
     if (std::optional<model::BlockingCall> B =
-            model::classifyBlocking(S, Lists, &F.own())) {
+            Reaches.classify(S, MaxCallDepth, Ctx, Q, &F.own())) {
       if (Blocks(S, model::BlockingPath{&S, nullptr, *B, 1}))
         report(*Coro, S, "", B->Name, B->Category, {});
       return;

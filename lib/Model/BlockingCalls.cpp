@@ -43,7 +43,6 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
       Construct && hasLockTagArgument(*Construct))
     return std::nullopt;
-
   for (const std::string &Name : Call->Names)
     if (Lists.AllowedFunctions.matches(Name))
       return std::nullopt;
@@ -92,7 +91,8 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
       Lists.AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
       isAwaitableType(Call->ObjectType))
     if (std::optional<unsigned> Result = CategoryIndex("result"))
-      return BlockingCall{"'" + displayName(Call->Names.back()) + "'", *Result};
+      return BlockingCall{"'" + displayName(Call->Names.back()) + "'", *Result,
+                          /*ByMemberName=*/true};
   return std::nullopt;
 }
 

@@ -28,6 +28,9 @@ struct BlockingCall {
   static constexpr unsigned Custom = ~0U;
   std::string Name;
   unsigned Category;
+  /// Matched only as a member of AwaitableBlockingMembers on an awaitable
+  /// type: a name that a visible body overrules (BlockingReach::classify).
+  bool ByMemberName = false;
 
   /// True when the call is of the built-in category \p Key.
   bool isCategory(llvm::StringRef Key) const;

@@ -61,6 +61,23 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
   return blocksUnless(FD, S, Arg, R.When.Needs, Q);
 }
 
+std::optional<BlockingCall>
+BlockingReach::classify(const Stmt &S, unsigned Budget, ASTContext &Ctx,
+                        const BlockingQueries &Q, const OwnStmts *Own) {
+  std::optional<BlockingCall> B = classifyBlocking(S, Lists, Own);
+  if (!B || !B->ByMemberName)
+    return B;
+  // The name decides only where the body does not: a get() that reads a
+  // slot waits for nothing. One that reaches a wait keeps its name's
+  // category, so that the readiness of its object still decides.
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Def = descendInto(S, SM);
+  if (!Def || !Bodies.fullyVisible(*Def, Budget, SM) ||
+      reachOf(*Def, Budget, Ctx, Q))
+    return B;
+  return std::nullopt;
+}
+
 const FunctionDecl *BlockingReach::descendInto(const Stmt &S,
                                                const SourceManager &SM) const {
   const FunctionDecl *Def = calledDefinition(S);
@@ -123,7 +140,7 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
   forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
     if (Best && Best->Depth == 1 && Best->When.Param < 0)
       return;
-    if (std::optional<BlockingCall> B = classifyBlocking(S, Lists))
+    if (std::optional<BlockingCall> B = classify(S, Budget - 1, Ctx, Q))
       return Consider(BlockingPath{&S, nullptr, std::move(*B), 1});
     if (Budget <= 1)
       return;
