@@ -62,6 +62,10 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
                                              const BlockingLists &Lists,
                                              const OwnStmts *Own = nullptr);
 
+/// The index of the built-in category \p Key when \p Lists enable it.
+std::optional<unsigned> enabledCategoryIndex(const BlockingLists &Lists,
+                                             llvm::StringRef Key);
+
 /// True when \p D is one of \p Lists' allowed functions.
 bool isAllowedBlocking(const NamedDecl &D, const BlockingLists &Lists);
 

@@ -3,6 +3,7 @@
 #include "BlockingReach.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "CompletionGuards.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -61,21 +62,36 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
   return blocksUnless(FD, S, Arg, R.When.Needs, Q);
 }
 
-std::optional<BlockingCall>
-BlockingReach::classify(const Stmt &S, unsigned Budget, ASTContext &Ctx,
-                        const BlockingQueries &Q, const OwnStmts *Own) {
+std::optional<BlockingCall> BlockingReach::classify(const Stmt &S,
+                                                    ASTContext &Ctx,
+                                                    const BlockingQueries &Q,
+                                                    const OwnStmts *Own) {
+  unsigned Budget = MemberBudget;
   std::optional<BlockingCall> B = classifyBlocking(S, Lists, Own);
-  if (!B || !B->ByMemberName)
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+  if ((B && !B->ByMemberName) || !Member || Budget == 0)
+    return B;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Def = descendInto(S, SM);
+  if (!Def)
     return B;
   // The name decides only where the body does not: a get() that reads a
   // slot waits for nothing. One that reaches a wait keeps its name's
   // category, so that the readiness of its object still decides.
-  const SourceManager &SM = Ctx.getSourceManager();
-  const FunctionDecl *Def = descendInto(S, SM);
-  if (!Def || !Bodies.fullyVisible(*Def, Budget, SM) ||
-      reachOf(*Def, Budget, Ctx, Q))
+  if (B)
+    return !Bodies.fullyVisible(*Def, Budget, SM) ||
+                   reachOf(*Def, Budget, Ctx, Q)
+               ? B
+               : std::nullopt;
+  // A task's member that waits only until the task completes waits for its
+  // result, which the task's readiness decides.
+  std::optional<BlockingPath> R = reachOf(*Def, Budget, Ctx, Q);
+  std::optional<unsigned> Result = enabledCategoryIndex(Lists, "result");
+  if (!R || !Result || !isAwaitableType(Member->getObjectType()) ||
+      !waitsOnlyUntilComplete(*Def, *R->Site))
     return B;
-  return std::nullopt;
+  return BlockingCall{"'" + displayName(canonicalName(*Def)) + "'", *Result,
+                      /*ByMemberName=*/true};
 }
 
 const FunctionDecl *BlockingReach::descendInto(const Stmt &S,
@@ -140,7 +156,7 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
   forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
     if (Best && Best->Depth == 1 && Best->When.Param < 0)
       return;
-    if (std::optional<BlockingCall> B = classify(S, Budget - 1, Ctx, Q))
+    if (std::optional<BlockingCall> B = classify(S, Ctx, Q))
       return Consider(BlockingPath{&S, nullptr, std::move(*B), 1});
     if (Budget <= 1)
       return;

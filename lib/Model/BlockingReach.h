@@ -57,15 +57,19 @@ struct BlockingQueries {
 
 class BlockingReach {
 public:
-  BlockingReach(const BlockingLists &Lists, NonBlockingIO &IO)
-      : Lists(Lists), IO(IO) {}
+  /// \p MemberBudget: the function boundaries within which a member's
+  /// body is read to classify a call of it (classify), wherever it is
+  /// called from.
+  BlockingReach(const BlockingLists &Lists, NonBlockingIO &IO,
+                unsigned MemberBudget)
+      : Lists(Lists), IO(IO), MemberBudget(MemberBudget) {}
 
   /// What \p S blocks on (classifyBlocking, \p Own as there), except that
   /// a member blocking only by its name (AwaitableBlockingMembers) whose
-  /// body the unit shows in full within \p Budget function boundaries
-  /// blocks only when that body reaches a blocking call.
-  std::optional<BlockingCall> classify(const Stmt &S, unsigned Budget,
-                                       ASTContext &Ctx,
+  /// body the unit shows in full (VisibleBodies) blocks only when that body
+  /// reaches a blocking call, and that a task's member that waits only until
+  /// the task completes (CompletionGuards) waits for a result.
+  std::optional<BlockingCall> classify(const Stmt &S, ASTContext &Ctx,
                                        const BlockingQueries &Q,
                                        const OwnStmts *Own = nullptr);
   /// The definition the call \p S runs, when the search descends into it:
@@ -117,6 +121,7 @@ private:
   NonBlockingIO &IO;
   llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
   VisibleBodies Bodies;
+  unsigned MemberBudget;
 };
 
 } // namespace clang::tidy::async::model

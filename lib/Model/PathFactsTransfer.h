@@ -235,6 +235,7 @@ public:
       auto [Object, Callee] = memberCall(Await->getOperand());
       if (Facts.listed(Callee, K.ReadyOnAwait))
         makeReady(Object, S);
+      awaited(*Await, S);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(St)) {
@@ -283,8 +284,13 @@ public:
   /// Applies a switch on \p Cond reaching the case label \p Value.
   void switchCase(const Expr *Cond, const Expr *Value, State &S) const {
     std::optional<Constant> C = constantOf(Value, Ctx);
-    if (C)
-      knownWinner(Cond, *C, S);
+    if (!C)
+      return;
+    knownWinner(Cond, *C, S);
+    // switch (co_await any) { case N: }: argument N of the combinator.
+    if (const auto *Await =
+            dyn_cast_or_null<CoawaitExpr>(strip(Cond, Wrappers::Object)))
+      readyArgument(Await->getOperand(), *C, S);
   }
 
 private:
@@ -373,8 +379,50 @@ private:
         makeReady(Object, S);
       return;
     }
-    if (Equal)
-      knownWinner(Query, *C, S);
+    if (!Equal)
+      return;
+    knownWinner(Query, *C, S);
+    // i == N, where i was initialised by co_await any.
+    if (const VarDecl *Index = varOf(Query))
+      if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(
+              strip(Index->getInit(), Wrappers::Object)))
+        readyArgument(Await->getOperand(), *C, S);
+  }
+
+  /// The construction of the combinator object \p E denotes (a local built
+  /// over the caller's tasks, or a temporary) when its class is on \p List.
+  const CXXConstructExpr *combinatorOver(const Expr *E,
+                                         const NameMatcher &List) const {
+    E = strip(E, Wrappers::Object);
+    if (const VarDecl *VD = varOf(E))
+      E = strip(VD->getInit(), Wrappers::Object);
+    const auto *Built = dyn_cast_or_null<CXXConstructExpr>(E);
+    const CXXRecordDecl *RD =
+        Built ? Built->getType()->getAsCXXRecordDecl() : nullptr;
+    return RD && List.matches(canonicalName(*RD)) ? Built : nullptr;
+  }
+
+  /// co_await t returns only once the task t has completed; an awaited
+  /// all-ready combinator object has every task it was built over complete.
+  void awaited(const CoawaitExpr &Await, State &S) const {
+    const Expr *Operand = strip(Await.getOperand(), Wrappers::Object);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Operand))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && isTaskType(VD->getType().getNonReferenceType()))
+        S.Bits[VD] |= Ready;
+    if (const CXXConstructExpr *All =
+            combinatorOver(Operand, Facts.K.AllReadyCombinators))
+      for (const Expr *Arg : All->arguments())
+        makeReady(Arg, S);
+  }
+
+  /// The awaited any-ready combinator object \p Awaited yielded \p C: the
+  /// task it was built over at that position is complete.
+  void readyArgument(const Expr *Awaited, const Constant &C, State &S) const {
+    const CXXConstructExpr *Any =
+        combinatorOver(Awaited, Facts.K.AnyReadyCombinators);
+    if (Any && C.Value && *C.Value >= 0 && *C.Value < Any->getNumArgs())
+      makeReady(Any->getArg(unsigned(*C.Value)), S);
   }
 
   /// `any.index` is known to be \p C.
