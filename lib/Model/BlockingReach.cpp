@@ -66,10 +66,10 @@ std::optional<BlockingCall> BlockingReach::classify(const Stmt &S,
                                                     ASTContext &Ctx,
                                                     const BlockingQueries &Q,
                                                     const OwnStmts *Own) {
-  unsigned Budget = MemberBudget;
   std::optional<BlockingCall> B = classifyBlocking(S, Lists, Own);
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-  if ((B && !B->ByMemberName) || !Member || Budget == 0)
+  if ((B && !B->ByMemberName) || !Member ||
+      !Member->getImplicitObjectArgument() || MemberBudget == 0)
     return B;
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Def = descendInto(S, SM);
@@ -79,15 +79,20 @@ std::optional<BlockingCall> BlockingReach::classify(const Stmt &S,
   // slot waits for nothing. One that reaches a wait keeps its name's
   // category, so that the readiness of its object still decides.
   if (B)
-    return !Bodies.fullyVisible(*Def, Budget, SM) ||
-                   reachOf(*Def, Budget, Ctx, Q)
+    return !Bodies.fullyVisible(*Def, MemberBudget, SM) ||
+                   reachOf(*Def, MemberBudget, Ctx, Q)
                ? B
                : std::nullopt;
   // A task's member that waits only until the task completes waits for its
   // result, which the task's readiness decides.
-  std::optional<BlockingPath> R = reachOf(*Def, Budget, Ctx, Q);
+  std::optional<BlockingPath> R = reachOf(*Def, MemberBudget, Ctx, Q);
   std::optional<unsigned> Result = enabledCategoryIndex(Lists, "result");
-  if (!R || !Result || !isAwaitableType(Member->getObjectType()) ||
+  // The object's type as written: the member may be its base's.
+  QualType Object =
+      Member->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  if (!R || !Result || !(isAwaitableType(Object) || isTaskType(Object)) ||
       !waitsOnlyUntilComplete(*Def, *R->Site))
     return B;
   return BlockingCall{"'" + displayName(canonicalName(*Def)) + "'", *Result,

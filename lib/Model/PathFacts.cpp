@@ -3,6 +3,7 @@
 #include "PathFacts.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "DrainLoops.h"
 #include "Expressions.h"
 #include "ForwardRunner.h"
 #include "PathFactsTransfer.h"
@@ -74,6 +75,14 @@ PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
   Graph = FunctionGraph;
   collectLocals(Own);
   classifyMentions(Own);
+  Transfer T(*this, Ctx);
+  for (const Stmt *S : Own.all())
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      if (std::optional<DrainingAwait> D = drainingAwait(*For, Ctx))
+        if (const CXXConstructExpr *Any =
+                T.combinatorOver(D->Operand, K.AnyReadyCombinators);
+            Any && Any->getNumArgs() == D->Count)
+          Drains[For->getCond()] = Any;
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {

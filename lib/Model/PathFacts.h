@@ -192,6 +192,10 @@ private:
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
+  /// The conditions of loops that drain an any-ready combinator object
+  /// (DrainLoops.h), with the object's construction: when the condition is
+  /// false, every task it was built over is ready.
+  llvm::DenseMap<const Expr *, const CXXConstructExpr *> Drains;
   /// listed's answers.
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, const NameMatcher *>,
                          bool>

@@ -252,6 +252,10 @@ public:
   /// Applies what is known when control goes from a block whose terminator
   /// tests \p Cond to its successor: the true branch when \p Taken.
   void condition(const Expr *Cond, bool Taken, State &S) const {
+    // The end of a loop that drained an any-ready combinator object.
+    if (const CXXConstructExpr *Any = Facts.Drains.lookup(Cond); Any && !Taken)
+      for (const Expr *Arg : Any->arguments())
+        makeReady(Arg, S);
     Cond = strip(Cond, Wrappers::Condition);
     if (!Cond)
       return;
@@ -291,6 +295,19 @@ public:
     if (const auto *Await =
             dyn_cast_or_null<CoawaitExpr>(strip(Cond, Wrappers::Object)))
       readyArgument(Await->getOperand(), *C, S);
+  }
+
+  /// The construction of the combinator object \p E denotes (a local built
+  /// over the caller's tasks, or a temporary) when its class is on \p List.
+  const CXXConstructExpr *combinatorOver(const Expr *E,
+                                         const NameMatcher &List) const {
+    E = strip(E, Wrappers::Object);
+    if (const VarDecl *VD = varOf(E))
+      E = strip(VD->getInit(), Wrappers::Object);
+    const auto *Built = dyn_cast_or_null<CXXConstructExpr>(E);
+    const CXXRecordDecl *RD =
+        Built ? Built->getType()->getAsCXXRecordDecl() : nullptr;
+    return RD && List.matches(canonicalName(*RD)) ? Built : nullptr;
   }
 
 private:
@@ -387,19 +404,6 @@ private:
       if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(
               strip(Index->getInit(), Wrappers::Object)))
         readyArgument(Await->getOperand(), *C, S);
-  }
-
-  /// The construction of the combinator object \p E denotes (a local built
-  /// over the caller's tasks, or a temporary) when its class is on \p List.
-  const CXXConstructExpr *combinatorOver(const Expr *E,
-                                         const NameMatcher &List) const {
-    E = strip(E, Wrappers::Object);
-    if (const VarDecl *VD = varOf(E))
-      E = strip(VD->getInit(), Wrappers::Object);
-    const auto *Built = dyn_cast_or_null<CXXConstructExpr>(E);
-    const CXXRecordDecl *RD =
-        Built ? Built->getType()->getAsCXXRecordDecl() : nullptr;
-    return RD && List.matches(canonicalName(*RD)) ? Built : nullptr;
   }
 
   /// co_await t returns only once the task t has completed; an awaited

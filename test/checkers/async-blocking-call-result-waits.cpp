@@ -75,6 +75,41 @@ task other_flag() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'task::get_other' blocks the executor thread inside coroutine 'other_flag': it reaches 'std::counting_semaphore::acquire' (waiting on another thread); await an asynchronous event, semaphore or condition instead [async-blocking-call]
 }
 
+// The member is the base's, the awaitable type the derived one (corolib's
+// async_task_base::get_result, called on an async_task).
+struct split_base {
+  struct promise_type {
+    bool ready = false;
+    std::binary_semaphore sem{0};
+    void return_value(int) { ready = true; }
+  };
+  std::coroutine_handle<promise_type> h;
+  int get_result() {
+    if (!h.promise().ready)
+      h.promise().sem.acquire();
+    return 0;
+  }
+};
+struct split_task : split_base {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  int await_resume();
+};
+
+split_task make_split();
+
+task base_member_awaited() {
+  split_task t = make_split();
+  co_await t;
+  co_return t.get_result();
+}
+
+task base_member() {
+  split_task t = make_split();
+  co_return t.get_result();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'split_base::get_result' blocks the executor thread inside coroutine 'base_member' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+}
+
 // --- Combinator objects built over the caller's tasks (corolib.md R3). ---
 
 namespace corolib {
@@ -139,4 +174,37 @@ task any_twin() {
   co_return a.get_result() + b.get_result();
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' (waiting for a result); 'co_await' the result instead [async-blocking-call]
   // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+}
+
+// Two awaits of an any-combinator over two tasks: both completed (R3b).
+task drained() {
+  task a = leaf(), b = leaf();
+  corolib::when_any wa(a, b);
+  for (int i = 0; i < 2; i++)
+    co_await wa;
+  co_return a.get_result() + b.get_result();
+}
+
+// One await: one of them may still run.
+task drained_once() {
+  task a = leaf(), b = leaf();
+  corolib::when_any wa(a, b);
+  for (int i = 0; i < 1; i++)
+    co_await wa;
+  co_return a.get_result() + b.get_result();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+}
+
+// A loop that may stop early drains nothing.
+task drain_may_stop(bool stop) {
+  task a = leaf(), b = leaf();
+  corolib::when_any wa(a, b);
+  for (int i = 0; i < 2; i++) {
+    co_await wa;
+    if (stop)
+      break;
+  }
+  co_return a.get_result();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drain_may_stop' (waiting for a result); 'co_await' the result instead [async-blocking-call]
 }
