@@ -9,13 +9,20 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-bool leavesEarly(const Stmt *S) {
+/// True when \p S can end an iteration of the loop it is in before the
+/// iteration's end: a break or continue of that loop (not of a switch or
+/// loop nested in it), a return, a co_return or a goto.
+bool leavesEarly(const Stmt *S, bool InSwitch = false, bool InLoop = false) {
   if (!S)
     return false;
-  if (isa<BreakStmt, ContinueStmt, ReturnStmt, CoreturnStmt, GotoStmt>(S))
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt>(S) ||
+      (isa<ContinueStmt>(S) && !InLoop) ||
+      (isa<BreakStmt>(S) && !InSwitch && !InLoop))
     return true;
+  InSwitch |= isa<SwitchStmt>(S);
+  InLoop |= isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
   for (const Stmt *Child : S->children())
-    if (leavesEarly(Child))
+    if (leavesEarly(Child, InSwitch, InLoop))
       return true;
   return false;
 }
@@ -27,8 +34,12 @@ const CoawaitExpr *awaitOf(const Stmt *S) {
             ? cast<VarDecl>(DS->getSingleDecl())->getInit()
             : nullptr;
   const auto *E = dyn_cast_or_null<Expr>(S);
-  return E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParenCasts())
-           : nullptr;
+  E = E ? E->IgnoreImplicit()->IgnoreParenCasts() : nullptr;
+  // idx = co_await wa;
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E);
+      Assign && Assign->getOpcode() == BO_Assign)
+    E = Assign->getRHS()->IgnoreImplicit()->IgnoreParenCasts();
+  return dyn_cast_or_null<CoawaitExpr>(E);
 }
 
 std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {

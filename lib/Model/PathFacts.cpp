@@ -45,7 +45,14 @@ bool intersect(PathFacts::State &Into, const PathFacts::State &Other) {
   }
   for (const VarDecl *VD : Drop)
     Into.Index.erase(VD);
-  return Changed || !Drop.empty();
+  size_t Dropped = Drop.size();
+  Drop.clear();
+  for (auto &[VD, Operand] : Into.Awaited)
+    if (Other.Awaited.lookup(VD) != Operand)
+      Drop.push_back(VD);
+  for (const VarDecl *VD : Drop)
+    Into.Awaited.erase(VD);
+  return Changed || Dropped || !Drop.empty();
 }
 
 const Stmt *stmtOf(const CFGElement &Element) {

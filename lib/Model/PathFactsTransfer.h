@@ -291,10 +291,13 @@ public:
     if (!C)
       return;
     knownWinner(Cond, *C, S);
-    // switch (co_await any) { case N: }: argument N of the combinator.
+    // switch (co_await any) { case N: }, or on a variable holding that
+    // value: argument N of the combinator.
     if (const auto *Await =
             dyn_cast_or_null<CoawaitExpr>(strip(Cond, Wrappers::Object)))
       readyArgument(Await->getOperand(), *C, S);
+    else if (const Expr *Awaited = S.Awaited.lookup(varOf(Cond)))
+      readyArgument(Awaited, *C, S);
   }
 
   /// The construction of the combinator object \p E denotes (a local built
@@ -347,6 +350,11 @@ private:
                                    : (settleSource(Init, S), false))
       Bits |= Settled;
     S.Index.erase(VD);
+    if (const auto *Await =
+            dyn_cast_or_null<CoawaitExpr>(strip(Init, Wrappers::Object)))
+      S.Awaited[VD] = Await->getOperand();
+    else
+      S.Awaited.erase(VD);
     if (Bits)
       S.Bits[VD] = Bits;
     else
@@ -399,11 +407,9 @@ private:
     if (!Equal)
       return;
     knownWinner(Query, *C, S);
-    // i == N, where i was initialised by co_await any.
-    if (const VarDecl *Index = varOf(Query))
-      if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(
-              strip(Index->getInit(), Wrappers::Object)))
-        readyArgument(Await->getOperand(), *C, S);
+    // i == N, where i holds the value of co_await any.
+    if (const Expr *Awaited = S.Awaited.lookup(varOf(Query)))
+      readyArgument(Awaited, *C, S);
   }
 
   /// co_await t returns only once the task t has completed; an awaited

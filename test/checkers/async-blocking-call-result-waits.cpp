@@ -208,3 +208,28 @@ task drain_may_stop(bool stop) {
   co_return a.get_result();
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drain_may_stop' (waiting for a result); 'co_await' the result instead [async-blocking-call]
 }
+
+// corolib's tutorial form: the index assigned in a draining loop, switched
+// on with a break in each case (the breaks leave the switch, not the loop).
+task drained_switch() {
+  task a = leaf(), b = leaf();
+  corolib::when_any wa(a, b);
+  int idx = -1;
+  int v = 0;
+  for (int i = 0; i < 2; i++) {
+    idx = co_await wa;
+    switch (idx) {
+    case 0:
+      v += a.get_result();
+      break;
+    case 1:
+      v += b.get_result();
+      break;
+    default:
+      v += a.get_result();
+      // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_switch' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+      break;
+    }
+  }
+  co_return v + a.get_result() + b.get_result();
+}
