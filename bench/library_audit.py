@@ -97,12 +97,12 @@ ABSENT = ("boost::cobalt::", "boost::ut::")
 
 # The libraries' tables of the shared lists (Model/Libraries.def), by table:
 # the libraries whose headers hold that table's names. asio's patterns match
-# standalone asio and Boost.Asio alike; folly, stdexec and seastar have no
-# headers here, and the common vocabulary is no library's.
+# standalone asio and Boost.Asio alike; folly, stdexec, seastar and corolib
+# have no headers here, and the common vocabulary is no library's.
 TABLE_LIBRARIES = {
     "asio": ["asio", "boost"], "boost": ["boost"], "cppcoro": ["cppcoro"],
     "libcoro": ["libcoro"], "async_simple": ["async_simple"],
-    "concurrencpp": ["concurrencpp"], "std": ["libstdc++"],
+    "concurrencpp": ["concurrencpp"], "corolib": [], "std": ["libstdc++"],
     "folly": [], "stdexec": [], "seastar": [], "generic": [],
 }
 

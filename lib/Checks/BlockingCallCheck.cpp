@@ -48,7 +48,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer),
       Lists{CategoryNames,    CategoryEnabled,          BlockingFunctions,
             AllowedFunctions, AwaitableBlockingMembers, BlockingStreams},
-      IO(WouldBlockErrors), Reaches(Lists, IO) {
+      IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth) {
   CircularWaitEnabled = Context->isCheckEnabled("async-circular-wait");
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
@@ -199,7 +199,7 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
   };
   F.forEachCall([&](const Stmt &S) {
     if (std::optional<model::BlockingCall> B =
-            model::classifyBlocking(S, Lists, &F.own())) {
+            Reaches.classify(S, Ctx, Q, &F.own())) {
       if (Blocks(S, model::BlockingPath{&S, nullptr, *B, 1}))
         report(*Coro, S, "", B->Name, B->Category, {});
       return;

@@ -43,7 +43,6 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
       Construct && hasLockTagArgument(*Construct))
     return std::nullopt;
-
   for (const std::string &Name : Call->Names)
     if (Lists.AllowedFunctions.matches(Name))
       return std::nullopt;
@@ -69,11 +68,8 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
     if (Lists.BlockingFunctions.matches(Name))
       return BlockingCall{"'" + displayName(Name) + "'", BlockingCall::Custom};
 
-  auto CategoryIndex = [&](llvm::StringRef Key) -> std::optional<unsigned> {
-    for (unsigned I = 0; I < Categories.size(); ++I)
-      if (Categories[I].Key == Key && Lists.CategoryEnabled[I])
-        return I;
-    return std::nullopt;
+  auto CategoryIndex = [&](llvm::StringRef Key) {
+    return enabledCategoryIndex(Lists, Key);
   };
 
   // Reading a blocking stream: std::cin >> x, std::getline(std::cin, s),
@@ -92,7 +88,17 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
       Lists.AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
       isAwaitableType(Call->ObjectType))
     if (std::optional<unsigned> Result = CategoryIndex("result"))
-      return BlockingCall{"'" + displayName(Call->Names.back()) + "'", *Result};
+      return BlockingCall{"'" + displayName(Call->Names.back()) + "'", *Result,
+                          /*ByMemberName=*/true};
+  return std::nullopt;
+}
+
+std::optional<unsigned> enabledCategoryIndex(const BlockingLists &Lists,
+                                             llvm::StringRef Key) {
+  llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
+  for (unsigned I = 0; I < Categories.size(); ++I)
+    if (Categories[I].Key == Key && Lists.CategoryEnabled[I])
+      return I;
   return std::nullopt;
 }
 

@@ -28,6 +28,9 @@ struct BlockingCall {
   static constexpr unsigned Custom = ~0U;
   std::string Name;
   unsigned Category;
+  /// Matched only as a member of AwaitableBlockingMembers on an awaitable
+  /// type: a name that a visible body overrules (BlockingReach::classify).
+  bool ByMemberName = false;
 
   /// True when the call is of the built-in category \p Key.
   bool isCategory(llvm::StringRef Key) const;
@@ -58,6 +61,10 @@ class OwnStmts;
 std::optional<BlockingCall> classifyBlocking(const Stmt &S,
                                              const BlockingLists &Lists,
                                              const OwnStmts *Own = nullptr);
+
+/// The index of the built-in category \p Key when \p Lists enable it.
+std::optional<unsigned> enabledCategoryIndex(const BlockingLists &Lists,
+                                             llvm::StringRef Key);
 
 /// True when \p D is one of \p Lists' allowed functions.
 bool isAllowedBlocking(const NamedDecl &D, const BlockingLists &Lists);

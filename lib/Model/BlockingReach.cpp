@@ -3,6 +3,7 @@
 #include "BlockingReach.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "CompletionGuards.h"
 #include "CoroutineModel.h"
 #include "StartupHandshakes.h"
 #include "clang/AST/ExprCXX.h"
@@ -71,6 +72,43 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
   return blocksUnless(FD, S, Arg, R.When.Needs, Q);
 }
 
+std::optional<BlockingCall> BlockingReach::classify(const Stmt &S,
+                                                    ASTContext &Ctx,
+                                                    const BlockingQueries &Q,
+                                                    const OwnStmts *Own) {
+  std::optional<BlockingCall> B = classifyBlocking(S, Lists, Own);
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+  if ((B && !B->ByMemberName) || !Member ||
+      !Member->getImplicitObjectArgument() || MemberBudget == 0)
+    return B;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Def = descendInto(S, SM);
+  if (!Def)
+    return B;
+  // The name decides only where the body does not: a get() that reads a
+  // slot waits for nothing. One that reaches a wait keeps its name's
+  // category, so that the readiness of its object still decides.
+  if (B)
+    return !Bodies.fullyVisible(*Def, MemberBudget, SM) ||
+                   reachOf(*Def, MemberBudget, Ctx, Q)
+               ? B
+               : std::nullopt;
+  // A task's member that waits only until the task completes waits for its
+  // result, which the task's readiness decides.
+  std::optional<BlockingPath> R = reachOf(*Def, MemberBudget, Ctx, Q);
+  std::optional<unsigned> Result = enabledCategoryIndex(Lists, "result");
+  // The object's type as written: the member may be its base's.
+  QualType Object =
+      Member->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  if (!R || !Result || !(isAwaitableType(Object) || isTaskType(Object)) ||
+      !waitsOnlyUntilComplete(*Def, *R->Site))
+    return B;
+  return BlockingCall{"'" + displayName(canonicalName(*Def)) + "'", *Result,
+                      /*ByMemberName=*/true};
+}
+
 const FunctionDecl *BlockingReach::descendInto(const Stmt &S,
                                                const SourceManager &SM) const {
   const FunctionDecl *Def = calledDefinition(S);
@@ -133,7 +171,7 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
   forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
     if (Best && Best->Depth == 1 && Best->When.Param < 0)
       return;
-    if (std::optional<BlockingCall> B = classifyBlocking(S, Lists))
+    if (std::optional<BlockingCall> B = classify(S, Ctx, Q))
       return Consider(BlockingPath{&S, nullptr, std::move(*B), 1});
     if (Budget <= 1)
       return;

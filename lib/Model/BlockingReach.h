@@ -19,6 +19,7 @@
 #include "NonBlockingIO.h"
 #include "PathFacts.h"
 #include "SuspensionFlow.h"
+#include "VisibleBodies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -56,9 +57,21 @@ struct BlockingQueries {
 
 class BlockingReach {
 public:
-  BlockingReach(const BlockingLists &Lists, NonBlockingIO &IO)
-      : Lists(Lists), IO(IO) {}
+  /// \p MemberBudget: the function boundaries within which a member's
+  /// body is read to classify a call of it (classify), wherever it is
+  /// called from.
+  BlockingReach(const BlockingLists &Lists, NonBlockingIO &IO,
+                unsigned MemberBudget)
+      : Lists(Lists), IO(IO), MemberBudget(MemberBudget) {}
 
+  /// What \p S blocks on (classifyBlocking, \p Own as there), except that
+  /// a member blocking only by its name (AwaitableBlockingMembers) whose
+  /// body the unit shows in full (VisibleBodies) blocks only when that body
+  /// reaches a blocking call, and that a task's member that waits only until
+  /// the task completes (CompletionGuards) waits for a result.
+  std::optional<BlockingCall> classify(const Stmt &S, ASTContext &Ctx,
+                                       const BlockingQueries &Q,
+                                       const OwnStmts *Own = nullptr);
   /// The definition the call \p S runs, when the search descends into it:
   /// visible, not implicit, not in a system header, not allowed, and not a
   /// lazy coroutine (an eager one runs in its caller until it suspends).
@@ -83,7 +96,10 @@ public:
   /// What reachOf found for \p FD; null when it found nothing.
   const BlockingPath *found(const FunctionDecl *FD) const;
   /// Forgets what was found (a new translation unit).
-  void clear() { Reaches.clear(); }
+  void clear() {
+    Reaches.clear();
+    Bodies.clear();
+  }
 
 private:
   struct Memo {
@@ -104,6 +120,8 @@ private:
   const BlockingLists &Lists;
   NonBlockingIO &IO;
   llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
+  VisibleBodies Bodies;
+  unsigned MemberBudget;
 };
 
 } // namespace clang::tidy::async::model

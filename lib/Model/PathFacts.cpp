@@ -3,6 +3,7 @@
 #include "PathFacts.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "DrainLoops.h"
 #include "Expressions.h"
 #include "ForwardRunner.h"
 #include "PathFactsTransfer.h"
@@ -44,7 +45,14 @@ bool intersect(PathFacts::State &Into, const PathFacts::State &Other) {
   }
   for (const VarDecl *VD : Drop)
     Into.Index.erase(VD);
-  return Changed || !Drop.empty();
+  size_t Dropped = Drop.size();
+  Drop.clear();
+  for (auto &[VD, Operand] : Into.Awaited)
+    if (Other.Awaited.lookup(VD) != Operand)
+      Drop.push_back(VD);
+  for (const VarDecl *VD : Drop)
+    Into.Awaited.erase(VD);
+  return Changed || Dropped || !Drop.empty();
 }
 
 const Stmt *stmtOf(const CFGElement &Element) {
@@ -74,6 +82,14 @@ PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,
   Graph = FunctionGraph;
   collectLocals(Own);
   classifyMentions(Own);
+  Transfer T(*this, Ctx);
+  for (const Stmt *S : Own.all())
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      if (std::optional<DrainingAwait> D = drainingAwait(*For, Ctx))
+        if (const CXXConstructExpr *Any =
+                T.combinatorOver(D->Operand, K.AnyReadyCombinators);
+            Any && Any->getNumArgs() == D->Count)
+          Drains[For->getCond()] = Any;
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {

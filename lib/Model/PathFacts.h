@@ -145,13 +145,15 @@ public:
     /// since it was given one.
     Settled = 8,
   };
-  /// What is known at one point: facts by variable, and the winner's index
-  /// of any-ready results whose index was tested.
+  /// What is known at one point: facts by variable, the winner's index of
+  /// any-ready results whose index was tested, and awaited values.
   struct State {
     llvm::SmallDenseMap<const VarDecl *, unsigned, 8> Bits;
     llvm::SmallDenseMap<const VarDecl *, int64_t, 2> Index;
+    /// Variables holding the value of a co_await, with what was awaited.
+    llvm::SmallDenseMap<const VarDecl *, const Expr *, 2> Awaited;
     bool operator==(const State &O) const {
-      return Bits == O.Bits && Index == O.Index;
+      return Bits == O.Bits && Index == O.Index && Awaited == O.Awaited;
     }
   };
 
@@ -192,6 +194,10 @@ private:
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;
+  /// The conditions of loops that drain an any-ready combinator object
+  /// (DrainLoops.h), with the object's construction: when the condition is
+  /// false, every task it was built over is ready.
+  llvm::DenseMap<const Expr *, const CXXConstructExpr *> Drains;
   /// listed's answers.
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, const NameMatcher *>,
                          bool>

@@ -235,6 +235,7 @@ public:
       auto [Object, Callee] = memberCall(Await->getOperand());
       if (Facts.listed(Callee, K.ReadyOnAwait))
         makeReady(Object, S);
+      awaited(*Await, S);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(St)) {
@@ -251,6 +252,10 @@ public:
   /// Applies what is known when control goes from a block whose terminator
   /// tests \p Cond to its successor: the true branch when \p Taken.
   void condition(const Expr *Cond, bool Taken, State &S) const {
+    // The end of a loop that drained an any-ready combinator object.
+    if (const CXXConstructExpr *Any = Facts.Drains.lookup(Cond); Any && !Taken)
+      for (const Expr *Arg : Any->arguments())
+        makeReady(Arg, S);
     Cond = strip(Cond, Wrappers::Condition);
     if (!Cond)
       return;
@@ -283,8 +288,29 @@ public:
   /// Applies a switch on \p Cond reaching the case label \p Value.
   void switchCase(const Expr *Cond, const Expr *Value, State &S) const {
     std::optional<Constant> C = constantOf(Value, Ctx);
-    if (C)
-      knownWinner(Cond, *C, S);
+    if (!C)
+      return;
+    knownWinner(Cond, *C, S);
+    // switch (co_await any) { case N: }, or on a variable holding that
+    // value: argument N of the combinator.
+    if (const auto *Await =
+            dyn_cast_or_null<CoawaitExpr>(strip(Cond, Wrappers::Object)))
+      readyArgument(Await->getOperand(), *C, S);
+    else if (const Expr *Awaited = S.Awaited.lookup(varOf(Cond)))
+      readyArgument(Awaited, *C, S);
+  }
+
+  /// The construction of the combinator object \p E denotes (a local built
+  /// over the caller's tasks, or a temporary) when its class is on \p List.
+  const CXXConstructExpr *combinatorOver(const Expr *E,
+                                         const NameMatcher &List) const {
+    E = strip(E, Wrappers::Object);
+    if (const VarDecl *VD = varOf(E))
+      E = strip(VD->getInit(), Wrappers::Object);
+    const auto *Built = dyn_cast_or_null<CXXConstructExpr>(E);
+    const CXXRecordDecl *RD =
+        Built ? Built->getType()->getAsCXXRecordDecl() : nullptr;
+    return RD && List.matches(canonicalName(*RD)) ? Built : nullptr;
   }
 
 private:
@@ -324,6 +350,11 @@ private:
                                    : (settleSource(Init, S), false))
       Bits |= Settled;
     S.Index.erase(VD);
+    if (const auto *Await =
+            dyn_cast_or_null<CoawaitExpr>(strip(Init, Wrappers::Object)))
+      S.Awaited[VD] = Await->getOperand();
+    else
+      S.Awaited.erase(VD);
     if (Bits)
       S.Bits[VD] = Bits;
     else
@@ -373,8 +404,35 @@ private:
         makeReady(Object, S);
       return;
     }
-    if (Equal)
-      knownWinner(Query, *C, S);
+    if (!Equal)
+      return;
+    knownWinner(Query, *C, S);
+    // i == N, where i holds the value of co_await any.
+    if (const Expr *Awaited = S.Awaited.lookup(varOf(Query)))
+      readyArgument(Awaited, *C, S);
+  }
+
+  /// co_await t returns only once the task t has completed; an awaited
+  /// all-ready combinator object has every task it was built over complete.
+  void awaited(const CoawaitExpr &Await, State &S) const {
+    const Expr *Operand = strip(Await.getOperand(), Wrappers::Object);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Operand))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && isTaskType(VD->getType().getNonReferenceType()))
+        S.Bits[VD] |= Ready;
+    if (const CXXConstructExpr *All =
+            combinatorOver(Operand, Facts.K.AllReadyCombinators))
+      for (const Expr *Arg : All->arguments())
+        makeReady(Arg, S);
+  }
+
+  /// The awaited any-ready combinator object \p Awaited yielded \p C: the
+  /// task it was built over at that position is complete.
+  void readyArgument(const Expr *Awaited, const Constant &C, State &S) const {
+    const CXXConstructExpr *Any =
+        combinatorOver(Awaited, Facts.K.AnyReadyCombinators);
+    if (Any && C.Value && *C.Value >= 0 && *C.Value < Any->getNumArgs())
+      makeReady(Any->getArg(unsigned(*C.Value)), S);
   }
 
   /// `any.index` is known to be \p C.

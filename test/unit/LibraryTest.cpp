@@ -136,10 +136,11 @@ const Documented Lists[] = {
      "::std::future_status::timeout;::std::future_status::deferred;"
      "concurrencpp::result_status::idle"},
     {"AllReadyCombinators",
-     "concurrencpp::when_all;cppcoro::when_all_ready;folly::collectAll;"
-     "folly::coro::collectAllTry;folly::coro::collectAllTryRange"},
+     "concurrencpp::when_all;corolib::when_all;cppcoro::when_all_ready;"
+     "folly::collectAll;folly::coro::collectAllTry;"
+     "folly::coro::collectAllTryRange"},
     {"AnyReadyCombinators",
-     "concurrencpp::when_any"},
+     "concurrencpp::when_any;corolib::when_any"},
     {"AssertionFunctions",
      "assert_true;assert_equal"},
 };
