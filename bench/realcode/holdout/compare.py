@@ -3,15 +3,18 @@
 an earlier run (a *-verdicts.tsv): per check, how many findings remain
 right or wrong, which went, and which are new and still need a verdict.
 
-    compare.py tmc-verdicts.tsv /work/holdout/tmc5.json [--prefix tmc]
+    compare.py tmc-verdicts.tsv /work/holdout/tmc5.json [--update]
 
 The keys are check and file:line:column, as in the verdict files; a
-finding whose key has no row is listed as new."""
+finding whose key has no row is listed as new. With --update, each row's
+status column says whether the run still makes the finding ('remains') or
+not ('gone'); the verdicts and reasons are left as they are."""
 
 import argparse
 import collections
 import csv
 import json
+import os
 import sys
 
 
@@ -39,6 +42,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("verdicts")
     parser.add_argument("report")
+    parser.add_argument("--update", action="store_true",
+                        help="rewrite the status column of the verdict file")
     args = parser.parse_args()
     try:
         verdicts = read_verdicts(args.verdicts)
@@ -71,7 +76,25 @@ def main():
         print("gone: %s %s: %d" % (check, verdict, n))
     for check, loc in new:
         print("new: %s %s" % (check, loc))
+    if args.update:
+        update_status(args.verdicts, found)
     return 0
+
+
+def update_status(path, found):
+    with open(path, newline="") as f:
+        lines = f.read().splitlines()
+    out = []
+    for line in lines:
+        row = line.split("\t")
+        if line and not line.startswith("#") and len(row) >= 4:
+            row[2] = "remains" if (row[0], row[1]) in found else "gone"
+            line = "\t".join(row)
+        out.append(line)
+    tmp = path + ".tmp"
+    with open(tmp, "w", newline="") as f:
+        f.write("\n".join(out) + "\n")
+    os.replace(tmp, path)
 
 
 if __name__ == "__main__":
