@@ -63,7 +63,13 @@ public:
     // A call handed alone to another (defaulted parameters aside): a task
     // started there with nothing else, such as an executor, bound.
     const Expr *Only = nullptr;
-    for (const Expr *Arg : Call->arguments())
+    auto Args = Call->arguments();
+    // A function object's call (folly's blockingWait) passes the object
+    // first.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Call && !Args.empty())
+      Args = {Args.begin() + 1, Args.end()};
+    for (const Expr *Arg : Args)
       if (!isa<CXXDefaultArgExpr>(Arg) && !(Only = Only ? nullptr : Arg))
         return true;
     if (Only)

@@ -14,6 +14,8 @@
 #include "async_simple/Executors.h"
 #include "cppcoro/sync_wait.hpp"
 #include "cppcoro/task.hpp"
+#include "folly/coro/BlockingWait.h"
+#include "folly/coro/Task.h"
 
 using namespace std::chrono_literals;
 using async_simple::coro::Lazy;
@@ -67,6 +69,10 @@ cppcoro::task<> cpp_task() {
   std::this_thread::sleep_for(1ms);
   co_return;
 }
+folly::coro::Task<> folly_task() {
+  std::this_thread::sleep_for(1ms);
+  co_return;
+}
 
 // Positive twins.
 
@@ -101,6 +107,13 @@ Lazy<> in_test_case() {
 static void test_case() { syncAwait(in_test_case()); }
 static int registered = (register_case(&test_case), 0);
 
+// folly: scheduled on an executor.
+folly::coro::Task<> folly_scheduled() {
+  std::this_thread::sleep_for(1ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks {{.*}} 'folly_scheduled' {{.*}} [async-blocking-call]
+  co_return;
+}
+
 // Awaited inside a combinator-like call: not followed.
 template <class T> Lazy<T> wrap(Lazy<T> t) { co_return co_await t; }
 Lazy<int> wrapped() {
@@ -116,11 +129,19 @@ int main() {
   RUN_SYNC(through_macro());
   run_helper();
   cppcoro::sync_wait(cpp_task());
+  folly::coro::blockingWait(folly_task());
+  folly::coro::blockingWait(folly_scheduled().scheduleOn(nullptr));
   syncAwait(handler().via(pool()));
   syncAwait(on_executor(), pool());
   syncAwait(also_started());
   syncAwait(wrap(wrapped()));
-  // A lambda bound to an executor stays reported too.
+  // A lambda only a sync-wait runs (SyncWaitStarts) is silent; one bound to
+  // an executor stays reported.
+  auto inline_lambda = []() -> Lazy<> {
+    std::this_thread::sleep_for(1ms);
+    co_return;
+  };
+  syncAwait(inline_lambda());
   auto lambda = []() -> Lazy<> {
     std::this_thread::sleep_for(1ms);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks {{.*}} [async-blocking-call]
