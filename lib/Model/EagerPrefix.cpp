@@ -63,6 +63,7 @@ public:
     // A call handed alone to another (defaulted parameters aside): a task
     // started there with nothing else, such as an executor, bound.
     const Expr *Only = nullptr;
+    unsigned Given = 0;
     auto Args = Call->arguments();
     // A function object's call (folly's blockingWait) passes the object
     // first.
@@ -70,9 +71,11 @@ public:
         Op && Op->getOperator() == OO_Call && !Args.empty())
       Args = {Args.begin() + 1, Args.end()};
     for (const Expr *Arg : Args)
-      if (!isa<CXXDefaultArgExpr>(Arg) && !(Only = Only ? nullptr : Arg))
-        return true;
-    if (Only)
+      if (!isa<CXXDefaultArgExpr>(Arg)) {
+        Only = Arg;
+        ++Given;
+      }
+    if (Given == 1)
       SoleArgumentOf[strip(Only, Wrappers::Object)] = Call;
     return true;
   }
