@@ -172,7 +172,11 @@ void BusyLoopCheck::checkLoop(const Stmt &Loop, const Stmt *Next,
     if ((Retried = model::retriedCall(Loop, F.Ctx, MayFailFunctions)))
       What = Kind::Spin;
   bool OnlyFirst = false;
+  // Before the first suspension of a coroutine that a plain thread starts,
+  // the loop keeps no executor's tasks from running.
   if (What == Kind::None || yields(Loop, F, OnlyFirst) ||
+      PlainStarts.runsOnPlainThread(F.Decl, Loop, Lib.SyncWaitFunctions,
+                                    Facts.session(), Facts.libraryId()) ||
       !reportOnce(Loop.getBeginLoc()))
     return;
   diag(Loop.getBeginLoc(),

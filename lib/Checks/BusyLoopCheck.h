@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_BUSYLOOPCHECK_H
 #define ASYNC_LINT_CHECKS_BUSYLOOPCHECK_H
 
+#include "../Model/EagerPrefix.h"
 #include "../Model/NameMatcher.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -18,6 +19,7 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override { PlainStarts.clear(); }
 
 private:
   /// How a loop that never suspends would be reported; None when it is not.
@@ -46,6 +48,8 @@ private:
   const model::NameMatcher MayFailFunctions;
   /// Also reports loops whose bound is only known at run time.
   const bool CheckRuntimeBoundedLoops;
+  /// Coroutines whose start runs on a plain thread, not an executor's.
+  model::PlainThreadStarts PlainStarts;
   /// Memo of isEagerType, per class.
   llvm::DenseMap<const Type *, bool> EagerTypes;
 };

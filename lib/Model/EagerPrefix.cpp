@@ -2,7 +2,10 @@
 
 #include "EagerPrefix.h"
 #include "Awaitables.h"
+#include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
+#include "SuspensionFlow.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -57,6 +60,27 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const Expr *Callee = Call->getCallee())
       Callees[Callee->IgnoreParenImpCasts()] = Call;
+    // A call handed alone to another (defaulted parameters aside): a task
+    // started there with nothing else, such as an executor, bound.
+    const Expr *Only = nullptr;
+    unsigned Given = 0;
+    auto Args = Call->arguments();
+    // A function object's call (folly's blockingWait) passes the object
+    // first.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Call && !Args.empty())
+      Args = {Args.begin() + 1, Args.end()};
+    for (const Expr *Arg : Args)
+      if (!isa<CXXDefaultArgExpr>(Arg)) {
+        Only = Arg;
+        ++Given;
+      }
+    if (Given == 1)
+      SoleArgumentOf[strip(Only, Wrappers::Object)] = Call;
+    return true;
+  }
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    AwaitedBy[strip(Await->getOperand(), Wrappers::Object)] = Await;
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
@@ -76,13 +100,18 @@ private:
     if (!FD || SM.isInSystemHeader(FD->getLocation()) ||
         (In && In->isDependentContext()))
       return;
-    Found[FD->getCanonicalDecl()].push_back({&Ref, In, Callees.lookup(&Ref)});
+    const CallExpr *Call = Callees.lookup(&Ref);
+    Found[FD->getCanonicalDecl()].push_back(
+        {&Ref, In, Call, Call ? SoleArgumentOf.lookup(Call) : nullptr,
+         Call ? AwaitedBy.lookup(Call) : nullptr});
   }
 
   MentionMap &Found;
   const SourceManager &SM;
   std::vector<const FunctionDecl *> Within;
   llvm::DenseMap<const Expr *, const CallExpr *> Callees;
+  llvm::DenseMap<const Expr *, const CallExpr *> SoleArgumentOf;
+  llvm::DenseMap<const Expr *, const CoawaitExpr *> AwaitedBy;
 };
 
 /// True when the unit can show every caller of \p Def (see EagerPrefix.h).
@@ -103,21 +132,23 @@ void PlainThreadStarts::clear() {
   MainOnly.clear();
 }
 
-bool PlainThreadStarts::startsOnPlainThread(
-    const FunctionDecl &Coro, const NameMatcher &SyncWaitFunctions,
-    AnalysisSession &S, AnalysisSession::LibraryId L) {
-  if (SyncWaits.startedOnlyBySyncWait(Coro, SyncWaitFunctions))
+bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
+                                            const NameMatcher &SyncWaitFns,
+                                            AnalysisSession &S,
+                                            AnalysisSession::LibraryId L) {
+  if (SyncWaits.startedOnlyBySyncWait(Coro, SyncWaitFns))
     return true;
   // A template's pattern runs as its instantiations do.
   if (const FunctionTemplateDecl *Template =
           Coro.getDescribedFunctionTemplate()) {
     auto Specs = Template->specializations();
     return !Specs.empty() && llvm::all_of(Specs, [&](const FunctionDecl *F) {
-      return startsOnPlainThread(*F, SyncWaitFunctions, S, L);
+      return startsOnPlainThread(*F, SyncWaitFns, S, L);
     });
   }
-  if (!isCoroutine(Coro) || lazinessOfCoroutine(Coro) != Laziness::Eager)
+  if (!isCoroutine(Coro))
     return false;
+  SyncWaitFunctions = &SyncWaitFns;
   Session = &S;
   Lib = L;
   if (!Mentions) {
@@ -127,6 +158,21 @@ bool PlainThreadStarts::startsOnPlainThread(
     Index.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   return onlyOnMainThread(Coro, 0);
+}
+
+bool PlainThreadStarts::runsOnPlainThread(const FunctionDecl &Coro,
+                                          const Stmt &S,
+                                          const NameMatcher &SyncWaitFns,
+                                          AnalysisSession &Sess,
+                                          AnalysisSession::LibraryId L) {
+  if (!startsOnPlainThread(Coro, SyncWaitFns, Sess, L))
+    return false;
+  const SuspensionFlow &Flow = Sess.suspensionFlow(Coro, L);
+  bool Late = Flow.mayRunAfterSuspension(S);
+  forEachOwnStmt(&S, [&](const Stmt &Part) {
+    Late = Late || Flow.mayRunAfterSuspension(Part);
+  });
+  return !Late;
 }
 
 bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
@@ -139,29 +185,43 @@ bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
   auto [It, New] = MainOnly.try_emplace(Def->getCanonicalDecl());
   if (!New)
     return It->second.value_or(false);
-  bool Only =
-      callersAreVisible(*Def) &&
-      (!isCoroutine(*Def) || lazinessOfCoroutine(*Def) == Laziness::Eager);
+  // A lazy coroutine runs where it is started; one of unknown laziness may
+  // run anywhere.
+  Laziness Kind =
+      isCoroutine(*Def) ? lazinessOfCoroutine(*Def) : Laziness::Eager;
   const std::vector<Mention> &Of = Mentions->lookup(Def->getCanonicalDecl());
-  Only = Only && !Of.empty();
+  bool Only =
+      callersAreVisible(*Def) && Kind != Laziness::Unknown && !Of.empty();
   for (const Mention &M : Of) {
     if (!Only)
       break;
-    const FunctionDecl *Caller = M.Within;
-    if (!M.Call || !Caller) {
-      Only = false;
-      continue;
-    }
-    if (Caller->isMain())
-      continue;
-    // A coroutine runs its call here on its caller's thread only before it
-    // first suspends.
-    Only = !(isCoroutine(*Caller) && Session->suspensionFlow(*Caller, Lib)
-                                         .mayRunAfterSuspension(*M.Call)) &&
-           onlyOnMainThread(*Caller, Depth + 1);
+    Only = runsOnMainThread(M, Kind == Laziness::Lazy, Depth);
   }
   MainOnly[Def->getCanonicalDecl()] = Only;
   return Only;
+}
+
+bool PlainThreadStarts::runsOnMainThread(const Mention &M, bool Lazy,
+                                         unsigned Depth) {
+  const FunctionDecl *Caller = M.Within;
+  if (!M.Call || !Caller)
+    return false;
+  // A lazy coroutine's call only makes the task: it must be started here,
+  // by a sync-wait given nothing else or by a co_await in a coroutine.
+  const Stmt *Start = M.Call;
+  if (Lazy) {
+    if (M.ArgumentOf && callOfListed(*M.ArgumentOf, *SyncWaitFunctions))
+      Start = M.ArgumentOf;
+    else if (!M.AwaitedBy || !isCoroutine(*Caller))
+      return false;
+  }
+  if (Caller->isMain())
+    return true;
+  // A coroutine runs its call here on its caller's thread only before it
+  // first suspends.
+  return !(isCoroutine(*Caller) && Session->suspensionFlow(*Caller, Lib)
+                                       .mayRunAfterSuspension(*Start)) &&
+         onlyOnMainThread(*Caller, Depth + 1);
 }
 
 } // namespace clang::tidy::async::model

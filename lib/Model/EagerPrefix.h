@@ -2,21 +2,28 @@
 //
 // Coroutines whose code before their first suspension runs only on a plain
 // thread, no executor's: a coroutine lambda only a sync-wait runs
-// (SyncWaitStarts), and an eager coroutine that only main calls, directly or
+// (SyncWaitStarts), an eager coroutine that only main calls, directly or
 // through functions that run only there (corolib's tutorials:
-// `completionflow(a1, a2, a3);` in main). An eager coroutine runs inside
-// the call until it first suspends; called from main, that is main's own
-// thread, which runs no executor during the call.
+// `completionflow(a1, a2, a3);` in main), and a lazy coroutine that only a
+// sync-wait made there starts (cinatra's examples:
+// `syncAwait(test_sync_client());` in main). An eager coroutine runs inside
+// the call until it first suspends; a lazy one, inside the sync-wait that
+// starts it, when no executor is bound (the sync-wait's only argument is the
+// coroutine's call: not `f().via(ex)`, not `syncAwait(f(), ex)`), and a lazy
+// child inside the `co_await child()` of such a coroutine. Run from main,
+// that is main's own thread, which runs no executor during the call.
 //
 // Every caller must be seen. Each function of the chain is defined in the
 // unit's main file, which defines main: a program's main file, whose
 // functions other units do not call (an assumption: an externally visible
 // function declared in a header of its own and called from another unit is
 // taken for one main alone calls). It is no virtual member and no lambda,
-// and every mention of it in the unit is a direct call from main, from an
-// eager coroutine before that coroutine's first suspension (on its CFG), or
-// from a plain function of the chain. A function with no caller in the
-// unit, or whose address is taken, is not.
+// and every mention of it in the unit is a direct call from main, from a
+// coroutine of the chain before that coroutine's first suspension (on its
+// CFG), or from a plain function of the chain; for a lazy coroutine, that
+// call is the only argument of a sync-wait or the operand of a co_await. A
+// function with no caller in the unit, or whose address is taken (a test
+// framework's registered case), is not.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +33,7 @@
 #include "AnalysisSession.h"
 #include "SyncWaitStarts.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include <vector>
@@ -39,28 +47,43 @@ class NameMatcher;
 class PlainThreadStarts {
 public:
   /// True when \p Coro runs its code before its first suspension only on a
-  /// plain thread: a coroutine lambda only \p SyncWaitFunctions run, or an
-  /// eager coroutine only main calls (see above). \p Session and \p Lib
-  /// give the callers' suspension flows. Memoised.
+  /// plain thread: a coroutine lambda only \p SyncWaitFns run, an eager
+  /// coroutine only main calls, or a lazy one only sync-waits made there
+  /// start (see above). \p Session and \p Lib give the callers' suspension
+  /// flows. Memoised.
   bool startsOnPlainThread(const FunctionDecl &Coro,
-                           const NameMatcher &SyncWaitFunctions,
+                           const NameMatcher &SyncWaitFns,
                            AnalysisSession &Session,
                            AnalysisSession::LibraryId Lib);
+  /// True when all of \p S, a statement of the coroutine \p Coro, runs on
+  /// a plain thread: \p Coro starts on one and no part of \p S may run
+  /// after \p Coro first suspends.
+  bool runsOnPlainThread(const FunctionDecl &Coro, const Stmt &S,
+                         const NameMatcher &SyncWaitFns,
+                         AnalysisSession &Session,
+                         AnalysisSession::LibraryId Lib);
   /// Forgets what was found (a new translation unit).
   void clear();
 
   /// A mention of a function: the expression, the function it is in (null
-  /// outside any), and the call it is the callee of (null when it is not).
+  /// outside any), the call it is the callee of (null when it is not), and
+  /// what that call is handed to: the call it is the only argument of, the
+  /// co_await it is the operand of (null when none).
   struct Mention {
     const Expr *Ref;
     const FunctionDecl *Within;
     const CallExpr *Call;
+    const CallExpr *ArgumentOf;
+    const CoawaitExpr *AwaitedBy;
   };
 
 private:
   /// True when every run of \p FD's code before its first suspension is on
   /// main's thread; \p Depth bounds the chain of callers.
   bool onlyOnMainThread(const FunctionDecl &FD, unsigned Depth);
+  /// True when the call \p M, in a function of the chain, runs on main's
+  /// thread and, for a \p Lazy coroutine, starts it there.
+  bool runsOnMainThread(const Mention &M, bool Lazy, unsigned Depth);
 
   SyncWaitStarts SyncWaits;
   /// The mentions of each function of the program (canonical declaration),
@@ -69,6 +92,7 @@ private:
       Mentions;
   /// onlyOnMainThread's answers; absent while one is computed.
   llvm::DenseMap<const FunctionDecl *, std::optional<bool>> MainOnly;
+  const NameMatcher *SyncWaitFunctions = nullptr;
   AnalysisSession *Session = nullptr;
   AnalysisSession::LibraryId Lib = 0;
 };

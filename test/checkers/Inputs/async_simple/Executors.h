@@ -20,6 +20,8 @@ private:
 } // namespace executors
 namespace coro {
 template <class T> T syncAwait(Lazy<T> &&Task);
+// Starts the task on the executor's thread, then blocks until it ends.
+template <class T> T syncAwait(Lazy<T> &&Task, Executor *Ex);
 template <class T> T syncAwait(RescheduleLazy<T> &&Task);
 } // namespace coro
 } // namespace async_simple
