@@ -139,9 +139,10 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
     return findInIf(*If, Depth);
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
     return findInBlock(*Block, Depth);
-  // A loop body may change a variant before the next round reads it.
+  // A loop body may change a variant, or a tested value, before the next
+  // round reads it.
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-    forgetChanged(S, KnownIndex);
+    forgetWritten(S);
   if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
     find(Await->getOperand(), Depth + 1);
     if (awaitThrows(*Await))
@@ -187,13 +188,11 @@ void ThrowFinder::findInBlock(const CompoundStmt &Block, unsigned Depth) {
   auto SavedValues = HasValue;
   for (const Stmt *Child : Block.body()) {
     find(Child, Depth + 1);
-    forgetChanged(Child, KnownIndex);
     forgetWritten(Child);
     learnFrom(*Child);
   }
   KnownIndex = std::move(Saved);
   HasValue = std::move(SavedValues);
-  forgetChanged(&Block, KnownIndex);
   forgetWritten(&Block);
 }
 
@@ -257,7 +256,6 @@ void ThrowFinder::findInIf(const IfStmt &If, unsigned Depth) {
   find(If.getElse(), Depth + 1);
   HasValue = std::move(SavedValues);
   KnownIndex = std::move(Saved);
-  forgetChanged(&If, KnownIndex);
   forgetWritten(&If);
 }
 

@@ -118,9 +118,9 @@ private:
   /// o.value() where o was tested for a value on the way here.
   bool valueTested(const Expr &E) const;
 
-  /// Forgets what HasValue knows of the variables \p S may change: an
-  /// assignment, a non-const member call other than the accessor itself, a
-  /// non-const reference argument.
+  /// Forgets what HasValue and KnownIndex know of the variables \p S may
+  /// change: an assignment, a non-const member call (other than value(), for
+  /// HasValue), a non-const reference argument.
   void forgetWritten(const Stmt *S);
 
   bool callThrows(const FunctionDecl *Callee, const Expr &E);

@@ -169,6 +169,7 @@ bool ThrowFinder::valueTested(const Expr &E) const {
 }
 
 void ThrowFinder::forgetWritten(const Stmt *S) {
+  forgetChanged(S, KnownIndex);
   if (HasValue.empty() || !S)
     return;
   forEachOwnStmt(S, [&](const Stmt &Child) {

@@ -119,6 +119,16 @@ template <class T> Lazy<void> in_template_unchecked() {
     Cache = R.value();
 }
 
+Lazy<void> changed_in_loop() {
+  auto R = co_await compute();
+  if (R.hasError())
+    co_return;
+  for (int I = 0; I < 3; ++I) {
+    Cache += R.value();
+    R = fetch();
+  }
+}
+
 void reported() {
   unchecked().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:24: warning: exceptions thrown by coroutine 'unchecked' are lost: the completion handler given to 'async_simple::coro::Lazy::start' ignores the failure it receives; log it or rethrow it [async-unobserved-exception]
@@ -135,6 +145,9 @@ void reported() {
   in_template_unchecked<int>().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:41: warning: exceptions thrown by coroutine 'in_template_unchecked' are lost
   // CHECK-NOTES: :119:13: note: 'res::Try::value' may throw here
+  changed_in_loop().start([](auto &&) {});
+  // CHECK-NOTES: :[[@LINE-1]]:30: warning: exceptions thrown by coroutine 'changed_in_loop' are lost
+  // CHECK-NOTES: :127:14: note: 'res::Try::value' may throw here
   std::thread([] {
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: {{.*}}
     res::Try<int> R = fetch();
