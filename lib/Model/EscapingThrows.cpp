@@ -139,9 +139,10 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
     return findInIf(*If, Depth);
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
     return findInBlock(*Block, Depth);
-  // A loop body may change a variant before the next round reads it.
+  // A loop body may change a variant, or a tested value, before the next
+  // round reads it.
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-    forgetChanged(S, KnownIndex);
+    forgetWritten(S);
   if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
     find(Await->getOperand(), Depth + 1);
     if (awaitThrows(*Await))
@@ -184,13 +185,15 @@ void ThrowFinder::findInTry(const CXXTryStmt &Try, unsigned Depth) {
 
 void ThrowFinder::findInBlock(const CompoundStmt &Block, unsigned Depth) {
   IndexFacts Saved = KnownIndex;
+  auto SavedValues = HasValue;
   for (const Stmt *Child : Block.body()) {
     find(Child, Depth + 1);
-    forgetChanged(Child, KnownIndex);
+    forgetWritten(Child);
     learnFrom(*Child);
   }
   KnownIndex = std::move(Saved);
-  forgetChanged(&Block, KnownIndex);
+  HasValue = std::move(SavedValues);
+  forgetWritten(&Block);
 }
 
 void ThrowFinder::learnFrom(const Stmt &S) {
@@ -205,8 +208,12 @@ void ThrowFinder::learnFrom(const Stmt &S) {
   if (const auto *If = dyn_cast<IfStmt>(&S)) {
     const Stmt *Then = bare(If->getThen());
     if (!If->getElse() && !If->getInit() && !If->getConditionVariable() &&
-        (isa_and_nonnull<ReturnStmt, CoreturnStmt>(Then) || stops(Then)))
+        (isa_and_nonnull<ReturnStmt, CoreturnStmt>(Then) || stops(Then))) {
       learnIndex(If->getCond(), /*Holds=*/false, KnownIndex, Ctx);
+      // if (r.hasError()) co_return; ... r.value()
+      if (const VarDecl *Full = testedForValue(If->getCond(), false))
+        HasValue.insert(Full);
+    }
     return;
   }
   const auto *Call =
@@ -227,23 +234,29 @@ void ThrowFinder::findInIf(const IfStmt &If, unsigned Depth) {
       !If.getConditionVariable() && onlyThrows(If.getThen()) &&
       testsEmptiness(If.getCond()))
     return find(If.getCond(), Depth + 1);
-  // `if (o.has_value()) ... o.value()`: the value is there.
-  const VarDecl *Tested = testedForValue(If.getCond());
   find(If.getInit(), Depth + 1);
   find(If.getConditionVariableDeclStmt(), Depth + 1);
   find(If.getCond(), Depth + 1);
-  bool Added = Tested && HasValue.insert(Tested).second;
+  forgetWritten(If.getInit());
+  forgetWritten(If.getCond());
+  // `if (o.has_value()) ... o.value()`, `if (r.hasError()) ... else
+  // r.value()`: the value is there.
+  auto SavedValues = HasValue;
+  if (const VarDecl *Full = testedForValue(If.getCond(), /*Holds=*/true))
+    HasValue.insert(Full);
   // `if (v.index() == 1) ... std::get<1>(v)`: the alternative is there.
   IndexFacts Saved = KnownIndex;
   learnIndex(If.getCond(), /*Holds=*/true, KnownIndex, Ctx);
   find(If.getThen(), Depth + 1);
-  if (Added)
-    HasValue.erase(Tested);
+  HasValue = SavedValues;
+  if (const VarDecl *Full = testedForValue(If.getCond(), /*Holds=*/false))
+    HasValue.insert(Full);
   KnownIndex = Saved;
   learnIndex(If.getCond(), /*Holds=*/false, KnownIndex, Ctx);
   find(If.getElse(), Depth + 1);
+  HasValue = std::move(SavedValues);
   KnownIndex = std::move(Saved);
-  forgetChanged(&If, KnownIndex);
+  forgetWritten(&If);
 }
 
 void ThrowFinder::record(unsigned Kind, const Stmt *S) {

@@ -80,6 +80,17 @@ bool containsStmt(const Stmt *Outer, const Stmt *Inner) {
   return Found;
 }
 
+/// True when \p Call is inside one of \p Rounds, loops that collect tasks,
+/// that also holds \p Add: the tasks are combined every round of it. A loop
+/// read as limited (an early exit on a counter) still has rounds, and the
+/// loops nested in it fill one round each.
+bool combinedPerRound(llvm::ArrayRef<const Stmt *> Rounds, const Stmt &Add,
+                      const CallExpr &Call) {
+  return llvm::any_of(Rounds, [&](const Stmt *Loop) {
+    return containsStmt(Loop, &Add) && containsStmt(Loop, &Call);
+  });
+}
+
 /// True when \p E calls the parameter \p Param: `fn(x)`, `std::invoke(fn,
 /// x)`.
 bool invokes(const Expr *E, const ParmVarDecl &Param) {
@@ -213,6 +224,8 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
   // Tasks collected, one per iteration, into a local container in a loop
   // without a bound.
   llvm::MapVector<const VarDecl *, FanOut> Collected;
+  // Every loop without a static bound that adds tasks, limited or not.
+  llvm::SmallVector<const Stmt *, 2> Rounds;
   forEachOwnStmt(Own, Body, [&](const Stmt &S) {
     if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
         staticallyBounded(S, Ctx))
@@ -226,8 +239,10 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
     });
     // Whether the loop limits itself (describeCall of each of its calls)
     // is asked only of a loop that collects tasks.
-    if (Added.empty() ||
-        limitsConcurrency(S, Lists.LimiterFunctions, Lists.LimiterTypes))
+    if (Added.empty())
+      return;
+    Rounds.push_back(&S);
+    if (limitsConcurrency(S, Lists.LimiterFunctions, Lists.LimiterTypes))
       return;
     for (auto [Inner, Add] : Added)
       Collected.insert(
@@ -238,6 +253,7 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
     return Result;
   // Combined all at once; a container combined inside the loop that fills
   // it is processed in batches, and so is what remains of it after the loop.
+  // So is one combined inside an enclosing loop that collects per round.
   llvm::SmallPtrSet<const VarDecl *, 2> Batched;
   forEachOwnStmt(Own, Body, [&](const Stmt &S) {
     const CallExpr *Call = callOfListed(S, Lists.Combinators);
@@ -247,7 +263,7 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
       auto It = Collected.find(containerPassed(Arg));
       if (It == Collected.end())
         continue;
-      if (containsStmt(It->second.Loop, Call))
+      if (combinedPerRound(Rounds, *It->second.Add, *Call))
         Batched.insert(It->first);
       else if (Result.empty() || Result.back().Combine != Call ||
                Result.back().Container != It->first)

@@ -57,8 +57,9 @@ struct FanOut {
 /// The fan-outs of \p Body: a lazy task added to a local container in a
 /// loop of it that is not statically bounded and not limited, the container
 /// then passed (itself, or an iterator into it) to a combinator outside that
-/// loop. A container also combined inside the loop is processed in batches,
-/// and is not one.
+/// loop. A container also combined inside the loop, or inside an enclosing
+/// loop without a static bound (limited or not) that adds it, is processed
+/// in batches, and is not one.
 /// \p Own, when given, holds the own statements of the function \p Body
 /// is in (AnalysisSession::ownStmts), read instead of walking.
 llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,

@@ -110,11 +110,18 @@ private:
   /// is not known.
   ThrownTypes awaitTypes(const CoroutineSuspendExpr &Await);
 
-  /// The variable \p Cond tests for a value: o.has_value(), o, bool(o).
-  static const VarDecl *testedForValue(const Expr *Cond);
+  /// The variable a value-or-error object \p Cond proves full when it
+  /// evaluates to \p Holds: o.has_value(), o.hasValue(), o, bool(o) when
+  /// true; o.hasError(), o.hasException() when false; `!` flips.
+  static const VarDecl *testedForValue(const Expr *Cond, bool Holds);
 
   /// o.value() where o was tested for a value on the way here.
   bool valueTested(const Expr &E) const;
+
+  /// Forgets what HasValue and KnownIndex know of the variables \p S may
+  /// change: an assignment, a non-const member call (other than value(), for
+  /// HasValue), a non-const reference argument.
+  void forgetWritten(const Stmt *S);
 
   bool callThrows(const FunctionDecl *Callee, const Expr &E);
 
@@ -169,7 +176,8 @@ private:
   /// The body is a combinator's: what it rethrows from an exception_ptr
   /// comes from the tasks it was given.
   bool InputsRethrown;
-  /// Variables tested for a value by an enclosing if.
+  /// Value-or-error objects proven full on the way here: tested by an
+  /// enclosing if, or by an if whose other branch left the block.
   llvm::SmallPtrSet<const VarDecl *, 4> HasValue;
   /// Variants known, at the point being searched, to hold an alternative.
   IndexFacts KnownIndex;

@@ -129,23 +129,70 @@ const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
 
 } // namespace
 
-const VarDecl *ThrowFinder::testedForValue(const Expr *Cond) {
+const VarDecl *ThrowFinder::testedForValue(const Expr *Cond, bool Holds) {
   Cond = strip(Cond, Wrappers::Condition);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return testedForValue(Not->getSubExpr(), !Holds);
   const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Cond);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  if (!Method ||
-      !(isa<CXXConversionDecl>(Method) ||
-        (Method->getIdentifier() && Method->getName() == "has_value")))
+  if (!Method)
+    return nullptr;
+  // A test that the object holds a value proves it when true; a test that
+  // it holds an error (async_simple's and folly's Try, folly's Expected)
+  // proves it when false.
+  auto Named = [&](std::initializer_list<llvm::StringRef> Names) {
+    return Method->getIdentifier() &&
+           llvm::is_contained(Names, Method->getName());
+  };
+  bool Full = isa<CXXConversionDecl>(Method) &&
+              Method->getReturnType()->isBooleanType();
+  Full |= Named({"has_value", "hasValue"});
+  bool Failed = Named({"hasError", "hasException"});
+  if (!(Full && Holds) && !(Failed && !Holds))
     return nullptr;
   return referencedVariable(Member->getImplicitObjectArgument());
 }
 
+/// True for the accessor of a value-or-error object: o.value(), which
+/// throws only when the object holds no value.
+static bool isValueAccessor(const CXXMemberCallExpr *Member) {
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() && Method->getName() == "value";
+}
+
 bool ThrowFinder::valueTested(const Expr &E) const {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
-  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  return Method && Method->getIdentifier() && Method->getName() == "value" &&
+  return isValueAccessor(Member) &&
          HasValue.contains(
              referencedVariable(Member->getImplicitObjectArgument()));
+}
+
+void ThrowFinder::forgetWritten(const Stmt *S) {
+  forgetChanged(S, KnownIndex);
+  if (HasValue.empty() || !S)
+    return;
+  forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (auto [Target, Value] = assignmentParts(&Child); Target)
+      HasValue.erase(referencedVariable(Target));
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Child);
+        Member && Member->getMethodDecl() &&
+        !Member->getMethodDecl()->isConst() && !isValueAccessor(Member))
+      HasValue.erase(referencedVariable(Member->getImplicitObjectArgument()));
+    const auto *Call = dyn_cast<CallExpr>(&Child);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Call || isa<CXXMemberCallExpr>(Call) ||
+        (Callee && Callee->isInStdNamespace()))
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      QualType P = Callee && I < Callee->getNumParams()
+                       ? Callee->getParamDecl(I)->getType()
+                       : QualType();
+      if (P.isNull() || (P->isReferenceType() &&
+                         !P.getNonReferenceType().isConstQualified()))
+        HasValue.erase(referencedVariable(Call->getArg(I)));
+    }
+  });
 }
 
 bool ThrowFinder::callThrows(const FunctionDecl *Callee, const Expr &E) {
