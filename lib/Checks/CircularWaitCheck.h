@@ -34,10 +34,10 @@ private:
   /// The lists of the options (the doc's table): events and promises,
   /// contexts, scopes and pools, functions that start or are not judged.
   model::NameMatcher EventTypes, EventWaitMembers, EventSignalMembers,
-      PromiseSetMembers, ContextTypes, ContextRunMembers,
-      ContextQueryMembers, ContextHandOffs, ExecutorQueries, FutureTokens,
-      ScopeJoinMembers, ScopeTypes, PoolTypes, PoolScheduleMembers, PoolMakers,
-      PoolThreadCounts, StartFunctions, InlineStartFunctions, IgnoredFunctions;
+      PromiseSetMembers, ContextTypes, ContextRunMembers, ContextQueryMembers,
+      ContextHandOffs, ExecutorQueries, FutureTokens, ScopeJoinMembers,
+      ScopeTypes, PoolTypes, PoolScheduleMembers, PoolMakers, PoolThreadCounts,
+      StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
   static llvm::ArrayRef<model::ListOption<CircularWaitCheck>> listOptions();
 };

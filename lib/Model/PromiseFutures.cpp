@@ -54,8 +54,8 @@ bool returnsPromiseFuture(const FunctionDecl &FD,
   });
   if (Other || Returns == 0)
     return false;
-  return llvm::none_of(Futures,
-                       [&](const VarDecl *Var) { return Assigned.contains(Var); });
+  return llvm::none_of(
+      Futures, [&](const VarDecl *Var) { return Assigned.contains(Var); });
 }
 
 } // namespace clang::tidy::async::model

@@ -163,9 +163,8 @@ static bool isValueAccessor(const CXXMemberCallExpr *Member) {
 
 bool ThrowFinder::valueTested(const Expr &E) const {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
-  return isValueAccessor(Member) &&
-         HasValue.contains(
-             referencedVariable(Member->getImplicitObjectArgument()));
+  return isValueAccessor(Member) && HasValue.contains(referencedVariable(
+                                        Member->getImplicitObjectArgument()));
 }
 
 void ThrowFinder::forgetWritten(const Stmt *S) {
@@ -188,8 +187,8 @@ void ThrowFinder::forgetWritten(const Stmt *S) {
       QualType P = Callee && I < Callee->getNumParams()
                        ? Callee->getParamDecl(I)->getType()
                        : QualType();
-      if (P.isNull() || (P->isReferenceType() &&
-                         !P.getNonReferenceType().isConstQualified()))
+      if (P.isNull() ||
+          (P->isReferenceType() && !P.getNonReferenceType().isConstQualified()))
         HasValue.erase(referencedVariable(Call->getArg(I)));
     }
   });
