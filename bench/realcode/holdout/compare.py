@@ -58,7 +58,7 @@ def main():
             new.append(key)
             counts[key[0]]["new"] += 1
         else:
-            right = verdict in ("real", "real-test")
+            right = verdict in ("real", "real-test", "right")
             counts[key[0]]["right" if right else "wrong"] += 1
     gone = collections.Counter()
     for key, verdict in verdicts.items():
