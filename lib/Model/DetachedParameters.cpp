@@ -14,7 +14,6 @@
 #include "SummaryPlaces.h"
 #include "ThrowPlaces.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -123,11 +122,7 @@ void ParameterDetaches::summarise(const FunctionDecl &FD,
     Indexes.push_back(std::to_string(I));
     E.Steps.push_back(std::move(Step));
   }
-  if (E.Steps.empty())
-    return;
-  E.Key = Writer.keyOf(FD, Ctx);
-  E.Category = llvm::join(Indexes, ",");
-  Writer.add(std::move(E));
+  Writer.addPerParameter(std::move(E), Indexes, FD, Ctx);
 }
 
 std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,

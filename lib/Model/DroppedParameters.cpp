@@ -7,7 +7,6 @@
 #include "TaskFlow.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -116,11 +115,7 @@ void ParameterDrops::summarise(const FunctionDecl &FD, const TaskFlow &Flow,
     Indexes.push_back(std::to_string(I));
     E.Steps.push_back(std::move(Step));
   }
-  if (E.Steps.empty())
-    return;
-  E.Key = Writer.keyOf(FD, Ctx);
-  E.Category = llvm::join(Indexes, ",");
-  Writer.add(std::move(E));
+  Writer.addPerParameter(std::move(E), Indexes, FD, Ctx);
 }
 
 void ParameterDrops::checkCall(const CallExpr &Call, ASTContext &Ctx,

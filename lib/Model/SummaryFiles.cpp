@@ -2,6 +2,7 @@
 
 #include "SummaryFiles.h"
 #include "SummaryPlaces.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,6 +39,16 @@ void SummaryWriter::add(Summary S) {
   S.Fact = Fact;
   if (!S.Key.empty() && !S.Steps.empty())
     Entries.push_back(std::move(S));
+}
+
+void SummaryWriter::addPerParameter(Summary S,
+                                    llvm::ArrayRef<std::string> Params,
+                                    const FunctionDecl &FD, ASTContext &Ctx) {
+  if (S.Steps.empty())
+    return;
+  S.Key = keyOf(FD, Ctx);
+  S.Category = llvm::join(Params, ",");
+  add(std::move(S));
 }
 
 std::string SummaryWriter::keyOf(const FunctionDecl &FD, ASTContext &Ctx) {

@@ -46,6 +46,11 @@ public:
   bool judging(ASTContext &Ctx);
   /// Adds \p S (of this writer's fact) to the unit's file.
   void add(Summary S);
+  /// Adds \p S, \p FD's summary of one step per parameter named in
+  /// \p Params (their indexes), unless it has no step: keyed by \p FD, the
+  /// indexes its category.
+  void addPerParameter(Summary S, llvm::ArrayRef<std::string> Params,
+                       const FunctionDecl &FD, ASTContext &Ctx);
   /// The key of \p FD in the unit's summaries.
   std::string keyOf(const FunctionDecl &FD, ASTContext &Ctx);
   /// The keys \p Ctx's unit asked the summaries for, written beside its
