@@ -28,7 +28,8 @@ UnobservedExceptionCheck::listOptions() {
   static const model::ListOption<C> Lists[] = {
       LIST(DiscardingTokens), LIST(DiscardingSpawnFunctions),
       LIST(FailureTypes), LIST(ThrowingTokens), LIST(ThrowingFunctions),
-      LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations)};
+      LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations),
+      LIST(ValueTests), LIST(ErrorTests), LIST(ValueAccessors)};
 #undef LIST
   // clang-format on
   return Lists;
@@ -53,6 +54,9 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
   Policy.FirstSuccessCombinators = &FirstSuccessCombinators;
   Policy.Overrides = &Overrides;
   Policy.CancelOnlyOperations = &CancelOnlyOperations;
+  Policy.ValueTests = &ValueTests;
+  Policy.ErrorTests = &ErrorTests;
+  Policy.ValueAccessors = &ValueAccessors;
 }
 
 void UnobservedExceptionCheck::storeCheckOptions(

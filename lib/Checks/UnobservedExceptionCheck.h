@@ -58,6 +58,9 @@ private:
   model::NameMatcher ThrowingFunctions;
   model::NameMatcher FirstSuccessCombinators;
   model::NameMatcher CancelOnlyOperations;
+  model::NameMatcher ValueTests;
+  model::NameMatcher ErrorTests;
+  model::NameMatcher ValueAccessors;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
   /// Who overrides each virtual function, for virtual calls whose object's

@@ -69,7 +69,13 @@ struct ThrowPolicy {
   /// Where the overriders of a virtual function are found: a virtual call
   /// whose object's dynamic type is not visible throws only when every body
   /// that may run throws. Null: judged by the called declaration alone.
-  OverrideIndex *Overrides = nullptr;
+  OverrideIndex *Overrides = nullptr;  /// Value-or-error objects: the members that test for a value (true
+  /// proves it there), those that test for an error (false proves it), and
+  /// the value accessors, which throw only without a value. A conversion to
+  /// bool of such an object is a test for a value.
+  const NameMatcher *ValueTests = nullptr;
+  const NameMatcher *ErrorTests = nullptr;
+  const NameMatcher *ValueAccessors = nullptr;
 };
 
 /// The parameter of task type that \p Await awaits (co_await t,

@@ -45,6 +45,19 @@ constexpr llvm::StringLiteral DefaultThrowingFunctions =
     // std::get of a variant (bad_variant_access); std::get of a tuple, pair
     // or array is noexcept and never counts.
     "::std::get";
+/// Value-or-error objects (a value, or the failure its value() throws):
+/// the members that test for a value, those that test for a failure, and
+/// the value accessors. Under a test that proved a value, value() does not
+/// throw.
+constexpr llvm::StringLiteral DefaultValueTests =
+    "::std::optional::has_value;::std::expected::has_value;"
+    "folly::Try::hasValue;folly::Expected::hasValue;tl::expected::has_value";
+constexpr llvm::StringLiteral DefaultErrorTests =
+    "async_simple::Try::hasError;folly::Try::hasException;"
+    "folly::Expected::hasError";
+constexpr llvm::StringLiteral DefaultValueAccessors =
+    "::std::optional::value;::std::expected::value;async_simple::Try::value;"
+    "folly::Try::value;folly::Expected::value;tl::expected::value";
 /// Combinators that fail only when every task fails: asio's a || b.
 constexpr llvm::StringLiteral DefaultFirstSuccessCombinators =
     "asio::experimental::awaitable_operators::operator||";

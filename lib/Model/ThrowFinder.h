@@ -111,9 +111,13 @@ private:
   ThrownTypes awaitTypes(const CoroutineSuspendExpr &Await);
 
   /// The variable a value-or-error object \p Cond proves full when it
-  /// evaluates to \p Holds: o.has_value(), o.hasValue(), o, bool(o) when
-  /// true; o.hasError(), o.hasException() when false; `!` flips.
-  static const VarDecl *testedForValue(const Expr *Cond, bool Holds);
+  /// evaluates to \p Holds: a call of a member the policy's ValueTests
+  /// list (o.has_value()) or a conversion to bool when true, of one its
+  /// ErrorTests list (o.hasError()) when false; `!` flips.
+  const VarDecl *testedForValue(const Expr *Cond, bool Holds) const;
+
+  /// o.value(): a call of a member of the policy's ValueAccessors list.
+  bool isValueAccessor(const CXXMemberCallExpr *Member) const;
 
   /// o.value() where o was tested for a value on the way here.
   bool valueTested(const Expr &E) const;

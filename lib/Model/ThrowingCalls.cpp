@@ -129,7 +129,14 @@ const CXXRecordDecl *dynamicClass(const Expr *Object, unsigned Depth = 0) {
 
 } // namespace
 
-const VarDecl *ThrowFinder::testedForValue(const Expr *Cond, bool Holds) {
+/// True when \p Method is named by \p List (a policy list not given
+/// names nothing).
+static bool listed(const CXXMethodDecl &Method, const NameMatcher *List) {
+  return List && List->matches(canonicalName(Method));
+}
+
+const VarDecl *ThrowFinder::testedForValue(const Expr *Cond,
+                                           bool Holds) const {
   Cond = strip(Cond, Wrappers::Condition);
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
@@ -141,24 +148,18 @@ const VarDecl *ThrowFinder::testedForValue(const Expr *Cond, bool Holds) {
   // A test that the object holds a value proves it when true; a test that
   // it holds an error (async_simple's and folly's Try, folly's Expected)
   // proves it when false.
-  auto Named = [&](std::initializer_list<llvm::StringRef> Names) {
-    return Method->getIdentifier() &&
-           llvm::is_contained(Names, Method->getName());
-  };
-  bool Full = isa<CXXConversionDecl>(Method) &&
-              Method->getReturnType()->isBooleanType();
-  Full |= Named({"has_value", "hasValue"});
-  bool Failed = Named({"hasError", "hasException"});
+  bool Full = (isa<CXXConversionDecl>(Method) &&
+               Method->getReturnType()->isBooleanType()) ||
+              listed(*Method, Policy.ValueTests);
+  bool Failed = listed(*Method, Policy.ErrorTests);
   if (!(Full && Holds) && !(Failed && !Holds))
     return nullptr;
   return referencedVariable(Member->getImplicitObjectArgument());
 }
 
-/// True for the accessor of a value-or-error object: o.value(), which
-/// throws only when the object holds no value.
-static bool isValueAccessor(const CXXMemberCallExpr *Member) {
+bool ThrowFinder::isValueAccessor(const CXXMemberCallExpr *Member) const {
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  return Method && Method->getIdentifier() && Method->getName() == "value";
+  return Method && listed(*Method, Policy.ValueAccessors);
 }
 
 bool ThrowFinder::valueTested(const Expr &E) const {
