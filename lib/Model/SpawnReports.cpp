@@ -104,10 +104,9 @@ Finding loopSpawnFinding(const CallExpr &Spawn, const Stmt &Loop, bool Paced,
                          std::vector<PlacedNote> Notes) {
   Finding F{Spawn.getBeginLoc(), Spawn.getSourceRange(),
             (What.empty() ? quotedCall(Spawn, "this call") : What) +
-                " starts a task on every iteration of a loop without a "
-                "bound, " +
-                (Paced ? "paced only by what the loop awaits"
-                       : "and the loop waits for none of them"),
+                " starts a task on every iteration of an unbounded loop " +
+                (Paced ? "paced only by what it awaits"
+                       : "that waits for none of them"),
             std::move(Notes)};
   F.Notes.push_back(
       {Loop.getBeginLoc(),
@@ -128,7 +127,7 @@ Finding fanOutFinding(const FanOut &F) {
       {},
       quotedCall(*F.Combine, "this call") + " runs every task in '" +
           F.Container->getNameAsString() +
-          "' at once, one per iteration of a loop without a bound",
+          "' at once, one per iteration of an unbounded loop",
       {{F.Add->getBeginLoc(), "a task is added here on every iteration"},
        {F.Loop->getBeginLoc(), "the loop has no static bound; process the "
                                "tasks in batches or behind a semaphore"}}};

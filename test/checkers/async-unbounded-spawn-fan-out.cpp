@@ -89,7 +89,7 @@ demo::task<> by_iterators(const std::vector<int> &Items) {
   for (int Item : Items)
     Tasks.push_back(handle(Item));
   co_await demo::when_all(Tasks.begin(), Tasks.end());
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of a loop without a bound [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of an unbounded loop [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-3]]:5: note: a task is added here on every iteration
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the loop has no static bound
 }

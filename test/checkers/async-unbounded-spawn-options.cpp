@@ -26,14 +26,14 @@ void job();
 void launches(asio::io_context &Ctx, const std::vector<int> &Items) {
   for (int Item : Items)
     corp::launch(Ctx, process(Item));
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::launch' starts a task on every iteration of a loop without a bound, and the loop waits for none of them [async-unbounded-spawn]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::launch' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
 }
 
 void threads(bool &Running) {
   while (Running)
     corp::start_thread(job);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::start_thread' starts a task on every iteration of a loop without a bound
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::start_thread' starts a task on every iteration of an unbounded loop
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound
 }
 
@@ -41,7 +41,7 @@ void slotted(asio::io_context &Ctx, const std::vector<int> &Items) {
   for (int Item : Items) {
     corp::take_slot();
     asio::co_spawn(Ctx, process(Item), asio::detached);
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop
     // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:3: note: the loop has no static bound
   }
 }
