@@ -27,8 +27,8 @@ void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
     return;
   const model::MutualSide &A = Cycle.front(), &B = Cycle[1];
   diag(A.Wait->getBeginLoc(),
-       "waits for %0, which %select{%1, started with this coroutine,|another "
-       "run of %1, started with this one,}2 sets only after its own wait")
+       "waits for %0, which %select{%1|another run of %1}2 sets only after "
+       "its own wait")
       << A.Event << B.name() << (A.Started->Coroutine == B.Started->Coroutine)
       << A.Wait->getSourceRange();
   note(A.start(), "%0 is started here") << A.name();
@@ -55,10 +55,9 @@ void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
   const model::LockOrderEdge &E = Cycle[0].Edge;
   const auto &A = *Cycle[0].Started, &B = *Cycle[1].Started;
   diag(E.Wait->getBeginLoc(),
-       "waits for mutex %0 while holding %1%select{; %2, started with this "
-       "coroutine, locks them in the opposite order|; another run of %2, "
-       "started with this one, locks them in the opposite order|, in a cycle "
-       "of lock orders with %4 coroutines started with it}3")
+       "waits for mutex %0 while holding %1%select{; %2 locks them in the "
+       "opposite order|; another run of %2 locks them in the opposite order|, "
+       "in a cycle of lock orders with %4 coroutines started with it}3")
       << E.Waited << E.Held << B.name()
       << (Cycle.size() > 2 ? 2u : unsigned(A.Coroutine == B.Coroutine))
       << unsigned(Cycle.size() - 1) << E.Wait->getSourceRange();
@@ -126,8 +125,8 @@ void CircularWaitCheck::reportLockedTask(const model::LockedTaskWait &W) {
     return;
   std::string Task = model::startedName(*W.Task.Coroutine);
   diag(W.CreatorLock->getBeginLoc(),
-       "waits for mutex %0, which %1 holds while it waits for %2, which this "
-       "coroutine sets only after this lock: neither resumes")
+       "waits for mutex %0, held by %1 until %2 is set after this lock: "
+       "neither resumes")
       << W.Mutex << Task << W.Event << W.CreatorLock->getSourceRange();
   note(model::startLocation(*W.Task.Call),
        "%0 is started here and runs at once, until it first suspends")

@@ -17,55 +17,39 @@ namespace {
 // The wording of each warning, in the order of model::Said from ParamTemporary
 // on.
 constexpr llvm::StringLiteral Warnings[] = {
-    "parameter %0 of %1 refers to a temporary that is destroyed before the "
-    "task is done with it",
-    "parameter %0 of %1 refers to local %2, which is destroyed while the task "
-    "may still run",
-    "%0 is called on a temporary that is destroyed before the task is done "
-    "with it",
-    "%0 is called on local %1, which is destroyed while the task may still "
-    "run",
-    "%0 runs detached on '*this', and nothing keeps the object alive%select{|; "
-    "give the coroutine a 'shared_from_this()' copy to hold}1",
-    "%0 runs detached on an object owned by local %1, which is destroyed "
-    "while the task may still run",
-    "%0 runs detached on an object owned by a temporary that is destroyed "
-    "before the task is done with it",
-    "parameter %0 of %1 refers to a temporary that is destroyed before the "
-    "task it returns is done; %1 is defined elsewhere, and its task may use "
-    "%0 when it runs",
-    "parameter %0 of %1 refers to local %2, which is destroyed while the task "
-    "it returns may still run; %1 is defined elsewhere, and its task may use "
-    "%0 when it runs",
-    "%0 is called on a temporary that is destroyed before the task it returns "
-    "is done; %0 is defined elsewhere, and its task may use the object when "
-    "it runs",
-    "%0 is called on local %1, which is destroyed while the task it returns "
-    "may still run; %0 is defined elsewhere, and its task may use the object "
-    "when it runs",
+    "parameter %0 of %1 refers to a temporary that the task outlives",
+    "parameter %0 of %1 refers to local %2, which the task may outlive",
+    "%0 is called on a temporary that the task outlives",
+    "%0 is called on local %1, which the task may outlive",
+    "%0 runs detached on '*this', and nothing keeps the object alive",
+    "%0 runs detached on an object owned by local %1, which the task may "
+    "outlive",
+    "%0 runs detached on an object owned by a temporary that the task "
+    "outlives",
+    "parameter %0 of %1 refers to a temporary that its task outlives",
+    "parameter %0 of %1 refers to local %2, which its task may outlive",
+    "%0 is called on a temporary that its task outlives",
+    "%0 is called on local %1, which its task may outlive",
     "parameter %0 of %1 is used after a suspension point, when what it refers "
     "to may be gone",
-    "%0 runs %1 detached on an object owned by local %2, which is destroyed "
-    "while the task may still run",
-    "%0 runs %1 detached on a temporary object that is destroyed before the "
-    "task is done with it",
-    "the range of this loop is a reference into the result of 'co_await' on "
-    "a temporary, which is destroyed before the loop starts",
-    "reference %0 is bound to the result of 'co_await' on a temporary, which "
-    "is destroyed at the end of the full expression",
+    "%0 runs %1 detached on an object owned by local %2, which the task may "
+    "outlive",
+    "%0 runs %1 detached on a temporary object that the task outlives",
+    "the range of this loop refers into the result of 'co_await' on a "
+    "temporary destroyed before the loop starts",
+    "reference %0 is bound to the result of 'co_await' on a temporary "
+    "destroyed after this declaration",
     "%select{reference %1 is bound to|reference %1 is bound to a member "
     "of|this structured binding refers to|view %1 refers into}0 the result of "
-    "'co_await' on a temporary, destroyed at the end of the full expression",
+    "'co_await' on a temporary destroyed after this declaration",
     "the loop over %select{member|global|static}1 %0 holds an iterator across "
     "a suspension point, while other code may modify %0",
     "%0 points into %select{member|global|static}2 %1 and is used after a "
     "suspension point, while other code may modify %1",
     "%0 reaches '*this' after a suspension point without checking its weak "
     "reference %1",
-    "%0 passes %1 on to %2, which refers to a temporary destroyed before the "
-    "task is done",
-    "%0 passes %1 on to %2, which refers to local %3, destroyed while the "
-    "task may still run",
+    "%0 passes %1 on to %2, whose task outlives this temporary",
+    "%0 passes %1 on to %2, whose task may outlive local %3",
 };
 
 static_assert(std::size(Warnings) ==

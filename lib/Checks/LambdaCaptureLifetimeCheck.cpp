@@ -27,24 +27,21 @@ constexpr llvm::StringLiteral Warnings[] = {
     "closure %0 of a coroutine lambda is destroyed while its task may still "
     "use the captures",
     "'this' is captured by a coroutine lambda that runs detached, and nothing "
-    "keeps the object alive; capture a 'shared_from_this()' copy",
+    "keeps the object alive",
     "local %0 is captured by reference by a coroutine lambda whose task "
     "outlives it",
-    "coroutine lambda with captures is passed to %0, which calls it and drops "
-    "its task; the closure is destroyed at the end of this full expression, "
-    "while the coroutine may still run",
-    "coroutine lambda with captures is passed to %0, which destroys it once "
-    "the call returns, while the coroutine may still run",
-    "coroutine lambda with captures is the implementation given to %0, which "
-    "does not keep the closure until the coroutine completes (the initiation "
-    "object holding it is destroyed once the operation has started); pass "
-    "what it needs as arguments of the initiation",
-    "parameter %0 of %1 refers to capture %2 of a lambda that is destroyed "
-    "once %3 has called it, while the coroutine may still run",
-    "%0 starts a coroutine lambda capturing 'this' detached, on an object "
-    "owned by local %1, which is destroyed while the task may still run",
-    "%0 starts a coroutine lambda capturing 'this' detached, on a temporary "
-    "object that is destroyed before the task is done with it",
+    "coroutine lambda with captures passed to %0 is destroyed while the "
+    "coroutine may still run",
+    "coroutine lambda with captures passed to %0 is destroyed while the "
+    "coroutine may still run",
+    "%0 does not keep the closure of this coroutine lambda until the "
+    "coroutine completes",
+    "%0 borrows capture %1, which %2 destroys while the coroutine may still "
+    "run",
+    "%0 runs a coroutine lambda detached on '*this', owned by local %1, which "
+    "the task may outlive",
+    "%0 runs a coroutine lambda detached on '*this', a temporary object that "
+    "the task outlives",
 };
 
 static_assert(std::size(Warnings) ==

@@ -16,10 +16,12 @@ constexpr llvm::StringLiteral Notes[] = {
     "%0 is destroyed at the end of this full expression",
     "%0 is used here, when the task runs",
     "%0 is used here, after the coroutine may have suspended",
-    "%0 is declared 'lifetimebound' here",
-    "%0 is declared here; %1 is %select{a lazy task type: the body runs only "
-    "after the call has returned|marked 'coro_lifetimebound'|an eager task "
-    "type: it may use the parameter after it first suspends "
+    "%0 is declared 'lifetimebound' here; its coroutine is defined elsewhere, "
+    "and its task may use %0 when it runs",
+    "%0 is declared here and defined elsewhere, so its task may use what it "
+    "is given when it runs; %1 is %select{a lazy task type: the body runs "
+    "only after the call has returned|marked 'coro_lifetimebound'|an eager "
+    "task type: it may use the parameter after it first suspends "
     "(DeclaredEagerTemporaries)}2",
     "%0 returns a reference into the awaited object",
     "%0 returns a reference, and its body is not visible (OpaqueAwaitResults "
@@ -37,12 +39,18 @@ constexpr llvm::StringLiteral Notes[] = {
     "the task is spawned detached here",
     "the function object holds %0",
     "%0 hands it on here",
-    "the lambda is called here, and its task dropped",
+    "the lambda is called here, and its task dropped; the closure is destroyed "
+    "at the end of the full expression that passes it",
     "the lambda is called here, and destroyed when this function returns",
+    "%select{give the coroutine|capture}0 a 'shared_from_this()' copy to keep "
+    "the object alive while the task runs",
+    "the initiation object that holds the closure is destroyed once the "
+    "operation has started; pass what the coroutine needs as arguments of the "
+    "initiation",
 };
 
 static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::LambdaCalledThenDestroyed) -
+                  static_cast<size_t>(Said::InitiationDestroyed) -
                       static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 

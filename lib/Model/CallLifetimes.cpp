@@ -135,10 +135,11 @@ std::optional<LifetimeEvidence> detachedThis(const CoroutineCall &C,
   if ((!Shared && !R.StrictDetachedThis) || mayJoinOnDestruction(Class))
     return std::nullopt;
   LifetimeEvidence E;
-  E.add(Said::DetachedThis, C.Call.getBeginLoc(),
-        {describeFunction(C.Coro), int(Shared)});
+  E.add(Said::DetachedThis, C.Call.getBeginLoc(), {describeFunction(C.Coro)});
   E.add(Said::TaskIs, F.Where, {std::string(F.How)});
   addUseStep(E, Use, "the object", C.lazy());
+  if (Shared)
+    E.add(Said::SharedFromThisFix, C.Call.getBeginLoc(), {0});
   return E;
 }
 

@@ -51,6 +51,7 @@ std::optional<LifetimeEvidence> capturedThis(const LambdaCapture &Capture,
   E.add(Said::DetachedLambdaThis, Capture.getLocation())
       .add(Said::TaskIs, F.Where, {std::string(F.How)});
   addUseStep(E, *This, "'this'", FromStart);
+  E.add(Said::SharedFromThisFix, Capture.getLocation(), {1});
   return E;
 }
 
@@ -72,6 +73,7 @@ std::optional<LifetimeEvidence> composed(const CallExpr &Call,
     return std::nullopt;
   LifetimeEvidence E;
   E.add(Said::ComposedImplementation, Lambda->getBeginLoc(), {Composer.str()});
+  E.add(Said::InitiationDestroyed, Call.getBeginLoc());
   addUseStep(E, *Use, captureName(*Use), false);
   return E;
 }
@@ -91,7 +93,7 @@ void borrowed(const LambdaExpr &Lambda, const CXXMethodDecl &Op,
          borrowedCaptures(S, Lambda, Flow, R.Uses, R.A)) {
       LifetimeEvidence &E = Found.emplace_back();
       E.add(Said::BorrowedCapture, B.Arg->getBeginLoc(),
-            {B.Param, describeFunction(*B.Coro), B.Capture, Consumer.str()});
+            {describeFunction(*B.Coro), B.Capture, Consumer.str()});
       calledAtStep(E, By);
       E.add(Said::UsedAfterSuspending, B.Use->getBeginLoc(), {B.Param});
     }

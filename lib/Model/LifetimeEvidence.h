@@ -84,6 +84,8 @@ enum class Said : unsigned {
   HandsItOn,
   LambdaCalledTaskDropped,
   LambdaCalledThenDestroyed,
+  SharedFromThisFix,
+  InitiationDestroyed,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,

@@ -104,22 +104,20 @@ Finding loopSpawnFinding(const CallExpr &Spawn, const Stmt &Loop, bool Paced,
                          std::vector<PlacedNote> Notes) {
   Finding F{Spawn.getBeginLoc(), Spawn.getSourceRange(),
             (What.empty() ? quotedCall(Spawn, "this call") : What) +
-                " starts a task on every iteration of a loop without a "
-                "bound, " +
-                (Paced ? "paced only by what the loop awaits; limit how "
-                         "many run at once (await a semaphore or a bounded "
-                         "channel before spawning)"
-                       : "and the loop does not wait for any of them; limit "
-                         "how many run at once (await a semaphore or a "
-                         "bounded channel before spawning) or await them in "
-                         "batches"),
+                " starts a task on every iteration of an unbounded loop " +
+                (Paced ? "paced only by what it awaits"
+                       : "that waits for none of them"),
             std::move(Notes)};
   F.Notes.push_back(
       {Loop.getBeginLoc(),
        Paced ? "the loop has no static bound; each iteration suspends before "
-               "spawning, but nothing waits for the spawned tasks"
+               "spawning, but nothing waits for the spawned tasks; limit how "
+               "many run at once (await a semaphore or a bounded channel "
+               "before spawning)"
              : "the loop has no static bound, and some path through it comes "
-               "back to the spawn without suspending"});
+               "back to the spawn without suspending; limit how many run at "
+               "once (await a semaphore or a bounded channel before "
+               "spawning) or await them in batches"});
   return F;
 }
 
@@ -129,11 +127,10 @@ Finding fanOutFinding(const FanOut &F) {
       {},
       quotedCall(*F.Combine, "this call") + " runs every task in '" +
           F.Container->getNameAsString() +
-          "' at once, one per iteration of a loop without a bound, "
-          "with no limit on how many run together; process them in "
-          "batches or behind a semaphore",
+          "' at once, one per iteration of an unbounded loop",
       {{F.Add->getBeginLoc(), "a task is added here on every iteration"},
-       {F.Loop->getBeginLoc(), "the loop has no static bound"}}};
+       {F.Loop->getBeginLoc(), "the loop has no static bound; process the "
+                               "tasks in batches or behind a semaphore"}}};
 }
 
 Finding transformedFanOutFinding(const TransformedFanOut &F) {
@@ -154,10 +151,10 @@ Finding parallelForEachFinding(const Expr &Call, const std::string &Name,
                  Call.getSourceRange(),
                  "'" + displayName(Name) +
                      "' starts a task for every element of a range of "
-                     "runtime size, all at once, with no limit on how many "
-                     "run together; pass a concurrency limit or process the "
-                     "range in batches",
-                 {{Range.getBeginLoc(), "the range has no static bound"}}};
+                     "runtime size, all at once",
+                 {{Range.getBeginLoc(),
+                   "the range has no static bound; pass a concurrency limit "
+                   "or process the range in batches"}}};
 }
 
 } // namespace clang::tidy::async::model

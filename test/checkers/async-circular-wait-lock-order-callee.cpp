@@ -18,7 +18,7 @@ coro::task<> lock_b() { auto guard = co_await b.scoped_lock(); }
 coro::task<> holds_a_then_calls() {
   auto first = co_await a.scoped_lock();
   co_await lock_b();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'b' while holding 'a'; coroutine 'b_then_a', started with this coroutine, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'b' while holding 'a'; coroutine 'b_then_a' locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:16: note: 'a' is locked here
   // CHECK-NOTES: :[[@LINE+10]]:27: note: coroutine 'holds_a_then_calls' is started here
   // CHECK-NOTES: :[[@LINE+9]]:49: note: and coroutine 'b_then_a' here, to run together with it
@@ -39,7 +39,7 @@ coro::task<> take(cppcoro::async_mutex &m) { co_await m.lock_async(); }
 coro::task<> transfer(cppcoro::async_mutex &from, cppcoro::async_mutex &to) {
   co_await from.lock_async();
   co_await take(to);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of coroutine 'transfer', started with this one, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of coroutine 'transfer' locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'from' is locked here
   // CHECK-NOTES: :[[@LINE+8]]:23: note: coroutine 'transfer' is started here
   // CHECK-NOTES: :[[@LINE+8]]:23: note: and coroutine 'transfer' here, to run together with it
@@ -61,7 +61,7 @@ template <class Mutex> struct Account {
   coro::task<> deposit() {
     auto l = co_await balance.scoped_lock();
     co_await log();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for mutex 'audit' while holding 'balance'; coroutine 'review', started with this coroutine, locks them in the opposite order [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for mutex 'audit' while holding 'balance'; coroutine 'review' locks them in the opposite order [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-3]]:14: note: 'balance' is locked here
     // CHECK-NOTES: :[[@LINE+13]]:29: note: coroutine 'deposit' is started here
     // CHECK-NOTES: :[[@LINE+12]]:40: note: and coroutine 'review' here, to run together with it

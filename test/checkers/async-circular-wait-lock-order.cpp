@@ -14,7 +14,7 @@ coro::mutex a, b;
 coro::task<> forward() {
   auto first = co_await a.scoped_lock();
   auto second = co_await b.scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: waits for mutex 'b' while holding 'a'; coroutine 'backward', started with this coroutine, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: waits for mutex 'b' while holding 'a'; coroutine 'backward' locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:16: note: 'a' is locked here
   // CHECK-NOTES: :[[@LINE+10]]:27: note: coroutine 'forward' is started here
   // CHECK-NOTES: :[[@LINE+9]]:38: note: and coroutine 'backward' here, to run together with it
@@ -34,7 +34,7 @@ coro::task<> run_both() {
 coro::task<> transfer(cppcoro::async_mutex &from, cppcoro::async_mutex &to) {
   co_await from.lock_async();
   co_await to.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of coroutine 'transfer', started with this one, locks them in the opposite order [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'to' while holding 'from'; another run of coroutine 'transfer' locks them in the opposite order [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'from' is locked here
   // CHECK-NOTES: :[[@LINE+9]]:23: note: coroutine 'transfer' is started here
   // CHECK-NOTES: :[[@LINE+9]]:23: note: and coroutine 'transfer' here, to run together with it

@@ -26,7 +26,7 @@ cppcoro::task<> creator() {
   cppcoro::single_consumer_event ready;
   holder(m, ready);
   auto guard = co_await m.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: waits for mutex 'm', which coroutine 'holder' holds while it waits for 'ready', which this coroutine sets only after this lock: neither resumes [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: waits for mutex 'm', held by coroutine 'holder' until 'ready' is set after this lock: neither resumes [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: coroutine 'holder' is started here and runs at once, until it first suspends
   // CHECK-NOTES: :[[@LINE-11]]:16: note: coroutine 'holder' locks 'm' here
   // CHECK-NOTES: :[[@LINE-11]]:3: note: and suspends here, holding it, until 'ready' is set
@@ -48,7 +48,7 @@ cppcoro::task<> spawning_creator() {
   cppcoro::async_scope scope;
   scope.spawn(lazy_holder(m, ready));
   co_await m.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'm', which coroutine 'lazy_holder' holds while it waits for 'ready', which this coroutine sets only after this lock: neither resumes [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for mutex 'm', held by coroutine 'lazy_holder' until 'ready' is set after this lock: neither resumes [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:15: note: coroutine 'lazy_holder' is started here and runs at once, until it first suspends
   // CHECK-NOTES: :[[@LINE-12]]:3: note: coroutine 'lazy_holder' locks 'm' here
   // CHECK-NOTES: :[[@LINE-12]]:3: note: and suspends here, holding it, until 'ready' is set
@@ -70,7 +70,7 @@ struct Service {
       co_await ready;
     }();
     auto guard = LOCK(m);
-    // CHECK-NOTES: :[[@LINE-1]]:18: warning: waits for mutex 'm', which the coroutine lambda holds while it waits for 'ready', which this coroutine sets only after this lock: neither resumes [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: waits for mutex 'm', held by the coroutine lambda until 'ready' is set after this lock: neither resumes [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-11]]:21: note: expanded from macro 'LOCK'
     // CHECK-NOTES: :[[@LINE-7]]:5: note: the coroutine lambda is started here and runs at once, until it first suspends
     // CHECK-NOTES: :[[@LINE-7]]:20: note: the coroutine lambda locks 'm' here
@@ -86,7 +86,7 @@ template <class Mutex> cppcoro::task<> generic_creator() {
   cppcoro::single_consumer_event ready;
   holder(m, ready);
   auto guard = co_await m.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: waits for mutex 'm', which coroutine 'holder' holds while it waits for 'ready', which this coroutine sets only after this lock: neither resumes [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: waits for mutex 'm', held by coroutine 'holder' until 'ready' is set after this lock: neither resumes [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: coroutine 'holder' is started here
   // CHECK-NOTES: :[[@LINE-71]]:16: note: coroutine 'holder' locks 'm' here
   // CHECK-NOTES: :[[@LINE-71]]:3: note: and suspends here, holding it, until 'ready' is set

@@ -65,7 +65,7 @@ coro::task<> four_and_kick() {
 }
 
 // The rings, reported at the first wait, with notes around each ring:
-// CHECK-NOTES: :11:3: warning: waits for 'a', which another run of coroutine 'relay', started with this one, sets only after its own wait [async-circular-wait]
+// CHECK-NOTES: :11:3: warning: waits for 'a', which another run of coroutine 'relay' sets only after its own wait [async-circular-wait]
 // CHECK-NOTES: :17:27: note: coroutine 'relay' is started here
 // CHECK-NOTES: :17:40: note: and coroutine 'relay' here, to run together with it
 // CHECK-NOTES: :17:53: note: and coroutine 'relay' here, to run together with it
@@ -77,7 +77,7 @@ coro::task<> four_and_kick() {
 // CHECK-NOTES: :11:3: note: coroutine 'relay' waits here for 'b', which nothing has set
 // CHECK-NOTES: :12:3: note: and sets 'c' only here, after that wait
 // CHECK-NOTES: :12:3: note: 'b' is set only here, after the first wait: each waits for the next and none resumes; set one of them before its wait
-// CHECK-NOTES: :22:3: warning: waits for 'a', which another run of coroutine 'pass_on', started with this one, sets only after its own wait [async-circular-wait]
+// CHECK-NOTES: :22:3: warning: waits for 'a', which another run of coroutine 'pass_on' sets only after its own wait [async-circular-wait]
 // CHECK-NOTES: :27:23: note: coroutine 'pass_on' is started here
 // CHECK-NOTES: :28:23: note: and coroutine 'pass_on' here, to run together with it
 // CHECK-NOTES: :29:23: note: and coroutine 'pass_on' here, to run together with it

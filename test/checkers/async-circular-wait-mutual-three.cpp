@@ -12,7 +12,7 @@
 // The same coroutine started three times with the events rotated.
 coro::task<> relay(coro::event &in, coro::event &out) {
   co_await in;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay', started with this one, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+12]]:27: note: coroutine 'relay' is started here
   // CHECK-NOTES: :[[@LINE+11]]:40: note: and coroutine 'relay' here, to run together with it
   // CHECK-NOTES: :[[@LINE+10]]:53: note: and coroutine 'relay' here, to run together with it
@@ -33,7 +33,7 @@ coro::task<> rotate() {
 using Event = cppcoro::async_manual_reset_event;
 coro::task<> first(Event &a, Event &c) {
   co_await a;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'second', started with this coroutine, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'second' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+20]]:23: note: coroutine 'first' is started here
   // CHECK-NOTES: :[[@LINE+20]]:23: note: and coroutine 'second' here, to run together with it
   // CHECK-NOTES: :[[@LINE+20]]:23: note: and coroutine 'third' here, to run together with it
@@ -65,7 +65,7 @@ coro::task<> lambdas() {
   co_await coro::when_all(
       [&]() -> coro::task<> {
         co_await p;
-        // CHECK-NOTES: :[[@LINE-1]]:9: warning: waits for 'p', which the coroutine lambda, started with this coroutine, sets only after its own wait [async-circular-wait]
+        // CHECK-NOTES: :[[@LINE-1]]:9: warning: waits for 'p', which the coroutine lambda sets only after its own wait [async-circular-wait]
         // CHECK-NOTES: :[[@LINE-3]]:7: note: the coroutine lambda is started here
         // CHECK-NOTES: :[[@LINE+9]]:7: note: and the coroutine lambda here, to run together with it
         // CHECK-NOTES: :[[@LINE+12]]:7: note: and the coroutine lambda here, to run together with it
@@ -89,7 +89,7 @@ coro::task<> lambdas() {
 // A template coroutine, the cycle through a macro.
 template <class E> coro::task<> pass_on(E &in, E &out) {
   co_await in;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'pass_on', started with this one, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'pass_on' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+17]]:12: note: coroutine 'pass_on' is started here
   // CHECK-NOTES: :[[@LINE+13]]:18: note: expanded from macro 'RING'
   // CHECK-NOTES: :[[@LINE+15]]:12: note: and coroutine 'pass_on' here, to run together with it

@@ -11,7 +11,7 @@
 
 coro::task<> ping(coro::event &mine, coro::event &theirs) {
   co_await mine;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'pong', started with this coroutine, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'pong' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+13]]:27: note: coroutine 'ping' is started here
   // CHECK-NOTES: :[[@LINE+12]]:39: note: and coroutine 'pong' here, to run together with it
   // CHECK-NOTES: :[[@LINE+6]]:3: note: coroutine 'pong' waits here for 'b', which nothing has set
@@ -32,7 +32,7 @@ coro::task<> play() {
 coro::task<> relay(cppcoro::async_manual_reset_event &in,
                    cppcoro::async_manual_reset_event &out) {
   co_await in;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay', started with this one, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+9]]:27: note: coroutine 'relay' is started here
   // CHECK-NOTES: :[[@LINE+8]]:40: note: and coroutine 'relay' here, to run together with it
   // CHECK-NOTES: :[[@LINE-4]]:3: note: coroutine 'relay' waits here for 'y', which nothing has set
@@ -51,7 +51,7 @@ coro::task<> relay_both() {
   out.set()
 template <class Event> coro::task<> relay_t(Event &in, Event &out) {
   WAIT_THEN_SET(in, out);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay_t', started with this one, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'x', which another run of coroutine 'relay_t' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: expanded from macro 'WAIT_THEN_SET'
   // CHECK-NOTES: :[[@LINE+11]]:27: note: coroutine 'relay_t' is started here
   // CHECK-NOTES: :[[@LINE+10]]:42: note: and coroutine 'relay_t' here, to run together with it
@@ -73,7 +73,7 @@ coro::task<> lambdas() {
   co_await coro::when_all(
       [&]() -> coro::task<> {
         co_await left;
-        // CHECK-NOTES: :[[@LINE-1]]:9: warning: waits for 'left', which the coroutine lambda, started with this coroutine, sets only after its own wait [async-circular-wait]
+        // CHECK-NOTES: :[[@LINE-1]]:9: warning: waits for 'left', which the coroutine lambda sets only after its own wait [async-circular-wait]
         // CHECK-NOTES: :[[@LINE-3]]:7: note: the coroutine lambda is started here
         // CHECK-NOTES: :[[@LINE+6]]:7: note: and the coroutine lambda here, to run together with it
         // CHECK-NOTES: :[[@LINE+6]]:9: note: the coroutine lambda waits here for 'right', which nothing has set
@@ -92,7 +92,7 @@ coro::task<> stored_lambdas() {
   cppcoro::async_manual_reset_event up, down;
   auto climb = [&]() -> coro::task<> {
     co_await up;
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for 'up', which the coroutine lambda, started with this coroutine, sets only after its own wait [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for 'up', which the coroutine lambda sets only after its own wait [async-circular-wait]
     // CHECK-NOTES: :[[@LINE+11]]:27: note: the coroutine lambda is started here
     // CHECK-NOTES: :[[@LINE+10]]:36: note: and the coroutine lambda here, to run together with it
     // CHECK-NOTES: :[[@LINE+6]]:5: note: the coroutine lambda waits here for 'down', which nothing has set
@@ -120,7 +120,7 @@ struct Stage {
 };
 coro::task<> Stage::produce(coro::latch &ready, coro::event &go) {
   co_await go;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'go', which coroutine 'consume', started with this coroutine, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'go', which coroutine 'consume' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE-6]]:29: note: coroutine 'produce' is started here
   // CHECK-NOTES: :[[@LINE-7]]:49: note: and coroutine 'consume' here, to run together with it
   // CHECK-NOTES: :[[@LINE+6]]:3: note: coroutine 'consume' waits here for 'ready', which nothing has set
@@ -136,7 +136,7 @@ coro::task<> Stage::consume(coro::latch &ready, coro::event &go) {
 // Two spawns, one after the other, in a coroutine that then waits.
 coro::task<> first_half(coro::event &mine, coro::event &theirs) {
   co_await mine;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'second_half', started with this coroutine, sets only after its own wait [async-circular-wait]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: waits for 'a', which coroutine 'second_half' sets only after its own wait [async-circular-wait]
   // CHECK-NOTES: :[[@LINE+13]]:23: note: coroutine 'first_half' is started here
   // CHECK-NOTES: :[[@LINE+13]]:23: note: and coroutine 'second_half' here, to run together with it
   // CHECK-NOTES: :[[@LINE+6]]:3: note: coroutine 'second_half' waits here for 'b', which nothing has set

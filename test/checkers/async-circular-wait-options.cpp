@@ -35,7 +35,7 @@ coro::mutex m1, m2;
 coro::task<> one() {
   auto l1 = co_await m1.scoped_lock();
   auto l2 = co_await m2.scoped_lock();
-  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:13: warning: waits for mutex 'm2' while holding 'm1'; coroutine 'two', started with this coroutine, locks them in the opposite order [async-circular-wait]
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:13: warning: waits for mutex 'm2' while holding 'm1'; coroutine 'two' locks them in the opposite order [async-circular-wait]
 }
 coro::task<> two() {
   auto l2 = co_await m2.scoped_lock();

@@ -26,11 +26,11 @@ value_op call_value();
 
 demo::task<> opaque(remote_op &Named) {
   const row &Whole = co_await call_remote();
-  // CHECK-NOTES-OPAQUE: :[[@LINE-1]]:14: warning: reference 'Whole' is bound to the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES-OPAQUE: :[[@LINE-1]]:14: warning: reference 'Whole' is bound to the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES-OPAQUE: :[[@LINE-13]]:8: note: 'await_resume' returns a reference, and its body is not visible (OpaqueAwaitResults reads it as one into the awaited object)
   // CHECK-NOTES-OPAQUE: :[[@LINE+5]]:9: note: it is used here, after the temporary is destroyed
   const std::string &Name = (co_await call_remote()).Name;
-  // CHECK-NOTES-OPAQUE: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES-OPAQUE: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES-OPAQUE: :[[@LINE-17]]:8: note: 'await_resume' returns a reference, and its body is not visible (OpaqueAwaitResults reads it as one into the awaited object)
   // CHECK-NOTES-OPAQUE: :[[@LINE+2]]:9: note: it is used here, after the temporary is destroyed
   (void)Whole;

@@ -40,18 +40,18 @@ op<listing> list();
 // --- Positive forms.
 demo::task<> structured() {
   auto &[Id, Name, Note, Owner] = co_await query();
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: this structured binding refers to the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: this structured binding refers to the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-9]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Id;
 }
 demo::task<> member() {
   const std::string &Name = (co_await query()).Name;
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-16]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+5]]:9: note: it is used here, after the temporary is destroyed
   const std::string &Text = (co_await query()).Note.Text;
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Text' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Text' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-20]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+2]]:9: note: it is used here, after the temporary is destroyed
   (void)Name;
@@ -59,14 +59,14 @@ demo::task<> member() {
 }
 demo::task<> view() {
   std::string_view Name = (co_await query()).Name;
-  // CHECK-NOTES: :[[@LINE-1]]:20: warning: view 'Name' refers into the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: view 'Name' refers into the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-28]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Name.size();
 }
 demo::task<> loop() {
   for (char C : (co_await list()).Items)
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: the range of this loop is a reference into the result of 'co_await' on a temporary, which is destroyed before the loop starts [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: the range of this loop refers into the result of 'co_await' on a temporary destroyed before the loop starts [async-dangling-reference]
     (void)C;
 }
 
@@ -74,7 +74,7 @@ demo::task<> loop() {
 struct repo {
   demo::task<> load() {
     const auto &[Id, Name, Note, Owner] = co_await query();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: this structured binding refers to the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: this structured binding refers to the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-43]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:11: note: it is used here, after the temporary is destroyed
     (void)Name;
@@ -82,14 +82,14 @@ struct repo {
 };
 auto Lambda = []() -> demo::task<> {
   const std::string &Name = (co_await query()).Name;
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-51]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Name;
 };
 template <class Op> demo::task<> generic(Op (*Make)()) {
   const auto &Name = (co_await Make()).Name;
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-58]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Name;
@@ -98,7 +98,7 @@ template demo::task<> generic<op<row>>(op<row> (*)());
 #define NAME_OF(X) (co_await X).Name
 demo::task<> macro() {
   const std::string &Name = NAME_OF(query());
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: reference 'Name' is bound to a member of the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-67]]:6: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Name;
@@ -118,7 +118,7 @@ struct future {
 future fetch_row();
 demo::task<> shared_state() {
   const auto &[Id, Name, Note, Owner] = co_await fetch_row();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: this structured binding refers to the result of 'co_await' on a temporary, destroyed at the end of the full expression [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: this structured binding refers to the result of 'co_await' on a temporary destroyed after this declaration [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-7]]:8: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: it is used here, after the temporary is destroyed
   (void)Name;

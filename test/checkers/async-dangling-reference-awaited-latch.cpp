@@ -57,7 +57,7 @@ coro::task<void> returns_early(coro::thread_pool &s, bool stop) {
   };
   coro::latch done{1};
   s.spawn_detached(on_connection(done));
-  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'done' of coroutine lambda refers to local 'done', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'done' of coroutine lambda refers to local 'done', which the task may outlive [async-dangling-reference]
   if (stop)
     co_return;
   co_await done;
@@ -77,6 +77,6 @@ coro::task<void> task_leaves_early(coro::thread_pool &s) {
   };
   coro::latch done{1};
   s.spawn_detached(on_connection(done));
-  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'done' of coroutine lambda refers to local 'done', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'done' of coroutine lambda refers to local 'done', which the task may outlive [async-dangling-reference]
   co_await done;
 }

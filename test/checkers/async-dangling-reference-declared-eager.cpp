@@ -29,15 +29,15 @@ demo::task<> sub();
 
 demo::task<> concatenations(std::string Prefix, std::string Name) {
   auto T = send(Prefix + Name);
-  // CHECK-NOTES-EAGER: :[[@LINE-1]]:17: warning: parameter 'Text' of 'send' refers to a temporary that is destroyed before the task it returns is done; 'send' is defined elsewhere, and its task may use 'Text' when it runs [async-dangling-reference]
+  // CHECK-NOTES-EAGER: :[[@LINE-1]]:17: warning: parameter 'Text' of 'send' refers to a temporary that its task outlives [async-dangling-reference]
   // CHECK-NOTES-EAGER: :[[@LINE-2]]:30: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES-EAGER: :[[@LINE+8]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES-EAGER: :[[@LINE-9]]:12: note: 'send' is declared here; 'eager_task' is an eager task type: it may use the parameter after it first suspends (DeclaredEagerTemporaries)
+  // CHECK-NOTES-EAGER: :[[@LINE-9]]:12: note: 'send' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'eager_task' is an eager task type: it may use the parameter after it first suspends (DeclaredEagerTemporaries)
   auto U = send_view(Prefix + "/");
-  // CHECK-NOTES-EAGER: :[[@LINE-1]]:22: warning: parameter 'Text' of 'send_view' refers to a temporary that is destroyed before the task it returns is done; 'send_view' is defined elsewhere, and its task may use 'Text' when it runs [async-dangling-reference]
+  // CHECK-NOTES-EAGER: :[[@LINE-1]]:22: warning: parameter 'Text' of 'send_view' refers to a temporary that its task outlives [async-dangling-reference]
   // CHECK-NOTES-EAGER: :[[@LINE-2]]:34: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES-EAGER: :[[@LINE+4]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES-EAGER: :[[@LINE-13]]:12: note: 'send_view' is declared here; 'eager_task' is an eager task type: it may use the parameter after it first suspends (DeclaredEagerTemporaries)
+  // CHECK-NOTES-EAGER: :[[@LINE-13]]:12: note: 'send_view' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'eager_task' is an eager task type: it may use the parameter after it first suspends (DeclaredEagerTemporaries)
   co_await sub();
   co_await T;
   co_await U;

@@ -53,10 +53,10 @@ demo::fire_and_forget watch_plain(const std::string &Key);
 
 demo::task<> temporaries() {
   auto T = fetch(std::string("x"));
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 'Key' of 'fetch' refers to a temporary that is destroyed before the task it returns is done; 'fetch' is defined elsewhere, and its task may use 'Key' when it runs [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 'Key' of 'fetch' refers to a temporary that its task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:34: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES: :22:17: note: 'fetch' is declared here; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
+  // CHECK-NOTES: :22:17: note: 'fetch' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
   co_await T;
 
   auto V = lookup(make());
@@ -101,7 +101,7 @@ demo::task<int> returned_from_macro() {
 demo::task<int> returned_local() {
   int Local = 0;
   return count(&Local);
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: parameter 'P' of 'count' refers to local 'Local', which is destroyed while the task it returns may still run; 'count' is defined elsewhere, and its task may use 'P' when it runs
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: parameter 'P' of 'count' refers to local 'Local', which its task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES: :24:17: note: 'count' is declared here
@@ -123,7 +123,7 @@ void eager_borrowing() {
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: parameter 'Key' of 'kick' refers to a temporary
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES: :[[@LINE-3]]:14: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :43:11: note: 'kick' is declared here; 'borrowing' is marked 'coro_lifetimebound'
+  // CHECK-NOTES: :43:11: note: 'kick' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'borrowing' is marked 'coro_lifetimebound'
   watch(make());
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: parameter 'Key' of 'watch' refers to a temporary
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the eager task is dropped here and runs on detached
@@ -284,10 +284,10 @@ lazyonly::task<int> lazy_fetch(const std::string &Key);
 
 demo::task<> lazy_caller() {
   auto Task = lazy_fetch(std::string("key"));
-  // CHECK-NOTES: :[[@LINE-1]]:26: warning: parameter 'Key' of 'lazy_fetch' refers to a temporary that is destroyed before the task it returns is done
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: parameter 'Key' of 'lazy_fetch' refers to a temporary that its task outlives
   // CHECK-NOTES: :[[@LINE-2]]:44: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES: :[[@LINE-7]]:21: note: 'lazy_fetch' is declared here; 'lazyonly::task<int>' is a lazy task type: the body runs only after the call has returned
+  // CHECK-NOTES: :[[@LINE-7]]:21: note: 'lazy_fetch' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'lazyonly::task<int>' is a lazy task type: the body runs only after the call has returned
   co_await Task;
 }
 
@@ -303,17 +303,17 @@ connection connect();
 
 demo::task<int> on_temporary_object() {
   auto T = connect().read();
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'read' is called on a temporary that is destroyed before the task it returns is done; 'read' is defined elsewhere, and its task may use the object when it runs [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'read' is called on a temporary that its task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:27: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:13: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES: :298:19: note: 'read' is declared here; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
+  // CHECK-NOTES: :298:19: note: 'read' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
   co_return co_await T;
 }
 
 demo::task<int> on_local_object() {
   connection C = connect();
   return C.read();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'read' is called on local 'C', which is destroyed while the task it returns may still run; 'read' is defined elsewhere, and its task may use the object when it runs
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'read' is called on local 'C', which its task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'C' is destroyed here
   // CHECK-NOTES: :298:19: note: 'read' is declared here
@@ -324,7 +324,7 @@ void eager_on_temporary_object() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'push' is called on a temporary
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES: :[[@LINE-3]]:18: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :299:13: note: 'push' is declared here; 'borrowing' is marked 'coro_lifetimebound'
+  // CHECK-NOTES: :299:13: note: 'push' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'borrowing' is marked 'coro_lifetimebound'
 }
 
 template <class Conn> demo::task<int> read_from(Conn C) {

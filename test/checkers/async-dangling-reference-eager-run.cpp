@@ -79,12 +79,12 @@ void through_a_macro() {
 void never_run(boost::asio::io_context &Ctx) {
   client C{Ctx};
   eager Task = C.flow();
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'flow' is called on local 'C', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'flow' is called on local 'C', which the task may outlive [async-dangling-reference]
 }
 void run_before_the_call() {
   boost::asio::io_context Ctx;
   int Total = 0;
   Ctx.run();
   eager Task = count_into(Ctx, Total);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: parameter 'Total' of coroutine 'count_into' refers to local 'Total', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: parameter 'Total' of coroutine 'count_into' refers to local 'Total', which the task may outlive [async-dangling-reference]
 }

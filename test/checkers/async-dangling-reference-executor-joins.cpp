@@ -118,7 +118,7 @@ void joined_after_scope() {
   {
     int count = 0;
     tp->spawn_detached(bump(count));
-    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
   }
   tp->shutdown();
 }
@@ -128,7 +128,7 @@ void never_shut_down() {
   auto tp = std::make_unique<coro::thread_pool>();
   int count = 0;
   tp->spawn_detached(bump(count));
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
 }
 
 // Reported: shut down on one branch only.
@@ -136,7 +136,7 @@ void shut_down_on_one_branch(bool done) {
   auto tp = std::make_unique<coro::thread_pool>();
   int count = 0;
   tp->spawn_detached(bump(count));
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
   if (done)
     tp->shutdown();
 }
@@ -146,7 +146,7 @@ void returns_before_join(bool early) {
   auto tp = std::make_unique<coro::thread_pool>();
   int count = 0;
   tp->spawn_detached(bump(count));
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
   if (early)
     return;
   tp->shutdown();
@@ -157,7 +157,7 @@ std::unique_ptr<coro::thread_pool> moved_away() {
   int count = 0;
   auto tp = std::make_unique<coro::thread_pool>();
   tp->spawn_detached(bump(count));
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
   return std::move(tp);
 }
 
@@ -166,6 +166,6 @@ void shared_copied() {
   int count = 0;
   auto tp = std::make_shared<coro::thread_pool>();
   tp->spawn_detached(bump(count));
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: parameter 'count' of coroutine 'bump' refers to local 'count', which the task may outlive [async-dangling-reference]
   keep(tp);
 }

@@ -16,10 +16,10 @@ demo::task<> awaited_next_iteration(int N) {
     co_await T;
     int Local = I;
     T = count(&Local);
-    // CHECK-NOTES: :[[@LINE-1]]:15: warning: parameter 'P' of 'count' refers to local 'Local', which is destroyed while the task it returns may still run; 'count' is defined elsewhere, and its task may use 'P' when it runs
+    // CHECK-NOTES: :[[@LINE-1]]:15: warning: parameter 'P' of 'count' refers to local 'Local', which its task may outlive
     // CHECK-NOTES: :[[@LINE-4]]:5: note: the task is awaited here, after the full expression that created it
     // CHECK-NOTES: :[[@LINE+2]]:3: note: 'Local' is destroyed here
-    // CHECK-NOTES: :9:17: note: 'count' is declared here; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
+    // CHECK-NOTES: :9:17: note: 'count' is declared here and defined elsewhere, so its task may use what it is given when it runs; 'demo::task<int>' is a lazy task type: the body runs only after the call has returned
   }
 }
 

@@ -56,18 +56,18 @@ group *global_group;
 demo::task<> global_object() {
   int value = 0;
   global_group->add(bump(value));
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which the task may outlive [async-dangling-reference]
   co_return;
 }
 group returned_group() {
   int value = 0;
   group g;
   g.add(bump(value));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which the task may outlive [async-dangling-reference]
   return g;
 }
 void group_by_reference(group &g) {
   int value = 0;
   g.add(bump(value));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: parameter 'v' of coroutine 'bump' refers to local 'value', which the task may outlive [async-dangling-reference]
 }

@@ -31,7 +31,7 @@ int joined_after_scope() {
   {
     int counter = 0;
     t = borrow(counter);
-    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: parameter 'counter' of coroutine 'borrow' refers to local 'counter', which is destroyed while the task may still run [async-dangling-reference]
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: parameter 'counter' of coroutine 'borrow' refers to local 'counter', which the task may outlive [async-dangling-reference]
   }
   return t.get();
 }
@@ -58,7 +58,7 @@ client g_client;
 void kept_by_another_object() {
   client c;
   g_client.tasks.push_back(serve(c));
-  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'c' of coroutine 'serve' refers to local 'c', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: parameter 'c' of coroutine 'serve' refers to local 'c', which the task may outlive [async-dangling-reference]
 }
 
 // A helper's summary: what it does with the task it is given decides the
@@ -78,9 +78,9 @@ void helper_joins() { join(read_name(std::string("x"))); }
 
 void helper_keeps() {
   keep(read_name(std::string("x")));
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that the task outlives [async-dangling-reference]
   keep_twice(read_name(std::string("y")));
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'name' of coroutine 'read_name' refers to a temporary that the task outlives [async-dangling-reference]
 }
 
 // A lifetime the function waits out: the task signals a semaphore or latch
@@ -131,7 +131,7 @@ void used_after_the_signal(Executor *ex) {
   std::latch l(1);
   int count = 0;
   arrive_then_count(l, count).via(ex).detach();
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'count' of coroutine 'arrive_then_count' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: parameter 'count' of coroutine 'arrive_then_count' refers to local 'count', which the task may outlive [async-dangling-reference]
   l.wait();
 }
 
@@ -139,16 +139,16 @@ void not_waited(Executor *ex) {
   std::latch l(1);
   int count = 0;
   count_and_arrive(l, count).via(ex).detach();
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which is destroyed while the task may still run [async-dangling-reference]
-  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which the task may outlive [async-dangling-reference]
 }
 
 void waited_on_one_path(Executor *ex, bool b) {
   std::latch l(1);
   int count = 0;
   count_and_arrive(l, count).via(ex).detach();
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which is destroyed while the task may still run [async-dangling-reference]
-  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: parameter 'l' of coroutine 'count_and_arrive' refers to local 'l', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: parameter 'count' of coroutine 'count_and_arrive' refers to local 'count', which the task may outlive [async-dangling-reference]
   if (b)
     l.wait();
 }
@@ -175,5 +175,5 @@ result<int> verify_any(concurrencpp::lazy_result<int> r, const int &o) {
 }
 result<int> check_any(concurrencpp::lazy_result<int> r) {
   return verify_any(std::move(r), expected_value());
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: parameter 'o' of coroutine 'verify_any' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: parameter 'o' of coroutine 'verify_any' refers to a temporary that the task outlives [async-dangling-reference]
 }

@@ -41,18 +41,18 @@ demo::task<int> views() {
   int Number = 0;
   if (Number)
     return view(Local);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'view' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'view' refers to local 'Local', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: the task is returned here
   // CHECK-NOTES-DEFAULT: :[[@LINE+13]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES-DEFAULT: :28:54: note: 'S' is used here, when the task runs
   if (Number > 1)
     return text(Local);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:5: note: the task is returned here
   // CHECK-NOTES-CUSTOM: :[[@LINE+7]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES-CUSTOM: :29:52: note: 'S' is used here, when the task runs
   return wrapped(std::ref(Number));
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:18: warning: parameter 'R' of coroutine 'wrapped' refers to local 'Number', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:18: warning: parameter 'R' of coroutine 'wrapped' refers to local 'Number', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'Number' is destroyed here
   // CHECK-NOTES-DEFAULT: :30:68: note: 'R' is used here, when the task runs
@@ -61,7 +61,7 @@ demo::task<int> views() {
 void spawns() {
   std::string Local;
   corp::launch(text(Local));
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:21: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:21: warning: parameter 'S' of coroutine 'text' refers to local 'Local', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the task is spawned here
   // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES-CUSTOM: :29:52: note: 'S' is used here, when the task runs
@@ -98,12 +98,12 @@ struct pinned {
 void pins() {
   pinned P, Q;
   P.start_tick();
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_tick' runs coroutine 'tick' detached on an object owned by local 'P', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_tick' runs coroutine 'tick' detached on an object owned by local 'P', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-CUSTOM: :[[@LINE-7]]:23: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES-CUSTOM: :[[@LINE+7]]:1: note: 'P' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended
   Q.start_tock();
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: function 'start_tock' runs coroutine 'tock' detached on an object owned by local 'Q', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: function 'start_tock' runs coroutine 'tock' detached on an object owned by local 'Q', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES-DEFAULT: :[[@LINE-11]]:23: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES-DEFAULT: :[[@LINE+2]]:1: note: 'Q' is destroyed here
   // CHECK-NOTES-DEFAULT: :[[@LINE-16]]:7: note: the object is used here, after the coroutine may have suspended

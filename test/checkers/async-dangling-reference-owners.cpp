@@ -61,7 +61,7 @@ struct connection {
 void local_object(asio::io_context &Ctx) {
   connection Conn{Ctx};
   Conn.start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :47:18: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Conn' is destroyed here
   // CHECK-NOTES: :45:7: note: the object is used here, when the task runs
@@ -70,7 +70,7 @@ void local_object(asio::io_context &Ctx) {
 void unique_owner(asio::io_context &Ctx) {
   auto Conn = std::make_unique<connection>(Ctx);
   Conn->start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which the task may outlive
   // CHECK-NOTES: :47:18: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Conn' is destroyed here
   // CHECK-NOTES: :45:7: note: the object is used here, when the task runs
@@ -78,7 +78,7 @@ void unique_owner(asio::io_context &Ctx) {
 
 void temporary_owner(asio::io_context &Ctx) {
   std::make_shared<connection>(Ctx)->start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on a temporary object that is destroyed before the task is done with it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on a temporary object that the task outlives
   // CHECK-NOTES: :47:18: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE-3]]:44: note: the object is destroyed at the end of this full expression
   // CHECK-NOTES: :45:7: note: the object is used here, when the task runs
@@ -88,13 +88,13 @@ void temporary_owner(asio::io_context &Ctx) {
 void through_pointer(asio::io_context &Ctx) {
   auto Conn = std::make_unique<connection>(Ctx);
   asio::co_spawn(Ctx, Conn->reader(), asio::detached);
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: coroutine 'reader' runs detached on an object owned by local 'Conn', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: coroutine 'reader' runs detached on an object owned by local 'Conn', which the task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+8]]:1: note: 'Conn' is destroyed here
   // CHECK-NOTES: :45:7: note: the object is used here, when the task runs
   connection *P = Conn.get();
   asio::co_spawn(Ctx, P->reader(), asio::detached);
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: coroutine 'reader' runs detached on an object owned by local 'Conn', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: coroutine 'reader' runs detached on an object owned by local 'Conn', which the task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Conn' is destroyed here
   // CHECK-NOTES: :45:7: note: the object is used here, when the task runs
@@ -112,7 +112,7 @@ struct poller {
 void kick_local() {
   poller P;
   P.kick();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' runs coroutine 'poll' detached on an object owned by local 'P', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' runs coroutine 'poll' detached on an object owned by local 'P', which the task may outlive
   // CHECK-NOTES: :[[@LINE-6]]:17: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'P' is destroyed here
   // CHECK-NOTES: :[[@LINE-10]]:7: note: the object is used here, after the coroutine may have suspended
@@ -138,7 +138,7 @@ struct relay {
 void relay_local(asio::io_context &Ctx) {
   relay R{Ctx};
   R.start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'pump' detached on an object owned by local 'R', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'pump' detached on an object owned by local 'R', which the task may outlive
   // CHECK-NOTES: :[[@LINE-13]]:23: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'R' is destroyed here
   // CHECK-NOTES: :[[@LINE-17]]:7: note: the object is used here, when the task runs
@@ -162,7 +162,7 @@ template <class T> struct worker {
 void template_worker(asio::io_context &Ctx) {
   worker<int> W{Ctx};
   W.start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'work' detached on an object owned by local 'W', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'work' detached on an object owned by local 'W', which the task may outlive
   // CHECK-NOTES: :[[@LINE-6]]:18: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'W' is destroyed here
   // CHECK-NOTES: :[[@LINE-10]]:7: note: the object is used here, when the task runs
@@ -172,7 +172,7 @@ void template_worker(asio::io_context &Ctx) {
 void by_macro(asio::io_context &Ctx) {
   connection Conn{Ctx};
   START(Conn);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs coroutine 'reader' detached on an object owned by local 'Conn', which the task may outlive
   // CHECK-NOTES: :[[@LINE-5]]:20: note: expanded from macro 'START'
   // CHECK-NOTES: :47:18: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Conn' is destroyed here

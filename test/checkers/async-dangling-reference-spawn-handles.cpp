@@ -103,7 +103,7 @@ rt::task handle_of_plain_spawn() {
 rt::task detached() {
   int v = 0;
   rt::spawn(child(v)).with_priority(1).detach();
-  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is spawned here
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -113,7 +113,7 @@ rt::task detached() {
 rt::task handle_dropped() {
   int v = 0;
   (void)rt::spawn(child(v)).fork();
-  // CHECK-NOTES: :[[@LINE-1]]:25: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:25: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:9: note: the task is spawned here
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -123,7 +123,7 @@ rt::task handle_dropped() {
 rt::task handle_never_awaited() {
   int v = 0;
   auto j = rt::spawn(child(v)).fork();
-  // CHECK-NOTES: :[[@LINE-1]]:28: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE+4]]:1: note: the task is started by the spawn, and its handle dropped here without being awaited
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -134,7 +134,7 @@ rt::task handle_never_awaited() {
 rt::task returns_before_join(bool early) {
   int v = 0;
   auto j = rt::spawn(child(v)).fork();
-  // CHECK-NOTES: :[[@LINE-1]]:28: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE+4]]:5: note: the task is started by the spawn, and its handle dropped here on a path that does not await it
   // CHECK-NOTES: :[[@LINE+5]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -149,7 +149,7 @@ rt::task joined_too_late() {
   {
     int v = 0;
     auto j = rt::spawn(child(v)).fork();
-    // CHECK-NOTES: :[[@LINE-1]]:30: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE-1]]:30: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
     // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is started by the spawn, and its handle dropped here without being awaited
     // CHECK-NOTES: :[[@LINE+2]]:3: note: 'v' is destroyed here
     // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -173,7 +173,7 @@ template <class T> rt::task forked_template() {
 template <class T> rt::task detached_template() {
   T v{};
   rt::spawn(child(v)).detach();
-  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'v' of coroutine 'child' refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'v' of coroutine 'child' refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is spawned here
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :58:5: note: 'v' is used here, when the task runs
@@ -208,7 +208,7 @@ rt::task detached_lambda() {
     ++x;
     co_return;
   }(v)).detach();
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: parameter 'x' of coroutine lambda refers to local 'v', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: parameter 'x' of coroutine lambda refers to local 'v', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the task is spawned here
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'v' is destroyed here
   // CHECK-NOTES: :[[@LINE-6]]:7: note: 'x' is used here, when the task runs

@@ -167,9 +167,10 @@ struct late : std::enable_shared_from_this<late> {
   }
   void start() {
     asio::co_spawn(Ctx, loop(), asio::detached);
-    // CHECK-NOTES: :[[@LINE-1]]:25: warning: coroutine 'loop' runs detached on '*this', and nothing keeps the object alive; give the coroutine a 'shared_from_this()' copy to hold
+    // CHECK-NOTES: :[[@LINE-1]]:25: warning: coroutine 'loop' runs detached on '*this', and nothing keeps the object alive
     // CHECK-NOTES: :[[@LINE-2]]:5: note: the task is spawned detached here
     // CHECK-NOTES: :[[@LINE-13]]:17: note: the object is used here, when the task runs
+    // CHECK-NOTES: :[[@LINE-4]]:25: note: give the coroutine a 'shared_from_this()' copy to keep the object alive while the task runs
     asio::co_spawn(Ctx, early(), asio::detached);
   }
 };

@@ -21,7 +21,7 @@ std::string make_key();
 demo::task<int> wrap(const std::string &Key) { return fetch(Key); }
 demo::task<> through_function() {
   auto T = wrap(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:27: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-12]]:59: note: 'Key' is used here, when the task runs
@@ -39,13 +39,13 @@ demo::task<int> wrap_declared(const std::string &Key) {
 }
 demo::task<> through_two() {
   auto T = wrap_local(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: function 'wrap_local' passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: function 'wrap_local' passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:33: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+8]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-30]]:59: note: 'Key' is used here, when the task runs
   // CHECK-NOTES: :[[@LINE-12]]:12: note: function 'wrap_local' hands it on here
   auto U = wrap_declared(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:26: warning: function 'wrap_declared' passes parameter 'Key' on to function 'fetch_declared', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: function 'wrap_declared' passes parameter 'Key' on to function 'fetch_declared', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:36: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-13]]:10: note: function 'wrap_declared' hands it on here
@@ -59,7 +59,7 @@ struct client {
 };
 demo::task<> through_member(client &C) {
   auto T = C.get(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: function 'get' passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: function 'get' passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:28: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-50]]:59: note: 'Key' is used here, when the task runs
@@ -69,7 +69,7 @@ demo::task<> through_member(client &C) {
 demo::task<> through_lambda() {
   auto Fwd = [](const std::string &Key) { return fetch(Key); };
   auto T = Fwd(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: lambda passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: lambda passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-60]]:59: note: 'Key' is used here, when the task runs
@@ -79,7 +79,7 @@ demo::task<> through_lambda() {
     return fetch(std::forward<decltype(Args)>(Args)...);
   };
   auto U = Gen(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:16: warning: lambda passes parameter 'Args' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: lambda passes parameter 'Args' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-70]]:59: note: 'Key' is used here, when the task runs
@@ -94,13 +94,13 @@ template <class K> demo::task<int> wrap_template(const K &Key) {
 #define FETCH_LATER(K) wrap(K)
 demo::task<> through_template() {
   auto T = wrap_template(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:26: warning: function 'wrap_template' passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: function 'wrap_template' passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:36: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+11]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-85]]:59: note: 'Key' is used here, when the task runs
   // CHECK-NOTES: :[[@LINE-9]]:10: note: function 'wrap_template' hands it on here
   auto U = FETCH_LATER(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:24: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-10]]:29: note: expanded from macro 'FETCH_LATER'
   // CHECK-NOTES: :[[@LINE-3]]:12: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE-12]]:30: note: expanded from macro 'FETCH_LATER'
@@ -115,7 +115,7 @@ demo::task<> through_template() {
 demo::task<int> returns_local() {
   std::string Key = make_key();
   return wrap(Key);
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', which refers to local 'Key', destroyed while the task may still run [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: function 'wrap' passes parameter 'Key' on to coroutine 'fetch', whose task may outlive local 'Key' [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'Key' is destroyed here
   // CHECK-NOTES: :[[@LINE-106]]:59: note: 'Key' is used here, when the task runs
@@ -126,7 +126,7 @@ demo::task<int> returns_local() {
 demo::task<> through_std_function() {
   std::function<demo::task<int>(const std::string &)> Direct = fetch;
   auto T = Direct(make_key()); // LSP-MISSING: [[@LINE]] std::function's call operator is a header body clangd skips
-  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the function object passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the function object passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:29: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-117]]:59: note: 'Key' is used here, when the task runs
@@ -135,7 +135,7 @@ demo::task<> through_std_function() {
   std::function<demo::task<int>(const std::string &)> ViaLambda =
       [](const std::string &Key) { return fetch(Key); };
   auto U = ViaLambda(make_key()); // LSP-MISSING: [[@LINE]] std::function's call operator is a header body clangd skips
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: the function object passes parameter 'Key' on to coroutine 'fetch', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: the function object passes parameter 'Key' on to coroutine 'fetch', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:32: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+4]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-126]]:59: note: 'Key' is used here, when the task runs
@@ -154,7 +154,7 @@ struct store {
 store make_store();
 void through_member_object() {
   for (char C : make_store().items())
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: function 'items' passes its object on to coroutine 'each', which refers to a temporary destroyed before the task is done [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: function 'items' passes its object on to coroutine 'each', whose task outlives this temporary [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is iterated here, after the temporaries of the range expression are destroyed
   // CHECK-NOTES: :[[@LINE-3]]:36: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE-9]]:61: note: the object is used here, when the task runs

@@ -53,7 +53,7 @@ std::string make();
 
 demo::task<> temporaries() {
   auto T = by_ref(std::string("x"));
-  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'S' of coroutine 'by_ref' refers to a temporary that is destroyed before the task is done with it [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 'S' of coroutine 'by_ref' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:35: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :22:58: note: 'S' is used here, when the task runs
@@ -61,7 +61,7 @@ demo::task<> temporaries() {
 
   // A string_view of a temporary string.
   auto V = by_view(make());
-  // CHECK-NOTES: :[[@LINE-1]]:20: warning: parameter 'S' of coroutine 'by_view' refers to a temporary that is destroyed before the task is done with it
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: parameter 'S' of coroutine 'by_view' refers to a temporary that the task outlives
   // CHECK-NOTES: :[[@LINE-2]]:26: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :23:57: note: 'S' is used here, when the task runs
@@ -98,7 +98,7 @@ void spawned_temporary(asio::io_context &Ctx) {
 demo::task<int> returned_local() {
   std::string Local;
   return by_ref(Local);
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'by_ref' refers to local 'Local', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'S' of coroutine 'by_ref' refers to local 'Local', which the task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES: :22:58: note: 'S' is used here, when the task runs
@@ -190,9 +190,10 @@ struct session : std::enable_shared_from_this<session> {
   }
   void start(asio::io_context &Ctx) {
     asio::co_spawn(Ctx, run(), asio::detached);
-    // CHECK-NOTES: :[[@LINE-1]]:25: warning: coroutine 'run' runs detached on '*this', and nothing keeps the object alive; give the coroutine a 'shared_from_this()' copy to hold
+    // CHECK-NOTES: :[[@LINE-1]]:25: warning: coroutine 'run' runs detached on '*this', and nothing keeps the object alive
     // CHECK-NOTES: :[[@LINE-2]]:5: note: the task is spawned detached here
     // CHECK-NOTES: :[[@LINE-10]]:7: note: the object is used here, when the task runs
+    // CHECK-NOTES: :[[@LINE-4]]:25: note: give the coroutine a 'shared_from_this()' copy to keep the object alive while the task runs
     asio::co_spawn(Ctx, run_owned(shared_from_this()), asio::detached);
   }
 };
@@ -200,18 +201,18 @@ struct session : std::enable_shared_from_this<session> {
 demo::task<int> member_on_local() {
   connection Conn;
   return Conn.read();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: coroutine 'read' is called on local 'Conn', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: coroutine 'read' is called on local 'Conn', which the task may outlive
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Conn' is destroyed here
-  // CHECK-NOTES: :[[@LINE-28]]:15: note: the object is used here, when the task runs
+  // CHECK-NOTES: :[[@LINE-29]]:15: note: the object is used here, when the task runs
 }
 
 demo::task<> member_on_temporary() {
   auto T = connection().read();
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine 'read' is called on a temporary that is destroyed before the task is done with it
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine 'read' is called on a temporary that the task outlives
   // CHECK-NOTES: :[[@LINE-2]]:30: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES: :[[@LINE-36]]:15: note: the object is used here, when the task runs
+  // CHECK-NOTES: :[[@LINE-37]]:15: note: the object is used here, when the task runs
   co_await T;
 }
 
@@ -245,7 +246,7 @@ struct value_awaiter {
 value_awaiter next_value();
 demo::task<> awaited_references(value_awaiter &Named) {
   const int &Ref = co_await next_value();
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: reference 'Ref' is bound to the result of 'co_await' on a temporary, which is destroyed at the end of the full expression
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: reference 'Ref' is bound to the result of 'co_await' on a temporary destroyed after this declaration
   // CHECK-NOTES: :[[@LINE-6]]:14: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: 'Ref' is used here, after the temporary is destroyed
   (void)Ref;
@@ -430,7 +431,7 @@ demo::task<> references_through_pointers() {
   int &Target = co_await next_target();
   (void)Target;
   int &Stored = co_await next_stored();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: reference 'Stored' is bound to the result of 'co_await' on a temporary, which is destroyed at the end of the full expression
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: reference 'Stored' is bound to the result of 'co_await' on a temporary destroyed after this declaration
   // CHECK-NOTES: :[[@LINE-9]]:8: note: 'await_resume' returns a reference into the awaited object
   // CHECK-NOTES: :[[@LINE+1]]:9: note: 'Stored' is used here, after the temporary is destroyed
   (void)Stored;

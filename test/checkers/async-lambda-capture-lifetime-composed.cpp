@@ -18,7 +18,8 @@ void async_echo(tcp::socket &Socket, std::string Prefix, Token &&T) {
   return asio::async_initiate<Token, Signature>(
       asio::experimental::co_composed<Signature>(
           [Prefix](auto State, tcp::socket &S) -> void {
-            // CHECK-NOTES: :[[@LINE-1]]:11: warning: coroutine lambda with captures is the implementation given to 'asio::experimental::co_composed', which does not keep the closure until the coroutine completes (the initiation object holding it is destroyed once the operation has started); pass what it needs as arguments of the initiation [async-lambda-capture-lifetime]
+            // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'asio::experimental::co_composed' does not keep the closure of this coroutine lambda until the coroutine completes [async-lambda-capture-lifetime]
+            // CHECK-NOTES: :[[@LINE-3]]:7: note: the initiation object that holds the closure is destroyed once the operation has started; pass what the coroutine needs as arguments of the initiation
             // CHECK-NOTES: :[[@LINE+3]]:43: note: capture 'Prefix' is used here, after the coroutine may have suspended
             char Data[64];
             co_await S.async_read_some(asio::buffer(Data, 64), asio::deferred);
@@ -36,7 +37,8 @@ struct session {
   template <class Token> void async_count(Token &&T) {
     auto Impl = [this](asio::experimental::co_composed_state<Signature>,
                        tcp::socket &S) -> void {
-      // CHECK-NOTES: :[[@LINE-2]]:17: warning: coroutine lambda with captures is the implementation given to 'asio::experimental::co_composed'
+      // CHECK-NOTES: :[[@LINE-2]]:17: warning: 'asio::experimental::co_composed' does not keep the closure of this coroutine lambda until the coroutine completes
+      // CHECK-NOTES: :[[@LINE+8]]:9: note: the initiation object that holds the closure is destroyed once the operation has started; pass what the coroutine needs as arguments of the initiation
       // CHECK-NOTES: :[[@LINE+3]]:9: note: captured 'this' is used here, after the coroutine may have suspended
       char Data[64];
       co_await S.async_read_some(asio::buffer(Data, 64), asio::deferred);

@@ -41,15 +41,15 @@ template <class F> void run_ref(F &&Fn) { Fn(); }
 void consumers() {
   std::string S;
   run_copy([S]() -> demo::fire_and_forget { co_await sub(); (void)S.size(); });
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine lambda with captures is passed to 'run_copy', which destroys it once the call returns, while the coroutine may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine lambda with captures passed to 'run_copy' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES: :28:3: note: the lambda is called here, and destroyed when this function returns
   // CHECK-NOTES: :[[@LINE-3]]:67: note: capture 'S' is used here, after the coroutine may have suspended
   run_invoke([S]() -> demo::fire_and_forget { co_await sub(); (void)S.size(); });
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: coroutine lambda with captures is passed to 'run_invoke', which destroys it once the call returns, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: coroutine lambda with captures passed to 'run_invoke' is destroyed while the coroutine may still run
   // CHECK-NOTES: :36:44: note: the lambda is called here, and destroyed when this function returns
   // CHECK-NOTES: :[[@LINE-3]]:69: note: capture 'S' is used here, after the coroutine may have suspended
   run_ref([S]() -> demo::fire_and_forget { co_await sub(); (void)S.size(); });
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: coroutine lambda with captures is passed to 'run_ref', which calls it and drops its task; the closure is destroyed at the end of this full expression, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: coroutine lambda with captures passed to 'run_ref' is destroyed while the coroutine may still run
   // CHECK-NOTES: :39:43: note: the lambda is called here, and its task dropped
   // CHECK-NOTES: :[[@LINE-3]]:66: note: capture 'S' is used here, after the coroutine may have suspended
 }
@@ -68,11 +68,11 @@ demo::fire_and_forget inspect(const std::string &Text) {
 
 void borrowed(demo::thread_pool &Pool) {
   Pool.post([S = std::string()]() mutable { process(std::move(S)); });
-  // CHECK-NOTES: :[[@LINE-1]]:53: warning: parameter 'Text' of coroutine 'process' refers to capture 'S' of a lambda that is destroyed once 'demo::thread_pool::post' has called it, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:53: warning: coroutine 'process' borrows capture 'S', which 'demo::thread_pool::post' destroys while the coroutine may still run
   // CHECK-NOTES: :62:9: note: 'Text' is used here, after the coroutine may have suspended
   std::string Name;
   run_copy([Name]() mutable { return process(std::move(Name)); });
-  // CHECK-NOTES: :[[@LINE-1]]:46: warning: parameter 'Text' of coroutine 'process' refers to capture 'Name' of a lambda that is destroyed once 'run_copy' has called it, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:46: warning: coroutine 'process' borrows capture 'Name', which 'run_copy' destroys while the coroutine may still run
   // CHECK-NOTES: :28:3: note: the lambda is called here, and destroyed when this function returns
   // CHECK-NOTES: :62:9: note: 'Text' is used here, after the coroutine may have suspended
   // Silent: used only before the coroutine first suspends; a capture by
@@ -85,7 +85,7 @@ void borrowed(demo::thread_pool &Pool) {
 
 template <class T> void generic_post(demo::thread_pool &Pool, T Value) {
   Pool.post([Value]() -> demo::fire_and_forget { co_await sub(); (void)Value; });
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures is passed to 'demo::thread_pool::post', which destroys it once the call returns, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures passed to 'demo::thread_pool::post' is destroyed while the coroutine may still run
   // CHECK-NOTES: :[[@LINE-2]]:72: note: capture 'Value' is used here, after the coroutine may have suspended
 }
 template void generic_post<int>(demo::thread_pool &, int);
@@ -93,7 +93,7 @@ template void generic_post<int>(demo::thread_pool &, int);
 #define RUN_COPY(LAMBDA) run_copy(LAMBDA)
 void by_macro(int N) {
   RUN_COPY([N]() -> demo::fire_and_forget { co_await sub(); (void)N; });
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine lambda with captures is passed to 'run_copy', which destroys it once the call returns, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: coroutine lambda with captures passed to 'run_copy' is destroyed while the coroutine may still run
   // CHECK-NOTES: :28:3: note: the lambda is called here, and destroyed when this function returns
   // CHECK-NOTES: :[[@LINE-3]]:67: note: capture 'N' is used here, after the coroutine may have suspended
 }

@@ -60,11 +60,11 @@ demo::fire_and_forget process(std::string &&Text) {
 }
 void named_closure(demo::thread_pool &Pool) {
   auto Job = [S = std::string()]() mutable { process(std::move(S)); };
-  // CHECK-NOTES: :[[@LINE-1]]:54: warning: parameter 'Text' of coroutine 'process' refers to capture 'S' of a lambda that is destroyed once 'demo::thread_pool::post' has called it, while the coroutine may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES: :[[@LINE-1]]:54: warning: coroutine 'process' borrows capture 'S', which 'demo::thread_pool::post' destroys while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES: :[[@LINE-5]]:9: note: 'Text' is used here, after the coroutine may have suspended
   Pool.post(std::move(Job));
   auto Coro = [T = std::string()]() -> demo::fire_and_forget {
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: coroutine lambda with captures is passed to 'demo::thread_pool::post', which destroys it once the call returns, while the coroutine may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: coroutine lambda with captures passed to 'demo::thread_pool::post' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES: :[[@LINE+2]]:9: note: capture 'T' is used here, after the coroutine may have suspended
     co_await sub();
     use(T);

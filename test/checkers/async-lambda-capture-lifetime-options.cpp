@@ -49,11 +49,12 @@ demo::task<> explicit_object(int X) {
 
 void in_house(int X) {
   corp::on_ready([X]() -> demo::fire_and_forget { co_await sub(); (void)X; });
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:18: warning: coroutine lambda with captures is passed to 'corp::on_ready', which destroys it once the call returns, while the coroutine may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:18: warning: coroutine lambda with captures passed to 'corp::on_ready' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:73: note: capture 'X' is used here, after the coroutine may have suspended
   corp::compose([X]() -> demo::fire_and_forget { co_await sub(); (void)X; });
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: coroutine lambda with captures is the implementation given to 'corp::compose', which does not keep the closure until the coroutine completes
-  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:72: note: capture 'X' is used here, after the coroutine may have suspended
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:17: warning: 'corp::compose' does not keep the closure of this coroutine lambda until the coroutine completes
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the initiation object that holds the closure is destroyed once the operation has started; pass what the coroutine needs as arguments of the initiation
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:72: note: capture 'X' is used here, after the coroutine may have suspended
   int Local = 0;
   corp::launch(corp::hold([&Local]() -> demo::task<> { co_await sub(); ++Local; }));
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:29: warning: local 'Local' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
@@ -81,12 +82,12 @@ struct pinned {
 void pins() {
   pinned P, Q;
   P.start_strong();
-  // CHECK-NOTES-OWNERS: :[[@LINE-1]]:3: warning: function 'start_strong' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'P', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-OWNERS: :[[@LINE-1]]:3: warning: function 'start_strong' runs a coroutine lambda detached on '*this', owned by local 'P', which the task may outlive [async-lambda-capture-lifetime]
   // CHECK-NOTES-OWNERS: :[[@LINE-10]]:5: note: the task is spawned here
   // CHECK-NOTES-OWNERS: :[[@LINE+7]]:1: note: 'P' is destroyed here
   // CHECK-NOTES-OWNERS: :[[@LINE-12]]:81: note: captured 'this' is used here, when the task runs
   Q.start_pinned();
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_pinned' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'Q', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: function 'start_pinned' runs a coroutine lambda detached on '*this', owned by local 'Q', which the task may outlive [async-lambda-capture-lifetime]
   // CHECK-NOTES-CUSTOM: :[[@LINE-12]]:5: note: the task is spawned here
   // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Q' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-14]]:84: note: captured 'this' is used here, when the task runs

@@ -55,13 +55,13 @@ struct session {
 void local_session(asio::io_context &Ctx) {
   session S{Ctx};
   S.start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'S', which is destroyed while the task may still run [async-lambda-capture-lifetime]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs a coroutine lambda detached on '*this', owned by local 'S', which the task may outlive [async-lambda-capture-lifetime]
   // CHECK-NOTES: :28:5: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+8]]:1: note: 'S' is destroyed here
   // CHECK-NOTES: :30:9: note: captured 'this' is used here, when the task runs
   session K{Ctx};
   K.kick();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'K', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'kick' runs a coroutine lambda detached on '*this', owned by local 'K', which the task may outlive
   // CHECK-NOTES: :34:5: note: the eager task is dropped here and runs on detached
   // CHECK-NOTES: :[[@LINE+2]]:1: note: 'K' is destroyed here
   // CHECK-NOTES: :40:9: note: captured 'this' is used here, after the coroutine may have suspended
@@ -69,7 +69,7 @@ void local_session(asio::io_context &Ctx) {
 
 void temporary_session(asio::io_context &Ctx) {
   std::make_unique<session>(Ctx)->start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' starts a coroutine lambda capturing 'this' detached, on a temporary object that is destroyed before the task is done with it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs a coroutine lambda detached on '*this', a temporary object that the task outlives
   // CHECK-NOTES: :28:5: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE-3]]:41: note: the object is destroyed at the end of this full expression
   // CHECK-NOTES: :30:9: note: captured 'this' is used here, when the task runs
@@ -95,12 +95,12 @@ template <class T> struct ticker {
 void templates_and_macros(asio::io_context &Ctx) {
   ticker<long> T{Ctx};
   T.start();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'T', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs a coroutine lambda detached on '*this', owned by local 'T', which the task may outlive
   // CHECK-NOTES: :[[@LINE-15]]:5: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE+9]]:1: note: 'T' is destroyed here
   // CHECK-NOTES: :[[@LINE-15]]:9: note: captured 'this' is used here, when the task runs
   RUN_LOCAL(session, Ctx);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' starts a coroutine lambda capturing 'this' detached, on an object owned by local 'Obj', which is destroyed while the task may still run
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: function 'start' runs a coroutine lambda detached on '*this', owned by local 'Obj', which the task may outlive
   // CHECK-NOTES: :[[@LINE-11]]:5: note: expanded from macro 'RUN_LOCAL'
   // CHECK-NOTES: :28:5: note: the task is spawned detached here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'Obj' is destroyed here

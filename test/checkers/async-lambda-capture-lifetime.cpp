@@ -84,10 +84,10 @@ template <class F> void call_ref(F &Fn) { Fn(); }
 void callbacks(demo::thread_pool &Pool) {
   std::string S;
   Pool.post([S]() -> demo::fire_and_forget { co_await sub(); (void)S.size(); });
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures is passed to 'demo::thread_pool::post', which destroys it once the call returns, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures passed to 'demo::thread_pool::post' is destroyed while the coroutine may still run
   // CHECK-NOTES: :[[@LINE-2]]:68: note: capture 'S' is used here, after the coroutine may have suspended
   call_once([S]() -> demo::fire_and_forget { co_await sub(); (void)S.size(); });
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures is passed to 'call_once', which destroys it once the call returns, while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine lambda with captures passed to 'call_once' is destroyed while the coroutine may still run
   // CHECK-NOTES: :82:43: note: the lambda is called here, and destroyed when this function returns
   // CHECK-NOTES: :[[@LINE-3]]:68: note: capture 'S' is used here, after the coroutine may have suspended
   // Silent: the lazy task is dropped and never runs; a captureless lambda;
@@ -143,11 +143,12 @@ struct session : std::enable_shared_from_this<session> {
   int Bytes = 0;
   void start(asio::io_context &Ctx) {
     asio::co_spawn(Ctx, [this]() -> asio::awaitable<void> {
-      // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'this' is captured by a coroutine lambda that runs detached, and nothing keeps the object alive; capture a 'shared_from_this()' copy
+      // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'this' is captured by a coroutine lambda that runs detached, and nothing keeps the object alive
       // CHECK-NOTES: :[[@LINE-2]]:5: note: the task is spawned detached here
       co_await op();
       ++Bytes;
       // CHECK-NOTES: :[[@LINE-1]]:9: note: 'this' is used here, when the task runs
+      // CHECK-NOTES: :[[@LINE-6]]:26: note: capture a 'shared_from_this()' copy to keep the object alive while the task runs
     }, asio::detached);
     asio::co_spawn(Ctx, [this, Self = shared_from_this()]() -> asio::awaitable<void> {
       co_await op();

@@ -39,7 +39,7 @@ demo::task<> fetch_loaded() {
   for (unsigned long I = 0; I < N; ++I)
     Tasks.push_back(send(Requests[I]));
   co_await demo::when_all(std::move(Tasks));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of a loop without a bound, with no limit on how many run together; process them in batches or behind a semaphore [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of an unbounded loop [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-3]]:5: note: a task is added here on every iteration
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the loop has no static bound
 }
@@ -65,7 +65,7 @@ struct broadcaster {
   void publish() {
     for (unsigned long I = 0; I < Peers.size(); ++I)
       asio::co_spawn(Ctx, push(Peers[I]), asio::detached);
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop that waits for none of them
     // CHECK-NOTES: :[[@LINE-3]]:5: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
   }
   // The same in a member function template.

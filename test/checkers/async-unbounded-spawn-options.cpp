@@ -26,14 +26,14 @@ void job();
 void launches(asio::io_context &Ctx, const std::vector<int> &Items) {
   for (int Item : Items)
     corp::launch(Ctx, process(Item));
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::launch' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::launch' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
 }
 
 void threads(bool &Running) {
   while (Running)
     corp::start_thread(job);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::start_thread' starts a task on every iteration of a loop without a bound
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: 'corp::start_thread' starts a task on every iteration of an unbounded loop
   // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the loop has no static bound
 }
 
@@ -41,13 +41,13 @@ void slotted(asio::io_context &Ctx, const std::vector<int> &Items) {
   for (int Item : Items) {
     corp::take_slot();
     asio::co_spawn(Ctx, process(Item), asio::detached);
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop
     // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:3: note: the loop has no static bound
   }
 }
 
 demo::task<> fans(std::vector<int> &Items) {
   co_await corp::fan_each(Items, handle);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:12: warning: 'corp::fan_each' starts a task for every element of a range of runtime size, all at once, with no limit on how many run together; pass a concurrency limit or process the range in batches [async-unbounded-spawn]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:12: warning: 'corp::fan_each' starts a task for every element of a range of runtime size, all at once [async-unbounded-spawn]
   // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:27: note: the range has no static bound
 }

@@ -79,7 +79,7 @@ demo::task<> piled(conn &C, bool &Stop) {
   while (!Stop)
     Batch.push_back(C.get());
   co_await demo::when_all(std::move(Batch));
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Batch' at once, one per iteration of a loop without a bound, with no limit on how many run together; process them in batches or behind a semaphore [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Batch' at once, one per iteration of an unbounded loop [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-3]]:5: note: a task is added here on every iteration
   // CHECK-NOTES: :[[@LINE-5]]:3: note: the loop has no static bound
 }

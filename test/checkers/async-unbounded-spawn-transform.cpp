@@ -213,7 +213,7 @@ template <class Range, class Fn> demo::task<> map_all(Range &Items, Fn F) {
 
 demo::task<> mapped(std::vector<int> &Items) {
   co_await map_all(Items, [](int I) { return handle(I); });
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'map_all' starts a task for every element of a range of runtime size, all at once, with no limit on how many run together; pass a concurrency limit or process the range in batches [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'map_all' starts a task for every element of a range of runtime size, all at once [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:20: note: the range has no static bound
   std::array<int, 2> Pair{1, 2};
   co_await map_all(Pair, [](int I) { return handle(I); });
@@ -244,7 +244,7 @@ template <class Range, class Fn> void spawn_first(Range &Items, Fn F) {
 struct dispatcher {
   void on_batch(std::vector<int> &Items) {
     spawn_each(Items, [](int I) { return handle(I); });
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'spawn_each' starts a task for every element of a range of runtime size, all at once, with no limit on how many run together; pass a concurrency limit or process the range in batches [async-unbounded-spawn]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'spawn_each' starts a task for every element of a range of runtime size, all at once [async-unbounded-spawn]
     // CHECK-NOTES: :[[@LINE-2]]:16: note: the range has no static bound
   }
   // Silent: a fixed range, a helper that waits, one spawn per call.

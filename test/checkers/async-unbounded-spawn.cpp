@@ -35,9 +35,9 @@ void job();
 void fan_out(asio::io_context &Ctx, const std::vector<int> &Items) {
   for (int Item : Items)
     asio::co_spawn(Ctx, process(Item), asio::detached);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
   // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
-  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound, and the loop does not wait
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop that waits for none of them
   // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: note: the loop has no static bound, and some path
 }
 
@@ -46,7 +46,7 @@ asio::awaitable<void> sometimes_suspends(asio::io_context &Ctx, bool Flag) {
     if (Flag)
       co_await op();
     asio::co_spawn(Ctx, process(I), asio::detached);
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound, and the loop does not wait
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop that waits for none of them
     // CHECK-NOTES-DEFAULT: :[[@LINE-5]]:3: note: the loop has no static bound, and some path
     // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: warning: 'asio::co_spawn' starts a task
     // CHECK-NOTES-STRICT: :[[@LINE-7]]:3: note: the loop has no static bound, and some path
@@ -142,7 +142,7 @@ demo::task<> gather(const std::vector<int> &Items) {
   for (int Item : Items)
     Tasks.push_back(handle(Item));
   co_await demo::when_all(std::move(Tasks));
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of a loop without a bound, with no limit on how many run together; process them in batches or behind a semaphore
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once, one per iteration of an unbounded loop
   // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:5: note: a task is added here on every iteration
   // CHECK-NOTES-DEFAULT: :[[@LINE-5]]:3: note: the loop has no static bound
   // CHECK-NOTES-STRICT: :[[@LINE-4]]:12: warning: 'demo::when_all' runs every task in 'Tasks' at once
@@ -166,7 +166,7 @@ asio::awaitable<void> listener(asio::ip::tcp::acceptor &Acceptor,
   for (;;) {
     auto Socket = co_await Acceptor.async_accept(asio::use_awaitable);
     asio::co_spawn(Ctx, session(std::move(Socket)), asio::detached);
-    // CHECK-NOTES-STRICT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop without a bound, paced only by what the loop awaits; limit how many run at once (await a semaphore or a bounded channel before spawning) [async-unbounded-spawn]
+    // CHECK-NOTES-STRICT: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of an unbounded loop paced only by what it awaits [async-unbounded-spawn]
     // CHECK-NOTES-STRICT: :[[@LINE-4]]:3: note: the loop has no static bound; each iteration suspends before spawning, but nothing waits for the spawned tasks
   }
 }
