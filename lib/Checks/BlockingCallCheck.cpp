@@ -115,16 +115,13 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
   SourceLocation Loc = model::blockingSiteLocation(Site);
   if (!reportOnce(Loc))
     return;
-  auto [Label, Advice] = model::blockingLabelAndAdvice(Category);
-  std::string Where = model::describeFunction(Coro);
-  if (Via.empty()) {
-    diag(Loc, "%0 blocks the executor thread inside %1 (%2); %3")
-        << Leaf << Where << Label << Advice << Site.getSourceRange();
-    return;
-  }
-  diag(Loc, "call to %0 blocks the executor thread inside %1: it reaches %2 "
-            "(%3); %4")
-      << Via << Where << Leaf << Label << Advice << Site.getSourceRange();
+  // The warning names the call; why it blocks and the fix are notes.
+  diag(Loc, "%select{|call to }0%1 blocks the executor thread inside %2")
+      << !Via.empty() << (Via.empty() ? Leaf : Via)
+      << model::describeFunction(Coro) << Site.getSourceRange();
+  if (Via.empty())
+    diag(Loc, "this call blocks %0", DiagnosticIDs::Note)
+        << model::blockingReason(Category);
   // One note per step of the call path, down to the blocking call.
   for (const model::PlacedNote &N : Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
@@ -165,7 +162,8 @@ void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
       !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables, F.Ctx))
     report(F.Decl, S, Summary->Steps.front().Caller, Summary->What, *Category,
            model::blockingSummaryNotes(*Summary, F.Ctx.getSourceManager(),
-                                       model::blockingSiteLocation(S)));
+                                       model::blockingSiteLocation(S),
+                                       *Category));
 }
 
 void BlockingCallCheck::checkFunction(CheckedFunction &F) {

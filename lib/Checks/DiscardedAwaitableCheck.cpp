@@ -93,23 +93,22 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
     DiagnosticBuilder Diag = [&]() {
       if (V.What == Verdict::Kind::DeferredOperation)
         return diag(Loc, "asynchronous operation %0 is discarded and never "
-                         "starts; %1")
-               << Callee << Advice;
+                         "starts")
+               << Callee;
       const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
       switch (V.Laziness) {
       case model::Laziness::Lazy:
-        return diag(Loc, "%0 returned by %1 is discarded and never runs; %2")
-               << Noun << Callee << Advice;
+        return diag(Loc, "%0 returned by %1 is discarded and never runs")
+               << Noun << Callee;
       case model::Laziness::Eager:
+        Advice = "its result and exceptions are lost";
         return diag(Loc, "%0 returned by %1 is discarded; what it does after "
-                         "it first suspends runs detached, and its result and "
-                         "exceptions are lost")
+                         "it first suspends runs detached")
                << Noun << Callee;
       case model::Laziness::Unknown:
         break;
       }
-      return diag(Loc, "%0 returned by %1 is discarded; %2")
-             << Noun << Callee << Advice;
+      return diag(Loc, "%0 returned by %1 is discarded") << Noun << Callee;
     }();
     Diag << E->getSourceRange();
     // In a template instantiation the same code may return something that
@@ -118,6 +117,7 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
         !FD.isTemplateInstantiation())
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   }
+  diag(Loc, Advice, DiagnosticIDs::Note);
   if (!V.DefaultToken.empty())
     diag(Loc,
          "no completion token is given, and the default one, '%0', makes an "

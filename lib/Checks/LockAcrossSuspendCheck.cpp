@@ -75,13 +75,18 @@ void LockAcrossSuspendCheck::checkFunction(CheckedFunction &F) {
       continue;
     const auto *Guard = dyn_cast<VarDecl>(static_cast<const Decl *>(H.Key));
     bool IsGuard = Guard && Known.isGuardType(Guard->getType());
-    diag(At, "coroutine suspends while holding %select{lock %1|mutex %1}0: "
-             "another task on this executor that waits for it deadlocks a "
-             "single-threaded executor, and if the coroutine resumes on "
-             "another thread it unlocks the mutex there")
+    diag(At, "coroutine suspends while holding %select{lock %1|mutex %1}0")
         << (IsGuard ? 0 : 1)
         << cast<NamedDecl>(static_cast<const Decl *>(H.Key))
         << H.Suspension->getSourceRange();
+    // Why, at the suspension: what goes wrong while it is suspended there.
+    diag(At,
+         "while suspended here, another task on this executor that waits for "
+         "the %select{lock|mutex}0 deadlocks a single-threaded executor, and "
+         "if the coroutine resumes on another thread it unlocks the mutex "
+         "there",
+         DiagnosticIDs::Note)
+        << (IsGuard ? 0 : 1);
     diag(H.Since->getBeginLoc(),
          IsGuard ? "the lock is taken here" : "the mutex is locked here",
          DiagnosticIDs::Note);

@@ -140,24 +140,27 @@ void ThreadAffinityCheck::checkTaking(CheckedFunction &F, const VarDecl &Var,
   // State a listed function hands out is not a thread_local we can name.
   bool Handed =
       isa<FunctionDecl>(T.Source) && T.Kind != model::ThreadTaking::ThreadId;
+  // The warning says what is held; the note at the use says what it may
+  // hold there.
+  unsigned Kind = T.Kind + (Handed ? 3 : 0);
   diag(Loc, "%0 %select{points to thread_local %1|refers to thread_local "
-            "%1|is computed from the current thread's id|points to state of "
-            "the calling thread returned by %1|refers to state of the calling "
-            "thread returned by %1}2 and is used after a suspension point; "
-            "the coroutine may resume on another thread there, and then %0 "
-            "%select{points to another thread's %1|refers to another thread's "
-            "%1|describes the thread it left|points to state of the thread it "
-            "left|refers to state of the thread it left}2")
-      << &Var << T.Source << (T.Kind + (Handed ? 3 : 0));
+            "%1|is computed from the current thread's id|points to per-thread "
+            "state returned by %1|refers to per-thread state returned by %1}2 "
+            "and is used after a suspension point")
+      << &Var << T.Source << Kind;
   diag(T.Where->getBeginLoc(),
        "%select{the address is taken|the reference is bound|the thread id is "
        "taken}0 here",
        DiagnosticIDs::Note)
       << T.Kind << T.Where->getSourceRange();
   noteResumesElsewhere(*Late.Suspension);
-  diag(Late.Use->getBeginLoc(), "%0 is used here, after the suspension",
+  diag(Late.Use->getBeginLoc(),
+       "%0 is used here, after the suspension, when it may %select{point to "
+       "another thread's %1|refer to another thread's %1|describe the thread "
+       "it left|point to state of the thread it left|refer to state of the "
+       "thread it left}2",
        DiagnosticIDs::Note)
-      << &Var;
+      << &Var << T.Source << Kind;
 }
 
 void ThreadAffinityCheck::checkLocals(CheckedFunction &F) {
@@ -182,17 +185,17 @@ void ThreadAffinityCheck::checkGuards(CheckedFunction &F) {
     if (!movesThread(*Held.Suspension) || !reportOnce(Var->getLocation()))
       continue;
     diag(Var->getLocation(),
-         "%0 is alive across a suspension point, and its constructor "
-         "captures per-thread state that its destructor uses; the coroutine "
-         "may resume on another thread there, and then the destructor uses "
-         "state of the thread it left")
+         "%0 is alive across a suspension point and its destructor uses "
+         "per-thread state its constructor captured")
         << Var;
     diag(Capture.Capture->getBeginLoc(),
          "the constructor captures per-thread state in %0 here",
          DiagnosticIDs::Note)
         << Capture.Field << Capture.Capture->getSourceRange();
     noteResumesElsewhere(*Held.Suspension);
-    diag(Capture.DestructorUse->getBeginLoc(), "the destructor uses %0 here",
+    diag(Capture.DestructorUse->getBeginLoc(),
+         "the destructor uses %0 here: state of the thread the coroutine "
+         "left, if it resumed on another",
          DiagnosticIDs::Note)
         << Capture.Field;
   }

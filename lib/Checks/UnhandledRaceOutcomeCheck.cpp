@@ -69,14 +69,15 @@ void UnhandledRaceOutcomeCheck::checkRead(const model::RaceOutcomes &Races,
       return;
     diag(S.getBeginLoc(),
          "%0 reads alternative %1 of '%2' after checking that alternative %3 "
-         "won; it %select{throws 'std::bad_variant_access'|yields a null "
-         "pointer}4 there")
+         "won")
         << What << static_cast<int>(*N) << Named->getName()
-        << static_cast<int>(Known->second.Index)
-        << !model::callsStdFunction(*Read, "get") << S.getSourceRange();
-    diag(Known->second.Where, "'%0' is checked to hold alternative %1 here",
+        << static_cast<int>(Known->second.Index) << S.getSourceRange();
+    diag(Known->second.Where,
+         "'%0' is checked to hold alternative %1 here, so reading alternative "
+         "%2 %select{throws 'std::bad_variant_access'|yields a null pointer}3",
          DiagnosticIDs::Note)
-        << Named->getName() << static_cast<int>(Known->second.Index);
+        << Named->getName() << static_cast<int>(Known->second.Index)
+        << static_cast<int>(*N) << !model::callsStdFunction(*Read, "get");
     return;
   }
   const VarDecl *VD = model::judgedOutcome(Races, Named, In);
@@ -84,13 +85,13 @@ void UnhandledRaceOutcomeCheck::checkRead(const model::RaceOutcomes &Races,
   if (!VD || !reportOnce(Read->getArg(0)->getExprLoc()))
     return;
   diag(S.getBeginLoc(), "%0 reads the outcome of a race as one alternative "
-                        "without checking which side completed; check "
-                        "'%1.index()' or use 'std::visit' first")
-      << What << VD->getName() << S.getSourceRange();
+                        "without checking which side completed")
+      << What << S.getSourceRange();
   diag(Races.raceOf(VD)->getBeginLoc(),
-       "either side of this race may complete "
-       "first",
-       DiagnosticIDs::Note);
+       "either side of this race may complete first; check '%0.index()' or "
+       "use 'std::visit' before reading its outcome",
+       DiagnosticIDs::Note)
+      << VD->getName();
 }
 
 void UnhandledRaceOutcomeCheck::checkPositionalRead(
@@ -127,10 +128,12 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(
     return;
   diag(S.getBeginLoc(),
        "this %select{reads the result of|takes}0 input %1 of a race as if it "
-       "completed first, without checking which input did; check '%2' first")
-      << OfInput << static_cast<int>(*Position) << Index << S.getSourceRange();
+       "completed first, without checking which input did")
+      << OfInput << static_cast<int>(*Position) << S.getSourceRange();
   diag(Races.raceOf(VD)->getBeginLoc(),
-       "any input of this race may complete first", DiagnosticIDs::Note);
+       "any input of this race may complete first; check '%0' first",
+       DiagnosticIDs::Note)
+      << Index;
 }
 
 void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
@@ -146,9 +149,11 @@ void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
       continue;
     diag(Await->getBeginLoc(),
          "the outcome of this race is discarded, so the code after it "
-         "cannot tell which side completed; inspect the result, or cast it "
-         "to 'void' when either side will do")
+         "cannot tell which side completed")
         << Await->getSourceRange();
+    diag(Await->getBeginLoc(),
+         "inspect the result, or cast it to 'void' when either side will do",
+         DiagnosticIDs::Note);
   }
 }
 

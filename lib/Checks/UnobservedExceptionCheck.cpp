@@ -94,8 +94,8 @@ void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
   if (!Lost)
     return;
   diag(Coro.getLocation(),
-       "exceptions thrown in %0 are lost: the promise of %1 discards them in "
-       "'unhandled_exception' and nothing awaits it")
+       "exceptions thrown in %0 are lost: the promise of %1 discards them and "
+       "nothing awaits it")
       << model::describeFunction(Coro)
       << Coro.getReturnType().getUnqualifiedType();
   model::PlacedNote Thrown = model::throwNote(*Lost->Throw);

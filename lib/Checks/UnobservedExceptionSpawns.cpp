@@ -31,8 +31,10 @@ void UnobservedExceptionCheck::checkSpawn(
   F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
                model::displayName(Info->Names.front()) + "' with '" +
                model::displayName(model::completionTokenName(Call)) +
-               "' discards them; pass a completion handler that logs or "
-               "rethrows the 'std::exception_ptr'";
+               "' discards them";
+  F->Notes.insert(F->Notes.begin(),
+                  {F->Loc, "pass a completion handler that logs or rethrows "
+                           "the 'std::exception_ptr'"});
   emit(*F);
 }
 
@@ -45,10 +47,12 @@ void UnobservedExceptionCheck::checkDroppingSpawn(
       model::taskSpawnedBy(Call), Call, nullptr, Policy, Reader, Ctx);
   if (!F || !reportOnce(Call.getBeginLoc()))
     return;
-  F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
-               model::displayName(Info->Names.front()) +
-               "' gives it no error channel and drops them; catch them "
-               "inside the coroutine";
+  std::string Spawn = "'" + model::displayName(Info->Names.front()) + "'";
+  F->Message = "exceptions thrown by " + F->Message + " are lost: " + Spawn +
+               " drops them";
+  F->Notes.insert(F->Notes.begin(),
+                  {F->Loc, Spawn + " gives the task no error channel; catch "
+                                   "the exceptions inside the coroutine"});
   emit(*F);
 }
 

@@ -42,12 +42,11 @@ SourceLocation blockingSiteLocation(const Stmt &S) {
   return S.getBeginLoc();
 }
 
-std::pair<llvm::StringRef, llvm::StringRef>
-blockingLabelAndAdvice(unsigned Category) {
+std::string blockingReason(unsigned Category) {
   if (Category == BlockingCall::Custom)
-    return {"a blocking call", CustomBlockingAdvice};
+    return std::string("(a blocking call); ") + CustomBlockingAdvice;
   const BlockingCategory &C = blockingCategories()[Category];
-  return {C.Label, C.Advice};
+  return ("(" + C.Label + "); " + C.Advice).str();
 }
 
 std::optional<unsigned>
@@ -72,7 +71,8 @@ std::vector<PlacedNote> blockingPathNotes(const FunctionDecl &Via,
     Notes.push_back({blockingSiteLocation(*R->Site),
                      quotedFunctionName(*Step) + " calls " +
                          (R->Via ? quotedFunctionName(*R->Via) + " here"
-                                 : R->Leaf.Name + " here, which blocks")});
+                                 : R->Leaf.Name + " here, which blocks " +
+                                       blockingReason(R->Leaf.Category))});
     Step = R->Via;
   }
   return Notes;
@@ -108,16 +108,18 @@ blockingSummary(const FunctionDecl &FD, const BlockingPath &Path,
 
 std::vector<PlacedNote> blockingSummaryNotes(const Summary &S,
                                              SourceManager &SM,
-                                             SourceLocation CallLoc) {
+                                             SourceLocation CallLoc,
+                                             unsigned Category) {
+  std::string Why = blockingReason(Category);
   return summaryNotes(
       S, SM, CallLoc,
-      [](const SummaryStep &Step, bool Last) {
+      [&](const SummaryStep &Step, bool Last) {
         return Step.Caller + " calls " + Step.Callee +
-               (Last ? " here, which blocks" : " here");
+               (Last ? " here, which blocks " + Why : " here");
       },
-      [](const SummaryStep &Step, llvm::StringRef Where, bool Last) {
+      [&](const SummaryStep &Step, llvm::StringRef Where, bool Last) {
         return Step.Caller + " called " + Step.Callee + " at " + Where.str() +
-               (Last ? ", which blocks (summary)" : " (summary)");
+               (Last ? " (summary), which blocks " + Why : " (summary)");
       });
 }
 

@@ -29,10 +29,9 @@ std::string quotedFunctionName(const FunctionDecl &FD);
 /// operator at the operator, a construction at its name.
 SourceLocation blockingSiteLocation(const Stmt &S);
 
-/// How a warning names the blocking category \p Category, and what it
-/// advises.
-std::pair<llvm::StringRef, llvm::StringRef>
-blockingLabelAndAdvice(unsigned Category);
+/// Why a call of the blocking category \p Category blocks and what to do
+/// instead, as the note at the blocking call says it: "(label); advice".
+std::string blockingReason(unsigned Category);
 
 /// The category a summary names by \p Key ("custom" for the user's
 /// BlockingFunctions), when \p Enabled (in blockingCategories()'s order)
@@ -54,10 +53,12 @@ blockingSummary(const FunctionDecl &FD, const BlockingPath &Path,
                 std::string Key, const BlockingReach &Reaches,
                 unsigned MaxCallDepth, const SourceManager &SM);
 
-/// The notes of \p S, a summary of Blocks read for the call at \p CallLoc.
+/// The notes of \p S, a summary of Blocks read for the call at \p CallLoc;
+/// the last one says why it blocks (\p Category, blockingReason).
 std::vector<PlacedNote> blockingSummaryNotes(const Summary &S,
                                              SourceManager &SM,
-                                             SourceLocation CallLoc);
+                                             SourceLocation CallLoc,
+                                             unsigned Category);
 
 /// The waits of a unit that async-circular-wait reports as certain
 /// deadlocks (a coroutine blocking the only thread of its context on work

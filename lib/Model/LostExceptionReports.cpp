@@ -126,17 +126,20 @@ ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
   std::string Callee = "the call";
   if (std::optional<CallInfo> Info = describeCall(Call))
     Callee = "'" + displayName(Info->Names.front()) + "'";
-  std::string Ignores = "the completion handler given to " + Callee +
-                        " ignores the failure it receives; log it or rethrow "
-                        "it";
-  if (!Throw)
-    return Finding{
-        Failure->getBeginLoc(), Failure->getSourceRange(), Ignores, {}};
-  return Finding{Failure->getBeginLoc(),
-                 Failure->getSourceRange(),
-                 "exceptions thrown by " + describeFunction(*Coro) +
-                     " are lost: " + Ignores,
-                 {throwNote(*Throw)}};
+  std::string Ignores =
+      "this completion handler ignores the failure it receives";
+  // The warning is at the handler's parameter; the call and the fix in a note.
+  Finding F{Failure->getBeginLoc(),
+            Failure->getSourceRange(),
+            Ignores,
+            {{Call.getBeginLoc(), "the handler is given to " + Callee +
+                                      " here; log the failure or rethrow it"}}};
+  if (Throw) {
+    F.Message = "exceptions thrown by " + describeFunction(*Coro) +
+                " are lost: " + Ignores;
+    F.Notes.push_back(throwNote(*Throw));
+  }
+  return F;
 }
 
 std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
@@ -192,11 +195,12 @@ Finding runningCallFinding(const CallExpr &Call, const FunctionDecl &Coro,
             Call.getSourceRange(),
             "exceptions thrown by " + describeFunction(Coro) +
                 " are lost: " + Name +
-                (Run.HandedAt ? " runs it in " + describeFunction(*Run.Runner) +
-                                    ", whose promise discards them"
-                              : " awaits it, and its promise discards them") +
-                "; catch them inside the coroutine",
-            {throwNote(Throw)}};
+                (Run.HandedAt ? " runs it in a coroutine whose promise "
+                                "discards them"
+                              : " awaits it, and its promise discards them"),
+            {{Call.getBeginLoc(),
+              "catch the exceptions inside " + describeFunction(Coro)},
+             throwNote(Throw)}};
   if (const CallExpr *At = Run.HandedAt)
     // A called lambda: at the lambda, not at its parentheses.
     F.Notes.push_back(

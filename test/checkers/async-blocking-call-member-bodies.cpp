@@ -61,9 +61,9 @@ struct remote_result {
 
 demo::task<> opaque_bodies(remote_result &r) {
   (void)r.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'remote_result::get' blocks the executor thread inside coroutine 'opaque_bodies' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'remote_result::get' blocks the executor thread inside coroutine 'opaque_bodies' [async-blocking-call]
   r.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'remote_result::wait' blocks the executor thread inside coroutine 'opaque_bodies' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'remote_result::wait' blocks the executor thread inside coroutine 'opaque_bodies' [async-blocking-call]
   co_return;
 }
 
@@ -86,13 +86,13 @@ struct signalled_result {
 
 demo::task<> body_waits(signalled_result &r) {
   (void)r.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'signalled_result::get' blocks the executor thread inside coroutine 'body_waits' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'signalled_result::get' blocks the executor thread inside coroutine 'body_waits' [async-blocking-call]
   co_return;
 }
 
 // The twin of slot_after_index: std::future::get waits.
 demo::task<> future_twin(std::future<int> &f) {
   (void)f.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::future::get' blocks the executor thread inside coroutine 'future_twin' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::future::get' blocks the executor thread inside coroutine 'future_twin' [async-blocking-call]
   co_return;
 }

@@ -48,7 +48,7 @@ demo::task<> same_names(channel &c) {
 // Reported: nothing says the descriptor is non-blocking.
 demo::task<int> blocking_connect(int fd, const sockaddr *addr, socklen_t len) {
   int r = ::connect(fd, addr, len);
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'connect' blocks the executor thread inside coroutine 'blocking_connect' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'connect' blocks the executor thread inside coroutine 'blocking_connect' [async-blocking-call]
   co_await sched.poll(fd);
   co_return r;
 }
@@ -66,7 +66,7 @@ struct blocking_acceptor {
   int m_fd = -1;
   demo::task<int> accept_one() {
     co_return ::accept(m_fd, nullptr, nullptr);
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'accept' blocks the executor thread inside coroutine 'accept_one' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'accept' blocks the executor thread inside coroutine 'accept_one' [async-blocking-call]
   }
 };
 

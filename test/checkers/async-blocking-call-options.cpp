@@ -35,12 +35,12 @@ concurrencpp::result<int> compute();
 
 demo::task<> f(std::future<int> &F) {
   std::lock_guard<std::mutex> Guard(M);
-  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:31: warning: 'std::lock_guard::lock_guard' blocks the executor thread inside coroutine 'f' (locking a mutex); use an asynchronous mutex, or keep the critical section short and free of waits [async-blocking-call]
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:31: warning: 'std::lock_guard::lock_guard' blocks the executor thread inside coroutine 'f' [async-blocking-call]
   std::unique_lock<std::mutex> Deferred(M, std::defer_lock);
   Deferred.lock();
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:12: warning: 'std::unique_lock::lock' blocks
   legacy::fetch_blocking(1);
-  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: 'legacy::fetch_blocking' blocks the executor thread inside coroutine 'f' (a blocking call); use an asynchronous alternative instead [async-blocking-call]
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: 'legacy::fetch_blocking' blocks the executor thread inside coroutine 'f' [async-blocking-call]
   F.get();
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:5: warning: 'std::future::get' blocks
   // CHECK-MESSAGES-LISTS: :[[@LINE-2]]:5: warning: 'std::future::get' blocks
@@ -50,9 +50,9 @@ demo::task<> f(std::future<int> &F) {
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-2]]:3: warning: 'std::this_thread::sleep_for' blocks
   legacy::nap();
-  // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:3: warning: 'legacy::nap' blocks the executor thread inside coroutine 'f' (sleeping)
+  // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:3: warning: 'legacy::nap' blocks the executor thread inside coroutine 'f' [async-blocking-call]
   (void)compute().status();
-  // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:19: warning: 'concurrencpp::result::status' blocks the executor thread inside coroutine 'f' (waiting for a result)
+  // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:19: warning: 'concurrencpp::result::status' blocks the executor thread inside coroutine 'f' [async-blocking-call]
   (void)compute().get();
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:19: warning: 'concurrencpp::result::get' blocks
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-2]]:19: warning: 'concurrencpp::result::get' blocks

@@ -37,7 +37,7 @@ lazy_result<void> resolved_value() {
 lazy_result<void> after_wait() {
   result<int> r = compute();
   r.wait(); // wait() itself blocks; the get() after it does not
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'concurrencpp::result::wait' blocks the executor thread inside coroutine 'after_wait' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'concurrencpp::result::wait' blocks the executor thread inside coroutine 'after_wait' [async-blocking-call]
   consume(r.get());
   co_return;
 }
@@ -148,22 +148,22 @@ lazy_result<void> ready_for_eager_coroutine(std::vector<result<int>> v) {
 
 lazy_result<void> not_ready_for_eager_coroutine(std::vector<result<int>> v) {
   consume(co_await forward(compute()));
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: call to 'forward' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine': it reaches 'concurrencpp::result::get' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: call to 'forward' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine' [async-blocking-call]
   each(std::move(v));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'each' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine': it reaches 'concurrencpp::result::get'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'each' blocks the executor thread inside coroutine 'not_ready_for_eager_coroutine'
 }
 
 // After it first suspends, an eager coroutine runs wherever it is resumed.
 result<int> forward_later(result<int> r) {
   co_await result<int>();
   co_return r.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'forward_later' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'forward_later' [async-blocking-call]
 }
 
 lazy_result<void> not_ready() {
   result<int> r = compute();
   consume(r.get());
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'not_ready' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'not_ready' [async-blocking-call]
   co_return;
 }
 
@@ -211,7 +211,7 @@ lazy_result<void> not_awaited_when_all(std::vector<result<int>> v) {
 
 lazy_result<void> unready_argument() {
   take(compute());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'take' blocks the executor thread inside coroutine 'unready_argument': it reaches 'concurrencpp::result::get' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'take' blocks the executor thread inside coroutine 'unready_argument' [async-blocking-call]
   take_twice(compute());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'take_twice' blocks
   co_return;

@@ -63,7 +63,7 @@ task after_await() {
 task not_awaited() {
   task a = leaf();
   co_return a.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'not_awaited' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'not_awaited' [async-blocking-call]
 }
 
 // --- Reported as a wait on another thread: the guard is not completion's. ---
@@ -72,7 +72,7 @@ task other_flag() {
   task a = leaf();
   co_await a;
   co_return a.get_other();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'task::get_other' blocks the executor thread inside coroutine 'other_flag': it reaches 'std::counting_semaphore::acquire' (waiting on another thread); await an asynchronous event, semaphore or condition instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'task::get_other' blocks the executor thread inside coroutine 'other_flag' [async-blocking-call]
 }
 
 // The member is the base's, the awaitable type the derived one (corolib's
@@ -107,7 +107,7 @@ task base_member_awaited() {
 task base_member() {
   split_task t = make_split();
   co_return t.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'split_base::get_result' blocks the executor thread inside coroutine 'base_member' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'split_base::get_result' blocks the executor thread inside coroutine 'base_member' [async-blocking-call]
 }
 
 // --- Combinator objects built over the caller's tasks (corolib.md R3). ---
@@ -152,7 +152,7 @@ task any_case() {
     co_return b.get_result();
   default:
     co_return a.get_result();
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_case' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_case' [async-blocking-call]
   }
 }
 
@@ -163,7 +163,7 @@ task any_index() {
   if (i == 1)
     co_return b.get_result();
   co_return b.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_index' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_index' [async-blocking-call]
 }
 
 // Only one of them is known to have completed.
@@ -172,8 +172,8 @@ task any_twin() {
   corolib::when_any wa(a, b);
   co_await wa;
   co_return a.get_result() + b.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' (waiting for a result); 'co_await' the result instead [async-blocking-call]
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'any_twin' [async-blocking-call]
 }
 
 // Two awaits of an any-combinator over two tasks: both completed (R3b).
@@ -192,8 +192,8 @@ task drained_once() {
   for (int i = 0; i < 1; i++)
     co_await wa;
   co_return a.get_result() + b.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' (waiting for a result); 'co_await' the result instead [async-blocking-call]
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_once' [async-blocking-call]
 }
 
 // A loop that may stop early drains nothing.
@@ -206,7 +206,7 @@ task drain_may_stop(bool stop) {
       break;
   }
   co_return a.get_result();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drain_may_stop' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'task::get_result' blocks the executor thread inside coroutine 'drain_may_stop' [async-blocking-call]
 }
 
 // corolib's tutorial form: the index assigned in a draining loop, switched
@@ -227,7 +227,7 @@ task drained_switch() {
       break;
     default:
       v += a.get_result();
-      // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_switch' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+      // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'task::get_result' blocks the executor thread inside coroutine 'drained_switch' [async-blocking-call]
       break;
     }
   }

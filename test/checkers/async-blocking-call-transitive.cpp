@@ -13,9 +13,9 @@ void tidy_up() { nap(); }
 
 demo::task<> caller() {
   tidy_up();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'tidy_up' blocks the executor thread inside coroutine 'caller': it reaches 'std::this_thread::sleep_for' (sleeping); await an asynchronous timer instead [async-blocking-call]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'tidy_up' blocks the executor thread inside coroutine 'caller' [async-blocking-call]
   // CHECK-NOTES: :12:18: note: 'tidy_up' calls 'nap' here
-  // CHECK-NOTES: :11:14: note: 'nap' calls 'std::this_thread::sleep_for' here, which blocks
+  // CHECK-NOTES: :11:14: note: 'nap' calls 'std::this_thread::sleep_for' here, which blocks (sleeping); await an asynchronous timer instead
   co_return;
 }
 
@@ -28,25 +28,25 @@ struct Cache {
 
 demo::task<> uses_cache(Cache &C) {
   C.refresh();
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: call to 'Cache::refresh' blocks the executor thread inside coroutine 'uses_cache': it reaches 'std::future::wait' (waiting for a result)
-  // CHECK-NOTES: :25:28: note: 'Cache::refresh' calls 'std::future::wait' here, which blocks
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: call to 'Cache::refresh' blocks the executor thread inside coroutine 'uses_cache'
+  // CHECK-NOTES: :25:28: note: 'Cache::refresh' calls 'std::future::wait' here, which blocks (waiting for a result); 'co_await' the result instead
   Cache Fresh;
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: call to 'Cache::Cache' blocks the executor thread inside coroutine 'uses_cache': it reaches 'std::future::wait'
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: call to 'Cache::Cache' blocks the executor thread inside coroutine 'uses_cache'
   // CHECK-NOTES: :24:13: note: 'Cache::Cache' calls 'Cache::refresh' here
-  // CHECK-NOTES: :25:28: note: 'Cache::refresh' calls 'std::future::wait' here, which blocks
+  // CHECK-NOTES: :25:28: note: 'Cache::refresh' calls 'std::future::wait' here, which blocks (waiting for a result); 'co_await' the result instead
   co_return;
 }
 
 // A lambda called in the coroutine runs in the coroutine.
 demo::task<> calls_lambdas() {
   [] { std::this_thread::sleep_for(1ms); }();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to a lambda blocks the executor thread inside coroutine 'calls_lambdas': it reaches 'std::this_thread::sleep_for'
-  // CHECK-NOTES: :[[@LINE-2]]:8: note: a lambda calls 'std::this_thread::sleep_for' here, which blocks
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to a lambda blocks the executor thread inside coroutine 'calls_lambdas'
+  // CHECK-NOTES: :[[@LINE-2]]:8: note: a lambda calls 'std::this_thread::sleep_for' here, which blocks (sleeping); await an asynchronous timer instead
   auto Wait = [](std::future<int> &F) { return F.get(); };
   std::future<int> F;
   Wait(F);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to a lambda blocks the executor thread inside coroutine 'calls_lambdas': it reaches 'std::future::get'
-  // CHECK-NOTES: :[[@LINE-4]]:50: note: a lambda calls 'std::future::get' here, which blocks
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to a lambda blocks the executor thread inside coroutine 'calls_lambdas'
+  // CHECK-NOTES: :[[@LINE-4]]:50: note: a lambda calls 'std::future::get' here, which blocks (waiting for a result); 'co_await' the result instead
   co_return;
 }
 
@@ -58,8 +58,8 @@ struct Nothing {
 demo::task<> generic(std::future<int> &F, Nothing &N) {
   drain(N);
   drain(F);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'drain' blocks the executor thread inside coroutine 'generic': it reaches 'std::future::get'
-  // CHECK-NOTES: :[[@LINE-8]]:51: note: 'drain' calls 'std::future::get' here, which blocks
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'drain' blocks the executor thread inside coroutine 'generic'
+  // CHECK-NOTES: :[[@LINE-8]]:51: note: 'drain' calls 'std::future::get' here, which blocks (waiting for a result); 'co_await' the result instead
   co_return;
 }
 
@@ -79,6 +79,7 @@ void ping() { pong(); }
 demo::task<> sleeper() {
   std::this_thread::sleep_for(1s);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'sleeper'
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: this call blocks (sleeping); await an asynchronous timer instead 
   co_return;
 }
 
@@ -99,10 +100,10 @@ void level0() { level1(); }
 
 demo::task<> depth() {
   level1();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'level1' blocks the executor thread inside coroutine 'depth': it reaches 'std::this_thread::sleep_for'
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'level1' blocks the executor thread inside coroutine 'depth'
   // CHECK-NOTES: :[[@LINE-6]]:17: note: 'level1' calls 'level2' here
   // CHECK-NOTES: :[[@LINE-8]]:17: note: 'level2' calls 'level3' here
-  // CHECK-NOTES: :[[@LINE-10]]:17: note: 'level3' calls 'std::this_thread::sleep_for' here, which blocks
+  // CHECK-NOTES: :[[@LINE-10]]:17: note: 'level3' calls 'std::this_thread::sleep_for' here, which blocks (sleeping); await an asynchronous timer instead
   level0();
   co_return;
 }

@@ -37,11 +37,11 @@ demo::task<int> child();
 
 demo::task<> sleeps() {
   std::this_thread::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'sleeps' (sleeping); await an asynchronous timer instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'sleeps' [async-blocking-call]
   std::this_thread::sleep_until(std::chrono::steady_clock::now());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until' blocks
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the executor thread inside coroutine 'sleeps' (sleeping)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the executor thread inside coroutine 'sleeps' [async-blocking-call]
   ::usleep(100);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'usleep' blocks
   co_return;
@@ -52,7 +52,7 @@ demo::task<> sleeps() {
 demo::task<> waits() {
   std::unique_lock<std::mutex> Lock(M, std::defer_lock);
   CV.wait(Lock);
-  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'std::condition_variable::wait' blocks the executor thread inside coroutine 'waits' (waiting on another thread); await an asynchronous event, semaphore or condition instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'std::condition_variable::wait' blocks the executor thread inside coroutine 'waits' [async-blocking-call]
   CV.wait_for(Lock, 1s);
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'std::condition_variable::wait_for' blocks
   CVAny.wait(Lock);
@@ -80,7 +80,7 @@ demo::task<> waits() {
 demo::task<> results(std::thread &T, std::jthread &J, std::future<int> &F,
                      std::shared_future<int> SF) {
   T.join();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread::join' blocks the executor thread inside coroutine 'results' (waiting for a result); 'co_await' the result instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread::join' blocks the executor thread inside coroutine 'results' [async-blocking-call]
   J.join();
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::jthread::join' blocks
   int V = F.get();
@@ -99,7 +99,7 @@ demo::task<> results(std::thread &T, std::jthread &J, std::future<int> &F,
 concurrencpp::result<int> compute();
 demo::task<> awaitable_get() {
   int V = compute().get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'awaitable_get' (waiting for a result); 'co_await' the result instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'concurrencpp::result::get' blocks the executor thread inside coroutine 'awaitable_get'
   (void)V;
   (void)compute().status();
   co_return;
@@ -124,7 +124,7 @@ template <class A> int sync_wait(A &&);
 
 cppcoro::task<> syncs(asio::io_context &Io, boost::asio::io_context &BIo) {
   cppcoro::sync_wait(child());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' blocks the executor thread inside coroutine 'syncs' (waiting synchronously on asynchronous work); this deadlocks when the awaited work needs this thread; 'co_await' it instead [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' blocks the executor thread inside coroutine 'syncs' [async-blocking-call]
   folly::coro::blockingWait(child());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'folly::coro::blockingWait' blocks
   stdexec::sync_wait(stdexec::just(1));
@@ -148,14 +148,14 @@ asio::awaitable<void> io(asio::ip::tcp::socket &S, boost::asio::ip::tcp::socket 
                          asio::steady_timer &Timer, int Fd) {
   char Buf[16];
   read(Fd, Buf, sizeof Buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the executor thread inside coroutine 'io' (blocking I/O); use the asynchronous operation and 'co_await' it [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the executor thread inside coroutine 'io' [async-blocking-call]
   recv(Fd, Buf, sizeof Buf, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' blocks
   system("true");
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' blocks
   int N;
   std::cin >> N;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: reading 'std::cin' blocks the executor thread inside coroutine 'io' (blocking I/O)
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: reading 'std::cin' blocks the executor thread inside coroutine 'io' [async-blocking-call]
   std::string Line;
   std::getline(std::cin, Line);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: reading 'std::cin' blocks
@@ -166,7 +166,7 @@ asio::awaitable<void> io(asio::ip::tcp::socket &S, boost::asio::ip::tcp::socket 
   asio::write(S, asio::buffer(Buf, sizeof Buf));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::write' blocks
   Timer.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'asio::basic_waitable_timer::wait' blocks the executor thread inside coroutine 'io' (sleeping)
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'asio::basic_waitable_timer::wait' blocks the executor thread inside coroutine 'io' [async-blocking-call]
   // The asynchronous forms are what a coroutine should do.
   co_await Timer.async_wait(asio::use_awaitable);
   co_await S.async_read_some(asio::buffer(Buf, sizeof Buf), asio::use_awaitable);
@@ -213,7 +213,7 @@ demo::fire_and_forget nested(demo::thread_pool &Pool) {
 void lambdas() {
   auto Coro = []() -> demo::task<> {
     std::this_thread::sleep_for(1s);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine lambda (sleeping)
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine lambda [async-blocking-call]
     co_return;
   };
   (void)Coro;

@@ -58,7 +58,8 @@ asio::awaitable<void> serve_threads() {
   auto done = asio::co_spawn(ex, work(), asio::use_future);
   done.get();
   // CHECK-NOTES-BOTH: :[[@LINE-1]]:8: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_threads'
-  // CHECK-MESSAGES-ALONE: :[[@LINE-2]]:8: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_threads'
+  // CHECK-NOTES-BOTH: :[[@LINE-2]]:8: note: this call blocks (waiting for a result); 'co_await' the result instead
+  // CHECK-MESSAGES-ALONE: :[[@LINE-3]]:8: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_threads'
 }
 void two_threads() {
   asio::io_context ctx;
@@ -84,7 +85,8 @@ asio::awaitable<void> serve_escaped() {
   auto ex = co_await asio::this_coro::executor;
   asio::co_spawn(ex, work(), asio::use_future).get();
   // CHECK-NOTES-BOTH: :[[@LINE-1]]:48: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_escaped'
-  // CHECK-MESSAGES-ALONE: :[[@LINE-2]]:48: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_escaped'
+  // CHECK-NOTES-BOTH: :[[@LINE-2]]:48: note: this call blocks (waiting for a result); 'co_await' the result instead
+  // CHECK-MESSAGES-ALONE: :[[@LINE-3]]:48: warning: 'std::future::get' blocks the executor thread inside coroutine 'serve_escaped'
 }
 void escaped() {
   asio::io_context ctx;

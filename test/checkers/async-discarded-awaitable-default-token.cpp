@@ -13,12 +13,15 @@
 asio::awaitable<void> session(asio::ip::tcp::socket &S) {
   char Buf[8];
   S.async_receive(asio::buffer(Buf, 8));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::basic_stream_socket::async_receive' is discarded and never starts; did you forget 'co_await'? [async-discarded-awaitable]
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: no completion token is given, and the default one, 'asio::deferred_t', makes an operation that starts only when it is awaited
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::basic_stream_socket::async_receive' is discarded and never starts [async-discarded-awaitable]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: did you forget 'co_await'?
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no completion token is given, and the default one, 'asio::deferred_t', makes an operation that starts only when it is awaited
   RECEIVE(S, asio::buffer(Buf, 8));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::basic_stream_socket::async_receive' is discarded and never starts
   // CHECK-NOTES: :11:23: note: expanded from macro 'RECEIVE'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: did you forget 'co_await'?
+  // CHECK-NOTES: :11:23: note: expanded from macro 'RECEIVE'
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
   // CHECK-NOTES: :11:23: note: expanded from macro 'RECEIVE'
   // Silent: awaited.
   co_await S.async_receive(asio::buffer(Buf, 8));
@@ -27,15 +30,17 @@ asio::awaitable<void> session(asio::ip::tcp::socket &S) {
 // A plain function: the operation never starts either.
 void post_work(asio::any_io_executor Ex) {
   asio::defer(Ex);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::defer' is discarded and never starts; await it, start it, or hand it to an executor
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::defer' is discarded and never starts
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: await it, start it, or hand it to an executor
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
 }
 
 template <class Socket> asio::awaitable<void> generic(Socket &S) {
   char Buf[8];
   S.async_receive(asio::buffer(Buf, 8));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous operation 'asio::basic_stream_socket::async_receive' is discarded and never starts
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: did you forget 'co_await'?
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no completion token is given, and the default one, 'asio::deferred_t'
   co_return;
 }
 template asio::awaitable<void> generic(asio::ip::tcp::socket &);
@@ -45,7 +50,8 @@ void lambdas(asio::ip::tcp::socket &S) {
     char Buf[8];
     S.async_receive(asio::buffer(Buf, 8));
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: asynchronous operation 'asio::basic_stream_socket::async_receive' is discarded and never starts
-    // CHECK-NOTES: :[[@LINE-2]]:5: note: no completion token is given, and the default one, 'asio::deferred_t'
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: did you forget 'co_await'?
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: no completion token is given, and the default one, 'asio::deferred_t'
     co_return;
   };
   (void)Read;

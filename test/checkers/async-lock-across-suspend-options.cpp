@@ -56,18 +56,21 @@ demo::task<> in_house() {
     corp::guard G(Spin);
     co_await sub();
     // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'G'
-    // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:5: note: the lock is taken here
+    // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:5: note: the lock is taken here
   }
   Spin.lock();
   co_await sub();
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: coroutine suspends while holding mutex 'Spin'
-  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the mutex is locked here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:3: note: the mutex is locked here
   Spin.unlock();
   // The asynchronous mutex's lock was awaited; its guard holds no thread.
   std::lock_guard G(Async, std::adopt_lock);
   co_await sub();
   // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:3: note: the lock is taken here
 }
 
 // With the tags listed, the guards they make are not held at the
@@ -87,5 +90,6 @@ demo::task<> std_tag() {
   std::unique_lock<std::mutex> L(M, std::defer_lock);
   co_await sub();
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
-  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:3: note: the lock is taken here
 }

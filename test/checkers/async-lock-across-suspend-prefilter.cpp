@@ -34,7 +34,8 @@ demo::task<> guard_in_if_initialiser(bool B) {
   if (std::unique_lock<std::mutex> L(M); B)
     co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'L'
-  // CHECK-NOTES: :[[@LINE-3]]:7: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the lock is taken here
 }
 
 // The suspension is nested deeper in the rest of the guard's block.
@@ -46,7 +47,8 @@ demo::task<> suspension_nested_later(int N) {
       if (I == 2)
         co_await sub();
       // CHECK-NOTES: :[[@LINE-1]]:9: warning: coroutine suspends while holding lock 'G'
-      // CHECK-NOTES: :[[@LINE-6]]:5: note: the lock is taken here
+      // CHECK-NOTES: :[[@LINE-2]]:9: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+      // CHECK-NOTES: :[[@LINE-7]]:5: note: the lock is taken here
     }
   }
   co_await sub();
@@ -60,7 +62,8 @@ demo::task<> static_guard() {
   }
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-5]]:5: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: the lock is taken here
 }
 
 // Every guard scoped, but a mutex locked by hand.
@@ -72,7 +75,8 @@ demo::task<> scoped_guard_and_manual_lock() {
   M.lock();
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding mutex 'M'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the mutex is locked here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the mutex is locked here
   M.unlock();
 }
 
@@ -87,5 +91,6 @@ demo::task<> deferred_guard_locked_later() {
   L.lock();
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }

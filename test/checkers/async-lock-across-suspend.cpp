@@ -24,8 +24,9 @@ std::shared_mutex S;
 demo::task<> guard_with_arguments() {
   std::lock_guard<std::mutex> G(M);
   co_await sub();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G': another task on this executor that waits for it deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there [async-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G' [async-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }
 
 // Class template argument deduction (cppcoreguidelines-no-suspend-with-lock
@@ -35,7 +36,8 @@ demo::task<int> deduced_and_initialiser() {
   std::lock_guard G(M);
   int X = co_await fetch();
   // CHECK-NOTES: :[[@LINE-1]]:11: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:11: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
   co_return X;
 }
 
@@ -43,20 +45,23 @@ demo::task<int> other_guards() {
   auto U = std::unique_lock(M);
   if (co_await fetch() > 0)
     // CHECK-NOTES: :[[@LINE-1]]:7: warning: coroutine suspends while holding lock 'U'
-    // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:7: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
     work();
   U.unlock();
   std::scoped_lock Both(M, S);
   co_return co_await fetch();
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: coroutine suspends while holding lock 'Both'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }
 
 demo::task<> shared_guard() {
   std::shared_lock R(S);
   for (int I = co_await fetch(); I > 0; --I)
     // CHECK-NOTES: :[[@LINE-1]]:16: warning: coroutine suspends while holding lock 'R'
-    // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:16: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
     work();
 }
 
@@ -76,7 +81,8 @@ demo::task<> annotated() {
   spin_guard G(Spin);
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }
 
 // On one path only: held at the suspension when the branch was not taken.
@@ -86,7 +92,8 @@ demo::task<> one_path() {
     L.unlock();
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the lock is taken here
 }
 
 // --- Mutexes locked by hand (cppcoreguidelines-no-suspend-with-lock ignores
@@ -96,7 +103,8 @@ demo::task<> manual() {
   M.lock();
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding mutex 'M'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the mutex is locked here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the mutex is locked here
   M.unlock();
 }
 
@@ -104,12 +112,14 @@ demo::task<> manual_shared_and_try() {
   S.lock_shared();
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding mutex 'S'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the mutex is locked here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the mutex is locked here
   S.unlock_shared();
   if (M.try_lock()) {
     co_await sub();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding mutex 'M'
-    // CHECK-NOTES: :[[@LINE-3]]:7: note: the mutex is locked here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-4]]:7: note: the mutex is locked here
     M.unlock();
   }
   // The lock failed: nothing is held.
@@ -125,7 +135,8 @@ struct service {
     ++Count;
     co_await sub();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding mutex 'Lock'
-    // CHECK-NOTES: :[[@LINE-4]]:5: note: the mutex is locked here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: the mutex is locked here
     Lock.unlock();
   }
 };
@@ -137,14 +148,16 @@ demo::task<> argument() {
   std::lock_guard G(M);
   consume(co_await fetch());
   // CHECK-NOTES: :[[@LINE-1]]:11: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:11: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }
 
 auto lambda = []() -> demo::task<> {
   std::lock_guard G(M);
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 };
 
 // --- Templates and macros: reported once, at the pattern's suspension.
@@ -153,7 +166,8 @@ template <class Mutex> demo::task<> generic(Mutex &Mu) {
   std::lock_guard G(Mu);
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'G'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
 }
 template demo::task<> generic(std::mutex &);
 template demo::task<> generic(std::recursive_mutex &);
@@ -163,8 +177,9 @@ demo::task<> macro() {
   LOCKED(M);
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'Guard'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here
-  // CHECK-NOTES: :[[@LINE-6]]:20: note: expanded from macro 'LOCKED'
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-7]]:20: note: expanded from macro 'LOCKED'
 }
 
 // --- Exceptions, switch and goto.
@@ -174,7 +189,8 @@ demo::task<> in_try() {
   try {
     co_await sub();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'G'
-    // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-5]]:3: note: the lock is taken here
   } catch (...) {
   }
 }
@@ -185,7 +201,8 @@ demo::task<> in_switch(int K) {
     std::lock_guard G(M);
     co_await sub();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'G'
-    // CHECK-NOTES: :[[@LINE-3]]:5: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: the lock is taken here
     break;
   }
   default:
@@ -202,7 +219,8 @@ demo::task<> with_goto() {
 out:
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding mutex 'M'
-  // CHECK-NOTES: :[[@LINE-8]]:3: note: the mutex is locked here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the mutex deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: the mutex is locked here
   M.unlock();
 }
 
@@ -216,7 +234,8 @@ demo::task<> handed_but_held() {
   wait_on(L);
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine suspends while holding lock 'L'
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: the lock is taken here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the lock is taken here
 }
 
 // Twins of the condition-variable wait in the silent test: the wait is handed
@@ -232,13 +251,15 @@ struct two_queues {
     std::unique_lock Lk(Mutex);
     co_await Cv.wait(Other, [&] { return !Empty; });
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'Lk'{{.*}} [async-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-3]]:5: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: the lock is taken here
   }
   async_simple::coro::Lazy<> awaits_after_wait() {
     std::unique_lock Lk(Mutex);
     co_await Cv.wait(Mutex, [&] { return !Empty; });
     co_await Mutex.coLock();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine suspends while holding lock 'Lk'{{.*}} [async-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-4]]:5: note: the lock is taken here
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: while suspended here, another task on this executor that waits for the lock deadlocks a single-threaded executor, and if the coroutine resumes on another thread it unlocks the mutex there
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: the lock is taken here
   }
 };

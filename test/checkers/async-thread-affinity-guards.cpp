@@ -66,7 +66,7 @@ struct opaque_guard {
 
 demo::task<> guards() {
   scope_fail Fail;
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Fail' is alive across a suspension point, and its constructor captures per-thread state that its destructor uses; the coroutine may resume on another thread there, and then the destructor uses state of the thread it left [async-thread-affinity]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Fail' is alive across a suspension point and its destructor uses per-thread state its constructor captured [async-thread-affinity]
   thread_checker Checker;
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'Checker' is alive across a suspension point
   depth_guard Depth;

@@ -24,22 +24,22 @@ thread_local int tls = 0;
 
 demo::task<> address() {
   int *P = &tls;
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after a suspension point; the coroutine may resume on another thread there, and then 'P' points to another thread's 'tls' [async-thread-affinity]
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after a suspension point [async-thread-affinity]
   // CHECK-NOTES: :[[@LINE-2]]:12: note: the address is taken here
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
   use(P);
-  // CHECK-NOTES: :[[@LINE-1]]:7: note: 'P' is used here, after the suspension
+  // CHECK-NOTES: :[[@LINE-1]]:7: note: 'P' is used here, after the suspension, when it may point to another thread's 'tls'
 }
 
 demo::task<> on_ui() {
   bool OnUi = std::this_thread::get_id() == ui_thread;
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'OnUi' is computed from the current thread's id and is used after a suspension point; the coroutine may resume on another thread there, and then 'OnUi' describes the thread it left [async-thread-affinity]
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'OnUi' is computed from the current thread's id and is used after a suspension point [async-thread-affinity]
   // CHECK-NOTES: :[[@LINE-2]]:15: note: the thread id is taken here
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
   if (OnUi)
-    // CHECK-NOTES: :[[@LINE-1]]:7: note: 'OnUi' is used here, after the suspension
+    // CHECK-NOTES: :[[@LINE-1]]:7: note: 'OnUi' is used here, after the suspension, when it may describe the thread it left
     use_bool(true);
 }
 
@@ -53,11 +53,11 @@ struct scope_fail {
 
 demo::task<> guard() {
   scope_fail Fail;
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Fail' is alive across a suspension point, and its constructor captures per-thread state that its destructor uses; the coroutine may resume on another thread there, and then the destructor uses state of the thread it left [async-thread-affinity]
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Fail' is alive across a suspension point and its destructor uses per-thread state its constructor captured [async-thread-affinity]
   // CHECK-NOTES: :47:15: note: the constructor captures per-thread state in 'Count' here
   co_await sub();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension
-  // CHECK-NOTES: :49:38: note: the destructor uses 'Count' here
+  // CHECK-NOTES: :49:38: note: the destructor uses 'Count' here: state of the thread the coroutine left, if it resumed on another
 }
 
 // The evidence: an await of a pool's schedule(), an awaiter that hands the
@@ -95,8 +95,8 @@ demo::task<> new_thread() {
   co_await on_new_thread();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the coroutine may resume on another thread after this suspension: its awaiter hands the coroutine to a new thread
   // CHECK-NOTES: :84:5: note: a 'thread' started here resumes the coroutine
-  // CHECK-NOTES: :49:38: note: the destructor uses 'Count' here
+  // CHECK-NOTES: :49:38: note: the destructor uses 'Count' here: state of the thread the coroutine left, if it resumed on another
   // CHECK-NOTES-EVIDENCE: :[[@LINE-4]]:3: note: the coroutine may resume on another thread after this suspension: its awaiter hands the coroutine to a new thread
   // CHECK-NOTES-EVIDENCE: :84:5: note: a 'thread' started here resumes the coroutine
-  // CHECK-NOTES-EVIDENCE: :49:38: note: the destructor uses 'Count' here
+  // CHECK-NOTES-EVIDENCE: :49:38: note: the destructor uses 'Count' here: state of the thread the coroutine left, if it resumed on another
 }

@@ -63,7 +63,7 @@ void use_bool(bool);
 
 demo::task<> in_house() {
   corp::context *Ctx = corp::current_context();
-  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:18: warning: 'Ctx' points to state of the calling thread returned by 'current_context' and is used after a suspension point; the coroutine may resume on another thread there, and then 'Ctx' points to state of the thread it left [async-thread-affinity]
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:18: warning: 'Ctx' points to per-thread state returned by 'current_context' and is used after a suspension point [async-thread-affinity]
   int Index = corp::worker_index();
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:7: warning: 'Index' is computed from the current thread's id
   corp::nesting_guard Guard;

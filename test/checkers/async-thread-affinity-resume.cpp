@@ -122,7 +122,7 @@ demo::task<> no_evidence() {
 // The awaiter resumes the coroutine on a new thread.
 demo::task<> resumed_on_new_thread() {
   auto Id = std::this_thread::get_id();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'Id' is computed from the current thread's id and is used after a suspension point; the coroutine may resume on another thread there, and then 'Id' describes the thread it left [async-thread-affinity]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'Id' is computed from the current thread's id and is used after a suspension point [async-thread-affinity]
   // CHECK-MESSAGES-STRICT: :[[@LINE-2]]:8: warning: 'Id' is computed from the current thread's id
   co_await sub();
   co_await on_new_thread();

@@ -43,7 +43,7 @@ int &opaque();
 // The address of a thread_local.
 demo::task<> address() {
   int *P = &tls;
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after a suspension point; the coroutine may resume on another thread there, and then 'P' points to another thread's 'tls' [async-thread-affinity]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'P' points to thread_local 'tls' and is used after a suspension point [async-thread-affinity]
   co_await sub();
   use(P);
 }
@@ -51,7 +51,7 @@ demo::task<> address() {
 // A reference to a thread_local.
 demo::task<> reference() {
   int &R = tls;
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'R' refers to thread_local 'tls' and is used after a suspension point; the coroutine may resume on another thread there, and then 'R' refers to another thread's 'tls' [async-thread-affinity]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'R' refers to thread_local 'tls' and is used after a suspension point [async-thread-affinity]
   co_await sub();
   R += 1;
 }
@@ -100,7 +100,7 @@ demo::task<> assigned(bool B) {
 // The current thread's id, and a value computed from it.
 demo::task<> ids() {
   auto Id = std::this_thread::get_id();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'Id' is computed from the current thread's id and is used after a suspension point; the coroutine may resume on another thread there, and then 'Id' describes the thread it left [async-thread-affinity]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'Id' is computed from the current thread's id and is used after a suspension point [async-thread-affinity]
   bool OnUi = std::this_thread::get_id() == ui_thread;
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'OnUi' is computed from the current thread's id
   co_await sub();

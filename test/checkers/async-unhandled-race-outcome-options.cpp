@@ -20,10 +20,10 @@ demo::task<long> slow();
 demo::task<> race() {
   auto Outcome = co_await corp::first_of(fast(), slow());
   (void)std::get<0>(Outcome);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first [async-unhandled-race-outcome]
-  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:18: note: either side of this race may complete first
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed [async-unhandled-race-outcome]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
   // CHECK-NOTES-ASSERT: :[[@LINE-3]]:9: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:18: note: either side of this race may complete first
+  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 
 // A project's assertions: a macro that does not stringize its condition and
@@ -42,12 +42,12 @@ demo::task<> asserted_by_project() {
   CORP_VERIFY_WON(Outcome.index() == 0);
   (void)std::get<0>(Outcome);
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
-  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:18: note: either side of this race may complete first
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
   auto Next = co_await corp::first_of(fast(), slow());
   corp::expect_that(Next.index() == 1);
   (void)std::get<0>(Next);
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
-  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:15: note: either side of this race may complete first
-  // CHECK-NOTES-ASSERT: :[[@LINE-3]]:9: warning: 'std::get' reads alternative 0 of 'Next' after checking that alternative 1 won; it throws 'std::bad_variant_access' there
-  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:21: note: 'Next' is checked to hold alternative 1 here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:15: note: either side of this race may complete first; check 'Next.index()' or use 'std::visit' before reading its outcome
+  // CHECK-NOTES-ASSERT: :[[@LINE-3]]:9: warning: 'std::get' reads alternative 0 of 'Next' after checking that alternative 1 won
+  // CHECK-NOTES-ASSERT: :[[@LINE-5]]:21: note: 'Next' is checked to hold alternative 1 here, so reading alternative 0 throws 'std::bad_variant_access'
 }

@@ -36,11 +36,11 @@ int take(demo::task<int> &);
 demo::task<> bound_and_ignored(ranges::list<demo::task<int>> Tasks) {
   auto [Index, Results] = co_await ranges::when_any(Tasks);
   use(Results[0]);
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first, without checking which input did; check 'Index' first [async-unhandled-race-outcome]
-  // CHECK-NOTES: :[[@LINE-3]]:27: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first, without checking which input did [async-unhandled-race-outcome]
+  // CHECK-NOTES: :[[@LINE-3]]:27: note: any input of this race may complete first; check 'Index' first
   use(Results.front());
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race
-  // CHECK-NOTES: :[[@LINE-6]]:27: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-6]]:27: note: any input of this race may complete first; check 'Index' first
 }
 
 // --- An input of the raced range handed to a function after the race.
@@ -48,11 +48,11 @@ demo::task<> bound_and_ignored(ranges::list<demo::task<int>> Tasks) {
 demo::task<int> handed_over(ranges::list<demo::task<int>> Tasks) {
   auto Any = co_await ranges::when_any(Tasks);
   record(1, Tasks[0]);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: this takes input 0 of a race as if it completed first, without checking which input did; check 'Any.index' first
-  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: this takes input 0 of a race as if it completed first, without checking which input did
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first; check 'Any.index' first
   co_return take(Tasks[1]);
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: this takes input 1 of a race as if it completed first
-  // CHECK-NOTES: :[[@LINE-6]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-6]]:14: note: any input of this race may complete first; check 'Any.index' first
 }
 
 // Surface forms: a member coroutine of a class template, a macro, a lambda.
@@ -62,7 +62,7 @@ template <class T> struct racer {
     auto [Index, Results] = co_await ranges::when_any(Tasks);
     use(Results[1]);
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: this reads the result of input 1 of a race
-    // CHECK-NOTES: :[[@LINE-3]]:29: note: any input of this race may complete first
+    // CHECK-NOTES: :[[@LINE-3]]:29: note: any input of this race may complete first; check 'Index' first
   }
 };
 template struct racer<int>;
@@ -72,7 +72,7 @@ demo::task<> through_macro(ranges::list<demo::task<int>> Tasks) {
   auto Any = co_await ranges::when_any(Tasks);
   use(FIRST(Tasks));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: this takes input 0 of a race
-  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first; check 'Any.index' first
 }
 
 void in_lambda(ranges::list<demo::task<int>> Tasks) {
@@ -80,7 +80,7 @@ void in_lambda(ranges::list<demo::task<int>> Tasks) {
     auto [Index, Results] = co_await ranges::when_any(Tasks);
     use(Results[0]);
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: this reads the result of input 0 of a race
-    // CHECK-NOTES: :[[@LINE-3]]:29: note: any input of this race may complete first
+    // CHECK-NOTES: :[[@LINE-3]]:29: note: any input of this race may complete first; check 'Index' first
   };
   (void)Coro;
 }

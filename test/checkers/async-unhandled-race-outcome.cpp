@@ -27,8 +27,8 @@ void log(const char *);
 asio::awaitable<void> reads_blindly() {
   auto Outcome = co_await (read_reply() || timeout());
   int Reply = std::get<0>(Outcome);
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first [async-unhandled-race-outcome]
-  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed [async-unhandled-race-outcome]
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
   (void)Reply;
 }
 
@@ -37,8 +37,8 @@ asio::awaitable<void> logs_and_falls_through() {
   if (Outcome.index() == 1)
     log("timed out");
   int Reply = *std::get_if<0>(&Outcome);
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: '*std::get_if' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first
-  // CHECK-NOTES: :[[@LINE-5]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: '*std::get_if' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES: :[[@LINE-5]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
   (void)Reply;
 }
 
@@ -46,12 +46,13 @@ demo::task<> when_any_blindly() {
   auto Winner = co_await demo::when_any(fast(), slow());
   co_return (void)std::get<int>(Winner);
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-3]]:17: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: either side of this race may complete first; check 'Winner.index()' or use 'std::visit' before reading its outcome
 }
 
 asio::awaitable<void> discards() {
   co_await (read_reply() || timeout());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the outcome of this race is discarded, so the code after it cannot tell which side completed; inspect the result, or cast it to 'void' when either side will do
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the outcome of this race is discarded, so the code after it cannot tell which side completed
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: inspect the result, or cast it to 'void' when either side will do
   (void)co_await (read_reply() || timeout());
 }
 
@@ -95,7 +96,7 @@ template <class T> asio::awaitable<void> generic(asio::awaitable<T> (*Make)()) {
   auto Outcome = co_await (Make() || timeout());
   (void)std::get<0>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 template asio::awaitable<void> generic<int>(asio::awaitable<int> (*)());
 
@@ -105,7 +106,7 @@ asio::awaitable<void> by_macro() {
   (void)FIRST(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
   // CHECK-NOTES: :[[@LINE-5]]:24: note: expanded from macro 'FIRST'
-  // CHECK-NOTES: :[[@LINE-4]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 
 void lambdas() {
@@ -116,7 +117,7 @@ void lambdas() {
     (void)Later;
     (void)std::get<1>(Outcome);
     // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'std::get' reads the outcome of a race as one alternative
-    // CHECK-NOTES: :[[@LINE-6]]:20: note: either side of this race may complete first
+    // CHECK-NOTES: :[[@LINE-6]]:20: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
   };
   (void)Coro;
 }
@@ -129,8 +130,8 @@ asio::awaitable<void> assigned_later(std::variant<int, std::string> Cached) {
   (void)std::get<0>(Outcome);
   Outcome = co_await (read_reply() || timeout());
   (void)std::get<0>(Outcome);
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Outcome.index()' or use 'std::visit' first
-  // CHECK-NOTES: :[[@LINE-3]]:13: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 
 asio::awaitable<void> checked_then_raced_again() {
@@ -141,7 +142,7 @@ asio::awaitable<void> checked_then_raced_again() {
   Outcome = co_await (read_reply() || timeout());
   (void)std::get<0>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-7]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-7]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 
 // Silent: the late outcome is checked; a variable also given other values
@@ -180,11 +181,11 @@ void use(demo::task<int> &);
 demo::task<> credits_input_zero(ranges::list<demo::task<int>> Tasks) {
   auto Any = co_await ranges::when_any(Tasks);
   use(Any.results[0]);
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first, without checking which input did; check 'Any.index' first
-  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first, without checking which input did
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first; check 'Any.index' first
   int First = co_await Tasks[1];
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: this takes input 1 of a race as if it completed first, without checking which input did; check 'Any.index' first
-  // CHECK-NOTES: :[[@LINE-6]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: this takes input 1 of a race as if it completed first, without checking which input did
+  // CHECK-NOTES: :[[@LINE-6]]:14: note: any input of this race may complete first; check 'Any.index' first
   (void)First;
 }
 
@@ -194,7 +195,7 @@ demo::task<> credits_after_assignment(ranges::list<demo::task<int>> Tasks) {
   Any = co_await ranges::when_any(Tasks);
   use(Any.results.front());
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race as if it completed first
-  // CHECK-NOTES: :[[@LINE-3]]:9: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: any input of this race may complete first; check 'Any.index' first
 }
 
 // Silent: the winner is read by its index, or the index is checked; inputs
@@ -222,8 +223,8 @@ demo::task<> reads_the_winner(ranges::list<demo::task<int>> Tasks) {
 template <class T> demo::task<> generic_range(ranges::list<demo::task<T>> Tasks) {
   auto Any = co_await ranges::when_any(Tasks);
   use(Any.results[1]);
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 1 of a race as if it completed first, without checking which input did; check 'Any.index' first
-  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 1 of a race as if it completed first, without checking which input did
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: any input of this race may complete first; check 'Any.index' first
 }
 template demo::task<> generic_range<int>(ranges::list<demo::task<int>>);
 
@@ -233,7 +234,7 @@ demo::task<> macro_range(ranges::list<demo::task<int>> Tasks) {
   use(FIRST_RESULT(Any));
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: this reads the result of input 0 of a race
   // CHECK-NOTES: :[[@LINE-5]]:27: note: expanded from macro 'FIRST_RESULT'
-  // CHECK-NOTES: :[[@LINE-4]]:14: note: any input of this race may complete first
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: any input of this race may complete first; check 'Any.index' first
 }
 
 void range_lambdas(ranges::list<demo::task<int>> Tasks) {
@@ -245,7 +246,7 @@ void range_lambdas(ranges::list<demo::task<int>> Tasks) {
     (void)Later;
     co_await Tasks[0];
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: this takes input 0 of a race as if it completed first
-    // CHECK-NOTES: :[[@LINE-6]]:11: note: any input of this race may complete first
+    // CHECK-NOTES: :[[@LINE-6]]:11: note: any input of this race may complete first; check 'Any.index' first
   };
   (void)Coro;
 }
@@ -358,17 +359,17 @@ asio::awaitable<void> not_asserted() {
   auto Second = co_await (read_reply() || timeout());
   LIB_CHECK(First.index() == 0);
   (void)std::get<0>(Second);
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Second.index()' or use 'std::visit' first
-  // CHECK-NOTES: :[[@LINE-4]]:17: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES: :[[@LINE-4]]:17: note: either side of this race may complete first; check 'Second.index()' or use 'std::visit' before reading its outcome
   auto Third = co_await (read_reply() || timeout());
   note_unless(Third.index() == 0, "third");
   (void)std::get<0>(Third);
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed; check 'Third.index()'
-  // CHECK-NOTES: :[[@LINE-4]]:16: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative without checking which side completed
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: either side of this race may complete first; check 'Third.index()' or use 'std::visit' before reading its outcome
   TRACE_IF(Second.index() == 1);
   (void)std::get<1>(Second);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-13]]:17: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-13]]:17: note: either side of this race may complete first; check 'Second.index()' or use 'std::visit' before reading its outcome
 }
 
 // A read of another alternative than the one checked to have won is a bug
@@ -377,25 +378,25 @@ asio::awaitable<void> reads_the_loser() {
   auto Outcome = co_await (read_reply() || timeout());
   LIB_CHECK(Outcome.index() == 1);
   LIB_CHECK(std::get<0>(Outcome) == 1);
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won; it throws 'std::bad_variant_access' there [async-unhandled-race-outcome]
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won [async-unhandled-race-outcome]
   // CHECK-NOTES: :{{[0-9]+}}:11: note: expanded from macro 'LIB_CHECK'
-  // CHECK-NOTES: :[[@LINE-4]]:13: note: 'Outcome' is checked to hold alternative 1 here
+  // CHECK-NOTES: :[[@LINE-4]]:13: note: 'Outcome' is checked to hold alternative 1 here, so reading alternative 0 throws 'std::bad_variant_access'
   Outcome = co_await (read_reply() || timeout());
   if (Outcome.index() == 1)
     (void)*std::get_if<0>(&Outcome);
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: '*std::get_if' reads alternative 0 of 'Outcome' after checking that alternative 1 won; it yields a null pointer there
-  // CHECK-NOTES: :[[@LINE-3]]:7: note: 'Outcome' is checked to hold alternative 1 here
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: '*std::get_if' reads alternative 0 of 'Outcome' after checking that alternative 1 won
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: 'Outcome' is checked to hold alternative 1 here, so reading alternative 0 yields a null pointer
   Outcome = co_await (read_reply() || timeout());
   if (!std::holds_alternative<std::string>(Outcome))
     co_return;
   (void)std::get<int>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won
-  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'Outcome' is checked to hold alternative 1 here
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'Outcome' is checked to hold alternative 1 here, so reading alternative 0 throws 'std::bad_variant_access'
   Outcome = co_await (read_reply() || timeout());
   require(Outcome.index() == 0, "the reply wins");
   (void)std::get<std::string>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 1 of 'Outcome' after checking that alternative 0 won
-  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'Outcome' is checked to hold alternative 0 here
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'Outcome' is checked to hold alternative 0 here, so reading alternative 1 throws 'std::bad_variant_access'
 }
 
 // Silent: what was checked no longer holds once the variant changes; an
@@ -418,7 +419,7 @@ template <class T> asio::awaitable<void> generic_assert(asio::awaitable<T> (*Mak
   LIB_CHECK(Outcome.index() == 1);
   (void)std::get<0>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads alternative 0 of 'Outcome' after checking that alternative 1 won
-  // CHECK-NOTES: :[[@LINE-3]]:13: note: 'Outcome' is checked to hold alternative 1 here
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: 'Outcome' is checked to hold alternative 1 here, so reading alternative 0 throws 'std::bad_variant_access'
 }
 template asio::awaitable<void> generic_assert<int>(asio::awaitable<int> (*)());
 void assert_in_lambda() {
@@ -440,11 +441,11 @@ rv::task<int> moved_outcome() {
   auto Outcome = co_await rv::when_any(first_rvalue(), second_rvalue());
   co_return std::get<0>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }
 asio::awaitable<void> by_const_reference() {
   const auto &Outcome = co_await (read_reply() || timeout());
   (void)std::get<0>(Outcome);
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::get' reads the outcome of a race as one alternative
-  // CHECK-NOTES: :[[@LINE-3]]:25: note: either side of this race may complete first
+  // CHECK-NOTES: :[[@LINE-3]]:25: note: either side of this race may complete first; check 'Outcome.index()' or use 'std::visit' before reading its outcome
 }

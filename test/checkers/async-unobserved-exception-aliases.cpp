@@ -27,10 +27,12 @@ template <class Task, class Handler> void launch(Task &&, Handler &&) {}
 
 void aliases() {
   launch(fails(), [](corp::failure) {});
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'fails' are lost: the completion handler given to 'launch' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'fails' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'launch' here; log the failure or rethrow it
   // CHECK-NOTES: :22:3: note: an exception is thrown here
   launch(fails(), [](corp::error_handle) {});
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'fails' are lost: the completion handler given to 'launch' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'fails' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'launch' here; log the failure or rethrow it
   // CHECK-NOTES: :22:3: note: an exception is thrown here
   // Silent: the handler looks at it; another class.
   launch(fails(), [](corp::failure F) { (void)F; });

@@ -72,12 +72,15 @@ void signatures(asio::io_context &Ctx) {
       asio::detached);
   asio::co_spawn(Ctx, checked_pings(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'checked_pings' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :57:41: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, runs_job(), [](std::exception_ptr) {});
-  // CHECK-NOTES: :[[@LINE-1]]:38: warning: exceptions thrown by coroutine 'runs_job' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-1]]:38: warning: exceptions thrown by coroutine 'runs_job' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'asio::co_spawn' here; log the failure or rethrow it
   // CHECK-NOTES: :58:36: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, either_way(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'either_way' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :59:38: note: the awaited operation reports failure by throwing here
 }
 
@@ -190,16 +193,20 @@ void handlers(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, caught_in_template<std::runtime_error>(), asio::detached);
   asio::co_spawn(Ctx, caught_in_template<corp::bad_reply>(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_in_template' are lost
-  // CHECK-NOTES: :157:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :160:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, caught_other(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_other' are lost
-  // CHECK-NOTES: :167:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :170:5: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, rethrows({}), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'rethrows' are lost
-  // CHECK-NOTES: :174:5: note: an exception is thrown here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :177:5: note: an exception is thrown here
   asio::co_spawn(Ctx, caught_unknown(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'caught_unknown' are lost
-  // CHECK-NOTES: :181:5: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :184:5: note: the awaited operation reports failure by throwing here
 }
 
 // --- A timer's wait fails only when the timer is cancelled: on a local
@@ -251,16 +258,20 @@ void timers(asio::io_context &Ctx, asio::steady_timer &T, char *Data) {
       asio::detached);
   asio::co_spawn(Ctx, shared_timer(Ctx), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'shared_timer' are lost
-  // CHECK-NOTES: :226:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :233:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, captured_timer(Ctx), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'captured_timer' are lost
-  // CHECK-NOTES: :232:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :239:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, timer_parameter(T), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'timer_parameter' are lost
-  // CHECK-NOTES: :235:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :242:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, local_socket(Ctx, Data), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'local_socket' are lost
-  // CHECK-NOTES: :239:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :246:3: note: the awaited operation reports failure by throwing here
 }
 
 // --- std::get<N>(v) where an assertion (asio's ASIO_CHECK, which only
@@ -327,13 +338,16 @@ void variants(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, reads_checked_generic<1>(), asio::detached);
   asio::co_spawn(Ctx, reads_other(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_other' are lost
-  // CHECK-NOTES: :306:14: note: 'std::get' may throw here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :317:14: note: 'std::get' may throw here
   asio::co_spawn(Ctx, reads_after_change(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_after_change' are lost
-  // CHECK-NOTES: :313:12: note: 'std::get' may throw here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :324:12: note: 'std::get' may throw here
   asio::co_spawn(Ctx, fact_ends_with_block(true), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'fact_ends_with_block' are lost
-  // CHECK-NOTES: :321:12: note: 'std::get' may throw here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :332:12: note: 'std::get' may throw here
 }
 
 // --- A coroutine that runs the task a function handed in by its caller
@@ -348,8 +362,9 @@ template <class Fn> void start_made(Fn &&F) {
     co_return V;
   };
   Run(static_cast<Fn &&>(F)).start([](auto &&) {}); // LSP-MISSING: [[@LINE]] needs async_simple header bodies clangd skips
-  // CHECK-NOTES: :[[@LINE-1]]:39: warning: exceptions thrown by coroutine lambda are lost: the completion handler given to 'async_simple::coro::Lazy::start' ignores the failure it receives
-  // CHECK-NOTES: :[[@LINE-5]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: exceptions thrown by coroutine lambda are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
+  // CHECK-NOTES: :[[@LINE-6]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
 }
 async_simple::coro::Lazy<int> made_by(async_simple::coro::Lazy<int> (*Make)()) {
   co_return co_await Make();
@@ -358,7 +373,8 @@ void makers() {
   start_made([] { return quiet_value(); });
   made_by(&quiet_value).start([](auto &&) {}); // LSP-MISSING: [[@LINE]] needs async_simple header bodies clangd skips
   // CHECK-NOTES: :[[@LINE-1]]:34: warning: exceptions thrown by coroutine 'made_by' are lost
-  // CHECK-NOTES: :[[@LINE-6]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
+  // CHECK-NOTES: :[[@LINE-7]]:13: note: the task awaited here is made by 'Make', handed in by the caller; it may throw anything
   // Silent: the coroutine awaits a task it makes itself, which throws
   // nothing.
   [](int) -> async_simple::coro::Lazy<int> { co_return co_await quiet_value(); }(1).start([](auto &&) {});

@@ -64,6 +64,7 @@ void preconditions(asio::io_context &Ctx, int V) {
   asio::co_spawn(Ctx, takes_future(), asio::detached);
   asio::co_spawn(Ctx, checks_range(V), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'checks_range' are lost: 'asio::co_spawn' with 'asio::detached_t' discards them
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :59:3: note: 'lib::promise::checked' may throw here
   lib::promise P;
   std::thread([P = std::move(P)]() mutable { P.set_value(1); }).detach();
@@ -115,10 +116,12 @@ void virtuals(asio::io_context &Ctx, executor_base &E, identified &I) {
   asio::co_spawn(Ctx, unknown_dynamic_type(E), asio::detached);
   asio::co_spawn(Ctx, base_object(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'base_object' are lost
-  // CHECK-NOTES: :104:3: note: 'executor_base::in_thread' may throw here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :105:3: note: 'executor_base::in_thread' may throw here
   asio::co_spawn(Ctx, only_body(I), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'only_body' are lost
-  // CHECK-NOTES: :109:3: note: 'identified::id' may throw here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :110:3: note: 'identified::id' may throw here
 }
 
 // --- asio's default token and completion signatures.
@@ -133,7 +136,8 @@ asio::awaitable<void> no_failure(asio::any_io_executor Ex) {
 void tokens(asio::io_context &Ctx, asio::ip::tcp::socket &S, char *Data) {
   asio::co_spawn(Ctx, default_token(S, Data), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'default_token' are lost
-  // CHECK-NOTES: :127:3: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :130:3: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, no_failure(Ctx.get_executor()), asio::detached);
 }
 
@@ -161,10 +165,12 @@ void operators(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, one_succeeds(), asio::detached);
   asio::co_spawn(Ctx, both_fail(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'both_fail' are lost
-  // CHECK-NOTES: :157:37: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :161:37: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, one_fails(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'one_fails' are lost
-  // CHECK-NOTES: :158:37: note: the awaited operation reports failure by throwing here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :162:37: note: the awaited operation reports failure by throwing here
 }
 
 

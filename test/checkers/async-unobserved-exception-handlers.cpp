@@ -28,14 +28,17 @@ async_simple::coro::Lazy<int> remote();
 
 void starts(async_simple::Executor *Ex) {
   compute().start([](async_simple::Try<int> Result) { log("done"); });
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'compute' are lost: the completion handler given to 'async_simple::coro::Lazy::start' ignores the failure it receives; log it or rethrow it [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'compute' are lost: this completion handler ignores the failure it receives [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :23:5: note: an exception is thrown here
   compute().via(Ex).start([](auto &&) {});
-  // CHECK-NOTES: :[[@LINE-1]]:30: warning: exceptions thrown by coroutine 'compute' are lost: the completion handler given to 'async_simple::coro::RescheduleLazy::start'
+  // CHECK-NOTES: :[[@LINE-1]]:30: warning: exceptions thrown by coroutine 'compute' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::RescheduleLazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :23:5: note: an exception is thrown here
   auto Lazy = compute();
   std::move(Lazy).start([](auto) {});
   // CHECK-NOTES: :[[@LINE-1]]:28: warning: exceptions thrown by coroutine 'compute' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :23:5: note: an exception is thrown here
 
   // Silent: the callback looks at the error; the coroutine throws nothing;
@@ -58,8 +61,9 @@ asio::awaitable<void> serve() {
 void handlers(asio::io_context &Ctx) {
   auto OnDone = [](std::exception_ptr) { log("done"); };
   asio::co_spawn(Ctx, serve(), OnDone);
-  // CHECK-NOTES: :[[@LINE-2]]:20: warning: exceptions thrown by coroutine 'serve' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
-  // CHECK-NOTES: :56:3: note: an exception is thrown here
+  // CHECK-NOTES: :[[@LINE-2]]:20: warning: exceptions thrown by coroutine 'serve' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'asio::co_spawn' here; log the failure or rethrow it
+  // CHECK-NOTES: :59:3: note: an exception is thrown here
   auto Rethrows = [](std::exception_ptr E) {
     if (E)
       std::rethrow_exception(E);
@@ -85,25 +89,31 @@ coro::task<void> careful() {
 }
 template <class Pool> void launch_generic(Pool &P) { P.spawn_detached(worker()); }
 // CHECK-NOTES: :[[@LINE-1]]:54: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::thread_pool::spawn_detached'
-// CHECK-NOTES: :74:5: note: an exception is thrown here
+// CHECK-NOTES: :[[@LINE-2]]:54: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
+// CHECK-NOTES: :78:5: note: an exception is thrown here
 #define SPAWN(POOL, TASK) (POOL).spawn_detached(TASK)
 
 void spawns(coro::thread_pool &Pool, coro::scheduler &Sched) {
   Pool.spawn_detached(worker());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::thread_pool::spawn_detached' gives it no error channel and drops them; catch them inside the coroutine [async-unobserved-exception]
-  // CHECK-NOTES: :74:5: note: an exception is thrown here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::thread_pool::spawn_detached' drops them [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES: :78:5: note: an exception is thrown here
   coro::task_group<coro::thread_pool> Group(&Pool);
   (void)Group.start(worker());
-  // CHECK-NOTES: :[[@LINE-1]]:9: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::task_group::start' gives it no error channel
-  // CHECK-NOTES: :74:5: note: an exception is thrown here
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::task_group::start' drops them
+  // CHECK-NOTES: :[[@LINE-2]]:9: note: 'coro::task_group::start' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES: :78:5: note: an exception is thrown here
   SPAWN(Sched, worker());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::scheduler::spawn_detached'
-  // CHECK-NOTES: :89:27: note: expanded from macro 'SPAWN'
-  // CHECK-NOTES: :74:5: note: an exception is thrown here
+  // CHECK-NOTES: :94:27: note: expanded from macro 'SPAWN'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'coro::scheduler::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES: :94:27: note: expanded from macro 'SPAWN'
+  // CHECK-NOTES: :78:5: note: an exception is thrown here
   launch_generic(Pool);
   Pool.spawn_detached([]() -> coro::task<void> { throw std::runtime_error("lambda"); co_return; }());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine lambda are lost: 'coro::thread_pool::spawn_detached'
-  // CHECK-NOTES: :[[@LINE-2]]:50: note: an exception is thrown here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES: :[[@LINE-3]]:50: note: an exception is thrown here
 
   // Silent: the task catches everything; a joinable spawn is awaited.
   Pool.spawn_detached(careful());
@@ -119,7 +129,7 @@ void promise_self_deleting::unhandled_exception() {
   // The user cannot access the promise anyway, ignore the exception.
 }
 task_self_deleting make_task_self_deleting(coro::task<void> user_task) {
-  // CHECK-NOTES: :[[@LINE-1]]:20: warning: exceptions thrown in coroutine 'make_task_self_deleting' are lost: the promise of 'task_self_deleting' discards them in 'unhandled_exception' and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: exceptions thrown in coroutine 'make_task_self_deleting' are lost: the promise of 'task_self_deleting' discards them and nothing awaits it
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task awaited here rethrows whatever the task handed in throws
   // CHECK-NOTES: :[[@LINE-6]]:29: note: 'unhandled_exception' drops the exception
   co_await user_task;
@@ -139,7 +149,7 @@ struct detached_job {
   };
 };
 detached_job fire() {
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: exceptions thrown in coroutine 'fire' are lost: the promise of 'detached_job' discards them in 'unhandled_exception' and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: exceptions thrown in coroutine 'fire' are lost: the promise of 'detached_job' discards them and nothing awaits it
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
   // CHECK-NOTES: :[[@LINE-13]]:8: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("fire");
@@ -192,6 +202,7 @@ coro::task<void> reads_unchecked(std::optional<int> Limit) {
 void optionals(coro::thread_pool &Pool) {
   Pool.spawn_detached(reads_checked({}));
   Pool.spawn_detached(reads_unchecked({}));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_unchecked' are lost: 'coro::thread_pool::spawn_detached' gives it no error channel and drops them
-  // CHECK-NOTES: :[[@LINE-7]]:11: note: 'std::optional::value' may throw here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'reads_unchecked' are lost: 'coro::thread_pool::spawn_detached' drops them
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES: :[[@LINE-8]]:11: note: 'std::optional::value' may throw here
 }

@@ -31,13 +31,16 @@ asio::awaitable<void> quiet() {
 
 void start(asio::io_context &Ctx) {
   asio::co_spawn(Ctx, quiet(), asio::detached);
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'quiet' are lost: 'asio::co_spawn' with 'asio::detached_t' discards them; pass a completion handler that logs or rethrows the 'std::exception_ptr' [async-unobserved-exception]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'quiet' are lost: 'asio::co_spawn' with 'asio::detached_t' discards them [async-unobserved-exception]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES-CUSTOM: :28:3: note: 'opaque' may throw here
   asio::co_spawn(Ctx, quiet(), corp::forget_t{});
   // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'quiet' are lost: 'asio::co_spawn' with 'corp::forget_t' discards them
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES-CUSTOM: :28:3: note: 'opaque' may throw here
   corp::on_done([](corp::error) {});
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:20: warning: the completion handler given to 'corp::on_done' ignores the failure it receives; log it or rethrow it [async-unobserved-exception]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:20: warning: this completion handler ignores the failure it receives [async-unobserved-exception]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: the handler is given to 'corp::on_done' here; log the failure or rethrow it
 }
 
 asio::awaitable<void> fails() {
@@ -46,6 +49,7 @@ asio::awaitable<void> fails() {
 }
 void launches(corp::pool &Pool) {
   Pool.launch(fails());
-  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'fails' are lost: 'corp::pool::launch' gives it no error channel and drops them; catch them inside the coroutine [async-unobserved-exception]
-  // CHECK-NOTES-CUSTOM: :[[@LINE-5]]:3: note: an exception is thrown here
+  // CHECK-NOTES-CUSTOM: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'fails' are lost: 'corp::pool::launch' drops them [async-unobserved-exception]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:3: note: 'corp::pool::launch' gives the task no error channel; catch the exceptions inside the coroutine
+  // CHECK-NOTES-CUSTOM: :[[@LINE-6]]:3: note: an exception is thrown here
 }

@@ -43,7 +43,7 @@ demo::task<> remote();
 
 namespace detail {
 detached run(demo::task<> T) { co_await std::move(T); }
-// CHECK-NOTES: :[[@LINE-1]]:10: warning: exceptions thrown in coroutine 'run' are lost: the promise of 'detached' discards them in 'unhandled_exception' and nothing awaits it
+// CHECK-NOTES: :[[@LINE-1]]:10: warning: exceptions thrown in coroutine 'run' are lost: the promise of 'detached' discards them and nothing awaits it
 // CHECK-NOTES: :[[@LINE-2]]:32: note: the task awaited here rethrows whatever the task handed in throws
 // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
 detached run_logged(demo::task<> T) {
@@ -75,33 +75,40 @@ void spawn_unseen(executor &, demo::task<> T);
 
 void uses(executor &Ex) {
   spawn(Ex, worker());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn' runs it in coroutine 'run', whose promise discards them; catch them inside the coroutine [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn' runs it in a coroutine whose promise discards them [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   // CHECK-NOTES: :61:42: note: the task is handed to coroutine 'run' here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
   auto Kept = worker();
   spawn(Ex, std::move(Kept));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn' runs it
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   // CHECK-NOTES: :61:42: note: the task is handed to coroutine 'run' here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
   spawn_any(Ex, worker());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn_any' runs it in coroutine 'run', whose promise discards them
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn_any' runs it in a coroutine whose promise discards them
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   // CHECK-NOTES: :61:42: note: the task is handed to coroutine 'run' here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
   detail::run(worker());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'detail::run' awaits it, and its promise discards them; catch them inside the coroutine
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'detail::run' awaits it, and its promise discards them
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
   SPAWN(Ex, worker());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn' runs it
+  // CHECK-NOTES: :74:25: note: expanded from macro 'SPAWN'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :74:25: note: expanded from macro 'SPAWN'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   // CHECK-NOTES: :61:42: note: the task is handed to coroutine 'run' here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
   spawn(Ex, []() -> demo::task<> {
     // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine lambda are lost: 'spawn' runs it
+    // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine lambda
     // CHECK-NOTES: :[[@LINE+3]]:5: note: an exception is thrown here
     // CHECK-NOTES: :61:42: note: the task is handed to coroutine 'run' here
     // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
@@ -121,14 +128,15 @@ void uses(executor &Ex) {
 // A runner written as a coroutine lambda inside the spawn.
 void spawn_inline(executor &, demo::task<> T) {
   [](demo::task<> U) -> detached { co_await std::move(U); }(std::move(T));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown in coroutine lambda are lost: the promise of 'detached' discards them in 'unhandled_exception' and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown in coroutine lambda are lost: the promise of 'detached' discards them and nothing awaits it
   // CHECK-NOTES: :[[@LINE-2]]:36: note: the task awaited here rethrows whatever the task handed in throws
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
 }
 void inline_uses(executor &Ex) {
   spawn_inline(Ex, worker());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn_inline' runs it in coroutine lambda, whose promise discards them
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'spawn_inline' runs it in a coroutine whose promise discards them
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: catch the exceptions inside coroutine 'worker'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
-  // CHECK-NOTES: :123:3: note: the task is handed to coroutine lambda here
+  // CHECK-NOTES: :130:3: note: the task is handed to coroutine lambda here
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
 }

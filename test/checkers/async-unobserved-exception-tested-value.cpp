@@ -135,22 +135,28 @@ Lazy<void> changed_in_loop() {
 
 void reported() {
   unchecked().start([](auto &&) {});
-  // CHECK-NOTES: :[[@LINE-1]]:24: warning: exceptions thrown by coroutine 'unchecked' are lost: the completion handler given to 'async_simple::coro::Lazy::start' ignores the failure it receives; log it or rethrow it [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: exceptions thrown by coroutine 'unchecked' are lost: this completion handler ignores the failure it receives [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :100:11: note: 'res::Try::value' may throw here
   error_branch().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:27: warning: exceptions thrown by coroutine 'error_branch' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :105:13: note: 'res::Try::value' may throw here
   no_exit().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:22: warning: exceptions thrown by coroutine 'no_exit' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :111:11: note: 'res::Try::value' may throw here
   reassigned().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:25: warning: exceptions thrown by coroutine 'reassigned' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :118:11: note: 'res::Try::value' may throw here
   in_template_unchecked<int>().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:41: warning: exceptions thrown by coroutine 'in_template_unchecked' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :123:13: note: 'res::Try::value' may throw here
   changed_in_loop().start([](auto &&) {});
   // CHECK-NOTES: :[[@LINE-1]]:30: warning: exceptions thrown by coroutine 'changed_in_loop' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES: :131:14: note: 'res::Try::value' may throw here
   std::thread([] {
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: {{.*}}

@@ -41,16 +41,20 @@ asio::awaitable<void> catches_some() {
 
 void start(asio::ip::tcp::acceptor &Acceptor, asio::io_context &Ctx) {
   asio::co_spawn(Ctx, listener(Acceptor, Ctx), asio::detached);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'listener' are lost: 'asio::co_spawn' with 'asio::detached_t' discards them; pass a completion handler that logs or rethrows the 'std::exception_ptr' [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'listener' are lost: 'asio::co_spawn' with 'asio::detached_t' discards them [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :20:19: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, rethrows(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'rethrows' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :30:5: note: an exception is thrown here
   asio::co_spawn(Ctx, catches_some(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'catches_some' are lost
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES: :36:5: note: an exception is thrown here
   asio::co_spawn(Ctx, []() -> asio::awaitable<void> {
     // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine lambda are lost
+    // CHECK-NOTES: :[[@LINE-2]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
     // CHECK-NOTES: :[[@LINE+2]]:5: note: an exception is thrown here
     co_await asio::this_coro::executor;
     throw std::runtime_error("lambda");
@@ -89,14 +93,17 @@ void observed(asio::io_context &Ctx, asio::ip::tcp::acceptor &Acceptor) {
       std::rethrow_exception(E);
   });
   asio::co_spawn(Ctx, listener(Acceptor, Ctx), [](std::exception_ptr) {});
-  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives; log it or rethrow it
+  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'asio::co_spawn' here; log the failure or rethrow it
   // CHECK-NOTES: :20:19: note: the awaited operation reports failure by throwing here
   asio::co_spawn(Ctx, listener(Acceptor, Ctx), [](std::exception_ptr Ignored) { puts("done"); });
-  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: the completion handler given to 'asio::co_spawn' ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-1]]:51: warning: exceptions thrown by coroutine 'listener' are lost: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'asio::co_spawn' here; log the failure or rethrow it
   // CHECK-NOTES: :20:19: note: the awaited operation reports failure by throwing here
   // An unseen coroutine: the handler still ignores what it receives.
   asio::co_spawn(Ctx, session(asio::ip::tcp::socket(Ctx)), [](std::exception_ptr) {});
-  // CHECK-NOTES: :[[@LINE-1]]:63: warning: the completion handler given to 'asio::co_spawn' ignores the failure it receives; log it or rethrow it
+  // CHECK-NOTES: :[[@LINE-1]]:63: warning: this completion handler ignores the failure it receives
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the handler is given to 'asio::co_spawn' here; log the failure or rethrow it
   // A coroutine seen to throw nothing sends no failure.
   asio::co_spawn(Ctx, quiet(), [](std::exception_ptr) {});
 }
@@ -124,7 +131,7 @@ struct stored_task {
 };
 
 demo::fire_and_forget notify() {
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: exceptions thrown in coroutine 'notify' are lost: the promise of 'demo::fire_and_forget' discards them in 'unhandled_exception' and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: exceptions thrown in coroutine 'notify' are lost: the promise of 'demo::fire_and_forget' discards them and nothing awaits it
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
   // CHECK-NOTES: task.h:36:10: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("lost");
@@ -133,7 +140,7 @@ demo::fire_and_forget notify() {
 logged_task log_only() {
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: exceptions thrown in coroutine 'log_only' are lost: the promise of 'logged_task' discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
-  // CHECK-NOTES: :112:10: note: 'unhandled_exception' drops the exception
+  // CHECK-NOTES: :119:10: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("lost");
   co_return;
 }
@@ -159,7 +166,7 @@ void threads() {
   // CHECK-NOTES: :[[@LINE-2]]:22: note: an exception is thrown here
   std::thread B(job);
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: an exception escaping this thread function calls 'std::terminate'
-  // CHECK-NOTES: :155:14: note: an exception is thrown here
+  // CHECK-NOTES: :162:14: note: an exception is thrown here
   std::thread C([] {
     try {
       job();
@@ -212,6 +219,8 @@ template <class T> asio::awaitable<void> generic(T Value) {
 void spawn_generic(asio::io_context &Ctx) {
   DETACH(Ctx, generic(1));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'generic' are lost
-  // CHECK-NOTES: :211:27: note: expanded from macro 'DETACH'
-  // CHECK-NOTES: :208:5: note: an exception is thrown here
+  // CHECK-NOTES: :218:27: note: expanded from macro 'DETACH'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
+  // CHECK-NOTES: :218:27: note: expanded from macro 'DETACH'
+  // CHECK-NOTES: :215:5: note: an exception is thrown here
 }
