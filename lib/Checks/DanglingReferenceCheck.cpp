@@ -9,6 +9,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "LifetimeNotes.h"
+#include "SummaryOptions.h"
 
 namespace clang::tidy::async {
 
@@ -99,7 +100,9 @@ const model::FlagOption<DanglingReferenceCheck>
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : AsyncCheck(Name, Context, Judges::Functions) {
+    : AsyncCheck(Name, Context, Judges::Functions),
+      Borrows(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
+              Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
   model::readListOptions<DanglingReferenceCheck>(
       *this, Lists,
       [&](StringRef N, StringRef D) { return Options.get(N, D); });
@@ -112,6 +115,8 @@ void DanglingReferenceCheck::storeCheckOptions(
   auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
   model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
   model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
+  Store(SummaryOutputOpt, StringRef(Borrows.output()));
+  Store(SummaryDirectoryOpt, StringRef(Borrows.directory()));
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -119,6 +124,7 @@ void DanglingReferenceCheck::startTranslationUnit() {
   Modifications.clear();
   Declared.clear();
   Detached.clear();
+  Borrows.startUnit(Facts.session().summaryIndexes());
 }
 
 model::LibraryAnalyses DanglingReferenceCheck::analyses() {
@@ -135,7 +141,8 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           DeclaredEagerTemporaries,
           LateUses,
           Detached,
-          analyses()};
+          analyses(),
+          &Borrows};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
@@ -171,6 +178,9 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
       F.Ctx.getSourceManager(), &F.own(), Rules));
   if (!F.isCoroutine())
     return;
+  Borrows.summarise(
+      F.Decl, [&](const ParmVarDecl &P) { return Rules.refersThrough(P); },
+      LateUses, Rules.A, F.Ctx);
   report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,
                               {ViewTypes, ReferenceWrappers, OpaqueAwaitResults,
                                StrictParameters, Modifications, Detached,

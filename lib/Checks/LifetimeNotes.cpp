@@ -39,10 +39,11 @@ constexpr llvm::StringLiteral Notes[] = {
     "%0 hands it on here",
     "the lambda is called here, and its task dropped",
     "the lambda is called here, and destroyed when this function returns",
+    "%0 is used at %1, after the coroutine may have suspended (summary)",
 };
 
 static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::LambdaCalledThenDestroyed) -
+                  static_cast<size_t>(Said::SummarisedUse) -
                       static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 

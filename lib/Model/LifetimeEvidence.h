@@ -84,6 +84,8 @@ enum class Said : unsigned {
   HandsItOn,
   LambdaCalledTaskDropped,
   LambdaCalledThenDestroyed,
+  /// A use another unit's summary names, at a place no longer in its file.
+  SummarisedUse,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,
