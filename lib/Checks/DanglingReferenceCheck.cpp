@@ -176,11 +176,13 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   report(model::detachingCallLifetimes(
       F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
       F.Ctx.getSourceManager(), &F.own(), Rules));
-  if (!F.isCoroutine())
-    return;
+  // Every function, so that every unit writes its file (empty when it
+  // defines no coroutine that borrows).
   Borrows.summarise(
       F.Decl, [&](const ParmVarDecl &P) { return Rules.refersThrough(P); },
       LateUses, Rules.A, F.Ctx);
+  if (!F.isCoroutine())
+    return;
   report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,
                               {ViewTypes, ReferenceWrappers, OpaqueAwaitResults,
                                StrictParameters, Modifications, Detached,
