@@ -9,6 +9,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "LifetimeNotes.h"
+#include "SummaryOptions.h"
 
 namespace clang::tidy::async {
 
@@ -83,7 +84,9 @@ const model::FlagOption<DanglingReferenceCheck>
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : AsyncCheck(Name, Context, Judges::Functions) {
+    : AsyncCheck(Name, Context, Judges::Functions),
+      Borrows(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
+              Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
   model::readListOptions<DanglingReferenceCheck>(
       *this, Lists,
       [&](StringRef N, StringRef D) { return Options.get(N, D); });
@@ -96,6 +99,8 @@ void DanglingReferenceCheck::storeCheckOptions(
   auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
   model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
   model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
+  Store(SummaryOutputOpt, StringRef(Borrows.output()));
+  Store(SummaryDirectoryOpt, StringRef(Borrows.directory()));
 }
 
 void DanglingReferenceCheck::startTranslationUnit() {
@@ -103,6 +108,7 @@ void DanglingReferenceCheck::startTranslationUnit() {
   Modifications.clear();
   Declared.clear();
   Detached.clear();
+  Borrows.startUnit(Facts.session().summaryIndexes());
 }
 
 model::LibraryAnalyses DanglingReferenceCheck::analyses() {
@@ -119,7 +125,8 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           DeclaredEagerTemporaries,
           LateUses,
           Detached,
-          analyses()};
+          analyses(),
+          &Borrows};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
@@ -153,6 +160,11 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   report(model::detachingCallLifetimes(
       F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
       F.Ctx.getSourceManager(), &F.own(), Rules));
+  // Every function, so that every unit writes its file (empty when it
+  // defines no coroutine that borrows).
+  Borrows.summarise(
+      F.Decl, [&](const ParmVarDecl &P) { return Rules.refersThrough(P); },
+      LateUses, Rules.A, F.Ctx);
   if (!F.isCoroutine())
     return;
   report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,

@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define ASYNC_LINT_CHECKS_DANGLINGREFERENCECHECK_H
 
+#include "../Model/BorrowedParameters.h"
 #include "../Model/CallLifetimes.h"
 #include "../Model/DeclaredCoroutines.h"
 #include "../Model/FlagOptions.h"
@@ -31,6 +32,7 @@ protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void startTranslationUnit() override;
+  void endTranslationUnit() override { Borrows.endUnit(); }
 
 private:
   /// The session's analyses under this check's library lists.
@@ -57,6 +59,8 @@ private:
   model::DeclaredCoroutines Declared;
   model::ContainerModifications Modifications;
   model::DetachedObjects Detached{OwnerFunctions, LateUses};
+  /// The `borrows` facts of summaries (SummaryOutput, SummaryDirectory).
+  model::ParameterBorrows Borrows;
 };
 
 } // namespace clang::tidy::async

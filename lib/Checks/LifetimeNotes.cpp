@@ -47,10 +47,11 @@ constexpr llvm::StringLiteral Notes[] = {
     "the initiation object that holds the closure is destroyed once the "
     "operation has started; pass what the coroutine needs as arguments of the "
     "initiation",
+    "%0 is used at %1, after the coroutine may have suspended (summary)",
 };
 
 static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::InitiationDestroyed) -
+                  static_cast<size_t>(Said::SummarisedUse) -
                       static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 

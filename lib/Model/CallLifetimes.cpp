@@ -7,6 +7,7 @@
 #include "DeclaredCoroutines.h"
 #include "ForwardedArguments.h"
 #include "Owners.h"
+#include "SummaryPlaces.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -33,22 +34,63 @@ void addBorrowStep(LifetimeEvidence &E, const CoroutineCall &C, Borrow B) {
         {&C.Coro, C.Coro.getReturnType(), Why});
 }
 
+/// The warning of an argument of a declared coroutine that dies while its
+/// task may still use it.
+void addDeclaredWarning(LifetimeEvidence &E, const CoroutineCall &C,
+                        const ParmVarDecl &Param, const Expr &Arg,
+                        const ArgumentDeath &D) {
+  if (D.R.What == Referent::Kind::Temporary)
+    E.add(Said::DeclaredParamTemporary, Arg.getBeginLoc(), {&Param, &C.Coro},
+          Arg.getSourceRange());
+  else
+    E.add(Said::DeclaredParamLocal, Arg.getBeginLoc(),
+          {&Param, &C.Coro, D.R.Var}, Arg.getSourceRange());
+}
+
+/// An argument of a declared coroutine that another unit's summary says
+/// uses the parameter after it may have suspended: the note at that use, in
+/// the other unit's file, replaces the one at the declaration. Asked only
+/// once the argument is known to die before the task is done.
+std::optional<LifetimeEvidence>
+summarisedArgument(const CoroutineCall &C, unsigned Index,
+                   const ParmVarDecl &Param, const Expr &Arg,
+                   const CallLifetimeRules &R) {
+  std::optional<ArgumentDeath> D = summarisedArgumentDeath(C, Param, Arg);
+  ASTContext &Ctx = C.Coro.getASTContext();
+  const SummaryStep *Use =
+      D ? R.Borrows->borrowed(C.Coro, Index, Ctx) : nullptr;
+  if (!Use)
+    return std::nullopt;
+  LifetimeEvidence E;
+  addDeclaredWarning(E, C, Param, Arg, *D);
+  addCallSteps(E, C, D->Fate, D->R, D->Dies, nullptr, "");
+  SourceLocation At = locationOf(*Use, Ctx.getSourceManager());
+  if (At.isValid())
+    E.add(C.lazy() ? Said::UsedWhenTaskRuns : Said::UsedAfterSuspending, At,
+          {Use->Callee});
+  else
+    E.add(Said::SummarisedUse, Arg.getBeginLoc(),
+          {Use->Callee, Use->File + ":" + std::to_string(Use->Line) + ":" +
+                            std::to_string(Use->Column)});
+  return E;
+}
+
 std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
+                                                 unsigned Index,
                                                  const ParmVarDecl &Param,
                                                  const Expr &Arg,
                                                  const CallLifetimeRules &R) {
+  if (R.Borrows && R.Borrows->active())
+    if (std::optional<LifetimeEvidence> E =
+            summarisedArgument(C, Index, Param, Arg, R))
+      return E;
   Borrow B;
   std::optional<ArgumentDeath> D =
       declaredArgumentDeath(C, Param, Arg, R.DeclaredEagerTemporaries, B);
   if (!D)
     return std::nullopt;
   LifetimeEvidence E;
-  if (D->R.What == Referent::Kind::Temporary)
-    E.add(Said::DeclaredParamTemporary, Arg.getBeginLoc(), {&Param, &C.Coro},
-          Arg.getSourceRange());
-  else
-    E.add(Said::DeclaredParamLocal, Arg.getBeginLoc(),
-          {&Param, &C.Coro, D->R.Var}, Arg.getSourceRange());
+  addDeclaredWarning(E, C, Param, Arg, *D);
   addCallSteps(E, C, D->Fate, D->R, D->Dies, nullptr, "");
   if (B == Borrow::Lifetimebound)
     E.add(Said::DeclaredLifetimebound, Param.getLocation(), {&Param});
@@ -64,7 +106,7 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !R.refersThrough(*Param))
     return std::nullopt;
   if (C.Declared)
-    return declaredArgument(C, *Param, Arg, R);
+    return declaredArgument(C, Index, *Param, Arg, R);
   std::optional<ArgumentDeath> D = argumentDeath(C, Index, Arg, R.Late, R.A);
   if (!D)
     return std::nullopt;

@@ -14,6 +14,7 @@
 #ifndef ASYNC_LINT_MODEL_CALLLIFETIMES_H
 #define ASYNC_LINT_MODEL_CALLLIFETIMES_H
 
+#include "BorrowedParameters.h"
 #include "CoroutineCalls.h"
 #include "DetachedObjects.h"
 #include "LibraryAnalyses.h"
@@ -39,6 +40,9 @@ struct CallLifetimeRules {
   LateParameterUses &Late;
   DetachedObjects &Detached;
   LibraryAnalyses A;
+  /// Other units' summaries of the coroutines this unit only declares
+  /// (null: none are read).
+  ParameterBorrows *Borrows = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);

@@ -86,6 +86,20 @@ declaredArgumentDeath(const CoroutineCall &C, const ParmVarDecl &Param,
   return diesBeforeTask(C, D);
 }
 
+std::optional<ArgumentDeath> summarisedArgumentDeath(const CoroutineCall &C,
+                                                     const ParmVarDecl &Param,
+                                                     const Expr &Arg) {
+  Borrow B = borrowOf(C, &Param);
+  if (B == Borrow::Lifetimebound || B == Borrow::CoroLifetimebound ||
+      (B == Borrow::Lazy && takesTask(Param)))
+    return std::nullopt;
+  ArgumentDeath D{
+      TaskFlow::referentOf(&Arg, !Param.getType()->isReferenceType())};
+  if (D.R.What == Referent::Kind::Other)
+    return std::nullopt;
+  return diesBeforeTask(C, D);
+}
+
 std::optional<ArgumentDeath>
 declaredObjectDeath(const CoroutineCall &C, const Expr &Object, Borrow &B) {
   // The implicit object parameter is a reference, borrowed as the others.

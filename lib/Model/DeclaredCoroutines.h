@@ -58,6 +58,17 @@ std::optional<ArgumentDeath>
 declaredArgumentDeath(const CoroutineCall &C, const ParmVarDecl &Param,
                       const Expr &Arg, bool EagerTemporaries, Borrow &B);
 
+/// The argument \p Arg for the referring parameter \p Param of the
+/// declared coroutine of \p C, when another unit's summary says that the
+/// coroutine uses \p Param after it may have suspended: it refers to a
+/// temporary or a local that dies before the task is done, whatever the
+/// task's laziness; not for a lazy adapter that takes a task over, nor for a
+/// parameter whose attributes already say how long it is borrowed.
+/// std::nullopt otherwise.
+std::optional<ArgumentDeath> summarisedArgumentDeath(const CoroutineCall &C,
+                                                     const ParmVarDecl &Param,
+                                                     const Expr &Arg);
+
 /// The object \p Object a declared member coroutine of \p C is called on
 /// (its implicit reference parameter, borrowed as \p B says: lazily or
 /// coro_lifetimebound) dies before the task may be done with it;

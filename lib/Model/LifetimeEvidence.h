@@ -86,6 +86,8 @@ enum class Said : unsigned {
   LambdaCalledThenDestroyed,
   SharedFromThisFix,
   InitiationDestroyed,
+  /// A use another unit's summary names, at a place no longer in its file.
+  SummarisedUse,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,

@@ -65,6 +65,8 @@ llvm::StringRef recordKind(SummaryFact Fact) {
     return "drops";
   case SummaryFact::Detaches:
     return "detaches";
+  case SummaryFact::Borrows:
+    return "borrows";
   }
   llvm_unreachable("unknown summary fact");
 }

@@ -3,13 +3,15 @@
 // What a function defined in another translation unit does, for the calls
 // of this one that see only its declaration: summary files written by each
 // unit's analysis (one per unit and writing check), read by the others'. A
-// summary holds records of five kinds of facts: the function blocks
+// summary holds records of six kinds of facts: the function blocks
 // whatever its arguments (async-blocking-call), the coroutine lets an
 // exception escape (async-unobserved-exception), the function spawns
 // detached work on every call (async-unbounded-spawn), the function
 // destroys a task parameter unrun (async-discarded-awaitable), the function
 // detaches a task parameter with a spawn that drops its failure
-// (async-unobserved-exception); each with the places that show it
+// (async-unobserved-exception), the coroutine reads a reference parameter
+// after it may have suspended (async-dangling-reference); each with the
+// places that show it
 // (docs/summaries.md describes the flow and the format).
 //
 // Functions are keyed by their mangled names, which is what the linker
@@ -54,11 +56,14 @@ enum class SummaryFact : unsigned {
   /// Hands a task parameter to a spawn that drops the task's failure, on
   /// every path (async-unobserved-exception).
   Detaches,
+  /// A coroutine that reads a reference, pointer or view parameter after
+  /// it may have suspended (async-dangling-reference).
+  Borrows,
 };
-inline constexpr unsigned NumSummaryFacts = 5;
+inline constexpr unsigned NumSummaryFacts = 6;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops", "detaches"), which is also the suffix of the files its check
+/// "drops", "detaches", "borrows"), which is also the suffix of the files its check
 /// writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
@@ -69,8 +74,8 @@ struct SummaryStep {
   std::string Caller;
   /// Blocks and Spawns: the function called, as notes name it (quoted), or
   /// the blocking call's name on the last step. Throws: the text of the
-  /// note at the place ("an exception is thrown here"). Drops: the
-  /// parameter, quoted.
+  /// note at the place ("an exception is thrown here"). Drops, Borrows:
+  /// the parameter, quoted.
   std::string Callee;
   /// Where the call is: an absolute path, line and column.
   std::string File;
@@ -84,23 +89,25 @@ struct Summary {
   std::string Key;
   /// Blocks: the blocking call reached (as BlockingCall::Name). Throws: the
   /// coroutine, as warnings describe it ("coroutine 'work'"). Spawns: the
-  /// spawn called (quoted). Drops, Detaches: the function (quoted).
+  /// spawn called (quoted). Drops, Detaches, Borrows: the function
+  /// (quoted).
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
-  /// BlockingFunctions). Drops, Detaches: the indexes of the parameters
-  /// dropped or detached, comma-separated, in the order of the steps
+  /// BlockingFunctions). Drops, Detaches, Borrows: the indexes of the
+  /// parameters dropped, detached or borrowed, comma-separated, in the order of the steps
   /// ("0,2"). "-" for the other facts.
   std::string Category = "-";
   /// Blocks: the calls from the function down to the blocking call (the
   /// first is in the function's body, the last is the blocking call
   /// itself). Throws: the place the exception escapes. Spawns: the spawn.
   /// Drops: one per parameter dropped, where it is destroyed. Detaches:
-  /// one per parameter detached, at the spawn.
+  /// one per parameter detached, at the spawn. Borrows: one per parameter
+  /// borrowed, at its first use after the coroutine may have suspended.
   std::vector<SummaryStep> Steps;
 };
 
 /// The step of \p S, a record of a fact about parameters (Drops,
-/// Detaches: its category lists their indexes, one step each), for the
+/// Detaches, Borrows: its category lists their indexes, one step each), for the
 /// parameter \p Index; null when the record does not name that parameter
 /// or its indexes do not match its steps.
 const SummaryStep *parameterStep(const Summary &S, unsigned Index);

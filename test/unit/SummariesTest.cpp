@@ -278,3 +278,33 @@ TEST(SummariesTest, DetachesRecordsRoundTripAndNameTheirParameters) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SummariesTest, BorrowsRecordsRoundTripAndNameTheirParameters) {
+  Summary E;
+  E.Fact = SummaryFact::Borrows;
+  E.Key = "_Z4sendRKNSt7__cxx1112basic_stringIcEE";
+  E.What = "'send'";
+  E.Category = "0";
+  E.Steps.push_back({"'send'", "'Text'", "/src/jobs.cpp", 8, 11});
+  std::string Text = formatSummaries("/src/jobs.cpp", {E});
+  EXPECT_NE(Text.find("\nborrows\t" + E.Key + "\t'send'\t0\t1\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_EQ(summaryFileName("/src/jobs.cpp", SummaryFact::Borrows).substr(16),
+            ".borrows.summary");
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  const Summary &Borrows = Parsed->Entries[0];
+  EXPECT_EQ(Borrows.Fact, SummaryFact::Borrows);
+  ASSERT_NE(parameterStep(Borrows, 0), nullptr);
+  EXPECT_EQ(parameterStep(Borrows, 0)->Callee, "'Text'");
+  EXPECT_EQ(parameterStep(Borrows, 1), nullptr);
+  // A borrow is not a drop: the drops reader ignores it.
+  EXPECT_EQ(droppedParameter(Borrows, 0), nullptr);
+}
+
+} // namespace
