@@ -4,6 +4,7 @@
 #include "../Model/CallInfo.h"
 #include "../Model/ConcurrencyLimits.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/ExistingTasks.h"
 #include "../Model/PoolSizing.h"
 #include "../Model/SpawnReports.h"
 #include "../Model/SpawnSites.h"
@@ -46,8 +47,8 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                  LimiterFunctions, Lib.Limiters},
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
-      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer) {
-}
+      Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer),
+      Joins(model::untimedJoins(Lib.JoinMembers)) {}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
@@ -84,7 +85,7 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   if (model::staticallyBounded(Loop, Ctx))
     return;
   const CallExpr *Spawn = model::firstSpawnIn(Loop, F.own(), SpawnCalls);
-  if (!Spawn ||
+  if (!Spawn || model::spawnsGivenTasks(Loop, F.own(), SpawnCalls) ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
         return spawned(Call) || SummarisedSpawns.count(&Call);
@@ -129,7 +130,11 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                      : llvm::SmallPtrSet<const Stmt *, 16>();
   for (const Expr *Site : F.events().calls()) {
     const auto *Call = dyn_cast<CallExpr>(Site);
-    if (const Expr *What = Call ? spawned(*Call) : nullptr) {
+    const Expr *What = Call ? spawned(*Call) : nullptr;
+    // Waited for where it is made: over before the next one starts.
+    if (What && model::joinedInPlace(*Call, F.Ctx, Joins))
+      continue;
+    if (What) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
     } else if (const model::Summary *Summary =

@@ -58,6 +58,9 @@ private:
   llvm::DenseMap<const CallExpr *, const model::Summary *> SummarisedSpawns;
   model::SummaryWriter Writer;
   model::SummaryReader Reader;
+  /// Members that wait for a task to end (untimed JoinMembers and blocking
+  /// members): a spawn that is their object is joined where it is made.
+  const model::NameMatcher Joins;
 };
 
 } // namespace clang::tidy::async

@@ -53,10 +53,11 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
       return Member->getImplicitObjectArgument();
   }
   // An eager coroutine made to be dropped runs detached: calling one is a
-  // spawn.
+  // spawn. Only a call that returns the task by value makes one; one that
+  // returns a reference (std::move(t), an accessor) names a task that exists.
   QualType T = Call.getType();
-  if (!T->isRecordType() || !isTaskType(T) || isAwaitableType(T) ||
-      lazinessOf(T) != Laziness::Eager)
+  if (!Call.isPRValue() || !T->isRecordType() || !isTaskType(T) ||
+      isAwaitableType(T) || lazinessOf(T) != Laziness::Eager)
     return nullptr;
   return &Call;
 }

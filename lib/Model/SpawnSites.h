@@ -36,7 +36,7 @@ class OwnStmts;
 /// first argument that is a task, an awaitable or a function object (else
 /// its first argument, or the call); the thread of `t.detach()` or the
 /// container of `threads.emplace_back(...)`; the call of an eager coroutine
-/// (not an awaitable). Null when \p Call spawns nothing.
+/// (not an awaitable) that returns its task by value. Null when \p Call spawns nothing.
 const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
                       const NameMatcher &SpawnLikeFunctions);
 

@@ -5,6 +5,7 @@
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "RangeSizes.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
@@ -73,6 +74,21 @@ bool loopInvariant(const Expr *E, const ForStmt &For,
   return !Written;
 }
 
+/// True when the range class \p RD ends nowhere: a specialisation with
+/// std::unreachable_sentinel_t for its end (`iota_view<int,
+/// unreachable_sentinel_t>`, what `std::views::iota(0)` makes).
+bool endless(const CXXRecordDecl &RD) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!Spec)
+    return false;
+  return llvm::any_of(Spec->getTemplateArgs().asArray(),
+                      [](const TemplateArgument &Arg) {
+                        return Arg.getKind() == TemplateArgument::Type &&
+                               canonicalTypeName(Arg.getAsType()) ==
+                                   "::std::unreachable_sentinel_t";
+                      });
+}
+
 } // namespace
 
 const Stmt *loopBody(const Stmt &Loop) {
@@ -99,14 +115,23 @@ bool fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
   std::string Name = canonicalName(*RD);
   if (Name == "::std::initializer_list" || Name == "::std::array")
     return true;
+  // A range without an end (`std::views::iota(0)`) has no count at all.
+  if (endless(*RD))
+    return false;
   // A range made from constants and globals (iota(0, 4), irange(0,
   // smp::count)): a count the program fixes, not input that grows.
   const Expr *Made = strip(Range, Wrappers::Object);
   llvm::SmallVector<const Expr *, 3> Args;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Made))
-    Args.append(Call->arg_begin(), Call->arg_end());
-  else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made))
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Made)) {
+    // A function object (std::views::iota is one): its call operator's
+    // first argument is the object, not a bound.
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    unsigned Skip = Op && Op->getOperator() == OO_Call ? 1 : 0;
+    Args.append(Call->arg_begin() + std::min(Skip, Call->getNumArgs()),
+                Call->arg_end());
+  } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made)) {
     Args.append(Construct->arg_begin(), Construct->arg_end());
+  }
   if (Args.empty())
     return false;
   return llvm::all_of(Args, [&](const Expr *Arg) {
@@ -181,8 +206,12 @@ bool boundingComparison(const BinaryOperator &Cond, const ForStmt &For,
 /// any of its parts (`i < v.size() && !found`): one bounding part bounds it.
 bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
                        const FunctionDecl *Sizing) {
+  // A range-based for runs once per element, as an index loop over the
+  // same range does: bounded by a fixed size, or by a data member that only
+  // the constructors fill (the size the object was made with).
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return fixedSizeRange(Range->getRangeInit(), Ctx);
+    return fixedSizeRange(Range->getRangeInit(), Ctx) ||
+           !growsWithInput(Range->getRangeInit());
   const auto *For = dyn_cast<ForStmt>(&Loop);
   if (!For || !For->getCond())
     return false;
