@@ -1,12 +1,14 @@
 //===--- StdCalls.h - async-lint --------------------------------*- C++ -*-===//
 //
-// Whether a call calls a given function of the standard library.
+// Whether a call calls a given function of the standard library, and
+// which standard objects keep nothing.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_LINT_MODEL_STDCALLS_H
 #define ASYNC_LINT_MODEL_STDCALLS_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
 #include <initializer_list>
@@ -21,6 +23,14 @@ inline bool isStdFunction(const CallExpr &Call,
   if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
     return false;
   return llvm::is_contained(Names, Callee->getName());
+}
+
+/// True when \p Var is std::ignore: an object whose assignment operator
+/// accepts any value and keeps nothing, so assigning to it throws the value
+/// away, as a discarded expression does.
+inline bool isStdIgnore(const VarDecl &Var) {
+  return Var.isInStdNamespace() && Var.getIdentifier() &&
+         Var.getName() == "ignore";
 }
 
 } // namespace clang::tidy::async::model

@@ -171,6 +171,9 @@ private:
     Local.Store = Store;
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      // `std::ignore = t;` keeps nothing: the value is thrown away.
+      if (VD && isStdIgnore(*VD))
+        return {UseKind::Discarded, false, Where};
       if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()) {
         Local.Holder = VD;
         Local.Replaces = Assigns;
