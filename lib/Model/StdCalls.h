@@ -1,7 +1,7 @@
 //===--- StdCalls.h - async-lint --------------------------------*- C++ -*-===//
 //
 // Whether a call calls a given function of the standard library, and
-// which standard objects keep nothing.
+// which standard members and objects keep what they are given.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include <initializer_list>
 
 namespace clang::tidy::async::model {
@@ -23,6 +24,20 @@ inline bool isStdFunction(const CallExpr &Call,
   if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
     return false;
   return llvm::is_contained(Names, Callee->getName());
+}
+
+/// Member functions that put their argument into the container they are
+/// called on.
+inline bool isStoringMember(const FunctionDecl &FD) {
+  const IdentifierInfo *II = FD.getIdentifier();
+  if (!II)
+    return false;
+  return llvm::StringSwitch<bool>(II->getName())
+      .Cases({"push_back", "emplace_back", "push_front", "emplace_front"}, true)
+      .Cases({"insert", "emplace", "push", "assign", "try_emplace",
+              "insert_or_assign", "emplace_hint"},
+             true)
+      .Default(false);
 }
 
 /// True when \p Var is std::ignore: an object whose assignment operator
