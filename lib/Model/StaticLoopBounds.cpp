@@ -148,12 +148,47 @@ bool fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
 
 namespace {
 
+/// True when \p For steps the integer \p I by one each round (`++i`,
+/// `i--`) and its body never writes \p I: the counter then passes every
+/// value between its start and its bound, so `i != k` stops the loop as
+/// `i < k` does.
+bool stepsByOne(const ForStmt &For, const VarDecl &I) {
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(
+      For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr);
+  if (!I.getType()->isIntegerType() || !Inc ||
+      !Inc->isIncrementDecrementOp() ||
+      declNamedDirectly(Inc->getSubExpr()) != &I)
+    return false;
+  bool Written = false;
+  forEachOwnStmt(For.getBody(), [&](const Stmt &S) {
+    Written |= writtenDecl(S) == &I;
+    if (const auto *Addr = dyn_cast<UnaryOperator>(&S);
+        Addr && Addr->getOpcode() == UO_AddrOf)
+      Written |= declNamedDirectly(Addr->getSubExpr()) == &I;
+  });
+  return !Written;
+}
+
 /// True when the comparison \p Cond, a condition of \p For or one of its
 /// conjuncts, bounds the loop: a counter against a constant, main's
 /// argument count, a fixed range's size or a bound the loop leaves as is.
 bool boundingComparison(const BinaryOperator &Cond, const ForStmt &For,
                         ASTContext &Ctx, const FunctionDecl *Sizing) {
-  if (!Cond.isRelationalOp())
+  // A counter compared with a bound that the loop does not change: the
+  // number of iterations is fixed when the loop starts.
+  auto Counter = [](const Expr *E) -> const VarDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  };
+  const VarDecl *I = Counter(Cond.getLHS());
+  const Expr *Limit = Cond.getRHS();
+  if (!I) {
+    I = Counter(Cond.getRHS());
+    Limit = Cond.getLHS();
+  }
+  // `i != k` bounds the loop only when i reaches k one step at a time.
+  if (!Cond.isRelationalOp() &&
+      (Cond.getOpcode() != BO_NE || !I || !stepsByOne(For, *I)))
     return false;
   // A constant, or the command line's argument count: the operator's
   // choice, not input that grows under load.
@@ -169,18 +204,6 @@ bool boundingComparison(const BinaryOperator &Cond, const ForStmt &For,
   };
   if (Bound(Cond.getLHS()) || Bound(Cond.getRHS()))
     return true;
-  // A counter compared with a bound that the loop does not change: the
-  // number of iterations is fixed when the loop starts.
-  auto Counter = [](const Expr *E) -> const VarDecl * {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  };
-  const VarDecl *I = Counter(Cond.getLHS());
-  const Expr *Limit = Cond.getRHS();
-  if (!I) {
-    I = Counter(Cond.getRHS());
-    Limit = Cond.getLHS();
-  }
   if (!I || !For.getInc())
     return false;
   // An index loop over a range (`i < r.size()`, `i < n` with `n =

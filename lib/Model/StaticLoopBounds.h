@@ -30,7 +30,9 @@ bool fixedSizeRange(const Expr *Range, ASTContext &Ctx);
 /// True when \p Loop runs a number of times fixed before it starts: a
 /// range-based for over a fixed-size range (fixedSizeRange), or a counting
 /// for loop against a constant, main's argc, a range of fixed extent, or a
-/// bound that the loop does not change and that reads no parameter. The
+/// bound that the loop does not change and that reads no parameter (tested
+/// with a relational operator, or with != when the counter steps by one and
+/// the body leaves it alone). The
 /// parameters of \p Sizing, when given, count as fixed.
 bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
                        const FunctionDecl *Sizing = nullptr);

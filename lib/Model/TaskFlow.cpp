@@ -12,28 +12,11 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::async::model {
 
 namespace {
-
 using UseKind = TaskFlow::Use::Kind;
-
-/// Member functions that put their argument into the container they are
-/// called on.
-bool isStoringMember(const FunctionDecl &FD) {
-  const IdentifierInfo *II = FD.getIdentifier();
-  if (!II)
-    return false;
-  return llvm::StringSwitch<bool>(II->getName())
-      .Cases({"push_back", "emplace_back", "push_front", "emplace_front"}, true)
-      .Cases({"insert", "emplace", "push", "assign", "try_emplace",
-              "insert_or_assign", "emplace_hint"},
-             true)
-      .Default(false);
-}
-
 } // namespace
 
 /// Walks a function body once, top down, recording for every expression what
@@ -171,6 +154,9 @@ private:
     Local.Store = Store;
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      // `std::ignore = t;` keeps nothing: the value is thrown away.
+      if (VD && isStdIgnore(*VD))
+        return {UseKind::Discarded, false, Where};
       if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType()) {
         Local.Holder = VD;
         Local.Replaces = Assigns;
