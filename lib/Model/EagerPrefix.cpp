@@ -3,9 +3,12 @@
 #include "EagerPrefix.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "CombinedStarts.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "NameMatcher.h"
 #include "SuspensionFlow.h"
+#include "TaskFlow.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -28,8 +31,10 @@ class MentionIndex : public RecursiveASTVisitor<MentionIndex> {
   using Base = RecursiveASTVisitor<MentionIndex>;
 
 public:
-  MentionIndex(MentionMap &Found, const SourceManager &SM)
-      : Found(Found), SM(SM) {}
+  MentionIndex(MentionMap &Found,
+               llvm::DenseSet<const FunctionDecl *> &Registered,
+               const SourceManager &SM)
+      : Found(Found), Registered(Registered), SM(SM) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -39,6 +44,15 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
+    // The initialiser of a namespace-scope variable runs once, before main.
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(D);
+        VD && Within.empty() && VD->getDeclContext()->isFileContext()) {
+      const VarDecl *Outer = Initialising;
+      Initialising = VD;
+      bool Result = Base::TraverseDecl(D);
+      Initialising = Outer;
+      return Result;
+    }
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (!FD)
       return Base::TraverseDecl(D);
@@ -60,6 +74,7 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const Expr *Callee = Call->getCallee())
       Callees[Callee->IgnoreParenImpCasts()] = Call;
+    noteHanded(Call->arguments());
     // A call handed alone to another (defaulted parameters aside): a task
     // started there with nothing else, such as an executor, bound.
     const Expr *Only = nullptr;
@@ -79,6 +94,10 @@ public:
       SoleArgumentOf[strip(Only, Wrappers::Object)] = Call;
     return true;
   }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    noteHanded(Construct->arguments());
+    return true;
+  }
   bool VisitCoawaitExpr(CoawaitExpr *Await) {
     AwaitedBy[strip(Await->getOperand(), Wrappers::Object)] = Await;
     return true;
@@ -93,6 +112,27 @@ public:
   }
 
 private:
+  /// Remembers the functions handed, by name or address, to a call or a
+  /// construction in a namespace-scope variable's initialiser.
+  template <class Range> void noteHanded(Range Args) {
+    if (!Initialising || !Within.empty())
+      return;
+    for (const Expr *Arg : Args) {
+      const Expr *E = Arg->IgnoreParenImpCasts();
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+        E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+      Handed.insert(E);
+      // A lambda handed as a function pointer: its conversion's object.
+      if (const auto *Convert = dyn_cast<CXXMemberCallExpr>(E);
+          Convert &&
+          isa_and_nonnull<CXXConversionDecl>(Convert->getMethodDecl()))
+        E = Convert->getImplicitObjectArgument();
+      if (const LambdaExpr *L = lambdaOf(E))
+        Registered.insert(L->getCallOperator());
+    }
+  }
+
   void record(const Expr &Ref, const ValueDecl *D) {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     const FunctionDecl *In = Within.empty() ? nullptr : Within.back();
@@ -103,12 +143,17 @@ private:
     const CallExpr *Call = Callees.lookup(&Ref);
     Found[FD->getCanonicalDecl()].push_back(
         {&Ref, In, Call, Call ? SoleArgumentOf.lookup(Call) : nullptr,
-         Call ? AwaitedBy.lookup(Call) : nullptr});
+         Call ? AwaitedBy.lookup(Call) : nullptr,
+         !In && Handed.contains(&Ref) ? Initialising : nullptr});
   }
 
   MentionMap &Found;
+  llvm::DenseSet<const FunctionDecl *> &Registered;
   const SourceManager &SM;
   std::vector<const FunctionDecl *> Within;
+  /// The namespace-scope variable whose initialiser is traversed.
+  const VarDecl *Initialising = nullptr;
+  llvm::DenseSet<const Expr *> Handed;
   llvm::DenseMap<const Expr *, const CallExpr *> Callees;
   llvm::DenseMap<const Expr *, const CallExpr *> SoleArgumentOf;
   llvm::DenseMap<const Expr *, const CoawaitExpr *> AwaitedBy;
@@ -129,6 +174,7 @@ bool callersAreVisible(const FunctionDecl &Def) {
 void PlainThreadStarts::clear() {
   SyncWaits.clear();
   Mentions.reset();
+  RegisteredLambdas.clear();
   MainOnly.clear();
 }
 
@@ -138,6 +184,11 @@ bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
                                             AnalysisSession::LibraryId L) {
   if (SyncWaits.startedOnlyBySyncWait(Coro, SyncWaitFns))
     return true;
+  // A lambda's tasks that an inline combinator starts run where the
+  // combinator's awaiter starts.
+  if (const FunctionDecl *Parent =
+          inlineCombinedParent(Coro, inlineStartCombinators(), S, L))
+    return startsOnPlainThread(*Parent, SyncWaitFns, S, L);
   // A template's pattern runs as its instantiations do.
   if (const FunctionTemplateDecl *Template =
           Coro.getDescribedFunctionTemplate()) {
@@ -154,7 +205,7 @@ bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
   if (!Mentions) {
     ASTContext &Ctx = Coro.getASTContext();
     Mentions.emplace();
-    MentionIndex Index(*Mentions, Ctx.getSourceManager());
+    MentionIndex Index(*Mentions, RegisteredLambdas, Ctx.getSourceManager());
     Index.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   return onlyOnMainThread(Coro, 0);
@@ -185,6 +236,11 @@ bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
   auto [It, New] = MainOnly.try_emplace(Def->getCanonicalDecl());
   if (!New)
     return It->second.value_or(false);
+  // A lambda registered with a test framework's runner (see EagerPrefix.h).
+  if (RegisteredLambdas.contains(Def) && !isCoroutine(*Def)) {
+    MainOnly[Def->getCanonicalDecl()] = true;
+    return true;
+  }
   // A lazy coroutine runs where it is started; one of unknown laziness may
   // run anywhere.
   Laziness Kind =
@@ -204,6 +260,10 @@ bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
 bool PlainThreadStarts::runsOnMainThread(const Mention &M, bool Lazy,
                                          unsigned Depth) {
   const FunctionDecl *Caller = M.Within;
+  // A plain function registered with a test framework's runner, which main
+  // calls (see EagerPrefix.h).
+  if (M.Registers && !Lazy && !Caller)
+    return true;
   if (!M.Call || !Caller)
     return false;
   // A lazy coroutine's call only makes the task: it must be started here,

@@ -22,8 +22,17 @@
 // coroutine of the chain before that coroutine's first suspension (on its
 // CFG), or from a plain function of the chain; for a lazy coroutine, that
 // call is the only argument of a sync-wait or the operand of a co_await. A
-// function with no caller in the unit, or whose address is taken (a test
-// framework's registered case), is not.
+// function with no caller in the unit, or whose address is taken elsewhere,
+// is not.
+//
+// A plain function that the initialiser of a namespace-scope variable hands
+// to a call or a construction (a test framework's registered case: doctest's
+// and Catch2's TEST_CASE expand to a static function and a static variable
+// initialised with its registration), or a captureless lambda handed there
+// as a function pointer, counts as one main calls: the
+// framework's runner, called from main, runs its cases one after another on
+// main's thread (an assumption about such runners; a function also mentioned
+// any other way is not one).
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +44,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <vector>
 
@@ -47,7 +57,8 @@ class NameMatcher;
 class PlainThreadStarts {
 public:
   /// True when \p Coro runs its code before its first suspension only on a
-  /// plain thread: a coroutine lambda only \p SyncWaitFns run, an eager
+  /// plain thread: a coroutine lambda only \p SyncWaitFns run, or whose
+  /// tasks an inline combinator starts (CombinedStarts), an eager
   /// coroutine only main calls, or a lazy one only sync-waits made there
   /// start (see above). \p Session and \p Lib give the callers' suspension
   /// flows. Memoised.
@@ -68,13 +79,16 @@ public:
   /// A mention of a function: the expression, the function it is in (null
   /// outside any), the call it is the callee of (null when it is not), and
   /// what that call is handed to: the call it is the only argument of, the
-  /// co_await it is the operand of (null when none).
+  /// co_await it is the operand of (null when none). Registers is the
+  /// namespace-scope variable whose initialiser hands the function (or its
+  /// address) to a call or construction, when the mention is that.
   struct Mention {
     const Expr *Ref;
     const FunctionDecl *Within;
     const CallExpr *Call;
     const CallExpr *ArgumentOf;
     const CoawaitExpr *AwaitedBy;
+    const VarDecl *Registers;
   };
 
 private:
@@ -92,6 +106,9 @@ private:
       Mentions;
   /// onlyOnMainThread's answers; absent while one is computed.
   llvm::DenseMap<const FunctionDecl *, std::optional<bool>> MainOnly;
+  /// The call operators of the lambdas registered by a namespace-scope
+  /// variable's initialiser (gathered with Mentions).
+  llvm::DenseSet<const FunctionDecl *> RegisteredLambdas;
   const NameMatcher *SyncWaitFunctions = nullptr;
   AnalysisSession *Session = nullptr;
   AnalysisSession::LibraryId Lib = 0;
