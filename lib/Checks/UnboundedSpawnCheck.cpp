@@ -64,6 +64,7 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnboundedSpawnCheck::startTranslationUnit() {
   FansOut.clear();
   TaskOrAwaitable.clear();
+  EagerTasks.clear();
   Writer.flush();
   Reader.startUnit(Facts.session().summaryIndexes());
 }
@@ -74,8 +75,10 @@ void UnboundedSpawnCheck::emit(const model::Finding &F) {
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
 }
 
-const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
-  return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions);
+const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call,
+                                         const CheckedFunction &F) {
+  return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions,
+                          &F.own(), &EagerTasks);
 }
 
 void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
@@ -87,7 +90,7 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   if (!Spawn ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
-        return spawned(Call) || SummarisedSpawns.count(&Call);
+        return spawned(Call, F) || SummarisedSpawns.count(&Call);
       }))
     return;
   bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
@@ -129,7 +132,7 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                      : llvm::SmallPtrSet<const Stmt *, 16>();
   for (const Expr *Site : F.events().calls()) {
     const auto *Call = dyn_cast<CallExpr>(Site);
-    if (const Expr *What = Call ? spawned(*Call) : nullptr) {
+    if (const Expr *What = Call ? spawned(*Call, F) : nullptr) {
       Spawns.push_back({Call, What});
       SpawnCalls.insert(Call);
     } else if (const model::Summary *Summary =

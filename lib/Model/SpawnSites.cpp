@@ -11,9 +11,22 @@
 
 namespace clang::tidy::async::model {
 
+namespace {
+
+/// True when a call returning \p T starts an eager coroutine that is not
+/// an awaitable: made to be dropped, it runs detached.
+bool runsDetached(QualType T) {
+  return T->isRecordType() && isTaskType(T) && !isAwaitableType(T) &&
+         lazinessOf(T) == Laziness::Eager;
+}
+
+} // namespace
+
 const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
-                      const NameMatcher &SpawnLikeFunctions) {
-  std::optional<CallInfo> Info = describeCall(Call);
+                      const NameMatcher &SpawnLikeFunctions,
+                      const OwnStmts *Own, EagerTaskMemo *EagerTasks) {
+  std::optional<CallInfo> Scratch;
+  const CallInfo *Info = describeCall(Call, Own, Scratch);
   if (!Info)
     return nullptr;
   if (anyNameMatches(SpawnFunctions, *Info) ||
@@ -55,10 +68,13 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
   // An eager coroutine made to be dropped runs detached: calling one is a
   // spawn.
   QualType T = Call.getType();
-  if (!T->isRecordType() || !isTaskType(T) || isAwaitableType(T) ||
-      lazinessOf(T) != Laziness::Eager)
-    return nullptr;
-  return &Call;
+  if (!EagerTasks)
+    return runsDetached(T) ? &Call : nullptr;
+  auto [It, New] =
+      EagerTasks->try_emplace(T.getCanonicalType().getTypePtr(), false);
+  if (New)
+    It->second = runsDetached(T);
+  return It->second ? &Call : nullptr;
 }
 
 const CallExpr *
