@@ -131,7 +131,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       return;
     // A spawn that keeps the task a lambda called in place made.
     if (std::optional<model::LifetimeEvidence> Kept =
-            model::keptTaskClosure(*Call, TaskKeepingSpawns, Encl, R);
+            model::keptTaskClosure(*Call, TaskKeepingSpawns, Encl, R, &F.own());
         Kept && reportOnce(Kept->at()))
       return reportEvidence(*this, *Kept, Warnings,
                             model::Said::ClosureTemporary);
@@ -139,7 +139,7 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
         dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
     if (!Op || !isa<CXXOperatorCallExpr>(Call) ||
         !model::capturingCoroutine(Op->getParent()))
-      return report(model::callbackLifetimes(*Call, F.Ctx, R));
+      return report(model::callbackLifetimes(*Call, F.Ctx, R, &F.own()));
     // A coroutine lambda called: its task refers to the closure, or, where
     // the closure outlives it, to the captured locals.
     std::optional<model::LifetimeEvidence> Closure =

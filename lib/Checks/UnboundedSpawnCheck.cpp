@@ -65,6 +65,7 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnboundedSpawnCheck::startTranslationUnit() {
   FansOut.clear();
   TaskOrAwaitable.clear();
+  EagerTasks.clear();
   Writer.flush();
   Reader.startUnit(Facts.session().summaryIndexes());
 }
@@ -75,8 +76,10 @@ void UnboundedSpawnCheck::emit(const model::Finding &F) {
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
 }
 
-const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call) const {
-  return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions);
+const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call,
+                                         const CheckedFunction &F) {
+  return model::spawnedBy(Call, Lib.SpawnFunctions, SpawnLikeFunctions,
+                          &F.own(), &EagerTasks);
 }
 
 void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
@@ -88,7 +91,7 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   if (!Spawn || model::spawnsGivenTasks(Loop, F.own(), SpawnCalls) ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
-        return spawned(Call) || SummarisedSpawns.count(&Call);
+        return spawned(Call, F) || SummarisedSpawns.count(&Call);
       }))
     return;
   bool Paced = !suspensionsOf(FD, Ctx).repeatsWithoutSuspending(*Spawn);
@@ -130,7 +133,7 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
                      : llvm::SmallPtrSet<const Stmt *, 16>();
   for (const Expr *Site : F.events().calls()) {
     const auto *Call = dyn_cast<CallExpr>(Site);
-    const Expr *What = Call ? spawned(*Call) : nullptr;
+    const Expr *What = Call ? spawned(*Call, F) : nullptr;
     // Waited for where it is made: over before the next one starts.
     if (What && model::joinedInPlace(*Call, F.Ctx, Joins))
       continue;

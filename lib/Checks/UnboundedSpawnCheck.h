@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
 #include "../Model/FanOuts.h"
+#include "../Model/SpawnSites.h"
 #include "../Model/SummaryFiles.h"
 #include "AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -27,8 +28,9 @@ protected:
 private:
   /// Shows \p F as the model made it.
   void emit(const model::Finding &F);
-  /// What a call spawns (model::spawnedBy under this check's lists).
-  const Expr *spawned(const CallExpr &Call) const;
+  /// What a call of \p F spawns (model::spawnedBy under this check's lists,
+  /// with F's descriptions of its calls and the unit's memo of types).
+  const Expr *spawned(const CallExpr &Call, const CheckedFunction &F);
   void checkLoop(CheckedFunction &F, const Stmt &Loop);
   void checkRecursion(const FunctionDecl &FD);
   void checkFanOut(CheckedFunction &Fn);
@@ -53,6 +55,8 @@ private:
   llvm::SmallVector<std::pair<const CallExpr *, const Expr *>, 4> Spawns;
   llvm::SmallPtrSet<const CallExpr *, 4> SpawnCalls;
   llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
+  /// Whether a call returning a type runs detached, by type (spawnedBy).
+  model::EagerTaskMemo EagerTasks;
   /// The calls whose callee spawns on every call, by another unit's summary
   /// (SpawnCalls holds them too).
   llvm::DenseMap<const CallExpr *, const model::Summary *> SummarisedSpawns;

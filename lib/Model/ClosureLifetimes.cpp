@@ -187,9 +187,11 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
 }
 
 LifetimeFindings callbackLifetimes(const CallExpr &Call, ASTContext &Ctx,
-                                   const ClosureLifetimeRules &R) {
+                                   const ClosureLifetimeRules &R,
+                                   const OwnStmts *Own) {
   LifetimeFindings Found;
-  std::optional<CallInfo> Info = describeCall(Call);
+  std::optional<CallInfo> Scratch;
+  const CallInfo *Info = describeCall(Call, Own, Scratch);
   if (!Info)
     return Found;
   auto Listed = [&](const NameMatcher &List) {

@@ -58,9 +58,11 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
 /// Capturing coroutine lambdas \p Call hands to code that calls and then
 /// destroys them (or makes them an operation's implementation), and
 /// captures of a plain lambda so handed over that an eager coroutine it
-/// calls borrows.
+/// calls borrows. \p Own: the statements of the function \p Call is in,
+/// whose description of the call is read when given.
 LifetimeFindings callbackLifetimes(const CallExpr &Call, ASTContext &Ctx,
-                                   const ClosureLifetimeRules &R);
+                                   const ClosureLifetimeRules &R,
+                                   const OwnStmts *Own = nullptr);
 
 /// The calls in \p Encl of member functions that start a coroutine lambda
 /// capturing 'this' detached, on an object dying while the task runs.

@@ -58,8 +58,10 @@ lambdaCalledInPlace(const Expr *Arg) {
 std::optional<LifetimeEvidence> keptTaskClosure(const CallExpr &Spawn,
                                                 const NameMatcher &Keepers,
                                                 const EnclosingFunction &Encl,
-                                                const ClosureLifetimeRules &R) {
-  std::optional<CallInfo> Info = describeCall(Spawn);
+                                                const ClosureLifetimeRules &R,
+                                                const OwnStmts *Own) {
+  std::optional<CallInfo> Scratch;
+  const CallInfo *Info = describeCall(Spawn, Own, Scratch);
   if (!Info || !anyNameMatches(Keepers, *Info))
     return std::nullopt;
   // A joinable handle awaited in the same full expression: the closure,

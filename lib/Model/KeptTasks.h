@@ -30,11 +30,13 @@ inline constexpr llvm::StringLiteral DefaultTaskKeepingSpawns =
 /// argument of \p Spawn, a call of a function of \p Keepers, destroyed at
 /// the end of the full expression while the task it made still uses a
 /// capture. Not when \p Spawn returns a task awaited in that same full
-/// expression (the closure outlives it then).
+/// expression (the closure outlives it then). \p Own: the statements of
+/// \p Encl, whose description of the call is read when given.
 std::optional<LifetimeEvidence> keptTaskClosure(const CallExpr &Spawn,
                                                 const NameMatcher &Keepers,
                                                 const EnclosingFunction &Encl,
-                                                const ClosureLifetimeRules &R);
+                                                const ClosureLifetimeRules &R,
+                                                const OwnStmts *Own = nullptr);
 
 } // namespace clang::tidy::async::model
 

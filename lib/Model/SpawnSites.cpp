@@ -11,9 +11,22 @@
 
 namespace clang::tidy::async::model {
 
+namespace {
+
+/// True when a call returning \p T starts an eager coroutine that is not
+/// an awaitable: made to be dropped, it runs detached.
+bool runsDetached(QualType T) {
+  return T->isRecordType() && isTaskType(T) && !isAwaitableType(T) &&
+         lazinessOf(T) == Laziness::Eager;
+}
+
+} // namespace
+
 const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
-                      const NameMatcher &SpawnLikeFunctions) {
-  std::optional<CallInfo> Info = describeCall(Call);
+                      const NameMatcher &SpawnLikeFunctions,
+                      const OwnStmts *Own, EagerTaskMemo *EagerTasks) {
+  std::optional<CallInfo> Scratch;
+  const CallInfo *Info = describeCall(Call, Own, Scratch);
   if (!Info)
     return nullptr;
   if (anyNameMatches(SpawnFunctions, *Info) ||
@@ -56,10 +69,15 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
   // spawn. Only a call that returns the task by value makes one; one that
   // returns a reference (std::move(t), an accessor) names a task that exists.
   QualType T = Call.getType();
-  if (!Call.isPRValue() || !T->isRecordType() || !isTaskType(T) ||
-      isAwaitableType(T) || lazinessOf(T) != Laziness::Eager)
+  if (!Call.isPRValue())
     return nullptr;
-  return &Call;
+  if (!EagerTasks)
+    return runsDetached(T) ? &Call : nullptr;
+  auto [It, New] =
+      EagerTasks->try_emplace(T.getCanonicalType().getTypePtr(), false);
+  if (New)
+    It->second = runsDetached(T);
+  return It->second ? &Call : nullptr;
 }
 
 const CallExpr *

@@ -11,6 +11,7 @@
 #define ASYNC_LINT_MODEL_SPAWNSITES_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -36,9 +37,19 @@ class OwnStmts;
 /// first argument that is a task, an awaitable or a function object (else
 /// its first argument, or the call); the thread of `t.detach()` or the
 /// container of `threads.emplace_back(...)`; the call of an eager coroutine
-/// (not an awaitable) that returns its task by value. Null when \p Call spawns nothing.
+/// (not an awaitable) that returns its task by value. Null when \p Call
+/// spawns nothing.
+///
+/// Asked of every call, so two optional memos: \p Own, the statements of the
+/// function \p Call is in (its description of the call), and \p EagerTasks,
+/// the answers so far of the unit (kept by the caller and cleared when the
+/// unit ends) to whether a call returning a type runs detached, by
+/// canonical type: each answer reads the type's promise and members.
+using EagerTaskMemo = llvm::DenseMap<const Type *, bool>;
 const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
-                      const NameMatcher &SpawnLikeFunctions);
+                      const NameMatcher &SpawnLikeFunctions,
+                      const OwnStmts *Own = nullptr,
+                      EagerTaskMemo *EagerTasks = nullptr);
 
 /// The first of \p Spawns in \p Loop's own body (a spawn in a loop nested
 /// in it is that loop's); null when there is none.

@@ -226,17 +226,16 @@ struct Making {
 
 /// A call of a transform algorithm that fills a local container of lazy
 /// tasks: the container, and how it is made.
-std::pair<const VarDecl *, Making> transformCall(const Stmt &S,
+std::pair<const VarDecl *, Making> transformCall(const CallExpr &Call,
+                                                 const CallInfo &Info,
                                                  const NameMatcher &Functions) {
-  const auto *Call = dyn_cast<CallExpr>(&S);
-  std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
-  if (!Info || !anyNameMatches(Functions, *Info))
+  if (!anyNameMatches(Functions, Info))
     return {};
-  llvm::SmallVector<const Expr *, 4> Args = argumentsOf(Call);
+  llvm::SmallVector<const Expr *, 4> Args = argumentsOf(&Call);
   for (unsigned I = 1; I + 1 < Args.size(); ++I)
     if (const VarDecl *Out = outputContainer(Args[I]);
         Out && isLazyTask(typeArgument(Out->getType(), 0)))
-      return {Out, {Args[0], Call, Args.back()->getType()}};
+      return {Out, {Args[0], &Call, Args.back()->getType()}};
   return {};
 }
 
@@ -264,9 +263,16 @@ transformedFanOuts(const Stmt *Body, ASTContext &Ctx,
   llvm::DenseMap<const VarDecl *, Making> Filled;
   llvm::SmallVector<const CallExpr *, 2> Combines;
   forEachOwnStmt(Own, Body, [&](const Stmt &S) {
-    if (auto [Var, How] = transformCall(S, Lists.Functions); Var)
+    // Each call described once, from the function's cache when there is one:
+    // both questions are about the same call.
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    std::optional<CallInfo> Scratch;
+    const CallInfo *Info = Call ? describeCall(*Call, Own, Scratch) : nullptr;
+    if (!Info)
+      return;
+    if (auto [Var, How] = transformCall(*Call, *Info, Lists.Functions); Var)
       Filled.try_emplace(Var, How);
-    if (const CallExpr *Call = callOfListed(S, Lists.Combinators))
+    if (anyNameMatches(Lists.Combinators, *Info))
       Combines.push_back(Call);
   });
   for (const CallExpr *Combine : Combines)
