@@ -118,14 +118,6 @@ bool awaitsBeforeSuspending(const FunctionDecl &Awaiter, const VarDecl &Capture,
 
 } // namespace
 
-const NameMatcher &inlineStartCombinators() {
-  // async_simple's collectAll starts each task in its awaiter's
-  // await_suspend, on the awaiting thread, with the parent's executor;
-  // collectAllPara schedules them instead.
-  static const NameMatcher Known("::async_simple::coro::collectAll");
-  return Known;
-}
-
 const FunctionDecl *inlineCombinedParent(const FunctionDecl &Coro,
                                          const NameMatcher &InlineCombinators,
                                          AnalysisSession &Session,

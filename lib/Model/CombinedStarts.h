@@ -5,8 +5,8 @@
 // it is pushed (push_back, emplace_back) into one local container, and that
 // container is moved into the init-capture of a coroutine lambda whose only
 // use of the capture is handing it to a combinator that starts its children
-// inline (inlineStartCombinators(): async_simple's collectAll, not
-// collectAllPara), awaited before that coroutine first suspends. The
+// inline (the shared list InlineStartCombinators: async_simple's collectAll,
+// not collectAllPara), awaited before that coroutine first suspends. The
 // combinator starts each child on the awaiting coroutine's thread, so each
 // child runs its code before its first suspension where its parent runs its
 // own (cinatra's tests: `co_await collectAll(std::move(tasks));` in a lambda
@@ -24,10 +24,6 @@
 namespace clang::tidy::async::model {
 
 class NameMatcher;
-
-/// The combinators known to start their tasks inline, matched on the
-/// resolved declaration (not yet an option: a fixed library list).
-const NameMatcher &inlineStartCombinators();
 
 /// The coroutine lambda whose await of an \p InlineCombinators call starts
 /// every task of the coroutine lambda \p Coro (see above), before it first

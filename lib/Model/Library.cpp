@@ -48,6 +48,7 @@ const Library::Entry Library::Entries[] = {
     {"SignalMembers", &Library::SignalMembers},
     {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables},
     {"PromiseFutureMembers", &Library::PromiseFutureMembers},
+    {"InlineStartCombinators", &Library::InlineStartCombinators},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

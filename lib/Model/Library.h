@@ -89,6 +89,10 @@ public:
   /// promise: awaiting it only waits for the outcome of work that runs
   /// without it).
   NameMatcher PromiseFutureMembers;
+  /// Combinators whose awaiter starts the tasks it is given on the thread
+  /// that awaits it (async_simple's collectAll, not collectAllPara, which
+  /// schedules them): those tasks run where the awaiting coroutine runs.
+  NameMatcher InlineStartCombinators;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

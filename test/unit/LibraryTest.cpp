@@ -115,6 +115,7 @@ const Documented Lists[] = {
     {"PromiseFutureMembers",
      "async_simple::Promise::getFuture;"
      "concurrencpp::result_promise::get_result"},
+    {"InlineStartCombinators", "::async_simple::coro::collectAll"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
