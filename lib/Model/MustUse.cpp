@@ -1,6 +1,7 @@
 //===--- MustUse.cpp - async-lint -----------------------------------------===//
 
 #include "MustUse.h"
+#include "ConstantConditions.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -87,6 +88,8 @@ private:
         return O;
       return mayJump(S) ? Outcome::MayJump : Outcome::FallsThrough;
     }
+    if (const Stmt *Taken = alwaysTaken(*S))
+      return statement(Taken);
     if (mayJump(S))
       return Outcome::MayJump;
     if (isa<Expr, DeclStmt>(S) && usesAlways(S))
@@ -95,6 +98,29 @@ private:
   }
 
   static bool mayJump(const Stmt *S) { return mayLeave(S); }
+
+  /// The branch that \p S always runs: the then-branch of an `if` on an
+  /// always-true object (alwaysTrueCondition), or the statement a `switch`
+  /// enters when its body is a chain of labels that includes `default:`.
+  /// Null otherwise.
+  static const Stmt *alwaysTaken(const Stmt &S) {
+    if (const auto *If = dyn_cast<IfStmt>(&S))
+      return !If->getInit() && alwaysTrueCondition(If->getCond())
+                 ? If->getThen()
+                 : nullptr;
+    // Every value of the condition enters a chain of labels that includes
+    // `default:` (`switch (0) case 0: default: S`): S always runs.
+    const auto *Switch = dyn_cast<SwitchStmt>(&S);
+    if (!Switch)
+      return nullptr;
+    bool Default = false;
+    const Stmt *Entered = Switch->getBody();
+    while (const auto *Label = dyn_cast_or_null<SwitchCase>(Entered)) {
+      Default |= isa<DefaultStmt>(Label);
+      Entered = Label->getSubStmt();
+    }
+    return Default ? Entered : nullptr;
+  }
 
   /// True when evaluating \p S always evaluates a use of Var: not one that
   /// only a branch of ?:, && or || reaches, nor one in a lambda body or in
