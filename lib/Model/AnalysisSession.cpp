@@ -91,7 +91,8 @@ void SessionStats::print(llvm::raw_ostream &OS, llvm::StringRef Unit,
   OS << "async-lint stats: " << Unit << ": " << FunctionsAnalysed
      << " functions analysed, " << CFGsBuilt << " CFGs built, "
      << SkippedByBudget << " skipped by the budget (" << MaxCFGBlocks
-     << " CFG blocks), at most " << MostHeld << " held at once\n";
+     << " CFG blocks), at most " << MostHeld << " held at once, "
+     << CFGsBuiltAgain << " built again\n";
   for (unsigned K = 0; K < NumKinds; ++K)
     OS << "async-lint stats: " << Unit << ": " << name(static_cast<Kind>(K))
        << ": " << Built[K] << " built, "
@@ -173,6 +174,7 @@ void AnalysisSession::clear() {
   Current = nullptr;
   Retired.clear();
   Seen.clear();
+  Graphed.clear();
   Lambdas.clear();
   Names.clear();
   PromiseLaziness.clear();
@@ -229,6 +231,8 @@ void AnalysisSession::buildGraph(Function &F, const FunctionDecl &FD,
     F.Graph = buildFunctionCFG(FD, Ctx ? *Ctx : FD.getASTContext());
   }
   ++Stats.CFGsBuilt;
+  if (!Graphed.insert(&FD).second)
+    ++Stats.CFGsBuiltAgain;
   // A CFG built later, for an analysis, is kept: its function was judged
   // within the budget, and every check judges the same functions.
   if (!SettlesBudget)

@@ -27,6 +27,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 #include <array>
@@ -69,6 +70,10 @@ struct SessionStats {
   /// of, or whose budget only its CFG could settle (more than the
   /// functions when one freed was asked about again).
   unsigned CFGsBuilt = 0;
+  /// Of those, the builds for a function whose CFG had already been built
+  /// in this unit and freed: a later question about it that the session
+  /// did not keep an answer to (0 when every function is graphed once).
+  unsigned CFGsBuiltAgain = 0;
   /// Functions whose CFG has more blocks than the budget.
   unsigned SkippedByBudget = 0;
   /// The most functions whose analyses were held at once.
@@ -210,6 +215,9 @@ private:
   /// Every function analysed in the unit, and whether it was past the
   /// budget, so that one built again is counted once.
   llvm::DenseMap<const FunctionDecl *, bool> Seen;
+  /// Every function whose CFG was built in the unit: a second build of one
+  /// is counted as built again.
+  llvm::DenseSet<const FunctionDecl *> Graphed;
   /// The lambda expression of each lambda class, for factsAt.
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
   /// The canonical names of the unit's callees, for every OwnStmts::call.

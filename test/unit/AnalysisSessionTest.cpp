@@ -265,11 +265,13 @@ demo::task<int> outer() {
   Session.judging(*Second);
   Session.suspensionFlow(*Second, Id);
   EXPECT_EQ(Session.stats().CFGsBuilt, 4u);
+  EXPECT_EQ(Session.stats().CFGsBuiltAgain, 0u);
   EXPECT_EQ(Session.stats().MostHeld, 3u);
   // Asked about again: built again, to the same answer, and counted once
-  // as a function analysed.
+  // as a function analysed, once as a CFG built again.
   EXPECT_EQ(Session.suspensionFlow(*Outer, Id).points().size(), 1u);
   EXPECT_EQ(Session.stats().CFGsBuilt, 5u);
+  EXPECT_EQ(Session.stats().CFGsBuiltAgain, 1u);
   EXPECT_EQ(Session.stats().FunctionsAnalysed, 4u);
 }
 
