@@ -19,7 +19,10 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void startTranslationUnit() override { PlainStarts.clear(); }
+  void startTranslationUnit() override {
+    PlainStarts.clear();
+    EagerTypes.clear();
+  }
 
 private:
   /// How a loop that never suspends would be reported; None when it is not.
