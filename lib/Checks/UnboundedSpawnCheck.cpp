@@ -14,8 +14,6 @@
 
 namespace clang::tidy::async {
 
-namespace {
-
 constexpr llvm::StringLiteral StrictModeOpt = "StrictMode";
 constexpr llvm::StringLiteral LimiterFunctionsOpt = "LimiterFunctions";
 constexpr llvm::StringLiteral SpawnLikeFunctionsOpt = "SpawnLikeFunctions";
@@ -23,8 +21,6 @@ constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
     "ParallelForEachFunctions";
 constexpr llvm::StringLiteral TransformFunctionsOpt = "TransformFunctions";
 constexpr llvm::StringLiteral TransformViewsOpt = "TransformViews";
-
-} // namespace
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)

@@ -13,11 +13,7 @@
 
 namespace clang::tidy::async {
 
-namespace {
-
 constexpr llvm::StringLiteral AnyCallMayThrowOpt = "AnyCallMayThrow";
-
-} // namespace
 
 llvm::ArrayRef<model::ListOption<UnobservedExceptionCheck>>
 UnobservedExceptionCheck::listOptions() {

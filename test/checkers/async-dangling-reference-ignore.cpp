@@ -85,18 +85,18 @@ void ignored_lambda() {
 void kept_task() {
   int X = 0;
   Kept = writer(X);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: parameter 'X' of coroutine 'writer' refers to local 'X', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: parameter 'X' of coroutine 'writer' refers to local 'X', which the task may outlive [async-dangling-reference]
 }
 template <class V> void kept_template() {
   V X{};
   Kept = write_into(X);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: parameter 'X' of coroutine 'write_into' refers to local 'X', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: parameter 'X' of coroutine 'write_into' refers to local 'X', which the task may outlive [async-dangling-reference]
 }
 template void kept_template<int>();
 void kept_macro() {
   int X = 0;
   KEEP(writer(X));
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: parameter 'X' of coroutine 'writer' refers to local 'X', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: parameter 'X' of coroutine 'writer' refers to local 'X', which the task may outlive [async-dangling-reference]
 }
 void kept_lambda() {
   int X = 0;
@@ -106,5 +106,5 @@ void kept_lambda() {
     co_return 0;
   };
   Kept = Coro(X);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: parameter 'Y' of coroutine lambda refers to local 'X', which is destroyed while the task may still run [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: parameter 'Y' of coroutine lambda refers to local 'X', which the task may outlive [async-dangling-reference]
 }

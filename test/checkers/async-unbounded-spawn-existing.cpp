@@ -78,7 +78,7 @@ void subscribe_lambda() {
 void subscribe_n(int N) {
   for (int I : std::views::iota(0, N))
     notify(I);
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'notify' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'notify' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: the loop has no static bound, and some path through it comes back to the spawn without suspending
 }
 

@@ -54,12 +54,12 @@ void lambda() {
 void no_bound() {
   for (unsigned long I = 0; more(); ++I)
     work();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
 }
 void written_in_body() {
   for (int I = 0; I != 10; ++I) {
     work();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
     if (more())
       I = 0;
   }
@@ -67,7 +67,7 @@ void written_in_body() {
 void passed_by_reference() {
   for (unsigned long I = 0; I != 10; ++I) {
     work();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
     unsigned long *P = &I;
     consume(*P);
   }
@@ -75,12 +75,12 @@ void passed_by_reference() {
 void steps_by_two() {
   for (int I = 0; I != 9; I += 2)
     work();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
 }
 template <unsigned long N> void templated_written() {
   for (unsigned long I = 0; I != N; ++I) {
     work();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
     I = I * 2;
   }
 }
@@ -89,7 +89,7 @@ void lambda_unbounded() {
   auto Start = [] {
     for (int I = 0; more(); ++I)
       work();
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'work' starts a task on every iteration of a loop without a bound, and the loop does not wait for any of them; limit how many run at once (await a semaphore or a bounded channel before spawning) or await them in batches [async-unbounded-spawn]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'work' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
   };
   Start();
 }

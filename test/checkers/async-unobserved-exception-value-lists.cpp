@@ -57,13 +57,17 @@ Lazy<void> untested() {
 void run() {
   tested().start([](auto &&) {});
   // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:21: warning: exceptions thrown by coroutine 'tested' are lost
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES-DEFAULT: :43:13: note: 'corp::result::value' may throw here
   tested_by_macro().start([](auto &&) {});
   // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:30: warning: exceptions thrown by coroutine 'tested_by_macro' are lost
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES-DEFAULT: :50:11: note: 'corp::result::value' may throw here
   untested().start([](auto &&) {});
   // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:23: warning: exceptions thrown by coroutine 'untested' are lost
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES-DEFAULT: :54:11: note: 'corp::result::value' may throw here
-  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:23: warning: exceptions thrown by coroutine 'untested' are lost
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:23: warning: exceptions thrown by coroutine 'untested' are lost
+  // CHECK-NOTES-CUSTOM: :[[@LINE-5]]:3: note: the handler is given to 'async_simple::coro::Lazy::start' here; log the failure or rethrow it
   // CHECK-NOTES-CUSTOM: :54:11: note: 'corp::result::value' may throw here
 }
