@@ -50,9 +50,8 @@ constexpr llvm::StringLiteral Notes[] = {
     "%0 is used at %1, after the coroutine may have suspended (summary)",
 };
 
-static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::SummarisedUse) -
-                      static_cast<size_t>(Said::TaskIs) + 1,
+static_assert(std::size(Notes) == static_cast<size_t>(Said::SummarisedUse) -
+                                      static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 
 void addArgument(DiagnosticBuilder &D, const model::EvidenceArg &Arg) {

@@ -28,8 +28,7 @@ void ParameterBorrows::summarise(
     SummaryStep Step;
     Step.Caller = E.What;
     Step.Callee = "'" + Param->getName().str() + "'";
-    if (!Use ||
-        !placeStep(Use->getBeginLoc(), Ctx.getSourceManager(), Step))
+    if (!Use || !placeStep(Use->getBeginLoc(), Ctx.getSourceManager(), Step))
       continue;
     Indexes.push_back(std::to_string(I));
     E.Steps.push_back(std::move(Step));

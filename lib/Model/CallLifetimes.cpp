@@ -51,10 +51,11 @@ void addDeclaredWarning(LifetimeEvidence &E, const CoroutineCall &C,
 /// uses the parameter after it may have suspended: the note at that use, in
 /// the other unit's file, replaces the one at the declaration. Asked only
 /// once the argument is known to die before the task is done.
-std::optional<LifetimeEvidence>
-summarisedArgument(const CoroutineCall &C, unsigned Index,
-                   const ParmVarDecl &Param, const Expr &Arg,
-                   const CallLifetimeRules &R) {
+std::optional<LifetimeEvidence> summarisedArgument(const CoroutineCall &C,
+                                                   unsigned Index,
+                                                   const ParmVarDecl &Param,
+                                                   const Expr &Arg,
+                                                   const CallLifetimeRules &R) {
   std::optional<ArgumentDeath> D = summarisedArgumentDeath(C, Param, Arg);
   ASTContext &Ctx = C.Coro.getASTContext();
   const SummaryStep *Use =

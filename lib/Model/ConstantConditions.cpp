@@ -15,13 +15,12 @@ bool alwaysTrueCondition(const Expr *Cond) {
   // warnings; its body is not in the unit, so this one fact is a table.
   if (const auto *Plain = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts()))
     if (const FunctionDecl *Callee = Plain->getDirectCallee();
-        Callee && Callee->getQualifiedNameAsString() ==
-                      "testing::internal::AlwaysTrue")
+        Callee &&
+        Callee->getQualifiedNameAsString() == "testing::internal::AlwaysTrue")
       return true;
   // `if (T x{})`, `if (T{})`: a contextual conversion calls T's operator
   // bool on the object.
-  const auto *Call =
-      dyn_cast<CXXMemberCallExpr>(Cond->IgnoreParenImpCasts());
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Cond->IgnoreParenImpCasts());
   const auto *Conversion =
       Call ? dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl())
            : nullptr;

@@ -187,8 +187,7 @@ bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
   // A lambda's tasks that an inline combinator starts run where the
   // combinator's awaiter starts.
   if (const FunctionDecl *Parent =
-          inlineCombinedParent(Coro, S.library(L).InlineStartCombinators,
-                               S, L))
+          inlineCombinedParent(Coro, S.library(L).InlineStartCombinators, S, L))
     return startsOnPlainThread(*Parent, SyncWaitFns, S, L);
   // A template's pattern runs as its instantiations do.
   if (const FunctionTemplateDecl *Template =

@@ -69,7 +69,8 @@ struct ThrowPolicy {
   /// Where the overriders of a virtual function are found: a virtual call
   /// whose object's dynamic type is not visible throws only when every body
   /// that may run throws. Null: judged by the called declaration alone.
-  OverrideIndex *Overrides = nullptr;  /// Value-or-error objects: the members that test for a value (true
+  OverrideIndex *Overrides = nullptr; /// Value-or-error objects: the members
+                                      /// that test for a value (true
   /// proves it there), those that test for an error (false proves it), and
   /// the value accessors, which throw only without a value. A conversion to
   /// bool of such an object is a test for a value.

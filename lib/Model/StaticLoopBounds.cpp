@@ -155,8 +155,7 @@ namespace {
 bool stepsByOne(const ForStmt &For, const VarDecl &I) {
   const auto *Inc = dyn_cast_or_null<UnaryOperator>(
       For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr);
-  if (!I.getType()->isIntegerType() || !Inc ||
-      !Inc->isIncrementDecrementOp() ||
+  if (!I.getType()->isIntegerType() || !Inc || !Inc->isIncrementDecrementOp() ||
       declNamedDirectly(Inc->getSubExpr()) != &I)
     return false;
   bool Written = false;

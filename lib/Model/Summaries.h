@@ -63,8 +63,8 @@ enum class SummaryFact : unsigned {
 inline constexpr unsigned NumSummaryFacts = 6;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops", "detaches", "borrows"), which is also the suffix of the files its check
-/// writes.
+/// "drops", "detaches", "borrows"), which is also the suffix of the files its
+/// check writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -94,7 +94,8 @@ struct Summary {
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
   /// BlockingFunctions). Drops, Detaches, Borrows: the indexes of the
-  /// parameters dropped, detached or borrowed, comma-separated, in the order of the steps
+  /// parameters dropped, detached or borrowed, comma-separated, in the order of
+  /// the steps
   /// ("0,2"). "-" for the other facts.
   std::string Category = "-";
   /// Blocks: the calls from the function down to the blocking call (the

@@ -12,7 +12,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
-
 namespace clang::tidy::async::model {
 
 namespace {

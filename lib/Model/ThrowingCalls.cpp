@@ -135,8 +135,7 @@ static bool listed(const CXXMethodDecl &Method, const NameMatcher *List) {
   return List && List->matches(canonicalName(Method));
 }
 
-const VarDecl *ThrowFinder::testedForValue(const Expr *Cond,
-                                           bool Holds) const {
+const VarDecl *ThrowFinder::testedForValue(const Expr *Cond, bool Holds) const {
   Cond = strip(Cond, Wrappers::Condition);
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
