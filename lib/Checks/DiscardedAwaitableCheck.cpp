@@ -149,7 +149,7 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
     VarVerdicts[VD] = V;
   });
   std::vector<model::UnusedValueLoss> Losses = model::lostTaskLocals(
-      Vars, F.Body, F.Ctx, F.own(),
+      Vars, F.Body, F.Ctx, F.own(), Lib.AlwaysTrueFunctions,
       [&]() -> const model::PathFacts & { return F.facts(); });
   if (Losses.empty())
     return;

@@ -7,16 +7,16 @@
 
 namespace clang::tidy::async::model {
 
-bool alwaysTrueCondition(const Expr *Cond) {
+bool alwaysTrueCondition(const Expr *Cond, const NameMatcher &AlwaysTrue) {
   if (!Cond)
     return false;
-  // GoogleTest declares `bool testing::internal::AlwaysTrue()` (defined in
-  // its library, documented to return true) to hide a branch from compiler
-  // warnings; its body is not in the unit, so this one fact is a table.
+  // A function whose body is not in the unit and that its library
+  // documents to return true (GoogleTest's testing::internal::AlwaysTrue,
+  // which hides a branch from compiler warnings): library data.
   if (const auto *Plain = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts()))
     if (const FunctionDecl *Callee = Plain->getDirectCallee();
-        Callee &&
-        Callee->getQualifiedNameAsString() == "testing::internal::AlwaysTrue")
+        Callee && !AlwaysTrue.empty() &&
+        AlwaysTrue.matches(canonicalName(*Callee)))
       return true;
   // `if (T x{})`, `if (T{})`: a contextual conversion calls T's operator
   // bool on the object.

@@ -49,6 +49,7 @@ const Library::Entry Library::Entries[] = {
     {"CurrentExecutorAwaitables", &Library::CurrentExecutorAwaitables},
     {"PromiseFutureMembers", &Library::PromiseFutureMembers},
     {"InlineStartCombinators", &Library::InlineStartCombinators},
+    {"AlwaysTrueFunctions", &Library::AlwaysTrueFunctions},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

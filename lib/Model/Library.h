@@ -93,6 +93,10 @@ public:
   /// that awaits it (async_simple's collectAll, not collectAllPara, which
   /// schedules them): those tasks run where the awaiting coroutine runs.
   NameMatcher InlineStartCombinators;
+  /// Functions whose body is not in the unit, documented to return true
+  /// (GoogleTest's testing::internal::AlwaysTrue, which its assertion
+  /// macros test to hide a branch): a branch they guard always runs.
+  NameMatcher AlwaysTrueFunctions;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

@@ -9,9 +9,10 @@ namespace clang::tidy::async::model {
 std::vector<UnusedValueLoss>
 lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
                ASTContext &Ctx, const OwnStmts &Own,
+               const NameMatcher &AlwaysTrue,
                llvm::function_ref<const PathFacts &()> Facts) {
   auto UsedAlways = [&](const VarDecl &Var) {
-    return usedOnEveryPath(Var, Body, Ctx,
+    return usedOnEveryPath(Var, Body, Ctx, AlwaysTrue,
                            [](const DeclRefExpr &) { return true; });
   };
   llvm::SmallVector<const VarDecl *, 4> Judged;

@@ -28,6 +28,7 @@ namespace clang::tidy::async::model {
 std::vector<UnusedValueLoss>
 lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
                ASTContext &Ctx, const OwnStmts &Own,
+               const NameMatcher &AlwaysTrue,
                llvm::function_ref<const PathFacts &()> Facts);
 
 } // namespace clang::tidy::async::model

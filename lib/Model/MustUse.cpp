@@ -29,8 +29,9 @@ enum class Outcome {
 class Walker {
 public:
   Walker(const VarDecl &Var, const ASTContext &Ctx,
+         const NameMatcher &AlwaysTrue,
          llvm::function_ref<bool(const DeclRefExpr &)> IsUse)
-      : Var(Var), Ctx(Ctx), IsUse(IsUse) {}
+      : Var(Var), Ctx(Ctx), AlwaysTrue(AlwaysTrue), IsUse(IsUse) {}
 
   /// The statements of \p Block from the one after \p After (or the first).
   Outcome sequence(const CompoundStmt &Block, const Stmt *After) {
@@ -105,7 +106,7 @@ private:
   /// Null otherwise.
   static const Stmt *alwaysTaken(const Stmt &S) {
     if (const auto *If = dyn_cast<IfStmt>(&S))
-      return !If->getInit() && alwaysTrueCondition(If->getCond())
+      return !If->getInit() && alwaysTrueCondition(If->getCond(), AlwaysTrue)
                  ? If->getThen()
                  : nullptr;
     // Every value of the condition enters a chain of labels that includes
@@ -172,6 +173,7 @@ private:
 
   const VarDecl &Var;
   const ASTContext &Ctx;
+  const NameMatcher &AlwaysTrue;
   llvm::function_ref<bool(const DeclRefExpr &)> IsUse;
 };
 
@@ -244,16 +246,16 @@ bool runsBodyOnce(const ForStmt &For, const ASTContext &Ctx) {
 }
 
 bool usedOnEveryPath(const VarDecl &Var, const Stmt &Body,
-                     const ASTContext &Ctx,
+                     const ASTContext &Ctx, const NameMatcher &AlwaysTrue,
                      llvm::function_ref<bool(const DeclRefExpr &)> IsUse) {
   if (const auto *Block = dyn_cast<CompoundStmt>(&Body))
     for (const Stmt *Item : Block->body())
       if (const auto *Decls = dyn_cast<DeclStmt>(Item))
         for (const Decl *D : Decls->decls())
           if (D == &Var)
-            return Walker(Var, Ctx, IsUse).sequence(*Block, Item) ==
+            return Walker(Var, Ctx, AlwaysTrue, IsUse).sequence(*Block, Item) ==
                    Outcome::Uses;
-  return Walker(Var, Ctx, IsUse).fromDeclaration(Body);
+  return Walker(Var, Ctx, AlwaysTrue, IsUse).fromDeclaration(Body);
 }
 
 } // namespace clang::tidy::async::model

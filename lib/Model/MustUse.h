@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_MODEL_MUSTUSE_H
 #define ASYNC_LINT_MODEL_MUSTUSE_H
 
+#include "NameMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -31,9 +32,10 @@ bool mayLeave(const Stmt *S);
 
 /// True when every path from the declaration of the local \p Var in
 /// \p Body reaches a mention of it that \p IsUse accepts, by structure (see
-/// the file comment). False whenever that cannot be shown.
+/// the file comment); a branch whose condition \p AlwaysTrue shows to hold
+/// (alwaysTrueCondition) always runs. False whenever that cannot be shown.
 bool usedOnEveryPath(const VarDecl &Var, const Stmt &Body,
-                     const ASTContext &Ctx,
+                     const ASTContext &Ctx, const NameMatcher &AlwaysTrue,
                      llvm::function_ref<bool(const DeclRefExpr &)> IsUse);
 
 } // namespace clang::tidy::async::model

@@ -9,6 +9,7 @@
 #include "StaticLoopBounds.h"
 #include "SummaryFiles.h"
 #include "SummaryPlaces.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::model {
@@ -16,8 +17,19 @@ namespace clang::tidy::async::model {
 namespace {
 
 /// \p Call's first name, quoted as warnings show it; \p Otherwise when it
-/// has none.
+/// has none. A lambda's call operator has no name a reader knows
+/// ('(anonymous)::operator()'): the call is named by the variable that holds
+/// the lambda, or as "the lambda's call".
 std::string quotedCall(const Stmt &Call, llvm::StringRef Otherwise) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        Method && Method->getParent()->isLambda() && Op->getNumArgs() > 0) {
+      const auto *Ref =
+          dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+      return Ref ? "'" + Ref->getDecl()->getNameAsString() + "'"
+                 : std::string("the lambda's call");
+    }
   if (std::optional<CallInfo> Info = describeCall(Call))
     return "'" + displayName(Info->Names.front()) + "'";
   return Otherwise.str();

@@ -129,7 +129,7 @@ void promise_self_deleting::unhandled_exception() {
   // The user cannot access the promise anyway, ignore the exception.
 }
 task_self_deleting make_task_self_deleting(coro::task<void> user_task) {
-  // CHECK-NOTES: :[[@LINE-1]]:20: warning: exceptions thrown in coroutine 'make_task_self_deleting' are lost: the promise of 'task_self_deleting' discards them and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: exceptions thrown in coroutine 'make_task_self_deleting' are lost: nothing awaits it and its promise discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task awaited here rethrows whatever the task handed in throws
   // CHECK-NOTES: :[[@LINE-6]]:29: note: 'unhandled_exception' drops the exception
   co_await user_task;
@@ -149,7 +149,7 @@ struct detached_job {
   };
 };
 detached_job fire() {
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: exceptions thrown in coroutine 'fire' are lost: the promise of 'detached_job' discards them and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: exceptions thrown in coroutine 'fire' are lost: nothing awaits it and its promise discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
   // CHECK-NOTES: :[[@LINE-13]]:8: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("fire");

@@ -43,7 +43,7 @@ demo::task<> remote();
 
 namespace detail {
 detached run(demo::task<> T) { co_await std::move(T); }
-// CHECK-NOTES: :[[@LINE-1]]:10: warning: exceptions thrown in coroutine 'run' are lost: the promise of 'detached' discards them and nothing awaits it
+// CHECK-NOTES: :[[@LINE-1]]:10: warning: exceptions thrown in coroutine 'run' are lost: nothing awaits it and its promise discards them
 // CHECK-NOTES: :[[@LINE-2]]:32: note: the task awaited here rethrows whatever the task handed in throws
 // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
 detached run_logged(demo::task<> T) {
@@ -128,7 +128,7 @@ void uses(executor &Ex) {
 // A runner written as a coroutine lambda inside the spawn.
 void spawn_inline(executor &, demo::task<> T) {
   [](demo::task<> U) -> detached { co_await std::move(U); }(std::move(T));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown in coroutine lambda are lost: the promise of 'detached' discards them and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown in coroutine lambda are lost: nothing awaits it and its promise discards them
   // CHECK-NOTES: :[[@LINE-2]]:36: note: the task awaited here rethrows whatever the task handed in throws
   // CHECK-NOTES: :24:10: note: 'unhandled_exception' drops the exception
 }

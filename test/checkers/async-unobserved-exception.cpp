@@ -131,14 +131,14 @@ struct stored_task {
 };
 
 demo::fire_and_forget notify() {
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: exceptions thrown in coroutine 'notify' are lost: the promise of 'demo::fire_and_forget' discards them and nothing awaits it
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: exceptions thrown in coroutine 'notify' are lost: nothing awaits it and its promise discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
   // CHECK-NOTES: task.h:36:10: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("lost");
   co_return;
 }
 logged_task log_only() {
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: exceptions thrown in coroutine 'log_only' are lost: the promise of 'logged_task' discards them
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: exceptions thrown in coroutine 'log_only' are lost: nothing awaits it and its promise discards them
   // CHECK-NOTES: :[[@LINE+2]]:3: note: an exception is thrown here
   // CHECK-NOTES: :119:10: note: 'unhandled_exception' drops the exception
   throw std::runtime_error("lost");

@@ -116,6 +116,7 @@ const Documented Lists[] = {
      "async_simple::Promise::getFuture;"
      "concurrencpp::result_promise::get_result"},
     {"InlineStartCombinators", "::async_simple::coro::collectAll"},
+    {"AlwaysTrueFunctions", "::testing::internal::AlwaysTrue"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
