@@ -4,6 +4,7 @@
 #pragma once
 #include <coroutine>
 #include <exception>
+#include <type_traits>
 #include <utility>
 
 namespace seastar {
@@ -19,6 +20,14 @@ public:
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   void await_resume() {}
+  // Calls func when this future is ready; the continuation (and func) is
+  // destroyed once func has returned its future.
+  template <class Func> auto then(Func &&func) {
+    if constexpr (std::is_void_v<T>)
+      return func();
+    else
+      return func(T{});
+  }
 };
 class gate {
 public:
@@ -48,6 +57,19 @@ future<> max_concurrent_for_each(Range &&range, unsigned max_concurrent, Func &&
   return {};
 }
 namespace coroutine {
+// Wraps a coroutine lambda by reference, so a lambda temporary lives for the
+// full expression that awaits it (Seastar's remedy for the lambda-coroutine
+// fiasco). It does not own the lambda.
+template <class Func> class lambda {
+  Func *func_;
+
+public:
+  explicit lambda(Func &&func) : func_(&func) {}
+  template <class... Args> decltype(auto) operator()(Args &&...args) const {
+    return (*func_)(std::forward<Args>(args)...);
+  }
+};
+template <class Func> lambda(Func &&) -> lambda<Func>;
 struct maybe_yield {
   bool await_ready() const noexcept { return !need_preempt(); }
   void await_suspend(std::coroutine_handle<>) noexcept;
