@@ -26,6 +26,16 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = "{Checks: '-*,async-*'}"
+# The kinds of issues #24 and #25, in their order, then the others.
+KIND_ORDER = [
+    ("reference-parameter", "#24"), ("reference-into-awaited-state", "#24"),
+    ("this-after-suspension", "#24"), ("closure-handed-to-keeper", "#24"),
+    ("reference-into-shared-container", "#24"), ("fan-out", "#24"),
+    ("dropped-failure", "#24"), ("race-winner", "#24"), ("executor-stalling-loop", "#24"),
+    ("work-never-run", "#25"), ("self-wait", "#25"), ("mutual-wait", "#25"),
+    ("lock-order", "#25"), ("sync-wait-on-own-executor", "#25"),
+    ("lock-across-suspension", "other"), ("discarded-task", "other"),
+]
 
 
 def read_markers(path):
@@ -106,18 +116,20 @@ def judge(case, by_file):
 
 
 def table(results):
-    kinds = collections.OrderedDict()
+    kinds = collections.OrderedDict((k, []) for k, _ in KIND_ORDER)
     for r in results:
         kinds.setdefault(r["kind"], []).append(r)
-    lines = ["| kind | cases | found | recall | wrong findings in fixed twins |",
-             "|---|---:|---:|---:|---:|"]
+    issue = dict(KIND_ORDER)
+    lines = ["| issue | kind | cases | found | recall | wrong findings in fixed twins |",
+             "|---|---|---:|---:|---:|---:|"]
     total = collections.Counter()
     for kind, rs in kinds.items():
         n, found = len(rs), sum(r["found"] for r in rs)
         wrong = sum(len(r["wrong_in_fixed"]) for r in rs)
         total.update(n=n, found=found, wrong=wrong)
-        lines.append(f"| {kind} | {n} | {found} | {found / n:.2f} | {wrong} |")
-    lines.append(f"| **all** | {total['n']} | {total['found']} | "
+        recall = f"{found / n:.2f}" if n else "no report found"
+        lines.append(f"| {issue.get(kind, 'other')} | {kind} | {n} | {found} | {recall} | {wrong} |")
+    lines.append(f"| | **all** | {total['n']} | {total['found']} | "
                  f"{total['found'] / max(total['n'], 1):.2f} | {total['wrong']} |")
     lines.append("")
     lines.append("| case | kind | found | on the bug line | expected check | wrong in fixed |")
@@ -136,9 +148,23 @@ def main():
     ap.add_argument("--json", help="write the per-case results as JSON to this file")
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="print every finding per case")
+    ap.add_argument("--compile-check", metavar="CXX", nargs="?", const="clang++-22",
+                    help="first check that every bug.cpp and fixed.cpp compiles (-fsyntax-only)")
     args = ap.parse_args()
 
     cases = load_cases(args.cases)
+    if args.compile_check:
+        bad = 0
+        for c in cases:
+            for f in (c["bug"], c["fixed"]):
+                cmd = [args.compile_check, "-fsyntax-only", "-I" + os.path.join(HERE, "include")] + \
+                      c.get("flags", ["-std=c++20"]) + [f]
+                proc = subprocess.run(cmd, capture_output=True, text=True)
+                if proc.returncode:
+                    bad += 1
+                    sys.stderr.write(f"does not compile: {f}\n{proc.stderr}")
+        if bad:
+            sys.exit(f"{bad} file(s) do not compile")
     groups = collections.defaultdict(list)
     for c in cases:
         groups[tuple(c.get("flags", ["-std=c++20"]))].append(c)
