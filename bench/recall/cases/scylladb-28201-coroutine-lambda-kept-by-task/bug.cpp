@@ -1,0 +1,32 @@
+// Reduction of scylladb/scylladb#28201 (issue #28200): a coroutine lambda
+// wrapped in seastar::coroutine::lambda is given to a function that creates a
+// task object; the task keeps the wrapper and invokes it later in run(). The
+// wrapper only points to the lambda temporary, which died at the end of the
+// creating statement.
+#include "seastar_mock.hpp"
+#include <memory>
+#include <string>
+
+seastar::future<> stream_ranges(std::string table);
+
+template <class Func> class streaming_task_impl {
+public:
+  explicit streaming_task_impl(Func f) : func_(std::move(f)) {}
+  seastar::future<> run() { return func_(); }
+
+private:
+  Func func_;
+};
+template <class Func> std::unique_ptr<streaming_task_impl<Func>> make_streaming_task(Func f) {
+  return std::make_unique<streaming_task_impl<Func>>(std::move(f));
+}
+void start_later(std::shared_ptr<void> task);
+
+// @recall-begin
+void handle_topology_cmd(std::string table) {
+  auto task = make_streaming_task(seastar::coroutine::lambda([table]() -> seastar::future<> { // @bug
+    co_await stream_ranges(table);
+  }));
+  start_later(std::move(task));
+}
+// @recall-end
