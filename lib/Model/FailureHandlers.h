@@ -16,14 +16,15 @@ namespace clang::tidy::async::model {
 /// async-unobserved-exception's default RecoveryFunctions: continuations
 /// that call a callback taking the failure type only when the result is a
 /// failure, and continue the chain with what it returns (YACLib's Then and
-/// ThenInline of Future, FutureOn, SharedFuture and Task: algo/detail/
+/// ThenInline of the futures, shared futures and Task: algo/detail/
 /// core.hpp calls a callback invocable with std::exception_ptr or the error
 /// type only on an exception or an error).
 inline constexpr llvm::StringLiteral DefaultRecoveryFunctions =
     "::yaclib::FutureBase::Then;::yaclib::FutureBase::ThenInline;"
     "::yaclib::Future::Then;::yaclib::Future::ThenInline;"
     "::yaclib::FutureOn::Then;::yaclib::FutureOn::ThenInline;"
-    "::yaclib::SharedFuture::Then;::yaclib::SharedFuture::ThenInline;"
+    "::yaclib::SharedFutureBase::Then;::yaclib::SharedFuture::ThenInline;"
+    "::yaclib::SharedFutureOn::Then;::yaclib::SharedFutureOn::ThenInline;"
     "::yaclib::Task::Then;::yaclib::Task::ThenInline";
 
 class NameMatcher;
