@@ -5,6 +5,7 @@
 #include "../Model/ConcurrencyLimits.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/ExistingTasks.h"
+#include "../Model/JoinedBatches.h"
 #include "../Model/PoolSizing.h"
 #include "../Model/SpawnReports.h"
 #include "../Model/SpawnSites.h"
@@ -21,6 +22,7 @@ constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
     "ParallelForEachFunctions";
 constexpr llvm::StringLiteral TransformFunctionsOpt = "TransformFunctions";
 constexpr llvm::StringLiteral TransformViewsOpt = "TransformViews";
+constexpr llvm::StringLiteral WaitAllFunctionsOpt = "WaitAllFunctions";
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -44,7 +46,8 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
       Writer(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              model::SummaryFact::Spawns),
       Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer),
-      Joins(model::untimedJoins(Lib.JoinMembers)) {}
+      WaitAll(Options.get(WaitAllFunctionsOpt, model::DefaultWaitAllFunctions)),
+      Joins(model::untimedJoins(Lib.JoinMembers, WaitAll)) {}
 
 void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeOpt, StrictMode);
@@ -54,6 +57,7 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
                 ParallelForEachFunctions.str());
   Options.store(Opts, TransformFunctionsOpt, TransformFunctions.str());
   Options.store(Opts, TransformViewsOpt, TransformViews.str());
+  Options.store(Opts, WaitAllFunctionsOpt, WaitAll.str());
   Options.store(Opts, SummaryOutputOpt, Writer.directory());
   Options.store(Opts, SummaryDirectoryOpt, Reader.directory());
 }
@@ -84,8 +88,12 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   if (model::staticallyBounded(Loop, Ctx))
     return;
   const CallExpr *Spawn = model::firstSpawnIn(Loop, F.own(), SpawnCalls);
+  // A batch of a size the callers fix, joined whole after the loop.
   if (!Spawn || model::spawnsGivenTasks(Loop, F.own(), SpawnCalls) ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
+      (model::countFixedByCallers(Loop, FD, Ctx) &&
+       model::joinedAfter(Loop, F.own(), SpawnCalls, WaitAll,
+                          Lib.CombinatorFunctions, Ctx)) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
         return spawned(Call, F) || SummarisedSpawns.count(&Call);
       }))
@@ -101,20 +109,6 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
         model::spawnSummaryNotes(*S, Ctx.getSourceManager(),
                                  Spawn->getBeginLoc())));
   emit(model::loopSpawnFinding(*Spawn, Loop, Paced, "", {}));
-}
-
-void UnboundedSpawnCheck::checkRecursion(const FunctionDecl &FD) {
-  const FunctionDecl *Self = FD.getCanonicalDecl();
-  for (auto [Call, What] : Spawns) {
-    const auto *Inner = dyn_cast<CallExpr>(What->IgnoreImplicit());
-    const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
-    if (!Callee || Callee->getCanonicalDecl() != Self || Inner == Call)
-      continue;
-    diag(Call->getBeginLoc(),
-         "%0 spawns itself: every run starts another, with no bound on how "
-         "many run at once")
-        << model::describeFunction(FD) << Call->getSourceRange();
-  }
 }
 
 void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
@@ -152,8 +146,9 @@ void UnboundedSpawnCheck::checkFunction(CheckedFunction &F) {
       checkLoop(F, *Loop);
   checkFanOut(F);
   checkParallelForEach(F);
-  if (F.isCoroutine() && !Spawns.empty())
-    checkRecursion(F.Decl);
+  if (F.isCoroutine())
+    for (const model::Finding &Self : model::recursionFindings(F.Decl, Spawns))
+      emit(Self);
   // Spawning on every call, without a limit: what a loop of another unit
   // that calls this function would be reported for.
   if (Writer.judging(F.Ctx) && !Spawns.empty())

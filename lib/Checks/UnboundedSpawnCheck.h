@@ -32,7 +32,6 @@ private:
   /// with F's descriptions of its calls and the unit's memo of types).
   const Expr *spawned(const CallExpr &Call, const CheckedFunction &F);
   void checkLoop(CheckedFunction &F, const Stmt &Loop);
-  void checkRecursion(const FunctionDecl &FD);
   void checkFanOut(CheckedFunction &Fn);
   /// parallel_for_each over a range of runtime size without a limit.
   void checkParallelForEach(CheckedFunction &F);
@@ -62,8 +61,10 @@ private:
   llvm::DenseMap<const CallExpr *, const model::Summary *> SummarisedSpawns;
   model::SummaryWriter Writer;
   model::SummaryReader Reader;
-  /// Members that wait for a task to end (untimed JoinMembers and blocking
-  /// members): a spawn that is their object is joined where it is made.
+  /// Calls that join every task of a range (JoinedBatches.h).
+  const model::NameMatcher WaitAll;
+  /// What waits for a task to end (ExistingTasks.h's untimedJoins): a spawn
+  /// that is the object of such a member is joined where it is made.
   const model::NameMatcher Joins;
 };
 

@@ -22,10 +22,10 @@ UnobservedExceptionCheck::listOptions() {
   // clang-format off
 #define LIST(Name) {#Name, model::Default##Name, &C::Name}
   static const model::ListOption<C> Lists[] = {
-      LIST(DiscardingTokens), LIST(DiscardingSpawnFunctions),
+      LIST(DiscardingTokens), LIST(DiscardingSpawnFunctions), LIST(ValueTests),
       LIST(FailureTypes), LIST(ThrowingTokens), LIST(ThrowingFunctions),
       LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations),
-      LIST(ValueTests), LIST(ErrorTests), LIST(ValueAccessors)};
+      LIST(ErrorTests), LIST(ValueAccessors), LIST(RecoveryFunctions)};
 #undef LIST
   // clang-format on
   return Lists;
@@ -144,7 +144,8 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         if (std::optional<model::Finding> Ignored =
                 model::ignoredFailureFinding(*Handler, *Arg, *Call,
-                                             FailureClasses, Policy, F.Ctx);
+                                             FailureClasses, Policy,
+                                             RecoveryFunctions, F.Ctx);
             Ignored && reportOnce(Ignored->Loc))
           emit(*Ignored);
   }

@@ -61,6 +61,7 @@ private:
   model::NameMatcher ValueTests;
   model::NameMatcher ErrorTests;
   model::NameMatcher ValueAccessors;
+  model::NameMatcher RecoveryFunctions;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
   /// Who overrides each virtual function, for virtual calls whose object's

@@ -109,14 +109,74 @@ bool spawnsGivenTasks(const Stmt &Loop, const OwnStmts &Own,
   return Any && All;
 }
 
-NameMatcher untimedJoins(const NameMatcher &JoinMembers) {
+NameMatcher untimedJoins(const NameMatcher &JoinMembers,
+                         const NameMatcher &WaitAll) {
   std::vector<std::string> Names = splitList(JoinMembers.str());
-  for (const std::string &Name : splitList(DefaultAwaitableBlockingMembers))
-    if (!StringRef(Name).ends_with("_for") &&
-        !StringRef(Name).ends_with("_until"))
-      Names.push_back(Name);
+  for (const std::string &Name : splitList(WaitAll.str()))
+    Names.push_back(Name);
+  // The catalogue's waits for a result and on another thread, by their
+  // qualified names (std::future::get, std::atomic::wait).
+  for (const BlockingCategory &C : blockingCategories())
+    if (C.Key == "result" || C.Key == "wait")
+      for (const std::string &Name : splitList(C.DefaultNames))
+        if (!StringRef(Name).ends_with("_for") &&
+            !StringRef(Name).ends_with("_until"))
+          Names.push_back(Name);
   return NameMatcher(joinList(Names));
 }
+
+namespace {
+
+/// True when \p E is the object `this` points to, a part of it, or what a
+/// member of it returns (`handle.promise().ready`, `*this`, `t` for a
+/// reference `auto &t = *this`).
+bool fromThis(const Expr *E, unsigned Depth = 0) {
+  E = strip(E, Wrappers::Object);
+  if (!E || Depth > 6)
+    return false;
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return fromThis(Deref->getSubExpr(), Depth + 1);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return fromThis(Member->getBase(), Depth + 1);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return fromThis(Call->getImplicitObjectArgument(), Depth + 1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() && Var->getType()->isReferenceType() &&
+         fromThis(Var->getInit(), Depth + 1);
+}
+
+/// True when the visible body of \p Member waits on the state of its own
+/// object: it calls one of \p Waits on it or given it (`ready.wait(false)`,
+/// yaclib's `Wait(*this)`), or a member of what it holds that does
+/// (kelcoro's `get() &&` calls `get() &`, which calls `wait()`).
+bool waitsOnOwnState(const FunctionDecl *Member, const NameMatcher &Waits,
+                     unsigned Depth = 0) {
+  const FunctionDecl *Def = nullptr;
+  if (!Member || Depth > 3 || !Member->hasBody(Def))
+    return false;
+  bool Waited = false;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (Waited || !Call)
+      return;
+    const auto *OnMember = dyn_cast<CXXMemberCallExpr>(Call);
+    bool OnThis = OnMember && fromThis(OnMember->getImplicitObjectArgument());
+    std::optional<CallInfo> Info = describeCall(*Call);
+    if (Info && anyNameMatches(Waits, *Info))
+      Waited = OnThis || llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+                 return fromThis(Arg);
+               });
+    else if (OnThis)
+      Waited = waitsOnOwnState(OnMember->getMethodDecl(), Waits, Depth + 1);
+  });
+  return Waited;
+}
+
+} // namespace
 
 bool joinedInPlace(const CallExpr &Spawn, ASTContext &Ctx,
                    const NameMatcher &Joins) {
@@ -136,7 +196,9 @@ bool joinedInPlace(const CallExpr &Spawn, ASTContext &Ctx,
           Call && Call->getCallee()->IgnoreParens() == Member
               ? describeCall(*Call)
               : std::nullopt;
-      return Info && anyNameMatches(Joins, *Info);
+      // A listed join, or a member whose body waits on the task's state.
+      return Info && (anyNameMatches(Joins, *Info) ||
+                      waitsOnOwnState(Info->Callee, Joins));
     }
     if (strip(Parent, Wrappers::Object) != strip(Object, Wrappers::Object))
       return false;

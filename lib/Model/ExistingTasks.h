@@ -29,14 +29,20 @@ class OwnStmts;
 bool spawnsGivenTasks(const Stmt &Loop, const OwnStmts &Own,
                       const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns);
 
-/// What waits for a task to end: the library tables' \p JoinMembers and
-/// the members that block on a task (DefaultAwaitableBlockingMembers: get,
-/// wait, join); not a timed wait, which may return while the task runs on.
-NameMatcher untimedJoins(const NameMatcher &JoinMembers);
+/// What waits for a task to end, by resolved declaration: the library
+/// tables' \p JoinMembers, the functions that wait for every task they are
+/// given (\p WaitAll: yaclib's Wait), and the blocking catalogue's waits
+/// for a result and on another thread (std::future::get, std::atomic::wait);
+/// not a timed wait, which may return while the task runs on.
+NameMatcher untimedJoins(const NameMatcher &JoinMembers,
+                         const NameMatcher &WaitAll);
 
 /// True when what \p Spawn starts is waited for in the same full expression:
 /// it is the object of a member named in \p Joins (`compute().get()`,
-/// `std::async(f).wait()`), so it ends before the next one starts.
+/// `std::async(f).wait()`), or of a member whose visible body waits on the
+/// task's own state with one of them (`ready.wait(false)` on a member of the
+/// task, yaclib's `Wait(*this)`, also through other members of the task),
+/// so it ends before the next one starts.
 bool joinedInPlace(const CallExpr &Spawn, ASTContext &Ctx,
                    const NameMatcher &Joins);
 

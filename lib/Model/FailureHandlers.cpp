@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "NameMatcher.h"
 #include "TaskFlow.h"
 
 namespace clang::tidy::async::model {
@@ -52,6 +53,46 @@ const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg) {
       if (const FunctionDecl *Coro = spawnedCoroutine(Other))
         return Coro;
   return nullptr;
+}
+
+bool givenToRecovery(const CallExpr &Call, const Expr &Arg,
+                     const NameMatcher &Recovery, unsigned Depth) {
+  if (std::optional<CallInfo> Info = describeCall(Call);
+      Info && anyNameMatches(Recovery, *Info))
+    return true;
+  // A helper: the parameter that receives the handler, passed on.
+  const FunctionDecl *Def = calledDefinition(Call);
+  if (!Def || Depth > 2)
+    return false;
+  const ParmVarDecl *Param = nullptr;
+  for (unsigned I = 0; I < Def->getNumParams(); ++I)
+    if (argumentFor(Call, I) == &Arg)
+      Param = Def->getParamDecl(I);
+  bool Any = false, All = true;
+  forEachOwnStmt(Param ? Def->getBody() : nullptr, [&](const Stmt &S) {
+    // Not std::forward(fn) itself: the call it is an argument of.
+    const auto *Inner = dyn_cast<CallExpr>(&S);
+    if (!Inner || strip(Inner, Wrappers::Implicit) != Inner)
+      return;
+    for (const Expr *Passed : Inner->arguments()) {
+      const auto *Ref =
+          dyn_cast_or_null<DeclRefExpr>(strip(Passed, Wrappers::Object));
+      if (!Ref || Ref->getDecl() != Param)
+        continue;
+      Any = true;
+      All &= givenToRecovery(*Inner, *Passed, Recovery, Depth + 1);
+    }
+  });
+  return Any && All;
+}
+
+bool returnsValue(const LambdaExpr &Handler) {
+  bool Returns = false;
+  forEachOwnStmt(Handler.getBody(), [&](const Stmt &S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S))
+      Returns |= Return->getRetValue() != nullptr;
+  });
+  return Returns;
 }
 
 bool carriesValue(QualType Failure) {

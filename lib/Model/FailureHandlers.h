@@ -9,8 +9,25 @@
 #define ASYNC_LINT_MODEL_FAILUREHANDLERS_H
 
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::async::model {
+
+/// async-unobserved-exception's default RecoveryFunctions: continuations
+/// that call a callback taking the failure type only when the result is a
+/// failure, and continue the chain with what it returns (YACLib's Then and
+/// ThenInline of the futures, shared futures and Task: algo/detail/
+/// core.hpp calls a callback invocable with std::exception_ptr or the error
+/// type only on an exception or an error).
+inline constexpr llvm::StringLiteral DefaultRecoveryFunctions =
+    "::yaclib::FutureBase::Then;::yaclib::FutureBase::ThenInline;"
+    "::yaclib::Future::Then;::yaclib::Future::ThenInline;"
+    "::yaclib::FutureOn::Then;::yaclib::FutureOn::ThenInline;"
+    "::yaclib::SharedFutureBase::Then;::yaclib::SharedFuture::ThenInline;"
+    "::yaclib::SharedFutureOn::Then;::yaclib::SharedFutureOn::ThenInline;"
+    "::yaclib::Task::Then;::yaclib::Task::ThenInline";
+
+class NameMatcher;
 
 /// The coroutine a spawned expression runs: a call of a coroutine, or a
 /// coroutine lambda given as a function object. Null otherwise.
@@ -29,6 +46,16 @@ const LambdaExpr *handlerLambda(const Expr *Arg);
 /// task a member call is made on (lazy.start(callback)), or the coroutine
 /// spawned with it. Null when it is not seen.
 const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg);
+
+/// True when \p Call hands the handler \p Arg to one of \p Recovery, or to
+/// a function whose visible body passes that parameter on only to such
+/// calls (a helper that picks the continuation: `InlineThen(f, cb)`).
+bool givenToRecovery(const CallExpr &Call, const Expr &Arg,
+                     const NameMatcher &Recovery, unsigned Depth = 0);
+
+/// True when the body of \p Handler returns a value (a return with an
+/// operand): what a recovery step continues the chain with.
+bool returnsValue(const LambdaExpr &Handler);
 
 /// True for a failure type that also carries the value (async_simple's and
 /// folly's Try<T>): a callback that ignores it may only want the run.

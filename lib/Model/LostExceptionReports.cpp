@@ -108,10 +108,13 @@ std::optional<Finding> escapingThrowOf(const FunctionDecl *Coro,
 std::optional<Finding>
 ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
                       const CallExpr &Call, ResolvedTypes &FailureTypes,
-                      const ThrowPolicy &Policy, ASTContext &Ctx) {
+                      const ThrowPolicy &Policy, const NameMatcher &Recovery,
+                      ASTContext &Ctx) {
   QualType Type;
   const ParmVarDecl *Failure = ignoredFailure(Handler, FailureTypes, Type, Ctx);
-  if (!Failure)
+  // A recovery step: called only on failure, its result replaces it.
+  if (!Failure ||
+      (returnsValue(Handler) && givenToRecovery(Call, Arg, Recovery)))
     return std::nullopt;
   // A coroutine seen to throw nothing sends no failure; a Try also carries
   // the value, so ignoring it is reported only when the coroutine can throw.

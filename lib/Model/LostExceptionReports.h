@@ -58,11 +58,15 @@ std::optional<Finding> escapingThrowOf(const FunctionDecl *Coro,
 /// handler \p Arg of \p Call, when it ignores the failure it receives
 /// (ignoredFailure, \p FailureTypes) and that failure may carry an
 /// exception: the coroutine \p Call runs throws under \p Policy (or handed
-/// in tasks do), or, no coroutine seen, the failure carries no value.
+/// in tasks do), or, no coroutine seen, the failure carries no value. Not
+/// a handler that returns a value given to a continuation of \p Recovery,
+/// which calls it only on failure and continues with its result: it
+/// handles the failure, as `catch (...) { return fallback; }` does.
 std::optional<Finding>
 ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
                       const CallExpr &Call, ResolvedTypes &FailureTypes,
-                      const ThrowPolicy &Policy, ASTContext &Ctx);
+                      const ThrowPolicy &Policy, const NameMatcher &Recovery,
+                      ASTContext &Ctx);
 
 /// The finding at the function of the thread \p Construct starts, when an
 /// exception escapes it under \p Policy (std::terminate).

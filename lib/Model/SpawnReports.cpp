@@ -169,4 +169,24 @@ Finding parallelForEachFinding(const Expr &Call, const std::string &Name,
                    "or process the range in batches"}}};
 }
 
+std::vector<Finding> recursionFindings(
+    const FunctionDecl &FD,
+    llvm::ArrayRef<std::pair<const CallExpr *, const Expr *>> Spawns) {
+  std::vector<Finding> Found;
+  const FunctionDecl *Self = FD.getCanonicalDecl();
+  for (auto [Call, What] : Spawns) {
+    const auto *Inner = dyn_cast<CallExpr>(What->IgnoreImplicit());
+    const FunctionDecl *Callee = Inner ? Inner->getDirectCallee() : nullptr;
+    if (!Callee || Callee->getCanonicalDecl() != Self || Inner == Call)
+      continue;
+    Found.push_back({Call->getBeginLoc(),
+                     Call->getSourceRange(),
+                     describeFunction(FD) +
+                         " spawns itself: every run starts another, with no "
+                         "bound on how many run at once",
+                     {}});
+  }
+  return Found;
+}
+
 } // namespace clang::tidy::async::model

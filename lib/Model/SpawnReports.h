@@ -78,6 +78,12 @@ Finding transformedFanOutFinding(const TransformedFanOut &F);
 Finding parallelForEachFinding(const Expr &Call, const std::string &Name,
                                const Expr &Range);
 
+/// The findings of the coroutine \p FD spawning itself: each of \p Spawns
+/// (a spawn and what it spawns) that starts a call of \p FD.
+std::vector<Finding> recursionFindings(
+    const FunctionDecl &FD,
+    llvm::ArrayRef<std::pair<const CallExpr *, const Expr *>> Spawns);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_SPAWNREPORTS_H

@@ -8,6 +8,7 @@
 // job per task its caller handed it. Each with the twin that must still be
 // reported.
 
+#include <atomic>
 #include <utility>
 #include <vector>
 
@@ -109,6 +110,8 @@ void subscribe_lambda_n() {
 }
 
 // --- Facts D and E: an eager task read by a blocking get(), not awaitable.
+// get() and wait() wait on the task's own state (its promise sets Ready when
+// the coroutine ends): the visible bodies show them to be joins.
 
 struct result_task {
   struct promise_type {
@@ -118,8 +121,12 @@ struct result_task {
     void return_value(int) {}
     void unhandled_exception() {}
   };
-  int get() &&;
-  void wait() const;
+  std::atomic<bool> *Ready;
+  int get() && {
+    wait();
+    return 0;
+  }
+  void wait() const { Ready->wait(false); }
   bool wait_for(int) const;
   int peek() const;
 };

@@ -3,6 +3,7 @@
 // one with a runtime bound or without an end is not; std::move of a task in
 // a vector starts nothing; a task joined by get() where it is made does not
 // pile up.
+#include <atomic>
 #include <coroutine>
 #include <ranges>
 #include <utility>
@@ -25,7 +26,11 @@ struct result {
     void return_value(int) {}
     void unhandled_exception() {}
   };
-  int get() &&;
+  std::atomic<bool> *Ready;
+  int get() && {   // waits until the coroutine has ended
+    Ready->wait(false);
+    return 0;
+  }
 };
 job notify(int);
 result compute(int);

@@ -1,0 +1,346 @@
+//===--- JoinedBatches.cpp - async-lint -----------------------------------===//
+
+#include "JoinedBatches.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "NameMatcher.h"
+#include "StaticLoopBounds.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The local variable \p E names directly (not a parameter).
+const VarDecl *localNamed(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, Wrappers::Implicit));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) ? Var
+                                                                 : nullptr;
+}
+
+/// The local container the task \p Spawn makes is put in: `c[i] = spawn`,
+/// `c.push_back(spawn)`, `c.emplace_back(spawn)`; null otherwise.
+const VarDecl *storedIn(const CallExpr &Spawn, ASTContext &Ctx) {
+  const Expr *Object = &Spawn;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Object);
+    const Expr *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
+    if (!Parent)
+      return nullptr;
+    if (const auto *Add = dyn_cast<CXXMemberCallExpr>(Parent)) {
+      const CXXMethodDecl *Method = Add->getMethodDecl();
+      bool Adds = Method && Method->getIdentifier() &&
+                  llvm::is_contained({"push_back", "emplace_back", "push",
+                                      "insert", "emplace"},
+                                     Method->getName());
+      return Adds && llvm::is_contained(Add->arguments(), Object)
+                 ? localNamed(Add->getImplicitObjectArgument())
+                 : nullptr;
+    }
+    const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent);
+    if (Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 && Assign->getArg(1) == Object) {
+      const Expr *Slot = strip(Assign->getArg(0), Wrappers::Syntax);
+      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Slot);
+          Sub && Sub->getOperator() == OO_Subscript)
+        return localNamed(Sub->getArg(0));
+      if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(Slot))
+        return localNamed(Sub->getBase());
+      return nullptr;
+    }
+    if (strip(Parent, Wrappers::Object) != strip(Object, Wrappers::Object))
+      return nullptr;
+    Object = Parent;
+  }
+  return nullptr;
+}
+
+/// The local container \p Arg hands over whole: itself, or its begin, end,
+/// data or size.
+const VarDecl *containerNamed(const Expr *Arg) {
+  const Expr *E = strip(Arg, Wrappers::Implicit);
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !llvm::is_contained({"begin", "end", "cbegin", "cend", "data", "size"},
+                            Method->getName()))
+      return nullptr;
+    E = Member->getImplicitObjectArgument();
+  }
+  return localNamed(E);
+}
+
+/// The container the statement \p S joins as a whole: a call of \p Joins
+/// (blocking, returning nothing, or awaited) or of \p Combinators
+/// (awaited), given only that container.
+const VarDecl *joinOf(const Stmt &S, const NameMatcher &Joins,
+                      const NameMatcher &Combinators) {
+  const auto *E = dyn_cast<Expr>(&S);
+  E = strip(E, Wrappers::Syntax);
+  const auto *Await = dyn_cast_or_null<CoawaitExpr>(E);
+  if (Await)
+    E = Await->getOperand();
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E, Wrappers::Object));
+  std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+  if (!Info || !(anyNameMatches(Joins, *Info) ||
+                 (Await && anyNameMatches(Combinators, *Info))))
+    return nullptr;
+  if (!Await && !Call->getType()->isVoidType())
+    return nullptr;
+  const VarDecl *Container = nullptr;
+  for (const Expr *Arg : Call->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    const VarDecl *Named = containerNamed(Arg);
+    if (!Named || (Container && Named != Container))
+      return nullptr;
+    Container = Named;
+  }
+  return Container;
+}
+
+/// True when \p S may leave the block it is in: a return, co_return, goto
+/// or throw, or a break or continue outside a loop or switch of its own.
+bool leaves(const Stmt *S, bool Nested = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, CXXThrowExpr>(S))
+    return true;
+  if (isa<BreakStmt, ContinueStmt>(S))
+    return !Nested;
+  Nested |= isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return leaves(Child, Nested); });
+}
+
+} // namespace
+
+bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
+                 const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns,
+                 const NameMatcher &Joins, const NameMatcher &Combinators,
+                 ASTContext &Ctx) {
+  llvm::SmallPtrSet<const VarDecl *, 2> Pending;
+  bool All = true;
+  Own.forEach(loopBody(Loop), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || !Spawns.contains(Call))
+      return;
+    const VarDecl *Container = storedIn(*Call, Ctx);
+    All &= Container != nullptr;
+    Pending.insert(Container);
+  });
+  if (!All || Pending.empty())
+    return false;
+  // The statements after the loop in its block, up to the joins.
+  DynTypedNodeList Parents = Ctx.getParents(Loop);
+  const auto *Block =
+      Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return false;
+  const auto *It = llvm::find(Block->body(), &Loop);
+  if (It == Block->body_end())
+    return false;
+  for (++It; It != Block->body_end(); ++It) {
+    if (const VarDecl *Joined = joinOf(**It, Joins, Combinators))
+      Pending.erase(Joined);
+    if (Pending.empty())
+      return true;
+    if (leaves(*It))
+      return false;
+  }
+  return false;
+}
+
+namespace {
+
+/// The references to a function of the main file, collected in the main
+/// file's declarations (a function of internal linkage is called nowhere
+/// else).
+class ReferenceFinder : public RecursiveASTVisitor<ReferenceFinder> {
+public:
+  explicit ReferenceFinder(const FunctionDecl &Target) : Target(Target) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
+    if (FD && FD->getCanonicalDecl() == &Target)
+      Refs.push_back(Ref);
+    return true;
+  }
+  llvm::SmallVector<const DeclRefExpr *, 4> Refs;
+
+private:
+  const FunctionDecl &Target;
+};
+
+/// The calls of \p FD, a function of internal linkage of the main file;
+/// false when it is also used otherwise (its address taken).
+bool functionCalls(const FunctionDecl &FD, ASTContext &Ctx,
+                   llvm::SmallVectorImpl<const CallExpr *> &Calls) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (FD.isExternallyVisible() || isa<CXXMethodDecl>(FD) ||
+      !SM.isInMainFile(FD.getLocation()))
+    return false;
+  ReferenceFinder Finder(*FD.getCanonicalDecl());
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(D->getLocation()))
+      Finder.TraverseDecl(D);
+  for (const DeclRefExpr *Ref : Finder.Refs) {
+    DynTypedNodeList Up = Ctx.getParents(*Ref);
+    const auto *Decay =
+        Up.size() == 1 ? Up[0].get<ImplicitCastExpr>() : nullptr;
+    DynTypedNodeList Above = Decay ? Ctx.getParents(*Decay) : Up;
+    const auto *Call = Above.size() == 1 ? Above[0].get<CallExpr>() : nullptr;
+    if (!Call || Call->getCallee() != Decay)
+      return false;
+    Calls.push_back(Call);
+  }
+  return true;
+}
+
+/// The calls of the lambda whose call operator is \p Op, kept in a local
+/// variable of the function that makes it; false when the variable is used
+/// otherwise than called (copied, captured, passed on).
+bool lambdaCalls(const CXXMethodDecl &Op,
+                 llvm::SmallVectorImpl<const CallExpr *> &Calls) {
+  const CXXRecordDecl *Closure = Op.getParent();
+  const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext());
+  const Stmt *Body = Outer ? Outer->getBody() : nullptr;
+  const VarDecl *Var = nullptr;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          if (const auto *L = dyn_cast_or_null<LambdaExpr>(
+                  strip(V->getInit(), Wrappers::Object));
+              L && L->getLambdaClass() == Closure)
+            Var = V;
+  });
+  if (!Var)
+    return false;
+  // Every use, also in nested lambdas, must be a call.
+  unsigned Uses = 0;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Var)
+      ++Uses;
+    if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(S);
+        Call && Call->getOperator() == OO_Call &&
+        localNamed(Call->getArg(0)) == Var)
+      Calls.push_back(Call);
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(Body, Visit);
+  return Uses == Calls.size();
+}
+
+/// True when the integer elements of \p Range are constants: a braced list
+/// of them, or a variable made from one.
+bool constantElements(const Expr *Range, ASTContext &Ctx) {
+  const Expr *E = strip(Range, Wrappers::Object);
+  if (const auto *List = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
+    E = strip(List->getSubExpr(), Wrappers::Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    E = Var && Var->getType().isConstant(Ctx)
+            ? strip(Var->getInit(), Wrappers::Object)
+            : nullptr;
+  }
+  const auto *Init = dyn_cast_or_null<InitListExpr>(E);
+  return Init && Init->getNumInits() > 0 &&
+         llvm::all_of(Init->inits(), [&](const Expr *Element) {
+           return !Element->isValueDependent() &&
+                  Element->isIntegerConstantExpr(Ctx);
+         });
+}
+
+/// True when the variable \p V holds a count its function fixed: a const
+/// variable, or the element of a range-based for over constants.
+bool boundVariable(const VarDecl &V, ASTContext &Ctx) {
+  DynTypedNodeList Up = Ctx.getParents(V);
+  const auto *Decl = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
+  DynTypedNodeList Above = Decl ? Ctx.getParents(*Decl) : Up;
+  if (const auto *For =
+          Above.size() == 1 ? Above[0].get<CXXForRangeStmt>() : nullptr;
+      For && For->getLoopVariable() == &V)
+    return constantElements(For->getRangeInit(), Ctx);
+  return V.getType().isConstQualified() && !V.getType()->isReferenceType();
+}
+
+/// True when the argument \p Arg is a bound: a constant, or an integer
+/// expression without calls that reads only bound variables, enumerators
+/// and parameters bound by every call.
+bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth) {
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
+    Arg = Default->getExpr();
+  if (!Arg)
+    return false;
+  Arg = Arg->IgnoreParenImpCasts();
+  if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
+    return true;
+  bool Bound = Arg->getType()->isIntegerType();
+  forEachOwnStmt(Arg, [&](const Stmt &S) {
+    Bound &= !isa<CallExpr, MemberExpr>(S);
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref || !Bound || isa<EnumConstantDecl>(Ref->getDecl()))
+      return;
+    if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+      Bound = boundByEveryCall(*P, Ctx, Depth + 1);
+    else if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Bound = boundVariable(*V, Ctx);
+    else
+      Bound = false;
+  });
+  return Bound;
+}
+
+} // namespace
+
+bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, unsigned Depth) {
+  const auto *FD = dyn_cast<FunctionDecl>(P.getDeclContext());
+  if (!FD || Depth > 2 || !P.getType()->isIntegerType())
+    return false;
+  llvm::SmallVector<const CallExpr *, 4> Calls;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool Seen = Method && isLambdaCallOperator(*FD)
+                  ? lambdaCalls(*Method, Calls)
+                  : functionCalls(*FD, Ctx, Calls);
+  unsigned Index = P.getFunctionScopeIndex();
+  return Seen && !Calls.empty() &&
+         llvm::all_of(Calls, [&](const CallExpr *Call) {
+           return boundArgument(argumentFor(*Call, Index), Ctx, Depth);
+         });
+}
+
+bool countFixedByCallers(const Stmt &Loop, const FunctionDecl &FD,
+                         ASTContext &Ctx) {
+  const auto *For = dyn_cast<ForStmt>(&Loop);
+  if (!For || !For->getCond())
+    return false;
+  llvm::SmallPtrSet<const ParmVarDecl *, 2> Params;
+  bool Calls = false;
+  forEachOwnStmt(For->getCond(), [&](const Stmt &S) {
+    Calls |= isa<CallExpr>(S);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+        Params.insert(P);
+  });
+  const DeclContext *Own = &FD;
+  return !Calls && !Params.empty() &&
+         llvm::all_of(Params,
+                      [&](const ParmVarDecl *P) {
+                        return P->getDeclContext() == Own &&
+                               boundByEveryCall(*P, Ctx);
+                      }) &&
+         staticallyBounded(Loop, Ctx, &FD);
+}
+
+} // namespace clang::tidy::async::model
