@@ -103,9 +103,9 @@ bool isCaptureUse(const Stmt &S) {
 /// The reference parameters of the coroutine lambda \p Op that the calls
 /// of it in \p Start bind to the local \p Var (`make(done)`): the task
 /// changes \p Var through them.
-llvm::SmallVector<const VarDecl *, 2>
-boundParameters(const Stmt *Start, const CXXMethodDecl &Op,
-                const VarDecl *Var) {
+llvm::SmallVector<const VarDecl *, 2> boundParameters(const Stmt *Start,
+                                                      const CXXMethodDecl &Op,
+                                                      const VarDecl *Var) {
   llvm::SmallVector<const VarDecl *, 2> Found;
   forEachOwnStmt(Start, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
@@ -145,9 +145,8 @@ bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
   Names.push_back(Var);
   return llvm::any_of(Names, [&](const VarDecl *Name) {
     return llvm::any_of(changesIn(Body, Name), [&](const Stmt *Change) {
-      return LastUse.isInvalid() ||
-             !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM),
-                                           LastUse);
+      return LastUse.isInvalid() || !SM.isBeforeInTranslationUnit(
+                                        at(Change->getEndLoc(), SM), LastUse);
     });
   });
 }

@@ -64,7 +64,8 @@ struct Walk {
 } // namespace
 
 bool destructorWaitsForCoroutine(QualType Task, const NameMatcher &Waits) {
-  const CXXRecordDecl *RD = Task.isNull() ? nullptr : Task->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD =
+      Task.isNull() ? nullptr : Task->getAsCXXRecordDecl();
   RD = RD && RD->hasDefinition() ? RD->getDefinition() : nullptr;
   const CXXDestructorDecl *Dtor = RD ? RD->getDestructor() : nullptr;
   const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;

@@ -130,13 +130,12 @@ std::optional<int64_t> countedTrips(const Stmt *S, const ASTContext &Ctx) {
   const auto *Var = Init && Init->isSingleDecl()
                         ? dyn_cast<VarDecl>(Init->getSingleDecl())
                         : nullptr;
-  const auto *Cond = For ? dyn_cast_or_null<BinaryOperator>(For->getCond())
-                         : nullptr;
-  const auto *Inc = For ? dyn_cast_or_null<UnaryOperator>(For->getInc())
-                        : nullptr;
+  const auto *Cond =
+      For ? dyn_cast_or_null<BinaryOperator>(For->getCond()) : nullptr;
+  const auto *Inc =
+      For ? dyn_cast_or_null<UnaryOperator>(For->getInc()) : nullptr;
   if (!Var || !Cond || !Inc || !Inc->isIncrementOp() ||
-      namedDecl(Inc->getSubExpr()) != Var ||
-      namedDecl(Cond->getLHS()) != Var ||
+      namedDecl(Inc->getSubExpr()) != Var || namedDecl(Cond->getLHS()) != Var ||
       (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
     return std::nullopt;
   std::optional<int64_t> From = constantOf(Var->getInit(), Ctx);
@@ -155,9 +154,9 @@ bool countCoversStarts(const Stmt &CallerBody, const Expr &Call,
   const auto *Make = dyn_cast_or_null<CXXConstructExpr>(
       Sync.getInit() ? Sync.getInit()->IgnoreImplicit() : nullptr);
   const ASTContext &Ctx = Sync.getASTContext();
-  std::optional<int64_t> Count =
-      Make && Make->getNumArgs() == 1 ? constantOf(Make->getArg(0), Ctx)
-                                      : std::nullopt;
+  std::optional<int64_t> Count = Make && Make->getNumArgs() == 1
+                                     ? constantOf(Make->getArg(0), Ctx)
+                                     : std::nullopt;
   llvm::SmallVector<const Stmt *, 16> Path;
   if (!Count || !pathTo(&CallerBody, &Call, Path))
     return true;
