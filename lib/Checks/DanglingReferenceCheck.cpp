@@ -8,6 +8,7 @@
 #include "DanglingReferenceCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/TaskWaits.h"
 #include "LifetimeNotes.h"
 #include "SummaryOptions.h"
 
@@ -58,6 +59,9 @@ static_assert(std::size(Warnings) ==
                       static_cast<size_t>(model::Said::ParamTemporary),
               "one wording per warning of async-dangling-reference");
 
+// BlockingWaits' default is built from the blocking catalogue, at run time.
+constexpr llvm::StringLiteral BlockingWaitsOpt = "BlockingWaits";
+
 } // namespace
 
 const model::ListOption<DanglingReferenceCheck>
@@ -85,6 +89,8 @@ const model::FlagOption<DanglingReferenceCheck>
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions),
+      BlockingWaits(
+          Options.get(BlockingWaitsOpt, model::defaultBlockingWaits())),
       Borrows(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
               Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
   model::readListOptions<DanglingReferenceCheck>(
@@ -99,6 +105,7 @@ void DanglingReferenceCheck::storeCheckOptions(
   auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
   model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
   model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
+  Store(BlockingWaitsOpt, StringRef(BlockingWaits.str()));
   Store(SummaryOutputOpt, StringRef(Borrows.output()));
   Store(SummaryDirectoryOpt, StringRef(Borrows.directory()));
 }
@@ -126,7 +133,8 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           LateUses,
           Detached,
           analyses(),
-          &Borrows};
+          &Borrows,
+          &BlockingWaits};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {

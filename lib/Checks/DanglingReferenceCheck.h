@@ -47,6 +47,9 @@ private:
   model::NameMatcher OwnerFunctions;
   model::NameMatcher ViewTypes;
   model::NameMatcher FunctionWrappers;
+  /// Calls that block until something completes (a task type's destructor
+  /// that waits on its promise with one joins the task).
+  model::NameMatcher BlockingWaits;
   bool ReferenceWrappers = true;
   bool StrictParameters = false;
   /// Also report a member coroutine spawned detached on '*this' of a class

@@ -6,6 +6,7 @@
 #include "CoroutineModel.h"
 #include "DeclaredCoroutines.h"
 #include "ForwardedArguments.h"
+#include "JoiningTasks.h"
 #include "Owners.h"
 #include "SummaryPlaces.h"
 #include "clang/AST/ASTContext.h"
@@ -100,6 +101,14 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
   return E;
 }
 
+/// True when the task of \p C, of fate \p F, is dropped and its type's
+/// destructor waits for its coroutine: the statement outlives the task.
+bool joinedWhenDropped(const CoroutineCall &C, const TaskFate &F,
+                       const CallLifetimeRules &R) {
+  return F.What == TaskFate::Kind::Dropped && R.BlockingWaits &&
+         destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits);
+}
+
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                                          const Expr &Arg,
                                          const CallLifetimeRules &R) {
@@ -109,7 +118,7 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
   if (C.Declared)
     return declaredArgument(C, Index, *Param, Arg, R);
   std::optional<ArgumentDeath> D = argumentDeath(C, Index, Arg, R.Late, R.A);
-  if (!D)
+  if (!D || joinedWhenDropped(C, D->Fate, R))
     return std::nullopt;
   LifetimeEvidence E;
   std::string Coro = describeFunction(C.Coro);
@@ -152,7 +161,7 @@ object(const CoroutineCall &C, const Expr &Object, const CallLifetimeRules &R) {
   if (Ref.What == Referent::Kind::Other)
     return std::nullopt;
   std::optional<ArgumentDeath> D = objectDeath(C, Ref, R.Late, R.A);
-  if (!D)
+  if (!D || joinedWhenDropped(C, D->Fate, R))
     return std::optional<LifetimeEvidence>();
   LifetimeEvidence E;
   std::string Coro = describeFunction(C.Coro);

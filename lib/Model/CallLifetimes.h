@@ -43,6 +43,10 @@ struct CallLifetimeRules {
   /// Other units' summaries of the coroutines this unit only declares
   /// (null: none are read).
   ParameterBorrows *Borrows = nullptr;
+  /// Calls that block until something completes: a dropped task whose
+  /// destructor waits on its promise with one of them is joined, not
+  /// detached (JoiningTasks.h). Null: none is.
+  const NameMatcher *BlockingWaits = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);

@@ -100,11 +100,37 @@ bool isCaptureUse(const Stmt &S) {
          (Var && Var->isInitCapture());
 }
 
-/// True when the coroutine lambda \p Op changes \p Var and uses no capture
+/// The reference parameters of the coroutine lambda \p Op that the calls
+/// of it in \p Start bind to the local \p Var (`make(done)`): the task
+/// changes \p Var through them.
+llvm::SmallVector<const VarDecl *, 2> boundParameters(const Stmt *Start,
+                                                      const CXXMethodDecl &Op,
+                                                      const VarDecl *Var) {
+  llvm::SmallVector<const VarDecl *, 2> Found;
+  forEachOwnStmt(Start, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+    const auto *Callee =
+        Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee())
+             : nullptr;
+    if (!Callee || Callee->getParent() != Op.getParent())
+      return;
+    for (unsigned I = 0; I < Op.getNumParams(); ++I) {
+      const ParmVarDecl *P = Op.getParamDecl(I);
+      const Expr *Arg = argumentFor(*Call, I);
+      if (P->getType()->isLValueReferenceType() && Arg &&
+          namedDecl(Arg) == Var && !llvm::is_contained(Found, P))
+        Found.push_back(P);
+    }
+  });
+  return Found;
+}
+
+/// True when the coroutine lambda \p Op changes \p Var (itself, or through
+/// a reference parameter that \p Start binds to it) and uses no capture
 /// after that change (in source order): once the function sees the change,
 /// the task is done with its closure.
 bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
-                     const SourceManager &SM) {
+                     const Stmt *Start, const SourceManager &SM) {
   const Stmt *Body = getUserBody(Op);
   if (!Body)
     return false;
@@ -115,9 +141,13 @@ bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
         (LastUse.isInvalid() || SM.isBeforeInTranslationUnit(LastUse, Loc)))
       LastUse = Loc;
   });
-  return llvm::any_of(changesIn(Body, Var), [&](const Stmt *Change) {
-    return LastUse.isInvalid() ||
-           !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM), LastUse);
+  llvm::SmallVector<const VarDecl *, 2> Names = boundParameters(Start, Op, Var);
+  Names.push_back(Var);
+  return llvm::any_of(Names, [&](const VarDecl *Name) {
+    return llvm::any_of(changesIn(Body, Name), [&](const Stmt *Change) {
+      return LastUse.isInvalid() || !SM.isBeforeInTranslationUnit(
+                                        at(Change->getEndLoc(), SM), LastUse);
+    });
   });
 }
 
@@ -226,8 +256,10 @@ const CallExpr *startCall(const Stmt &Body, SourceLocation StartedAt,
                           const SourceManager &SM) {
   const CallExpr *Spawn = nullptr;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
+    // Asked of the statement: a call of a lambda, seen as a CallExpr,
+    // begins at the callee's operator, not at the closure.
     const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call || Call->getBeginLoc() != StartedAt)
+    if (!Call || S.getBeginLoc() != StartedAt)
       return;
     if (!Spawn || SM.isBeforeInTranslationUnit(at(Spawn->getEndLoc(), SM),
                                                at(Call->getEndLoc(), SM)))
@@ -392,7 +424,7 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
                           [&](const LambdaExpr *L) {
                             return callbackSignals(*L, Object);
                           }) ||
-             signalsWhenDone(*Task.Coroutine, Object, SM);
+             signalsWhenDone(*Task.Coroutine, Object, Spawn, SM);
       // Signalled by (or the closure of) another task that awaits what
       // this one changes: it cannot finish before this one fed it.
       if (!Link)

@@ -2,6 +2,7 @@
 
 #include "TaskWaits.h"
 #include "BlockingCatalog.h"
+#include "JoiningTasks.h"
 
 namespace clang::tidy::async::model {
 
@@ -16,6 +17,10 @@ std::string defaultBlockingWaits() {
 bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
                           AnalysisSession &Session, const CXXMethodDecl &Coro,
                           const TaskFate &F, const VarDecl &Dying) {
+  // A dropped task whose destructor joins it is done with the statement.
+  if (F.What == TaskFate::Kind::Dropped &&
+      destructorWaitsForCoroutine(Coro.getReturnType(), Waits))
+    return true;
   if (!F.OnExecutor || F.ViaReturn)
     return false;
   if (OwnOf != &Encl || !Own) {

@@ -36,11 +36,16 @@ const Expr *objectOf(const CallExpr &Call) {
 /// True when \p S may leave the block it is a statement of other than at
 /// its end: a return, co_return, goto or throw anywhere in it, or a break
 /// or continue not within a loop (or, for break, a switch) of \p S itself.
-bool leaves(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
+/// With \p EndsTask, a co_return does not count: in the coroutine that
+/// signals, it ends the task without the signal, so it can only keep the
+/// waiter waiting, never release it while the task still runs.
+bool leaves(const Stmt *S, bool InLoop = false, bool InSwitch = false,
+            bool EndsTask = false) {
   if (!S || isa<LambdaExpr>(S))
     return false;
-  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr>(
-          S))
+  if (isa<CoreturnStmt>(S))
+    return !EndsTask;
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr>(S))
     return true;
   if (isa<ContinueStmt>(S))
     return !InLoop;
@@ -49,7 +54,7 @@ bool leaves(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
   bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
   bool Switch = isa<SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (leaves(Child, InLoop || Loop, InSwitch || Switch))
+    if (leaves(Child, InLoop || Loop, InSwitch || Switch, EndsTask))
       return true;
   return false;
 }
@@ -64,17 +69,16 @@ bool callsOn(const CallExpr *Call, const ValueDecl *Object,
          Names.matches(canonicalName(*Method));
 }
 
-/// The statement of \p Block at or after position \p From that is a call in
-/// \p Names on \p Object, when no statement before it may jump away; null
-/// otherwise.
-const CallExpr *unconditionalCall(const CompoundStmt &Block, unsigned From,
+/// The statement of the coroutine body \p Block that is a call in \p Names
+/// on \p Object, when no statement before it may jump away other than by
+/// ending the task (co_return); null otherwise.
+const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
                                   const ValueDecl *Object,
                                   const NameMatcher &Names) {
-  for (unsigned I = From; I < Block.size(); ++I) {
-    const Stmt *S = Block.body_begin()[I];
+  for (const Stmt *S : Block.body()) {
     if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
       return Call;
-    if (leaves(S))
+    if (leaves(S, false, false, /*EndsTask=*/true))
       return nullptr;
   }
   return nullptr;
@@ -108,6 +112,68 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
   return nullptr;
 }
 
+/// The integer constant \p E evaluates to, when it is one.
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  if (std::optional<llvm::APSInt> V =
+          E->IgnoreParenImpCasts()->getIntegerConstantExpr(Ctx))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
+/// How many times the counting loop \p S runs (`for (int k = A; k < B;
+/// ++k)` with constants A and B); nothing for any other statement.
+std::optional<int64_t> countedTrips(const Stmt *S, const ASTContext &Ctx) {
+  const auto *For = dyn_cast<ForStmt>(S);
+  const auto *Init = For ? dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
+  const auto *Var = Init && Init->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                        : nullptr;
+  const auto *Cond =
+      For ? dyn_cast_or_null<BinaryOperator>(For->getCond()) : nullptr;
+  const auto *Inc =
+      For ? dyn_cast_or_null<UnaryOperator>(For->getInc()) : nullptr;
+  if (!Var || !Cond || !Inc || !Inc->isIncrementOp() ||
+      namedDecl(Inc->getSubExpr()) != Var || namedDecl(Cond->getLHS()) != Var ||
+      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
+    return std::nullopt;
+  std::optional<int64_t> From = constantOf(Var->getInit(), Ctx);
+  std::optional<int64_t> To = constantOf(Cond->getRHS(), Ctx);
+  if (!From || !To || *To < *From)
+    return std::nullopt;
+  return *To - *From;
+}
+
+/// False when the count \p Sync was made with (`std::latch l(N)`) is known
+/// and smaller than the number of tasks the counting loops around \p Call
+/// start: the wait may then return while some of them still run. (Outside
+/// a loop the count is not read: a semaphore's is what it starts with.)
+bool countCoversStarts(const Stmt &CallerBody, const Expr &Call,
+                       const VarDecl &Sync) {
+  const auto *Make = dyn_cast_or_null<CXXConstructExpr>(
+      Sync.getInit() ? Sync.getInit()->IgnoreImplicit() : nullptr);
+  const ASTContext &Ctx = Sync.getASTContext();
+  std::optional<int64_t> Count = Make && Make->getNumArgs() == 1
+                                     ? constantOf(Make->getArg(0), Ctx)
+                                     : std::nullopt;
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!Count || !pathTo(&CallerBody, &Call, Path))
+    return true;
+  std::optional<int64_t> Starts;
+  for (const Stmt *S : Path) {
+    // A loop that makes the object anew each time starts its tasks once.
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
+        S->getSourceRange().fullyContains(Sync.getSourceRange()))
+      continue;
+    std::optional<int64_t> Trips = countedTrips(S, Ctx);
+    if (!Trips)
+      return true;
+    Starts = Starts.value_or(1) * *Trips;
+  }
+  return !Starts || *Count >= *Starts;
+}
+
 } // namespace
 
 SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
@@ -128,9 +194,10 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
     const ValueDecl *Object = Arg ? namedDecl(Arg) : nullptr;
     const auto *Local = dyn_cast_or_null<VarDecl>(Object);
     if (!Sync->getType()->isLValueReferenceType() || !Local ||
-        !Local->hasLocalStorage())
+        !Local->hasLocalStorage() ||
+        !countCoversStarts(CallerBody, Call, *Local))
       continue;
-    const CallExpr *Signal = unconditionalCall(*Statements, 0, Sync, Signals);
+    const CallExpr *Signal = signalOnEveryPath(*Statements, Sync, Signals);
     if (!Signal)
       continue;
     // Every use of the parameter comes before the signal (or is it).

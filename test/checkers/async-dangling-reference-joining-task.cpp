@@ -1,0 +1,129 @@
+// RUN: %check_async_lint %s async-dangling-reference %t
+
+// A task type whose destructor joins its coroutine (as std::jthread joins
+// its thread): it requests stop, then blocks on a flag in the promise until
+// the coroutine has reached its final suspend. Dropping such a task does
+// not leave it running detached: the statement outlives the task (a class
+// template, a function template, a macro). Twins: a task whose destructor
+// does not wait, and one whose destructor waits on something other than its
+// promise.
+
+#include <atomic>
+#include <coroutine>
+
+struct flag {
+  std::atomic<bool> done{false};
+  void wait() { done.wait(false); }
+  void set() { done.store(true); }
+};
+
+template <class T> struct joining_task {
+  struct promise_type {
+    flag stopped;
+    std::atomic<bool> stop_requested{false};
+    joining_task get_return_object() {
+      return joining_task{
+          std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  std::coroutine_handle<promise_type> handle_;
+  explicit joining_task(std::coroutine_handle<promise_type> h) : handle_(h) {}
+  ~joining_task() { cancel_and_join(); }
+  void join() {
+    handle_.promise().stopped.wait();
+    handle_.destroy();
+  }
+
+private:
+  void cancel_and_join() {
+    if (handle_) {
+      handle_.promise().stop_requested.store(true);
+      join();
+    }
+  }
+};
+
+flag global_flag;
+struct waits_elsewhere {
+  struct promise_type {
+    waits_elsewhere get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  ~waits_elsewhere() { global_flag.wait(); }
+};
+
+struct detached_task {
+  struct promise_type {
+    detached_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  ~detached_task() {}
+};
+
+struct hop {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+hop elsewhere();
+
+joining_task<void> worker(bool &requested) {
+  co_await elsewhere();
+  requested = true;
+}
+#define RUN_WORKER(FLAG) worker(FLAG)
+
+bool joined_on_drop() {
+  bool requested = false;
+  worker(requested);
+  return requested;
+}
+
+bool joined_on_drop_macro() {
+  bool requested = false;
+  RUN_WORKER(requested);
+  return requested;
+}
+
+template <class Flag> joining_task<Flag> generic_worker(Flag &requested) {
+  co_await elsewhere();
+  requested = true;
+}
+bool joined_on_drop_template() {
+  bool requested = false;
+  generic_worker(requested);
+  return requested;
+}
+
+// Twins.
+detached_task loose(bool &requested) {
+  co_await elsewhere();
+  requested = true;
+}
+bool detached_on_drop() {
+  bool requested = false;
+  loose(requested);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: parameter 'requested' of coroutine 'loose' refers to local 'requested', which the task may outlive [async-dangling-reference]
+  return requested;
+}
+
+waits_elsewhere unrelated(bool &requested) {
+  co_await elsewhere();
+  requested = true;
+}
+bool waits_on_other_state() {
+  bool requested = false;
+  unrelated(requested);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: parameter 'requested' of coroutine 'unrelated' refers to local 'requested', which the task may outlive [async-dangling-reference]
+  return requested;
+}
