@@ -91,18 +91,18 @@ bool judgeCall(const Expr &Callable, unsigned Arity,
     return C.Verdict.What != DropVerdict::Kind::None;
   }
   bool All = true, Any = false;
-  forEachCallOperator(T->getAsCXXRecordDecl(), [&](const FunctionDecl &Op,
-                                                   bool Pattern) {
-    QualType R = Op.getReturnType();
-    if (!mayTake(Op, Arity) ||
-        (Pattern && (R->isDependentType() || R->isUndeducedType())))
-      return;
-    DropVerdict V = Verdicts.judge(R, nullptr);
-    All = All && V.What != DropVerdict::Kind::None;
-    if (!Any)
-      C = {C.Callable, C.Wrapper, &Op, R, V};
-    Any = true;
-  });
+  forEachCallOperator(
+      T->getAsCXXRecordDecl(), [&](const FunctionDecl &Op, bool Pattern) {
+        QualType R = Op.getReturnType();
+        if (!mayTake(Op, Arity) ||
+            (Pattern && (R->isDependentType() || R->isUndeducedType())))
+          return;
+        DropVerdict V = Verdicts.judge(R, nullptr);
+        All = All && V.What != DropVerdict::Kind::None;
+        if (!Any)
+          C = {C.Callable, C.Wrapper, &Op, R, V};
+        Any = true;
+      });
   return Any && All;
 }
 
@@ -110,17 +110,20 @@ bool judgeCall(const Expr &Callable, unsigned Arity,
 Finding describe(const DroppingConversion &C, const ASTContext &Ctx) {
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   std::string Wrapper = C.Wrapper.getUnqualifiedType().getAsString(Policy);
-  if (Wrapper.size() > 40)
-    Wrapper = canonicalTypeName(C.Wrapper);
   std::string Result = C.Result.getUnqualifiedType().getAsString(Policy);
-  std::string Callee =
-      !C.Target                        ? "the callable"
-      : isLambdaCallOperator(*C.Target) ? "the lambda"
-                                        : "'" + displayName(canonicalName(*C.Target)) + "'";
+  std::string Callee = !C.Target ? "the callable"
+                       : isLambdaCallOperator(*C.Target)
+                           ? "the lambda"
+                           : "'" + displayName(canonicalName(*C.Target)) + "'";
   bool Task = C.Verdict.What == DropVerdict::Kind::Task;
-  std::string Message = (Task ? "task returned by " : "awaitable returned by ") +
-                        Callee + " is discarded by each call of '" +
-                        displayName(Wrapper) + "'";
+  std::string Message =
+      (Task ? "task returned by " : "awaitable returned by ") + Callee +
+      " is discarded by each call of '" + displayName(Wrapper) + "'";
+  // A warning stays under 120 characters: the wrapper's class, unadorned.
+  if (Message.size() > 100)
+    Message = (Task ? "task returned by " : "awaitable returned by ") + Callee +
+              " is discarded by each call of '" +
+              displayName(canonicalTypeName(C.Wrapper)) + "'";
   std::string What = Task ? "a task" : "an awaitable";
   if (Task && C.Verdict.Laziness == Laziness::Lazy) {
     Message += " and never runs";
