@@ -154,3 +154,11 @@ demo::task<> in_coroutine() {
   Register();
   co_await refresh();
 }
+
+// An alias names the wrapper as the program does; a returned wrapper.
+using handler = std::function<void(int)>;
+handler make_handler() {
+  return [](int N) -> demo::task<> { co_await fetch(N); };
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:10: warning: task returned by the lambda is discarded by each call of 'handler' and never runs [async-discarded-awaitable]
+  // CHECK-MESSAGES-AWAITING: :[[@LINE-2]]:10: warning: task returned by the lambda is discarded by each call of 'handler'
+}
