@@ -4,11 +4,13 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DroppedValues.h"
+#include "../Model/DroppingWrappers.h"
 #include "../Model/Expressions.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/IgnoreExpr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -17,6 +19,7 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
+constexpr llvm::StringLiteral AwaitingWrappersOpt = "AwaitingWrappers";
 
 } // namespace
 
@@ -24,12 +27,14 @@ DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
       FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)),
+      AwaitingWrappers(Options.get(AwaitingWrappersOpt, "")),
       Drops(Verdicts, Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
             Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
 void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
+  Options.store(Opts, AwaitingWrappersOpt, AwaitingWrappers.str());
   Options.store(Opts, SummaryOutputOpt, Drops.output());
   Options.store(Opts, SummaryDirectoryOpt, Drops.directory());
 }
@@ -44,15 +49,8 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
                                              bool VoidCast, ASTContext &Ctx) {
   if (!E)
     return;
-  E = E->IgnoreParens();
-  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-    return checkDiscarded(FD, Cleanups->getSubExpr(), Statement, VoidCast, Ctx);
-  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return checkDiscarded(FD, Bind->getSubExpr(), Statement, VoidCast, Ctx);
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-    return checkDiscarded(FD, Temp->getSubExpr(), Statement, VoidCast, Ctx);
-  if (const auto *Implicit = dyn_cast<ImplicitCastExpr>(E))
-    return checkDiscarded(FD, Implicit->getSubExpr(), Statement, VoidCast, Ctx);
+  // Parentheses, cleanups, temporaries and implicit casts.
+  E = IgnoreExprNodes(E, IgnoreParensSingleStep, IgnoreImplicitSingleStep);
   if (const auto *Comma = dyn_cast<BinaryOperator>(E);
       Comma && Comma->getOpcode() == BO_Comma) {
     checkDiscarded(FD, Comma->getLHS(), false, VoidCast, Ctx);
@@ -237,11 +235,9 @@ void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {
 
 void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
   for (const Stmt *S : F.own().all())
-    if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
-            SwitchCase, LabelStmt, AttributedStmt>(S))
-      model::forEachDiscardedChild(*S, [&](const Expr *E, bool Statement) {
-        checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
-      });
+    model::forEachDiscardedChild(*S, [&](const Expr *E, bool Statement) {
+      checkDiscarded(F.Decl, E, Statement, false, F.Ctx);
+    });
   // Templates are judged in their instantiations, where types are known.
   if (F.Decl.isDependentContext())
     return;
@@ -250,6 +246,9 @@ void DiscardedAwaitableCheck::checkFunction(CheckedFunction &F) {
     emitOnce(D);
   checkLocals(F);
   checkContainers(F);
+  for (const model::Finding &D : model::droppingConversions(
+           F.Decl, F.own(), Verdicts, AwaitingWrappers, F.Ctx))
+    emitOnce(D);
 }
 
 } // namespace clang::tidy::async

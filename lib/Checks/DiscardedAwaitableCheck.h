@@ -35,6 +35,8 @@ private:
   void checkContainers(CheckedFunction &F);
 
   const bool FlagVoidCasts;
+  /// Wrappers that await what their callable returns (DroppingWrappers.h).
+  const model::NameMatcher AwaitingWrappers;
   model::DropVerdicts Verdicts{Lib};
   model::ParameterDrops Drops;
 };
