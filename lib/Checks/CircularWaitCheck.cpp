@@ -71,8 +71,10 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,
       Lib.SpawnFunctions, StartFunctions, &F.own());
+  // A coroutine's edges are kept for the unit: a caller judged long after
+  // it asks for them without building its CFG again.
   auto EdgesOf = [&](const FunctionDecl &FD) {
-    return model::lockOrderEdges(FlowOf(FD), Lib.AsyncMutexes, &FD);
+    return Facts.session().lockOrderEdges(FD, Facts.libraryId());
   };
   reportLockCycle(model::lockCycle(F.Decl, Together, EdgesOf));
   reportMutualWait(

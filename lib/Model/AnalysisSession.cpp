@@ -3,6 +3,8 @@
 #include "AnalysisSession.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "LateParameterUses.h"
+#include "LibraryAnalyses.h"
 #include "Summaries.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/Format.h"
@@ -175,6 +177,7 @@ void AnalysisSession::clear() {
   Retired.clear();
   Seen.clear();
   Graphed.clear();
+  Answers.clear();
   Lambdas.clear();
   Names.clear();
   PromiseLaziness.clear();
@@ -260,12 +263,37 @@ void AnalysisSession::judging(const FunctionDecl &FD) {
     // Judged again since it was retired: its analyses are in use.
     if (Oldest == Current || llvm::is_contained(Retired, Oldest))
       continue;
-    auto It = ByOutermost.find(Oldest);
-    if (It == ByOutermost.end())
+    if (!ByOutermost.count(Oldest))
       continue;
-    for (const FunctionDecl *Held : It->second)
-      Functions.erase(Held);
-    ByOutermost.erase(It);
+    // Keeping the answers may ask about other functions (held under other
+    // outermost ones): the list is copied first.
+    llvm::SmallVector<const FunctionDecl *, 2> Held = ByOutermost[Oldest];
+    for (const FunctionDecl *FD : Held)
+      keepAnswers(*FD);
+    for (const FunctionDecl *FD : ByOutermost[Oldest])
+      Functions.erase(FD);
+    ByOutermost.erase(Oldest);
+  }
+}
+
+void AnalysisSession::keepAnswers(const FunctionDecl &FD) {
+  // What callers ask of a coroutine, from the analyses it holds: none is
+  // built for it here, only the answers' own walks over them.
+  auto It = Functions.find(&FD);
+  if (It == Functions.end() || !It->second->Graph || !getCoroutineBody(FD))
+    return;
+  const Function &F = *It->second;
+  bool Eager = lazinessOfCoroutine(FD) != Laziness::Lazy;
+  for (LibraryId Lib = 0; Lib < F.ByLibrary.size(); ++Lib) {
+    const Analyses *Held = F.ByLibrary[Lib].get();
+    if (!Held)
+      continue;
+    bool Flow = Held->Suspensions != nullptr;
+    if (Flow)
+      lockOrderEdges(FD, Lib);
+    LibraryAnalyses A{*this, Lib, library(Lib)};
+    if (Eager && Held->Facts && (Flow || awaitsOnlyReady(FD, A)))
+      (void)lateUsesOf(FD, A);
   }
 }
 
@@ -311,6 +339,25 @@ AnalysisSession::Analyses &AnalysisSession::analyses(const FunctionDecl &FD,
   return *F.ByLibrary[Lib];
 }
 
+FunctionAnswers &AnalysisSession::answers(const FunctionDecl &FD,
+                                          LibraryId Lib) {
+  std::vector<std::unique_ptr<FunctionAnswers>> &ByLibrary = Answers[&FD];
+  if (ByLibrary.size() <= Lib)
+    ByLibrary.resize(Lib + 1);
+  if (!ByLibrary[Lib])
+    ByLibrary[Lib] = std::make_unique<FunctionAnswers>();
+  return *ByLibrary[Lib];
+}
+
+const std::vector<LockOrderEdge> &
+AnalysisSession::lockOrderEdges(const FunctionDecl &FD, LibraryId Lib) {
+  FunctionAnswers &Kept = answers(FD, Lib);
+  if (!Kept.LockEdges)
+    Kept.LockEdges = model::lockOrderEdges(suspensionFlow(FD, Lib),
+                                           library(Lib).AsyncMutexes, &FD);
+  return *Kept.LockEdges;
+}
+
 const PathFacts &AnalysisSession::pathFacts(const FunctionDecl &FD,
                                             LibraryId Lib) {
   Analyses &A = analyses(FD, Lib);
@@ -341,10 +388,14 @@ const TaskFlow &AnalysisSession::taskFlow(const FunctionDecl &FD,
   if (!A.Flow) {
     Timed T(Stats, SessionStats::TaskFlowKind);
     // The helpers whose task parameters the flow summarises are read on
-    // their CFGs too, from this session.
+    // their CFGs too, from this session, and
+    // what they do with them is kept for the unit.
     auto Graphs = [this](const FunctionDecl &Helper) { return cfg(Helper); };
-    A.Flow = std::make_unique<TaskFlow>(
-        FD, library(Lib), Ctx ? *Ctx : FD.getASTContext(), cfg(FD), Graphs);
+    auto Kept = [this, Lib](const FunctionDecl &Helper)
+        -> TaskFlow::HandedSummaries & { return answers(Helper, Lib).Handed; };
+    A.Flow = std::make_unique<TaskFlow>(FD, library(Lib),
+                                        Ctx ? *Ctx : FD.getASTContext(),
+                                        cfg(FD), Graphs, 0, Kept);
   }
   return *A.Flow;
 }

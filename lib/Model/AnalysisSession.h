@@ -21,6 +21,7 @@
 #include "CoroutineModel.h"
 #include "FunctionEvents.h"
 #include "Library.h"
+#include "LockOrder.h"
 #include "PathFacts.h"
 #include "SuspensionFlow.h"
 #include "TaskFlow.h"
@@ -86,6 +87,25 @@ struct SessionStats {
              unsigned MaxCFGBlocks) const;
 };
 
+/// The small answers about one function, under one library configuration,
+/// that the questions of other functions read (a caller, the coroutines
+/// started with it): kept for the whole unit, while the analyses they come
+/// from (its CFG, PathFacts, SuspensionFlow, TaskFlow) are freed once it is
+/// judged, so that a caller judged much later builds none of them again.
+/// Each is filled by the model function that computes it, when first asked
+/// or, from the analyses held, when the function's analyses are freed.
+struct FunctionAnswers {
+  /// For an eager coroutine: the first use of its object (index 0) and of
+  /// each parameter (index I + 1) that may run after it has suspended
+  /// (lateUsesOf, LateParameterUses.h).
+  std::optional<llvm::SmallVector<const Stmt *, 4>> LateUses;
+  /// Its lock order edges, callees' locks included (lockOrderEdges).
+  std::optional<std::vector<LockOrderEdge>> LockEdges;
+  /// What it does with its task parameters, summarised for callers' flows
+  /// (TaskFlow::HandedSummaries).
+  TaskFlow::HandedSummaries Handed;
+};
+
 /// The analyses of the functions of one translation unit.
 class SummaryIndexes;
 
@@ -142,9 +162,10 @@ public:
   /// judged the function left and the functions within it; their analyses
   /// are freed once KeptRetired other functions have been judged after
   /// them, so that a unit's memory does not grow with its functions while
-  /// a nearby caller's questions about them find them built. One asked
-  /// about later than that is built again, to the same result; --stats
-  /// shows it as a second CFG.
+  /// a nearby caller's questions about them find them built; before they
+  /// go, the answers they give callers are kept (keepAnswers). A question
+  /// later than that with no kept answer builds them again, to the same
+  /// result; --stats shows it as a CFG built again.
   void judging(const FunctionDecl &FD);
 
   /// False when \p FD's CFG has more blocks than the budget: settled by
@@ -174,6 +195,13 @@ public:
   const SuspensionFlow &suspensionFlow(const FunctionDecl &FD, LibraryId Lib);
   const TaskFlow &taskFlow(const FunctionDecl &FD, LibraryId Lib);
 
+  /// The answers about \p FD under \p Lib kept for the whole unit.
+  FunctionAnswers &answers(const FunctionDecl &FD, LibraryId Lib);
+  /// The lock order edges of the coroutine \p FD (model::lockOrderEdges
+  /// with its callees' locks, on its SuspensionFlow), kept in its answers.
+  const std::vector<LockOrderEdge> &lockOrderEdges(const FunctionDecl &FD,
+                                                   LibraryId Lib);
+
   /// What is known of \p Object when \p At runs in \p FD (PathFacts bits);
   /// in a lambda, a captured variable is judged where the lambda is made.
   unsigned factsAt(const FunctionDecl &FD, const Expr *Object, const Stmt *At,
@@ -192,6 +220,8 @@ private:
   /// the budget when the CFG is (and drops it).
   void buildGraph(Function &F, const FunctionDecl &FD, bool SettlesBudget);
   Analyses &analyses(const FunctionDecl &FD, LibraryId Lib);
+  /// Before \p FD's analyses are freed: keeps the answers they give.
+  void keepAnswers(const FunctionDecl &FD);
   void clear();
 
   ASTContext *Ctx = nullptr;
@@ -218,6 +248,11 @@ private:
   /// Every function whose CFG was built in the unit: a second build of one
   /// is counted as built again.
   llvm::DenseSet<const FunctionDecl *> Graphed;
+  /// The answers kept about each function, by library configuration
+  /// (stable: a model function may ask another's while filling one).
+  llvm::DenseMap<const FunctionDecl *,
+                 std::vector<std::unique_ptr<FunctionAnswers>>>
+      Answers;
   /// The lambda expression of each lambda class, for factsAt.
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
   /// The canonical names of the unit's callees, for every OwnStmts::call.

@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -24,10 +25,43 @@ const Stmt *LateParameterUses::firstLateUse(const FunctionDecl &Coro, int Index,
   if (lazinessOfCoroutine(Coro) == Laziness::Lazy)
     Use = firstOwnStmt(getUserBody(Coro), IsUse,
                        Coro.getASTContext().getSourceManager());
-  else if (!awaitsOnlyReady(Coro, A))
-    Use = A.suspensions(Coro).firstUseAfterSuspension(IsUse);
+  else if (llvm::ArrayRef<const Stmt *> Late = lateUsesOf(Coro, A);
+           static_cast<size_t>(Index + 1) < Late.size())
+    Use = Late[Index + 1];
   Uses[{&Coro, Index}] = Use;
   return Use;
+}
+
+llvm::ArrayRef<const Stmt *> lateUsesOf(const FunctionDecl &Coro,
+                                        const LibraryAnalyses &A) {
+  FunctionAnswers &Kept = A.Session.answers(Coro, A.Id);
+  if (Kept.LateUses)
+    return *Kept.LateUses;
+  llvm::SmallVector<const Stmt *, 4> Late(Coro.getNumParams() + 1, nullptr);
+  if (!awaitsOnlyReady(Coro, A)) {
+    // One walk for all: the statements it reaches past a suspension, in
+    // the order it reaches them, the first in source order kept for each
+    // (as firstUseAfterSuspension keeps it for one).
+    const SourceManager &SM = Coro.getASTContext().getSourceManager();
+    llvm::DenseMap<const ParmVarDecl *, unsigned> Index;
+    for (unsigned I = 0; I < Coro.getNumParams(); ++I)
+      Index[Coro.getParamDecl(I)] = I + 1;
+    A.suspensions(Coro).firstUseAfterSuspension([&](const Stmt &S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      const auto *Param =
+          Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      unsigned I = isa<CXXThisExpr>(S) ? 0 : Index.lookup(Param);
+      if ((I || isa<CXXThisExpr>(S)) &&
+          (!Late[I] || SM.isBeforeInTranslationUnit(S.getBeginLoc(),
+                                                    Late[I]->getBeginLoc())))
+        Late[I] = &S;
+      return false;
+    });
+  }
+  // Asking may have added answers about other functions: found again.
+  FunctionAnswers &Answers = A.Session.answers(Coro, A.Id);
+  Answers.LateUses = std::move(Late);
+  return *Answers.LateUses;
 }
 
 bool awaitsOnlyReady(const FunctionDecl &Coro, const LibraryAnalyses &A) {

@@ -32,6 +32,14 @@ private:
   llvm::DenseMap<std::pair<const FunctionDecl *, int>, const Stmt *> Uses;
 };
 
+/// For a coroutine that is not lazy: the first use of its object (index 0)
+/// and of each of its parameters (index I + 1) that may run after it has
+/// suspended, null where there is none; asked once per coroutine and kept
+/// with the session's answers about it for the whole unit (FunctionAnswers),
+/// so that a caller asking after its analyses were freed builds none again.
+llvm::ArrayRef<const Stmt *> lateUsesOf(const FunctionDecl &Coro,
+                                        const LibraryAnalyses &A);
+
 /// True when every suspension point of the body of \p Coro is a co_await on
 /// a result its own path facts show ready there (none can suspend), and
 /// there is at least one.

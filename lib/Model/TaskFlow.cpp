@@ -22,8 +22,9 @@ using UseKind = TaskFlow::Use::Kind;
 /// its value is used for.
 class TaskFlow::Builder {
 public:
-  Builder(TaskFlow &Flow, const Library &Lib, CFGSource Graphs)
-      : Flow(Flow), Lib(Lib), Graphs(Graphs) {}
+  Builder(TaskFlow &Flow, const Library &Lib, CFGSource Graphs,
+          SummarySource Kept)
+      : Flow(Flow), Lib(Lib), Graphs(Graphs), Kept(Kept) {}
 
   void stmt(const Stmt *S, SourceLocation ScopeEnd) {
     if (!S)
@@ -432,21 +433,37 @@ private:
     const ParmVarDecl *Param = Def->getParamDecl(I);
     if (!isTaskType(Param->getType().getNonReferenceType()))
       return Consumed;
-    auto [It, New] = Summaries.try_emplace(Param, Consumed);
-    if (!New)
-      return It->second;
-    TaskFlow Inner(*Def, Lib, Flow.Ctx, Graphs ? Graphs(*Def) : nullptr, Graphs,
-                   Flow.SummaryDepth + 1);
-    TaskFate F = Inner.resolveVar(Param, 0);
-    Use Summary = Consumed;
+    // Kept for the unit where the session keeps it, else for this flow; a
+    // helper being summarised (recursion) finds a use not modelled.
+    auto Known = [&]() -> HandedSummaries & {
+      return Kept ? Kept(*Def) : Summaries[Def];
+    };
+    std::pair<unsigned, unsigned> Key{I, Flow.SummaryDepth};
+    if (Known().try_emplace(Key, Use()).second) {
+      Use Found = summarise(*Def, *Param);
+      Known()[Key] = Found;
+    }
+    Use Summary = Known()[Key];
+    // An await, or a use not modelled, happens at the call.
+    if (Summary.Where.isInvalid())
+      Summary.Where = Call.getBeginLoc();
+    return Summary;
+  }
+
+  /// What \p Def does with its task parameter \p Param, on its own flow
+  /// one helper deeper; Where invalid when it is the call's.
+  Use summarise(const FunctionDecl &Def, const ParmVarDecl &Param) {
+    TaskFlow Inner(Def, Lib, Flow.Ctx, Graphs ? Graphs(Def) : nullptr, Graphs,
+                   Flow.SummaryDepth + 1, Kept);
+    TaskFate F = Inner.resolveVar(&Param, 0);
+    Use Summary{UseKind::Other, false, SourceLocation()};
     using K = TaskFate::Kind;
     if (F.What == K::Awaited || F.What == K::AwaitedLater)
-      Summary = {UseKind::Awaited, false, Call.getBeginLoc()};
+      Summary = {UseKind::Awaited, false, SourceLocation()};
     else if (F.What == K::Escapes && !F.ViaReturn)
       Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
                  F.Where};
     Summary.IntoObject = Summary.What == UseKind::StoredOther && F.IntoObject;
-    Summaries[Param] = Summary;
     return Summary;
   }
 
@@ -458,15 +475,17 @@ private:
   TaskFlow &Flow;
   const Library &Lib;
   CFGSource Graphs;
-  /// What a helper does with a task parameter (handedTo), by parameter.
-  llvm::DenseMap<const ParmVarDecl *, Use> Summaries;
+  SummarySource Kept;
+  /// What a helper does with its task parameters (handedTo), without Kept.
+  llvm::DenseMap<const FunctionDecl *, HandedSummaries> Summaries;
 };
 
 TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx)
     : TaskFlow(FD, Lib, Ctx, nullptr, nullptr) {}
 
 TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
-                   const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth)
+                   const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth,
+                   SummarySource Kept)
     : Ctx(Ctx), SummaryDepth(SummaryDepth) {
   const Stmt *Body = FD.getBody();
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
@@ -476,7 +495,7 @@ TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
   SourceLocation End = Body->getEndLoc();
   for (const ParmVarDecl *Param : FD.parameters())
     ScopeEnds[Param] = End;
-  Builder(*this, Lib, Graphs).stmt(Body, End);
+  Builder(*this, Lib, Graphs, Kept).stmt(Body, End);
   if (Graph)
     solve(FD, *Graph);
 }

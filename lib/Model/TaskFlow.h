@@ -109,14 +109,27 @@ class TaskFlow {
 public:
   /// The CFG of a function (AnalysisSession::cfg); null without one.
   using CFGSource = llvm::function_ref<const CFG *(const FunctionDecl &)>;
+  struct Use;
+  /// What a helper does with its task parameters, as summarised for a
+  /// caller's flow (Builder::handedTo): by parameter index and the caller
+  /// flow's SummaryDepth. A summary's Where is invalid where it is the
+  /// call's own (an await, a use not modelled).
+  using HandedSummaries =
+      llvm::SmallDenseMap<std::pair<unsigned, unsigned>, Use, 1>;
+  /// Where the summaries of a helper are kept (AnalysisSession's answers,
+  /// for the whole unit); null: each flow summarises anew.
+  using SummarySource =
+      llvm::function_ref<HandedSummaries &(const FunctionDecl &)>;
 
   /// The flow of \p FD on its CFG, \p Graph (the session's; null when it
   /// has none: a local's uses are then taken in source order). \p Graphs
-  /// gives the CFGs of the helpers whose task parameters are summarised
-  /// (used while constructing only). \p SummaryDepth counts the helpers
-  /// whose flow is being summarised around this one (Builder::handedTo).
+  /// gives the CFGs of the helpers whose task parameters are summarised,
+  /// \p Kept where those summaries are kept (both used while constructing
+  /// only). \p SummaryDepth counts the helpers whose flow is being
+  /// summarised around this one (Builder::handedTo).
   TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
-           const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth = 0);
+           const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth = 0,
+           SummarySource Kept = nullptr);
   /// The flow of \p FD without a CFG: uses in source order.
   TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx);
 
