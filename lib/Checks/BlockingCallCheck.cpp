@@ -47,7 +47,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
              model::SummaryFact::Blocks),
       Reader(Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str(), &Writer),
       Lists{CategoryNames,    CategoryEnabled,          BlockingFunctions,
-            AllowedFunctions, AwaitableBlockingMembers, BlockingStreams},
+            AllowedFunctions, AwaitableBlockingMembers, BlockingStreams,
+            &ListMemo},
       IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth) {
   CircularWaitEnabled = Context->isCheckEnabled("async-circular-wait");
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);

@@ -65,6 +65,7 @@ private:
   bool CircularWaitEnabled = false;
   model::CertainOwnContextWaits CircularWaits;
 
+  model::BlockingListMemo ListMemo;
   const model::BlockingLists Lists;
   model::NonBlockingIO IO;
   model::PlainThreadStarts PlainStarts;

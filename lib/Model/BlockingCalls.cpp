@@ -17,7 +17,10 @@ namespace {
 bool hasLockTagArgument(const CXXConstructExpr &Construct) {
   for (const Expr *Arg : Construct.arguments()) {
     const auto *RD = Arg->getType()->getAsCXXRecordDecl();
-    if (!RD)
+    // The class's own name first: most arguments are not tags.
+    if (!RD ||
+        !llvm::is_contained({"defer_lock_t", "try_to_lock_t", "adopt_lock_t"},
+                            RD->getName()))
       continue;
     std::string Name = canonicalName(*RD);
     if (Name == "::std::defer_lock_t" || Name == "::std::try_to_lock_t" ||
@@ -33,6 +36,53 @@ bool BlockingCall::isCategory(llvm::StringRef Key) const {
   return Category != Custom && blockingCategories()[Category].Key == Key;
 }
 
+/// What the lists alone say of the call \p Call (BlockingListMemo).
+static BlockingListMemo::Answer listAnswer(const CallInfo &Call,
+                                           const BlockingLists &Lists) {
+  for (const std::string &Name : Call.Names)
+    if (Lists.AllowedFunctions.matches(Name))
+      return {true, std::nullopt};
+  // The program's own coroutine, or its own definition of a function of
+  // the global namespace (a C library's name: accept, read), is not the
+  // library's function: its body is read like any other.
+  const FunctionDecl *Def = Call.Callee->getDefinition();
+  bool OwnFunction =
+      Def && (getCoroutineBody(*Def) ||
+              (Def->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+               !Def->getASTContext().getSourceManager().isInSystemHeader(
+                   Def->getLocation())));
+  llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
+  for (unsigned I = 0; I < Categories.size() && !OwnFunction; ++I) {
+    if (!Lists.CategoryEnabled[I])
+      continue;
+    for (const std::string &Name : Call.Names)
+      if (Lists.CategoryNames[I].matches(Name))
+        return {true, BlockingCall{"'" + displayName(Name) + "'", I}};
+  }
+  for (const std::string &Name : Call.Names)
+    if (Lists.BlockingFunctions.matches(Name))
+      return {true, BlockingCall{"'" + displayName(Name) + "'",
+                                 BlockingCall::Custom}};
+  return {};
+}
+
+const BlockingListMemo::Answer &
+BlockingListMemo::answer(const Stmt &S, const CallInfo &Info,
+                         const BlockingLists &Lists) {
+  // What describeCall names the call by: its callee, the callee under the
+  // object's class, the function object called (a call of operator()).
+  const CXXRecordDecl *Object = Info.ObjectType.isNull()
+                                    ? nullptr
+                                    : Info.ObjectType->getAsCXXRecordDecl();
+  const VarDecl *FunctionObject =
+      isa<CXXOperatorCallExpr>(S) ? Info.ObjectVar : nullptr;
+  auto [It, New] =
+      Answers.try_emplace(Key(Info.Callee, Object, FunctionObject));
+  if (New)
+    It->second = listAnswer(Info, Lists);
+  return It->second;
+}
+
 std::optional<BlockingCall> classifyBlocking(const Stmt &S,
                                              const BlockingLists &Lists,
                                              const OwnStmts *Own) {
@@ -43,30 +93,12 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
       Construct && hasLockTagArgument(*Construct))
     return std::nullopt;
-  for (const std::string &Name : Call->Names)
-    if (Lists.AllowedFunctions.matches(Name))
-      return std::nullopt;
-
-  // The program's own coroutine, or its own definition of a function of
-  // the global namespace (a C library's name: accept, read), is not the
-  // library's function: its body is read like any other.
-  const FunctionDecl *Def = Call->Callee->getDefinition();
-  bool OwnFunction =
-      Def && (getCoroutineBody(*Def) ||
-              (Def->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-               !Def->getASTContext().getSourceManager().isInSystemHeader(
-                   Def->getLocation())));
-  llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
-  for (unsigned I = 0; I < Categories.size() && !OwnFunction; ++I) {
-    if (!Lists.CategoryEnabled[I])
-      continue;
-    for (const std::string &Name : Call->Names)
-      if (Lists.CategoryNames[I].matches(Name))
-        return BlockingCall{"'" + displayName(Name) + "'", I};
-  }
-  for (const std::string &Name : Call->Names)
-    if (Lists.BlockingFunctions.matches(Name))
-      return BlockingCall{"'" + displayName(Name) + "'", BlockingCall::Custom};
+  if (Lists.Memo) {
+    const BlockingListMemo::Answer &A = Lists.Memo->answer(S, *Call, Lists);
+    if (A.Decided)
+      return A.Call;
+  } else if (BlockingListMemo::Answer A = listAnswer(*Call, Lists); A.Decided)
+    return A.Call;
 
   auto CategoryIndex = [&](llvm::StringRef Key) {
     return enabledCategoryIndex(Lists, Key);
@@ -75,7 +107,7 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
   // Reading a blocking stream: std::cin >> x, std::getline(std::cin, s),
   // std::cin.get().
   const VarDecl *Stream = Call->ObjectVar ? Call->ObjectVar : Call->FirstArgVar;
-  if (Stream && !Lists.BlockingStreams.empty())
+  if (Stream && Lists.BlockingStreams.mayMatchSegment(Stream->getName()))
     if (llvm::StringRef Match =
             Lists.BlockingStreams.match(canonicalName(*Stream));
         !Match.empty())
@@ -85,6 +117,7 @@ std::optional<BlockingCall> classifyBlocking(const Stmt &S,
   // The blocking get()/wait() of a type that is itself awaitable.
   const FunctionDecl *Callee = Call->Callee;
   if (!Call->ObjectType.isNull() && Callee->getDeclName().isIdentifier() &&
+      Lists.AwaitableBlockingMembers.mayMatchSegment(Callee->getName()) &&
       Lists.AwaitableBlockingMembers.matches("::" + Callee->getName().str()) &&
       isAwaitableType(Call->ObjectType))
     if (std::optional<unsigned> Result = CategoryIndex("result"))

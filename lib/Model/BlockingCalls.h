@@ -15,6 +15,7 @@
 #include "NameMatcher.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,34 @@ struct BlockingCall {
   bool isCategory(llvm::StringRef Key) const;
 };
 
+struct BlockingLists;
+struct CallInfo;
+
+/// What the lists alone say of a call (allowed, an enabled category's, the
+/// user's), per call target, so that a unit matches each target's names
+/// once however often it is called. The names a call is known by
+/// (describeCall) are those of its callee, the class of its object and its
+/// function object: the key. Owned by the check whose lists these are,
+/// cleared when a unit starts (the callees are that unit's declarations).
+class BlockingListMemo {
+public:
+  /// Decided: the lists decide (allowed: Call empty; listed: Call set);
+  /// otherwise the call's object and stream decide (classifyBlocking).
+  struct Answer {
+    bool Decided = false;
+    std::optional<BlockingCall> Call;
+  };
+  /// The answer for \p Info, the description of \p S, from the memo or
+  /// made by \p Lists and kept.
+  const Answer &answer(const Stmt &S, const CallInfo &Info,
+                       const BlockingLists &Lists);
+  void clear() { Answers.clear(); }
+
+private:
+  using Key = std::tuple<const void *, const void *, const void *>;
+  llvm::DenseMap<Key, Answer> Answers;
+};
+
 /// The lists a configuration of the catalogue is made of (owned by the
 /// check that reads them as options).
 struct BlockingLists {
@@ -51,6 +80,8 @@ struct BlockingLists {
   const NameMatcher &AwaitableBlockingMembers;
   /// Streams whose reads block (std::cin).
   const NameMatcher &BlockingStreams;
+  /// The lists' answers per call target in this unit; none: asked each time.
+  BlockingListMemo *Memo = nullptr;
 };
 
 class OwnStmts;

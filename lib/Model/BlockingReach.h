@@ -95,10 +95,12 @@ public:
                            const BlockingQueries &Q);
   /// What reachOf found for \p FD; null when it found nothing.
   const BlockingPath *found(const FunctionDecl *FD) const;
-  /// Forgets what was found (a new translation unit).
+  /// Forgets what was found, and the lists' answers (a new translation unit).
   void clear() {
     Reaches.clear();
     Bodies.clear();
+    if (Lists.Memo)
+      Lists.Memo->clear();
   }
 
 private:

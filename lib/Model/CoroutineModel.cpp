@@ -107,6 +107,16 @@ public:
       return true;
     return Base::TraverseCXXTypeidExpr(E);
   }
+  // What a type or a qualifier holds written (a template argument, an
+  // array's bound) is a constant: it does not run when the function runs,
+  // except a variable-length array's bound. Not walking them also saves
+  // most of a declaration's walk.
+  bool TraverseTypeLoc(TypeLoc TL, bool TraverseQualifier = true) {
+    if (TL.isNull() || !TL.getType()->isVariablyModifiedType())
+      return true;
+    return Base::TraverseTypeLoc(TL, TraverseQualifier);
+  }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
   bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = false) { return true; }
   bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc, bool = false) {
     return true;

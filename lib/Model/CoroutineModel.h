@@ -49,8 +49,10 @@ std::string describeFunction(const FunctionDecl &FD);
 /// Visits every statement of \p Body that runs when the enclosing function
 /// runs: it does not enter nested lambda bodies, blocks, local classes or
 /// functions, nor unevaluated operands (sizeof, decltype, noexcept, requires,
-/// unevaluated typeid), nor implicit code. Lambda captures are visited, since
-/// they are evaluated where the lambda is created.
+/// unevaluated typeid), nor the constants written in types and qualifiers
+/// (template arguments, array bounds; a variable-length array's bound runs),
+/// nor implicit code (a co_await's awaiter calls: only its operand). Lambda
+/// captures are visited, since they are evaluated where the lambda is created.
 void forEachOwnStmt(const Stmt *Body,
                     llvm::function_ref<void(const Stmt &)> Callback);
 

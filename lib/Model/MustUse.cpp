@@ -187,6 +187,11 @@ bool mayLeave(const Stmt *S) {
     return true;
   if (isa<LambdaExpr>(S))
     return false;
+  // A co_await or co_yield leaves only through its operand: the awaiter,
+  // await_ready, await_suspend and await_resume Clang builds on it hold no
+  // jump, and walking them costs more than the operand.
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+    return mayLeave(Suspend->getOperand());
   for (const Stmt *Child : S->children())
     if (mayLeave(Child))
       return true;

@@ -79,32 +79,62 @@ std::string joinList(const std::vector<std::string> &Items) {
   return llvm::join(Items, ";");
 }
 
+/// What follows the last '::' of \p Name (all of it without one).
+static llvm::StringRef lastSegment(llvm::StringRef Name) {
+  size_t At = Name.rfind("::");
+  return At == llvm::StringRef::npos ? Name : Name.drop_front(At + 2);
+}
+
 NameMatcher::NameMatcher(llvm::StringRef OptionValue)
     : Patterns(splitList(OptionValue)) {
-  for (const std::string &Pattern : Patterns)
-    Exact.push_back(llvm::StringRef(Pattern).starts_with("::"));
+  for (unsigned I = 0, N = Patterns.size(); I != N; ++I) {
+    llvm::StringRef P(Patterns[I]);
+    Exact.push_back(P.starts_with("::"));
+    // A pattern matching at a scope boundary ends in the name's last
+    // segment when its own last segment holds no ':' (an exact pattern
+    // always does: it is the name).
+    llvm::StringRef Segment = lastSegment(P);
+    if (Exact[I] || (!Segment.empty() && !Segment.contains(':')))
+      BySegment[Segment].push_back(I);
+    else
+      Scanned.push_back(I);
+  }
+}
+
+bool NameMatcher::matchesAt(unsigned I, llvm::StringRef Name) const {
+  llvm::StringRef P(Patterns[I]);
+  // Patterns are not empty (splitList); most differ from the name in
+  // their last character, tested before comparing the rest.
+  if (P.back() != Name.back())
+    return false;
+  if (Exact[I])
+    return Name == P;
+  return Name.size() >= P.size() + 2 && Name.ends_with(P) &&
+         Name.drop_back(P.size()).ends_with("::");
 }
 
 llvm::StringRef NameMatcher::match(llvm::StringRef Name) const {
-  if (Name.empty())
+  if (Name.empty() || Patterns.empty())
     return {};
-  const char Last = Name.back();
-  for (unsigned I = 0, N = Patterns.size(); I != N; ++I) {
-    llvm::StringRef P(Patterns[I]);
-    // Patterns are not empty (splitList); most differ from the name in
-    // their last character, tested before comparing the rest.
-    if (P.back() != Last)
-      continue;
-    if (Exact[I]) {
-      if (Name == P)
-        return P;
-      continue;
+  // The first match in list order: the bucket is in list order, and a
+  // scanned pattern counts only when it comes before the bucket's match.
+  unsigned First = ~0u;
+  auto It = BySegment.find(lastSegment(Name));
+  if (It != BySegment.end())
+    for (unsigned I : It->second)
+      if (matchesAt(I, Name)) {
+        First = I;
+        break;
+      }
+  for (unsigned I : Scanned) {
+    if (I > First)
+      break;
+    if (matchesAt(I, Name)) {
+      First = I;
+      break;
     }
-    if (Name.size() >= P.size() + 2 && Name.ends_with(P) &&
-        Name.drop_back(P.size()).ends_with("::"))
-      return P;
   }
-  return {};
+  return First == ~0u ? llvm::StringRef() : llvm::StringRef(Patterns[First]);
 }
 
 } // namespace clang::tidy::async::model

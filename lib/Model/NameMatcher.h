@@ -18,6 +18,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -47,9 +48,16 @@ public:
   explicit NameMatcher(llvm::StringRef OptionValue);
 
   /// The first pattern that matches the canonical name \p Name, or empty.
+  /// One hash look-up of the name's last segment (see Bucket), not a scan.
   llvm::StringRef match(llvm::StringRef Name) const;
   bool matches(llvm::StringRef Name) const { return !match(Name).empty(); }
   bool empty() const { return Patterns.empty(); }
+  /// False when no pattern can match a name whose last segment (what
+  /// follows its last '::', the declaration's own name) is \p Segment: a
+  /// caller may then skip building the canonical name.
+  bool mayMatchSegment(llvm::StringRef Segment) const {
+    return !Scanned.empty() || BySegment.count(Segment);
+  }
 
   /// The option value this matcher was built from, normalised.
   std::string str() const { return joinList(Patterns); }
@@ -59,6 +67,16 @@ private:
   /// Whether each pattern starts with '::' (matches exactly): read once, as
   /// match runs for every call and type the checks look at.
   std::vector<bool> Exact;
+  /// The patterns by the last segment of the names they match, in list
+  /// order: a name's last segment is its pattern's when the pattern's last
+  /// segment is a plain name (no ':'), as a pattern matches only at a scope
+  /// boundary. ('::a::wait' and 'b::wait' under "wait".)
+  llvm::StringMap<llvm::SmallVector<unsigned, 1>> BySegment;
+  /// The few other patterns (an operator name with '::' in it), tried all.
+  std::vector<unsigned> Scanned;
+
+  /// Whether pattern \p I matches \p Name.
+  bool matchesAt(unsigned I, llvm::StringRef Name) const;
 };
 
 } // namespace clang::tidy::async::model

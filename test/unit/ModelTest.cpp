@@ -188,6 +188,35 @@ demo::task<int> f(int n) {
   EXPECT_FALSE(Read(LambdaBody).empty());
 }
 
+// The constants written in a type (a template argument, an array's bound)
+// do not run when the function runs; a variable-length array's bound does.
+TEST(CoroutineModel, OwnStmtsSkipTheConstantsOfTypes) {
+  auto AST = parse(R"cpp(
+template <int N> struct Fixed { int v[N]; };
+namespace ns { template <int N> struct Inner { using type = int; }; }
+int size();
+void f() {
+  Fixed<40 + 2> a;
+  int b[17] = {};
+  ns::Inner<23>::type c = 0;
+  int v[size()];
+  (void)a; (void)b; (void)c; (void)v;
+}
+)cpp");
+  const FunctionDecl *F = function(*AST, "f");
+  ASSERT_TRUE(F);
+  model::OwnStmts Own(model::getUserBody(*F));
+  std::vector<uint64_t> Literals;
+  unsigned Calls = 0;
+  for (const Stmt *S : Own.all()) {
+    if (const auto *L = dyn_cast<IntegerLiteral>(S))
+      Literals.push_back(L->getValue().getZExtValue());
+    Calls += isa<CallExpr>(S);
+  }
+  EXPECT_EQ(Literals, std::vector<uint64_t>({0}));
+  EXPECT_EQ(Calls, 1u); // size(), the bound of v
+}
+
 TEST(NameMatcher, MatchesExactAndScopedSuffixes) {
   model::NameMatcher M("::std::this_thread::sleep_for; asio::read; wait");
   EXPECT_EQ(M.match("::std::this_thread::sleep_for"),
@@ -201,6 +230,42 @@ TEST(NameMatcher, MatchesExactAndScopedSuffixes) {
   EXPECT_EQ(M.match("wait"), "");
   EXPECT_EQ(M.match(""), "");
   EXPECT_FALSE(M.matches("::ns::C::wai"));
+}
+
+// The index by last segment answers as a scan of the list in order would:
+// the first pattern that matches, also with odd patterns (':' in the last
+// segment, an operator's name with a scope in it).
+TEST(NameMatcher, IndexAnswersAsAScanInListOrder) {
+  const char *List = "wait;::a::C::wait;C::wait;::a::wait;b:c;:wait;x::;"
+                     "operator ns::T;::a::operator ns::T;a::b::get;get";
+  auto Scan = [&](llvm::StringRef Name) -> std::string {
+    for (const std::string &P : model::splitList(List)) {
+      llvm::StringRef Pat(P);
+      if (Pat.starts_with("::") ? Name == Pat
+                                : Name.size() >= Pat.size() + 2 &&
+                                      Name.ends_with(Pat) &&
+                                      Name.drop_back(Pat.size())
+                                          .ends_with("::"))
+        return P;
+    }
+    return "";
+  };
+  model::NameMatcher M(List);
+  const char *Scopes[] = {"", "::a", "::a::C", "::z::C", "::a::b", "::q::b:c"};
+  const char *Tails[] = {"wait",     "get",    "b:c", "c",         ":wait",
+                         "x::",      "waitx",  "T",   "operator ns::T",
+                         "C::wait", "b::get", ""};
+  for (const char *Scope : Scopes)
+    for (const char *Tail : Tails) {
+      std::string Name = std::string(Scope) + "::" + Tail;
+      EXPECT_EQ(M.match(Name).str(), Scan(Name)) << Name;
+    }
+  EXPECT_EQ(M.match("::a::C::wait"), "wait");
+  EXPECT_EQ(M.match("::a::operator ns::T"), "operator ns::T");
+  EXPECT_TRUE(M.mayMatchSegment("anything")); // ':wait', 'x::' are scanned
+  model::NameMatcher Plain("::a::wait;get");
+  EXPECT_TRUE(Plain.mayMatchSegment("wait"));
+  EXPECT_FALSE(Plain.mayMatchSegment("read"));
 }
 
 TEST(Awaitables, FindsPromisesThroughCoroutineTraits) {
