@@ -18,14 +18,18 @@ namespace clang::tidy::async::model {
 /// failure, and continue the chain with what it returns (YACLib's Then and
 /// ThenInline of the futures, shared futures and Task: algo/detail/
 /// core.hpp calls a callback invocable with std::exception_ptr or the error
-/// type only on an exception or an error).
+/// type only on an exception or an error); libunifex's upon_error and
+/// let_error, whose callback runs only from the receiver's set_error (the
+/// customisation-point objects' call operators).
 inline constexpr llvm::StringLiteral DefaultRecoveryFunctions =
     "::yaclib::FutureBase::Then;::yaclib::FutureBase::ThenInline;"
     "::yaclib::Future::Then;::yaclib::Future::ThenInline;"
     "::yaclib::FutureOn::Then;::yaclib::FutureOn::ThenInline;"
     "::yaclib::SharedFutureBase::Then;::yaclib::SharedFuture::ThenInline;"
     "::yaclib::SharedFutureOn::Then;::yaclib::SharedFutureOn::ThenInline;"
-    "::yaclib::Task::Then;::yaclib::Task::ThenInline";
+    "::yaclib::Task::Then;::yaclib::Task::ThenInline;"
+    "::unifex::_upon_error::_cpo::_fn::operator();"
+    "::unifex::_let_e::_cpo::_fn::operator()";
 
 class NameMatcher;
 
