@@ -79,11 +79,18 @@ std::string joinList(const std::vector<std::string> &Items) {
   return llvm::join(Items, ";");
 }
 
-/// What follows the last '::' of \p Name (all of it without one).
+/// What follows the last '::' of \p Name (all of it without one). A loop
+/// of its own: StringRef::rfind's general search costs several times more.
 static llvm::StringRef lastSegment(llvm::StringRef Name) {
-  size_t At = Name.rfind("::");
-  return At == llvm::StringRef::npos ? Name : Name.drop_front(At + 2);
+  for (size_t I = Name.size(); I >= 2; --I)
+    if (Name[I - 1] == ':' && Name[I - 2] == ':')
+      return Name.drop_front(I);
+  return Name;
 }
+
+/// Up to this many patterns, a scan (most differ from a name in its last
+/// character) costs less than hashing the name's last segment.
+static constexpr size_t ScanAtMost = 24;
 
 NameMatcher::NameMatcher(llvm::StringRef OptionValue)
     : Patterns(splitList(OptionValue)) {
@@ -116,6 +123,12 @@ bool NameMatcher::matchesAt(unsigned I, llvm::StringRef Name) const {
 llvm::StringRef NameMatcher::match(llvm::StringRef Name) const {
   if (Name.empty() || Patterns.empty())
     return {};
+  if (Patterns.size() <= ScanAtMost) {
+    for (unsigned I = 0, N = Patterns.size(); I != N; ++I)
+      if (matchesAt(I, Name))
+        return Patterns[I];
+    return {};
+  }
   // The first match in list order: the bucket is in list order, and a
   // scanned pattern counts only when it comes before the bucket's match.
   unsigned First = ~0u;

@@ -236,8 +236,11 @@ TEST(NameMatcher, MatchesExactAndScopedSuffixes) {
 // the first pattern that matches, also with odd patterns (':' in the last
 // segment, an operator's name with a scope in it).
 TEST(NameMatcher, IndexAnswersAsAScanInListOrder) {
-  const char *List = "wait;::a::C::wait;C::wait;::a::wait;b:c;:wait;x::;"
+  // Longer than a list that is scanned (24 patterns): the index answers.
+  std::string List = "wait;::a::C::wait;C::wait;::a::wait;b:c;:wait;x::;"
                      "operator ns::T;::a::operator ns::T;a::b::get;get";
+  for (int I = 0; I < 20; ++I)
+    List += ";filler" + std::to_string(I) + "::wait";
   auto Scan = [&](llvm::StringRef Name) -> std::string {
     for (const std::string &P : model::splitList(List)) {
       llvm::StringRef Pat(P);
