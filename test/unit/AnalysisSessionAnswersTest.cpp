@@ -73,6 +73,7 @@ void two() {}
 TEST(AnalysisSessionAnswers, LateUsesOutliveTheCoroutine) {
   auto AST = parse(R"cpp(
 #include "concurrencpp/concurrencpp.h"
+#include <utility>
 concurrencpp::result<int> later(int &n, concurrencpp::result<int> r) {
   int v = co_await std::move(r);
   co_return n + v;
@@ -101,6 +102,7 @@ TEST(AnalysisSessionAnswers, HandedTaskSummariesOutliveTheHelper) {
   auto AST = parse(R"cpp(
 #include "coro/libcoro.hpp"
 coro::task<int> work();
+#include <utility>
 void run(coro::task<int> t) { coro::sync_wait(std::move(t)); }
 void first() { run(work()); }
 void one() {}
