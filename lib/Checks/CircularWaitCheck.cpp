@@ -71,8 +71,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,
       Lib.SpawnFunctions, StartFunctions, &F.own());
-  // A coroutine's edges are kept for the unit: a caller judged long after
-  // it asks for them without building its CFG again.
+  // Kept for the unit: a caller judged long after builds no CFG again.
   auto EdgesOf = [&](const FunctionDecl &FD) {
     return Facts.session().lockOrderEdges(FD, Facts.libraryId());
   };

@@ -391,8 +391,10 @@ const TaskFlow &AnalysisSession::taskFlow(const FunctionDecl &FD,
     // their CFGs too, from this session, and
     // what they do with them is kept for the unit.
     auto Graphs = [this](const FunctionDecl &Helper) { return cfg(Helper); };
-    auto Kept = [this, Lib](const FunctionDecl &Helper)
-        -> TaskFlow::HandedSummaries & { return answers(Helper, Lib).Handed; };
+    auto Kept =
+        [this, Lib](const FunctionDecl &Helper) -> TaskFlow::HandedSummaries & {
+      return answers(Helper, Lib).Handed;
+    };
     A.Flow = std::make_unique<TaskFlow>(FD, library(Lib),
                                         Ctx ? *Ctx : FD.getASTContext(),
                                         cfg(FD), Graphs, 0, Kept);

@@ -48,8 +48,7 @@ llvm::ArrayRef<const Stmt *> lateUsesOf(const FunctionDecl &Coro,
       Index[Coro.getParamDecl(I)] = I + 1;
     A.suspensions(Coro).firstUseAfterSuspension([&](const Stmt &S) {
       const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-      const auto *Param =
-          Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
       unsigned I = isa<CXXThisExpr>(S) ? 0 : Index.lookup(Param);
       if ((I || isa<CXXThisExpr>(S)) &&
           (!Late[I] || SM.isBeforeInTranslationUnit(S.getBeginLoc(),

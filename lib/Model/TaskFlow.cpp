@@ -439,13 +439,10 @@ private:
       return Kept ? Kept(*Def) : Summaries[Def];
     };
     std::pair<unsigned, unsigned> Key{I, Flow.SummaryDepth};
-    if (Known().try_emplace(Key, Use()).second) {
-      Use Found = summarise(*Def, *Param);
-      Known()[Key] = Found;
-    }
+    if (Known().try_emplace(Key, Use()).second)
+      Known()[Key] = summarise(*Def, *Param);
     Use Summary = Known()[Key];
-    // An await, or a use not modelled, happens at the call.
-    if (Summary.Where.isInvalid())
+    if (Summary.Where.isInvalid()) // An await, or a use not modelled.
       Summary.Where = Call.getBeginLoc();
     return Summary;
   }
