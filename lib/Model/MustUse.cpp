@@ -104,7 +104,7 @@ private:
   /// always-true object (alwaysTrueCondition), or the statement a `switch`
   /// enters when its body is a chain of labels that includes `default:`.
   /// Null otherwise.
-  static const Stmt *alwaysTaken(const Stmt &S) {
+  const Stmt *alwaysTaken(const Stmt &S) const {
     if (const auto *If = dyn_cast<IfStmt>(&S))
       return !If->getInit() && alwaysTrueCondition(If->getCond(), AlwaysTrue)
                  ? If->getThen()
