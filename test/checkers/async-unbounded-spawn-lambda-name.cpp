@@ -16,7 +16,7 @@ void named_lambda(const std::vector<int> &Items) {
   auto Fire = [](int) -> demo::fire_and_forget { co_return; };
   for (int Item : Items)
     Fire(Item);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Fire' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Fire' starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
 }
 
 template <class T> void in_template(const std::vector<T> &Items) {
@@ -36,7 +36,7 @@ void in_macro(const std::vector<int> &Items) {
 void temporary_lambda(const std::vector<int> &Items) {
   for (int Item : Items)
     [](int) -> demo::fire_and_forget { co_return; }(Item);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the lambda's call starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: the lambda's call starts a task on every iteration of an unbounded loop that waits for none of them [async-unbounded-spawn]
 }
 
 // Silent: a fixed number of iterations.

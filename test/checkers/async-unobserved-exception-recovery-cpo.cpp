@@ -67,9 +67,9 @@ template unifex::sender typed<std::exception_ptr>();
 
 void dropped() {
   (void)unifex::upon_error(work(), [](std::exception_ptr) {});
-  // CHECK-NOTES: :[[@LINE-1]]:36: warning: this completion handler ignores the failure it receives [async-unobserved-exception]
-  // CHECK-NOTES: :[[@LINE-2]]:9: note: the handler is given to 'unifex::_upon_error::_cpo::_fn::operator()' here; log the failure or rethrow it
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: this completion handler ignores the failure it receives [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:27: note: the handler is given to 'unifex::_upon_error::_cpo::_fn::operator()' here; log the failure or rethrow it
   (void)corp::on_done(work(), [](std::exception_ptr) { return 1; });
-  // CHECK-NOTES: :[[@LINE-1]]:31: warning: this completion handler ignores the failure it receives [async-unobserved-exception]
-  // CHECK-NOTES: :[[@LINE-2]]:9: note: the handler is given to 'corp::on_done_fn::operator()' here; log the failure or rethrow it
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: this completion handler ignores the failure it receives [async-unobserved-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:22: note: the handler is given to 'corp::on_done_fn::operator()' here; log the failure or rethrow it
 }
