@@ -1,6 +1,7 @@
 //===--- DrainLoops.cpp - async-lint --------------------------------------===//
 
 #include "DrainLoops.h"
+#include "Expressions.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -42,15 +43,6 @@ const CoawaitExpr *awaitOf(const Stmt *S) {
   return dyn_cast_or_null<CoawaitExpr>(E);
 }
 
-std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent())
-    return std::nullopt;
-  if (std::optional<llvm::APSInt> V =
-          E->IgnoreParenImpCasts()->getIntegerConstantExpr(Ctx))
-    return V->getExtValue();
-  return std::nullopt;
-}
-
 const VarDecl *varOf(const Expr *E) {
   const auto *Ref =
       dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
@@ -74,7 +66,8 @@ bool changes(const Stmt *S, const VarDecl *V) {
   return false;
 }
 
-/// The number of times `for (V = From; V < To (or !=); ++V)` runs.
+} // namespace
+
 std::optional<int64_t> tripCount(const ForStmt &For, const ASTContext &Ctx) {
   const auto *Init = dyn_cast_or_null<DeclStmt>(For.getInit());
   const auto *V = Init && Init->isSingleDecl()
@@ -86,14 +79,12 @@ std::optional<int64_t> tripCount(const ForStmt &For, const ASTContext &Ctx) {
       varOf(Inc->getSubExpr()) != V || varOf(Cond->getLHS()) != V ||
       (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
     return std::nullopt;
-  std::optional<int64_t> From = constantOf(V->getInit(), Ctx);
-  std::optional<int64_t> To = constantOf(Cond->getRHS(), Ctx);
+  std::optional<int64_t> From = integerConstant(V->getInit(), Ctx);
+  std::optional<int64_t> To = integerConstant(Cond->getRHS(), Ctx);
   if (!From || !To || *To < *From || changes(For.getBody(), V))
     return std::nullopt;
   return *To - *From;
 }
-
-} // namespace
 
 std::optional<DrainingAwait> drainingAwait(const ForStmt &For,
                                            const ASTContext &Ctx) {

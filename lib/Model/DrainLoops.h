@@ -28,6 +28,11 @@ struct DrainingAwait {
 /// iteration reaches the await (it is a statement of the loop's body itself,
 /// not under a branch) and nothing leaves an iteration early (no break,
 /// continue, return or goto in the body).
+/// The number of times `for (V = From; V < To (or !=); ++V)` runs, with
+/// constants From and To and a body that leaves V alone; std::nullopt for
+/// any other loop.
+std::optional<int64_t> tripCount(const ForStmt &For, const ASTContext &Ctx);
+
 std::optional<DrainingAwait> drainingAwait(const ForStmt &For,
                                            const ASTContext &Ctx);
 

@@ -195,4 +195,13 @@ const VarDecl *localObjectOf(const MemberExpr *Member) {
   return nullptr;
 }
 
+std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  if (std::optional<llvm::APSInt> V =
+          E->IgnoreParenImpCasts()->getIntegerConstantExpr(Ctx))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
 } // namespace clang::tidy::async::model

@@ -66,6 +66,11 @@ std::optional<Equality> equalityParts(const Expr *E);
 std::optional<int64_t> constantPosition(const Expr *E, const Expr *&Container,
                                         const ASTContext &Ctx);
 
+/// The integer constant \p E evaluates to (through parentheses and
+/// implicit casts), when it is one; std::nullopt for a value-dependent
+/// expression or anything else.
+std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx);
+
 /// The variable or member \p E names through parentheses and implicit casts
 /// only (not through copies or std::move, unlike namedDecl); null otherwise.
 const ValueDecl *declNamedDirectly(const Expr *E);

@@ -3,6 +3,7 @@
 #include "WaitedOut.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "DrainLoops.h"
 #include "Expressions.h"
 #include "StatementPath.h"
 #include "clang/AST/ExprCXX.h"
@@ -112,37 +113,11 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
   return nullptr;
 }
 
-/// The integer constant \p E evaluates to, when it is one.
-std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent())
-    return std::nullopt;
-  if (std::optional<llvm::APSInt> V =
-          E->IgnoreParenImpCasts()->getIntegerConstantExpr(Ctx))
-    return V->getExtValue();
-  return std::nullopt;
-}
-
-/// How many times the counting loop \p S runs (`for (int k = A; k < B;
-/// ++k)` with constants A and B); nothing for any other statement.
+/// How many times the counting loop \p S runs (DrainLoops' tripCount);
+/// nothing for any other statement.
 std::optional<int64_t> countedTrips(const Stmt *S, const ASTContext &Ctx) {
-  const auto *For = dyn_cast<ForStmt>(S);
-  const auto *Init = For ? dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
-  const auto *Var = Init && Init->isSingleDecl()
-                        ? dyn_cast<VarDecl>(Init->getSingleDecl())
-                        : nullptr;
-  const auto *Cond =
-      For ? dyn_cast_or_null<BinaryOperator>(For->getCond()) : nullptr;
-  const auto *Inc =
-      For ? dyn_cast_or_null<UnaryOperator>(For->getInc()) : nullptr;
-  if (!Var || !Cond || !Inc || !Inc->isIncrementOp() ||
-      namedDecl(Inc->getSubExpr()) != Var || namedDecl(Cond->getLHS()) != Var ||
-      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
-    return std::nullopt;
-  std::optional<int64_t> From = constantOf(Var->getInit(), Ctx);
-  std::optional<int64_t> To = constantOf(Cond->getRHS(), Ctx);
-  if (!From || !To || *To < *From)
-    return std::nullopt;
-  return *To - *From;
+  const auto *For = dyn_cast_or_null<ForStmt>(S);
+  return For ? tripCount(*For, Ctx) : std::nullopt;
 }
 
 /// False when the count \p Sync was made with (`std::latch l(N)`) is known
@@ -155,7 +130,7 @@ bool countCoversStarts(const Stmt &CallerBody, const Expr &Call,
       Sync.getInit() ? Sync.getInit()->IgnoreImplicit() : nullptr);
   const ASTContext &Ctx = Sync.getASTContext();
   std::optional<int64_t> Count = Make && Make->getNumArgs() == 1
-                                     ? constantOf(Make->getArg(0), Ctx)
+                                     ? integerConstant(Make->getArg(0), Ctx)
                                      : std::nullopt;
   llvm::SmallVector<const Stmt *, 16> Path;
   if (!Count || !pathTo(&CallerBody, &Call, Path))
