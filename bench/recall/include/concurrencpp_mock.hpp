@@ -18,7 +18,7 @@ public:
     void return_value(T) {}
     void unhandled_exception() {}
   };
-  T get();  // blocks the calling thread until the result is ready
+  T get(); // blocks the calling thread until the result is ready
   void wait();
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
@@ -58,12 +58,16 @@ struct resume_on_awaitable {
 class executor {
 public:
   // Queues the callable; a worker thread calls it once and destroys it.
-  template <class F> void post(F &&f) { enqueue(std::function<void()>(std::forward<F>(f))); }
+  template <class F> void post(F &&f) {
+    enqueue(std::function<void()>(std::forward<F>(f)));
+  }
   void enqueue(std::function<void()> task);
 };
 resume_on_awaitable resume_on(std::shared_ptr<executor>);
 class thread_pool_executor {};
-template <class It> result<std::vector<result<void>>> when_all(std::shared_ptr<thread_pool_executor> ex, It b, It e) {
+template <class It>
+result<std::vector<result<void>>>
+when_all(std::shared_ptr<thread_pool_executor> ex, It b, It e) {
   co_return std::vector<result<void>>{};
 }
 } // namespace concurrencpp

@@ -43,15 +43,18 @@ template <class Func> auto with_gate(gate &g, Func &&func) {
 future<> sleep_ms(int);
 bool need_preempt();
 // Starts func on every element at once, awaits them all.
-template <class Range, class Func> future<> parallel_for_each(Range &&range, Func &&func) {
+template <class Range, class Func>
+future<> parallel_for_each(Range &&range, Func &&func) {
   for (auto &&e : range)
     (void)func(e); // the real one keeps the futures and waits for all
   return {};
 }
 // Runs at most max_concurrent of them at a time.
 template <class Range, class Func>
-future<> max_concurrent_for_each(Range &&range, unsigned max_concurrent, Func &&func) {
-  (void)max_concurrent; // the real one keeps a semaphore of max_concurrent units
+future<> max_concurrent_for_each(Range &&range, unsigned max_concurrent,
+                                 Func &&func) {
+  (void)
+      max_concurrent; // the real one keeps a semaphore of max_concurrent units
   for (auto &&e : range)
     (void)func(e);
   return {};

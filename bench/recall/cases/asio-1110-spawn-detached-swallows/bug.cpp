@@ -17,7 +17,9 @@ bool check_reply(boost::asio::yield_context yield);
 void run_test() {
   boost::asio::io_context ioctx;
   boost::asio::spawn( // @bug
-      ioctx, [](boost::asio::yield_context yield) { require(check_reply(yield)); }, boost::asio::detached);
+      ioctx,
+      [](boost::asio::yield_context yield) { require(check_reply(yield)); },
+      boost::asio::detached);
   ioctx.run();
 }
 // @recall-end

@@ -15,7 +15,8 @@ bool check_reply(boost::asio::yield_context yield);
 void run_test() {
   boost::asio::io_context ioctx;
   boost::asio::spawn(
-      ioctx, [](boost::asio::yield_context yield) { require(check_reply(yield)); },
+      ioctx,
+      [](boost::asio::yield_context yield) { require(check_reply(yield)); },
       [](std::exception_ptr e) {
         if (e)
           std::rethrow_exception(e);

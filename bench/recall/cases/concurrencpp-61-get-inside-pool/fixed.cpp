@@ -9,10 +9,12 @@ using concurrencpp::thread_pool_executor;
 
 result<void> consume_one(std::shared_ptr<thread_pool_executor> tp, int item);
 
-result<void> consume_all(std::shared_ptr<thread_pool_executor> tp, std::vector<int> items) {
+result<void> consume_all(std::shared_ptr<thread_pool_executor> tp,
+                         std::vector<int> items) {
   std::vector<result<void>> results;
   for (int item : items)
     results.push_back(consume_one(tp, item));
-  auto all_consumed = co_await concurrencpp::when_all(tp, results.begin(), results.end());
+  auto all_consumed =
+      co_await concurrencpp::when_all(tp, results.begin(), results.end());
   co_return;
 }

@@ -13,9 +13,10 @@ rc::later resume_after_seconds(int);
 
 void schedule(DispatcherQueue &queue) {
   auto important = std::make_shared<int>(1337);
-  queue.TryEnqueue([still_important = std::move(important)]() -> rc::fire_and_forget {
-    auto keep = still_important;
-    co_await resume_after_seconds(1);
-    std::cout << *keep;
-  });
+  queue.TryEnqueue(
+      [still_important = std::move(important)]() -> rc::fire_and_forget {
+        auto keep = still_important;
+        co_await resume_after_seconds(1);
+        std::cout << *keep;
+      });
 }

@@ -15,7 +15,10 @@ template <class T> class generator {
 public:
   struct promise_type {
     const T *current = nullptr;
-    generator get_return_object() { return generator(std::coroutine_handle<promise_type>::from_promise(*this)); }
+    generator get_return_object() {
+      return generator(
+          std::coroutine_handle<promise_type>::from_promise(*this));
+    }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     std::suspend_always yield_value(const T &v) {
@@ -59,19 +62,24 @@ struct State {
 };
 struct Propagators {};
 using Branch = int;
-using BranchCallback = std::function<generator<Branch>(const CurrentState &, const Propagators &)>;
+using BranchCallback =
+    std::function<generator<Branch>(const CurrentState &, const Propagators &)>;
 
-generator<Branch> smallest_domain_first(const CurrentState &s, const Propagators &) {
+generator<Branch> smallest_domain_first(const CurrentState &s,
+                                        const Propagators &) {
   for (int v = 0; v < 3; ++v)
     co_yield s.domain_size(v);
 }
 
 // @recall-begin
-int solve(const State &state, const Propagators &propagators, BranchCallback branch_callback) {
+int solve(const State &state, const Propagators &propagators,
+          BranchCallback branch_callback) {
   auto branch_generator = branch_callback(state.current(), propagators); // @bug
   auto branch_iter = branch_generator.begin();
   return *branch_iter;
 }
 // @recall-end
 
-int run(const State &state) { return solve(state, Propagators{}, smallest_domain_first); }
+int run(const State &state) {
+  return solve(state, Propagators{}, smallest_domain_first);
+}

@@ -13,7 +13,10 @@ template <class T> class generator {
 public:
   struct promise_type {
     const T *current = nullptr;
-    generator get_return_object() { return generator(std::coroutine_handle<promise_type>::from_promise(*this)); }
+    generator get_return_object() {
+      return generator(
+          std::coroutine_handle<promise_type>::from_promise(*this));
+    }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     std::suspend_always yield_value(const T &v) {
@@ -57,18 +60,23 @@ struct State {
 };
 struct Propagators {};
 using Branch = int;
-using BranchCallback = std::function<generator<Branch>(const CurrentState &, const Propagators &)>;
+using BranchCallback =
+    std::function<generator<Branch>(const CurrentState &, const Propagators &)>;
 
-generator<Branch> smallest_domain_first(const CurrentState &s, const Propagators &) {
+generator<Branch> smallest_domain_first(const CurrentState &s,
+                                        const Propagators &) {
   for (int v = 0; v < 3; ++v)
     co_yield s.domain_size(v);
 }
 
-int solve(const State &state, const Propagators &propagators, BranchCallback branch_callback) {
+int solve(const State &state, const Propagators &propagators,
+          BranchCallback branch_callback) {
   auto current = state.current();
   auto branch_generator = branch_callback(current, propagators);
   auto branch_iter = branch_generator.begin();
   return *branch_iter;
 }
 
-int run(const State &state) { return solve(state, Propagators{}, smallest_domain_first); }
+int run(const State &state) {
+  return solve(state, Propagators{}, smallest_domain_first);
+}

@@ -4,8 +4,7 @@
 
 rc::task<int> coro() {
   int a = 1;
-  int res = co_await [a](int x, const int &y) -> rc::task<int> {
-    co_return x + y + a;
-  }(1, a);
+  int res = co_await
+      [a](int x, const int &y) -> rc::task<int> { co_return x + y + a; }(1, a);
   co_return res;
 }

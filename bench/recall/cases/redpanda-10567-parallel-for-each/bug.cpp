@@ -12,6 +12,7 @@ seastar::future<> reconcile_ntp(const ntp &);
 
 // @recall-begin
 seastar::future<> reconcile_all(std::vector<ntp> &ntps) {
-  co_await seastar::parallel_for_each(ntps, [](const ntp &n) { return reconcile_ntp(n); }); // @bug
+  co_await seastar::parallel_for_each(
+      ntps, [](const ntp &n) { return reconcile_ntp(n); }); // @bug
 }
 // @recall-end

@@ -9,5 +9,6 @@ struct ntp {
 seastar::future<> reconcile_ntp(const ntp &);
 
 seastar::future<> reconcile_all(std::vector<ntp> &ntps) {
-  co_await seastar::max_concurrent_for_each(ntps, 256, [](const ntp &n) { return reconcile_ntp(n); });
+  co_await seastar::max_concurrent_for_each(
+      ntps, 256, [](const ntp &n) { return reconcile_ntp(n); });
 }

@@ -18,7 +18,8 @@ struct placeholder_batches {
   std::size_t extent_size = 0;
 };
 
-seastar::future<> convert_to_placeholders(const std::vector<extent> &extents, placeholder_batches &result) {
+seastar::future<> convert_to_placeholders(const std::vector<extent> &extents,
+                                          placeholder_batches &result) {
   for (const auto &e : extents) {
     result.batches.push_back(encode_placeholder_batch(e));
     result.extent_size += e.byte_range_size;

@@ -15,7 +15,9 @@ struct commit_builder {
 };
 
 // @recall-begin
-seastar::future<> add_pending(const std::map<int, std::vector<data_file>> &pending, commit_builder &b) {
+seastar::future<>
+add_pending(const std::map<int, std::vector<data_file>> &pending,
+            commit_builder &b) {
   for (const auto &[partition, files] : pending) {
     for (const auto &f : files) { // @bug
       b.add(f);

@@ -13,7 +13,9 @@ struct commit_builder {
   void add(const data_file &);
 };
 
-seastar::future<> add_pending(const std::map<int, std::vector<data_file>> &pending, commit_builder &b) {
+seastar::future<>
+add_pending(const std::map<int, std::vector<data_file>> &pending,
+            commit_builder &b) {
   for (const auto &[partition, files] : pending) {
     for (const auto &f : files) {
       co_await seastar::coroutine::maybe_yield();

@@ -9,16 +9,18 @@ seastar::future<int> get_snapshot_units();
 seastar::future<> read_snapshot_dir(std::string);
 
 template <class Func> seastar::future<> run_snapshot_list_operation(Func &&f) {
-  return get_snapshot_units().then([f = std::forward<Func>(f)](int) mutable { return f(); });
+  return get_snapshot_units().then(
+      [f = std::forward<Func>(f)](int) mutable { return f(); });
 }
 
 class snapshot_ctl {
 public:
   seastar::future<> list_snapshots(std::vector<std::string> &out) {
-    co_await run_snapshot_list_operation(seastar::coroutine::lambda([this, &out]() -> seastar::future<> {
-      co_await read_snapshot_dir(dir_);
-      out.push_back(dir_);
-    }));
+    co_await run_snapshot_list_operation(
+        seastar::coroutine::lambda([this, &out]() -> seastar::future<> {
+          co_await read_snapshot_dir(dir_);
+          out.push_back(dir_);
+        }));
   }
 
 private:

@@ -14,11 +14,12 @@ class hint_endpoint_manager {
 public:
   // @recall-begin
   bool store_hint(mutation m) {
-    (void)seastar::with_gate(store_gate_, [this, m = std::move(m)]() -> seastar::future<> { // @bug
-      co_await seastar::sleep_ms(1);
-      write_hint(m); // capture of a destroyed closure
-      ++stored_;
-    });
+    (void)seastar::with_gate(
+        store_gate_, [this, m = std::move(m)]() -> seastar::future<> { // @bug
+          co_await seastar::sleep_ms(1);
+          write_hint(m); // capture of a destroyed closure
+          ++stored_;
+        });
     return true;
   }
   // @recall-end

@@ -13,13 +13,14 @@ void write_hint(const mutation &);
 class hint_endpoint_manager {
 public:
   bool store_hint(mutation m) {
-    (void)seastar::with_gate(store_gate_, [this, m = std::move(m)]() mutable -> seastar::future<> {
-      auto *self = this;
-      mutation local = std::move(m);
-      co_await seastar::sleep_ms(1);
-      write_hint(local);
-      ++self->stored_;
-    });
+    (void)seastar::with_gate(
+        store_gate_, [this, m = std::move(m)]() mutable -> seastar::future<> {
+          auto *self = this;
+          mutation local = std::move(m);
+          co_await seastar::sleep_ms(1);
+          write_hint(local);
+          ++self->stored_;
+        });
     return true;
   }
 

@@ -18,12 +18,14 @@ class hint_endpoint_manager {
 public:
   // @recall-begin
   seastar::future<> open_log() {
-    return create_commitlog().then([this](commitlog l) -> seastar::future<> { // @bug
-      co_await l.get_segments_to_replay();
-      auto rp = last_written_rp_; // `this` read through the destroyed closure
-      rp++;
-      sender_.rewind_sent_replay_position_to(rp);
-    });
+    return create_commitlog().then(
+        [this](commitlog l) -> seastar::future<> { // @bug
+          co_await l.get_segments_to_replay();
+          auto rp =
+              last_written_rp_; // `this` read through the destroyed closure
+          rp++;
+          sender_.rewind_sent_replay_position_to(rp);
+        });
   }
   // @recall-end
 

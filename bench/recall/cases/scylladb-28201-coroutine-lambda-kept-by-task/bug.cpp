@@ -17,16 +17,18 @@ public:
 private:
   Func func_;
 };
-template <class Func> std::unique_ptr<streaming_task_impl<Func>> make_streaming_task(Func f) {
+template <class Func>
+std::unique_ptr<streaming_task_impl<Func>> make_streaming_task(Func f) {
   return std::make_unique<streaming_task_impl<Func>>(std::move(f));
 }
 void start_later(std::shared_ptr<void> task);
 
 // @recall-begin
 void handle_topology_cmd(std::string table) {
-  auto task = make_streaming_task(seastar::coroutine::lambda([table]() -> seastar::future<> { // @bug
-    co_await stream_ranges(table);
-  }));
+  auto task = make_streaming_task(
+      seastar::coroutine::lambda([table]() -> seastar::future<> { // @bug
+        co_await stream_ranges(table);
+      }));
   start_later(std::move(task));
 }
 // @recall-end
