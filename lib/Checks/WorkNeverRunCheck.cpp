@@ -2,6 +2,7 @@
 
 #include "WorkNeverRunCheck.h"
 #include "../Model/CoroutineModel.h"
+#include "SummaryOptions.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::async {
@@ -29,7 +30,9 @@ WorkNeverRunCheck::WorkNeverRunCheck(StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/false,
                  /*StoresLibrary=*/false),
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
-      Libraries(readLibraries()), Knowledge(readKnowledge()) {}
+      Libraries(readLibraries()), Knowledge(readKnowledge()),
+      Leaves(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
+             Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
 std::vector<std::string> WorkNeverRunCheck::readLibraries() {
   std::vector<std::string> Wanted =
@@ -70,23 +73,32 @@ void WorkNeverRunCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, LibrariesOpt, model::joinList(Libraries));
   for (unsigned I = 0; I != model::NumContextLists; ++I)
     Options.store(Opts, ListOpts[I], Extra[I]);
+  Options.store(Opts, SummaryOutputOpt, Leaves.output());
+  Options.store(Opts, SummaryDirectoryOpt, Leaves.directory());
 }
 
 void WorkNeverRunCheck::checkFunction(CheckedFunction &F) {
   if (IgnoredFunctions.matches(model::canonicalName(F.Decl)))
     return;
-  std::vector<model::ContextUses> All =
-      model::contextUsesOf(F.Body, Knowledge, &F.own());
+  ASTContext &Ctx = F.Decl.getASTContext();
+  auto Left = [&](const FunctionDecl &Callee, unsigned Index) {
+    return Leaves.left(Callee, Index, Ctx);
+  };
+  std::vector<model::ContextUses> All = model::contextUsesOf(
+      F.Body, Knowledge, &F.own(), Leaves.summarised(F.Decl, Knowledge, Ctx),
+      Leaves.active() ? model::LeftContexts(Left) : nullptr);
+  Leaves.summarise(F.Decl, All, Ctx);
   if (llvm::all_of(All, [](const model::ContextUses &U) {
-        return U.Escape || U.HandOffs.empty();
+        return U.Parameter || U.Escape || U.HandOffs.empty();
       }))
     return;
   const CFG *Graph = Facts.session().cfg(F.Decl);
   if (!Graph)
     return;
   for (const model::ContextUses &U : All) {
-    // A context handed on is someone else's to run.
-    if (U.Escape)
+    // A context handed on is someone else's to run; one given to the
+    // function is its caller's.
+    if (U.Escape || U.Parameter)
       continue;
     auto IsRun = [&U](const Stmt &S) { return U.Runs.contains(&S); };
     // One finding per context: at the first hand-off some path leaves unrun.
@@ -143,6 +155,9 @@ void WorkNeverRunCheck::report(const model::ContextUses &U, const Expr &HandOff,
     diag(Paths.Uses.front()->getBeginLoc(), "%0 is run here on other paths",
          DiagnosticIDs::Note)
         << Ctx;
+  for (const model::PlacedNote &N :
+       model::ContextLeaves::notes(U, Ctx->getASTContext().getSourceManager()))
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
   diag(Ctx->getLocation(),
        "%0 is a local %select{context|pointer that owns the context}1: run "
        "it before it goes out of scope, or hand it to code that runs it",

@@ -3,6 +3,7 @@
 #ifndef ASYNC_LINT_CHECKS_WORKNEVERRUNCHECK_H
 #define ASYNC_LINT_CHECKS_WORKNEVERRUNCHECK_H
 
+#include "../Model/ContextParameters.h"
 #include "../Model/ContextUses.h"
 #include "../Model/NameMatcher.h"
 #include "../Model/UsedBeforeScopeEnd.h"
@@ -22,6 +23,10 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override {
+    Leaves.startUnit(Facts.session().summaryIndexes());
+  }
+  void endTranslationUnit() override { Leaves.endUnit(); }
 
 private:
   /// The libraries whose presets are used, checked against the known ones.
@@ -38,6 +43,8 @@ private:
   /// The entries each list option adds to the presets, as configured.
   std::array<std::string, model::NumContextLists> Extra;
   const model::ContextKnowledge Knowledge;
+  /// The `leaves` facts of summaries (SummaryOutput, SummaryDirectory).
+  model::ContextLeaves Leaves;
 };
 
 } // namespace clang::tidy::async

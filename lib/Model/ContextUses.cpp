@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "LambdaCalls.h"
 #include "ManualModes.h"
+#include "SummaryPlaces.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -65,13 +66,18 @@ llvm::SmallVector<const Expr *, 4> argumentsOf(const Stmt &S) {
 /// Collects the uses of the local contexts of one body.
 class Collector {
 public:
-  Collector(const ContextKnowledge &K, const OwnStmts *Own) : K(K), Own(Own) {}
-  std::vector<ContextUses> run(const Stmt &Body);
+  Collector(const ContextKnowledge &K, const OwnStmts *Own, LeftContexts Left)
+      : K(K), Own(Own), Left(Left) {}
+  std::vector<ContextUses> run(const Stmt &Body,
+                               llvm::ArrayRef<const ParmVarDecl *> Params);
 
 private:
   void declare(const VarDecl &Var);
   void classify(const Stmt &S);
   void classifyCall(const Stmt &S, const CallInfo &Info);
+  /// A call of a function of another unit that, by its summary, leaves the
+  /// context it is given unrun: not a mention that hands it on.
+  void classifyLeft(const CallExpr &Call);
   /// A member call: of the context (a run), or handing work to it.
   void classifyMember(const CXXMemberCallExpr &S, const CallInfo &Info,
                       bool HandsOff);
@@ -95,6 +101,7 @@ private:
   const ContextKnowledge &K;
   /// The walked function's own statements, when the caller has them.
   const OwnStmts *Own;
+  LeftContexts Left;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   std::vector<ContextUses> Uses;
   /// Executors and I/O objects made from a context, by variable.
@@ -320,6 +327,31 @@ void Collector::classifyCall(const Stmt &S, const CallInfo &Info) {
   }
 }
 
+void Collector::classifyLeft(const CallExpr &Call) {
+  const FunctionDecl *Callee = staticCallee(Call);
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
+       ++I) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call.getArg(I)->IgnoreParenImpCasts());
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    auto It = Var ? Index.find(Var) : Index.end();
+    // A parameter given on is handed on: summaries state one level only.
+    if (It == Index.end() || Uses[It->second].ThroughPointer ||
+        Uses[It->second].Parameter ||
+        !Callee->getParamDecl(I)->getType()->isLValueReferenceType())
+      continue;
+    const SummaryStep *Step = Left(*Callee, I);
+    if (!Step)
+      continue;
+    Accounted.insert(Ref);
+    Uses[It->second].LeftBy.push_back({&Call, Step});
+    if (Step->Callee != "-")
+      handOff(Var, Call);
+  }
+}
+
 void Collector::classify(const Stmt &S) {
   if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
     for (const Decl *D : DS->decls())
@@ -331,6 +363,8 @@ void Collector::classify(const Stmt &S) {
     classifyLambda(*Lambda);
     return;
   }
+  if (const auto *Call = dyn_cast<CallExpr>(&S); Call && Left)
+    classifyLeft(*Call);
   std::optional<CallInfo> Info = describeCall(S);
   if (Info)
     classifyCall(S, *Info);
@@ -425,7 +459,14 @@ void Collector::placeLambdaWork() {
   }
 }
 
-std::vector<ContextUses> Collector::run(const Stmt &Body) {
+std::vector<ContextUses>
+Collector::run(const Stmt &Body, llvm::ArrayRef<const ParmVarDecl *> Params) {
+  for (const ParmVarDecl *Param : Params) {
+    Index[Param] = Uses.size();
+    ContextUses &U = Uses.emplace_back();
+    U.Context = Param;
+    U.Parameter = true;
+  }
   walk(Body);
   placeLambdaWork();
   // Every other mention hands the context on: passed to a function that may
@@ -445,14 +486,14 @@ std::vector<ContextUses> Collector::run(const Stmt &Body) {
 
 } // namespace
 
-std::vector<ContextUses> contextUsesOf(const Stmt &Body,
-                                       const ContextKnowledge &K,
-                                       const OwnStmts *Own) {
+std::vector<ContextUses>
+contextUsesOf(const Stmt &Body, const ContextKnowledge &K, const OwnStmts *Own,
+              llvm::ArrayRef<const ParmVarDecl *> Params, LeftContexts Left) {
   // Most functions own no context: one look at their declarations instead
   // of classifying every call.
-  if (!declaresContext(Body, K, Own))
+  if (Params.empty() && !declaresContext(Body, K, Own))
     return {};
-  return Collector(K, Own).run(Body);
+  return Collector(K, Own, Left).run(Body, Params);
 }
 
 } // namespace clang::tidy::async::model

@@ -7,7 +7,10 @@
 // post(ctx.get_executor(), ...), a timer built on it starting a wait), the
 // calls that run it (run, poll, loop_once, process_events), and the first
 // mention that hands the context itself on to code that may run it (passed
-// to a function, captured, its address taken, bound to a reference).
+// to a function, captured, its address taken, bound to a reference). The
+// same for the contexts a function is given by reference, to summarise what
+// it does with them for other units, and, by those units' summaries, for a
+// call that leaves a context unrun in another unit.
 //
 // Library knowledge is data (ContextKnowledge), with presets per library.
 //
@@ -22,12 +25,15 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::async::model {
+
+struct SummaryStep;
 
 /// Which types are contexts that must be run and what is done with them.
 struct ContextKnowledge {
@@ -98,9 +104,12 @@ std::string contextPreset(ContextList List,
 /// matches both asio and boost::asio (the lists other models share).
 std::string asioNames(ContextList List);
 
-/// What one function does with one local context.
+/// What one function does with one local context, or with a context it is
+/// given by reference.
 struct ContextUses {
   const VarDecl *Context = nullptr;
+  /// Context is a parameter: its uses are summarised, not reported.
+  bool Parameter = false;
   /// Context is a smart pointer made by a ContextMakers call: the context
   /// is reached through it, and it is the function's only handle on it.
   bool ThroughPointer = false;
@@ -117,14 +126,30 @@ struct ContextUses {
   llvm::SmallPtrSet<const Stmt *, 2> Runs;
   /// The first mention that hands it on to other code; null when none.
   const Stmt *Escape = nullptr;
+  /// The calls of functions of other units given the context whose summary
+  /// says they neither run it nor hand it on, with the summary's step.
+  llvm::SmallVector<std::pair<const CallExpr *, const SummaryStep *>, 1> LeftBy;
 };
 
+/// What another unit's summary says a function it defines does with the
+/// context it is given as parameter \p Index: null when nothing is known
+/// (a call given the context hands it on); else the step of the function's
+/// `leaves` record, whose callee is the call handing the context work there
+/// ("-" when none).
+using LeftContexts =
+    llvm::function_ref<const SummaryStep *(const FunctionDecl &, unsigned)>;
+
 /// The local contexts of \p Body (a function's own statements, not those of
-/// its lambdas) and their uses.
+/// its lambdas) and their uses, then those of \p Params (parameters that
+/// are references to contexts, followed as locals are).
 /// \p Own: the function's own statements, when the caller has them.
-std::vector<ContextUses> contextUsesOf(const Stmt &Body,
-                                       const ContextKnowledge &K,
-                                       const OwnStmts *Own = nullptr);
+/// \p Left: what other units' summaries say of their functions (null: a
+/// call given a context hands it on).
+std::vector<ContextUses>
+contextUsesOf(const Stmt &Body, const ContextKnowledge &K,
+              const OwnStmts *Own = nullptr,
+              llvm::ArrayRef<const ParmVarDecl *> Params = {},
+              LeftContexts Left = nullptr);
 
 } // namespace clang::tidy::async::model
 

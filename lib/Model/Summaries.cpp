@@ -67,6 +67,8 @@ llvm::StringRef recordKind(SummaryFact Fact) {
     return "detaches";
   case SummaryFact::Borrows:
     return "borrows";
+  case SummaryFact::Leaves:
+    return "leaves";
   }
   llvm_unreachable("unknown summary fact");
 }

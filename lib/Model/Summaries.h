@@ -10,8 +10,9 @@
 // destroys a task parameter unrun (async-discarded-awaitable), the function
 // detaches a task parameter with a spawn that drops its failure
 // (async-unobserved-exception), the coroutine reads a reference parameter
-// after it may have suspended (async-dangling-reference); each with the
-// places that show it
+// after it may have suspended (async-dangling-reference), the function
+// leaves an execution context it is given unrun (async-work-never-run);
+// each with the places that show it
 // (docs/summaries.md describes the flow and the format).
 //
 // Functions are keyed by their mangled names, which is what the linker
@@ -59,12 +60,15 @@ enum class SummaryFact : unsigned {
   /// A coroutine that reads a reference, pointer or view parameter after
   /// it may have suspended (async-dangling-reference).
   Borrows,
+  /// Neither runs nor hands on an execution context it is given by
+  /// reference, on any path (async-work-never-run).
+  Leaves,
 };
-inline constexpr unsigned NumSummaryFacts = 6;
+inline constexpr unsigned NumSummaryFacts = 7;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops", "detaches", "borrows"), which is also the suffix of the files its
-/// check writes.
+/// "drops", "detaches", "borrows", "leaves"), which is also the suffix of the
+/// files its check writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -75,7 +79,8 @@ struct SummaryStep {
   /// Blocks and Spawns: the function called, as notes name it (quoted), or
   /// the blocking call's name on the last step. Throws: the text of the
   /// note at the place ("an exception is thrown here"). Drops, Borrows:
-  /// the parameter, quoted.
+  /// the parameter, quoted. Leaves: the call that hands the context work
+  /// in the function, quoted, or "-" when it hands it none.
   std::string Callee;
   /// Where the call is: an absolute path, line and column.
   std::string File;
@@ -93,9 +98,9 @@ struct Summary {
   /// (quoted).
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
-  /// BlockingFunctions). Drops, Detaches, Borrows: the indexes of the
-  /// parameters dropped, detached or borrowed, comma-separated, in the order of
-  /// the steps
+  /// BlockingFunctions). Drops, Detaches, Borrows, Leaves: the indexes of
+  /// the parameters dropped, detached, borrowed or left, comma-separated, in
+  /// the order of the steps
   /// ("0,2"). "-" for the other facts.
   std::string Category = "-";
   /// Blocks: the calls from the function down to the blocking call (the
@@ -104,13 +109,15 @@ struct Summary {
   /// Drops: one per parameter dropped, where it is destroyed. Detaches:
   /// one per parameter detached, at the spawn. Borrows: one per parameter
   /// borrowed, at its first use after the coroutine may have suspended.
+  /// Leaves: one per context left, at the first call handing it work, or
+  /// at the parameter when none does.
   std::vector<SummaryStep> Steps;
 };
 
 /// The step of \p S, a record of a fact about parameters (Drops,
-/// Detaches, Borrows: its category lists their indexes, one step each), for the
-/// parameter \p Index; null when the record does not name that parameter
-/// or its indexes do not match its steps.
+/// Detaches, Borrows, Leaves: its category lists their indexes, one step each),
+/// for the parameter \p Index; null when the record does not name that
+/// parameter or its indexes do not match its steps.
 const SummaryStep *parameterStep(const Summary &S, unsigned Index);
 
 /// What a summary file holds: its records, and one message per record of a

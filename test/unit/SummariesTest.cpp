@@ -308,3 +308,37 @@ TEST(SummariesTest, BorrowsRecordsRoundTripAndNameTheirParameters) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SummariesTest, LeavesRecordsRoundTripWithAndWithoutAHandOff) {
+  Summary E;
+  E.Fact = SummaryFact::Leaves;
+  E.Key = "_Z5startRN4asio10io_contextES1_";
+  E.What = "'start'";
+  E.Category = "0,1";
+  // Parameter 0 is handed work there; parameter 1 is given none.
+  E.Steps.push_back({"'start'", "'asio::co_spawn'", "/src/net.cpp", 7, 3});
+  E.Steps.push_back({"'start'", "-", "/src/net.cpp", 6, 42});
+  std::string Text = formatSummaries("/src/net.cpp", {E});
+  EXPECT_NE(Text.find("\nleaves\t" + E.Key + "\t'start'\t0,1\t2\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_EQ(summaryFileName("/src/net.cpp", SummaryFact::Leaves).substr(16),
+            ".leaves.summary");
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  const Summary &Leaves = Parsed->Entries[0];
+  EXPECT_EQ(Leaves.Fact, SummaryFact::Leaves);
+  ASSERT_NE(parameterStep(Leaves, 0), nullptr);
+  EXPECT_EQ(parameterStep(Leaves, 0)->Callee, "'asio::co_spawn'");
+  ASSERT_NE(parameterStep(Leaves, 1), nullptr);
+  EXPECT_EQ(parameterStep(Leaves, 1)->Callee, "-");
+  EXPECT_EQ(parameterStep(Leaves, 2), nullptr);
+  // Leaving a context is not dropping a task.
+  EXPECT_EQ(droppedParameter(Leaves, 0), nullptr);
+}
+
+} // namespace
