@@ -32,6 +32,16 @@ public:
   semaphore_units await_resume();
   semaphore_units get(); // in a seastar::thread: blocks the thread, not the reactor
 };
+// A future with a value that can also be waited for with get(): in a
+// seastar::thread get() blocks the thread; elsewhere it asserts unless the
+// future is ready (it must never be used to wait in a coroutine).
+template <> class future<long> {
+public:
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  long await_resume();
+  long get();
+};
 class semaphore {
 public:
   explicit semaphore(std::size_t count);
