@@ -70,6 +70,22 @@ sleep_future sleep_abortable(int seconds, abort_source &as);
 // throws. (A template in Seastar; declared over std::function here so that it
 // needs no body.)
 future<> async(std::function<void()> func);
+namespace coroutine {
+// Awaitable: starts func on every element of the range at once (in its
+// constructor) and completes when all have; no bound on how many run.
+template <class Func> class parallel_for_each {
+public:
+  template <class Range> parallel_for_each(Range &&range, Func &&func) {
+    for (auto &&e : range)
+      (void)func(e); // the real one keeps the unavailable futures
+  }
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() {}
+};
+template <class Range, class Func>
+parallel_for_each(Range &&, Func &&) -> parallel_for_each<Func>;
+} // namespace coroutine
 } // namespace seastar
 
 // A coroutine returning seastar::future<T> with a value (seastar_mock.hpp's
