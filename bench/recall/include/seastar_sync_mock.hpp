@@ -30,7 +30,8 @@ public:
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   semaphore_units await_resume();
-  semaphore_units get(); // in a seastar::thread: blocks the thread, not the reactor
+  semaphore_units
+  get(); // in a seastar::thread: blocks the thread, not the reactor
 };
 // A future with a value that can also be waited for with get(): in a
 // seastar::thread get() blocks the thread; elsewhere it asserts unless the

@@ -18,8 +18,7 @@ seastar::future<> drop_truncation_records() {
   std::vector<result_row> rows = truncated_rows();
   unsigned max_concurrency = std::min(1024u, shard_count() * 8);
   co_await seastar::max_concurrent_for_each(
-      rows, max_concurrency,
-      [&](const result_row &row) -> seastar::future<> {
+      rows, max_concurrency, [&](const result_row &row) -> seastar::future<> {
         co_await remove_truncation_record(row.table, row.shard);
       });
 }

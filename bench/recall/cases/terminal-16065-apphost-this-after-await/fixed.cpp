@@ -17,11 +17,10 @@ struct IslandWindow {
 class AppHost : public std::enable_shared_from_this<AppHost> {
 public:
   void initialize() {
-    _window->on_initialized(
-        [weak = weak_from_this()] {
-          if (auto self = weak.lock())
-            self->_window_initialized();
-        });
+    _window->on_initialized([weak = weak_from_this()] {
+      if (auto self = weak.lock())
+        self->_window_initialized();
+    });
   }
 
 private:
