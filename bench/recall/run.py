@@ -9,7 +9,7 @@ comment `// @bug` marks the bug's line, and `// @recall-begin` /
 `// @recall-end` enclose the functions where a warning counts as finding it
 (the bug's statement, its function, and for a call-site bug the callee).
 
-    python3 bench/recall/run.py --async-lint build/bin/async-lint [--json out.json]
+    python3 bench/recall/run.py --async-lint build/bin/async-lint [--json out.json] [--batch stop22]
 
 A case is *found* when some async-* warning lies on the bug line or inside a
 marked region of bug.cpp (`exact` when on the bug line, `check` when it is
@@ -145,6 +145,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--async-lint", required=True, help="the async-lint driver binary")
     ap.add_argument("--cases", default=os.path.join(HERE, "cases"))
+    ap.add_argument("--batch", help="only the cases of this batch (case.json's \"batch\"); "
+                    "'original' selects the cases without one (the first 24); default: all")
     ap.add_argument("--json", help="write the per-case results as JSON to this file")
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="print every finding per case")
@@ -153,6 +155,12 @@ def main():
     args = ap.parse_args()
 
     cases = load_cases(args.cases)
+    if args.batch == "original":
+        cases = [c for c in cases if "batch" not in c]
+    elif args.batch:
+        cases = [c for c in cases if c.get("batch") == args.batch]
+    if not cases:
+        sys.exit("no case selected")
     if args.compile_check:
         bad = 0
         for c in cases:
@@ -184,7 +192,7 @@ def main():
                 print(f"  fixed {f}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"binary": args.async_lint, "results": results}, f, indent=2)
+            json.dump({"binary": args.async_lint, "batch": args.batch or "all", "results": results}, f, indent=2)
             f.write("\n")
 
 

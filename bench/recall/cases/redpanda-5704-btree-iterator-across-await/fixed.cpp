@@ -1,0 +1,60 @@
+// Fixed twin of redpanda-data/redpanda#5704: the walk uses a "stable
+// iterator" that looks its key up again on every increment; here the loop
+// keeps the key and looks the next segment up after each await.
+#include "seastar_sync_mock.hpp"
+#include <cstddef>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+namespace absl {
+// The few members used here. A B-tree: insert and erase may move elements
+// between nodes, invalidating every iterator.
+template <class K, class V> class btree_map {
+public:
+  using value_type = std::pair<const K, V>;
+  using iterator = value_type *;
+  iterator begin();
+  iterator end();
+  iterator upper_bound(const K &key);
+  std::pair<iterator, bool> insert(value_type v);
+  std::size_t erase(const K &key);
+};
+} // namespace absl
+
+struct tx_range {
+  long first, last;
+};
+struct remote_segment {
+  seastar::future<std::vector<tx_range>> aborted_transactions(long begin,
+                                                              long end);
+};
+using segment_ptr = seastar::lw_shared_ptr<remote_segment>;
+
+class remote_partition {
+public:
+  seastar::future<std::vector<tx_range>> aborted_transactions(long begin,
+                                                              long end) {
+    std::vector<tx_range> result;
+    auto first_it = _segments.upper_bound(begin);
+    if (first_it != _segments.begin())
+      first_it = std::prev(first_it);
+    for (auto it = first_it; it != _segments.end();) {
+      if (it->first > end)
+        break;
+      long key = it->first;
+      segment_ptr seg = it->second;
+      co_await seg->aborted_transactions(begin, end);
+      it = _segments.upper_bound(key);
+    }
+    co_return result;
+  }
+
+  void materialize(long base_offset, segment_ptr s) {
+    _segments.insert({base_offset, std::move(s)});
+  }
+  void evict(long base_offset) { _segments.erase(base_offset); }
+
+private:
+  absl::btree_map<long, segment_ptr> _segments;
+};
