@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "FrameEnds.h"
 #include "SpawnHandles.h"
 #include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
@@ -388,6 +389,12 @@ private:
     }
     const auto *Method =
         dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+    // t.destroy() on a task that is a coroutine handle: its frame ends here
+    // (FrameEnds.h), as `t.handle.destroy()` consumes the task.
+    if (Method && destroysFrame(*Method)) {
+      expr(&Object, Consumed, Full);
+      return Args(Consumed);
+    }
     if (Method && isStoringMember(*Method)) {
       holder(&Object, Full);
       return Args(storeInto(&Object, Call.getBeginLoc(), &Call, false));
