@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "FrameEnds.h"
 #include "SpawnHandles.h"
 #include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
@@ -349,10 +350,9 @@ private:
     plainCall(Call, Full);
   }
 
-  /// A call that is not a member call and none of the lists' above: an
-  /// assignment operator stores its value; any other call consumes its
-  /// callee, and hands each argument to its parameter (an operator consumes
-  /// them).
+  /// Not a member call, nor one of the lists' above: an assignment operator
+  /// stores its value; any other call consumes its callee and hands each
+  /// argument to its parameter (an operator consumes them).
   void plainCall(const CallExpr &Call, const Expr *Full) {
     Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
@@ -400,8 +400,8 @@ private:
         standsForObject(Call, Object, Lib.SpawnFunctions))
       expr(&Object, U, Full);
     else if (Result->isRecordType() || Result->isReferenceType() ||
-             Result->isPointerType())
-      expr(&Object, Consumed, Full);
+             Result->isPointerType() || (Method && destroysFrame(*Method)))
+      expr(&Object, Consumed, Full); // t.destroy(): the end (FrameEnds.h)
     else
       holder(&Object, Full);
     // A member function defined here (a background holder's 'add') gives
