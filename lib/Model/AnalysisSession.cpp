@@ -277,23 +277,23 @@ void AnalysisSession::judging(const FunctionDecl &FD) {
 }
 
 void AnalysisSession::keepAnswers(const FunctionDecl &FD) {
-  // What callers ask of a coroutine, from the analyses it holds: none is
-  // built for it here, only the answers' own walks over them.
+  // What callers ask of a coroutine, under each library configuration it
+  // was analysed with. Its CFG is still held, so whatever analysis an
+  // answer needs that the checks did not ask for (the suspension flow of a
+  // coroutine only the path facts were asked of) is built on it now: asked
+  // later, it would build the CFG again.
   auto It = Functions.find(&FD);
   if (It == Functions.end() || !It->second->Graph || !getCoroutineBody(FD))
     return;
-  const Function &F = *It->second;
   bool Eager = lazinessOfCoroutine(FD) != Laziness::Lazy;
-  for (LibraryId Lib = 0; Lib < F.ByLibrary.size(); ++Lib) {
-    const Analyses *Held = F.ByLibrary[Lib].get();
-    if (!Held)
+  size_t Configurations = It->second->ByLibrary.size();
+  for (LibraryId Lib = 0; Lib < Configurations; ++Lib) {
+    // Asking may add functions: found again each time.
+    if (!Functions.find(&FD)->second->ByLibrary[Lib])
       continue;
-    bool Flow = Held->Suspensions != nullptr;
-    if (Flow)
-      lockOrderEdges(FD, Lib);
-    LibraryAnalyses A{*this, Lib, library(Lib)};
-    if (Eager && Held->Facts && (Flow || awaitsOnlyReady(FD, A)))
-      (void)lateUsesOf(FD, A);
+    lockOrderEdges(FD, Lib);
+    if (Eager)
+      (void)lateUsesOf(FD, LibraryAnalyses{*this, Lib, library(Lib)});
   }
 }
 
@@ -352,10 +352,27 @@ FunctionAnswers &AnalysisSession::answers(const FunctionDecl &FD,
 const std::vector<LockOrderEdge> &
 AnalysisSession::lockOrderEdges(const FunctionDecl &FD, LibraryId Lib) {
   FunctionAnswers &Kept = answers(FD, Lib);
-  if (!Kept.LockEdges)
-    Kept.LockEdges = model::lockOrderEdges(suspensionFlow(FD, Lib),
-                                           library(Lib).AsyncMutexes, &FD);
-  return *Kept.LockEdges;
+  if (Kept.LockEdges)
+    return *Kept.LockEdges;
+  // A coroutine that awaits no lock of its own holds none while it waits
+  // (model::lockOrderEdges): its own suspensions tell, without its CFG.
+  const NameMatcher &Mutexes = library(Lib).AsyncMutexes;
+  bool Locks = false;
+  auto Lock = [&](const CoroutineSuspendExpr &Point) {
+    Locks = Locks || awaitedLock(Point, Mutexes);
+  };
+  if (getCoroutineBody(FD) && Functions.count(&FD))
+    for (const CoroutineSuspendExpr *Point : events(FD).suspensions())
+      Lock(*Point);
+  else if (getCoroutineBody(FD))
+    forEachSuspensionPoint(getUserBody(FD), Lock);
+  std::vector<LockOrderEdge> Edges;
+  if (Locks)
+    Edges = model::lockOrderEdges(suspensionFlow(FD, Lib), Mutexes, &FD);
+  // Building the flow may have added answers: found again.
+  FunctionAnswers &Answers = answers(FD, Lib);
+  Answers.LockEdges = std::move(Edges);
+  return *Answers.LockEdges;
 }
 
 const PathFacts &AnalysisSession::pathFacts(const FunctionDecl &FD,

@@ -123,4 +123,58 @@ void second() { run(work()); }
   EXPECT_EQ(U.Session.stats().CFGsBuiltAgain, 0u);
 }
 
+TEST(AnalysisSessionAnswers, LateUsesKeptWhenOnlyThePathFactsWereAsked) {
+  // The checks judging an eager coroutine asked only its path facts (not
+  // its suspension flow): its late uses are still kept when it is freed,
+  // from its CFG, so that a caller asking later builds none again.
+  auto AST = parse(R"cpp(
+#include "concurrencpp/concurrencpp.h"
+#include <utility>
+concurrencpp::result<int> later(int &n, concurrencpp::result<int> r) {
+  int v = co_await std::move(r);
+  co_return n + v;
+}
+void one() {}
+void two() {}
+)cpp");
+  Unit U(*AST);
+  const FunctionDecl &Later = U.fn("later");
+  model::LibraryAnalyses A{U.Session, U.Id, U.Session.library(U.Id)};
+  U.Session.judging(Later);
+  U.Session.pathFacts(Later, U.Id);
+  U.moveOn({"one", "two"});
+  model::LateParameterUses Late;
+  EXPECT_TRUE(Late.firstLateUse(Later, 0, A));
+  EXPECT_FALSE(Late.firstLateUse(Later, 1, A));
+  EXPECT_EQ(U.Session.stats().CFGsBuilt, 1u);
+  EXPECT_EQ(U.Session.stats().CFGsBuiltAgain, 0u);
+}
+
+TEST(AnalysisSessionAnswers, LockOrderEdgesWithoutAnAwaitedLock) {
+  auto AST = parse(R"cpp(
+#include "coro/libcoro.hpp"
+coro::mutex a, b;
+coro::task<> none();
+coro::task<> unlocked() { co_await none(); }
+coro::task<> locked() {
+  auto first = co_await a.scoped_lock();
+  auto second = co_await b.scoped_lock();
+}
+void one() {}
+void two() {}
+)cpp");
+  Unit U(*AST);
+  // Freed with only its path facts asked: the edges are kept from its CFG.
+  const FunctionDecl &Locked = U.fn("locked");
+  U.Session.judging(Locked);
+  U.Session.pathFacts(Locked, U.Id);
+  U.moveOn({"one", "two"});
+  EXPECT_EQ(U.Session.lockOrderEdges(Locked, U.Id).size(), 1u);
+  // A coroutine that awaits no lock has no edges, and no CFG is built to
+  // tell.
+  EXPECT_TRUE(U.Session.lockOrderEdges(U.fn("unlocked"), U.Id).empty());
+  EXPECT_EQ(U.Session.stats().CFGsBuilt, 1u);
+  EXPECT_EQ(U.Session.stats().CFGsBuiltAgain, 0u);
+}
+
 } // namespace
