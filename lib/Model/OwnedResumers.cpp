@@ -12,6 +12,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
@@ -62,7 +63,7 @@ const VarDecl *localObject(const Expr *E) {
 }
 
 /// True when \p S mentions \p Var.
-bool mentions(const Stmt *S, const VarDecl &Var) {
+bool mentions(const Stmt *S, const ValueDecl &Var) {
   bool Found = false;
   forEachWithin(S, [&](const Stmt &Sub) {
     const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
@@ -131,6 +132,9 @@ bool madeFromConstants(const VarDecl &Var) {
 struct Resumers {
   const Stmt &Body;
   const VarDecl &Executor;
+  /// The reference parameters of the started coroutine and the locals of
+  /// \p Body the start binds them to (`run(pool)` for `task run(pool &p)`).
+  llvm::DenseMap<const ValueDecl *, const VarDecl *> Bound;
   /// The scope \p Dying dies at the end of.
   SourceRange Scope;
   const SourceManager &SM;
@@ -143,7 +147,10 @@ struct Resumers {
     if (!awaitedOperands(Coro, Operands))
       return false;
     return llvm::all_of(Operands, [&](const Expr *Operand) {
-      if (mentions(Operand, Executor))
+      if (mentions(Operand, Executor) ||
+          llvm::any_of(Bound, [&](const auto &B) {
+            return B.second == &Executor && mentions(Operand, *B.first);
+          }))
         return true;
       const VarDecl *Event = localObject(Operand);
       return Event && Event != &Executor && ownedEvent(*Event);
@@ -224,6 +231,22 @@ std::pair<const CallExpr *, const VarDecl *> joinOf(const Stmt *S,
   return {nullptr, nullptr};
 }
 
+/// The reference parameters of \p Coro that the start \p Start (a call of
+/// it) binds to locals of the caller.
+void bindParameters(const Stmt &Start, const FunctionDecl &Coro,
+                    llvm::DenseMap<const ValueDecl *, const VarDecl *> &Bound) {
+  const auto *Call = dyn_cast<CallExpr>(&Start);
+  if (!Call || Call->getDirectCallee() != &Coro)
+    return;
+  for (unsigned I = 0; I < Coro.getNumParams(); ++I) {
+    const ParmVarDecl *Param = Coro.getParamDecl(I);
+    const Expr *Arg = argumentFor(*Call, I);
+    if (const VarDecl *Local = Arg ? localObject(Arg) : nullptr;
+        Local && Param->getType()->isLValueReferenceType())
+      Bound[Param] = Local;
+  }
+}
+
 } // namespace
 
 bool joinsOwnThreads(const CXXMethodDecl &M, const NameMatcher &Waits) {
@@ -281,7 +304,8 @@ const CallExpr *resumersJoinedBefore(const Stmt &Body, const Stmt &Start,
     const Stmt *const *It = llvm::find(Block->body(), Path[I + 1]);
     for (++It; It != Block->body_end(); ++It) {
       if (const auto [Join, Executor] = joinOf(*It, K); Join) {
-        Resumers R{Body, *Executor, Scope, SM, {}};
+        Resumers R{Body, *Executor, llvm::DenseMap<const ValueDecl *, const VarDecl *>(), Scope, SM, {}};
+        bindParameters(Start, Coro, R.Bound);
         return ownedBy(*Executor, Body) &&
                        R.onlyThrough(Coro)
                    ? Join
