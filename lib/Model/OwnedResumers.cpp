@@ -9,6 +9,7 @@
 #include "NameMatcher.h"
 #include "StatementPath.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -38,8 +39,9 @@ bool copiedIntoLambda(const VarDecl &Var, const Stmt &Body) {
   forEachWithin(&Body, [&](const Stmt &S) {
     if (const auto *L = dyn_cast<LambdaExpr>(&S))
       for (const LambdaCapture &C : L->captures())
-        Copied = Copied || (C.capturesVariable() && C.getCapturedVar() == &Var &&
-                            C.getCaptureKind() != LCK_ByRef);
+        Copied =
+            Copied || (C.capturesVariable() && C.getCapturedVar() == &Var &&
+                       C.getCaptureKind() != LCK_ByRef);
   });
   return Copied;
 }
@@ -253,31 +255,53 @@ bool joinsOwnThreads(const CXXMethodDecl &M, const NameMatcher &Waits) {
   const FunctionDecl *Def = nullptr;
   if (!M.hasBody(Def) || !Def)
     return false;
-  auto OnMember = [](const Expr *E) {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
-    return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreImpCasts());
+  auto MemberOf = [](const Expr *E) -> const FieldDecl * {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
+    return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreImpCasts())
+               ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+               : nullptr;
   };
-  bool Joins = false;
+  // The members joined: a thread itself, or each element of a range-for
+  // over a container of them; and the type of what is joined.
+  llvm::SmallPtrSet<const FieldDecl *, 4> Joined;
+  QualType Thread;
   forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
     std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
-    if (Joins || !Info || !anyNameMatches(Waits, *Info))
+    if (!Info || !anyNameMatches(Waits, *Info))
       return;
     const Expr *Object = Call->getImplicitObjectArgument();
-    if (OnMember(Object)) {
-      Joins = true;
-      return;
-    }
-    // The element of a range-for over a member: `for (auto &t : threads)`.
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Object, Wrappers::Syntax));
+    const FieldDecl *Field = MemberOf(Object);
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(strip(Object, Wrappers::Syntax));
     forEachOwnStmt(Def->getBody(), [&](const Stmt &Loop) {
       const auto *For = dyn_cast<CXXForRangeStmt>(&Loop);
-      if (For && Ref && For->getLoopVariable() == Ref->getDecl() &&
-          OnMember(For->getRangeInit()))
-        Joins = true;
+      if (!Field && For && Ref && For->getLoopVariable() == Ref->getDecl())
+        Field = MemberOf(For->getRangeInit());
     });
+    if (Field) {
+      Joined.insert(Field);
+      Thread = Object->getType().getNonReferenceType().getUnqualifiedType();
+    }
   });
-  return Joins;
+  if (Joined.empty())
+    return false;
+  // Every member that holds such threads is joined.
+  auto Holds = [&](QualType T) {
+    T = T.getNonReferenceType().getUnqualifiedType();
+    if (T.getCanonicalType() == Thread.getCanonicalType())
+      return true;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    return Spec && Spec->getTemplateArgs().size() >= 1 &&
+           Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+           Spec->getTemplateArgs()[0].getAsType().getCanonicalType() ==
+               Thread.getCanonicalType();
+  };
+  return llvm::all_of(M.getParent()->fields(), [&](const FieldDecl *F) {
+    return Joined.contains(F) || !Holds(F->getType());
+  });
 }
 
 const CallExpr *resumersJoinedBefore(const Stmt &Body, const Stmt &Start,
@@ -294,7 +318,8 @@ const CallExpr *resumersJoinedBefore(const Stmt &Body, const Stmt &Start,
   SourceRange Scope(SM.getExpansionLoc(Body.getBeginLoc()),
                     SM.getExpansionLoc(Body.getEndLoc()));
   for (const Stmt *S : Path)
-    if (const auto *Block = dyn_cast<CompoundStmt>(S); Block && declares(*Block, Dying))
+    if (const auto *Block = dyn_cast<CompoundStmt>(S);
+        Block && declares(*Block, Dying))
       Scope = SourceRange(SM.getExpansionLoc(Block->getBeginLoc()),
                           SM.getExpansionLoc(Block->getEndLoc()));
   for (size_t I = Path.size() - 1; I-- > 0;) {
@@ -304,12 +329,14 @@ const CallExpr *resumersJoinedBefore(const Stmt &Body, const Stmt &Start,
     const Stmt *const *It = llvm::find(Block->body(), Path[I + 1]);
     for (++It; It != Block->body_end(); ++It) {
       if (const auto [Join, Executor] = joinOf(*It, K); Join) {
-        Resumers R{Body, *Executor, llvm::DenseMap<const ValueDecl *, const VarDecl *>(), Scope, SM, {}};
+        Resumers R{Body,
+                   *Executor,
+                   llvm::DenseMap<const ValueDecl *, const VarDecl *>(),
+                   Scope,
+                   SM,
+                   {}};
         bindParameters(Start, Coro, R.Bound);
-        return ownedBy(*Executor, Body) &&
-                       R.onlyThrough(Coro)
-                   ? Join
-                   : nullptr;
+        return ownedBy(*Executor, Body) && R.onlyThrough(Coro) ? Join : nullptr;
       }
       if (mayLeave(*It))
         return nullptr;

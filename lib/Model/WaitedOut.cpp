@@ -23,7 +23,8 @@ const CallExpr *asMemberCall(const Stmt *S) {
   if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E)) {
     E = Await->getCommonExpr()->IgnoreImplicit();
     // The awaiter a member made earlier (`auto c = g.close(); co_await c;`).
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object));
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object));
     const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (Kept && Kept->hasLocalStorage() && Kept->getInit())
       E = Kept->getInit()->IgnoreImplicit();
@@ -81,8 +82,9 @@ bool callsOn(const CallExpr *Call, const ValueDecl *Object,
 /// (a gate holder's destructor leaves the gate: `g->leave()`).
 bool destructorSignals(QualType T, const NameMatcher &Names) {
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  const CXXDestructorDecl *Dtor =
-      RD && RD->hasDefinition() ? RD->getDefinition()->getDestructor() : nullptr;
+  const CXXDestructorDecl *Dtor = RD && RD->hasDefinition()
+                                      ? RD->getDefinition()->getDestructor()
+                                      : nullptr;
   const FunctionDecl *Def = nullptr;
   if (!Dtor || !Dtor->hasBody(Def) || !Def)
     return false;
@@ -104,10 +106,10 @@ const CallExpr *holderMade(const Stmt *S, const ValueDecl *Object,
   const auto *Var = Decls && Decls->isSingleDecl()
                         ? dyn_cast<VarDecl>(Decls->getSingleDecl())
                         : nullptr;
-  const auto *Make = Var && Var->getInit()
-                         ? dyn_cast<CXXMemberCallExpr>(
-                               strip(Var->getInit(), Wrappers::Object))
-                         : nullptr;
+  const auto *Make =
+      Var && Var->getInit()
+          ? dyn_cast<CXXMemberCallExpr>(strip(Var->getInit(), Wrappers::Object))
+          : nullptr;
   return Make && namedDecl(objectOf(*Make)) == Object &&
                  destructorSignals(Var->getType(), Names)
              ? Make
