@@ -53,8 +53,8 @@ int not_joined() {
   demo::pool p;
   int counter = 0;
   count(p, counter);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: parameter 'counter' of coroutine 'count' refers to local 'counter', which the task may outlive [async-dangling-reference]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: parameter 'p' of coroutine 'count' refers to local 'p', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: parameter 'p' of coroutine 'count' refers to local 'p', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: warning: parameter 'counter' of coroutine 'count' refers to local 'counter', which the task may outlive [async-dangling-reference]
   return counter;
 }
 
@@ -76,8 +76,8 @@ int joins_one_thread() {
   demo::pool p;
   int counter = 0;
   count(p, counter);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: parameter 'counter' of coroutine 'count' refers to local 'counter', which the task may outlive [async-dangling-reference]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: parameter 'p' of coroutine 'count' refers to local 'p', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: parameter 'p' of coroutine 'count' refers to local 'p', which the task may outlive [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: warning: parameter 'counter' of coroutine 'count' refers to local 'counter', which the task may outlive [async-dangling-reference]
   p.join_timer();
   return counter;
 }

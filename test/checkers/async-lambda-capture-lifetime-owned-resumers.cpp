@@ -74,10 +74,10 @@ void drained_manual(bool &out) {
   out = waiter_done && worker_done;
 }
 
-void drained_in_loop(std::size_t &out) {
+void drained_in_loop(demo_size_t &out) {
   auto manual = yaclib::MakeManual();
   yaclib::WaitGroup wg{0};
-  std::size_t done = 0;
+  demo_size_t done = 0;
   auto worker = [&]() -> eager<> {
     co_await On(*manual);
     ++done;
@@ -86,7 +86,7 @@ void drained_in_loop(std::size_t &out) {
   wg.Add(3);
   for (int j = 0; j < 3; ++j)
     std::ignore = worker();
-  std::size_t steps = static_cast<yaclib::ManualExecutor &>(*manual).Drain();
+  demo_size_t steps = static_cast<yaclib::ManualExecutor &>(*manual).Drain();
   out = done + steps;
 }
 

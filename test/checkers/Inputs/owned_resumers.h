@@ -9,11 +9,12 @@
 #define ASYNC_LINT_TEST_OWNED_RESUMERS_H
 
 #include <coroutine>
-#include <cstddef>
 #include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+using demo_size_t = decltype(sizeof 0);
 
 template <class T = void> struct eager {
   struct promise_type {
@@ -64,7 +65,7 @@ struct IExecutor {
   virtual ~IExecutor() = default;
 };
 struct ManualExecutor : IExecutor {
-  std::size_t Drain() noexcept; // runs the queue on this thread until empty
+  demo_size_t Drain() noexcept; // runs the queue on this thread until empty
 };
 template <class T> struct IntrusivePtr {
   T *p;
@@ -81,8 +82,8 @@ struct OnAwaiter {
 };
 inline OnAwaiter On(IExecutor &e) { return {e}; }
 struct WaitGroup {
-  WaitGroup(std::size_t n = 0);
-  void Add(std::size_t);
+  WaitGroup(demo_size_t n = 0);
+  void Add(demo_size_t);
   void Done();
   bool await_ready();
   void await_suspend(std::coroutine_handle<>);
@@ -100,7 +101,7 @@ struct parked { // resumed by someone else, on some thread
 
 namespace dd {
 struct gate {
-  std::size_t count = 0;
+  demo_size_t count = 0;
   bool closing = false;
   std::coroutine_handle<> closer;
   void enter() { ++count; }
