@@ -20,18 +20,26 @@ namespace {
 const CallExpr *asMemberCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   E = E ? E->IgnoreImplicit() : nullptr;
-  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E)) {
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
     E = Await->getCommonExpr()->IgnoreImplicit();
-    // The awaiter a member made earlier (`auto c = g.close(); co_await c;`).
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object));
-    const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (Kept && Kept->hasLocalStorage() && Kept->getInit())
-      E = Kept->getInit()->IgnoreImplicit();
-  }
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
     return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
   return dyn_cast_or_null<CXXMemberCallExpr>(E);
+}
+
+/// For `co_await c` (\p S) where the local c was made by a member call
+/// (`auto c = g.close();`), that call: awaiting c waits on g.
+const CallExpr *keptAwaiterMadeBy(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Await = E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()) : nullptr;
+  const auto *Ref =
+      Await
+          ? dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object))
+          : nullptr;
+  const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Kept && Kept->hasLocalStorage() && Kept->getInit()
+             ? dyn_cast<CXXMemberCallExpr>(Kept->getInit()->IgnoreImplicit())
+             : nullptr;
 }
 
 /// The object a member function is called on by \p Call (a member call,
@@ -164,6 +172,9 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
       if (const CallExpr *Found = asMemberCall(S);
           callsOn(Found, Object, Names))
         return Found;
+      if (const CallExpr *Made = keptAwaiterMadeBy(S);
+          callsOn(Made, Object, Names))
+        return Made;
       if (leaves(S))
         return nullptr;
     }
