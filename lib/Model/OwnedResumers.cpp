@@ -149,14 +149,43 @@ struct Resumers {
     if (!awaitedOperands(Coro, Operands))
       return false;
     return llvm::all_of(Operands, [&](const Expr *Operand) {
-      if (mentions(Operand, Executor) ||
-          llvm::any_of(Bound, [&](const auto &B) {
-            return B.second == &Executor && mentions(Operand, *B.first);
-          }))
+      if (handsOnExecutor(Operand))
         return true;
       const VarDecl *Event = localObject(Operand);
       return Event && Event != &Executor && ownedEvent(*Event);
     });
+  }
+
+  /// True when \p E denotes the executor (or a parameter bound to it).
+  bool isExecutor(const Expr *E) const {
+    E = strip(E, Wrappers::Object);
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      E = strip(Op->getArg(0), Wrappers::Object);
+    if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+        Deref && Deref->getOpcode() == UO_Deref)
+      E = strip(Deref->getSubExpr(), Wrappers::Object);
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    const ValueDecl *D = Ref ? Ref->getDecl() : nullptr;
+    auto It = D ? Bound.find(D) : Bound.end();
+    return D &&
+           (D == &Executor || (It != Bound.end() && It->second == &Executor));
+  }
+
+  /// True when the awaited \p Operand hands the executor on: a member
+  /// call on it (`pool.schedule()`), or a call or construction given it
+  /// (`jump_on(pool)`, `On(*manual)`).
+  bool handsOnExecutor(const Expr *Operand) const {
+    const Expr *E = strip(Operand, Wrappers::Implicit);
+    if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E);
+        Member && isExecutor(Member->getImplicitObjectArgument()))
+      return true;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    else if (const auto *Make = dyn_cast_or_null<CXXConstructExpr>(E))
+      Args = llvm::ArrayRef(Make->getArgs(), Make->getNumArgs());
+    return llvm::any_of(Args, [&](const Expr *A) { return isExecutor(A); });
   }
 
   /// True when every mention of \p Event in the function is the operand of
