@@ -10,7 +10,8 @@
 // and for a task kept in a local too. Twins: no join, a join before the
 // start or under a branch, a task that also awaits something the function
 // does not own, an executor copied into a lambda, a lazy task, an event
-// signalled from outside, a member that joins one thread only.
+// signalled from outside, a member that joins one thread only, an await
+// that only reads the executor (`after_count(p.count())`).
 
 #include "owned_resumers.h"
 
@@ -184,4 +185,17 @@ void drained_before_start(bool &out) {
   auto k = worker();
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: closure 'worker' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
   out = done;
+}
+
+void reads_executor_only(int &out) {
+  demo::pool p;
+  int counter = 0;
+  auto task = [&]() -> eager<> {
+    co_await after_count(p.count());
+    ++counter;
+  };
+  task();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'task' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  p.wait_stop();
+  out = counter;
 }

@@ -55,7 +55,7 @@ struct pool {
     cancel_pending();
   }
   void join_timer() { timer.join(); } // the workers still run
-  void request_stop(); // joins nothing
+  int count() const;
 };
 inline pool::hop jump_on(pool &p) { return {p}; }
 } // namespace demo
@@ -98,6 +98,7 @@ struct parked { // resumed by someone else, on some thread
   void await_suspend(std::coroutine_handle<>);
   void await_resume();
 };
+parked after_count(int n); // a timer: resumed on the timer's thread
 
 namespace dd {
 struct gate {
