@@ -44,7 +44,8 @@ private:
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;
-  model::TaskWaits OwnWaits{AllBlockingWaits, Lib.JoiningExecutors};
+  model::TaskWaits OwnWaits{AllBlockingWaits, Lib.JoiningExecutors,
+                            Lib.JoinFunctions};
   model::CaptureUses Uses;
   model::DetachedLambdas Detached{OwnerFunctions, Uses};
 };

@@ -7,6 +7,7 @@
 #include "DeclaredCoroutines.h"
 #include "ForwardedArguments.h"
 #include "JoiningTasks.h"
+#include "OwnedResumers.h"
 #include "Owners.h"
 #include "SummaryPlaces.h"
 #include "clang/AST/ASTContext.h"
@@ -102,11 +103,19 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
 }
 
 /// True when the task of \p C, of fate \p F, is dropped and its type's
-/// destructor waits for its coroutine: the statement outlives the task.
-bool joinedWhenDropped(const CoroutineCall &C, const TaskFate &F,
+/// destructor waits for its coroutine: the statement outlives the task; or
+/// when the only executor that can resume it is joined before the local
+/// \p D dies (OwnedResumers.h).
+bool joinedWhenDropped(const CoroutineCall &C, const ArgumentDeath &D,
                        const CallLifetimeRules &R) {
-  return F.What == TaskFate::Kind::Dropped && R.BlockingWaits &&
-         destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits);
+  if (!R.BlockingWaits)
+    return false;
+  if (D.Fate.What == TaskFate::Kind::Dropped &&
+      destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits))
+    return true;
+  return D.R.What == Referent::Kind::Local && D.R.Var && !D.Fate.ViaReturn &&
+         resumersJoinedBefore(C.CallerBody, C.Call, C.Coro, *D.R.Var,
+                              {R.A.Lib.JoinFunctions, *R.BlockingWaits});
 }
 
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
@@ -118,7 +127,7 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
   if (C.Declared)
     return declaredArgument(C, Index, *Param, Arg, R);
   std::optional<ArgumentDeath> D = argumentDeath(C, Index, Arg, R.Late, R.A);
-  if (!D || joinedWhenDropped(C, D->Fate, R))
+  if (!D || joinedWhenDropped(C, *D, R))
     return std::nullopt;
   LifetimeEvidence E;
   std::string Coro = describeFunction(C.Coro);
@@ -161,7 +170,7 @@ object(const CoroutineCall &C, const Expr &Object, const CallLifetimeRules &R) {
   if (Ref.What == Referent::Kind::Other)
     return std::nullopt;
   std::optional<ArgumentDeath> D = objectDeath(C, Ref, R.Late, R.A);
-  if (!D || joinedWhenDropped(C, D->Fate, R))
+  if (!D || joinedWhenDropped(C, *D, R))
     return std::optional<LifetimeEvidence>();
   LifetimeEvidence E;
   std::string Coro = describeFunction(C.Coro);

@@ -2,7 +2,9 @@
 
 #include "TaskWaits.h"
 #include "BlockingCatalog.h"
+#include "CoroutineModel.h"
 #include "JoiningTasks.h"
+#include "OwnedResumers.h"
 
 namespace clang::tidy::async::model {
 
@@ -14,6 +16,26 @@ std::string defaultBlockingWaits() {
   return Names + "async_simple::Future::wait;async_simple::Future::get";
 }
 
+namespace {
+
+/// True when every call of the coroutine \p Coro in \p Body (the starts
+/// of its tasks; one at least) is waited out before \p Dying dies by a
+/// join of the only executor that can resume the task.
+bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
+                    const VarDecl &Dying, const ResumerKnowledge &K) {
+  bool Any = false, All = true;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!All || !Call || Call->getDirectCallee() != &Coro)
+      return;
+    Any = true;
+    All = resumersJoinedBefore(Body, *Call, Coro, Dying, K) != nullptr;
+  });
+  return Any && All;
+}
+
+} // namespace
+
 bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
                           AnalysisSession &Session, const CXXMethodDecl &Coro,
                           const TaskFate &F, const VarDecl &Dying) {
@@ -21,7 +43,12 @@ bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
   if (F.What == TaskFate::Kind::Dropped &&
       destructorWaitsForCoroutine(Coro.getReturnType(), Waits))
     return true;
-  if (!F.OnExecutor || F.ViaReturn)
+  if (F.ViaReturn)
+    return false;
+  // Every resumption goes through a local executor the function joins.
+  if (resumersJoined(Body, Coro, Dying, {Joins, Waits}))
+    return true;
+  if (!F.OnExecutor)
     return false;
   if (OwnOf != &Encl || !Own) {
     Own = std::make_unique<FunctionWaits>(

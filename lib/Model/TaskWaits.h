@@ -3,7 +3,8 @@
 // Whether a function waits out a task it started (a coroutine lambda's)
 // before a local the task uses dies: a wait linked to the task on every
 // path, or a joining executor that runs it and dies first
-// (FunctionWaits.h), and the library lists that say what waits.
+// (FunctionWaits.h), or a join of the only executor that can resume it
+// (OwnedResumers.h), and the library lists that say what waits.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,9 +29,11 @@ std::string defaultBlockingWaits();
 class TaskWaits {
 public:
   /// \p Waits: calls that block until something completes; \p Joining:
-  /// executor classes whose destructor waits for their work.
-  TaskWaits(const NameMatcher &Waits, const NameMatcher &Joining)
-      : Waits(Waits), Joining(Joining) {}
+  /// executor classes whose destructor waits for their work; \p Joins:
+  /// members that join or drain an executor (JoinFunctions).
+  TaskWaits(const NameMatcher &Waits, const NameMatcher &Joining,
+            const NameMatcher &Joins)
+      : Waits(Waits), Joining(Joining), Joins(Joins) {}
   /// True when \p Encl (of body \p Body) waits out the task of the
   /// coroutine \p Coro, of fate \p F, before \p Dying dies. Only a task
   /// left running on an executor can be waited for: a returned task is
@@ -46,6 +49,7 @@ public:
 private:
   const NameMatcher &Waits;
   const NameMatcher &Joining;
+  const NameMatcher &Joins;
   std::unique_ptr<FunctionWaits> Own;
   const FunctionDecl *OwnOf = nullptr;
 };

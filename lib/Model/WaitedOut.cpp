@@ -1,6 +1,7 @@
 //===--- WaitedOut.cpp - async-lint ---------------------------------------===//
 
 #include "WaitedOut.h"
+#include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "DrainLoops.h"
@@ -24,6 +25,21 @@ const CallExpr *asMemberCall(const Stmt *S) {
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
     return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
   return dyn_cast_or_null<CXXMemberCallExpr>(E);
+}
+
+/// For `co_await c` (\p S) where the local c was made by a member call
+/// (`auto c = g.close();`), that call: awaiting c waits on g.
+const CallExpr *keptAwaiterMadeBy(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Await = E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()) : nullptr;
+  const auto *Ref =
+      Await
+          ? dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object))
+          : nullptr;
+  const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Kept && Kept->hasLocalStorage() && Kept->getInit()
+             ? dyn_cast<CXXMemberCallExpr>(Kept->getInit()->IgnoreImplicit())
+             : nullptr;
 }
 
 /// The object a member function is called on by \p Call (a member call,
@@ -70,17 +86,67 @@ bool callsOn(const CallExpr *Call, const ValueDecl *Object,
          Names.matches(canonicalName(*Method));
 }
 
+/// True when destroying an object of type \p T calls a member in \p Names
+/// (a gate holder's destructor leaves the gate: `g->leave()`).
+bool destructorSignals(QualType T, const NameMatcher &Names) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  const CXXDestructorDecl *Dtor = RD && RD->hasDefinition()
+                                      ? RD->getDefinition()->getDestructor()
+                                      : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!Dtor || !Dtor->hasBody(Def) || !Def)
+    return false;
+  bool Signals = false;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    Signals = Signals || (M && Names.matches(canonicalName(*M)));
+  });
+  return Signals;
+}
+
+/// The holder \p S declares, when it is a local made by a member call on
+/// \p Object (`auto h = g.hold();`) whose destructor signals (leaves) it:
+/// the call that makes it; null otherwise.
+const CallExpr *holderMade(const Stmt *S, const ValueDecl *Object,
+                           const NameMatcher &Names) {
+  const auto *Decls = dyn_cast_or_null<DeclStmt>(S);
+  const auto *Var = Decls && Decls->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                        : nullptr;
+  const auto *Make =
+      Var && Var->getInit()
+          ? dyn_cast<CXXMemberCallExpr>(strip(Var->getInit(), Wrappers::Object))
+          : nullptr;
+  return Make && namedDecl(objectOf(*Make)) == Object &&
+                 destructorSignals(Var->getType(), Names)
+             ? Make
+             : nullptr;
+}
+
 /// The statement of the coroutine body \p Block that is a call in \p Names
 /// on \p Object, when no statement before it may jump away other than by
-/// ending the task (co_return); null otherwise.
+/// ending the task (co_return); null otherwise. In an eager coroutine, also
+/// the making of a holder of \p Object that signals it when destroyed,
+/// before the first suspension: it signals at the end of the body, after
+/// every use (\p Held is then set).
 const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
                                   const ValueDecl *Object,
-                                  const NameMatcher &Names) {
+                                  const NameMatcher &Names, bool Eager,
+                                  bool &Held) {
+  bool Suspended = false;
   for (const Stmt *S : Block.body()) {
     if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
       return Call;
+    if (const CallExpr *Hold = holderMade(S, Object, Names);
+        Hold && Eager && !Suspended) {
+      Held = true;
+      return Hold;
+    }
     if (leaves(S, false, false, /*EndsTask=*/true))
       return nullptr;
+    forEachSuspensionPoint(
+        S, [&](const CoroutineSuspendExpr &) { Suspended = true; });
   }
   return nullptr;
 }
@@ -106,6 +172,9 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
       if (const CallExpr *Found = asMemberCall(S);
           callsOn(Found, Object, Names))
         return Found;
+      if (const CallExpr *Made = keptAwaiterMadeBy(S);
+          callsOn(Made, Object, Names))
+        return Made;
       if (leaves(S))
         return nullptr;
     }
@@ -172,14 +241,18 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
         !Local->hasLocalStorage() ||
         !countCoversStarts(CallerBody, Call, *Local))
       continue;
-    const CallExpr *Signal = signalOnEveryPath(*Statements, Sync, Signals);
+    bool Held = false;
+    const CallExpr *Signal =
+        signalOnEveryPath(*Statements, Sync, Signals,
+                          lazinessOfCoroutine(*Def) == Laziness::Eager, Held);
     if (!Signal)
       continue;
-    // Every use of the parameter comes before the signal (or is it).
+    // Every use of the parameter comes before the signal (or is it); a
+    // holder signals at the end of the body.
     bool Before = true;
     forEachOwnStmt(Statements, [&](const Stmt &S) {
       const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-      if (Ref && Ref->getDecl() == Used &&
+      if (Ref && Ref->getDecl() == Used && !Held &&
           !SM.isBeforeInTranslationUnit(Ref->getLocation(),
                                         Signal->getBeginLoc()) &&
           namedDecl(objectOf(*Signal)) != Used)

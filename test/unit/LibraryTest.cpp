@@ -75,7 +75,8 @@ const Documented Lists[] = {
      "folly::IOThreadPoolExecutor"},
     {"JoinFunctions",
      "::coro::thread_pool::shutdown;::coro::scheduler::shutdown;"
-     "asio::thread_pool::join;asio::thread_pool::wait"},
+     "asio::thread_pool::join;asio::thread_pool::wait;"
+     "::yaclib::ManualExecutor::Drain"},
     {"CombinatorFunctions",
      "when_all;when_any;when_all_ready;collectAll;collectAny;"
      "collectAllRange;collectAnyRange;collectAllTry;boost::cobalt::race;"
@@ -104,12 +105,12 @@ const Documented Lists[] = {
     {"WaitMembers",
      "::std::counting_semaphore::acquire;::std::latch::wait;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
-     "::coro::latch::operator co_await"},
+     "::coro::latch::operator co_await;::dd::gate::close"},
     {"SignalMembers",
      "::std::counting_semaphore::release;::std::latch::count_down;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
      "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop;"
-     "::coro::latch::count_down"},
+     "::coro::latch::count_down;::dd::gate::leave"},
     {"CurrentExecutorAwaitables",
      "async_simple::CurrentExecutor"},
     {"PromiseFutureMembers",
