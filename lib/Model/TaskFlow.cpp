@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "HandedOverTasks.h"
 #include "SpawnHandles.h"
 #include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
@@ -381,13 +382,15 @@ private:
       for (const Expr *Arg : Call.arguments())
         expr(Arg, ArgUse, Full);
     };
-    if (Join && isTaskType(Object.getType())) {
-      // r.get(), t.wait(): blocks until the task is done, as an await does.
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+    // r.get(), t.wait(): blocks until the task is done, as an await does;
+    // g.begin() on a generator whose begin() resumes it runs it there.
+    if ((Join || (Method && resumesCoroutine(*Method))) &&
+        isTaskType(Object.getType())) {
       expr(&Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
       return Args(Consumed);
     }
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
     if (Method && isStoringMember(*Method)) {
       holder(&Object, Full);
       return Args(storeInto(&Object, Call.getBeginLoc(), &Call, false));
@@ -424,6 +427,10 @@ private:
   /// global, a spawn). Anything else is not modelled.
   Use handedTo(const CallExpr &Call, unsigned I) {
     Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
+    // Taken over by a function declared only: kept where it outlives the
+    // call, as a store.
+    if (takesTaskOver(Call, I))
+      return {UseKind::StoredOther, false, Call.getBeginLoc()};
     const FunctionDecl *Callee = Call.getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (!Def || I >= Def->getNumParams() || Flow.SummaryDepth >= 2 ||
