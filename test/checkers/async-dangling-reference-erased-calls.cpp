@@ -41,7 +41,7 @@ demo::task<int> lookup_later(lookup_fn Lookup) {
   auto T = Lookup(make_key());
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 1 of function object 'Lookup' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:29: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :[[@LINE+3]]:13: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES: :[[@LINE+2]]:13: note: the task is awaited here, after the full expression that created it
   // CHECK-NOTES: :[[@LINE-5]]:40: note: the function object holds a target not shown here; its type 'std::function<demo::task<int> (const std::basic_string<char> &)>' returns a lazy task type, so the target runs only once the task does, after the call has returned
   co_return co_await T;
 }
@@ -54,8 +54,8 @@ struct scanner {
     auto S = Scan(make_key());
     // CHECK-NOTES: :[[@LINE-1]]:19: warning: parameter 1 of function object 'Scan' refers to a temporary that the task outlives [async-dangling-reference]
     // CHECK-NOTES: :[[@LINE-2]]:29: note: the temporary is destroyed at the end of this full expression
-    // CHECK-NOTES: :[[@LINE+3]]:12: note: the task is awaited here, after the full expression that created it
-    // CHECK-NOTES: :[[@LINE-5]]:44: note: the function object holds a target not shown here; its type 'std::function<stepper (std::basic_string_view<char>)>' returns {{.*}}
+    // CHECK-NOTES: :[[@LINE+2]]:12: note: the task is awaited here, after the full expression that created it
+    // CHECK-NOTES: :[[@LINE-6]]:44: note: the function object holds a target not shown here; its type 'std::function<stepper (std::basic_string_view<char>)>' returns {{.*}}
     while (S.step()) {
     }
   }
@@ -77,15 +77,17 @@ template <class Fn> demo::task<int> lookup_generic(Fn &Lookup) {
 template demo::task<int> lookup_generic(lookup_fn &);
 // CHECK-NOTES: :[[@LINE-4]]:19: warning: parameter 1 of function object 'Lookup' refers to a temporary that the task outlives [async-dangling-reference]
 // CHECK-NOTES: :[[@LINE-5]]:35: note: {{.*}}
-// CHECK-NOTES: :[[@LINE-5]]:22: note: {{.*}}
-// CHECK-NOTES: :[[@LINE-8]]:50: note: {{.*}}
+// CHECK-NOTES: :[[@LINE-5]]:13: note: {{.*}}
+// CHECK-NOTES: :[[@LINE-8]]:56: note: {{.*}}
 #define LOOKUP(fn, k) fn(k)
 demo::task<int> lookup_macro(lookup_fn Lookup) {
   auto T = LOOKUP(Lookup, make_key());
   // CHECK-NOTES: :[[@LINE-1]]:27: warning: parameter 1 of function object 'Lookup' refers to a temporary that the task outlives [async-dangling-reference]
-  // CHECK-NOTES: :[[@LINE-2]]:12: note: {{.*}}
-  // CHECK-NOTES: :[[@LINE+2]]:22: note: {{.*}}
-  // CHECK-NOTES: :[[@LINE-4]]:40: note: {{.*}}
+  // CHECK-NOTES: :82:26: note: expanded from macro 'LOOKUP'
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: {{.*}}
+  // CHECK-NOTES: :82:27: note: expanded from macro 'LOOKUP'
+  // CHECK-NOTES: :[[@LINE+2]]:13: note: {{.*}}
+  // CHECK-NOTES: :[[@LINE-7]]:40: note: {{.*}}
   co_return co_await T;
 }
 

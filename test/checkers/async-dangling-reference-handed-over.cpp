@@ -37,7 +37,7 @@ void open_panel() {
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:29: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is stored here, where it outlives the function
-  // CHECK-NOTES: :[[@LINE-27]]:9: note: 'Label' is used here, when the task runs
+  // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
   schedule(std::move(T));
 }
 
@@ -48,13 +48,13 @@ void open_named(frame_loop &Loop) {
   // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is stored here, where it outlives the function
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'Name' is destroyed here
-  // CHECK-NOTES: :[[@LINE-38]]:9: note: 'Label' is used here, when the task runs
+  // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
   (void)adopt(show(Name));
 }
 // CHECK-NOTES: :[[@LINE-2]]:20: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
 // CHECK-NOTES: :[[@LINE-3]]:9: note: the task is stored here, where it outlives the function
 // CHECK-NOTES: :[[@LINE-3]]:1: note: 'Name' is destroyed here
-// CHECK-NOTES: :[[@LINE-44]]:9: note: 'Label' is used here, when the task runs
+// CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
 
 // --- Through a macro, and in a lambda.
 #define KEEP_RUNNING(t) schedule(std::move(t))
@@ -62,8 +62,9 @@ void open_by_macro() {
   auto T = show(std::string("status"));
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:38: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is stored here, where it outlives the function
-  // CHECK-NOTES: :[[@LINE-53]]:9: note: 'Label' is used here, when the task runs
+  // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is stored here, where it outlives the function
+  // CHECK-NOTES: :60:25: note: expanded from macro 'KEEP_RUNNING'
+  // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
   KEEP_RUNNING(T);
 }
 auto open_in_lambda = [] {
@@ -71,7 +72,7 @@ auto open_in_lambda = [] {
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:35: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+2]]:3: note: the task is stored here, where it outlives the function
-  // CHECK-NOTES: :[[@LINE-62]]:9: note: 'Label' is used here, when the task runs
+  // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
   schedule(std::move(T));
 };
 

@@ -54,7 +54,7 @@ void forwarded(limiter &L) {
   });
   // CHECK-NOTES: :[[@LINE-4]]:16: warning: coroutine lambda with captures passed to 'with_slot' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
   // CHECK-NOTES: :30:42: note: the lambda is called here, and destroyed when this function returns
-  // CHECK-NOTES: :[[@LINE-5]]:11: note: capture 'Mail' is used here, after the coroutine may have suspended
+  // CHECK-NOTES: :53:11: note: capture 'Mail' is used here, after the coroutine may have suspended
 }
 
 // --- Silent: a helper that waits after forwarding, a helper that stores
