@@ -26,8 +26,9 @@ bool takesTaskOver(const CallExpr &Call, unsigned I) {
   return !isTaskType(Result) && !isAwaitableType(Result);
 }
 
-bool resumesCoroutine(const CXXMethodDecl &M) {
-  const FunctionDecl *Def = M.getDefinition();
+bool resumesCoroutine(const CallExpr &Call) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  const FunctionDecl *Def = M ? M->getDefinition() : nullptr;
   const Stmt *Body = Def ? Def->getBody() : nullptr;
   if (!Body || getCoroutineBody(*Def))
     return false;

@@ -26,10 +26,10 @@ namespace clang::tidy::async::model {
 /// has the fate of its result, not known here).
 bool takesTaskOver(const CallExpr &Call, unsigned I);
 
-/// True when the member function \p M of a task type runs the coroutine
-/// of its object: its visible body resumes a std::coroutine_handle
-/// (`h.resume()`, `h()`).
-bool resumesCoroutine(const CXXMethodDecl &M);
+/// True when \p Call calls a member function (of a task type) that runs
+/// the coroutine of its object: its visible body resumes a
+/// std::coroutine_handle (`h.resume()`, `h()`).
+bool resumesCoroutine(const CallExpr &Call);
 
 } // namespace clang::tidy::async::model
 

@@ -15,9 +15,7 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
 using UseKind = TaskFlow::Use::Kind;
-} // namespace
 
 /// Walks a function body once, top down, recording for every expression what
 /// its value is used for.
@@ -382,15 +380,13 @@ private:
       for (const Expr *Arg : Call.arguments())
         expr(Arg, ArgUse, Full);
     };
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
-    // r.get(), t.wait(): blocks until the task is done, as an await does;
-    // g.begin() on a generator whose begin() resumes it runs it there.
-    if ((Join || (Method && resumesCoroutine(*Method))) &&
-        isTaskType(Object.getType())) {
+    // t.get(), t.wait(), a resuming g.begin(): done or run, as by an await.
+    if ((Join || resumesCoroutine(Call)) && isTaskType(Object.getType())) {
       expr(&Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
       return Args(Consumed);
     }
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
     if (Method && isStoringMember(*Method)) {
       holder(&Object, Full);
       return Args(storeInto(&Object, Call.getBeginLoc(), &Call, false));
@@ -424,13 +420,10 @@ private:
   /// What the function \p Call calls does with the task it is given as
   /// argument \p I, when its definition is here: awaits it (sync_wait)
   /// before it returns, or keeps it where it outlives the call (a member, a
-  /// global, a spawn). Anything else is not modelled.
+  /// global, a spawn); declared only, it may keep it (HandedOverTasks.h).
   Use handedTo(const CallExpr &Call, unsigned I) {
-    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
-    // Taken over by a function declared only: kept where it outlives the
-    // call, as a store.
-    if (takesTaskOver(Call, I))
-      return {UseKind::StoredOther, false, Call.getBeginLoc()};
+    Use Consumed{takesTaskOver(Call, I) ? UseKind::StoredOther : UseKind::Other,
+                 false, Call.getBeginLoc()};
     const FunctionDecl *Callee = Call.getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (!Def || I >= Def->getNumParams() || Flow.SummaryDepth >= 2 ||
