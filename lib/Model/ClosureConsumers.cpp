@@ -104,8 +104,8 @@ Consumption consumerCallAt(const CallExpr &Call, unsigned I,
   if (!At && Depth < MaxForwardingDepth)
     if (ForwardedTo Fwd = forwardedTo(*Callee, *Param, Waits); Fwd.Call)
       if (std::optional<CallInfo> Inner = describeCall(*Fwd.Call)) {
-        Consumption By = consumerCallAt(*Fwd.Call, Fwd.Arg, *Inner, Waits,
-                                        Depth + 1);
+        Consumption By =
+            consumerCallAt(*Fwd.Call, Fwd.Arg, *Inner, Waits, Depth + 1);
         // A by-value helper parameter is a copy that dies with the helper.
         By.Temporary &= Param->getType()->isReferenceType();
         return By;
