@@ -3,6 +3,7 @@
 #include "HandedOverTasks.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "NameMatcher.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -21,6 +22,12 @@ bool takesTaskOver(const CallExpr &Call, unsigned I) {
     return false;
   QualType Param = Callee->getParamDecl(I)->getType();
   if (Param->isReferenceType() || !isTaskType(Param))
+    return false;
+  // A task made in the same full expression may be run by the callee before
+  // it returns, while the full expression's temporaries live: only a task
+  // kept in a local first has outlived them.
+  const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Call.getArg(I)));
+  if (!Var || !Var->hasLocalStorage())
     return false;
   QualType Result = Callee->getReturnType();
   return !isTaskType(Result) && !isAwaitableType(Result);

@@ -18,12 +18,14 @@
 namespace clang::tidy::async::model {
 
 /// True when \p Call hands the task it is given as argument \p I over to a
-/// callee that keeps it past the call, as far as the code says: the callee
-/// is declared only (no body in the unit; a visible body is summarised by
-/// TaskFlow instead), it is not in namespace std, its parameter is a task
-/// type taken by value (it owns the task), and it returns no task or
-/// awaitable of its own (an adapter whose result takes the task's place
-/// has the fate of its result, not known here).
+/// callee that may keep it past the call, as far as the code says: the
+/// argument is a local that holds the task (it has outlived the full
+/// expression that made it), the callee is declared only (no body in the
+/// unit; a visible body is summarised by TaskFlow instead), it is not in
+/// namespace std, its parameter is a task type taken by value (it owns the
+/// task), and it returns no task or awaitable of its own (an adapter whose
+/// result takes the task's place has the fate of its result, not known
+/// here).
 bool takesTaskOver(const CallExpr &Call, unsigned I);
 
 /// True when \p Call calls a member function (of a task type) that runs

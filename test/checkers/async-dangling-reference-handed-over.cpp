@@ -41,20 +41,23 @@ void open_panel() {
   schedule(std::move(T));
 }
 
-// --- A local handed over in place, to a member function and to a template.
+// --- A local the task refers to, the task kept and handed over, to a
+// member function and to a template.
 void open_named(frame_loop &Loop) {
   std::string Name = make_label();
-  Loop.keep(show(Name));
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is stored here, where it outlives the function
+  auto T = show(Name);
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: the task is stored here, where it outlives the function
+  // CHECK-NOTES: :[[@LINE+9]]:1: note: 'Name' is destroyed here
+  // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
+  auto U = show(Name);
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
+  Loop.keep(std::move(T));
+  // CHECK-NOTES: :[[@LINE+3]]:9: note: the task is stored here, where it outlives the function
   // CHECK-NOTES: :[[@LINE+3]]:1: note: 'Name' is destroyed here
   // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
-  (void)adopt(show(Name));
+  (void)adopt(std::move(U));
 }
-// CHECK-NOTES: :[[@LINE-2]]:20: warning: parameter 'Label' of coroutine 'show' refers to local 'Name', which the task may outlive [async-dangling-reference]
-// CHECK-NOTES: :[[@LINE-3]]:9: note: the task is stored here, where it outlives the function
-// CHECK-NOTES: :[[@LINE-3]]:1: note: 'Name' is destroyed here
-// CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
 
 // --- Through a macro, and in a lambda.
 #define KEEP_RUNNING(t) schedule(std::move(t))
@@ -77,14 +80,19 @@ auto open_in_lambda = [] {
 };
 
 // --- Silent: the coroutine copies, the argument outlives the task, the
-// callee only looks, or its task takes the argument's place and is awaited
-// in the full expression.
+// callee only looks, its task takes the argument's place and is awaited in
+// the full expression, or it is given the task in the full expression that
+// made it (it may run it before it returns, while the temporaries live).
 void open_copy() {
   auto T = show_copy(make_label());
   schedule(std::move(T));
 }
 std::string Title;
-void open_global() { schedule(show(Title)); }
+void open_global() {
+  auto T = show(Title);
+  schedule(std::move(T));
+}
+void open_in_place() { schedule(show(make_label())); }
 void open_peek() {
   auto T = show(make_label());
   peek(T);
