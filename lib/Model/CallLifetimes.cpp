@@ -5,6 +5,7 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "DeclaredCoroutines.h"
+#include "ErasedCalls.h"
 #include "ForwardedArguments.h"
 #include "JoiningTasks.h"
 #include "OwnedResumers.h"
@@ -356,6 +357,9 @@ LifetimeFindings wrapperCallLifetimes(const CallExpr &Call,
       Method && R.FunctionWrappers.matches(canonicalName(*Method->getParent()));
   if (Erased)
     Wrapper = O.Object ? storedTarget(*O.Object, Caller.Body) : nullptr;
+  // No target shown: the function object's type is all there is to read.
+  if (Erased && !Wrapper && O.Object)
+    return erasedCallLifetimes(Call, *Method, *O.Object, Caller, R);
   if (!Wrapper)
     return Found;
   auto Add = [&](std::optional<LifetimeEvidence> E) {

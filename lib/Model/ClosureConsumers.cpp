@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "FailureHandlers.h"
+#include "ForwardingHelpers.h"
 #include "PathFacts.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -85,8 +86,11 @@ const VarDecl *copiedCapture(const LambdaExpr &Lambda, const Expr *E) {
   return nullptr;
 }
 
-Consumption consumerCall(const CallExpr &Call, unsigned I, const CallInfo &Info,
-                         const NameMatcher &Waits) {
+namespace {
+
+Consumption consumerCallAt(const CallExpr &Call, unsigned I,
+                           const CallInfo &Info, const NameMatcher &Waits,
+                           unsigned Depth) {
   const FunctionDecl *Callee = calledDefinition(Call);
   const auto *Method = dyn_cast<CXXMethodDecl>(Info.Callee);
   unsigned Offset =
@@ -97,10 +101,27 @@ Consumption consumerCall(const CallExpr &Call, unsigned I, const CallInfo &Info,
     return {};
   const ParmVarDecl *Param = Callee->getParamDecl(I - Offset);
   const Stmt *At = callThatDropsClosure(*Callee, Param, Waits);
+  if (!At && Depth < MaxForwardingDepth)
+    if (ForwardedTo Fwd = forwardedTo(*Callee, *Param, Waits); Fwd.Call)
+      if (std::optional<CallInfo> Inner = describeCall(*Fwd.Call)) {
+        Consumption By =
+            consumerCallAt(*Fwd.Call, Fwd.Arg, *Inner, Waits, Depth + 1);
+        // A by-value helper parameter is a copy that dies with the helper.
+        By.Temporary &= Param->getType()->isReferenceType();
+        return By;
+      }
   // A call of the reference parameter itself calls the caller's temporary.
   const Expr *Called = At ? invokedClosure(*At) : nullptr;
   return {At, Called && referencedVariable(Called) == Param &&
                   Param->getType()->isReferenceType()};
+}
+
+} // namespace
+
+Consumption consumerCall(const CallExpr &Call, unsigned I, const CallInfo &Info,
+                         const NameMatcher &Waits) {
+  // A forwarding helper consumes what the call it forwards to consumes.
+  return consumerCallAt(Call, I, Info, Waits, 0);
 }
 
 const CXXMethodDecl *composedCoroutine(const CallExpr &Call,

@@ -6,6 +6,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "FrameEnds.h"
+#include "HandedOverTasks.h"
 #include "SpawnHandles.h"
 #include "StdCalls.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,9 +16,7 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
 using UseKind = TaskFlow::Use::Kind;
-} // namespace
 
 /// Walks a function body once, top down, recording for every expression what
 /// its value is used for.
@@ -381,8 +380,8 @@ private:
       for (const Expr *Arg : Call.arguments())
         expr(Arg, ArgUse, Full);
     };
-    if (Join && isTaskType(Object.getType())) {
-      // r.get(), t.wait(): blocks until the task is done, as an await does.
+    // t.get(), t.wait(), a resuming g.begin(): done or run, as by an await.
+    if ((Join || resumesCoroutine(Call)) && isTaskType(Object.getType())) {
       expr(&Object, {UseKind::Awaited, false, Call.getBeginLoc()}, Full);
       return Args(Consumed);
     }
@@ -421,9 +420,10 @@ private:
   /// What the function \p Call calls does with the task it is given as
   /// argument \p I, when its definition is here: awaits it (sync_wait)
   /// before it returns, or keeps it where it outlives the call (a member, a
-  /// global, a spawn). Anything else is not modelled.
+  /// global, a spawn); declared only, it may keep it (HandedOverTasks.h).
   Use handedTo(const CallExpr &Call, unsigned I) {
-    Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
+    Use Consumed{takesTaskOver(Call, I) ? UseKind::StoredOther : UseKind::Other,
+                 false, Call.getBeginLoc()};
     const FunctionDecl *Callee = Call.getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (!Def || I >= Def->getNumParams() || Flow.SummaryDepth >= 2 ||
