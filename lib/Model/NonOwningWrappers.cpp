@@ -49,8 +49,8 @@ bool holdsType(QualType T, const CXXRecordDecl *Wrapper, unsigned Depth) {
 /// inside a lambda's body.
 void wrappedLambdas(
     const Stmt *E, const NameMatcher &Wrappers,
-    llvm::SmallVectorImpl<std::pair<const CXXConstructExpr *,
-                                    const LambdaExpr *>> &Found) {
+    llvm::SmallVectorImpl<
+        std::pair<const CXXConstructExpr *, const LambdaExpr *>> &Found) {
   if (!E)
     return;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
@@ -114,7 +114,8 @@ LifetimeFindings heldNonOwningWrappers(const Stmt &S,
           Keeper ? Keeper->getLocation() : S.getBeginLoc(),
           {"'" + displayName(canonicalName(*Wrapper)) +
            "', which refers to the closure and does not own it"});
-    E.add(Said::TemporaryDestroyed, S.getEndLoc(), {std::string("the closure")});
+    E.add(Said::TemporaryDestroyed, S.getEndLoc(),
+          {std::string("the closure")});
     const auto *Ref = dyn_cast<DeclRefExpr>(Use);
     addUseStep(E, *Use,
                Ref ? "capture '" + Ref->getDecl()->getName().str() + "'"

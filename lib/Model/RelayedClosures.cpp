@@ -121,8 +121,8 @@ returnedClosure(const CallExpr &Call, unsigned I, const CXXMethodDecl &Op,
     return std::nullopt;
   LifetimeEvidence E;
   E.add(Said::CallbackDropsTask, Call.getArg(I)->getBeginLoc(), {Consumer});
-  addLifetimeSteps(E, Op.getASTContext().getSourceManager(), F,
-                   {"the closure", Local ? Closure.Var : nullptr, Dies}, Use,
+  Casualty Victim{"the closure", Local ? Closure.Var : nullptr, Dies};
+  addLifetimeSteps(E, Op.getASTContext().getSourceManager(), F, Victim, Use,
                    useName(*Use), L == Laziness::Lazy);
   return E;
 }

@@ -47,9 +47,8 @@ bool constructionKeeps(const CXXConstructExpr &E, unsigned I) {
         referencedVariable(Init->getInit()) == &Param)
       return true;
   bool Assigned = false;
-  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-    Assigned |= assignsToMember(S, Param);
-  });
+  forEachOwnStmt(Def->getBody(),
+                 [&](const Stmt &S) { Assigned |= assignsToMember(S, Param); });
   return Assigned;
 }
 

@@ -67,3 +67,23 @@ struct Backend {
     co_await Reply([S = Name]() -> demo::task<> { co_await sub(); consume(S); }()).Pending;
   }
 };
+
+// CHECK-NOTES: :36:18: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :36:5: note: the task is returned here
+// CHECK-NOTES: :39:8: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :38:7: note: captured 'this' is used here, when the task runs
+// CHECK-NOTES: :42:30: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :45:8: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :46:5: note: the task is returned here
+// CHECK-NOTES: :44:15: note: capture 'N' is used here, when the task runs
+// CHECK-NOTES: :48:19: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :29:39: note: expanded from macro 'REPLY_WITH'
+// CHECK-NOTES: :48:19: note: the task is returned here
+// CHECK-NOTES: :29:26: note: expanded from macro 'REPLY_WITH'
+// CHECK-NOTES: :48:19: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :29:70: note: expanded from macro 'REPLY_WITH'
+// CHECK-NOTES: :48:48: note: captured 'this' is used here, when the task runs
+// CHECK-NOTES: :51:20: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :51:7: note: the task is returned here
+// CHECK-NOTES: :51:82: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :51:75: note: capture 'S' is used here, when the task runs

@@ -89,3 +89,33 @@ demo::eager<> relayedSilent(std::string S) {
     consume(Mine);
   });
 }
+
+// CHECK-NOTES: :31:20: warning: coroutine lambda with captures passed to 'guarded' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :31:3: note: the eager task is dropped here and runs on detached
+// CHECK-NOTES: :31:76: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :31:71: note: capture 'S' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :32:10: warning: coroutine lambda with captures passed to 'direct' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :32:3: note: the eager task is dropped here and runs on detached
+// CHECK-NOTES: :32:66: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :32:61: note: capture 'S' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :33:3: warning: coroutine lambda with captures passed to 'guarded' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :28:43: note: expanded from macro 'GUARDED'
+// CHECK-NOTES: :33:3: note: the eager task is dropped here and runs on detached
+// CHECK-NOTES: :28:26: note: expanded from macro 'GUARDED'
+// CHECK-NOTES: :33:3: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :28:70: note: expanded from macro 'GUARDED'
+// CHECK-NOTES: :33:42: note: capture 'S' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :35:22: warning: coroutine lambda with captures passed to 'guarded' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :35:5: note: the eager task is dropped here and runs on detached
+// CHECK-NOTES: :35:78: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :35:73: note: capture 'T' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :41:23: warning: coroutine lambda with captures passed to 'direct' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :41:79: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :42:3: note: the task is awaited here, after the full expression that created it
+// CHECK-NOTES: :41:74: note: capture 'S' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :78:22: warning: coroutine lambda with captures passed to 'whenReady' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :65:72: note: the lambda is called here, and destroyed when this function returns
+// CHECK-NOTES: :78:73: note: capture 'S' is used here, after the coroutine may have suspended
+// CHECK-NOTES: :79:12: warning: coroutine lambda with captures passed to 'relayNow' is destroyed while the coroutine may still run [async-lambda-capture-lifetime]
+// CHECK-NOTES: :69:49: note: the lambda is called here, and destroyed when this function returns
+// CHECK-NOTES: :79:63: note: capture 'S' is used here, after the coroutine may have suspended

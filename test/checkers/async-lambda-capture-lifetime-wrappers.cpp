@@ -1,6 +1,6 @@
 // RUN: %check_async_lint --modes=plugin,driver %s async-lambda-capture-lifetime %t
-// RUN: %check_async_lint --check-suffix=CUSTOM %s async-lambda-capture-lifetime %t.custom -- \
-// RUN:   -config="{CheckOptions: {async-lambda-capture-lifetime.NonOwningWrappers: 'corp::fn_ref'}}"
+// RUN: %check_async_lint --check-suffix=CUSTOM %s async-lambda-capture-lifetime %t.custom \
+// RUN:   --config="{CheckOptions: {async-lambda-capture-lifetime.NonOwningWrappers: 'corp::fn_ref'}}"
 
 // Non-owning wrappers (NonOwningWrappers): a wrapper that keeps a pointer
 // to the lambda it wraps, built around a temporary coroutine lambda and
@@ -85,3 +85,22 @@ demo::eager<> silent(std::string S) {
   }));
   later(std::move(None));
 }
+
+// CHECK-NOTES: :51:47: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :51:8: note: the function object holds 'seastar::coroutine::lambda', which refers to the closure and does not own it
+// CHECK-NOTES: :54:6: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :53:13: note: capture 'S' is used here, when the task runs
+// CHECK-NOTES: :56:12: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :48:50: note: expanded from macro 'WRAPPED'
+// CHECK-NOTES: :56:8: note: the function object holds 'seastar::coroutine::lambda', which refers to the closure and does not own it
+// CHECK-NOTES: :56:54: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :56:48: note: capture 'S' is used here, when the task runs
+// CHECK-NOTES: :62:45: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES: :62:3: note: the function object holds 'seastar::coroutine::lambda', which refers to the closure and does not own it
+// CHECK-NOTES: :65:5: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES: :64:13: note: capture 'S' is used here, when the task runs
+
+// CHECK-NOTES-CUSTOM: :58:25: warning: the closure of this coroutine lambda is destroyed before its task is done with the captures [async-lambda-capture-lifetime]
+// CHECK-NOTES-CUSTOM: :58:8: note: the function object holds 'corp::fn_ref', which refers to the closure and does not own it
+// CHECK-NOTES-CUSTOM: :58:82: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES-CUSTOM: :58:76: note: capture 'S' is used here, when the task runs
