@@ -11,6 +11,8 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachedObjects.h"
 #include "../Model/KeptTasks.h"
+#include "../Model/NonOwningWrappers.h"
+#include "../Model/RelayedClosures.h"
 #include "LifetimeNotes.h"
 
 namespace clang::tidy::async {
@@ -62,6 +64,8 @@ const model::ListOption<Self> Self::Lists[] = {
      &Self::ComposeFunctions},
     {"TaskKeepingSpawns", model::DefaultTaskKeepingSpawns,
      &Self::TaskKeepingSpawns},
+    {"NonOwningWrappers", model::DefaultNonOwningWrappers,
+     &Self::NonOwningWrappers},
 };
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
@@ -112,6 +116,10 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
   model::EnclosingFunction Encl{F.Decl, F.Body};
   report(model::detachingLambdaLifetimes(Encl, F.Ctx.getSourceManager(), R));
   auto Visit = [&](const Stmt &S) {
+    // A wrapper that refers to a temporary lambda, kept past it.
+    if (isa<DeclStmt, ReturnStmt>(&S))
+      return report(
+          model::heldNonOwningWrappers(S, NonOwningWrappers, Encl, R));
     // A coroutine lambda handed over as a function object: to a spawn that
     // keeps it, to a wrapper that keeps it in its task, or to a callback
     // API that destroys it.
@@ -138,8 +146,10 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
     const auto *Op =
         dyn_cast_or_null<CXXMethodDecl>(model::calledDefinition(*Call));
     if (!Op || !isa<CXXOperatorCallExpr>(Call) ||
-        !model::capturingCoroutine(Op->getParent()))
-      return report(model::callbackLifetimes(*Call, F.Ctx, R, &F.own()));
+        !model::capturingCoroutine(Op->getParent())) {
+      report(model::callbackLifetimes(*Call, F.Ctx, R, &F.own()));
+      return report(model::returnedClosureLifetimes(*Call, Encl, R, &F.own()));
+    }
     // A coroutine lambda called: its task refers to the closure, or, where
     // the closure outlives it, to the captured locals.
     std::optional<model::LifetimeEvidence> Closure =

@@ -41,6 +41,8 @@ private:
   model::NameMatcher BlockingWaits;
   /// Spawns that keep the task they are given and not its closure.
   model::NameMatcher TaskKeepingSpawns;
+  /// Wrappers that keep only a reference to the lambda they wrap.
+  model::NameMatcher NonOwningWrappers;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;

@@ -11,9 +11,6 @@
 
 namespace clang::tidy::async::model {
 
-namespace {
-
-/// The closure a call invokes: f(), std::invoke(f, ...); null otherwise.
 const Expr *invokedClosure(const Stmt &S) {
   if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
       Call && Call->getOperator() == OO_Call)
@@ -25,6 +22,8 @@ const Expr *invokedClosure(const Stmt &S) {
     return Call->getArg(0);
   return nullptr;
 }
+
+namespace {
 
 /// The statement of \p Callee's body that calls its function-object
 /// parameter \p Param and lets the closure it calls die when the call

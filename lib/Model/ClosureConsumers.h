@@ -52,6 +52,9 @@ struct Consumption {
 Consumption consumerCall(const CallExpr &Call, unsigned I, const CallInfo &Info,
                          const NameMatcher &Waits);
 
+/// The closure a call invokes: f(), std::invoke(f, ...); null otherwise.
+const Expr *invokedClosure(const Stmt &S);
+
 /// The variable \p Lambda captures by copy that \p E names in its body: a
 /// captured variable or an init-capture; null otherwise.
 const VarDecl *copiedCapture(const LambdaExpr &Lambda, const Expr *E);

@@ -8,6 +8,7 @@
 #include "CoroutineModel.h"
 #include "FailureHandlers.h"
 #include "Owners.h"
+#include "RelayedClosures.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -117,6 +118,8 @@ void callbackArgument(const CallExpr &Call, unsigned I, const CallInfo &Info,
   // name, or seen in its body.
   Consumption By =
       Callback ? Consumption{} : consumerCall(Call, I, Info, R.Waits);
+  if (!Callback && !By.CalledAt)
+    By = relayedConsumption(Call, I, R.CallbackFunctions, R.Waits);
   // A named closure bound to a reference parameter outlives the call.
   if (!Callback && (!By.CalledAt || (Named && By.Temporary)))
     return;

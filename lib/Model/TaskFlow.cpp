@@ -9,6 +9,7 @@
 #include "HandedOverTasks.h"
 #include "SpawnHandles.h"
 #include "StdCalls.h"
+#include "TaskHolders.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -225,10 +226,9 @@ private:
       return;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      const CXXConstructorDecl *Ctor = Construct->getConstructor();
-      bool CopyOrMove = Ctor && Ctor->isCopyOrMoveConstructor();
-      for (const Expr *Arg : Construct->arguments())
-        expr(Arg, CopyOrMove ? Same : Consumed, Full);
+      for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
+        expr(Construct->getArg(I),
+             constructionKeeps(*Construct, I) ? Same : Consumed, Full);
       return;
     }
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(E)) {

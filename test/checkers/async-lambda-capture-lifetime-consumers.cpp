@@ -106,7 +106,8 @@ template <class F> void run_and_wait(F Fn) {
   demo::sync_wait(sub());
 }
 // The consumer returns the task of the caller's temporary: the caller's
-// full expression decides.
+// full expression decides (-relays.cpp); here it keeps the eager task in a
+// local, dropped at the end of the function, after the closure died.
 template <class F> auto forward_task(F &&Fn) { return Fn(); }
 // The consumer keeps the callable in something that outlives the call.
 template <class F> struct keeper {
@@ -119,6 +120,10 @@ template <class F> void keep(F Fn) {
 void silent(int N) {
   run_and_wait([N]() -> demo::fire_and_forget { co_await sub(); (void)N; });
   auto Task = forward_task([N]() -> demo::fire_and_forget { co_await sub(); (void)N; });
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: coroutine lambda with captures passed to 'forward_task' is destroyed while the coroutine may still run
+  // CHECK-NOTES: :[[@LINE-2]]:87: note: the closure is destroyed at the end of this full expression
+  // CHECK-NOTES: :[[@LINE+5]]:1: note: the eager task is dropped here and runs on detached
+  // CHECK-NOTES: :[[@LINE-4]]:83: note: capture 'N' is used here, after the coroutine may have suspended
   keep([N]() -> demo::fire_and_forget { co_await sub(); (void)N; });
   // A lazy task dropped by the consumer never runs.
   run_copy([N]() -> demo::task<> { co_await sub(); (void)N; });

@@ -62,6 +62,13 @@ void in_house(int X) {
   // CHECK-NOTES-CUSTOM: :[[@LINE+2]]:1: note: 'Local' is destroyed here
   // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:74: note: 'Local' is used here, when the task runs
 }
+// Without 'corp::hold' in KeepAliveFunctions, it is a visible function
+// that returns the task of the caller's temporary, which the spawn keeps
+// (RelayedClosures).
+// CHECK-NOTES-OWNERS: :[[@LINE-9]]:27: warning: coroutine lambda with captures passed to 'corp::hold' is destroyed while the coroutine may still run
+// CHECK-NOTES-OWNERS: :[[@LINE-10]]:3: note: the task is spawned here
+// CHECK-NOTES-OWNERS: :[[@LINE-11]]:83: note: the closure is destroyed at the end of this full expression
+// CHECK-NOTES-OWNERS: :[[@LINE-12]]:74: note: capture 'Local' is used here, when the task runs
 
 // OwnerFunctions: a captured strong reference ties the object's life to the
 // spawned task.
