@@ -277,20 +277,17 @@ void AnalysisSession::judging(const FunctionDecl &FD) {
 }
 
 void AnalysisSession::keepAnswers(const FunctionDecl &FD) {
-  // What callers ask of a coroutine, under each library configuration it
-  // was analysed with. Its CFG is still held, so whatever analysis an
-  // answer needs that the checks did not ask for (the suspension flow of a
-  // coroutine only the path facts were asked of) is built on it now: asked
-  // later, it would build the CFG again.
+  // What callers ask of a coroutine, under every library configuration of
+  // the session (a check may ask under one the function was not analysed
+  // with, or its CFG may have been asked for alone). Its CFG is still held,
+  // so whatever analysis an answer needs that the checks did not ask for
+  // (the suspension flow of a coroutine only the path facts were asked of)
+  // is built on it now: asked later, it would build the CFG again.
   auto It = Functions.find(&FD);
   if (It == Functions.end() || !It->second->Graph || !getCoroutineBody(FD))
     return;
   bool Eager = lazinessOfCoroutine(FD) != Laziness::Lazy;
-  size_t Configurations = It->second->ByLibrary.size();
-  for (LibraryId Lib = 0; Lib < Configurations; ++Lib) {
-    // Asking may add functions: found again each time.
-    if (!Functions.find(&FD)->second->ByLibrary[Lib])
-      continue;
+  for (LibraryId Lib = 0; Lib < Libraries.size(); ++Lib) {
     lockOrderEdges(FD, Lib);
     if (Eager)
       (void)lateUsesOf(FD, LibraryAnalyses{*this, Lib, library(Lib)});

@@ -177,4 +177,36 @@ void two() {}
   EXPECT_EQ(U.Session.stats().CFGsBuiltAgain, 0u);
 }
 
+TEST(AnalysisSessionAnswers, AnswersKeptForAnotherConfiguration) {
+  // Analysed under one library configuration, asked under another after
+  // it was freed: the answers were kept for every configuration.
+  auto AST = parse(R"cpp(
+#include "concurrencpp/concurrencpp.h"
+#include <utility>
+concurrencpp::result<int> later(int &n, concurrencpp::result<int> r) {
+  int v = co_await std::move(r);
+  co_return n + v;
+}
+void one() {}
+void two() {}
+)cpp");
+  Unit U(*AST);
+  model::AnalysisSession::LibraryId Other =
+      U.Session.addLibrary(model::Library([](StringRef Name, StringRef Default) {
+        return Name == "SpawnFunctions" ? std::string("::my::spawn")
+                                        : Default.str();
+      }));
+  ASSERT_NE(Other, U.Id);
+  const FunctionDecl &Later = U.fn("later");
+  U.Session.judging(Later);
+  U.Session.pathFacts(Later, U.Id);
+  U.moveOn({"one", "two"});
+  model::LibraryAnalyses A{U.Session, Other, U.Session.library(Other)};
+  model::LateParameterUses Late;
+  EXPECT_TRUE(Late.firstLateUse(Later, 0, A));
+  EXPECT_TRUE(U.Session.lockOrderEdges(Later, Other).empty());
+  EXPECT_EQ(U.Session.stats().CFGsBuilt, 1u);
+  EXPECT_EQ(U.Session.stats().CFGsBuiltAgain, 0u);
+}
+
 } // namespace
