@@ -9,11 +9,16 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// The variable or member \p Object names; null for anything else.
+/// The parameter, member or global \p Object names, whose target no
+/// statement of the calling function shows; null for anything else (a
+/// local is given its targets here, and one assigned another is left).
 const NamedDecl *namedObject(const Expr &Object) {
   const Expr *E = Object.IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    bool Local = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var);
+    return Var && !Local ? Var : nullptr;
+  }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     return Member->getMemberDecl();
   return nullptr;

@@ -66,7 +66,7 @@ void open_by_macro() {
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: parameter 'Label' of coroutine 'show' refers to a temporary that the task outlives [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:38: note: the temporary is destroyed at the end of this full expression
   // CHECK-NOTES: :[[@LINE+3]]:3: note: the task is stored here, where it outlives the function
-  // CHECK-NOTES: :60:25: note: expanded from macro 'KEEP_RUNNING'
+  // CHECK-NOTES: :63:25: note: expanded from macro 'KEEP_RUNNING'
   // CHECK-NOTES: :15:9: note: 'Label' is used here, when the task runs
   KEEP_RUNNING(T);
 }

@@ -474,8 +474,9 @@ demo::task<int> flow(asio::io_context &Ctx, holder &H, bool B) {
   co_await demo::when_all(std::move(Many));
   H.Member = make(4);
   make(5);
-  auto Unknown = make(6);
-  consume(std::move(Unknown));
+  auto Handed = make(6);
+  consume(std::move(Handed));
+  consume(make(9));
   if (B)
     co_await Later;
   co_return co_await make(7);
@@ -495,7 +496,11 @@ demo::task<int> returns() { return make(8); }
   EXPECT_EQ(Member.What, K::Escapes);
   EXPECT_STREQ(Member.How, "stored here, where it outlives the function");
   EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 5)).What, K::Dropped);
-  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 6)).What, K::Unknown);
+  // Kept in a local, then taken by value by a function declared only: it
+  // may run it later (HandedOverTasks.h); given in place, it may run it
+  // before it returns: not known.
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 6)).What, K::Escapes);
+  EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 9)).What, K::Unknown);
   EXPECT_EQ(Flow.fateOf(callTo(*AST, "make", 7)).What, K::Awaited);
   model::TaskFlow Returns(*function(*AST, "returns"), Lib, Ctx);
   model::TaskFate Returned = Returns.fateOf(callTo(*AST, "make", 8));
