@@ -23,15 +23,21 @@ namespace {
 /// join of the only executor that can resume the task.
 bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
                     const VarDecl &Dying, const ResumerKnowledge &K) {
-  bool Any = false, All = true;
+  // Every start is one of those calls: the closure is named only to be
+  // called (not handed to code that may start it later).
+  unsigned Calls = 0, Named = 0;
+  bool All = true;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        Ref && Ref->getType()->getAsCXXRecordDecl() == Coro.getParent())
+      ++Named;
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!All || !Call || Call->getDirectCallee() != &Coro)
       return;
-    Any = true;
+    ++Calls;
     All = resumersJoinedBefore(Body, *Call, Coro, Dying, K) != nullptr;
   });
-  return Any && All;
+  return Calls > 0 && Named <= Calls && All;
 }
 
 } // namespace
