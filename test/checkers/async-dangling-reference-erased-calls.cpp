@@ -117,3 +117,26 @@ demo::task<int> lookup_shown() {
   auto T = F(Key);
   co_return co_await T;
 }
+
+// The same as a parameter beside a local reset to another target (moved
+// here from async-dangling-reference-wrappers.cpp, which also runs in
+// async-lint-clangd: these calls are not yet reported there).
+demo::task<int> wrapped_fetch(const std::string &Key);
+demo::task<int> wrapped_fetch_copy(std::string Key);
+std::string wrapped_key();
+// A function object whose target the function does not show: a parameter
+// is judged by its type (above); a local assigned another function later is
+// not.
+demo::task<>
+unknown_reset(std::function<demo::task<int>(const std::string &)> &Given) {
+  auto T = Given(wrapped_key());
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 1 of function object 'Given' refers to a temporary that the task outlives [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:31: note: the temporary is destroyed at the end of this full expression
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: the task is awaited here, after the full expression that created it
+  // CHECK-NOTES: :[[@LINE-5]]:68: note: the function object holds a target not shown here; {{.*}}
+  std::function<demo::task<int>(const std::string &)> Reset = wrapped_fetch;
+  Reset = wrapped_fetch_copy;
+  auto U = Reset(wrapped_key());
+  co_await T;
+  co_await U;
+}

@@ -184,22 +184,6 @@ demo::task<> copies() {
   co_await U;
   co_await V;
 }
-// A function object whose target the function does not show: a parameter
-// is judged by its type (async-dangling-reference-erased-calls.cpp); a
-// local assigned another function later is not.
-demo::task<>
-unknown_target(std::function<demo::task<int>(const std::string &)> &Given) {
-  auto T = Given(make_key());
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: parameter 1 of function object 'Given' refers to a temporary that the task outlives [async-dangling-reference]
-  // CHECK-NOTES: :[[@LINE-2]]:28: note: the temporary is destroyed at the end of this full expression
-  // CHECK-NOTES: :[[@LINE+5]]:3: note: the task is awaited here, after the full expression that created it
-  // CHECK-NOTES: :[[@LINE-5]]:69: note: the function object holds a target not shown here; {{.*}}
-  std::function<demo::task<int>(const std::string &)> Reset = fetch;
-  Reset = fetch_copy;
-  auto U = Reset(make_key());
-  co_await T;
-  co_await U;
-}
 // A wrapper that runs the task before it returns it (libcoro's invoke
 // resumes it), and a keep-alive wrapper of the library list, which keeps the
 // arguments in a frame of its own.
