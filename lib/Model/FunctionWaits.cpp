@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "LoopProgress.h"
+#include "Mentions.h"
 #include "TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -38,15 +39,6 @@ void addMentionedLocals(const Stmt *S,
         !llvm::is_contained(Out, Ref->getDecl()))
       Out.push_back(cast<VarDecl>(Ref->getDecl()));
   });
-}
-
-bool mentions(const Stmt *S, const VarDecl *Var) {
-  bool Found = false;
-  forEachOwnStmt(S, [&](const Stmt &Sub) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
-    Found |= Ref && Ref->getDecl() == Var;
-  });
-  return Found;
 }
 
 bool contains(const Stmt *S, const Stmt *Part) {
@@ -155,8 +147,8 @@ bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
 /// over (a capture initialised from it: a moved promise) or changes it.
 bool callbackSignals(const LambdaExpr &L, const VarDecl *Var) {
   for (const Expr *Init : L.capture_inits())
-    if (Init && !isa<DeclRefExpr>(Init->IgnoreImplicit()) &&
-        mentions(Init, Var))
+    if (Init && !isa<DeclRefExpr>(Init->IgnoreImplicit()) && Var &&
+        namesInOwnStmts(Init, *Var))
       return true;
   return !changesIn(L.getBody(), Var).empty();
 }

@@ -3,6 +3,7 @@
 #include "NonOwningWrappers.h"
 #include "CaptureUses.h"
 #include "CoroutineModel.h"
+#include "Mentions.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -67,16 +68,6 @@ void wrappedLambdas(
     wrappedLambdas(Child, Wrappers, Found);
 }
 
-/// True when \p Var is named in \p Body.
-bool mentioned(const VarDecl &Var, const Stmt &Body) {
-  bool Seen = false;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-    Seen |= Ref && Ref->getDecl() == &Var;
-  });
-  return Seen;
-}
-
 } // namespace
 
 LifetimeFindings heldNonOwningWrappers(const Stmt &S,
@@ -92,7 +83,8 @@ LifetimeFindings heldNonOwningWrappers(const Stmt &S,
              Decl && Decl->isSingleDecl()) {
     Keeper = dyn_cast<VarDecl>(Decl->getSingleDecl());
     if (Keeper && Keeper->hasLocalStorage() &&
-        !Keeper->getType()->isReferenceType() && mentioned(*Keeper, Encl.Body))
+        !Keeper->getType()->isReferenceType() &&
+        namesInOwnStmts(&Encl.Body, *Keeper))
       Value = Keeper->getInit();
   }
   if (!Value || Wrappers.empty())

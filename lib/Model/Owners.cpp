@@ -4,6 +4,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "Mentions.h"
 #include "TaskFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -253,16 +254,6 @@ ObjectOwner ownerOfObject(const Expr &Object, const Stmt &CallerBody) {
 
 namespace {
 
-/// True when \p E mentions the variable \p Var.
-bool mentions(const Stmt *E, const VarDecl *Var) {
-  bool Found = false;
-  forEachOwnStmt(E, [&](const Stmt &S) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-    Found |= Ref && Ref->getDecl() == Var;
-  });
-  return Found;
-}
-
 /// True when \p S calls a member function that is not const on the object
 /// \p Owner is or owns (o.m(), p->m()).
 bool callsMutatingMember(const Stmt &S, const VarDecl *Owner) {
@@ -270,7 +261,7 @@ bool callsMutatingMember(const Stmt &S, const VarDecl *Owner) {
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || Method->isConst())
     return false;
-  return mentions(Call->getImplicitObjectArgument(), Owner);
+  return namesInOwnStmts(Call->getImplicitObjectArgument(), *Owner);
 }
 
 } // namespace
@@ -285,7 +276,7 @@ bool mayWaitForObject(const Stmt &Body, const VarDecl *Owner,
         !SM.isBeforeInTranslationUnit(Loc, Before))
       return;
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S))
-      Waiting = Owner && mentions(Suspend->getOperand(), Owner);
+      Waiting = Owner && namesInOwnStmts(Suspend->getOperand(), *Owner);
     else if (Owner && callsMutatingMember(S, Owner))
       Waiting = true;
     else if (isa<CallExpr>(S))
