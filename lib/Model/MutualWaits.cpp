@@ -45,6 +45,26 @@ void firstWaits(const StartedCoroutine &S, const FunctionDecl &Caller,
   }
 }
 
+/// True when an await of \p S's body may be a wait for an unset local event
+/// of \p Caller: read from its own suspensions, so that a coroutine that
+/// waits for none (most of those started together) needs no CFG, and one
+/// judged and freed long before is not graphed again.
+bool mayWaitInCaller(const StartedCoroutine &S, const FunctionDecl &Caller,
+                     const EventKnowledge &Know) {
+  bool May = false;
+  forEachSuspensionPoint(getUserBody(*S.Coroutine),
+                         [&](const CoroutineSuspendExpr &Point) {
+    if (May)
+      return;
+    auto [Event, Object] =
+        denotedInCaller(awaitedEvent(Point, Know), S, Caller);
+    const auto *Var = dyn_cast_or_null<VarDecl>(Event);
+    May = Var && !Object && Var->getDeclContext() == &Caller &&
+          createdUnset(*Var);
+  });
+  return May;
+}
+
 /// True when \p Caller's body names \p Event only within the calls that
 /// start \p Sides (a lambda coroutine's body and captures included).
 bool reachedOnlyBy(const Stmt &S, const VarDecl &Event,
@@ -115,7 +135,8 @@ std::vector<MutualSide> mutualWait(
   if (Together.size() < 2)
     return {};
   for (const StartedCoroutine &S : Together)
-    if (const CFG *Graph = CFGOf(*S.Coroutine))
+    if (const CFG *Graph =
+            mayWaitInCaller(S, Caller, Know) ? CFGOf(*S.Coroutine) : nullptr)
       firstWaits(S, Caller, Know, *Graph, FlowOf(*S.Coroutine), Waits);
   // The waits as a graph: an edge I -> J when J's coroutine sets the event
   // I waits for, after its own wait (J follows I in a cycle's order). Every
