@@ -52,16 +52,16 @@ void firstWaits(const StartedCoroutine &S, const FunctionDecl &Caller,
 bool mayWaitInCaller(const StartedCoroutine &S, const FunctionDecl &Caller,
                      const EventKnowledge &Know) {
   bool May = false;
-  forEachSuspensionPoint(getUserBody(*S.Coroutine),
-                         [&](const CoroutineSuspendExpr &Point) {
-    if (May)
-      return;
-    auto [Event, Object] =
-        denotedInCaller(awaitedEvent(Point, Know), S, Caller);
-    const auto *Var = dyn_cast_or_null<VarDecl>(Event);
-    May = Var && !Object && Var->getDeclContext() == &Caller &&
-          createdUnset(*Var);
-  });
+  forEachSuspensionPoint(
+      getUserBody(*S.Coroutine), [&](const CoroutineSuspendExpr &Point) {
+        if (May)
+          return;
+        auto [Event, Object] =
+            denotedInCaller(awaitedEvent(Point, Know), S, Caller);
+        const auto *Var = dyn_cast_or_null<VarDecl>(Event);
+        May = Var && !Object && Var->getDeclContext() == &Caller &&
+              createdUnset(*Var);
+      });
   return May;
 }
 
