@@ -1,6 +1,7 @@
 //===--- FunctionWaits.cpp - async-lint -----------------------------------===//
 
 #include "FunctionWaits.h"
+#include "AbortingChecks.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
@@ -303,6 +304,9 @@ const std::vector<FunctionWaits::Wait> &FunctionWaits::waits() {
       if (P.Bound != LoopBound::Spin || !P.WaitsOn)
         return;
       addMentionedLocals(P.WaitsOn, W.Objects);
+    } else if (const Expr *Cond = checkOfChange(S, Ctx)) {
+      addMentionedLocals(Cond, W.Objects);
+      W.Aborts = true;
     } else if (isa<CallExpr>(S) && K.Waits) {
       std::optional<CallInfo> Info = describeCall(S);
       if (!Info || !anyNameMatches(*K.Waits, *Info))
@@ -402,6 +406,15 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   llvm::SmallVector<const Stmt *, 4> Linked;
   for (const Wait &W : waits())
     for (const VarDecl *Object : W.Objects) {
+      if (W.Aborts) {
+        // Only this task's change can let the check pass.
+        if (namedOnlyBy(Body, *Object, *TaskClass, *Spawn) &&
+            signalsWhenDone(*Task.Coroutine, Object, Spawn, SM)) {
+          Linked.push_back(W.At);
+          break;
+        }
+        continue;
+      }
       bool Link = false;
       // The task's own future or result.
       if (const Expr *Init = Object->getInit()) {

@@ -83,6 +83,9 @@ private:
     const Stmt *At = nullptr;
     /// The locals whose state it waits on.
     llvm::SmallVector<const VarDecl *, 4> Objects;
+    /// A check that ends the process unless the locals changed: evidence
+    /// only when nothing but the task changes them.
+    bool Aborts = false;
   };
   const std::vector<Wait> &waits();
   /// True when control cannot go from \p Spawn to the end of \p Dying's

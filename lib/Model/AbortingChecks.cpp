@@ -1,0 +1,166 @@
+//===--- AbortingChecks.cpp - async-lint ----------------------------------===//
+
+#include "AbortingChecks.h"
+#include "clang/AST/ExprCXX.h"
+#include <functional>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// True when \p S ends in a call of a function that does not return,
+/// through a block's last statement, parentheses, casts and the right side
+/// of a comma ('(report(...), abort())').
+bool aborts(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && aborts(Block->body_back());
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreParenCasts();
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma)
+    return aborts(Comma->getRHS());
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->isNoReturn();
+}
+
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    if (List->getNumInits() == 0)
+      return 0;
+    return List->getNumInits() == 1 ? constantOf(List->getInit(0), Ctx)
+                                    : std::nullopt;
+  }
+  // std::atomic<bool> done{false}: its constructor's one argument.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1 ? constantOf(Construct->getArg(0), Ctx)
+                                        : std::nullopt;
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) ||
+      R.Val.getInt().getSignificantBits() > 64)
+    return std::nullopt;
+  return R.Val.getInt().getSExtValue();
+}
+
+/// The initial value of the local variable \p E names, read directly or
+/// through a const member call without arguments on it (an atomic's load
+/// or conversion).
+std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->isConst() || Call->getNumArgs() != 0)
+      return std::nullopt;
+    E = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    return std::nullopt;
+  return constantOf(Var->getInit(), Ctx);
+}
+
+std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot) {
+    std::optional<int64_t> V = valueOf(Not->getSubExpr(), Ctx);
+    return V ? std::optional<int64_t>(!*V) : std::nullopt;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E);
+      Binary && (Binary->isComparisonOp() || Binary->isLogicalOp())) {
+    std::optional<int64_t> L = valueOf(Binary->getLHS(), Ctx);
+    std::optional<int64_t> R = valueOf(Binary->getRHS(), Ctx);
+    if (!L || !R)
+      return std::nullopt;
+    switch (Binary->getOpcode()) {
+    case BO_LT:
+      return *L < *R;
+    case BO_GT:
+      return *L > *R;
+    case BO_LE:
+      return *L <= *R;
+    case BO_GE:
+      return *L >= *R;
+    case BO_EQ:
+      return *L == *R;
+    case BO_NE:
+      return *L != *R;
+    case BO_LAnd:
+      return *L && *R;
+    case BO_LOr:
+      return *L || *R;
+    default:
+      return std::nullopt;
+    }
+  }
+  if (std::optional<int64_t> Local = initialOfLocal(E, Ctx))
+    return Local;
+  return constantOf(E, Ctx);
+}
+
+} // namespace
+
+const Expr *abortingCheck(const Stmt &S, bool &Holds) {
+  const Expr *Cond = nullptr;
+  const Stmt *Then = nullptr, *Else = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    if (If->getInit() || If->getConditionVariable() || If->isConsteval())
+      return nullptr;
+    Cond = If->getCond();
+    Then = If->getThen();
+    Else = If->getElse();
+  } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&S)) {
+    Cond = Choice->getCond();
+    Then = Choice->getTrueExpr();
+    Else = Choice->getFalseExpr();
+  }
+  if (!Cond)
+    return nullptr;
+  bool ThenAborts = aborts(Then), ElseAborts = aborts(Else);
+  if (ThenAborts == ElseAborts)
+    return nullptr;
+  Holds = ElseAborts;
+  return Cond;
+}
+
+std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx) {
+  std::optional<int64_t> V = valueOf(&E, Ctx);
+  return V ? std::optional<bool>(*V != 0) : std::nullopt;
+}
+
+const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx) {
+  bool Holds = false;
+  const Expr *Cond = abortingCheck(S, Holds);
+  if (!Cond)
+    return nullptr;
+  std::optional<bool> Initially = valueAtInitialisers(*Cond, Ctx);
+  return Initially && *Initially != Holds ? Cond : nullptr;
+}
+
+bool namedOnlyBy(const Stmt &Body, const VarDecl &Var,
+                 const CXXRecordDecl &Closure, const Stmt &Start) {
+  bool Elsewhere = false;
+  std::function<void(const Stmt &)> Visit = [&](const Stmt &S) {
+    if (Elsewhere || &S == &Start)
+      return;
+    if (const auto *L = dyn_cast<LambdaExpr>(&S);
+        L && L->getLambdaClass() == &Closure)
+      return;
+    bool Holds = false;
+    const Expr *Cond = abortingCheck(S, Holds);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Elsewhere = Ref->getDecl() == &Var;
+    for (const Stmt *Child : S.children())
+      if (Child && Child != Cond)
+        Visit(*Child);
+  };
+  Visit(Body);
+  return !Elsewhere;
+}
+
+} // namespace clang::tidy::async::model
