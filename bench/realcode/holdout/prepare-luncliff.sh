@@ -27,6 +27,7 @@
 #     --header-filter='OUT/luncliff.*' $(cat OUT/luncliff-files.txt)
 set -euo pipefail
 [ $# -eq 2 ] || { sed -n 2,27p "$0"; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 d="$2"; [ -d "$d/.git" ] && d="$d/.git"
 sha=7edc9624d74436457a66f652aea87719e01a8746
@@ -172,45 +173,10 @@ cat > "$st/libcxx-transitive.h" <<'STUB'
 #include <stdexcept>
 #include <system_error>
 STUB
-python3 - "$root" "$st" "$out/luncliff-db" "$out/luncliff-files.txt" <<'P'
-import glob, json, os, re, subprocess, sys
-root, st, dbdir, listing = sys.argv[1:5]
-skip = re.compile(r"(windows|darwin|kqueue|gcd|libdispatch|channel_race_condition)")
-files = [f for f in sorted(glob.glob(root + "/src/*.cpp") + glob.glob(root + "/test/*.cpp"))
-         if not skip.search(os.path.basename(f))]
-args = ["clang++-22", "-std=c++20", "-DUSE_EXPERIMENTAL_COROUTINE", "-I" + root + "/src",
-        "-I" + st, "-include", st + "/libcxx-transitive.h"]
-coro = re.compile(r"\bco_(await|return|yield)\b")
-marker = re.compile(r'^# \d+ "([^"]*)"')
-db, bad, plain = [], [], []
-for f in files:
-    d = os.path.dirname(f)
-    r = subprocess.run(args + ["-fsyntax-only", f], cwd=d, capture_output=True, text=True)
-    if r.returncode != 0:
-        bad.append(f)
-        print("does not parse, skipped:", os.path.relpath(f, root), file=sys.stderr)
-        print("\n".join(r.stderr.splitlines()[:4]), file=sys.stderr)
-        continue
-    pp = subprocess.run(args + ["-E", f], cwd=d, capture_output=True, text=True).stdout
-    cur, has = f, False
-    for line in pp.splitlines():
-        m = marker.match(line)
-        if m:
-            cur = m.group(1)
-        elif cur.startswith(root + "/") and coro.search(line):
-            has = True
-            break
-    if not has:
-        plain.append(f)
-        continue
-    db.append({"directory": d, "file": f, "arguments": args + ["-c", f]})
-os.makedirs(dbdir, exist_ok=True)
-json.dump(db, open(os.path.join(dbdir, "compile_commands.json"), "w"), indent=1)
-open(listing, "w").write("".join(e["file"] + "\n" for e in db))
-print("luncliff: %d Linux units considered, %d with a coroutine in %s, %d without one, %d not parsed"
-      % (len(files), len(db), dbdir, len(plain), len(bad)))
-for f in bad:
-    print("  not parsed:", os.path.relpath(f, root))
-for f in plain:
-    print("  no coroutine:", os.path.relpath(f, root))
-P
+files=()
+for f in "$root"/src/*.cpp "$root"/test/*.cpp; do
+  [[ $(basename "$f") =~ (windows|darwin|kqueue|gcd|libdispatch|channel_race_condition) ]] || files+=("$f")
+done
+python3 "$here/units.py" luncliff "$root" "$out/luncliff-db" "$out/luncliff-files.txt" -- \
+  clang++-22 -std=c++20 -DUSE_EXPERIMENTAL_COROUTINE -I"$root/src" -I"$st" -include "$st/libcxx-transitive.h" -- \
+  "${files[@]}"

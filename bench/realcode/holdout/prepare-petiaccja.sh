@@ -24,6 +24,7 @@
 #     --header-filter='OUT/petiaccja.*' $(cat OUT/petiaccja-files.txt)
 set -euo pipefail
 [ $# -eq 3 ] || { sed -n 2,25p "$0"; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 d="$2"; [ -d "$d/.git" ] && d="$d/.git"
 c="$3"; [ -d "$c/.git" ] && c="$c/.git"
@@ -40,45 +41,7 @@ git --git-dir="$c" show "$catch_sha:extras/catch_amalgamated.hpp" >"$st/catch2/c
 for h in catch_test_macros catch_template_test_macros catch_session; do
   printf '#pragma once\n#include <catch2/catch_amalgamated.hpp>\n' >"$st/catch2/$h.hpp"
 done
-python3 - "$root" "$st" "$out/petiaccja-db" "$out/petiaccja-files.txt" <<'P'
-import glob, json, os, re, subprocess, sys
-root, st, dbdir, listing = sys.argv[1:5]
-files = sorted(glob.glob(root + "/src/**/*.cpp", recursive=True) +
-               glob.glob(root + "/test/**/*.cpp", recursive=True) +
-               glob.glob(root + "/benchmark/*.cpp"))
-args = ["clang++-22", "-std=c++20", "-DASYNCPP_BUILD_TESTS=1", "-I" + root + "/include",
-        "-I" + root + "/include/asyncpp", "-I" + st]
-coro = re.compile(r"\bco_(await|return|yield)\b")
-marker = re.compile(r'^# \d+ "([^"]*)"')
-db, bad, plain = [], [], []
-for f in files:
-    d = os.path.dirname(f)
-    r = subprocess.run(args + ["-fsyntax-only", f], cwd=d, capture_output=True, text=True)
-    if r.returncode != 0:
-        bad.append(f)
-        print("does not parse, skipped:", os.path.relpath(f, root), file=sys.stderr)
-        print("\n".join([l for l in r.stderr.splitlines() if "error" in l][:2]), file=sys.stderr)
-        continue
-    pp = subprocess.run(args + ["-E", f], cwd=d, capture_output=True, text=True).stdout
-    cur, has = f, False
-    for line in pp.splitlines():
-        m = marker.match(line)
-        if m:
-            cur = m.group(1)
-        elif cur.startswith(root + "/") and coro.search(line):
-            has = True
-            break
-    if not has:
-        plain.append(f)
-        continue
-    db.append({"directory": d, "file": f, "arguments": args + ["-c", f]})
-os.makedirs(dbdir, exist_ok=True)
-json.dump(db, open(os.path.join(dbdir, "compile_commands.json"), "w"), indent=1)
-open(listing, "w").write("".join(e["file"] + "\n" for e in db))
-print("petiaccja: %d units considered, %d with a coroutine in %s, %d without one, %d not parsed"
-      % (len(files), len(db), dbdir, len(plain), len(bad)))
-for f in bad:
-    print("  not parsed:", os.path.relpath(f, root))
-for f in plain:
-    print("  no coroutine:", os.path.relpath(f, root))
-P
+shopt -s globstar nullglob
+python3 "$here/units.py" petiaccja "$root" "$out/petiaccja-db" "$out/petiaccja-files.txt" -- \
+  clang++-22 -std=c++20 -DASYNCPP_BUILD_TESTS=1 -I"$root/include" -I"$root/include/asyncpp" -I"$st" -- \
+  "$root"/src/**/*.cpp "$root"/test/**/*.cpp "$root"/benchmark/*.cpp

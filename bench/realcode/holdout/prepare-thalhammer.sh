@@ -19,6 +19,7 @@
 #     --header-filter='OUT/thalhammer.*' $(cat OUT/thalhammer-files.txt)
 set -euo pipefail
 [ $# -eq 2 ] || { sed -n 2,19p "$0"; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 d="$2"; [ -d "$d/.git" ] && d="$d/.git"
 sha=c1d3831bbccfe870880c725bee597cf92e508ea7
@@ -26,42 +27,5 @@ git --git-dir="$d" cat-file -e "$sha^{commit}" 2>/dev/null || { echo "thalhammer
 root="$out/thalhammer"
 rm -rf "$root" && mkdir -p "$root"
 git --git-dir="$d" archive "$sha" | tar -x -C "$root"
-python3 - "$root" "$out/thalhammer-db" "$out/thalhammer-files.txt" <<'P'
-import glob, json, os, re, subprocess, sys
-root, dbdir, listing = sys.argv[1:4]
-files = sorted(glob.glob(root + "/test/*.cpp"))
-args = ["clang++-22", "-std=c++20", "-I" + root + "/include"]
-coro = re.compile(r"\bco_(await|return|yield)\b")
-marker = re.compile(r'^# \d+ "([^"]*)"')
-db, bad, plain = [], [], []
-for f in files:
-    d = os.path.dirname(f)
-    r = subprocess.run(args + ["-fsyntax-only", f], cwd=d, capture_output=True, text=True)
-    if r.returncode != 0:
-        bad.append(f)
-        print("does not parse, skipped:", os.path.relpath(f, root), file=sys.stderr)
-        print("\n".join([l for l in r.stderr.splitlines() if "error" in l][:2]), file=sys.stderr)
-        continue
-    pp = subprocess.run(args + ["-E", f], cwd=d, capture_output=True, text=True).stdout
-    cur, has = f, False
-    for line in pp.splitlines():
-        m = marker.match(line)
-        if m:
-            cur = m.group(1)
-        elif cur.startswith(root + "/") and coro.search(line):
-            has = True
-            break
-    if not has:
-        plain.append(f)
-        continue
-    db.append({"directory": d, "file": f, "arguments": args + ["-c", f]})
-os.makedirs(dbdir, exist_ok=True)
-json.dump(db, open(os.path.join(dbdir, "compile_commands.json"), "w"), indent=1)
-open(listing, "w").write("".join(e["file"] + "\n" for e in db))
-print("thalhammer: %d units considered, %d with a coroutine in %s, %d without one, %d not parsed"
-      % (len(files), len(db), dbdir, len(plain), len(bad)))
-for f in bad:
-    print("  not parsed:", os.path.relpath(f, root))
-for f in plain:
-    print("  no coroutine:", os.path.relpath(f, root))
-P
+python3 "$here/units.py" thalhammer "$root" "$out/thalhammer-db" "$out/thalhammer-files.txt" -- \
+  clang++-22 -std=c++20 -I"$root/include" -- "$root"/test/*.cpp
