@@ -57,8 +57,8 @@ eager<> wait_times(demo::reactor &r, demo::event &e, unsigned n) {
 }
 void resume_ready(demo::reactor &r) {
   void *ready[8];
-  std::size_t n = r.wait(ready);
-  for (std::size_t i = 0; i < n; ++i)
+  demo_size_t n = r.wait(ready);
+  for (demo_size_t i = 0; i < n; ++i)
     std::coroutine_handle<>::from_address(ready[i]).resume();
 }
 int reactor_shape() {

@@ -1,6 +1,6 @@
 // Mocks for the local-resumer tests of async-dangling-reference and
 // async-lambda-capture-lifetime: an eager task type, an async mutex whose
-// unlock() resumes a waiter inline (its destructor only asserts), a bounded
+// unlock() resumes a waiter inline (its destructor only checks), a bounded
 // queue whose move-assignment fails its waiters and resumes them inline, a
 // reactor that keeps registered handles for its wait() to hand back (an
 // epoll set), and a channel whose destructor wakes its parked writers.
@@ -8,12 +8,12 @@
 #ifndef ASYNC_LINT_TEST_LOCAL_RESUMERS_H
 #define ASYNC_LINT_TEST_LOCAL_RESUMERS_H
 
-#include <cassert>
 #include <coroutine>
-#include <cstddef>
 #include <thread>
 #include <utility>
 #include <vector>
+
+using demo_size_t = decltype(sizeof 0);
 
 template <class T = void> struct eager {
   struct promise_type {
@@ -26,6 +26,8 @@ template <class T = void> struct eager {
 };
 
 namespace demo {
+
+[[noreturn]] void fail_check(const char *what);
 
 struct waiter {
   waiter *next = nullptr;
@@ -46,7 +48,10 @@ public:
     }
     void await_resume() {}
   };
-  ~async_mutex() { assert(waiters == nullptr); }
+  ~async_mutex() {
+    if (waiters != nullptr)
+      fail_check("destroyed with waiters");
+  }
   bool try_lock() { return locked ? false : (locked = true); }
   awaiter lock() { return awaiter(*this); }
   void unlock() {
@@ -77,7 +82,7 @@ public:
     }
     bool await_resume() { return ok; }
   };
-  explicit async_queue(std::size_t max = 16) : max(max) {}
+  explicit async_queue(demo_size_t max = 16) : max(max) {}
   async_queue(async_queue &&o)
       : items(std::move(o.items)), count(o.count), max(o.max),
         pushers(o.pushers) {
@@ -99,12 +104,12 @@ public:
     return ++count <= max;
   }
   push_awaiter push(T v) { return push_awaiter(this, v); }
-  std::size_t size() const { return count; }
+  demo_size_t size() const { return count; }
 
 private:
   std::vector<T> items;
-  std::size_t count = 0;
-  std::size_t max;
+  demo_size_t count = 0;
+  demo_size_t max;
   waiter *pushers = nullptr;
 };
 
@@ -115,10 +120,10 @@ struct event {
 
 struct reactor {
   void *registered[8] = {};
-  std::size_t count = 0;
-  std::size_t wait(void *(&out)[8]) {
-    std::size_t n = count;
-    for (std::size_t i = 0; i < n; ++i)
+  demo_size_t count = 0;
+  demo_size_t wait(void *(&out)[8]) {
+    demo_size_t n = count;
+    for (demo_size_t i = 0; i < n; ++i)
       out[i] = registered[i];
     count = 0;
     return n;
