@@ -193,8 +193,7 @@ struct Drive {
   /// The local of the function \p E denotes, directly or through a
   /// parameter bound to it: a class object held by value.
   const VarDecl *local(const Expr *E) const {
-    const auto *Ref =
-        dyn_cast_or_null<DeclRefExpr>(strip(E, Wrappers::Object));
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E, Wrappers::Object));
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (auto It = Var ? Bound.find(Var) : Bound.end(); It != Bound.end())
       return It->second;
@@ -256,11 +255,12 @@ bool Drive::fromObjects(const Expr *Operand) {
   forEachWithin(Operand, true, [&](const Stmt &S) {
     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    Other = Other || isa<CXXThisExpr>(S) ||
-            (V && !V->hasLocalStorage() && !V->getType().isConstQualified()) ||
-            (V && (V->getType()->isReferenceType() ||
-                   V->getType()->isPointerType()) &&
-             !Bound.count(V));
+    Other =
+        Other || isa<CXXThisExpr>(S) ||
+        (V && !V->hasLocalStorage() && !V->getType().isConstQualified()) ||
+        (V &&
+         (V->getType()->isReferenceType() || V->getType()->isPointerType()) &&
+         !Bound.count(V));
   });
   return Any && !Other;
 }
@@ -282,8 +282,7 @@ bool Drive::drivenBy(const FunctionDecl &Coro) {
 
 bool Drive::lambda(const LambdaExpr &L) {
   if (llvm::none_of(Objects, [&](const VarDecl *X) {
-        return namesWithin(&L, *X) ||
-               llvm::any_of(Bound, [&](const auto &B) {
+        return namesWithin(&L, *X) || llvm::any_of(Bound, [&](const auto &B) {
                  return B.second == X && namesWithin(&L, *B.first);
                });
       }))
@@ -383,9 +382,9 @@ bool Drive::uses(const Stmt *S, bool Own) {
     return declares(*Decls, Own);
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
       M && denotes(M->getImplicitObjectArgument()))
-    return inTime(*M, Own) &&
-           llvm::all_of(M->arguments(),
-                        [&](const Expr *A) { return uses(A, Own); });
+    return inTime(*M, Own) && llvm::all_of(M->arguments(), [&](const Expr *A) {
+             return uses(A, Own);
+           });
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
       Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
       Op->getNumArgs() >= 1 && denotes(Op->getArg(0)))
@@ -469,10 +468,9 @@ bool resumedOnlyByLocals(const Stmt &Body, const Stmt &Start,
       break;
   }
   DestructorResumes Dtors;
-  return !D.Objects.empty() &&
-         llvm::all_of(D.Objects, [&](const VarDecl *X) {
-           return D.diesInTime(*X, Dtors);
-         });
+  return !D.Objects.empty() && llvm::all_of(D.Objects, [&](const VarDecl *X) {
+    return D.diesInTime(*X, Dtors);
+  });
 }
 
 } // namespace clang::tidy::async::model
