@@ -229,7 +229,7 @@ struct Drive {
   bool call(const CallExpr &Call, bool Own);
   bool declares(const DeclStmt &Decls, bool Own);
   bool lambda(const LambdaExpr &L);
-  bool madeFromConstants(const VarDecl &X) const;
+  bool madeFromConstants(const VarDecl &X);
   bool diesInTime(const VarDecl &X, DestructorResumes &Dtors) const;
 };
 
@@ -352,14 +352,23 @@ bool Drive::call(const CallExpr &Call, bool Own) {
   });
 }
 
-/// A declaration moving or copying an object makes another one.
+/// A declaration moving or copying an object, or constructing a local from
+/// one (`mutex_lock lock(m, std::adopt_lock)`), makes another one.
 bool Drive::declares(const DeclStmt &Decls, bool Own) {
   for (const Decl *D : Decls.decls()) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || !V->getInit())
       continue;
-    if (denotes(V->getInit()) && Own && !V->getType()->isReferenceType() &&
+    const auto *Make = dyn_cast_or_null<CXXConstructExpr>(
+        strip(V->getInit(), Wrappers::Implicit));
+    bool FromObject =
+        denotes(V->getInit()) ||
+        (Make && llvm::any_of(Make->arguments(),
+                              [&](const Expr *A) { return denotes(A); }));
+    if (FromObject && Own && !V->getType()->isReferenceType() &&
         V->getType()->getAsCXXRecordDecl()) {
+      if (!inTime(Decls, Own))
+        return false;
       Objects.insert(V);
       continue;
     }
@@ -400,12 +409,17 @@ bool Drive::uses(const Stmt *S, bool Own) {
 }
 
 /// True when \p X is attached to nothing outside: made from constants, or
-/// from another object.
-bool Drive::madeFromConstants(const VarDecl &X) const {
+/// from other locals, which become objects too (they share its state).
+bool Drive::madeFromConstants(const VarDecl &X) {
   const Expr *Init = strip(X.getInit(), Wrappers::Implicit);
   auto Plain = [&](const Expr *A) {
-    return isa<CXXDefaultArgExpr, ImplicitValueInitExpr>(A) ||
-           A->isEvaluatable(X.getASTContext()) || denotes(A);
+    if (isa<CXXDefaultArgExpr, ImplicitValueInitExpr>(A) ||
+        A->isEvaluatable(X.getASTContext()))
+      return true;
+    const VarDecl *Y = local(A);
+    if (Y)
+      Objects.insert(Y);
+    return Y != nullptr;
   };
   if (!Init || denotes(Init))
     return true;
@@ -413,7 +427,7 @@ bool Drive::madeFromConstants(const VarDecl &X) const {
     return llvm::all_of(Make->arguments(), Plain);
   if (const auto *List = dyn_cast<InitListExpr>(Init))
     return llvm::all_of(List->inits(), Plain);
-  return false;
+  return Plain(Init);
 }
 
 /// True when \p X's death cannot resume the coroutine after \p Dying dies.
@@ -458,12 +472,12 @@ bool resumedOnlyByLocals(const Stmt &Body, const Stmt &Start,
   for (unsigned Round = 0; Round < 4; ++Round) {
     size_t Known = D.Objects.size();
     D.Checked.clear();
-    if (!D.drivenBy(Coro) || !D.uses(&Body, true) ||
-        !llvm::all_of(D.Objects, [&](const VarDecl *X) {
-          return D.madeFromConstants(*X) &&
-                 !holdsThread(X->getType(), Waits, 0);
-        }))
+    if (!D.drivenBy(Coro) || !D.uses(&Body, true))
       return false;
+    for (size_t I = 0; I < D.Objects.size(); ++I)
+      if (!D.madeFromConstants(*D.Objects[I]) ||
+          holdsThread(D.Objects[I]->getType(), Waits, 0))
+        return false;
     if (D.Objects.size() == Known)
       break;
   }

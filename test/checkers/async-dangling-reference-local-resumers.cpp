@@ -7,7 +7,9 @@
 // object (`m.unlock()`, `q2 = queue()`, `r.wait(...)` in a helper that only
 // calls members on it, `co_await ch.read()`) or by the destructor of the
 // referenced local itself; if the function stops driving it, it stays
-// parked. In a template and through a macro too. Twins: the mutex handed to
+// parked. A queue moved into another local and a guard made from the mutex
+// (its destructor unlocks, and it dies first) are such objects too. In a
+// template and through a macro too. Twins: the mutex handed to
 // a std::thread, the mutex a member, a coroutine that also parks on a
 // global, an unlock after the referenced local died, a channel declared
 // before the referenced local (its destructor resumes the writer), and a
@@ -188,4 +190,44 @@ bool handed_to_opaque() {
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: parameter 'done' of coroutine lambda refers to local 'done', which the task may outlive [async-dangling-reference]
   keep(m);
   return done;
+}
+
+struct adopt_t {};
+inline constexpr adopt_t adopt{};
+class scoped_unlock {
+public:
+  scoped_unlock(demo::async_mutex &m, adopt_t) : m(&m) {}
+  ~scoped_unlock() { m->unlock(); }
+  void release() { m->unlock(); }
+
+private:
+  demo::async_mutex *m;
+};
+bool queue_then_guard() {
+  demo::async_queue<int> q(1);
+  bool pushed = false;
+  q.try_push(1);
+  [](demo::async_queue<int> &q, bool &pushed) -> eager<> {
+    co_await q.push(2);
+    pushed = true;
+  }(q, pushed);
+  demo::async_queue<int> q2 = std::move(q);
+  bool second = false;
+  [](demo::async_queue<int> &q2, bool &second) -> eager<> {
+    co_await q2.push(3);
+    second = true;
+  }(q2, second);
+  q2 = demo::async_queue<int>();
+  demo::async_mutex m;
+  m.try_lock();
+  bool locked = false;
+  [](demo::async_mutex &m, bool &locked) -> eager<> {
+    co_await m.lock();
+    locked = true;
+  }(m, locked);
+  {
+    scoped_unlock guard(m, adopt);
+    guard.release();
+  }
+  return pushed && second && locked;
 }
