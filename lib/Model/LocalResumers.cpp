@@ -431,14 +431,22 @@ bool Drive::madeFromConstants(const VarDecl &X) {
 }
 
 /// True when \p X's death cannot resume the coroutine after \p Dying dies.
+/// An object that outlives \p Dying may not outlive a loop around \p Dying's
+/// scope either: a later round's call on it would resume this round's task.
 bool Drive::diesInTime(const VarDecl &X, DestructorResumes &Dtors) const {
   if (&X == &Dying || isa<ParmVarDecl>(Dying))
     return true;
+  SourceLocation At = SM.getExpansionLoc(X.getLocation());
   if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Dying.getLocation()),
-                                   SM.getExpansionLoc(X.getLocation())) &&
-      within(SM.getExpansionLoc(X.getLocation()), Scope))
+                                   At) &&
+      within(At, Scope))
     return true;
-  return !Dtors.type(X.getType(), 0);
+  return llvm::none_of(Loops,
+                       [&](SourceRange Loop) {
+                         return within(Scope.getBegin(), Loop) &&
+                                !within(At, Loop);
+                       }) &&
+         !Dtors.type(X.getType(), 0);
 }
 
 } // namespace

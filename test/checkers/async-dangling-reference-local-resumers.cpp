@@ -14,7 +14,8 @@
 // global, an unlock after the referenced local died, a channel declared
 // before the referenced local (its destructor resumes the writer), and a
 // reactor made from a parameter, and the mutex handed to a function whose
-// body is not visible.
+// body is not visible, and a mutex that outlives a loop whose next round
+// may resume the task of this one.
 
 #include "local_resumers.h"
 
@@ -230,4 +231,19 @@ bool queue_then_guard() {
     guard.release();
   }
   return pushed && second && locked;
+}
+
+void unlocked_next_round(int rounds) {
+  demo::async_mutex m;
+  m.try_lock();
+  for (int i = 0; i < rounds; ++i) {
+    bool done = false;
+    [](demo::async_mutex &m, bool &done) -> eager<> {
+      co_await m.lock();
+      done = true;
+    }(m, done);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: parameter 'done' of coroutine lambda refers to local 'done', which the task may outlive [async-dangling-reference]
+    if (i % 2)
+      m.unlock();
+  }
 }
