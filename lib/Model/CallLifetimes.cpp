@@ -8,6 +8,7 @@
 #include "ErasedCalls.h"
 #include "ForwardedArguments.h"
 #include "JoiningTasks.h"
+#include "LocalResumers.h"
 #include "OwnedResumers.h"
 #include "Owners.h"
 #include "SummaryPlaces.h"
@@ -106,7 +107,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
 /// True when the task of \p C, of fate \p F, is dropped and its type's
 /// destructor waits for its coroutine: the statement outlives the task; or
 /// when the only executor that can resume it is joined before the local
-/// \p D dies (OwnedResumers.h).
+/// \p D dies (OwnedResumers.h), or it is dropped and only the caller's own
+/// local objects resume it (LocalResumers.h).
 bool joinedWhenDropped(const CoroutineCall &C, const ArgumentDeath &D,
                        const CallLifetimeRules &R) {
   if (!R.BlockingWaits)
@@ -114,9 +116,13 @@ bool joinedWhenDropped(const CoroutineCall &C, const ArgumentDeath &D,
   if (D.Fate.What == TaskFate::Kind::Dropped &&
       destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits))
     return true;
-  return D.R.What == Referent::Kind::Local && D.R.Var && !D.Fate.ViaReturn &&
-         resumersJoinedBefore(C.CallerBody, C.Call, C.Coro, *D.R.Var,
-                              {R.A.Lib.JoinFunctions, *R.BlockingWaits});
+  if (D.R.What != Referent::Kind::Local || !D.R.Var || D.Fate.ViaReturn)
+    return false;
+  return resumersJoinedBefore(C.CallerBody, C.Call, C.Coro, *D.R.Var,
+                              {R.A.Lib.JoinFunctions, *R.BlockingWaits}) ||
+         (D.Fate.What == TaskFate::Kind::Dropped &&
+          resumedOnlyByLocals(C.CallerBody, C.Call, C.Coro, *D.R.Var,
+                              *R.BlockingWaits));
 }
 
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,

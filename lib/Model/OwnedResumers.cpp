@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "Mentions.h"
 #include "MustUse.h"
 #include "NameMatcher.h"
 #include "StatementPath.h"
@@ -20,23 +21,10 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-/// Calls \p Callback for every statement within \p S, lambda bodies too
-/// (not their captures' initialisers).
-void forEachWithin(const Stmt *S,
-                   llvm::function_ref<void(const Stmt &)> Callback) {
-  if (!S)
-    return;
-  Callback(*S);
-  if (const auto *L = dyn_cast<LambdaExpr>(S))
-    return forEachWithin(L->getBody(), Callback);
-  for (const Stmt *Child : S->children())
-    forEachWithin(Child, Callback);
-}
-
 /// True when a lambda within \p Body captures \p Var by copy.
 bool copiedIntoLambda(const VarDecl &Var, const Stmt &Body) {
   bool Copied = false;
-  forEachWithin(&Body, [&](const Stmt &S) {
+  forEachWithin(&Body, false, [&](const Stmt &S) {
     if (const auto *L = dyn_cast<LambdaExpr>(&S))
       for (const LambdaCapture &C : L->captures())
         Copied =
@@ -67,7 +55,7 @@ const VarDecl *localObject(const Expr *E) {
 /// True when \p S mentions \p Var.
 bool mentions(const Stmt *S, const ValueDecl &Var) {
   bool Found = false;
-  forEachWithin(S, [&](const Stmt &Sub) {
+  forEachWithin(S, false, [&](const Stmt &Sub) {
     const auto *Ref = dyn_cast<DeclRefExpr>(&Sub);
     Found = Found || (Ref && Ref->getDecl() == &Var);
   });
@@ -89,14 +77,14 @@ bool ownedBy(const VarDecl &Var, const Stmt &Body) {
   if (copiedIntoLambda(Var, Body))
     return false;
   llvm::SmallPtrSet<const Expr *, 8> Dereferenced;
-  forEachWithin(&Body, [&](const Stmt &S) {
+  forEachWithin(&Body, false, [&](const Stmt &S) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
         Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
         Op->getNumArgs() >= 1)
       Dereferenced.insert(strip(Op->getArg(0), Wrappers::Syntax));
   });
   bool Only = true;
-  forEachWithin(&Body, [&](const Stmt &S) {
+  forEachWithin(&Body, false, [&](const Stmt &S) {
     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
     Only = Only && !(Ref && Ref->getDecl() == &Var && !Dereferenced.count(Ref));
   });

@@ -13,33 +13,13 @@
 #include "ResumeThread.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "Mentions.h"
 #include "NameMatcher.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {
 
 namespace {
-
-/// Calls \p Fn with every statement within \p S (itself included), lambda
-/// bodies and capture initialisers too: a handle captured by a lambda given
-/// to a thread is handed to that thread.
-void forEachWithin(const Stmt *S, llvm::function_ref<void(const Stmt &)> Fn) {
-  if (!S)
-    return;
-  Fn(*S);
-  for (const Stmt *Child : S->children())
-    forEachWithin(Child, Fn);
-}
-
-/// True when \p S mentions the parameter \p P.
-bool mentions(const Stmt *S, const ParmVarDecl &P) {
-  bool Found = false;
-  forEachWithin(S, [&](const Stmt &Inner) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(&Inner))
-      Found = Found || Ref->getDecl() == &P;
-  });
-  return Found;
-}
 
 /// True when \p E is the handle \p P itself: through conversions between
 /// coroutine_handle types, copies and std::move.
@@ -81,7 +61,7 @@ ResumeThread::awaitSuspendCall(const CoroutineSuspendExpr &Suspension) {
   const CXXMemberCallExpr *Found = nullptr;
   // The awaiter itself is an opaque value here, so the walk stays within
   // this suspension's own call.
-  forEachWithin(Suspension.getSuspendExpr(), [&](const Stmt &S) {
+  forEachWithin(Suspension.getSuspendExpr(), true, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
     if (!Found && Call &&
         isProtocolMember(Call->getMethodDecl(), "await_suspend"))
@@ -103,22 +83,23 @@ ResumeEvidence ResumeThread::inAwaitSuspend(const FunctionDecl &FD,
   const ParmVarDecl &Handle = *Def->getParamDecl(0);
   ResumeEvidence Result;
   bool Routed = false;
-  forEachWithin(Def->getBody(), [&](const Stmt &S) {
+  forEachWithin(Def->getBody(), true, [&](const Stmt &S) {
     if (Result)
       return;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       const CXXRecordDecl *Record = Ctor ? Ctor->getParent() : nullptr;
       if (Record && ThreadTypes.matches(canonicalName(*Record)) &&
-          llvm::any_of(Construct->arguments(),
-                       [&](const Expr *Arg) { return mentions(Arg, Handle); }))
+          llvm::any_of(Construct->arguments(), [&](const Expr *Arg) {
+            return namesWithin(Arg, Handle);
+          }))
         Result = {ResumeEvidence::NewThread, Record, Construct, nullptr};
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
-    if (callOfListed(*Call, TransferFunctions) && mentions(Call, Handle)) {
+    if (callOfListed(*Call, TransferFunctions) && namesWithin(Call, Handle)) {
       Result = {ResumeEvidence::HandedToTransfer, Call->getDirectCallee(), Call,
                 nullptr};
       return;

@@ -4,6 +4,7 @@
 #include "BlockingCatalog.h"
 #include "CoroutineModel.h"
 #include "JoiningTasks.h"
+#include "LocalResumers.h"
 #include "OwnedResumers.h"
 
 namespace clang::tidy::async::model {
@@ -19,10 +20,12 @@ std::string defaultBlockingWaits() {
 namespace {
 
 /// True when every call of the coroutine \p Coro in \p Body (the starts
-/// of its tasks; one at least) is waited out before \p Dying dies by a
-/// join of the only executor that can resume the task.
+/// of its tasks; one at least) is waited out before \p Dying dies: by a
+/// join of the only executor that can resume the task, or (\p Local) as
+/// only the function's own local objects resume it.
 bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
-                    const VarDecl &Dying, const ResumerKnowledge &K) {
+                    const VarDecl &Dying, const ResumerKnowledge &K,
+                    bool Local) {
   // Every start is one of those calls: the closure is named only to be
   // called (not handed to code that may start it later).
   unsigned Calls = 0, Named = 0;
@@ -35,7 +38,8 @@ bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
     if (!All || !Call || Call->getDirectCallee() != &Coro)
       return;
     ++Calls;
-    All = resumersJoinedBefore(Body, *Call, Coro, Dying, K) != nullptr;
+    All = Local ? resumedOnlyByLocals(Body, *Call, Coro, Dying, K.Waits)
+                : resumersJoinedBefore(Body, *Call, Coro, Dying, K) != nullptr;
   });
   return Calls > 0 && Named <= Calls && All;
 }
@@ -52,7 +56,9 @@ bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
   if (F.ViaReturn)
     return false;
   // Every resumption goes through a local executor the function joins.
-  if (resumersJoined(Body, Coro, Dying, {Joins, Waits}))
+  if (resumersJoined(Body, Coro, Dying, {Joins, Waits}, false) ||
+      (F.What == TaskFate::Kind::Dropped &&
+       resumersJoined(Body, Coro, Dying, {Joins, Waits}, true)))
     return true;
   if (!F.OnExecutor)
     return false;
