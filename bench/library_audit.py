@@ -104,7 +104,7 @@ TABLE_LIBRARIES = {
     "libcoro": ["libcoro"], "async_simple": ["async_simple"],
     "concurrencpp": ["concurrencpp"], "corolib": [], "std": ["libstdc++"],
     "folly": [], "stdexec": [], "seastar": [], "generic": [],
-    "googletest": [],
+    "googletest": [], "catch2": [],
 }
 
 

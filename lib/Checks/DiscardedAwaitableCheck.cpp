@@ -127,15 +127,14 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
   llvm::SmallVector<const VarDecl *, 4> Vars;
   llvm::DenseMap<const VarDecl *, Verdict> VarVerdicts;
+  llvm::DenseSet<const VarDecl *> Results; // isResultHandle's locals
   F.forEachLocal([&](const VarDecl &Var, const DeclStmt &) {
     const VarDecl *VD = &Var;
     if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
         isa<ParmVarDecl>(VD))
       return;
-    // An eager task that is stored runs anyway; only a lazy or unknown
-    // one is lost when dropped.
     Verdict V = Verdicts.judge(VD->getType(), VD->getInit());
-    if (V.What == Verdict::Kind::None || V.Laziness == model::Laziness::Eager)
+    if (V.What == Verdict::Kind::None)
       return;
     // An awaitable that is not a task (an event, a mutex) is an object to
     // share, not work to await: only one a call returns is tracked.
@@ -145,9 +144,12 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
       return;
     Vars.push_back(VD);
     VarVerdicts[VD] = V;
+    if (V.What == Verdict::Kind::Awaitable ||
+        V.Laziness == model::Laziness::Eager)
+      Results.insert(VD);
   });
   std::vector<model::UnusedValueLoss> Losses = model::lostTaskLocals(
-      Vars, F.Body, F.Ctx, F.own(), Lib.AlwaysTrueFunctions,
+      Vars, Results, F.Body, F.Ctx, F.own(), Lib.AlwaysTrueFunctions,
       [&]() -> const model::PathFacts & { return F.facts(); });
   if (Losses.empty())
     return;
@@ -170,22 +172,20 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
 
 void DiscardedAwaitableCheck::reportUnawaited(const VarDecl &Var,
                                               const Verdict &V, bool Read) {
-  const char *Noun = V.What == Verdict::Kind::Task ? "task" : "awaitable";
-  bool Lazy = V.Laziness == model::Laziness::Lazy;
-  // "Not on every path" only where some path uses the value: a variable read
-  // nowhere (only assigned) is never awaited at all.
-  if (!Read)
-    diag(Var.getLocation(),
-         Lazy ? "%0 %1 is never awaited; it is destroyed without running"
-              : "%0 %1 is never awaited")
-        << Noun << &Var;
-  else if (Lazy)
-    diag(Var.getLocation(), "%0 %1 is not awaited on every path; where it is "
-                            "dropped it never runs")
-        << Noun << &Var;
-  else
-    diag(Var.getLocation(), "%0 %1 is not awaited on every path")
-        << Noun << &Var;
+  // What a drop loses; "not on every path" only where some path uses it.
+  unsigned Loss = V.Laziness == model::Laziness::Lazy    ? 1
+                  : V.Laziness == model::Laziness::Eager ? 2
+                                                         : 0;
+  static constexpr const char *Never[] = {
+      "", "; it is destroyed without running",
+      "; its result and any failure are lost"};
+  static constexpr const char *Somewhere[] = {
+      "", "; where it is dropped it never runs",
+      "; where it is dropped its result and any failure are lost"};
+  diag(Var.getLocation(),
+       "%0 %1 is %select{never awaited|not awaited on every path}2%3")
+      << (V.What == Verdict::Kind::Task ? "task" : "awaitable") << &Var << Read
+      << (Read ? Somewhere : Never)[Loss];
 }
 
 void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {

@@ -44,6 +44,12 @@ void forEachDiscardedChild(const Stmt &S,
   }
 }
 
+bool isResultHandle(QualType T) {
+  if (isTaskType(T))
+    return lazinessOf(T) == Laziness::Eager;
+  return isAwaitableType(T);
+}
+
 bool isVoidCast(const Expr *E) {
   const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
   return Cast && Cast->getTypeAsWritten()->isVoidType();

@@ -44,6 +44,16 @@ bool isStdContainer(QualType T);
 /// for any other statement.
 const VarDecl *exchangesContents(const Stmt &Call);
 
+/// True when a value of type \p T is a handle on the outcome of work, not
+/// work still to start: an awaitable that no coroutine returns (no promise:
+/// no body of its own runs behind it, as a JavaScript-like promise on a
+/// shared result, an event) or a task whose coroutines start eagerly (its
+/// work runs whether the value is kept or not). Every use of one reads or
+/// hands on its result (get(), is_ready(), then(), passing it on), not only
+/// co_await; it is lost only when nothing uses it. A lazy task is work:
+/// observing it (valid(), done()) does not run it.
+bool isResultHandle(QualType T);
+
 /// What dropping a value of some type means; Kind::None when nothing.
 struct DropVerdict {
   enum class Kind { None, Task, Awaitable, DeferredOperation } What;

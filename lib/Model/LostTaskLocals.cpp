@@ -7,7 +7,8 @@
 namespace clang::tidy::async::model {
 
 std::vector<UnusedValueLoss>
-lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
+lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
+               const llvm::DenseSet<const VarDecl *> &Results, const Stmt &Body,
                ASTContext &Ctx, const OwnStmts &Own,
                const NameMatcher &AlwaysTrue,
                llvm::function_ref<const PathFacts &()> Facts) {
@@ -26,7 +27,8 @@ lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
   }
   if (Judged.empty())
     return {};
-  std::vector<UnusedValueLoss> Losses = Facts().unusedValueLosses(Judged);
+  const PathFacts &Known = Facts();
+  std::vector<UnusedValueLoss> Losses = Known.unusedValueLosses(Judged);
   llvm::DenseSet<const VarDecl *> Overwritten, Skipped;
   for (const UnusedValueLoss &Loss : Losses)
     if (Loss.Overwritten)
@@ -35,7 +37,9 @@ lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
     if (!Overwritten.contains(Var) && UsedAlways(*Var))
       Skipped.insert(Var);
   llvm::erase_if(Losses, [&](const UnusedValueLoss &Loss) {
-    return Skipped.contains(Loss.Var);
+    return Skipped.contains(Loss.Var) ||
+           (Results.contains(Loss.Var) && !Loss.Overwritten &&
+            Known.isRead(Loss.Var));
   });
   return Losses;
 }

@@ -14,6 +14,7 @@
 #include "CoroutineModel.h"
 #include "PathFacts.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
@@ -25,8 +26,14 @@ namespace clang::tidy::async::model {
 /// whose first test is true runs its body. \p Facts is asked only when some
 /// local is assigned after its declaration; a local never assigned is never
 /// overwritten, and structure alone settles it (created, then awaited).
+/// \p Results are the locals of \p Vars that hold a result (an eager task,
+/// an awaitable no coroutine returns: isResultHandle): one is lost where it
+/// is overwritten unused, or when no statement uses it at all. A path that
+/// leaves before using it (an early return) wants no result there; the work
+/// ran anyway.
 std::vector<UnusedValueLoss>
-lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Body,
+lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
+               const llvm::DenseSet<const VarDecl *> &Results, const Stmt &Body,
                ASTContext &Ctx, const OwnStmts &Own,
                const NameMatcher &AlwaysTrue,
                llvm::function_ref<const PathFacts &()> Facts);

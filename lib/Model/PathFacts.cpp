@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "DrainLoops.h"
+#include "DroppedValues.h"
 #include "Expressions.h"
 #include "ForwardRunner.h"
 #include "PathFactsTransfer.h"
@@ -139,15 +140,20 @@ void PathFacts::classifyMentions(const OwnStmts &Own) {
                   HandleRef(VD->getInit(), Wrappers::Object))
             Sources.insert(Source);
     // A const member that answers something other than a task only
-    // observes the handle (`bool(t)`, `t.done()`): it does not use its
-    // coroutine.
+    // observes a handle of work still to start (`bool(t)`, `t.done()`): it
+    // does not use its coroutine. On a handle of a result (an eager task, an
+    // awaitable no coroutine returns) it reads the result (`p.get()`); a
+    // type listed as a task whose promise is not visible is work.
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     if (Method && Method->isConst() && !isTaskType(Member->getType()) &&
         !isAwaitableType(Member->getType()))
       if (const DeclRefExpr *Ref = HandleRef(
               Member->getImplicitObjectArgument(), Wrappers::Condition))
-        Observers.insert(Ref);
+        if (QualType T = Ref->getDecl()->getType();
+            !isResultHandle(T) ||
+            (!isTaskType(T) && K.HandleTypes.matches(canonicalTypeName(T))))
+          Observers.insert(Ref);
   });
   Own.forEach(Own.body(), [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);

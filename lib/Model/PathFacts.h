@@ -125,7 +125,8 @@ public:
   /// an empty one) holds nothing to lose; any other mention of it counts as
   /// a use (awaiting, moving, returning, passing, capturing, calling a
   /// member), except calling a const member that does not answer a task
-  /// (`bool(t)`, `t.done()`), which only observes it.
+  /// (`bool(t)`, `t.done()`) on a handle of work still to start (not a
+  /// result handle, DroppedValues.h), which only observes it.
   std::vector<UnusedValueLoss>
   unusedValueLosses(llvm::ArrayRef<const VarDecl *> Vars) const;
 
@@ -189,8 +190,9 @@ private:
   /// Mentions of a handle that are not uses: assignment targets, and the
   /// handle whose value an assignment or initialisation moves or copies.
   llvm::DenseSet<const DeclRefExpr *> AssignTargets, Sources;
-  /// Mentions that only observe a handle: the object of a const member
-  /// that does not answer a task (bool(t), t.done()).
+  /// Mentions that only observe a handle of work still to start: the
+  /// object of a const member that does not answer a task (bool(t),
+  /// t.done()).
   llvm::DenseSet<const DeclRefExpr *> Observers;
   /// Handles that some statement reads.
   llvm::DenseSet<const VarDecl *> Read;

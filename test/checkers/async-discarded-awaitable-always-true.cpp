@@ -60,7 +60,50 @@ struct flag {
     } else                                                                     \
       fail()
 
+// Catch2's throw assertions (REQUIRE_THROWS_AS and the like) run their
+// statement under `if (handler.allowThrows())`: false only when the runner
+// is told to skip every assertion that expects a throw (-e, --nothrow), a
+// branch of the user's choosing, not of the code under test (the default of
+// AlwaysTrueFunctions lists it). Another member of the handler is a real
+// branch.
+namespace Catch {
+class AssertionHandler {
+public:
+  explicit AssertionHandler(const char *Expression);
+  auto allowThrows() const -> bool;
+  bool shouldSkip() const;
+  void handleExceptionThrownAsExpected();
+  void handleUnexpectedExceptionNotThrown();
+  void handleThrowingCallSkipped();
+};
+} // namespace Catch
+
+#define THROWS_AS_UNDER(test, expr, E)                                         \
+  do {                                                                         \
+    Catch::AssertionHandler Handler(#expr);                                    \
+    if (Handler.test())                                                        \
+      try {                                                                    \
+        static_cast<void>(expr);                                               \
+        Handler.handleUnexpectedExceptionNotThrown();                          \
+      } catch (E const &) {                                                    \
+        Handler.handleExceptionThrownAsExpected();                             \
+      }                                                                        \
+    else                                                                       \
+      Handler.handleThrowingCallSkipped();                                     \
+  } while (false)
+#define THROWS_AS(expr, E) THROWS_AS_UNDER(allowThrows, expr, E)
+
 // --- Silent: the use runs on every path.
+
+void catch_throws() {
+  auto T = make();
+  THROWS_AS(std::move(T).get(), int);
+}
+task catch_throws_awaited() {
+  auto T = make();
+  THROWS_AS(co_await T, int);
+  co_return 0;
+}
 
 void in_macro() {
   auto T = make();
@@ -87,6 +130,12 @@ void in_lambda() {
 }
 
 // --- Reported: a branch that may not be taken.
+
+void catch_other_member() {
+  auto T = make();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'T' is not awaited on every path; where it is dropped it never runs [async-discarded-awaitable]
+  THROWS_AS_UNDER(shouldSkip, std::move(T).get(), int);
+}
 
 void under_real_branch() {
   auto T = make();

@@ -197,9 +197,9 @@ demo::task<> break_before_use_in_loop(bool b) {
 }
 
 // --- A concurrencpp coroutine that takes executor_tag is posted to its
-// executor when called: it runs without being awaited, so a result of it
-// kept and dropped loses nothing (it is not lazy). Its twin, a lazy_result,
-// never runs when dropped.
+// executor when called: it runs without being awaited (it is not lazy), and
+// a result of it that nothing uses loses only its value and any failure. Its
+// twin, a lazy_result, never runs when dropped.
 
 concurrencpp::result<int> on_executor(concurrencpp::executor_tag,
                                       concurrencpp::executor *, int x) {
@@ -209,6 +209,12 @@ concurrencpp::lazy_result<int> lazily(int x) { co_return x; }
 
 void scheduled_and_dropped(concurrencpp::executor *ex) {
   auto r = on_executor({}, ex, 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'r' is never awaited; its result and any failure are lost [async-discarded-awaitable]
+  // LSP-MISSING: [[@LINE-2]] clangd's preamble skips the header's initial awaiter, so whether 'result' is eager is hidden
+}
+bool scheduled_and_tested(concurrencpp::executor *ex) {
+  auto r = on_executor({}, ex, 1);
+  return static_cast<bool>(r);
 }
 
 void lazy_and_dropped() {

@@ -117,7 +117,8 @@ const Documented Lists[] = {
      "async_simple::Promise::getFuture;"
      "concurrencpp::result_promise::get_result"},
     {"InlineStartCombinators", "::async_simple::coro::collectAll"},
-    {"AlwaysTrueFunctions", "::testing::internal::AlwaysTrue"},
+    {"AlwaysTrueFunctions",
+     "::testing::internal::AlwaysTrue;::Catch::AssertionHandler::allowThrows"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
