@@ -74,6 +74,22 @@ const model::ListOption<DanglingReferenceCheck>
          &DanglingReferenceCheck::FunctionWrappers},
 };
 
+const model::ListOption<model::ContainerFamilies>
+    DanglingReferenceCheck::ContainerLists[] = {
+        {"ContiguousContainers", model::DefaultContiguousContainers,
+         &model::ContainerFamilies::Contiguous},
+        {"DequeContainers", model::DefaultDequeContainers,
+         &model::ContainerFamilies::Deque},
+        {"NodeContainers", model::DefaultNodeContainers,
+         &model::ContainerFamilies::Node},
+        {"HashContainers", model::DefaultHashContainers,
+         &model::ContainerFamilies::Hash},
+        {"FlatHashContainers", model::DefaultFlatHashContainers,
+         &model::ContainerFamilies::FlatHash},
+        {"FixedContainers", model::DefaultFixedContainers,
+         &model::ContainerFamilies::Fixed},
+};
+
 const model::FlagOption<DanglingReferenceCheck>
     DanglingReferenceCheck::Flags[] = {
         {"ReferenceWrappers", true, &DanglingReferenceCheck::ReferenceWrappers},
@@ -98,6 +114,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       [&](StringRef N, StringRef D) { return Options.get(N, D); });
   model::readFlagOptions<DanglingReferenceCheck>(
       *this, Flags, [&](StringRef N, bool D) { return Options.get(N, D); });
+  model::readListOptions<model::ContainerFamilies>(
+      Containers, ContainerLists,
+      [&](StringRef N, StringRef D) { return Options.get(N, D); });
 }
 
 void DanglingReferenceCheck::storeCheckOptions(
@@ -105,6 +124,8 @@ void DanglingReferenceCheck::storeCheckOptions(
   auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
   model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
   model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
+  model::storeListOptions<model::ContainerFamilies>(Containers, ContainerLists,
+                                                    Store);
   Store(BlockingWaitsOpt, StringRef(BlockingWaits.str()));
   Store(SummaryOutputOpt, StringRef(Borrows.output()));
   Store(SummaryDirectoryOpt, StringRef(Borrows.directory()));
