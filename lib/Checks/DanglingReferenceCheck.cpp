@@ -8,6 +8,7 @@
 #include "DanglingReferenceCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/DroppedHandlers.h"
 #include "../Model/TaskWaits.h"
 #include "LifetimeNotes.h"
 #include "SummaryOptions.h"
@@ -189,6 +190,8 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   report(model::detachingCallLifetimes(
       F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
       F.Ctx.getSourceManager(), &F.own(), Rules));
+  if (!StrictParameters) // which reports these parameters too
+    report(model::droppedHandlerParameters(F.own(), Rules));
   // Every function, so that every unit writes its file (empty when it
   // defines no coroutine that borrows).
   Borrows.summarise(
