@@ -46,8 +46,8 @@ bool mayModify(const CXXMethodDecl *M) {
 
 /// Modifiers that erase one element (or a few) of any container.
 bool erasesElement(const CXXMethodDecl *M) {
-  return isOneOf(M, {"erase", "erase_after", "extract", "pop_front",
-                     "pop_back"});
+  return isOneOf(M,
+                 {"erase", "erase_after", "extract", "pop_front", "pop_back"});
 }
 
 /// Whether the modifier \p M of a container of family \p F may invalidate
@@ -89,8 +89,7 @@ bool invalidates(ContainerFamily F, const CXXMethodDecl *M, Held H) {
 
 } // namespace
 
-ContainerFamily containerFamily(QualType T,
-                                const ContainerFamilies &Families) {
+ContainerFamily containerFamily(QualType T, const ContainerFamilies &Families) {
   std::string Name = T.isNull() ? std::string() : canonicalTypeName(T);
   if (Name.empty())
     return ContainerFamily::Unknown;

@@ -56,9 +56,8 @@ llvm::SmallVector<const FunctionDecl *, 2> callOperators(const LambdaExpr &L,
   } else if (Op) {
     Ops.push_back(Op);
   }
-  llvm::erase_if(Ops, [&](const FunctionDecl *F) {
-    return F->getNumParams() != Arity;
-  });
+  llvm::erase_if(
+      Ops, [&](const FunctionDecl *F) { return F->getNumParams() != Arity; });
   return Ops;
 }
 
