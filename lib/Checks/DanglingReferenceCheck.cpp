@@ -8,6 +8,7 @@
 #include "DanglingReferenceCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/DroppedHandlers.h"
 #include "../Model/TaskWaits.h"
 #include "LifetimeNotes.h"
 #include "SummaryOptions.h"
@@ -74,6 +75,22 @@ const model::ListOption<DanglingReferenceCheck>
          &DanglingReferenceCheck::FunctionWrappers},
 };
 
+const model::ListOption<model::ContainerFamilies>
+    DanglingReferenceCheck::ContainerLists[] = {
+        {"ContiguousContainers", model::DefaultContiguousContainers,
+         &model::ContainerFamilies::Contiguous},
+        {"DequeContainers", model::DefaultDequeContainers,
+         &model::ContainerFamilies::Deque},
+        {"NodeContainers", model::DefaultNodeContainers,
+         &model::ContainerFamilies::Node},
+        {"HashContainers", model::DefaultHashContainers,
+         &model::ContainerFamilies::Hash},
+        {"FlatHashContainers", model::DefaultFlatHashContainers,
+         &model::ContainerFamilies::FlatHash},
+        {"FixedContainers", model::DefaultFixedContainers,
+         &model::ContainerFamilies::Fixed},
+};
+
 const model::FlagOption<DanglingReferenceCheck>
     DanglingReferenceCheck::Flags[] = {
         {"ReferenceWrappers", true, &DanglingReferenceCheck::ReferenceWrappers},
@@ -98,6 +115,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       [&](StringRef N, StringRef D) { return Options.get(N, D); });
   model::readFlagOptions<DanglingReferenceCheck>(
       *this, Flags, [&](StringRef N, bool D) { return Options.get(N, D); });
+  model::readListOptions<model::ContainerFamilies>(
+      Containers, ContainerLists,
+      [&](StringRef N, StringRef D) { return Options.get(N, D); });
 }
 
 void DanglingReferenceCheck::storeCheckOptions(
@@ -105,6 +125,8 @@ void DanglingReferenceCheck::storeCheckOptions(
   auto Store = [&](StringRef N, auto V) { Options.store(Opts, N, V); };
   model::storeListOptions<DanglingReferenceCheck>(*this, Lists, Store);
   model::storeFlagOptions<DanglingReferenceCheck>(*this, Flags, Store);
+  model::storeListOptions<model::ContainerFamilies>(Containers, ContainerLists,
+                                                    Store);
   Store(BlockingWaitsOpt, StringRef(BlockingWaits.str()));
   Store(SummaryOutputOpt, StringRef(Borrows.output()));
   Store(SummaryDirectoryOpt, StringRef(Borrows.directory()));
@@ -168,6 +190,8 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   report(model::detachingCallLifetimes(
       F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
       F.Ctx.getSourceManager(), &F.own(), Rules));
+  if (!StrictParameters) // which reports these parameters too
+    report(model::droppedHandlerParameters(F.own(), Rules));
   // Every function, so that every unit writes its file (empty when it
   // defines no coroutine that borrows).
   Borrows.summarise(

@@ -44,6 +44,7 @@ private:
   // The options, read and stored through these tables.
   static const model::ListOption<DanglingReferenceCheck> Lists[];
   static const model::FlagOption<DanglingReferenceCheck> Flags[];
+  static const model::ListOption<model::ContainerFamilies> ContainerLists[];
   model::NameMatcher OwnerFunctions;
   model::NameMatcher ViewTypes;
   model::NameMatcher FunctionWrappers;
@@ -60,7 +61,9 @@ private:
   bool DeclaredEagerTemporaries = false;
   model::LateParameterUses LateUses;
   model::DeclaredCoroutines Declared;
-  model::ContainerModifications Modifications;
+  /// Which container classes keep what across which modifications.
+  model::ContainerFamilies Containers;
+  model::ContainerModifications Modifications{Containers};
   model::DetachedObjects Detached{OwnerFunctions, LateUses};
   /// The `borrows` facts of summaries (SummaryOutput, SummaryDirectory).
   model::ParameterBorrows Borrows;

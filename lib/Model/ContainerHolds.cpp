@@ -26,6 +26,51 @@ bool refersTo(const Stmt *S, const VarDecl &Var) {
   return Ref && Ref->getDecl() == &Var;
 }
 
+const VarDecl *referencedVar(const Expr *E) {
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The local iterator \p Var's initialiser copies ('auto It = First;'),
+/// when \p Var is no reference to it.
+const VarDecl *copiedLocal(const VarDecl &Var) {
+  const Expr *Init = Var.getInit();
+  if (!Init || Var.getType()->isReferenceType())
+    return nullptr;
+  const Expr *E = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0);
+  const VarDecl *From = referencedVar(E);
+  return From && From->hasLocalStorage() ? From : nullptr;
+}
+
+/// The variable \p S steps to another element ('++It', 'It += N'), if any.
+const VarDecl *steppedVar(const Stmt &S) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementDecrementOp() ? referencedVar(Unary->getSubExpr())
+                                           : nullptr;
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(&S))
+    return Compound->getOpcode() == BO_AddAssign ||
+                   Compound->getOpcode() == BO_SubAssign
+               ? referencedVar(Compound->getLHS())
+               : nullptr;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+  if (!Op || Op->getNumArgs() == 0)
+    return nullptr;
+  switch (Op->getOperator()) {
+  case OO_PlusPlus:
+  case OO_MinusMinus:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+    return referencedVar(Op->getArg(0));
+  default:
+    return nullptr;
+  }
+}
+
 } // namespace
 
 const ValueDecl *elementSource(const VarDecl &Var, Held &H) {
@@ -103,10 +148,21 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
   // One walk, three lists, joined in the order three walks would give:
   // the elements taken, then the views, then the range-for iterators.
   llvm::SmallVector<ContainerHold, 4> Holds, Viewing, Iterating;
+  // The iterators held so far, for the copies made of them.
+  llvm::DenseMap<const VarDecl *, const ValueDecl *> Iterators;
+  llvm::DenseSet<const VarDecl *> Stepped;
   auto Local = [&](const VarDecl &Var, const DeclStmt &Declaration) {
     Held H = Held::Element;
-    if (const ValueDecl *Container = elementSource(Var, H))
+    const ValueDecl *Container = elementSource(Var, H);
+    if (const VarDecl *From = Container ? nullptr : copiedLocal(Var)) {
+      Container = Iterators.lookup(From);
+      H = Held::Iterator;
+    }
+    if (Container) {
       Holds.push_back({&Var, &Declaration, Container, H});
+      if (H == Held::Iterator)
+        Iterators[&Var] = Container;
+    }
     const CXXRecordDecl *RD = Var.getType()->getAsCXXRecordDecl();
     if (!RD || !Views.matches(canonicalName(*RD)))
       return;
@@ -114,6 +170,8 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
       Viewing.push_back({&Var, &Declaration, Container, Held::Element});
   };
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
+    if (const VarDecl *Step = steppedVar(S))
+      Stepped.insert(Step);
     if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
@@ -128,8 +186,12 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
     if (!Iterator)
       return;
     if (const ValueDecl *Container = containerOf(Loop->getRangeInit()))
-      Iterating.push_back({Iterator, Begin, Container, Held::Iterator, Loop});
+      Iterating.push_back({Iterator, Begin, Container, Held::Walk, Loop});
   });
+  // An iterator that is stepped walks the container.
+  for (ContainerHold &Hold : Holds)
+    if (Hold.H == Held::Iterator && Stepped.contains(Hold.Var))
+      Hold.H = Held::Walk;
   Holds.append(Viewing.begin(), Viewing.end());
   Holds.append(Iterating.begin(), Iterating.end());
   return Holds;

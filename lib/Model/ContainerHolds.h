@@ -45,8 +45,10 @@ struct ContainerHold {
 
 /// Every hold of \p Body (its own statements) into a member or shared
 /// container, in this order: references, pointers and iterators to
-/// elements (elementSource), views (one of \p Views; viewedContainer), and
-/// range-for loops, each in the order of the walk.
+/// elements (elementSource, and copies of such an iterator: 'auto It =
+/// First;'), views (one of \p Views; viewedContainer), and range-for loops,
+/// each in the order of the walk. A range-for's iterator, and an iterator
+/// the body steps ('++It', 'It += N'), is a walk (Held::Walk).
 /// \p Own, when given, holds the own statements of the function \p Body is
 /// in (AnalysisSession::ownStmts), read instead of walking.
 llvm::SmallVector<ContainerHold, 4>

@@ -38,9 +38,22 @@ bool modifiesContainer(const CXXMethodDecl *M) {
                      "append"});
 }
 
+/// Every modifier some family counts.
+bool mayModify(const CXXMethodDecl *M) {
+  return modifiesContainer(M) ||
+         isOneOf(M, {"emplace_hint", "rehash", "erase_after"});
+}
+
+/// Modifiers that erase one element (or a few) of any container.
+bool erasesElement(const CXXMethodDecl *M) {
+  return isOneOf(M,
+                 {"erase", "erase_after", "extract", "pop_front", "pop_back"});
+}
+
 /// Whether the modifier \p M of a container of family \p F may invalidate
-/// what \p H stands for.
-bool invalidates(ContainerFamily F, const CXXMethodDecl *M, Held H) {
+/// what \p H stands for, the erased element left out.
+bool invalidatesOthers(ContainerFamily F, const CXXMethodDecl *M, Held H) {
+  bool Iterators = H != Held::Element;
   switch (F) {
   case ContainerFamily::Unknown:
   case ContainerFamily::Contiguous:
@@ -50,51 +63,58 @@ bool invalidates(ContainerFamily F, const CXXMethodDecl *M, Held H) {
   case ContainerFamily::Deque:
     if (isOneOf(M,
                 {"push_back", "emplace_back", "push_front", "emplace_front"}))
-      return H == Held::Iterator;
+      return Iterators;
     return isOneOf(
         M, {"insert", "emplace", "clear", "resize", "assign", "shrink_to_fit"});
   case ContainerFamily::Node:
     return isOneOf(M, {"clear", "assign"});
   case ContainerFamily::Hash:
+  case ContainerFamily::FlatHash:
     if (isOneOf(M, {"insert", "emplace", "emplace_hint", "try_emplace",
                     "insert_or_assign", "rehash", "reserve", "merge"}))
-      return H == Held::Iterator;
+      return Iterators || F == ContainerFamily::FlatHash;
     return isOneOf(M, {"clear"});
   }
   return false;
 }
 
+/// Whether the modifier \p M of a container of family \p F may invalidate
+/// what \p H stands for: a walk stands on every element in turn, so it
+/// may be on the one erased.
+bool invalidates(ContainerFamily F, const CXXMethodDecl *M, Held H) {
+  if (invalidatesOthers(F, M, H))
+    return true;
+  return H == Held::Walk && F != ContainerFamily::Fixed && erasesElement(M);
+}
+
 } // namespace
 
-ContainerFamily containerFamily(QualType T) {
-  const CXXRecordDecl *RD =
-      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD)
+ContainerFamily containerFamily(QualType T, const ContainerFamilies &Families) {
+  std::string Name = T.isNull() ? std::string() : canonicalTypeName(T);
+  if (Name.empty())
     return ContainerFamily::Unknown;
-  std::string Name = canonicalName(*RD);
-  auto In = [&](std::initializer_list<StringRef> Names) {
-    return llvm::is_contained(Names, Name);
-  };
-  if (In({"::std::vector", "::std::basic_string"}))
-    return ContainerFamily::Contiguous;
-  if (In({"::std::deque"}))
-    return ContainerFamily::Deque;
-  if (In({"::std::list", "::std::forward_list", "::std::map", "::std::multimap",
-          "::std::set", "::std::multiset"}))
-    return ContainerFamily::Node;
-  if (In({"::std::unordered_map", "::std::unordered_multimap",
-          "::std::unordered_set", "::std::unordered_multiset"}))
-    return ContainerFamily::Hash;
-  if (In({"::std::array"}))
-    return ContainerFamily::Fixed;
+  std::pair<const NameMatcher &, ContainerFamily> Table[] = {
+      {Families.Contiguous, ContainerFamily::Contiguous},
+      {Families.Deque, ContainerFamily::Deque},
+      {Families.Node, ContainerFamily::Node},
+      {Families.Hash, ContainerFamily::Hash},
+      {Families.FlatHash, ContainerFamily::FlatHash},
+      {Families.Fixed, ContainerFamily::Fixed}};
+  for (const auto &[Matcher, Family] : Table)
+    if (Matcher.matches(Name))
+      return Family;
   return ContainerFamily::Unknown;
 }
 
-const Expr *invalidatedBy(const Stmt &S, Held H) {
+const Expr *invalidatedBy(const Stmt &S, Held H,
+                          const ContainerFamilies &Families) {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
     const Expr *Object = Call->getImplicitObjectArgument();
-    if (Object && invalidates(containerFamily(Object->getType()),
-                              Call->getMethodDecl(), H))
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    // The name first: most calls modify nothing, and the family needs the
+    // class's canonical name.
+    if (Object && mayModify(M) &&
+        invalidates(containerFamily(Object->getType(), Families), M, H))
       return Object;
     return nullptr;
   }
@@ -102,7 +122,7 @@ const Expr *invalidatedBy(const Stmt &S, Held H) {
   if (!Op || Op->getNumArgs() == 0)
     return nullptr;
   const Expr *Object = Op->getArg(0);
-  ContainerFamily F = containerFamily(Object->getType());
+  ContainerFamily F = containerFamily(Object->getType(), Families);
   switch (Op->getOperator()) {
   case OO_Equal:
     return F == ContainerFamily::Fixed ? nullptr : Object;
@@ -110,7 +130,8 @@ const Expr *invalidatedBy(const Stmt &S, Held H) {
     return F == ContainerFamily::Contiguous ? Object : nullptr;
   case OO_Subscript:
     // A hash map's operator[] inserts a missing key, and may rehash.
-    return F == ContainerFamily::Hash && H == Held::Iterator &&
+    return (F == ContainerFamily::FlatHash ||
+            (F == ContainerFamily::Hash && H != Held::Element)) &&
                    !Object->getType().isConstQualified()
                ? Object
                : nullptr;

@@ -15,8 +15,9 @@ namespace {
 class SharedModifications : public RecursiveASTVisitor<SharedModifications> {
 public:
   SharedModifications(HeldModifications<VarDecl> &Found,
-                      const SourceManager &SM)
-      : Found(Found), SM(SM) {}
+                      const SourceManager &SM,
+                      const ContainerFamilies &Families)
+      : Found(Found), SM(SM), Families(Families) {}
 
   // System headers modify none of the program's containers; skipping them
   // keeps the walk to the program's own code.
@@ -31,8 +32,8 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitStmt(Stmt *S) {
-    for (Held H : {Held::Iterator, Held::Element})
-      if (const Expr *Container = invalidatedBy(*S, H))
+    for (Held H : {Held::Iterator, Held::Element, Held::Walk})
+      if (const Expr *Container = invalidatedBy(*S, H, Families))
         if (const VarDecl *Var = sharedVariable(Container))
           Found.try_emplace({Var, static_cast<int>(H)}, S);
     return true;
@@ -41,6 +42,7 @@ public:
 private:
   HeldModifications<VarDecl> &Found;
   const SourceManager &SM;
+  const ContainerFamilies &Families;
 };
 
 } // namespace
@@ -57,7 +59,7 @@ const Stmt *ContainerModifications::modificationOfShared(const VarDecl &Var,
                                                          ASTContext &Ctx) {
   if (!SharedWalked) {
     SharedWalked = true;
-    SharedModifications(Shared, Ctx.getSourceManager())
+    SharedModifications(Shared, Ctx.getSourceManager(), Families)
         .TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   return Shared.lookup({Var.getCanonicalDecl(), static_cast<int>(H)});
@@ -77,7 +79,7 @@ const Stmt *ContainerModifications::modificationOf(const FieldDecl &Field,
     if (!Def || Found)
       continue;
     forEachOwnStmt(getUserBody(*Def), [&](const Stmt &S) {
-      const Expr *Container = Found ? nullptr : invalidatedBy(S, H);
+      const Expr *Container = Found ? nullptr : invalidatedBy(S, H, Families);
       if (Container && fieldOfThis(Container) == &Field)
         Found = &S;
     });

@@ -28,6 +28,11 @@ using HeldModifications =
 /// The modifications of containers, memoised for a translation unit.
 class ContainerModifications {
 public:
+  /// \p Families says which classes are of which container family; it must
+  /// outlive this object.
+  explicit ContainerModifications(const ContainerFamilies &Families)
+      : Families(Families) {}
+
   /// The modification that may invalidate \p H into \p Container (a field
   /// of a class, or a shared variable), or null.
   const Stmt *invalidationOf(const ValueDecl &Container, Held H,
@@ -43,6 +48,7 @@ public:
   void clear();
 
 private:
+  const ContainerFamilies &Families;
   HeldModifications<FieldDecl> Members;
   HeldModifications<VarDecl> Shared;
   bool SharedWalked = false;
