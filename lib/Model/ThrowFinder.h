@@ -29,6 +29,12 @@ bool testsEmptiness(const Expr *Cond);
 /// True when \p S is only a throw: `throw X;` or `{ throw X; }`.
 bool onlyThrows(const Stmt *S);
 
+/// True when \p Throw throws an exception of a class \p Listed names
+/// (PreconditionExceptions): the class itself, not one derived from it,
+/// compared by canonical declaration through aliases on either side.
+bool throwsListedClass(const CXXThrowExpr &Throw, const NameMatcher *Listed,
+                       ASTContext &Ctx);
+
 /// \p S without attributes ([[likely]]) and one-statement braces.
 const Stmt *bare(const Stmt *S);
 
