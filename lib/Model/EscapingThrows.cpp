@@ -155,18 +155,8 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
         find(VD->getInit(), Depth + 1);
     return;
   }
-  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
-    // In a combinator, a throw of the exception_ptr a combined task
-    // failed with is that task's exception, judged at the task.
-    if (InputsRethrown && mentionsExceptionPtr(Throw->getSubExpr()))
-      return;
-    // In a called function, a throw of a precondition exception
-    // (std::logic_error) reports a misuse, like an assert.
-    if (CallDepth > 0 &&
-        throwsListedClass(*Throw, Policy.PreconditionExceptions, Ctx))
-      return;
-    return record(0, S);
-  }
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S))
+    return findInThrow(*Throw);
   if (const auto *If = dyn_cast<IfStmt>(S))
     return findInIf(*If, Depth);
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
@@ -202,6 +192,19 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
   }
 }
 
+void ThrowFinder::findInThrow(const CXXThrowExpr &Throw) {
+  // In a combinator, a throw of the exception_ptr a combined task
+  // failed with is that task's exception, judged at the task.
+  if (InputsRethrown && mentionsExceptionPtr(Throw.getSubExpr()))
+    return;
+  // In a called function, a throw of a precondition exception
+  // (std::logic_error) reports a misuse, like an assert.
+  if (CallDepth > 0 &&
+      throwsListedClass(Throw, Policy.PreconditionExceptions, Ctx))
+    return;
+  record(0, &Throw);
+}
+
 void ThrowFinder::findInTry(const CXXTryStmt &Try, unsigned Depth) {
   bool Protected = false;
   for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
@@ -230,6 +233,7 @@ void ThrowFinder::findInBlock(const CompoundStmt &Block, unsigned Depth) {
 
 void ThrowFinder::learnFrom(const Stmt &S) {
   const SourceManager &SM = Ctx.getSourceManager();
+  learnEmplace(S, KnownIndex);
   bool Holds = true;
   if (isAssertionMacro(S, {}, Ctx)) {
     if (const Expr *Test = assertionFailureTest(&S, SM, Holds))

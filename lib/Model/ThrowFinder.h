@@ -66,6 +66,11 @@ public:
 
   void find(const Stmt *S, unsigned Depth = 0);
 
+  /// A throw expression escapes, but not, in a combinator, the rethrow of a
+  /// combined task's exception_ptr, nor, in a called function, a throw of a
+  /// precondition exception (PreconditionExceptions).
+  void findInThrow(const CXXThrowExpr &Throw);
+
   /// A try block's throws escape unless a handler catches everything or,
   /// for a throw whose types are all known, one of them (catch of
   /// std::runtime_error around code that throws only runtime_error); the

@@ -196,3 +196,55 @@ void stackful(boost::asio::io_context &ctx, asio::io_context &actx) {
   // CHECK-NOTES-NONE: :[[@LINE-8]]:3: note: pass a completion handler that logs or rethrows the 'std::exception_ptr'
   // CHECK-NOTES-NONE: :[[@LINE-5]]:9: note: 'once::fulfill' may throw here
 }
+
+// --- A variant's alternative set by emplace<N>, of a member too (a promise's
+// state that a settle call fills under its lock): std::get<N> after it
+// cannot throw. The twins read another alternative, or call a function that
+// may change the member in between.
+
+#include <variant>
+
+void notify(); // not seen: it may reach the state
+
+struct state {
+  std::variant<std::monostate, int, long> value;
+  int fulfil(int v) {
+    if (value.index() != 0)
+      return 0;
+    value.emplace<1>(v);
+    return std::get<1>(value);
+  }
+  int misread(int v) {
+    value.emplace<1>(v);
+    return std::get<2>(value);
+  }
+  int changed(int v) {
+    value.emplace<1>(v);
+    notify();
+    return std::get<1>(value);
+  }
+};
+
+void variants() {
+  state s;
+  std::thread([&] { s.fulfil(1); }).detach();
+  std::thread([&] {
+    std::variant<int, long> local;
+    local.emplace<1>(2L);
+    (void)std::get<1>(local);
+  }).detach();
+  std::thread([&] { s.misread(1); }).detach();
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:21: note: 'state::misread' may throw here
+  // CHECK-NOTES-NONE: :[[@LINE-3]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-NONE: :[[@LINE-4]]:21: note: 'state::misread' may throw here
+  // CHECK-NOTES-ALIAS: :[[@LINE-5]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-ALIAS: :[[@LINE-6]]:21: note: 'state::misread' may throw here
+  std::thread([&] { s.changed(1); }).detach();
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:21: note: 'state::changed' may throw here
+  // CHECK-NOTES-NONE: :[[@LINE-3]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-NONE: :[[@LINE-4]]:21: note: 'state::changed' may throw here
+  // CHECK-NOTES-ALIAS: :[[@LINE-5]]:15: warning: an exception escaping this thread function calls 'std::terminate'; catch it inside the function and hand it on [async-unobserved-exception]
+  // CHECK-NOTES-ALIAS: :[[@LINE-6]]:21: note: 'state::changed' may throw here
+}
