@@ -1,11 +1,9 @@
 //===--- UnobservedExceptionCheck.cpp - async-lint ------------------------===//
 
 #include "UnobservedExceptionCheck.h"
-#include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/FailureHandlers.h"
 #include "../Model/LostExceptionReports.h"
-#include "../Model/LostExceptions.h"
 #include "../Model/SummaryPlaces.h"
 #include "../Model/ThrowPlaces.h"
 #include "SummaryOptions.h"
@@ -25,7 +23,8 @@ UnobservedExceptionCheck::listOptions() {
       LIST(DiscardingTokens), LIST(DiscardingSpawnFunctions), LIST(ValueTests),
       LIST(FailureTypes), LIST(ThrowingTokens), LIST(ThrowingFunctions),
       LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations),
-      LIST(ErrorTests), LIST(ValueAccessors), LIST(RecoveryFunctions)};
+      LIST(ErrorTests), LIST(ValueAccessors), LIST(RecoveryFunctions),
+      LIST(PreconditionExceptions)};
 #undef LIST
   // clang-format on
   return Lists;
@@ -53,6 +52,7 @@ UnobservedExceptionCheck::UnobservedExceptionCheck(StringRef Name,
   Policy.ValueTests = &ValueTests;
   Policy.ErrorTests = &ErrorTests;
   Policy.ValueAccessors = &ValueAccessors;
+  Policy.PreconditionExceptions = &PreconditionExceptions;
 }
 
 void UnobservedExceptionCheck::storeCheckOptions(

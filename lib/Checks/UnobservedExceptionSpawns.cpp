@@ -6,7 +6,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/Expressions.h"
 #include "../Model/FailureHandlers.h"

@@ -12,6 +12,7 @@
 #include "Expressions.h"
 #include "FailureHandlers.h"
 #include "NameMatcher.h"
+#include "ResolvedTypes.h"
 #include "ThrowFinder.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -44,17 +45,43 @@ bool isOwnStateOrParameter(const Expr *E) {
   return false;
 }
 
+/// True for a parameter of type bool.
+static bool isBoolParameter(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(E, Wrappers::Condition));
+  return Ref && isa<ParmVarDecl>(Ref->getDecl()) &&
+         Ref->getType()->isBooleanType();
+}
+
 bool testsEmptiness(const Expr *Cond) {
   Cond = strip(Cond, Wrappers::Condition);
+  // Not a bool parameter: `if (!ok) throw` is an assert-like helper's test
+  // of the condition its caller gives (require(reply_ok(x))).
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
-    return isOwnStateOrParameter(Not->getSubExpr());
+    return isOwnStateOrParameter(Not->getSubExpr()) &&
+           !isBoolParameter(Not->getSubExpr());
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
       BO && BO->getOpcode() == BO_EQ)
     return (isa<CXXNullPtrLiteralExpr>(BO->getRHS()->IgnoreParenImpCasts()) &&
             isOwnStateOrParameter(BO->getLHS())) ||
            (isa<CXXNullPtrLiteralExpr>(BO->getLHS()->IgnoreParenImpCasts()) &&
             isOwnStateOrParameter(BO->getRHS()));
+  return false;
+}
+
+bool throwsListedClass(const CXXThrowExpr &Throw, const NameMatcher *Listed,
+                       ASTContext &Ctx) {
+  const Expr *Thrown = Throw.getSubExpr();
+  const CXXRecordDecl *RD = Thrown ? recordOf(Thrown->getType()) : nullptr;
+  if (!Listed || !RD)
+    return false;
+  RD = RD->getCanonicalDecl();
+  if (Listed->matches(canonicalName(*RD)))
+    return true;
+  for (const std::string &Name : splitList(Listed->str()))
+    for (const NamedDecl *D : lookupQualified(Name, Ctx))
+      if (namedClass(D) == RD)
+        return true;
   return false;
 }
 
@@ -128,13 +155,8 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
         find(VD->getInit(), Depth + 1);
     return;
   }
-  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
-    // In a combinator, a throw of the exception_ptr a combined task
-    // failed with is that task's exception, judged at the task.
-    if (InputsRethrown && mentionsExceptionPtr(Throw->getSubExpr()))
-      return;
-    return record(0, S);
-  }
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S))
+    return findInThrow(*Throw);
   if (const auto *If = dyn_cast<IfStmt>(S))
     return findInIf(*If, Depth);
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
@@ -170,6 +192,19 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
   }
 }
 
+void ThrowFinder::findInThrow(const CXXThrowExpr &Throw) {
+  // In a combinator, a throw of the exception_ptr a combined task
+  // failed with is that task's exception, judged at the task.
+  if (InputsRethrown && mentionsExceptionPtr(Throw.getSubExpr()))
+    return;
+  // In a called function, a throw of a precondition exception
+  // (std::logic_error) reports a misuse, like an assert.
+  if (CallDepth > 0 &&
+      throwsListedClass(Throw, Policy.PreconditionExceptions, Ctx))
+    return;
+  record(0, &Throw);
+}
+
 void ThrowFinder::findInTry(const CXXTryStmt &Try, unsigned Depth) {
   bool Protected = false;
   for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
@@ -198,6 +233,7 @@ void ThrowFinder::findInBlock(const CompoundStmt &Block, unsigned Depth) {
 
 void ThrowFinder::learnFrom(const Stmt &S) {
   const SourceManager &SM = Ctx.getSourceManager();
+  learnEmplace(S, KnownIndex);
   bool Holds = true;
   if (isAssertionMacro(S, {}, Ctx)) {
     if (const Expr *Test = assertionFailureTest(&S, SM, Holds))

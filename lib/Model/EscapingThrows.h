@@ -77,6 +77,11 @@ struct ThrowPolicy {
   const NameMatcher *ValueTests = nullptr;
   const NameMatcher *ErrorTests = nullptr;
   const NameMatcher *ValueAccessors = nullptr;
+  /// Exception classes that report a violated precondition (std::logic_error:
+  /// faulty program logic, not a run-time failure): in a called function, a
+  /// throw of one of them (the class itself, through aliases) is a check
+  /// like an assert, not a failure its callers have to expect.
+  const NameMatcher *PreconditionExceptions = nullptr;
 };
 
 /// The parameter of task type that \p Await awaits (co_await t,

@@ -79,6 +79,14 @@ const FunctionDecl *coroutineSpawnedBy(const CallExpr &Call,
     if (Arg != Token)
       if (const FunctionDecl *Coro = spawnedCoroutine(Arg))
         return Coro;
+  // A stackful spawn (Boost.Asio's spawn(ctx, [](yield_context) {...},
+  // token)) runs a plain function on a coroutine of its own: what escapes
+  // its body goes to the token.
+  for (const Expr *Arg : Call.arguments())
+    if (const LambdaExpr *Lambda = Arg != Token ? lambdaOf(Arg) : nullptr)
+      if (const CXXMethodDecl *Op = Lambda->getCallOperator();
+          Op && Op->hasBody())
+        return Op;
   return nullptr;
 }
 

@@ -74,6 +74,12 @@ constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 constexpr llvm::StringLiteral DefaultDiscardingSpawnFunctions =
     "::coro::thread_pool::spawn_detached;::coro::scheduler::spawn_detached;"
     "::coro::task_group::start";
+/// Exceptions that report a violated precondition: the standard says
+/// std::logic_error reports faulty program logic. Its subclasses are not
+/// listed: the standard library throws std::invalid_argument and
+/// std::out_of_range for bad input (std::stoi), a run-time failure.
+constexpr llvm::StringLiteral DefaultPreconditionExceptions =
+    "::std::logic_error";
 /// What a completion handler receives when the operation failed.
 constexpr llvm::StringLiteral DefaultFailureTypes =
     "::std::exception_ptr;::async_simple::Try;::folly::Try";
@@ -126,7 +132,8 @@ bool dropsFailure(const CallExpr &Spawn, const NameMatcher &Spawns,
                   const NameMatcher &DiscardingSpawns);
 
 /// The coroutine a spawn \p Call starts: the first argument other than
-/// \p Token that spawnedCoroutine recognises; null when none.
+/// \p Token that spawnedCoroutine recognises, else a lambda's call
+/// operator (a stackful spawn's function); null when none.
 const FunctionDecl *coroutineSpawnedBy(const CallExpr &Call, const Expr *Token);
 
 /// The coroutine whose task a spawn \p Call is handed (an argument, or the

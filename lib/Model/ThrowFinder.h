@@ -29,6 +29,12 @@ bool testsEmptiness(const Expr *Cond);
 /// True when \p S is only a throw: `throw X;` or `{ throw X; }`.
 bool onlyThrows(const Stmt *S);
 
+/// True when \p Throw throws an exception of a class \p Listed names
+/// (PreconditionExceptions): the class itself, not one derived from it,
+/// compared by canonical declaration through aliases on either side.
+bool throwsListedClass(const CXXThrowExpr &Throw, const NameMatcher *Listed,
+                       ASTContext &Ctx);
+
 /// \p S without attributes ([[likely]]) and one-statement braces.
 const Stmt *bare(const Stmt *S);
 
@@ -59,6 +65,11 @@ public:
   const Stmt *First[3] = {nullptr, nullptr, nullptr};
 
   void find(const Stmt *S, unsigned Depth = 0);
+
+  /// A throw expression escapes, but not, in a combinator, the rethrow of a
+  /// combined task's exception_ptr, nor, in a called function, a throw of a
+  /// precondition exception (PreconditionExceptions).
+  void findInThrow(const CXXThrowExpr &Throw);
 
   /// A try block's throws escape unless a handler catches everything or,
   /// for a throw whose types are all known, one of them (catch of

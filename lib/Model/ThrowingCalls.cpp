@@ -198,7 +198,7 @@ bool ThrowFinder::callThrows(const FunctionDecl *Callee, const Expr &E) {
   if (valueTested(E))
     return false;
   // std::get<N>(v) where v is known to hold alternative N.
-  if (std::optional<std::pair<const VarDecl *, int64_t>> Read =
+  if (std::optional<std::pair<const ValueDecl *, int64_t>> Read =
           alternativeRead(E)) {
     auto Known = KnownIndex.find(Read->first);
     if (Known != KnownIndex.end() && Known->second == Read->second)

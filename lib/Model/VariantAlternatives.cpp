@@ -9,6 +9,49 @@
 
 namespace clang::tidy::async::model {
 
+const ValueDecl *variantObject(const Expr *E) {
+  if (const VarDecl *Var = referencedVariable(E))
+    return Var;
+  const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
+  if (Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+namespace {
+
+/// True for a member function of std::variant named \p Name.
+bool isVariantMember(const CXXMethodDecl *Method, llvm::StringRef Name) {
+  return Method && Method->getIdentifier() && Method->getName() == Name &&
+         canonicalName(*Method->getParent()) == "::std::variant";
+}
+
+/// True for a function of the standard library (of namespace std or of one
+/// of its classes): it does not reach the caller's object through `this`.
+bool isStdFunction(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    return Method->getParent()->isInStdNamespace();
+  return Callee->isInStdNamespace();
+}
+
+} // namespace
+
+void learnEmplace(const Stmt &S, IndexFacts &Out) {
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(
+      strip(dyn_cast<Expr>(&S), Wrappers::Implicit));
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  const TemplateArgumentList *Args =
+      Method ? Method->getTemplateSpecializationArgs() : nullptr;
+  if (!isVariantMember(Method, "emplace") || !Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Integral)
+    return;
+  if (const ValueDecl *Object =
+          variantObject(Member->getImplicitObjectArgument()))
+    Out[Object] = Args->get(0).getAsIntegral().getExtValue();
+}
+
 void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
                 const ASTContext &Ctx, unsigned Depth) {
   Cond = strip(Cond, Wrappers::Condition);
@@ -34,12 +77,9 @@ void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
     const auto *Member =
         dyn_cast<CXXMemberCallExpr>(strip(Query, Wrappers::Condition));
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-    if (!Method || !Method->getIdentifier() || Method->getName() != "index" ||
-        Member->getNumArgs() != 0 ||
-        canonicalName(*Method->getParent()) != "::std::variant")
+    if (!isVariantMember(Method, "index") || Member->getNumArgs() != 0)
       continue;
-    const VarDecl *Var =
-        referencedVariable(Member->getImplicitObjectArgument());
+    const ValueDecl *Var = variantObject(Member->getImplicitObjectArgument());
     std::optional<llvm::APSInt> N = Value->isValueDependent()
                                         ? std::nullopt
                                         : Value->getIntegerConstantExpr(Ctx);
@@ -48,7 +88,7 @@ void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
   }
 }
 
-std::optional<std::pair<const VarDecl *, int64_t>>
+std::optional<std::pair<const ValueDecl *, int64_t>>
 alternativeRead(const Expr &E) {
   const auto *Call = dyn_cast<CallExpr>(&E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -58,7 +98,7 @@ alternativeRead(const Expr &E) {
       Callee->getName() != "get" || Call->getNumArgs() != 1 ||
       Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Integral)
     return std::nullopt;
-  const VarDecl *Var = referencedVariable(Call->getArg(0));
+  const ValueDecl *Var = variantObject(Call->getArg(0));
   if (!Var)
     return std::nullopt;
   return std::pair(Var, Args->get(0).getAsIntegral().getExtValue());
@@ -69,14 +109,28 @@ void forgetChanged(const Stmt *S, IndexFacts &Facts) {
     return;
   forEachOwnStmt(S, [&](const Stmt &Child) {
     if (auto [Target, Value] = assignmentParts(&Child); Target)
-      if (const VarDecl *Var = referencedVariable(Target))
+      if (const ValueDecl *Var = variantObject(Target))
         Facts.erase(Var);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Child);
         Member && Member->getMethodDecl() &&
         !Member->getMethodDecl()->isConst())
-      if (const VarDecl *Var =
-              referencedVariable(Member->getImplicitObjectArgument()))
+      if (const ValueDecl *Var =
+              variantObject(Member->getImplicitObjectArgument()))
         Facts.erase(Var);
+    // A function outside std may change the object's members.
+    const FunctionDecl *Called = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(&Child))
+      Called = Call->getDirectCallee();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Child))
+      Called = Construct->getConstructor();
+    if (isa<CallExpr, CXXConstructExpr>(Child) && !isStdFunction(Called)) {
+      llvm::SmallVector<const ValueDecl *, 2> Members;
+      for (const auto &Fact : Facts)
+        if (isa<FieldDecl>(Fact.first))
+          Members.push_back(Fact.first);
+      for (const ValueDecl *Member : Members)
+        Facts.erase(Member);
+    }
     if (const auto *Call = dyn_cast<CallExpr>(&Child)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (Callee && Callee->isInStdNamespace())
@@ -89,7 +143,7 @@ void forgetChanged(const Stmt *S, IndexFacts &Facts) {
                            .getNonReferenceType()
                            .isConstQualified());
         if (ByRef)
-          if (const VarDecl *Var = referencedVariable(Call->getArg(I)))
+          if (const ValueDecl *Var = variantObject(Call->getArg(I)))
             Facts.erase(Var);
       }
     }

@@ -16,8 +16,18 @@
 
 namespace clang::tidy::async::model {
 
-/// Alternatives of std::variant variables known to be held.
-using IndexFacts = llvm::DenseMap<const VarDecl *, int64_t>;
+/// Alternatives of std::variant objects known to be held: variables, and
+/// members of the object whose function is searched (m_value).
+using IndexFacts = llvm::DenseMap<const ValueDecl *, int64_t>;
+
+/// The variant object \p E denotes: a variable (through copies and
+/// std::move), or a member of the object (m_value, this->m_value); null
+/// otherwise.
+const ValueDecl *variantObject(const Expr *E);
+
+/// What the statement \p S, once run, states of a variant: v.emplace<N>(...)
+/// (of std::variant) makes it hold alternative N.
+void learnEmplace(const Stmt &S, IndexFacts &Out);
 
 /// What \p Cond states of the alternative a std::variant variable holds
 /// when it has the value \p Holds: v.index() == N (either way round, also
@@ -27,12 +37,13 @@ void learnIndex(const Expr *Cond, bool Holds, IndexFacts &Out,
 
 /// The variable and the alternative std::get<N>(v) reads (of a variant;
 /// std::get of a tuple never throws and is not asked about).
-std::optional<std::pair<const VarDecl *, int64_t>>
+std::optional<std::pair<const ValueDecl *, int64_t>>
 alternativeRead(const Expr &E);
 
 /// Drops from \p Facts the variables \p S may change: assigned, given to a
 /// non-const member function (emplace, swap), or bound to a non-const
-/// reference parameter of a function outside std.
+/// reference parameter of a function outside std; and every member, at a
+/// call of a function outside std (which may reach it through `this`).
 void forgetChanged(const Stmt *S, IndexFacts &Facts);
 
 } // namespace clang::tidy::async::model
