@@ -400,11 +400,11 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
     return {WaitOut::Kind::Joins, Executor->getInit()};
   // A wait on an object the task signals once done with its captures.
   if (K.WaitMembers && K.SignalMembers)
-    if (const CallExpr *W = closureWaitedOut(Body, *Spawn,
-                                             scopeEnd(Body, Dying, SM),
-                                             *Task.Coroutine, *K.WaitMembers,
-                                             *K.SignalMembers, SM)
-                                .Wait)
+    if (const CallExpr *W =
+            closureWaitedOut(Body, *Spawn, scopeEnd(Body, Dying, SM),
+                             *Task.Coroutine, *K.WaitMembers, *K.SignalMembers,
+                             SM)
+                .Wait)
       return {WaitOut::Kind::Waits, W};
 
   // Waits linked to the task.

@@ -5,11 +5,12 @@
 // die: it blocks on a future, a latch or a counter that the task (or its
 // completion callback) signals, spins until such a counter changes, waits
 // on (or awaits) an object the task signals after its last use of its
-// captures (WaitedOut.h), blocks on another task that cannot finish before this one fed it what it awaits,
-// or destroys first a local executor whose destructor joins the threads
-// that run the task (locals die in reverse order of declaration). What
-// waits is library data (a list of blocking waits, a list of joining
-// executors, the wait and signal members of synchronisation objects); what links a wait to the task is read from the code.
+// captures (WaitedOut.h), blocks on another task that cannot finish before this
+// one fed it what it awaits, or destroys first a local executor whose
+// destructor joins the threads that run the task (locals die in reverse order
+// of declaration). What waits is library data (a list of blocking waits, a list
+// of joining executors, the wait and signal members of synchronisation
+// objects); what links a wait to the task is read from the code.
 //
 //===----------------------------------------------------------------------===//
 

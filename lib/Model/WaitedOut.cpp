@@ -247,12 +247,10 @@ SignalledWait signalAndWait(const Stmt &CallerBody, const Expr &Call,
       Before = false;
   });
   const CallExpr *Wait =
-      Before ? callOnEveryPathAfter(CallerBody, Call, &Local, Waits)
-             : nullptr;
-  if (Wait &&
-      (Dies.isInvalid() ||
-       SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Wait->getBeginLoc()),
-                                    SM.getExpansionLoc(Dies))))
+      Before ? callOnEveryPathAfter(CallerBody, Call, &Local, Waits) : nullptr;
+  if (Wait && (Dies.isInvalid() || SM.isBeforeInTranslationUnit(
+                                       SM.getExpansionLoc(Wait->getBeginLoc()),
+                                       SM.getExpansionLoc(Dies))))
     return {Wait, Signal};
   return {};
 }
@@ -281,7 +279,8 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
   for (unsigned J = 0; J < Def->getNumParams(); ++J) {
     const ParmVarDecl *Sync = Def->getParamDecl(J);
     const Expr *Arg = argumentFor(Call, J);
-    const auto *Local = dyn_cast_or_null<VarDecl>(Arg ? namedDecl(Arg) : nullptr);
+    const auto *Local =
+        dyn_cast_or_null<VarDecl>(Arg ? namedDecl(Arg) : nullptr);
     if (!Sync->getType()->isLValueReferenceType() || !Local)
       continue;
     // The parameter that is the object itself is not read after the
@@ -290,8 +289,9 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
       const auto *Ref = dyn_cast<DeclRefExpr>(&S);
       return Ref && Ref->getDecl() == Used && Used != Sync;
     };
-    if (SignalledWait W = signalAndWait(CallerBody, Call, Dies, *Statements,
-                                        Eager, Sync, *Local, IsUse, Waits, Signals, SM);
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Call, Dies, *Statements, Eager, Sync,
+                          *Local, IsUse, Waits, Signals, SM);
         W.Wait)
       return W;
   }
@@ -326,8 +326,9 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
                             : nullptr;
     if (!Local || Local->isInitCapture())
       continue;
-    if (SignalledWait W = signalAndWait(CallerBody, Start, Dies, *Statements,
-                                        Eager, Local, *Local, IsUse, Waits, Signals, SM);
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Start, Dies, *Statements, Eager, Local,
+                          *Local, IsUse, Waits, Signals, SM);
         W.Wait)
       return W;
   }
