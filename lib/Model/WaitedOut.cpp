@@ -310,10 +310,13 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
     return {};
   bool Eager = lazinessOfCoroutine(*Def) == Laziness::Eager;
   // Every use of a capture: a variable of the enclosing function, an init
-  // capture, 'this'.
+  // capture, 'this'; or a lambda with captures (its implicit ones are not
+  // walked).
   auto IsUse = [](const Stmt &S) {
     if (isa<CXXThisExpr>(S))
       return true;
+    if (const auto *Inner = dyn_cast<LambdaExpr>(&S))
+      return Inner->capture_size() > 0;
     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     return Ref && (Ref->refersToEnclosingVariableOrCapture() ||

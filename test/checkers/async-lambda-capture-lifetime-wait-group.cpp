@@ -116,6 +116,23 @@ coro::task<void> signal_before_use(coro::thread_pool &s) {
   co_await wg.wait();
 }
 
+// A lambda made after the signal captures the captures again (implicitly).
+void later(void (*)());
+template <class F> void later(F);
+coro::task<void> lambda_after_signal(coro::thread_pool &s) {
+  coro::wait_group wg;
+  int out = 0;
+  auto w = [&]() -> coro::task<void> {
+    co_await step();
+    wg.done();
+    later([&] { out = 1; });
+  };
+  wg.add(1);
+  s.spawn_detached(w());
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: closure 'w' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  co_await wg.wait();
+}
+
 // The signal is conditional: the task may end without it, or use the
 // captures after the branch.
 coro::task<void> signal_in_branch(coro::thread_pool &s) {
