@@ -117,8 +117,7 @@ coro::task<void> signal_before_use(coro::thread_pool &s) {
 }
 
 // A lambda made after the signal captures the captures again (implicitly).
-void later(void (*)());
-template <class F> void later(F);
+template <class F> void later(F f) { f(); }
 coro::task<void> lambda_after_signal(coro::thread_pool &s) {
   coro::wait_group wg;
   int out = 0;
