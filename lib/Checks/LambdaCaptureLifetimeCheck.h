@@ -47,7 +47,8 @@ private:
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;
   model::TaskWaits OwnWaits{AllBlockingWaits, Lib.JoiningExecutors,
-                            Lib.JoinFunctions};
+                            Lib.JoinFunctions, Lib.WaitMembers,
+                            Lib.SignalMembers};
   model::CaptureUses Uses;
   model::DetachedLambdas Detached{OwnerFunctions, Uses};
 };

@@ -8,6 +8,7 @@
 #include "LoopProgress.h"
 #include "Mentions.h"
 #include "TaskFlow.h"
+#include "WaitedOut.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -401,6 +402,14 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   if (const VarDecl *Executor =
           joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM))
     return {WaitOut::Kind::Joins, Executor->getInit()};
+  // A wait on an object the task signals once done with its captures.
+  if (K.WaitMembers && K.SignalMembers)
+    if (const CallExpr *W =
+            closureWaitedOut(Body, *Spawn, scopeEnd(Body, Dying, SM),
+                             *Task.Coroutine, *K.WaitMembers, *K.SignalMembers,
+                             SM)
+                .Wait)
+      return {WaitOut::Kind::Waits, W};
 
   // Waits linked to the task.
   llvm::SmallVector<const Stmt *, 4> Linked;

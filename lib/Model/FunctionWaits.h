@@ -3,12 +3,14 @@
 // Lifetimes a function waits out. After it starts a task, a function may
 // wait for that task before the task's closure and the locals it captured
 // die: it blocks on a future, a latch or a counter that the task (or its
-// completion callback) signals, spins until such a counter changes, blocks
-// on another task that cannot finish before this one fed it what it awaits,
-// or destroys first a local executor whose destructor joins the threads
-// that run the task (locals die in reverse order of declaration). What
-// waits is library data (a list of blocking waits, a list of joining
-// executors); what links a wait to the task is read from the code.
+// completion callback) signals, spins until such a counter changes, waits
+// on (or awaits) an object the task signals after its last use of its
+// captures (WaitedOut.h), blocks on another task that cannot finish before this
+// one fed it what it awaits, or destroys first a local executor whose
+// destructor joins the threads that run the task (locals die in reverse order
+// of declaration). What waits is library data (a list of blocking waits, a list
+// of joining executors, the wait and signal members of synchronisation
+// objects); what links a wait to the task is read from the code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +39,12 @@ struct WaitKnowledge {
   const NameMatcher *Waits = nullptr;
   /// Executor classes whose destructor waits for the work they run.
   const NameMatcher *JoiningExecutors = nullptr;
+  /// Members that wait on (block on, or are awaited on) a synchronisation
+  /// object, and members that signal it (WaitedOut.h): a task that signals
+  /// a captured local after its last use of its captures, which the
+  /// function then waits on, is waited out.
+  const NameMatcher *WaitMembers = nullptr;
+  const NameMatcher *SignalMembers = nullptr;
 };
 
 /// A task that a function started and left running.

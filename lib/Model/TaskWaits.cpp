@@ -66,7 +66,7 @@ bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
     Own = std::make_unique<FunctionWaits>(
         Encl, Body, Encl.getASTContext(),
         [&Session, &Encl] { return Session.cfg(Encl); },
-        WaitKnowledge{&Waits, &Joining});
+        WaitKnowledge{&Waits, &Joining, &WaitMembers, &SignalMembers});
     OwnOf = &Encl;
   }
   return bool(Own->waitsOut({&Coro, F.Where}, Dying));

@@ -30,10 +30,14 @@ class TaskWaits {
 public:
   /// \p Waits: calls that block until something completes; \p Joining:
   /// executor classes whose destructor waits for their work; \p Joins:
-  /// members that join or drain an executor (JoinFunctions).
+  /// members that join or drain an executor (JoinFunctions); \p WaitMembers
+  /// and \p SignalMembers: the members that wait on and signal a
+  /// synchronisation object (a latch, a wait group).
   TaskWaits(const NameMatcher &Waits, const NameMatcher &Joining,
-            const NameMatcher &Joins)
-      : Waits(Waits), Joining(Joining), Joins(Joins) {}
+            const NameMatcher &Joins, const NameMatcher &WaitMembers,
+            const NameMatcher &SignalMembers)
+      : Waits(Waits), Joining(Joining), Joins(Joins), WaitMembers(WaitMembers),
+        SignalMembers(SignalMembers) {}
   /// True when \p Encl (of body \p Body) waits out the task of the
   /// coroutine \p Coro, of fate \p F, before \p Dying dies. Only a task
   /// left running on an executor can be waited for: a returned task is
@@ -50,6 +54,8 @@ private:
   const NameMatcher &Waits;
   const NameMatcher &Joining;
   const NameMatcher &Joins;
+  const NameMatcher &WaitMembers;
+  const NameMatcher &SignalMembers;
   std::unique_ptr<FunctionWaits> Own;
   const FunctionDecl *OwnOf = nullptr;
 };

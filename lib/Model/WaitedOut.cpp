@@ -9,6 +9,7 @@
 #include "StatementPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -218,6 +219,51 @@ bool countCoversStarts(const Stmt &CallerBody, const Expr &Call,
   return !Starts || *Count >= *Starts;
 }
 
+/// The pair of a signal of \p Sync (a name the coroutine body \p Statements
+/// uses for the caller's local \p Local) and a wait on \p Local after
+/// \p Call in \p CallerBody, before \p Dies; \p IsUse says whether a
+/// statement of the body is a use the signal must come after.
+SignalledWait signalAndWait(const Stmt &CallerBody, const Expr &Call,
+                            SourceLocation Dies, const CompoundStmt &Statements,
+                            bool Eager, const ValueDecl *Sync,
+                            const VarDecl &Local,
+                            llvm::function_ref<bool(const Stmt &)> IsUse,
+                            const NameMatcher &Waits,
+                            const NameMatcher &Signals,
+                            const SourceManager &SM) {
+  if (!Local.hasLocalStorage() || !countCoversStarts(CallerBody, Call, Local))
+    return {};
+  bool Held = false;
+  const CallExpr *Signal =
+      signalOnEveryPath(Statements, Sync, Signals, Eager, Held);
+  if (!Signal)
+    return {};
+  // Every use comes before the signal (or is part of it); a holder signals
+  // at the end of the body.
+  bool Before = true;
+  forEachOwnStmt(&Statements, [&](const Stmt &S) {
+    if (!Held && IsUse(S) &&
+        SM.isBeforeInTranslationUnit(Signal->getEndLoc(), S.getBeginLoc()))
+      Before = false;
+  });
+  const CallExpr *Wait =
+      Before ? callOnEveryPathAfter(CallerBody, Call, &Local, Waits) : nullptr;
+  if (Wait && (Dies.isInvalid() || SM.isBeforeInTranslationUnit(
+                                       SM.getExpansionLoc(Wait->getBeginLoc()),
+                                       SM.getExpansionLoc(Dies))))
+    return {Wait, Signal};
+  return {};
+}
+
+/// The statements of the body of the coroutine \p Coro (its definition).
+const CompoundStmt *coroutineStatements(const FunctionDecl &Coro,
+                                        const FunctionDecl *&Def) {
+  const CoroutineBodyStmt *CoroBody =
+      Coro.hasBody(Def) && Def ? getCoroutineBody(*Def) : nullptr;
+  return CoroBody ? dyn_cast_or_null<CompoundStmt>(CoroBody->getBody())
+                  : nullptr;
+}
+
 } // namespace
 
 SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
@@ -225,47 +271,69 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
                        unsigned ParamIndex, const NameMatcher &Waits,
                        const NameMatcher &Signals, const SourceManager &SM) {
   const FunctionDecl *Def = nullptr;
-  const CoroutineBodyStmt *CoroBody =
-      Coro.hasBody(Def) && Def ? getCoroutineBody(*Def) : nullptr;
-  const auto *Statements =
-      CoroBody ? dyn_cast_or_null<CompoundStmt>(CoroBody->getBody()) : nullptr;
+  const CompoundStmt *Statements = coroutineStatements(Coro, Def);
   if (!Statements || ParamIndex >= Def->getNumParams())
     return {};
   const ParmVarDecl *Used = Def->getParamDecl(ParamIndex);
+  bool Eager = lazinessOfCoroutine(*Def) == Laziness::Eager;
   for (unsigned J = 0; J < Def->getNumParams(); ++J) {
     const ParmVarDecl *Sync = Def->getParamDecl(J);
     const Expr *Arg = argumentFor(Call, J);
-    const ValueDecl *Object = Arg ? namedDecl(Arg) : nullptr;
-    const auto *Local = dyn_cast_or_null<VarDecl>(Object);
-    if (!Sync->getType()->isLValueReferenceType() || !Local ||
-        !Local->hasLocalStorage() ||
-        !countCoversStarts(CallerBody, Call, *Local))
+    const auto *Local =
+        dyn_cast_or_null<VarDecl>(Arg ? namedDecl(Arg) : nullptr);
+    if (!Sync->getType()->isLValueReferenceType() || !Local)
       continue;
-    bool Held = false;
-    const CallExpr *Signal =
-        signalOnEveryPath(*Statements, Sync, Signals,
-                          lazinessOfCoroutine(*Def) == Laziness::Eager, Held);
-    if (!Signal)
-      continue;
-    // Every use of the parameter comes before the signal (or is it); a
-    // holder signals at the end of the body.
-    bool Before = true;
-    forEachOwnStmt(Statements, [&](const Stmt &S) {
+    // The parameter that is the object itself is not read after the
+    // signal's own call.
+    auto IsUse = [&](const Stmt &S) {
       const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-      if (Ref && Ref->getDecl() == Used && !Held &&
-          !SM.isBeforeInTranslationUnit(Ref->getLocation(),
-                                        Signal->getBeginLoc()) &&
-          namedDecl(objectOf(*Signal)) != Used)
-        Before = false;
-    });
-    if (!Before)
+      return Ref && Ref->getDecl() == Used && Used != Sync;
+    };
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Call, Dies, *Statements, Eager, Sync,
+                          *Local, IsUse, Waits, Signals, SM);
+        W.Wait)
+      return W;
+  }
+  return {};
+}
+
+SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
+                               SourceLocation Dies, const CXXMethodDecl &Op,
+                               const NameMatcher &Waits,
+                               const NameMatcher &Signals,
+                               const SourceManager &SM) {
+  const FunctionDecl *Def = nullptr;
+  const CompoundStmt *Statements = coroutineStatements(Op, Def);
+  const CXXRecordDecl *Closure = Op.getParent();
+  if (!Statements || !Closure->isLambda())
+    return {};
+  bool Eager = lazinessOfCoroutine(*Def) == Laziness::Eager;
+  // Every use of a capture: a variable of the enclosing function, an init
+  // capture, 'this'; or a lambda with captures (its implicit ones are not
+  // walked).
+  auto IsUse = [](const Stmt &S) {
+    if (isa<CXXThisExpr>(S))
+      return true;
+    if (const auto *Inner = dyn_cast<LambdaExpr>(&S))
+      return Inner->capture_size() > 0;
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Ref && (Ref->refersToEnclosingVariableOrCapture() ||
+                   (Var && Var->isInitCapture()));
+  };
+  for (const LambdaCapture &C : Closure->captures()) {
+    // The task signals the caller's own object: one captured by reference.
+    const auto *Local = C.capturesVariable() && C.getCaptureKind() == LCK_ByRef
+                            ? dyn_cast<VarDecl>(C.getCapturedVar())
+                            : nullptr;
+    if (!Local || Local->isInitCapture())
       continue;
-    const CallExpr *Wait = callOnEveryPathAfter(CallerBody, Call, Local, Waits);
-    if (Wait &&
-        (Dies.isInvalid() ||
-         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Wait->getBeginLoc()),
-                                      SM.getExpansionLoc(Dies))))
-      return {Wait, Signal};
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Start, Dies, *Statements, Eager, Local,
+                          *Local, IsUse, Waits, Signals, SM);
+        W.Wait)
+      return W;
   }
   return {};
 }

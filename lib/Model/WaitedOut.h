@@ -4,7 +4,9 @@
 // with what it borrows once it has signalled a synchronisation object
 // (releases a semaphore, counts a latch down) after its last use of it, and
 // the function that started it blocks on that object (acquire, wait), or
-// awaits it (a libcoro latch), before what the task borrows dies.
+// awaits it (a libcoro latch, a wait group), before what the task borrows
+// dies. The same reading serves a coroutine's reference parameters and a
+// coroutine lambda's captures.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,7 @@
 
 #include "NameMatcher.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -42,6 +45,16 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
                        SourceLocation Dies, const FunctionDecl &Coro,
                        unsigned ParamIndex, const NameMatcher &Waits,
                        const NameMatcher &Signals, const SourceManager &SM);
+
+/// The same wait for the task of the coroutine lambda \p Op, started by
+/// \p Start: the synchronisation object is a local of the caller that \p Op
+/// captures by reference and signals after every use of any capture (its
+/// closure, and the locals it refers to, are then no longer used).
+SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
+                               SourceLocation Dies, const CXXMethodDecl &Op,
+                               const NameMatcher &Waits,
+                               const NameMatcher &Signals,
+                               const SourceManager &SM);
 
 } // namespace clang::tidy::async::model
 

@@ -105,12 +105,19 @@ const Documented Lists[] = {
     {"WaitMembers",
      "::std::counting_semaphore::acquire;::std::latch::wait;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
-     "::coro::latch::operator co_await;::dd::gate::close"},
+     "::coro::latch::operator co_await;::dd::gate::close;"
+     "::yaclib::WaitGroup::Wait;::yaclib::WaitGroup::operator co_await;"
+     "::yaclib::WaitGroup::AwaitInline;::yaclib::WaitGroup::AwaitSticky;"
+     "::yaclib::WaitGroup::AwaitOn;::coro::wait_group_t::wait;"
+     "::coro::wait_group_t::operator co_await;::coro::latch_t::wait;"
+     "::coro::latch_t::operator co_await;::coro::latch_t::arrive_and_wait"},
     {"SignalMembers",
      "::std::counting_semaphore::release;::std::latch::count_down;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
      "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop;"
-     "::coro::latch::count_down;::dd::gate::leave"},
+     "::coro::latch::count_down;::dd::gate::leave;"
+     "::yaclib::WaitGroup::Done;::coro::wait_group_t::done;"
+     "::coro::latch_t::count_down;::coro::latch_t::arrive_and_wait"},
     {"CurrentExecutorAwaitables",
      "async_simple::CurrentExecutor"},
     {"PromiseFutureMembers",
