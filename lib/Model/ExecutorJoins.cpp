@@ -19,18 +19,6 @@ namespace clang::tidy::async::model {
 
 namespace {
 
-bool isJoining(const CXXRecordDecl *RD, const NameMatcher &Joining,
-               unsigned Depth = 0) {
-  if (!RD || !RD->hasDefinition() || Depth > 4)
-    return false;
-  RD = RD->getDefinition();
-  if (Joining.matches(canonicalName(*RD)))
-    return true;
-  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
-    return isJoining(Base.getType()->getAsCXXRecordDecl(), Joining, Depth + 1);
-  });
-}
-
 enum class Holding { None, Object, Unique, Shared };
 
 /// How a local of type \p T holds a joining executor.
@@ -38,14 +26,14 @@ Holding holding(QualType T, const NameMatcher &Joining) {
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD || T->isReferenceType())
     return Holding::None;
-  if (isJoining(RD, Joining))
+  if (isJoiningClass(RD, Joining))
     return Holding::Object;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
   if (!Spec || !Spec->isInStdNamespace() || Spec->getTemplateArgs().size() < 1)
     return Holding::None;
   const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
   if (Arg.getKind() != TemplateArgument::Type ||
-      !isJoining(Arg.getAsType()->getAsCXXRecordDecl(), Joining))
+      !isJoiningClass(Arg.getAsType()->getAsCXXRecordDecl(), Joining))
     return Holding::None;
   if (Spec->getName() == "unique_ptr")
     return Holding::Unique;
@@ -197,6 +185,19 @@ std::optional<ExecutorJoin> executorJoinedBefore(const Stmt &Body,
   if (const CallExpr *Join = joinOnEveryPath(Path, *Executor, Dying, K.Joins))
     return ExecutorJoin{Executor, Join};
   return std::nullopt;
+}
+
+bool isJoiningClass(const CXXRecordDecl *RD, const NameMatcher &Joining,
+                    unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return false;
+  RD = RD->getDefinition();
+  if (Joining.matches(canonicalName(*RD)))
+    return true;
+  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isJoiningClass(Base.getType()->getAsCXXRecordDecl(), Joining,
+                          Depth + 1);
+  });
 }
 
 } // namespace clang::tidy::async::model

@@ -13,6 +13,7 @@
 #define ASYNC_LINT_MODEL_EXECUTORJOINS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include <optional>
 
@@ -30,6 +31,11 @@ struct ExecutorKnowledge {
   /// Members of such executors that join their threads (tp->shutdown()).
   const NameMatcher &Joins;
 };
+
+/// True when \p RD, or a base of it (a few levels up), is one of the
+/// \p Joining executor classes.
+bool isJoiningClass(const CXXRecordDecl *RD, const NameMatcher &Joining,
+                    unsigned Depth = 0);
 
 /// How a function ends the executor a task runs on before a local dies.
 struct ExecutorJoin {

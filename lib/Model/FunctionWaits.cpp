@@ -4,6 +4,7 @@
 #include "AbortingChecks.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "ExecutorJoins.h"
 #include "Expressions.h"
 #include "LoopProgress.h"
 #include "Mentions.h"
@@ -209,19 +210,6 @@ void collectChain(const Stmt *S, const CXXRecordDecl *TaskClass,
   });
 }
 
-bool isJoiningClass(const CXXRecordDecl *RD, const NameMatcher &Joining,
-                    unsigned Depth) {
-  if (!RD || !RD->hasDefinition() || Depth > 4)
-    return false;
-  RD = RD->getDefinition();
-  if (Joining.matches(canonicalName(*RD)))
-    return true;
-  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
-    return isJoiningClass(Base.getType()->getAsCXXRecordDecl(), Joining,
-                          Depth + 1);
-  });
-}
-
 /// The end of the innermost block of \p Body that declares \p Var: where it
 /// dies. The end of \p Body for a parameter.
 SourceLocation scopeEnd(const Stmt &Body, const VarDecl &Var,
@@ -276,7 +264,7 @@ const VarDecl *joiningExecutor(const StartChain &Chain, const VarDecl &Dying,
     if (!Joining || T->isReferenceType() || T->isPointerType() ||
         !SM.isBeforeInTranslationUnit(DyingAt, Loc) ||
         !SM.isBeforeInTranslationUnit(Loc, DyingEnd) ||
-        !isJoiningClass(T->getAsCXXRecordDecl(), *Joining, 0))
+        !isJoiningClass(T->getAsCXXRecordDecl(), *Joining))
       continue;
     return Var;
   }
