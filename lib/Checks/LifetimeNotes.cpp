@@ -54,7 +54,7 @@ constexpr llvm::StringLiteral Notes[] = {
 
 static_assert(std::size(Notes) ==
                   static_cast<size_t>(Said::SummarisedDetachMoved) -
-                                      static_cast<size_t>(Said::TaskIs) + 1,
+                      static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 
 void addArgument(DiagnosticBuilder &D, const model::EvidenceArg &Arg) {

@@ -33,10 +33,10 @@ struct ArgumentDeath {
 /// a signal of the task first; std::nullopt otherwise. \p Unknown, when
 /// given, tells the fate of a task the caller's flow cannot follow (handed
 /// to code it does not model; none: no conclusion).
-std::optional<ArgumentDeath> argumentDeath(
-    const CoroutineCall &C, unsigned Index, const Expr &Arg,
-    LateParameterUses &Late, const LibraryAnalyses &A,
-    llvm::function_ref<std::optional<TaskFate>()> Unknown = nullptr);
+std::optional<ArgumentDeath>
+argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
+              LateParameterUses &Late, const LibraryAnalyses &A,
+              llvm::function_ref<std::optional<TaskFate>()> Unknown = nullptr);
 
 /// The object of the member coroutine of \p C, which refers to \p R (a
 /// temporary or a local), dies while the task may still use it;

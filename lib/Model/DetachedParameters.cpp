@@ -197,7 +197,8 @@ DetachedHandOffs::handOff(const CallExpr &TaskCall, const Stmt &CallerBody,
       const FunctionDecl *Callee = staticCallee(*Call);
       const Summary *Record =
           Callee && I < Callee->getNumParams() ? lookup(*Callee, Ctx) : nullptr;
-      if (const SummaryStep *Spawn = Record ? parameterStep(*Record, I) : nullptr)
+      if (const SummaryStep *Spawn =
+              Record ? parameterStep(*Record, I) : nullptr)
         Found = DetachedHandOff{Call, Record, Spawn};
       return;
     }

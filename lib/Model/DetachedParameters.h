@@ -100,9 +100,8 @@ public:
   /// call itself, moved or copied) to a parameter that a function declared
   /// only here detaches, by its unit's summary; none otherwise. Records the
   /// key asked.
-  std::optional<DetachedHandOff> handOff(const CallExpr &TaskCall,
-                                         const Stmt &CallerBody,
-                                         ASTContext &Ctx);
+  std::optional<DetachedHandOff>
+  handOff(const CallExpr &TaskCall, const Stmt &CallerBody, ASTContext &Ctx);
 };
 
 } // namespace clang::tidy::async::model

@@ -17,8 +17,7 @@ void DestructorJoins::summarise(const FunctionDecl &FD,
       !isSummarised(FD, Ctx.getSourceManager()))
     return;
   const CXXRecordDecl *Class = Dtor->getParent();
-  const CallExpr *Wait =
-      destructorWait(Ctx.getCanonicalTagType(Class), Waits);
+  const CallExpr *Wait = destructorWait(Ctx.getCanonicalTagType(Class), Waits);
   if (!Wait)
     return;
   Summary E;

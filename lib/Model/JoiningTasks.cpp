@@ -40,9 +40,8 @@ struct PromiseReads {
 
   bool reads(const Stmt *E, unsigned Depth) const {
     bool Found = false;
-    forEachOwnStmt(E, [&](const Stmt &S) {
-      Found = Found || readsHere(S, Depth);
-    });
+    forEachOwnStmt(
+        E, [&](const Stmt &S) { Found = Found || readsHere(S, Depth); });
     return Found;
   }
 
@@ -67,8 +66,8 @@ struct PromiseReads {
     bool Returns = false;
     forEachOwnStmt(Def->getBody(), [&](const Stmt &Inner) {
       if (const auto *Ret = dyn_cast<ReturnStmt>(&Inner))
-        Returns = Returns || (Ret->getRetValue() &&
-                              reads(Ret->getRetValue(), Depth + 1));
+        Returns = Returns ||
+                  (Ret->getRetValue() && reads(Ret->getRetValue(), Depth + 1));
     });
     return Returns;
   }

@@ -71,8 +71,8 @@ enum class SummaryFact : unsigned {
 inline constexpr unsigned NumSummaryFacts = 8;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops", "detaches", "borrows", "leaves", "joins"), which is also the suffix of the
-/// files its check writes.
+/// "drops", "detaches", "borrows", "leaves", "joins"), which is also the suffix
+/// of the files its check writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -210,7 +210,8 @@ std::string formatUses(const SummaryUses &Uses);
 llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
 
 /// Writes \p Uses as \p Dir's uses file of \p Fact of \p MainFile (with
-/// \p Tag: usesFileName), atomically (a temporary file, renamed). Creates \p Dir when missing.
+/// \p Tag: usesFileName), atomically (a temporary file, renamed). Creates
+/// \p Dir when missing.
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
                           SummaryFact Fact, const SummaryUses &Uses,
                           llvm::StringRef Tag = {});

@@ -57,10 +57,10 @@ std::string SummaryWriter::keyOf(const FunctionDecl &FD, ASTContext &Ctx) {
 
 void SummaryWriter::flush() {
   if (enabled() && !Unit.empty()) {
-    if (llvm::Error Err =
-            UsesTag.empty() ? writeSummaryFile(Dir, Unit, Fact,
-                                               formatSummaries(Unit, Entries))
-                            : llvm::Error::success())
+    if (llvm::Error Err = UsesTag.empty()
+                              ? writeSummaryFile(Dir, Unit, Fact,
+                                                 formatSummaries(Unit, Entries))
+                              : llvm::Error::success())
       llvm::WithColor::warning(llvm::errs(), "async-lint")
           << "cannot write the summary of '" << Unit
           << "': " << llvm::toString(std::move(Err)) << "\n";
@@ -120,8 +120,7 @@ std::vector<PlacedNote> summaryStepNotes(
   Summary One = S;
   One.Steps = {Step};
   return summaryNotes(
-      One, SM, Fallback,
-      [&](const SummaryStep &At, bool) { return Here(At); },
+      One, SM, Fallback, [&](const SummaryStep &At, bool) { return Here(At); },
       [&](const SummaryStep &At, llvm::StringRef Where, bool) {
         return Moved(At, Where);
       });

@@ -151,8 +151,8 @@ protected:
   }
   /// The step of the record of \p Callee (a fact about parameters) for its
   /// parameter \p Index; null when none. Records the key asked.
-  const SummaryStep *parameterLookup(const FunctionDecl &Callee,
-                                     unsigned Index, ASTContext &Ctx) {
+  const SummaryStep *parameterLookup(const FunctionDecl &Callee, unsigned Index,
+                                     ASTContext &Ctx) {
     const Summary *S = lookup(Callee, Ctx);
     return S ? parameterStep(*S, Index) : nullptr;
   }
