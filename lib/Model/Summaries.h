@@ -201,7 +201,7 @@ const Summary *lookupSummary(const SummaryIndex *Index, SummaryFact Fact,
 /// file's name with the extension ".uses"; with \p Tag, the uses of a check
 /// that reads the fact without writing it, `<hash>.<tag>.<fact>.uses`.
 std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact,
-                         llvm::StringRef Tag = {});
+                         llvm::StringRef Tag = "");
 
 /// The text of a uses file: the format header's line, then one key a line.
 std::string formatUses(const SummaryUses &Uses);
@@ -214,7 +214,7 @@ llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
 /// \p Dir when missing.
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
                           SummaryFact Fact, const SummaryUses &Uses,
-                          llvm::StringRef Tag = {});
+                          llvm::StringRef Tag = "");
 
 /// The summary directories a process reads, each read the first time any
 /// unit asks and kept for the others (written by an earlier phase, a

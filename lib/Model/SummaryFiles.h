@@ -38,7 +38,7 @@ private:
 /// (<hash>.<tag>.<record kind>.uses).
 class SummaryWriter {
 public:
-  SummaryWriter(std::string Dir, SummaryFact Fact, std::string UsesTag = {})
+  SummaryWriter(std::string Dir, SummaryFact Fact, std::string UsesTag = "")
       : Dir(std::move(Dir)), Fact(Fact), UsesTag(std::move(UsesTag)) {}
   ~SummaryWriter() { flush(); }
   bool enabled() const { return !Dir.empty(); }
@@ -124,7 +124,7 @@ public:
   /// directory read (empty: none).
   /// \p UsesTag: the fact is only read (SummaryWriter).
   FactSummaries(SummaryFact Fact, std::string Output, std::string Directory,
-                std::string UsesTag = {})
+                std::string UsesTag = "")
       : Fact(Fact), Writer(std::move(Output), Fact, std::move(UsesTag)),
         Reader(std::move(Directory), &Writer) {}
   FactSummaries(const FactSummaries &) = delete;
