@@ -109,7 +109,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       BlockingWaits(
           Options.get(BlockingWaitsOpt, model::defaultBlockingWaits())),
       Borrows(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
-              Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
+              Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()),
+      Joins(Borrows.output(), Borrows.directory()),
+      Detaches(Borrows.output(), Borrows.directory()) {
   model::readListOptions<DanglingReferenceCheck>(
       *this, Lists,
       [&](StringRef N, StringRef D) { return Options.get(N, D); });
@@ -138,6 +140,8 @@ void DanglingReferenceCheck::startTranslationUnit() {
   Declared.clear();
   Detached.clear();
   Borrows.startUnit(Facts.session().summaryIndexes());
+  Joins.startUnit(Facts.session().summaryIndexes());
+  Detaches.startUnit(Facts.session().summaryIndexes());
 }
 
 model::LibraryAnalyses DanglingReferenceCheck::analyses() {
@@ -156,7 +160,9 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           Detached,
           analyses(),
           &Borrows,
-          &BlockingWaits};
+          &BlockingWaits,
+          &Joins,
+          &Detaches};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
@@ -197,6 +203,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   Borrows.summarise(
       F.Decl, [&](const ParmVarDecl &P) { return Rules.refersThrough(P); },
       LateUses, Rules.A, F.Ctx);
+  Joins.summarise(F.Decl, BlockingWaits, F.Ctx);
   if (!F.isCoroutine())
     return;
   report(model::holdLifetimes(F.Decl, F.Body, F.Ctx,

@@ -6,8 +6,10 @@
 #include "../Model/BorrowedParameters.h"
 #include "../Model/CallLifetimes.h"
 #include "../Model/DeclaredCoroutines.h"
+#include "../Model/DetachedParameters.h"
 #include "../Model/FlagOptions.h"
 #include "../Model/HoldLifetimes.h"
+#include "../Model/JoiningDestructors.h"
 #include "../Model/ListOptions.h"
 #include "AsyncCheck.h"
 
@@ -32,7 +34,11 @@ protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void startTranslationUnit() override;
-  void endTranslationUnit() override { Borrows.endUnit(); }
+  void endTranslationUnit() override {
+    Borrows.endUnit();
+    Joins.endUnit();
+    Detaches.endUnit();
+  }
 
 private:
   /// The session's analyses under this check's library lists.
@@ -67,6 +73,12 @@ private:
   model::DetachedObjects Detached{OwnerFunctions, LateUses};
   /// The `borrows` facts of summaries (SummaryOutput, SummaryDirectory).
   model::ParameterBorrows Borrows;
+  /// The `joins` facts of summaries: destructors of task types that wait
+  /// for their coroutine.
+  model::DestructorJoins Joins;
+  /// The `detaches` facts of summaries (read only): functions of other
+  /// units that detach the task handed to them.
+  model::DetachedHandOffs Detaches;
 };
 
 } // namespace clang::tidy::async

@@ -48,10 +48,13 @@ constexpr llvm::StringLiteral Notes[] = {
     "operation has started; pass what the coroutine needs as arguments of the "
     "initiation",
     "%0 is used at %1, after the coroutine may have suspended (summary)",
+    "%0 detaches the task: %1",
+    "%0 detached the task at %1 (summary): %2",
 };
 
-static_assert(std::size(Notes) == static_cast<size_t>(Said::SummarisedUse) -
-                                      static_cast<size_t>(Said::TaskIs) + 1,
+static_assert(std::size(Notes) ==
+                  static_cast<size_t>(Said::SummarisedDetachMoved) -
+                      static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 
 void addArgument(DiagnosticBuilder &D, const model::EvidenceArg &Arg) {

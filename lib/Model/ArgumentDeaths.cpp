@@ -24,10 +24,10 @@ bool executorJoinsFirst(const CoroutineCall &C, const Referent &R,
 
 } // namespace
 
-std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
-                                           unsigned Index, const Expr &Arg,
-                                           LateParameterUses &Late,
-                                           const LibraryAnalyses &A) {
+std::optional<ArgumentDeath>
+argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
+              LateParameterUses &Late, const LibraryAnalyses &A,
+              llvm::function_ref<std::optional<TaskFate>()> Unknown) {
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   ArgumentDeath D{
       TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType())};
@@ -37,6 +37,9 @@ std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
   if (!D.Use)
     return std::nullopt;
   D.Fate = C.fate();
+  if (D.Fate.What == TaskFate::Kind::Unknown && Unknown)
+    if (std::optional<TaskFate> Told = Unknown())
+      D.Fate = *Told;
   D.Dies = C.dies(D.R, D.Fate);
   // A local the function waits out: the task signals an object the
   // function then blocks on (or awaits), after its last use of the

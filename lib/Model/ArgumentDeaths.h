@@ -30,11 +30,13 @@ struct ArgumentDeath {
 /// The argument \p Arg for the referring parameter \p Index of the
 /// coroutine of \p C (defined here) refers to a temporary or a local that
 /// dies while the task may still use it, and the caller does not wait for
-/// a signal of the task first; std::nullopt otherwise.
-std::optional<ArgumentDeath> argumentDeath(const CoroutineCall &C,
-                                           unsigned Index, const Expr &Arg,
-                                           LateParameterUses &Late,
-                                           const LibraryAnalyses &A);
+/// a signal of the task first; std::nullopt otherwise. \p Unknown, when
+/// given, tells the fate of a task the caller's flow cannot follow (handed
+/// to code it does not model; none: no conclusion).
+std::optional<ArgumentDeath>
+argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
+              LateParameterUses &Late, const LibraryAnalyses &A,
+              llvm::function_ref<std::optional<TaskFate>()> Unknown = nullptr);
 
 /// The object of the member coroutine of \p C, which refers to \p R (a
 /// temporary or a local), dies while the task may still use it;

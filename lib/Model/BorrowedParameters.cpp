@@ -38,9 +38,7 @@ void ParameterBorrows::summarise(
 
 const SummaryStep *ParameterBorrows::borrowed(const FunctionDecl &Callee,
                                               unsigned Index, ASTContext &Ctx) {
-  const Summary *S = Reader.lookup(SummaryFact::Borrows, Callee, Ctx);
-  return S && S->Fact == SummaryFact::Borrows ? parameterStep(*S, Index)
-                                              : nullptr;
+  return parameterLookup(Callee, Index, Ctx);
 }
 
 } // namespace clang::tidy::async::model

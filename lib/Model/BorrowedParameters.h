@@ -22,25 +22,13 @@ namespace clang::tidy::async::model {
 
 /// Writes the `borrows` facts of the coroutines a unit defines and reads
 /// those of the coroutines it only declares.
-class ParameterBorrows {
+class ParameterBorrows : public FactSummaries {
 public:
   /// \p Output: the directory written (empty: none); \p Directory: the
   /// directory read (empty: none).
   ParameterBorrows(std::string Output, std::string Directory)
-      : Writer(std::move(Output), SummaryFact::Borrows),
-        Reader(std::move(Directory), &Writer) {}
-  const std::string &output() const { return Writer.directory(); }
-  const std::string &directory() const { return Reader.directory(); }
-  /// Whether calls are judged by summaries (read, or their keys recorded).
-  bool active() const { return Reader.active(); }
-  /// A unit starts: the previous one's file is written; \p Indexes are
-  /// the process's summary directories.
-  void startUnit(SummaryIndexes &Indexes) {
-    Writer.flush();
-    Reader.startUnit(Indexes);
-  }
-  /// The unit ends: its file is written.
-  void endUnit() { Writer.flush(); }
+      : FactSummaries(SummaryFact::Borrows, std::move(Output),
+                      std::move(Directory)) {}
 
   /// Summarises the parameters of \p Coro, a coroutine of the unit, that
   /// \p Refers accepts (a reference, pointer or view) and that \p Late says
@@ -56,10 +44,6 @@ public:
   /// when no summary says so. Records the key asked.
   const SummaryStep *borrowed(const FunctionDecl &Callee, unsigned Index,
                               ASTContext &Ctx);
-
-private:
-  SummaryWriter Writer;
-  SummaryReader Reader;
 };
 
 } // namespace clang::tidy::async::model

@@ -5,8 +5,10 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "DeclaredCoroutines.h"
+#include "DetachedParameters.h"
 #include "ErasedCalls.h"
 #include "ForwardedArguments.h"
+#include "JoiningDestructors.h"
 #include "JoiningTasks.h"
 #include "LocalResumers.h"
 #include "OwnedResumers.h"
@@ -105,7 +107,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
 }
 
 /// True when the task of \p C, of fate \p F, is dropped and its type's
-/// destructor waits for its coroutine: the statement outlives the task; or
+/// destructor waits for its coroutine (its body here, or another unit's
+/// `joins` summary of it): the statement outlives the task; or
 /// when the only executor that can resume it is joined before the local
 /// \p D dies (OwnedResumers.h), or it is dropped and only the caller's own
 /// local objects resume it (LocalResumers.h).
@@ -113,8 +116,10 @@ bool joinedWhenDropped(const CoroutineCall &C, const ArgumentDeath &D,
                        const CallLifetimeRules &R) {
   if (!R.BlockingWaits)
     return false;
+  // Its destructor's body here, or else another unit's summary of it.
   if (D.Fate.What == TaskFate::Kind::Dropped &&
-      destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits))
+      (destructorWaitsForCoroutine(C.Call.getType(), *R.BlockingWaits) ||
+       (R.Joins && R.Joins->joins(C.Call.getType(), C.Coro.getASTContext()))))
     return true;
   if (D.R.What != Referent::Kind::Local || !D.R.Var || D.Fate.ViaReturn)
     return false;
@@ -125,6 +130,24 @@ bool joinedWhenDropped(const CoroutineCall &C, const ArgumentDeath &D,
                               *R.BlockingWaits));
 }
 
+/// The note at the spawn of another unit's function that detaches the task
+/// (its `detaches` summary), or at the call that hands the task to it when
+/// the place is no longer in its file.
+void addDetachStep(LifetimeEvidence &E, const DetachedHandOff &H,
+                   SourceManager &SM) {
+  const SummaryStep &Spawn = *H.Spawn;
+  SourceLocation At = locationOf(Spawn, SM);
+  if (At.isValid()) {
+    E.add(Said::SummarisedDetach, At, {Spawn.Caller, Spawn.Callee});
+    return;
+  }
+  E.add(Said::SummarisedDetachMoved, H.HandedAt->getBeginLoc(),
+        {Spawn.Caller,
+         Spawn.File + ":" + std::to_string(Spawn.Line) + ":" +
+             std::to_string(Spawn.Column),
+         Spawn.Callee});
+}
+
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                                          const Expr &Arg,
                                          const CallLifetimeRules &R) {
@@ -133,7 +156,19 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
     return std::nullopt;
   if (C.Declared)
     return declaredArgument(C, Index, *Param, Arg, R);
-  std::optional<ArgumentDeath> D = argumentDeath(C, Index, Arg, R.Late, R.A);
+  // A task handed to code the flow does not follow: a function of another
+  // unit whose summary says it detaches the task outlives the caller.
+  std::optional<DetachedHandOff> HandOff;
+  auto Unknown = [&]() -> std::optional<TaskFate> {
+    if (!R.Detaches || !R.Detaches->active() ||
+        !(HandOff = R.Detaches->handOff(C.Call, C.CallerBody,
+                                        C.Coro.getASTContext())))
+      return std::nullopt;
+    return TaskFate{TaskFate::Kind::Escapes, HandOff->HandedAt->getBeginLoc(),
+                    "spawned detached here", /*OnExecutor=*/true};
+  };
+  std::optional<ArgumentDeath> D =
+      argumentDeath(C, Index, Arg, R.Late, R.A, Unknown);
   if (!D || joinedWhenDropped(C, *D, R))
     return std::nullopt;
   LifetimeEvidence E;
@@ -146,6 +181,8 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
           Arg.getSourceRange());
   addCallSteps(E, C, D->Fate, D->R, D->Dies, D->Use,
                "'" + Param->getName().str() + "'");
+  if (HandOff)
+    addDetachStep(E, *HandOff, C.Coro.getASTContext().getSourceManager());
   return E;
 }
 

@@ -22,6 +22,9 @@
 
 namespace clang::tidy::async::model {
 
+class DestructorJoins;
+class DetachedHandOffs;
+
 /// A unit's findings of one rule, in the order they are reported.
 using LifetimeFindings = llvm::SmallVector<LifetimeEvidence, 1>;
 
@@ -47,6 +50,12 @@ struct CallLifetimeRules {
   /// destructor waits on its promise with one of them is joined, not
   /// detached (JoiningTasks.h). Null: none is.
   const NameMatcher *BlockingWaits = nullptr;
+  /// Other units' summaries of the destructors of task types this unit
+  /// only declares: one that joins its task's coroutine (null: none read).
+  DestructorJoins *Joins = nullptr;
+  /// Other units' summaries of the functions this unit only declares that
+  /// detach a task handed to them (null: none read).
+  DetachedHandOffs *Detaches = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);

@@ -57,18 +57,13 @@ void ContextLeaves::summarise(const FunctionDecl &FD,
 
 const SummaryStep *ContextLeaves::left(const FunctionDecl &Callee,
                                        unsigned Index, ASTContext &Ctx) {
-  const Summary *S = Reader.lookup(SummaryFact::Leaves, Callee, Ctx);
-  return S && S->Fact == SummaryFact::Leaves ? parameterStep(*S, Index)
-                                             : nullptr;
+  return parameterLookup(Callee, Index, Ctx);
 }
 
 std::vector<PlacedNote> ContextLeaves::notes(const ContextUses &U,
                                              SourceManager &SM) {
   std::vector<PlacedNote> Notes;
   for (const auto &[Call, Step] : U.LeftBy) {
-    Summary One;
-    One.Fact = SummaryFact::Leaves;
-    One.Steps = {*Step};
     // "here" is the hand-off, or the parameter when there is none.
     auto Text = [](const SummaryStep &At, llvm::StringRef Here) {
       return At.Callee == "-" ? At.Caller + " takes the context " + Here.str() +
@@ -77,10 +72,11 @@ std::vector<PlacedNote> ContextLeaves::notes(const ContextUses &U,
                                     Here.str() + " with " + At.Callee +
                                     ", and neither runs it nor hands it on";
     };
-    for (PlacedNote &N : summaryNotes(
-             One, SM, Call->getBeginLoc(),
-             [&](const SummaryStep &At, bool) { return Text(At, "here"); },
-             [&](const SummaryStep &At, llvm::StringRef Where, bool) {
+    for (PlacedNote &N : summaryStepNotes(
+             Summary{SummaryFact::Leaves, "", "", "-", {}}, *Step, SM,
+             Call->getBeginLoc(),
+             [&](const SummaryStep &At) { return Text(At, "here"); },
+             [&](const SummaryStep &At, llvm::StringRef Where) {
                return Text(At, "at " + Where.str()) + " (summary)";
              }))
       Notes.push_back(std::move(N));

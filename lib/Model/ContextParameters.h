@@ -21,25 +21,13 @@ namespace clang::tidy::async::model {
 
 /// Writes the `leaves` facts of the functions a unit defines and reads those
 /// of the functions it only declares.
-class ContextLeaves {
+class ContextLeaves : public FactSummaries {
 public:
   /// \p Output: the directory written (empty: none); \p Directory: the
   /// directory read (empty: none).
   ContextLeaves(std::string Output, std::string Directory)
-      : Writer(std::move(Output), SummaryFact::Leaves),
-        Reader(std::move(Directory), &Writer) {}
-  const std::string &output() const { return Writer.directory(); }
-  const std::string &directory() const { return Reader.directory(); }
-  /// Whether calls are judged by summaries (read, or their keys recorded).
-  bool active() const { return Reader.active(); }
-  /// A unit starts: the previous one's file is written; \p Indexes are
-  /// the process's summary directories.
-  void startUnit(SummaryIndexes &Indexes) {
-    Writer.flush();
-    Reader.startUnit(Indexes);
-  }
-  /// The unit ends: its file is written.
-  void endUnit() { Writer.flush(); }
+      : FactSummaries(SummaryFact::Leaves, std::move(Output),
+                      std::move(Directory)) {}
 
   /// The context parameters of \p FD to follow for its summary: none
   /// unless summaries are written and other units call \p FD by name.
@@ -58,10 +46,6 @@ public:
   /// \p U.LeftBy leave the context unrun (at the call, when the place in
   /// the other unit is gone).
   static std::vector<PlacedNote> notes(const ContextUses &U, SourceManager &SM);
-
-private:
-  SummaryWriter Writer;
-  SummaryReader Reader;
 };
 
 } // namespace clang::tidy::async::model

@@ -148,7 +148,7 @@ std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,
     const FunctionDecl *Maker = Coro ? nullptr : declaredMaker(Arg);
     if (!Coro && !Maker)
       continue;
-    const Summary *S = Reader.lookup(SummaryFact::Detaches, *Callee, Ctx);
+    const Summary *S = lookup(*Callee, Ctx);
     // Both keys are asked together, so that the driver's first pass records
     // the throws key its second pass reads.
     const Summary *Thrown =
@@ -168,14 +168,10 @@ std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,
       F.Notes.push_back(throwNote(*Throw));
     else
       F.Notes = throwSummaryNotes(*Thrown, SM, F.Loc);
-    Summary One = *S;
-    One.Steps = {*Step};
-    for (PlacedNote &N : summaryNotes(
-             One, SM, F.Loc,
-             [](const SummaryStep &At, bool) {
-               return At.Caller + ": " + At.Callee;
-             },
-             [](const SummaryStep &At, llvm::StringRef Where, bool) {
+    for (PlacedNote &N : summaryStepNotes(
+             *S, *Step, SM, F.Loc,
+             [](const SummaryStep &At) { return At.Caller + ": " + At.Callee; },
+             [](const SummaryStep &At, llvm::StringRef Where) {
                return At.Caller + " detached it at " + Where.str() +
                       " (summary): " + At.Callee;
              }))
@@ -183,6 +179,31 @@ std::optional<Finding> ParameterDetaches::judge(const CallExpr &Call,
     return F;
   }
   return std::nullopt;
+}
+
+std::optional<DetachedHandOff>
+DetachedHandOffs::handOff(const CallExpr &TaskCall, const Stmt &CallerBody,
+                          ASTContext &Ctx) {
+  std::optional<DetachedHandOff> Found;
+  if (!active())
+    return Found;
+  forEachOwnStmt(&CallerBody, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (Found || !Call || Call == &TaskCall || isa<CXXOperatorCallExpr>(Call))
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (strip(Call->getArg(I), Wrappers::Object) != &TaskCall)
+        continue;
+      const FunctionDecl *Callee = staticCallee(*Call);
+      const Summary *Record =
+          Callee && I < Callee->getNumParams() ? lookup(*Callee, Ctx) : nullptr;
+      if (const SummaryStep *Spawn =
+              Record ? parameterStep(*Record, I) : nullptr)
+        Found = DetachedHandOff{Call, Record, Spawn};
+      return;
+    }
+  });
+  return Found;
 }
 
 } // namespace clang::tidy::async::model

@@ -55,21 +55,13 @@ std::optional<Finding> handedTaskFinding(const CallExpr &Call,
 
 /// Writes the `detaches` facts of the functions a unit defines and reads
 /// those of the functions it only declares.
-class ParameterDetaches {
+class ParameterDetaches : public FactSummaries {
 public:
   /// \p Output: the directory written (empty: none); \p Directory: the
   /// directory read (empty: none).
   ParameterDetaches(std::string Output, std::string Directory)
-      : Writer(std::move(Output), SummaryFact::Detaches),
-        Reader(std::move(Directory), &Writer) {}
-  /// A unit starts: the previous one's file is written; \p Indexes are
-  /// the process's summary directories.
-  void startUnit(SummaryIndexes &Indexes) {
-    Writer.flush();
-    Reader.startUnit(Indexes);
-  }
-  /// The unit ends: its file is written.
-  void endUnit() { Writer.flush(); }
+      : FactSummaries(SummaryFact::Detaches, std::move(Output),
+                      std::move(Directory)) {}
 
   /// Summarises the task parameters \p FD, a function of the unit that is
   /// not a coroutine, detaches on every path (when summaries are written).
@@ -81,10 +73,35 @@ public:
   /// throw and at the spawn in the other unit.
   std::optional<Finding> judge(const CallExpr &Call, const DetachRules &Rules,
                                ASTContext &Ctx);
+};
 
-private:
-  SummaryWriter Writer;
-  SummaryReader Reader;
+/// A task handed to a function of another unit that detaches it: the call
+/// that hands it over, and the step of that function's `detaches` record
+/// for the parameter (its spawn).
+struct DetachedHandOff {
+  const CallExpr *HandedAt = nullptr;
+  const Summary *Record = nullptr;
+  const SummaryStep *Spawn = nullptr;
+};
+
+/// The `detaches` facts as async-dangling-reference reads them: the task of
+/// a coroutine's call handed to a function of another unit that detaches it
+/// outlives the caller. Reads only (async-unobserved-exception writes the
+/// fact); the keys asked go to the unit's uses file of the fact tagged
+/// "lifetime" (`<hash>.lifetime.detaches.uses`).
+class DetachedHandOffs : public FactSummaries {
+public:
+  /// \p Output: where the keys asked are written (empty: nowhere);
+  /// \p Directory: the directory read (empty: none).
+  DetachedHandOffs(std::string Output, std::string Directory)
+      : FactSummaries(SummaryFact::Detaches, std::move(Output),
+                      std::move(Directory), "lifetime") {}
+  /// The call of \p CallerBody that hands the task of \p TaskCall (the
+  /// call itself, moved or copied) to a parameter that a function declared
+  /// only here detaches, by its unit's summary; none otherwise. Records the
+  /// key asked.
+  std::optional<DetachedHandOff>
+  handOff(const CallExpr &TaskCall, const Stmt &CallerBody, ASTContext &Ctx);
 };
 
 } // namespace clang::tidy::async::model

@@ -134,23 +134,21 @@ void ParameterDrops::checkCall(const CallExpr &Call, ASTContext &Ctx,
     DropVerdict V = Verdicts.judge(Made->getType(), Made);
     if (V.What != DropVerdict::Kind::Task || V.Laziness != Laziness::Lazy)
       continue;
-    const Summary *S = Reader.lookup(SummaryFact::Drops, *Callee, Ctx);
+    const Summary *S = lookup(*Callee, Ctx);
     const SummaryStep *Step = S ? droppedParameter(*S, I) : nullptr;
     if (!Step)
       continue;
-    Summary One = *S;
-    One.Steps = {*Step};
     Found.push_back(
         {Made->getBeginLoc(), Made->getSourceRange(),
          "task returned by " + discardedCalleeName(*Made) + " never runs: " +
              S->What + " destroys it without awaiting, starting or storing it",
-         summaryNotes(
-             One, Ctx.getSourceManager(), Made->getBeginLoc(),
-             [](const SummaryStep &At, bool) {
+         summaryStepNotes(
+             *S, *Step, Ctx.getSourceManager(), Made->getBeginLoc(),
+             [](const SummaryStep &At) {
                return At.Caller + " destroys its parameter " + At.Callee +
                       " here, unrun";
              },
-             [](const SummaryStep &At, llvm::StringRef Where, bool) {
+             [](const SummaryStep &At, llvm::StringRef Where) {
                return At.Caller + " destroyed its parameter " + At.Callee +
                       " at " + Where.str() + ", unrun (summary)";
              })});

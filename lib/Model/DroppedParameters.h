@@ -28,24 +28,15 @@ const SummaryStep *droppedParameter(const Summary &S, unsigned Index);
 
 /// Writes the `drops` facts of the functions a unit defines and reads those
 /// of the functions it only declares.
-class ParameterDrops {
+class ParameterDrops : public FactSummaries {
 public:
   /// \p Output: the directory written (empty: none); \p Directory: the
   /// directory read (empty: none); \p Verdicts: what is a task, and lazy.
   ParameterDrops(const DropVerdicts &Verdicts, std::string Output,
                  std::string Directory)
-      : Verdicts(Verdicts), Writer(std::move(Output), SummaryFact::Drops),
-        Reader(std::move(Directory), &Writer) {}
-  const std::string &output() const { return Writer.directory(); }
-  const std::string &directory() const { return Reader.directory(); }
-  /// A unit starts: the previous one's file is written; \p Indexes are
-  /// the process's summary directories.
-  void startUnit(SummaryIndexes &Indexes) {
-    Writer.flush();
-    Reader.startUnit(Indexes);
-  }
-  /// The unit ends: its file is written.
-  void endUnit() { Writer.flush(); }
+      : FactSummaries(SummaryFact::Drops, std::move(Output),
+                      std::move(Directory)),
+        Verdicts(Verdicts) {}
 
   /// Judges \p FD, a function of the unit with the task flow \p Flow and
   /// the own statements \p Own: summarises the task parameters it drops
@@ -62,8 +53,6 @@ private:
                  std::vector<Finding> &Found);
 
   const DropVerdicts &Verdicts;
-  SummaryWriter Writer;
-  SummaryReader Reader;
 };
 
 } // namespace clang::tidy::async::model

@@ -8,7 +8,9 @@
 // Read from the visible bodies: the destructor reaches, through member
 // functions of its own (and of the objects it reaches), a blocking wait
 // (library data: the waits' list) on an object reached through the
-// promise of the task's coroutine handle.
+// promise of the task's coroutine handle, or through a member of the task
+// that points to its promise (a thread joined by the id the coroutine
+// stored there).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +28,14 @@ namespace clang::tidy::async::model {
 /// reached through the promise of its coroutine handle
 /// (`handle_.promise().stopped.wait()`).
 bool destructorWaitsForCoroutine(QualType Task, const NameMatcher &Waits);
+
+/// The wait that makes destroying \p Task block until its coroutine has
+/// finished, as destructorWaitsForCoroutine finds it; null when none. The
+/// state waited on is reached through the promise: by the coroutine
+/// handle's promise(), or by a member of the task pointing to its promise
+/// (or a base of it), also through a local or a member function of the
+/// task that returns what it reads (`pthread_join(promise->tid)`).
+const CallExpr *destructorWait(QualType Task, const NameMatcher &Waits);
 
 } // namespace clang::tidy::async::model
 

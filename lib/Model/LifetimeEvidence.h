@@ -88,6 +88,10 @@ enum class Said : unsigned {
   InitiationDestroyed,
   /// A use another unit's summary names, at a place no longer in its file.
   SummarisedUse,
+  /// The spawn of another unit's function that detaches the task (its
+  /// summary), at its place or, when no longer in its file, at the call.
+  SummarisedDetach,
+  SummarisedDetachMoved,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,

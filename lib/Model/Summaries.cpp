@@ -69,6 +69,8 @@ llvm::StringRef recordKind(SummaryFact Fact) {
     return "borrows";
   case SummaryFact::Leaves:
     return "leaves";
+  case SummaryFact::Joins:
+    return "joins";
   }
   llvm_unreachable("unknown summary fact");
 }
@@ -301,10 +303,15 @@ constexpr llvm::StringLiteral UsesExtension = ".uses";
 
 } // namespace
 
-std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact) {
+std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact,
+                         llvm::StringRef Tag) {
   std::string Name = summaryFileName(MainFile, Fact);
-  return Name.substr(0, Name.size() - SummaryExtension.size()) +
+  Name = Name.substr(0, Name.size() - SummaryExtension.size()) +
          UsesExtension.str();
+  // <hash>.<fact>.uses: the tag goes after the hash.
+  if (!Tag.empty())
+    Name.insert(Name.find('.') + 1, Tag.str() + ".");
+  return Name;
 }
 
 std::string formatUses(const SummaryUses &Uses) {
@@ -333,12 +340,13 @@ llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text) {
 }
 
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                          SummaryFact Fact, const SummaryUses &Uses) {
+                          SummaryFact Fact, const SummaryUses &Uses,
+                          llvm::StringRef Tag) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return llvm::createStringError(EC, "cannot create '" + Dir +
                                            "': " + EC.message());
   llvm::SmallString<256> Final(Dir);
-  llvm::sys::path::append(Final, usesFileName(MainFile, Fact));
+  llvm::sys::path::append(Final, usesFileName(MainFile, Fact, Tag));
   // writeToOutput writes a temporary file beside Final and renames it.
   return llvm::writeToOutput(Final, [&](llvm::raw_ostream &OS) {
     OS << formatUses(Uses);

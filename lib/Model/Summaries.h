@@ -3,7 +3,7 @@
 // What a function defined in another translation unit does, for the calls
 // of this one that see only its declaration: summary files written by each
 // unit's analysis (one per unit and writing check), read by the others'. A
-// summary holds records of six kinds of facts: the function blocks
+// summary holds records of eight kinds of facts: the function blocks
 // whatever its arguments (async-blocking-call), the coroutine lets an
 // exception escape (async-unobserved-exception), the function spawns
 // detached work on every call (async-unbounded-spawn), the function
@@ -11,8 +11,9 @@
 // detaches a task parameter with a spawn that drops its failure
 // (async-unobserved-exception), the coroutine reads a reference parameter
 // after it may have suspended (async-dangling-reference), the function
-// leaves an execution context it is given unrun (async-work-never-run);
-// each with the places that show it
+// leaves an execution context it is given unrun (async-work-never-run),
+// the destructor of a task type waits for the task's coroutine to finish
+// (async-dangling-reference); each with the places that show it
 // (docs/summaries.md describes the flow and the format).
 //
 // Functions are keyed by their mangled names, which is what the linker
@@ -63,12 +64,15 @@ enum class SummaryFact : unsigned {
   /// Neither runs nor hands on an execution context it is given by
   /// reference, on any path (async-work-never-run).
   Leaves,
+  /// A destructor that blocks until the coroutine of its task object has
+  /// finished (async-dangling-reference).
+  Joins,
 };
-inline constexpr unsigned NumSummaryFacts = 7;
+inline constexpr unsigned NumSummaryFacts = 8;
 
 /// The record kind of \p Fact in the file ("blocks", "throws", "spawns",
-/// "drops", "detaches", "borrows", "leaves"), which is also the suffix of the
-/// files its check writes.
+/// "drops", "detaches", "borrows", "leaves", "joins"), which is also the suffix
+/// of the files its check writes.
 llvm::StringRef recordKind(SummaryFact Fact);
 
 /// One place that shows a summarised fact: a call on the way to the
@@ -95,7 +99,7 @@ struct Summary {
   /// Blocks: the blocking call reached (as BlockingCall::Name). Throws: the
   /// coroutine, as warnings describe it ("coroutine 'work'"). Spawns: the
   /// spawn called (quoted). Drops, Detaches, Borrows: the function
-  /// (quoted).
+  /// (quoted). Joins: the class whose destructor it is (quoted).
   std::string What;
   /// Blocks: the blocking category's key ("custom" for the user's
   /// BlockingFunctions). Drops, Detaches, Borrows, Leaves: the indexes of
@@ -111,6 +115,7 @@ struct Summary {
   /// borrowed, at its first use after the coroutine may have suspended.
   /// Leaves: one per context left, at the first call handing it work, or
   /// at the parameter when none does.
+  /// Joins: the wait that blocks until the coroutine has finished.
   std::vector<SummaryStep> Steps;
 };
 
@@ -193,8 +198,10 @@ const Summary *lookupSummary(const SummaryIndex *Index, SummaryFact Fact,
                              llvm::StringRef Key, SummaryUses *Uses);
 
 /// The name of the uses file of \p Fact of \p MainFile's unit: the summary
-/// file's name with the extension ".uses".
-std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact);
+/// file's name with the extension ".uses"; with \p Tag, the uses of a check
+/// that reads the fact without writing it, `<hash>.<tag>.<fact>.uses`.
+std::string usesFileName(llvm::StringRef MainFile, SummaryFact Fact,
+                         llvm::StringRef Tag = "");
 
 /// The text of a uses file: the format header's line, then one key a line.
 std::string formatUses(const SummaryUses &Uses);
@@ -202,10 +209,12 @@ std::string formatUses(const SummaryUses &Uses);
 /// Parses the text of a uses file; an error names the line at fault.
 llvm::Expected<std::vector<std::string>> parseUses(llvm::StringRef Text);
 
-/// Writes \p Uses as \p Dir's uses file of \p Fact of \p MainFile,
-/// atomically (a temporary file, renamed). Creates \p Dir when missing.
+/// Writes \p Uses as \p Dir's uses file of \p Fact of \p MainFile (with
+/// \p Tag: usesFileName), atomically (a temporary file, renamed). Creates
+/// \p Dir when missing.
 llvm::Error writeUsesFile(llvm::StringRef Dir, llvm::StringRef MainFile,
-                          SummaryFact Fact, const SummaryUses &Uses);
+                          SummaryFact Fact, const SummaryUses &Uses,
+                          llvm::StringRef Tag = "");
 
 /// The summary directories a process reads, each read the first time any
 /// unit asks and kept for the others (written by an earlier phase, a

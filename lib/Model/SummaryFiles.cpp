@@ -57,12 +57,14 @@ std::string SummaryWriter::keyOf(const FunctionDecl &FD, ASTContext &Ctx) {
 
 void SummaryWriter::flush() {
   if (enabled() && !Unit.empty()) {
-    if (llvm::Error Err =
-            writeSummaryFile(Dir, Unit, Fact, formatSummaries(Unit, Entries)))
+    if (llvm::Error Err = UsesTag.empty()
+                              ? writeSummaryFile(Dir, Unit, Fact,
+                                                 formatSummaries(Unit, Entries))
+                              : llvm::Error::success())
       llvm::WithColor::warning(llvm::errs(), "async-lint")
           << "cannot write the summary of '" << Unit
           << "': " << llvm::toString(std::move(Err)) << "\n";
-    if (llvm::Error Err = writeUsesFile(Dir, Unit, Fact, Asked))
+    if (llvm::Error Err = writeUsesFile(Dir, Unit, Fact, Asked, UsesTag))
       llvm::WithColor::warning(llvm::errs(), "async-lint")
           << "cannot write the summary uses of '" << Unit
           << "': " << llvm::toString(std::move(Err)) << "\n";
@@ -107,6 +109,21 @@ std::vector<PlacedNote> summaryNotes(
     Notes.push_back({Fallback, Moved(Step, Where, Last)});
   }
   return Notes;
+}
+
+std::vector<PlacedNote> summaryStepNotes(
+    const Summary &S, const SummaryStep &Step, SourceManager &SM,
+    SourceLocation Fallback,
+    llvm::function_ref<std::string(const SummaryStep &)> Here,
+    llvm::function_ref<std::string(const SummaryStep &, llvm::StringRef Where)>
+        Moved) {
+  Summary One = S;
+  One.Steps = {Step};
+  return summaryNotes(
+      One, SM, Fallback, [&](const SummaryStep &At, bool) { return Here(At); },
+      [&](const SummaryStep &At, llvm::StringRef Where, bool) {
+        return Moved(At, Where);
+      });
 }
 
 } // namespace clang::tidy::async::model

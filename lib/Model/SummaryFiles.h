@@ -33,10 +33,13 @@ private:
 
 /// The records of one fact a check writes for each unit it judges: one
 /// file per unit, <Dir>/<hash of the main file>.<record kind>.summary.
+/// With a \p UsesTag, the writer of a check that reads a fact another
+/// check writes: no summary file, only the keys it asked for
+/// (<hash>.<tag>.<record kind>.uses).
 class SummaryWriter {
 public:
-  SummaryWriter(std::string Dir, SummaryFact Fact)
-      : Dir(std::move(Dir)), Fact(Fact) {}
+  SummaryWriter(std::string Dir, SummaryFact Fact, std::string UsesTag = "")
+      : Dir(std::move(Dir)), Fact(Fact), UsesTag(std::move(UsesTag)) {}
   ~SummaryWriter() { flush(); }
   bool enabled() const { return !Dir.empty(); }
   const std::string &directory() const { return Dir; }
@@ -64,6 +67,7 @@ public:
 private:
   std::string Dir;
   SummaryFact Fact;
+  std::string UsesTag;
   /// The unit's main file (absolute; empty before its first function) and
   /// its records so far. A check ends no unit (AsyncCheck does): the file
   /// is written when the unit ends, the next starts or the check dies.
@@ -108,6 +112,56 @@ private:
   SummaryNames Names;
 };
 
+/// The writer and the reader of one fact, as a check's part in summaries
+/// owns them (ParameterBorrows, ParameterDrops, ...): the records of the
+/// unit's own functions are written into the output directory, and the
+/// lookups of the callees it only declares are read from the summary
+/// directory and recorded as the unit's uses of the fact. Not copyable: the
+/// reader records into the writer beside it.
+class FactSummaries {
+public:
+  /// \p Output: the directory written (empty: none); \p Directory: the
+  /// directory read (empty: none).
+  /// \p UsesTag: the fact is only read (SummaryWriter).
+  FactSummaries(SummaryFact Fact, std::string Output, std::string Directory,
+                std::string UsesTag = "")
+      : Fact(Fact), Writer(std::move(Output), Fact, std::move(UsesTag)),
+        Reader(std::move(Directory), &Writer) {}
+  FactSummaries(const FactSummaries &) = delete;
+  FactSummaries &operator=(const FactSummaries &) = delete;
+  const std::string &output() const { return Writer.directory(); }
+  const std::string &directory() const { return Reader.directory(); }
+  /// Whether calls are judged by summaries (read, or their keys recorded).
+  bool active() const { return Reader.active(); }
+  /// A unit starts: the previous one's file is written; \p Indexes are
+  /// the process's summary directories.
+  void startUnit(SummaryIndexes &Indexes) {
+    Writer.flush();
+    Reader.startUnit(Indexes);
+  }
+  /// The unit ends: its file is written.
+  void endUnit() { Writer.flush(); }
+
+protected:
+  /// The record of this fact of \p Callee, a function this unit only
+  /// declares; null when none. Records the key asked.
+  const Summary *lookup(const FunctionDecl &Callee, ASTContext &Ctx) {
+    const Summary *S = Reader.lookup(Fact, Callee, Ctx);
+    return S && S->Fact == Fact ? S : nullptr;
+  }
+  /// The step of the record of \p Callee (a fact about parameters) for its
+  /// parameter \p Index; null when none. Records the key asked.
+  const SummaryStep *parameterLookup(const FunctionDecl &Callee, unsigned Index,
+                                     ASTContext &Ctx) {
+    const Summary *S = lookup(Callee, Ctx);
+    return S ? parameterStep(*S, Index) : nullptr;
+  }
+
+  SummaryFact Fact;
+  SummaryWriter Writer;
+  SummaryReader Reader;
+};
+
 /// The notes of \p S's steps, in the other unit's files: \p Here is the
 /// text of a step's note at its place (Last: the summary's last step).
 /// A step whose file is gone or changed so much that the place is not in it
@@ -118,6 +172,16 @@ std::vector<PlacedNote> summaryNotes(
     llvm::function_ref<std::string(const SummaryStep &, bool Last)> Here,
     llvm::function_ref<std::string(const SummaryStep &, llvm::StringRef Where,
                                    bool Last)>
+        Moved);
+
+/// The notes of \p Step alone, one step of \p S (a record of a fact about
+/// parameters: the step of the parameter a call hands something to), as
+/// summaryNotes places them.
+std::vector<PlacedNote> summaryStepNotes(
+    const Summary &S, const SummaryStep &Step, SourceManager &SM,
+    SourceLocation Fallback,
+    llvm::function_ref<std::string(const SummaryStep &)> Here,
+    llvm::function_ref<std::string(const SummaryStep &, llvm::StringRef Where)>
         Moved);
 
 } // namespace clang::tidy::async::model

@@ -342,3 +342,37 @@ TEST(SummariesTest, LeavesRecordsRoundTripWithAndWithoutAHandOff) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SummariesTest, JoinsRecordsRoundTripWithTheWait) {
+  Summary E;
+  E.Fact = SummaryFact::Joins;
+  E.Key = "_ZN6joinerD1Ev";
+  E.What = "'joiner'";
+  E.Steps.push_back(
+      {"'joiner::~joiner'", "'pthread_join'", "/src/joiner.cpp", 12, 13});
+  std::string Text = formatSummaries("/src/joiner.cpp", {E});
+  EXPECT_NE(Text.find("\njoins\t" + E.Key + "\t'joiner'\t-\t1\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_EQ(summaryFileName("/src/joiner.cpp", SummaryFact::Joins).substr(16),
+            ".joins.summary");
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  const Summary &Joins = Parsed->Entries[0];
+  EXPECT_EQ(Joins.Fact, SummaryFact::Joins);
+  EXPECT_EQ(Joins.Key, E.Key);
+  EXPECT_EQ(Joins.What, "'joiner'");
+  EXPECT_EQ(Joins.Category, "-");
+  ASSERT_EQ(Joins.Steps.size(), 1u);
+  EXPECT_EQ(Joins.Steps[0].Callee, "'pthread_join'");
+  EXPECT_EQ(Joins.Steps[0].Line, 12u);
+  // A join is not a fact about parameters.
+  EXPECT_EQ(parameterStep(Joins, 0), nullptr);
+  EXPECT_EQ(droppedParameter(Joins, 0), nullptr);
+}
+
+} // namespace

@@ -65,6 +65,18 @@ TEST(SummaryUsesTest, UsesFileIsNamedLikeTheSummary) {
   EXPECT_EQ(Uses, Summary.substr(0, Summary.size() - 8) + ".uses");
 }
 
+TEST(SummaryUsesTest, TaggedUsesFileEndsWithItsFact) {
+  // A check that reads a fact another check writes records its keys in a
+  // file of its own: <hash>.<tag>.<fact>.uses, whose last part still names
+  // the fact (the driver reads it from there).
+  std::string Plain = usesFileName("/src/log.cpp", SummaryFact::Detaches);
+  std::string Tagged =
+      usesFileName("/src/log.cpp", SummaryFact::Detaches, "lifetime");
+  std::string Hash = Plain.substr(0, Plain.find('.'));
+  EXPECT_EQ(Plain, Hash + ".detaches.uses");
+  EXPECT_EQ(Tagged, Hash + ".lifetime.detaches.uses");
+}
+
 class SummaryDirectoryTest : public ::testing::Test {
 protected:
   void SetUp() override {
