@@ -73,8 +73,7 @@ private:
   model::DetachedObjects Detached{OwnerFunctions, LateUses};
   /// The `borrows` facts of summaries (SummaryOutput, SummaryDirectory).
   model::ParameterBorrows Borrows;
-  /// The `joins` facts of summaries: destructors of task types that wait
-  /// for their coroutine.
+  /// Summaries' `joins` facts (task destructors that wait for the frame).
   model::DestructorJoins Joins;
   /// The `detaches` facts of summaries (read only): functions of other
   /// units that detach the task handed to them.

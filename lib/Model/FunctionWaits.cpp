@@ -402,43 +402,41 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   // Waits linked to the task.
   llvm::SmallVector<const Stmt *, 4> Linked;
   for (const Wait &W : waits())
-    for (const VarDecl *Object : W.Objects) {
-      if (W.Aborts) {
-        // Only this task's change can let the check pass.
-        if (namedOnlyBy(Body, *Object, *TaskClass, *Spawn) &&
-            signalsWhenDone(*Task.Coroutine, Object, Spawn, SM)) {
-          Linked.push_back(W.At);
-          break;
-        }
-        continue;
-      }
-      bool Link = false;
-      // The task's own future or result.
-      if (const Expr *Init = Object->getInit()) {
-        llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
-        addCalledClosures(Init, Called);
-        Link = contains(Init, Spawn) || Called.contains(TaskClass);
-      }
-      // Signalled by a callback the task is started with, or by the task
-      // once it is done with its captures.
-      Link = Link ||
-             llvm::any_of(Chain.Callbacks,
-                          [&](const LambdaExpr *L) {
-                            return callbackSignals(*L, Object);
-                          }) ||
-             signalsWhenDone(*Task.Coroutine, Object, Spawn, SM);
-      // Signalled by (or the closure of) another task that awaits what
-      // this one changes: it cannot finish before this one fed it.
-      if (!Link)
-        Link = signalledByDependentTask(Task, Object);
-      if (Link) {
-        Linked.push_back(W.At);
-        break;
-      }
-    }
+    if (llvm::any_of(W.Objects, [&](const VarDecl *Object) {
+          return linked(W, Object, Task, *Spawn, Chain.Callbacks);
+        }))
+      Linked.push_back(W.At);
   if (Linked.empty() || !onEveryPath(*Spawn, Dying, Linked))
     return {};
   return {WaitOut::Kind::Waits, Linked.front()};
+}
+
+bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
+                           const StartedTask &Task, const CallExpr &Spawn,
+                           llvm::ArrayRef<const LambdaExpr *> Callbacks) {
+  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // An aborting check: only this task's change can let it pass.
+  if (W.Aborts)
+    return namedOnlyBy(Body, *Object, *TaskClass, Spawn) &&
+           signalsWhenDone(*Task.Coroutine, Object, &Spawn, SM);
+  // The task's own future or result.
+  if (const Expr *Init = Object->getInit()) {
+    llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
+    addCalledClosures(Init, Called);
+    if (contains(Init, &Spawn) || Called.contains(TaskClass))
+      return true;
+  }
+  // Signalled by a callback the task is started with, or by the task once
+  // it is done with its captures; or signalled by (or the closure of)
+  // another task that awaits what this one changes: it cannot finish
+  // before this one fed it.
+  return llvm::any_of(Callbacks,
+                      [&](const LambdaExpr *L) {
+                        return callbackSignals(*L, Object);
+                      }) ||
+         signalsWhenDone(*Task.Coroutine, Object, &Spawn, SM) ||
+         signalledByDependentTask(Task, Object);
 }
 
 bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,

@@ -105,6 +105,11 @@ private:
   /// one, that awaits something \p Task changes: it cannot finish before
   /// \p Task has fed it.
   bool signalledByDependentTask(const StartedTask &Task, const VarDecl *Object);
+  /// True when \p W's wait on \p Object is linked to \p Task (started by
+  /// \p Spawn, with the callbacks \p Callbacks).
+  bool linked(const Wait &W, const VarDecl *Object, const StartedTask &Task,
+              const CallExpr &Spawn,
+              llvm::ArrayRef<const LambdaExpr *> Callbacks);
 
   const FunctionDecl &Function;
   const Stmt &Body;
