@@ -366,7 +366,9 @@ bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                D && D->getVarDecl() == &Dying)
         return false;
     }
-    if (Covered || Waiting.contains(Block->getTerminatorStmt()))
+    // A path that ends the process (abort) never destroys the local.
+    if (Covered || Waiting.contains(Block->getTerminatorStmt()) ||
+        Block->hasNoReturnElement())
       continue;
     if (Block == &G->getExit())
       return false;

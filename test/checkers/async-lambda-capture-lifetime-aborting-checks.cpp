@@ -62,6 +62,21 @@ void checked_atomic(Executor *Ex) {
     std::terminate();
 }
 
+// An earlier check of something else aborts on its failing path: that
+// path never destroys the locals either.
+void earlier_unrelated_check(Executor *Ex, int Expected) {
+  bool Done = false;
+  int Value = 0;
+  auto Writer = [&]() -> Lazy<void> {
+    co_await step();
+    ++Value;
+    Done = true;
+  };
+  Writer().via(Ex).detach();
+  CHECK(Expected > 0);
+  CHECK(Done);
+}
+
 template <class T> void generic_checked(Executor *Ex, T Seed) {
   T Value = Seed;
   bool Done = false;
@@ -120,6 +135,23 @@ void returns_on_failure(Executor *Ex) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Writer' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
   if (!Done)
     return;
+}
+
+// An earlier check that throws on failure unwinds the locals under the
+// task.
+void earlier_throwing_check(Executor *Ex, int Expected) {
+  bool Done = false;
+  int Value = 0;
+  auto Writer = [&]() -> Lazy<void> {
+    co_await step();
+    ++Value;
+    Done = true;
+  };
+  Writer().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Writer' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  if (Expected < 0)
+    throw Expected;
+  CHECK(Done);
 }
 
 // The task uses a capture after its change.
