@@ -1,6 +1,7 @@
 //===--- AbortingChecks.cpp - async-lint ----------------------------------===//
 
 #include "AbortingChecks.h"
+#include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include <functional>
 
@@ -40,11 +41,7 @@ std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getNumArgs() == 1 ? constantOf(Construct->getArg(0), Ctx)
                                         : std::nullopt;
-  Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) ||
-      R.Val.getInt().getSignificantBits() > 64)
-    return std::nullopt;
-  return R.Val.getInt().getSExtValue();
+  return integerConstant(E, Ctx);
 }
 
 /// The initial value of the local variable \p E names, read directly or
