@@ -175,6 +175,7 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   model::CallLifetimeRules Rules = callRules();
   auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
   model::CallerOf Caller{F.Body, Flow};
+  Detached.judging(F.Decl, F.events().calls(), Rules.A);
   for (const Expr *Site : F.events().calls()) {
     const auto *Call = dyn_cast<CallExpr>(Site);
     if (!Call)
@@ -193,9 +194,8 @@ void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
     }
     report(model::coroutineCallLifetimes(*Call, *Callee, Caller, Rules));
   }
-  report(model::detachingCallLifetimes(
-      F.Body, [&]() -> const model::TaskFlow & { return F.flow(); },
-      F.Ctx.getSourceManager(), &F.own(), Rules));
+  report(model::detachingCallLifetimes(F.Body, Flow, F.Ctx.getSourceManager(),
+                                       &F.own(), Rules));
   if (!StrictParameters) // which reports these parameters too
     report(model::droppedHandlerParameters(F.own(), Rules));
   // Every function, so that every unit writes its file (empty when it

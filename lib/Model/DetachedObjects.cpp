@@ -70,6 +70,25 @@ const DetachedSelf *DetachedObjects::detachedSelf(const CXXMethodDecl &M,
   return Cached->second ? &*Cached->second : nullptr;
 }
 
+void DetachedObjects::judging(const FunctionDecl &FD,
+                              llvm::ArrayRef<const Expr *> Calls,
+                              const LibraryAnalyses &A) {
+  const auto *M = dyn_cast<CXXMethodDecl>(&FD);
+  if (!M || !M->isInstance() || FD.isDependentContext() ||
+      getCoroutineBody(FD))
+    return;
+  for (const Expr *E : Calls) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+    const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+    const FunctionDecl *Callee = Object ? calledDefinition(*Call) : nullptr;
+    if (Callee && isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
+        getCoroutineBody(*Callee)) {
+      (void)detachedSelf(*M, A);
+      return;
+    }
+  }
+}
+
 SourceLocation DetachedObjects::detachedSpawnOf(const CXXMethodDecl &Coro,
                                                 const LibraryAnalyses &A) {
   auto [It, New] = Spawns.try_emplace(&Coro, SourceLocation());

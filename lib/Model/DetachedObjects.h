@@ -62,6 +62,12 @@ public:
   /// few calls deep); null when nothing.
   const DetachedSelf *detachedSelf(const CXXMethodDecl &M,
                                    const LibraryAnalyses &A);
+  /// Asks detachedSelf of \p FD, being judged, when it is a member function
+  /// (not a coroutine) one of whose \p Calls runs a member coroutine on
+  /// '*this': its task flow is held now, and a caller judged after it is
+  /// freed finds the answer instead of building the CFG again.
+  void judging(const FunctionDecl &FD, llvm::ArrayRef<const Expr *> Calls,
+               const LibraryAnalyses &A);
   /// Where a member function of its class spawns \p Coro detached on
   /// '*this'; invalid when none does.
   SourceLocation detachedSpawnOf(const CXXMethodDecl &Coro,
