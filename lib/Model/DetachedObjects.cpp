@@ -74,8 +74,7 @@ void DetachedObjects::judging(const FunctionDecl &FD,
                               llvm::ArrayRef<const Expr *> Calls,
                               const LibraryAnalyses &A) {
   const auto *M = dyn_cast<CXXMethodDecl>(&FD);
-  if (!M || !M->isInstance() || FD.isDependentContext() ||
-      getCoroutineBody(FD))
+  if (!M || !M->isInstance() || FD.isDependentContext() || getCoroutineBody(FD))
     return;
   for (const Expr *E : Calls) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
