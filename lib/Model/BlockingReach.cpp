@@ -47,6 +47,9 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
     };
     if (Leaf.isCategory("wait") && waitsOnStartupHandshake(FD, S, MayBlock))
       return std::nullopt;
+    // A run loop's idle wait: entered from a task, a nested loop.
+    if (!isCoroutine(FD) && Loops.isIdleWait(FD, S, Ctx.getSourceManager()))
+      return std::nullopt;
     // A system call in a function that handles EAGAIN is made on a
     // non-blocking descriptor; one made just after awaiting the descriptor's
     // readiness finds it ready.

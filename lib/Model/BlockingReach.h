@@ -7,7 +7,8 @@
 // blocks: a get() blocks only while its object is not ready (PathFacts), so a
 // function that waits on its parameter blocks only when that argument is not
 // ready; a system call on a non-blocking descriptor does not block; an eager
-// coroutine runs only its code before the first suspension in its caller.
+// coroutine runs only its code before the first suspension in its caller;
+// the idle wait of an executor's run loop (RunLoops.h) stalls nothing.
 // Remembered per function for a translation unit.
 //
 //===----------------------------------------------------------------------===//
@@ -18,6 +19,7 @@
 #include "BlockingCalls.h"
 #include "NonBlockingIO.h"
 #include "PathFacts.h"
+#include "RunLoops.h"
 #include "SuspensionFlow.h"
 #include "VisibleBodies.h"
 #include "clang/AST/ASTContext.h"
@@ -99,6 +101,7 @@ public:
   void clear() {
     Reaches.clear();
     Bodies.clear();
+    Loops.clear();
     if (Lists.Memo)
       Lists.Memo->clear();
   }
@@ -123,6 +126,7 @@ private:
   NonBlockingIO &IO;
   llvm::DenseMap<const FunctionDecl *, Memo> Reaches;
   VisibleBodies Bodies;
+  RunLoops Loops;
   unsigned MemberBudget;
 };
 

@@ -97,6 +97,7 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
   case UseKind::Returned: {
     TaskFate Returned{K::Escapes, U.Where, "returned here"};
     Returned.ViaReturn = true;
+    Returned.Started = U.Started; // the join handle of its spawn
     return Returned;
   }
   case UseKind::Spawned:

@@ -338,7 +338,8 @@ private:
       Use Spawned{UseKind::Spawned, detachedToken(Call), Call.getBeginLoc()};
       if (U.What == UseKind::Awaited)
         Spawned = U;
-      else if (U.What == UseKind::StoredLocal && keptToJoin(Call, U.Holder))
+      else if ((U.What == UseKind::StoredLocal && keptToJoin(Call, U.Holder)) ||
+               (U.What == UseKind::Returned && keptToJoin(Call, nullptr)))
         (Spawned = U).Started = true;
       if (Object)
         expr(Object, Spawned, Full);
@@ -346,13 +347,14 @@ private:
     }
     if (Object)
       return memberCall(Call, *Object, U, Full, Matches(Lib.JoinMembers));
-    plainCall(Call, Full);
+    plainCall(Call, U, Full);
   }
 
   /// Not a member call, nor one of the lists' above: an assignment operator
   /// stores its value; any other call consumes its callee and hands each
-  /// argument to its parameter (an operator consumes them).
-  void plainCall(const CallExpr &Call, const Expr *Full) {
+  /// argument to its parameter (an operator consumes them); \p U is the
+  /// use of the call's value.
+  void plainCall(const CallExpr &Call, Use U, const Expr *Full) {
     Use Consumed{UseKind::Other, false, Call.getBeginLoc()};
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
@@ -368,7 +370,16 @@ private:
       return;
     }
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-      expr(Call.getArg(I), handedTo(Call, I), Full);
+      expr(Call.getArg(I), returnedAs(handedTo(Call, I), U), Full);
+  }
+
+  /// A task the callee returns (or the join handle of its spawn) has the
+  /// fate of the call's value, \p U; a started one runs from the call on.
+  static Use returnedAs(Use Handed, Use U) {
+    if (Handed.What != UseKind::Returned)
+      return Handed;
+    U.Started |= Handed.Started;
+    return U;
   }
 
   /// A member call of another kind than above, on \p Object; \p Join: the
@@ -408,7 +419,7 @@ private:
     // one that stores it in a member of its object stores it in \p Object
     // (a group kept in a local keeps it).
     for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-      Use Handed = handedTo(Call, I);
+      Use Handed = returnedAs(handedTo(Call, I), U);
       if (Handed.What == UseKind::StoredOther && Handed.IntoObject)
         if (Use Local = storeInto(&Object, Call.getBeginLoc(), &Call, false);
             Local.What == UseKind::StoredLocal)
@@ -457,7 +468,10 @@ private:
     using K = TaskFate::Kind;
     if (F.What == K::Awaited || F.What == K::AwaitedLater)
       Summary = {UseKind::Awaited, false, SourceLocation()};
-    else if (F.What == K::Escapes && !F.ViaReturn)
+    else if (F.What == K::Escapes && F.ViaReturn) { // the caller decides
+      Summary.What = UseKind::Returned;
+      Summary.Started = F.Started;
+    } else if (F.What == K::Escapes && !F.ViaReturn)
       Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
                  F.Where};
     Summary.IntoObject = Summary.What == UseKind::StoredOther && F.IntoObject;
