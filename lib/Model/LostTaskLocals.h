@@ -28,9 +28,10 @@ namespace clang::tidy::async::model {
 /// overwritten, and structure alone settles it (created, then awaited).
 /// \p Results are the locals of \p Vars that hold a result (an eager task,
 /// an awaitable no coroutine returns: isResultHandle): one is lost where it
-/// is overwritten unused, or when no statement uses it at all. A path that
-/// leaves before using it (an early return) wants no result there; the work
-/// ran anyway.
+/// is overwritten unused, where its scope ends unused as the code runs on (a
+/// loop body's end, a branch that falls through), or when no statement uses
+/// it at all. A path that leaves before using it (a return, break, continue
+/// or goto) wants no result there; the work ran anyway.
 std::vector<UnusedValueLoss>
 lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
                const llvm::DenseSet<const VarDecl *> &Results, const Stmt &Body,

@@ -106,6 +106,26 @@ int read_after_early_return(bool stop) {
     return 0;
   return p.get();
 }
+corp::promise<int> start_fetch(int);
+template <class T> corp::promise<T> start_fetch_t();
+// A loop that leaves (break) or skips (continue) before the read.
+int read_unless_leaving(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto p = start_fetch(i);
+    if (i == 7)
+      break;
+    if (i % 2)
+      continue;
+    sum += p.get();
+  }
+  return sum;
+}
+#define READ_OR_RETURN(p, stop) if (stop) return 0; return (p).get()
+int read_in_macro(bool stop) {
+  auto p = start_fetch(1);
+  READ_OR_RETURN(p, stop);
+}
 corp::future<> units_awaited(corp::mutex &m) {
   auto u = co_await m.get_units();
   co_await corp::persist();
@@ -191,6 +211,30 @@ corp::future<> overwritten(corp::mutex &m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'f' is overwritten here without having been awaited
   auto u = co_await std::move(f);
 }
+
+// Read on some paths only, and forgotten where the others run on: the
+// loop body's end (a result handle awaited every few rounds), a branch.
+corp::future<> awaited_some_rounds(int n) {
+  for (int i = 0; i < n; ++i) {
+    auto p = start_fetch(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: awaitable 'p' is not awaited on every path [async-discarded-awaitable]
+    if (i % 10 != 0)
+      co_await p;
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'p' goes out of scope here without having been awaited
+}
+template <class T> int read_if(bool want) {
+  int v = 0;
+  {
+    auto p = start_fetch_t<T>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: awaitable 'p' is not awaited on every path [async-discarded-awaitable]
+    if (want)
+      v = p.get();
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'p' goes out of scope here without having been awaited
+  return v;
+}
+int read_if_int(bool want) { return read_if<int>(want); }
 
 int promise_unused() {
   auto p = corp::promise<int>::make_fulfilled(1);
