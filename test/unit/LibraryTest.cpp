@@ -59,7 +59,8 @@ const Documented Lists[] = {
      "::std::this_thread::sync_wait;::async_simple::coro::syncAwait;"
      "::coro::sync_wait;asio::io_context::run;asio::io_context::run_one;"
      "asio::io_context::run_for;asio::io_context::run_until;"
-     "asio::thread_pool::join;asio::thread_pool::wait;sync_wait;"
+     "asio::thread_pool::join;asio::thread_pool::wait;"
+     "::agrpc::GrpcContext::run;sync_wait;"
      "blockingWait;blocking_wait;syncAwait;sync_await"},
     {"JoinMembers",
      "concurrencpp::result::get;concurrencpp::result::wait;"
