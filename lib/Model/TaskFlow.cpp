@@ -8,6 +8,7 @@
 #include "FrameEnds.h"
 #include "HandedOverTasks.h"
 #include "SpawnHandles.h"
+#include "StatementChildren.h"
 #include "StdCalls.h"
 #include "TaskHolders.h"
 #include "clang/AST/ExprCXX.h"
@@ -91,33 +92,17 @@ private:
         stmt(Child, End);
     }
     const VarDecl *Declared = nullptr;
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
-      if (const VarDecl *Ex = Catch->getExceptionDecl())
-        Flow.ScopeEnds[Ex] = Catch->getEndLoc();
-    } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S);
+        Catch && Catch->getExceptionDecl())
+      Flow.ScopeEnds[Catch->getExceptionDecl()] = Catch->getEndLoc();
+    else if (const auto *If = dyn_cast<IfStmt>(&S))
       Declared = If->getConditionVariable();
-    } else if (const auto *While = dyn_cast<WhileStmt>(&S)) {
+    else if (const auto *While = dyn_cast<WhileStmt>(&S))
       Declared = While->getConditionVariable();
-    } else if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
+    else if (const auto *Switch = dyn_cast<SwitchStmt>(&S))
       Declared = Switch->getConditionVariable();
-    }
     if (Declared)
       var(Declared, End);
-  }
-
-  static bool isStatementChild(const Stmt &Parent, const Stmt &Child) {
-    if (const auto *If = dyn_cast<IfStmt>(&Parent))
-      return &Child == If->getThen() || &Child == If->getElse();
-    if (const auto *For = dyn_cast<ForStmt>(&Parent))
-      return &Child == For->getBody() || &Child == For->getInc() ||
-             &Child == For->getInit();
-    if (const auto *While = dyn_cast<WhileStmt>(&Parent))
-      return &Child == While->getBody();
-    if (const auto *Do = dyn_cast<DoStmt>(&Parent))
-      return &Child == Do->getBody();
-    if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
-      return &Child == Switch->getBody() || &Child == Switch->getInit();
-    return true;
   }
 
   void var(const VarDecl *VD, SourceLocation ScopeEnd) {
@@ -370,16 +355,7 @@ private:
       return;
     }
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-      expr(Call.getArg(I), returnedAs(handedTo(Call, I), U), Full);
-  }
-
-  /// A task the callee returns (or the join handle of its spawn) has the
-  /// fate of the call's value, \p U; a started one runs from the call on.
-  static Use returnedAs(Use Handed, Use U) {
-    if (Handed.What != UseKind::Returned)
-      return Handed;
-    U.Started |= Handed.Started;
-    return U;
+      expr(Call.getArg(I), handedTo(Call, I, U), Full);
   }
 
   /// A member call of another kind than above, on \p Object; \p Join: the
@@ -419,7 +395,7 @@ private:
     // one that stores it in a member of its object stores it in \p Object
     // (a group kept in a local keeps it).
     for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-      Use Handed = returnedAs(handedTo(Call, I), U);
+      Use Handed = handedTo(Call, I, U);
       if (Handed.What == UseKind::StoredOther && Handed.IntoObject)
         if (Use Local = storeInto(&Object, Call.getBeginLoc(), &Call, false);
             Local.What == UseKind::StoredLocal)
@@ -432,7 +408,9 @@ private:
   /// argument \p I, when its definition is here: awaits it (sync_wait)
   /// before it returns, or keeps it where it outlives the call (a member, a
   /// global, a spawn); declared only, it may keep it (HandedOverTasks.h).
-  Use handedTo(const CallExpr &Call, unsigned I) {
+  /// One it returns (or the join handle of its spawn) has the fate of the
+  /// call's value, \p U; a started one runs from the call on.
+  Use handedTo(const CallExpr &Call, unsigned I, Use U) {
     Use Consumed{takesTaskOver(Call, I) ? UseKind::StoredOther : UseKind::Other,
                  false, Call.getBeginLoc()};
     const FunctionDecl *Callee = Call.getDirectCallee();
@@ -453,6 +431,10 @@ private:
     if (Known().try_emplace(Key, Use()).second)
       Known()[Key] = summarise(*Def, *Param);
     Use Summary = Known()[Key];
+    if (Summary.What == UseKind::Returned) {
+      U.Started |= Summary.Started;
+      return U;
+    }
     if (Summary.Where.isInvalid()) // An await, or a use not modelled.
       Summary.Where = Call.getBeginLoc();
     return Summary;
