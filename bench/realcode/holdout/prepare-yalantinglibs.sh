@@ -14,7 +14,8 @@
 # include/, include/ylt/thirdparty, include/ylt/standalone, src/include,
 # YLT_ENABLE_DL (on by default); SSL, NTLS, ibverbs, CUDA, NetworkDirect and
 # io_uring off (their units and examples drop out as not parsed or without
-# a coroutine); the coro_rpc tests add UNIT_TEST_INJECT and
+# a coroutine); the coro_rpc tests add their own folder to the include
+# path (inject_action.hpp), UNIT_TEST_INJECT and
 # STRUCT_PACK_ENABLE_UNPORTABLE_TYPE, as their CMake file does. Units:
 # src/coro_io/{tests,examples} and src/coro_rpc/{tests,examples} (*.cpp,
 # recursively). coro_http is left out:
@@ -23,7 +24,7 @@
 #   async-lint -p OUT/yalantinglibs-db -j2 --no-cache --format=json --output=yalantinglibs.json \
 #     --header-filter='OUT/yalantinglibs.*' $(cat OUT/yalantinglibs-files.txt)
 set -euo pipefail
-[ $# -eq 2 ] || { sed -n 2,25p "$0"; exit 2; }
+[ $# -eq 2 ] || { sed -n 2,26p "$0"; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 d="$2"; [ -d "$d/.git" ] && d="$d/.git"
@@ -35,7 +36,7 @@ git --git-dir="$d" archive "$sha" | tar -x -C "$root"
 shopt -s globstar nullglob
 rt="$root/src/coro_rpc/tests"
 python3 "$here/units.py" yalantinglibs "$root" "$out/yalantinglibs-db" "$out/yalantinglibs-files.txt" \
-  --extra "$rt/*=-DUNIT_TEST_INJECT" --extra "$rt/*=-DSTRUCT_PACK_ENABLE_UNPORTABLE_TYPE" -- \
+  --extra "$rt/*=-I$rt" --extra "$rt/*=-DUNIT_TEST_INJECT" --extra "$rt/*=-DSTRUCT_PACK_ENABLE_UNPORTABLE_TYPE" -- \
   clang++-22 -std=c++20 -DYLT_ENABLE_DL -I"$root/include" -I"$root/include/ylt/thirdparty" \
   -I"$root/include/ylt/standalone" -I"$root/src/include" -- \
   "$root"/src/coro_io/tests/**/*.cpp "$root"/src/coro_io/examples/**/*.cpp \
