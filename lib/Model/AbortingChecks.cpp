@@ -1,6 +1,7 @@
 //===--- AbortingChecks.cpp - async-lint ----------------------------------===//
 
 #include "AbortingChecks.h"
+#include "Assertions.h"
 #include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include <functional>
@@ -103,26 +104,7 @@ std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
 } // namespace
 
 const Expr *abortingCheck(const Stmt &S, bool &Holds) {
-  const Expr *Cond = nullptr;
-  const Stmt *Then = nullptr, *Else = nullptr;
-  if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    if (If->getInit() || If->getConditionVariable() || If->isConsteval())
-      return nullptr;
-    Cond = If->getCond();
-    Then = If->getThen();
-    Else = If->getElse();
-  } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&S)) {
-    Cond = Choice->getCond();
-    Then = Choice->getTrueExpr();
-    Else = Choice->getFalseExpr();
-  }
-  if (!Cond)
-    return nullptr;
-  bool ThenAborts = aborts(Then), ElseAborts = aborts(Else);
-  if (ThenAborts == ElseAborts)
-    return nullptr;
-  Holds = ElseAborts;
-  return Cond;
+  return oneSidedTest(S, aborts, Holds, /*Plain=*/true);
 }
 
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx) {
@@ -140,14 +122,34 @@ const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx) {
 }
 
 bool namedOnlyBy(const Stmt &Body, const VarDecl &Var,
-                 const CXXRecordDecl &Closure, const Stmt &Start) {
+                 const CXXRecordDecl *Closure, const Stmt &Start) {
   bool Elsewhere = false;
   std::function<void(const Stmt &)> Visit = [&](const Stmt &S) {
     if (Elsewhere || &S == &Start)
       return;
-    if (const auto *L = dyn_cast<LambdaExpr>(&S);
-        L && L->getLambdaClass() == &Closure)
+    if (const auto *L = dyn_cast<LambdaExpr>(&S)) {
+      if (L->getLambdaClass() == Closure)
+        return;
+      // Another lambda: what its body does with the variable. Capturing
+      // it, by copy or by reference, changes nothing.
+      for (const Expr *Init : L->capture_inits())
+        if (Init && !isa<DeclRefExpr>(Init->IgnoreImplicit()))
+          Visit(*Init);
+      return Visit(*L->getBody());
+    }
+    // A read of its value changes nothing; nor does a const member call
+    // on it (an atomic's load), whose arguments are still looked at.
+    if (const auto *Read = dyn_cast<ImplicitCastExpr>(&S);
+        Read && Read->getCastKind() == CK_LValueToRValue &&
+        isa<DeclRefExpr>(Read->getSubExpr()->IgnoreParens()))
       return;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+        Call && Call->getMethodDecl() && Call->getMethodDecl()->isConst() &&
+        namedDecl(Call->getImplicitObjectArgument()) == &Var) {
+      for (const Expr *Arg : Call->arguments())
+        Visit(*Arg);
+      return;
+    }
     bool Holds = false;
     const Expr *Cond = abortingCheck(S, Holds);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))

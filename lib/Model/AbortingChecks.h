@@ -34,10 +34,12 @@ std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx);
 const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx);
 
 /// True when \p Body names \p Var only within the lambda of class
-/// \p Closure, within \p Start, and in the conditions of aborting checks:
-/// nothing else can change it.
+/// \p Closure (null: none), within \p Start, in the conditions of aborting
+/// checks, in reads of its value (a const member call on it included) and
+/// in the captures of other lambdas (whose bodies are looked at): nothing
+/// else can change it.
 bool namedOnlyBy(const Stmt &Body, const VarDecl &Var,
-                 const CXXRecordDecl &Closure, const Stmt &Start);
+                 const CXXRecordDecl *Closure, const Stmt &Start);
 
 } // namespace clang::tidy::async::model
 

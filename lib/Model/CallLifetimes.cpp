@@ -14,6 +14,7 @@
 #include "OwnedResumers.h"
 #include "Owners.h"
 #include "SummaryPlaces.h"
+#include "TaskWaits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -150,7 +151,8 @@ void addDetachStep(LifetimeEvidence &E, const DetachedHandOff &H,
 
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                                          const Expr &Arg,
-                                         const CallLifetimeRules &R) {
+                                         const CallLifetimeRules &R,
+                                         WaitsOutCall Waited) {
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !R.refersThrough(*Param))
     return std::nullopt;
@@ -168,7 +170,7 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                     "spawned detached here", /*OnExecutor=*/true};
   };
   std::optional<ArgumentDeath> D =
-      argumentDeath(C, Index, Arg, R.Late, R.A, Unknown);
+      argumentDeath(C, Index, Arg, R.Late, R.A, Unknown, Waited);
   if (!D || joinedWhenDropped(C, *D, R))
     return std::nullopt;
   LifetimeEvidence E;
@@ -332,9 +334,15 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   CoroutineCall C =
       coroutineCall(Call, Coro, Caller.Body, Caller.Flow, &R.A.Session);
   CallObject O = callObject(Call, Coro, true);
+  // The caller's own waits for the task, as for a coroutine lambda's.
+  auto Waited = [&](const TaskFate &F, const VarDecl &Dying) {
+    return R.OwnWaits && Caller.Decl &&
+           R.OwnWaits->waitedOut(*Caller.Decl, Caller.Body, R.A.Session, Coro,
+                                 F, Dying);
+  };
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < Call.getNumArgs(); ++I)
-    Add(argument(C, I, *Call.getArg(I + O.Offset), R));
+    Add(argument(C, I, *Call.getArg(I + O.Offset), R, Waited));
   // The object of a member coroutine is its implicit reference parameter.
   // Lambdas are async-lambda-capture-lifetime's.
   if (!O.Object || !O.Instance || isLambdaCallOperator(Coro))

@@ -49,8 +49,10 @@ struct WaitKnowledge {
 
 /// A task that a function started and left running.
 struct StartedTask {
-  /// The call operator of the coroutine lambda whose task it is.
-  const CXXMethodDecl *Coroutine = nullptr;
+  /// The coroutine whose task it is: a coroutine lambda's call operator
+  /// (what the task borrows: its captures and its reference and pointer
+  /// parameters), or any coroutine (its reference and pointer parameters).
+  const FunctionDecl *Coroutine = nullptr;
   /// Where the task was started (spawned, or dropped while it runs).
   SourceLocation StartedAt;
 };
@@ -70,14 +72,19 @@ struct WaitOut {
   explicit operator bool() const { return What != Kind::None; }
 };
 
+/// The CFG of a function as the unit's AnalysisSession holds it (null
+/// without one).
+using CFGOf = std::function<const CFG *(const FunctionDecl &)>;
+
 /// The waits of one function body, asked about the tasks it starts, on the
-/// function's CFG as the unit's AnalysisSession holds it. \p Graph is asked
-/// at each question (the session may free and rebuild it between them); a
-/// null CFG is judged in source order.
+/// function's CFG as the unit's AnalysisSession holds it. \p Graphs is
+/// asked at each question (the session may free and rebuild a CFG between
+/// them), for the function and for the coroutines of its tasks; a null CFG
+/// is judged in source order.
 class FunctionWaits {
 public:
   FunctionWaits(const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx,
-                std::function<const CFG *()> Graph, WaitKnowledge K);
+                CFGOf Graphs, WaitKnowledge K);
   ~FunctionWaits();
 
   /// How the function waits out \p Task before \p Dying (a local or a
@@ -116,7 +123,7 @@ private:
   ASTContext &Ctx;
   WaitKnowledge K;
   std::optional<std::vector<Wait>> Waits;
-  std::function<const CFG *()> Graph;
+  CFGOf Graphs;
 };
 
 } // namespace clang::tidy::async::model
