@@ -334,11 +334,12 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   CoroutineCall C =
       coroutineCall(Call, Coro, Caller.Body, Caller.Flow, &R.A.Session);
   CallObject O = callObject(Call, Coro, true);
-  // The caller's own waits for the task, as for a coroutine lambda's.
+  // The caller's checks that end the process unless the task is done, read
+  // as for a coroutine lambda's task (its signals and joins are read here).
   auto Waited = [&](const TaskFate &F, const VarDecl &Dying) {
     return R.OwnWaits && Caller.Decl &&
            R.OwnWaits->waitedOut(*Caller.Decl, Caller.Body, R.A.Session, Coro,
-                                 F, Dying);
+                                 F, Dying, /*OnlyChecks=*/true);
   };
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < Call.getNumArgs(); ++I)

@@ -290,7 +290,8 @@ bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
   return true;
 }
 
-WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
+WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying,
+                                bool OnlyChecks) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!Task.Coroutine || Task.StartedAt.isInvalid())
     return {};
@@ -301,10 +302,11 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   StartChain Chain;
   collectChain(Spawn, TaskClass, Chain, 0);
   if (const VarDecl *Executor =
-          joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM))
+          joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM);
+      Executor && !OnlyChecks)
     return {WaitOut::Kind::Joins, Executor->getInit()};
   // A wait on an object the task signals once done with its captures.
-  if (K.WaitMembers && K.SignalMembers && TaskClass)
+  if (K.WaitMembers && K.SignalMembers && TaskClass && !OnlyChecks)
     if (const CallExpr *W = closureWaitedOut(
                                 Body, *Spawn, scopeEnd(Body, Dying, SM),
                                 *cast<CXXMethodDecl>(Task.Coroutine),
@@ -315,7 +317,8 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
   // Waits linked to the task.
   llvm::SmallVector<const Stmt *, 4> Linked;
   for (const Wait &W : waits())
-    if (llvm::any_of(W.Objects, [&](const VarDecl *Object) {
+    if ((W.Aborts || !OnlyChecks) &&
+        llvm::any_of(W.Objects, [&](const VarDecl *Object) {
           return linked(W, Object, Task, *Spawn, Chain.Callbacks);
         }))
       Linked.push_back(W.At);

@@ -90,8 +90,11 @@ public:
   /// How the function waits out \p Task before \p Dying (a local or a
   /// parameter of the function that the task uses: its closure or a
   /// captured variable) dies; Kind::None when it does not, or cannot be
-  /// shown to.
-  WaitOut waitsOut(const StartedTask &Task, const VarDecl &Dying);
+  /// shown to. With \p OnlyChecks, only by checks that end the process
+  /// unless the task is done (the reading a check that has its own of
+  /// signals and joins adds to it).
+  WaitOut waitsOut(const StartedTask &Task, const VarDecl &Dying,
+                   bool OnlyChecks = false);
 
 private:
   struct Wait {

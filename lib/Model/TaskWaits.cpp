@@ -51,17 +51,19 @@ bool resumersJoined(const Stmt &Body, const FunctionDecl &Coro,
 
 bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
                           AnalysisSession &Session, const FunctionDecl &Coro,
-                          const TaskFate &F, const VarDecl &Dying) {
+                          const TaskFate &F, const VarDecl &Dying,
+                          bool OnlyChecks) {
   // A dropped task whose destructor joins it is done with the statement.
-  if (F.What == TaskFate::Kind::Dropped &&
+  if (F.What == TaskFate::Kind::Dropped && !OnlyChecks &&
       destructorWaitsForCoroutine(Coro.getReturnType(), Waits))
     return true;
   if (F.ViaReturn)
     return false;
   // Every resumption goes through a local executor the function joins.
-  if (resumersJoined(Body, Coro, Dying, {Joins, Waits}, false) ||
-      (F.What == TaskFate::Kind::Dropped &&
-       resumersJoined(Body, Coro, Dying, {Joins, Waits}, true)))
+  if (!OnlyChecks &&
+      (resumersJoined(Body, Coro, Dying, {Joins, Waits}, false) ||
+       (F.What == TaskFate::Kind::Dropped &&
+        resumersJoined(Body, Coro, Dying, {Joins, Waits}, true))))
     return true;
   if (!F.OnExecutor)
     return false;
@@ -72,7 +74,7 @@ bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
         WaitKnowledge{&Waits, &Joining, &WaitMembers, &SignalMembers});
     OwnOf = &Encl;
   }
-  return bool(Own->waitsOut({&Coro, F.Where}, Dying));
+  return bool(Own->waitsOut({&Coro, F.Where}, Dying, OnlyChecks));
 }
 
 } // namespace clang::tidy::async::model

@@ -51,10 +51,12 @@ public:
   /// coroutine \p Coro (a coroutine lambda's call operator, or any
   /// coroutine), of fate \p F, before \p Dying dies. Only a task left
   /// running on an executor can be waited for: a returned task is the
-  /// caller's.
+  /// caller's. With \p OnlyChecks, only by checks that end the process
+  /// unless the task is done (FunctionWaits::waitsOut).
   bool waitedOut(const FunctionDecl &Encl, const Stmt &Body,
                  AnalysisSession &Session, const FunctionDecl &Coro,
-                 const TaskFate &F, const VarDecl &Dying);
+                 const TaskFate &F, const VarDecl &Dying,
+                 bool OnlyChecks = false);
   void clear() {
     Own.reset();
     OwnOf = nullptr;
