@@ -334,13 +334,15 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
   const SourceManager &SM = Ctx.getSourceManager();
   // The task's change after which it uses nothing it borrows, on the
   // coroutine's CFG.
-  auto DoneWith = [&] {
+  auto DoneWith = [&](const Stmt *OnlyTaskIn) {
     return changedWhenDone(*Task.Coroutine, Object, &Spawn,
-                           Graphs ? Graphs(*Task.Coroutine) : nullptr, SM);
+                           Graphs ? Graphs(*Task.Coroutine) : nullptr, SM,
+                           OnlyTaskIn);
   };
-  // An aborting check: only this task's change can let it pass.
+  // An aborting check: only this task's change can let it pass (not
+  // another's, of this coroutine or of other code).
   if (W.Aborts)
-    return namedOnlyBy(Body, *Object, TaskClass, Spawn) && DoneWith();
+    return namedOnlyBy(Body, *Object, TaskClass, Spawn) && DoneWith(&Body);
   // The task's own future or result.
   if (const Expr *Init = Object->getInit()) {
     llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
@@ -356,7 +358,7 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
                       [&](const LambdaExpr *L) {
                         return callbackSignals(*L, Object);
                       }) ||
-         DoneWith() || signalledByDependentTask(Task, Object);
+         DoneWith(nullptr) || signalledByDependentTask(Task, Object);
 }
 
 bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,

@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 
 namespace clang::tidy::async::model {
 
@@ -137,6 +138,34 @@ bool nothingBorrowedAfter(const CFG &G, const Stmt &Change,
   return true;
 }
 
+/// Whether \p Start, in \p Body, starts the only task of \p Coro: it is in
+/// no loop of \p Body, and (\p Alone) no other statement of \p Body, or of
+/// a lambda in it, calls \p Coro.
+bool startsOnlyTask(const Stmt &Body, const FunctionDecl &Coro,
+                    const Stmt &Start, bool Alone) {
+  bool Only = true;
+  std::function<void(const Stmt &, bool)> Visit = [&](const Stmt &S,
+                                                       bool InLoop) {
+    if (!Only)
+      return;
+    if (&S == &Start) {
+      Only = !InLoop;
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Alone && Call && calls(*Call, Coro)) {
+      Only = false;
+      return;
+    }
+    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    for (const Stmt *Child : S.children())
+      if (Child)
+        Visit(*Child, InLoop || Loop);
+  };
+  Visit(Body, false);
+  return Only;
+}
+
 } // namespace
 
 bool changes(const Stmt &S, const VarDecl *Var, bool Pointee) {
@@ -184,7 +213,7 @@ bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro) {
 
 bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                      const Stmt *Start, const CFG *CoroGraph,
-                     const SourceManager &SM) {
+                     const SourceManager &SM, const Stmt *OnlyTaskIn) {
   const Stmt *Body = getUserBody(Coro);
   if (!Body || !Var)
     return false;
@@ -192,6 +221,9 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
   llvm::SmallVector<BoundName, 2> Names = boundParameters(Start, Coro, Var);
   Names.push_back({Var, false});
   return llvm::any_of(Names, [&](const BoundName &Name) {
+    if (OnlyTaskIn && Start &&
+        !startsOnlyTask(*OnlyTaskIn, Coro, *Start, Name.Name == Var))
+      return false;
     return llvm::any_of(
         changesIn(Body, Name.Name, Name.Pointee), [&](const Stmt *Change) {
           return LastUse.isInvalid() ||

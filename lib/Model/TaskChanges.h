@@ -49,9 +49,13 @@ bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro);
 /// a call of \p Coro in \p Start binds to it) with a change after which it
 /// uses nothing it borrows: no such use later in source order, or (on
 /// \p CoroGraph, \p Coro's CFG, when given) none reachable from the change.
+/// With \p OnlyTaskIn (the caller's body), the change must also be one no
+/// other task of \p Coro makes: \p Start is in no loop of it, and for a
+/// change of \p Var itself (a capture), nothing else in it calls \p Coro.
 bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                      const Stmt *Start, const CFG *CoroGraph,
-                     const SourceManager &SM);
+                     const SourceManager &SM,
+                     const Stmt *OnlyTaskIn = nullptr);
 
 } // namespace clang::tidy::async::model
 

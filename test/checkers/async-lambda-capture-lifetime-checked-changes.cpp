@@ -98,7 +98,54 @@ template <class T> void generic_pointer(Executor *Ex, T Add) {
 }
 template void generic_pointer<long>(Executor *, long);
 
+// The same lambda started twice, each task with its own flag.
+void two_tasks_own_flags(Executor *Ex) {
+  int Total = 0;
+  bool First = false, Second = false;
+  auto Worker = [&Total](bool *Done) -> Lazy<void> {
+    co_await step();
+    ++Total;
+    *Done = true;
+  };
+  Worker(&First).via(Ex).detach();
+  Worker(&Second).via(Ex).detach();
+  CHECK(First);
+  CHECK(Second);
+}
+
 // --- Twins that must still be reported.
+
+// The same lambda started twice sets one captured flag: the check passes
+// once either is done.
+void two_tasks_one_flag(Executor *Ex) {
+  int Total = 0;
+  bool Done = false;
+  auto Worker = [&]() -> Lazy<void> {
+    co_await step();
+    ++Total;
+    Done = true;
+  };
+  Worker().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Worker' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  Worker().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Worker' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  CHECK(Done);
+}
+
+// Started in a loop, every task given the same flag.
+void started_in_a_loop(Executor *Ex, int N) {
+  int Total = 0;
+  bool Completed = false;
+  auto Worker = [&Total](bool *Done) -> Lazy<void> {
+    co_await step();
+    ++Total;
+    *Done = true;
+  };
+  for (int I = 0; I < N; ++I)
+    Worker(&Completed).via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: closure 'Worker' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  CHECK(Completed);
+}
 
 // Another lambda writes the flag: the check may pass on its change.
 void written_by_another_lambda(Executor *Ex) {
