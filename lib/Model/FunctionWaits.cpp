@@ -185,8 +185,7 @@ const VarDecl *joiningExecutor(const StartChain &Chain, const VarDecl &Dying,
 } // namespace
 
 FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
-                             ASTContext &Ctx,
-                             CFGOf Graphs, WaitKnowledge K)
+                             ASTContext &Ctx, CFGOf Graphs, WaitKnowledge K)
     : Function(Function), Body(Body), Ctx(Ctx), K(K),
       Graphs(std::move(Graphs)) {}
 
@@ -307,11 +306,11 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying,
     return {WaitOut::Kind::Joins, Executor->getInit()};
   // A wait on an object the task signals once done with its captures.
   if (K.WaitMembers && K.SignalMembers && TaskClass && !OnlyChecks)
-    if (const CallExpr *W = closureWaitedOut(
-                                Body, *Spawn, scopeEnd(Body, Dying, SM),
-                                *cast<CXXMethodDecl>(Task.Coroutine),
-                                *K.WaitMembers, *K.SignalMembers, SM)
-                                .Wait)
+    if (const CallExpr *W =
+            closureWaitedOut(Body, *Spawn, scopeEnd(Body, Dying, SM),
+                             *cast<CXXMethodDecl>(Task.Coroutine),
+                             *K.WaitMembers, *K.SignalMembers, SM)
+                .Wait)
       return {WaitOut::Kind::Waits, W};
 
   // Waits linked to the task.

@@ -37,8 +37,7 @@ bool denotes(const Expr *E, const VarDecl *Var, bool Pointee) {
 /// member call or a member operator's first operand), and whether it is
 /// reached through '->'.
 const Expr *changedObject(const CallExpr &Call, bool &Arrow) {
-  const auto *Method =
-      dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
   if (!Method || !Method->isInstance() || Method->isConst())
     return nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
@@ -73,9 +72,9 @@ struct BoundName {
 /// The parameters of \p Coro that the calls of it in \p Start bind to the
 /// local \p Var: a reference parameter given \p Var (`make(done)`), a
 /// pointer parameter given its address (`make(&done)`).
-llvm::SmallVector<BoundName, 2>
-boundParameters(const Stmt *Start, const FunctionDecl &Coro,
-                const VarDecl *Var) {
+llvm::SmallVector<BoundName, 2> boundParameters(const Stmt *Start,
+                                                const FunctionDecl &Coro,
+                                                const VarDecl *Var) {
   llvm::SmallVector<BoundName, 2> Found;
   forEachOwnStmt(Start, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
@@ -86,8 +85,8 @@ boundParameters(const Stmt *Start, const FunctionDecl &Coro,
       const Expr *Arg = argumentFor(*Call, I);
       const auto *Address = dyn_cast_or_null<UnaryOperator>(
           Arg ? Arg->IgnoreParenImpCasts() : nullptr);
-      bool ByReference = P->getType()->isLValueReferenceType() && Arg &&
-                         namedDecl(Arg) == Var;
+      bool ByReference =
+          P->getType()->isLValueReferenceType() && Arg && namedDecl(Arg) == Var;
       bool ByAddress = P->getType()->isPointerType() && Address &&
                        Address->getOpcode() == UO_AddrOf &&
                        namedDecl(Address->getSubExpr()) == Var;
@@ -145,7 +144,7 @@ bool startsOnlyTask(const Stmt &Body, const FunctionDecl &Coro,
                     const Stmt &Start, bool Alone) {
   bool Only = true;
   std::function<void(const Stmt &, bool)> Visit = [&](const Stmt &S,
-                                                       bool InLoop) {
+                                                      bool InLoop) {
     if (!Only)
       return;
     if (&S == &Start) {
@@ -186,8 +185,7 @@ bool changes(const Stmt &S, const VarDecl *Var, bool Pointee) {
 }
 
 llvm::SmallVector<const Stmt *, 2> changesIn(const Stmt *Body,
-                                             const VarDecl *Var,
-                                             bool Pointee) {
+                                             const VarDecl *Var, bool Pointee) {
   llvm::SmallVector<const Stmt *, 2> Found;
   forEachOwnStmt(Body, [&](const Stmt &S) {
     if (changes(S, Var, Pointee))
@@ -203,7 +201,8 @@ bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro) {
   if (!Ref)
     return false;
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  if (Ref->refersToEnclosingVariableOrCapture() || (Var && Var->isInitCapture()))
+  if (Ref->refersToEnclosingVariableOrCapture() ||
+      (Var && Var->isInitCapture()))
     return true;
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
   QualType T = Param ? Param->getType() : QualType();

@@ -35,9 +35,8 @@ bool changes(const Stmt &S, const VarDecl *Var, bool Pointee = false);
 
 /// The statements of \p Body (its own code) that change \p Var (or, with
 /// \p Pointee, what it points to).
-llvm::SmallVector<const Stmt *, 2> changesIn(const Stmt *Body,
-                                             const VarDecl *Var,
-                                             bool Pointee = false);
+llvm::SmallVector<const Stmt *, 2>
+changesIn(const Stmt *Body, const VarDecl *Var, bool Pointee = false);
 
 /// True when \p S is a use of what the coroutine \p Coro borrows: a
 /// capture or captured 'this' of a coroutine lambda, or one of \p Coro's
@@ -54,8 +53,7 @@ bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro);
 /// change of \p Var itself (a capture), nothing else in it calls \p Coro.
 bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                      const Stmt *Start, const CFG *CoroGraph,
-                     const SourceManager &SM,
-                     const Stmt *OnlyTaskIn = nullptr);
+                     const SourceManager &SM, const Stmt *OnlyTaskIn = nullptr);
 
 } // namespace clang::tidy::async::model
 

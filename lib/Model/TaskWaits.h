@@ -42,8 +42,8 @@ public:
   /// The same from a check's \p BlockingWaits and the library lists of
   /// \p Lib: its blocking waits with \p Lib's sync waits and join members.
   TaskWaits(const NameMatcher &BlockingWaits, const Library &Lib)
-      : Combined(BlockingWaits.str() + ";" + Lib.SyncWaitFunctions.str() +
-                 ";" + Lib.JoinMembers.str()),
+      : Combined(BlockingWaits.str() + ";" + Lib.SyncWaitFunctions.str() + ";" +
+                 Lib.JoinMembers.str()),
         Waits(Combined), Joining(Lib.JoiningExecutors),
         Joins(Lib.JoinFunctions), WaitMembers(Lib.WaitMembers),
         SignalMembers(Lib.SignalMembers) {}
