@@ -149,6 +149,17 @@ void addDetachStep(LifetimeEvidence &E, const DetachedHandOff &H,
          Spawn.Callee});
 }
 
+/// True when the caller ends the process unless the task of \p Coro (of
+/// fate \p F) is done, on every path before \p Dying dies: read as for a
+/// coroutine lambda's task (TaskWaits; its signals and joins are read here).
+bool checkedDone(const CallerOf &Caller, const FunctionDecl &Coro,
+                 const CallLifetimeRules &R, const TaskFate &F,
+                 const VarDecl &Dying) {
+  return R.OwnWaits && Caller.Decl &&
+         R.OwnWaits->waitedOut(*Caller.Decl, Caller.Body, R.A.Session, Coro, F,
+                               Dying, /*OnlyChecks=*/true);
+}
+
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                                          const Expr &Arg,
                                          const CallLifetimeRules &R,
@@ -334,12 +345,8 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   CoroutineCall C =
       coroutineCall(Call, Coro, Caller.Body, Caller.Flow, &R.A.Session);
   CallObject O = callObject(Call, Coro, true);
-  // The caller's checks that end the process unless the task is done, read
-  // as for a coroutine lambda's task (its signals and joins are read here).
   auto Waited = [&](const TaskFate &F, const VarDecl &Dying) {
-    return R.OwnWaits && Caller.Decl &&
-           R.OwnWaits->waitedOut(*Caller.Decl, Caller.Body, R.A.Session, Coro,
-                                 F, Dying, /*OnlyChecks=*/true);
+    return checkedDone(Caller, Coro, R, F, Dying);
   };
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < Call.getNumArgs(); ++I)
