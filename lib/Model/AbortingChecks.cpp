@@ -48,7 +48,14 @@ std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
 /// The initial value of the local variable \p E names, read directly or
 /// through a const member call without arguments on it (an atomic's load
 /// or conversion).
-std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx) {
+/// A local given another value than its initialiser's, and that value.
+struct Override {
+  const VarDecl *Var = nullptr;
+  int64_t Value = 0;
+};
+
+std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx,
+                                      Override With) {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->isConst() || Call->getNumArgs() != 0)
@@ -59,20 +66,23 @@ std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx) {
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
     return std::nullopt;
+  if (Var == With.Var)
+    return With.Value;
   return constantOf(Var->getInit(), Ctx);
 }
 
-std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
+std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx,
+                               Override With = {}) {
   E = E->IgnoreParenCasts();
   if (const auto *Not = dyn_cast<UnaryOperator>(E);
       Not && Not->getOpcode() == UO_LNot) {
-    std::optional<int64_t> V = valueOf(Not->getSubExpr(), Ctx);
+    std::optional<int64_t> V = valueOf(Not->getSubExpr(), Ctx, With);
     return V ? std::optional<int64_t>(!*V) : std::nullopt;
   }
   if (const auto *Binary = dyn_cast<BinaryOperator>(E);
       Binary && (Binary->isComparisonOp() || Binary->isLogicalOp())) {
-    std::optional<int64_t> L = valueOf(Binary->getLHS(), Ctx);
-    std::optional<int64_t> R = valueOf(Binary->getRHS(), Ctx);
+    std::optional<int64_t> L = valueOf(Binary->getLHS(), Ctx, With);
+    std::optional<int64_t> R = valueOf(Binary->getRHS(), Ctx, With);
     if (!L || !R)
       return std::nullopt;
     switch (Binary->getOpcode()) {
@@ -96,7 +106,7 @@ std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
       return std::nullopt;
     }
   }
-  if (std::optional<int64_t> Local = initialOfLocal(E, Ctx))
+  if (std::optional<int64_t> Local = initialOfLocal(E, Ctx, With))
     return Local;
   return constantOf(E, Ctx);
 }
@@ -110,6 +120,16 @@ const Expr *abortingCheck(const Stmt &S, bool &Holds) {
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx) {
   std::optional<int64_t> V = valueOf(&E, Ctx);
   return V ? std::optional<bool>(*V != 0) : std::nullopt;
+}
+
+std::optional<bool> valueWith(const Expr &E, const ASTContext &Ctx,
+                              const VarDecl &Var, int64_t Value) {
+  std::optional<int64_t> V = valueOf(&E, Ctx, {&Var, Value});
+  return V ? std::optional<bool>(*V != 0) : std::nullopt;
+}
+
+std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx) {
+  return Var.hasLocalStorage() ? constantOf(Var.getInit(), Ctx) : std::nullopt;
 }
 
 const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx) {

@@ -28,6 +28,15 @@ const Expr *abortingCheck(const Stmt &S, bool &Holds);
 /// cannot be told.
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx);
 
+/// The value of \p E as valueAtInitialisers reads it, but with the local
+/// \p Var holding \p Value.
+std::optional<bool> valueWith(const Expr &E, const ASTContext &Ctx,
+                              const VarDecl &Var, int64_t Value);
+
+/// The constant value the local \p Var is initialised with, as
+/// valueAtInitialisers reads it; nullopt when there is none.
+std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx);
+
 /// The condition of \p S when it is an aborting check that can pass only
 /// once a local it reads has changed since its initialiser (the condition
 /// is false at the initialisers): a run that goes on has seen the change.

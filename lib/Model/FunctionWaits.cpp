@@ -339,9 +339,11 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
                            OnlyTaskIn);
   };
   // An aborting check: only this task's change can let it pass (not
-  // another's, of this coroutine or of other code).
+  // another's, of this coroutine or of other code), or it counts every
+  // task of this coroutine.
   if (W.Aborts)
-    return namedOnlyBy(Body, *Object, TaskClass, Spawn) && DoneWith(&Body);
+    return namedOnlyBy(Body, *Object, TaskClass, Spawn) &&
+           (DoneWith(&Body) || countsEveryStart(W, *Object, Task));
   // The task's own future or result.
   if (const Expr *Init = Object->getInit()) {
     llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
@@ -358,6 +360,29 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
                         return callbackSignals(*L, Object);
                       }) ||
          DoneWith(nullptr) || signalledByDependentTask(Task, Object);
+}
+
+bool FunctionWaits::countsEveryStart(const Wait &W, const VarDecl &Counter,
+                                     const StartedTask &Task) {
+  // Several tasks of the coroutine lambda, each counting its capture up by
+  // one as its last use.
+  const CFG *Own = Graphs ? Graphs(*Task.Coroutine) : nullptr;
+  std::optional<unsigned> Starts =
+      startsPerLife(Body, *Task.Coroutine, Counter);
+  std::optional<int64_t> Initial = initialValue(Counter, Ctx);
+  bool Holds = false;
+  const Expr *Cond = abortingCheck(*W.At, Holds);
+  if (!Own || !Starts || *Starts < 2 || !Initial || !Cond ||
+      !closureOf(Task.Coroutine) ||
+      !countsUpOnceLast(*Task.Coroutine, Counter, *Own))
+    return false;
+  // The check fails until every task has counted.
+  for (unsigned Counted = 0; Counted < *Starts; ++Counted) {
+    std::optional<bool> V = valueWith(*Cond, Ctx, Counter, *Initial + Counted);
+    if (!V || *V == Holds)
+      return false;
+  }
+  return true;
 }
 
 bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,

@@ -110,6 +110,12 @@ private:
   /// life (or out of the function) without passing one of \p Linked.
   bool onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                    llvm::ArrayRef<const Stmt *> Linked);
+  /// True when the aborting check \p W fails until every task of
+  /// \p Task's coroutine lambda the function starts in one life of
+  /// \p Counter has counted it up by one, each as its last use: a run that
+  /// goes on has them all done with the captures.
+  bool countsEveryStart(const Wait &W, const VarDecl &Counter,
+                        const StartedTask &Task);
   /// True when \p Object is signalled by another task of the function (by
   /// its own code or a callback it is started with), or is the closure of
   /// one, that awaits something \p Task changes: it cannot finish before

@@ -3,6 +3,7 @@
 #include "TaskChanges.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "DrainLoops.h"
 #include "Expressions.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -137,35 +138,78 @@ bool nothingBorrowedAfter(const CFG &G, const Stmt &Change,
   return true;
 }
 
-/// Whether \p Start, in \p Body, starts the only task of \p Coro: it is in
-/// no loop of \p Body, and (\p Alone) no other statement of \p Body, or of
-/// a lambda in it, calls \p Coro.
-bool startsOnlyTask(const Stmt &Body, const FunctionDecl &Coro,
-                    const Stmt &Start, bool Alone) {
-  bool Only = true;
+/// True when \p Loop may run its body more than once in one life of
+/// \p Var: a loop statement that does not hold \p Var's declaration.
+bool repeatsWithin(const Stmt &Loop, const VarDecl &Var,
+                   const SourceManager &SM) {
+  if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
+    return false;
+  SourceLocation Decl = at(Var.getLocation(), SM);
+  return !(SM.isBeforeInTranslationUnit(at(Loop.getBeginLoc(), SM), Decl) &&
+           SM.isBeforeInTranslationUnit(Decl, at(Loop.getEndLoc(), SM)));
+}
+
+/// True when \p Start, in \p Body, is in a loop that may run it more than
+/// once in one life of \p Var.
+bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
+                   const SourceManager &SM) {
+  bool Found = false, Repeated = false;
   std::function<void(const Stmt &, bool)> Visit = [&](const Stmt &S,
-                                                      bool InLoop) {
-    if (!Only)
+                                                       bool InLoop) {
+    if (Found)
       return;
     if (&S == &Start) {
-      Only = !InLoop;
+      Found = true;
+      Repeated = InLoop;
       return;
     }
-    if (const auto *Call = dyn_cast<CallExpr>(&S);
-        Alone && Call && calls(*Call, Coro)) {
-      Only = false;
-      return;
-    }
-    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    bool Loop = InLoop || repeatsWithin(S, Var, SM);
     for (const Stmt *Child : S.children())
       if (Child)
-        Visit(*Child, InLoop || Loop);
+        Visit(*Child, Loop);
   };
   Visit(Body, false);
-  return Only;
+  return Repeated;
 }
 
 } // namespace
+
+std::optional<unsigned> startsPerLife(const Stmt &Body,
+                                      const FunctionDecl &Coro,
+                                      const VarDecl &Var) {
+  const ASTContext &Ctx = Coro.getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Known = true;
+  unsigned Starts = 0;
+  std::function<void(const Stmt &, unsigned)> Visit = [&](const Stmt &S,
+                                                          unsigned Rounds) {
+    if (!Known)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && calls(*Call, Coro))
+      Starts += Rounds;
+    if (repeatsWithin(S, Var, SM)) {
+      // A counting loop runs its body a known number of times.
+      const auto *For = dyn_cast<ForStmt>(&S);
+      std::optional<int64_t> Trips = For ? tripCount(*For, Ctx) : std::nullopt;
+      if (!Trips || *Trips < 0 || *Trips > 1024) {
+        // Any start in it is repeated an unknown number of times.
+        bool Starts = false;
+        forEachOwnStmt(&S, [&](const Stmt &Sub) {
+          const auto *Call = dyn_cast<CallExpr>(&Sub);
+          Starts = Starts || (Call && calls(*Call, Coro));
+        });
+        Known = !Starts;
+        return;
+      }
+      Rounds *= static_cast<unsigned>(*Trips);
+    }
+    for (const Stmt *Child : S.children())
+      if (Child)
+        Visit(*Child, Rounds);
+  };
+  Visit(Body, 1);
+  return Known ? std::optional<unsigned>(Starts) : std::nullopt;
+}
 
 bool changes(const Stmt &S, const VarDecl *Var, bool Pointee) {
   if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
@@ -220,8 +264,11 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
   llvm::SmallVector<BoundName, 2> Names = boundParameters(Start, Coro, Var);
   Names.push_back({Var, false});
   return llvm::any_of(Names, [&](const BoundName &Name) {
+    // One task changes it: its start is not repeated (a parameter bound to
+    // the local is named only there), and for a capture no other start.
     if (OnlyTaskIn && Start &&
-        !startsOnlyTask(*OnlyTaskIn, Coro, *Start, Name.Name == Var))
+        (repeatedStart(*OnlyTaskIn, *Start, *Var, SM) ||
+         (Name.Name == Var && startsPerLife(*OnlyTaskIn, Coro, *Var) != 1u)))
       return false;
     return llvm::any_of(
         changesIn(Body, Name.Name, Name.Pointee), [&](const Stmt *Change) {
@@ -231,6 +278,38 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                  (CoroGraph && nothingBorrowedAfter(*CoroGraph, *Change, Coro));
         });
   });
+}
+
+namespace {
+
+/// True when \p S adds one to what it changes: `++n`, `n++`, `n += 1`
+/// (built in, or an overloaded operator such as an atomic's).
+bool incrementsByOne(const Stmt &S, const ASTContext &Ctx) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementOp();
+  const Expr *Step = nullptr;
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(&S);
+      Compound && Compound->getOpcode() == BO_AddAssign)
+    Step = Compound->getRHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+    if (Op->getOperator() == OO_PlusPlus)
+      return true;
+    if (Op->getOperator() == OO_PlusEqual && Op->getNumArgs() == 2)
+      Step = Op->getArg(1);
+  }
+  std::optional<int64_t> By = Step ? integerConstant(Step, Ctx) : std::nullopt;
+  return By && *By == 1;
+}
+
+} // namespace
+
+bool countsUpOnceLast(const FunctionDecl &Coro, const VarDecl &Var,
+                      const CFG &CoroGraph) {
+  const Stmt *Body = getUserBody(Coro);
+  llvm::SmallVector<const Stmt *, 2> Changes = changesIn(Body, &Var);
+  return Changes.size() == 1 &&
+         incrementsByOne(*Changes.front(), Coro.getASTContext()) &&
+         nothingBorrowedAfter(CoroGraph, *Changes.front(), Coro);
 }
 
 } // namespace clang::tidy::async::model

@@ -19,6 +19,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang {
 class CFG;
@@ -54,6 +55,22 @@ bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro);
 bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                      const Stmt *Start, const CFG *CoroGraph,
                      const SourceManager &SM, const Stmt *OnlyTaskIn = nullptr);
+
+/// How many tasks of \p Coro the function body \p Body starts in one life
+/// of its local \p Var: its calls of \p Coro, a call in a counting loop
+/// within \p Var's scope once per round (a loop that holds \p Var's
+/// declaration makes a new life each round); nullopt when a call is in
+/// another loop within that scope.
+std::optional<unsigned> startsPerLife(const Stmt &Body,
+                                      const FunctionDecl &Coro,
+                                      const VarDecl &Var);
+
+/// True when the coroutine lambda \p Coro changes its capture \p Var in one
+/// statement only, an increment by one (`++n`, `n++`, `n += 1`), from which
+/// no use of what it borrows is reachable on \p CoroGraph: each task counts
+/// \p Var up once, as its last use.
+bool countsUpOnceLast(const FunctionDecl &Coro, const VarDecl &Var,
+                      const CFG &CoroGraph);
 
 } // namespace clang::tidy::async::model
 

@@ -113,7 +113,92 @@ void two_tasks_own_flags(Executor *Ex) {
   CHECK(Second);
 }
 
+// Three tasks of one lambda, each counting a capture up by one as its last
+// use: the check fails until all three have counted.
+void counted_starts(Executor *Ex) {
+  int Completed = 0;
+  auto Waiter = [&]() -> Lazy<void> {
+    co_await step();
+    Completed++;
+  };
+  Waiter().via(Ex).detach();
+  Waiter().via(Ex).detach();
+  Waiter().via(Ex).detach();
+  CHECK(Completed == 3);
+}
+
+// Started by a counting loop, against a constant; and in a loop that holds
+// the locals (each round is a new life).
+void counted_in_a_loop(Executor *Ex) {
+  constexpr int Tasks = 8;
+  int Completed = 0;
+  auto Waiter = [&]() -> Lazy<void> {
+    co_await step();
+    Completed += 1;
+  };
+  for (int I = 0; I < Tasks; ++I)
+    Waiter().via(Ex).detach();
+  CHECK(Completed == Tasks);
+}
+
+void counted_per_round(Executor *Ex, int Rounds) {
+  for (int R = 0; R < Rounds; ++R) {
+    int Completed = 0;
+    auto Waiter = [&]() -> Lazy<void> {
+      co_await step();
+      ++Completed;
+    };
+    Waiter().via(Ex).detach();
+    Waiter().via(Ex).detach();
+    CHECK(Completed == 2);
+  }
+}
+
 // --- Twins that must still be reported.
+
+// The check passes once two of the three have counted.
+void counted_short(Executor *Ex) {
+  int Completed = 0;
+  auto Waiter = [&]() -> Lazy<void> {
+    co_await step();
+    Completed++;
+  };
+  Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  CHECK(Completed >= 2);
+}
+
+// Each task counts twice: two tasks reach the count.
+void counted_twice(Executor *Ex) {
+  int Completed = 0;
+  auto Waiter = [&]() -> Lazy<void> {
+    Completed++;
+    co_await step();
+    Completed++;
+  };
+  Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  CHECK(Completed == 2);
+}
+
+// Started an unknown number of times.
+void counted_unknown_starts(Executor *Ex, int N) {
+  int Completed = 0;
+  auto Waiter = [&]() -> Lazy<void> {
+    co_await step();
+    Completed++;
+  };
+  for (int I = 0; I < N; ++I)
+    Waiter().via(Ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: closure 'Waiter' of a coroutine lambda is destroyed while its task may still use the captures [async-lambda-capture-lifetime]
+  CHECK(Completed == 3);
+}
 
 // The same lambda started twice sets one captured flag: the check passes
 // once either is done.
