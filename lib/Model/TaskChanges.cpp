@@ -155,7 +155,7 @@ bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
                    const SourceManager &SM) {
   bool Found = false, Repeated = false;
   std::function<void(const Stmt &, bool)> Visit = [&](const Stmt &S,
-                                                       bool InLoop) {
+                                                      bool InLoop) {
     if (Found)
       return;
     if (&S == &Start) {
@@ -174,9 +174,8 @@ bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
 
 } // namespace
 
-std::optional<unsigned> startsPerLife(const Stmt &Body,
-                                      const FunctionDecl &Coro,
-                                      const VarDecl &Var) {
+std::optional<unsigned>
+startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var) {
   const ASTContext &Ctx = Coro.getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   bool Known = true;

@@ -61,9 +61,8 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
 /// within \p Var's scope once per round (a loop that holds \p Var's
 /// declaration makes a new life each round); nullopt when a call is in
 /// another loop within that scope.
-std::optional<unsigned> startsPerLife(const Stmt &Body,
-                                      const FunctionDecl &Coro,
-                                      const VarDecl &Var);
+std::optional<unsigned>
+startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var);
 
 /// True when the coroutine lambda \p Coro changes its capture \p Var in one
 /// statement only, an increment by one (`++n`, `n++`, `n += 1`), from which
