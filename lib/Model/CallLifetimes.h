@@ -24,6 +24,7 @@ namespace clang::tidy::async::model {
 
 class DestructorJoins;
 class DetachedHandOffs;
+class TaskWaits;
 
 /// A unit's findings of one rule, in the order they are reported.
 using LifetimeFindings = llvm::SmallVector<LifetimeEvidence, 1>;
@@ -56,6 +57,8 @@ struct CallLifetimeRules {
   /// Other units' summaries of the functions this unit only declares that
   /// detach a task handed to them (null: none read).
   DetachedHandOffs *Detaches = nullptr;
+  /// The caller's own waits for the tasks it starts (null: none read).
+  TaskWaits *OwnWaits = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
@@ -67,6 +70,8 @@ struct CallLifetimeRules {
 struct CallerOf {
   const Stmt &Body;
   llvm::function_ref<const TaskFlow &()> Flow;
+  /// The function itself (null: its own waits are not read).
+  const FunctionDecl *Decl = nullptr;
 };
 
 /// What \p Call of the coroutine \p Coro (defined here or only declared)
