@@ -162,7 +162,8 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           &Borrows,
           &BlockingWaits,
           &Joins,
-          &Detaches};
+          &Detaches,
+          &Declared};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {

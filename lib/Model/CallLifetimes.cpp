@@ -91,6 +91,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
     if (std::optional<LifetimeEvidence> E =
             summarisedArgument(C, Index, Param, Arg, R))
       return E;
+  if (R.Overrides && !R.Overrides->mayBorrow(C.Coro, Index))
+    return std::nullopt;
   Borrow B;
   std::optional<ArgumentDeath> D =
       declaredArgumentDeath(C, Param, Arg, R.DeclaredEagerTemporaries, B);
@@ -103,6 +105,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
     E.add(Said::DeclaredLifetimebound, Param.getLocation(), {&Param});
   else
     addBorrowStep(E, C, B);
+  if (R.Overrides && R.Overrides->judgedByType(C.Coro))
+    E.add(Said::DeclaredVirtual, C.Coro.getLocation(), {&C.Coro});
   return E;
 }
 

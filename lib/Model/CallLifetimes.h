@@ -22,6 +22,7 @@
 
 namespace clang::tidy::async::model {
 
+class DeclaredCoroutines;
 class DestructorJoins;
 class DetachedHandOffs;
 
@@ -56,6 +57,9 @@ struct CallLifetimeRules {
   /// Other units' summaries of the functions this unit only declares that
   /// detach a task handed to them (null: none read).
   DetachedHandOffs *Detaches = nullptr;
+  /// What the unit shows of the overrides of a declared-only virtual
+  /// coroutine (null: nothing; every parameter may be borrowed).
+  const DeclaredCoroutines *Overrides = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);

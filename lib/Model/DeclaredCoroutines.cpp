@@ -5,6 +5,9 @@
 #include "CoroutineModel.h"
 #include "SkippedBodies.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
 
@@ -27,14 +30,115 @@ bool DeclaredCoroutines::returnsNewTask(const FunctionDecl &Callee) {
   return Task;
 }
 
+namespace {
+
+/// Collects the overriding definitions of every virtual method of a unit.
+struct OverriderCollector : RecursiveASTVisitor<OverriderCollector> {
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>> &Into;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCXXMethodDecl(CXXMethodDecl *MD) {
+    if (!MD->doesThisDeclarationHaveABody() || MD->isDependentContext())
+      return true;
+    // Every method it overrides, through the chain, but each once.
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        MD->overridden_methods().begin(), MD->overridden_methods().end());
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      if (!Seen.insert(Base).second)
+        continue;
+      Into[Base].push_back(MD);
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+    return true;
+  }
+};
+
+/// The method a call through \p Call's object runs when its dynamic type
+/// is known (Clang's devirtualisation), or null.
+const CXXMethodDecl *devirtualised(const CXXMemberCallExpr &Call,
+                                   const CXXMethodDecl &MD) {
+  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Member || !Member->getBase())
+    return nullptr;
+  const CXXMethodDecl *Runs =
+      MD.getDevirtualizedMethod(Member->getBase(), /*IsAppleKext=*/false);
+  return Runs && Runs->getCanonicalDecl() != MD.getCanonicalDecl() ? Runs
+                                                                   : nullptr;
+}
+
+} // namespace
+
+const DeclaredCoroutines::Methods &
+DeclaredCoroutines::overridersOf(const CXXMethodDecl &MD) {
+  if (!Overriders) {
+    Overriders.emplace();
+    OverriderCollector Collector{{}, *Overriders};
+    Collector.TraverseDecl(MD.getASTContext().getTranslationUnitDecl());
+  }
+  return (*Overriders)[MD.getCanonicalDecl()];
+}
+
+const FunctionDecl *DeclaredCoroutines::dispatched(const CXXMemberCallExpr &Call,
+                                                   const CXXMethodDecl &MD) {
+  if (const CXXMethodDecl *Runs = devirtualised(Call, MD)) {
+    const FunctionDecl *Body = nullptr;
+    if (!Runs->hasBody(Body))
+      return &MD; // declared only: judged by the type
+    return getCoroutineBody(*Body) ? Body : nullptr;
+  }
+  const Methods &Defined = overridersOf(MD);
+  if (Defined.empty())
+    return &MD;
+  return llvm::any_of(Defined,
+                      [](const CXXMethodDecl *Override) {
+                        return getCoroutineBody(*Override) != nullptr;
+                      })
+             ? &MD
+             : nullptr;
+}
+
 const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
                                                  const Library &Lib) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !definedElsewhere(*Callee) || Callee->isDeleted() ||
       Callee->isDependentContext() || isLambdaCallOperator(*Callee) ||
-      !returnsNewTask(*Callee))
+      !returnsNewTask(*Callee) || isLibraryTaskCall(Call, Lib))
     return nullptr;
-  return isLibraryTaskCall(Call, Lib) ? nullptr : Callee;
+  // A call qualified with the class name does not dispatch.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(&Call);
+  const auto *Member =
+      MemberCall ? dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens())
+                 : nullptr;
+  if (!MD || !MD->isVirtual() || !Member || Member->hasQualifier())
+    return Callee;
+  return dispatched(*MemberCall, *MD);
+}
+
+bool DeclaredCoroutines::mayBorrow(const FunctionDecl &Coro,
+                                   unsigned Index) const {
+  const auto *MD = dyn_cast<CXXMethodDecl>(&Coro);
+  if (!MD || !MD->isVirtual() || !Overriders)
+    return true;
+  auto It = Overriders->find(MD->getCanonicalDecl());
+  if (It == Overriders->end() || It->second.empty())
+    return true;
+  // The coroutines among the overrides (calledBy kept the call for them).
+  return llvm::any_of(It->second, [&](const CXXMethodDecl *Override) {
+    return getCoroutineBody(*Override) && Index < Override->getNumParams() &&
+           Override->getParamDecl(Index)->isReferenced();
+  });
+}
+
+bool DeclaredCoroutines::judgedByType(const FunctionDecl &Coro) const {
+  const auto *MD = dyn_cast<CXXMethodDecl>(&Coro);
+  if (!MD || !MD->isVirtual() || !Overriders)
+    return false;
+  auto It = Overriders->find(MD->getCanonicalDecl());
+  return It == Overriders->end() || It->second.empty();
 }
 
 Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param) {

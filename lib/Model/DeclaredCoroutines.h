@@ -12,6 +12,8 @@
 #include "ArgumentDeaths.h"
 #include "CoroutineCalls.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -33,14 +35,40 @@ class DeclaredCoroutines {
 public:
   /// The callee of \p Call when it has no body here, returns a new task by
   /// value and is none of \p Lib's spawns, combinators or waits; else null.
+  /// A virtual call is judged by what the unit shows it may run: the
+  /// method it is known to reach (a final class or method, an object of
+  /// known dynamic type: Clang's devirtualisation), returned when that is a
+  /// coroutine defined here, null when it is not one; else the overrides
+  /// the unit defines: null when none is a coroutine (they do not borrow
+  /// by being one), and only with none defined by the declared type alone.
   const FunctionDecl *calledBy(const CallExpr &Call, const Library &Lib);
+  /// False when the overrides of \p Coro (a declared-only virtual member
+  /// calledBy returned) that the unit defines are coroutines none of which
+  /// names its parameter number \p Index: nothing borrows it.
+  bool mayBorrow(const FunctionDecl &Coro, unsigned Index) const;
+  /// True when \p Coro is virtual and the unit defines no override of it:
+  /// a call of it is judged by its declared type alone.
+  bool judgedByType(const FunctionDecl &Coro) const;
   /// \p Callee returns a new task by value and does not opt out of Clang's
   /// coroutine lifetime analysis (coro_wrapper, coro_disable_lifetimebound).
   bool returnsNewTask(const FunctionDecl &Callee);
-  void clear() { ReturnsNewTask.clear(); }
+  void clear() {
+    ReturnsNewTask.clear();
+    Overriders.reset();
+  }
 
 private:
+  using Methods = llvm::SmallVector<const CXXMethodDecl *, 2>;
+  /// The definitions in the unit that override \p MD (directly or not).
+  const Methods &overridersOf(const CXXMethodDecl &MD);
+  /// What \p Call of the virtual \p MD may run, as calledBy says.
+  const FunctionDecl *dispatched(const CXXMemberCallExpr &Call,
+                                 const CXXMethodDecl &MD);
+
   llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
+  /// The overriding definitions of each virtual method (canonical), once
+  /// per unit, when first asked.
+  std::optional<llvm::DenseMap<const CXXMethodDecl *, Methods>> Overriders;
 };
 
 /// Why the declared coroutine of \p C borrows \p Param (null: its implicit
