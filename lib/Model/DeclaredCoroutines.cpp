@@ -89,15 +89,35 @@ const FunctionDecl *DeclaredCoroutines::dispatched(const CXXMemberCallExpr &Call
       return &MD; // declared only: judged by the type
     return getCoroutineBody(*Body) ? Body : nullptr;
   }
-  const Methods &Defined = overridersOf(MD);
-  if (Defined.empty())
+  // The overrides a call on an object of the static type may reach.
+  const CXXRecordDecl *Static = nullptr;
+  if (const Expr *Object = Call.getImplicitObjectArgument()) {
+    QualType Type = Object->IgnoreParenImpCasts()->getType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    Static = Type->getAsCXXRecordDecl();
+  }
+  Methods Reached;
+  for (const CXXMethodDecl *Override : overridersOf(MD)) {
+    const CXXRecordDecl *Class = Override->getParent();
+    if (!Static || Class->getCanonicalDecl() == Static->getCanonicalDecl() ||
+        Class->isDerivedFrom(Static))
+      Reached.push_back(Override);
+  }
+  if (Reached.empty()) {
+    ByType.insert(&Call);
     return &MD;
-  return llvm::any_of(Defined,
-                      [](const CXXMethodDecl *Override) {
-                        return getCoroutineBody(*Override) != nullptr;
-                      })
-             ? &MD
-             : nullptr;
+  }
+  Methods Coroutines;
+  for (const CXXMethodDecl *Override : Reached)
+    if (getCoroutineBody(*Override))
+      Coroutines.push_back(Override);
+  // One coroutine among them: the call is judged by its body; several: by
+  // the type, for the parameters one of them names.
+  if (Coroutines.size() <= 1)
+    return Coroutines.empty() ? nullptr : Coroutines.front();
+  Borrowers[&Call] = std::move(Coroutines);
+  return &MD;
 }
 
 const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
@@ -118,27 +138,19 @@ const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
   return dispatched(*MemberCall, *MD);
 }
 
-bool DeclaredCoroutines::mayBorrow(const FunctionDecl &Coro,
+bool DeclaredCoroutines::mayBorrow(const CallExpr &Call,
                                    unsigned Index) const {
-  const auto *MD = dyn_cast<CXXMethodDecl>(&Coro);
-  if (!MD || !MD->isVirtual() || !Overriders)
+  auto It = Borrowers.find(&Call);
+  if (It == Borrowers.end())
     return true;
-  auto It = Overriders->find(MD->getCanonicalDecl());
-  if (It == Overriders->end() || It->second.empty())
-    return true;
-  // The coroutines among the overrides (calledBy kept the call for them).
   return llvm::any_of(It->second, [&](const CXXMethodDecl *Override) {
-    return getCoroutineBody(*Override) && Index < Override->getNumParams() &&
+    return Index < Override->getNumParams() &&
            Override->getParamDecl(Index)->isReferenced();
   });
 }
 
-bool DeclaredCoroutines::judgedByType(const FunctionDecl &Coro) const {
-  const auto *MD = dyn_cast<CXXMethodDecl>(&Coro);
-  if (!MD || !MD->isVirtual() || !Overriders)
-    return false;
-  auto It = Overriders->find(MD->getCanonicalDecl());
-  return It == Overriders->end() || It->second.empty();
+bool DeclaredCoroutines::judgedByType(const CallExpr &Call) const {
+  return ByType.contains(&Call);
 }
 
 Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param) {

@@ -12,6 +12,7 @@
 #include "ArgumentDeaths.h"
 #include "CoroutineCalls.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -39,22 +40,27 @@ public:
   /// method it is known to reach (a final class or method, an object of
   /// known dynamic type: Clang's devirtualisation), returned when that is a
   /// coroutine defined here, null when it is not one; else the overrides
-  /// the unit defines: null when none is a coroutine (they do not borrow
-  /// by being one), and only with none defined by the declared type alone.
+  /// the unit defines in the classes the object's static type may be: null
+  /// when none is a coroutine (they do not borrow by being one), the one
+  /// coroutine among them (judged by its body), or, with several, the
+  /// callee judged by type for the parameters one of them names; only
+  /// with no override defined, by the declared type alone.
   const FunctionDecl *calledBy(const CallExpr &Call, const Library &Lib);
-  /// False when the overrides of \p Coro (a declared-only virtual member
-  /// calledBy returned) that the unit defines are coroutines none of which
-  /// names its parameter number \p Index: nothing borrows it.
-  bool mayBorrow(const FunctionDecl &Coro, unsigned Index) const;
-  /// True when \p Coro is virtual and the unit defines no override of it:
-  /// a call of it is judged by its declared type alone.
-  bool judgedByType(const FunctionDecl &Coro) const;
+  /// False when \p Call (a virtual call calledBy returned the declared
+  /// callee of) may run several coroutine overrides defined here, none of
+  /// which names its parameter number \p Index: nothing borrows it.
+  bool mayBorrow(const CallExpr &Call, unsigned Index) const;
+  /// True when \p Call is virtual and the unit defines no override it may
+  /// reach: it is judged by its declared type alone.
+  bool judgedByType(const CallExpr &Call) const;
   /// \p Callee returns a new task by value and does not opt out of Clang's
   /// coroutine lifetime analysis (coro_wrapper, coro_disable_lifetimebound).
   bool returnsNewTask(const FunctionDecl &Callee);
   void clear() {
     ReturnsNewTask.clear();
     Overriders.reset();
+    Borrowers.clear();
+    ByType.clear();
   }
 
 private:
@@ -69,6 +75,10 @@ private:
   /// The overriding definitions of each virtual method (canonical), once
   /// per unit, when first asked.
   std::optional<llvm::DenseMap<const CXXMethodDecl *, Methods>> Overriders;
+  /// The virtual calls judged by type for the coroutine overrides they may
+  /// run, and those with no override defined.
+  llvm::DenseMap<const CallExpr *, Methods> Borrowers;
+  llvm::DenseSet<const CallExpr *> ByType;
 };
 
 /// Why the declared coroutine of \p C borrows \p Param (null: its implicit

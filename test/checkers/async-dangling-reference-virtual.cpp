@@ -120,3 +120,28 @@ demo::task<int> cast_to_base(mixed_copy &H, int Id) {
   agent Agent;
   return static_cast<mixed_base &>(H).call(Agent, Values);
 }
+
+// Through the template's class: only its override (and those of classes
+// derived from it) may run, the one coroutine: judged by its body.
+demo::task<int> through_template(handler_of<int> *H, int Id) {
+  params Values{Id, "k"};
+  agent Agent;
+  return H->call(Agent, Values);
+  // CHECK-NOTES: :[[@LINE-1]]:25: warning: parameter 'P' of coroutine 'call' refers to local 'Values', which the task may outlive
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Values' is destroyed here
+  // CHECK-NOTES: :111:26: note: 'P' is used here, when the task runs
+}
+
+// A class with no override of its own, beside those above: none of theirs
+// can run, so the declared type decides, and the note says so.
+struct plain_handler : handler {};
+demo::task<int> through_sibling(plain_handler *H, int Id) {
+  params Values{Id, "k"};
+  return H->call(*static_cast<agent *>(nullptr), Values);
+  // CHECK-NOTES: :[[@LINE-1]]:50: warning: parameter 'P' of 'call' refers to local 'Values', which its task may outlive
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the task is returned here
+  // CHECK-NOTES: :[[@LINE+3]]:1: note: 'Values' is destroyed here
+  // CHECK-NOTES: :22:27: note: 'call' is declared here and defined elsewhere
+  // CHECK-NOTES: :22:27: note: 'call' is virtual and this unit defines no override of it: the call is judged by the declared task type
+}
