@@ -54,9 +54,8 @@ constexpr llvm::StringLiteral Notes[] = {
     "judged by the declared task type",
 };
 
-static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::DeclaredVirtual) -
-                      static_cast<size_t>(Said::TaskIs) + 1,
+static_assert(std::size(Notes) == static_cast<size_t>(Said::DeclaredVirtual) -
+                                      static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 
 void addArgument(DiagnosticBuilder &D, const model::EvidenceArg &Arg) {

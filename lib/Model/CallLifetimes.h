@@ -16,13 +16,13 @@
 
 #include "BorrowedParameters.h"
 #include "CoroutineCalls.h"
+#include "DeclaredCoroutines.h"
 #include "DetachedObjects.h"
 #include "LibraryAnalyses.h"
 #include "LifetimeEvidence.h"
 
 namespace clang::tidy::async::model {
 
-class DeclaredCoroutines;
 class DestructorJoins;
 class DetachedHandOffs;
 

@@ -81,8 +81,9 @@ DeclaredCoroutines::overridersOf(const CXXMethodDecl &MD) {
   return (*Overriders)[MD.getCanonicalDecl()];
 }
 
-const FunctionDecl *DeclaredCoroutines::dispatched(const CXXMemberCallExpr &Call,
-                                                   const CXXMethodDecl &MD) {
+const FunctionDecl *
+DeclaredCoroutines::dispatched(const CXXMemberCallExpr &Call,
+                               const CXXMethodDecl &MD) {
   if (const CXXMethodDecl *Runs = devirtualised(Call, MD)) {
     const FunctionDecl *Body = nullptr;
     if (!Runs->hasBody(Body))
@@ -138,8 +139,7 @@ const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
   return dispatched(*MemberCall, *MD);
 }
 
-bool DeclaredCoroutines::mayBorrow(const CallExpr &Call,
-                                   unsigned Index) const {
+bool DeclaredCoroutines::mayBorrow(const CallExpr &Call, unsigned Index) const {
   auto It = Borrowers.find(&Call);
   if (It == Borrowers.end())
     return true;
