@@ -162,7 +162,8 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           &BlockingWaits,
           &Joins,
           &Detaches,
-          &OwnWaits};
+          &OwnWaits,
+          &Declared};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {

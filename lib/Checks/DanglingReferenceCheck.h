@@ -5,7 +5,6 @@
 
 #include "../Model/BorrowedParameters.h"
 #include "../Model/CallLifetimes.h"
-#include "../Model/DeclaredCoroutines.h"
 #include "../Model/DetachedParameters.h"
 #include "../Model/FlagOptions.h"
 #include "../Model/HoldLifetimes.h"

@@ -16,6 +16,7 @@
 
 #include "BorrowedParameters.h"
 #include "CoroutineCalls.h"
+#include "DeclaredCoroutines.h"
 #include "DetachedObjects.h"
 #include "LibraryAnalyses.h"
 #include "LifetimeEvidence.h"
@@ -59,6 +60,9 @@ struct CallLifetimeRules {
   DetachedHandOffs *Detaches = nullptr;
   /// The caller's own waits for the tasks it starts (null: none read).
   TaskWaits *OwnWaits = nullptr;
+  /// What the unit shows of the overrides of a declared-only virtual
+  /// coroutine (null: nothing; every parameter may be borrowed).
+  const DeclaredCoroutines *Overrides = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
