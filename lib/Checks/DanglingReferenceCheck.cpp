@@ -9,7 +9,6 @@
 #include "../Model/CallInfo.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DroppedHandlers.h"
-#include "../Model/TaskWaits.h"
 #include "LifetimeNotes.h"
 #include "SummaryOptions.h"
 
@@ -162,7 +161,9 @@ model::CallLifetimeRules DanglingReferenceCheck::callRules() {
           &Borrows,
           &BlockingWaits,
           &Joins,
-          &Detaches};
+          &Detaches,
+          &OwnWaits,
+          &Declared};
 }
 
 void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
@@ -174,7 +175,7 @@ void DanglingReferenceCheck::report(const model::LifetimeFindings &Found) {
 void DanglingReferenceCheck::checkFunction(CheckedFunction &F) {
   model::CallLifetimeRules Rules = callRules();
   auto Flow = [&]() -> const model::TaskFlow & { return F.flow(); };
-  model::CallerOf Caller{F.Body, Flow};
+  model::CallerOf Caller{F.Body, Flow, &F.Decl};
   Detached.judging(F.Decl, F.events().calls(), Rules.A);
   for (const Expr *Site : F.events().calls()) {
     const auto *Call = dyn_cast<CallExpr>(Site);

@@ -5,12 +5,12 @@
 
 #include "../Model/BorrowedParameters.h"
 #include "../Model/CallLifetimes.h"
-#include "../Model/DeclaredCoroutines.h"
 #include "../Model/DetachedParameters.h"
 #include "../Model/FlagOptions.h"
 #include "../Model/HoldLifetimes.h"
 #include "../Model/JoiningDestructors.h"
 #include "../Model/ListOptions.h"
+#include "../Model/TaskWaits.h"
 #include "AsyncCheck.h"
 
 namespace clang::tidy::async {
@@ -38,6 +38,7 @@ protected:
     Borrows.endUnit();
     Joins.endUnit();
     Detaches.endUnit();
+    OwnWaits.clear();
   }
 
 private:
@@ -57,26 +58,24 @@ private:
   /// Calls that block until something completes (a task type's destructor
   /// that waits on its promise with one joins the task).
   model::NameMatcher BlockingWaits;
-  bool ReferenceWrappers = true;
-  bool StrictParameters = false;
+  /// The caller's own waits for a task (async-lambda-capture-lifetime's).
+  model::TaskWaits OwnWaits{BlockingWaits, Lib};
+  bool ReferenceWrappers = true, StrictParameters = false;
   /// Also report a member coroutine spawned detached on '*this' of a class
-  /// that is not made to be shared, where nothing ties the object to the
-  /// task (Rust's 'static, without evidence of who owns the object).
+  /// that is not made to be shared (Rust's 'static, without evidence of who
+  /// owns the object).
   bool StrictDetachedThis = false;
-  bool OpaqueAwaitResults = false;
-  bool DeclaredEagerTemporaries = false;
+  bool OpaqueAwaitResults = false, DeclaredEagerTemporaries = false;
   model::LateParameterUses LateUses;
   model::DeclaredCoroutines Declared;
-  /// Which container classes keep what across which modifications.
-  model::ContainerFamilies Containers;
+  model::ContainerFamilies Containers; // what keeps what across modifiers
   model::ContainerModifications Modifications{Containers};
   model::DetachedObjects Detached{OwnerFunctions, LateUses};
   /// The `borrows` facts of summaries (SummaryOutput, SummaryDirectory).
   model::ParameterBorrows Borrows;
   /// Summaries' `joins` facts (task destructors that wait for the frame).
   model::DestructorJoins Joins;
-  /// The `detaches` facts of summaries (read only): functions of other
-  /// units that detach the task handed to them.
+  /// Summaries' `detaches` facts: other units' functions that detach a task.
   model::DetachedHandOffs Detaches;
 };
 

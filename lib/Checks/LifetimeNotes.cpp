@@ -50,11 +50,12 @@ constexpr llvm::StringLiteral Notes[] = {
     "%0 is used at %1, after the coroutine may have suspended (summary)",
     "%0 detaches the task: %1",
     "%0 detached the task at %1 (summary): %2",
+    "%0 is virtual and this unit defines no override of it: the call is "
+    "judged by the declared task type",
 };
 
-static_assert(std::size(Notes) ==
-                  static_cast<size_t>(Said::SummarisedDetachMoved) -
-                      static_cast<size_t>(Said::TaskIs) + 1,
+static_assert(std::size(Notes) == static_cast<size_t>(Said::DeclaredVirtual) -
+                                      static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 
 void addArgument(DiagnosticBuilder &D, const model::EvidenceArg &Arg) {

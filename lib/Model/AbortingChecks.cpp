@@ -1,6 +1,7 @@
 //===--- AbortingChecks.cpp - async-lint ----------------------------------===//
 
 #include "AbortingChecks.h"
+#include "Assertions.h"
 #include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include <functional>
@@ -47,7 +48,14 @@ std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
 /// The initial value of the local variable \p E names, read directly or
 /// through a const member call without arguments on it (an atomic's load
 /// or conversion).
-std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx) {
+/// A local given another value than its initialiser's, and that value.
+struct Override {
+  const VarDecl *Var = nullptr;
+  int64_t Value = 0;
+};
+
+std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx,
+                                      Override With) {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->isConst() || Call->getNumArgs() != 0)
@@ -58,20 +66,23 @@ std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx) {
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
     return std::nullopt;
+  if (Var == With.Var)
+    return With.Value;
   return constantOf(Var->getInit(), Ctx);
 }
 
-std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
+std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx,
+                               Override With = {}) {
   E = E->IgnoreParenCasts();
   if (const auto *Not = dyn_cast<UnaryOperator>(E);
       Not && Not->getOpcode() == UO_LNot) {
-    std::optional<int64_t> V = valueOf(Not->getSubExpr(), Ctx);
+    std::optional<int64_t> V = valueOf(Not->getSubExpr(), Ctx, With);
     return V ? std::optional<int64_t>(!*V) : std::nullopt;
   }
   if (const auto *Binary = dyn_cast<BinaryOperator>(E);
       Binary && (Binary->isComparisonOp() || Binary->isLogicalOp())) {
-    std::optional<int64_t> L = valueOf(Binary->getLHS(), Ctx);
-    std::optional<int64_t> R = valueOf(Binary->getRHS(), Ctx);
+    std::optional<int64_t> L = valueOf(Binary->getLHS(), Ctx, With);
+    std::optional<int64_t> R = valueOf(Binary->getRHS(), Ctx, With);
     if (!L || !R)
       return std::nullopt;
     switch (Binary->getOpcode()) {
@@ -95,7 +106,7 @@ std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
       return std::nullopt;
     }
   }
-  if (std::optional<int64_t> Local = initialOfLocal(E, Ctx))
+  if (std::optional<int64_t> Local = initialOfLocal(E, Ctx, With))
     return Local;
   return constantOf(E, Ctx);
 }
@@ -103,31 +114,22 @@ std::optional<int64_t> valueOf(const Expr *E, const ASTContext &Ctx) {
 } // namespace
 
 const Expr *abortingCheck(const Stmt &S, bool &Holds) {
-  const Expr *Cond = nullptr;
-  const Stmt *Then = nullptr, *Else = nullptr;
-  if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    if (If->getInit() || If->getConditionVariable() || If->isConsteval())
-      return nullptr;
-    Cond = If->getCond();
-    Then = If->getThen();
-    Else = If->getElse();
-  } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&S)) {
-    Cond = Choice->getCond();
-    Then = Choice->getTrueExpr();
-    Else = Choice->getFalseExpr();
-  }
-  if (!Cond)
-    return nullptr;
-  bool ThenAborts = aborts(Then), ElseAborts = aborts(Else);
-  if (ThenAborts == ElseAborts)
-    return nullptr;
-  Holds = ElseAborts;
-  return Cond;
+  return oneSidedTest(S, aborts, Holds, /*Plain=*/true);
 }
 
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx) {
   std::optional<int64_t> V = valueOf(&E, Ctx);
   return V ? std::optional<bool>(*V != 0) : std::nullopt;
+}
+
+std::optional<bool> valueWith(const Expr &E, const ASTContext &Ctx,
+                              const VarDecl &Var, int64_t Value) {
+  std::optional<int64_t> V = valueOf(&E, Ctx, {&Var, Value});
+  return V ? std::optional<bool>(*V != 0) : std::nullopt;
+}
+
+std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx) {
+  return Var.hasLocalStorage() ? constantOf(Var.getInit(), Ctx) : std::nullopt;
 }
 
 const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx) {
@@ -140,14 +142,34 @@ const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx) {
 }
 
 bool namedOnlyBy(const Stmt &Body, const VarDecl &Var,
-                 const CXXRecordDecl &Closure, const Stmt &Start) {
+                 const CXXRecordDecl *Closure, const Stmt &Start) {
   bool Elsewhere = false;
   std::function<void(const Stmt &)> Visit = [&](const Stmt &S) {
     if (Elsewhere || &S == &Start)
       return;
-    if (const auto *L = dyn_cast<LambdaExpr>(&S);
-        L && L->getLambdaClass() == &Closure)
+    if (const auto *L = dyn_cast<LambdaExpr>(&S)) {
+      if (L->getLambdaClass() == Closure)
+        return;
+      // Another lambda: what its body does with the variable. Capturing
+      // it, by copy or by reference, changes nothing.
+      for (const Expr *Init : L->capture_inits())
+        if (Init && !isa<DeclRefExpr>(Init->IgnoreImplicit()))
+          Visit(*Init);
+      return Visit(*L->getBody());
+    }
+    // A read of its value changes nothing; nor does a const member call
+    // on it (an atomic's load), whose arguments are still looked at.
+    if (const auto *Read = dyn_cast<ImplicitCastExpr>(&S);
+        Read && Read->getCastKind() == CK_LValueToRValue &&
+        isa<DeclRefExpr>(Read->getSubExpr()->IgnoreParens()))
       return;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+        Call && Call->getMethodDecl() && Call->getMethodDecl()->isConst() &&
+        namedDecl(Call->getImplicitObjectArgument()) == &Var) {
+      for (const Expr *Arg : Call->arguments())
+        Visit(*Arg);
+      return;
+    }
     bool Holds = false;
     const Expr *Cond = abortingCheck(S, Holds);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))

@@ -28,16 +28,27 @@ const Expr *abortingCheck(const Stmt &S, bool &Holds);
 /// cannot be told.
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx);
 
+/// The value of \p E as valueAtInitialisers reads it, but with the local
+/// \p Var holding \p Value.
+std::optional<bool> valueWith(const Expr &E, const ASTContext &Ctx,
+                              const VarDecl &Var, int64_t Value);
+
+/// The constant value the local \p Var is initialised with, as
+/// valueAtInitialisers reads it; nullopt when there is none.
+std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx);
+
 /// The condition of \p S when it is an aborting check that can pass only
 /// once a local it reads has changed since its initialiser (the condition
 /// is false at the initialisers): a run that goes on has seen the change.
 const Expr *checkOfChange(const Stmt &S, const ASTContext &Ctx);
 
 /// True when \p Body names \p Var only within the lambda of class
-/// \p Closure, within \p Start, and in the conditions of aborting checks:
-/// nothing else can change it.
+/// \p Closure (null: none), within \p Start, in the conditions of aborting
+/// checks, in reads of its value (a const member call on it included) and
+/// in the captures of other lambdas (whose bodies are looked at): nothing
+/// else can change it.
 bool namedOnlyBy(const Stmt &Body, const VarDecl &Var,
-                 const CXXRecordDecl &Closure, const Stmt &Start);
+                 const CXXRecordDecl *Closure, const Stmt &Start);
 
 } // namespace clang::tidy::async::model
 

@@ -3,9 +3,11 @@
 #include "AnalysisSession.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "HandlerEdges.h"
 #include "LateParameterUses.h"
 #include "LibraryAnalyses.h"
 #include "Summaries.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/Format.h"
 #include <chrono>
@@ -57,7 +59,12 @@ std::unique_ptr<CFG> buildFunctionCFG(const FunctionDecl &Function,
   Options.AddLifetime = true;
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  // A handler runs after the suspension points of its try block.
+  if (Graph && Function.getBody() && isa<CoroutineBodyStmt>(Function.getBody()))
+    addHandlerEdges(*Graph);
+  return Graph;
 }
 
 unsigned cfgBlockBound(size_t OwnStatements) {

@@ -27,7 +27,8 @@ bool executorJoinsFirst(const CoroutineCall &C, const Referent &R,
 std::optional<ArgumentDeath>
 argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
               LateParameterUses &Late, const LibraryAnalyses &A,
-              llvm::function_ref<std::optional<TaskFate>()> Unknown) {
+              llvm::function_ref<std::optional<TaskFate>()> Unknown,
+              WaitsOutCall Waited) {
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   ArgumentDeath D{
       TaskFlow::referentOf(&Arg, !Param->getType()->isReferenceType())};
@@ -48,6 +49,11 @@ argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
       waitsOut(C.CallerBody, C.Call, D.Dies, C.Coro, Index, A.Lib.WaitMembers,
                A.Lib.SignalMembers, C.Coro.getASTContext().getSourceManager())
           .Wait)
+    return std::nullopt;
+  // Or waits it out otherwise: a blocking wait linked to it, a joining
+  // executor, a check that ends the process unless the task is done.
+  if (D.R.What == Referent::Kind::Local && D.Dies.isValid() && Waited &&
+      Waited(D.Fate, *D.R.Var))
     return std::nullopt;
   if (D.Dies.isInvalid() || executorJoinsFirst(C, D.R, D.Fate, A))
     return std::nullopt;

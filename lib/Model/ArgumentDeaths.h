@@ -27,16 +27,23 @@ struct ArgumentDeath {
   SourceLocation Dies;
 };
 
+/// Whether the caller waits out the task (of the fate given) before the
+/// local given dies (TaskWaits.h).
+using WaitsOutCall =
+    llvm::function_ref<bool(const TaskFate &, const VarDecl &)>;
+
 /// The argument \p Arg for the referring parameter \p Index of the
 /// coroutine of \p C (defined here) refers to a temporary or a local that
 /// dies while the task may still use it, and the caller does not wait for
-/// a signal of the task first; std::nullopt otherwise. \p Unknown, when
-/// given, tells the fate of a task the caller's flow cannot follow (handed
-/// to code it does not model; none: no conclusion).
+/// a signal of the task first (nor, by \p Waited, for the task otherwise);
+/// std::nullopt otherwise. \p Unknown, when given, tells the fate of a task
+/// the caller's flow cannot follow (handed to code it does not model;
+/// none: no conclusion).
 std::optional<ArgumentDeath>
 argumentDeath(const CoroutineCall &C, unsigned Index, const Expr &Arg,
               LateParameterUses &Late, const LibraryAnalyses &A,
-              llvm::function_ref<std::optional<TaskFate>()> Unknown = nullptr);
+              llvm::function_ref<std::optional<TaskFate>()> Unknown = nullptr,
+              WaitsOutCall Waited = nullptr);
 
 /// The object of the member coroutine of \p C, which refers to \p R (a
 /// temporary or a local), dies while the task may still use it;

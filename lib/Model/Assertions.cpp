@@ -72,6 +72,32 @@ bool hasStringizedText(const Stmt *S, const SourceManager &SM) {
   return Found;
 }
 
+const Expr *oneSidedTest(const Stmt &S,
+                         llvm::function_ref<bool(const Stmt *)> Failing,
+                         bool &Holds, bool Plain) {
+  const Expr *Cond = nullptr;
+  const Stmt *Then = nullptr, *Else = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    if (Plain &&
+        (If->getInit() || If->getConditionVariable() || If->isConsteval()))
+      return nullptr;
+    Cond = If->getCond();
+    Then = If->getThen();
+    Else = If->getElse();
+  } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&S)) {
+    Cond = Choice->getCond();
+    Then = Choice->getTrueExpr();
+    Else = Choice->getFalseExpr();
+  }
+  if (!Cond)
+    return nullptr;
+  bool ThenFails = Failing(Then), ElseFails = Failing(Else);
+  if (ThenFails == ElseFails)
+    return nullptr;
+  Holds = ElseFails;
+  return Cond;
+}
+
 /// The condition and the branch that reports the failure of an assertion
 /// macro's expansion \p S: the first if or ?: of which exactly one branch
 /// reports the condition's text. \p Holds: the condition's value when the
@@ -79,28 +105,12 @@ bool hasStringizedText(const Stmt *S, const SourceManager &SM) {
 const Expr *assertionFailureTest(const Stmt *S, const SourceManager &SM,
                                  bool &Holds) {
   const Expr *Found = nullptr;
+  auto Reports = [&](const Stmt *Branch) {
+    return Branch && hasStringizedText(Branch, SM);
+  };
   forEachOwnStmt(S, [&](const Stmt &Child) {
-    if (Found)
-      return;
-    const Stmt *Then = nullptr, *Else = nullptr;
-    const Expr *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(&Child)) {
-      Cond = If->getCond();
-      Then = If->getThen();
-      Else = If->getElse();
-    } else if (const auto *Choice = dyn_cast<ConditionalOperator>(&Child)) {
-      Cond = Choice->getCond();
-      Then = Choice->getTrueExpr();
-      Else = Choice->getFalseExpr();
-    }
-    if (!Cond)
-      return;
-    bool ThenReports = Then && hasStringizedText(Then, SM);
-    bool ElseReports = Else && hasStringizedText(Else, SM);
-    if (ThenReports == ElseReports)
-      return;
-    Found = Cond;
-    Holds = ElseReports;
+    if (!Found)
+      Found = oneSidedTest(Child, Reports, Holds);
   });
   return Found;
 }

@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
 
@@ -27,6 +28,15 @@ bool stops(const Stmt *S);
 /// the parameter first thing and stops (throws or calls a function that
 /// does not return) when it is false, so a call that returns states it.
 std::optional<unsigned> assertedBoolParameter(const FunctionDecl &FD);
+
+/// The condition of \p S, an if or a ?:, when exactly one of its branches
+/// is \p Failing (ends the run, reports a failure); \p Holds: the
+/// condition's value on the other branch, where the run goes on. With
+/// \p Plain, only an if without an init statement, a condition variable or
+/// consteval. Null otherwise.
+const Expr *oneSidedTest(const Stmt &S,
+                         llvm::function_ref<bool(const Stmt *)> Failing,
+                         bool &Holds, bool Plain = false);
 
 /// True when \p S contains a string literal made by the preprocessor's '#'
 /// operator: a macro that reports the text of what it was given.

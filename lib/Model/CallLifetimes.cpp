@@ -14,6 +14,7 @@
 #include "OwnedResumers.h"
 #include "Owners.h"
 #include "SummaryPlaces.h"
+#include "TaskWaits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -91,6 +92,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
     if (std::optional<LifetimeEvidence> E =
             summarisedArgument(C, Index, Param, Arg, R))
       return E;
+  if (R.Overrides && !R.Overrides->mayBorrow(C.Call, Index))
+    return std::nullopt;
   Borrow B;
   std::optional<ArgumentDeath> D =
       declaredArgumentDeath(C, Param, Arg, R.DeclaredEagerTemporaries, B);
@@ -103,6 +106,8 @@ std::optional<LifetimeEvidence> declaredArgument(const CoroutineCall &C,
     E.add(Said::DeclaredLifetimebound, Param.getLocation(), {&Param});
   else
     addBorrowStep(E, C, B);
+  if (R.Overrides && R.Overrides->judgedByType(C.Call))
+    E.add(Said::DeclaredVirtual, C.Coro.getLocation(), {&C.Coro});
   return E;
 }
 
@@ -148,9 +153,21 @@ void addDetachStep(LifetimeEvidence &E, const DetachedHandOff &H,
          Spawn.Callee});
 }
 
+/// True when the caller ends the process unless the task of \p Coro (of
+/// fate \p F) is done, on every path before \p Dying dies: read as for a
+/// coroutine lambda's task (TaskWaits; its signals and joins are read here).
+bool checkedDone(const CallerOf &Caller, const FunctionDecl &Coro,
+                 const CallLifetimeRules &R, const TaskFate &F,
+                 const VarDecl &Dying) {
+  return R.OwnWaits && Caller.Decl &&
+         R.OwnWaits->waitedOut(*Caller.Decl, Caller.Body, R.A.Session, Coro, F,
+                               Dying, /*OnlyChecks=*/true);
+}
+
 std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                                          const Expr &Arg,
-                                         const CallLifetimeRules &R) {
+                                         const CallLifetimeRules &R,
+                                         WaitsOutCall Waited) {
   const ParmVarDecl *Param = C.Coro.getParamDecl(Index);
   if (!Param || isa<CXXDefaultArgExpr>(Arg) || !R.refersThrough(*Param))
     return std::nullopt;
@@ -168,7 +185,7 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
                     "spawned detached here", /*OnExecutor=*/true};
   };
   std::optional<ArgumentDeath> D =
-      argumentDeath(C, Index, Arg, R.Late, R.A, Unknown);
+      argumentDeath(C, Index, Arg, R.Late, R.A, Unknown, Waited);
   if (!D || joinedWhenDropped(C, *D, R))
     return std::nullopt;
   LifetimeEvidence E;
@@ -332,9 +349,12 @@ LifetimeFindings coroutineCallLifetimes(const CallExpr &Call,
   CoroutineCall C =
       coroutineCall(Call, Coro, Caller.Body, Caller.Flow, &R.A.Session);
   CallObject O = callObject(Call, Coro, true);
+  auto Waited = [&](const TaskFate &F, const VarDecl &Dying) {
+    return checkedDone(Caller, Coro, R, F, Dying);
+  };
   for (unsigned I = 0;
        I < Coro.getNumParams() && I + O.Offset < Call.getNumArgs(); ++I)
-    Add(argument(C, I, *Call.getArg(I + O.Offset), R));
+    Add(argument(C, I, *Call.getArg(I + O.Offset), R, Waited));
   // The object of a member coroutine is its implicit reference parameter.
   // Lambdas are async-lambda-capture-lifetime's.
   if (!O.Object || !O.Instance || isLambdaCallOperator(Coro))

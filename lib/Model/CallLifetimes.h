@@ -16,6 +16,7 @@
 
 #include "BorrowedParameters.h"
 #include "CoroutineCalls.h"
+#include "DeclaredCoroutines.h"
 #include "DetachedObjects.h"
 #include "LibraryAnalyses.h"
 #include "LifetimeEvidence.h"
@@ -24,6 +25,7 @@ namespace clang::tidy::async::model {
 
 class DestructorJoins;
 class DetachedHandOffs;
+class TaskWaits;
 
 /// A unit's findings of one rule, in the order they are reported.
 using LifetimeFindings = llvm::SmallVector<LifetimeEvidence, 1>;
@@ -56,6 +58,11 @@ struct CallLifetimeRules {
   /// Other units' summaries of the functions this unit only declares that
   /// detach a task handed to them (null: none read).
   DetachedHandOffs *Detaches = nullptr;
+  /// The caller's own waits for the tasks it starts (null: none read).
+  TaskWaits *OwnWaits = nullptr;
+  /// What the unit shows of the overrides of a declared-only virtual
+  /// coroutine (null: nothing; every parameter may be borrowed).
+  const DeclaredCoroutines *Overrides = nullptr;
 
   bool refersThrough(const ParmVarDecl &Param) const {
     return model::refersThrough(Param, ViewTypes, ReferenceWrappers);
@@ -67,6 +74,8 @@ struct CallLifetimeRules {
 struct CallerOf {
   const Stmt &Body;
   llvm::function_ref<const TaskFlow &()> Flow;
+  /// The function itself (null: its own waits are not read).
+  const FunctionDecl *Decl = nullptr;
 };
 
 /// What \p Call of the coroutine \p Coro (defined here or only declared)

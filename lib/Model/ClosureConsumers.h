@@ -19,12 +19,20 @@
 namespace clang::tidy::async::model {
 
 /// APIs that call a function object and destroy it once the call returns.
+/// Seastar's per-shard calls belong here: on the calling shard submit_to
+/// calls the function object it was given in place, and the copy
+/// invoke_on_all makes per shard is a temporary of that call, destroyed once
+/// it has returned its future, whether or not the caller awaits it
+/// (Seastar's lambda-coroutine-fiasco; scylladb#12175).
 constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
     "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
     "folly::Future::thenTry;folly::SemiFuture::deferValue;folly::via;"
     "folly::Executor::addWithPriority;concurrencpp::executor::post;"
     "concurrencpp::executor::submit;"
+    "seastar::sharded::invoke_on_all;seastar::sharded::invoke_on_others;"
+    "seastar::sharded::invoke_on;seastar::smp::submit_to;"
+    "seastar::smp::invoke_on_all;seastar::smp::invoke_on_others;"
     "::std::thread::thread;::std::jthread::jthread;::std::async;"
     "post;dispatch;defer;then;execute;submit;enqueue";
 

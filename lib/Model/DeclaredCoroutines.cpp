@@ -5,6 +5,9 @@
 #include "CoroutineModel.h"
 #include "SkippedBodies.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
 
@@ -27,14 +30,127 @@ bool DeclaredCoroutines::returnsNewTask(const FunctionDecl &Callee) {
   return Task;
 }
 
+namespace {
+
+/// Collects the overriding definitions of every virtual method of a unit.
+struct OverriderCollector : RecursiveASTVisitor<OverriderCollector> {
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>> &Into;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCXXMethodDecl(CXXMethodDecl *MD) {
+    if (!MD->doesThisDeclarationHaveABody() || MD->isDependentContext())
+      return true;
+    // Every method it overrides, through the chain, but each once.
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        MD->overridden_methods().begin(), MD->overridden_methods().end());
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      if (!Seen.insert(Base).second)
+        continue;
+      Into[Base].push_back(MD);
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+    return true;
+  }
+};
+
+/// The method a call through \p Call's object runs when its dynamic type
+/// is known (Clang's devirtualisation), or null.
+const CXXMethodDecl *devirtualised(const CXXMemberCallExpr &Call,
+                                   const CXXMethodDecl &MD) {
+  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Member || !Member->getBase())
+    return nullptr;
+  const CXXMethodDecl *Runs =
+      MD.getDevirtualizedMethod(Member->getBase(), /*IsAppleKext=*/false);
+  return Runs && Runs->getCanonicalDecl() != MD.getCanonicalDecl() ? Runs
+                                                                   : nullptr;
+}
+
+} // namespace
+
+const DeclaredCoroutines::Methods &
+DeclaredCoroutines::overridersOf(const CXXMethodDecl &MD) {
+  if (!Overriders) {
+    Overriders.emplace();
+    OverriderCollector Collector{{}, *Overriders};
+    Collector.TraverseDecl(MD.getASTContext().getTranslationUnitDecl());
+  }
+  return (*Overriders)[MD.getCanonicalDecl()];
+}
+
+const FunctionDecl *
+DeclaredCoroutines::dispatched(const CXXMemberCallExpr &Call,
+                               const CXXMethodDecl &MD) {
+  if (const CXXMethodDecl *Runs = devirtualised(Call, MD)) {
+    const FunctionDecl *Body = nullptr;
+    if (!Runs->hasBody(Body))
+      return &MD; // declared only: judged by the type
+    return getCoroutineBody(*Body) ? Body : nullptr;
+  }
+  // The overrides a call on an object of the static type may reach.
+  const CXXRecordDecl *Static = nullptr;
+  if (const Expr *Object = Call.getImplicitObjectArgument()) {
+    QualType Type = Object->IgnoreParenImpCasts()->getType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    Static = Type->getAsCXXRecordDecl();
+  }
+  Methods Reached;
+  for (const CXXMethodDecl *Override : overridersOf(MD)) {
+    const CXXRecordDecl *Class = Override->getParent();
+    if (!Static || Class->getCanonicalDecl() == Static->getCanonicalDecl() ||
+        Class->isDerivedFrom(Static))
+      Reached.push_back(Override);
+  }
+  if (Reached.empty()) {
+    ByType.insert(&Call);
+    return &MD;
+  }
+  Methods Coroutines;
+  for (const CXXMethodDecl *Override : Reached)
+    if (getCoroutineBody(*Override))
+      Coroutines.push_back(Override);
+  // One coroutine among them: the call is judged by its body; several: by
+  // the type, for the parameters one of them names.
+  if (Coroutines.size() <= 1)
+    return Coroutines.empty() ? nullptr : Coroutines.front();
+  Borrowers[&Call] = std::move(Coroutines);
+  return &MD;
+}
+
 const FunctionDecl *DeclaredCoroutines::calledBy(const CallExpr &Call,
                                                  const Library &Lib) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !definedElsewhere(*Callee) || Callee->isDeleted() ||
       Callee->isDependentContext() || isLambdaCallOperator(*Callee) ||
-      !returnsNewTask(*Callee))
+      !returnsNewTask(*Callee) || isLibraryTaskCall(Call, Lib))
     return nullptr;
-  return isLibraryTaskCall(Call, Lib) ? nullptr : Callee;
+  // A call qualified with the class name does not dispatch.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(&Call);
+  const auto *Member =
+      MemberCall ? dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens())
+                 : nullptr;
+  if (!MD || !MD->isVirtual() || !Member || Member->hasQualifier())
+    return Callee;
+  return dispatched(*MemberCall, *MD);
+}
+
+bool DeclaredCoroutines::mayBorrow(const CallExpr &Call, unsigned Index) const {
+  auto It = Borrowers.find(&Call);
+  if (It == Borrowers.end())
+    return true;
+  return llvm::any_of(It->second, [&](const CXXMethodDecl *Override) {
+    return Index < Override->getNumParams() &&
+           Override->getParamDecl(Index)->isReferenced();
+  });
+}
+
+bool DeclaredCoroutines::judgedByType(const CallExpr &Call) const {
+  return ByType.contains(&Call);
 }
 
 Borrow borrowOf(const CoroutineCall &C, const ParmVarDecl *Param) {

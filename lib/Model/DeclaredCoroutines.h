@@ -12,6 +12,9 @@
 #include "ArgumentDeaths.h"
 #include "CoroutineCalls.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -33,14 +36,49 @@ class DeclaredCoroutines {
 public:
   /// The callee of \p Call when it has no body here, returns a new task by
   /// value and is none of \p Lib's spawns, combinators or waits; else null.
+  /// A virtual call is judged by what the unit shows it may run: the
+  /// method it is known to reach (a final class or method, an object of
+  /// known dynamic type: Clang's devirtualisation), returned when that is a
+  /// coroutine defined here, null when it is not one; else the overrides
+  /// the unit defines in the classes the object's static type may be: null
+  /// when none is a coroutine (they do not borrow by being one), the one
+  /// coroutine among them (judged by its body), or, with several, the
+  /// callee judged by type for the parameters one of them names; only
+  /// with no override defined, by the declared type alone.
   const FunctionDecl *calledBy(const CallExpr &Call, const Library &Lib);
+  /// False when \p Call (a virtual call calledBy returned the declared
+  /// callee of) may run several coroutine overrides defined here, none of
+  /// which names its parameter number \p Index: nothing borrows it.
+  bool mayBorrow(const CallExpr &Call, unsigned Index) const;
+  /// True when \p Call is virtual and the unit defines no override it may
+  /// reach: it is judged by its declared type alone.
+  bool judgedByType(const CallExpr &Call) const;
   /// \p Callee returns a new task by value and does not opt out of Clang's
   /// coroutine lifetime analysis (coro_wrapper, coro_disable_lifetimebound).
   bool returnsNewTask(const FunctionDecl &Callee);
-  void clear() { ReturnsNewTask.clear(); }
+  void clear() {
+    ReturnsNewTask.clear();
+    Overriders.reset();
+    Borrowers.clear();
+    ByType.clear();
+  }
 
 private:
+  using Methods = llvm::SmallVector<const CXXMethodDecl *, 2>;
+  /// The definitions in the unit that override \p MD (directly or not).
+  const Methods &overridersOf(const CXXMethodDecl &MD);
+  /// What \p Call of the virtual \p MD may run, as calledBy says.
+  const FunctionDecl *dispatched(const CXXMemberCallExpr &Call,
+                                 const CXXMethodDecl &MD);
+
   llvm::DenseMap<const FunctionDecl *, bool> ReturnsNewTask;
+  /// The overriding definitions of each virtual method (canonical), once
+  /// per unit, when first asked.
+  std::optional<llvm::DenseMap<const CXXMethodDecl *, Methods>> Overriders;
+  /// The virtual calls judged by type for the coroutine overrides they may
+  /// run, and those with no override defined.
+  llvm::DenseMap<const CallExpr *, Methods> Borrowers;
+  llvm::DenseSet<const CallExpr *> ByType;
 };
 
 /// Why the declared coroutine of \p C borrows \p Param (null: its implicit

@@ -8,6 +8,7 @@
 #include "Expressions.h"
 #include "LoopProgress.h"
 #include "Mentions.h"
+#include "TaskChanges.h"
 #include "TaskFlow.h"
 #include "WaitedOut.h"
 #include "clang/AST/ExprCXX.h"
@@ -50,102 +51,6 @@ bool contains(const Stmt *S, const Stmt *Part) {
   return Found;
 }
 
-/// True when \p S changes \p Var: assigns it, increments or decrements it,
-/// or calls a member function on it that is not const (a latch's
-/// count_down, a promise's set_value, an atomic's decrement or store, a
-/// queue's push).
-bool changes(const Stmt &S, const VarDecl *Var) {
-  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
-    return Unary->isIncrementDecrementOp() &&
-           namedDecl(Unary->getSubExpr()) == Var;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
-    return Binary->isAssignmentOp() && namedDecl(Binary->getLHS()) == Var;
-  const auto *Call = dyn_cast<CallExpr>(&S);
-  const auto *Method =
-      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
-  if (!Method || !Method->isInstance() || Method->isConst())
-    return false;
-  const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    Object = Member->getImplicitObjectArgument();
-  else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
-    Object = Call->getArg(0);
-  return Object && namedDecl(Object) == Var;
-}
-
-/// The statements of \p Body (its own code) that change \p Var.
-llvm::SmallVector<const Stmt *, 2> changesIn(const Stmt *Body,
-                                             const VarDecl *Var) {
-  llvm::SmallVector<const Stmt *, 2> Found;
-  forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (changes(S, Var))
-      Found.push_back(&S);
-  });
-  return Found;
-}
-
-bool isCaptureUse(const Stmt &S) {
-  if (isa<CXXThisExpr>(S))
-    return true;
-  const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-  if (!Ref)
-    return false;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  return Ref->refersToEnclosingVariableOrCapture() ||
-         (Var && Var->isInitCapture());
-}
-
-/// The reference parameters of the coroutine lambda \p Op that the calls
-/// of it in \p Start bind to the local \p Var (`make(done)`): the task
-/// changes \p Var through them.
-llvm::SmallVector<const VarDecl *, 2> boundParameters(const Stmt *Start,
-                                                      const CXXMethodDecl &Op,
-                                                      const VarDecl *Var) {
-  llvm::SmallVector<const VarDecl *, 2> Found;
-  forEachOwnStmt(Start, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
-    const auto *Callee =
-        Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee())
-             : nullptr;
-    if (!Callee || Callee->getParent() != Op.getParent())
-      return;
-    for (unsigned I = 0; I < Op.getNumParams(); ++I) {
-      const ParmVarDecl *P = Op.getParamDecl(I);
-      const Expr *Arg = argumentFor(*Call, I);
-      if (P->getType()->isLValueReferenceType() && Arg &&
-          namedDecl(Arg) == Var && !llvm::is_contained(Found, P))
-        Found.push_back(P);
-    }
-  });
-  return Found;
-}
-
-/// True when the coroutine lambda \p Op changes \p Var (itself, or through
-/// a reference parameter that \p Start binds to it) and uses no capture
-/// after that change (in source order): once the function sees the change,
-/// the task is done with its closure.
-bool signalsWhenDone(const CXXMethodDecl &Op, const VarDecl *Var,
-                     const Stmt *Start, const SourceManager &SM) {
-  const Stmt *Body = getUserBody(Op);
-  if (!Body)
-    return false;
-  SourceLocation LastUse;
-  forEachOwnStmt(Body, [&](const Stmt &S) {
-    SourceLocation Loc = at(S.getBeginLoc(), SM);
-    if (isCaptureUse(S) &&
-        (LastUse.isInvalid() || SM.isBeforeInTranslationUnit(LastUse, Loc)))
-      LastUse = Loc;
-  });
-  llvm::SmallVector<const VarDecl *, 2> Names = boundParameters(Start, Op, Var);
-  Names.push_back(Var);
-  return llvm::any_of(Names, [&](const VarDecl *Name) {
-    return llvm::any_of(changesIn(Body, Name), [&](const Stmt *Change) {
-      return LastUse.isInvalid() || !SM.isBeforeInTranslationUnit(
-                                        at(Change->getEndLoc(), SM), LastUse);
-    });
-  });
-}
-
 /// True when the lambda \p L (a callback, not a coroutine) takes \p Var
 /// over (a capture initialised from it: a moved promise) or changes it.
 bool callbackSignals(const LambdaExpr &L, const VarDecl *Var) {
@@ -164,6 +69,12 @@ const CXXMethodDecl *coroutineOf(const LambdaExpr &L) {
   if (const FunctionDecl *Def = Op->getDefinition())
     Op = cast<CXXMethodDecl>(Def);
   return getCoroutineBody(*Op) ? Op : nullptr;
+}
+
+/// The closure class of \p Coro when it is a lambda's call operator.
+const CXXRecordDecl *closureOf(const FunctionDecl *Coro) {
+  const auto *Op = dyn_cast_or_null<CXXMethodDecl>(Coro);
+  return Op && Op->getParent()->isLambda() ? Op->getParent() : nullptr;
 }
 
 /// The closure classes of the coroutine lambdas \p S calls.
@@ -274,10 +185,9 @@ const VarDecl *joiningExecutor(const StartChain &Chain, const VarDecl &Dying,
 } // namespace
 
 FunctionWaits::FunctionWaits(const FunctionDecl &Function, const Stmt &Body,
-                             ASTContext &Ctx,
-                             std::function<const CFG *()> Graph,
-                             WaitKnowledge K)
-    : Function(Function), Body(Body), Ctx(Ctx), K(K), Graph(std::move(Graph)) {}
+                             ASTContext &Ctx, CFGOf Graphs, WaitKnowledge K)
+    : Function(Function), Body(Body), Ctx(Ctx), K(K),
+      Graphs(std::move(Graphs)) {}
 
 FunctionWaits::~FunctionWaits() = default;
 
@@ -324,7 +234,7 @@ const std::vector<FunctionWaits::Wait> &FunctionWaits::waits() {
 bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                                 llvm::ArrayRef<const Stmt *> Linked) {
   const SourceManager &SM = Ctx.getSourceManager();
-  const CFG *G = Graph ? Graph() : nullptr;
+  const CFG *G = Graphs ? Graphs(Function) : nullptr;
   if (!G) {
     // Without a CFG, a wait after the start in source order.
     return llvm::any_of(Linked, [&](const Stmt *W) {
@@ -379,32 +289,35 @@ bool FunctionWaits::onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
   return true;
 }
 
-WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
+WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying,
+                                bool OnlyChecks) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!Task.Coroutine || Task.StartedAt.isInvalid())
     return {};
-  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  const CXXRecordDecl *TaskClass = closureOf(Task.Coroutine);
   const CallExpr *Spawn = startCall(Body, Task.StartedAt, SM);
   if (!Spawn)
     return {};
   StartChain Chain;
   collectChain(Spawn, TaskClass, Chain, 0);
   if (const VarDecl *Executor =
-          joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM))
+          joiningExecutor(Chain, Dying, Body, K.JoiningExecutors, SM);
+      Executor && !OnlyChecks)
     return {WaitOut::Kind::Joins, Executor->getInit()};
   // A wait on an object the task signals once done with its captures.
-  if (K.WaitMembers && K.SignalMembers)
+  if (K.WaitMembers && K.SignalMembers && TaskClass && !OnlyChecks)
     if (const CallExpr *W =
             closureWaitedOut(Body, *Spawn, scopeEnd(Body, Dying, SM),
-                             *Task.Coroutine, *K.WaitMembers, *K.SignalMembers,
-                             SM)
+                             *cast<CXXMethodDecl>(Task.Coroutine),
+                             *K.WaitMembers, *K.SignalMembers, SM)
                 .Wait)
       return {WaitOut::Kind::Waits, W};
 
   // Waits linked to the task.
   llvm::SmallVector<const Stmt *, 4> Linked;
   for (const Wait &W : waits())
-    if (llvm::any_of(W.Objects, [&](const VarDecl *Object) {
+    if ((W.Aborts || !OnlyChecks) &&
+        llvm::any_of(W.Objects, [&](const VarDecl *Object) {
           return linked(W, Object, Task, *Spawn, Chain.Callbacks);
         }))
       Linked.push_back(W.At);
@@ -416,12 +329,21 @@ WaitOut FunctionWaits::waitsOut(const StartedTask &Task, const VarDecl &Dying) {
 bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
                            const StartedTask &Task, const CallExpr &Spawn,
                            llvm::ArrayRef<const LambdaExpr *> Callbacks) {
-  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  const CXXRecordDecl *TaskClass = closureOf(Task.Coroutine);
   const SourceManager &SM = Ctx.getSourceManager();
-  // An aborting check: only this task's change can let it pass.
+  // The task's change after which it uses nothing it borrows, on the
+  // coroutine's CFG.
+  auto DoneWith = [&](const Stmt *OnlyTaskIn) {
+    return changedWhenDone(*Task.Coroutine, Object, &Spawn,
+                           Graphs ? Graphs(*Task.Coroutine) : nullptr, SM,
+                           OnlyTaskIn);
+  };
+  // An aborting check: only this task's change can let it pass (not
+  // another's, of this coroutine or of other code), or it counts every
+  // task of this coroutine.
   if (W.Aborts)
-    return namedOnlyBy(Body, *Object, *TaskClass, Spawn) &&
-           signalsWhenDone(*Task.Coroutine, Object, &Spawn, SM);
+    return namedOnlyBy(Body, *Object, TaskClass, Spawn) &&
+           (DoneWith(&Body) || countsEveryStart(W, *Object, Task));
   // The task's own future or result.
   if (const Expr *Init = Object->getInit()) {
     llvm::SmallPtrSet<const CXXRecordDecl *, 4> Called;
@@ -437,13 +359,35 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
                       [&](const LambdaExpr *L) {
                         return callbackSignals(*L, Object);
                       }) ||
-         signalsWhenDone(*Task.Coroutine, Object, &Spawn, SM) ||
-         signalledByDependentTask(Task, Object);
+         DoneWith(nullptr) || signalledByDependentTask(Task, Object);
+}
+
+bool FunctionWaits::countsEveryStart(const Wait &W, const VarDecl &Counter,
+                                     const StartedTask &Task) {
+  // Several tasks of the coroutine lambda, each counting its capture up by
+  // one as its last use.
+  const CFG *Own = Graphs ? Graphs(*Task.Coroutine) : nullptr;
+  std::optional<unsigned> Starts =
+      startsPerLife(Body, *Task.Coroutine, Counter);
+  std::optional<int64_t> Initial = initialValue(Counter, Ctx);
+  bool Holds = false;
+  const Expr *Cond = abortingCheck(*W.At, Holds);
+  if (!Own || !Starts || *Starts < 2 || !Initial || !Cond ||
+      !closureOf(Task.Coroutine) ||
+      !countsUpOnceLast(*Task.Coroutine, Counter, *Own))
+    return false;
+  // The check fails until every task has counted.
+  for (unsigned Counted = 0; Counted < *Starts; ++Counted) {
+    std::optional<bool> V = valueWith(*Cond, Ctx, Counter, *Initial + Counted);
+    if (!V || *V == Holds)
+      return false;
+  }
+  return true;
 }
 
 bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,
                                              const VarDecl *Object) {
-  const CXXRecordDecl *TaskClass = Task.Coroutine->getParent();
+  const CXXRecordDecl *TaskClass = closureOf(Task.Coroutine);
   const Stmt *TaskBody = getUserBody(*Task.Coroutine);
   if (!TaskBody)
     return false;

@@ -49,8 +49,10 @@ struct WaitKnowledge {
 
 /// A task that a function started and left running.
 struct StartedTask {
-  /// The call operator of the coroutine lambda whose task it is.
-  const CXXMethodDecl *Coroutine = nullptr;
+  /// The coroutine whose task it is: a coroutine lambda's call operator
+  /// (what the task borrows: its captures and its reference and pointer
+  /// parameters), or any coroutine (its reference and pointer parameters).
+  const FunctionDecl *Coroutine = nullptr;
   /// Where the task was started (spawned, or dropped while it runs).
   SourceLocation StartedAt;
 };
@@ -70,21 +72,29 @@ struct WaitOut {
   explicit operator bool() const { return What != Kind::None; }
 };
 
+/// The CFG of a function as the unit's AnalysisSession holds it (null
+/// without one).
+using CFGOf = std::function<const CFG *(const FunctionDecl &)>;
+
 /// The waits of one function body, asked about the tasks it starts, on the
-/// function's CFG as the unit's AnalysisSession holds it. \p Graph is asked
-/// at each question (the session may free and rebuild it between them); a
-/// null CFG is judged in source order.
+/// function's CFG as the unit's AnalysisSession holds it. \p Graphs is
+/// asked at each question (the session may free and rebuild a CFG between
+/// them), for the function and for the coroutines of its tasks; a null CFG
+/// is judged in source order.
 class FunctionWaits {
 public:
   FunctionWaits(const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx,
-                std::function<const CFG *()> Graph, WaitKnowledge K);
+                CFGOf Graphs, WaitKnowledge K);
   ~FunctionWaits();
 
   /// How the function waits out \p Task before \p Dying (a local or a
   /// parameter of the function that the task uses: its closure or a
   /// captured variable) dies; Kind::None when it does not, or cannot be
-  /// shown to.
-  WaitOut waitsOut(const StartedTask &Task, const VarDecl &Dying);
+  /// shown to. With \p OnlyChecks, only by checks that end the process
+  /// unless the task is done (the reading a check that has its own of
+  /// signals and joins adds to it).
+  WaitOut waitsOut(const StartedTask &Task, const VarDecl &Dying,
+                   bool OnlyChecks = false);
 
 private:
   struct Wait {
@@ -100,6 +110,12 @@ private:
   /// life (or out of the function) without passing one of \p Linked.
   bool onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                    llvm::ArrayRef<const Stmt *> Linked);
+  /// True when the aborting check \p W fails until every task of
+  /// \p Task's coroutine lambda the function starts in one life of
+  /// \p Counter has counted it up by one, each as its last use: a run that
+  /// goes on has them all done with the captures.
+  bool countsEveryStart(const Wait &W, const VarDecl &Counter,
+                        const StartedTask &Task);
   /// True when \p Object is signalled by another task of the function (by
   /// its own code or a callback it is started with), or is the closure of
   /// one, that awaits something \p Task changes: it cannot finish before
@@ -116,7 +132,7 @@ private:
   ASTContext &Ctx;
   WaitKnowledge K;
   std::optional<std::vector<Wait>> Waits;
-  std::function<const CFG *()> Graph;
+  CFGOf Graphs;
 };
 
 } // namespace clang::tidy::async::model

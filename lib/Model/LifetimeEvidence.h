@@ -92,6 +92,8 @@ enum class Said : unsigned {
   /// summary), at its place or, when no longer in its file, at the call.
   SummarisedDetach,
   SummarisedDetachMoved,
+  /// A declared-only virtual coroutine with no override defined here.
+  DeclaredVirtual,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,

@@ -7,6 +7,7 @@
 #include "DroppedValues.h"
 #include "Expressions.h"
 #include "ForwardRunner.h"
+#include "HandlerEdges.h"
 #include "PathFactsTransfer.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -177,7 +178,7 @@ PathFacts::State PathFacts::edgeState(Transfer &T, const CFGBlock &Pred,
       T.switchCase(Switch->getCond(), Case->getLHS(), S);
     return S;
   }
-  if (Pred.succ_size() == 2)
+  if (Succ < 2 && builtSuccessors(Pred) == 2)
     if (const auto *Cond =
             dyn_cast_or_null<Expr>(Pred.getTerminatorCondition()))
       T.condition(Cond, Succ == 0, S);

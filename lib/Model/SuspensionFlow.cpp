@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "ForwardRunner.h"
+#include "HandlerEdges.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -78,9 +79,10 @@ SuspensionFlow::heldAtSuspensions(const FactTransfer &T) const {
     }
   };
   // A two-way branch begins or ends facts on its edges (the true edge is
-  // the first successor).
+  // the first successor; an edge into a handler, added after them, is
+  // neither).
   auto Edge = [&](const CFGBlock &B, unsigned Succ, HeldFacts &State) {
-    if (!T.Branch || B.succ_size() != 2)
+    if (!T.Branch || Succ >= 2 || builtSuccessors(B) != 2)
       return;
     if (const auto *Cond = dyn_cast_or_null<Expr>(
             const_cast<CFGBlock &>(B).getTerminatorCondition()))

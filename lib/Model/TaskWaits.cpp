@@ -23,16 +23,19 @@ namespace {
 /// of its tasks; one at least) is waited out before \p Dying dies: by a
 /// join of the only executor that can resume the task, or (\p Local) as
 /// only the function's own local objects resume it.
-bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
+bool resumersJoined(const Stmt &Body, const FunctionDecl &Coro,
                     const VarDecl &Dying, const ResumerKnowledge &K,
                     bool Local) {
   // Every start is one of those calls: the closure is named only to be
   // called (not handed to code that may start it later).
   unsigned Calls = 0, Named = 0;
   bool All = true;
+  const auto *Op = dyn_cast<CXXMethodDecl>(&Coro);
+  const CXXRecordDecl *Closure =
+      Op && Op->getParent()->isLambda() ? Op->getParent() : nullptr;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-        Ref && Ref->getType()->getAsCXXRecordDecl() == Coro.getParent())
+        Ref && Closure && Ref->getType()->getAsCXXRecordDecl() == Closure)
       ++Named;
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!All || !Call || Call->getDirectCallee() != &Coro)
@@ -47,29 +50,31 @@ bool resumersJoined(const Stmt &Body, const CXXMethodDecl &Coro,
 } // namespace
 
 bool TaskWaits::waitedOut(const FunctionDecl &Encl, const Stmt &Body,
-                          AnalysisSession &Session, const CXXMethodDecl &Coro,
-                          const TaskFate &F, const VarDecl &Dying) {
+                          AnalysisSession &Session, const FunctionDecl &Coro,
+                          const TaskFate &F, const VarDecl &Dying,
+                          bool OnlyChecks) {
   // A dropped task whose destructor joins it is done with the statement.
-  if (F.What == TaskFate::Kind::Dropped &&
+  if (F.What == TaskFate::Kind::Dropped && !OnlyChecks &&
       destructorWaitsForCoroutine(Coro.getReturnType(), Waits))
     return true;
   if (F.ViaReturn)
     return false;
   // Every resumption goes through a local executor the function joins.
-  if (resumersJoined(Body, Coro, Dying, {Joins, Waits}, false) ||
-      (F.What == TaskFate::Kind::Dropped &&
-       resumersJoined(Body, Coro, Dying, {Joins, Waits}, true)))
+  if (!OnlyChecks &&
+      (resumersJoined(Body, Coro, Dying, {Joins, Waits}, false) ||
+       (F.What == TaskFate::Kind::Dropped &&
+        resumersJoined(Body, Coro, Dying, {Joins, Waits}, true))))
     return true;
   if (!F.OnExecutor)
     return false;
   if (OwnOf != &Encl || !Own) {
     Own = std::make_unique<FunctionWaits>(
         Encl, Body, Encl.getASTContext(),
-        [&Session, &Encl] { return Session.cfg(Encl); },
+        [&Session](const FunctionDecl &FD) { return Session.cfg(FD); },
         WaitKnowledge{&Waits, &Joining, &WaitMembers, &SignalMembers});
     OwnOf = &Encl;
   }
-  return bool(Own->waitsOut({&Coro, F.Where}, Dying));
+  return bool(Own->waitsOut({&Coro, F.Where}, Dying, OnlyChecks));
 }
 
 } // namespace clang::tidy::async::model

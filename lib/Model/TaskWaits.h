@@ -13,6 +13,7 @@
 
 #include "AnalysisSession.h"
 #include "FunctionWaits.h"
+#include "Library.h"
 #include "TaskFlow.h"
 #include <memory>
 #include <string>
@@ -38,19 +39,32 @@ public:
             const NameMatcher &SignalMembers)
       : Waits(Waits), Joining(Joining), Joins(Joins), WaitMembers(WaitMembers),
         SignalMembers(SignalMembers) {}
+  /// The same from a check's \p BlockingWaits and the library lists of
+  /// \p Lib: its blocking waits with \p Lib's sync waits and join members.
+  TaskWaits(const NameMatcher &BlockingWaits, const Library &Lib)
+      : Combined(BlockingWaits.str() + ";" + Lib.SyncWaitFunctions.str() + ";" +
+                 Lib.JoinMembers.str()),
+        Waits(Combined), Joining(Lib.JoiningExecutors),
+        Joins(Lib.JoinFunctions), WaitMembers(Lib.WaitMembers),
+        SignalMembers(Lib.SignalMembers) {}
   /// True when \p Encl (of body \p Body) waits out the task of the
-  /// coroutine \p Coro, of fate \p F, before \p Dying dies. Only a task
-  /// left running on an executor can be waited for: a returned task is
-  /// the caller's.
+  /// coroutine \p Coro (a coroutine lambda's call operator, or any
+  /// coroutine), of fate \p F, before \p Dying dies. Only a task left
+  /// running on an executor can be waited for: a returned task is the
+  /// caller's. With \p OnlyChecks, only by checks that end the process
+  /// unless the task is done (FunctionWaits::waitsOut).
   bool waitedOut(const FunctionDecl &Encl, const Stmt &Body,
-                 AnalysisSession &Session, const CXXMethodDecl &Coro,
-                 const TaskFate &F, const VarDecl &Dying);
+                 AnalysisSession &Session, const FunctionDecl &Coro,
+                 const TaskFate &F, const VarDecl &Dying,
+                 bool OnlyChecks = false);
   void clear() {
     Own.reset();
     OwnOf = nullptr;
   }
 
 private:
+  /// The waits of the second constructor.
+  const NameMatcher Combined;
   const NameMatcher &Waits;
   const NameMatcher &Joining;
   const NameMatcher &Joins;

@@ -578,6 +578,60 @@ demo::fire_and_forget loop(const int &Before, const int &InLoop, const int &Neve
   EXPECT_EQ(FirstUse(2, false), nullptr);
 }
 
+TEST(LocalFlow, EntersAHandlerAfterTheSuspensionsOfItsTryBlock) {
+  auto AST = parse(std::string(Headers) + R"cpp(
+void log(int);
+void may_throw();
+demo::task<> handlers(int Suspended, int Before, int Nested) {
+  try {
+    co_await demo::task<>();
+  } catch (...) {
+    log(Suspended);
+  }
+  try {
+    may_throw();
+  } catch (...) {
+    log(Before);
+  }
+  try {
+    try {
+      co_await demo::task<>();
+    } catch (int) {
+    }
+  } catch (...) {
+    log(Nested);
+  }
+}
+demo::task<> before_any(int Early) {
+  try {
+    may_throw();
+  } catch (...) {
+    log(Early);
+  }
+  co_await demo::task<>();
+}
+)cpp");
+  auto After = [&](llvm::StringRef Name, unsigned Param) {
+    const FunctionDecl *FD = function(*AST, Name);
+    const ParmVarDecl *P = FD->getParamDecl(Param);
+    FlowOf F(*FD, AST->getASTContext());
+    bool Late = false;
+    model::forEachOwnStmt(model::getUserBody(*FD), [&](const Stmt &S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      Late |= Ref && Ref->getDecl() == P && F.Flow.mayRunAfterSuspension(S);
+    });
+    return Late;
+  };
+  EXPECT_TRUE(After("handlers", 0));
+  // A handler of a try block that cannot suspend is not entered: only the
+  // edges from suspension points are added (a limit: this one runs after
+  // the first try statement's suspension).
+  EXPECT_FALSE(After("handlers", 1));
+  // The inner handler does not catch everything: on to the outer one.
+  EXPECT_TRUE(After("handlers", 2));
+  EXPECT_FALSE(After("before_any", 0));
+}
+
 TEST(Exceptions, FindsWhereAnExceptionEscapes) {
   auto AST = parse(std::string(Headers) + R"cpp(
 #include <stdexcept>

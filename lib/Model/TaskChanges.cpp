@@ -1,0 +1,314 @@
+//===--- TaskChanges.cpp - async-lint -------------------------------------===//
+
+#include "TaskChanges.h"
+#include "CallInfo.h"
+#include "CoroutineModel.h"
+#include "DrainLoops.h"
+#include "Expressions.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+#include <functional>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+SourceLocation at(SourceLocation Loc, const SourceManager &SM) {
+  return SM.getExpansionLoc(Loc);
+}
+
+/// True when \p E denotes \p Var, or (\p Pointee) what the pointer \p Var
+/// points to or a member of it (`*p`, `p->field`).
+bool denotes(const Expr *E, const VarDecl *Var, bool Pointee) {
+  if (!Pointee)
+    return namedDecl(E) == Var;
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return namedDecl(Deref->getSubExpr()) == Var;
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+      Member && Member->isArrow())
+    return namedDecl(Member->getBase()) == Var;
+  return false;
+}
+
+/// The object a non-const member function is called on by \p Call (a
+/// member call or a member operator's first operand), and whether it is
+/// reached through '->'.
+const Expr *changedObject(const CallExpr &Call, bool &Arrow) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  if (!Method || !Method->isInstance() || Method->isConst())
+    return nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const auto *Callee =
+        dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    Arrow = Callee && Callee->isArrow();
+    return Member->getImplicitObjectArgument();
+  }
+  return isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0
+             ? Call.getArg(0)
+             : nullptr;
+}
+
+/// True when \p Call is a call of the coroutine \p Coro (of the lambda
+/// whose call operator it is, whatever the instantiation).
+bool calls(const CallExpr &Call, const FunctionDecl &Coro) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Op = dyn_cast<CXXMethodDecl>(&Coro);
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      Method && Op && Op->getParent()->isLambda())
+    return Method->getParent() == Op->getParent();
+  return Callee && Callee->getCanonicalDecl() == Coro.getCanonicalDecl();
+}
+
+/// A parameter of the coroutine that a start binds to the caller's local,
+/// and whether the task reaches the local through it as a pointer.
+struct BoundName {
+  const VarDecl *Name;
+  bool Pointee;
+};
+
+/// The parameters of \p Coro that the calls of it in \p Start bind to the
+/// local \p Var: a reference parameter given \p Var (`make(done)`), a
+/// pointer parameter given its address (`make(&done)`).
+llvm::SmallVector<BoundName, 2> boundParameters(const Stmt *Start,
+                                                const FunctionDecl &Coro,
+                                                const VarDecl *Var) {
+  llvm::SmallVector<BoundName, 2> Found;
+  forEachOwnStmt(Start, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || !calls(*Call, Coro))
+      return;
+    for (unsigned I = 0; I < Coro.getNumParams(); ++I) {
+      const ParmVarDecl *P = Coro.getParamDecl(I);
+      const Expr *Arg = argumentFor(*Call, I);
+      const auto *Address = dyn_cast_or_null<UnaryOperator>(
+          Arg ? Arg->IgnoreParenImpCasts() : nullptr);
+      bool ByReference =
+          P->getType()->isLValueReferenceType() && Arg && namedDecl(Arg) == Var;
+      bool ByAddress = P->getType()->isPointerType() && Address &&
+                       Address->getOpcode() == UO_AddrOf &&
+                       namedDecl(Address->getSubExpr()) == Var;
+      if ((ByReference || ByAddress) &&
+          llvm::none_of(Found, [&](const BoundName &B) { return B.Name == P; }))
+        Found.push_back({P, ByAddress});
+    }
+  });
+  return Found;
+}
+
+/// The last use, in source order, of what \p Coro borrows in its \p Body.
+SourceLocation lastBorrowedUse(const Stmt &Body, const FunctionDecl &Coro,
+                               const SourceManager &SM) {
+  SourceLocation Last;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    SourceLocation Loc = at(S.getBeginLoc(), SM);
+    if (isBorrowedUse(S, Coro) &&
+        (Last.isInvalid() || SM.isBeforeInTranslationUnit(Last, Loc)))
+      Last = Loc;
+  });
+  return Last;
+}
+
+/// True when no use of what \p Coro borrows is reachable from \p Change on
+/// \p G, \p Coro's CFG (loops included): the change is the task's last use.
+bool nothingBorrowedAfter(const CFG &G, const Stmt &Change,
+                          const FunctionDecl &Coro) {
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
+  for (const CFGBlock *Block : G)
+    for (unsigned I = 0, E = Block->size(); I < E && Work.empty(); ++I)
+      if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
+          S && S->getStmt() == &Change)
+        Work.push_back({Block, I + 1});
+  if (Work.empty())
+    return false;
+  llvm::DenseSet<const CFGBlock *> Seen;
+  while (!Work.empty()) {
+    auto [Block, From] = Work.pop_back_val();
+    for (unsigned I = From, E = Block->size(); I < E; ++I)
+      if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
+          S && isBorrowedUse(*S->getStmt(), Coro))
+        return false;
+    for (const CFGBlock *Succ : Block->succs())
+      if (Succ && Seen.insert(Succ).second)
+        Work.push_back({Succ, 0});
+  }
+  return true;
+}
+
+/// True when \p Loop may run its body more than once in one life of
+/// \p Var: a loop statement that does not hold \p Var's declaration.
+bool repeatsWithin(const Stmt &Loop, const VarDecl &Var,
+                   const SourceManager &SM) {
+  if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
+    return false;
+  SourceLocation Decl = at(Var.getLocation(), SM);
+  return !(SM.isBeforeInTranslationUnit(at(Loop.getBeginLoc(), SM), Decl) &&
+           SM.isBeforeInTranslationUnit(Decl, at(Loop.getEndLoc(), SM)));
+}
+
+/// True when \p Start, in \p Body, is in a loop that may run it more than
+/// once in one life of \p Var.
+bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
+                   const SourceManager &SM) {
+  bool Found = false, Repeated = false;
+  std::function<void(const Stmt &, bool)> Visit = [&](const Stmt &S,
+                                                      bool InLoop) {
+    if (Found)
+      return;
+    if (&S == &Start) {
+      Found = true;
+      Repeated = InLoop;
+      return;
+    }
+    bool Loop = InLoop || repeatsWithin(S, Var, SM);
+    for (const Stmt *Child : S.children())
+      if (Child)
+        Visit(*Child, Loop);
+  };
+  Visit(Body, false);
+  return Repeated;
+}
+
+} // namespace
+
+std::optional<unsigned>
+startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var) {
+  const ASTContext &Ctx = Coro.getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Known = true;
+  unsigned Starts = 0;
+  std::function<void(const Stmt &, unsigned)> Visit = [&](const Stmt &S,
+                                                          unsigned Rounds) {
+    if (!Known)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && calls(*Call, Coro))
+      Starts += Rounds;
+    if (repeatsWithin(S, Var, SM)) {
+      // A counting loop runs its body a known number of times.
+      const auto *For = dyn_cast<ForStmt>(&S);
+      std::optional<int64_t> Trips = For ? tripCount(*For, Ctx) : std::nullopt;
+      if (!Trips || *Trips < 0 || *Trips > 1024) {
+        // Any start in it is repeated an unknown number of times.
+        bool Starts = false;
+        forEachOwnStmt(&S, [&](const Stmt &Sub) {
+          const auto *Call = dyn_cast<CallExpr>(&Sub);
+          Starts = Starts || (Call && calls(*Call, Coro));
+        });
+        Known = !Starts;
+        return;
+      }
+      Rounds *= static_cast<unsigned>(*Trips);
+    }
+    for (const Stmt *Child : S.children())
+      if (Child)
+        Visit(*Child, Rounds);
+  };
+  Visit(Body, 1);
+  return Known ? std::optional<unsigned>(Starts) : std::nullopt;
+}
+
+bool changes(const Stmt &S, const VarDecl *Var, bool Pointee) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementDecrementOp() &&
+           denotes(Unary->getSubExpr(), Var, Pointee);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
+    return Binary->isAssignmentOp() && denotes(Binary->getLHS(), Var, Pointee);
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  bool Arrow = false;
+  const Expr *Object = Call ? changedObject(*Call, Arrow) : nullptr;
+  if (!Object)
+    return false;
+  // p->push_back(v) changes what p points to; (*p).push_back(v) too.
+  if (Pointee)
+    return Arrow ? namedDecl(Object) == Var : denotes(Object, Var, true);
+  return namedDecl(Object) == Var;
+}
+
+llvm::SmallVector<const Stmt *, 2> changesIn(const Stmt *Body,
+                                             const VarDecl *Var, bool Pointee) {
+  llvm::SmallVector<const Stmt *, 2> Found;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (changes(S, Var, Pointee))
+      Found.push_back(&S);
+  });
+  return Found;
+}
+
+bool isBorrowedUse(const Stmt &S, const FunctionDecl &Coro) {
+  if (isa<CXXThisExpr>(S))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+  if (!Ref)
+    return false;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (Ref->refersToEnclosingVariableOrCapture() ||
+      (Var && Var->isInitCapture()))
+    return true;
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
+  QualType T = Param ? Param->getType() : QualType();
+  return Param && (T->isReferenceType() || T->isPointerType()) &&
+         Param->getDeclContext() == Coro.getDefinition();
+}
+
+bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
+                     const Stmt *Start, const CFG *CoroGraph,
+                     const SourceManager &SM, const Stmt *OnlyTaskIn) {
+  const Stmt *Body = getUserBody(Coro);
+  if (!Body || !Var)
+    return false;
+  SourceLocation LastUse = lastBorrowedUse(*Body, Coro, SM);
+  llvm::SmallVector<BoundName, 2> Names = boundParameters(Start, Coro, Var);
+  Names.push_back({Var, false});
+  return llvm::any_of(Names, [&](const BoundName &Name) {
+    // One task changes it: its start is not repeated (a parameter bound to
+    // the local is named only there), and for a capture no other start.
+    if (OnlyTaskIn && Start &&
+        (repeatedStart(*OnlyTaskIn, *Start, *Var, SM) ||
+         (Name.Name == Var && startsPerLife(*OnlyTaskIn, Coro, *Var) != 1u)))
+      return false;
+    return llvm::any_of(
+        changesIn(Body, Name.Name, Name.Pointee), [&](const Stmt *Change) {
+          return LastUse.isInvalid() ||
+                 !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM),
+                                               LastUse) ||
+                 (CoroGraph && nothingBorrowedAfter(*CoroGraph, *Change, Coro));
+        });
+  });
+}
+
+namespace {
+
+/// True when \p S adds one to what it changes: `++n`, `n++`, `n += 1`
+/// (built in, or an overloaded operator such as an atomic's).
+bool incrementsByOne(const Stmt &S, const ASTContext &Ctx) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementOp();
+  const Expr *Step = nullptr;
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(&S);
+      Compound && Compound->getOpcode() == BO_AddAssign)
+    Step = Compound->getRHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+    if (Op->getOperator() == OO_PlusPlus)
+      return true;
+    if (Op->getOperator() == OO_PlusEqual && Op->getNumArgs() == 2)
+      Step = Op->getArg(1);
+  }
+  std::optional<int64_t> By = Step ? integerConstant(Step, Ctx) : std::nullopt;
+  return By && *By == 1;
+}
+
+} // namespace
+
+bool countsUpOnceLast(const FunctionDecl &Coro, const VarDecl &Var,
+                      const CFG &CoroGraph) {
+  const Stmt *Body = getUserBody(Coro);
+  llvm::SmallVector<const Stmt *, 2> Changes = changesIn(Body, &Var);
+  return Changes.size() == 1 &&
+         incrementsByOne(*Changes.front(), Coro.getASTContext()) &&
+         nothingBorrowedAfter(CoroGraph, *Changes.front(), Coro);
+}
+
+} // namespace clang::tidy::async::model
