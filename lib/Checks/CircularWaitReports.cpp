@@ -62,7 +62,12 @@ void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
       << (Cycle.size() > 2 ? 2u : unsigned(A.Coroutine == B.Coroutine))
       << unsigned(Cycle.size() - 1) << E.Wait->getSourceRange();
   note(E.HeldSince->getBeginLoc(), "%0 is locked here") << E.Held;
-  for (const model::LockCycleSide &S : Cycle)
+  if (!A.Call) // Member coroutines of one class: no start in the unit.
+    note(B.Coroutine->getLocation(),
+         "%0 and %1 are member coroutines of %2 that code outside it can "
+         "call: they may run at once on one object")
+        << A.name() << B.name() << cast<CXXMethodDecl>(A.Coroutine)->getParent();
+  for (const model::LockCycleSide &S : A.Call ? Cycle : Cycle.take_front(0))
     note(S.Started->Call->getBeginLoc(),
          &S == &Cycle[0] ? "%0 is started here"
                          : "and %0 here, to run together with it")
