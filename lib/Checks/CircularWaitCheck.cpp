@@ -83,7 +83,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
                                       &Lib.AsyncLockFunctions, Judged, EdgesOf)) {
     model::StartedCoroutine Runs[] = {{&F.Decl, nullptr, nullptr},
                                       {C->Other, nullptr, nullptr}};
-    reportLockCycle({{&Runs[0], C->Mine}, {&Runs[1], C->Theirs}});
+    reportLockCycle({{&Runs[0], C->Mine}, {&Runs[1], C->Theirs}}, C->Given);
   }
   reportMutualWait(
       model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));

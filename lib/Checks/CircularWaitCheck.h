@@ -24,7 +24,8 @@ protected:
 private:
   void reportSelfWait(const model::SelfWait &W);
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
-  void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle);
+  void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle,
+                       const ParmVarDecl *Given = nullptr);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);

@@ -49,7 +49,8 @@ void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
       << A.SetsOther->getSourceRange();
 }
 
-void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
+void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle,
+                                        const ParmVarDecl *Given) {
   if (Cycle.size() < 2 || !reportOnce(Cycle[0].Edge.Wait->getBeginLoc()))
     return;
   const model::LockOrderEdge &E = Cycle[0].Edge;
@@ -65,8 +66,10 @@ void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
   if (!A.Call) // Member coroutines of one class: no start in the unit.
     note(B.Coroutine->getLocation(),
          "%0 and %1 are member coroutines of %2 that code outside it can "
-         "call: they may run at once on one object")
-        << A.name() << B.name() << cast<CXXMethodDecl>(A.Coroutine)->getParent();
+         "call: they may run at once on one object%select{|, given the same "
+         "%4}3")
+        << A.name() << B.name() << cast<CXXMethodDecl>(A.Coroutine)->getParent()
+        << (Given != nullptr) << Given;
   for (const model::LockCycleSide &S : A.Call ? Cycle : Cycle.take_front(0))
     note(S.Started->Call->getBeginLoc(),
          &S == &Cycle[0] ? "%0 is started here"

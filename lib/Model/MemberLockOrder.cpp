@@ -18,6 +18,7 @@ namespace {
 struct ClassMutex {
   const ValueDecl *Decl = nullptr;
   bool OfParameter = false;
+  const ParmVarDecl *Param = nullptr; // Not compared: each names its own.
   bool operator==(const ClassMutex &O) const {
     return Decl == O.Decl && OfParameter == O.OfParameter;
   }
@@ -52,8 +53,8 @@ std::optional<ClassMutex> classMutex(const Expr *Locked,
     return std::nullopt;
   if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
     return ClassMutex{D, false};
-  if (parameterObject(Member->getBase(), Coroutine))
-    return ClassMutex{D, true};
+  if (const ParmVarDecl *Param = parameterObject(Member->getBase(), Coroutine))
+    return ClassMutex{D, true, Param};
   return std::nullopt;
 }
 
@@ -129,7 +130,9 @@ std::optional<MemberLockCycle> memberLockCycle(
     for (const auto &[E, Key] : Mine)
       for (const auto &[T, Theirs] : TheirEdges)
         if (Key.first == Theirs.second && Key.second == Theirs.first)
-          return MemberLockCycle{Other, E, T};
+          return MemberLockCycle{Other, E, T,
+                                 Key.first.Param ? Key.first.Param
+                                                 : Key.second.Param};
   }
   return std::nullopt;
 }

@@ -25,6 +25,10 @@ namespace clang::tidy::async::model {
 struct MemberLockCycle {
   const FunctionDecl *Other = nullptr;
   LockOrderEdge Mine, Theirs;
+  /// When one mutex is a member of an object each is given: the parameter
+  /// of the coroutine judged that gives it (the finding assumes the two may
+  /// be given the same object).
+  const ParmVarDecl *Given = nullptr;
 };
 
 /// The first lock cycle between \p Coroutine, a member coroutine of a class
