@@ -22,6 +22,8 @@ struct ClassMutex {
   bool operator==(const ClassMutex &O) const {
     return Decl == O.Decl && OfParameter == O.OfParameter;
   }
+  /// A member of the object itself: the two runs share it for certain.
+  bool own() const { return isa<FieldDecl>(Decl) && !OfParameter; }
 };
 
 /// The object whose member \p Base names (through `->` of a smart pointer
@@ -110,7 +112,7 @@ std::optional<MemberLockCycle> memberLockCycle(
     for (const LockOrderEdge &E : EdgesOf(FD))
       if (auto Key = classEdge(E, FD, AsyncMutexes, LockFunctions);
           Key && !(Key->first == Key->second) &&
-          !(Key->first.OfParameter && Key->second.OfParameter))
+          (Key->first.own() || Key->second.own()))
         Edges.push_back({E, *Key});
     return Edges;
   };
