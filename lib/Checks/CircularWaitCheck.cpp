@@ -76,15 +76,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     return Facts.session().lockOrderEdges(FD, Facts.libraryId());
   };
   reportLockCycle(model::lockCycle(F.Decl, Together, EdgesOf));
-  auto Judged = [&](const FunctionDecl &FD) {
-    return !IgnoredFunctions.matches(model::canonicalName(FD));
-  };
-  if (auto C = model::memberLockCycle(F.Decl, Lib.AsyncMutexes,
-                                      &Lib.AsyncLockFunctions, Judged, EdgesOf)) {
-    model::StartedCoroutine Runs[] = {{&F.Decl, nullptr, nullptr},
-                                      {C->Other, nullptr, nullptr}};
-    reportLockCycle({{&Runs[0], C->Mine}, {&Runs[1], C->Theirs}}, C->Given);
-  }
+  if (auto C = model::memberLockCycle(F.Decl, Lib, IgnoredFunctions, EdgesOf))
+    emitOnce(model::memberLockFinding(*C));
   reportMutualWait(
       model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));
   for (const model::ScopeJoin &J : model::scopeJoins(

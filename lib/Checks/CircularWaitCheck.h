@@ -10,9 +10,7 @@
 namespace clang::tidy::async {
 
 /// Finds coroutines that wait for each other or for what only they signal
-/// later.
-///
-/// The doc lists the shapes; model/WaitCycles.h's files, their evidence.
+/// later: the shapes are in the doc, their evidence in model/WaitCycles.h.
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);
@@ -24,8 +22,7 @@ protected:
 private:
   void reportSelfWait(const model::SelfWait &W);
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
-  void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle,
-                       const ParmVarDecl *Given = nullptr);
+  void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
   void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);

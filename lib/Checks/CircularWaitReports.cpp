@@ -49,8 +49,7 @@ void CircularWaitCheck::reportMutualWait(ArrayRef<model::MutualSide> Cycle) {
       << A.SetsOther->getSourceRange();
 }
 
-void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle,
-                                        const ParmVarDecl *Given) {
+void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle) {
   if (Cycle.size() < 2 || !reportOnce(Cycle[0].Edge.Wait->getBeginLoc()))
     return;
   const model::LockOrderEdge &E = Cycle[0].Edge;
@@ -63,14 +62,7 @@ void CircularWaitCheck::reportLockCycle(ArrayRef<model::LockCycleSide> Cycle,
       << (Cycle.size() > 2 ? 2u : unsigned(A.Coroutine == B.Coroutine))
       << unsigned(Cycle.size() - 1) << E.Wait->getSourceRange();
   note(E.HeldSince->getBeginLoc(), "%0 is locked here") << E.Held;
-  if (!A.Call) // Member coroutines of one class: no start in the unit.
-    note(B.Coroutine->getLocation(),
-         "%0 and %1 are member coroutines of %2 that code outside it can "
-         "call: they may run at once on one object%select{|, given the same "
-         "%4}3")
-        << A.name() << B.name() << cast<CXXMethodDecl>(A.Coroutine)->getParent()
-        << (Given != nullptr) << Given;
-  for (const model::LockCycleSide &S : A.Call ? Cycle : Cycle.take_front(0))
+  for (const model::LockCycleSide &S : Cycle)
     note(S.Started->Call->getBeginLoc(),
          &S == &Cycle[0] ? "%0 is started here"
                          : "and %0 here, to run together with it")

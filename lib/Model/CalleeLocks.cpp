@@ -47,8 +47,7 @@ const ValueDecl *inCaller(const Expr &Locked, const FunctionDecl &Callee,
 
 llvm::SmallVector<const ValueDecl *, 2>
 calleeLocks(const CoroutineSuspendExpr &Point, const FunctionDecl &Caller,
-            const NameMatcher &AsyncMutexes,
-            const NameMatcher *LockFunctions) {
+            const NameMatcher &AsyncMutexes, const NameMatcher *LockFunctions) {
   llvm::SmallVector<const ValueDecl *, 2> Mutexes;
   const auto *Call =
       dyn_cast_or_null<CallExpr>(strip(Point.getOperand(), Wrappers::Implicit));

@@ -80,12 +80,14 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
     return Edges;
   for (const CoroutineSuspendExpr *Point :
        Coroutine ? Flow.points() : ArrayRef<const CoroutineSuspendExpr *>())
-    if (auto Mutexes = calleeLocks(*Point, *Coroutine, AsyncMutexes, LockFunctions);
+    if (auto Mutexes =
+            calleeLocks(*Point, *Coroutine, AsyncMutexes, LockFunctions);
         !Mutexes.empty())
       InCallee[Point] = std::move(Mutexes);
   if (Locks == 1 && InCallee.empty())
     return Edges;
-  for (const LockOrderEdge &E : locksHeld(Flow, AsyncMutexes, 1, LockFunctions)) {
+  for (const LockOrderEdge &E :
+       locksHeld(Flow, AsyncMutexes, 1, LockFunctions)) {
     if (E.Waited && E.Held != E.Waited)
       Edges.push_back(E);
     if (!E.Waited)

@@ -3,6 +3,8 @@
 #include "MemberLockOrder.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "Library.h"
+#include "StartedTogether.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -50,7 +52,8 @@ std::optional<ClassMutex> classMutex(const Expr *Locked,
   if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
     return Var->hasLocalStorage() ? std::nullopt
                                   : std::optional(ClassMutex{Var, false});
-  const auto *Member = dyn_cast_or_null<MemberExpr>(strip(Locked, Wrappers::Object));
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(strip(Locked, Wrappers::Object));
   if (!isa_and_nonnull<FieldDecl>(D) || !Member)
     return std::nullopt;
   if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
@@ -98,11 +101,12 @@ const CXXMethodDecl *enteredFromOutside(const FunctionDecl *FD) {
 } // namespace
 
 std::optional<MemberLockCycle> memberLockCycle(
-    const FunctionDecl &Coroutine, const NameMatcher &AsyncMutexes,
-    const NameMatcher *LockFunctions,
-    llvm::function_ref<bool(const FunctionDecl &)> Judged,
+    const FunctionDecl &Coroutine, const Library &Lib,
+    const NameMatcher &Ignored,
     llvm::function_ref<std::vector<LockOrderEdge>(const FunctionDecl &)>
         EdgesOf) {
+  const NameMatcher &AsyncMutexes = Lib.AsyncMutexes;
+  const NameMatcher *LockFunctions = &Lib.AsyncLockFunctions;
   const CXXMethodDecl *Method = enteredFromOutside(&Coroutine);
   if (!Method)
     return std::nullopt;
@@ -124,7 +128,7 @@ std::optional<MemberLockCycle> memberLockCycle(
     const auto *Other = enteredFromOutside(
         Declared->getDefinition() ? Declared->getDefinition() : nullptr);
     if (!Other || Other->getCanonicalDecl() == Method->getCanonicalDecl() ||
-        !Judged(*Other) ||
+        Ignored.matches(canonicalName(*Other)) ||
         !SM.isBeforeInTranslationUnit(Coroutine.getLocation(),
                                       Other->getLocation()))
       continue;
@@ -132,11 +136,46 @@ std::optional<MemberLockCycle> memberLockCycle(
     for (const auto &[E, Key] : Mine)
       for (const auto &[T, Theirs] : TheirEdges)
         if (Key.first == Theirs.second && Key.second == Theirs.first)
-          return MemberLockCycle{Other, E, T,
+          return MemberLockCycle{&Coroutine, Other, E, T,
                                  Key.first.Param ? Key.first.Param
                                                  : Key.second.Param};
   }
   return std::nullopt;
+}
+
+Finding memberLockFinding(const MemberLockCycle &Cycle) {
+  auto Quoted = [](const NamedDecl *D) {
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    D->getNameForDiagnostic(OS, D->getASTContext().getPrintingPolicy(),
+                            /*Qualified=*/false);
+    return "'" + Name + "'";
+  };
+  const LockOrderEdge &E = Cycle.Mine, &T = Cycle.Theirs;
+  std::string Self = startedName(*Cycle.Coroutine);
+  std::string Other = startedName(*Cycle.Other);
+  const auto *Class = cast<CXXMethodDecl>(Cycle.Coroutine)->getParent();
+  Finding F{E.Wait->getBeginLoc(),
+            E.Wait->getSourceRange(),
+            "waits for mutex " + Quoted(E.Waited) + " while holding " +
+                Quoted(E.Held) + "; " + Other +
+                " locks them in the opposite order",
+            {}};
+  F.Notes.push_back(
+      {E.HeldSince->getBeginLoc(), Quoted(E.Held) + " is locked here"});
+  F.Notes.push_back(
+      {Cycle.Other->getLocation(),
+       Self + " and " + Other + " are member coroutines of " + Quoted(Class) +
+           " that code outside it can call: they may run at once on one "
+           "object" +
+           (Cycle.Given ? ", given the same " + Quoted(Cycle.Given) : "")});
+  F.Notes.push_back({T.HeldSince->getBeginLoc(),
+                     Other + " locks " + Quoted(T.Held) + " here"});
+  F.Notes.push_back({T.Wait->getBeginLoc(),
+                     "and waits for " + Quoted(T.Waited) +
+                         " here: each holds the mutex the other waits for; "
+                         "lock them in one order everywhere"});
+  return F;
 }
 
 } // namespace clang::tidy::async::model
