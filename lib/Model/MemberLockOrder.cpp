@@ -125,8 +125,7 @@ std::optional<MemberLockCycle> memberLockCycle(
     return std::nullopt;
   const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
   for (const CXXMethodDecl *Declared : Method->getParent()->methods()) {
-    const auto *Other = enteredFromOutside(
-        Declared->getDefinition() ? Declared->getDefinition() : nullptr);
+    const auto *Other = enteredFromOutside(Declared->getDefinition());
     if (!Other || Other->getCanonicalDecl() == Method->getCanonicalDecl() ||
         Ignored.matches(canonicalName(*Other)) ||
         !SM.isBeforeInTranslationUnit(Coroutine.getLocation(),
