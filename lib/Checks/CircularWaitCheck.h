@@ -10,7 +10,7 @@
 namespace clang::tidy::async {
 
 /// Finds coroutines that wait for each other or for what only they signal
-/// later: the shapes are in the doc, their evidence in model/WaitCycles.h.
+/// later.
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);
