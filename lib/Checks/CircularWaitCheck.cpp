@@ -76,6 +76,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
     return Facts.session().lockOrderEdges(FD, Facts.libraryId());
   };
   reportLockCycle(model::lockCycle(F.Decl, Together, EdgesOf));
+  if (auto C = model::memberLockCycle(F.Decl, Lib, IgnoredFunctions, EdgesOf))
+    emitOnce(model::memberLockFinding(*C));
   reportMutualWait(
       model::mutualWait(F.Decl, F.Body, Together, Know, CFGOf, FlowOf));
   for (const model::ScopeJoin &J : model::scopeJoins(

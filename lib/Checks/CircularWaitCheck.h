@@ -11,8 +11,6 @@ namespace clang::tidy::async {
 
 /// Finds coroutines that wait for each other or for what only they signal
 /// later.
-///
-/// The doc lists the shapes; model/WaitCycles.h's files, their evidence.
 class CircularWaitCheck : public AsyncCheck {
 public:
   CircularWaitCheck(StringRef Name, ClangTidyContext *Context);

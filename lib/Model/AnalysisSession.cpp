@@ -361,9 +361,10 @@ AnalysisSession::lockOrderEdges(const FunctionDecl &FD, LibraryId Lib) {
   // A coroutine that awaits no lock of its own holds none while it waits
   // (model::lockOrderEdges): its own suspensions tell, without its CFG.
   const NameMatcher &Mutexes = library(Lib).AsyncMutexes;
+  const NameMatcher &LockFunctions = library(Lib).AsyncLockFunctions;
   bool Locks = false;
   auto Lock = [&](const CoroutineSuspendExpr &Point) {
-    Locks = Locks || awaitedLock(Point, Mutexes);
+    Locks = Locks || awaitedLock(Point, Mutexes, &LockFunctions);
   };
   if (getCoroutineBody(FD) && Functions.count(&FD))
     for (const CoroutineSuspendExpr *Point : events(FD).suspensions())
@@ -372,7 +373,8 @@ AnalysisSession::lockOrderEdges(const FunctionDecl &FD, LibraryId Lib) {
     forEachSuspensionPoint(getUserBody(FD), Lock);
   std::vector<LockOrderEdge> Edges;
   if (Locks)
-    Edges = model::lockOrderEdges(suspensionFlow(FD, Lib), Mutexes, &FD);
+    Edges = model::lockOrderEdges(suspensionFlow(FD, Lib), Mutexes, &FD,
+                                  &LockFunctions);
   // Building the flow may have added answers: found again.
   FunctionAnswers &Answers = answers(FD, Lib);
   Answers.LockEdges = std::move(Edges);

@@ -6,8 +6,9 @@
 // holding A just as a lock of B in the caller's own body would. One level
 // of callee is followed (a lock in the callee's callees is not seen), and
 // only mutexes the caller can name: the callee's reference or pointer
-// parameter (the caller's argument), a member of the object the callee is
-// called on when that is the caller's own (this), or a global.
+// parameter (the caller's argument), a member of the callee's own object
+// (locked on `this`) when the callee is called on the caller's own, or a
+// global.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,7 +28,8 @@ class NameMatcher;
 /// \p Caller names them; empty when \p Point awaits no such call.
 llvm::SmallVector<const ValueDecl *, 2>
 calleeLocks(const CoroutineSuspendExpr &Point, const FunctionDecl &Caller,
-            const NameMatcher &AsyncMutexes);
+            const NameMatcher &AsyncMutexes,
+            const NameMatcher *LockFunctions = nullptr);
 
 } // namespace clang::tidy::async::model
 

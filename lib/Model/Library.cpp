@@ -50,6 +50,7 @@ const Library::Entry Library::Entries[] = {
     {"PromiseFutureMembers", &Library::PromiseFutureMembers},
     {"InlineStartCombinators", &Library::InlineStartCombinators},
     {"AlwaysTrueFunctions", &Library::AlwaysTrueFunctions},
+    {"AsyncLockFunctions", &Library::AsyncLockFunctions},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

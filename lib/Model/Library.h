@@ -97,6 +97,9 @@ public:
   /// (GoogleTest's testing::internal::AlwaysTrue, which its assertion
   /// macros test to hide a branch): a branch they guard always runs.
   NameMatcher AlwaysTrueFunctions;
+  /// Functions whose awaited call locks the object given first and returns
+  /// the guard that holds it (Seastar's get_units of a semaphore).
+  NameMatcher AsyncLockFunctions;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

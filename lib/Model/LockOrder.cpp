@@ -32,33 +32,47 @@ const CoroutineSuspendExpr *keptSuspension(const Expr *Init) {
   return nullptr;
 }
 
-const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
-                             const NameMatcher &AsyncMutexes) {
+const Expr *lockedObject(const CoroutineSuspendExpr &Point,
+                         const NameMatcher &AsyncMutexes,
+                         const NameMatcher *LockFunctions) {
   if (!isa<CoawaitExpr>(Point))
     return nullptr;
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-      strip(Point.getOperand(), Wrappers::Implicit));
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  if (!Method || !Method->getIdentifier() ||
-      Method->getName().starts_with_insensitive("try") ||
-      Method->getName().contains_insensitive("unlock"))
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(strip(Point.getOperand(), Wrappers::Implicit));
+  const auto *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier() ||
+      Callee->getName().starts_with_insensitive("try") ||
+      Callee->getName().contains_insensitive("unlock"))
     return nullptr;
-  const Expr *Object = Call->getImplicitObjectArgument();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!Member)
+    return LockFunctions && Call->getNumArgs() > 0 &&
+                   !isa<CXXOperatorCallExpr>(Call) &&
+                   LockFunctions->matches(canonicalName(*Callee))
+               ? Call->getArg(0)
+               : nullptr;
+  const Expr *Object = Member->getImplicitObjectArgument();
   std::string Type = Object ? canonicalTypeName(Object->getType()) : "";
-  if (Type.empty() || !AsyncMutexes.matches(Type))
-    return nullptr;
-  return namedDecl(Object);
+  return !Type.empty() && AsyncMutexes.matches(Type) ? Object : nullptr;
+}
+
+const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
+                             const NameMatcher &AsyncMutexes,
+                             const NameMatcher *LockFunctions) {
+  const Expr *Object = lockedObject(Point, AsyncMutexes, LockFunctions);
+  return Object ? namedDecl(Object) : nullptr;
 }
 
 std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
                                           const NameMatcher &AsyncMutexes,
-                                          const FunctionDecl *Coroutine) {
+                                          const FunctionDecl *Coroutine,
+                                          const NameMatcher *LockFunctions) {
   // The locks of the callees awaited: a coroutine with one lock of its own
   // and a callee that locks another mutex holds two at once.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<const ValueDecl *, 2>>
       InCallee;
   unsigned Locks = llvm::count_if(Flow.points(), [&](const auto *Point) {
-    return awaitedLock(*Point, AsyncMutexes) != nullptr;
+    return awaitedLock(*Point, AsyncMutexes, LockFunctions) != nullptr;
   });
   std::vector<LockOrderEdge> Edges;
   // Without a lock of its own, the coroutine holds nothing while it waits.
@@ -66,12 +80,14 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
     return Edges;
   for (const CoroutineSuspendExpr *Point :
        Coroutine ? Flow.points() : ArrayRef<const CoroutineSuspendExpr *>())
-    if (auto Mutexes = calleeLocks(*Point, *Coroutine, AsyncMutexes);
+    if (auto Mutexes =
+            calleeLocks(*Point, *Coroutine, AsyncMutexes, LockFunctions);
         !Mutexes.empty())
       InCallee[Point] = std::move(Mutexes);
   if (Locks == 1 && InCallee.empty())
     return Edges;
-  for (const LockOrderEdge &E : locksHeld(Flow, AsyncMutexes, 1)) {
+  for (const LockOrderEdge &E :
+       locksHeld(Flow, AsyncMutexes, 1, LockFunctions)) {
     if (E.Waited && E.Held != E.Waited)
       Edges.push_back(E);
     if (!E.Waited)
@@ -84,11 +100,13 @@ std::vector<LockOrderEdge> lockOrderEdges(const SuspensionFlow &Flow,
 
 std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
                                      const NameMatcher &AsyncMutexes,
-                                     unsigned MinLocks) {
+                                     unsigned MinLocks,
+                                     const NameMatcher *LockFunctions) {
   // The mutex each acquisition locks, and each guard variable's mutex.
   llvm::DenseMap<const Stmt *, const ValueDecl *> Locks;
   for (const CoroutineSuspendExpr *Point : Flow.points())
-    if (const ValueDecl *Mutex = awaitedLock(*Point, AsyncMutexes))
+    if (const ValueDecl *Mutex =
+            awaitedLock(*Point, AsyncMutexes, LockFunctions))
       Locks[Point] = Mutex;
   if (Locks.empty() || Locks.size() < MinLocks)
     return {};

@@ -39,10 +39,18 @@ struct LockOrderEdge {
 /// result of (through cleanups, temporaries and the elided move), or null.
 const CoroutineSuspendExpr *keptSuspension(const Expr *Init);
 
-/// The mutex whose lock \p Point awaits: an awaited call of a member of a
-/// class that \p AsyncMutexes names, other than a try-lock; null otherwise.
+/// The expression of the mutex whose lock \p Point awaits: the object of
+/// an awaited call of a member of a class that \p AsyncMutexes names, other
+/// than a try-lock or an unlock, or the first argument of an awaited call of
+/// one of \p LockFunctions (get_units(sem, 1)); null otherwise.
+const Expr *lockedObject(const CoroutineSuspendExpr &Point,
+                         const NameMatcher &AsyncMutexes,
+                         const NameMatcher *LockFunctions = nullptr);
+
+/// The mutex whose lock \p Point awaits (lockedObject), as named there.
 const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
-                             const NameMatcher &AsyncMutexes);
+                             const NameMatcher &AsyncMutexes,
+                             const NameMatcher *LockFunctions = nullptr);
 
 /// Every pair of asynchronous mutexes the coroutine whose flow \p Flow is
 /// holds at once, as the wait for the second. A lock is held from its
@@ -53,15 +61,16 @@ const ValueDecl *awaitedLock(const CoroutineSuspendExpr &Point,
 /// coroutine that locks a mutex (calleeLocks) is a wait for that mutex.
 std::vector<LockOrderEdge>
 lockOrderEdges(const SuspensionFlow &Flow, const NameMatcher &AsyncMutexes,
-               const FunctionDecl *Coroutine = nullptr);
+               const FunctionDecl *Coroutine = nullptr,
+               const NameMatcher *LockFunctions = nullptr);
 
 /// Every asynchronous mutex that may be held at each suspension point of
 /// the coroutine whose flow \p Flow is (held as for lockOrderEdges), with
 /// the mutex that point awaits the lock of (null for other suspensions).
 /// Empty when the coroutine awaits fewer than \p MinLocks locks.
-std::vector<LockOrderEdge> locksHeld(const SuspensionFlow &Flow,
-                                     const NameMatcher &AsyncMutexes,
-                                     unsigned MinLocks = 1);
+std::vector<LockOrderEdge>
+locksHeld(const SuspensionFlow &Flow, const NameMatcher &AsyncMutexes,
+          unsigned MinLocks = 1, const NameMatcher *LockFunctions = nullptr);
 
 /// One coroutine of a lock cycle and its edge: it holds the mutex the
 /// previous side waits for, and waits for the one the next side holds.

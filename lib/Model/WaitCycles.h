@@ -2,7 +2,8 @@
 //
 // The cycles of waits that a unit can show whole, one header per shape: a
 // coroutine that waits for itself (EventWaits), two that wait for each other
-// (MutualWaits) or lock in opposite orders (LockOrder), a task holding a
+// (MutualWaits) or lock in opposite orders (LockOrder; member coroutines of
+// one class without a common start: MemberLockOrder), a task holding a
 // lock its creator waits for (LockedTaskWaits) or that has not started
 // and keeps its creator's guard (ParkedGuards), a task joining its own scope
 // (ScopeJoins), a blocking wait on the only thread the work needs
@@ -20,6 +21,7 @@
 #include "Expressions.h"
 #include "LockOrder.h"
 #include "LockedTaskWaits.h"
+#include "MemberLockOrder.h"
 #include "MutualWaits.h"
 #include "ParkedGuards.h"
 #include "PoolSelfBlocks.h"

@@ -97,7 +97,8 @@ const Documented Lists[] = {
     {"AsyncMutexes",
      "cppcoro::async_mutex;folly::coro::Mutex;folly::coro::SharedMutex;"
      "::coro::mutex;async_simple::coro::Mutex;"
-     "async_simple::coro::SharedMutex;concurrencpp::async_lock"},
+     "async_simple::coro::SharedMutex;concurrencpp::async_lock;"
+     "seastar::shared_mutex;ssx::mutex"},
     {"Limiters",
      "cppcoro::static_thread_pool;folly::coro::Baton;::coro::semaphore;"
      "async_simple::coro::CountingSemaphore;asio::experimental::channel;"
@@ -127,6 +128,7 @@ const Documented Lists[] = {
     {"InlineStartCombinators", "::async_simple::coro::collectAll"},
     {"AlwaysTrueFunctions",
      "::testing::internal::AlwaysTrue;::Catch::AssertionHandler::allowThrows"},
+    {"AsyncLockFunctions", "seastar::get_units"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
