@@ -45,6 +45,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <vector>
 
@@ -90,6 +91,9 @@ public:
     const CoawaitExpr *AwaitedBy;
     const VarDecl *Registers;
   };
+  using InstanceMap =
+      llvm::DenseMap<const FunctionDecl *,
+                     llvm::SmallVector<const FunctionDecl *, 2>>;
 
 private:
   /// True when every run of \p FD's code before its first suspension is on
@@ -109,6 +113,11 @@ private:
   /// The call operators of the lambdas registered by a namespace-scope
   /// variable's initialiser (gathered with Mentions).
   llvm::DenseSet<const FunctionDecl *> RegisteredLambdas;
+  /// The call operators of the lambdas called where they are made
+  /// (`syncAwait([&]() -> Lazy<> {...}())`): that call is their only one.
+  llvm::DenseSet<const FunctionDecl *> InPlaceLambdas;
+  /// The instantiations of such a lambda of a template's pattern.
+  InstanceMap InPlaceInstances;
   const NameMatcher *SyncWaitFunctions = nullptr;
   AnalysisSession *Session = nullptr;
   AnalysisSession::LibraryId Lib = 0;
