@@ -23,7 +23,9 @@
 // CFG), or from a plain function of the chain; for a lazy coroutine, that
 // call is the only argument of a sync-wait or the operand of a co_await. A
 // function with no caller in the unit, or whose address is taken elsewhere,
-// is not.
+// is not. A lambda called where it is made (`syncAwait([&]() -> Lazy<>
+// {...}())`) has that call as its only one, and is judged like a function
+// (for a template's lambda: every instantiation's).
 //
 // A plain function that the initialiser of a namespace-scope variable hands
 // to a call or a construction (a test framework's registered case: doctest's

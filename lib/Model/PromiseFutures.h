@@ -27,10 +27,10 @@ bool isFutureCall(const Expr *E, const NameMatcher &FutureMembers);
 /// get the read end of a promise, never the work itself. A call of a
 /// helper with a body (make_error_future) counts as such a future when
 /// \p HelperReturnsFuture says the helper returns one (null: never).
-bool returnsPromiseFuture(
-    const FunctionDecl &FD, const NameMatcher &FutureMembers,
-    llvm::function_ref<bool(const FunctionDecl &)> HelperReturnsFuture =
-        nullptr);
+bool returnsPromiseFuture(const FunctionDecl &FD,
+                          const NameMatcher &FutureMembers,
+                          llvm::function_ref<bool(const FunctionDecl &)>
+                              HelperReturnsFuture = nullptr);
 
 } // namespace clang::tidy::async::model
 
