@@ -125,12 +125,25 @@ bool DropVerdicts::returnsFuture(const CallExpr &Call) const {
     return true;
   const FunctionDecl *Callee = Call.getDirectCallee();
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-  if (!Def)
+  return Def && calleeReturnsFuture(*Def, 0);
+}
+
+bool DropVerdicts::calleeReturnsFuture(const FunctionDecl &Def,
+                                       unsigned Depth) const {
+  // A few helpers deep (make_error_future); one being judged (recursion)
+  // counts as not returning a future.
+  constexpr unsigned MaxHelperDepth = 3;
+  if (auto It = FutureCallees.find(&Def); It != FutureCallees.end())
+    return It->second;
+  if (Depth > MaxHelperDepth)
     return false;
-  auto [It, New] = FutureCallees.try_emplace(Def, false);
-  if (New)
-    It->second = returnsPromiseFuture(*Def, Lib.PromiseFutureMembers);
-  return It->second;
+  FutureCallees[&Def] = false;
+  bool Returns = returnsPromiseFuture(
+      Def, Lib.PromiseFutureMembers, [&](const FunctionDecl &Helper) {
+        return calleeReturnsFuture(Helper, Depth + 1);
+      });
+  FutureCallees[&Def] = Returns;
+  return Returns;
 }
 
 DropVerdict DropVerdicts::judgeType(QualType T) const {

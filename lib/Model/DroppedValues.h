@@ -86,6 +86,9 @@ private:
   /// Whether \p Call makes a promise's future, or its callee returns one
   /// (PromiseFutures.h).
   bool returnsFuture(const CallExpr &Call) const;
+  /// Whether the function \p Def returns a promise's future, directly or
+  /// through helpers that do (\p Depth: helpers followed so far). Memoised.
+  bool calleeReturnsFuture(const FunctionDecl &Def, unsigned Depth) const;
 
   const Library &Lib;
   mutable llvm::DenseMap<const Type *, DropVerdict> TypeVerdicts;

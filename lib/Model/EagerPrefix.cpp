@@ -24,6 +24,7 @@ constexpr unsigned MaxCallerDepth = 8;
 
 using MentionMap = llvm::DenseMap<const FunctionDecl *,
                                   std::vector<PlainThreadStarts::Mention>>;
+using InstanceMap = PlainThreadStarts::InstanceMap;
 
 /// Gathers every mention of a function declared outside system headers,
 /// with the function it is in and whether it is a call's callee.
@@ -33,8 +34,10 @@ class MentionIndex : public RecursiveASTVisitor<MentionIndex> {
 public:
   MentionIndex(MentionMap &Found,
                llvm::DenseSet<const FunctionDecl *> &Registered,
-               const SourceManager &SM)
-      : Found(Found), Registered(Registered), SM(SM) {}
+               llvm::DenseSet<const FunctionDecl *> &InPlace,
+               InstanceMap &Instances, const SourceManager &SM)
+      : Found(Found), Registered(Registered), InPlace(InPlace),
+        Instances(Instances), SM(SM) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -92,6 +95,18 @@ public:
       }
     if (Given == 1)
       SoleArgumentOf[strip(Only, Wrappers::Object)] = Call;
+    // A lambda called where it is made: that call is its only one.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      if (const auto *L =
+              dyn_cast<LambdaExpr>(strip(Op->getArg(0), Wrappers::Object))) {
+        const CXXMethodDecl *Operator = L->getCallOperator();
+        InPlace.insert(Operator);
+        // A lambda of a template's pattern runs as its instantiations do.
+        if (const FunctionDecl *Pattern =
+                Operator->getInstantiatedFromMemberFunction())
+          Instances[Pattern].push_back(Operator);
+      }
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -149,6 +164,8 @@ private:
 
   MentionMap &Found;
   llvm::DenseSet<const FunctionDecl *> &Registered;
+  llvm::DenseSet<const FunctionDecl *> &InPlace;
+  InstanceMap &Instances;
   const SourceManager &SM;
   std::vector<const FunctionDecl *> Within;
   /// The namespace-scope variable whose initialiser is traversed.
@@ -159,11 +176,12 @@ private:
   llvm::DenseMap<const Expr *, const CoawaitExpr *> AwaitedBy;
 };
 
-/// True when the unit can show every caller of \p Def (see EagerPrefix.h).
-bool callersAreVisible(const FunctionDecl &Def) {
+/// True when the unit can show every caller of \p Def (see EagerPrefix.h);
+/// a lambda's when it is called where it is made (\p InPlace).
+bool callersAreVisible(const FunctionDecl &Def, bool InPlace) {
   const SourceManager &SM = Def.getASTContext().getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(Def.getLocation())) ||
-      isLambdaCallOperator(Def))
+      (isLambdaCallOperator(Def) && !InPlace))
     return false;
   const auto *Method = dyn_cast<CXXMethodDecl>(&Def);
   return !Method || !Method->isVirtual();
@@ -175,6 +193,8 @@ void PlainThreadStarts::clear() {
   SyncWaits.clear();
   Mentions.reset();
   RegisteredLambdas.clear();
+  InPlaceLambdas.clear();
+  InPlaceInstances.clear();
   MainOnly.clear();
 }
 
@@ -205,9 +225,15 @@ bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
   if (!Mentions) {
     ASTContext &Ctx = Coro.getASTContext();
     Mentions.emplace();
-    MentionIndex Index(*Mentions, RegisteredLambdas, Ctx.getSourceManager());
+    MentionIndex Index(*Mentions, RegisteredLambdas, InPlaceLambdas,
+                       InPlaceInstances, Ctx.getSourceManager());
     Index.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
+  // A lambda called in place in a template's pattern: every instantiation.
+  if (auto It = InPlaceInstances.find(&Coro); It != InPlaceInstances.end())
+    return llvm::all_of(It->second, [&](const FunctionDecl *F) {
+      return onlyOnMainThread(*F, 0);
+    });
   return onlyOnMainThread(Coro, 0);
 }
 
@@ -246,8 +272,8 @@ bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
   Laziness Kind =
       isCoroutine(*Def) ? lazinessOfCoroutine(*Def) : Laziness::Eager;
   const std::vector<Mention> &Of = Mentions->lookup(Def->getCanonicalDecl());
-  bool Only =
-      callersAreVisible(*Def) && Kind != Laziness::Unknown && !Of.empty();
+  bool Only = callersAreVisible(*Def, InPlaceLambdas.contains(Def)) &&
+              Kind != Laziness::Unknown && !Of.empty();
   for (const Mention &M : Of) {
     if (!Only)
       break;

@@ -23,7 +23,9 @@
 // CFG), or from a plain function of the chain; for a lazy coroutine, that
 // call is the only argument of a sync-wait or the operand of a co_await. A
 // function with no caller in the unit, or whose address is taken elsewhere,
-// is not.
+// is not. A lambda called where it is made (`syncAwait([&]() -> Lazy<>
+// {...}())`) has that call as its only one, and is judged like a function
+// (for a template's lambda: every instantiation's).
 //
 // A plain function that the initialiser of a namespace-scope variable hands
 // to a call or a construction (a test framework's registered case: doctest's
@@ -45,6 +47,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <vector>
 
@@ -90,6 +93,9 @@ public:
     const CoawaitExpr *AwaitedBy;
     const VarDecl *Registers;
   };
+  using InstanceMap =
+      llvm::DenseMap<const FunctionDecl *,
+                     llvm::SmallVector<const FunctionDecl *, 2>>;
 
 private:
   /// True when every run of \p FD's code before its first suspension is on
@@ -109,6 +115,11 @@ private:
   /// The call operators of the lambdas registered by a namespace-scope
   /// variable's initialiser (gathered with Mentions).
   llvm::DenseSet<const FunctionDecl *> RegisteredLambdas;
+  /// The call operators of the lambdas called where they are made
+  /// (`syncAwait([&]() -> Lazy<> {...}())`): that call is their only one.
+  llvm::DenseSet<const FunctionDecl *> InPlaceLambdas;
+  /// The instantiations of such a lambda of a template's pattern.
+  InstanceMap InPlaceInstances;
   const NameMatcher *SyncWaitFunctions = nullptr;
   AnalysisSession *Session = nullptr;
   AnalysisSession::LibraryId Lib = 0;

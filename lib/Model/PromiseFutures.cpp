@@ -16,8 +16,25 @@ bool isFutureCall(const Expr *E, const NameMatcher &FutureMembers) {
   return Info && anyNameMatches(FutureMembers, *Info);
 }
 
-bool returnsPromiseFuture(const FunctionDecl &FD,
-                          const NameMatcher &FutureMembers) {
+namespace {
+
+/// True for a promise's future: a \p FutureMembers call, or a call of a
+/// helper with a body that \p Helper says returns one.
+bool isFutureValue(const Expr *E, const NameMatcher &FutureMembers,
+                   llvm::function_ref<bool(const FunctionDecl &)> Helper) {
+  if (isFutureCall(E, FutureMembers))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  return Def && Helper && Helper(*Def);
+}
+
+} // namespace
+
+bool returnsPromiseFuture(
+    const FunctionDecl &FD, const NameMatcher &FutureMembers,
+    llvm::function_ref<bool(const FunctionDecl &)> HelperReturnsFuture) {
   const Stmt *Body = FD.getBody();
   if (!Body || isCoroutine(FD) || FutureMembers.empty())
     return false;
@@ -42,12 +59,13 @@ bool returnsPromiseFuture(const FunctionDecl &FD,
       return;
     ++Returns;
     const Expr *Value = strip(Return->getRetValue(), Wrappers::Object);
-    if (isFutureCall(Value, FutureMembers))
+    if (isFutureValue(Value, FutureMembers, HelperReturnsFuture))
       return;
     const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Value));
     if (Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
         !Var->getType()->isReferenceType() &&
-        isFutureCall(strip(Var->getInit(), Wrappers::Object), FutureMembers))
+        isFutureValue(strip(Var->getInit(), Wrappers::Object), FutureMembers,
+                      HelperReturnsFuture))
       Futures.insert(Var);
     else
       Other = true;

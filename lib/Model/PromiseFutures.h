@@ -13,6 +13,7 @@
 #include "NameMatcher.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -23,9 +24,13 @@ bool isFutureCall(const Expr *E, const NameMatcher &FutureMembers);
 /// on every return statement (at least one) the future of a promise: the
 /// result of a \p FutureMembers call (a promise's getFuture), directly or
 /// through a local initialised by one and not assigned again. Its callers
-/// get the read end of a promise, never the work itself.
+/// get the read end of a promise, never the work itself. A call of a
+/// helper with a body (make_error_future) counts as such a future when
+/// \p HelperReturnsFuture says the helper returns one (null: never).
 bool returnsPromiseFuture(const FunctionDecl &FD,
-                          const NameMatcher &FutureMembers);
+                          const NameMatcher &FutureMembers,
+                          llvm::function_ref<bool(const FunctionDecl &)>
+                              HelperReturnsFuture = nullptr);
 
 } // namespace clang::tidy::async::model
 
