@@ -31,8 +31,7 @@ public:
 
 private:
   /// The loops of a function that resume coroutines, by their extent.
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<SourceRange, 1>>
-      Loops;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<SourceRange, 1>> Loops;
 };
 
 } // namespace clang::tidy::async::model
