@@ -41,17 +41,19 @@ bool resumesCoroutine(const CallExpr &Call) {
     return false;
   bool Found = false;
   forEachOwnStmt(Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    const auto *Callee =
-        Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee())
-             : nullptr;
-    if (!Callee || Found)
-      return;
-    std::string Name = canonicalName(*Callee);
-    Found = Name == "::std::coroutine_handle::resume" ||
-            Name == "::std::coroutine_handle::operator()";
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && !Found)
+      Found = resumesHandle(*Call);
   });
   return Found;
+}
+
+bool resumesHandle(const CallExpr &Call) {
+  const auto *Callee = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  if (!Callee)
+    return false;
+  std::string Name = canonicalName(*Callee);
+  return Name == "::std::coroutine_handle::resume" ||
+         Name == "::std::coroutine_handle::operator()";
 }
 
 } // namespace clang::tidy::async::model

@@ -33,6 +33,10 @@ bool takesTaskOver(const CallExpr &Call, unsigned I);
 /// std::coroutine_handle (`h.resume()`, `h()`).
 bool resumesCoroutine(const CallExpr &Call);
 
+/// True when \p Call resumes a coroutine handle itself
+/// (std::coroutine_handle's resume() or operator()).
+bool resumesHandle(const CallExpr &Call);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_HANDEDOVERTASKS_H

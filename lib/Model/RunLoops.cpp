@@ -3,7 +3,6 @@
 #include "RunLoops.h"
 #include "CoroutineModel.h"
 #include "HandedOverTasks.h"
-#include "NameMatcher.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -15,16 +14,7 @@ namespace {
 /// whose body does.
 bool resumes(const Stmt &S) {
   const auto *Call = dyn_cast<CallExpr>(&S);
-  const auto *Callee =
-      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
-  if (!Callee)
-    return false;
-  if (Callee->getParent()->getName() == "coroutine_handle") {
-    std::string Name = canonicalName(*Callee);
-    return Name == "::std::coroutine_handle::resume" ||
-           Name == "::std::coroutine_handle::operator()";
-  }
-  return resumesCoroutine(*Call);
+  return Call && (resumesHandle(*Call) || resumesCoroutine(*Call));
 }
 
 bool within(SourceLocation L, SourceRange R, const SourceManager &SM) {
