@@ -192,12 +192,12 @@ startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var) {
       std::optional<int64_t> Trips = For ? tripCount(*For, Ctx) : std::nullopt;
       if (!Trips || *Trips < 0 || *Trips > 1024) {
         // Any start in it is repeated an unknown number of times.
-        bool Starts = false;
+        bool Repeated = false;
         forEachOwnStmt(&S, [&](const Stmt &Sub) {
           const auto *Call = dyn_cast<CallExpr>(&Sub);
-          Starts = Starts || (Call && calls(*Call, Coro));
+          Repeated = Repeated || (Call && calls(*Call, Coro));
         });
-        Known = !Starts;
+        Known = !Repeated;
         return;
       }
       Rounds *= static_cast<unsigned>(*Trips);
