@@ -51,10 +51,17 @@ unsigned addHandlerEdges(CFG &Graph) {
       Trys.push_back({Try, const_cast<CFGBlock *>(Dispatch)});
   if (Trys.empty())
     return 0;
-  // The innermost try block around each own statement: a nested try begins
-  // after the one around it, so walking them in that order lets it win.
-  llvm::sort(Trys, [](const TryDispatch &A, const TryDispatch &B) {
-    return A.Try->getBeginLoc() < B.Try->getBeginLoc();
+  // The innermost try block around each own statement: walking the try
+  // statements outermost first (by how many try blocks hold each) lets a
+  // nested one win.
+  llvm::DenseMap<const Stmt *, unsigned> Depth;
+  for (const TryDispatch &Outer : Trys)
+    forEachOwnStmt(Outer.Try->getTryBlock(), [&](const Stmt &S) {
+      if (isa<CXXTryStmt>(S))
+        ++Depth[&S];
+    });
+  llvm::stable_sort(Trys, [&](const TryDispatch &A, const TryDispatch &B) {
+    return Depth.lookup(A.Try) < Depth.lookup(B.Try);
   });
   llvm::DenseMap<const Stmt *, unsigned> Innermost;
   for (unsigned I = 0; I < Trys.size(); ++I)

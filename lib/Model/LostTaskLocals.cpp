@@ -2,7 +2,6 @@
 
 #include "LostTaskLocals.h"
 #include "MustUse.h"
-#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async::model {
@@ -39,17 +38,11 @@ lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
       Skipped.insert(Var);
   // A result read somewhere is lost only where its scope ends as the code
   // runs on (a loop body's end, a branch that falls through); a path that
-  // leaves early (a return, break, continue or goto, whose statement is
-  // where the scope ends) wants no result there.
-  llvm::DenseSet<SourceLocation> Jumps;
-  Own.forEach(Own.body(), [&](const Stmt &S) {
-    if (isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S))
-      Jumps.insert(S.getBeginLoc());
-  });
+  // leaves early (a return, break, continue or goto) wants no result there.
   llvm::erase_if(Losses, [&](const UnusedValueLoss &Loss) {
     return Skipped.contains(Loss.Var) ||
            (Results.contains(Loss.Var) && !Loss.Overwritten &&
-            Known.isRead(Loss.Var) && Jumps.contains(Loss.Where));
+            Known.isRead(Loss.Var) && Loss.AtJump);
   });
   return Losses;
 }

@@ -82,6 +82,9 @@ struct UnusedValueLoss {
   /// The end of the variable's scope, or the assignment that overwrites it.
   SourceLocation Where;
   bool Overwritten;
+  /// The scope ends at a return, co_return, break, continue or goto, not
+  /// where the code runs on.
+  bool AtJump = false;
 };
 
 /// True when a statement of \p Own assigns to \p Var: without one,

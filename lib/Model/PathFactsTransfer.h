@@ -190,7 +190,10 @@ public:
       if (!Facts.Handles.contains(VD))
         return;
       if (Losses && !(S.Bits.lookup(VD) & Settled))
-        Losses->push_back({VD, scopeEnd(*End), false});
+        Losses->push_back(
+            {VD, scopeEnd(*End), false,
+             isa_and_nonnull<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt,
+                             GotoStmt>(End->getTriggerStmt())});
       S.Bits[VD] |= Settled;
       return;
     }
