@@ -13,6 +13,9 @@
 //   task on the executor and detaches it. folly::Try<T>, co_awaitTry (awaits
 //   a task and yields a Try holding its value or exception) and makeGuard (a
 //   scope guard that calls the function when it dies).
+// - pqxx::connection / pqxx::work (libpqxx): exec() and commit() send the
+//   statement to the PostgreSQL server and wait for its answer on the calling
+//   thread.
 // - WebKit's CheckedPtr<T>: a non-owning pointer (it asserts, in the real
 //   one, when its referent dies while it is alive), and Awaitable<T>, here the
 //   corpus's lazy task.
@@ -126,6 +129,20 @@ template <class F> ScopeGuard<F> makeGuard(F f) {
   return ScopeGuard<F>(std::move(f));
 }
 } // namespace folly
+
+namespace pqxx {
+class result {};
+class connection {
+public:
+  explicit connection(const std::string &options);
+};
+class work {
+public:
+  explicit work(connection &c);
+  result exec(const std::string &query); // blocks until the server answers
+  void commit();                         // blocks until the server answers
+};
+} // namespace pqxx
 
 namespace WebKit {
 template <class T> class CheckedPtr {
