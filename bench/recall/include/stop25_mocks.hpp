@@ -16,6 +16,9 @@
 // - pqxx::connection / pqxx::work (libpqxx): exec() and commit() send the
 //   statement to the PostgreSQL server and wait for its answer on the calling
 //   thread.
+// - kj (Cap'n Proto's KJ): Promise<T> (here the corpus's lazy task),
+//   ArrayPtr<T> (a non-owning view), String (here std::string) and
+//   WebSocket, whose send() borrows the buffer until its promise resolves.
 // - WebKit's CheckedPtr<T>: a non-owning pointer (it asserts, in the real
 //   one, when its referent dies while it is alive), and Awaitable<T>, here the
 //   corpus's lazy task.
@@ -143,6 +146,30 @@ public:
   void commit();                         // blocks until the server answers
 };
 } // namespace pqxx
+
+namespace kj {
+template <class T> using Promise = rc::task<T>;
+using String = std::string;
+template <class T> class ArrayPtr {
+public:
+  ArrayPtr(T *ptr, std::size_t size) : ptr_(ptr), size_(size) {}
+  T *begin() const { return ptr_; }
+  std::size_t size() const { return size_; }
+
+private:
+  T *ptr_;
+  std::size_t size_;
+};
+inline ArrayPtr<const char> asArray(const String &s) {
+  return ArrayPtr<const char>(s.data(), s.size());
+}
+class WebSocket {
+public:
+  Promise<String> receive();
+  // The buffer must remain valid until the returned promise resolves.
+  Promise<void> send(ArrayPtr<const char> message);
+};
+} // namespace kj
 
 namespace WebKit {
 template <class T> class CheckedPtr {
