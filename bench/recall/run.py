@@ -35,6 +35,7 @@ KIND_ORDER = [
     ("work-never-run", "#25"), ("self-wait", "#25"), ("mutual-wait", "#25"),
     ("lock-order", "#25"), ("sync-wait-on-own-executor", "#25"),
     ("lock-across-suspension", "other"), ("discarded-task", "other"),
+    ("blocking-call", "other"),
 ]
 
 
