@@ -15,6 +15,7 @@ constexpr llvm::StringLiteral MutexTypesOpt = "MutexTypes";
 constexpr llvm::StringLiteral AsyncMutexTypesOpt = "AsyncMutexTypes";
 constexpr llvm::StringLiteral DeferLockTagsOpt = "DeferLockTags";
 constexpr llvm::StringLiteral TryLockTagsOpt = "TryLockTags";
+constexpr llvm::StringLiteral StrictOpaqueHandoffsOpt = "StrictOpaqueHandoffs";
 
 // RAII guards that lock a mutex for as long as they live.
 constexpr llvm::StringLiteral DefaultLockTypes =
@@ -46,6 +47,7 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
       AsyncMutexTypes(Options.get(AsyncMutexTypesOpt, Lib.AsyncMutexes.str())),
       DeferLockTags(Options.get(DeferLockTagsOpt, DefaultDeferLockTags)),
       TryLockTags(Options.get(TryLockTagsOpt, DefaultTryLockTags)),
+      StrictOpaqueHandoffs(Options.get(StrictOpaqueHandoffsOpt, false)),
       Lists{LockTypes, MutexTypes, AsyncMutexTypes, DeferLockTags,
             TryLockTags} {}
 
@@ -56,6 +58,7 @@ void LockAcrossSuspendCheck::storeCheckOptions(
   Options.store(Opts, AsyncMutexTypesOpt, AsyncMutexTypes.str());
   Options.store(Opts, DeferLockTagsOpt, DeferLockTags.str());
   Options.store(Opts, TryLockTagsOpt, TryLockTags.str());
+  Options.store(Opts, StrictOpaqueHandoffsOpt, StrictOpaqueHandoffs);
 }
 
 void LockAcrossSuspendCheck::checkFunction(CheckedFunction &F) {
@@ -71,7 +74,8 @@ void LockAcrossSuspendCheck::checkFunction(CheckedFunction &F) {
   for (const model::HeldAtSuspension &H :
        model::heldLocksAtSuspensions(Flow, Known)) {
     SourceLocation At = H.Suspension->getBeginLoc();
-    if (model::awaitReleasesLock(*H.Suspension, H.Key) || !reportOnce(At))
+    if (model::awaitReleasesLock(*H.Suspension, H.Key, StrictOpaqueHandoffs) ||
+        !reportOnce(At))
       continue;
     const auto *Guard = dyn_cast<VarDecl>(static_cast<const Decl *>(H.Key));
     bool IsGuard = Guard && Known.isGuardType(Guard->getType());

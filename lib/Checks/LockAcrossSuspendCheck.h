@@ -31,6 +31,9 @@ private:
   /// (std::defer_lock_t) or only try to lock it (std::try_to_lock_t).
   const model::NameMatcher DeferLockTags;
   const model::NameMatcher TryLockTags;
+  /// Reports a lock handed by reference to an awaited operation whose
+  /// definition the unit does not show (default: taken to release it).
+  const bool StrictOpaqueHandoffs;
   const model::LockLists Lists;
 };
 

@@ -69,6 +69,50 @@ bool releasesWhileSuspended(const FunctionDecl &Callee, unsigned Index) {
   return Releases;
 }
 
+/// True when \p Param, a parameter of a called function, receives a lock
+/// the callee can give up: a non-const lvalue reference.
+bool takesLockToRelease(const ParmVarDecl &Param) {
+  QualType T = Param.getType();
+  return T->isLValueReferenceType() &&
+         !T.getNonReferenceType().isConstQualified();
+}
+
+/// True when the operation \p Callee returns may give up the lock it is
+/// handed as its parameter numbered \p Index while the caller is suspended
+/// on it: its visible definition hands the lock to an awaiter that releases
+/// it, or hands it on by reference to such a function, a few calls deep;
+/// or, unless \p Strict, no definition is visible (the wait of a coroutine
+/// condition variable defined in the library's own .cpp), so nothing shows
+/// that the lock stays held.
+bool mayReleaseWhileSuspended(const FunctionDecl &Callee, unsigned Index,
+                              bool Strict, unsigned Depth = 0) {
+  const FunctionDecl *Def = nullptr;
+  if (releasesWhileSuspended(Callee, Index))
+    return true;
+  if (Index >= Callee.getNumParams() ||
+      !takesLockToRelease(*Callee.getParamDecl(Index)))
+    return false;
+  if (!Callee.hasBody(Def))
+    return !Strict;
+  if (Depth >= 3)
+    return false;
+  const ParmVarDecl *Param = Def->getParamDecl(Index);
+  bool Releases = false;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Next = Call ? Call->getDirectCallee() : nullptr;
+    if (Releases || !Next || Next == Def)
+      return;
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Next) ? 1 : 0;
+    for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+      if (mutexKey(Call->getArg(I)) == Param &&
+          mayReleaseWhileSuspended(*Next, I - Shift, Strict, Depth + 1))
+        Releases = true;
+  });
+  return Releases;
+}
+
 /// The mutexes the lock \p Key stands for: itself, and for a guard the
 /// mutex it was constructed on.
 llvm::SmallVector<const ValueDecl *, 2> locksOf(const void *Key) {
@@ -88,7 +132,8 @@ llvm::SmallVector<const ValueDecl *, 2> locksOf(const void *Key) {
 
 } // namespace
 
-bool awaitReleasesLock(const CoroutineSuspendExpr &Point, const void *Key) {
+bool awaitReleasesLock(const CoroutineSuspendExpr &Point, const void *Key,
+                       bool StrictOpaque) {
   llvm::SmallVector<const ValueDecl *, 2> Locks = locksOf(Key);
   bool Releases = false;
   forEachOwnStmt(Point.getOperand(), [&](const Stmt &S) {
@@ -100,7 +145,7 @@ bool awaitReleasesLock(const CoroutineSuspendExpr &Point, const void *Key) {
         isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
     for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
       if (llvm::is_contained(Locks, mutexKey(Call->getArg(I))) &&
-          releasesWhileSuspended(*Callee, I - Shift))
+          mayReleaseWhileSuspended(*Callee, I - Shift, StrictOpaque))
         Releases = true;
   });
   return Releases;
