@@ -104,6 +104,9 @@ bool BusyLoopCheck::isEagerType(QualType T) {
   const Type *Key = T->getCanonicalTypeUnqualified().getTypePtr();
   if (auto It = EagerTypes.find(Key); It != EagerTypes.end())
     return It->second;
+  // A generator goes on after each value: every await of it may suspend.
+  if (model::yieldsValues(T))
+    return EagerTypes[Key] = false;
   bool Eager = model::lazinessOf(T) == model::Laziness::Eager;
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
       !Eager && RD && RD->hasDefinition())

@@ -37,7 +37,8 @@ private:
   /// True when awaiting \p Operand, declared outside the loop and not
   /// assigned in it, suspends at most once: an eager task or a future.
   bool readyAfterFirstAwait(const Expr *Operand, const Stmt &Loop);
-  /// True when \p T is a task or future that runs without being awaited.
+  /// True when \p T is a task or future that runs without being awaited
+  /// and completes once (not a generator, which goes on after each value).
   bool isEagerType(QualType T);
   /// True when \p S is a call of a checkpoint function or an async sleep.
   bool isCheckpointCall(const Stmt &S) const;

@@ -352,14 +352,18 @@ bool isInertAwaiter(QualType Awaiter) {
   return Body && Body->body_empty();
 }
 
-bool isSynchronousGenerator(QualType T) {
+bool yieldsValues(QualType T) {
   const CXXRecordDecl *Promise = promiseTypeOf(T);
-  if (!Promise || isAwaitableType(T))
+  if (!Promise)
     return false;
   llvm::SmallVector<const NamedDecl *, 1> Found;
   lookupMembers(Promise, identifier(Promise->getASTContext(), "yield_value"),
                 Found);
   return !Found.empty();
+}
+
+bool isSynchronousGenerator(QualType T) {
+  return yieldsValues(T) && !isAwaitableType(T);
 }
 
 Laziness lazinessOf(QualType T) { return lazinessOfPromise(promiseTypeOf(T)); }

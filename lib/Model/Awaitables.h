@@ -32,6 +32,11 @@ const CXXRecordDecl *promiseTypeOf(QualType T);
 /// True when \p T is the return type of coroutines: it has a promise.
 inline bool isTaskType(QualType T) { return promiseTypeOf(T) != nullptr; }
 
+/// True when \p T is a generator: a coroutine type whose promise yields
+/// values (has yield_value), so that its coroutine goes on after it hands
+/// over a value.
+bool yieldsValues(QualType T);
+
 /// True when \p T is a synchronous generator: a coroutine type whose promise
 /// yields values (has yield_value) and that cannot itself be awaited. It runs
 /// only as it is iterated; dropping one drops no work.
