@@ -105,8 +105,8 @@ std::optional<int64_t> initialMeasure(const VarDecl &Var, Measure M,
   const CXXRecordDecl *Class = Var.getType()->getAsCXXRecordDecl();
   bool Grows = Class && Class->hasDefinition() &&
                llvm::any_of(Class->methods(), [](const CXXMethodDecl *M) {
-                 return M->getIdentifier() && (M->getName() == "push_back" ||
-                                               M->getName() == "push");
+                 return M->getIdentifier() &&
+                        (M->getName() == "push_back" || M->getName() == "push");
                });
   return Made && Made->getNumArgs() == 0 && Grows && Class->isInStdNamespace()
              ? std::optional<int64_t>(0)
@@ -140,8 +140,8 @@ std::optional<int64_t> initialOfLocal(const Expr *E, const ASTContext &Ctx,
     return Initial;
   // A copy of another local's measure, taken once and only read.
   const Expr *Init = Var->getInit();
-  if (M == Measure::Value && Init && Depth < 4 && Var->getType()->isScalarType() &&
-      readOnlyLocal(*Var))
+  if (M == Measure::Value && Init && Depth < 4 &&
+      Var->getType()->isScalarType() && readOnlyLocal(*Var))
     return valueOf(Init, Ctx, With, Depth + 1);
   return std::nullopt;
 }

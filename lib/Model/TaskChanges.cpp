@@ -1,9 +1,9 @@
 //===--- TaskChanges.cpp - async-lint -------------------------------------===//
 
 #include "TaskChanges.h"
+#include "AbortingChecks.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
-#include "AbortingChecks.h"
 #include "DrainLoops.h"
 #include "Expressions.h"
 #include "StatementPath.h"
@@ -166,8 +166,7 @@ llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt &Body,
   llvm::SmallVector<const Stmt *, 2> Loops;
   pathTo(&Body, &S, Path);
   for (const Stmt *Outer : Path)
-    if (Outer != &S &&
-        isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Outer))
+    if (Outer != &S && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Outer))
       Loops.push_back(Outer);
   return Loops;
 }
@@ -208,9 +207,10 @@ bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
 
 } // namespace
 
-std::optional<unsigned>
-startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var,
-              const ParmVarDecl *Through) {
+std::optional<unsigned> startsPerLife(const Stmt &Body,
+                                      const FunctionDecl &Coro,
+                                      const VarDecl &Var,
+                                      const ParmVarDecl *Through) {
   const ASTContext &Ctx = Coro.getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   bool Known = true;
@@ -234,9 +234,8 @@ startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var,
       if (!Trips || *Trips < 0 || *Trips > 1024) {
         // Any start in it is repeated an unknown number of times.
         bool Repeated = false;
-        forEachOwnStmt(&S, [&](const Stmt &Sub) {
-          Repeated = Repeated || Counted(Sub);
-        });
+        forEachOwnStmt(
+            &S, [&](const Stmt &Sub) { Repeated = Repeated || Counted(Sub); });
         Known = !Repeated;
         return;
       }
@@ -314,8 +313,8 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
           // Source order tells the last use only outside loops: a loop
           // may go back to an earlier use.
           bool Last = LastUse.isInvalid() ||
-                      !SM.isBeforeInTranslationUnit(
-                          at(Change->getEndLoc(), SM), LastUse);
+                      !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM),
+                                                    LastUse);
           return (Last && enclosingLoops(*Body, *Change).empty()) ||
                  (CoroGraph && nothingBorrowedAfter(*CoroGraph, *Change, Coro));
         });
@@ -419,7 +418,8 @@ bool countsEveryTask(const Expr &Cond, bool Holds, const VarDecl &Counter,
     return false;
   // The check fails until every task has made every count.
   for (unsigned Counted = 0; Counted < *Starts * *Rounds; ++Counted) {
-    std::optional<bool> V = valueWith(Cond, Ctx, Counter, *Initial + Counted, *M);
+    std::optional<bool> V =
+        valueWith(Cond, Ctx, Counter, *Initial + Counted, *M);
     if (!V || *V == Holds)
       return false;
   }
