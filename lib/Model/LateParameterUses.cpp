@@ -99,9 +99,10 @@ bool awaitsOnlyReadyAtCall(const CXXMethodDecl &Op, const Stmt &Call,
   forEachSuspensionPoint(
       Body->getBody(), [&](const CoroutineSuspendExpr &Point) {
         const auto *Await = dyn_cast<CoawaitExpr>(&Point);
-        const auto *Ref = Await ? dyn_cast<DeclRefExpr>(
-                                      Await->getOperand()->IgnoreParenImpCasts())
-                                : nullptr;
+        const auto *Ref = Await
+                              ? dyn_cast<DeclRefExpr>(
+                                    Await->getOperand()->IgnoreParenImpCasts())
+                              : nullptr;
         const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
         Ready = Ready && Var && Ref->refersToEnclosingVariableOrCapture() &&
                 Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
