@@ -22,20 +22,28 @@ namespace clang::tidy::async::model {
 /// condition's value on every run that goes on past it. Null otherwise.
 const Expr *abortingCheck(const Stmt &S, bool &Holds);
 
+/// What a condition reads of a local: its value (an atomic's load too), or
+/// the size of a standard container (`v.size()`).
+enum class Measure { Value, Size };
+
 /// The value of the condition \p E while every local variable it names
 /// still has the constant value it was initialised with (an atomic read
-/// through a const member counts as its initial value); nullopt when that
-/// cannot be told.
+/// through a const member counts as its initial value, a growable standard
+/// container made empty has size 0, a read-only local copied from such a
+/// read has the value it copies); nullopt when that cannot be told.
 std::optional<bool> valueAtInitialisers(const Expr &E, const ASTContext &Ctx);
 
 /// The value of \p E as valueAtInitialisers reads it, but with the local
-/// \p Var holding \p Value.
+/// \p Var's measure \p M being \p Value (a read of another measure of it
+/// cannot be told).
 std::optional<bool> valueWith(const Expr &E, const ASTContext &Ctx,
-                              const VarDecl &Var, int64_t Value);
+                              const VarDecl &Var, int64_t Value,
+                              Measure M = Measure::Value);
 
-/// The constant value the local \p Var is initialised with, as
+/// The constant measure \p M the local \p Var is initialised with, as
 /// valueAtInitialisers reads it; nullopt when there is none.
-std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx);
+std::optional<int64_t> initialValue(const VarDecl &Var, const ASTContext &Ctx,
+                                    Measure M = Measure::Value);
 
 /// The condition of \p S when it is an aborting check that can pass only
 /// once a local it reads has changed since its initialiser (the condition

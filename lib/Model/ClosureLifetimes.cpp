@@ -7,6 +7,7 @@
 #include "ClosureDeaths.h"
 #include "CoroutineModel.h"
 #include "FailureHandlers.h"
+#include "LateParameterUses.h"
 #include "Owners.h"
 #include "RelayedClosures.h"
 #include "clang/AST/ASTContext.h"
@@ -146,7 +147,10 @@ std::optional<LifetimeEvidence> closureLifetime(const CallExpr &Call,
   auto WaitedOut = waitsOut(Op, Encl, R);
   std::optional<LambdaDeath> D =
       closureDeath(Call, Op, R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A);
-  if (!D)
+  // An eager lambda whose every await is of a capture the caller made
+  // ready before the call runs to its end inside the call.
+  if (!D || (lazinessOf(Op.getReturnType()) != Laziness::Lazy &&
+             awaitsOnlyReadyAtCall(Op, Call, Encl.Decl, R.A)))
     return std::nullopt;
   bool Local = D->R.What == Referent::Kind::Local;
   LifetimeEvidence E;

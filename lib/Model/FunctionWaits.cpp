@@ -364,25 +364,13 @@ bool FunctionWaits::linked(const Wait &W, const VarDecl *Object,
 
 bool FunctionWaits::countsEveryStart(const Wait &W, const VarDecl &Counter,
                                      const StartedTask &Task) {
-  // Several tasks of the coroutine lambda, each counting its capture up by
-  // one as its last use.
+  // Every task of the coroutine counts the local up as its last use
+  // (TaskChanges' countsEveryTask), and the check fails until all have.
   const CFG *Own = Graphs ? Graphs(*Task.Coroutine) : nullptr;
-  std::optional<unsigned> Starts =
-      startsPerLife(Body, *Task.Coroutine, Counter);
-  std::optional<int64_t> Initial = initialValue(Counter, Ctx);
   bool Holds = false;
   const Expr *Cond = abortingCheck(*W.At, Holds);
-  if (!Own || !Starts || *Starts < 2 || !Initial || !Cond ||
-      !closureOf(Task.Coroutine) ||
-      !countsUpOnceLast(*Task.Coroutine, Counter, *Own))
-    return false;
-  // The check fails until every task has counted.
-  for (unsigned Counted = 0; Counted < *Starts; ++Counted) {
-    std::optional<bool> V = valueWith(*Cond, Ctx, Counter, *Initial + Counted);
-    if (!V || *V == Holds)
-      return false;
-  }
-  return true;
+  return Own && Cond &&
+         countsEveryTask(*Cond, Holds, Counter, *Task.Coroutine, Body, *Own);
 }
 
 bool FunctionWaits::signalledByDependentTask(const StartedTask &Task,

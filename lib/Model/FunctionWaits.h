@@ -111,9 +111,9 @@ private:
   bool onEveryPath(const Stmt &Spawn, const VarDecl &Dying,
                    llvm::ArrayRef<const Stmt *> Linked);
   /// True when the aborting check \p W fails until every task of
-  /// \p Task's coroutine lambda the function starts in one life of
-  /// \p Counter has counted it up by one, each as its last use: a run that
-  /// goes on has them all done with the captures.
+  /// \p Task's coroutine the function starts in one life of \p Counter
+  /// has made all its counts of it, the last as its last use: a run that
+  /// goes on has them all done with what they borrow.
   bool countsEveryStart(const Wait &W, const VarDecl &Counter,
                         const StartedTask &Task);
   /// True when \p Object is signalled by another task of the function (by

@@ -84,4 +84,54 @@ bool awaitsOnlyReady(const FunctionDecl &Coro, const LibraryAnalyses &A) {
   return Any && Ready;
 }
 
+bool awaitsOnlyReadyAtCall(const CXXMethodDecl &Op, const Stmt &Call,
+                           const FunctionDecl &Caller,
+                           const LibraryAnalyses &A) {
+  const FunctionDecl *Def = nullptr;
+  const CoroutineBodyStmt *Body =
+      Op.hasBody(Def) && Def ? getCoroutineBody(*Def) : nullptr;
+  if (!Body || !Body->getBody())
+    return false;
+  // The awaited captures, and how many awaits name each.
+  llvm::DenseMap<const VarDecl *, unsigned> Awaited;
+  llvm::SmallVector<const Expr *, 4> Operands;
+  bool Ready = true;
+  forEachSuspensionPoint(
+      Body->getBody(), [&](const CoroutineSuspendExpr &Point) {
+        const auto *Await = dyn_cast<CoawaitExpr>(&Point);
+        const auto *Ref = Await
+                              ? dyn_cast<DeclRefExpr>(
+                                    Await->getOperand()->IgnoreParenImpCasts())
+                              : nullptr;
+        const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+        Ready = Ready && Var && Ref->refersToEnclosingVariableOrCapture() &&
+                Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
+                isa<FunctionDecl>(Var->getDeclContext()) &&
+                cast<FunctionDecl>(Var->getDeclContext())->getCanonicalDecl() ==
+                    Caller.getCanonicalDecl();
+        if (Ready) {
+          ++Awaited[Var];
+          Operands.push_back(Ref);
+        }
+      });
+  if (!Ready || Operands.empty())
+    return false;
+  // Nothing else in the body names them (nothing there can reset them).
+  llvm::DenseMap<const VarDecl *, unsigned> Named;
+  forEachOwnStmt(Body->getBody(), [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Var && Awaited.count(Var))
+      ++Named[Var];
+  });
+  const PathFacts &Facts = A.pathFacts(Caller);
+  return llvm::all_of(Awaited,
+                      [&](const auto &Entry) {
+                        return Named.lookup(Entry.first) == Entry.second;
+                      }) &&
+         llvm::all_of(Operands, [&](const Expr *Operand) {
+           return Facts.isReadyAt(Operand, &Call);
+         });
+}
+
 } // namespace clang::tidy::async::model

@@ -45,6 +45,16 @@ llvm::ArrayRef<const Stmt *> lateUsesOf(const FunctionDecl &Coro,
 /// there is at least one.
 bool awaitsOnlyReady(const FunctionDecl &Coro, const LibraryAnalyses &A);
 
+/// True when every suspension point of the body of the eager coroutine
+/// lambda \p Op is a co_await of a local of \p Caller captured by
+/// reference, named in the body only there, that \p Caller's path facts
+/// show ready when \p Call (its call of \p Op) starts (set by a
+/// ReadyAfterCall member before): the body never suspends and runs to its
+/// end inside \p Call. There is one at least.
+bool awaitsOnlyReadyAtCall(const CXXMethodDecl &Op, const Stmt &Call,
+                           const FunctionDecl &Caller,
+                           const LibraryAnalyses &A);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_LATEPARAMETERUSES_H

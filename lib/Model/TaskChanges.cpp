@@ -1,10 +1,12 @@
 //===--- TaskChanges.cpp - async-lint -------------------------------------===//
 
 #include "TaskChanges.h"
+#include "AbortingChecks.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "DrainLoops.h"
 #include "Expressions.h"
+#include "StatementPath.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -70,9 +72,24 @@ struct BoundName {
   bool Pointee;
 };
 
+/// True when \p Call (of the coroutine \p Coro) binds its parameter \p P to
+/// the local \p Var: a reference parameter given \p Var (`make(done)`), a
+/// pointer parameter given its address (`make(&done)`, \p ByAddress).
+bool binds(const CallExpr &Call, const ParmVarDecl &P, const VarDecl *Var,
+           bool &ByAddress) {
+  const Expr *Arg = argumentFor(Call, P.getFunctionScopeIndex());
+  const auto *Address = dyn_cast_or_null<UnaryOperator>(
+      Arg ? Arg->IgnoreParenImpCasts() : nullptr);
+  bool ByReference =
+      P.getType()->isLValueReferenceType() && Arg && namedDecl(Arg) == Var;
+  ByAddress = P.getType()->isPointerType() && Address &&
+              Address->getOpcode() == UO_AddrOf &&
+              namedDecl(Address->getSubExpr()) == Var;
+  return ByReference || ByAddress;
+}
+
 /// The parameters of \p Coro that the calls of it in \p Start bind to the
-/// local \p Var: a reference parameter given \p Var (`make(done)`), a
-/// pointer parameter given its address (`make(&done)`).
+/// local \p Var.
 llvm::SmallVector<BoundName, 2> boundParameters(const Stmt *Start,
                                                 const FunctionDecl &Coro,
                                                 const VarDecl *Var) {
@@ -81,17 +98,9 @@ llvm::SmallVector<BoundName, 2> boundParameters(const Stmt *Start,
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call || !calls(*Call, Coro))
       return;
-    for (unsigned I = 0; I < Coro.getNumParams(); ++I) {
-      const ParmVarDecl *P = Coro.getParamDecl(I);
-      const Expr *Arg = argumentFor(*Call, I);
-      const auto *Address = dyn_cast_or_null<UnaryOperator>(
-          Arg ? Arg->IgnoreParenImpCasts() : nullptr);
-      bool ByReference =
-          P->getType()->isLValueReferenceType() && Arg && namedDecl(Arg) == Var;
-      bool ByAddress = P->getType()->isPointerType() && Address &&
-                       Address->getOpcode() == UO_AddrOf &&
-                       namedDecl(Address->getSubExpr()) == Var;
-      if ((ByReference || ByAddress) &&
+    for (const ParmVarDecl *P : Coro.parameters()) {
+      bool ByAddress = false;
+      if (binds(*Call, *P, Var, ByAddress) &&
           llvm::none_of(Found, [&](const BoundName &B) { return B.Name == P; }))
         Found.push_back({P, ByAddress});
     }
@@ -114,8 +123,11 @@ SourceLocation lastBorrowedUse(const Stmt &Body, const FunctionDecl &Coro,
 
 /// True when no use of what \p Coro borrows is reachable from \p Change on
 /// \p G, \p Coro's CFG (loops included): the change is the task's last use.
+/// With \p LastRound, a loop of \p Coro, the change is made in that loop's
+/// last round: its condition, reached again, is false.
 bool nothingBorrowedAfter(const CFG &G, const Stmt &Change,
-                          const FunctionDecl &Coro) {
+                          const FunctionDecl &Coro,
+                          const Stmt *LastRound = nullptr) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
   for (const CFGBlock *Block : G)
     for (unsigned I = 0, E = Block->size(); I < E && Work.empty(); ++I)
@@ -131,11 +143,32 @@ bool nothingBorrowedAfter(const CFG &G, const Stmt &Change,
       if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
           S && isBorrowedUse(*S->getStmt(), Coro))
         return false;
+    if (LastRound && Block->getTerminatorStmt() == LastRound) {
+      // The loop's exit, its second successor.
+      const CFGBlock *Exit = Block->succ_size() == 2
+                                 ? Block->succs().begin()[1].getReachableBlock()
+                                 : nullptr;
+      if (Exit && Seen.insert(Exit).second)
+        Work.push_back({Exit, 0});
+      continue;
+    }
     for (const CFGBlock *Succ : Block->succs())
       if (Succ && Seen.insert(Succ).second)
         Work.push_back({Succ, 0});
   }
   return true;
+}
+
+/// The loops of \p Body that enclose \p S (lambda bodies not entered).
+llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt &Body,
+                                                  const Stmt &S) {
+  llvm::SmallVector<const Stmt *, 8> Path;
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  pathTo(&Body, &S, Path);
+  for (const Stmt *Outer : Path)
+    if (Outer != &S && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Outer))
+      Loops.push_back(Outer);
+  return Loops;
 }
 
 /// True when \p Loop may run its body more than once in one life of
@@ -174,17 +207,25 @@ bool repeatedStart(const Stmt &Body, const Stmt &Start, const VarDecl &Var,
 
 } // namespace
 
-std::optional<unsigned>
-startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var) {
+std::optional<unsigned> startsPerLife(const Stmt &Body,
+                                      const FunctionDecl &Coro,
+                                      const VarDecl &Var,
+                                      const ParmVarDecl *Through) {
   const ASTContext &Ctx = Coro.getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   bool Known = true;
   unsigned Starts = 0;
+  auto Counted = [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    bool ByAddress = false;
+    return Call && calls(*Call, Coro) &&
+           (!Through || binds(*Call, *Through, &Var, ByAddress));
+  };
   std::function<void(const Stmt &, unsigned)> Visit = [&](const Stmt &S,
                                                           unsigned Rounds) {
     if (!Known)
       return;
-    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && calls(*Call, Coro))
+    if (Counted(S))
       Starts += Rounds;
     if (repeatsWithin(S, Var, SM)) {
       // A counting loop runs its body a known number of times.
@@ -193,10 +234,8 @@ startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var) {
       if (!Trips || *Trips < 0 || *Trips > 1024) {
         // Any start in it is repeated an unknown number of times.
         bool Repeated = false;
-        forEachOwnStmt(&S, [&](const Stmt &Sub) {
-          const auto *Call = dyn_cast<CallExpr>(&Sub);
-          Repeated = Repeated || (Call && calls(*Call, Coro));
-        });
+        forEachOwnStmt(
+            &S, [&](const Stmt &Sub) { Repeated = Repeated || Counted(Sub); });
         Known = !Repeated;
         return;
       }
@@ -271,9 +310,12 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
       return false;
     return llvm::any_of(
         changesIn(Body, Name.Name, Name.Pointee), [&](const Stmt *Change) {
-          return LastUse.isInvalid() ||
-                 !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM),
-                                               LastUse) ||
+          // Source order tells the last use only outside loops: a loop
+          // may go back to an earlier use.
+          bool Last = LastUse.isInvalid() ||
+                      !SM.isBeforeInTranslationUnit(at(Change->getEndLoc(), SM),
+                                                    LastUse);
+          return (Last && enclosingLoops(*Body, *Change).empty()) ||
                  (CoroGraph && nothingBorrowedAfter(*CoroGraph, *Change, Coro));
         });
   });
@@ -281,34 +323,107 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
 
 namespace {
 
-/// True when \p S adds one to what it changes: `++n`, `n++`, `n += 1`
-/// (built in, or an overloaded operator such as an atomic's).
-bool incrementsByOne(const Stmt &S, const ASTContext &Ctx) {
+/// What \p S counts up by one, when it does: a value (`++n`, `n++`,
+/// `n += 1`, built in or an overloaded operator such as an atomic's, a
+/// standard atomic's `fetch_add(1)`), or a standard container's size (one
+/// element added at an end: push_back, emplace_back, push_front,
+/// emplace_front, a queue's push).
+std::optional<Measure> countsUpByOne(const Stmt &S, const ASTContext &Ctx) {
   if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
-    return Unary->isIncrementOp();
+    return Unary->isIncrementOp() ? std::optional(Measure::Value)
+                                  : std::nullopt;
   const Expr *Step = nullptr;
   if (const auto *Compound = dyn_cast<CompoundAssignOperator>(&S);
       Compound && Compound->getOpcode() == BO_AddAssign)
     Step = Compound->getRHS();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
     if (Op->getOperator() == OO_PlusPlus)
-      return true;
+      return Measure::Value;
     if (Op->getOperator() == OO_PlusEqual && Op->getNumArgs() == 2)
       Step = Op->getArg(1);
   }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (Method && Method->getParent()->isInStdNamespace() &&
+      Method->getIdentifier()) {
+    StringRef Name = Method->getName();
+    if (Name == "fetch_add" && Call->getNumArgs() > 0)
+      Step = Call->getArg(0);
+    else if (llvm::is_contained({"push_back", "emplace_back", "push_front",
+                                 "emplace_front", "push"},
+                                Name))
+      return Measure::Size;
+  }
   std::optional<int64_t> By = Step ? integerConstant(Step, Ctx) : std::nullopt;
-  return By && *By == 1;
+  return By && *By == 1 ? std::optional(Measure::Value) : std::nullopt;
+}
+
+/// How many times at most one task of \p Coro makes \p Change (its one
+/// change of what it counts): once, or once per round of the one counting
+/// loop around it, whose last round is then where it counts last (\p Loop).
+std::optional<unsigned> roundsOf(const Stmt &Body, const Stmt &Change,
+                                 const ASTContext &Ctx, const Stmt *&Loop) {
+  llvm::SmallVector<const Stmt *, 2> Loops = enclosingLoops(Body, Change);
+  Loop = nullptr;
+  if (Loops.empty())
+    return 1;
+  const auto *For = dyn_cast<ForStmt>(Loops.front());
+  std::optional<int64_t> Trips =
+      For && Loops.size() == 1 ? tripCount(*For, Ctx) : std::nullopt;
+  if (!Trips || *Trips < 1 || *Trips > 1024)
+    return std::nullopt;
+  Loop = For;
+  return static_cast<unsigned>(*Trips);
 }
 
 } // namespace
 
-bool countsUpOnceLast(const FunctionDecl &Coro, const VarDecl &Var,
-                      const CFG &CoroGraph) {
-  const Stmt *Body = getUserBody(Coro);
-  llvm::SmallVector<const Stmt *, 2> Changes = changesIn(Body, &Var);
-  return Changes.size() == 1 &&
-         incrementsByOne(*Changes.front(), Coro.getASTContext()) &&
-         nothingBorrowedAfter(CoroGraph, *Changes.front(), Coro);
+bool countsEveryTask(const Expr &Cond, bool Holds, const VarDecl &Counter,
+                     const FunctionDecl &Coro, const Stmt &Body,
+                     const CFG &CoroGraph) {
+  const ASTContext &Ctx = Coro.getASTContext();
+  const Stmt *CoroBody = getUserBody(Coro);
+  if (!CoroBody)
+    return false;
+  // How the task reaches the counter: as a capture, or through the one
+  // parameter its starts bind to it.
+  BoundName Name{&Counter, false};
+  const ParmVarDecl *Through = nullptr;
+  if (changesIn(CoroBody, &Counter).empty()) {
+    for (const ParmVarDecl *P : Coro.parameters()) {
+      std::optional<unsigned> N = startsPerLife(Body, Coro, Counter, P);
+      if (!N || *N == 0)
+        continue;
+      if (Through)
+        return false;
+      Through = P;
+    }
+    if (!Through)
+      return false;
+    Name = {Through, Through->getType()->isPointerType()};
+  }
+  llvm::SmallVector<const Stmt *, 2> Changes =
+      changesIn(CoroBody, Name.Name, Name.Pointee);
+  std::optional<Measure> M =
+      Changes.size() == 1 ? countsUpByOne(*Changes.front(), Ctx) : std::nullopt;
+  const Stmt *Loop = nullptr;
+  std::optional<unsigned> Rounds =
+      M ? roundsOf(*CoroBody, *Changes.front(), Ctx, Loop) : std::nullopt;
+  std::optional<unsigned> Starts = startsPerLife(Body, Coro, Counter, Through);
+  std::optional<int64_t> Initial =
+      M ? initialValue(Counter, Ctx, *M) : std::nullopt;
+  if (!Rounds || !Starts || !Initial || *Starts * *Rounds == 0 ||
+      *Starts * *Rounds > 1024 ||
+      !nothingBorrowedAfter(CoroGraph, *Changes.front(), Coro, Loop))
+    return false;
+  // The check fails until every task has made every count.
+  for (unsigned Counted = 0; Counted < *Starts * *Rounds; ++Counted) {
+    std::optional<bool> V =
+        valueWith(Cond, Ctx, Counter, *Initial + Counted, *M);
+    if (!V || *V == Holds)
+      return false;
+  }
+  return true;
 }
 
 } // namespace clang::tidy::async::model

@@ -15,6 +15,7 @@
 #ifndef ASYNC_LINT_MODEL_TASKCHANGES_H
 #define ASYNC_LINT_MODEL_TASKCHANGES_H
 
+#include "AbortingChecks.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
@@ -57,19 +58,30 @@ bool changedWhenDone(const FunctionDecl &Coro, const VarDecl *Var,
                      const SourceManager &SM, const Stmt *OnlyTaskIn = nullptr);
 
 /// How many tasks of \p Coro the function body \p Body starts in one life
-/// of its local \p Var: its calls of \p Coro, a call in a counting loop
-/// within \p Var's scope once per round (a loop that holds \p Var's
-/// declaration makes a new life each round); nullopt when a call is in
-/// another loop within that scope.
-std::optional<unsigned>
-startsPerLife(const Stmt &Body, const FunctionDecl &Coro, const VarDecl &Var);
+/// of its local \p Var: its calls of \p Coro (with \p Through, those that
+/// bind that parameter to \p Var), a call in a counting loop within
+/// \p Var's scope once per round (a loop that holds \p Var's declaration
+/// makes a new life each round); nullopt when a call is in another loop
+/// within that scope.
+std::optional<unsigned> startsPerLife(const Stmt &Body,
+                                      const FunctionDecl &Coro,
+                                      const VarDecl &Var,
+                                      const ParmVarDecl *Through = nullptr);
 
-/// True when the coroutine lambda \p Coro changes its capture \p Var in one
-/// statement only, an increment by one (`++n`, `n++`, `n += 1`), from which
-/// no use of what it borrows is reachable on \p CoroGraph: each task counts
-/// \p Var up once, as its last use.
-bool countsUpOnceLast(const FunctionDecl &Coro, const VarDecl &Var,
-                      const CFG &CoroGraph);
+/// True when the aborting check of \p Cond (true on the runs that go on:
+/// \p Holds) fails until every task of \p Coro started by \p Body has
+/// made all its counts of the local \p Counter, the last of which is its
+/// last use of what it borrows. A task counts \p Counter (a capture, or
+/// through the one parameter its starts bind to it) in one statement, up
+/// by one (an increment, an atomic's fetch_add(1): the value; a
+/// push_back: a standard container's size), once or once per round of a
+/// counting loop; from that statement in the last round no use of what it
+/// borrows is reachable on \p CoroGraph. The check is false at every count
+/// below the starts times the rounds: a run that goes on past it has every
+/// task past its last use.
+bool countsEveryTask(const Expr &Cond, bool Holds, const VarDecl &Counter,
+                     const FunctionDecl &Coro, const Stmt &Body,
+                     const CFG &CoroGraph);
 
 } // namespace clang::tidy::async::model
 

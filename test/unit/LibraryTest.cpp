@@ -136,7 +136,10 @@ const Documented Lists[] = {
     {"ReadyAfterCall",
      "::std::future::wait;::std::shared_future::wait;"
      "concurrencpp::result::wait;concurrencpp::shared_result::wait;"
-     "folly::SemiFuture::wait;folly::Future::wait"},
+     "folly::SemiFuture::wait;folly::Future::wait;"
+     "asyncpp::event::set_value;asyncpp::basic_event::set_exception;"
+     "asyncpp::broadcast_event::set_value;"
+     "asyncpp::basic_broadcast_event::set_exception"},
     {"StatusQueries",
      "::std::future::wait_for;::std::future::wait_until;"
      "::std::shared_future::wait_for;::std::shared_future::wait_until;"
