@@ -131,8 +131,8 @@ const VarDecl *holderOf(const Stmt &S, const Stmt &Body) {
                ? localObject(Call->getImplicitObjectArgument())
                : nullptr;
   auto [Target, Value] = assignmentParts(&S);
-  const auto *Var = Target ? dyn_cast_or_null<VarDecl>(namedDecl(Target))
-                           : nullptr;
+  const auto *Var =
+      Target ? dyn_cast_or_null<VarDecl>(namedDecl(Target)) : nullptr;
   if (!Var || !isThreadType(Var->getType().getNonReferenceType()))
     return nullptr;
   if (!Var->getType()->isReferenceType())
@@ -225,8 +225,8 @@ bool declares(const CompoundStmt &Block, const VarDecl &Var) {
 /// \p Dying's scope runs a statement that joins every thread of
 /// \p Holder, with nothing before it that may leave; \p DyingEnd is set to
 /// the end of that scope.
-bool joinedOnEveryPath(llvm::ArrayRef<const Stmt *> Path,
-                       const VarDecl &Holder, const VarDecl &Dying) {
+bool joinedOnEveryPath(llvm::ArrayRef<const Stmt *> Path, const VarDecl &Holder,
+                       const VarDecl &Dying) {
   for (size_t I = Path.size() - 1; I-- > 0;) {
     const auto *Block = dyn_cast<CompoundStmt>(Path[I]);
     if (!Block)
@@ -349,9 +349,9 @@ ContextEnd contextEndsTask(const Stmt &Body, SourceLocation SpawnedAt,
   SourceLocation End = SM.getExpansionLoc(scopeEndOf(Path, Dying));
   bool RunsLater = false;
   forEachDeep(&Body, [&](const Stmt &S) {
-    RunsLater |= callOn(S, *X, K.Runs) &&
-                 SM.isBeforeInTranslationUnit(
-                     End, SM.getExpansionLoc(S.getBeginLoc()));
+    RunsLater |=
+        callOn(S, *X, K.Runs) &&
+        SM.isBeforeInTranslationUnit(End, SM.getExpansionLoc(S.getBeginLoc()));
   });
   return RunsLater ? ContextEnd::None : ContextEnd::RunnersJoined;
 }
