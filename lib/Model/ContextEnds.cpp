@@ -186,21 +186,40 @@ Runners runnersOf(const Stmt &Body, const VarDecl &X, const NameMatcher &Runs) {
   return R;
 }
 
-/// True when \p S joins every thread \p Holder holds: `t.join()` on a
-/// thread local, or a range-for over a container of threads whose body
-/// joins the element unconditionally and cannot leave early.
+/// True when \p S is (around implicit nodes) a call of the std::thread (or
+/// std::jthread) member \p Member on \p Thread.
+bool threadMember(const Stmt *S, const VarDecl &Thread, StringRef Member) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Call =
+      E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || namedDecl(Call->getImplicitObjectArgument()) != &Thread)
+    return false;
+  std::string Name = canonicalName(*M);
+  return Name == ("::std::thread::" + Member).str() ||
+         Name == ("::std::jthread::" + Member).str();
+}
+
+/// True when \p S joins \p Thread: `t.join()`, or `if (t.joinable())
+/// t.join();` (a thread started with a callable is joinable).
+bool joinsThread(const Stmt *S, const VarDecl &Thread) {
+  const auto *If = dyn_cast_or_null<IfStmt>(S);
+  if (!If)
+    return threadMember(S, Thread, "join");
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Then);
+      Block && Block->size() == 1)
+    Then = Block->body_front();
+  return !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+         threadMember(If->getCond(), Thread, "joinable") &&
+         threadMember(Then, Thread, "join");
+}
+
+/// True when \p S joins every thread \p Holder holds: a join of a thread
+/// local, or a range-for over a container of threads whose body joins the
+/// element and cannot leave early.
 bool joinsAll(const Stmt *S, const VarDecl &Holder) {
-  auto IsJoin = [](const Stmt *E, const VarDecl &Thread) {
-    const auto *X = dyn_cast_or_null<Expr>(E);
-    const auto *Call =
-        X ? dyn_cast<CXXMemberCallExpr>(X->IgnoreImplicit()) : nullptr;
-    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-    if (!M || namedDecl(Call->getImplicitObjectArgument()) != &Thread)
-      return false;
-    std::string Name = canonicalName(*M);
-    return Name == "::std::thread::join" || Name == "::std::jthread::join";
-  };
-  if (IsJoin(S, Holder))
+  if (joinsThread(S, Holder))
     return true;
   const auto *For = dyn_cast_or_null<CXXForRangeStmt>(S);
   if (!For || localObject(For->getRangeInit()) != &Holder ||
@@ -209,9 +228,9 @@ bool joinsAll(const Stmt *S, const VarDecl &Holder) {
   const Stmt *Loop = For->getBody();
   if (const auto *Block = dyn_cast<CompoundStmt>(Loop))
     return llvm::any_of(Block->body(), [&](const Stmt *Sub) {
-      return IsJoin(Sub, *For->getLoopVariable());
+      return joinsThread(Sub, *For->getLoopVariable());
     });
-  return IsJoin(Loop, *For->getLoopVariable());
+  return joinsThread(Loop, *For->getLoopVariable());
 }
 
 bool declares(const CompoundStmt &Block, const VarDecl &Var) {
@@ -223,8 +242,7 @@ bool declares(const CompoundStmt &Block, const VarDecl &Var) {
 
 /// True when every path from the last statement of \p Path to the end of
 /// \p Dying's scope runs a statement that joins every thread of
-/// \p Holder, with nothing before it that may leave; \p DyingEnd is set to
-/// the end of that scope.
+/// \p Holder, with nothing before it that may leave.
 bool joinedOnEveryPath(llvm::ArrayRef<const Stmt *> Path, const VarDecl &Holder,
                        const VarDecl &Dying) {
   for (size_t I = Path.size() - 1; I-- > 0;) {

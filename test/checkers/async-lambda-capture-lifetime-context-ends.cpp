@@ -54,7 +54,8 @@ void joined_runners_pushed() {
       Ctx, [&]() -> asio::awaitable<void> { co_await call(Name); },
       asio::detached);
   for (auto &T : Threads) {
-    T.join();
+    if (T.joinable())
+      T.join();
   }
 }
 
