@@ -58,9 +58,22 @@ bool anyCallOn(const Stmt *S, const VarDecl &X, const NameMatcher &List) {
   return Found;
 }
 
+/// True when \p S names \p X outside the lambda \p Skip.
+bool namesOutside(const Stmt *S, const VarDecl &X, const Stmt *Skip) {
+  if (!S || S == Skip)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &X)
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return namesOutside(Child, X, Skip);
+  });
+}
+
 /// True when the statement \p S of a block stops \p X whenever it runs: it
-/// is (around implicit nodes) a stop of \p X, or an expression that creates
-/// a lambda that stops \p X (a stop posted to the context).
+/// is (around implicit nodes) a stop of \p X, or posts one to \p X: a call
+/// handed a lambda that stops \p X, and \p X itself (its object or another
+/// argument names it: `post(ctx, [&] { ctx.stop(); })`). A stop in a
+/// handler of other work (a signal's) is not one: that work may never come.
 bool stopsWhenRun(const Stmt *S, const VarDecl &X, const NameMatcher &Stops) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)
@@ -69,8 +82,14 @@ bool stopsWhenRun(const Stmt *S, const VarDecl &X, const NameMatcher &Stops) {
     return true;
   bool Posted = false;
   forEachOwnStmt(E, [&](const Stmt &Sub) {
-    if (const auto *L = dyn_cast<LambdaExpr>(&Sub))
-      Posted |= anyCallOn(L->getBody(), X, Stops);
+    const auto *Call = dyn_cast<CallExpr>(&Sub);
+    if (!Call || Posted)
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *L = dyn_cast_or_null<LambdaExpr>(strip(Arg, Wrappers::Object));
+      Posted |= L && anyCallOn(L->getBody(), X, Stops) &&
+                namesOutside(Call, X, L);
+    }
   });
   return Posted;
 }

@@ -46,8 +46,8 @@ struct ContextKnowledge {
 /// it to some paths only, unless it is around \p After too; and, for a run
 /// of a local context, no stop of that context comes before it on every
 /// path: a statement before the one that holds \p Run, in a block around
-/// it, that calls a member in \p Stops on the same local (itself, or in a
-/// lambda it creates: a stop posted to the context).
+/// it, that calls a member in \p Stops on the same local, or posts one to
+/// it (a call handed the context and a lambda that stops it).
 bool runCompletes(const Stmt &Body, const CallExpr &Run, SourceLocation After,
                   const NameMatcher &Stops, const SourceManager &SM);
 

@@ -10,6 +10,7 @@
 // is no run to completion.
 
 #include <string>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -107,6 +108,18 @@ void stop_on_a_leaving_path() {
     Ctx.stop();
     return;
   }
+  Ctx.run();
+}
+
+// A stop in a handler of other work (a signal's) may never run: the run is
+// still a run to completion.
+void stop_in_a_signal_handler(std::function<void()> &OnSignal) {
+  agrpc::GrpcContext Ctx;
+  std::string Name = "world";
+  OnSignal = [&] { Ctx.stop(); };
+  asio::co_spawn(
+      Ctx, [&]() -> asio::awaitable<void> { co_await call(Name); },
+      asio::detached);
   Ctx.run();
 }
 
