@@ -86,9 +86,10 @@ bool stopsWhenRun(const Stmt *S, const VarDecl &X, const NameMatcher &Stops) {
     if (!Call || Posted)
       return;
     for (const Expr *Arg : Call->arguments()) {
-      const auto *L = dyn_cast_or_null<LambdaExpr>(strip(Arg, Wrappers::Object));
-      Posted |= L && anyCallOn(L->getBody(), X, Stops) &&
-                namesOutside(Call, X, L);
+      const auto *L =
+          dyn_cast_or_null<LambdaExpr>(strip(Arg, Wrappers::Object));
+      Posted |=
+          L && anyCallOn(L->getBody(), X, Stops) && namesOutside(Call, X, L);
     }
   });
   return Posted;
