@@ -51,6 +51,8 @@ const Library::Entry Library::Entries[] = {
     {"InlineStartCombinators", &Library::InlineStartCombinators},
     {"AlwaysTrueFunctions", &Library::AlwaysTrueFunctions},
     {"AsyncLockFunctions", &Library::AsyncLockFunctions},
+    {"ContextStopMembers", &Library::ContextStopMembers},
+    {"WorkDestroyingContexts", &Library::WorkDestroyingContexts},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

@@ -100,6 +100,11 @@ public:
   /// Functions whose awaited call locks the object given first and returns
   /// the guard that holds it (Seastar's get_units of a semaphore).
   NameMatcher AsyncLockFunctions;
+  /// Execution contexts (ContextEnds.h): members that stop a context (its
+  /// runs return with work left undone), and context classes (or bases)
+  /// whose destructor destroys the work they did not run.
+  NameMatcher ContextStopMembers;
+  NameMatcher WorkDestroyingContexts;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

@@ -9,6 +9,7 @@
 
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "ContextEnds.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "StdCalls.h"
@@ -61,9 +62,11 @@ SourceLocation TaskFlow::scopeEnd(const VarDecl *Var) const {
 bool TaskFlow::runsToCompletionBetween(SourceLocation After,
                                        SourceLocation Before) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  return llvm::any_of(CompletionPoints, [&](SourceLocation P) {
+  return llvm::any_of(CompletionPoints, [&](const CallExpr *Run) {
+    SourceLocation P = Run->getBeginLoc();
     return SM.isBeforeInTranslationUnit(After, P) &&
-           SM.isBeforeInTranslationUnit(P, Before);
+           SM.isBeforeInTranslationUnit(P, Before) &&
+           runCompletes(*Body, *Run, After, Lib->ContextStopMembers, SM);
   });
 }
 
@@ -258,6 +261,13 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
     OnExecutor = true;
   }
   if (OnExecutor && runsToCompletionBetween(From, End))
+    return {};
+  // Or the threads that run the task's local context are joined first, or
+  // that context dies first and destroys the task (ContextEnds.h).
+  if (F.What == K::Escapes && F.OnExecutor && !F.ViaReturn &&
+      contextEndsTask(*Body, F.Where, *R.Var,
+                      {Lib->SyncWaitFunctions, Lib->ContextStopMembers,
+                       Lib->WorkDestroyingContexts}) != ContextEnd::None)
     return {};
   return End;
 }

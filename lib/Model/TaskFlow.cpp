@@ -294,7 +294,7 @@ private:
       return expr(Call.getArg(0), U, Full);
 
     if (Matches(Lib.SyncWaitFunctions)) {
-      Flow.CompletionPoints.push_back(Call.getBeginLoc());
+      Flow.CompletionPoints.push_back(&Call);
       if (Object)
         holder(Object, Full);
       return Args({UseKind::Awaited, false, Call.getBeginLoc()});
@@ -479,8 +479,7 @@ TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx)
 TaskFlow::TaskFlow(const FunctionDecl &FD, const Library &Lib, ASTContext &Ctx,
                    const CFG *Graph, CFGSource Graphs, unsigned SummaryDepth,
                    SummarySource Kept)
-    : Ctx(Ctx), SummaryDepth(SummaryDepth) {
-  const Stmt *Body = FD.getBody();
+    : Ctx(Ctx), SummaryDepth(SummaryDepth), Body(FD.getBody()), Lib(&Lib) {
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
     Body = Coro->getBody();
   if (!Body)

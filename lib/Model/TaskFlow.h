@@ -203,7 +203,8 @@ private:
 
   /// True when, after \p After and before \p Before, the function calls
   /// something that runs the executor to completion or blocks until the work
-  /// is done (io_context::run, sync_wait).
+  /// is done (io_context::run, sync_wait), on every path from \p After (a
+  /// run that a stop precedes is none: ContextEnds.h).
   bool runsToCompletionBetween(SourceLocation After,
                                SourceLocation Before) const;
 
@@ -234,7 +235,10 @@ private:
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 4>>
       VarMentions;
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
-  llvm::SmallVector<SourceLocation, 2> CompletionPoints;
+  llvm::SmallVector<const CallExpr *, 2> CompletionPoints;
+  /// The analysed body and the library lists (for ContextEnds.h).
+  const Stmt *Body = nullptr;
+  const Library *Lib = nullptr;
   /// The analysis's results: what became of each value, the values stored
   /// in each local, and the CFG events (for diesBeforeAwait). Empty
   /// without a CFG.

@@ -4,7 +4,8 @@
 // until it is out of work (SyncWaitFunctions: io_context::run, asio-grpc's
 // GrpcContext::run) is over before the locals it borrows die. Reported: a
 // context the caller runs later, a context polled (poll() runs only what is
-// ready).
+// ready) that outlives the locals (one declared after them would destroy
+// the task first: async-lambda-capture-lifetime-context-ends.cpp).
 
 #include <string>
 
@@ -44,8 +45,8 @@ void run_by_caller(agrpc::GrpcContext &Ctx) {
 }
 
 void polled() {
-  std::string Name = "world";
   agrpc::GrpcContext Ctx;
+  std::string Name = "world";
   asio::co_spawn(
       Ctx, [&]() -> asio::awaitable<void> { co_await call(Name); },
       // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: local 'Name' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]

@@ -129,6 +129,10 @@ const Documented Lists[] = {
     {"AlwaysTrueFunctions",
      "::testing::internal::AlwaysTrue;::Catch::AssertionHandler::allowThrows"},
     {"AsyncLockFunctions", "seastar::get_units"},
+    {"ContextStopMembers",
+     "asio::io_context::stop;asio::thread_pool::stop;"
+     "::agrpc::GrpcContext::stop"},
+    {"WorkDestroyingContexts", "asio::execution_context"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
