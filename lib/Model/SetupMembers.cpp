@@ -1,0 +1,205 @@
+//===--- SetupMembers.cpp - async-lint ------------------------------------===//
+
+#include "SetupMembers.h"
+#include "CoroutineModel.h"
+#include "Expressions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <optional>
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// The data member of the object itself that \p E names (`flag_`,
+/// `this->flag_`).
+const FieldDecl *ownField(const Expr *E) {
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Implicit));
+  if (!Member ||
+      !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+/// The value of the constant \p E: an enumerator, an integer or a bool.
+std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  const Expr *Bare = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Bare))
+    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(Ref->getDecl()))
+      return Enumerator->getInitVal().getExtValue();
+  return integerConstant(E, Ctx);
+}
+
+/// The guard of a member that runs once: the flag an `if` that leaves the
+/// function tests, and the value it lets through.
+struct Guard {
+  const IfStmt *If = nullptr;
+  const FieldDecl *Flag = nullptr;
+  int64_t Passes = 0;
+};
+
+/// True when \p S ends in leaving the function (a return, a co_return).
+bool leavesFunction(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    S = Block->body_empty() ? nullptr : Block->body_back();
+  return isa_and_nonnull<ReturnStmt, CoreturnStmt>(S);
+}
+
+std::optional<Guard> guardOf(const IfStmt &If, const ASTContext &Ctx) {
+  if (!leavesFunction(If.getThen()) || If.getElse() || If.hasInitStorage())
+    return std::nullopt;
+  const Expr *Cond = If.getCond();
+  if (const FieldDecl *Flag = ownField(Cond))
+    return Guard{&If, Flag, 0}; // if (started_) return;
+  std::optional<Equality> Test = equalityParts(Cond);
+  if (!Test || Test->Equal)
+    return std::nullopt;
+  for (auto [Side, Other] : {std::pair(Test->LHS, Test->RHS),
+                             std::pair(Test->RHS, Test->LHS)})
+    if (const FieldDecl *Flag = ownField(Side))
+      if (std::optional<int64_t> Value = constantValue(Other, Ctx))
+        return Guard{&If, Flag, *Value}; // if (flag_ != init) return;
+  return std::nullopt;
+}
+
+/// The assignments to \p Flag in \p Body: whether one is there, and whether
+/// every one stores a constant other than \p Passes.
+std::pair<bool, bool> flagStores(const Stmt *Body, const FieldDecl &Flag,
+                                 int64_t Passes, const ASTContext &Ctx) {
+  bool Any = false, Away = true;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    auto [Target, Value] = assignmentParts(&S);
+    if (!Target || ownField(Target) != &Flag)
+      return;
+    Any = true;
+    std::optional<int64_t> Stored = constantValue(Value, Ctx);
+    Away &= Stored && *Stored != Passes;
+  });
+  return {Any, Away};
+}
+
+/// True when something in \p Body before the end of \p If changes the
+/// object: a call of a non-const member of the class, a non-const member
+/// call on one of its data members, or a store to one.
+bool changesBefore(const Stmt *Body, const IfStmt &If,
+                   const CXXRecordDecl &Class, const SourceManager &SM) {
+  bool Changes = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Changes || !SM.isBeforeInTranslationUnit(S.getBeginLoc(),
+                                                 If.getEndLoc()))
+      return;
+    if (auto [Target, Value] = assignmentParts(&S); Target && ownField(Target))
+      Changes = true;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+    Changes |= Callee && !Callee->isConst() &&
+               (Callee->getParent() == &Class ||
+                ownField(Call->getImplicitObjectArgument()));
+  });
+  return Changes;
+}
+
+bool runsOnce(const CXXMethodDecl &Method) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  const Stmt *Body = Definition ? Definition->getBody() : nullptr;
+  const CXXRecordDecl *Class = Method.getParent();
+  if (!Body)
+    return false;
+  ASTContext &Ctx = Method.getASTContext();
+  std::optional<Guard> Found;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (const auto *If = dyn_cast<IfStmt>(&S); If && !Found)
+      Found = guardOf(*If, Ctx);
+  });
+  if (!Found || changesBefore(Body, *Found->If, *Class, Ctx.getSourceManager()))
+    return false;
+  if (!flagStores(Body, *Found->Flag, Found->Passes, Ctx).first)
+    return false;
+  // No member but a constructor sets the flag back.
+  return llvm::all_of(Class->methods(), [&](const CXXMethodDecl *Other) {
+    const FunctionDecl *Def = Other->getDefinition();
+    return !Def || isa<CXXConstructorDecl>(Other) ||
+           flagStores(Def->getBody(), *Found->Flag, Found->Passes, Ctx).second;
+  });
+}
+
+/// The mentions of a member function in the bodies of its class's members.
+class MentionFinder : public RecursiveASTVisitor<MentionFinder> {
+public:
+  explicit MentionFinder(const CXXMethodDecl &Target) : Target(Target) {}
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    ++InLambda;
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    --InLambda;
+    return Result;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    if (Member->getMemberDecl()->getCanonicalDecl() == Target.getCanonicalDecl())
+      Mentions.push_back({Member, InLambda > 0});
+    return true;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *Member) {
+    for (const NamedDecl *D : Member->decls())
+      if (D->getCanonicalDecl() == Target.getCanonicalDecl())
+        Mentions.push_back({Member, InLambda > 0});
+    return true;
+  }
+  llvm::SmallVector<std::pair<const Expr *, bool>, 4> Mentions;
+
+private:
+  const CXXMethodDecl &Target;
+  unsigned InLambda = 0;
+};
+
+/// True when every mention of \p Method in its class's members is a direct
+/// call from a set-up member, and there is one.
+bool calledOnlyInSetUp(const CXXMethodDecl &Method, unsigned Depth) {
+  ASTContext &Ctx = Method.getASTContext();
+  bool Any = false;
+  for (const CXXMethodDecl *Caller : Method.getParent()->methods()) {
+    const FunctionDecl *Def = Caller->getDefinition();
+    if (!Def || !Def->getBody())
+      continue;
+    MentionFinder Finder(Method);
+    Finder.TraverseStmt(Def->getBody());
+    for (auto [Mention, InLambda] : Finder.Mentions) {
+      DynTypedNodeList Up = Ctx.getParents(*Mention);
+      const auto *Call = Up.size() == 1 ? Up[0].get<CallExpr>() : nullptr;
+      if (InLambda || !Call || Call->getCallee() != Mention)
+        return false;
+    }
+    if (Finder.Mentions.empty())
+      continue;
+    if (Caller == &Method || !setUpMember(*Caller, Depth + 1))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+} // namespace
+
+bool setUpMember(const CXXMethodDecl &Method, unsigned Depth) {
+  if (isa<CXXConstructorDecl>(Method))
+    return true;
+  // A member of a class template's specialization: its pattern, where every
+  // member has its body.
+  if (const auto *Pattern = dyn_cast_or_null<CXXMethodDecl>(
+          Method.getTemplateInstantiationPattern());
+      Pattern && Pattern != &Method)
+    return setUpMember(*Pattern, Depth);
+  if (Depth > 3 || Method.isVirtual())
+    return false;
+  if (runsOnce(Method))
+    return true;
+  return Method.getAccess() == AS_private &&
+         !Method.getDescribedFunctionTemplate() &&
+         calledOnlyInSetUp(Method, Depth);
+}
+
+} // namespace clang::tidy::async::model
