@@ -20,8 +20,7 @@ namespace {
 const FieldDecl *ownField(const Expr *E) {
   const auto *Member =
       dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Implicit));
-  if (!Member ||
-      !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
     return nullptr;
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
 }
@@ -59,8 +58,8 @@ std::optional<Guard> guardOf(const IfStmt &If, const ASTContext &Ctx) {
   std::optional<Equality> Test = equalityParts(Cond);
   if (!Test || Test->Equal)
     return std::nullopt;
-  for (auto [Side, Other] : {std::pair(Test->LHS, Test->RHS),
-                             std::pair(Test->RHS, Test->LHS)})
+  for (auto [Side, Other] :
+       {std::pair(Test->LHS, Test->RHS), std::pair(Test->RHS, Test->LHS)})
     if (const FieldDecl *Flag = ownField(Side))
       if (std::optional<int64_t> Value = constantValue(Other, Ctx))
         return Guard{&If, Flag, *Value}; // if (flag_ != init) return;
@@ -90,8 +89,8 @@ bool changesBefore(const Stmt *Body, const IfStmt &If,
                    const CXXRecordDecl &Class, const SourceManager &SM) {
   bool Changes = false;
   forEachOwnStmt(Body, [&](const Stmt &S) {
-    if (Changes || !SM.isBeforeInTranslationUnit(S.getBeginLoc(),
-                                                 If.getEndLoc()))
+    if (Changes ||
+        !SM.isBeforeInTranslationUnit(S.getBeginLoc(), If.getEndLoc()))
       return;
     if (auto [Target, Value] = assignmentParts(&S); Target && ownField(Target))
       Changes = true;
@@ -139,7 +138,8 @@ public:
     return Result;
   }
   bool VisitMemberExpr(MemberExpr *Member) {
-    if (Member->getMemberDecl()->getCanonicalDecl() == Target.getCanonicalDecl())
+    if (Member->getMemberDecl()->getCanonicalDecl() ==
+        Target.getCanonicalDecl())
       Mentions.push_back({Member, InLambda > 0});
     return true;
   }
