@@ -115,7 +115,8 @@ bool growsWithInput(const Expr *Range) {
   return llvm::any_of(Class->methods(), [&](const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = Method->getDefinition();
     return Definition && !isa<CXXConstructorDecl>(Method) &&
-           grows(Definition->getBody(), *Field) && !setUpMember(*Method);
+           grows(Definition->getBody(), *Field) &&
+           !setUpMember(*Method, *Field);
   });
 }
 

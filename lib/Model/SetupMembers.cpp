@@ -82,28 +82,50 @@ std::pair<bool, bool> flagStores(const Stmt *Body, const FieldDecl &Flag,
   return {Any, Away};
 }
 
-/// True when something in \p Body before the end of \p If changes the
-/// object: a call of a non-const member of the class, a non-const member
-/// call on one of its data members, or a store to one.
-bool changesBefore(const Stmt *Body, const IfStmt &If,
+/// True when \p Method's body may change \p Field: it mentions it, calls a
+/// non-const member of its class, or is not in sight.
+bool mayChange(const CXXMethodDecl &Method, const FieldDecl &Field) {
+  const FunctionDecl *Def = Method.getDefinition();
+  if (!Def || !Def->getBody())
+    return true;
+  bool Changes = false;
+  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
+    const auto *Member = dyn_cast<MemberExpr>(&S);
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+    Changes |= (Member && Member->getMemberDecl() == &Field) ||
+               (Callee && !Callee->isConst() &&
+                Callee->getParent() == Method.getParent());
+  });
+  return Changes;
+}
+
+/// True when something in \p Body before the end of \p If (also in its
+/// branch, which a second run takes) may change \p Field: a store to it, a
+/// non-const member call on it, or a call of a member of the class that may
+/// change it (mayChange).
+bool changesBefore(const Stmt *Body, const IfStmt &If, const FieldDecl &Field,
                    const CXXRecordDecl &Class, const SourceManager &SM) {
   bool Changes = false;
   forEachOwnStmt(Body, [&](const Stmt &S) {
     if (Changes ||
         !SM.isBeforeInTranslationUnit(S.getBeginLoc(), If.getEndLoc()))
       return;
-    if (auto [Target, Value] = assignmentParts(&S); Target && ownField(Target))
+    if (auto [Target, Value] = assignmentParts(&S);
+        Target && ownField(Target) == &Field)
       Changes = true;
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
     const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
-    Changes |= Callee && !Callee->isConst() &&
-               (Callee->getParent() == &Class ||
-                ownField(Call->getImplicitObjectArgument()));
+    if (!Callee || Callee->isConst())
+      return;
+    Changes |= Callee->getParent() == &Class
+                   ? mayChange(*Callee, Field)
+                   : ownField(Call->getImplicitObjectArgument()) == &Field;
   });
   return Changes;
 }
 
-bool runsOnce(const CXXMethodDecl &Method) {
+bool runsOnce(const CXXMethodDecl &Method, const FieldDecl &Field) {
   const FunctionDecl *Definition = Method.getDefinition();
   const Stmt *Body = Definition ? Definition->getBody() : nullptr;
   const CXXRecordDecl *Class = Method.getParent();
@@ -115,7 +137,8 @@ bool runsOnce(const CXXMethodDecl &Method) {
     if (const auto *If = dyn_cast<IfStmt>(&S); If && !Found)
       Found = guardOf(*If, Ctx);
   });
-  if (!Found || changesBefore(Body, *Found->If, *Class, Ctx.getSourceManager()))
+  if (!Found ||
+      changesBefore(Body, *Found->If, Field, *Class, Ctx.getSourceManager()))
     return false;
   if (!flagStores(Body, *Found->Flag, Found->Passes, Ctx).first)
     return false;
@@ -158,7 +181,8 @@ private:
 
 /// True when every mention of \p Method in its class's members is a direct
 /// call from a set-up member, and there is one.
-bool calledOnlyInSetUp(const CXXMethodDecl &Method, unsigned Depth) {
+bool calledOnlyInSetUp(const CXXMethodDecl &Method, const FieldDecl &Field,
+                       unsigned Depth) {
   ASTContext &Ctx = Method.getASTContext();
   bool Any = false;
   for (const CXXMethodDecl *Caller : Method.getParent()->methods()) {
@@ -175,7 +199,7 @@ bool calledOnlyInSetUp(const CXXMethodDecl &Method, unsigned Depth) {
     }
     if (Finder.Mentions.empty())
       continue;
-    if (Caller == &Method || !setUpMember(*Caller, Depth + 1))
+    if (Caller == &Method || !setUpMember(*Caller, Field, Depth + 1))
       return false;
     Any = true;
   }
@@ -184,7 +208,8 @@ bool calledOnlyInSetUp(const CXXMethodDecl &Method, unsigned Depth) {
 
 } // namespace
 
-bool setUpMember(const CXXMethodDecl &Method, unsigned Depth) {
+bool setUpMember(const CXXMethodDecl &Method, const FieldDecl &Field,
+                 unsigned Depth) {
   if (isa<CXXConstructorDecl>(Method))
     return true;
   // A member of a class template's specialization: its pattern, where every
@@ -192,14 +217,16 @@ bool setUpMember(const CXXMethodDecl &Method, unsigned Depth) {
   if (const auto *Pattern = dyn_cast_or_null<CXXMethodDecl>(
           Method.getTemplateInstantiationPattern());
       Pattern && Pattern != &Method)
-    return setUpMember(*Pattern, Depth);
+    for (const FieldDecl *Own : Pattern->getParent()->fields())
+      if (Own->getDeclName() == Field.getDeclName())
+        return setUpMember(*Pattern, *Own, Depth);
   if (Depth > 3 || Method.isVirtual())
     return false;
-  if (runsOnce(Method))
+  if (runsOnce(Method, Field))
     return true;
   return Method.getAccess() == AS_private &&
          !Method.getDescribedFunctionTemplate() &&
-         calledOnlyInSetUp(Method, Depth);
+         calledOnlyInSetUp(Method, Field, Depth);
 }
 
 } // namespace clang::tidy::async::model

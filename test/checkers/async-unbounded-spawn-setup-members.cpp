@@ -40,9 +40,11 @@ class server {
 
 public:
   explicit server(int Port) { init_acceptors(Port); }
+  // The guard's branch calls a member that leaves the acceptors alone.
+  bool refuse() { return Flag == stat::stopped; }
   bool start(bool Dual) {
     if (Flag != stat::init)
-      return false;
+      return refuse();
     if (Dual)
       add_acceptor(0);
     Flag = stat::started;
@@ -162,6 +164,34 @@ class shared_helper {
 public:
   shared_helper() { add(1); }
   void on_request(int Port) { add(Port); }
+  demo::task<> accept() {
+    std::vector<demo::task<>> Tasks;
+    for (auto &A : Acceptors)
+      Tasks.emplace_back(A.accept_loop());
+    co_await demo::when_any(std::move(Tasks));
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'demo::when_any' runs every task in 'Tasks' at once
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: a task is added here on every iteration
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: the loop has no static bound
+  }
+
+private:
+  bool Started = false;
+  std::vector<acceptor> Acceptors;
+};
+
+// The guard's branch (a second run) calls a member that appends.
+class refusing {
+  void add(int Port) { Acceptors.push_back(acceptor(Port)); }
+
+public:
+  refusing() { add(1); }
+  void start() {
+    if (Started) {
+      add(0);
+      return;
+    }
+    Started = true;
+  }
   demo::task<> accept() {
     std::vector<demo::task<>> Tasks;
     for (auto &A : Acceptors)
