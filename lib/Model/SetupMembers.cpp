@@ -153,7 +153,17 @@ bool runsOnce(const CXXMethodDecl &Method, const FieldDecl &Field) {
 /// The mentions of a member function in the bodies of its class's members.
 class MentionFinder : public RecursiveASTVisitor<MentionFinder> {
 public:
-  explicit MentionFinder(const CXXMethodDecl &Target) : Target(Target) {}
+  explicit MentionFinder(const CXXMethodDecl &Target, bool ByName = false)
+      : Target(Target), ByName(ByName) {}
+  bool same(const NamedDecl *D) const {
+    return ByName ? D->getDeclName() == Target.getDeclName()
+                  : D->getCanonicalDecl() == Target.getCanonicalDecl();
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *Member) {
+    if (ByName && Member->getMember() == Target.getDeclName())
+      Mentions.push_back({Member, true});
+    return true;
+  }
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     ++InLambda;
     bool Result = RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
@@ -168,7 +178,7 @@ public:
   }
   bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *Member) {
     for (const NamedDecl *D : Member->decls())
-      if (D->getCanonicalDecl() == Target.getCanonicalDecl())
+      if (same(D))
         Mentions.push_back({Member, InLambda > 0});
     return true;
   }
@@ -176,6 +186,7 @@ public:
 
 private:
   const CXXMethodDecl &Target;
+  bool ByName;
   unsigned InLambda = 0;
 };
 
@@ -187,6 +198,16 @@ bool calledOnlyInSetUp(const CXXMethodDecl &Method, const FieldDecl &Field,
   bool Any = false;
   for (const CXXMethodDecl *Caller : Method.getParent()->methods()) {
     const FunctionDecl *Def = Caller->getDefinition();
+    // A member of a class template's specialization not instantiated here:
+    // its pattern must not name the member (a constructor may).
+    const FunctionDecl *Pattern = Caller->getTemplateInstantiationPattern();
+    if ((!Def || !Def->getBody()) && Pattern && Pattern->getBody() &&
+        !isa<CXXConstructorDecl>(Caller)) {
+      MentionFinder Named(Method, /*ByName=*/true);
+      Named.TraverseStmt(Pattern->getBody());
+      if (!Named.Mentions.empty())
+        return false;
+    }
     if (!Def || !Def->getBody())
       continue;
     MentionFinder Finder(Method);
@@ -212,14 +233,6 @@ bool setUpMember(const CXXMethodDecl &Method, const FieldDecl &Field,
                  unsigned Depth) {
   if (isa<CXXConstructorDecl>(Method))
     return true;
-  // A member of a class template's specialization: its pattern, where every
-  // member has its body.
-  if (const auto *Pattern = dyn_cast_or_null<CXXMethodDecl>(
-          Method.getTemplateInstantiationPattern());
-      Pattern && Pattern != &Method)
-    for (const FieldDecl *Own : Pattern->getParent()->fields())
-      if (Own->getDeclName() == Field.getDeclName())
-        return setUpMember(*Pattern, *Own, Depth);
   if (Depth > 3 || Method.isVirtual())
     return false;
   if (runsOnce(Method, Field))
