@@ -23,6 +23,7 @@ constexpr llvm::StringLiteral ParallelForEachFunctionsOpt =
 constexpr llvm::StringLiteral TransformFunctionsOpt = "TransformFunctions";
 constexpr llvm::StringLiteral TransformViewsOpt = "TransformViews";
 constexpr llvm::StringLiteral WaitAllFunctionsOpt = "WaitAllFunctions";
+constexpr llvm::StringLiteral UnitLocalOpt = "UnitLocalFunctions";
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -34,9 +35,13 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
           Options.get(SpawnLikeFunctionsOpt, model::DefaultSpawnLikeFunctions)),
       ParallelForEachFunctions(Options.get(
           ParallelForEachFunctionsOpt, model::DefaultParallelForEachFunctions)),
-      FanOutLists{LimiterFunctions,        Lib.Limiters,
-                  Lib.CombinatorFunctions, &Lib.SpawnFunctions,
-                  &SpawnLikeFunctions,     &Transforms},
+      FanOutLists{LimiterFunctions,
+                  Lib.Limiters,
+                  Lib.CombinatorFunctions,
+                  &Lib.SpawnFunctions,
+                  &SpawnLikeFunctions,
+                  &Transforms,
+                  Options.get(UnitLocalOpt, true)},
       TransformFunctions(
           Options.get(TransformFunctionsOpt, model::DefaultTransformFunctions)),
       TransformViews(
@@ -58,6 +63,7 @@ void UnboundedSpawnCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, TransformFunctionsOpt, TransformFunctions.str());
   Options.store(Opts, TransformViewsOpt, TransformViews.str());
   Options.store(Opts, WaitAllFunctionsOpt, WaitAll.str());
+  Options.store(Opts, UnitLocalOpt, FanOutLists.UnitLocalFunctions);
   Options.store(Opts, SummaryOutputOpt, Writer.directory());
   Options.store(Opts, SummaryDirectoryOpt, Reader.directory());
 }
@@ -91,7 +97,8 @@ void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   // A batch of a size the callers fix, joined whole after the loop.
   if (!Spawn || model::spawnsGivenTasks(Loop, F.own(), SpawnCalls) ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
-      (model::countFixedByCallers(Loop, FD, Ctx) &&
+      (model::countFixedByCallers(Loop, Ctx, FanOutLists.UnitLocalFunctions,
+                                  &FD) &&
        model::joinedAfter(Loop, F.own(), SpawnCalls, WaitAll,
                           Lib.CombinatorFunctions, Ctx)) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {

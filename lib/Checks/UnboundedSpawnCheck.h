@@ -48,16 +48,14 @@ private:
   const model::TransformLists Transforms;
 
   model::CallableFanOuts FansOut;
-  /// The spawns of the function being judged, in the order of its own
-  /// statements, with what each spawns: found once (describeCall of every
-  /// call) for the loop and the recursion rules.
+  /// The spawns of the function judged, in order, with what each spawns:
+  /// found once (describeCall of every call) for the loop and recursion rules.
   llvm::SmallVector<std::pair<const CallExpr *, const Expr *>, 4> Spawns;
   llvm::SmallPtrSet<const CallExpr *, 4> SpawnCalls;
   llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
   /// Whether a call returning a type runs detached, by type (spawnedBy).
   model::EagerTaskMemo EagerTasks;
-  /// The calls whose callee spawns on every call, by another unit's summary
-  /// (SpawnCalls holds them too).
+  /// Calls whose callee spawns on every call, by another unit's summary.
   llvm::DenseMap<const CallExpr *, const model::Summary *> SummarisedSpawns;
   model::SummaryWriter Writer;
   model::SummaryReader Reader;

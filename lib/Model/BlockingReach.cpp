@@ -54,11 +54,16 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
     // non-blocking descriptor; one made just after awaiting the descriptor's
     // readiness finds it ready.
     const auto *Call = dyn_cast<CallExpr>(&S);
-    if (Leaf.isCategory("io") && !isa<CXXMemberCallExpr>(S) &&
-        (IO.expectsWouldBlock(FD, Ctx) ||
-         (Call && (IO.onAsyncMember(FD, *Call) ||
-                   NonBlockingIO::afterReadinessAwait(FD, *Call)))))
+    bool SystemIO = Leaf.isCategory("io") && !isa<CXXMemberCallExpr>(S);
+    if (SystemIO && (IO.expectsWouldBlock(FD, Ctx) ||
+                     (Call && (IO.onAsyncMember(FD, *Call) ||
+                               NonBlockingIO::afterReadinessAwait(FD, *Call)))))
       return std::nullopt;
+    // One on the object's own descriptor: its caller may have awaited it.
+    if (const Expr *Own = SystemIO && Call
+                              ? NonBlockingIO::ownDescriptor(FD, *Call)
+                              : nullptr)
+      return BlockingCondition{-1, 0, Own};
     // A get() (or wait) of the result category blocks only while its object
     // is not ready.
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
@@ -67,6 +72,12 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
     return blocksUnless(FD, S, Member->getImplicitObjectArgument(),
                         PathFacts::Ready, Q);
   }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+      R.When.Descriptor && Member)
+    return NonBlockingIO::afterObjectReadinessAwait(FD, *Member,
+                                                    R.When.Descriptor)
+               ? std::nullopt
+               : std::optional(BlockingCondition{});
   if (R.When.Param < 0)
     return BlockingCondition{};
   const Expr *Arg = argumentFor(S, unsigned(R.When.Param));
@@ -154,7 +165,7 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
   std::optional<BlockingPath> Best;
   // Prefers a call that blocks whatever the arguments, then the shortest.
   auto Better = [&](const BlockingPath &R) {
-    bool Always = R.When.Param < 0, BestAlways = Best && Best->When.Param < 0;
+    bool Always = R.When.always(), BestAlways = Best && Best->When.always();
     return !Best || (Always && !BestAlways) ||
            (Always == BestAlways && R.Depth < Best->Depth);
   };
@@ -172,7 +183,7 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
     }
   };
   forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
-    if (Best && Best->Depth == 1 && Best->When.Param < 0)
+    if (Best && Best->Depth == 1 && Best->When.always())
       return;
     if (std::optional<BlockingCall> B = classify(S, Ctx, Q))
       return Consider(BlockingPath{&S, nullptr, std::move(*B), 1});

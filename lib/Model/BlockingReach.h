@@ -6,7 +6,9 @@
 // arguments, then the shortest path), and the condition under which it
 // blocks: a get() blocks only while its object is not ready (PathFacts), so a
 // function that waits on its parameter blocks only when that argument is not
-// ready; a system call on a non-blocking descriptor does not block; an eager
+// ready; a system call on a non-blocking descriptor does not block, nor one
+// that a member makes on its object's descriptor when the caller has just
+// awaited that descriptor's readiness through the object's accessor; an eager
 // coroutine runs only its code before the first suspension in its caller;
 // the idle wait of an executor's run loop (RunLoops.h) stalls nothing.
 // Remembered per function for a translation unit.
@@ -33,6 +35,12 @@ namespace clang::tidy::async::model {
 struct BlockingCondition {
   int Param = -1;
   unsigned Needs = 0;
+  /// Or only when the caller has not just awaited the readiness of this
+  /// descriptor of the callee's object (NonBlockingIO::ownDescriptor).
+  const Expr *Descriptor = nullptr;
+  /// True when the call blocks whatever its caller does. (A summary for
+  /// other units keeps a Descriptor condition as blocking.)
+  bool always() const { return Param < 0 && !Descriptor; }
 };
 
 /// How a function reaches a blocking call: the call in its body that blocks

@@ -6,6 +6,7 @@
 #include "ConcurrencyLimits.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "JoinedBatches.h"
 #include "NameMatcher.h"
 #include "SpawnSites.h"
 #include "StaticLoopBounds.h"
@@ -227,8 +228,11 @@ llvm::SmallVector<FanOut, 1> fanOuts(const Stmt *Body, ASTContext &Ctx,
   // Every loop without a static bound that adds tasks, limited or not.
   llvm::SmallVector<const Stmt *, 2> Rounds;
   forEachOwnStmt(Own, Body, [&](const Stmt &S) {
+    // A count every caller fixes bounds a batch: it is combined whole by
+    // this run of the function.
     if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) ||
-        staticallyBounded(S, Ctx))
+        staticallyBounded(S, Ctx) ||
+        countFixedByCallers(S, Ctx, Lists.UnitLocalFunctions))
       return;
     llvm::SmallVector<
         std::pair<const Stmt *, std::pair<const VarDecl *, const Expr *>>, 2>

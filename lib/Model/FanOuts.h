@@ -41,6 +41,9 @@ struct FanOutLists {
   /// Transforms (TransformedTasks.h), for a helper that transforms its
   /// range with its callable and combines the tasks; none when null.
   const TransformLists *Transforms = nullptr;
+  /// Whether a function only the main file declares is taken to be called
+  /// only there (JoinedBatches.h's boundByEveryCall).
+  bool UnitLocalFunctions = true;
 };
 
 /// Tasks added to a local container, one per iteration of a loop without a

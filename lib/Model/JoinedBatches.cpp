@@ -82,6 +82,10 @@ const VarDecl *containerNamed(const Expr *Arg) {
 const VarDecl *joinOf(const Stmt &S, const NameMatcher &Joins,
                       const NameMatcher &Combinators) {
   const auto *E = dyn_cast<Expr>(&S);
+  // `auto res = co_await collectAll(std::move(v));`
+  if (const auto *Decl = dyn_cast<DeclStmt>(&S); Decl && Decl->isSingleDecl())
+    if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl()))
+      E = Var->getInit();
   E = strip(E, Wrappers::Syntax);
   const auto *Await = dyn_cast_or_null<CoawaitExpr>(E);
   if (Await)
@@ -159,6 +163,14 @@ bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
 
 namespace {
 
+/// The function a reference names: a template's pattern for each of its
+/// specializations.
+const FunctionDecl *patternOf(const FunctionDecl *FD) {
+  if (const FunctionTemplateDecl *Template = FD->getPrimaryTemplate())
+    FD = Template->getTemplatedDecl();
+  return FD->getCanonicalDecl();
+}
+
 /// The references to a function of the main file, collected in the main
 /// file's declarations (a function of internal linkage is called nowhere
 /// else).
@@ -168,7 +180,7 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
-    if (FD && FD->getCanonicalDecl() == &Target)
+    if (FD && patternOf(FD) == &Target)
       Refs.push_back(Ref);
     return true;
   }
@@ -178,15 +190,43 @@ private:
   const FunctionDecl &Target;
 };
 
-/// The calls of \p FD, a function of internal linkage of the main file;
-/// false when it is also used otherwise (its address taken).
-bool functionCalls(const FunctionDecl &FD, ASTContext &Ctx,
-                   llvm::SmallVectorImpl<const CallExpr *> &Calls) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (FD.isExternallyVisible() || isa<CXXMethodDecl>(FD) ||
-      !SM.isInMainFile(FD.getLocation()))
+/// True when every call of \p FD (a pattern, not a method) is in this
+/// unit: it has internal linkage; or it is a function template declared only
+/// in the main file and not explicitly instantiated (a unit that
+/// instantiates a template must define it, and no header gives this
+/// definition to another unit); or, with \p UnitLocal, a function that only
+/// the main file declares (another unit would have to declare it by hand).
+bool callersInUnit(const FunctionDecl &FD, const SourceManager &SM,
+                   bool UnitLocal) {
+  if (isa<CXXMethodDecl>(FD))
     return false;
-  ReferenceFinder Finder(*FD.getCanonicalDecl());
+  bool MainFileOnly = llvm::all_of(FD.redecls(), [&](const FunctionDecl *R) {
+    return SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
+  });
+  if (!MainFileOnly)
+    return false;
+  if (!FD.isExternallyVisible())
+    return true;
+  if (const FunctionTemplateDecl *Template = FD.getDescribedFunctionTemplate())
+    return llvm::none_of(Template->specializations(), [](FunctionDecl *Spec) {
+      TemplateSpecializationKind Kind = Spec->getTemplateSpecializationKind();
+      return Kind == TSK_ExplicitInstantiationDeclaration ||
+             Kind == TSK_ExplicitInstantiationDefinition;
+    });
+  return UnitLocal && !FD.isTemplateInstantiation();
+}
+
+/// The calls of \p Called, a function of the main file whose every call is in
+/// this unit (callersInUnit); false when it is also used otherwise (its
+/// address taken).
+bool functionCalls(const FunctionDecl &Called, ASTContext &Ctx,
+                   llvm::SmallVectorImpl<const CallExpr *> &Calls,
+                   bool UnitLocal) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl &FD = *patternOf(&Called);
+  if (!callersInUnit(FD, SM, UnitLocal))
+    return false;
+  ReferenceFinder Finder(FD);
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(D->getLocation()))
       Finder.TraverseDecl(D);
@@ -278,7 +318,8 @@ bool boundVariable(const VarDecl &V, ASTContext &Ctx) {
 /// True when the argument \p Arg is a bound: a constant, or an integer
 /// expression without calls that reads only bound variables, enumerators
 /// and parameters bound by every call.
-bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth) {
+bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth,
+                   bool UnitLocal) {
   if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
     Arg = Default->getExpr();
   if (!Arg)
@@ -293,7 +334,7 @@ bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth) {
     if (!Ref || !Bound || isa<EnumConstantDecl>(Ref->getDecl()))
       return;
     if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
-      Bound = boundByEveryCall(*P, Ctx, Depth + 1);
+      Bound = boundByEveryCall(*P, Ctx, UnitLocal, Depth + 1);
     else if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
       Bound = boundVariable(*V, Ctx);
     else
@@ -304,7 +345,8 @@ bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth) {
 
 } // namespace
 
-bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, unsigned Depth) {
+bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, bool UnitLocal,
+                      unsigned Depth) {
   const auto *FD = dyn_cast<FunctionDecl>(P.getDeclContext());
   if (!FD || Depth > 2 || !P.getType()->isIntegerType())
     return false;
@@ -312,16 +354,17 @@ bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, unsigned Depth) {
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   bool Seen = Method && isLambdaCallOperator(*FD)
                   ? lambdaCalls(*Method, Calls)
-                  : functionCalls(*FD, Ctx, Calls);
+                  : functionCalls(*FD, Ctx, Calls, UnitLocal);
   unsigned Index = P.getFunctionScopeIndex();
   return Seen && !Calls.empty() &&
          llvm::all_of(Calls, [&](const CallExpr *Call) {
-           return boundArgument(argumentFor(*Call, Index), Ctx, Depth);
+           return boundArgument(argumentFor(*Call, Index), Ctx, Depth,
+                                UnitLocal);
          });
 }
 
-bool countFixedByCallers(const Stmt &Loop, const FunctionDecl &FD,
-                         ASTContext &Ctx) {
+bool countFixedByCallers(const Stmt &Loop, ASTContext &Ctx, bool UnitLocal,
+                         const FunctionDecl *FD) {
   const auto *For = dyn_cast<ForStmt>(&Loop);
   if (!For || !For->getCond())
     return false;
@@ -333,14 +376,16 @@ bool countFixedByCallers(const Stmt &Loop, const FunctionDecl &FD,
       if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
         Params.insert(P);
   });
-  const DeclContext *Own = &FD;
-  return !Calls && !Params.empty() &&
+  // Without FD, the function whose parameters the condition reads.
+  if (!FD && !Params.empty())
+    FD = dyn_cast<FunctionDecl>((*Params.begin())->getDeclContext());
+  return FD && !Calls && !Params.empty() &&
          llvm::all_of(Params,
                       [&](const ParmVarDecl *P) {
-                        return P->getDeclContext() == Own &&
-                               boundByEveryCall(*P, Ctx);
+                        return P->getDeclContext() == FD &&
+                               boundByEveryCall(*P, Ctx, UnitLocal);
                       }) &&
-         staticallyBounded(Loop, Ctx, &FD);
+         staticallyBounded(Loop, Ctx, FD);
 }
 
 } // namespace clang::tidy::async::model

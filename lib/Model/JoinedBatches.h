@@ -12,7 +12,8 @@
 //
 // And the size of such a batch when it is read from a parameter: a count the
 // callers fix, when every call of the function is seen (a lambda kept in a
-// local and only called, or a function of internal linkage) and passes a
+// local and only called, a function of internal linkage, a function
+// template or, by option, a function only the main file declares) and passes a
 // bound (a constant, a const local, an element of a fixed-size range).
 //
 //===----------------------------------------------------------------------===//
@@ -49,19 +50,23 @@ bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
 
 /// True when every call of the function \p P belongs to is seen and passes
 /// \p P a bound: the function is a lambda kept in a local variable that is
-/// only called, or has internal linkage and is only called; each argument
+/// only called, or is only called and only in this unit (internal linkage;
+/// a function template that only the main file declares, not explicitly
+/// instantiated; with \p UnitLocal, a function only the main file
+/// declares); each argument
 /// is a constant, or reads only const variables (a count the caller made
 /// once), elements of fixed-size ranges (`for (const auto n : {1, 8})`) and
 /// parameters bound in the same way.
-bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx,
+bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, bool UnitLocal,
                       unsigned Depth = 0);
 
-/// True when \p Loop, a counting for loop of \p FD, is bounded (by
+/// True when \p Loop, a counting for loop, is bounded (by
 /// staticallyBounded's rules) once the parameters its condition reads are
-/// taken as fixed, and each of them is boundByEveryCall. Its condition
-/// calls nothing (a range's size() is not such a count).
-bool countFixedByCallers(const Stmt &Loop, const FunctionDecl &FD,
-                         ASTContext &Ctx);
+/// taken as fixed, and each of them is boundByEveryCall. The parameters
+/// must be \p FD's (when null, those of one function). Its condition calls
+/// nothing (a range's size() is not such a count).
+bool countFixedByCallers(const Stmt &Loop, ASTContext &Ctx, bool UnitLocal,
+                         const FunctionDecl *FD = nullptr);
 
 } // namespace clang::tidy::async::model
 

@@ -3,6 +3,7 @@
 #include "NonBlockingIO.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -65,20 +66,6 @@ bool builtFrom(const Stmt *E, const ValueDecl *Fd, unsigned Depth) {
   return Found;
 }
 
-/// True when \p S is 'co_await X;' with X built from \p Fd.
-bool awaitsReadiness(const Stmt *S, const ValueDecl *Fd) {
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  if (!E)
-    return false;
-  E = E->IgnoreImplicit()->IgnoreParenCasts();
-  const Expr *Operand = nullptr;
-  if (const auto *Await = dyn_cast<CoawaitExpr>(E))
-    Operand = Await->getOperand();
-  else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(E))
-    Operand = Dependent->getOperand();
-  return Operand && builtFrom(Operand, Fd, 3);
-}
-
 /// Whether \p S holds \p Call, and whether it may suspend.
 std::pair<bool, bool> holdsAndSuspends(const Stmt *S, const CallExpr &Call) {
   bool Holds = false, Suspends = false;
@@ -89,21 +76,47 @@ std::pair<bool, bool> holdsAndSuspends(const Stmt *S, const CallExpr &Call) {
   return {Holds, Suspends};
 }
 
-} // namespace
+/// The operand of the only suspension in \p S, a 'co_await' ('co_await X;',
+/// `ensure(!(co_await X).error);`); null otherwise.
+const Expr *soleAwaitOperand(const Stmt *S) {
+  const Expr *Operand = nullptr;
+  unsigned Suspensions = 0;
+  forEachOwnStmt(S, [&](const Stmt &Inner) {
+    if (!isa<CoroutineSuspendExpr, DependentCoawaitExpr>(Inner))
+      return;
+    ++Suspensions;
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&Inner))
+      Operand = Await->getOperand();
+    else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(&Inner))
+      Operand = Dependent->getOperand();
+  });
+  return Suspensions == 1 ? Operand : nullptr;
+}
 
-bool NonBlockingIO::afterReadinessAwait(const FunctionDecl &FD,
-                                        const CallExpr &Call) {
-  const ValueDecl *Fd = descriptorOf(Call);
-  bool Found = false;
-  forEachOwnStmt(Fd ? getUserBody(FD) : nullptr, [&](const Stmt &S) {
+/// True when the only suspension of \p S awaits an awaitable built from
+/// \p Fd.
+bool awaitsReadiness(const Stmt *S, const ValueDecl *Fd) {
+  const Expr *Operand = soleAwaitOperand(S);
+  return Operand && builtFrom(Operand, Fd, 3);
+}
+
+/// The last statement that suspends before the one holding \p Call in a
+/// block of \p Body, when that one does not suspend; null otherwise.
+const Stmt *suspensionBefore(const Stmt *Body, const CallExpr &Call) {
+  const Stmt *Found = nullptr;
+  bool Done = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
     const auto *Block = dyn_cast<CompoundStmt>(&S);
-    if (Found || !Block)
+    if (Done || !Block)
       return;
     const Stmt *LastSuspension = nullptr;
     for (const Stmt *Cur : Block->body()) {
       auto [Holds, Suspends] = holdsAndSuspends(Cur, Call);
+      // A statement that holds the call and suspends may be a loop or a
+      // block around it: its own blocks are looked at next.
       if (Holds) {
-        Found = !Suspends && awaitsReadiness(LastSuspension, Fd);
+        Done = !Suspends;
+        Found = Suspends ? nullptr : LastSuspension;
         return;
       }
       if (Suspends)
@@ -111,6 +124,94 @@ bool NonBlockingIO::afterReadinessAwait(const FunctionDecl &FD,
     }
   });
   return Found;
+}
+
+/// \p E without parentheses, implicit casts and conversions.
+const Expr *bare(const Expr *E) {
+  return E ? E->IgnoreImplicit()->IgnoreParenImpCasts() : nullptr;
+}
+
+/// True when \p A and \p B name the same descriptor of their objects: the
+/// same data member of `this`, or the same constant element of one
+/// (`fds[0]`).
+bool sameOwnDescriptor(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  A = bare(A);
+  B = bare(B);
+  if (const auto *MA = dyn_cast_or_null<MemberExpr>(A)) {
+    const auto *MB = dyn_cast_or_null<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           isa<CXXThisExpr>(bare(MA->getBase())) &&
+           isa<CXXThisExpr>(bare(MB->getBase()));
+  }
+  auto Element = [&](const Expr *E) -> std::pair<const Expr *, const Expr *> {
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      return {Op->getArg(0), Op->getArg(1)};
+    if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
+      return {Sub->getBase(), Sub->getIdx()};
+    return {nullptr, nullptr};
+  };
+  auto [BaseA, IndexA] = Element(A);
+  auto [BaseB, IndexB] = Element(B);
+  std::optional<int64_t> IA =
+      IndexA ? integerConstant(IndexA, Ctx) : std::nullopt;
+  std::optional<int64_t> IB =
+      IndexB ? integerConstant(IndexB, Ctx) : std::nullopt;
+  return IA && IB && *IA == *IB && isa<MemberExpr>(bare(BaseA)) &&
+         sameOwnDescriptor(BaseA, BaseB, Ctx);
+}
+
+/// True when \p E calls, on the object \p Object names, a member whose
+/// body only returns \p Descriptor (an accessor: `producer()` returns
+/// `fds[0]`).
+bool callsAccessor(const Expr *E, const ValueDecl *Object,
+                   const Expr *Descriptor, const ASTContext &Ctx) {
+  bool Found = false;
+  forEachOwnStmt(E, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *Ref =
+        Call ? dyn_cast<DeclRefExpr>(bare(Call->getImplicitObjectArgument()))
+             : nullptr;
+    const FunctionDecl *Def = Call && Call->getMethodDecl()
+                                  ? Call->getMethodDecl()->getDefinition()
+                                  : nullptr;
+    const auto *Body =
+        Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    if (Found || !Ref || Ref->getDecl() != Object || !Body || Body->size() != 1)
+      return;
+    const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+    Found = Return && sameOwnDescriptor(Return->getRetValue(), Descriptor, Ctx);
+  });
+  return Found;
+}
+
+} // namespace
+
+bool NonBlockingIO::afterReadinessAwait(const FunctionDecl &FD,
+                                        const CallExpr &Call) {
+  const ValueDecl *Fd = descriptorOf(Call);
+  return Fd && awaitsReadiness(suspensionBefore(getUserBody(FD), Call), Fd);
+}
+
+const Expr *NonBlockingIO::ownDescriptor(const FunctionDecl &FD,
+                                         const CallExpr &Call) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  if (!Method || Method->isStatic() || Call.getNumArgs() == 0 ||
+      isCoroutine(FD))
+    return nullptr;
+  const Expr *Arg = Call.getArg(0);
+  return sameOwnDescriptor(Arg, Arg, FD.getASTContext()) ? Arg : nullptr;
+}
+
+bool NonBlockingIO::afterObjectReadinessAwait(const FunctionDecl &FD,
+                                              const CXXMemberCallExpr &Call,
+                                              const Expr *Descriptor) {
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(bare(Call.getImplicitObjectArgument()));
+  const Expr *Operand =
+      Ref ? soleAwaitOperand(suspensionBefore(getUserBody(FD), Call)) : nullptr;
+  return Operand &&
+         callsAccessor(Operand, Ref->getDecl(), Descriptor, FD.getASTContext());
 }
 
 bool NonBlockingIO::expectsWouldBlock(const FunctionDecl &FD, ASTContext &Ctx) {

@@ -5,7 +5,9 @@
 // errors (EAGAIN, EINPROGRESS), the call is made on a member of the object
 // that the class also hands to an asynchronous operation (sched.poll(m_fd)),
 // or the last suspension before the call awaits the readiness of the same
-// descriptor (co_await on an awaitable built from it: a reactor's wait).
+// descriptor (co_await on an awaitable built from it: a reactor's wait),
+// also for a member that makes the call on its object's descriptor, called
+// just after awaiting an awaitable given the object's accessor of it.
 // Remembered per function and per class for a translation unit.
 //
 //===----------------------------------------------------------------------===//
@@ -46,6 +48,21 @@ public:
   /// members it names, and the statement of the call does not suspend: the
   /// descriptor was found ready, and no other task has run since.
   static bool afterReadinessAwait(const FunctionDecl &FD, const CallExpr &Call);
+  /// The descriptor of its own object that \p Call, a system call in \p FD,
+  /// a member function that is no coroutine, is made on (`::read(fd_, ...)`,
+  /// `::read(fds[0], ...)`); null otherwise.
+  static const Expr *ownDescriptor(const FunctionDecl &FD,
+                                   const CallExpr &Call);
+  /// True when \p Call, in \p FD, calls a member that makes a system call
+  /// on its object's \p Descriptor (ownDescriptor), and the last statement
+  /// that suspends before the call's, in the same block, has one
+  /// suspension, a 'co_await' of an awaitable given that object's accessor
+  /// of the same descriptor (`co_await wait_readable(pipe.producer())`,
+  /// where producer() only returns `fds[0]`), and the call's statement does
+  /// not suspend.
+  static bool afterObjectReadinessAwait(const FunctionDecl &FD,
+                                        const CXXMemberCallExpr &Call,
+                                        const Expr *Descriptor);
   /// Forgets what was found (a new translation unit).
   void clear() {
     WouldBlockTested.clear();

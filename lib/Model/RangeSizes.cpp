@@ -4,6 +4,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
+#include "SetupMembers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -114,7 +115,8 @@ bool growsWithInput(const Expr *Range) {
   return llvm::any_of(Class->methods(), [&](const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = Method->getDefinition();
     return Definition && !isa<CXXConstructorDecl>(Method) &&
-           grows(Definition->getBody(), *Field);
+           grows(Definition->getBody(), *Field) &&
+           !setUpMember(*Method, *Field);
   });
 }
 

@@ -32,8 +32,10 @@ bool fixedExtent(const Expr *Range, ASTContext &Ctx);
 /// as this unit shows: anything but a data member, and a data member only
 /// when a member function of its class other than a constructor, defined
 /// here, adds to it or assigns it (`peers.push_back(p)` in `add_peer`). A
-/// member filled only by the constructors (a pool of io_contexts made once)
-/// has the size the object was made with.
+/// member filled only by the set-up members (SetupMembers.h: the
+/// constructors, a start() guarded against a second run, private helpers
+/// only they call; a pool of io_contexts made once, a server's listening
+/// sockets) has the size the object was made with.
 bool growsWithInput(const Expr *Range);
 
 } // namespace clang::tidy::async::model
