@@ -171,6 +171,27 @@ const ValueDecl *walkedContainer(const Expr *Range, const NameMatcher &Views,
   return nullptr;
 }
 
+/// The container an awaited call of one of \p Walking walks: its first
+/// argument, a range as a range-for's ('Items', 'Items | std::views::keys')
+/// or an iterator into a container ('Items.begin()').
+const ValueDecl *walkedByAlgorithm(const CoawaitExpr &Await,
+                                   const NameMatcher &Walking,
+                                   const NameMatcher &Views,
+                                   const CallExpr *&Call, Held &H) {
+  Call = dyn_cast<CallExpr>(Await.getOperand()->IgnoreImplicit());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() == 0 ||
+      !Walking.matches(canonicalName(*Callee)))
+    return nullptr;
+  const Expr *First = Call->getArg(0)->IgnoreImplicit();
+  if (const auto *Begin = dyn_cast<CXXMemberCallExpr>(First);
+      Begin && handsOutIterator(Begin->getMethodDecl())) {
+    H = Held::Walk;
+    return containerOf(Begin->getImplicitObjectArgument());
+  }
+  return walkedContainer(First, Views, H);
+}
+
 } // namespace
 
 const ValueDecl *elementSource(const VarDecl &Var, Held &H) {
@@ -244,10 +265,11 @@ const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views) {
 
 llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
                                                    const NameMatcher &Views,
-                                                   const OwnStmts *Own) {
+                                                   const OwnStmts *Own,
+                                                   const NameMatcher *Walking) {
   // One walk, three lists, joined in the order three walks would give:
   // the elements taken, then the views, then the range-for iterators.
-  llvm::SmallVector<ContainerHold, 4> Holds, Viewing, Iterating;
+  llvm::SmallVector<ContainerHold, 4> Holds, Viewing, Iterating, Algorithms;
   // The iterators held so far, for the copies made of them.
   llvm::DenseMap<const VarDecl *, const ValueDecl *> Iterators;
   llvm::DenseSet<const VarDecl *> Stepped;
@@ -272,6 +294,15 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const VarDecl *Step = steppedVar(S))
       Stepped.insert(Step);
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&S); Await && Walking) {
+      Held H = Held::Walk;
+      const CallExpr *Call = nullptr;
+      if (const ValueDecl *Container =
+              walkedByAlgorithm(*Await, *Walking, Views, Call, H))
+        Algorithms.push_back(
+            {nullptr, nullptr, Container, H, nullptr, Call, Await});
+      return;
+    }
     if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
@@ -296,6 +327,7 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
       Hold.H = Held::Walk;
   Holds.append(Viewing.begin(), Viewing.end());
   Holds.append(Iterating.begin(), Iterating.end());
+  Holds.append(Algorithms.begin(), Algorithms.end());
   return Holds;
 }
 
