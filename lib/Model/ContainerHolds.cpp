@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -171,25 +172,48 @@ const ValueDecl *walkedContainer(const Expr *Range, const NameMatcher &Views,
   return nullptr;
 }
 
-/// The container an awaited call of one of \p Walking walks: its first
-/// argument, a range as a range-for's ('Items', 'Items | std::views::keys')
-/// or an iterator into a container ('Items.begin()').
-const ValueDecl *walkedByAlgorithm(const CoawaitExpr &Await,
-                                   const NameMatcher &Walking,
-                                   const NameMatcher &Views,
-                                   const CallExpr *&Call, Held &H) {
-  Call = dyn_cast<CallExpr>(Await.getOperand()->IgnoreImplicit());
+/// The container an awaited call \p S of one of \p Walking walks: its
+/// first argument, a range as a range-for's ('Items', 'Items |
+/// std::views::keys') or an iterator into a container ('Items.begin()').
+std::optional<ContainerHold> algorithmHold(const Stmt &S,
+                                           const NameMatcher *Walking,
+                                           const NameMatcher &Views) {
+  const auto *Await = Walking ? dyn_cast<CoawaitExpr>(&S) : nullptr;
+  const auto *Call =
+      Await ? dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit())
+            : nullptr;
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || Call->getNumArgs() == 0 ||
-      !Walking.matches(canonicalName(*Callee)))
-    return nullptr;
+      !Walking->matches(canonicalName(*Callee)))
+    return std::nullopt;
   const Expr *First = Call->getArg(0)->IgnoreImplicit();
+  Held H = Held::Walk;
+  const ValueDecl *Container = nullptr;
   if (const auto *Begin = dyn_cast<CXXMemberCallExpr>(First);
-      Begin && handsOutIterator(Begin->getMethodDecl())) {
-    H = Held::Walk;
-    return containerOf(Begin->getImplicitObjectArgument());
-  }
-  return walkedContainer(First, Views, H);
+      Begin && handsOutIterator(Begin->getMethodDecl()))
+    Container = containerOf(Begin->getImplicitObjectArgument());
+  else
+    Container = walkedContainer(First, Views, H);
+  if (!Container)
+    return std::nullopt;
+  return ContainerHold{nullptr, nullptr, Container, H, nullptr, Call, Await};
+}
+
+/// The hidden iterator of the range-for \p S, when it holds into a member
+/// or shared container (walkedContainer).
+std::optional<ContainerHold> loopHold(const Stmt &S, const NameMatcher &Views) {
+  const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
+  const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
+  const auto *Iterator = Begin && Begin->isSingleDecl()
+                             ? dyn_cast<VarDecl>(Begin->getSingleDecl())
+                             : nullptr;
+  if (!Iterator)
+    return std::nullopt;
+  Held H = Held::Walk;
+  const ValueDecl *Container = walkedContainer(Loop->getRangeInit(), Views, H);
+  if (!Container)
+    return std::nullopt;
+  return ContainerHold{Iterator, Begin, Container, H, Loop};
 }
 
 } // namespace
@@ -294,32 +318,16 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const VarDecl *Step = steppedVar(S))
       Stepped.insert(Step);
-    if (const auto *Await = dyn_cast<CoawaitExpr>(&S); Await && Walking) {
-      Held H = Held::Walk;
-      const CallExpr *Call = nullptr;
-      if (const ValueDecl *Container =
-              walkedByAlgorithm(*Await, *Walking, Views, Call, H))
-        Algorithms.push_back(
-            {nullptr, nullptr, Container, H, nullptr, Call, Await});
-      return;
-    }
+    if (std::optional<ContainerHold> Hold = algorithmHold(S, Walking, Views))
+      return Algorithms.push_back(*Hold);
     if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
           Local(*VD, *DS);
       return;
     }
-    const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
-    const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
-    const auto *Iterator = Begin && Begin->isSingleDecl()
-                               ? dyn_cast<VarDecl>(Begin->getSingleDecl())
-                               : nullptr;
-    if (!Iterator)
-      return;
-    Held H = Held::Walk;
-    if (const ValueDecl *Container =
-            walkedContainer(Loop->getRangeInit(), Views, H))
-      Iterating.push_back({Iterator, Begin, Container, H, Loop});
+    if (std::optional<ContainerHold> Hold = loopHold(S, Views))
+      Iterating.push_back(*Hold);
   });
   // An iterator that is stepped walks the container.
   for (ContainerHold &Hold : Holds)

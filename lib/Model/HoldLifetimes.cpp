@@ -105,8 +105,7 @@ void Holder::containerHold(const ContainerHold &Hold) {
     add(true)
         .add(Said::LoopOverContainer, Hold.Walker->getBeginLoc(),
              {&Container, containerKind(Container)})
-        .add(Said::AlgorithmWalks, Hold.Await->getBeginLoc(),
-             {Walker})
+        .add(Said::AlgorithmWalks, Hold.Await->getBeginLoc(), {Walker})
         .add(Said::ContainerModified, Modified->getBeginLoc(), {&Container});
     return;
   }
@@ -173,9 +172,8 @@ LifetimeFindings holdLifetimes(const FunctionDecl &Coro, const Stmt &Body,
   Holder H{Coro, Body, Ctx, R, Found};
   H.awaitedReferences();
   H.awaitResultParts();
-  for (const ContainerHold &Hold :
-       containerHolds(Body, R.ViewTypes, &H.own(),
-                      &R.Modifications.families().Walking))
+  for (const ContainerHold &Hold : containerHolds(
+           Body, R.ViewTypes, &H.own(), &R.Modifications.families().Walking))
     H.containerHold(Hold);
   H.weakSelf();
   if (R.StrictParameters)
