@@ -88,6 +88,8 @@ const model::ListOption<model::ContainerFamilies>
          &model::ContainerFamilies::FlatHash},
         {"FixedContainers", model::DefaultFixedContainers,
          &model::ContainerFamilies::Fixed},
+        {"WalkingAlgorithms", model::DefaultWalkingAlgorithms,
+         &model::ContainerFamilies::Walking},
 };
 
 const model::FlagOption<DanglingReferenceCheck>

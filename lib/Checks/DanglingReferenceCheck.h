@@ -55,15 +55,12 @@ private:
   model::NameMatcher OwnerFunctions;
   model::NameMatcher ViewTypes;
   model::NameMatcher FunctionWrappers;
-  /// Calls that block until something completes (a task type's destructor
-  /// that waits on its promise with one joins the task).
+  /// Blocking calls (a task destructor that waits with one joins the task).
   model::NameMatcher BlockingWaits;
   /// The caller's own waits for a task (async-lambda-capture-lifetime's).
   model::TaskWaits OwnWaits{BlockingWaits, Lib};
   bool ReferenceWrappers = true, StrictParameters = false;
-  /// Also report a member coroutine spawned detached on '*this' of a class
-  /// that is not made to be shared (Rust's 'static, without evidence of who
-  /// owns the object).
+  /// Also report a detached '*this' of a class not made to be shared.
   bool StrictDetachedThis = false;
   bool OpaqueAwaitResults = false, DeclaredEagerTemporaries = false;
   model::LateParameterUses LateUses;

@@ -52,9 +52,11 @@ constexpr llvm::StringLiteral Notes[] = {
     "%0 detached the task at %1 (summary): %2",
     "%0 is virtual and this unit defines no override of it: the call is "
     "judged by the declared task type",
+    "%0 steps through it while the coroutine is suspended here "
+    "(WalkingAlgorithms)",
 };
 
-static_assert(std::size(Notes) == static_cast<size_t>(Said::DeclaredVirtual) -
+static_assert(std::size(Notes) == static_cast<size_t>(Said::AlgorithmWalks) -
                                       static_cast<size_t>(Said::TaskIs) + 1,
               "one wording per note of model::Said");
 

@@ -5,6 +5,8 @@
 #include "SuspensionFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 namespace clang::tidy::async::model {
 
@@ -69,6 +71,149 @@ const VarDecl *steppedVar(const Stmt &S) {
   default:
     return nullptr;
   }
+}
+
+/// Whether \p RD is a view by the standard's definition (std::ranges::
+/// enable_view: derived from std::ranges::view_base or view_interface), or
+/// one of \p Views.
+bool isViewClass(const CXXRecordDecl &RD, const NameMatcher &Views) {
+  if (Views.matches(canonicalName(RD)))
+    return true;
+  if (!RD.hasDefinition())
+    return false;
+  return llvm::any_of(RD.bases(), [&](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl();
+    if (!B)
+      return false;
+    std::string Name = canonicalName(*B);
+    return Name == "::std::ranges::view_base" ||
+           Name == "::std::ranges::view_interface" || isViewClass(*B, Views);
+  });
+}
+
+/// Whether a value of type \p T looks into a range it does not own: a view
+/// of \p Views ('std::ranges::ref_view', 'std::span'), or a view whose first
+/// template argument is one ('elements_view<ref_view<M>>'). An owning view
+/// ('owning_view<M>', 'single_view<M>') holds its own copy.
+bool borrowingView(QualType T, const NameMatcher &Views, unsigned Depth = 0) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || Depth > 6 || !isViewClass(*RD, Views))
+    return false;
+  if (Views.matches(canonicalName(*RD)))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &First = Spec->getTemplateArgs()[0];
+  return First.getKind() == TemplateArgument::Type &&
+         borrowingView(First.getAsType(), Views, Depth + 1);
+}
+
+/// The range a view expression \p E is made from: the left operand of
+/// 'R | adaptor', the argument of 'adaptor(R)' or of a view's constructor.
+const Expr *viewedRange(const Expr *E) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2)
+      return Op->getArg(0);
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 2)
+      return Op->getArg(1);
+    return nullptr;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return Cast->getSubExpr();
+  if (isa<CXXMemberCallExpr>(E))
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+  return nullptr;
+}
+
+/// The member or shared container an element access \p E refers into
+/// ('Items.at(K)', 'Items[K]', 'Items.front()'), when it is a reference.
+const ValueDecl *accessedElementOf(const Expr *E) {
+  if (!E->isGLValue())
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return handsOutReference(Call->getMethodDecl())
+               ? containerOf(Call->getImplicitObjectArgument())
+               : nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Subscript ? containerOf(Op->getArg(0))
+                                             : nullptr;
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return containerOf(Subscript->getBase());
+  return nullptr;
+}
+
+/// The member or shared container a range-for over \p Range walks, and what
+/// its iterator holds into it (\p H): the container itself ('Items', a
+/// walk), one element of it ('Items.at(K)', 'Items[K]': the element), or
+/// either through views that borrow it ('Items | std::views::keys',
+/// 'std::views::reverse(Items.at(K))').
+const ValueDecl *walkedContainer(const Expr *Range, const NameMatcher &Views,
+                                 Held &H) {
+  const Expr *E = Range;
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const ValueDecl *Container = containerOf(E)) {
+      H = Held::Walk;
+      return Container;
+    }
+    if (const ValueDecl *Container = accessedElementOf(E)) {
+      H = Held::Element;
+      return Container;
+    }
+    if (!borrowingView(E->getType(), Views))
+      return nullptr;
+    E = viewedRange(E);
+  }
+  return nullptr;
+}
+
+/// The container an awaited call \p S of one of \p Walking walks: its
+/// first argument, a range as a range-for's ('Items', 'Items |
+/// std::views::keys') or an iterator into a container ('Items.begin()').
+std::optional<ContainerHold> algorithmHold(const Stmt &S,
+                                           const NameMatcher *Walking,
+                                           const NameMatcher &Views) {
+  const auto *Await = Walking ? dyn_cast<CoawaitExpr>(&S) : nullptr;
+  const auto *Call =
+      Await ? dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit())
+            : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() == 0 ||
+      !Walking->matches(canonicalName(*Callee)))
+    return std::nullopt;
+  const Expr *First = Call->getArg(0)->IgnoreImplicit();
+  Held H = Held::Walk;
+  const ValueDecl *Container = nullptr;
+  if (const auto *Begin = dyn_cast<CXXMemberCallExpr>(First);
+      Begin && handsOutIterator(Begin->getMethodDecl()))
+    Container = containerOf(Begin->getImplicitObjectArgument());
+  else
+    Container = walkedContainer(First, Views, H);
+  if (!Container)
+    return std::nullopt;
+  return ContainerHold{nullptr, nullptr, Container, H, nullptr, Call, Await};
+}
+
+/// The hidden iterator of the range-for \p S, when it holds into a member
+/// or shared container (walkedContainer).
+std::optional<ContainerHold> loopHold(const Stmt &S, const NameMatcher &Views) {
+  const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
+  const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
+  const auto *Iterator = Begin && Begin->isSingleDecl()
+                             ? dyn_cast<VarDecl>(Begin->getSingleDecl())
+                             : nullptr;
+  if (!Iterator)
+    return std::nullopt;
+  Held H = Held::Walk;
+  const ValueDecl *Container = walkedContainer(Loop->getRangeInit(), Views, H);
+  if (!Container)
+    return std::nullopt;
+  return ContainerHold{Iterator, Begin, Container, H, Loop};
 }
 
 } // namespace
@@ -144,10 +289,11 @@ const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views) {
 
 llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
                                                    const NameMatcher &Views,
-                                                   const OwnStmts *Own) {
+                                                   const OwnStmts *Own,
+                                                   const NameMatcher *Walking) {
   // One walk, three lists, joined in the order three walks would give:
   // the elements taken, then the views, then the range-for iterators.
-  llvm::SmallVector<ContainerHold, 4> Holds, Viewing, Iterating;
+  llvm::SmallVector<ContainerHold, 4> Holds, Viewing, Iterating, Algorithms;
   // The iterators held so far, for the copies made of them.
   llvm::DenseMap<const VarDecl *, const ValueDecl *> Iterators;
   llvm::DenseSet<const VarDecl *> Stepped;
@@ -172,21 +318,16 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
   forEachOwnStmt(Own, &Body, [&](const Stmt &S) {
     if (const VarDecl *Step = steppedVar(S))
       Stepped.insert(Step);
+    if (std::optional<ContainerHold> Hold = algorithmHold(S, Walking, Views))
+      return Algorithms.push_back(*Hold);
     if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
           Local(*VD, *DS);
       return;
     }
-    const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
-    const DeclStmt *Begin = Loop ? Loop->getBeginStmt() : nullptr;
-    const auto *Iterator = Begin && Begin->isSingleDecl()
-                               ? dyn_cast<VarDecl>(Begin->getSingleDecl())
-                               : nullptr;
-    if (!Iterator)
-      return;
-    if (const ValueDecl *Container = containerOf(Loop->getRangeInit()))
-      Iterating.push_back({Iterator, Begin, Container, Held::Walk, Loop});
+    if (std::optional<ContainerHold> Hold = loopHold(S, Views))
+      Iterating.push_back(*Hold);
   });
   // An iterator that is stepped walks the container.
   for (ContainerHold &Hold : Holds)
@@ -194,6 +335,7 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
       Hold.H = Held::Walk;
   Holds.append(Viewing.begin(), Viewing.end());
   Holds.append(Iterating.begin(), Iterating.end());
+  Holds.append(Algorithms.begin(), Algorithms.end());
   return Holds;
 }
 
@@ -210,7 +352,10 @@ LateUse lateUseOfHold(const SuspensionFlow &Flow, const Stmt &Body,
   return Flow.firstUseAcross(
       Declaration,
       [&](const Stmt &S) { return refersTo(&S, Var) && !Targets.contains(&S); },
-      [&](const Stmt &S) { return Assignments.contains(&S); });
+      [&](const Stmt &S) {
+        // The declaration run again (in an outer loop) takes a fresh hold.
+        return &S == &Declaration || Assignments.contains(&S);
+      });
 }
 
 } // namespace clang::tidy::async::model

@@ -12,6 +12,7 @@
 #include "ContainerInvalidation.h"
 #include "LocalFlow.h"
 #include "NameMatcher.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -34,13 +35,16 @@ const ValueDecl *elementSource(const VarDecl &Var, Held &H);
 const ValueDecl *viewedContainer(const Expr *Init, const NameMatcher &Views);
 
 /// A local that holds \p H into \p Container: declared by \p Declaration,
-/// or the hidden iterator of the range-for loop \p Loop.
+/// or the hidden iterator of the range-for loop \p Loop; or, with no local,
+/// an awaited algorithm \p Walker (a WalkingAlgorithms call) that walks it.
 struct ContainerHold {
   const VarDecl *Var = nullptr;
   const DeclStmt *Declaration = nullptr;
   const ValueDecl *Container = nullptr;
   Held H = Held::Element;
   const CXXForRangeStmt *Loop = nullptr;
+  const CallExpr *Walker = nullptr;
+  const CoawaitExpr *Await = nullptr;
 };
 
 /// Every hold of \p Body (its own statements) into a member or shared
@@ -48,12 +52,15 @@ struct ContainerHold {
 /// elements (elementSource, and copies of such an iterator: 'auto It =
 /// First;'), views (one of \p Views; viewedContainer), and range-for loops,
 /// each in the order of the walk. A range-for's iterator, and an iterator
-/// the body steps ('++It', 'It += N'), is a walk (Held::Walk).
+/// the body steps ('++It', 'It += N'), is a walk (Held::Walk). Last, the
+/// awaited calls of one of \p Walking whose first argument is a container
+/// (as a range-for's range) or an iterator into one: they walk it.
 /// \p Own, when given, holds the own statements of the function \p Body is
 /// in (AnalysisSession::ownStmts), read instead of walking.
 llvm::SmallVector<ContainerHold, 4>
 containerHolds(const Stmt &Body, const NameMatcher &Views,
-               const OwnStmts *Own = nullptr);
+               const OwnStmts *Own = nullptr,
+               const NameMatcher *Walking = nullptr);
 
 /// The first use of \p Var (declared by \p Declaration in \p Body, whose
 /// suspension flow is \p Flow) after a suspension point, with that point.

@@ -76,6 +76,11 @@ constexpr llvm::StringLiteral DefaultFlatHashContainers =
     "::absl::flat_hash_map;::absl::flat_hash_set;::boost::unordered_flat_map;"
     "::boost::unordered_flat_set";
 constexpr llvm::StringLiteral DefaultFixedContainers = "::std::array";
+// Asynchronous algorithms that step through their range argument across
+// their own suspension points (Seastar's, documented to move to the next
+// element as the previous ones complete).
+constexpr llvm::StringLiteral DefaultWalkingAlgorithms =
+    "::seastar::do_for_each;::seastar::max_concurrent_for_each";
 
 /// Which container classes (resolved names) are of which family.
 struct ContainerFamilies {
@@ -85,6 +90,9 @@ struct ContainerFamilies {
   NameMatcher Hash{DefaultHashContainers};
   NameMatcher FlatHash{DefaultFlatHashContainers};
   NameMatcher Fixed{DefaultFixedContainers};
+  /// Not a family: the functions that walk a container given to them while
+  /// the coroutine that awaits them is suspended.
+  NameMatcher Walking{DefaultWalkingAlgorithms};
 };
 
 /// The family of the container type \p T (through references).

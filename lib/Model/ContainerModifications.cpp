@@ -76,7 +76,9 @@ const Stmt *ContainerModifications::modificationOf(const FieldDecl &Field,
   const Stmt *Found = nullptr;
   for (const CXXMethodDecl *Method : Record->methods()) {
     const FunctionDecl *Def = Method->getDefinition();
-    if (!Def || Found)
+    // A constructor runs before any coroutine of its object can: it fills
+    // the container, it does not modify it under a suspended walk.
+    if (!Def || Found || isa<CXXConstructorDecl>(Method))
       continue;
     forEachOwnStmt(getUserBody(*Def), [&](const Stmt &S) {
       const Expr *Container = Found ? nullptr : invalidatedBy(S, H, Families);

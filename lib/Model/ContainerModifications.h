@@ -33,6 +33,8 @@ public:
   explicit ContainerModifications(const ContainerFamilies &Families)
       : Families(Families) {}
 
+  const ContainerFamilies &families() const { return Families; }
+
   /// The modification that may invalidate \p H into \p Container (a field
   /// of a class, or a shared variable), or null.
   const Stmt *invalidationOf(const ValueDecl &Container, Held H,

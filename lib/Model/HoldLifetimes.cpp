@@ -97,6 +97,18 @@ void Holder::containerHold(const ContainerHold &Hold) {
   const Stmt *Modified = R.Modifications.invalidationOf(Container, Hold.H, Ctx);
   if (!Modified)
     return;
+  if (Hold.Walker) {
+    // The algorithm by its name, not its specialisation's arguments.
+    const FunctionDecl *Walker = Hold.Walker->getDirectCallee();
+    if (const FunctionTemplateDecl *T = Walker->getPrimaryTemplate())
+      Walker = T->getTemplatedDecl();
+    add(true)
+        .add(Said::LoopOverContainer, Hold.Walker->getBeginLoc(),
+             {&Container, containerKind(Container)})
+        .add(Said::AlgorithmWalks, Hold.Await->getBeginLoc(), {Walker})
+        .add(Said::ContainerModified, Modified->getBeginLoc(), {&Container});
+    return;
+  }
   LateUse Late =
       lateUseOfHold(R.A.suspensions(Coro), Body, *Hold.Var, *Hold.Declaration);
   if (!Late.Use)
@@ -160,7 +172,8 @@ LifetimeFindings holdLifetimes(const FunctionDecl &Coro, const Stmt &Body,
   Holder H{Coro, Body, Ctx, R, Found};
   H.awaitedReferences();
   H.awaitResultParts();
-  for (const ContainerHold &Hold : containerHolds(Body, R.ViewTypes, &H.own()))
+  for (const ContainerHold &Hold : containerHolds(
+           Body, R.ViewTypes, &H.own(), &R.Modifications.families().Walking))
     H.containerHold(Hold);
   H.weakSelf();
   if (R.StrictParameters)

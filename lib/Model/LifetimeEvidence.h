@@ -94,6 +94,8 @@ enum class Said : unsigned {
   SummarisedDetachMoved,
   /// A declared-only virtual coroutine with no override defined here.
   DeclaredVirtual,
+  /// An awaited algorithm (WalkingAlgorithms) that walks a container.
+  AlgorithmWalks,
 };
 
 /// One argument of a step's wording: a declaration (quoted by name), a text,
