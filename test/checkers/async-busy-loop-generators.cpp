@@ -104,7 +104,7 @@ demo::task<> eager_in_macro() {
   eager Op = start_eager();
   SPIN_AWAIT(Op);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: loop suspends at most on its first iteration: while it spins, no other task on this executor runs
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: expanded from macro 'SPIN_AWAIT'
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: expanded from macro 'SPIN_AWAIT'
   // CHECK-NOTES: :[[@LINE-3]]:3: note: this condition depends only on state the loop does not change
-  // CHECK-NOTES: :[[@LINE-8]]:11: note: expanded from macro 'SPIN_AWAIT'
+  // CHECK-NOTES: :[[@LINE-9]]:10: note: expanded from macro 'SPIN_AWAIT'
 }
