@@ -29,11 +29,14 @@ def functions(path):
         indent = re.match(r"^( {0,2})[A-Za-z_~]", line)
         if (indent and "(" in line and not line.strip().startswith(SKIP)
                 and not line.rstrip().endswith(";") and "cl::" not in line):
+            # The body's brace ends a line; a brace inside a line belongs to
+            # an initializer or a lambda argument, and a ';' first means a
+            # declaration or a statement (a call spread over lines).
             j = i
-            while (j < len(lines) and "{" not in lines[j]
-                   and not lines[j].rstrip().endswith(";")):
+            while j < len(lines) and not lines[j].rstrip().endswith(
+                    ("{", ";")) and not re.search(r"\{.*\}$", lines[j]):
                 j += 1
-            if j < len(lines) and "{" in lines[j]:
+            if j < len(lines) and not lines[j].rstrip().endswith(";"):
                 if lines[j].rstrip().endswith("}"):
                     i = j + 1
                     continue
