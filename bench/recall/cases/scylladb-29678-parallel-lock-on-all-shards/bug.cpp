@@ -1,0 +1,53 @@
+// Reduction of scylladb/scylladb#29678: lock_tables_metadata() takes the write
+// lock of the tables metadata on every shard, all shards at once
+// (invoke_on_all). Two fibers call it concurrently (a schema reload in the
+// background and a table drop during feature activation); one can win the
+// lock on shard X while the other wins it on shard Y, and each then waits
+// forever for the shard the other holds: the lock order across shards is not
+// fixed.
+#include "stop26_mocks.hpp"
+#include <utility>
+#include <vector>
+
+struct tables_metadata {
+  seastar::rwlock cf_lock;
+};
+struct database {
+  tables_metadata &get_tables_metadata();
+  void drop_table_locally();
+  void reload_schema_locally();
+};
+struct tables_metadata_lock_on_all_shards {
+  std::vector<seastar::rwlock::holder> locks;
+  void assign_lock(seastar::rwlock::holder h) { locks.push_back(std::move(h)); }
+};
+
+// @recall-begin
+seastar::future<tables_metadata_lock_on_all_shards>
+lock_tables_metadata(seastar::sharded<database> &sharded_db) {
+  tables_metadata_lock_on_all_shards locks;
+  co_await sharded_db.invoke_on_all( // @bug  every shard's lock at once
+      [&locks](database &db) -> seastar::future<> {
+        locks.assign_lock(
+            co_await db.get_tables_metadata().cf_lock.hold_write_lock());
+      });
+  co_return std::move(locks);
+}
+
+seastar::future<> reload_schema(seastar::sharded<database> &sharded_db) {
+  auto locks = co_await lock_tables_metadata(sharded_db);
+  sharded_db.local().reload_schema_locally();
+}
+
+seastar::future<>
+legacy_drop_table_on_all_shards(seastar::sharded<database> &sharded_db) {
+  auto locks = co_await lock_tables_metadata(sharded_db);
+  sharded_db.local().drop_table_locally();
+}
+
+// Both callers run at once: the reload is fired into the background.
+seastar::future<> topology_state_load(seastar::sharded<database> &sharded_db) {
+  (void)reload_schema(sharded_db);
+  co_await legacy_drop_table_on_all_shards(sharded_db);
+}
+// @recall-end
