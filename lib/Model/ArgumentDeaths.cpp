@@ -14,9 +14,10 @@ namespace {
 bool executorJoinsFirst(const CoroutineCall &C, const Referent &R,
                         const TaskFate &F, const LibraryAnalyses &A) {
   if (R.What != Referent::Kind::Local || !R.Var ||
-      F.What != TaskFate::Kind::Escapes || !F.OnExecutor || F.ViaReturn)
+      F.What != TaskFate::Kind::Escapes || !F.OnExecutor || F.ViaReturn ||
+      !F.Spawn)
     return false;
-  return executorJoinedBefore(C.CallerBody, F.Where, *R.Var,
+  return executorJoinedBefore(C.CallerBody, *F.Spawn, *R.Var,
                               {A.Lib.SpawnFunctions, A.Lib.JoiningExecutors,
                                A.Lib.JoinFunctions})
       .has_value();

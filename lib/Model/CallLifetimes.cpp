@@ -181,8 +181,10 @@ std::optional<LifetimeEvidence> argument(const CoroutineCall &C, unsigned Index,
         !(HandOff = R.Detaches->handOff(C.Call, C.CallerBody,
                                         C.Coro.getASTContext())))
       return std::nullopt;
-    return TaskFate{TaskFate::Kind::Escapes, HandOff->HandedAt->getBeginLoc(),
+    TaskFate Handed{TaskFate::Kind::Escapes, HandOff->HandedAt->getBeginLoc(),
                     "spawned detached here", /*OnExecutor=*/true};
+    Handed.Spawn = HandOff->HandedAt;
+    return Handed;
   };
   std::optional<ArgumentDeath> D =
       argumentDeath(C, Index, Arg, R.Late, R.A, Unknown, Waited);

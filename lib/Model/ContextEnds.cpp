@@ -95,21 +95,32 @@ bool stopsWhenRun(const Stmt *S, const VarDecl &X, const NameMatcher &Stops) {
   return Posted;
 }
 
-bool isThreadType(QualType T) {
+/// True for a thread class: one made from a callable (it has a constructor
+/// template) with a member in \p Waits that joins it (std::thread,
+/// std::jthread, boost::thread with the blocking catalogue's waits).
+bool isThreadType(QualType T, const NameMatcher &Waits) {
   const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
-  if (!RD)
+  if (!RD || !RD->hasDefinition())
     return false;
-  std::string Name = canonicalName(*RD);
-  return Name == "::std::thread" || Name == "::std::jthread";
+  RD = RD->getDefinition();
+  bool FromCallable = llvm::any_of(RD->decls(), [](const Decl *D) {
+    const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+    return Template && isa<CXXConstructorDecl>(Template->getTemplatedDecl());
+  });
+  return FromCallable &&
+         llvm::any_of(RD->methods(), [&](const CXXMethodDecl *M) {
+           return M->getIdentifier() && Waits.mayMatchSegment(M->getName()) &&
+                  Waits.matches(canonicalName(*M));
+         });
 }
 
 /// True for a container of threads (std::vector<std::thread>).
-bool isThreadContainer(QualType T) {
+bool isThreadContainer(QualType T, const NameMatcher &Waits) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.isNull() ? nullptr : T->getAsCXXRecordDecl());
   return Spec && Spec->getTemplateArgs().size() > 0 &&
          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-         isThreadType(Spec->getTemplateArgs()[0].getAsType());
+         isThreadType(Spec->getTemplateArgs()[0].getAsType(), Waits);
 }
 
 /// True when \p S (a thread's creation) hands the new thread a callable
@@ -137,23 +148,25 @@ struct Runners {
 /// The holder a thread created by \p S goes into: the thread local it
 /// initialises or is assigned to (the container, for the element of a
 /// range-for over one), or the container it is put into.
-const VarDecl *holderOf(const Stmt &S, const Stmt &Body) {
+const VarDecl *holderOf(const Stmt &S, const Stmt &Body,
+                        const NameMatcher &Waits) {
   if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
     const auto *Var = Decls->isSingleDecl()
                           ? dyn_cast<VarDecl>(Decls->getSingleDecl())
                           : nullptr;
-    return Var && Var->hasLocalStorage() && isThreadType(Var->getType())
+    return Var && Var->hasLocalStorage() && isThreadType(Var->getType(), Waits)
                ? Var
                : nullptr;
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
-    return isThreadContainer(Call->getImplicitObjectArgument()->getType())
+    return isThreadContainer(Call->getImplicitObjectArgument()->getType(),
+                             Waits)
                ? localObject(Call->getImplicitObjectArgument())
                : nullptr;
   auto [Target, Value] = assignmentParts(&S);
   const auto *Var =
       Target ? dyn_cast_or_null<VarDecl>(namedDecl(Target)) : nullptr;
-  if (!Var || !isThreadType(Var->getType().getNonReferenceType()))
+  if (!Var || !isThreadType(Var->getType().getNonReferenceType(), Waits))
     return nullptr;
   if (!Var->getType()->isReferenceType())
     return localObject(Target);
@@ -168,26 +181,28 @@ const VarDecl *holderOf(const Stmt &S, const Stmt &Body) {
 }
 
 /// The threads of \p Body whose callable names \p X.
-Runners runnersOf(const Stmt &Body, const VarDecl &X, const NameMatcher &Runs) {
+Runners runnersOf(const Stmt &Body, const VarDecl &X,
+                  const ContextEndKnowledge &K) {
   Runners R;
   forEachOwnStmt(&Body, [&](const Stmt &S) {
     const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
     bool Creates =
-        (Construct && isThreadType(Construct->getType()) &&
-         Construct->getNumArgs() > 0 &&
-         !Construct->getConstructor()->isCopyOrMoveConstructor()) ||
+        (Construct && Construct->getNumArgs() > 0 &&
+         !Construct->getConstructor()->isCopyOrMoveConstructor() &&
+         isThreadType(Construct->getType(), K.Waits)) ||
         (Member && Member->getMethodDecl() &&
          Member->getMethodDecl()->getIdentifier() &&
          (Member->getMethodDecl()->getName().starts_with("emplace") ||
           Member->getMethodDecl()->getName().starts_with("push_")) &&
-         isThreadContainer(Member->getImplicitObjectArgument()->getType()));
+         isThreadContainer(Member->getImplicitObjectArgument()->getType(),
+                           K.Waits));
     if (!Creates || !mentions(S, X))
       return;
-    R.Runs |= anyCallOn(&S, X, Runs);
+    R.Runs |= anyCallOn(&S, X, K.Runs);
     // The statement that puts the thread somewhere: the construction's own
     // declaration or assignment, or the container's member call.
-    const VarDecl *Holder = Member ? holderOf(S, Body) : nullptr;
+    const VarDecl *Holder = Member ? holderOf(S, Body, K.Waits) : nullptr;
     forEachOwnStmt(&Body, [&](const Stmt &Outer) {
       if (Holder || &Outer == &S ||
           !(isa<DeclStmt, CXXMemberCallExpr>(Outer) ||
@@ -196,7 +211,7 @@ Runners runnersOf(const Stmt &Body, const VarDecl &X, const NameMatcher &Runs) {
       bool Within = false;
       forEachOwnStmt(&Outer, [&](const Stmt &In) { Within |= &In == &S; });
       if (Within)
-        Holder = holderOf(Outer, Body);
+        Holder = holderOf(Outer, Body, K.Waits);
     });
     if (!Holder)
       R.Unheld = true;
@@ -206,40 +221,45 @@ Runners runnersOf(const Stmt &Body, const VarDecl &X, const NameMatcher &Runs) {
   return R;
 }
 
-/// True when \p S is (around implicit nodes) a call of the std::thread (or
-/// std::jthread) member \p Member on \p Thread.
-bool threadMember(const Stmt *S, const VarDecl &Thread, StringRef Member) {
+/// The member call that \p S is (around implicit nodes) on \p Thread.
+const CXXMemberCallExpr *callOnThread(const Stmt *S, const VarDecl &Thread) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   const auto *Call =
       E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
-  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-  if (!M || namedDecl(Call->getImplicitObjectArgument()) != &Thread)
-    return false;
-  std::string Name = canonicalName(*M);
-  return Name == ("::std::thread::" + Member).str() ||
-         Name == ("::std::jthread::" + Member).str();
+  return Call && Call->getMethodDecl() &&
+                 namedDecl(Call->getImplicitObjectArgument()) == &Thread
+             ? Call
+             : nullptr;
 }
 
-/// True when \p S joins \p Thread: `t.join()`, or `if (t.joinable())
-/// t.join();` (a thread started with a callable is joinable).
-bool joinsThread(const Stmt *S, const VarDecl &Thread) {
+/// True when \p S joins \p Thread: a member in \p Waits on it (`t.join()`),
+/// or that under a test of the thread alone (`if (t.joinable()) t.join();`:
+/// a const member that takes nothing and says yes or no; a thread started
+/// with a callable is joinable).
+bool joinsThread(const Stmt *S, const VarDecl &Thread,
+                 const NameMatcher &Waits) {
   const auto *If = dyn_cast_or_null<IfStmt>(S);
-  if (!If)
-    return threadMember(S, Thread, "join");
+  if (!If) {
+    const CXXMemberCallExpr *Join = callOnThread(S, Thread);
+    return Join && callOn(*Join, Thread, Waits);
+  }
   const Stmt *Then = If->getThen();
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Then);
       Block && Block->size() == 1)
     Then = Block->body_front();
+  const CXXMemberCallExpr *Test = callOnThread(If->getCond(), Thread);
+  const CXXMethodDecl *Query = Test ? Test->getMethodDecl() : nullptr;
   return !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
-         threadMember(If->getCond(), Thread, "joinable") &&
-         threadMember(Then, Thread, "join");
+         Query && Query->isConst() && Query->getNumParams() == 0 &&
+         Query->getReturnType()->isBooleanType() &&
+         joinsThread(Then, Thread, Waits);
 }
 
 /// True when \p S joins every thread \p Holder holds: a join of a thread
 /// local, or a range-for over a container of threads whose body joins the
 /// element and cannot leave early.
-bool joinsAll(const Stmt *S, const VarDecl &Holder) {
-  if (joinsThread(S, Holder))
+bool joinsAll(const Stmt *S, const VarDecl &Holder, const NameMatcher &Waits) {
+  if (joinsThread(S, Holder, Waits))
     return true;
   const auto *For = dyn_cast_or_null<CXXForRangeStmt>(S);
   if (!For || localObject(For->getRangeInit()) != &Holder ||
@@ -248,9 +268,9 @@ bool joinsAll(const Stmt *S, const VarDecl &Holder) {
   const Stmt *Loop = For->getBody();
   if (const auto *Block = dyn_cast<CompoundStmt>(Loop))
     return llvm::any_of(Block->body(), [&](const Stmt *Sub) {
-      return joinsThread(Sub, *For->getLoopVariable());
+      return joinsThread(Sub, *For->getLoopVariable(), Waits);
     });
-  return joinsThread(Loop, *For->getLoopVariable());
+  return joinsThread(Loop, *For->getLoopVariable(), Waits);
 }
 
 bool declares(const CompoundStmt &Block, const VarDecl &Var) {
@@ -264,14 +284,14 @@ bool declares(const CompoundStmt &Block, const VarDecl &Var) {
 /// \p Dying's scope runs a statement that joins every thread of
 /// \p Holder, with nothing before it that may leave.
 bool joinedOnEveryPath(llvm::ArrayRef<const Stmt *> Path, const VarDecl &Holder,
-                       const VarDecl &Dying) {
+                       const VarDecl &Dying, const NameMatcher &Waits) {
   for (size_t I = Path.size() - 1; I-- > 0;) {
     const auto *Block = dyn_cast<CompoundStmt>(Path[I]);
     if (!Block)
       continue;
     const Stmt *const *It = llvm::find(Block->body(), Path[I + 1]);
     for (++It; It != Block->body_end(); ++It) {
-      if (joinsAll(*It, Holder))
+      if (joinsAll(*It, Holder, Waits))
         return true;
       if (mayLeave(*It))
         return false;
@@ -313,22 +333,6 @@ bool diesFirst(llvm::ArrayRef<const Stmt *> Path, const VarDecl &X,
   return false;
 }
 
-/// The outermost call of \p Body that begins at \p At.
-const CallExpr *spawnAt(const Stmt &Body, SourceLocation At,
-                        const SourceManager &SM) {
-  const CallExpr *Spawn = nullptr;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call || Call->getBeginLoc() != At)
-      return;
-    if (!Spawn ||
-        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Spawn->getEndLoc()),
-                                     SM.getExpansionLoc(Call->getEndLoc())))
-      Spawn = Call;
-  });
-  return Spawn;
-}
-
 } // namespace
 
 bool runCompletes(const Stmt &Body, const CallExpr &Run, SourceLocation After,
@@ -362,17 +366,15 @@ bool runCompletes(const Stmt &Body, const CallExpr &Run, SourceLocation After,
   return true;
 }
 
-ContextEnd contextEndsTask(const Stmt &Body, SourceLocation SpawnedAt,
-                           const VarDecl &Dying, const ContextKnowledge &K) {
+ContextEnd contextEndsTask(const Stmt &Body, const CallExpr &Spawn,
+                           const VarDecl &Dying, const ContextEndKnowledge &K) {
   const SourceManager &SM = Dying.getASTContext().getSourceManager();
-  const CallExpr *Spawn = spawnAt(Body, SpawnedAt, SM);
-  const VarDecl *X = Spawn && Spawn->getNumArgs() > 0
-                         ? localObject(Spawn->getArg(0))
-                         : nullptr;
+  const VarDecl *X =
+      Spawn.getNumArgs() > 0 ? localObject(Spawn.getArg(0)) : nullptr;
   llvm::SmallVector<const Stmt *, 16> Path;
-  if (!X || !pathTo(&Body, Spawn, Path))
+  if (!X || !pathTo(&Body, &Spawn, Path))
     return ContextEnd::None;
-  Runners R = runnersOf(Body, *X, K.Runs);
+  Runners R = runnersOf(Body, *X, K);
   if (R.Holders.empty() && !R.Unheld)
     return isJoiningClass(X->getType()->getAsCXXRecordDecl(), K.Destroying) &&
                    diesFirst(Path, *X, Dying)
@@ -380,7 +382,7 @@ ContextEnd contextEndsTask(const Stmt &Body, SourceLocation SpawnedAt,
                : ContextEnd::None;
   if (R.Unheld || !R.Runs || anyCallOn(&Body, *X, K.Stops) ||
       !llvm::all_of(R.Holders, [&](const VarDecl *Holder) {
-        return joinedOnEveryPath(Path, *Holder, Dying);
+        return joinedOnEveryPath(Path, *Holder, Dying, K.Waits);
       }))
     return ContextEnd::None;
   // Nothing runs the context once the local is dead.

@@ -30,7 +30,7 @@ namespace clang::tidy::async::model {
 class NameMatcher;
 
 /// The library data the rules read.
-struct ContextKnowledge {
+struct ContextEndKnowledge {
   /// Calls that run a context until it is out of work (SyncWaitFunctions).
   const NameMatcher &Runs;
   /// Members that stop a context (ContextStopMembers).
@@ -38,6 +38,10 @@ struct ContextKnowledge {
   /// Context classes, or bases, whose destructor destroys the work they did
   /// not run (WorkDestroyingContexts).
   const NameMatcher &Destroying;
+  /// Calls that block until something ends (the blocking catalogue's waits).
+  /// A thread class is one made from a callable that has a member listed
+  /// here (std::thread::join, boost::thread::join): that member joins it.
+  const NameMatcher &Waits;
 };
 
 /// True when \p Run, a call of \p Body that runs a context (or blocks on
@@ -60,24 +64,24 @@ enum class ContextEnd {
   Destroyed,
 };
 
-/// How \p Body ends the task spawned by the spawn call that begins at
-/// \p SpawnedAt before its local \p Dying dies. The spawn's context (its
+/// How \p Body ends the task spawned by \p Spawn, a call of \p Body, before
+/// its local \p Dying dies. The spawn's context (its
 /// first argument, or that argument's get_executor() object) is a local
 /// object X of \p Body, not a parameter nor a reference, that the function
 /// never stops (no member in Stops called on X, also in its lambdas), and:
-///  - RunnersJoined: some thread created in \p Body (a std::thread or
-///    std::jthread local, or one put into a local container of threads: an
-///    emplace, a push, an assignment to the element of a range-for over it)
-///    from a lambda that runs X (a member in Runs on it); every thread whose
-///    lambda names X is joined (`t.join()`, or a range-for over its
+///  - RunnersJoined: some thread created in \p Body (a local of a thread
+///    class, or one put into a local container of them: an emplace, a push,
+///    an assignment to the element of a range-for over it) from a lambda
+///    that runs X (a member in Runs on it); every thread whose lambda names
+///    X is joined (a member in Waits, `t.join()`, or a range-for over its
 ///    container that joins each element) by a statement that every path from
 ///    the spawn to the end of \p Dying's scope runs; and the function runs X
 ///    no more after that scope ends;
 ///  - Destroyed: no thread's lambda names X; X's class derives from one in
 ///    Destroying; X is \p Dying, or is declared after \p Dying in its block
 ///    or a block within it (so it dies first).
-ContextEnd contextEndsTask(const Stmt &Body, SourceLocation SpawnedAt,
-                           const VarDecl &Dying, const ContextKnowledge &K);
+ContextEnd contextEndsTask(const Stmt &Body, const CallExpr &Spawn,
+                           const VarDecl &Dying, const ContextEndKnowledge &K);
 
 } // namespace clang::tidy::async::model
 

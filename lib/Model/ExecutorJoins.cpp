@@ -136,29 +136,17 @@ const CallExpr *joinOnEveryPath(llvm::ArrayRef<const Stmt *> Path,
   return nullptr;
 }
 
-/// The spawn on a member of an executor that begins at \p At in \p Body.
-const CXXMemberCallExpr *spawnAt(const Stmt &Body, SourceLocation At,
-                                 const NameMatcher &Spawns) {
-  const CXXMemberCallExpr *Found = nullptr;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    if (Found || !Call || Call->getBeginLoc() != At)
-      return;
-    std::optional<CallInfo> Info = describeCall(*Call);
-    if (Info && anyNameMatches(Spawns, *Info))
-      Found = Call;
-  });
-  return Found;
-}
-
 } // namespace
 
 std::optional<ExecutorJoin> executorJoinedBefore(const Stmt &Body,
-                                                 SourceLocation SpawnedAt,
+                                                 const CallExpr &Call,
                                                  const VarDecl &Dying,
                                                  const ExecutorKnowledge &K) {
-  const CXXMemberCallExpr *Spawn = spawnAt(Body, SpawnedAt, K.Spawns);
-  const VarDecl *Executor = Spawn ? objectVar(*Spawn) : nullptr;
+  const auto *Spawn = dyn_cast<CXXMemberCallExpr>(&Call);
+  std::optional<CallInfo> Info =
+      Spawn ? describeCall(*Spawn) : std::optional<CallInfo>();
+  const VarDecl *Executor =
+      Info && anyNameMatches(K.Spawns, *Info) ? objectVar(*Spawn) : nullptr;
   if (!Executor || Executor == &Dying)
     return std::nullopt;
   Holding H = holding(Executor->getType(), K.Joining);

@@ -45,9 +45,9 @@ struct ExecutorJoin {
   const CallExpr *Join = nullptr;
 };
 
-/// The local \p Dying of \p Body outlives a task spawned at \p SpawnedAt
-/// (the beginning of the spawn call in \p Body) because the spawn's object
-/// is a joining executor held by a local of \p Body that is
+/// The local \p Dying of \p Body outlives a task spawned by \p Spawn (a call
+/// of \p Body on a member in K.Spawns) because the spawn's object is a
+/// joining executor held by a local of \p Body that is
 ///  - an object of a joining class, or a std::unique_ptr to one, or a
 ///    std::shared_ptr to one made here (std::make_shared, new) and only
 ///    ever dereferenced (never copied, moved or reset), and
@@ -57,7 +57,7 @@ struct ExecutorJoin {
 ///    return, break, continue, goto or throw between them).
 /// std::nullopt otherwise.
 std::optional<ExecutorJoin> executorJoinedBefore(const Stmt &Body,
-                                                 SourceLocation SpawnedAt,
+                                                 const CallExpr &Spawn,
                                                  const VarDecl &Dying,
                                                  const ExecutorKnowledge &K);
 

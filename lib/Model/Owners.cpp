@@ -329,6 +329,7 @@ OwnerDeath ownerDiesDuringTask(const CXXMemberCallExpr &Call, const Stmt &Body,
   // to completion before the owner dies finishes it.
   TaskFate AtCall{TaskFate::Kind::Escapes, Call.getBeginLoc(), "started here",
                   /*OnExecutor=*/true};
+  AtCall.Spawn = &Call;
   return {Owner, Flow.diesBeforeTask(R, &Call, AtCall, Laziness::Eager)};
 }
 

@@ -14,6 +14,7 @@
 #include "Expressions.h"
 #include "StdCalls.h"
 #include "TaskFlow.h"
+#include "TaskWaits.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -103,10 +104,13 @@ TaskFate TaskFlow::resolve(const Expr *E, unsigned Depth) const {
     Returned.Started = U.Started; // the join handle of its spawn
     return Returned;
   }
-  case UseKind::Spawned:
-    return {K::Escapes, U.Where,
-            U.Detached ? "spawned detached here" : "spawned here",
-            /*OnExecutor=*/true};
+  case UseKind::Spawned: {
+    TaskFate Spawned{K::Escapes, U.Where,
+                     U.Detached ? "spawned detached here" : "spawned here",
+                     /*OnExecutor=*/true};
+    Spawned.Spawn = U.Spawn;
+    return Spawned;
+  }
   case UseKind::Iterated:
     // C++23 keeps the temporaries of the range expression alive (P2718).
     if (rangeForInitTemporariesLiveThroughLoop(Ctx.getLangOpts()))
@@ -264,10 +268,11 @@ SourceLocation TaskFlow::diesBeforeTask(const Referent &R, const Expr *Call,
     return {};
   // Or the threads that run the task's local context are joined first, or
   // that context dies first and destroys the task (ContextEnds.h).
-  if (F.What == K::Escapes && F.OnExecutor && !F.ViaReturn &&
-      contextEndsTask(*Body, F.Where, *R.Var,
+  if (F.What == K::Escapes && F.OnExecutor && !F.ViaReturn && F.Spawn &&
+      contextEndsTask(*Body, *F.Spawn, *R.Var,
                       {Lib->SyncWaitFunctions, Lib->ContextStopMembers,
-                       Lib->WorkDestroyingContexts}) != ContextEnd::None)
+                       Lib->WorkDestroyingContexts, catalogueWaits()}) !=
+          ContextEnd::None)
     return {};
   return End;
 }

@@ -1,7 +1,6 @@
 //===--- TaskFlow.cpp - async-lint ----------------------------------------===//
 
 #include "TaskFlow.h"
-#include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
@@ -11,7 +10,6 @@
 #include "StatementChildren.h"
 #include "StdCalls.h"
 #include "TaskHolders.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -320,7 +318,7 @@ private:
     if (Matches(Lib.SpawnFunctions)) {
       // A spawn whose completion is awaited runs within the full expression;
       // one whose awaitable result is kept in a local has the local's fate.
-      Use Spawned{UseKind::Spawned, detachedToken(Call), Call.getBeginLoc()};
+      Use Spawned = spawnedBy(Call);
       if (U.What == UseKind::Awaited)
         Spawned = U;
       else if ((U.What == UseKind::StoredLocal && keptToJoin(Call, U.Holder)) ||
@@ -456,8 +454,15 @@ private:
     } else if (F.What == K::Escapes && !F.ViaReturn)
       Summary = {F.OnExecutor ? UseKind::Spawned : UseKind::StoredOther, false,
                  F.Where};
+    Summary.Spawn = F.Spawn; // set only where it was spawned
     Summary.IntoObject = Summary.What == UseKind::StoredOther && F.IntoObject;
     return Summary;
+  }
+
+  Use spawnedBy(const CallExpr &Call) const { // a task handed to Call
+    Use U{UseKind::Spawned, detachedToken(Call), Call.getBeginLoc()};
+    U.Spawn = &Call;
+    return U;
   }
 
   bool detachedToken(const CallExpr &Call) const {

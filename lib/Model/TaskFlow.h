@@ -74,6 +74,9 @@ struct TaskFate {
   /// whatever its own laziness, so a path that drops the handle leaves it
   /// running detached.
   bool Started = false;
+  /// The spawn call, where the task escapes by one in this function (a
+  /// spawn of a helper's summary is the helper's).
+  const CallExpr *Spawn = nullptr;
 
   bool droppedOnSomePath() const {
     return What == Kind::Dropped || DroppedWhere.isValid();
@@ -191,6 +194,8 @@ public:
     /// For StoredLocal: the argument of a spawn whose result is kept
     /// (TaskFate::Started).
     bool Started = false;
+    /// For Spawned: the spawn call.
+    const CallExpr *Spawn = nullptr;
   };
 
 private:

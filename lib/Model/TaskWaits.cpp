@@ -17,6 +17,11 @@ std::string defaultBlockingWaits() {
   return Names + "async_simple::Future::wait;async_simple::Future::get";
 }
 
+const NameMatcher &catalogueWaits() {
+  static const NameMatcher Waits(defaultBlockingWaits());
+  return Waits;
+}
+
 namespace {
 
 /// True when every call of the coroutine \p Coro in \p Body (the starts

@@ -25,6 +25,10 @@ namespace clang::tidy::async::model {
 /// async_simple's future.
 std::string defaultBlockingWaits();
 
+/// defaultBlockingWaits as a matcher, built once: for the analyses the
+/// session shares between checks, which do not see a check's BlockingWaits.
+const NameMatcher &catalogueWaits();
+
 /// The waits of the function being judged, built when first asked and kept
 /// until another function asks.
 class TaskWaits {

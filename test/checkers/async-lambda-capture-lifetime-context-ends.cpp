@@ -70,6 +70,29 @@ template <class T> void joined_runners_template(T Value) {
 }
 void instantiate() { joined_runners_template("x"); }
 
+// A thread class is known by the blocking catalogue's waits, not by a name
+// in the code: boost::thread::join is listed, so this runner is joined.
+namespace boost {
+class thread {
+public:
+  template <class F> explicit thread(F &&) {}
+  void join() {}
+  bool joinable() const { return true; }
+};
+} // namespace boost
+
+// The context outlives 'Name' here, so only the join ends the task first.
+void joined_boost_runner() {
+  agrpc::GrpcContext Ctx;
+  std::string Name = "world";
+  boost::thread Runner([&] { Ctx.run(); });
+  asio::co_spawn(
+      Ctx, [&]() -> asio::awaitable<void> { co_await call(Name); },
+      asio::detached);
+  if (Runner.joinable())
+    Runner.join();
+}
+
 // --- The context dies first and destroys the task: silent.
 
 void context_dies_first() {
@@ -206,4 +229,25 @@ void context_declared_first_run_on_some_paths() {
       asio::detached);
   if (failed())
     Ctx.run();
+}
+
+// A class made from a callable whose join() no list names may return at
+// once: it is not read as a joined runner.
+namespace mine {
+class worker {
+public:
+  template <class F> explicit worker(F &&) {}
+  void join() {}
+};
+} // namespace mine
+
+void runner_of_an_unknown_thread_class() {
+  agrpc::GrpcContext Ctx;
+  std::string Name = "world";
+  mine::worker Runner([&] { Ctx.run(); });
+  asio::co_spawn(
+      Ctx, [&]() -> asio::awaitable<void> { co_await call(Name); },
+      // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: local 'Name' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
+      asio::detached);
+  Runner.join();
 }
