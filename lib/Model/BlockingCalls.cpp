@@ -77,10 +77,15 @@ BlockingListMemo::answer(const Stmt &S, const CallInfo &Info,
   const VarDecl *FunctionObject =
       isa<CXXOperatorCallExpr>(S) ? Info.ObjectVar : nullptr;
   auto [It, New] =
-      Answers.try_emplace(Key(Info.Callee, Object, FunctionObject));
-  if (New)
-    It->second = listAnswer(Info, Lists);
-  return It->second;
+      Answers.try_emplace(Key(Info.Callee, Object, FunctionObject), 0);
+  if (New) {
+    Answer A = listAnswer(Info, Lists);
+    if (A.Decided) {
+      Decided.push_back(std::move(A));
+      It->second = Decided.size();
+    }
+  }
+  return It->second ? Decided[It->second - 1] : Undecided;
 }
 
 std::optional<BlockingCall> classifyBlocking(const Stmt &S,

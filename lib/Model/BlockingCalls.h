@@ -58,11 +58,19 @@ public:
   /// made by \p Lists and kept.
   const Answer &answer(const Stmt &S, const CallInfo &Info,
                        const BlockingLists &Lists);
-  void clear() { Answers.clear(); }
+  void clear() {
+    Answers.clear();
+    Decided.clear();
+  }
 
 private:
   using Key = std::tuple<const void *, const void *, const void *>;
-  llvm::DenseMap<Key, Answer> Answers;
+  /// Per target: 0 when the lists do not decide (most targets of a unit),
+  /// else 1 + the index of the answer in Decided; kept small, as a unit
+  /// has an entry per call target.
+  llvm::DenseMap<Key, unsigned> Answers;
+  std::vector<Answer> Decided;
+  const Answer Undecided{};
 };
 
 /// The lists a configuration of the catalogue is made of (owned by the
