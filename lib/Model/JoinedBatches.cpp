@@ -6,6 +6,7 @@
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "StaticLoopBounds.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -130,6 +131,24 @@ bool leaves(const Stmt *S, bool Nested = false) {
                       [&](const Stmt *Child) { return leaves(Child, Nested); });
 }
 
+/// True when the container \p Var holds threads that join themselves when
+/// destroyed (std::jthread).
+bool joinsItself(const VarDecl &Var) {
+  const auto *Container = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Var.getType()->getAsCXXRecordDecl());
+  return Container && Container->getTemplateArgs().size() > 0 &&
+         Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         canonicalTypeName(Container->getTemplateArgs()[0].getAsType()) ==
+             "::std::jthread";
+}
+
+/// True when \p Var is declared by a statement of \p Block.
+bool inBlock(const VarDecl &Var, const CompoundStmt &Block, ASTContext &Ctx) {
+  DynTypedNodeList Up = Ctx.getParents(Var);
+  const auto *Decl = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
+  return Decl && llvm::is_contained(Block.body(), Decl);
+}
+
 /// The local container whose every element \p S joins in turn: a
 /// range-based for over it (`for (auto &t : ts) t.join();`) whose body
 /// calls a member of \p Joins on the element, in a statement without a
@@ -191,6 +210,13 @@ bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
   const auto *It = llvm::find(Block->body(), &Loop);
   if (It == Block->body_end())
     return false;
+  // Threads that join themselves (std::jthread) in a container of the
+  // loop's block: its end joins them all, however the block is left.
+  for (const VarDecl *Var : llvm::to_vector(Pending))
+    if (joinsItself(*Var) && inBlock(*Var, *Block, Ctx))
+      Pending.erase(Var);
+  if (Pending.empty())
+    return true;
   for (++It; It != Block->body_end(); ++It) {
     if (const VarDecl *Joined = joinOf(**It, Joins, Combinators))
       Pending.erase(Joined);

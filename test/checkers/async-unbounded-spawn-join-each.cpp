@@ -2,7 +2,8 @@
 
 // A batch joined element by element before the next round is bounded by the
 // round: threads kept in a local container and joined one by one by a loop
-// after the one that starts them (`for (auto &t : ts) t.join();`), when every
+// after the one that starts them (`for (auto &t : ts) t.join();`), or by the
+// end of the block for threads that join themselves (std::jthread), when every
 // caller fixes the count: a constant, or the counter of a loop held under a
 // bound (`i <= std::min(8U, std::thread::hardware_concurrency())`). Without
 // the join, or with a count the callers do not fix, it is reported.
@@ -57,7 +58,27 @@ int sum(int N) {
   return Total;
 }
 
+// Threads that join themselves, in a container of the loop's block: its end
+// joins them all.
+void self_joining(unsigned long N) {
+  std::vector<std::jthread> Ts;
+  for (unsigned long K = 0; K < N; K++)
+    Ts.emplace_back(steal, K);
+  steal(N);
+}
+
 // --- Reported.
+
+// Self-joining threads kept across the rounds of an unbounded loop: the
+// container's end is not the round's.
+void rounds(unsigned long N, const std::vector<unsigned long> &Requests) {
+  std::vector<std::jthread> Ts;
+  for (unsigned long R : Requests) {
+    for (unsigned long K = 0; K < N; K++)
+      Ts.emplace_back(steal, R);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::vector::emplace_back' starts a task on every iteration
+  }
+}
 
 // Joined, but the join is skipped for some elements first.
 void skipping(unsigned long N) {
@@ -116,6 +137,8 @@ unsigned long read_count();
 
 void callers(const std::vector<unsigned long> &Requests) {
   batch(4);
+  self_joining(4);
+  rounds(4, Requests);
   for (unsigned I = 1; I <= std::min(8U, std::thread::hardware_concurrency());
        ++I)
     batch_min(I);
