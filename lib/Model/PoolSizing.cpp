@@ -187,9 +187,11 @@ bool madeFromSize(const Expr *E, const FunctionDecl &Host, ASTContext &Ctx,
     return false;
   if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
     return true;
-  if (isa<MemberExpr>(E))
-    return isa<FieldDecl>(cast<MemberExpr>(E)->getMemberDecl()) &&
-           !growsWithInput(E);
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = strip(Member->getBase(), Wrappers::Object);
+    return isa<FieldDecl>(Member->getMemberDecl()) && !growsWithInput(E) &&
+           (isa<CXXThisExpr>(Base) || madeFromSize(Base, Host, Ctx, Depth + 1));
+  }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
     if (isa<EnumConstantDecl>(Ref->getDecl()))

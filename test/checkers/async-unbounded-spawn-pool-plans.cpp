@@ -142,6 +142,28 @@ private:
   std::vector<std::thread> Threads;
 };
 
+// A list in a global that anyone may fill: input, not the pool's size.
+struct registry {
+  std::vector<node> Nodes;
+};
+registry Registry;
+std::vector<node> plan_for(const std::vector<node> &);
+class registry_pool {
+public:
+  registry_pool() {
+    for (const node &N : plan_for(Registry.Nodes))
+      Threads.emplace_back(work, N);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::vector::emplace_back' starts a task on every iteration
+  }
+  ~registry_pool() {
+    for (std::thread &T : Threads)
+      T.join();
+  }
+
+private:
+  std::vector<std::thread> Threads;
+};
+
 // A plan the constructor grows from input after making it.
 class grown_pool {
 public:
