@@ -3,6 +3,7 @@
 #include "UnboundedSpawnCheck.h"
 #include "../Model/CallInfo.h"
 #include "../Model/ConcurrencyLimits.h"
+#include "../Model/ConstantConditions.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/ExistingTasks.h"
 #include "../Model/JoinedBatches.h"
@@ -91,15 +92,17 @@ const Expr *UnboundedSpawnCheck::spawned(const CallExpr &Call,
 void UnboundedSpawnCheck::checkLoop(CheckedFunction &F, const Stmt &Loop) {
   const FunctionDecl &FD = F.Decl;
   ASTContext &Ctx = F.Ctx;
-  if (model::staticallyBounded(Loop, Ctx))
+  if (model::staticallyBounded(Loop, Ctx) ||
+      model::neverRepeats(Loop, Lib.AlwaysFalseFunctions, Ctx))
     return;
-  const CallExpr *Spawn = model::firstSpawnIn(Loop, F.own(), SpawnCalls);
+  const CallExpr *Spawn = model::firstSpawnIn(Loop, F.own(), SpawnCalls,
+                                              Lib.AlwaysFalseFunctions, Ctx);
   // A batch of a size the callers fix, joined whole after the loop.
   if (!Spawn || model::spawnsGivenTasks(Loop, F.own(), SpawnCalls) ||
       model::limitsConcurrency(Loop, LimiterFunctions, Lib.Limiters) ||
       (model::countFixedByCallers(Loop, Ctx, FanOutLists.UnitLocalFunctions,
                                   &FD) &&
-       model::joinedAfter(Loop, F.own(), SpawnCalls, WaitAll,
+       model::joinedAfter(Loop, F.own(), SpawnCalls, Joins,
                           Lib.CombinatorFunctions, Ctx)) ||
       model::sizesPool(FD, Loop, Ctx, [&](const CallExpr &Call) {
         return spawned(Call, F) || SummarisedSpawns.count(&Call);

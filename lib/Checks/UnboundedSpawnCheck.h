@@ -28,8 +28,7 @@ protected:
 private:
   /// Shows \p F as the model made it.
   void emit(const model::Finding &F);
-  /// What a call of \p F spawns (model::spawnedBy under this check's lists,
-  /// with F's descriptions of its calls and the unit's memo of types).
+  /// What a call of \p F spawns (model::spawnedBy under this check's lists).
   const Expr *spawned(const CallExpr &Call, const CheckedFunction &F);
   void checkLoop(CheckedFunction &F, const Stmt &Loop);
   void checkFanOut(CheckedFunction &Fn);
@@ -48,8 +47,7 @@ private:
   const model::TransformLists Transforms;
 
   model::CallableFanOuts FansOut;
-  /// The spawns of the function judged, in order, with what each spawns:
-  /// found once (describeCall of every call) for the loop and recursion rules.
+  /// The function's spawns, in order, with what each spawns (found once).
   llvm::SmallVector<std::pair<const CallExpr *, const Expr *>, 4> Spawns;
   llvm::SmallPtrSet<const CallExpr *, 4> SpawnCalls;
   llvm::DenseMap<const Type *, bool> TaskOrAwaitable;
@@ -61,8 +59,7 @@ private:
   model::SummaryReader Reader;
   /// Calls that join every task of a range (JoinedBatches.h).
   const model::NameMatcher WaitAll;
-  /// What waits for a task to end (ExistingTasks.h's untimedJoins): a spawn
-  /// that is the object of such a member is joined where it is made.
+  /// What waits for a task (untimedJoins): in place, or each of a batch.
   const model::NameMatcher Joins;
 };
 

@@ -1,6 +1,7 @@
 //===--- ConstantConditions.cpp - async-lint ------------------------------===//
 
 #include "ConstantConditions.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -40,6 +41,53 @@ bool alwaysTrueCondition(const Expr *Cond, const NameMatcher &AlwaysTrue) {
       Value ? dyn_cast<CXXBoolLiteralExpr>(Value->IgnoreParenImpCasts())
             : nullptr;
   return Literal && Literal->getValue();
+}
+
+namespace {
+
+/// True when \p E is the literal false (also through casts and parens).
+bool falseLiteral(const Expr *E) {
+  const auto *Literal =
+      E ? dyn_cast<CXXBoolLiteralExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  return Literal && !Literal->getValue();
+}
+
+} // namespace
+
+bool alwaysFalseCondition(const Expr *Cond, const NameMatcher &AlwaysFalse,
+                          const ASTContext &Ctx) {
+  if (!Cond)
+    return false;
+  bool Value = true;
+  if (!Cond->isValueDependent() && Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return !Value;
+  const auto *Call = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isa<CXXMethodDecl>(Callee))
+    return false;
+  // Listed: documented to return false (its body may be in no unit).
+  if (!AlwaysFalse.empty() && AlwaysFalse.matches(canonicalName(*Callee)))
+    return true;
+  // A visible body that is only `return false;`, whatever it is given.
+  const FunctionDecl *Def = nullptr;
+  const auto *Body =
+      Callee->hasBody(Def) ? dyn_cast<CompoundStmt>(Def->getBody()) : nullptr;
+  const auto *Return = Body && Body->size() == 1
+                           ? dyn_cast<ReturnStmt>(Body->body_front())
+                           : nullptr;
+  return Return && falseLiteral(Return->getRetValue());
+}
+
+bool neverRepeats(const Stmt &Loop, const NameMatcher &AlwaysFalse,
+                  const ASTContext &Ctx) {
+  const Expr *Cond = nullptr;
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    Cond = Do->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    Cond = While->getConditionVariable() ? nullptr : While->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    Cond = For->getConditionVariable() ? nullptr : For->getCond();
+  return alwaysFalseCondition(Cond, AlwaysFalse, Ctx);
 }
 
 } // namespace clang::tidy::async::model

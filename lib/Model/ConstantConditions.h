@@ -22,6 +22,20 @@ namespace clang::tidy::async::model {
 /// GoogleTest's testing::internal::AlwaysTrue()).
 bool alwaysTrueCondition(const Expr *Cond, const NameMatcher &AlwaysTrue);
 
+/// True when \p Cond is always false: a constant false, or a call of a
+/// function in \p AlwaysFalse (the AlwaysFalseFunctions list: Boost.Test's
+/// tt_detail::dummy_cond()) or of one whose visible body is only `return
+/// false;`.
+bool alwaysFalseCondition(const Expr *Cond, const NameMatcher &AlwaysFalse,
+                          const ASTContext &Ctx);
+
+/// True when \p Loop never runs its body a second time: a do-while whose
+/// condition is always false (alwaysFalseCondition; a test framework's
+/// `do { S; } while (dummy_cond())` runs S once), or a while or for loop
+/// whose condition is (its body never runs).
+bool neverRepeats(const Stmt &Loop, const NameMatcher &AlwaysFalse,
+                  const ASTContext &Ctx);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_CONSTANTCONDITIONS_H

@@ -6,6 +6,7 @@
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "StaticLoopBounds.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -24,25 +25,32 @@ const VarDecl *localNamed(const Expr *E) {
                                                                  : nullptr;
 }
 
+/// True when \p Add adds an element to its object (push_back, emplace, ...).
+bool adds(const CXXMemberCallExpr &Add) {
+  const CXXMethodDecl *Method = Add.getMethodDecl();
+  return Method && Method->getIdentifier() &&
+         llvm::is_contained(
+             {"push_back", "emplace_back", "push", "insert", "emplace"},
+             Method->getName());
+}
+
 /// The local container the task \p Spawn makes is put in: `c[i] = spawn`,
-/// `c.push_back(spawn)`, `c.emplace_back(spawn)`; null otherwise.
+/// `c.push_back(spawn)`, `c.emplace_back(spawn)`, or the one \p Spawn adds
+/// to (`threads.emplace_back(f)`); null otherwise.
 const VarDecl *storedIn(const CallExpr &Spawn, ASTContext &Ctx) {
+  // The spawn is the insertion: a thread made in a container of threads.
+  if (const auto *Add = dyn_cast<CXXMemberCallExpr>(&Spawn); Add && adds(*Add))
+    return localNamed(Add->getImplicitObjectArgument());
   const Expr *Object = &Spawn;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(*Object);
     const Expr *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
     if (!Parent)
       return nullptr;
-    if (const auto *Add = dyn_cast<CXXMemberCallExpr>(Parent)) {
-      const CXXMethodDecl *Method = Add->getMethodDecl();
-      bool Adds = Method && Method->getIdentifier() &&
-                  llvm::is_contained({"push_back", "emplace_back", "push",
-                                      "insert", "emplace"},
-                                     Method->getName());
-      return Adds && llvm::is_contained(Add->arguments(), Object)
+    if (const auto *Add = dyn_cast<CXXMemberCallExpr>(Parent))
+      return adds(*Add) && llvm::is_contained(Add->arguments(), Object)
                  ? localNamed(Add->getImplicitObjectArgument())
                  : nullptr;
-    }
     const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent);
     if (Assign && Assign->getOperator() == OO_Equal &&
         Assign->getNumArgs() == 2 && Assign->getArg(1) == Object) {
@@ -123,6 +131,58 @@ bool leaves(const Stmt *S, bool Nested = false) {
                       [&](const Stmt *Child) { return leaves(Child, Nested); });
 }
 
+/// True when the container \p Var holds threads that join themselves when
+/// destroyed (std::jthread).
+bool joinsItself(const VarDecl &Var) {
+  const auto *Container = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Var.getType()->getAsCXXRecordDecl());
+  return Container && Container->getTemplateArgs().size() > 0 &&
+         Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         canonicalTypeName(Container->getTemplateArgs()[0].getAsType()) ==
+             "::std::jthread";
+}
+
+/// True when \p Var is declared by a statement of \p Block.
+bool inBlock(const VarDecl &Var, const CompoundStmt &Block, ASTContext &Ctx) {
+  DynTypedNodeList Up = Ctx.getParents(Var);
+  const auto *Decl = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
+  return Decl && llvm::is_contained(Block.body(), Decl);
+}
+
+/// The local container whose every element \p S joins in turn: a
+/// range-based for over it (`for (auto &t : ts) t.join();`) whose body
+/// calls a member of \p Joins on the element, in a statement without a
+/// branch, before anything that may skip it or leave.
+const VarDecl *joinedEach(const Stmt &S, const NameMatcher &Joins) {
+  const auto *For = dyn_cast<CXXForRangeStmt>(&S);
+  const VarDecl *Container =
+      For ? containerNamed(For->getRangeInit()) : nullptr;
+  if (!Container)
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 4> Steps{For->getBody()};
+  if (const auto *Block = dyn_cast<CompoundStmt>(For->getBody()))
+    Steps.assign(Block->body_begin(), Block->body_end());
+  for (const Stmt *Step : Steps) {
+    // A statement without a branch in it (`t.join();`, `sum += f.get();`).
+    bool Branches = false, Joined = false;
+    forEachOwnStmt(Step, [&](const Stmt &S) {
+      const auto *Logical = dyn_cast<BinaryOperator>(&S);
+      Branches |= isa<AbstractConditionalOperator, IfStmt, SwitchStmt>(S) ||
+                  (Logical && Logical->isLogicalOp());
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+      std::optional<CallInfo> Info = Call ? describeCall(*Call) : std::nullopt;
+      Joined |= Info && anyNameMatches(Joins, *Info) &&
+                namedDecl(Call->getImplicitObjectArgument()) ==
+                    For->getLoopVariable();
+    });
+    if (Joined && !Branches && isa<Expr, DeclStmt>(Step))
+      return Container;
+    if (leaves(Step))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
@@ -150,8 +210,17 @@ bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
   const auto *It = llvm::find(Block->body(), &Loop);
   if (It == Block->body_end())
     return false;
+  // Threads that join themselves (std::jthread) in a container of the
+  // loop's block: its end joins them all, however the block is left.
+  for (const VarDecl *Var : llvm::to_vector(Pending))
+    if (joinsItself(*Var) && inBlock(*Var, *Block, Ctx))
+      Pending.erase(Var);
+  if (Pending.empty())
+    return true;
   for (++It; It != Block->body_end(); ++It) {
     if (const VarDecl *Joined = joinOf(**It, Joins, Combinators))
+      Pending.erase(Joined);
+    if (const VarDecl *Joined = joinedEach(**It, Joins))
       Pending.erase(Joined);
     if (Pending.empty())
       return true;
@@ -243,11 +312,109 @@ bool functionCalls(const FunctionDecl &Called, ASTContext &Ctx,
   return true;
 }
 
-/// The calls of the lambda whose call operator is \p Op, kept in a local
-/// variable of the function that makes it; false when the variable is used
-/// otherwise than called (copied, captured, passed on).
-bool lambdaCalls(const CXXMethodDecl &Op,
-                 llvm::SmallVectorImpl<const CallExpr *> &Calls) {
+/// True when the integer elements of \p Range are constants: a braced list
+/// of them, or a variable made from one.
+bool constantElements(const Expr *Range, ASTContext &Ctx) {
+  const Expr *E = strip(Range, Wrappers::Object);
+  if (const auto *List = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
+    E = strip(List->getSubExpr(), Wrappers::Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    E = Var && Var->getType().isConstant(Ctx)
+            ? strip(Var->getInit(), Wrappers::Object)
+            : nullptr;
+  }
+  const auto *Init = dyn_cast_or_null<InitListExpr>(E);
+  return Init && Init->getNumInits() > 0 &&
+         llvm::all_of(Init->inits(), [&](const Expr *Element) {
+           return !Element->isValueDependent() &&
+                  Element->isIntegerConstantExpr(Ctx);
+         });
+}
+
+bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth,
+                   bool UnitLocal);
+
+/// True when \p For's condition keeps its counter \p V under a bound in
+/// its body: a conjunct `V < B`, `V <= B` (or `B > V`, `B >= V`) where B is
+/// a bounded count (a constant, std::min of one) or a bound argument, and
+/// the body never writes V.
+bool counterUnderBound(const ForStmt &For, const VarDecl &V, ASTContext &Ctx,
+                       unsigned Depth, bool UnitLocal) {
+  if (!For.getCond() || !leftAlone(For.getBody(), V) || Depth > 3)
+    return false;
+  llvm::SmallVector<const Expr *, 4> Parts{For.getCond()};
+  while (!Parts.empty()) {
+    const auto *Part =
+        dyn_cast<BinaryOperator>(Parts.pop_back_val()->IgnoreParenImpCasts());
+    if (Part && Part->getOpcode() == BO_LAnd) {
+      Parts.append({Part->getLHS(), Part->getRHS()});
+      continue;
+    }
+    const Expr *Bound = nullptr;
+    if (Part && (Part->getOpcode() == BO_LT || Part->getOpcode() == BO_LE))
+      Bound =
+          declNamedDirectly(Part->getLHS()) == &V ? Part->getRHS() : nullptr;
+    else if (Part && (Part->getOpcode() == BO_GT || Part->getOpcode() == BO_GE))
+      Bound =
+          declNamedDirectly(Part->getRHS()) == &V ? Part->getLHS() : nullptr;
+    if (Bound && (boundedCount(Bound, Ctx) ||
+                  boundArgument(Bound, Ctx, Depth + 1, UnitLocal)))
+      return true;
+  }
+  return false;
+}
+
+/// True when the variable \p V holds a count its function fixed: a const
+/// variable, the element of a range-based for over constants, or the counter
+/// of a for loop whose condition keeps it under a bound.
+bool boundVariable(const VarDecl &V, ASTContext &Ctx, unsigned Depth,
+                   bool UnitLocal) {
+  DynTypedNodeList Up = Ctx.getParents(V);
+  const auto *Decl = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
+  DynTypedNodeList Above = Decl ? Ctx.getParents(*Decl) : Up;
+  if (const auto *For =
+          Above.size() == 1 ? Above[0].get<CXXForRangeStmt>() : nullptr;
+      For && For->getLoopVariable() == &V)
+    return constantElements(For->getRangeInit(), Ctx);
+  if (const auto *For = Above.size() == 1 ? Above[0].get<ForStmt>() : nullptr;
+      For && For->getInit() == Decl)
+    return counterUnderBound(*For, V, Ctx, Depth, UnitLocal);
+  return V.getType().isConstQualified() && !V.getType()->isReferenceType();
+}
+
+/// True when the argument \p Arg is a bound: a constant, or an integer
+/// expression without calls that reads only bound variables, enumerators
+/// and parameters bound by every call.
+bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth,
+                   bool UnitLocal) {
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
+    Arg = Default->getExpr();
+  if (!Arg)
+    return false;
+  Arg = Arg->IgnoreParenImpCasts();
+  if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
+    return true;
+  bool Bound = Arg->getType()->isIntegerType();
+  forEachOwnStmt(Arg, [&](const Stmt &S) {
+    Bound &= !isa<CallExpr, MemberExpr>(S);
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref || !Bound || isa<EnumConstantDecl>(Ref->getDecl()))
+      return;
+    if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+      Bound = boundByEveryCall(*P, Ctx, UnitLocal, Depth + 1);
+    else if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Bound = boundVariable(*V, Ctx, Depth, UnitLocal);
+    else
+      Bound = false;
+  });
+  return Bound;
+}
+
+} // namespace
+
+bool localLambdaCalls(const CXXMethodDecl &Op,
+                      llvm::SmallVectorImpl<const CallExpr *> &Calls) {
   const CXXRecordDecl *Closure = Op.getParent();
   const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext());
   const Stmt *Body = Outer ? Outer->getBody() : nullptr;
@@ -282,69 +449,6 @@ bool lambdaCalls(const CXXMethodDecl &Op,
   return Uses == Calls.size();
 }
 
-/// True when the integer elements of \p Range are constants: a braced list
-/// of them, or a variable made from one.
-bool constantElements(const Expr *Range, ASTContext &Ctx) {
-  const Expr *E = strip(Range, Wrappers::Object);
-  if (const auto *List = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
-    E = strip(List->getSubExpr(), Wrappers::Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
-    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    E = Var && Var->getType().isConstant(Ctx)
-            ? strip(Var->getInit(), Wrappers::Object)
-            : nullptr;
-  }
-  const auto *Init = dyn_cast_or_null<InitListExpr>(E);
-  return Init && Init->getNumInits() > 0 &&
-         llvm::all_of(Init->inits(), [&](const Expr *Element) {
-           return !Element->isValueDependent() &&
-                  Element->isIntegerConstantExpr(Ctx);
-         });
-}
-
-/// True when the variable \p V holds a count its function fixed: a const
-/// variable, or the element of a range-based for over constants.
-bool boundVariable(const VarDecl &V, ASTContext &Ctx) {
-  DynTypedNodeList Up = Ctx.getParents(V);
-  const auto *Decl = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
-  DynTypedNodeList Above = Decl ? Ctx.getParents(*Decl) : Up;
-  if (const auto *For =
-          Above.size() == 1 ? Above[0].get<CXXForRangeStmt>() : nullptr;
-      For && For->getLoopVariable() == &V)
-    return constantElements(For->getRangeInit(), Ctx);
-  return V.getType().isConstQualified() && !V.getType()->isReferenceType();
-}
-
-/// True when the argument \p Arg is a bound: a constant, or an integer
-/// expression without calls that reads only bound variables, enumerators
-/// and parameters bound by every call.
-bool boundArgument(const Expr *Arg, ASTContext &Ctx, unsigned Depth,
-                   bool UnitLocal) {
-  if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
-    Arg = Default->getExpr();
-  if (!Arg)
-    return false;
-  Arg = Arg->IgnoreParenImpCasts();
-  if (!Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
-    return true;
-  bool Bound = Arg->getType()->isIntegerType();
-  forEachOwnStmt(Arg, [&](const Stmt &S) {
-    Bound &= !isa<CallExpr, MemberExpr>(S);
-    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-    if (!Ref || !Bound || isa<EnumConstantDecl>(Ref->getDecl()))
-      return;
-    if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
-      Bound = boundByEveryCall(*P, Ctx, UnitLocal, Depth + 1);
-    else if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      Bound = boundVariable(*V, Ctx);
-    else
-      Bound = false;
-  });
-  return Bound;
-}
-
-} // namespace
-
 bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, bool UnitLocal,
                       unsigned Depth) {
   const auto *FD = dyn_cast<FunctionDecl>(P.getDeclContext());
@@ -353,7 +457,7 @@ bool boundByEveryCall(const ParmVarDecl &P, ASTContext &Ctx, bool UnitLocal,
   llvm::SmallVector<const CallExpr *, 4> Calls;
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   bool Seen = Method && isLambdaCallOperator(*FD)
-                  ? lambdaCalls(*Method, Calls)
+                  ? localLambdaCalls(*Method, Calls)
                   : functionCalls(*FD, Ctx, Calls, UnitLocal);
   unsigned Index = P.getFunctionScopeIndex();
   return Seen && !Calls.empty() &&

@@ -23,9 +23,11 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::model {
 
@@ -47,6 +49,12 @@ bool joinedAfter(const Stmt &Loop, const OwnStmts &Own,
                  const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns,
                  const NameMatcher &Joins, const NameMatcher &Combinators,
                  ASTContext &Ctx);
+
+/// The calls of the lambda whose call operator is \p Op, kept in a local
+/// variable of the function that makes it; false when the variable is used
+/// otherwise than called (copied, captured, passed on) or there is none.
+bool localLambdaCalls(const CXXMethodDecl &Op,
+                      llvm::SmallVectorImpl<const CallExpr *> &Calls);
 
 /// True when every call of the function \p P belongs to is seen and passes
 /// \p P a bound: the function is a lambda kept in a local variable that is

@@ -53,6 +53,7 @@ const Library::Entry Library::Entries[] = {
     {"AsyncLockFunctions", &Library::AsyncLockFunctions},
     {"ContextStopMembers", &Library::ContextStopMembers},
     {"WorkDestroyingContexts", &Library::WorkDestroyingContexts},
+    {"AlwaysFalseFunctions", &Library::AlwaysFalseFunctions},
     // What makes a result ready (PathFacts.h).
     {"ReadyOnAwait", nullptr, &ReadinessKnowledge::ReadyOnAwait},
     {"ReadyAfterCall", nullptr, &ReadinessKnowledge::ReadyAfterCall},

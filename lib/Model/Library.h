@@ -105,6 +105,11 @@ public:
   /// whose destructor destroys the work they did not run.
   NameMatcher ContextStopMembers;
   NameMatcher WorkDestroyingContexts;
+  /// Functions whose body is not in the unit, documented to return false
+  /// (Boost.Test's tt_detail::dummy_cond, which its assertion macros test in
+  /// `do { ... } while (dummy_cond())`): a loop they guard runs its body
+  /// once (a do) or never.
+  NameMatcher AlwaysFalseFunctions;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
   /// AnyReadyCombinators, AssertionFunctions.

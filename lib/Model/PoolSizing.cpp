@@ -3,7 +3,10 @@
 #include "PoolSizing.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "JoinedBatches.h"
 #include "NameMatcher.h"
+#include "RangeSizes.h"
+#include "SetupMembers.h"
 #include "StaticLoopBounds.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -123,12 +126,140 @@ bool stoppedWithObject(const FieldDecl &Field) {
   return !Destructor->isDefined() || reaches(*Destructor, Field, /*Depth=*/2);
 }
 
+/// The function whose run runs the body of \p FD, the call operator of a
+/// lambda that function makes and runs there: calls in place (`[&] { ...
+/// }()`) or keeps in a local that it only calls. Null otherwise.
+const FunctionDecl *hostOf(const FunctionDecl &FD) {
+  const auto *Op = dyn_cast<CXXMethodDecl>(&FD);
+  if (!Op || !isLambdaCallOperator(FD))
+    return nullptr;
+  const CXXRecordDecl *Closure = Op->getParent();
+  const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext());
+  if (!Outer)
+    return nullptr;
+  llvm::SmallVector<const CallExpr *, 2> Calls;
+  if (localLambdaCalls(*Op, Calls))
+    return Outer;
+  bool InPlace = false;
+  forEachOwnStmt(Outer->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+    const auto *Lambda = Call && Call->getOperator() == OO_Call
+                             ? dyn_cast_or_null<LambdaExpr>(
+                                   strip(Call->getArg(0), Wrappers::Object))
+                             : nullptr;
+    InPlace |= Lambda && Lambda->getLambdaClass() == Closure;
+  });
+  return InPlace ? Outer : nullptr;
+}
+
+/// True when something in \p Body (nested lambdas included) may grow the
+/// local \p Var: assigns it, or adds to it by a non-const member.
+bool grownIn(const Stmt *Body, const VarDecl &Var) {
+  if (!Body)
+    return false;
+  if (auto [Target, Value] = assignmentParts(Body);
+      Target && namedDecl(Target) == &Var)
+    return true;
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Body);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (Method && Method->getIdentifier() && !Method->isConst() &&
+      namedDecl(Call->getImplicitObjectArgument()) == &Var &&
+      llvm::is_contained({"push_back", "emplace_back", "push_front",
+                          "emplace_front", "push", "emplace", "insert",
+                          "resize", "append", "assign", "swap"},
+                         Method->getName()))
+    return true;
+  return llvm::any_of(Body->children(),
+                      [&](const Stmt *Child) { return grownIn(Child, Var); });
+}
+
+/// True when \p E is fixed by what the sizing function \p Host is given:
+/// a constant, one of its parameters, a const or integer global, a data
+/// member that only the set-up members fill, a local made from such values
+/// and grown nowhere, or a call (or construction) given only such values
+/// or objects made from nothing (`topology{}.distribute(workers_, n)`),
+/// at least one of them sized: a call given nothing reads its input from
+/// elsewhere.
+bool madeFromSize(const Expr *E, const FunctionDecl &Host, ASTContext &Ctx,
+                  unsigned Depth = 0) {
+  E = strip(E, Wrappers::Object);
+  if (!E || Depth > 4)
+    return false;
+  if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
+    return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = strip(Member->getBase(), Wrappers::Object);
+    return isa<FieldDecl>(Member->getMemberDecl()) && !growsWithInput(E) &&
+           (isa<CXXThisExpr>(Base) || madeFromSize(Base, Host, Ctx, Depth + 1));
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return true;
+    if (!Var)
+      return false;
+    if (isa<ParmVarDecl>(Var))
+      return Var->getDeclContext() == &Host;
+    if (Var->hasGlobalStorage())
+      return Var->getType().isConstQualified() ||
+             Var->getType()->isIntegerType();
+    return Var->getInit() && !grownIn(Host.getBody(), *Var) &&
+           madeFromSize(Var->getInit(), Host, Ctx, Depth + 1);
+  }
+  llvm::SmallVector<const Expr *, 4> Inputs;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    Inputs.append(Call->arg_begin(), Call->arg_end());
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Inputs.push_back(Member->getImplicitObjectArgument());
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    Inputs.append(Construct->arg_begin(), Construct->arg_end());
+  } else {
+    return false;
+  }
+  bool Sized = false;
+  for (const Expr *Input : Inputs) {
+    const Expr *Made = strip(Input, Wrappers::Object);
+    const auto *Blank = dyn_cast_or_null<CXXConstructExpr>(Made);
+    const auto *List = dyn_cast_or_null<InitListExpr>(Made);
+    if (isa<CXXDefaultArgExpr>(Input) || (Blank && Blank->getNumArgs() == 0) ||
+        (List && List->getNumInits() == 0))
+      continue;
+    if (!madeFromSize(Input, Host, Ctx, Depth + 1))
+      return false;
+    Sized = true;
+  }
+  return Sized;
+}
+
+/// True when \p Loop runs a number of times that what \p Host is given
+/// fixes: a counting loop bounded by it (staticallyBounded with \p Host
+/// sizing), or a range-based for over a range made from it (madeFromSize:
+/// one node per worker of a plan made from the pool's size).
+bool boundBySize(const Stmt &Loop, const FunctionDecl &Host, ASTContext &Ctx) {
+  if (staticallyBounded(Loop, Ctx, &Host))
+    return true;
+  const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop);
+  return Range && madeFromSize(Range->getRangeInit(), Host, Ctx);
+}
+
 } // namespace
 
 bool sizesPool(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx,
                llvm::function_ref<bool(const CallExpr &)> IsSpawn) {
-  const CXXRecordDecl *Class = classMade(FD);
-  if (!Class || !staticallyBounded(Loop, Ctx, &FD))
+  // A lambda the function runs in place does what the function does.
+  const FunctionDecl *Host = &FD;
+  for (unsigned Depth = 0; Host && isLambdaCallOperator(*Host) && Depth < 3;
+       ++Depth)
+    Host = hostOf(*Host);
+  if (!Host)
+    return false;
+  // A constructor or a factory makes the pool; any other member sets one
+  // up only when it is a set-up member for the member it fills.
+  const CXXRecordDecl *Class = classMade(*Host);
+  const auto *SetUp = Class ? nullptr : dyn_cast<CXXMethodDecl>(Host);
+  if (SetUp && !SetUp->isStatic() && !isLambdaCallOperator(*SetUp))
+    Class = SetUp->getParent()->getCanonicalDecl();
+  if (!Class || !boundBySize(Loop, *Host, Ctx))
     return false;
   const Stmt *Body = loopBody(Loop);
   bool Spawns = false;
@@ -139,7 +270,8 @@ bool sizesPool(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx,
       return;
     Spawns = true;
     const FieldDecl *Kept = keptIn(*Call, Body, Class);
-    AllKept = Kept && stoppedWithObject(*Kept);
+    AllKept = Kept && stoppedWithObject(*Kept) &&
+              (!SetUp || setUpMember(*SetUp, *Kept));
   });
   return Spawns && AllKept;
 }

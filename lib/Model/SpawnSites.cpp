@@ -3,6 +3,7 @@
 #include "SpawnSites.h"
 #include "Awaitables.h"
 #include "CallInfo.h"
+#include "ConstantConditions.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "StaticLoopBounds.h"
@@ -82,7 +83,8 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
 
 const CallExpr *
 firstSpawnIn(const Stmt &Loop, const OwnStmts &Own,
-             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns) {
+             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns,
+             const NameMatcher &AlwaysFalse, const ASTContext &Ctx) {
   const Stmt *Body = loopBody(Loop);
   llvm::SmallVector<const CallExpr *, 2> InLoop;
   Own.forEach(Body, [&](const Stmt &S) {
@@ -95,7 +97,8 @@ firstSpawnIn(const Stmt &Loop, const OwnStmts &Own,
   // A spawn in a nested loop is that loop's.
   llvm::SmallPtrSet<const Stmt *, 8> Nested;
   Own.forEach(Body, [&](const Stmt &S) {
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+        !neverRepeats(S, AlwaysFalse, Ctx))
       Own.forEach(loopBody(S),
                   [&](const Stmt &Inner) { Nested.insert(&Inner); });
   });

@@ -52,10 +52,13 @@ const Expr *spawnedBy(const CallExpr &Call, const NameMatcher &SpawnFunctions,
                       EagerTaskMemo *EagerTasks = nullptr);
 
 /// The first of \p Spawns in \p Loop's own body (a spawn in a loop nested
-/// in it is that loop's); null when there is none.
+/// in it is that loop's, unless that loop never repeats: neverRepeats with
+/// \p AlwaysFalse, a `do { ... } while (dummy_cond())` of a test macro);
+/// null when there is none.
 const CallExpr *
 firstSpawnIn(const Stmt &Loop, const OwnStmts &Own,
-             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns);
+             const llvm::SmallPtrSetImpl<const CallExpr *> &Spawns,
+             const NameMatcher &AlwaysFalse, const ASTContext &Ctx);
 
 } // namespace clang::tidy::async::model
 

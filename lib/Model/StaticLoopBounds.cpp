@@ -146,6 +146,29 @@ bool fixedSizeRange(const Expr *Range, ASTContext &Ctx) {
   });
 }
 
+bool leftAlone(const Stmt *Body, const VarDecl &V) {
+  bool Written = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    Written |= writtenDecl(S) == &V;
+    if (const auto *Addr = dyn_cast<UnaryOperator>(&S);
+        Addr && Addr->getOpcode() == UO_AddrOf)
+      Written |= declNamedDirectly(Addr->getSubExpr()) == &V;
+  });
+  return !Written;
+}
+
+bool boundedCount(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+         FD->getName() == "min" &&
+         llvm::any_of(Call->arguments(),
+                      [&](const Expr *Arg) { return boundedCount(Arg, Ctx); });
+}
+
 namespace {
 
 /// True when \p For steps the integer \p I by one each round (`++i`,
@@ -158,14 +181,7 @@ bool stepsByOne(const ForStmt &For, const VarDecl &I) {
   if (!I.getType()->isIntegerType() || !Inc || !Inc->isIncrementDecrementOp() ||
       declNamedDirectly(Inc->getSubExpr()) != &I)
     return false;
-  bool Written = false;
-  forEachOwnStmt(For.getBody(), [&](const Stmt &S) {
-    Written |= writtenDecl(S) == &I;
-    if (const auto *Addr = dyn_cast<UnaryOperator>(&S);
-        Addr && Addr->getOpcode() == UO_AddrOf)
-      Written |= declNamedDirectly(Addr->getSubExpr()) == &I;
-  });
-  return !Written;
+  return leftAlone(For.getBody(), I);
 }
 
 /// True when the comparison \p Cond, a condition of \p For or one of its

@@ -27,6 +27,15 @@ const Stmt *loopBody(const Stmt &Loop);
 /// (`iota(0, 4)`, `irange(0, smp::count)`).
 bool fixedSizeRange(const Expr *Range, ASTContext &Ctx);
 
+/// True when \p Body neither writes the variable \p V (an assignment, an
+/// increment or decrement, a non-const member call on it) nor takes its
+/// address.
+bool leftAlone(const Stmt *Body, const VarDecl &V);
+
+/// True when \p E is a count the code bounds: an integer constant, or
+/// std::min of one (`std::min(8U, std::thread::hardware_concurrency())`).
+bool boundedCount(const Expr *E, ASTContext &Ctx);
+
 /// True when \p Loop runs a number of times fixed before it starts: a
 /// range-based for over a fixed-size range (fixedSizeRange), or a counting
 /// for loop against a constant, main's argc, a range of fixed extent, or a

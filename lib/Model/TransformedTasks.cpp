@@ -152,20 +152,6 @@ std::pair<const Expr *, QualType> viewOf(const Expr *E,
   return {};
 }
 
-/// True when \p E is a count the code bounds: a constant, or std::min of
-/// one.
-bool boundedCount(const Expr *E, ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
-    return true;
-  const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         FD->getName() == "min" &&
-         llvm::any_of(Call->arguments(),
-                      [&](const Expr *Arg) { return boundedCount(Arg, Ctx); });
-}
-
 /// True when \p Input is a batch of a bounded size: it takes a constant
 /// count of its range (`views::take(16)`, `span.subspan(i, 16)`,
 /// `span.first(16)`, `views::counted(it, 16)`), also through a local.

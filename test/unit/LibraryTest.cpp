@@ -133,6 +133,7 @@ const Documented Lists[] = {
      "asio::io_context::stop;asio::thread_pool::stop;"
      "::agrpc::GrpcContext::stop"},
     {"WorkDestroyingContexts", "asio::execution_context"},
+    {"AlwaysFalseFunctions", "::boost::test_tools::tt_detail::dummy_cond"},
     {"ReadyOnAwait",
      "concurrencpp::result::resolve;"
      "concurrencpp::shared_result::resolve;"
