@@ -141,7 +141,7 @@ bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To) {
 
 bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
   // What may follow without running code: S's own parts (a temporary bound
-  // after its value) and the parts of a co_return without a value.
+  // after its value) and the parts of a return or co_return without a value.
   llvm::DenseSet<const Stmt *> Own, Quiet;
   auto AddParts = [](const Stmt *Root, llvm::DenseSet<const Stmt *> &To) {
     llvm::SmallVector<const Stmt *, 16> Work{Root};
@@ -153,12 +153,17 @@ bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
   AddParts(&S, Own);
   Quiet = Own;
   for (const CFGBlock *Block : Graph)
-    for (const CFGElement &Element : *Block)
-      if (const auto *Return = dyn_cast_or_null<CoreturnStmt>(stmtOf(Element));
+    for (const CFGElement &Element : *Block) {
+      const Stmt *Part = stmtOf(Element);
+      if (const auto *Return = dyn_cast_or_null<CoreturnStmt>(Part);
           Return && !Return->getOperand()) {
         Quiet.insert(Return);
         AddParts(Return->getPromiseCall(), Quiet);
       }
+      if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Part);
+          Return && !Return->getRetValue())
+        Quiet.insert(Return);
+    }
   // Each block that holds a part of S is walked from after its last part.
   bool Found = false, Runs = false;
   for (const CFGBlock *Block : Graph) {

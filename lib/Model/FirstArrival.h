@@ -50,7 +50,7 @@ bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To);
 /// True when \p S, a statement of a block, is in \p Graph and nothing of
 /// the function runs after it on any path: what follows it to the exit is
 /// only the ends of locals (their destructors, the ends of their lifetimes)
-/// and a 'co_return' without a value.
+/// and a 'return' or 'co_return' without a value.
 bool nothingRunsAfter(const CFG &Graph, const Stmt &S);
 
 } // namespace clang::tidy::async::model
