@@ -2,6 +2,8 @@
 
 #include "UnhandledRaceOutcomeCheck.h"
 #include "../Model/Expressions.h"
+#include "../Model/FirstArrival.h"
+#include "../Model/ThrowAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -20,6 +22,14 @@ constexpr llvm::StringLiteral AssertionMacrosOpt = "AssertionMacros";
 constexpr llvm::StringLiteral DefaultAssertionMacros = "";
 constexpr llvm::StringLiteral AssertionFunctionsOpt = "AssertionFunctions";
 constexpr llvm::StringLiteral DefaultAssertionFunctions = "boost::ut::expect";
+constexpr llvm::StringLiteral ThrowAssertionReportsOpt =
+    "ThrowAssertionReports";
+// What a throw assertion calls when its statement completes without
+// throwing (doctest's and Catch2's also cast the statement to void).
+constexpr llvm::StringLiteral DefaultThrowAssertionReports =
+    "boost::test_tools::tt_detail::report_assertion;"
+    "testing::internal::AssertHelper::operator=;"
+    "Catch::AssertionHandler::handleUnexpectedExceptionNotThrown";
 
 } // namespace
 
@@ -31,13 +41,16 @@ UnhandledRaceOutcomeCheck::UnhandledRaceOutcomeCheck(StringRef Name,
       AssertionMacros(model::splitList(
           Options.get(AssertionMacrosOpt, DefaultAssertionMacros))),
       AssertionFunctions(
-          Options.get(AssertionFunctionsOpt, DefaultAssertionFunctions)) {}
+          Options.get(AssertionFunctionsOpt, DefaultAssertionFunctions)),
+      ThrowAssertionReports(Options.get(ThrowAssertionReportsOpt,
+                                        DefaultThrowAssertionReports)) {}
 
 void UnhandledRaceOutcomeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RaceFunctionsOpt, RaceFunctions.str());
   Options.store(Opts, AssertionMacrosOpt, model::joinList(AssertionMacros));
   Options.store(Opts, AssertionFunctionsOpt, AssertionFunctions.str());
+  Options.store(Opts, ThrowAssertionReportsOpt, ThrowAssertionReports.str());
 }
 
 void UnhandledRaceOutcomeCheck::checkRead(const model::RaceOutcomes &Races,
@@ -137,7 +150,8 @@ void UnhandledRaceOutcomeCheck::checkPositionalRead(
 }
 
 void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
-                                               const Stmt &S) {
+                                               const Stmt &S,
+                                               CheckedFunction &F) {
   // A race whose outcome is dropped: a whole statement.
   const auto *Compound = dyn_cast<CompoundStmt>(&S);
   if (!Compound)
@@ -145,7 +159,7 @@ void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
   for (const Stmt *Child : Compound->body()) {
     const auto *E = dyn_cast<Expr>(Child);
     const CoawaitExpr *Await = E ? Races.raceAwait(E) : nullptr;
-    if (!Await || Await->getType()->isVoidType())
+    if (!Await || Await->getType()->isVoidType() || outcomeUnread(*Child, F))
       continue;
     diag(Await->getBeginLoc(),
          "the outcome of this race is discarded, so the code after it "
@@ -157,8 +171,23 @@ void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
   }
 }
 
+bool UnhandledRaceOutcomeCheck::outcomeUnread(const Stmt &Race,
+                                              CheckedFunction &F) {
+  // A throw assertion evaluates the race for its exception: the test wants
+  // it to throw, and no code reads what it returns.
+  if (!ThrowAsserted)
+    ThrowAsserted =
+        model::throwAssertedStatements(F.Body, ThrowAssertionReports, F.Ctx);
+  if (ThrowAsserted->contains(&Race))
+    return true;
+  // No code of the coroutine runs after the race: none can misread it.
+  const CFG *Graph = Facts.session().cfg(F.Decl);
+  return Graph && model::nothingRunsAfter(*Graph, Race);
+}
+
 void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
   model::RaceOutcomes Races(RaceFunctions, Lib.CombinatorFunctions, F.Ctx);
+  ThrowAsserted.reset();
   // Every race is a co_await of a race call: a function without one has no
   // outcome to collect, drop or read.
   if (llvm::none_of(F.events().suspensions(),
@@ -168,7 +197,7 @@ void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {
     return;
   F.forEachStmt([&](const Stmt &S) {
     Races.collect(S);
-    checkDiscarded(Races, S);
+    checkDiscarded(Races, S, F);
   });
   if (Races.empty())
     return;

@@ -6,6 +6,8 @@
 #include "../Model/NameMatcher.h"
 #include "../Model/RaceOutcomeWalk.h"
 #include "AsyncCheck.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,12 +38,22 @@ private:
   void checkPositionalRead(const model::RaceOutcomes &Races, const Stmt &S,
                            const model::RaceScope &In);
   /// Races awaited as whole statements, their outcome dropped.
-  void checkDiscarded(const model::RaceOutcomes &Races, const Stmt &S);
+  void checkDiscarded(const model::RaceOutcomes &Races, const Stmt &S,
+                      CheckedFunction &F);
+  /// True when no code can read the outcome of \p Race, a statement of \p F:
+  /// a throw assertion evaluates it for its exception, or nothing of the
+  /// coroutine runs after it.
+  bool outcomeUnread(const Stmt &Race, CheckedFunction &F);
 
   const model::NameMatcher RaceFunctions;
   /// Macro names (a trailing '*' matches a prefix) taken as assertions.
   const std::vector<std::string> AssertionMacros;
   const model::NameMatcher AssertionFunctions;
+  /// What a throw assertion calls when its statement does not throw.
+  const model::NameMatcher ThrowAssertionReports;
+  /// The statements of the function judged that throw assertions evaluate,
+  /// found when a discarded race first asks.
+  std::optional<llvm::SmallPtrSet<const Stmt *, 4>> ThrowAsserted;
 };
 
 } // namespace clang::tidy::async

@@ -1,7 +1,9 @@
 //===--- FirstArrival.cpp - async-lint ------------------------------------===//
 
 #include "FirstArrival.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
@@ -135,6 +137,49 @@ bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To) {
     }
   }
   return Found;
+}
+
+bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
+  // What may follow without running code: S's own parts (a temporary bound
+  // after its value) and the parts of a return or co_return without a value.
+  llvm::DenseSet<const Stmt *> Own, Quiet;
+  auto AddParts = [](const Stmt *Root, llvm::DenseSet<const Stmt *> &To) {
+    llvm::SmallVector<const Stmt *, 16> Work{Root};
+    while (!Work.empty())
+      if (const Stmt *Part = Work.pop_back_val();
+          Part && To.insert(Part).second)
+        llvm::append_range(Work, Part->children());
+  };
+  AddParts(&S, Own);
+  Quiet = Own;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block) {
+      const Stmt *Part = stmtOf(Element);
+      if (const auto *Return = dyn_cast_or_null<CoreturnStmt>(Part);
+          Return && !Return->getOperand()) {
+        Quiet.insert(Return);
+        AddParts(Return->getPromiseCall(), Quiet);
+      }
+      if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Part);
+          Return && !Return->getRetValue())
+        Quiet.insert(Return);
+    }
+  // Each block that holds a part of S is walked from after its last part.
+  bool Found = false, Runs = false;
+  for (const CFGBlock *Block : Graph) {
+    unsigned Index = 0, Last = 0;
+    for (const CFGElement &Element : *Block)
+      if (++Index; Own.contains(stmtOf(Element)))
+        Last = Index;
+    if (Last == 0 || Runs)
+      continue;
+    Found = true;
+    walk(Graph, *Block, Last, [&](const Stmt &Next, const CFGBlock &) {
+      Runs |= !Quiet.contains(&Next);
+      return Runs;
+    });
+  }
+  return Found && !Runs;
 }
 
 } // namespace clang::tidy::async::model

@@ -47,6 +47,12 @@ bool passesFirst(const CFG &Graph, const Stmt &Through, const Stmt &To);
 /// True when \p To may run after \p From on some path of \p Graph.
 bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To);
 
+/// True when \p S, a statement of a block, is in \p Graph and nothing of
+/// the function runs after it on any path: what follows it to the exit is
+/// only the ends of locals (their destructors, the ends of their lifetimes)
+/// and a 'return' or 'co_return' without a value.
+bool nothingRunsAfter(const CFG &Graph, const Stmt &S);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_LINT_MODEL_FIRSTARRIVAL_H

@@ -87,4 +87,36 @@ TEST(FirstArrival, MayRunAfter) {
   EXPECT_FALSE(model::mayRunAfter(*Graph, *Wait, *callOf(Ctx, *Branch, "other")));
 }
 
+const char *Tails = R"cpp(
+void wait();
+void after();
+struct Guard { ~Guard(); };
+void last() { Guard g; after(); wait(); }
+void then_return(bool b) { if (b) { wait(); return; } after(); }
+void then_after() { wait(); after(); }
+void branch_then(bool b) { if (b) wait(); after(); }
+void in_loop(int n) { while (n--) wait(); }
+)cpp";
+
+bool nothingAfterWaitIn(ASTUnit &AST, llvm::StringRef Function) {
+  ASTContext &Ctx = AST.getASTContext();
+  const FunctionDecl *FD = async_lint_test::function(AST, Function);
+  std::unique_ptr<CFG> Graph = FD ? model::buildFunctionCFG(*FD, Ctx) : nullptr;
+  const CallExpr *Wait = FD ? callOf(Ctx, *FD, "wait") : nullptr;
+  EXPECT_TRUE(Graph && Wait);
+  return Graph && Wait && model::nothingRunsAfter(*Graph, *Wait);
+}
+
+TEST(FirstArrival, NothingRunsAfter) {
+  std::unique_ptr<ASTUnit> AST = async_lint_test::parse(Tails);
+  // Only a local's destructor, or a return without a value, follows.
+  EXPECT_TRUE(nothingAfterWaitIn(*AST, "last"));
+  EXPECT_TRUE(nothingAfterWaitIn(*AST, "then_return"));
+  EXPECT_FALSE(nothingAfterWaitIn(*AST, "then_after"));
+  // Last in a branch, with code after the if; last in a loop, whose
+  // condition runs next.
+  EXPECT_FALSE(nothingAfterWaitIn(*AST, "branch_then"));
+  EXPECT_FALSE(nothingAfterWaitIn(*AST, "in_loop"));
+}
+
 } // namespace
