@@ -3,6 +3,7 @@
 #include "DroppedValues.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "DropHandOffs.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "PromiseFutures.h"
@@ -150,8 +151,10 @@ DropVerdict DropVerdicts::judgeType(QualType T) const {
   DropVerdict None{DropVerdict::Kind::None, Laziness::Unknown};
   std::string Name = canonicalTypeName(T);
   // Fire-and-forget types are made to be dropped; a synchronous generator
-  // runs only as it is iterated, so dropping one loses no work.
-  if (Lib.FireAndForgetTypes.matches(Name) || isSynchronousGenerator(T))
+  // runs only as it is iterated, so dropping one loses no work; nor does an
+  // awaitable whose destructor hands its work on when it was not awaited.
+  if (Lib.FireAndForgetTypes.matches(Name) || isSynchronousGenerator(T) ||
+      handsOnWhenDropped(T))
     return None;
   bool Listed = Lib.TaskTypes.matches(Name);
   bool Task = Listed || isTaskType(T);

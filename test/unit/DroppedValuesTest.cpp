@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Model/DropHandOffs.h"
 #include "Model/DroppedValues.h"
 #include "TestAST.h"
 #include "clang/AST/ExprCXX.h"
@@ -76,6 +77,52 @@ TEST(DroppedValuesTest, ContainersAndExchanges) {
   EXPECT_TRUE(model::isStdContainer(V->getType()));
   EXPECT_FALSE(model::isStdContainer(X->getType()));
   EXPECT_EQ(model::exchangesContents(*Body->body_begin()[0]), nullptr);
+}
+
+
+const char *HandOffCode = R"cpp(
+#include <coroutine>
+#include <utility>
+struct work {};
+void submit(work);
+// Submits its work when destroyed unawaited, as awaiting does.
+struct submits {
+  work W;
+  ~submits() { submit(std::move(W)); }
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>) { submit(std::move(W)); }
+  void await_resume();
+};
+// Its destructor only destroys.
+struct destroys {
+  int *P;
+  ~destroys() { delete P; }
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+// Its destructor moves out what awaiting does not.
+struct other {
+  work W, Spare;
+  ~other() { submit(std::move(Spare)); }
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>) { submit(std::move(W)); }
+  void await_resume();
+};
+submits a() { return {}; }
+destroys b() { return {}; }
+other c() { return {}; }
+)cpp";
+
+TEST(DroppedValuesTest, AwaitablesThatHandTheirWorkOn) {
+  std::unique_ptr<ASTUnit> AST = async_lint_test::parse(HandOffCode);
+  auto Returned = [&](const char *Name) {
+    const FunctionDecl *FD = async_lint_test::function(*AST, Name);
+    return FD ? FD->getReturnType() : QualType();
+  };
+  EXPECT_TRUE(model::handsOnWhenDropped(Returned("a")));
+  EXPECT_FALSE(model::handsOnWhenDropped(Returned("b")));
+  EXPECT_FALSE(model::handsOnWhenDropped(Returned("c")));
 }
 
 } // namespace
