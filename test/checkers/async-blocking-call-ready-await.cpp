@@ -1,6 +1,6 @@
 // RUN: %check_async_lint --check-suffix=DEFAULT %s async-blocking-call %t.default
 // RUN: %check_async_lint --check-suffix=CUSTOM %s async-blocking-call %t.custom \
-// RUN:   --config="{CheckOptions: {ReadyAfterCall: 'corp::flag::set'}}"
+// RUN:   --config="{CheckOptions: {ReadyAfterCall: 'corp::flag::set;dpp::moveable_promise::set_value'}}"
 
 // An eager coroutine that only main runs runs on main's thread until it
 // first suspends. An await of something the same path made ready is no
@@ -26,9 +26,7 @@ struct flag {
   bool await_ready() const { return done; }
   void await_suspend(std::coroutine_handle<>) {}
   void await_resume() {}
-  void wait_for(std::chrono::milliseconds d) { // blocks
-    std::this_thread::sleep_for(d);
-  }
+  void wait_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 };
 } // namespace corp
 
@@ -43,9 +41,8 @@ dpp::job ready_then_wait() {
   dpp::promise<int> p;
   p.set_value(42);
   int x = co_await p.get_awaitable();
-  dpp::promise<int> q;
-  auto r = q.get_awaitable().sync_wait_for(50ms);
-  (void)x, (void)r;
+  std::this_thread::sleep_for(50ms);
+  (void)x;
 }
 
 // Through a macro, and twice in a row.
@@ -54,16 +51,14 @@ dpp::job ready_in_macro() {
   AWAIT_SET(a, 1);
   b.set_value(2);
   co_await b.get_awaitable();
-  dpp::promise<int> q;
-  (void)q.get_awaitable().sync_wait_for(50ms);
+  std::this_thread::sleep_for(50ms);
 }
 
 template <class T> dpp::job ready_in_template(T v) {
   dpp::promise<T> p;
   p.set_value(v);
   co_await p.get_awaitable();
-  dpp::promise<T> q;
-  (void)q.get_awaitable().sync_wait_for(50ms);
+  std::this_thread::sleep_for(50ms);
 }
 
 dpp::job project_flag() {
@@ -72,7 +67,8 @@ dpp::job project_flag() {
   co_await f;
   corp::flag g;
   g.wait_for(50ms);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'corp::flag::wait_for' blocks the executor thread inside coroutine 'project_flag' [async-blocking-call]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'corp::flag::wait_for' blocks the executor thread inside coroutine 'project_flag' [async-blocking-call]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: this call blocks (waiting for a result); 'co_await' the result instead
 }
 
 // True twins.
@@ -80,10 +76,11 @@ dpp::promise<int> *pending; // set by another thread
 
 dpp::job other_thread_sets() {
   int x = co_await pending->get_awaitable();
-  dpp::promise<int> q;
-  (void)q.get_awaitable().sync_wait_for(50ms);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'other_thread_sets' [async-blocking-call]
-  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'other_thread_sets' [async-blocking-call]
+  std::this_thread::sleep_for(50ms);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'other_thread_sets' [async-blocking-call]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'other_thread_sets' [async-blocking-call]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
   (void)x;
 }
 
@@ -92,22 +89,24 @@ dpp::job set_on_one_path(bool c) {
   if (c)
     p.set_value(1);
   co_await p.get_awaitable();
-  dpp::promise<int> q;
-  (void)q.get_awaitable().sync_wait_for(50ms);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'set_on_one_path' [async-blocking-call]
-  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'set_on_one_path' [async-blocking-call]
+  std::this_thread::sleep_for(50ms);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'set_on_one_path' [async-blocking-call]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'set_on_one_path' [async-blocking-call]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
 }
 
 dpp::job ready_then_pending() {
   dpp::promise<int> p;
   p.set_value(1);
   co_await p.get_awaitable();
-  (void)p.get_awaitable().sync_wait_for(50ms); // still in main's call
+  std::this_thread::sleep_for(50ms); // still in main's call
   co_await pending->get_awaitable();
-  dpp::promise<int> q;
-  (void)q.get_awaitable().sync_wait_for(50ms);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'ready_then_pending' [async-blocking-call]
-  // CHECK-NOTES-CUSTOM: :[[@LINE-2]]:9: warning: 'dpp::awaitable::sync_wait_for' blocks the executor thread inside coroutine 'ready_then_pending' [async-blocking-call]
+  std::this_thread::sleep_for(50ms);
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'ready_then_pending' [async-blocking-call]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
+  // CHECK-NOTES-CUSTOM: :[[@LINE-3]]:3: warning: 'std::this_thread::sleep_for' blocks the executor thread inside coroutine 'ready_then_pending' [async-blocking-call]
+  // CHECK-NOTES-CUSTOM: :[[@LINE-4]]:3: note: this call blocks (sleeping); await an asynchronous timer instead
 }
 
 void offline_tests() { // the test suite's entry, called only by main
@@ -122,8 +121,7 @@ void offline_tests() { // the test suite's entry, called only by main
     dpp::promise<int> p;
     p.set_value(1);
     co_await p.get_awaitable();
-    dpp::promise<int> q;
-    (void)q.get_awaitable().sync_wait_for(50ms);
+    std::this_thread::sleep_for(50ms);
   }();
 }
 

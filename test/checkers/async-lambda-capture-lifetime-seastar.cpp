@@ -71,16 +71,16 @@ template seastar::future<> in_template(seastar::sharded<shard_state> &,
 struct locks_t {
   void assign(int);
 };
-seastar::future<int> hold_lock(shard_state &S);
+seastar::future<> hold_lock(shard_state &S);
 seastar::future<> lock_all(seastar::sharded<shard_state> &All) {
   locks_t Locks;
   co_await All.invoke_on(0, [&Locks, &All](shard_state &S) -> seastar::future<> {
-    int Held = co_await hold_lock(S);
-    Locks.assign(Held);
+    co_await hold_lock(S);
+    Locks.assign(0);
     co_await All.invoke_on_others([&Locks](shard_state &O) -> seastar::future<> {
       // CHECK-NOTES: :[[@LINE-1]]:35: warning: coroutine lambda with captures passed to 'seastar::sharded::invoke_on_others' is destroyed while the coroutine may still run
-      int Held = co_await hold_lock(O);
-      Locks.assign(Held);
+      co_await hold_lock(O);
+      Locks.assign(1);
       // CHECK-NOTES: :[[@LINE-1]]:7: note: capture 'Locks' is used here, after the coroutine may have suspended
     });
   });

@@ -7,10 +7,7 @@
 #include <condition_variable>
 #include <coroutine>
 #include <exception>
-#include <memory>
 #include <mutex>
-#include <optional>
-#include <variant>
 
 namespace dpp {
 
@@ -32,16 +29,18 @@ template <class T> class awaitable;
 namespace detail::promise {
 template <class T> class promise_base {
 protected:
-  std::variant<std::monostate, T, std::exception_ptr> value;
+  bool is_set = false;
+  T val{};
+  std::exception_ptr err;
   std::mutex m;
   std::condition_variable cv;
   std::coroutine_handle<> awaiter;
   void throw_if_not_empty() {
-    if (value.index() != 0)
+    if (is_set)
       throw dpp::logic_exception{};
   }
   void settled() {
-    cv.notify_all();
+    is_set = true;
     if (awaiter)
       awaiter.resume();
   }
@@ -49,10 +48,10 @@ protected:
 public:
   void set_exception(std::exception_ptr ptr) {
     throw_if_not_empty();
-    value.template emplace<2>(std::move(ptr));
+    err = ptr;
     settled();
   }
-  bool ready() const { return value.index() != 0; }
+  bool ready() const { return is_set; }
   awaitable<T> get_awaitable() { return awaitable<T>{this}; }
   friend class awaitable<T>;
 };
@@ -65,13 +64,14 @@ public:
   explicit awaitable(detail::promise::promise_base<T> *s) : state(s) {}
   bool await_ready() const { return state->ready(); }
   void await_suspend(std::coroutine_handle<> h) { state->awaiter = h; }
-  T await_resume() { return std::get<1>(state->value); }
+  T await_resume() { return state->val; }
   // Blocks until the promise is set or the time is up.
-  std::optional<T> sync_wait_for(std::chrono::milliseconds d) {
+  bool sync_wait_for(std::chrono::milliseconds d) {
     std::unique_lock<std::mutex> lk(state->m);
-    if (!state->cv.wait_for(lk, d, [this] { return state->ready(); }))
-      return std::nullopt;
-    return std::get<1>(state->value);
+    while (!state->ready())
+      if (!state->cv.wait_for(lk, d))
+        return false;
+    return true;
   }
 };
 
@@ -80,20 +80,19 @@ class basic_promise : public detail::promise::promise_base<T> {
 public:
   void set_value(T v) {
     this->throw_if_not_empty();
-    this->value.template emplace<1>(std::move(v));
+    this->val = v;
     this->settled();
   }
 };
 
 // The movable handle: the state behind a pointer.
 template <class T> class moveable_promise {
-  std::unique_ptr<basic_promise<T>> shared_state =
-      std::make_unique<basic_promise<T>>();
+  basic_promise<T> *shared_state = new basic_promise<T>;
 
 public:
-  void set_value(T v) { shared_state->set_value(std::move(v)); }
+  void set_value(T v) { shared_state->set_value(v); }
   void set_exception(std::exception_ptr ptr) {
-    shared_state->set_exception(std::move(ptr));
+    shared_state->set_exception(ptr);
   }
   awaitable<T> get_awaitable() { return shared_state->get_awaitable(); }
 };
