@@ -286,8 +286,7 @@ bool PlainThreadStarts::mayRunLate(const FunctionDecl &Coro, const Stmt &S,
       LateStmts[&Coro] = Flow.afterSuspensionPast(Ready);
     It = LateStmts.find(&Coro);
   }
-  return It->second ? It->second->contains(&S)
-                    : Flow.mayRunAfterSuspension(S);
+  return It->second ? It->second->contains(&S) : Flow.mayRunAfterSuspension(S);
 }
 
 bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,

@@ -156,7 +156,8 @@ llvm::DenseSet<const Stmt *> SuspensionFlow::afterSuspensionPast(
         if (Late && Record)
           After.insert(S->getStmt());
         const auto *Point = dyn_cast<CoroutineSuspendExpr>(S->getStmt());
-        if (Point && !Ready.contains(Point) && llvm::is_contained(Points, Point))
+        if (Point && !Ready.contains(Point) &&
+            llvm::is_contained(Points, Point))
           Late = true;
       }
   };
