@@ -101,9 +101,9 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
 
 bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
                                          const Stmt &Site, ASTContext &Ctx) {
-  return !PlainStarts.startsOnPlainThread(Coro, Lib.SyncWaitFunctions,
-                                          Facts.session(), Facts.libraryId()) ||
-         suspensionsOf(Coro, Ctx).mayRunAfterSuspension(Site);
+  // Before the first await that can suspend and is not known ready there.
+  return !PlainStarts.runsOnPlainThread(Coro, Site, Lib.SyncWaitFunctions,
+                                        Facts.session(), Facts.libraryId());
 }
 
 void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,

@@ -19,11 +19,14 @@
 namespace clang::tidy::async::model {
 
 /// APIs that call a function object and destroy it once the call returns.
-/// Seastar's per-shard calls belong here: on the calling shard submit_to
-/// calls the function object it was given in place, and the copy
-/// invoke_on_all makes per shard is a temporary of that call, destroyed once
-/// it has returned its future, whether or not the caller awaits it
-/// (Seastar's lambda-coroutine-fiasco; scylladb#12175).
+/// Seastar's calls on every shard belong here: the copy invoke_on_all and
+/// invoke_on_others make per shard is a temporary of that call, destroyed
+/// once it has returned its future, whether or not the caller awaits it
+/// (Seastar's lambda-coroutine-fiasco; scylladb#12175). smp::submit_to and
+/// sharded::invoke_on (one shard) do not: submit_to's contract moves a
+/// temporary function object into storage it keeps until the returned
+/// future resolves, and invoke_on hands it the function inside such a
+/// temporary.
 constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "asio::post;asio::dispatch;asio::defer;asio::io_context::post;"
     "asio::io_context::dispatch;folly::Executor::add;folly::Future::thenValue;"
@@ -31,7 +34,6 @@ constexpr llvm::StringLiteral DefaultCallbackFunctions =
     "folly::Executor::addWithPriority;concurrencpp::executor::post;"
     "concurrencpp::executor::submit;"
     "seastar::sharded::invoke_on_all;seastar::sharded::invoke_on_others;"
-    "seastar::sharded::invoke_on;seastar::smp::submit_to;"
     "seastar::smp::invoke_on_all;seastar::smp::invoke_on_others;"
     "::std::thread::thread;::std::jthread::jthread;::std::async;"
     "post;dispatch;defer;then;execute;submit;enqueue";

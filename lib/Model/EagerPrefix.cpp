@@ -22,6 +22,22 @@ namespace {
 /// How long a chain of callers up to main is followed.
 constexpr unsigned MaxCallerDepth = 8;
 
+/// What \p Await's readiness is that of: its operand, or the object of a
+/// member call without arguments whose visible definition is no coroutine
+/// (an awaitable view of the object: `p.get_awaitable()`).
+const Expr *awaitedObject(const CoawaitExpr &Await) {
+  const Expr *Operand = Await.getOperand()->IgnoreParenImpCasts();
+  const auto *View = dyn_cast<CXXMemberCallExpr>(Operand);
+  if (!View)
+    return Operand;
+  const FunctionDecl *Def = nullptr;
+  const CXXMethodDecl *Method = View->getMethodDecl();
+  if (!Method || View->getNumArgs() != 0 || !Method->hasBody(Def) ||
+      isCoroutine(*Def))
+    return nullptr;
+  return View->getImplicitObjectArgument();
+}
+
 using MentionMap = llvm::DenseMap<const FunctionDecl *,
                                   std::vector<PlainThreadStarts::Mention>>;
 using InstanceMap = PlainThreadStarts::InstanceMap;
@@ -196,6 +212,7 @@ void PlainThreadStarts::clear() {
   InPlaceLambdas.clear();
   InPlaceInstances.clear();
   MainOnly.clear();
+  LateStmts.clear();
 }
 
 bool PlainThreadStarts::startsOnPlainThread(const FunctionDecl &Coro,
@@ -244,12 +261,32 @@ bool PlainThreadStarts::runsOnPlainThread(const FunctionDecl &Coro,
                                           AnalysisSession::LibraryId L) {
   if (!startsOnPlainThread(Coro, SyncWaitFns, Sess, L))
     return false;
-  const SuspensionFlow &Flow = Sess.suspensionFlow(Coro, L);
-  bool Late = Flow.mayRunAfterSuspension(S);
+  bool Late = mayRunLate(Coro, S, Sess, L);
   forEachOwnStmt(&S, [&](const Stmt &Part) {
-    Late = Late || Flow.mayRunAfterSuspension(Part);
+    Late = Late || mayRunLate(Coro, Part, Sess, L);
   });
   return !Late;
+}
+
+bool PlainThreadStarts::mayRunLate(const FunctionDecl &Coro, const Stmt &S,
+                                   AnalysisSession &Sess,
+                                   AnalysisSession::LibraryId L) {
+  const SuspensionFlow &Flow = Sess.suspensionFlow(Coro, L);
+  auto [It, New] = LateStmts.try_emplace(&Coro);
+  if (New) {
+    llvm::DenseSet<const Stmt *> Ready;
+    const PathFacts &Facts = Sess.pathFacts(Coro, L);
+    for (const CoroutineSuspendExpr *Point : Flow.points())
+      if (const auto *Await = dyn_cast<CoawaitExpr>(Point))
+        if (const Expr *Object = awaitedObject(*Await);
+            Object && Facts.isReadyAt(Object, Await))
+          Ready.insert(Await);
+    // Found again: asking for the facts may have grown the map.
+    if (!Ready.empty())
+      LateStmts[&Coro] = Flow.afterSuspensionPast(Ready);
+    It = LateStmts.find(&Coro);
+  }
+  return It->second ? It->second->contains(&S) : Flow.mayRunAfterSuspension(S);
 }
 
 bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
@@ -305,8 +342,8 @@ bool PlainThreadStarts::runsOnMainThread(const Mention &M, bool Lazy,
     return true;
   // A coroutine runs its call here on its caller's thread only before it
   // first suspends.
-  return !(isCoroutine(*Caller) && Session->suspensionFlow(*Caller, Lib)
-                                       .mayRunAfterSuspension(*Start)) &&
+  return !(isCoroutine(*Caller) &&
+           mayRunLate(*Caller, *Start, *Session, Lib)) &&
          onlyOnMainThread(*Caller, Depth + 1);
 }
 

@@ -27,6 +27,13 @@
 // {...}())`) has that call as its only one, and is judged like a function
 // (for a template's lambda: every instantiation's).
 //
+// The first suspension is the first await on the CFG that can suspend and
+// whose awaitable is not known ready there: an await of a local the same
+// path made ready (a ReadyAfterCall member such as a promise's set_value,
+// by the coroutine's path facts), or of a view a member without arguments
+// and without a coroutine body makes of it (DPP's
+// `p.set_value(1); co_await p.get_awaitable();`), does not suspend.
+//
 // A plain function that the initialiser of a namespace-scope variable hands
 // to a call or a construction (a test framework's registered case: doctest's
 // and Catch2's TEST_CASE expand to a static function and a static variable
@@ -105,7 +112,20 @@ private:
   /// thread and, for a \p Lazy coroutine, starts it there.
   bool runsOnMainThread(const Mention &M, bool Lazy, unsigned Depth);
 
+  /// True when \p S, a statement of the coroutine \p Coro, may run after
+  /// \p Coro first suspends: past a suspension point that can suspend,
+  /// other than a co_await whose awaitable \p Coro's own path facts show
+  /// ready there (`p.set_value(1); co_await p;`: await_ready is true, so
+  /// the await does not suspend and the prefix goes on). Memoised.
+  bool mayRunLate(const FunctionDecl &Coro, const Stmt &S,
+                  AnalysisSession &Sess, AnalysisSession::LibraryId L);
+
   SyncWaitStarts SyncWaits;
+  /// The statements of each coroutine asked about that may run after it
+  /// first suspends (mayRunLate); absent when it has no ready await.
+  llvm::DenseMap<const FunctionDecl *,
+                 std::optional<llvm::DenseSet<const Stmt *>>>
+      LateStmts;
   /// The mentions of each function of the program (canonical declaration),
   /// gathered from the unit when first asked.
   std::optional<llvm::DenseMap<const FunctionDecl *, std::vector<Mention>>>

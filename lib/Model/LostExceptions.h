@@ -63,10 +63,14 @@ constexpr llvm::StringLiteral DefaultFirstSuccessCombinators =
     "asio::experimental::awaitable_operators::operator||";
 /// A timer's wait completes with success when the timer expires and with
 /// operation_aborted only when it is cancelled (asio's timer_queue sets no
-/// other error), also by expires_after/expires_at or its destruction.
+/// other error), also by expires_after/expires_at or its destruction. A
+/// signal set's wait is the same: it completes with the signal number when
+/// one arrives, and with operation_aborted only when the set is cancelled
+/// or destroyed (signal_set_service delivers no other error).
 constexpr llvm::StringLiteral DefaultCancelOnlyOperations =
     "asio::basic_waitable_timer::async_wait;"
-    "asio::basic_deadline_timer::async_wait";
+    "asio::basic_deadline_timer::async_wait;"
+    "asio::basic_signal_set::async_wait";
 /// Completion tokens that discard the failure.
 constexpr llvm::StringLiteral DefaultDiscardingTokens = "asio::detached_t";
 /// libcoro runs what these start in a self-deleting task whose promise
@@ -77,9 +81,13 @@ constexpr llvm::StringLiteral DefaultDiscardingSpawnFunctions =
 /// Exceptions that report a violated precondition: the standard says
 /// std::logic_error reports faulty program logic. Its subclasses are not
 /// listed: the standard library throws std::invalid_argument and
-/// std::out_of_range for bad input (std::stoi), a run-time failure.
+/// std::out_of_range for bad input (std::stoi), a run-time failure. A
+/// library's own logic exception is one too: DPP documents
+/// dpp::logic_exception (derived from std::exception, not logic_error) as
+/// "an error in logic", and throws it from its settle-once guards ("cannot
+/// set a value on a promise that already has one").
 constexpr llvm::StringLiteral DefaultPreconditionExceptions =
-    "::std::logic_error";
+    "::std::logic_error;::dpp::logic_exception";
 /// What a completion handler receives when the operation failed.
 constexpr llvm::StringLiteral DefaultFailureTypes =
     "::std::exception_ptr;::async_simple::Try;::folly::Try";

@@ -144,6 +144,39 @@ bool SuspensionFlow::mayRunAfterSuspension(const Stmt &S) const {
   return AfterSuspension->contains(&S);
 }
 
+llvm::DenseSet<const Stmt *> SuspensionFlow::afterSuspensionPast(
+    const llvm::DenseSet<const Stmt *> &Ready) const {
+  llvm::DenseSet<const Stmt *> After;
+  if (!Graph)
+    return After;
+  // A may-analysis: whether some path to a point has suspended.
+  auto Scan = [&](const CFGBlock &Block, bool &Late, bool Record) {
+    for (const CFGElement &Element : Block)
+      if (auto S = Element.getAs<CFGStmt>()) {
+        if (Late && Record)
+          After.insert(S->getStmt());
+        const auto *Point = dyn_cast<CoroutineSuspendExpr>(S->getStmt());
+        if (Point && !Ready.contains(Point) &&
+            llvm::is_contained(Points, Point))
+          Late = true;
+      }
+  };
+  std::vector<std::optional<bool>> In = runForward(
+      *Graph, false,
+      [&](const CFGBlock &Block, bool &Late) { Scan(Block, Late, false); },
+      [](bool &Into, const bool &From) {
+        bool Grew = From && !Into;
+        Into = Into || From;
+        return Grew;
+      });
+  for (const CFGBlock *Block : *Graph)
+    if (const std::optional<bool> &Late = In[Block->getBlockID()]) {
+      bool State = *Late;
+      Scan(*Block, State, true);
+    }
+  return After;
+}
+
 bool SuspensionFlow::repeatsWithoutSuspending(const Stmt &From) const {
   return Graph && model::repeatsWithoutSuspending(*Graph, &From, NonSuspending);
 }

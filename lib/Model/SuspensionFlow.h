@@ -104,6 +104,13 @@ public:
   /// has suspended at a point that can suspend.
   bool mayRunAfterSuspension(const Stmt &S) const;
 
+  /// The statements of the body that may run after the function has
+  /// suspended at a point that can suspend and is not one of \p Ready
+  /// (awaits a caller knows do not suspend where they are: their awaitable
+  /// is ready there). Not remembered.
+  llvm::DenseSet<const Stmt *>
+  afterSuspensionPast(const llvm::DenseSet<const Stmt *> &Ready) const;
+
   /// True when control can go from \p From back to \p From without passing
   /// a suspension point that can suspend (in a function that is not a
   /// coroutine: any cycle).

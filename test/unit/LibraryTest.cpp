@@ -144,7 +144,11 @@ const Documented Lists[] = {
      "folly::SemiFuture::wait;folly::Future::wait;"
      "asyncpp::event::set_value;asyncpp::basic_event::set_exception;"
      "asyncpp::broadcast_event::set_value;"
-     "asyncpp::basic_broadcast_event::set_exception"},
+     "asyncpp::basic_broadcast_event::set_exception;"
+     "dpp::basic_promise::set_value;dpp::basic_promise::emplace_value;"
+     "dpp::detail::promise::promise_base::set_exception;"
+     "dpp::moveable_promise::set_value;dpp::moveable_promise::emplace_value;"
+     "dpp::moveable_promise::set_exception"},
     {"StatusQueries",
      "::std::future::wait_for;::std::future::wait_until;"
      "::std::shared_future::wait_for;::std::shared_future::wait_until;"

@@ -160,10 +160,10 @@ public:
       (void)func(on(shard));
     return {};
   }
-  // Runs func on one shard.
-  template <class Func> future<> invoke_on(unsigned shard, Func func) {
-    return func(on(shard));
-  }
+  // Runs func on one shard, and keeps it until the returned future resolves
+  // (Seastar moves it into the temporary it hands smp::submit_to, which
+  // keeps that until then).
+  template <class Func> future<> invoke_on(unsigned shard, Func func);
   // Starts func on every shard but this one at once.
   template <class Func> future<> invoke_on_others(Func func) {
     for (unsigned shard = 1; shard < count(); ++shard)
