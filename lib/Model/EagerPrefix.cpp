@@ -26,7 +26,7 @@ constexpr unsigned MaxCallerDepth = 8;
 /// member call without arguments whose visible definition is no coroutine
 /// (an awaitable view of the object: `p.get_awaitable()`).
 const Expr *awaitedObject(const CoawaitExpr &Await) {
-  const Expr *Operand = Await.getOperand()->IgnoreParenImpCasts();
+  const Expr *Operand = strip(Await.getOperand(), Wrappers::Object);
   const auto *View = dyn_cast<CXXMemberCallExpr>(Operand);
   if (!View)
     return Operand;

@@ -163,7 +163,10 @@ public:
   // Runs func on one shard, and keeps it until the returned future resolves
   // (Seastar moves it into the temporary it hands smp::submit_to, which
   // keeps that until then).
-  template <class Func> future<> invoke_on(unsigned shard, Func func);
+  template <class Func> future<> invoke_on(unsigned shard, Func func) {
+    Func *kept = new Func(static_cast<Func &&>(func)); // freed once resolved
+    return (*kept)(on(shard));
+  }
   // Starts func on every shard but this one at once.
   template <class Func> future<> invoke_on_others(Func func) {
     for (unsigned shard = 1; shard < count(); ++shard)
