@@ -9,6 +9,7 @@
 
 #include "AwaitResult.h"
 #include "CoroutineModel.h"
+#include "StdCalls.h"
 #include "clang/Basic/Builtins.h"
 
 namespace clang::tidy::async::model {
@@ -43,19 +44,9 @@ struct Frame {
 
 /// std::move, std::forward and their kind: the result is the argument.
 bool forwardsArgument(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || Call.getNumArgs() != 1)
-    return false;
-  switch (Callee->getBuiltinID()) {
-  case Builtin::BImove:
-  case Builtin::BIforward:
-  case Builtin::BIforward_like:
-  case Builtin::BIas_const:
-  case Builtin::BImove_if_noexcept:
-    return true;
-  default:
-    return false;
-  }
+  return Call.getNumArgs() == 1 &&
+         isStdFunction(Call, {"move", "forward", "forward_like", "as_const",
+                              "move_if_noexcept"});
 }
 
 bool takesAddress(const CallExpr &Call) {

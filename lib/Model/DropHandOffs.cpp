@@ -1,10 +1,10 @@
 //===--- DropHandOffs.cpp - async-lint ------------------------------------===//
 
 #include "DropHandOffs.h"
+#include "StdCalls.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 
@@ -17,24 +17,20 @@ namespace {
 /// specialisation.
 using Fields = llvm::SmallSet<unsigned, 4>;
 
-/// std::move or std::forward, resolved, or (in a template's own body) a
-/// lookup that finds only them.
+/// std::move or std::forward (isStdFunction), or, in a template's own body,
+/// a lookup that finds only them.
 bool isMoveCall(const CallExpr &Call) {
-  auto IsMove = [](const NamedDecl *D) {
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-      D = Template->getTemplatedDecl();
-    const auto *Fn = dyn_cast<FunctionDecl>(D);
-    unsigned Id = Fn ? Fn->getBuiltinID() : 0;
-    return Id == Builtin::BImove || Id == Builtin::BIforward;
-  };
   if (Call.getNumArgs() != 1)
     return false;
-  if (const FunctionDecl *Callee = Call.getDirectCallee())
-    return IsMove(Callee);
+  if (Call.getDirectCallee())
+    return isStdFunction(Call, {"move", "forward"});
   const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(
       Call.getCallee() ? Call.getCallee()->IgnoreParenImpCasts() : nullptr);
   return Lookup && Lookup->getNumDecls() > 0 &&
-         llvm::all_of(Lookup->decls(), IsMove);
+         llvm::all_of(Lookup->decls(), [](const NamedDecl *D) {
+           return D->isInStdNamespace() && D->getIdentifier() &&
+                  llvm::is_contained({"move", "forward"}, D->getName());
+         });
 }
 
 /// The data members of 'this' that \p S moves out, lambdas it makes
