@@ -12,6 +12,7 @@ through four front ends, each given the summaries the way the docs say:
   clangd   the same summary directory in the project's .clangd
            (Diagnostics.ClangTidy.CheckOptions.SummaryDirectory);
            async-lint-clangd driven over stdio (initialize, didOpen caller)
+  nosum    (control) async-lint on the caller alone, without summaries
   plugin   clang++-22 -fplugin=libAsyncLintCompilerPlugin.so: every other
            unit with summary-out=DIR first, then the caller with summary-dir=DIR
 
@@ -139,6 +140,12 @@ def fe_driver(tools, case, root, src, log):
     out, err, rc = run([tools.async_lint, "--summaries=" + str(sums), "--cache-dir=" + str(cache),
                         "-p", str(src), "-j1"] + units, src, log)
     return {"rc": rc, "diags": dedup(parse_text(out)), "stderr": err}
+
+
+def fe_nosum(tools, case, root, src, log):
+    """Control: the driver on the caller alone, without summaries."""
+    out, err, rc = run([tools.async_lint, "--no-cache", "-p", str(src), "-j1", str(src / case["caller"])], src, log)
+    return {"rc": rc, "diags": dedup(parse_text(out))}
 
 
 def summarize(tools, case, root, src, log):
@@ -328,6 +335,8 @@ def one(tools, case, variant, work, front_ends, do_warm):
             r = fe_driver(tools, case, root, src, log)
         elif fe == "tidy":
             r = fe_tidy(tools, case, root, src, log, root / "sums")
+        elif fe == "nosum":
+            r = fe_nosum(tools, case, root, src, log)
         elif fe == "clangd":
             r = fe_clangd(tools, case, root, src, log, root / "sums")
         else:

@@ -7,13 +7,14 @@ there but not at the line marked EXPECT-NOTE, `-` none), `S` the twin is
 silent for the case's check (`X` it is not). A `*` marks another async-* check
 warning in the bug or the twin. The last column is the driver's warm re-run
 after the callee was edited: units analysed afresh -> units re-checked.
+`nosum` is the control: the driver on the caller alone, without summaries.
 """
 
 import json
 import sys
 from pathlib import Path
 
-FES = ["driver", "tidy", "clangd", "plugin"]
+FES = ["driver", "tidy", "clangd", "plugin", "nosum"]
 
 
 def cell(bug, twin, fe):
@@ -32,11 +33,16 @@ def cell(bug, twin, fe):
 
 
 def main():
-    results = json.loads(Path(sys.argv[1]).read_text())
     cases_dir = Path(__file__).resolve().parent / "cases"
     by = {}
-    for r in results:
-        by.setdefault(r["case"], {})[r["variant"]] = r
+    for path in sys.argv[1:]:  # several results files are merged (e.g. the nosum control)
+        for r in json.loads(Path(path).read_text()):
+            old = by.setdefault(r["case"], {}).get(r["variant"])
+            if old:
+                old["fe"].update(r["fe"])
+                old.setdefault("warm", r.get("warm"))
+            else:
+                by[r["case"]][r["variant"]] = r
     print("| case | fact | " + " | ".join(FES) + " | warm (driver) |")
     print("|---|---|" + "---|" * len(FES) + "---|")
     totals = {fe: [0, 0, 0, 0, 0] for fe in FES}
