@@ -1,0 +1,5 @@
+#include "logger.h"
+
+void Logger::flush() {
+  lines_.clear();
+}

@@ -1,0 +1,5 @@
+#pragma once
+
+namespace app::log {
+void flush_logs(int level);
+}

@@ -1,0 +1,21 @@
+#include "log.h"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <exception>
+
+namespace asio = boost::asio;
+
+asio::awaitable<void> rotate() {
+  maybe_flush(); // EXPECT-WARN
+  co_return;
+}
+
+int main() {
+  asio::io_context ctx;
+  asio::co_spawn(ctx, rotate(), [](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+  });
+  ctx.run();
+}

@@ -1,0 +1,7 @@
+#include "disk.h"
+
+int g_syncs = 0;
+
+void sync_disk() {
+  ++g_syncs;
+}

@@ -1,0 +1,4 @@
+#pragma once
+
+// Writes the buffered log lines out.
+void flush_logs();

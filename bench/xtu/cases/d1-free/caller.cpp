@@ -1,0 +1,16 @@
+#include "scheduler.h"
+
+namespace asio = boost::asio;
+
+static int g_ticks = 0;
+
+asio::awaitable<void> work() {
+  ++g_ticks;
+  co_return;
+}
+
+int main() {
+  asio::io_context ctx;
+  schedule(work()); // EXPECT-WARN
+  run_scheduled(ctx);
+}

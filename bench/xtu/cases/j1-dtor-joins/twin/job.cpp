@@ -1,0 +1,8 @@
+#include "job.h"
+
+job::~job() {
+  if (handle_) {
+    handle_.promise().done.wait(false);
+    handle_.destroy();
+  }
+}

@@ -1,0 +1,4 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+
+boost::asio::awaitable<void> reload(int raw);
