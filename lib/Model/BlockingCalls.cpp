@@ -42,15 +42,20 @@ static BlockingListMemo::Answer listAnswer(const CallInfo &Call,
   for (const std::string &Name : Call.Names)
     if (Lists.AllowedFunctions.matches(Name))
       return {true, std::nullopt};
-  // The program's own coroutine, or its own definition of a function of
-  // the global namespace (a C library's name: accept, read), is not the
-  // library's function: its body is read like any other.
+  // The program's own coroutine, or its own function of the global
+  // namespace with a C library's name (accept, read, send), is not the
+  // library's function: its body is read like any other. A C library's
+  // function has C linkage or a system header's declaration; one declared
+  // with C++ linkage in the program's own header is the program's, even
+  // where its body is in another unit.
   const FunctionDecl *Def = Call.Callee->getDefinition();
+  const FunctionDecl *Decl = Def ? Def : Call.Callee;
+  bool Global = Decl->getDeclContext()->getRedeclContext()->isTranslationUnit();
   bool OwnFunction =
-      Def && (getCoroutineBody(*Def) ||
-              (Def->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-               !Def->getASTContext().getSourceManager().isInSystemHeader(
-                   Def->getLocation())));
+      (Def && getCoroutineBody(*Def)) ||
+      (Global && (Def || !Decl->isExternC()) &&
+       !Decl->getASTContext().getSourceManager().isInSystemHeader(
+           Decl->getLocation()));
   llvm::ArrayRef<BlockingCategory> Categories = blockingCategories();
   for (unsigned I = 0; I < Categories.size() && !OwnFunction; ++I) {
     if (!Lists.CategoryEnabled[I])

@@ -83,3 +83,22 @@ demo::task<> own_names(group &G) {
   read(3);
   co_return;
 }
+
+// Declared only, with C++ linkage, in the program's own code (a header of
+// the program whose bodies are in another unit): the program's functions,
+// not the C library's. Their bodies are judged where they are (through the
+// summaries across units), not by the catalogue's names.
+demo::task<> send(const char *Text);
+long recv(int Fd);
+demo::task<> declared_own_names() {
+  co_await send("hello");
+  recv(3);
+}
+
+// The twin: declared here with C linkage, it is the C library's function.
+extern "C" int poll(void *Fds, unsigned long Count, int Timeout);
+demo::task<> declared_c_poll() {
+  poll(nullptr, 0, -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'poll' blocks the executor thread inside coroutine 'declared_c_poll' [async-blocking-call]
+  co_return;
+}
