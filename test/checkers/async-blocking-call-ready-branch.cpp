@@ -6,7 +6,7 @@
 // awaitable protocol the result is there on that branch: the awaitable's
 // await_resume, which joins a thread, waits for nothing. The same call on
 // the branch where it answered false, without asking, on another object,
-// after the object or the kept answer changes, or in a lambda made there is
+// or after the object or the kept answer changes is
 // still reported.
 
 #include <coroutine>
