@@ -29,7 +29,8 @@
 // which test.cpp's main calls). An eager coroutine's code before it first
 // suspends is that function's code, and its callers are not shown: as for
 // any plain function, no executor is claimed for it (a coroutine calling it
-// is judged at its call, through bodies or summaries). A lambda called where it is made (`syncAwait([&]() -> Lazy<>
+// is judged at its call, through bodies or summaries). A lambda called where it
+// is made (`syncAwait([&]() -> Lazy<>
 // {...}())`) has that call as its only one, and is judged like a function
 // (for a template's lambda: every instantiation's).
 //

@@ -51,8 +51,8 @@ const CXXRecordDecl *classMade(const FunctionDecl &FD) {
 /// True when \p Owner, with members stripped, names a data member of
 /// \p Class (`d` in `d->threads`, raw or smart pointer, or `this->d`).
 bool isOwnMember(const Expr *Owner, const CXXRecordDecl *Class) {
-  Owner = Owner ? strip(Owner->IgnoreParenImpCasts(), Wrappers::Syntax)
-                : nullptr;
+  Owner =
+      Owner ? strip(Owner->IgnoreParenImpCasts(), Wrappers::Syntax) : nullptr;
   if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Owner);
       Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
     Owner = strip(Arrow->getArg(0)->IgnoreParenImpCasts(), Wrappers::Syntax);

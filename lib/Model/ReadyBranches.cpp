@@ -35,8 +35,8 @@ bool assignedIn(const Stmt *Body, const VarDecl &VD) {
       Binary && Binary->isAssignmentOp() && Names(Binary->getLHS()))
     return true;
   if (const auto *Unary = dyn_cast<UnaryOperator>(Body);
-      Unary && (Unary->isIncrementDecrementOp() ||
-                Unary->getOpcode() == UO_AddrOf) &&
+      Unary &&
+      (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
       Names(Unary->getSubExpr()))
     return true;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Body);
@@ -82,8 +82,7 @@ const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx) {
 } // namespace
 
 bool resumesReadyAwaitable(const Stmt &Site, ASTContext &Ctx) {
-  const VarDecl *Object =
-      protocolCallOn(dyn_cast<Expr>(&Site), "await_resume");
+  const VarDecl *Object = protocolCallOn(dyn_cast<Expr>(&Site), "await_resume");
   if (!Object)
     return false;
   // The outermost statement: the function's body.

@@ -226,17 +226,20 @@ bool boundedIteratorWalk(const ForStmt &For, ASTContext &Ctx) {
       (EndFn->getName() != "end" && EndFn->getName() != "cend"))
     return false;
   // One step a round: `++it`, `it++`, `std::advance(it, 1)`.
-  const Expr *Inc = For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr;
+  const Expr *Inc =
+      For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr;
   bool OneStep = false;
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Inc))
-    OneStep = Op->getOperator() == OO_PlusPlus && ownCounter(Op->getArg(0), For) == It;
+    OneStep = Op->getOperator() == OO_PlusPlus &&
+              ownCounter(Op->getArg(0), For) == It;
   else if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Inc))
-    OneStep = Unary->isIncrementOp() && ownCounter(Unary->getSubExpr(), For) == It;
+    OneStep =
+        Unary->isIncrementOp() && ownCounter(Unary->getSubExpr(), For) == It;
   else if (const auto *Call = dyn_cast_or_null<CallExpr>(Inc)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const Expr *Step = Call->getNumArgs() == 2 ? Call->getArg(1) : nullptr;
-    std::optional<llvm::APSInt> One =
-        Step && !Step->isValueDependent() ? Step->getIntegerConstantExpr(Ctx)
+    std::optional<llvm::APSInt> One = Step && !Step->isValueDependent()
+                                          ? Step->getIntegerConstantExpr(Ctx)
                                           : std::nullopt;
     OneStep = Callee && canonicalName(*Callee) == "::std::advance" &&
               ownCounter(Call->getArg(0), For) == It && One && *One == 1;
