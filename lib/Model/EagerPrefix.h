@@ -29,10 +29,10 @@
 // which test.cpp's main calls). An eager coroutine's code before it first
 // suspends is that function's code, and its callers are not shown: as for
 // any plain function, no executor is claimed for it (a coroutine calling it
-// is judged at its call, through bodies or summaries). A lambda called where it
-// is made (`syncAwait([&]() -> Lazy<>
-// {...}())`) has that call as its only one, and is judged like a function
-// (for a template's lambda: every instantiation's).
+// is judged at its call, through bodies or summaries).
+// A lambda called where it is made (`syncAwait([&]() -> Lazy<> {...}())`)
+// has that call as its only one, and is judged like a function (for a
+// template's lambda: every instantiation's).
 //
 // The first suspension is the first await on the CFG that can suspend and
 // whose awaitable is not known ready there: an await of a local the same
