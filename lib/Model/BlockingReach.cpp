@@ -5,6 +5,7 @@
 #include "CallInfo.h"
 #include "CompletionGuards.h"
 #include "CoroutineModel.h"
+#include "ReadyBranches.h"
 #include "StartupHandshakes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -37,6 +38,10 @@ BlockingReach::blocksThrough(const FunctionDecl &FD, const Stmt &S,
                              const BlockingPath &R, ASTContext &Ctx,
                              const BlockingQueries &Q) {
   const BlockingCall &Leaf = R.Leaf;
+  // `aw.await_resume()` where `aw.await_ready()` answered true: the result
+  // is there (the no-suspend half of a co_await written by hand).
+  if (resumesReadyAwaitable(S, Ctx))
+    return std::nullopt;
   if (R.Via == nullptr) {
     // A thread's start-up handshake (StartupHandshakes.h); a call blocks
     // there if it reaches a blocking call within the default depth.

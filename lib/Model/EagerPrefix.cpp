@@ -203,6 +203,19 @@ bool callersAreVisible(const FunctionDecl &Def, bool InPlace) {
   return !Method || !Method->isVirtual();
 }
 
+/// True when \p Def is a plain function that the unit mentions nowhere, one
+/// of the program's entries that other units call (DPP's
+/// `coro_offline_tests()`, which test.cpp's main calls): plain code, whose
+/// blocking the check does not claim for an executor (its callers are not
+/// shown; a coroutine that calls it is judged through the summaries). A
+/// coroutine, a lambda, and a constructor, destructor, operator or
+/// conversion (run without a mention of its name) are not.
+bool calledOnlyFromOtherUnits(const FunctionDecl &Def) {
+  return !isCoroutine(Def) && !isLambdaCallOperator(Def) &&
+         Def.getDeclName().isIdentifier() && !Def.isMain() &&
+         Def.isExternallyVisible();
+}
+
 } // namespace
 
 void PlainThreadStarts::clear() {
@@ -310,7 +323,8 @@ bool PlainThreadStarts::onlyOnMainThread(const FunctionDecl &FD,
       isCoroutine(*Def) ? lazinessOfCoroutine(*Def) : Laziness::Eager;
   const std::vector<Mention> &Of = Mentions->lookup(Def->getCanonicalDecl());
   bool Only = callersAreVisible(*Def, InPlaceLambdas.contains(Def)) &&
-              Kind != Laziness::Unknown && !Of.empty();
+              Kind != Laziness::Unknown &&
+              (!Of.empty() || calledOnlyFromOtherUnits(*Def));
   for (const Mention &M : Of) {
     if (!Only)
       break;

@@ -23,9 +23,16 @@
 // CFG), or from a plain function of the chain; for a lazy coroutine, that
 // call is the only argument of a sync-wait or the operand of a co_await. A
 // function with no caller in the unit, or whose address is taken elsewhere,
-// is not. A lambda called where it is made (`syncAwait([&]() -> Lazy<>
-// {...}())`) has that call as its only one, and is judged like a function
-// (for a template's lambda: every instantiation's).
+// is not, except a plain one that other units call: an externally visible,
+// named function (no lambda, constructor, destructor, operator or
+// conversion) that the unit mentions nowhere (DPP's `coro_offline_tests()`,
+// which test.cpp's main calls). An eager coroutine's code before it first
+// suspends is that function's code, and its callers are not shown: as for
+// any plain function, no executor is claimed for it (a coroutine calling it
+// is judged at its call, through bodies or summaries).
+// A lambda called where it is made (`syncAwait([&]() -> Lazy<> {...}())`)
+// has that call as its only one, and is judged like a function (for a
+// template's lambda: every instantiation's).
 //
 // The first suspension is the first await on the CFG that can suspend and
 // whose awaitable is not known ready there: an await of a local the same

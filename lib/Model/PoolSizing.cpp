@@ -48,15 +48,45 @@ const CXXRecordDecl *classMade(const FunctionDecl &FD) {
              : nullptr;
 }
 
+/// True when \p Owner, with members stripped, names a data member of
+/// \p Class (`d` in `d->threads`, raw or smart pointer, or `this->d`).
+bool isOwnMember(const Expr *Owner, const CXXRecordDecl *Class) {
+  Owner =
+      Owner ? strip(Owner->IgnoreParenImpCasts(), Wrappers::Syntax) : nullptr;
+  if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Owner);
+      Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+    Owner = strip(Arrow->getArg(0)->IgnoreParenImpCasts(), Wrappers::Syntax);
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Owner);
+  const auto *Field =
+      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  return Field && Field->getParent()->getCanonicalDecl() == Class;
+}
+
 /// The data member of \p Class that \p E names (`workers`, `this->workers`,
-/// `made->workers`).
+/// `made->workers`), or one of its private data, a class nested in \p Class
+/// that it holds through a data member (a pimpl: `d->threads`).
 const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl *Class) {
   const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E, Wrappers::Syntax));
   const auto *Field =
       Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  if (!Field || Field->getParent()->getCanonicalDecl() != Class)
+  if (!Field)
     return nullptr;
-  return Field;
+  const RecordDecl *Parent = Field->getParent();
+  if (Parent->getCanonicalDecl() == Class)
+    return Field;
+  const auto *Outer = dyn_cast<CXXRecordDecl>(Parent->getDeclContext());
+  bool Pimpl = Outer && Outer->getCanonicalDecl() == Class &&
+               isOwnMember(Member->getBase(), Class);
+  return Pimpl ? Field : nullptr;
+}
+
+/// The class whose object keeps \p Field: its own, or the one whose
+/// private data it is.
+const CXXRecordDecl *keeperOf(const FieldDecl &Field) {
+  const RecordDecl *Parent = Field.getParent();
+  const auto *Outer = dyn_cast<CXXRecordDecl>(Parent->getDeclContext());
+  return Outer ? Outer->getCanonicalDecl()
+               : cast<CXXRecordDecl>(Parent)->getCanonicalDecl();
 }
 
 /// The data member of \p Class that keeps what \p Spawn starts, found in
@@ -99,8 +129,9 @@ bool reaches(const FunctionDecl &Function, const FieldDecl &Field,
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
     const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
     if (!Found && Depth > 0 && Callee &&
-        Callee->getParent()->getCanonicalDecl() ==
-            Field.getParent()->getCanonicalDecl())
+        (Callee->getParent()->getCanonicalDecl() ==
+             Field.getParent()->getCanonicalDecl() ||
+         Callee->getParent()->getCanonicalDecl() == keeperOf(Field)))
       Found = reaches(*Callee, Field, Depth - 1);
   });
   return Found;
@@ -118,7 +149,11 @@ bool stoppedWithObject(const FieldDecl &Field) {
       canonicalTypeName(Container->getTemplateArgs()[0].getAsType()) ==
           "::std::jthread")
     return true;
+  // The private data's field: the keeping class's destructor.
   const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
+  if (Class && keeperOf(Field) != Class->getCanonicalDecl() &&
+      (!Class->getDestructor() || Class->getDestructor()->isImplicit()))
+    Class = keeperOf(Field);
   const CXXDestructorDecl *Destructor =
       Class ? Class->getDestructor() : nullptr;
   if (!Destructor || Destructor->isImplicit() || Destructor->isDefaulted())
@@ -270,8 +305,10 @@ bool sizesPool(const FunctionDecl &FD, const Stmt &Loop, ASTContext &Ctx,
       return;
     Spawns = true;
     const FieldDecl *Kept = keptIn(*Call, Body, Class);
+    // A set-up member other than a constructor: its own data members only.
     AllKept = Kept && stoppedWithObject(*Kept) &&
-              (!SetUp || setUpMember(*SetUp, *Kept));
+              (!SetUp || (Kept->getParent()->getCanonicalDecl() == Class &&
+                          setUpMember(*SetUp, *Kept)));
   });
   return Spawns && AllKept;
 }

@@ -5,7 +5,9 @@
 // given, that starts long-lived workers and keeps them in a member of the
 // class, where they are joined or stopped with the object. How many run is
 // fixed when the pool is made, by whoever makes it, once; it does not grow
-// with the load.
+// with the load. The class's private data is its own: a member of a class
+// nested in it, held through a data member of its own (a pimpl, corral's
+// `d->threads`), filled in a constructor or a factory.
 //
 //===----------------------------------------------------------------------===//
 

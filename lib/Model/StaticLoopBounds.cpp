@@ -184,6 +184,72 @@ bool stepsByOne(const ForStmt &For, const VarDecl &I) {
   return leftAlone(For.getBody(), I);
 }
 
+/// The variable \p E names, when it is \p For's own (declared in its
+/// init statement).
+const VarDecl *ownCounter(const Expr *E, const ForStmt &For) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Init = dyn_cast_or_null<DeclStmt>(For.getInit());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return V && Init && llvm::is_contained(Init->decls(), V) ? V : nullptr;
+}
+
+/// True when \p For walks an iterator one element a round up to a range's
+/// end (`for (auto it = next(r.begin()); it < r.end(); advance(it, 1))`,
+/// `it != r.end(); ++it`), which runs at most once per element of the
+/// range, as a range-based for over it does: bounded when the range is
+/// (fixed, or a data member only the set-up members fill). The body must
+/// leave the iterator alone.
+bool boundedIteratorWalk(const ForStmt &For, ASTContext &Ctx) {
+  // `it < end`, also rewritten from `<=>` (C++20's library iterators).
+  const Expr *Cond = For.getCond()->IgnoreParenImpCasts();
+  const Expr *Left = nullptr, *Right = nullptr;
+  bool Less = false;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+      Op && Op->getNumArgs() == 2) {
+    Less = Op->getOperator() == OO_Less || Op->getOperator() == OO_ExclaimEqual;
+    Left = Op->getArg(0), Right = Op->getArg(1);
+  } else if (const auto *Bin = dyn_cast<BinaryOperator>(Cond)) {
+    Less = Bin->getOpcode() == BO_LT || Bin->getOpcode() == BO_NE;
+    Left = Bin->getLHS(), Right = Bin->getRHS();
+  } else if (const auto *Re = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
+             Re && !Re->isReversed()) {
+    Less = Re->getOpcode() == BO_LT || Re->getOpcode() == BO_NE;
+    Left = Re->getLHS(), Right = Re->getRHS();
+  }
+  if (!Less || !Left || !Right)
+    return false;
+  const VarDecl *It = ownCounter(Left, For);
+  const auto *End = dyn_cast<CXXMemberCallExpr>(
+      strip(Right, Wrappers::Object)->IgnoreParenImpCasts());
+  const CXXMethodDecl *EndFn = End ? End->getMethodDecl() : nullptr;
+  if (!It || !EndFn || !EndFn->getIdentifier() ||
+      (EndFn->getName() != "end" && EndFn->getName() != "cend"))
+    return false;
+  // One step a round: `++it`, `it++`, `std::advance(it, 1)`.
+  const Expr *Inc =
+      For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr;
+  bool OneStep = false;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Inc))
+    OneStep = Op->getOperator() == OO_PlusPlus &&
+              ownCounter(Op->getArg(0), For) == It;
+  else if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Inc))
+    OneStep =
+        Unary->isIncrementOp() && ownCounter(Unary->getSubExpr(), For) == It;
+  else if (const auto *Call = dyn_cast_or_null<CallExpr>(Inc)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const Expr *Step = Call->getNumArgs() == 2 ? Call->getArg(1) : nullptr;
+    std::optional<llvm::APSInt> One = Step && !Step->isValueDependent()
+                                          ? Step->getIntegerConstantExpr(Ctx)
+                                          : std::nullopt;
+    OneStep = Callee && canonicalName(*Callee) == "::std::advance" &&
+              ownCounter(Call->getArg(0), For) == It && One && *One == 1;
+  }
+  if (!OneStep || !leftAlone(For.getBody(), *It))
+    return false;
+  const Expr *Range = End->getImplicitObjectArgument();
+  return fixedSizeRange(Range, Ctx) || !growsWithInput(Range);
+}
+
 /// True when the comparison \p Cond, a condition of \p For or one of its
 /// conjuncts, bounds the loop: a counter against a constant, main's
 /// argument count, a fixed range's size or a bound the loop leaves as is.
@@ -253,6 +319,8 @@ bool staticallyBounded(const Stmt &Loop, ASTContext &Ctx,
   const auto *For = dyn_cast<ForStmt>(&Loop);
   if (!For || !For->getCond())
     return false;
+  if (boundedIteratorWalk(*For, Ctx))
+    return true;
   llvm::SmallVector<const Expr *, 4> Parts{For->getCond()};
   while (!Parts.empty()) {
     const auto *Part =
