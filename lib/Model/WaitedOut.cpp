@@ -21,8 +21,15 @@ namespace {
 const CallExpr *asMemberCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   E = E ? E->IgnoreImplicit() : nullptr;
-  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E)) {
     E = Await->getCommonExpr()->IgnoreImplicit();
+    // Through a promise's await_transform (asio's): the awaited call.
+    const auto *T = dyn_cast<CXXMemberCallExpr>(E);
+    const IdentifierInfo *Name =
+        T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
+    if (Name && Name->isStr("await_transform"))
+      E = Await->getOperand()->IgnoreImplicit();
+  }
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
     return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
   return dyn_cast_or_null<CXXMemberCallExpr>(E);
