@@ -193,8 +193,8 @@ const CallExpr *waitingTaskIn(const Expr *E, const ValueDecl *Object,
                               const NameMatcher &Names) {
   const CallExpr *Found = nullptr;
   forEachOwnStmt(E, [&](const Stmt &S) {
-    const FunctionDecl *Callee = isa<CallExpr>(S) ? calledDefinition(S)
-                                                  : nullptr;
+    const FunctionDecl *Callee =
+        isa<CallExpr>(S) ? calledDefinition(S) : nullptr;
     const FunctionDecl *Def = nullptr;
     const CompoundStmt *Body =
         Callee && !Found ? coroutineStatements(*Callee, Def) : nullptr;
@@ -234,14 +234,13 @@ const CallExpr *waitIn(const Stmt *S, const ValueDecl *Object,
                        const NameMatcher &Names) {
   if (const CallExpr *Found = asMemberCall(S); callsOn(Found, Object, Names))
     return Found;
-  if (const CallExpr *Made = keptAwaiterMadeBy(S);
-      callsOn(Made, Object, Names))
+  if (const CallExpr *Made = keptAwaiterMadeBy(S); callsOn(Made, Object, Names))
     return Made;
   if (const CallExpr *Task = awaitedWaiter(S, Object, Names))
     return Task;
   const auto *Try = dyn_cast_or_null<CXXTryStmt>(S);
-  for (const Stmt *Inner : Try ? Try->getTryBlock()->body()
-                               : llvm::ArrayRef<Stmt *>()) {
+  for (const Stmt *Inner :
+       Try ? Try->getTryBlock()->body() : llvm::ArrayRef<Stmt *>()) {
     if (const CallExpr *Found = waitIn(Inner, Object, Names))
       return Found;
     if (leaves(Inner))
@@ -325,10 +324,10 @@ bool waitsBefore(const CompoundStmt &Statements, const ValueDecl *Sync,
     // An await's operator co_await call is not one of its children.
     const CallExpr *Call =
         isa<CoawaitExpr>(S) ? asMemberCall(&S) : dyn_cast<CallExpr>(&S);
-    Found = Found || (callsOn(Call, Sync, Waits) &&
-                      !callsOn(Call, Sync, Signals) &&
-                      SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
-                                                   Signal.getBeginLoc()));
+    Found =
+        Found || (callsOn(Call, Sync, Waits) && !callsOn(Call, Sync, Signals) &&
+                  SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                               Signal.getBeginLoc()));
   });
   return Found;
 }
@@ -450,9 +449,8 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
   for (const LambdaCapture &C : Closure->captures()) {
     // The task signals the caller's own object: one captured by reference,
     // or reached through a pointer (a smart pointer) captured by copy.
-    const auto *Local = C.capturesVariable()
-                            ? dyn_cast<VarDecl>(C.getCapturedVar())
-                            : nullptr;
+    const auto *Local =
+        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
     if (!Local || Local->isInitCapture() ||
         (C.getCaptureKind() != LCK_ByRef && !pointerLike(Local->getType())))
       continue;
