@@ -18,18 +18,13 @@ namespace {
 /// The call of a member \p S is, looking through the implicit nodes around
 /// a statement expression; for `co_await x`, the call of x's operator
 /// co_await (awaiting a libcoro latch waits on it).
+const Expr *throughTransform(const Expr *E);
+
 const CallExpr *asMemberCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   E = E ? E->IgnoreImplicit() : nullptr;
-  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E)) {
-    E = Await->getCommonExpr()->IgnoreImplicit();
-    // Through a promise's await_transform (asio's): the awaited call.
-    const auto *T = dyn_cast<CXXMemberCallExpr>(E);
-    const IdentifierInfo *Name =
-        T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
-    if (Name && Name->isStr("await_transform"))
-      E = Await->getOperand()->IgnoreImplicit();
-  }
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
+    E = throughTransform(Await->getCommonExpr());
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
     return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
   return dyn_cast_or_null<CXXMemberCallExpr>(E);
@@ -48,6 +43,18 @@ const CallExpr *keptAwaiterMadeBy(const Stmt *S) {
   return Kept && Kept->hasLocalStorage() && Kept->getInit()
              ? dyn_cast<CXXMemberCallExpr>(Kept->getInit()->IgnoreImplicit())
              : nullptr;
+}
+
+/// \p E, or what the promise's await_transform (asio's, tmc's) is given
+/// when \p E is its call: the awaited call or object.
+const Expr *throughTransform(const Expr *E) {
+  E = E ? E->IgnoreImplicit() : nullptr;
+  const auto *T = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  const IdentifierInfo *Name =
+      T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
+  return Name && Name->isStr("await_transform") && T->getNumArgs() == 1
+             ? T->getArg(0)->IgnoreImplicit()
+             : E;
 }
 
 /// \p E, or the pointer it dereferences (`*p`, `p->`, through a smart
@@ -70,7 +77,8 @@ const Expr *throughPointer(const Expr *E) {
 const Expr *objectOf(const CallExpr &Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     return throughPointer(Member->getImplicitObjectArgument());
-  return Call.getNumArgs() ? throughPointer(Call.getArg(0)) : nullptr;
+  return Call.getNumArgs() ? throughPointer(throughTransform(Call.getArg(0)))
+                           : nullptr;
 }
 
 /// True when \p S may leave the block it is a statement of other than at
@@ -149,14 +157,15 @@ const CallExpr *holderMade(const Stmt *S, const ValueDecl *Object,
 
 /// The statement of the coroutine body \p Block that is a call in \p Names
 /// on \p Object, when no statement before it may jump away other than by
-/// ending the task (co_return); null otherwise. In an eager coroutine, also
+/// ending the task (co_return; unless \p EndsTask is false); null otherwise.
+/// In an eager coroutine, also
 /// the making of a holder of \p Object that signals it when destroyed,
 /// before the first suspension: it signals at the end of the body, after
 /// every use (\p Held is then set).
 const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
                                   const ValueDecl *Object,
                                   const NameMatcher &Names, bool Eager,
-                                  bool &Held) {
+                                  bool &Held, bool EndsTask = true) {
   bool Suspended = false;
   for (const Stmt *S : Block.body()) {
     if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
@@ -166,7 +175,7 @@ const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
       Held = true;
       return Hold;
     }
-    if (leaves(S, false, false, /*EndsTask=*/true))
+    if (leaves(S, false, false, EndsTask))
       return nullptr;
     forEachSuspensionPoint(
         S, [&](const CoroutineSuspendExpr &) { Suspended = true; });
@@ -204,7 +213,9 @@ const CallExpr *waitingTaskIn(const Expr *E, const ValueDecl *Object,
       bool Held = false;
       if (P->getType()->isLValueReferenceType() && Arg &&
           namedDecl(Arg) == Object &&
-          signalOnEveryPath(*Body, P, Names, /*Eager=*/false, Held))
+          // A co_return before the wait ends the task unsignalled.
+          signalOnEveryPath(*Body, P, Names, /*Eager=*/false, Held,
+                            /*EndsTask=*/false))
         Found = cast<CallExpr>(&S);
     }
   });

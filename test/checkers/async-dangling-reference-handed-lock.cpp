@@ -19,6 +19,11 @@ struct task {
     std::suspend_always final_suspend() noexcept { return {}; }
     void return_void() {}
     void unhandled_exception() {}
+    // Every await goes through it (then through the operator co_await of
+    // what it returns).
+    template <class A> A &&await_transform(A &&a) {
+      return static_cast<A &&>(a);
+    }
   };
   bool await_ready();
   void await_suspend(std::coroutine_handle<>);
@@ -161,6 +166,24 @@ tmc::task other_join() {
   auto t = tmc::spawn([](tmc::semaphore &s) -> tmc::task {
              co_await s;
            }(sem))
+               .fork();
+  tmc::spawn([](tmc::mutex &m) -> tmc::task {
+    co_await m.co_unlock_return();
+  }(mut))
+      .detach();
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: parameter 'm' of coroutine lambda refers to local 'mut', which the task may outlive [async-dangling-reference]
+  co_await std::move(t);
+}
+
+// Reported: the joined waiter may end without waiting on the mutex.
+tmc::task waiter_may_skip() {
+  tmc::mutex mut;
+  co_await mut;
+  auto t = tmc::spawn([](tmc::mutex &m, bool b) -> tmc::task {
+             if (b)
+               co_return;
+             co_await m;
+           }(mut, true))
                .fork();
   tmc::spawn([](tmc::mutex &m) -> tmc::task {
     co_await m.co_unlock_return();
