@@ -117,6 +117,30 @@ bool callsOn(const CallExpr *Call, const ValueDecl *Object,
          Names.matches(canonicalName(*Method));
 }
 
+/// For `co_await x` (\p S) whose promise's await_transform is given the
+/// object x itself (tmc's, which makes x's awaiter): that call, when x
+/// names \p Object and its class has an operator co_await in \p Names.
+const CallExpr *transformedAwaitOn(const Stmt *S, const ValueDecl *Object,
+                                   const NameMatcher &Names) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Await = E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()) : nullptr;
+  const auto *T = Await ? dyn_cast<CXXMemberCallExpr>(
+                              Await->getCommonExpr()->IgnoreImplicit())
+                        : nullptr;
+  const Expr *Operand = T ? throughTransform(T) : nullptr;
+  const CXXRecordDecl *RD = Operand && Operand != T
+                                ? Operand->getType()->getAsCXXRecordDecl()
+                                : nullptr;
+  if (!RD || !RD->hasDefinition() ||
+      namedDecl(throughPointer(Operand)) != Object)
+    return nullptr;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+    if (M->getOverloadedOperator() == OO_Coawait &&
+        Names.matches(canonicalName(*M)))
+      return T;
+  return nullptr;
+}
+
 /// True when destroying an object of type \p T calls a member in \p Names
 /// (a gate holder's destructor leaves the gate: `g->leave()`).
 bool destructorSignals(QualType T, const NameMatcher &Names) {
@@ -170,6 +194,8 @@ const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
   for (const Stmt *S : Block.body()) {
     if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
       return Call;
+    if (const CallExpr *Await = transformedAwaitOn(S, Object, Names))
+      return Await;
     if (const CallExpr *Hold = holderMade(S, Object, Names);
         Hold && Eager && !Suspended) {
       Held = true;
@@ -247,6 +273,8 @@ const CallExpr *waitIn(const Stmt *S, const ValueDecl *Object,
     return Found;
   if (const CallExpr *Made = keptAwaiterMadeBy(S); callsOn(Made, Object, Names))
     return Made;
+  if (const CallExpr *Await = transformedAwaitOn(S, Object, Names))
+    return Await;
   if (const CallExpr *Task = awaitedWaiter(S, Object, Names))
     return Task;
   const auto *Try = dyn_cast_or_null<CXXTryStmt>(S);
@@ -335,10 +363,12 @@ bool waitsBefore(const CompoundStmt &Statements, const ValueDecl *Sync,
     // An await's operator co_await call is not one of its children.
     const CallExpr *Call =
         isa<CoawaitExpr>(S) ? asMemberCall(&S) : dyn_cast<CallExpr>(&S);
-    Found =
-        Found || (callsOn(Call, Sync, Waits) && !callsOn(Call, Sync, Signals) &&
-                  SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
-                                               Signal.getBeginLoc()));
+    bool Waiting =
+        (callsOn(Call, Sync, Waits) && !callsOn(Call, Sync, Signals)) ||
+        (Call = transformedAwaitOn(&S, Sync, Waits));
+    Found = Found ||
+            (Waiting && SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                                     Signal.getBeginLoc()));
   });
   return Found;
 }

@@ -19,10 +19,13 @@ struct task {
     std::suspend_always final_suspend() noexcept { return {}; }
     void return_void() {}
     void unhandled_exception() {}
-    // Every await goes through it (then through the operator co_await of
-    // what it returns).
-    template <class A> A &&await_transform(A &&a) {
-      return static_cast<A &&>(a);
+    // Every await goes through it: it makes the awaiter of an object with
+    // an operator co_await itself.
+    template <class A> decltype(auto) await_transform(A &&a) {
+      if constexpr (requires { a.operator co_await(); })
+        return a.operator co_await();
+      else
+        return static_cast<A &&>(a);
     }
   };
   bool await_ready();
