@@ -15,11 +15,21 @@ namespace clang::tidy::async::model {
 
 namespace {
 
+/// \p E, or what the promise's await_transform (asio's, tmc's) is given
+/// when \p E is its call: the awaited call or object.
+const Expr *throughTransform(const Expr *E) {
+  E = E ? E->IgnoreImplicit() : nullptr;
+  const auto *T = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  const IdentifierInfo *Name =
+      T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
+  return Name && Name->isStr("await_transform") && T->getNumArgs() == 1
+             ? T->getArg(0)->IgnoreImplicit()
+             : E;
+}
+
 /// The call of a member \p S is, looking through the implicit nodes around
 /// a statement expression; for `co_await x`, the call of x's operator
-/// co_await (awaiting a libcoro latch waits on it).
-const Expr *throughTransform(const Expr *E);
-
+/// co_await (a libcoro latch's), or the call await_transform is given.
 const CallExpr *asMemberCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   E = E ? E->IgnoreImplicit() : nullptr;
@@ -43,18 +53,6 @@ const CallExpr *keptAwaiterMadeBy(const Stmt *S) {
   return Kept && Kept->hasLocalStorage() && Kept->getInit()
              ? dyn_cast<CXXMemberCallExpr>(Kept->getInit()->IgnoreImplicit())
              : nullptr;
-}
-
-/// \p E, or what the promise's await_transform (asio's, tmc's) is given
-/// when \p E is its call: the awaited call or object.
-const Expr *throughTransform(const Expr *E) {
-  E = E ? E->IgnoreImplicit() : nullptr;
-  const auto *T = dyn_cast_or_null<CXXMemberCallExpr>(E);
-  const IdentifierInfo *Name =
-      T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
-  return Name && Name->isStr("await_transform") && T->getNumArgs() == 1
-             ? T->getArg(0)->IgnoreImplicit()
-             : E;
 }
 
 /// \p E, or the pointer it dereferences (`*p`, `p->`, through a smart
@@ -181,7 +179,7 @@ const CallExpr *holderMade(const Stmt *S, const ValueDecl *Object,
 
 /// The statement of the coroutine body \p Block that is a call in \p Names
 /// on \p Object, when no statement before it may jump away other than by
-/// ending the task (co_return; unless \p EndsTask is false); null otherwise.
+/// ending the task (co_return, unless \p EndsTask is false); null otherwise.
 /// In an eager coroutine, also
 /// the making of a holder of \p Object that signals it when destroyed,
 /// before the first suspension: it signals at the end of the body, after
@@ -218,12 +216,11 @@ const CompoundStmt *coroutineStatements(const FunctionDecl &Coro,
                   : nullptr;
 }
 
-/// The call of a coroutine in \p E (not in a lambda's body) that is handed
-/// \p Object by reference and waits on it with a member in \p Names on
-/// every path before it may end: that call's wait. Awaiting the task it
-/// makes (`co_await std::move(t)` for `auto t = spawn(waiter(m)).fork()`)
-/// waits on \p Object too: the task cannot finish before \p Object was
-/// signalled.
+/// The call of a coroutine in \p E (not in a lambda's body) handed \p Object
+/// by reference that waits on it (\p Names) before anything, co_return too,
+/// may end it. Awaiting its task (`co_await std::move(t)` for `auto t =
+/// spawn(waiter(m)).fork()`) waits on \p Object: the task cannot finish
+/// before \p Object was signalled.
 const CallExpr *waitingTaskIn(const Expr *E, const ValueDecl *Object,
                               const NameMatcher &Names) {
   const CallExpr *Found = nullptr;
@@ -239,7 +236,6 @@ const CallExpr *waitingTaskIn(const Expr *E, const ValueDecl *Object,
       bool Held = false;
       if (P->getType()->isLValueReferenceType() && Arg &&
           namedDecl(Arg) == Object &&
-          // A co_return before the wait ends the task unsignalled.
           signalOnEveryPath(*Body, P, Names, /*Eager=*/false, Held,
                             /*EndsTask=*/false))
         Found = cast<CallExpr>(&S);
@@ -248,8 +244,8 @@ const CallExpr *waitingTaskIn(const Expr *E, const ValueDecl *Object,
   return Found;
 }
 
-/// For `co_await x` (\p S): the task x is, or the local x names was made
-/// with, when it waits on \p Object (waitingTaskIn); null otherwise.
+/// For `co_await x` (\p S): the task x is (or the local x was made with)
+/// when it waits on \p Object (waitingTaskIn); null otherwise.
 const CallExpr *awaitedWaiter(const Stmt *S, const ValueDecl *Object,
                               const NameMatcher &Names) {
   const auto *E = dyn_cast_or_null<Expr>(S);
@@ -351,10 +347,9 @@ bool countCoversStarts(const Stmt &CallerBody, const Expr &Call,
   return !Starts || *Count >= *Starts;
 }
 
-/// True when the coroutine body \p Statements waits on \p Sync (a member in
-/// \p Waits, not also in \p Signals) before its \p Signal: the caller's
-/// own wait may then win (take the lock first) and go on while the task is
-/// still waiting to use what it borrows.
+/// True when the coroutine body \p Statements waits on \p Sync (in \p Waits,
+/// not \p Signals) before its \p Signal: the caller's wait may then win
+/// (take the lock first) and go on while the task still waits to use it.
 bool waitsBefore(const CompoundStmt &Statements, const ValueDecl *Sync,
                  const CallExpr &Signal, const NameMatcher &Waits,
                  const NameMatcher &Signals, const SourceManager &SM) {
@@ -409,24 +404,21 @@ SignalledWait signalAndWait(const Stmt &CallerBody, const Expr &Call,
   return {};
 }
 
-/// True when the class \p RD or one of its bases has an operator->.
-bool hasArrow(const CXXRecordDecl *RD) {
-  RD = RD ? RD->getDefinition() : nullptr;
-  if (!RD)
-    return false;
-  if (llvm::any_of(RD->methods(), [](const CXXMethodDecl *M) {
-        return M->getOverloadedOperator() == OO_Arrow;
-      }))
-    return true;
-  return llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &B) {
-    return hasArrow(B.getType()->getAsCXXRecordDecl());
-  });
-}
-
-/// True for a pointer, or a class with an operator-> (a smart pointer).
+/// True for a pointer, or a class with an operator-> of its own or of a
+/// base (a smart pointer).
 bool pointerLike(QualType T) {
   T = T.getNonReferenceType();
-  return T->isAnyPointerType() || hasArrow(T->getAsCXXRecordDecl());
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return T->isAnyPointerType();
+  RD = RD->getDefinition();
+  return llvm::any_of(RD->methods(),
+                      [](const CXXMethodDecl *M) {
+                        return M->getOverloadedOperator() == OO_Arrow;
+                      }) ||
+         llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &B) {
+           return pointerLike(B.getType());
+         });
 }
 
 } // namespace
