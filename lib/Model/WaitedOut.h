@@ -4,9 +4,10 @@
 // with what it borrows once it has signalled a synchronisation object
 // (releases a semaphore, counts a latch down) after its last use of it, and
 // the function that started it blocks on that object (acquire, wait), or
-// awaits it (a libcoro latch, a wait group), before what the task borrows
-// dies. The same reading serves a coroutine's reference parameters and a
-// coroutine lambda's captures.
+// awaits it (a libcoro latch, a wait group, an asio timer), or joins a task
+// that waits on it (a lock the task hands over), before what the task
+// borrows dies. The same reading serves a coroutine's reference parameters
+// and a coroutine lambda's captures.
 //
 //===----------------------------------------------------------------------===//
 

@@ -112,14 +112,24 @@ const Documented Lists[] = {
      "::yaclib::WaitGroup::AwaitInline;::yaclib::WaitGroup::AwaitSticky;"
      "::yaclib::WaitGroup::AwaitOn;::coro::wait_group_t::wait;"
      "::coro::wait_group_t::operator co_await;::coro::latch_t::wait;"
-     "::coro::latch_t::operator co_await;::coro::latch_t::arrive_and_wait"},
+     "::coro::latch_t::operator co_await;::coro::latch_t::arrive_and_wait;"
+     "::tmc::mutex::operator co_await;::tmc::mutex::lock_scope;"
+     "::tmc::semaphore::operator co_await;::tmc::semaphore::acquire_scope;"
+     "asio::basic_waitable_timer::async_wait;"
+     "asio::basic_waitable_timer::wait"},
     {"SignalMembers",
      "::std::counting_semaphore::release;::std::latch::count_down;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
      "::std::barrier::arrive_and_wait;::std::barrier::arrive_and_drop;"
      "::coro::latch::count_down;::dd::gate::leave;"
      "::yaclib::WaitGroup::Done;::coro::wait_group_t::done;"
-     "::coro::latch_t::count_down;::coro::latch_t::arrive_and_wait"},
+     "::coro::latch_t::count_down;::coro::latch_t::arrive_and_wait;"
+     "::tmc::mutex::unlock;::tmc::mutex::co_unlock;"
+     "::tmc::mutex::co_unlock_return;::tmc::semaphore::release;"
+     "::tmc::semaphore::co_release;::tmc::semaphore::co_release_return;"
+     "asio::basic_waitable_timer::cancel;"
+     "asio::basic_waitable_timer::expires_at;"
+     "asio::basic_waitable_timer::expires_after"},
     {"CurrentExecutorAwaitables",
      "async_simple::CurrentExecutor"},
     {"PromiseFutureMembers",
