@@ -1,6 +1,7 @@
 //===--- Awaitables.cpp - async-lint --------------------------------------===//
 
 #include "Awaitables.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "NameMatcher.h"
 #include "ResolvedTypes.h"
@@ -487,7 +488,7 @@ bool canSuspend(const CoroutineSuspendExpr &Suspend,
   if (NonSuspending && Suspend.getOperand())
     if (const CXXRecordDecl *Operand =
             recordOf(Suspend.getOperand()->getType()))
-      if (NonSuspending->matches(canonicalName(*Operand)))
+      if (matchesClass(*NonSuspending, Operand))
         return false;
   const Expr *Awaiter = Suspend.getCommonExpr();
   if (!Awaiter)

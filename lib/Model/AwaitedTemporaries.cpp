@@ -2,6 +2,7 @@
 
 #include "AwaitedTemporaries.h"
 #include "AwaitResult.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -147,7 +148,7 @@ std::optional<AwaitedPartHold> awaitedPartHold(const VarDecl &VD,
         awaitResultRef(*Await) != AwaitResultRef::Unknown)
       return std::nullopt;
   } else if (const CXXRecordDecl *RD = VD.getType()->getAsCXXRecordDecl();
-             RD && Views.matches(canonicalName(*RD))) {
+             matchesClass(Views, RD)) {
     Await = awaitedPartOf(viewSource(Init));
     How = AwaitBinding::View;
   }

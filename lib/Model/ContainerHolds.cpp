@@ -1,6 +1,7 @@
 //===--- ContainerHolds.cpp - async-lint ----------------------------------===//
 
 #include "ContainerHolds.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "SuspensionFlow.h"
 #include "clang/AST/ExprCXX.h"
@@ -309,8 +310,7 @@ llvm::SmallVector<ContainerHold, 4> containerHolds(const Stmt &Body,
       if (H == Held::Iterator)
         Iterators[&Var] = Container;
     }
-    const CXXRecordDecl *RD = Var.getType()->getAsCXXRecordDecl();
-    if (!RD || !Views.matches(canonicalName(*RD)))
+    if (!matchesClass(Views, Var.getType()->getAsCXXRecordDecl()))
       return;
     if (const ValueDecl *Container = viewedContainer(Var.getInit(), Views))
       Viewing.push_back({&Var, &Declaration, Container, Held::Element});

@@ -2,6 +2,7 @@
 
 #include "ContextUses.h"
 #include "CallInfo.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "LambdaCalls.h"
 #include "ManualModes.h"
@@ -185,7 +186,7 @@ bool isLocalContext(const VarDecl &Var, const ContextKnowledge &K) {
   return Var.hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
          !Var.getType()->isReferenceType() &&
          !Var.getType()->isDependentType() &&
-         K.ContextTypes.matches(canonicalTypeName(Var.getType()));
+         matchesClassOf(K.ContextTypes, Var.getType());
 }
 
 /// True when an own statement of \p Body declares a local context, or a
@@ -202,9 +203,9 @@ bool declaresContext(const Stmt &Body, const ContextKnowledge &K,
           QualType Pointee = Var->getType()->isDependentType()
                                  ? QualType()
                                  : pointeeOf(Var->getType());
-          Found |= isLocalContext(*Var, K) ||
-                   (!Pointee.isNull() &&
-                    K.ContextTypes.matches(canonicalTypeName(Pointee)));
+          Found |=
+              isLocalContext(*Var, K) ||
+              (!Pointee.isNull() && matchesClassOf(K.ContextTypes, Pointee));
         }
   });
   return Found;
@@ -231,8 +232,7 @@ void Collector::declare(const VarDecl &Var) {
   bool Maker = Init && (anyNameMatches(K.ContextMakers, *Init) ||
                         (InitCall && anyNameMatches(K.ModeMakers, *Init) &&
                          selectsManualMode(*InitCall, K.ManualModes)));
-  if (!Pointee.isNull() && Maker &&
-      K.ContextTypes.matches(canonicalTypeName(Pointee))) {
+  if (!Pointee.isNull() && Maker && matchesClassOf(K.ContextTypes, Pointee)) {
     Index[&Var] = Uses.size();
     ContextUses &U = Uses.emplace_back();
     U.Context = &Var;

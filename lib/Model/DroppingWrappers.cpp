@@ -199,20 +199,13 @@ std::vector<Finding> droppingConversions(const FunctionDecl &FD,
                                          const DropVerdicts &Verdicts,
                                          const NameMatcher &Awaiting,
                                          const ASTContext &Ctx) {
-  // A wrapper made and dropped by a discarded expression is never called.
-  llvm::SmallPtrSet<const Stmt *, 4> Uncalled;
-  for (const Stmt *S : Own.all())
-    forEachDiscardedChild(*S, [&](const Expr *E, bool) {
-      if (const Expr *Made = strip(E, Wrappers::Object);
-          isa_and_nonnull<CXXConstructExpr>(Made))
-        Uncalled.insert(Made);
-    });
-  std::vector<Finding> Found;
+  // The conversions first: most functions make none, and then the
+  // discarded expressions below are not looked for.
+  llvm::SmallVector<std::pair<const Stmt *, DroppingConversion>, 2> Made;
   auto Visit = [&](const Stmt &S) {
-    if (!Uncalled.contains(&S))
-      if (std::optional<DroppingConversion> C =
-              droppingConversion(S, Verdicts, Awaiting))
-        Found.push_back(describe(*C, Ctx));
+    if (std::optional<DroppingConversion> C =
+            droppingConversion(S, Verdicts, Awaiting))
+      Made.push_back({&S, *C});
   };
   for (const Stmt *S : Own.all())
     Visit(*S);
@@ -224,6 +217,20 @@ std::vector<Finding> droppingConversions(const FunctionDecl &FD,
         E = Default->getExpr();
       forEachOwnStmt(E, Visit);
     }
+  std::vector<Finding> Found;
+  if (Made.empty())
+    return Found;
+  // A wrapper made and dropped by a discarded expression is never called.
+  llvm::SmallPtrSet<const Stmt *, 4> Uncalled;
+  for (const Stmt *S : Own.all())
+    forEachDiscardedChild(*S, [&](const Expr *E, bool) {
+      if (const Expr *Wrapper = strip(E, Wrappers::Object);
+          isa_and_nonnull<CXXConstructExpr>(Wrapper))
+        Uncalled.insert(Wrapper);
+    });
+  for (const auto &[S, C] : Made)
+    if (!Uncalled.contains(S))
+      Found.push_back(describe(C, Ctx));
   return Found;
 }
 

@@ -2,6 +2,7 @@
 
 #include "EventWaits.h"
 #include "CallInfo.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "FirstArrival.h"
@@ -21,7 +22,7 @@ const ValueDecl *awaitedEvent(const CoroutineSuspendExpr &Point,
       return namedDecl(Call->getImplicitObjectArgument());
     return nullptr;
   }
-  if (Operand && Know.Types.matches(canonicalTypeName(Operand->getType())))
+  if (Operand && matchesClassOf(Know.Types, Operand->getType()))
     return namedDecl(Operand);
   return nullptr;
 }

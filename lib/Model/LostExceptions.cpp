@@ -149,7 +149,12 @@ const Stmt *threadFunctionBody(const CXXConstructExpr &Construct) {
   const CXXConstructorDecl *Ctor = Construct.getConstructor();
   if (!Ctor || Construct.getNumArgs() == 0)
     return nullptr;
-  std::string Name = canonicalName(*Ctor->getParent());
+  // The class's own name first: most constructions are of other classes.
+  const CXXRecordDecl *Class = Ctor->getParent();
+  if (!Class->getIdentifier() ||
+      (Class->getName() != "thread" && Class->getName() != "jthread"))
+    return nullptr;
+  std::string Name = canonicalName(*Class);
   if (Name != "::std::thread" && Name != "::std::jthread")
     return nullptr;
   if (const LambdaExpr *Lambda = lambdaOf(Construct.getArg(0)))

@@ -1,6 +1,7 @@
 //===--- NameMatcher.cpp - async-lint -------------------------------------===//
 
 #include "NameMatcher.h"
+#include "ClassNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -156,6 +157,19 @@ llvm::StringRef NameMatcher::match(llvm::StringRef Name) const {
     }
   }
   return First == ~0u ? llvm::StringRef() : llvm::StringRef(Patterns[First]);
+}
+
+bool matchesClass(const NameMatcher &List, const CXXRecordDecl *RD) {
+  // A class named by an identifier ends its canonical name with it.
+  if (!RD || (RD->getDeclName().isIdentifier() &&
+              !List.mayMatchSegment(RD->getName())))
+    return false;
+  return List.matches(canonicalName(*RD));
+}
+
+bool matchesClassOf(const NameMatcher &List, QualType T) {
+  return !T.isNull() &&
+         matchesClass(List, T.getNonReferenceType()->getAsCXXRecordDecl());
 }
 
 } // namespace clang::tidy::async::model

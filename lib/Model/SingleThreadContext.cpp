@@ -2,6 +2,7 @@
 
 #include "SingleThreadContext.h"
 #include "CallInfo.h"
+#include "ClassNames.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
@@ -31,7 +32,7 @@ const VarDecl *contextNamed(const Expr *E, const SingleThreadKnowledge &Know,
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
       Var->getType()->isReferenceType() ||
-      !Know.Types.matches(canonicalTypeName(Var->getType())))
+      !matchesClassOf(Know.Types, Var->getType()))
     return nullptr;
   return Var;
 }

@@ -9,6 +9,7 @@
 #include "Model/AnalysisSession.h"
 #include "Model/Awaitables.h"
 #include "Model/CallInfo.h"
+#include "Model/ClassNames.h"
 #include "Model/ContainerHolds.h"
 #include "Model/CoroutineCalls.h"
 #include "Model/CoroutineModel.h"
@@ -434,6 +435,30 @@ void f(std::future<int> &F, std::condition_variable_any &C, std::mutex &M) {
       model::describeCall(*Calls[1].getNodeAs<Stmt>("c"));
   ASSERT_TRUE(CvWait);
   EXPECT_EQ(CvWait->Names[0], "::std::condition_variable_any::wait");
+}
+
+TEST(NameMatcher, ClassListsAnswerAsTheCanonicalNameWould) {
+  auto AST = parse(R"cpp(
+namespace lib { inline namespace v1 { template <class T> struct view {}; } }
+namespace other { struct view {}; struct task {}; }
+struct { int x; } anon;
+void f(lib::view<int> a, other::view b, other::task &c, int d,
+       decltype(anon) e, const lib::view<char> &g);
+)cpp");
+  auto Params = match(parmVarDecl(isExpansionInMainFile()).bind("p"),
+                      AST->getASTContext());
+  ASSERT_GE(Params.size(), 6u); // and implicit members' parameters
+  for (llvm::StringRef List :
+       {"lib::view", "::lib::view", "view", "other::task;::lib::view",
+        "operator::x;view", "", "::other::view", "(anonymous)"}) {
+    model::NameMatcher M(List);
+    for (const auto &P : Params) {
+      QualType T = P.getNodeAs<ParmVarDecl>("p")->getType();
+      EXPECT_EQ(model::matchesClassOf(M, T),
+                M.matches(model::canonicalTypeName(T)))
+          << List.str() << " on " << T.getAsString();
+    }
+  }
 }
 
 TEST(CoroutineModel, KnowsWhenRangeForTemporariesLive) {
