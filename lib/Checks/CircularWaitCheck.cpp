@@ -68,6 +68,14 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
              F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
       reportParkedGuard(P);
   }
+  auto UnitOf = [&]() -> const model::UnitSignals & {
+    return Unit ? *Unit : Unit.emplace(model::indexUnit(F.Ctx, Know));
+  };
+  if (F.isCoroutine())
+    for (const model::Finding &L : model::lockedSelfWaits(
+             F.Decl, F.suspensions(), {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions},
+             UnitOf, CFGOf, FlowOf))
+      emitOnce(L);
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,
       Lib.SpawnFunctions, StartFunctions, &F.own());

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
 #include "../Model/ListOptions.h"
+#include "../Model/LockedSelfWaits.h"
 #include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
 
@@ -18,6 +19,7 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override { Unit.reset(); }
 
 private:
   void reportSelfWait(const model::SelfWait &W);
@@ -38,6 +40,8 @@ private:
       StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
   static llvm::ArrayRef<model::ListOption<CircularWaitCheck>> listOptions();
+  /// The unit's signals, calls and member values, once a wait needs them.
+  std::optional<model::UnitSignals> Unit;
 };
 
 } // namespace clang::tidy::async
