@@ -73,8 +73,9 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   };
   if (F.isCoroutine())
     for (const model::Finding &L : model::lockedSelfWaits(
-             F.Decl, F.suspensions(), {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions},
-             UnitOf, CFGOf, FlowOf))
+             F.Decl, F.suspensions(),
+             {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, UnitOf, CFGOf,
+             FlowOf))
       emitOnce(L);
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,

@@ -134,8 +134,8 @@ std::vector<Hold> parameterHolds(const FunctionDecl &Coroutine,
 }
 
 /// Where \p S is an element of \p Graph: its block and index.
-std::optional<std::pair<const CFGBlock *, unsigned>>
-elementOf(const CFG &Graph, const Stmt *S) {
+std::optional<std::pair<const CFGBlock *, unsigned>> elementOf(const CFG &Graph,
+                                                               const Stmt *S) {
   for (const CFGBlock *Block : Graph)
     for (unsigned I = 0; I < Block->size(); ++I)
       if (auto Element = (*Block)[I].getAs<CFGStmt>();
@@ -172,7 +172,8 @@ void releasesOf(const Stmt *S, const Stmt *Parent, const ParmVarDecl &Param,
                 const FieldDecl *First, std::vector<const Stmt *> &Out) {
   if (!S)
     return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Param) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      Ref && Ref->getDecl() == &Param) {
     const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
     if (!Member || !First || Member->getMemberDecl() == First)
       Out.push_back(S);
@@ -189,8 +190,7 @@ struct EventWait {
   const FunctionDecl *In = nullptr;
 };
 
-using FlowFn =
-    llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)>;
+using FlowFn = llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)>;
 
 /// The member event \p Point (of \p In) waits for, itself or in the
 /// coroutines it awaits, \p Depth calls down.
@@ -256,11 +256,11 @@ struct HeldTransfer {
 
 /// The lock of \p Mutex that \p S's function holds at the signal on every
 /// path to it (one of them); null when some path signals without it.
-const Stmt *signallerLock(const UnitSignals::Signal &S, const ValueDecl *Mutex,
-                          const LockedSelfWaitKnowledge &Know,
-                          llvm::function_ref<const CFG *(const FunctionDecl &)>
-                              CFGOf,
-                          FlowFn FlowOf) {
+const Stmt *
+signallerLock(const UnitSignals::Signal &S, const ValueDecl *Mutex,
+              const LockedSelfWaitKnowledge &Know,
+              llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
+              FlowFn FlowOf) {
   const CFG *Graph = S.In && isCoroutine(*S.In) ? CFGOf(*S.In) : nullptr;
   if (!Graph)
     return nullptr;
@@ -306,20 +306,21 @@ Finding lockedSelfWaitFinding(
     const CoroutineSuspendExpr &Point, const EventWait &W, const Hold &H,
     ArrayRef<std::pair<const FunctionDecl *, const Stmt *>> SignalLocks) {
   std::string E = quoted(W.Event), M = quoted(H.Mutex);
-  Finding F{Point.getBeginLoc(), Point.getSourceRange(),
+  Finding F{Point.getBeginLoc(),
+            Point.getSourceRange(),
             "coroutine waits for " + E + " while it holds " + M +
                 ", which every signaller of " + E +
                 " takes first: the wait never ends",
             {}};
   if (W.Wait != &Point)
-    F.Notes.push_back({W.Wait->getBeginLoc(),
-                       E + " is awaited here, in " + quoted(W.In) +
-                           ", which this await reaches"});
+    F.Notes.push_back(
+        {W.Wait->getBeginLoc(), E + " is awaited here, in " + quoted(W.In) +
+                                    ", which this await reaches"});
   if (H.Param) {
     std::string Units = "'" + H.Param->getNameAsString() + H.Path + "'";
-    F.Notes.push_back({H.Param->getLocation(),
-                       Units + " holds a lock of " + M +
-                           ", not released before the wait"});
+    F.Notes.push_back(
+        {H.Param->getLocation(),
+         Units + " holds a lock of " + M + ", not released before the wait"});
     F.Notes.push_back({H.Lock->getBeginLoc(),
                        M + " is locked here, for what " + Units + " holds"});
   } else {
@@ -330,8 +331,8 @@ Finding lockedSelfWaitFinding(
   for (auto [In, Lock] : SignalLocks)
     if (Noted.insert(Lock).second)
       F.Notes.push_back({Lock->getBeginLoc(), quoted(In) + " signals " + E +
-                                                " only after it locks " + M +
-                                                " here"});
+                                                  " only after it locks " + M +
+                                                  " here"});
   return F;
 }
 
@@ -359,12 +360,12 @@ std::vector<Hold> holdsAt(const CoroutineSuspendExpr &Point,
 
 } // namespace
 
-std::vector<Finding> lockedSelfWaits(
-    const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
-    const LockedSelfWaitKnowledge &Know,
-    llvm::function_ref<const UnitSignals &()> Unit,
-    llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
-    FlowFn FlowOf) {
+std::vector<Finding>
+lockedSelfWaits(const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
+                const LockedSelfWaitKnowledge &Know,
+                llvm::function_ref<const UnitSignals &()> Unit,
+                llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
+                FlowFn FlowOf) {
   std::vector<Finding> Found;
   std::optional<std::vector<Hold>> Params;
   std::vector<LockOrderEdge> Own;

@@ -94,8 +94,8 @@ private:
     auto [Target, Value] = assignmentParts(S);
     const auto *Member =
         dyn_cast_or_null<MemberExpr>(Target ? Target->IgnoreParens() : nullptr);
-    if (const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-                                   : nullptr)
+    if (const auto *Field =
+            Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr)
       U.FieldValues[Field].push_back(Value);
   }
 
