@@ -166,9 +166,10 @@ bool mayRunBefore(const CFG &Graph, const Stmt *From, const Stmt *To) {
   return false;
 }
 
-/// The statements of \p S that name \p Param other than through a member
+/// The statements of \p S that name \p Param (a parameter or a guard)
+/// other than through a member
 /// that is not \p First (`node.id` does not release `node.guard`).
-void releasesOf(const Stmt *S, const Stmt *Parent, const ParmVarDecl &Param,
+void releasesOf(const Stmt *S, const Stmt *Parent, const ValueDecl &Param,
                 const FieldDecl *First, std::vector<const Stmt *> &Out) {
   if (!S)
     return;
@@ -296,6 +297,21 @@ signallerLock(const UnitSignals::Signal &S, const ValueDecl *Mutex,
   return Found;
 }
 
+/// The local of \p S kept from the awaited lock \p Lock; null when none.
+const VarDecl *guardOf(const Stmt *S, const Stmt *Lock) {
+  if (const auto *Decls = dyn_cast_or_null<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && keptSuspension(Var->getInit()) == Lock)
+        return Var;
+  if (!S)
+    return nullptr;
+  for (const Stmt *Child : S->children())
+    if (const VarDecl *Var = guardOf(Child, Lock))
+      return Var;
+  return nullptr;
+}
+
 std::string quoted(const NamedDecl *D) {
   return "'" + D->getNameAsString() + "'";
 }
@@ -342,19 +358,24 @@ std::vector<Hold> holdsAt(const CoroutineSuspendExpr &Point,
                           ArrayRef<LockOrderEdge> Own, ArrayRef<Hold> Params,
                           const FunctionDecl &Coroutine, const CFG *Graph) {
   std::vector<Hold> Holds;
-  for (const LockOrderEdge &E : Own)
-    if (E.Wait == &Point && E.Held && E.HeldSince)
-      Holds.push_back({E.Held, E.HeldSince});
-  for (const Hold &H : Params) {
+  const CoroutineBodyStmt *Coro = getCoroutineBody(Coroutine);
+  const Stmt *Body = Coro ? Coro->getBody() : nullptr;
+  // Kept unless the holder (the guard or the parameter) may be named
+  // before the wait: moved, returned, given away.
+  auto Kept = [&](const ValueDecl *Holder, const FieldDecl *First) {
     std::vector<const Stmt *> Releases;
-    const CoroutineBodyStmt *Body = getCoroutineBody(Coroutine);
-    releasesOf(Body ? Body->getBody() : nullptr, nullptr, *H.Param, H.First,
-               Releases);
-    if (Graph && llvm::none_of(Releases, [&](const Stmt *R) {
-          return mayRunBefore(*Graph, R, &Point);
-        }))
+    releasesOf(Body, nullptr, *Holder, First, Releases);
+    return Holder && Graph && llvm::none_of(Releases, [&](const Stmt *R) {
+             return mayRunBefore(*Graph, R, &Point);
+           });
+  };
+  for (const LockOrderEdge &E : Own)
+    if (E.Wait == &Point && E.Held && E.HeldSince &&
+        Kept(guardOf(Body, E.HeldSince), nullptr))
+      Holds.push_back({E.Held, E.HeldSince});
+  for (const Hold &H : Params)
+    if (Kept(H.Param, H.First))
       Holds.push_back(H);
-  }
   return Holds;
 }
 
