@@ -66,15 +66,12 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
       reportLockedTask(W);
     for (const model::ParkedGuard &P : model::parkedGuards(
              F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
-      reportParkedGuard(P);
+      emitOnce(model::parkedGuardFinding(P));
   }
-  auto UnitOf = [&]() -> const model::UnitSignals & {
-    return Unit ? *Unit : Unit.emplace(model::indexUnit(F.Ctx, Know));
-  };
   if (F.isCoroutine())
     for (const model::Finding &L : model::lockedSelfWaits(
              F.Decl, F.suspensions(),
-             {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, UnitOf, CFGOf,
+             {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, Unit, CFGOf,
              FlowOf))
       emitOnce(L);
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
@@ -93,7 +90,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
            F.Decl, F.Body,
            {ScopeJoinMembers, ScopeTypes, StartFunctions, Lib.SpawnFunctions},
            FlowOf, &F.own()))
-    reportScopeJoin(J);
+    emitOnce(model::scopeJoinFinding(J));
   model::SingleThreadKnowledge Context{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};

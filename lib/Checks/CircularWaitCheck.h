@@ -26,10 +26,8 @@ private:
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
   void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
-  void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);
   void reportLockedTask(const model::LockedTaskWait &W);
-  void reportParkedGuard(const model::ParkedGuard &P);
 
   /// The lists of the options (the doc's table): events and promises,
   /// contexts, scopes and pools, functions that start or are not judged.

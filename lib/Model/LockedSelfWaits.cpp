@@ -384,7 +384,7 @@ std::vector<Hold> holdsAt(const CoroutineSuspendExpr &Point,
 std::vector<Finding>
 lockedSelfWaits(const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
                 const LockedSelfWaitKnowledge &Know,
-                llvm::function_ref<const UnitSignals &()> Unit,
+                std::optional<UnitSignals> &Unit,
                 llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
                 FlowFn FlowOf) {
   std::vector<Finding> Found;
@@ -395,7 +395,9 @@ lockedSelfWaits(const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
     EventWait W = waitedEvent(*Point, Coroutine, Know.Events, FlowOf, 0, Seen);
     if (!W.Event)
       continue;
-    const UnitSignals &U = Unit();
+    const UnitSignals &U =
+        Unit ? *Unit
+             : Unit.emplace(indexUnit(Coroutine.getASTContext(), Know.Events));
     auto Signals = U.Signals.find(W.Event);
     if (Signals == U.Signals.end())
       continue;

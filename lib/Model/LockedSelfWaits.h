@@ -17,6 +17,7 @@
 #include "PlacedNotes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::async::model {
@@ -51,7 +52,7 @@ struct LockedSelfWaitKnowledge {
 /// The waits of \p Coroutine (suspension flow \p Flow) for a member event,
 /// directly or in a callee coroutine it awaits (up to three calls down),
 /// while it holds a mutex that each signaller of the event in \p Unit
-/// (given on first need) holds at the signal on every path to it, with at
+/// (built on first need) holds at the signal on every path to it, with at
 /// least one signaller shown and every signal in a function's own body.
 /// Held: a guard kept since an awaited lock (locksHeld), or a parameter
 /// taken by value that holds the units of a lock, as every call in the
@@ -60,8 +61,7 @@ struct LockedSelfWaitKnowledge {
 /// but through another member) before the wait.
 std::vector<Finding> lockedSelfWaits(
     const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
-    const LockedSelfWaitKnowledge &Know,
-    llvm::function_ref<const UnitSignals &()> Unit,
+    const LockedSelfWaitKnowledge &Know, std::optional<UnitSignals> &Unit,
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf);
 
