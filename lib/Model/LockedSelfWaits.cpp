@@ -324,9 +324,8 @@ Finding lockedSelfWaitFinding(
   std::string E = quoted(W.Event), M = quoted(H.Mutex);
   Finding F{Point.getBeginLoc(),
             Point.getSourceRange(),
-            "coroutine waits for " + E + " while it holds " + M +
-                ", which every signaller of " + E +
-                " takes first: the wait never ends",
+            "waits for " + E + " while holding " + M +
+                ", which each of its signallers takes first: it never resumes",
             {}};
   if (W.Wait != &Point)
     F.Notes.push_back(

@@ -80,7 +80,7 @@ public:
     auto units = co_await seastar::get_units(_sem, 1);
     while (!ready())
       co_await _flushed.wait();
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: coroutine waits for '_flushed' while it holds '_sem', which every signaller of '_flushed' takes first: the wait never ends [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: waits for '_flushed' while holding '_sem', which each of its signallers takes first: it never resumes [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-4]]:18: note: '_sem' is locked here and still held at the wait
     // CHECK-NOTES: :[[@LINE+4]]:18: note: 'apply' signals '_flushed' only after it locks '_sem' here
   }
@@ -114,7 +114,7 @@ public:
   }
   seastar::future<> take(seastar::semaphore_units units) {
     co_await wait_applied();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine waits for '_applied' while it holds '_apply_lock', which every signaller of '_applied' takes first: the wait never ends [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for '_applied' while holding '_apply_lock', which each of its signallers takes first: it never resumes [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-9]]:7: note: '_applied' is awaited here, in 'wait_applied', which this await reaches
     // CHECK-NOTES: :[[@LINE-4]]:51: note: 'units' holds a lock of '_apply_lock', not released before the wait
     // CHECK-NOTES: :[[@LINE-8]]:18: note: '_apply_lock' is locked here, for what 'units' holds
@@ -155,7 +155,7 @@ public:
   seastar::future<> change(int id) { co_await _group.await_commit(); }
   seastar::future<job> handle(job j) {
     co_await change(j.id);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine waits for '_committed' while it holds '_apply_mutex', which every signaller of '_committed' takes first: the wait never ends [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for '_committed' while holding '_apply_mutex', which each of its signallers takes first: it never resumes [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-12]]:38: note: '_committed' is awaited here, in 'await_commit', which this await reaches
     // CHECK-NOTES: :[[@LINE-4]]:35: note: 'j.g.units' holds a lock of '_apply_mutex', not released before the wait
     // CHECK-NOTES: :[[@LINE-20]]:21: note: '_apply_mutex' is locked here, for what 'j.g.units' holds
@@ -174,7 +174,7 @@ public:
   seastar::future<> evict() {
     auto units = LOCKED(_sem);
     co_await _drained.wait();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: coroutine waits for '_drained' while it holds '_sem', which every signaller of '_drained' takes first: the wait never ends [async-circular-wait]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: waits for '_drained' while holding '_sem', which each of its signallers takes first: it never resumes [async-circular-wait]
     // CHECK-NOTES: :[[@LINE-3]]:18: note: '_sem' is locked here and still held at the wait
     // CHECK-NOTES: :[[@LINE-8]]:19: note: expanded from macro 'LOCKED'
     // CHECK-NOTES: :[[@LINE+4]]:18: note: 'drain' signals '_drained' only after it locks '_sem' here
@@ -188,7 +188,7 @@ public:
     return [this]() -> seastar::future<> {
       auto units = co_await _other_sem.get_units();
       co_await _refreshed.wait();
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: coroutine waits for '_refreshed' while it holds '_other_sem', which every signaller of '_refreshed' takes first: the wait never ends [async-circular-wait]
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: waits for '_refreshed' while holding '_other_sem', which each of its signallers takes first: it never resumes [async-circular-wait]
       // CHECK-NOTES: :[[@LINE-3]]:20: note: '_other_sem' is locked here and still held at the wait
       // CHECK-NOTES: :[[@LINE+4]]:18: note: 'refresh' signals '_refreshed' only after it locks '_other_sem' here
     };
