@@ -70,9 +70,8 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
   }
   if (F.isCoroutine())
     for (const model::Finding &L : model::lockedSelfWaits(
-             F.Decl, F.suspensions(),
-             {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, Unit, CFGOf,
-             FlowOf))
+             F.Decl, {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, Unit,
+             CFGOf, FlowOf))
       emitOnce(L);
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,

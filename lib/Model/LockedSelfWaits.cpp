@@ -297,6 +297,18 @@ signallerLock(const UnitSignals::Signal &S, const ValueDecl *Mutex,
   return Found;
 }
 
+/// True when \p S awaits a lock (its own code or a lambda's).
+bool awaitsLock(const Stmt *S, const LockedSelfWaitKnowledge &Know) {
+  if (const auto *Point = dyn_cast_or_null<CoroutineSuspendExpr>(S);
+      Point && awaitedLock(*Point, Know.AsyncMutexes, &Know.LockFunctions))
+    return true;
+  if (S)
+    for (const Stmt *Child : S->children())
+      if (awaitsLock(Child, Know))
+        return true;
+  return false;
+}
+
 /// The local of \p S kept from the awaited lock \p Lock; null when none.
 const VarDecl *guardOf(const Stmt *S, const Stmt *Lock) {
   if (const auto *Decls = dyn_cast_or_null<DeclStmt>(S))
@@ -381,12 +393,25 @@ std::vector<Hold> holdsAt(const CoroutineSuspendExpr &Point,
 } // namespace
 
 std::vector<Finding>
-lockedSelfWaits(const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
+lockedSelfWaits(const FunctionDecl &Coroutine,
                 const LockedSelfWaitKnowledge &Know,
                 std::optional<UnitSignals> &Unit,
                 llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
                 FlowFn FlowOf) {
   std::vector<Finding> Found;
+  // Cheap first: a lock awaited in the body or a parameter by value, then
+  // a signal in the unit; only then the CFGs (its own, its callees').
+  bool ByValue = llvm::any_of(Coroutine.parameters(), [](const auto *P) {
+    return !P->getType()->isReferenceType() && P->getType()->isRecordType();
+  });
+  const CoroutineBodyStmt *Coro = getCoroutineBody(Coroutine);
+  if (!Coro || !(ByValue || awaitsLock(Coro->getBody(), Know)))
+    return Found;
+  if (!Unit)
+    Unit.emplace(indexUnit(Coroutine.getASTContext(), Know.Events));
+  if (Unit->Signals.empty())
+    return Found;
+  const SuspensionFlow &Flow = FlowOf(Coroutine);
   std::optional<std::vector<Hold>> Params;
   std::vector<LockOrderEdge> Own;
   for (const CoroutineSuspendExpr *Point : Flow.points()) {
@@ -394,9 +419,7 @@ lockedSelfWaits(const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
     EventWait W = waitedEvent(*Point, Coroutine, Know.Events, FlowOf, 0, Seen);
     if (!W.Event)
       continue;
-    const UnitSignals &U =
-        Unit ? *Unit
-             : Unit.emplace(indexUnit(Coroutine.getASTContext(), Know.Events));
+    const UnitSignals &U = *Unit;
     auto Signals = U.Signals.find(W.Event);
     if (Signals == U.Signals.end())
       continue;

@@ -49,8 +49,8 @@ struct LockedSelfWaitKnowledge {
   const NameMatcher &LockFunctions;
 };
 
-/// The waits of \p Coroutine (suspension flow \p Flow) for a member event,
-/// directly or in a callee coroutine it awaits (up to three calls down),
+/// The waits of \p Coroutine (its suspension flow: \p FlowOf) for a member
+/// event, directly or in a callee coroutine it awaits (up to three calls down),
 /// while it holds a mutex that each signaller of the event in \p Unit
 /// (built on first need) holds at the signal on every path to it, with at
 /// least one signaller shown and every signal in a function's own body.
@@ -60,8 +60,8 @@ struct LockedSelfWaitKnowledge {
 /// initialiser of a member of it does, and that no code may release (name
 /// but through another member) before the wait.
 std::vector<Finding> lockedSelfWaits(
-    const FunctionDecl &Coroutine, const SuspensionFlow &Flow,
-    const LockedSelfWaitKnowledge &Know, std::optional<UnitSignals> &Unit,
+    const FunctionDecl &Coroutine, const LockedSelfWaitKnowledge &Know,
+    std::optional<UnitSignals> &Unit,
     llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf,
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf);
 
