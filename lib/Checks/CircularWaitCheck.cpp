@@ -66,8 +66,13 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
       reportLockedTask(W);
     for (const model::ParkedGuard &P : model::parkedGuards(
              F.Decl, F.Body, *Graph, Points, Lib.AsyncMutexes, &F.own()))
-      reportParkedGuard(P);
+      emitOnce(model::parkedGuardFinding(P));
   }
+  if (F.isCoroutine())
+    for (const model::Finding &L : model::lockedSelfWaits(
+             F.Decl, {Know, Lib.AsyncMutexes, Lib.AsyncLockFunctions}, Unit,
+             CFGOf, FlowOf))
+      emitOnce(L);
   std::vector<model::StartedCoroutine> Together = model::startedTogether(
       F.Body, [&] { return CFGOf(F.Decl); }, Lib.CombinatorFunctions,
       Lib.SpawnFunctions, StartFunctions, &F.own());
@@ -84,7 +89,7 @@ void CircularWaitCheck::checkFunction(CheckedFunction &F) {
            F.Decl, F.Body,
            {ScopeJoinMembers, ScopeTypes, StartFunctions, Lib.SpawnFunctions},
            FlowOf, &F.own()))
-    reportScopeJoin(J);
+    emitOnce(model::scopeJoinFinding(J));
   model::SingleThreadKnowledge Context{
       ContextTypes,    ContextRunMembers, ContextQueryMembers, ContextHandOffs,
       ExecutorQueries, FutureTokens,      Lib.JoinMembers};

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_CHECKS_CIRCULARWAITCHECK_H
 
 #include "../Model/ListOptions.h"
+#include "../Model/LockedSelfWaits.h"
 #include "../Model/WaitCycles.h"
 #include "AsyncCheck.h"
 
@@ -18,16 +19,15 @@ public:
 protected:
   void checkFunction(CheckedFunction &F) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void startTranslationUnit() override { Unit.reset(); }
 
 private:
   void reportSelfWait(const model::SelfWait &W);
   void reportMutualWait(ArrayRef<model::MutualSide> Cycle);
   void reportLockCycle(ArrayRef<model::LockCycleSide> Cycle);
   void reportOwnContext(const model::OwnContextWait &W);
-  void reportScopeJoin(const model::ScopeJoin &J);
   void reportPoolSelfBlock(const model::PoolSelfBlock &B);
   void reportLockedTask(const model::LockedTaskWait &W);
-  void reportParkedGuard(const model::ParkedGuard &P);
 
   /// The lists of the options (the doc's table): events and promises,
   /// contexts, scopes and pools, functions that start or are not judged.
@@ -38,6 +38,8 @@ private:
       StartFunctions, InlineStartFunctions, IgnoredFunctions;
   /// Each list's option name and default.
   static llvm::ArrayRef<model::ListOption<CircularWaitCheck>> listOptions();
+  /// The unit's signals, calls and member values, once a wait needs them.
+  std::optional<model::UnitSignals> Unit;
 };
 
 } // namespace clang::tidy::async

@@ -94,18 +94,6 @@ void CircularWaitCheck::reportOwnContext(const model::OwnContextWait &W) {
       << Context;
 }
 
-void CircularWaitCheck::reportScopeJoin(const model::ScopeJoin &J) {
-  if (!reportOnce(J.Join->getBeginLoc()))
-    return;
-  diag(J.Join->getBeginLoc(), "waits for every task of %0 to end, this "
-                              "coroutine included: it never resumes")
-      << J.Scope << J.Join->getSourceRange();
-  note(J.Started.Start->getBeginLoc(),
-       "the coroutine is started in %0 here, which counts it until it ends; "
-       "join the scope from outside its tasks")
-      << J.Scope;
-}
-
 void CircularWaitCheck::reportPoolSelfBlock(const model::PoolSelfBlock &B) {
   if (!reportOnce(B.SyncWait->getBeginLoc()))
     return;
@@ -140,20 +128,6 @@ void CircularWaitCheck::reportLockedTask(const model::LockedTaskWait &W) {
          "%0 is set only here, after the lock; set it before the lock, or "
          "start the task after the lock is released")
         << W.Event << W.Setter->getSourceRange();
-}
-
-void CircularWaitCheck::reportParkedGuard(const model::ParkedGuard &P) {
-  if (!reportOnce(P.Relock->getBeginLoc()))
-    return;
-  std::string Task = model::startedName(*P.Coroutine);
-  diag(P.Relock->getBeginLoc(), "waits for mutex %0, which %1 holds until "
-                                "it runs: it never resumes")
-      << P.Mutex << Task << P.Relock->getSourceRange();
-  note(P.Lock->getBeginLoc(), "%0 is locked here") << P.Mutex;
-  note(P.Handed->getBeginLoc(),
-       "its guard is moved here into %0, a lazy task kept in %1 and not "
-       "awaited before this lock: await it first")
-      << Task << P.Task << P.Handed->getSourceRange();
 }
 
 } // namespace clang::tidy::async

@@ -36,7 +36,8 @@ inline constexpr llvm::StringLiteral DefaultEventTypes =
     "cppcoro::async_latch;folly::coro::Baton";
 // Members whose awaited call waits until some code sets their object.
 inline constexpr llvm::StringLiteral DefaultEventWaitMembers =
-    "async_simple::coro::Latch::wait";
+    "async_simple::coro::Latch::wait;seastar::condition_variable::wait;"
+    "seastar::condition_variable::when";
 // Members that set an event (release its waiters).
 inline constexpr llvm::StringLiteral DefaultEventSignalMembers =
     "::coro::event::set;::coro::latch::count_down;"
@@ -44,14 +45,17 @@ inline constexpr llvm::StringLiteral DefaultEventSignalMembers =
     "cppcoro::async_manual_reset_event::set;"
     "cppcoro::async_auto_reset_event::set;cppcoro::async_latch::count_down;"
     "folly::coro::Baton::post;async_simple::coro::Latch::count_down;"
-    "async_simple::coro::Latch::arrive_and_wait";
+    "async_simple::coro::Latch::arrive_and_wait;"
+    "seastar::condition_variable::signal;"
+    "seastar::condition_variable::broadcast";
 
 // Members of a promise that set it (make its future ready).
 inline constexpr llvm::StringLiteral DefaultPromiseSetMembers =
     "async_simple::Promise::setValue;async_simple::Promise::setException;"
     "concurrencpp::result_promise::set_result;"
     "concurrencpp::result_promise::set_exception;"
-    "concurrencpp::result_promise::set_from_function";
+    "concurrencpp::result_promise::set_from_function;"
+    "seastar::promise::set_value;seastar::promise::set_exception";
 
 /// Which classes are events, which members wait on one and which set one;
 /// which members of a promise make its future and which set it.

@@ -129,4 +129,18 @@ parkedGuards(const FunctionDecl &Creator, const Stmt &Body, const CFG &Graph,
   return Found;
 }
 
+Finding parkedGuardFinding(const ParkedGuard &P) {
+  std::string Task = startedName(*P.Coroutine);
+  std::string Mutex = "'" + P.Mutex->getNameAsString() + "'";
+  return {P.Relock->getBeginLoc(),
+          P.Relock->getSourceRange(),
+          "waits for mutex " + Mutex + ", which " + Task +
+              " holds until it runs: it never resumes",
+          {{P.Lock->getBeginLoc(), Mutex + " is locked here"},
+           {P.Handed->getBeginLoc(),
+            "its guard is moved here into " + Task + ", a lazy task kept in '" +
+                P.Task->getNameAsString() +
+                "' and not awaited before this lock: await it first"}}};
+}
+
 } // namespace clang::tidy::async::model

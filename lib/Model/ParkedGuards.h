@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_MODEL_PARKEDGUARDS_H
 #define ASYNC_LINT_MODEL_PARKEDGUARDS_H
 
+#include "PlacedNotes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -55,6 +56,10 @@ std::vector<ParkedGuard>
 parkedGuards(const FunctionDecl &Creator, const Stmt &Body, const CFG &Graph,
              ArrayRef<const CoroutineSuspendExpr *> Points,
              const NameMatcher &AsyncMutexes, const OwnStmts *Own = nullptr);
+
+/// The finding of \p P: at the relock, with notes at the lock and at the
+/// move of the guard into the task.
+Finding parkedGuardFinding(const ParkedGuard &P);
 
 } // namespace clang::tidy::async::model
 

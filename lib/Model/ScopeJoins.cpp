@@ -69,4 +69,16 @@ std::vector<ScopeJoin> scopeJoins(
   return Joins;
 }
 
+Finding scopeJoinFinding(const ScopeJoin &J) {
+  std::string Scope = "'" + J.Scope->getNameAsString() + "'";
+  return {J.Join->getBeginLoc(),
+          J.Join->getSourceRange(),
+          "waits for every task of " + Scope +
+              " to end, this coroutine included: it never resumes",
+          {{J.Started.Start->getBeginLoc(),
+            "the coroutine is started in " + Scope +
+                " here, which counts it until it ends; join the scope from "
+                "outside its tasks"}}};
+}
+
 } // namespace clang::tidy::async::model

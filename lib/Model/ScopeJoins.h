@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_MODEL_SCOPEJOINS_H
 #define ASYNC_LINT_MODEL_SCOPEJOINS_H
 
+#include "PlacedNotes.h"
 #include "StartedTogether.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -57,6 +58,9 @@ std::vector<ScopeJoin> scopeJoins(
     const FunctionDecl &Caller, const Stmt &Body, const ScopeKnowledge &Know,
     llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> FlowOf,
     const OwnStmts *Own = nullptr);
+
+/// The finding of \p J: at the join, with a note at the start.
+Finding scopeJoinFinding(const ScopeJoin &J);
 
 } // namespace clang::tidy::async::model
 

@@ -134,7 +134,7 @@ const Documented Lists[] = {
      "async_simple::CurrentExecutor"},
     {"PromiseFutureMembers",
      "async_simple::Promise::getFuture;"
-     "concurrencpp::result_promise::get_result"},
+     "concurrencpp::result_promise::get_result;seastar::promise::get_future"},
     {"InlineStartCombinators", "::async_simple::coro::collectAll"},
     {"AlwaysTrueFunctions",
      "::testing::internal::AlwaysTrue;::Catch::AssertionHandler::allowThrows"},
