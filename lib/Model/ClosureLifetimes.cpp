@@ -168,9 +168,14 @@ std::optional<LifetimeEvidence> closureLifetime(const CallExpr &Call,
 LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
                                   const TaskFate &F, bool FromStart,
                                   const EnclosingFunction &Encl,
-                                  const ClosureLifetimeRules &R) {
+                                  const ClosureLifetimeRules &R,
+                                  bool StartsInline) {
   LifetimeFindings Found;
   Laziness L = FromStart ? Laziness::Lazy : lazinessOf(Op.getReturnType());
+  // A start the spawn runs inline (InlineSpawnStarts) is over before the
+  // spawn returns, while the caller's locals live: only the uses after the
+  // lambda's first suspension can come after a local died.
+  bool AnyUse = FromStart && !StartsInline;
   auto WaitedOut = waitsOut(Op, Encl, R);
   for (const LambdaCapture &Capture : Op.getParent()->captures()) {
     if (Capture.capturesThis()) {
@@ -180,7 +185,7 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
       continue;
     }
     std::optional<LambdaDeath> D =
-        capturedLocalDeath(Capture, Op, Origin, F, L, FromStart,
+        capturedLocalDeath(Capture, Op, Origin, F, L, AnyUse,
                            R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A);
     if (!D)
       continue;
@@ -188,7 +193,7 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
     E.add(Said::CapturedLocal, Capture.getLocation(), {D->R.Var});
     addLifetimeSteps(E, Op.getASTContext().getSourceManager(), F,
                      {"", D->R.Var, D->Dies}, D->Use,
-                     "'" + D->R.Var->getName().str() + "'", FromStart);
+                     "'" + D->R.Var->getName().str() + "'", AnyUse);
   }
   return Found;
 }
