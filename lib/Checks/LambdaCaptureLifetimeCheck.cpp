@@ -137,9 +137,9 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       if (Fate.What != model::TaskFate::Kind::Escapes)
         return;
       // A spawn that runs the lambda up to its first suspension at once.
-      bool Inline = Fate.Spawn &&
-                    model::startsInline(*Fate.Spawn, F.Decl, F.own(),
-                                        {DispatchingSpawns, OwnExecutors});
+      bool Inline =
+          Fate.Spawn && model::startsInline(*Fate.Spawn, F.Decl, F.own(),
+                                            {DispatchingSpawns, OwnExecutors});
       return report(model::captureLifetimes(
           *Op, *Lambda, Fate, /*FromStart=*/true, Encl, R, Inline));
     }

@@ -25,7 +25,8 @@ namespace clang::tidy::async::model {
 
 /// The defaults of async-lambda-capture-lifetime's DispatchingSpawns and
 /// OwnExecutorAwaitables options.
-inline constexpr llvm::StringLiteral DefaultDispatchingSpawns = "asio::co_spawn";
+inline constexpr llvm::StringLiteral DefaultDispatchingSpawns =
+    "asio::co_spawn";
 inline constexpr llvm::StringLiteral DefaultOwnExecutorAwaitables =
     "asio::this_coro::executor_t";
 
