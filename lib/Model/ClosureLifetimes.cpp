@@ -186,14 +186,18 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
     }
     std::optional<LambdaDeath> D =
         capturedLocalDeath(Capture, Op, Origin, F, L, AnyUse,
-                           R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A);
+                           R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A,
+                           FromStart && StartsInline);
     if (!D)
       continue;
     LifetimeEvidence &E = Found.emplace_back();
     E.add(Said::CapturedLocal, Capture.getLocation(), {D->R.Var});
+    std::string Name = "'" + D->R.Var->getName().str() + "'";
+    if (D->LentAs)
+      Name += " (parameter '" + D->LentAs->getName().str() + "' of " +
+              describeFunction(*D->LentTo) + ")";
     addLifetimeSteps(E, Op.getASTContext().getSourceManager(), F,
-                     {"", D->R.Var, D->Dies}, D->Use,
-                     "'" + D->R.Var->getName().str() + "'", AnyUse);
+                     {"", D->R.Var, D->Dies}, D->Use, Name, AnyUse);
   }
   return Found;
 }

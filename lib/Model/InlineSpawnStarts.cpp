@@ -2,8 +2,10 @@
 
 #include "InlineSpawnStarts.h"
 #include "CallInfo.h"
+#include "CaptureUses.h"
 #include "ClassNames.h"
 #include "CoroutineModel.h"
+#include "LibraryAnalyses.h"
 #include "PathFacts.h"
 #include "ResolvedTypes.h"
 #include "clang/AST/ASTContext.h"
@@ -151,6 +153,55 @@ bool startsInline(const CallExpr &Spawn, const FunctionDecl &Caller,
          !Var->getType()->isReferenceType() &&
          awaitsOwnExecutor(Var->getInit(), Lists.OwnExecutors) &&
          !isAssignedIn(*Var, Own);
+}
+
+} // namespace clang::tidy::async::model
+
+namespace clang::tidy::async::model {
+
+namespace {
+
+/// \p Arg names \p Var, or takes its address.
+bool namesVar(const Expr *Arg, const VarDecl &Var) {
+  Arg = Arg ? Arg->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
+      Addr && Addr->getOpcode() == UO_AddrOf)
+    Arg = Addr->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Arg);
+  return Ref && Ref->getDecl() == &Var;
+}
+
+/// The late use of a parameter \p Call binds \p Var to, in a coroutine.
+LentUse lentBy(const CallExpr &Call, const VarDecl &Var, CaptureUses &Uses,
+               const LibraryAnalyses &A) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || !getCoroutineBody(*Def))
+    return {};
+  for (unsigned I = 0; I < Def->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Def->getParamDecl(I);
+    QualType T = Param->getType();
+    if ((T->isReferenceType() || T->isPointerType()) &&
+        namesVar(argumentFor(Call, I), Var))
+      if (const Stmt *Late = Uses.lateParameterUse(*Def, Param, A))
+        return {Late, Param, Def};
+  }
+  return {};
+}
+
+} // namespace
+
+LentUse lentToCoroutine(const CXXMethodDecl &Op, const VarDecl &Var,
+                        CaptureUses &Uses, const LibraryAnalyses &A) {
+  LentUse Found;
+  const Stmt *Body = Op.getBody();
+  if (!Body)
+    return Found;
+  A.Session.ownStmts(Op).forEach(Body, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && !Found.Use)
+      Found = lentBy(*Call, Var, Uses, A);
+  });
+  return Found;
 }
 
 } // namespace clang::tidy::async::model

@@ -17,7 +17,7 @@
 #ifndef ASYNC_LINT_MODEL_INLINESPAWNSTARTS_H
 #define ASYNC_LINT_MODEL_INLINESPAWNSTARTS_H
 
-#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -30,8 +30,10 @@ inline constexpr llvm::StringLiteral DefaultDispatchingSpawns =
 inline constexpr llvm::StringLiteral DefaultOwnExecutorAwaitables =
     "asio::this_coro::executor_t";
 
+class CaptureUses;
 class NameMatcher;
 class OwnStmts;
+struct LibraryAnalyses;
 
 /// The lists that say which spawns dispatch their start, and which awaited
 /// operands yield the awaiting coroutine's own executor.
@@ -57,6 +59,23 @@ struct InlineStartLists {
 /// suspension before \p Spawn returns.
 bool startsInline(const CallExpr &Spawn, const FunctionDecl &Caller,
                   const OwnStmts &Own, const InlineStartLists &Lists);
+
+/// A local lent by a coroutine lambda to a coroutine it calls: the
+/// callee's use of its parameter after it may have suspended.
+struct LentUse {
+  const Stmt *Use = nullptr;
+  const ParmVarDecl *Param = nullptr;
+  const FunctionDecl *Callee = nullptr;
+};
+
+/// The first call in the coroutine lambda \p Op that binds \p Var (a local
+/// it captures by reference; directly, or its address) to a reference or
+/// pointer parameter of a coroutine defined in the unit that uses the
+/// parameter after it may have suspended (`co_await drain(job)`): the
+/// lambda's own use comes before its first suspension, the callee's after.
+/// An empty LentUse when there is none.
+LentUse lentToCoroutine(const CXXMethodDecl &Op, const VarDecl &Var,
+                        CaptureUses &Uses, const LibraryAnalyses &A);
 
 } // namespace clang::tidy::async::model
 

@@ -204,3 +204,19 @@ void spawned_on_other_context(asio::io_context &ctx, asio::io_context &other) {
       asio::detached);
   ctx.run();
 }
+
+// Reported: the lambda lends 'job' to a coroutine before its first
+// suspension, and that coroutine uses it after suspending.
+asio::awaitable<void> wait_twice(asio::steady_timer &t) {
+  co_await t.async_wait(asio::use_awaitable);
+  t.expires_after(1s);
+  co_await t.async_wait(asio::use_awaitable);
+}
+asio::awaitable<void> lent_to_coroutine() {
+  auto ex = co_await asio::this_coro::executor;
+  asio::steady_timer job(ex, 1s);
+  asio::co_spawn(
+      ex, [&]() -> asio::awaitable<void> { co_await wait_twice(job); },
+      asio::detached);
+  co_await take_turn();
+}
