@@ -184,10 +184,9 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
         Found.push_back(std::move(*E));
       continue;
     }
-    std::optional<LambdaDeath> D =
-        capturedLocalDeath(Capture, Op, Origin, F, L, AnyUse,
-                           R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A,
-                           FromStart && StartsInline);
+    std::optional<LambdaDeath> D = capturedLocalDeath(
+        Capture, Op, Origin, F, L, AnyUse, R.A.flow(Encl.Decl), WaitedOut,
+        R.Uses, R.A, FromStart && StartsInline);
     if (!D)
       continue;
     LifetimeEvidence &E = Found.emplace_back();
