@@ -10,6 +10,7 @@
 #include "../Model/ClosureConsumers.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DetachedObjects.h"
+#include "../Model/InlineSpawnStarts.h"
 #include "../Model/KeptTasks.h"
 #include "../Model/NonOwningWrappers.h"
 #include "../Model/RelayedClosures.h"
@@ -66,6 +67,10 @@ const model::ListOption<Self> Self::Lists[] = {
      &Self::TaskKeepingSpawns},
     {"NonOwningWrappers", model::DefaultNonOwningWrappers,
      &Self::NonOwningWrappers},
+    {"DispatchingSpawns", model::DefaultDispatchingSpawns,
+     &Self::DispatchingSpawns},
+    {"OwnExecutorAwaitables", model::DefaultOwnExecutorAwaitables,
+     &Self::OwnExecutors},
 };
 
 LambdaCaptureLifetimeCheck::LambdaCaptureLifetimeCheck(
@@ -129,10 +134,14 @@ void LambdaCaptureLifetimeCheck::checkFunction(CheckedFunction &F) {
       if (!Op)
         return;
       model::TaskFate Fate = F.flow().fateOf(Lambda);
-      if (Fate.What == model::TaskFate::Kind::Escapes)
-        report(model::captureLifetimes(*Op, *Lambda, Fate, /*FromStart=*/true,
-                                       Encl, R));
-      return;
+      if (Fate.What != model::TaskFate::Kind::Escapes)
+        return;
+      // A spawn that runs the lambda up to its first suspension at once.
+      bool Inline =
+          Fate.Spawn && model::startsInline(*Fate.Spawn, F.Decl, F.own(),
+                                            {DispatchingSpawns, OwnExecutors});
+      return report(model::captureLifetimes(
+          *Op, *Lambda, Fate, /*FromStart=*/true, Encl, R, Inline));
     }
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)

@@ -43,6 +43,11 @@ private:
   model::NameMatcher TaskKeepingSpawns;
   /// Wrappers that keep only a reference to the lambda they wrap.
   model::NameMatcher NonOwningWrappers;
+  /// Spawns that dispatch the start of the coroutine they are given, and
+  /// the awaited operands that yield the coroutine's own executor: a spawn
+  /// on it runs the lambda up to its first suspension before it returns.
+  model::NameMatcher DispatchingSpawns;
+  model::NameMatcher OwnExecutors;
   /// What waits for work to finish (SyncWaitFunctions and JoinMembers).
   const model::NameMatcher Waits;
   const model::NameMatcher AllBlockingWaits;

@@ -2,6 +2,7 @@
 
 #include "ClosureDeaths.h"
 #include "Awaitables.h"
+#include "InlineSpawnStarts.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {
@@ -33,7 +34,8 @@ std::optional<LambdaDeath>
 capturedLocalDeath(const LambdaCapture &Capture, const CXXMethodDecl &Op,
                    const Expr &Origin, const TaskFate &F, Laziness L,
                    bool FromStart, const TaskFlow &Flow, WaitsOutTask WaitedOut,
-                   CaptureUses &Uses, const LibraryAnalyses &A) {
+                   CaptureUses &Uses, const LibraryAnalyses &A,
+                   bool StartsInline) {
   if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
     return std::nullopt;
   const auto *Var = dyn_cast_or_null<VarDecl>(Capture.getCapturedVar());
@@ -45,6 +47,12 @@ capturedLocalDeath(const LambdaCapture &Capture, const CXXMethodDecl &Op,
   if (D.Dies.isInvalid() || WaitedOut(F, *Var))
     return std::nullopt;
   D.Use = Uses.firstCaptureUse(Op, Var, FromStart, A);
+  if (!D.Use && StartsInline) {
+    LentUse Lent = lentToCoroutine(Op, *Var, Uses, A);
+    D.Use = Lent.Use;
+    D.LentAs = Lent.Param;
+    D.LentTo = Lent.Callee;
+  }
   if (!D.Use)
     return std::nullopt;
   return D;

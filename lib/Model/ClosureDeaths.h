@@ -30,6 +30,10 @@ struct LambdaDeath {
   SourceLocation Dies;
   /// The lambda's first use of the capture that may come too late.
   const Stmt *Use = nullptr;
+  /// Set when Use is that of a coroutine the lambda lends the local to,
+  /// through this parameter (a start the spawn runs inline).
+  const ParmVarDecl *LentAs = nullptr;
+  const FunctionDecl *LentTo = nullptr;
 };
 
 /// The closure of the coroutine lambda \p Op that \p Call calls (a
@@ -46,12 +50,16 @@ closureDeath(const CallExpr &Call, const CXXMethodDecl &Op,
 /// The local \p Capture of the coroutine lambda \p Op captures by
 /// reference dies before the task created at \p Origin (of fate \p F and
 /// laziness \p L; from its start with \p FromStart) is done, is not waited
-/// out, and is used late; std::nullopt otherwise.
+/// out, and is used late; std::nullopt otherwise. With \p StartsInline (a
+/// start the spawn runs at once), a use before the first suspension counts
+/// when it lends the local to a coroutine that uses it late
+/// (model::lentToCoroutine).
 std::optional<LambdaDeath>
 capturedLocalDeath(const LambdaCapture &Capture, const CXXMethodDecl &Op,
                    const Expr &Origin, const TaskFate &F, Laziness L,
                    bool FromStart, const TaskFlow &Flow, WaitsOutTask WaitedOut,
-                   CaptureUses &Uses, const LibraryAnalyses &A);
+                   CaptureUses &Uses, const LibraryAnalyses &A,
+                   bool StartsInline = false);
 
 } // namespace clang::tidy::async::model
 

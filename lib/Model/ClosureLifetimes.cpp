@@ -168,9 +168,14 @@ std::optional<LifetimeEvidence> closureLifetime(const CallExpr &Call,
 LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
                                   const TaskFate &F, bool FromStart,
                                   const EnclosingFunction &Encl,
-                                  const ClosureLifetimeRules &R) {
+                                  const ClosureLifetimeRules &R,
+                                  bool StartsInline) {
   LifetimeFindings Found;
   Laziness L = FromStart ? Laziness::Lazy : lazinessOf(Op.getReturnType());
+  // A start the spawn runs inline (InlineSpawnStarts) is over before the
+  // spawn returns, while the caller's locals live: only the uses after the
+  // lambda's first suspension can come after a local died.
+  bool AnyUse = FromStart && !StartsInline;
   auto WaitedOut = waitsOut(Op, Encl, R);
   for (const LambdaCapture &Capture : Op.getParent()->captures()) {
     if (Capture.capturesThis()) {
@@ -179,16 +184,19 @@ LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
         Found.push_back(std::move(*E));
       continue;
     }
-    std::optional<LambdaDeath> D =
-        capturedLocalDeath(Capture, Op, Origin, F, L, FromStart,
-                           R.A.flow(Encl.Decl), WaitedOut, R.Uses, R.A);
+    std::optional<LambdaDeath> D = capturedLocalDeath(
+        Capture, Op, Origin, F, L, AnyUse, R.A.flow(Encl.Decl), WaitedOut,
+        R.Uses, R.A, FromStart && StartsInline);
     if (!D)
       continue;
     LifetimeEvidence &E = Found.emplace_back();
     E.add(Said::CapturedLocal, Capture.getLocation(), {D->R.Var});
+    std::string Name = "'" + D->R.Var->getName().str() + "'";
+    if (D->LentAs)
+      Name += " (parameter '" + D->LentAs->getName().str() + "' of " +
+              describeFunction(*D->LentTo) + ")";
     addLifetimeSteps(E, Op.getASTContext().getSourceManager(), F,
-                     {"", D->R.Var, D->Dies}, D->Use,
-                     "'" + D->R.Var->getName().str() + "'", FromStart);
+                     {"", D->R.Var, D->Dies}, D->Use, Name, AnyUse);
   }
   return Found;
 }

@@ -49,11 +49,15 @@ std::optional<LifetimeEvidence> closureLifetime(const CallExpr &Call,
 
 /// The locals captured by reference, and an unowned 'this', of the
 /// coroutine lambda \p Op whose task (created at \p Origin in \p Encl, from
-/// the lambda's start with \p FromStart) has fate \p F.
+/// the lambda's start with \p FromStart) has fate \p F. With
+/// \p StartsInline, the spawn runs the lambda up to its first suspension
+/// before it returns (model::startsInline): only the captured locals' uses
+/// after that suspension count.
 LifetimeFindings captureLifetimes(const CXXMethodDecl &Op, const Expr &Origin,
                                   const TaskFate &F, bool FromStart,
                                   const EnclosingFunction &Encl,
-                                  const ClosureLifetimeRules &R);
+                                  const ClosureLifetimeRules &R,
+                                  bool StartsInline = false);
 
 /// Capturing coroutine lambdas \p Call hands to code that calls and then
 /// destroys them (or makes them an operation's implementation), and
