@@ -62,6 +62,7 @@ private:
   model::NameMatcher ErrorTests;
   model::NameMatcher ValueAccessors;
   model::NameMatcher RecoveryFunctions;
+  model::NameMatcher ForwardingAdaptors;
   model::NameMatcher PreconditionExceptions;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;
