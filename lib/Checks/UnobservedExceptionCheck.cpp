@@ -24,7 +24,7 @@ UnobservedExceptionCheck::listOptions() {
       LIST(FailureTypes), LIST(ThrowingTokens), LIST(ThrowingFunctions),
       LIST(FirstSuccessCombinators), LIST(CancelOnlyOperations),
       LIST(ErrorTests), LIST(ValueAccessors), LIST(RecoveryFunctions),
-      LIST(PreconditionExceptions)};
+      LIST(PreconditionExceptions), LIST(ForwardingAdaptors)};
 #undef LIST
   // clang-format on
   return Lists;
@@ -143,9 +143,9 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
     for (const Expr *Arg : Call->arguments())
       if (const LambdaExpr *Handler = model::handlerLambda(Arg))
         if (std::optional<model::Finding> Ignored =
-                model::ignoredFailureFinding(*Handler, *Arg, *Call,
-                                             FailureClasses, Policy,
-                                             RecoveryFunctions, F.Ctx);
+                model::ignoredFailureFinding(
+                    *Handler, *Arg, *Call, FailureClasses, Policy,
+                    {RecoveryFunctions, ForwardingAdaptors}, F.Ctx);
             Ignored && reportOnce(Ignored->Loc))
           emit(*Ignored);
   }

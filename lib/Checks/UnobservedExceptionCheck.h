@@ -61,7 +61,7 @@ private:
   model::NameMatcher ValueTests;
   model::NameMatcher ErrorTests;
   model::NameMatcher ValueAccessors;
-  model::NameMatcher RecoveryFunctions;
+  model::NameMatcher RecoveryFunctions, ForwardingAdaptors;
   model::NameMatcher PreconditionExceptions;
   const bool AnyCallMayThrow;
   model::ThrowPolicy Policy;

@@ -7,6 +7,8 @@
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "TaskFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::async::model {
 
@@ -45,14 +47,112 @@ const LambdaExpr *handlerLambda(const Expr *Arg) {
   return Var && Var->isLocalVarDecl() ? lambdaOf(Var->getInit()) : nullptr;
 }
 
-const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg) {
+namespace {
+
+/// The coroutine whose task the sender \p Sender is: a call of a coroutine,
+/// or an adaptor of \p Forwarding applied to one, called with it or piped.
+const FunctionDecl *senderCoroutine(const Expr *Sender,
+                                    const NameMatcher &Forwarding,
+                                    unsigned Depth = 0) {
+  if (const FunctionDecl *Coro = spawnedCoroutine(Sender))
+    return Coro;
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(strip(Sender, Wrappers::Object));
+  if (!Call || Depth > 4)
+    return nullptr;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Op && Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2) {
+    const auto *Adaptor =
+        dyn_cast<CallExpr>(strip(Op->getArg(1), Wrappers::Object));
+    std::optional<CallInfo> Info =
+        Adaptor ? describeCall(*Adaptor) : std::nullopt;
+    return Info && anyNameMatches(Forwarding, *Info)
+               ? senderCoroutine(Op->getArg(0), Forwarding, Depth + 1)
+               : nullptr;
+  }
+  std::optional<CallInfo> Info = describeCall(*Call);
+  if (!Info || !anyNameMatches(Forwarding, *Info))
+    return nullptr;
+  for (const Expr *Child : Call->arguments())
+    if (const FunctionDecl *Coro =
+            senderCoroutine(Child, Forwarding, Depth + 1))
+      return Coro;
+  return nullptr;
+}
+
+/// The sender \p Call is applied to when it is the right side of a pipe
+/// (`sender | adaptor(args)`, which means `adaptor(sender, args)`).
+const Expr *pipedSender(const CallExpr &Call, ASTContext &Ctx) {
+  const Expr *Child = &Call;
+  for (unsigned Up = 0; Up < 6; ++Up) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const auto *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
+    if (!Parent)
+      return nullptr;
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent);
+    if (Op && Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2)
+      return strip(Op->getArg(1), Wrappers::Object) == &Call ? Op->getArg(0)
+                                                             : nullptr;
+    if (isa<CallExpr>(Parent) || strip(Parent, Wrappers::Object) != &Call)
+      return nullptr;
+    Child = Parent;
+  }
+  return nullptr;
+}
+
+/// True when \p S, the last statement of a body, never completes normally:
+/// a throw, or a call of a function that does not return (declared so, or
+/// whose visible body ends so, \p Depth calls deep).
+bool endsInStop(const Stmt *S, unsigned Depth);
+
+/// True when \p Body has no return statement and its last statement never
+/// completes normally.
+bool bodyNeverReturns(const Stmt *Body, unsigned Depth) {
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Compound || Compound->body_empty())
+    return false;
+  bool Returns = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) { Returns |= isa<ReturnStmt>(S); });
+  return !Returns && endsInStop(Compound->body_back(), Depth);
+}
+
+bool endsInStop(const Stmt *S, unsigned Depth) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    return !Compound->body_empty() && endsInStop(Compound->body_back(), Depth);
+  // Both branches stop: `if (fatal) std::abort(); else throw ...;`.
+  if (const auto *If = dyn_cast_or_null<IfStmt>(S))
+    return endsInStop(If->getThen(), Depth) && endsInStop(If->getElse(), Depth);
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  E = E ? strip(E, Wrappers::Syntax) : nullptr;
+  if (isa_and_nonnull<CXXThrowExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  if (Callee->isNoReturn())
+    return true;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return Depth > 0 && Def && bodyNeverReturns(Def->getBody(), Depth - 1);
+}
+
+} // namespace
+
+const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg,
+                                     const NameMatcher &Forwarding,
+                                     ASTContext &Ctx) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     return taskCoroutine(Member->getImplicitObjectArgument());
   for (const Expr *Other : Call.arguments())
     if (Other != &Arg)
-      if (const FunctionDecl *Coro = spawnedCoroutine(Other))
+      if (const FunctionDecl *Coro = senderCoroutine(Other, Forwarding))
         return Coro;
-  return nullptr;
+  const Expr *Piped = pipedSender(Call, Ctx);
+  return Piped ? senderCoroutine(Piped, Forwarding) : nullptr;
+}
+
+bool neverReturns(const LambdaExpr &Handler) {
+  return bodyNeverReturns(Handler.getBody(), 2);
 }
 
 bool givenToRecovery(const CallExpr &Call, const Expr &Arg,

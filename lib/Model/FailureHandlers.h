@@ -29,7 +29,16 @@ inline constexpr llvm::StringLiteral DefaultRecoveryFunctions =
     "::yaclib::SharedFutureOn::Then;::yaclib::SharedFutureOn::ThenInline;"
     "::yaclib::Task::Then;::yaclib::Task::ThenInline;"
     "::unifex::_upon_error::_cpo::_fn::operator();"
-    "::unifex::_let_e::_cpo::_fn::operator()";
+    "::unifex::_let_e::_cpo::_fn::operator();"
+    "::stdexec::upon_error_t::operator();::stdexec::let_error_t::operator()";
+
+/// async-unobserved-exception's default ForwardingAdaptors: sender adaptors
+/// that complete with what their child sender completes with, called with
+/// the child (`starts_on(sch, child)`) or piped (`child | continues_on(sch)`):
+/// stdexec's starts_on and continues_on, which run the child on or move its
+/// completion to a scheduler (whose own schedule sender is not looked at).
+inline constexpr llvm::StringLiteral DefaultForwardingAdaptors =
+    "::stdexec::starts_on_t::operator();::stdexec::continues_on_t::operator()";
 
 class NameMatcher;
 
@@ -48,8 +57,20 @@ const LambdaExpr *handlerLambda(const Expr *Arg);
 
 /// The coroutine whose failure the handler \p Arg of \p Call receives: the
 /// task a member call is made on (lazy.start(callback)), or the coroutine
-/// spawned with it. Null when it is not seen.
-const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg);
+/// spawned with it, or the sender \p Call is applied to by a pipe
+/// (`sender | upon_error(handler)`); through adaptors of \p Forwarding that
+/// complete with what their child completes with (`starts_on(sch, task())`).
+/// Null when it is not seen.
+const FunctionDecl *handledCoroutine(const CallExpr &Call, const Expr &Arg,
+                                     const NameMatcher &Forwarding,
+                                     ASTContext &Ctx);
+
+/// True when \p Handler never returns: on every path its body ends in a
+/// throw or a call of a function that does not return (std::terminate,
+/// std::abort, any [[noreturn]] function, or a visible function whose body
+/// ends so, two calls deep). The failure it receives stops the run there;
+/// it is not dropped.
+bool neverReturns(const LambdaExpr &Handler);
 
 /// True when \p Call hands the handler \p Arg to one of \p Recovery, or to
 /// a function whose visible body passes that parameter on only to such

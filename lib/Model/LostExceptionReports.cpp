@@ -108,19 +108,20 @@ std::optional<Finding> escapingThrowOf(const FunctionDecl *Coro,
 std::optional<Finding>
 ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
                       const CallExpr &Call, ResolvedTypes &FailureTypes,
-                      const ThrowPolicy &Policy, const NameMatcher &Recovery,
+                      const ThrowPolicy &Policy, const HandlerLists &Lists,
                       ASTContext &Ctx) {
   QualType Type;
   const ParmVarDecl *Failure = ignoredFailure(Handler, FailureTypes, Type, Ctx);
-  // A recovery step: called only on failure, its result replaces it.
-  if (!Failure ||
-      (returnsValue(Handler) && givenToRecovery(Call, Arg, Recovery)))
+  // A recovery step: called only on failure, its result replaces it. A
+  // handler that never returns stops the run at the failure.
+  if (!Failure || neverReturns(Handler) ||
+      (returnsValue(Handler) && givenToRecovery(Call, Arg, Lists.Recovery)))
     return std::nullopt;
   // A coroutine seen to throw nothing sends no failure; a Try also carries
   // the value, so ignoring it is reported only when the coroutine can throw.
   // A coroutine that runs a task handed in by its caller (or made by a
   // function handed in) hands this handler whatever that task throws.
-  const FunctionDecl *Coro = handledCoroutine(Call, Arg);
+  const FunctionDecl *Coro = handledCoroutine(Call, Arg, Lists.Forwarding, Ctx);
   ThrowPolicy Own = Policy;
   Own.AwaitedParameters = true;
   const Stmt *Throw = firstCoroutineThrow(Coro, Own, Ctx);

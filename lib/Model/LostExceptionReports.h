@@ -54,18 +54,28 @@ std::optional<Finding> escapingThrowOf(const FunctionDecl *Coro,
                                        const ThrowPolicy &Policy,
                                        SummaryReader &Reader, ASTContext &Ctx);
 
+/// The lists rule 3 reads besides the failure types.
+struct HandlerLists {
+  /// Continuations that call the handler only on failure.
+  const NameMatcher &Recovery;
+  /// Sender adaptors that complete with what their child completes with.
+  const NameMatcher &Forwarding;
+};
+
 /// The finding at the failure parameter of \p Handler, the completion
 /// handler \p Arg of \p Call, when it ignores the failure it receives
 /// (ignoredFailure, \p FailureTypes) and that failure may carry an
-/// exception: the coroutine \p Call runs throws under \p Policy (or handed
-/// in tasks do), or, no coroutine seen, the failure carries no value. Not
-/// a handler that returns a value given to a continuation of \p Recovery,
-/// which calls it only on failure and continues with its result: it
-/// handles the failure, as `catch (...) { return fallback; }` does.
+/// exception: the coroutine \p Call runs (handledCoroutine, through the
+/// Forwarding adaptors of \p Lists) throws under \p Policy (or handed in
+/// tasks do), or, no coroutine seen, the failure carries no value. Not a
+/// handler that never returns (it stops the run), nor one that returns a
+/// value given to a continuation of the Recovery list, which calls it only
+/// on failure and continues with its result: it handles the failure, as
+/// `catch (...) { return fallback; }` does.
 std::optional<Finding>
 ignoredFailureFinding(const LambdaExpr &Handler, const Expr &Arg,
                       const CallExpr &Call, ResolvedTypes &FailureTypes,
-                      const ThrowPolicy &Policy, const NameMatcher &Recovery,
+                      const ThrowPolicy &Policy, const HandlerLists &Lists,
                       ASTContext &Ctx);
 
 /// The finding at the function of the thread \p Construct starts, when an

@@ -69,6 +69,13 @@ void handlers(asio::io_context &Ctx) {
       std::rethrow_exception(E);
   };
   asio::co_spawn(Ctx, serve(), Rethrows);
+  // A handler that never returns stops the run at the failure.
+  asio::co_spawn(Ctx, serve(), [](std::exception_ptr) { std::terminate(); });
+  auto Stops = [](std::exception_ptr) {
+    log("fatal");
+    throw std::logic_error("serve failed");
+  };
+  asio::co_spawn(Ctx, serve(), Stops);
 }
 
 // --- libcoro: spawns that give the task no error channel.
@@ -90,25 +97,25 @@ coro::task<void> careful() {
 template <class Pool> void launch_generic(Pool &P) { P.spawn_detached(worker()); }
 // CHECK-NOTES: :[[@LINE-1]]:54: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::thread_pool::spawn_detached'
 // CHECK-NOTES: :[[@LINE-2]]:54: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
-// CHECK-NOTES: :78:5: note: an exception is thrown here
+// CHECK-NOTES: :85:5: note: an exception is thrown here
 #define SPAWN(POOL, TASK) (POOL).spawn_detached(TASK)
 
 void spawns(coro::thread_pool &Pool, coro::scheduler &Sched) {
   Pool.spawn_detached(worker());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::thread_pool::spawn_detached' drops them [async-unobserved-exception]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'coro::thread_pool::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
-  // CHECK-NOTES: :78:5: note: an exception is thrown here
+  // CHECK-NOTES: :85:5: note: an exception is thrown here
   coro::task_group<coro::thread_pool> Group(&Pool);
   (void)Group.start(worker());
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::task_group::start' drops them
   // CHECK-NOTES: :[[@LINE-2]]:9: note: 'coro::task_group::start' gives the task no error channel; catch the exceptions inside the coroutine
-  // CHECK-NOTES: :78:5: note: an exception is thrown here
+  // CHECK-NOTES: :85:5: note: an exception is thrown here
   SPAWN(Sched, worker());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine 'worker' are lost: 'coro::scheduler::spawn_detached'
-  // CHECK-NOTES: :94:27: note: expanded from macro 'SPAWN'
+  // CHECK-NOTES: :101:27: note: expanded from macro 'SPAWN'
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'coro::scheduler::spawn_detached' gives the task no error channel; catch the exceptions inside the coroutine
-  // CHECK-NOTES: :94:27: note: expanded from macro 'SPAWN'
-  // CHECK-NOTES: :78:5: note: an exception is thrown here
+  // CHECK-NOTES: :101:27: note: expanded from macro 'SPAWN'
+  // CHECK-NOTES: :85:5: note: an exception is thrown here
   launch_generic(Pool);
   Pool.spawn_detached([]() -> coro::task<void> { throw std::runtime_error("lambda"); co_return; }());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exceptions thrown by coroutine lambda are lost: 'coro::thread_pool::spawn_detached'
