@@ -44,6 +44,11 @@ private:
   /// a throw assertion evaluates it for its exception, or nothing of the
   /// coroutine runs after it.
   bool outcomeUnread(const Stmt &Race, CheckedFunction &F);
+  /// True when the sides of \p Await, the race of the statement \p Race,
+  /// write their completions into variables (RedirectingTokens, flags set
+  /// by coroutine sides) that code of \p F tests after it.
+  bool outcomeReadFromSides(const CoawaitExpr &Await, const Stmt &Race,
+                            CheckedFunction &F);
 
   const model::NameMatcher RaceFunctions;
   /// Macro names (a trailing '*' matches a prefix) taken as assertions.
@@ -51,6 +56,8 @@ private:
   const model::NameMatcher AssertionFunctions;
   /// What a throw assertion calls when its statement does not throw.
   const model::NameMatcher ThrowAssertionReports;
+  /// Completion tokens that write an error code into a variable.
+  const model::NameMatcher RedirectingTokens;
   /// The statements of the function judged that throw assertions evaluate,
   /// found when a discarded race first asks.
   std::optional<llvm::SmallPtrSet<const Stmt *, 4>> ThrowAsserted;
