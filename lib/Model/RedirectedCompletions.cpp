@@ -130,11 +130,10 @@ bool testsChild(const Stmt &S, const Stmt *Child) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
     // A logical operator of a class that does not yield a bool is no test
     // (asio's awaitable operator|| is a race).
-    return Op->isComparisonOp() ||
-           ((Op->getOperator() == OO_Exclaim ||
-             Op->getOperator() == OO_AmpAmp ||
-             Op->getOperator() == OO_PipePipe) &&
-            Op->getType()->isBooleanType());
+    return Op->isComparisonOp() || ((Op->getOperator() == OO_Exclaim ||
+                                     Op->getOperator() == OO_AmpAmp ||
+                                     Op->getOperator() == OO_PipePipe) &&
+                                    Op->getType()->isBooleanType());
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(&S))
     return Cast->getType()->isBooleanType() &&
            Cast->getCastKind() != CK_LValueToRValue &&
