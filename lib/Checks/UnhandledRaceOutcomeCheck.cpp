@@ -33,8 +33,7 @@ constexpr llvm::StringLiteral DefaultThrowAssertionReports =
     "testing::internal::AssertHelper::operator=;"
     "Catch::AssertionHandler::handleUnexpectedExceptionNotThrown";
 constexpr llvm::StringLiteral RedirectingTokensOpt = "RedirectingTokens";
-// Completion tokens that write an operation's error code into the variable
-// they are made with, instead of throwing it (asio's redirect_error).
+// Tokens that write an operation's error code into a variable (asio's).
 constexpr llvm::StringLiteral DefaultRedirectingTokens =
     "asio::redirect_error_t";
 
@@ -199,18 +198,15 @@ bool UnhandledRaceOutcomeCheck::outcomeUnread(const Stmt &Race,
 bool UnhandledRaceOutcomeCheck::outcomeReadFromSides(const CoawaitExpr &Await,
                                                      const Stmt &Race,
                                                      CheckedFunction &F) {
-  // Each side writes how it completed into its own variable (a redirected
-  // error code, a flag it sets); the loser, cancelled, writes that it was.
-  // Testing one of them after the race reads the outcome.
-  llvm::SmallVector<const VarDecl *, 4> Written =
-      model::completionVariables(*Await.getOperand(), RedirectingTokens);
-  const CFG *Graph = Written.empty() ? nullptr : Facts.session().cfg(F.Decl);
+  // Each side writes how it completed into a variable (a redirected error
+  // code, a flag it sets): a test of one after the race reads the outcome.
+  auto IsAssertion = [&](const Stmt &S) {
+    return model::isAssertionMacro(S, AssertionMacros, F.Ctx);
+  };
+  const CFG *Graph = Facts.session().cfg(F.Decl);
   return Graph &&
-         model::completionTestedAfter(*Graph, F.Body, Race, Written,
-                                      RedirectingTokens, [&](const Stmt &S) {
-                                        return model::isAssertionMacro(
-                                            S, AssertionMacros, F.Ctx);
-                                      });
+         model::completionTestedAfter(*Graph, F.Body, Race, *Await.getOperand(),
+                                      RedirectingTokens, IsAssertion);
 }
 
 void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {

@@ -44,9 +44,8 @@ private:
   /// a throw assertion evaluates it for its exception, or nothing of the
   /// coroutine runs after it.
   bool outcomeUnread(const Stmt &Race, CheckedFunction &F);
-  /// True when the sides of \p Await, the race of the statement \p Race,
-  /// write their completions into variables (RedirectingTokens, flags set
-  /// by coroutine sides) that code of \p F tests after it.
+  /// True when code of \p F tests, after \p Race, a variable a side of
+  /// its race \p Await writes its completion into (RedirectingTokens).
   bool outcomeReadFromSides(const CoawaitExpr &Await, const Stmt &Race,
                             CheckedFunction &F);
 
@@ -56,7 +55,6 @@ private:
   const model::NameMatcher AssertionFunctions;
   /// What a throw assertion calls when its statement does not throw.
   const model::NameMatcher ThrowAssertionReports;
-  /// Completion tokens that write an error code into a variable.
   const model::NameMatcher RedirectingTokens;
   /// The statements of the function judged that throw assertions evaluate,
   /// found when a discarded race first asks.

@@ -211,9 +211,12 @@ completionVariables(const Expr &Race, const NameMatcher &Tokens) {
 }
 
 bool completionTestedAfter(const CFG &Graph, const Stmt &Body, const Stmt &Race,
-                           llvm::ArrayRef<const VarDecl *> Vars,
-                           const NameMatcher &Tokens,
+                           const Expr &Sides, const NameMatcher &Tokens,
                            llvm::function_ref<bool(const Stmt &)> IsAssertion) {
+  llvm::SmallVector<const VarDecl *, 4> Vars =
+      completionVariables(Sides, Tokens);
+  if (Vars.empty())
+    return false;
   llvm::DenseSet<const DeclRefExpr *> Tested;
   collectTested(Body, false, IsAssertion, Tested);
   for (const VarDecl *Var : Vars) {

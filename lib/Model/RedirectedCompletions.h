@@ -46,14 +46,14 @@ llvm::SmallVector<const VarDecl *, 4>
 completionVariables(const Expr &Race, const NameMatcher &Tokens);
 
 /// True when code of \p Body (a function's body whose CFG is \p Graph)
-/// tests one of \p Vars after \p Race, one of its statements, on some path
-/// before the variable is written again (assigned, changed by a non-const
-/// member, or handed over again for a completion): under a comparison, a
-/// '!', a conversion to bool or a condition, or in a statement of a block
-/// that \p IsAssertion takes as an assertion.
+/// tests, after \p Race (one of its statements) on some path, a variable
+/// that \p Sides (a race as written) writes its completions into
+/// (completionVariables), before the variable is written again (assigned,
+/// changed by a non-const member, or handed over again for a completion):
+/// under a comparison, a '!', a conversion to bool or a condition, or in a
+/// statement of a block that \p IsAssertion takes as an assertion.
 bool completionTestedAfter(const CFG &Graph, const Stmt &Body, const Stmt &Race,
-                           llvm::ArrayRef<const VarDecl *> Vars,
-                           const NameMatcher &Tokens,
+                           const Expr &Sides, const NameMatcher &Tokens,
                            llvm::function_ref<bool(const Stmt &)> IsAssertion);
 
 } // namespace clang::tidy::async::model

@@ -141,6 +141,22 @@ asio::awaitable<void> in_a_macro(Conn &C, Timer &T) {
   EXPECT(!Wait);
 }
 
+// The race in a coroutine lambda, its code tested in a switch.
+void in_a_lambda(Conn &C, Timer &T) {
+  auto Once = [&]() -> asio::awaitable<void> {
+    sys::code Run;
+    co_await (C.run(into(Run)) || T.wait(asio::use_awaitable));
+    switch (static_cast<bool>(Run)) {
+    case true:
+      log("cancelled");
+      break;
+    default:
+      break;
+    }
+  };
+  (void)Once;
+}
+
 // --- Reported.
 
 // The true twin: the sides throw, nothing is written, and the code after
@@ -161,6 +177,17 @@ asio::awaitable<int> never_tested(Conn &C, Timer &T) {
   // CHECK-NOTES: :[[@LINE-2]]:3: note: inspect the result
   log_code(Run);
   co_return Result;
+}
+
+void lambda_untested(Conn &C, Timer &T) {
+  auto Once = [&]() -> asio::awaitable<void> {
+    sys::code Run;
+    co_await (C.run(into(Run)) || T.wait(asio::use_awaitable));
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: the outcome of this race is discarded
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: inspect the result
+    log("after");
+  };
+  (void)Once;
 }
 
 // The next race writes the codes again before they are tested: the test
