@@ -1,8 +1,10 @@
 //===--- UnhandledRaceOutcomeCheck.cpp - async-lint -----------------------===//
 
 #include "UnhandledRaceOutcomeCheck.h"
+#include "../Model/Assertions.h"
 #include "../Model/Expressions.h"
 #include "../Model/FirstArrival.h"
+#include "../Model/RedirectedCompletions.h"
 #include "../Model/ThrowAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,6 +32,10 @@ constexpr llvm::StringLiteral DefaultThrowAssertionReports =
     "boost::test_tools::tt_detail::report_assertion;"
     "testing::internal::AssertHelper::operator=;"
     "Catch::AssertionHandler::handleUnexpectedExceptionNotThrown";
+constexpr llvm::StringLiteral RedirectingTokensOpt = "RedirectingTokens";
+// Tokens that write an operation's error code into a variable (asio's).
+constexpr llvm::StringLiteral DefaultRedirectingTokens =
+    "asio::redirect_error_t";
 
 } // namespace
 
@@ -42,8 +48,10 @@ UnhandledRaceOutcomeCheck::UnhandledRaceOutcomeCheck(StringRef Name,
           Options.get(AssertionMacrosOpt, DefaultAssertionMacros))),
       AssertionFunctions(
           Options.get(AssertionFunctionsOpt, DefaultAssertionFunctions)),
-      ThrowAssertionReports(Options.get(ThrowAssertionReportsOpt,
-                                        DefaultThrowAssertionReports)) {}
+      ThrowAssertionReports(
+          Options.get(ThrowAssertionReportsOpt, DefaultThrowAssertionReports)),
+      RedirectingTokens(
+          Options.get(RedirectingTokensOpt, DefaultRedirectingTokens)) {}
 
 void UnhandledRaceOutcomeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -51,6 +59,7 @@ void UnhandledRaceOutcomeCheck::storeCheckOptions(
   Options.store(Opts, AssertionMacrosOpt, model::joinList(AssertionMacros));
   Options.store(Opts, AssertionFunctionsOpt, AssertionFunctions.str());
   Options.store(Opts, ThrowAssertionReportsOpt, ThrowAssertionReports.str());
+  Options.store(Opts, RedirectingTokensOpt, RedirectingTokens.str());
 }
 
 void UnhandledRaceOutcomeCheck::checkRead(const model::RaceOutcomes &Races,
@@ -159,7 +168,8 @@ void UnhandledRaceOutcomeCheck::checkDiscarded(const model::RaceOutcomes &Races,
   for (const Stmt *Child : Compound->body()) {
     const auto *E = dyn_cast<Expr>(Child);
     const CoawaitExpr *Await = E ? Races.raceAwait(E) : nullptr;
-    if (!Await || Await->getType()->isVoidType() || outcomeUnread(*Child, F))
+    if (!Await || Await->getType()->isVoidType() || outcomeUnread(*Child, F) ||
+        outcomeReadFromSides(*Await, *Child, F))
       continue;
     diag(Await->getBeginLoc(),
          "the outcome of this race is discarded, so the code after it "
@@ -183,6 +193,20 @@ bool UnhandledRaceOutcomeCheck::outcomeUnread(const Stmt &Race,
   // No code of the coroutine runs after the race: none can misread it.
   const CFG *Graph = Facts.session().cfg(F.Decl);
   return Graph && model::nothingRunsAfter(*Graph, Race);
+}
+
+bool UnhandledRaceOutcomeCheck::outcomeReadFromSides(const CoawaitExpr &Await,
+                                                     const Stmt &Race,
+                                                     CheckedFunction &F) {
+  // Each side writes how it completed into a variable (a redirected error
+  // code, a flag it sets): a test of one after the race reads the outcome.
+  auto IsAssertion = [&](const Stmt &S) {
+    return model::isAssertionMacro(S, AssertionMacros, F.Ctx);
+  };
+  const CFG *Graph = Facts.session().cfg(F.Decl);
+  return Graph &&
+         model::completionTestedAfter(*Graph, F.Body, Race, *Await.getOperand(),
+                                      RedirectingTokens, IsAssertion);
 }
 
 void UnhandledRaceOutcomeCheck::checkFunction(CheckedFunction &F) {

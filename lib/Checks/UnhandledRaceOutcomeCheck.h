@@ -44,6 +44,10 @@ private:
   /// a throw assertion evaluates it for its exception, or nothing of the
   /// coroutine runs after it.
   bool outcomeUnread(const Stmt &Race, CheckedFunction &F);
+  /// True when code of \p F tests, after \p Race, a variable a side of
+  /// its race \p Await writes its completion into (RedirectingTokens).
+  bool outcomeReadFromSides(const CoawaitExpr &Await, const Stmt &Race,
+                            CheckedFunction &F);
 
   const model::NameMatcher RaceFunctions;
   /// Macro names (a trailing '*' matches a prefix) taken as assertions.
@@ -51,6 +55,7 @@ private:
   const model::NameMatcher AssertionFunctions;
   /// What a throw assertion calls when its statement does not throw.
   const model::NameMatcher ThrowAssertionReports;
+  const model::NameMatcher RedirectingTokens;
   /// The statements of the function judged that throw assertions evaluate,
   /// found when a discarded race first asks.
   std::optional<llvm::SmallPtrSet<const Stmt *, 4>> ThrowAsserted;

@@ -49,6 +49,14 @@ void walk(const CFG &Graph, const CFGBlock &Block, unsigned Index,
   }
 }
 
+/// Adds \p Root and every statement under it to \p To.
+void addParts(const Stmt *Root, llvm::DenseSet<const Stmt *> &To) {
+  llvm::SmallVector<const Stmt *, 16> Work{Root};
+  while (!Work.empty())
+    if (const Stmt *Part = Work.pop_back_val(); Part && To.insert(Part).second)
+      llvm::append_range(Work, Part->children());
+}
+
 } // namespace
 
 FirstArrival firstArrival(const CFG &Graph, const Stmt &Stop) {
@@ -143,14 +151,7 @@ bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
   // What may follow without running code: S's own parts (a temporary bound
   // after its value) and the parts of a return or co_return without a value.
   llvm::DenseSet<const Stmt *> Own, Quiet;
-  auto AddParts = [](const Stmt *Root, llvm::DenseSet<const Stmt *> &To) {
-    llvm::SmallVector<const Stmt *, 16> Work{Root};
-    while (!Work.empty())
-      if (const Stmt *Part = Work.pop_back_val();
-          Part && To.insert(Part).second)
-        llvm::append_range(Work, Part->children());
-  };
-  AddParts(&S, Own);
+  addParts(&S, Own);
   Quiet = Own;
   for (const CFGBlock *Block : Graph)
     for (const CFGElement &Element : *Block) {
@@ -158,7 +159,7 @@ bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
       if (const auto *Return = dyn_cast_or_null<CoreturnStmt>(Part);
           Return && !Return->getOperand()) {
         Quiet.insert(Return);
-        AddParts(Return->getPromiseCall(), Quiet);
+        addParts(Return->getPromiseCall(), Quiet);
       }
       if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Part);
           Return && !Return->getRetValue())
@@ -180,6 +181,22 @@ bool nothingRunsAfter(const CFG &Graph, const Stmt &S) {
     });
   }
   return Found && !Runs;
+}
+
+void walkAfter(const CFG &Graph, const Stmt &S,
+               llvm::function_ref<bool(const Stmt &)> StopPath) {
+  llvm::DenseSet<const Stmt *> Own;
+  addParts(&S, Own);
+  for (const CFGBlock *Block : Graph) {
+    unsigned Index = 0, Last = 0;
+    for (const CFGElement &Element : *Block)
+      if (++Index; Own.contains(stmtOf(Element)))
+        Last = Index;
+    if (Last != 0)
+      walk(Graph, *Block, Last, [&](const Stmt &Next, const CFGBlock &) {
+        return !Own.contains(&Next) && StopPath(Next);
+      });
+  }
 }
 
 } // namespace clang::tidy::async::model

@@ -12,6 +12,7 @@
 
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang {
 class CFG;
@@ -52,6 +53,13 @@ bool mayRunAfter(const CFG &Graph, const Stmt &From, const Stmt &To);
 /// only the ends of locals (their destructors, the ends of their lifetimes)
 /// and a 'return' or 'co_return' without a value.
 bool nothingRunsAfter(const CFG &Graph, const Stmt &S);
+
+/// Walks \p Graph forward from after \p S, a statement of a block (from
+/// after its last part in each block that holds one): calls \p StopPath
+/// with each statement met that is not a part of \p S, and ends a path
+/// where it returns true.
+void walkAfter(const CFG &Graph, const Stmt &S,
+               llvm::function_ref<bool(const Stmt &)> StopPath);
 
 } // namespace clang::tidy::async::model
 

@@ -26,6 +26,9 @@ void branch(bool b) { if (b) wait(); else other(); after(); }
 void loop(int n) { for (int i = 0; i < n; ++i) { wait(); after(); } }
 void loop_back(int n) { while (n--) { after(); wait(); } }
 void never() { return; wait(); }
+void none();
+void stopped() { wait(); other(); after(); }
+void one_path_stopped(bool b) { wait(); if (b) other(); after(); }
 )cpp";
 
 /// The call of \p Name in \p FD.
@@ -117,6 +120,38 @@ TEST(FirstArrival, NothingRunsAfter) {
   // condition runs next.
   EXPECT_FALSE(nothingAfterWaitIn(*AST, "branch_then"));
   EXPECT_FALSE(nothingAfterWaitIn(*AST, "in_loop"));
+}
+
+/// The calls \p Name met walking after the wait of \p Function, with the
+/// walk stopped on each path at a call of \p Stop.
+bool metAfterWait(ASTUnit &AST, llvm::StringRef Function, llvm::StringRef Name,
+                  llvm::StringRef Stop) {
+  ASTContext &Ctx = AST.getASTContext();
+  const FunctionDecl *FD = async_lint_test::function(AST, Function);
+  std::unique_ptr<CFG> Graph = FD ? model::buildFunctionCFG(*FD, Ctx) : nullptr;
+  const CallExpr *Wait = FD ? callOf(Ctx, *FD, "wait") : nullptr;
+  EXPECT_TRUE(Graph && Wait);
+  if (!Graph || !Wait)
+    return false;
+  const CallExpr *Wanted = callOf(Ctx, *FD, Name);
+  const CallExpr *Stopper = callOf(Ctx, *FD, Stop);
+  bool Met = false;
+  model::walkAfter(*Graph, *Wait, [&](const Stmt &S) {
+    Met |= &S == Wanted;
+    return &S == Stopper;
+  });
+  return Met;
+}
+
+TEST(FirstArrival, WalkAfter) {
+  std::unique_ptr<ASTUnit> AST = async_lint_test::parse(Code);
+  EXPECT_TRUE(metAfterWait(*AST, "straight", "after", "none"));
+  EXPECT_FALSE(metAfterWait(*AST, "straight", "before", "none"));
+  // Round the loop, the call before the wait runs after it.
+  EXPECT_TRUE(metAfterWait(*AST, "loop_back", "after", "none"));
+  // A path ends where the walk says so.
+  EXPECT_FALSE(metAfterWait(*AST, "stopped", "after", "other"));
+  EXPECT_TRUE(metAfterWait(*AST, "one_path_stopped", "after", "other"));
 }
 
 } // namespace
