@@ -2,6 +2,7 @@
 
 #include "WorkNeverRunCheck.h"
 #include "../Model/CoroutineModel.h"
+#include "../Model/EarlyRunners.h"
 #include "SummaryOptions.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -16,6 +17,8 @@ constexpr llvm::StringLiteral ListOpts[model::NumContextLists] = {
     "ContextTypes",    "HandOffFunctions", "RunFunctions", "ExecutorAccessors",
     "IoObjectTypes",   "ContextMakers",    "ModeMakers",   "ManualModes",
     "InvokeFunctions", "AwaitedHandOffs",  "TaskStarters"};
+constexpr llvm::StringLiteral OutOfWorkRunsOpt = "OutOfWorkRuns";
+constexpr llvm::StringLiteral ThreadTypesOpt = "ThreadTypes";
 
 std::string allLibraries() {
   std::vector<std::string> Names;
@@ -31,6 +34,12 @@ WorkNeverRunCheck::WorkNeverRunCheck(StringRef Name, ClangTidyContext *Context)
                  /*StoresLibrary=*/false),
       IgnoredFunctions(Options.get(IgnoredFunctionsOpt, "")),
       Libraries(readLibraries()), Knowledge(readKnowledge()),
+      ExtraOutOfWorkRuns(Options.get(OutOfWorkRunsOpt, "")),
+      ExtraThreadTypes(Options.get(ThreadTypesOpt, "")),
+      Runners{model::NameMatcher(model::outOfWorkRunsPreset(Libraries) + ";" +
+                                 ExtraOutOfWorkRuns),
+              model::NameMatcher(model::threadTypesPreset() + ";" +
+                                 ExtraThreadTypes)},
       Leaves(Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
              Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
@@ -73,6 +82,8 @@ void WorkNeverRunCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, LibrariesOpt, model::joinList(Libraries));
   for (unsigned I = 0; I != model::NumContextLists; ++I)
     Options.store(Opts, ListOpts[I], Extra[I]);
+  Options.store(Opts, OutOfWorkRunsOpt, ExtraOutOfWorkRuns);
+  Options.store(Opts, ThreadTypesOpt, ExtraThreadTypes);
   Options.store(Opts, SummaryOutputOpt, Leaves.output());
   Options.store(Opts, SummaryDirectoryOpt, Leaves.directory());
 }
@@ -88,6 +99,12 @@ void WorkNeverRunCheck::checkFunction(CheckedFunction &F) {
       F.Body, Knowledge, &F.own(), Leaves.summarised(F.Decl, Knowledge, Ctx),
       Leaves.active() ? model::LeftContexts(Left) : nullptr);
   Leaves.summarise(F.Decl, All, Ctx);
+  // A context handed on only to a thread that runs it before it has work.
+  for (const model::ContextUses &U : All)
+    if (U.Escape && !U.Parameter)
+      if (std::optional<model::EarlyRunner> R =
+              model::earlyRunner(F.Body, U, Knowledge, Runners, &F.own()))
+        reportEarlyRun(U, *R);
   if (llvm::all_of(All, [](const model::ContextUses &U) {
         return U.Parameter || U.Escape || U.HandOffs.empty();
       }))
@@ -163,6 +180,27 @@ void WorkNeverRunCheck::report(const model::ContextUses &U, const Expr &HandOff,
        "it before it goes out of scope, or hand it to code that runs it",
        DiagnosticIDs::Note)
       << Ctx << U.ThroughPointer;
+}
+
+void WorkNeverRunCheck::reportEarlyRun(const model::ContextUses &U,
+                                       const model::EarlyRunner &R) {
+  if (!reportOnce(R.HandOff->getBeginLoc()))
+    return;
+  const VarDecl *Ctx = U.Context;
+  diag(R.HandOff->getBeginLoc(),
+       "work handed to %0 may never run: the thread running %0 started "
+       "before it had work, and may have returned")
+      << Ctx << R.HandOff->getSourceRange();
+  diag(R.Run->getExprLoc(),
+       "this run returns as soon as %0 has no work; nothing was handed to %0 "
+       "before the thread started",
+       DiagnosticIDs::Note)
+      << Ctx;
+  diag(Ctx->getLocation(),
+       "keep %0 running with a work guard made before the thread starts, or "
+       "hand %0 its work first",
+       DiagnosticIDs::Note)
+      << Ctx;
 }
 
 } // namespace clang::tidy::async

@@ -5,6 +5,7 @@
 
 #include "../Model/ContextParameters.h"
 #include "../Model/ContextUses.h"
+#include "../Model/EarlyRunners.h"
 #include "../Model/NameMatcher.h"
 #include "../Model/UsedBeforeScopeEnd.h"
 #include "AsyncCheck.h"
@@ -36,6 +37,8 @@ private:
   model::ContextKnowledge readKnowledge();
   void report(const model::ContextUses &Uses, const Expr &HandOff,
               const model::ScopeEndPaths &Paths);
+  /// A context whose only runner is a thread started before it had work.
+  void reportEarlyRun(const model::ContextUses &U, const model::EarlyRunner &R);
 
   /// Functions the check does not judge.
   const model::NameMatcher IgnoredFunctions;
@@ -43,6 +46,10 @@ private:
   /// The entries each list option adds to the presets, as configured.
   std::array<std::string, model::NumContextLists> Extra;
   const model::ContextKnowledge Knowledge;
+  /// The entries OutOfWorkRuns and ThreadTypes add to their presets.
+  const std::string ExtraOutOfWorkRuns;
+  const std::string ExtraThreadTypes;
+  const model::RunnerKnowledge Runners;
   /// The `leaves` facts of summaries (SummaryOutput, SummaryDirectory).
   model::ContextLeaves Leaves;
 };

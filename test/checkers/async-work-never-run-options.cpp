@@ -8,7 +8,7 @@
 // RUN:   --config="{CheckOptions: {async-work-never-run.Libraries: 'stdexec'}}"
 // A library of one's own, added to the presets through the list options.
 // RUN: %check_async_lint --check-suffix=CORP %s async-work-never-run %t.corp \
-// RUN:   --config="{CheckOptions: {async-work-never-run.ContextTypes: 'corp::Loop', async-work-never-run.HandOffFunctions: 'corp::Loop::enqueue;corp::submit', async-work-never-run.RunFunctions: 'corp::Loop::drain', async-work-never-run.ExecutorAccessors: 'corp::Loop::handle'}}"
+// RUN:   --config="{CheckOptions: {async-work-never-run.ContextTypes: 'corp::Loop', async-work-never-run.HandOffFunctions: 'corp::Loop::enqueue;corp::submit', async-work-never-run.RunFunctions: 'corp::Loop::drain', async-work-never-run.ExecutorAccessors: 'corp::Loop::handle', async-work-never-run.OutOfWorkRuns: 'corp::Loop::drain', async-work-never-run.ThreadTypes: 'corp::Worker'}}"
 // A maker whose context needs running only in a mode its options select,
 // and a function of one's own that calls the lambda it is given at once.
 // RUN: %check_async_lint --check-suffix=MODES %s async-work-never-run %t.modes \
@@ -99,4 +99,22 @@ void corpCalledNow() {
   auto R = corp::Reactor::make({.mode = corp::Reactor::Mode::polled});
   corp::callNow([&] { R->add(job); });
   // CHECK-MESSAGES-MODES: :[[@LINE-1]]:3: warning: work handed to 'R' never runs
+}
+
+// A worker thread of one's own that drains a loop, started before the loop
+// has work: drain() returns once the loop is empty (OutOfWorkRuns).
+namespace corp {
+class Worker {
+public:
+  template <class F> explicit Worker(F &&) {}
+  void join();
+};
+} // namespace corp
+
+void corpWorkerBeforeWork() {
+  corp::Loop L;
+  corp::Worker W([&] { L.drain(); });
+  L.enqueue(job);
+  // CHECK-MESSAGES-CORP: :[[@LINE-1]]:3: warning: work handed to 'L' may never run: the thread running 'L' started before it had work, and may have returned [async-work-never-run]
+  W.join();
 }

@@ -207,8 +207,11 @@ void runsAfterStop() {
   Ctx.run();
 }
 
+// A thread runs it (a work guard keeps that run from returning before the
+// work comes: async-work-never-run-early-thread.cpp).
 void runsThroughInitCapture() {
   asio::io_context Ctx;
+  auto Guard = asio::make_work_guard(Ctx);
   std::thread Runner([&C = Ctx] { C.run(); });
   asio::post(Ctx, job);
   Runner.join();
@@ -216,8 +219,8 @@ void runsThroughInitCapture() {
 
 void runsInAnotherThread() {
   asio::io_context Ctx;
-  std::thread Runner([&Ctx] { Ctx.run(); });
   asio::post(Ctx, job);
+  std::thread Runner([&Ctx] { Ctx.run(); });
   Runner.join();
 }
 

@@ -66,3 +66,12 @@ void polls() {
   while (Ctx.poll_one()) {
   }
 }
+
+// A thread started before the context has work, with no guard: its run()
+// may return at once, and the work posted after it is run by nobody.
+void threadBeforeWork() {
+  net::io_context Ctx;
+  std::thread Runner([&Ctx] { Ctx.run(); });
+  net::post(Ctx, job);
+  Runner.join();
+}
