@@ -49,7 +49,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       Lists{CategoryNames,    CategoryEnabled,          BlockingFunctions,
             AllowedFunctions, AwaitableBlockingMembers, BlockingStreams,
             &ListMemo},
-      IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth) {
+      IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth),
+      SummaryReaches(Lists, IO, MaxCallDepth) {
   CircularWaitEnabled = Context->isCheckEnabled("async-circular-wait");
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
@@ -76,6 +77,7 @@ void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void BlockingCallCheck::startTranslationUnit() {
   Reaches.clear();
+  SummaryReaches.clear();
   IO.clear();
   PlainStarts.clear();
   CircularWaits.clear();
@@ -89,14 +91,48 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
       !model::isSummarised(FD, SM) || model::isAllowedBlocking(FD, Lists))
     return;
   std::optional<model::BlockingPath> R;
-  withQueries(Ctx, [&](const model::BlockingQueries &Q) {
-    R = Reaches.reachOf(FD, MaxCallDepth, Ctx, Q);
-  });
+  withQueries(
+      Ctx,
+      [&](const model::BlockingQueries &Q) {
+        R = SummaryReaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+      },
+      /*ForFinding=*/false);
   // Only what blocks whatever the arguments (no caller's facts in a summary).
-  if (R && R->When.Param < 0)
+  if (R && R->When.Param < 0) {
     if (std::optional<model::Summary> E = model::blockingSummary(
-            FD, *R, Writer.keyOf(FD, Ctx), Reaches, MaxCallDepth, SM))
+            FD, *R, Writer.keyOf(FD, Ctx), SummaryReaches, MaxCallDepth, SM))
       Writer.add(std::move(*E));
+    return;
+  }
+  // Otherwise it blocks if a function of another unit it calls does: the
+  // reader joins the chain (a third unit's facts reach the caller).
+  auto KeyOf = [&](const FunctionDecl &F) { return Writer.keyOf(F, Ctx); };
+  for (model::Summary &Chain : model::blockingChains(
+           FD, Writer.keyOf(FD, Ctx), MaxCallDepth,
+           model::BlockingChainQueries{SummaryReaches, Lists, SM, KeyOf}))
+    Writer.add(std::move(Chain));
+}
+
+std::optional<model::BlockingPath>
+BlockingCallCheck::summarisedPath(const Stmt &S, ASTContext &Ctx,
+                                  bool ForFinding) {
+  const FunctionDecl *Callee = model::staticCallee(S);
+  const model::Summary *Summary =
+      Callee && !model::isAllowedBlocking(*Callee, Lists)
+          ? Reader.lookup(model::SummaryFact::Blocks, *Callee, Ctx, ForFinding)
+          : nullptr;
+  std::optional<unsigned> Category =
+      Summary
+          ? model::enabledBlockingCategory(Summary->Category, CategoryEnabled)
+          : std::nullopt;
+  if (!Category)
+    return std::nullopt;
+  return model::BlockingPath{&S,
+                             Callee,
+                             model::BlockingCall{Summary->What, *Category},
+                             unsigned(Summary->Steps.size()) + 1,
+                             {},
+                             Summary};
 }
 
 bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
@@ -130,7 +166,8 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
 
 void BlockingCallCheck::withQueries(
     ASTContext &Ctx,
-    llvm::function_ref<void(const model::BlockingQueries &)> Use) {
+    llvm::function_ref<void(const model::BlockingQueries &)> Use,
+    bool ForFinding) {
   // Named: BlockingQueries holds function_refs to them.
   auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
                      const Stmt *At) {
@@ -143,7 +180,10 @@ void BlockingCallCheck::withQueries(
       [&](const FunctionDecl &F) -> const model::SuspensionFlow & {
     return suspensionsOf(F, Ctx);
   };
-  Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions});
+  auto Summarised = [&](const Stmt &S) {
+    return summarisedPath(S, Ctx, ForFinding);
+  };
+  Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions, Summarised});
 }
 
 void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
@@ -213,7 +253,8 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
                    model::BlockingPath{&S, Callee, R->Leaf, R->Depth, R->When}))
           report(*Coro, S, model::quotedFunctionName(*Callee), R->Leaf.Name,
                  R->Leaf.Category,
-                 model::blockingPathNotes(*Callee, Reaches, MaxCallDepth));
+                 model::blockingPathNotes(*Callee, Reaches, MaxCallDepth,
+                                          Ctx.getSourceManager()));
       return;
     }
     checkSummarisedCall(F, S);

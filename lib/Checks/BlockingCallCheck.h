@@ -38,9 +38,16 @@ private:
   void report(const FunctionDecl &Coro, const Stmt &Site, std::string Via,
               const std::string &Leaf, unsigned Category,
               const std::vector<model::PlacedNote> &Notes);
-  /// Calls \p Use with the unit's analyses as the blocking search asks them.
+  /// Calls \p Use with the unit's analyses as the blocking search asks them;
+  /// \p ForFinding: the search serves a finding (the keys of the summaries
+  /// it asks are the unit's uses), not the unit's own summary.
   void withQueries(ASTContext &Ctx,
-                   llvm::function_ref<void(const model::BlockingQueries &)>);
+                   llvm::function_ref<void(const model::BlockingQueries &)>,
+                   bool ForFinding = true);
+  /// The path of \p S, a call of a function this unit only declares, from
+  /// its summary (BlockingQueries::Summarised).
+  std::optional<model::BlockingPath>
+  summarisedPath(const Stmt &S, ASTContext &Ctx, bool ForFinding);
   /// Judges the coroutine \p F (checkFunction, once the queries are made).
   void checkCoroutine(CheckedFunction &F, const model::BlockingQueries &Q);
   /// Reports \p S of \p F when its callee is defined in another unit whose
@@ -70,6 +77,8 @@ private:
   model::NonBlockingIO IO;
   model::PlainThreadStarts PlainStarts;
   model::BlockingReach Reaches;
+  /// The search for the unit's own summary, apart (it records no uses).
+  model::BlockingReach SummaryReaches;
 };
 
 } // namespace clang::tidy::async

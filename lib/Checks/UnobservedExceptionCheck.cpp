@@ -77,10 +77,18 @@ void UnobservedExceptionCheck::summarise(const FunctionDecl &Coro,
   SourceManager &SM = Ctx.getSourceManager();
   if (!model::isSummarised(Coro, SM, /*Coroutine=*/true))
     return;
-  if (const Stmt *Throw = model::firstCoroutineThrow(&Coro, Policy, Ctx))
+  if (const Stmt *Throw = model::firstCoroutineThrow(&Coro, Policy, Ctx)) {
     if (std::optional<model::Summary> S =
             model::throwSummary(Coro, *Throw, Writer.keyOf(Coro, Ctx), SM))
       Writer.add(std::move(*S));
+    return;
+  }
+  // What a coroutine of another unit it awaits throws escapes it: the
+  // reader joins the chain.
+  auto KeyOf = [&](const FunctionDecl &F) { return Writer.keyOf(F, Ctx); };
+  for (model::Summary &Chain :
+       model::throwChains(Coro, Writer.keyOf(Coro, Ctx), Policy, KeyOf, Ctx))
+    Writer.add(std::move(Chain));
 }
 
 void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,
