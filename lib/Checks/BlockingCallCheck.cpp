@@ -5,6 +5,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/NoExecutor.h"
 #include "../Model/SummaryPlaces.h"
+#include "../Model/SummaryRecords.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -91,48 +92,13 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
       !model::isSummarised(FD, SM) || model::isAllowedBlocking(FD, Lists))
     return;
   std::optional<model::BlockingPath> R;
-  withQueries(
-      Ctx,
-      [&](const model::BlockingQueries &Q) {
-        R = SummaryReaches.reachOf(FD, MaxCallDepth, Ctx, Q);
-      },
-      /*ForFinding=*/false);
-  // Only what blocks whatever the arguments (no caller's facts in a summary).
-  if (R && R->When.Param < 0) {
-    if (std::optional<model::Summary> E = model::blockingSummary(
-            FD, *R, Writer.keyOf(FD, Ctx), SummaryReaches, MaxCallDepth, SM))
-      Writer.add(std::move(*E));
-    return;
-  }
-  // Otherwise it blocks if a function of another unit it calls does: the
-  // reader joins the chain (a third unit's facts reach the caller).
+  withQueries(Ctx, /*ForFinding=*/false, [&](const model::BlockingQueries &Q) {
+    R = SummaryReaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+  });
   auto KeyOf = [&](const FunctionDecl &F) { return Writer.keyOf(F, Ctx); };
-  for (model::Summary &Chain : model::blockingChains(
-           FD, Writer.keyOf(FD, Ctx), MaxCallDepth,
-           model::BlockingChainQueries{SummaryReaches, Lists, SM, KeyOf}))
-    Writer.add(std::move(Chain));
-}
-
-std::optional<model::BlockingPath>
-BlockingCallCheck::summarisedPath(const Stmt &S, ASTContext &Ctx,
-                                  bool ForFinding) {
-  const FunctionDecl *Callee = model::staticCallee(S);
-  const model::Summary *Summary =
-      Callee && !model::isAllowedBlocking(*Callee, Lists)
-          ? Reader.lookup(model::SummaryFact::Blocks, *Callee, Ctx, ForFinding)
-          : nullptr;
-  std::optional<unsigned> Category =
-      Summary
-          ? model::enabledBlockingCategory(Summary->Category, CategoryEnabled)
-          : std::nullopt;
-  if (!Category)
-    return std::nullopt;
-  return model::BlockingPath{&S,
-                             Callee,
-                             model::BlockingCall{Summary->What, *Category},
-                             unsigned(Summary->Steps.size()) + 1,
-                             {},
-                             Summary};
+  for (model::Summary &E : model::blockingRecords(
+           FD, R, KeyOf(FD), MaxCallDepth, {SummaryReaches, Lists, SM, KeyOf}))
+    Writer.add(std::move(E));
 }
 
 bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
@@ -165,9 +131,8 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
 }
 
 void BlockingCallCheck::withQueries(
-    ASTContext &Ctx,
-    llvm::function_ref<void(const model::BlockingQueries &)> Use,
-    bool ForFinding) {
+    ASTContext &Ctx, bool ForFinding,
+    llvm::function_ref<void(const model::BlockingQueries &)> Use) {
   // Named: BlockingQueries holds function_refs to them.
   auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
                      const Stmt *At) {
@@ -181,30 +146,16 @@ void BlockingCallCheck::withQueries(
     return suspensionsOf(F, Ctx);
   };
   auto Summarised = [&](const Stmt &S) {
-    return summarisedPath(S, Ctx, ForFinding);
+    const FunctionDecl *Callee = model::staticCallee(S);
+    return model::summarisedBlockingPath(
+        S, Callee,
+        Callee && !model::isAllowedBlocking(*Callee, Lists)
+            ? Reader.lookup(model::SummaryFact::Blocks, *Callee, Ctx,
+                            ForFinding)
+            : nullptr,
+        CategoryEnabled);
   };
   Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions, Summarised});
-}
-
-void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
-                                            const Stmt &S) {
-  // A callee defined in another unit that blocks whatever the arguments;
-  // the call is one more function boundary than the summary's path.
-  const FunctionDecl *Callee = model::staticCallee(S);
-  const model::Summary *Summary =
-      Callee && !model::isAllowedBlocking(*Callee, Lists)
-          ? Reader.lookup(model::SummaryFact::Blocks, *Callee, F.Ctx)
-          : nullptr;
-  if (!Summary || Summary->Steps.size() + 1 > MaxCallDepth)
-    return;
-  std::optional<unsigned> Category =
-      model::enabledBlockingCategory(Summary->Category, CategoryEnabled);
-  if (Category && mayRunOnExecutor(F.Decl, S, F.Ctx) &&
-      !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables, F.Ctx))
-    report(F.Decl, S, Summary->Steps.front().Caller, Summary->What, *Category,
-           model::blockingSummaryNotes(*Summary, F.Ctx.getSourceManager(),
-                                       model::blockingSiteLocation(S),
-                                       *Category));
 }
 
 void BlockingCallCheck::checkFunction(CheckedFunction &F) {
@@ -214,7 +165,7 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
     if (!F.isCoroutine())
       return;
   }
-  withQueries(F.Ctx,
+  withQueries(F.Ctx, /*ForFinding=*/true,
               [&](const model::BlockingQueries &Q) { checkCoroutine(F, Q); });
 }
 
@@ -257,7 +208,14 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
                                           Ctx.getSourceManager()));
       return;
     }
-    checkSummarisedCall(F, S);
+    // A function of another unit: one more boundary than its summary's path.
+    if (std::optional<model::BlockingPath> R = Q.Summarised(S);
+        R && R->Depth <= MaxCallDepth && Blocks(S, *R))
+      report(*Coro, S, R->Summarised->Steps.front().Caller, R->Leaf.Name,
+             R->Leaf.Category,
+             model::blockingSummaryNotes(*R->Summarised, Ctx.getSourceManager(),
+                                         model::blockingSiteLocation(S),
+                                         R->Leaf.Category));
   });
 }
 

@@ -38,21 +38,12 @@ private:
   void report(const FunctionDecl &Coro, const Stmt &Site, std::string Via,
               const std::string &Leaf, unsigned Category,
               const std::vector<model::PlacedNote> &Notes);
-  /// Calls \p Use with the unit's analyses as the blocking search asks them;
-  /// \p ForFinding: the search serves a finding (the keys of the summaries
-  /// it asks are the unit's uses), not the unit's own summary.
-  void withQueries(ASTContext &Ctx,
-                   llvm::function_ref<void(const model::BlockingQueries &)>,
-                   bool ForFinding = true);
-  /// The path of \p S, a call of a function this unit only declares, from
-  /// its summary (BlockingQueries::Summarised).
-  std::optional<model::BlockingPath>
-  summarisedPath(const Stmt &S, ASTContext &Ctx, bool ForFinding);
+  /// Calls \p Use with the unit's analyses as the blocking search asks them
+  /// (\p ForFinding: the summaries' keys it asks are the unit's uses).
+  void withQueries(ASTContext &Ctx, bool ForFinding,
+                   llvm::function_ref<void(const model::BlockingQueries &)>);
   /// Judges the coroutine \p F (checkFunction, once the queries are made).
   void checkCoroutine(CheckedFunction &F, const model::BlockingQueries &Q);
-  /// Reports \p S of \p F when its callee is defined in another unit whose
-  /// summary says it blocks, within the budget (SummaryDirectory).
-  void checkSummarisedCall(const CheckedFunction &F, const Stmt &S);
 
   std::vector<model::NameMatcher> CategoryNames;
   std::vector<bool> CategoryEnabled;
