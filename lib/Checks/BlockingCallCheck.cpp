@@ -5,6 +5,7 @@
 #include "../Model/CoroutineModel.h"
 #include "../Model/NoExecutor.h"
 #include "../Model/SummaryPlaces.h"
+#include "../Model/SummaryRecords.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -49,7 +50,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       Lists{CategoryNames,    CategoryEnabled,          BlockingFunctions,
             AllowedFunctions, AwaitableBlockingMembers, BlockingStreams,
             &ListMemo},
-      IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth) {
+      IO(WouldBlockErrors), Reaches(Lists, IO, MaxCallDepth),
+      SummaryReaches(Lists, IO, MaxCallDepth) {
   CircularWaitEnabled = Context->isCheckEnabled("async-circular-wait");
   std::vector<std::string> Enabled = model::splitList(CategoriesOption);
   for (const model::BlockingCategory &C : model::blockingCategories()) {
@@ -76,6 +78,7 @@ void BlockingCallCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void BlockingCallCheck::startTranslationUnit() {
   Reaches.clear();
+  SummaryReaches.clear();
   IO.clear();
   PlainStarts.clear();
   CircularWaits.clear();
@@ -89,14 +92,13 @@ void BlockingCallCheck::summarise(const FunctionDecl &FD, ASTContext &Ctx) {
       !model::isSummarised(FD, SM) || model::isAllowedBlocking(FD, Lists))
     return;
   std::optional<model::BlockingPath> R;
-  withQueries(Ctx, [&](const model::BlockingQueries &Q) {
-    R = Reaches.reachOf(FD, MaxCallDepth, Ctx, Q);
+  withQueries(Ctx, /*ForFinding=*/false, [&](const model::BlockingQueries &Q) {
+    R = SummaryReaches.reachOf(FD, MaxCallDepth, Ctx, Q);
   });
-  // Only what blocks whatever the arguments (no caller's facts in a summary).
-  if (R && R->When.Param < 0)
-    if (std::optional<model::Summary> E = model::blockingSummary(
-            FD, *R, Writer.keyOf(FD, Ctx), Reaches, MaxCallDepth, SM))
-      Writer.add(std::move(*E));
+  auto KeyOf = [&](const FunctionDecl &F) { return Writer.keyOf(F, Ctx); };
+  for (model::Summary &E : model::blockingRecords(
+           FD, R, KeyOf(FD), MaxCallDepth, {SummaryReaches, Lists, SM, KeyOf}))
+    Writer.add(std::move(E));
 }
 
 bool BlockingCallCheck::mayRunOnExecutor(const FunctionDecl &Coro,
@@ -129,7 +131,7 @@ void BlockingCallCheck::report(const FunctionDecl &Coro, const Stmt &Site,
 }
 
 void BlockingCallCheck::withQueries(
-    ASTContext &Ctx,
+    ASTContext &Ctx, bool ForFinding,
     llvm::function_ref<void(const model::BlockingQueries &)> Use) {
   // Named: BlockingQueries holds function_refs to them.
   auto FactsAt = [&](const FunctionDecl &F, const Expr *Object,
@@ -143,28 +145,17 @@ void BlockingCallCheck::withQueries(
       [&](const FunctionDecl &F) -> const model::SuspensionFlow & {
     return suspensionsOf(F, Ctx);
   };
-  Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions});
-}
-
-void BlockingCallCheck::checkSummarisedCall(const CheckedFunction &F,
-                                            const Stmt &S) {
-  // A callee defined in another unit that blocks whatever the arguments;
-  // the call is one more function boundary than the summary's path.
-  const FunctionDecl *Callee = model::staticCallee(S);
-  const model::Summary *Summary =
-      Callee && !model::isAllowedBlocking(*Callee, Lists)
-          ? Reader.lookup(model::SummaryFact::Blocks, *Callee, F.Ctx)
-          : nullptr;
-  if (!Summary || Summary->Steps.size() + 1 > MaxCallDepth)
-    return;
-  std::optional<unsigned> Category =
-      model::enabledBlockingCategory(Summary->Category, CategoryEnabled);
-  if (Category && mayRunOnExecutor(F.Decl, S, F.Ctx) &&
-      !model::noExecutorBranch(F.Body, S, Lib.CurrentExecutorAwaitables, F.Ctx))
-    report(F.Decl, S, Summary->Steps.front().Caller, Summary->What, *Category,
-           model::blockingSummaryNotes(*Summary, F.Ctx.getSourceManager(),
-                                       model::blockingSiteLocation(S),
-                                       *Category));
+  auto Summarised = [&](const Stmt &S) {
+    const FunctionDecl *Callee = model::staticCallee(S);
+    return model::summarisedBlockingPath(
+        S, Callee,
+        Callee && !model::isAllowedBlocking(*Callee, Lists)
+            ? Reader.lookup(model::SummaryFact::Blocks, *Callee, Ctx,
+                            ForFinding)
+            : nullptr,
+        CategoryEnabled);
+  };
+  Use(model::BlockingQueries{FactsAt, PathFactsOf, Suspensions, Summarised});
 }
 
 void BlockingCallCheck::checkFunction(CheckedFunction &F) {
@@ -174,7 +165,7 @@ void BlockingCallCheck::checkFunction(CheckedFunction &F) {
     if (!F.isCoroutine())
       return;
   }
-  withQueries(F.Ctx,
+  withQueries(F.Ctx, /*ForFinding=*/true,
               [&](const model::BlockingQueries &Q) { checkCoroutine(F, Q); });
 }
 
@@ -213,10 +204,18 @@ void BlockingCallCheck::checkCoroutine(CheckedFunction &F,
                    model::BlockingPath{&S, Callee, R->Leaf, R->Depth, R->When}))
           report(*Coro, S, model::quotedFunctionName(*Callee), R->Leaf.Name,
                  R->Leaf.Category,
-                 model::blockingPathNotes(*Callee, Reaches, MaxCallDepth));
+                 model::blockingPathNotes(*Callee, Reaches, MaxCallDepth,
+                                          Ctx.getSourceManager()));
       return;
     }
-    checkSummarisedCall(F, S);
+    // A function of another unit: one more boundary than its summary's path.
+    if (std::optional<model::BlockingPath> R = Q.Summarised(S);
+        R && R->Depth <= MaxCallDepth && Blocks(S, *R))
+      report(*Coro, S, R->Summarised->Steps.front().Caller, R->Leaf.Name,
+             R->Leaf.Category,
+             model::blockingSummaryNotes(*R->Summarised, Ctx.getSourceManager(),
+                                         model::blockingSiteLocation(S),
+                                         R->Leaf.Category));
   });
 }
 

@@ -38,14 +38,12 @@ private:
   void report(const FunctionDecl &Coro, const Stmt &Site, std::string Via,
               const std::string &Leaf, unsigned Category,
               const std::vector<model::PlacedNote> &Notes);
-  /// Calls \p Use with the unit's analyses as the blocking search asks them.
-  void withQueries(ASTContext &Ctx,
+  /// Calls \p Use with the unit's analyses as the blocking search asks them
+  /// (\p ForFinding: the summaries' keys it asks are the unit's uses).
+  void withQueries(ASTContext &Ctx, bool ForFinding,
                    llvm::function_ref<void(const model::BlockingQueries &)>);
   /// Judges the coroutine \p F (checkFunction, once the queries are made).
   void checkCoroutine(CheckedFunction &F, const model::BlockingQueries &Q);
-  /// Reports \p S of \p F when its callee is defined in another unit whose
-  /// summary says it blocks, within the budget (SummaryDirectory).
-  void checkSummarisedCall(const CheckedFunction &F, const Stmt &S);
 
   std::vector<model::NameMatcher> CategoryNames;
   std::vector<bool> CategoryEnabled;
@@ -70,6 +68,8 @@ private:
   model::NonBlockingIO IO;
   model::PlainThreadStarts PlainStarts;
   model::BlockingReach Reaches;
+  /// The search for the unit's own summary, apart (it records no uses).
+  model::BlockingReach SummaryReaches;
 };
 
 } // namespace clang::tidy::async

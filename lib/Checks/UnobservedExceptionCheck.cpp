@@ -5,6 +5,7 @@
 #include "../Model/FailureHandlers.h"
 #include "../Model/LostExceptionReports.h"
 #include "../Model/SummaryPlaces.h"
+#include "../Model/SummaryRecords.h"
 #include "../Model/ThrowPlaces.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
@@ -74,13 +75,12 @@ void UnobservedExceptionCheck::emit(const model::Finding &F) {
 
 void UnobservedExceptionCheck::summarise(const FunctionDecl &Coro,
                                          ASTContext &Ctx) {
-  SourceManager &SM = Ctx.getSourceManager();
-  if (!model::isSummarised(Coro, SM, /*Coroutine=*/true))
+  if (!model::isSummarised(Coro, Ctx.getSourceManager(), /*Coroutine=*/true))
     return;
-  if (const Stmt *Throw = model::firstCoroutineThrow(&Coro, Policy, Ctx))
-    if (std::optional<model::Summary> S =
-            model::throwSummary(Coro, *Throw, Writer.keyOf(Coro, Ctx), SM))
-      Writer.add(std::move(*S));
+  auto KeyOf = [&](const FunctionDecl &F) { return Writer.keyOf(F, Ctx); };
+  for (model::Summary &S :
+       model::throwRecords(Coro, KeyOf(Coro), Policy, KeyOf, Ctx))
+    Writer.add(std::move(S));
 }
 
 void UnobservedExceptionCheck::checkPromise(const FunctionDecl &Coro,

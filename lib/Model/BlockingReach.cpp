@@ -195,8 +195,15 @@ BlockingReach::searchBody(const FunctionDecl &FD, unsigned Budget,
     if (Budget <= 1)
       return;
     const FunctionDecl *Callee = descendInto(S, Ctx.getSourceManager());
-    if (!Callee)
+    if (!Callee) {
+      // A function of another unit, through its summary (counted against
+      // the budget like a visible path).
+      if (Q.Summarised)
+        if (std::optional<BlockingPath> Other = Q.Summarised(S);
+            Other && Other->Depth <= Budget)
+          Consider(std::move(*Other));
       return;
+    }
     if (std::optional<BlockingPath> Inner =
             reachOf(*Callee, Budget - 1, Ctx, Q))
       Consider(

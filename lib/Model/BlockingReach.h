@@ -22,6 +22,7 @@
 #include "NonBlockingIO.h"
 #include "PathFacts.h"
 #include "RunLoops.h"
+#include "Summaries.h"
 #include "SuspensionFlow.h"
 #include "VisibleBodies.h"
 #include "clang/AST/ASTContext.h"
@@ -51,6 +52,9 @@ struct BlockingPath {
   BlockingCall Leaf;
   unsigned Depth = 0; // function boundaries to the leaf, 1 = direct
   BlockingCondition When;
+  /// The record of another unit's summary that Via's path is, when Via has
+  /// no body here (the path goes on in the other unit's files).
+  const Summary *Summarised = nullptr;
 };
 
 /// What the search asks of the unit's analyses (the analysis session).
@@ -63,6 +67,10 @@ struct BlockingQueries {
   llvm::function_ref<const PathFacts &(const FunctionDecl &)> PathFactsOf;
   /// The suspension flow of a function.
   llvm::function_ref<const SuspensionFlow &(const FunctionDecl &)> Suspensions;
+  /// The path of the call \p S to a function this unit only declares, from
+  /// another unit's summary (Summarised set); none without summaries.
+  llvm::function_ref<std::optional<BlockingPath>(const Stmt &S)> Summarised =
+      {};
 };
 
 class BlockingReach {

@@ -61,18 +61,26 @@ enabledBlockingCategory(llvm::StringRef Key, const std::vector<bool> &Enabled) {
 
 std::vector<PlacedNote> blockingPathNotes(const FunctionDecl &Via,
                                           const BlockingReach &Reaches,
-                                          unsigned MaxCallDepth) {
+                                          unsigned MaxCallDepth,
+                                          SourceManager &SM) {
   std::vector<PlacedNote> Notes;
   const FunctionDecl *Step = &Via;
   for (unsigned Guard = 0; Step && Guard <= MaxCallDepth; ++Guard) {
     const BlockingPath *R = Reaches.found(Step);
     if (!R)
       break;
-    Notes.push_back({blockingSiteLocation(*R->Site),
-                     quotedFunctionName(*Step) + " calls " +
-                         (R->Via ? quotedFunctionName(*R->Via) + " here"
-                                 : R->Leaf.Name + " here, which blocks " +
-                                       blockingReason(R->Leaf.Category))});
+    SourceLocation Site = blockingSiteLocation(*R->Site);
+    Notes.push_back(
+        {Site, quotedFunctionName(*Step) + " calls " +
+                   (R->Via ? quotedFunctionName(*R->Via) + " here"
+                           : R->Leaf.Name + " here, which blocks " +
+                                 blockingReason(R->Leaf.Category))});
+    // The path goes on in another unit's files.
+    if (R->Summarised) {
+      llvm::append_range(Notes, blockingSummaryNotes(*R->Summarised, SM, Site,
+                                                     R->Leaf.Category));
+      break;
+    }
     Step = R->Via;
   }
   return Notes;
@@ -101,9 +109,59 @@ blockingSummary(const FunctionDecl &FD, const BlockingPath &Path,
     if (!placeStep(blockingSiteLocation(*P->Site), SM, S))
       return std::nullopt;
     E.Steps.push_back(std::move(S));
+    if (P->Summarised) {
+      llvm::append_range(E.Steps, P->Summarised->Steps);
+      break;
+    }
     Step = P->Via;
   }
   return E;
+}
+
+namespace {
+
+/// Adds to \p Out a chain of \p Key for each function of another unit
+/// that \p FD's body calls, directly or through visible functions within
+/// \p Budget steps (\p Path: the steps so far).
+void addChains(const FunctionDecl &FD, unsigned Budget, const std::string &Key,
+               const BlockingChainQueries &Q, std::vector<SummaryStep> &Path,
+               std::vector<Summary> &Out) {
+  forEachOwnStmt(getUserBody(FD), [&](const Stmt &S) {
+    const FunctionDecl *Visible = Q.Reaches.descendInto(S, Q.SM);
+    const FunctionDecl *Callee = Visible ? Visible : staticCallee(S);
+    // Budget bounds the descent (a recursion too).
+    if (!Callee || Out.size() >= MaxBlockingChains ||
+        (Visible && (Budget <= 1 || isCoroutine(*Visible))))
+      return;
+    SummaryStep Step;
+    Step.Caller = quotedFunctionName(FD);
+    Step.Callee = quotedFunctionName(*Callee);
+    if (!placeStep(blockingSiteLocation(S), Q.SM, Step))
+      return;
+    Path.push_back(Step);
+    if (Visible)
+      addChains(*Visible, Budget - 1, Key, Q, Path, Out);
+    else if (std::string Through = Q.KeyOf(*Callee);
+             !Through.empty() && judgedBySummary(*Callee, Q.SM) &&
+             !isAllowedBlocking(*Callee, Q.Lists) &&
+             llvm::none_of(
+                 Out, [&](const Summary &C) { return C.Through == Through; }))
+      Out.push_back({SummaryFact::Blocks, Key, "-", "-", Path, Through});
+    Path.pop_back();
+  });
+}
+
+} // namespace
+
+std::vector<Summary> blockingChains(const FunctionDecl &FD, std::string Key,
+                                    unsigned MaxCallDepth,
+                                    const BlockingChainQueries &Q) {
+  // The call itself and at least one step in the other unit count too.
+  std::vector<Summary> Out;
+  std::vector<SummaryStep> Path;
+  if (MaxCallDepth >= 3)
+    addChains(FD, MaxCallDepth - 2, Key, Q, Path, Out);
+  return Out;
 }
 
 std::vector<PlacedNote> blockingSummaryNotes(const Summary &S,

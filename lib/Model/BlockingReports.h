@@ -43,7 +43,8 @@ enabledBlockingCategory(llvm::StringRef Key, const std::vector<bool> &Enabled);
 /// \p Reaches found it (at most \p MaxCallDepth + 1 steps).
 std::vector<PlacedNote> blockingPathNotes(const FunctionDecl &Via,
                                           const BlockingReach &Reaches,
-                                          unsigned MaxCallDepth);
+                                          unsigned MaxCallDepth,
+                                          SourceManager &SM);
 
 /// The summary of \p FD, which blocks whatever its arguments through
 /// \p Path (what \p Reaches found for it), keyed \p Key; none when a step
@@ -52,6 +53,27 @@ std::optional<Summary>
 blockingSummary(const FunctionDecl &FD, const BlockingPath &Path,
                 std::string Key, const BlockingReach &Reaches,
                 unsigned MaxCallDepth, const SourceManager &SM);
+
+/// What blockingChains asks of the unit.
+struct BlockingChainQueries {
+  const BlockingReach &Reaches;
+  const BlockingLists &Lists;
+  const SourceManager &SM;
+  /// The key of a function in summaries.
+  llvm::function_ref<std::string(const FunctionDecl &)> KeyOf;
+};
+
+/// At most this many chains per function.
+inline constexpr size_t MaxBlockingChains = 16;
+
+/// The chains of \p FD, keyed \p Key, a function of the unit that reaches
+/// no blocking call here: one per function of another unit (with no body
+/// here) its body calls, directly or through visible functions, whose
+/// summary, if it blocks, would make \p FD block within \p MaxCallDepth
+/// (Summary::Through; docs/summaries.md, "Chains").
+std::vector<Summary> blockingChains(const FunctionDecl &FD, std::string Key,
+                                    unsigned MaxCallDepth,
+                                    const BlockingChainQueries &Q);
 
 /// The notes of \p S, a summary of Blocks read for the call at \p CallLoc;
 /// the last one says why it blocks (\p Category, blockingReason).

@@ -82,16 +82,29 @@ std::optional<Finding> handedTaskFinding(const CallExpr &Call,
   };
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
     const ParmVarDecl &Param = *Callee->getParamDecl(I);
-    const FunctionDecl *Coro = taskCoroutine(argumentFor(Call, I));
+    const Expr *Arg = argumentFor(Call, I);
+    const FunctionDecl *Coro = taskCoroutine(Arg);
+    // A coroutine of another unit: what it throws is its summary's.
+    const FunctionDecl *Maker = Coro ? nullptr : declaredMaker(Arg);
     std::optional<DetachingSpawn> Spawn =
-        Coro ? detachingSpawn(*Callee, Param, DropsFailure) : std::nullopt;
+        Coro || Maker ? detachingSpawn(*Callee, Param, DropsFailure)
+                      : std::nullopt;
     std::optional<DroppingRun> Run =
         Coro && !Spawn ? Runs.of(*Callee, Param, Lib) : std::nullopt;
+    if (Maker && Spawn)
+      if (const Summary *Thrown =
+              Rules.Throws.lookup(SummaryFact::Throws, *Maker, Ctx))
+        return inHouseSpawnFinding(
+            Call, Thrown->What,
+            throwSummaryNotes(*Thrown, Ctx.getSourceManager(),
+                              Call.getBeginLoc()),
+            *Callee, *Spawn, Rules.Spawns, Rules.DiscardingTokens);
     const Stmt *Throw =
         Spawn || Run ? firstCoroutineThrow(Coro, Rules.Policy, Ctx) : nullptr;
     if (!Throw)
       continue;
-    return Spawn ? inHouseSpawnFinding(Call, *Coro, *Callee, *Spawn, *Throw,
+    return Spawn ? inHouseSpawnFinding(Call, describeFunction(*Coro),
+                                       {throwNote(*Throw)}, *Callee, *Spawn,
                                        Rules.Spawns, Rules.DiscardingTokens)
                  : runningCallFinding(Call, *Coro, *Callee, *Run, *Throw);
   }

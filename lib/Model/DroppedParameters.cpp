@@ -3,6 +3,7 @@
 #include "DroppedParameters.h"
 #include "BlockingReports.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "SummaryPlaces.h"
 #include "TaskFlow.h"
 #include "clang/AST/DeclCXX.h"
@@ -59,6 +60,50 @@ bool onlyObserved(const ParmVarDecl &Param, const Stmt &S) {
   return llvm::all_of(S.children(), [&](const Stmt *Child) {
     return !Child || onlyObserved(Param, *Child);
   });
+}
+
+/// Where a visible function (an inline wrapper of a header) hands its task
+/// parameter on to a function of another unit: the call, the parameter's
+/// index there.
+struct HandOff {
+  const CallExpr *Call = nullptr;
+  unsigned Index = 0;
+};
+
+/// Visits every statement under \p S.
+void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, Visit);
+}
+
+/// The one place \p Wrapper's body mentions its parameter \p Param: as an
+/// argument (moved, copied) of a call of a function this unit only declares
+/// (`schedule(std::move(t))`); none when it mentions it elsewhere or twice.
+/// The task is then that function's to destroy or run: on a path that does
+/// not reach the call, the wrapper destroys it unrun itself.
+std::optional<HandOff> soleHandOff(const FunctionDecl &Wrapper,
+                                   const ParmVarDecl &Param) {
+  std::optional<HandOff> Found;
+  unsigned Mentions = 0;
+  forEachStmt(Wrapper.getBody(), [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Mentions += Ref->getDecl() == &Param;
+    // The outermost call first: in `schedule(std::move(t))`, schedule.
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? staticCallee(*Call) : nullptr;
+    if (Found || !Callee || isa<CXXOperatorCallExpr>(Call) ||
+        Callee->hasBody() || Callee->isInStdNamespace())
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+              strip(Call->getArg(I), Wrappers::Object));
+          Ref && Ref->getDecl() == &Param)
+        Found = HandOff{Call, I};
+  });
+  return Mentions == 1 ? Found : std::nullopt;
 }
 
 } // namespace
@@ -134,24 +179,41 @@ void ParameterDrops::checkCall(const CallExpr &Call, ASTContext &Ctx,
     DropVerdict V = Verdicts.judge(Made->getType(), Made);
     if (V.What != DropVerdict::Kind::Task || V.Laziness != Laziness::Lazy)
       continue;
-    const Summary *S = lookup(*Callee, Ctx);
-    const SummaryStep *Step = S ? droppedParameter(*S, I) : nullptr;
+    // A visible wrapper that hands the task on to a function of another
+    // unit: that function's summary.
+    const FunctionDecl *Wrapper = Callee->getDefinition();
+    std::optional<HandOff> Via =
+        Wrapper && Wrapper->hasBody()
+            ? soleHandOff(*Wrapper, *Wrapper->getParamDecl(I))
+            : std::nullopt;
+    const FunctionDecl *Dropper = Via ? staticCallee(*Via->Call) : Callee;
+    const Summary *S = lookup(*Dropper, Ctx);
+    const SummaryStep *Step =
+        S ? droppedParameter(*S, Via ? Via->Index : I) : nullptr;
     if (!Step)
       continue;
+    std::vector<PlacedNote> Notes;
+    if (Via)
+      Notes.push_back(
+          {Via->Call->getBeginLoc(),
+           quotedFunctionName(*Wrapper) + " hands it to " + S->What + " here"});
+    llvm::append_range(
+        Notes, summaryStepNotes(
+                   *S, *Step, Ctx.getSourceManager(), Made->getBeginLoc(),
+                   [](const SummaryStep &At) {
+                     return At.Caller + " destroys its parameter " + At.Callee +
+                            " here, unrun";
+                   },
+                   [](const SummaryStep &At, llvm::StringRef Where) {
+                     return At.Caller + " destroyed its parameter " +
+                            At.Callee + " at " + Where.str() +
+                            ", unrun (summary)";
+                   }));
     Found.push_back(
         {Made->getBeginLoc(), Made->getSourceRange(),
          "task returned by " + discardedCalleeName(*Made) + " never runs: " +
              S->What + " destroys it without awaiting, starting or storing it",
-         summaryStepNotes(
-             *S, *Step, Ctx.getSourceManager(), Made->getBeginLoc(),
-             [](const SummaryStep &At) {
-               return At.Caller + " destroys its parameter " + At.Callee +
-                      " here, unrun";
-             },
-             [](const SummaryStep &At, llvm::StringRef Where) {
-               return At.Caller + " destroyed its parameter " + At.Callee +
-                      " at " + Where.str() + ", unrun (summary)";
-             })});
+         std::move(Notes)});
   }
 }
 

@@ -169,6 +169,8 @@ void ThrowFinder::find(const Stmt *S, unsigned Depth) {
     find(Await->getOperand(), Depth + 1);
     if (awaitThrows(*Await))
       record(1, S);
+    else if (DeclaredAwaits && Trys.empty() && declaredCoroutineOf(*Await))
+      DeclaredAwaits->push_back(Await);
     return;
   }
   if (const auto *Return = dyn_cast<CoreturnStmt>(S);
@@ -440,6 +442,26 @@ const Stmt *firstEscapingThrow(const Stmt *Body, const ThrowPolicy &Policy,
   throws::ThrowFinder Finder(Policy, Ctx, 0);
   Finder.find(Body);
   return Finder.result();
+}
+
+const FunctionDecl *declaredCoroutineOf(const CoroutineSuspendExpr &Await) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(strip(Await.getOperand(), Wrappers::Object));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && !Callee->hasBody() && isTaskType(Call->getType()) ? Callee
+                                                                     : nullptr;
+}
+
+std::vector<const CoroutineSuspendExpr *>
+escapingDeclaredAwaits(const Stmt *Body, const ThrowPolicy &Policy,
+                       ASTContext &Ctx) {
+  llvm::SmallVector<const CoroutineSuspendExpr *, 4> Awaits;
+  throws::ThrowFinder Finder(Policy, Ctx, 0);
+  Finder.DeclaredAwaits = &Awaits;
+  Finder.find(Body);
+  if (Finder.result())
+    return {};
+  return {Awaits.begin(), Awaits.end()};
 }
 
 const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await) {

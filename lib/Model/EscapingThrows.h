@@ -18,6 +18,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <vector>
 
 namespace clang::tidy::async::model {
 
@@ -93,6 +94,19 @@ const ParmVarDecl *awaitedTaskParameter(const CoroutineSuspendExpr &Await);
 /// std::forward): a wrapper running whatever task its caller's function
 /// makes; null otherwise.
 const ParmVarDecl *awaitedTaskMaker(const CoroutineSuspendExpr &Await);
+
+/// The coroutine \p Await awaits the task of, when this unit only declares
+/// it (`co_await parse(raw)`, parse defined in another unit); null
+/// otherwise.
+const FunctionDecl *declaredCoroutineOf(const CoroutineSuspendExpr &Await);
+
+/// The awaits of \p Body (a coroutine's user body) of the task of a
+/// coroutine this unit only declares (declaredCoroutineOf), outside any
+/// try block: what that coroutine throws escapes \p Body there. None when
+/// something escapes \p Body anyway (firstEscapingThrow).
+std::vector<const CoroutineSuspendExpr *>
+escapingDeclaredAwaits(const Stmt *Body, const ThrowPolicy &Policy,
+                       ASTContext &Ctx);
 
 /// The point of \p Body (a function's user body) from which an exception
 /// can escape it, outside the try block of a handler that catches

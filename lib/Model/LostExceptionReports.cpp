@@ -52,6 +52,37 @@ std::optional<Summary> throwSummary(const FunctionDecl &Coro, const Stmt &Throw,
   return E;
 }
 
+std::vector<Summary>
+throwChains(const FunctionDecl &Coro, const std::string &Key,
+            const ThrowPolicy &Policy,
+            llvm::function_ref<std::string(const FunctionDecl &)> KeyOf,
+            ASTContext &Ctx) {
+  std::vector<Summary> Chains;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const CoroutineSuspendExpr *Await :
+       escapingDeclaredAwaits(getUserBody(Coro), Policy, Ctx)) {
+    const FunctionDecl *Callee = declaredCoroutineOf(*Await);
+    std::string Through = KeyOf(*Callee);
+    if (Through.empty() || !judgedBySummary(*Callee, SM) ||
+        llvm::any_of(Chains,
+                     [&](const Summary &C) { return C.Through == Through; }))
+      continue;
+    SummaryStep Step;
+    Step.Caller = describeFunction(Coro);
+    Step.Callee = "what '" + displayName(canonicalName(*Callee)) +
+                  "' throws escapes the await here";
+    if (!placeStep(Await->getBeginLoc(), SM, Step))
+      continue;
+    Chains.push_back({SummaryFact::Throws,
+                      Key,
+                      describeFunction(Coro),
+                      "-",
+                      {Step},
+                      Through});
+  }
+  return Chains;
+}
+
 std::vector<PlacedNote> throwSummaryNotes(const Summary &S, SourceManager &SM,
                                           SourceLocation CallLoc) {
   return summaryNotes(
@@ -171,16 +202,16 @@ std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
          ", which drops its exceptions";
 }
 
-Finding inHouseSpawnFinding(const CallExpr &Call, const FunctionDecl &Coro,
+Finding inHouseSpawnFinding(const CallExpr &Call, const std::string &Coro,
+                            std::vector<PlacedNote> Thrown,
                             const FunctionDecl &Callee,
-                            const DetachingSpawn &Spawn, const Stmt &Throw,
+                            const DetachingSpawn &Spawn,
                             const NameMatcher &Spawns,
                             const NameMatcher &DiscardingTokens) {
-  Finding F{Call.getBeginLoc(),
-            Call.getSourceRange(),
-            "exceptions thrown by " + describeFunction(Coro) + " are lost: " +
+  Finding F{Call.getBeginLoc(), Call.getSourceRange(),
+            "exceptions thrown by " + Coro + " are lost: " +
                 describeFunction(Callee) + " detaches it and drops them",
-            {throwNote(Throw)}};
+            std::move(Thrown)};
   if (Spawn.HandedAt)
     F.Notes.push_back(
         {Spawn.HandedAt->getBeginLoc(),

@@ -34,6 +34,16 @@ PlacedNote throwNote(const Stmt &Where);
 std::optional<Summary> throwSummary(const FunctionDecl &Coro, const Stmt &Throw,
                                     std::string Key, const SourceManager &SM);
 
+/// The chains of \p Coro, keyed \p Key, a coroutine of the unit from which
+/// no exception escapes here: one per coroutine of another unit (no body
+/// here) whose task it awaits outside any try block, whose summary, if it
+/// throws, makes \p Coro throw (Summary::Through; docs/summaries.md).
+std::vector<Summary>
+throwChains(const FunctionDecl &Coro, const std::string &Key,
+            const ThrowPolicy &Policy,
+            llvm::function_ref<std::string(const FunctionDecl &)> KeyOf,
+            ASTContext &Ctx);
+
 /// The notes of \p S, a summary of Throws read for the spawn at \p CallLoc.
 std::vector<PlacedNote> throwSummaryNotes(const Summary &S, SourceManager &SM,
                                           SourceLocation CallLoc);
@@ -89,12 +99,15 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
 std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
                       const NameMatcher &DiscardingTokens);
 
-/// The finding at \p Call, which hands the task of \p Coro (whose exception
-/// escapes at \p Throw) to \p Callee, which detaches it as \p Spawn says
-/// (\p Spawns and \p DiscardingTokens: how the spawn drops the failure).
-Finding inHouseSpawnFinding(const CallExpr &Call, const FunctionDecl &Coro,
+/// The finding at \p Call, which hands the task of \p Coro (described:
+/// "coroutine 'work'"; \p Thrown: the notes where its exception escapes,
+/// here or in another unit's summary) to \p Callee, which detaches it as
+/// \p Spawn says (\p Spawns and \p DiscardingTokens: how the spawn drops
+/// the failure).
+Finding inHouseSpawnFinding(const CallExpr &Call, const std::string &Coro,
+                            std::vector<PlacedNote> Thrown,
                             const FunctionDecl &Callee,
-                            const DetachingSpawn &Spawn, const Stmt &Throw,
+                            const DetachingSpawn &Spawn,
                             const NameMatcher &Spawns,
                             const NameMatcher &DiscardingTokens);
 

@@ -21,6 +21,16 @@ namespace {
 constexpr llvm::StringLiteral SummaryExtension = ".summary";
 /// More steps than any MaxCallDepth would allow: a corrupt count.
 constexpr size_t MaxSteps = 64;
+/// The record kind of a chain (Summary::Through).
+constexpr llvm::StringLiteral ChainKind = "calls";
+
+/// The fact whose record kind is \p Kind.
+std::optional<SummaryFact> factOfKind(llvm::StringRef Kind) {
+  for (unsigned F = 0; F < NumSummaryFacts; ++F)
+    if (Kind == recordKind(SummaryFact(F)))
+      return SummaryFact(F);
+  return std::nullopt;
+}
 
 /// Fields are separated by tabs and records by newlines: a field holding
 /// either cannot be written (such a function is left out of the summary).
@@ -109,10 +119,16 @@ std::string formatSummaries(llvm::StringRef MainFile,
     for (const SummaryStep &S : E.Steps)
       Writable = Writable && isField(S.Caller) && isField(S.Callee) &&
                  isField(S.File) && S.Line && S.Column;
-    if (!Writable)
+    if (!Writable || (!E.Through.empty() && !isField(E.Through)))
       continue;
-    OS << recordKind(E.Fact) << "\t" << E.Key << "\t" << E.What << "\t"
-       << E.Category << "\t" << E.Steps.size() << "\n";
+    // A chain: calls <key> <key of the callee> <fact> <what> <steps>.
+    if (!E.Through.empty())
+      OS << ChainKind << "\t" << E.Key << "\t" << E.Through << "\t"
+         << recordKind(E.Fact) << "\t" << E.What << "\t" << E.Steps.size()
+         << "\n";
+    else
+      OS << recordKind(E.Fact) << "\t" << E.Key << "\t" << E.What << "\t"
+         << E.Category << "\t" << E.Steps.size() << "\n";
     for (const SummaryStep &S : E.Steps)
       OS << "step\t" << S.Caller << "\t" << S.Callee << "\t" << S.File << "\t"
          << S.Line << "\t" << S.Column << "\n";
@@ -155,22 +171,26 @@ llvm::Expected<ParsedSummaries> parseSummaries(llvm::StringRef Text) {
     }
     if (StepsOwed)
       return lineError(LineNo, "the previous record lacks steps");
-    std::optional<SummaryFact> Fact;
-    for (unsigned F = 0; F < NumSummaryFacts; ++F)
-      if (Kind == recordKind(SummaryFact(F)))
-        Fact = SummaryFact(F);
+    bool Chain = Kind == ChainKind && Fields.size() == 6;
+    std::optional<SummaryFact> Fact = factOfKind(Chain ? Fields[3] : Kind);
     Skipping = !Fact;
     if (!Fact) {
       Parsed.Skipped.push_back("line " + std::to_string(LineNo) +
                                ": unknown record '" + Kind.str() + "'");
       continue;
     }
+    if (Chain) // The same fields as a record, with the key it goes through.
+      Fields.erase(Fields.begin() + 3);
     if (Fields.size() != 5 || Fields[4].getAsInteger(10, StepsOwed) ||
         StepsOwed == 0 || StepsOwed > MaxSteps || !isField(Fields[1]) ||
         !isField(Fields[2]) || !isField(Fields[3]))
       return lineError(LineNo, "malformed " + Kind + " record");
-    Entries.push_back(
-        {*Fact, Fields[1].str(), Fields[2].str(), Fields[3].str(), {}});
+    if (Chain)
+      Entries.push_back(
+          {*Fact, Fields[1].str(), Fields[3].str(), "-", {}, Fields[2].str()});
+    else
+      Entries.push_back(
+          {*Fact, Fields[1].str(), Fields[2].str(), Fields[3].str(), {}, {}});
   }
   if (StepsOwed)
     return lineError(unsigned(Lines.size()), "the last record lacks steps");
@@ -260,9 +280,59 @@ SummaryIndex SummaryIndex::read(llvm::StringRef Dir,
     // A function defined in two units (an ODR violation, or two programs
     // sharing a directory): the first file's, in sorted order, is kept.
     for (Summary &E : Parsed->Entries)
-      Index.Entries[unsigned(E.Fact)].try_emplace(E.Key, std::move(E));
+      if (E.Through.empty())
+        Index.Entries[unsigned(E.Fact)].try_emplace(E.Key, std::move(E));
+      else
+        Index.Chains[unsigned(E.Fact)][E.Key].push_back(std::move(E));
   }
+  Index.resolveChains();
   return Index;
+}
+
+void SummaryIndex::resolveChains() {
+  for (unsigned F = 0; F < NumSummaryFacts; ++F) {
+    std::vector<std::string> Keys;
+    for (const auto &Entry : Chains[F])
+      Keys.push_back(Entry.getKey().str());
+    llvm::sort(Keys);
+    for (const std::string &Key : Keys) {
+      llvm::StringSet<> Visiting;
+      resolve(SummaryFact(F), Key, Visiting);
+    }
+  }
+}
+
+const Summary *SummaryIndex::resolve(SummaryFact Fact, llvm::StringRef Key,
+                                     llvm::StringSet<> &Visiting) {
+  if (const Summary *Found = find(Fact, Key))
+    return Found;
+  auto Chain = Chains[unsigned(Fact)].find(Key);
+  // A recursion across units leads nowhere.
+  if (Chain == Chains[unsigned(Fact)].end() ||
+      Dead[unsigned(Fact)].contains(Key) || !Visiting.insert(Key).second)
+    return nullptr;
+  std::optional<Summary> Best;
+  for (const Summary &Link : Chain->second) {
+    const Summary *Next = resolve(Fact, Link.Through, Visiting);
+    if (!Next || Link.Steps.size() + Next->Steps.size() > MaxSteps ||
+        (Best && Best->Steps.size() <= Link.Steps.size() + Next->Steps.size()))
+      continue;
+    // A chain names what it is itself, or else ("-") what the record names.
+    Best = Summary{
+        Fact,           Key.str(),  Link.What == "-" ? Next->What : Link.What,
+        Next->Category, Link.Steps, {}};
+    llvm::append_range(Best->Steps, Next->Steps);
+  }
+  Visiting.erase(Key);
+  if (!Best) {
+    // Not asked again (a chain that leads nowhere through a recursion
+    // still in progress is given up too: recursion is not followed).
+    Dead[unsigned(Fact)].insert(Key);
+    return nullptr;
+  }
+  return &Entries[unsigned(Fact)]
+              .try_emplace(Key, std::move(*Best))
+              .first->second;
 }
 
 const Summary *SummaryIndex::find(SummaryFact Fact, llvm::StringRef Key) const {

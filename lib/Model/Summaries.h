@@ -116,7 +116,14 @@ struct Summary {
   /// Leaves: one per context left, at the first call handing it work, or
   /// at the parameter when none does.
   /// Joins: the wait that blocks until the coroutine has finished.
+  /// A chain: the calls from the function down to the call of Through.
   std::vector<SummaryStep> Steps;
+  /// A chain (Blocks, Throws): the key of a function of another unit that
+  /// the function's body calls (Steps: how); the fact holds of the function
+  /// when it holds of that one, through Steps. Empty for a record. Chains
+  /// are resolved when a directory is read (SummaryIndex::read): a fact
+  /// reaches across any number of units.
+  std::string Through;
 };
 
 /// The step of \p S, a record of a fact about parameters (Drops,
@@ -171,7 +178,17 @@ public:
   size_t size() const;
 
 private:
+  /// Makes a record of every chain that leads to one (the shortest), as if
+  /// the function's own unit had written it.
+  void resolveChains();
+  const Summary *resolve(SummaryFact Fact, llvm::StringRef Key,
+                         llvm::StringSet<> &Visiting);
+
   std::array<llvm::StringMap<Summary>, NumSummaryFacts> Entries;
+  /// The chains of each fact, by the key of the function they describe.
+  std::array<llvm::StringMap<std::vector<Summary>>, NumSummaryFacts> Chains;
+  /// The chains that led to no record.
+  std::array<llvm::StringSet<>, NumSummaryFacts> Dead;
 };
 
 /// The keys a check asked the summaries for in a unit (calls whose callee

@@ -78,14 +78,14 @@ void SummaryWriter::flush() {
 
 const Summary *SummaryReader::lookup(SummaryFact Fact,
                                      const FunctionDecl &Callee,
-                                     ASTContext &Ctx) {
+                                     ASTContext &Ctx, bool Record) {
   // Only a function this unit cannot see into: a body here is the truth.
   if (!active() || !judgedBySummary(Callee, Ctx.getSourceManager()))
     return nullptr;
   if (!Index && enabled() && Indexes)
     Index = Indexes->of(Dir);
   return lookupSummary(Index.get(), Fact, summaryKey(Callee, Names.of(Ctx)),
-                       Recording ? Recording->uses(Ctx) : nullptr);
+                       Recording && Record ? Recording->uses(Ctx) : nullptr);
 }
 
 std::vector<PlacedNote> summaryNotes(

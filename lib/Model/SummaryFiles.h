@@ -94,9 +94,10 @@ public:
   const std::string &directory() const { return Dir; }
   /// The summary of \p Fact of \p Callee, when this unit has no body for it
   /// (judgedBySummary) and another unit's summary states the fact. The one
-  /// lookup of the checks: it records the key asked.
+  /// lookup of the checks: it records the key asked (unless \p Record is
+  /// false: the lookup serves the unit's own summary, not a finding).
   const Summary *lookup(SummaryFact Fact, const FunctionDecl &Callee,
-                        ASTContext &Ctx);
+                        ASTContext &Ctx, bool Record = true);
   /// Forgets the unit's mangler (a new unit starts); the directory is read
   /// through \p Shared, the process's indexes.
   void startUnit(SummaryIndexes &Shared) {

@@ -25,6 +25,32 @@ std::string absolute(llvm::StringRef Name) {
   return std::string(Path);
 }
 
+/// True when \p FD is a function other units link against by name: not a
+/// template, or a specialization the unit emits for them (an explicit
+/// instantiation definition, `template void f<int>(int);`, or an explicit
+/// specialization), which its callers see only declared (`extern template`).
+bool linkedByName(const FunctionDecl &FD) {
+  if (FD.getTemplatedKind() == FunctionDecl::TK_NonTemplate)
+    return true;
+  TemplateSpecializationKind Kind = FD.getTemplateSpecializationKind();
+  return Kind == TSK_ExplicitInstantiationDefinition ||
+         Kind == TSK_ExplicitSpecialization;
+}
+
+/// True when \p Callee, declared only in this unit, is a function or a
+/// specialization of a template that another unit may define.
+bool calledByName(const FunctionDecl &Callee) {
+  switch (Callee.getTemplatedKind()) {
+  case FunctionDecl::TK_NonTemplate:
+    return true;
+  case FunctionDecl::TK_FunctionTemplateSpecialization:
+  case FunctionDecl::TK_MemberSpecialization:
+    return !Callee.isDependentContext();
+  default:
+    return false;
+  }
+}
+
 } // namespace
 
 const FunctionDecl *staticCallee(const Stmt &S) {
@@ -40,8 +66,7 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
                   bool Coroutine) {
   return FD.isThisDeclarationADefinition() && FD.hasBody() && !FD.isInlined() &&
          !FD.isImplicit() && !FD.isDefaulted() && !FD.isDeleted() &&
-         !FD.isInvalidDecl() && !FD.isDependentContext() &&
-         FD.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
+         !FD.isInvalidDecl() && !FD.isDependentContext() && linkedByName(FD) &&
          FD.isExternallyVisible() && !SM.isInSystemHeader(FD.getLocation()) &&
          isCoroutine(FD) == Coroutine && !isVirtual(FD) && !FD.isMain();
 }
@@ -49,8 +74,7 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
 bool judgedBySummary(const FunctionDecl &Callee, const SourceManager &SM) {
   return definedElsewhere(Callee) && !Callee.isImplicit() &&
          !Callee.isInlined() && Callee.isExternallyVisible() &&
-         Callee.getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
-         !SM.isInSystemHeader(Callee.getLocation());
+         calledByName(Callee) && !SM.isInSystemHeader(Callee.getLocation());
 }
 
 std::string mainFilePath(const SourceManager &SM) {

@@ -22,7 +22,8 @@ const FunctionDecl *staticCallee(const Stmt &S);
 
 /// True when this unit's summary describes \p FD: defined here and called by
 /// that name from other units (externally visible, not inline, not a
-/// template, not in a system header, not main), not virtual, and a coroutine
+/// template unless an explicit instantiation or specialization, not in a
+/// system header, not main), not virtual, and a coroutine
 /// when \p Coroutine says so: the facts of a plain function's body are facts
 /// of its call (it blocks, it spawns), a coroutine's those of its task (its
 /// exception escapes), as its body may not run in its caller.
@@ -32,7 +33,8 @@ bool isSummarised(const FunctionDecl &FD, const SourceManager &SM,
 /// True when a call of \p Callee is judged by another unit's summary: this
 /// unit has no body for it (a body here is the truth), and it is called by
 /// a name other units define (externally visible, not inline, not implicit,
-/// not a template, not in a system header).
+/// not a template's pattern, not in a system header; a specialization of a
+/// template whose body is elsewhere is: another unit instantiates it).
 bool judgedBySummary(const FunctionDecl &Callee, const SourceManager &SM);
 
 /// The absolute path of the unit's main file; empty when it has none.

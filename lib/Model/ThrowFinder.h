@@ -97,6 +97,10 @@ public:
 
   /// In collecting mode, the types of every escaping point go here.
   ThrownTypes *Collect = nullptr;
+  /// When set, the awaits of a coroutine this unit only declares (whose
+  /// task throws what its body throws, unknown here) outside any try block
+  /// go here (escapingDeclaredAwaits).
+  llvm::SmallVectorImpl<const CoroutineSuspendExpr *> *DeclaredAwaits = nullptr;
 
 private:
   void record(unsigned Kind, const Stmt *S);

@@ -376,3 +376,78 @@ TEST(SummariesTest, JoinsRecordsRoundTripWithTheWait) {
 }
 
 } // namespace
+
+namespace {
+
+/// A chain of \p Key through \p Through, one step at \p Line of \p File.
+Summary chain(SummaryFact Fact, std::string Key, std::string Through,
+              std::string What, std::string File, unsigned Line) {
+  return {Fact, std::move(Key), std::move(What), "-",
+          {{"'" + Through + "'", "'" + Through + "'", std::move(File), Line, 3}},
+          std::move(Through)};
+}
+
+TEST(SummariesTest, ChainsRoundTripAndResolveAcrossUnits) {
+  // a.cpp's a() calls b() of b.cpp, whose b() calls flush_logs() of
+  // log.cpp, which blocks; c() calls d(), which nothing summarises; e() and
+  // f() call each other (a recursion across units leads nowhere).
+  Summary A = chain(SummaryFact::Blocks, "_Z1av", "_Z1bv", "-", "/a.cpp", 4);
+  Summary B =
+      chain(SummaryFact::Blocks, "_Z1bv", "_Z10flush_logsv", "-", "/b.cpp", 7);
+  std::string Text = formatSummaries("/a.cpp", {A});
+  EXPECT_NE(Text.find("calls\t_Z1av\t_Z1bv\tblocks\t-\t1\n"), std::string::npos)
+      << Text;
+  llvm::Expected<ParsedSummaries> Parsed = parseSummaries(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  ASSERT_EQ(Parsed->Entries.size(), 1u);
+  EXPECT_TRUE(Parsed->Skipped.empty());
+  EXPECT_EQ(Parsed->Entries[0].Through, "_Z1bv");
+  EXPECT_EQ(Parsed->Entries[0].Fact, SummaryFact::Blocks);
+  EXPECT_EQ(Parsed->Entries[0].Steps.size(), 1u);
+
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("chains", Dir));
+  auto Write = [&](llvm::StringRef Unit, SummaryFact Fact,
+                   std::vector<Summary> Entries) {
+    ASSERT_FALSE(bool(writeSummaryFile(Dir, Unit, Fact,
+                                       formatSummaries(Unit, Entries))));
+  };
+  Write("/a.cpp", SummaryFact::Blocks,
+        {A, chain(SummaryFact::Blocks, "_Z1cv", "_Z1dv", "-", "/a.cpp", 9),
+         chain(SummaryFact::Blocks, "_Z1ev", "_Z1fv", "-", "/a.cpp", 12)});
+  Write("/b.cpp", SummaryFact::Blocks,
+        {B, chain(SummaryFact::Blocks, "_Z1fv", "_Z1ev", "-", "/b.cpp", 2)});
+  Write("/log.cpp", SummaryFact::Blocks, {flushLogs()});
+  // A throws chain names its own coroutine; the record, the throw.
+  Write("/r.cpp", SummaryFact::Throws,
+        {chain(SummaryFact::Throws, "_Z6reloadv", "_Z4workv",
+               "coroutine 'reload'", "/r.cpp", 3)});
+  Write("/w.cpp", SummaryFact::Throws, {work()});
+  std::string Warnings;
+  llvm::raw_string_ostream WS(Warnings);
+  SummaryIndex Index = SummaryIndex::read(Dir, WS);
+  EXPECT_TRUE(Warnings.empty()) << Warnings;
+  const Summary *ViaB = Index.find(SummaryFact::Blocks, "_Z1av");
+  ASSERT_NE(ViaB, nullptr);
+  EXPECT_EQ(ViaB->What, "'std::this_thread::sleep_for'");
+  EXPECT_EQ(ViaB->Category, "sleep");
+  ASSERT_EQ(ViaB->Steps.size(), 4u);
+  EXPECT_EQ(ViaB->Steps[0].File, "/a.cpp");
+  EXPECT_EQ(ViaB->Steps[1].File, "/b.cpp");
+  EXPECT_EQ(ViaB->Steps[3].Callee, "'std::this_thread::sleep_for'");
+  EXPECT_TRUE(ViaB->Through.empty());
+  EXPECT_NE(Index.find(SummaryFact::Blocks, "_Z1bv"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Blocks, "_Z1cv"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Blocks, "_Z1ev"), nullptr);
+  EXPECT_EQ(Index.find(SummaryFact::Blocks, "_Z1fv"), nullptr);
+  // A chain of one fact is not joined with a record of another.
+  EXPECT_EQ(Index.find(SummaryFact::Throws, "_Z1av"), nullptr);
+  const Summary *Reload = Index.find(SummaryFact::Throws, "_Z6reloadv");
+  ASSERT_NE(Reload, nullptr);
+  EXPECT_EQ(Reload->What, "coroutine 'reload'");
+  ASSERT_EQ(Reload->Steps.size(), 2u);
+  EXPECT_EQ(Reload->Steps[1].Callee, "an exception is thrown here");
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+} // namespace
