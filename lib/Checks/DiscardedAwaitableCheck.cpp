@@ -2,12 +2,14 @@
 
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
+#include "../Model/ContinuationCalls.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DroppedValues.h"
 #include "../Model/DroppingWrappers.h"
 #include "../Model/Expressions.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
+#include "../Model/ThrowPlaces.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/IgnoreExpr.h"
@@ -20,6 +22,10 @@ namespace {
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 constexpr llvm::StringLiteral AwaitingWrappersOpt = "AwaitingWrappers";
+constexpr llvm::StringLiteral ContinuationMembersOpt = "ContinuationMembers";
+constexpr llvm::StringLiteral DefaultContinuationMembers =
+    "QCoro::Task::then;folly::Future::thenValue;folly::Future::thenTry;"
+    "boost::future::then;boost::shared_future::then";
 
 } // namespace
 
@@ -28,13 +34,18 @@ DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
       FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)),
       AwaitingWrappers(Options.get(AwaitingWrappersOpt, "")),
+      ContinuationMembers(
+          Options.get(ContinuationMembersOpt, DefaultContinuationMembers)),
       Drops(Verdicts, Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
-            Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
+            Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
+  Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
+}
 
 void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
   Options.store(Opts, AwaitingWrappersOpt, AwaitingWrappers.str());
+  Options.store(Opts, ContinuationMembersOpt, ContinuationMembers.str());
   Options.store(Opts, SummaryOutputOpt, Drops.output());
   Options.store(Opts, SummaryDirectoryOpt, Drops.directory());
 }
@@ -72,13 +83,36 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
   Verdict V = Verdicts.judge(E->getType(), E);
-  if (V.What != Verdict::Kind::None && reportOnce(E->getBeginLoc()))
-    reportDiscarded(FD, *E, V, Statement && !VoidCast);
+  const Stmt *Throw = nullptr;
+  if (V.What != Verdict::Kind::None &&
+      !observedContinuation(*E, V, Throw, Ctx) && reportOnce(E->getBeginLoc()))
+    reportDiscarded(FD, *E, V, Statement && !VoidCast, Throw);
+}
+
+bool DiscardedAwaitableCheck::observedContinuation(const Expr &Call,
+                                                   const Verdict &V,
+                                                   const Stmt *&Throw,
+                                                   ASTContext &Ctx) {
+  // A lazy continuation never runs: its callable is never called.
+  if (V.Laziness == model::Laziness::Lazy)
+    return false;
+  std::optional<model::Continuation> C =
+      model::continuationCall(Call, ContinuationMembers, Ctx);
+  if (!C)
+    return false;
+  if (C->ErrorCallable)
+    return true;
+  // Without an error callable the source's exception is rethrown into the
+  // dropped task: lost where the source's visible body can throw.
+  Throw = model::firstCoroutineThrow(model::sourceCoroutine(C->Source), Policy,
+                                     Ctx);
+  return !Throw;
 }
 
 void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
                                               const Expr &Call,
-                                              const Verdict &V, bool Fixable) {
+                                              const Verdict &V, bool Fixable,
+                                              const Stmt *Throw) {
   const Expr *E = &Call;
   SourceLocation Loc = E->getBeginLoc();
   bool InCoroutine = model::isCoroutine(FD);
@@ -115,13 +149,34 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
         !FD.isTemplateInstantiation())
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   }
-  diag(Loc, Advice, DiagnosticIDs::Note);
+  // A continuation hands its result to its callable: only a failure is lost.
+  if (!Throw || V.Laziness != model::Laziness::Eager)
+    diag(Loc, Advice, DiagnosticIDs::Note);
+  if (Throw)
+    noteLostFailure(Loc, Callee, *Throw);
   if (!V.DefaultToken.empty())
     diag(Loc,
          "no completion token is given, and the default one, '%0', makes an "
          "operation that starts only when it is awaited",
          DiagnosticIDs::Note)
         << model::displayName(V.DefaultToken);
+}
+
+void DiscardedAwaitableCheck::noteLostFailure(SourceLocation Loc,
+                                              StringRef Callee,
+                                              const Stmt &Throw) {
+  diag(Loc,
+       "the callable given to %0 receives the result, but with no error "
+       "callable an exception of the task it continues is rethrown into the "
+       "discarded task",
+       DiagnosticIDs::Note)
+      << Callee;
+  model::ThrowPlace Place = model::describeThrowPlace(Throw);
+  auto Note = diag(Throw.getBeginLoc(), Place.Text, DiagnosticIDs::Note);
+  if (Place.Maker)
+    Note << Place.Maker;
+  else if (Place.Text.contains("%0"))
+    Note << Place.Name;
 }
 
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
