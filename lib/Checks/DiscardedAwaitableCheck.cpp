@@ -9,7 +9,6 @@
 #include "../Model/Expressions.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
-#include "../Model/ThrowPlaces.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/IgnoreExpr.h"
@@ -18,16 +17,9 @@
 
 namespace clang::tidy::async {
 
-namespace {
-
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 constexpr llvm::StringLiteral AwaitingWrappersOpt = "AwaitingWrappers";
-constexpr llvm::StringLiteral ContinuationMembersOpt = "ContinuationMembers";
-constexpr llvm::StringLiteral DefaultContinuationMembers =
-    "QCoro::Task::then;folly::Future::thenValue;folly::Future::thenTry;"
-    "boost::future::then;boost::shared_future::then";
-
-} // namespace
+constexpr llvm::StringLiteral ContinuationsOpt = "ContinuationMembers";
 
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
@@ -35,17 +27,15 @@ DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
       FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)),
       AwaitingWrappers(Options.get(AwaitingWrappersOpt, "")),
       ContinuationMembers(
-          Options.get(ContinuationMembersOpt, DefaultContinuationMembers)),
+          Options.get(ContinuationsOpt, model::DefaultContinuationMembers)),
       Drops(Verdicts, Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
-            Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {
-  Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
-}
+            Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
 void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
   Options.store(Opts, AwaitingWrappersOpt, AwaitingWrappers.str());
-  Options.store(Opts, ContinuationMembersOpt, ContinuationMembers.str());
+  Options.store(Opts, ContinuationsOpt, ContinuationMembers.str());
   Options.store(Opts, SummaryOutputOpt, Drops.output());
   Options.store(Opts, SummaryDirectoryOpt, Drops.directory());
 }
@@ -83,36 +73,18 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
   Verdict V = Verdicts.judge(E->getType(), E);
-  const Stmt *Throw = nullptr;
-  if (V.What != Verdict::Kind::None &&
-      !observedContinuation(*E, V, Throw, Ctx) && reportOnce(E->getBeginLoc()))
-    reportDiscarded(FD, *E, V, Statement && !VoidCast, Throw);
-}
-
-bool DiscardedAwaitableCheck::observedContinuation(const Expr &Call,
-                                                   const Verdict &V,
-                                                   const Stmt *&Throw,
-                                                   ASTContext &Ctx) {
-  // A lazy continuation never runs: its callable is never called.
-  if (V.Laziness == model::Laziness::Lazy)
-    return false;
-  std::optional<model::Continuation> C =
-      model::continuationCall(Call, ContinuationMembers, Ctx);
-  if (!C)
-    return false;
-  if (C->ErrorCallable)
-    return true;
-  // Without an error callable the source's exception is rethrown into the
-  // dropped task: lost where the source's visible body can throw.
-  Throw = model::firstCoroutineThrow(model::sourceCoroutine(C->Source), Policy,
-                                     Ctx);
-  return !Throw;
+  // A continuation's callable observes its result (ContinuationCalls.h).
+  auto Cont = model::droppedContinuation(*E, V, ContinuationMembers, Lib, Ctx);
+  if (Cont && Cont->Lost)
+    emitOnce(*Cont->Lost);
+  else if (!Cont && V.What != Verdict::Kind::None &&
+           reportOnce(E->getBeginLoc()))
+    reportDiscarded(FD, *E, V, Statement && !VoidCast);
 }
 
 void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
                                               const Expr &Call,
-                                              const Verdict &V, bool Fixable,
-                                              const Stmt *Throw) {
+                                              const Verdict &V, bool Fixable) {
   const Expr *E = &Call;
   SourceLocation Loc = E->getBeginLoc();
   bool InCoroutine = model::isCoroutine(FD);
@@ -149,34 +121,13 @@ void DiscardedAwaitableCheck::reportDiscarded(const FunctionDecl &FD,
         !FD.isTemplateInstantiation())
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   }
-  // A continuation hands its result to its callable: only a failure is lost.
-  if (!Throw || V.Laziness != model::Laziness::Eager)
-    diag(Loc, Advice, DiagnosticIDs::Note);
-  if (Throw)
-    noteLostFailure(Loc, Callee, *Throw);
+  diag(Loc, Advice, DiagnosticIDs::Note);
   if (!V.DefaultToken.empty())
     diag(Loc,
          "no completion token is given, and the default one, '%0', makes an "
          "operation that starts only when it is awaited",
          DiagnosticIDs::Note)
         << model::displayName(V.DefaultToken);
-}
-
-void DiscardedAwaitableCheck::noteLostFailure(SourceLocation Loc,
-                                              StringRef Callee,
-                                              const Stmt &Throw) {
-  diag(Loc,
-       "the callable given to %0 receives the result, but with no error "
-       "callable an exception of the task it continues is rethrown into the "
-       "discarded task",
-       DiagnosticIDs::Note)
-      << Callee;
-  model::ThrowPlace Place = model::describeThrowPlace(Throw);
-  auto Note = diag(Throw.getBeginLoc(), Place.Text, DiagnosticIDs::Note);
-  if (Place.Maker)
-    Note << Place.Maker;
-  else if (Place.Text.contains("%0"))
-    Note << Place.Name;
 }
 
 void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
@@ -227,20 +178,11 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
 
 void DiscardedAwaitableCheck::reportUnawaited(const VarDecl &Var,
                                               const Verdict &V, bool Read) {
-  // What a drop loses; "not on every path" only where some path uses it.
-  unsigned Loss = V.Laziness == model::Laziness::Lazy    ? 1
-                  : V.Laziness == model::Laziness::Eager ? 2
-                                                         : 0;
-  static constexpr const char *Never[] = {
-      "", "; it is destroyed without running",
-      "; its result and any failure are lost"};
-  static constexpr const char *Somewhere[] = {
-      "", "; where it is dropped it never runs",
-      "; where it is dropped its result and any failure are lost"};
+  // "Not on every path" only where some path uses it.
   diag(Var.getLocation(),
        "%0 %1 is %select{never awaited|not awaited on every path}2%3")
       << (V.What == Verdict::Kind::Task ? "task" : "awaitable") << &Var << Read
-      << (Read ? Somewhere : Never)[Loss];
+      << model::unawaitedLoss(V.Laziness, Read);
 }
 
 void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {

@@ -3,7 +3,10 @@
 #include "ContinuationCalls.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "EscapingThrows.h"
+#include "Library.h"
 #include "NameMatcher.h"
+#include "ThrowPlaces.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -206,6 +209,50 @@ const FunctionDecl *sourceCoroutine(const Expr *Source) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
   return Def && isCoroutine(*Def) ? Def : nullptr;
+}
+
+std::optional<ContinuationDrop> droppedContinuation(const Expr &Call,
+                                                    const DropVerdict &V,
+                                                    const NameMatcher &Listed,
+                                                    const Library &Lib,
+                                                    ASTContext &Ctx) {
+  if (V.What == DropVerdict::Kind::None || V.Laziness == Laziness::Lazy)
+    return std::nullopt;
+  std::optional<Continuation> C = continuationCall(Call, Listed, Ctx);
+  if (!C)
+    return std::nullopt;
+  ThrowPolicy Policy;
+  Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
+  const Stmt *Throw =
+      C->ErrorCallable
+          ? nullptr
+          : firstCoroutineThrow(sourceCoroutine(C->Source), Policy, Ctx);
+  if (!Throw)
+    return ContinuationDrop{};
+  std::string Callee = discardedCalleeName(Call);
+  bool Eager = V.Laziness == Laziness::Eager;
+  Finding F{Call.getBeginLoc(),
+            Call.getSourceRange(),
+            (V.What == DropVerdict::Kind::Task ? "task returned by "
+                                               : "awaitable returned by ") +
+                Callee +
+                (Eager ? " is discarded; what it does after it first "
+                         "suspends runs detached"
+                       : " is discarded"),
+            {}};
+  F.Notes.push_back({Call.getBeginLoc(),
+                     "the callable given to " + Callee +
+                         " receives the result, but with no error callable "
+                         "an exception of the task it continues is rethrown "
+                         "into the discarded task"});
+  ThrowPlace Place = describeThrowPlace(*Throw);
+  std::string Text = Place.Text.str();
+  if (size_t At = Text.find("%0"); At != std::string::npos)
+    Text.replace(At, 2,
+                 Place.Maker ? "'" + Place.Maker->getNameAsString() + "'"
+                             : Place.Name);
+  F.Notes.push_back({Throw->getBeginLoc(), std::move(Text)});
+  return ContinuationDrop{std::move(F)};
 }
 
 } // namespace clang::tidy::async::model

@@ -15,13 +15,24 @@
 #ifndef ASYNC_LINT_MODEL_CONTINUATIONCALLS_H
 #define ASYNC_LINT_MODEL_CONTINUATIONCALLS_H
 
+#include "DroppedValues.h"
+#include "PlacedNotes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
+#include <vector>
 
 namespace clang::tidy::async::model {
 
+class Library;
 class NameMatcher;
+
+/// ContinuationMembers' default: members documented to attach a
+/// continuation whose body the unit may not show.
+constexpr llvm::StringLiteral DefaultContinuationMembers =
+    "QCoro::Task::then;folly::Future::thenValue;folly::Future::thenTry;"
+    "boost::future::then;boost::shared_future::then";
 
 /// A call that attaches a continuation to the task it is called on.
 struct Continuation {
@@ -44,6 +55,21 @@ std::optional<Continuation> continuationCall(const Expr &Call,
 /// (directly or through a local variable it initialises) that is a
 /// coroutine with a body in the unit; null otherwise.
 const FunctionDecl *sourceCoroutine(const Expr *Source);
+
+/// What dropping \p Call, judged \p V, loses when it attaches a
+/// continuation; std::nullopt when it does not (or is lazy: its callable
+/// never runs). Lost: the finding, where the source's exception is rethrown
+/// into the dropped task (no error callable is given and the source's
+/// visible body can throw, judged as async-unobserved-exception judges a
+/// body, with \p Lib's lists); none when the callable observes it all.
+struct ContinuationDrop {
+  std::optional<Finding> Lost;
+};
+std::optional<ContinuationDrop> droppedContinuation(const Expr &Call,
+                                                    const DropVerdict &V,
+                                                    const NameMatcher &Listed,
+                                                    const Library &Lib,
+                                                    ASTContext &Ctx);
 
 } // namespace clang::tidy::async::model
 
