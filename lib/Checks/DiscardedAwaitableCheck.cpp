@@ -2,6 +2,7 @@
 
 #include "DiscardedAwaitableCheck.h"
 #include "../Model/CallInfo.h"
+#include "../Model/ContinuationCalls.h"
 #include "../Model/CoroutineModel.h"
 #include "../Model/DroppedValues.h"
 #include "../Model/DroppingWrappers.h"
@@ -16,18 +17,17 @@
 
 namespace clang::tidy::async {
 
-namespace {
-
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 constexpr llvm::StringLiteral AwaitingWrappersOpt = "AwaitingWrappers";
-
-} // namespace
+constexpr llvm::StringLiteral ContinuationsOpt = "ContinuationMembers";
 
 DiscardedAwaitableCheck::DiscardedAwaitableCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncCheck(Name, Context, Judges::Functions, /*Templates=*/true),
       FlagVoidCasts(Options.get(FlagVoidCastsOpt, false)),
       AwaitingWrappers(Options.get(AwaitingWrappersOpt, "")),
+      ContinuationMembers(
+          Options.get(ContinuationsOpt, model::DefaultContinuationMembers)),
       Drops(Verdicts, Options.getLocalOrGlobal(SummaryOutputOpt, "").str(),
             Options.getLocalOrGlobal(SummaryDirectoryOpt, "").str()) {}
 
@@ -35,6 +35,7 @@ void DiscardedAwaitableCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, FlagVoidCastsOpt, FlagVoidCasts);
   Options.store(Opts, AwaitingWrappersOpt, AwaitingWrappers.str());
+  Options.store(Opts, ContinuationsOpt, ContinuationMembers.str());
   Options.store(Opts, SummaryOutputOpt, Drops.output());
   Options.store(Opts, SummaryDirectoryOpt, Drops.directory());
 }
@@ -72,7 +73,12 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
   Verdict V = Verdicts.judge(E->getType(), E);
-  if (V.What != Verdict::Kind::None && reportOnce(E->getBeginLoc()))
+  // A continuation's callable observes its result (ContinuationCalls.h).
+  auto Cont = model::droppedContinuation(*E, V, ContinuationMembers, Lib, Ctx);
+  if (Cont && Cont->Lost)
+    emitOnce(*Cont->Lost);
+  else if (!Cont && V.What != Verdict::Kind::None &&
+           reportOnce(E->getBeginLoc()))
     reportDiscarded(FD, *E, V, Statement && !VoidCast);
 }
 
@@ -172,20 +178,11 @@ void DiscardedAwaitableCheck::checkLocals(CheckedFunction &F) {
 
 void DiscardedAwaitableCheck::reportUnawaited(const VarDecl &Var,
                                               const Verdict &V, bool Read) {
-  // What a drop loses; "not on every path" only where some path uses it.
-  unsigned Loss = V.Laziness == model::Laziness::Lazy    ? 1
-                  : V.Laziness == model::Laziness::Eager ? 2
-                                                         : 0;
-  static constexpr const char *Never[] = {
-      "", "; it is destroyed without running",
-      "; its result and any failure are lost"};
-  static constexpr const char *Somewhere[] = {
-      "", "; where it is dropped it never runs",
-      "; where it is dropped its result and any failure are lost"};
+  // "Not on every path" only where some path uses it.
   diag(Var.getLocation(),
        "%0 %1 is %select{never awaited|not awaited on every path}2%3")
       << (V.What == Verdict::Kind::Task ? "task" : "awaitable") << &Var << Read
-      << (Read ? Somewhere : Never)[Loss];
+      << model::unawaitedLoss(V.Laziness, Read);
 }
 
 void DiscardedAwaitableCheck::checkContainers(CheckedFunction &F) {

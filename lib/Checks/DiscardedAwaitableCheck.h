@@ -35,8 +35,9 @@ private:
   void checkContainers(CheckedFunction &F);
 
   const bool FlagVoidCasts;
-  /// Wrappers that await what their callable returns (DroppingWrappers.h).
-  const model::NameMatcher AwaitingWrappers;
+  /// Wrappers that await what their callable returns (DroppingWrappers.h);
+  /// members that attach a continuation (ContinuationCalls.h).
+  const model::NameMatcher AwaitingWrappers, ContinuationMembers;
   model::DropVerdicts Verdicts{Lib};
   model::ParameterDrops Drops;
 };

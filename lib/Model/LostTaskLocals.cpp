@@ -47,4 +47,15 @@ lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
   return Losses;
 }
 
+const char *unawaitedLoss(Laziness L, bool Read) {
+  unsigned Loss = L == Laziness::Lazy ? 1 : L == Laziness::Eager ? 2 : 0;
+  static constexpr const char *Never[] = {
+      "", "; it is destroyed without running",
+      "; its result and any failure are lost"};
+  static constexpr const char *Somewhere[] = {
+      "", "; where it is dropped it never runs",
+      "; where it is dropped its result and any failure are lost"};
+  return (Read ? Somewhere : Never)[Loss];
+}
+
 } // namespace clang::tidy::async::model

@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_MODEL_LOSTTASKLOCALS_H
 #define ASYNC_LINT_MODEL_LOSTTASKLOCALS_H
 
+#include "Awaitables.h"
 #include "CoroutineModel.h"
 #include "PathFacts.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -38,6 +39,11 @@ lostTaskLocals(llvm::ArrayRef<const VarDecl *> Vars,
                ASTContext &Ctx, const OwnStmts &Own,
                const NameMatcher &AlwaysTrue,
                llvm::function_ref<const PathFacts &()> Facts);
+
+/// What dropping a local task of \p L loses, as the end of a warning
+/// ("; it is destroyed without running"): where some path uses it (\p Read),
+/// said of where it is dropped; empty when the laziness is not known.
+const char *unawaitedLoss(Laziness L, bool Read);
 
 } // namespace clang::tidy::async::model
 
