@@ -204,4 +204,54 @@ std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+namespace {
+/// The variable or `this` \p E names, through implicit wrappers and member
+/// accesses on an object (through `->` only on `this`); null otherwise.
+const Expr *accessedRoot(const Expr *E) {
+  // Bounded: member chains nest a few deep.
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = strip(E, Wrappers::Implicit);
+    if (isa_and_nonnull<DeclRefExpr, CXXThisExpr>(E))
+      return E;
+    const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+    if (!Member || (Member->isArrow() &&
+                    !isa<CXXThisExpr>(
+                        strip(Member->getBase(), Wrappers::Implicit))))
+      return nullptr;
+    E = Member->getBase();
+  }
+  return nullptr;
+}
+} // namespace
+
+void forEachReadAtCall(const Stmt &S,
+                       llvm::function_ref<void(const Expr &)> Visit) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return;
+  auto Found = [&](const Expr *Operand) {
+    if (const Expr *Root = accessedRoot(Operand))
+      Visit(*Root);
+  };
+  // The object: a member call's (its callee, `b.plus` or `p->plus`, walked
+  // as a member access, so that a call through a pointer is not followed),
+  // or a member operator's first argument.
+  unsigned FirstArg = 0;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Found(Member->getCallee());
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+             Op && Op->getNumArgs() > 0 &&
+             isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee())) {
+    Found(Op->getArg(0));
+    FirstArg = 1;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  for (unsigned I = FirstArg; I < Call->getNumArgs(); ++I)
+    if (I - FirstArg < Callee->getNumParams() &&
+        Callee->getParamDecl(I - FirstArg)->getType()->isReferenceType())
+      Found(Call->getArg(I));
+}
+
 } // namespace clang::tidy::async::model

@@ -12,6 +12,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <utility>
 
@@ -78,6 +79,17 @@ const ValueDecl *declNamedDirectly(const Expr *E);
 /// The local variable (not a reference) whose member \p Member is: c.tasks,
 /// c.a.b; null for a member reached through a pointer or a reference.
 const VarDecl *localObjectOf(const MemberExpr *Member);
+
+/// The operands whose referents the call \p S reads when it runs, after
+/// every argument has been evaluated (so after any suspension point among
+/// them): the object of a member call or of a member operator (`f(x)` on a
+/// closure), and each argument bound to a reference parameter. Each is
+/// taken through implicit wrappers and `.` member accesses (and `this->`)
+/// to the variable or `this` it names, and \p Visit is called with that;
+/// an operand reached through any other pointer is not followed. Calls
+/// nothing when \p S is not a call.
+void forEachReadAtCall(const Stmt &S,
+                       llvm::function_ref<void(const Expr &)> Visit);
 
 } // namespace clang::tidy::async::model
 

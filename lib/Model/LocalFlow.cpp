@@ -3,6 +3,7 @@
 #include "LocalFlow.h"
 #include "Awaitables.h"
 #include "CoroutineModel.h"
+#include "Expressions.h"
 #include "ForwardRunner.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -121,11 +122,19 @@ walkPastSuspensions(const CFG &Graph,
       NoEdgeTransfer(), joinReach);
   // One pass over what the fixed point reaches asks IsUse once per visit.
   LateUse First;
-  auto Visit = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
+  auto Consider = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
     if (IsUse(Current) &&
         (!First.Use || SM.isBeforeInTranslationUnit(Current.getBeginLoc(),
                                                     First.Use->getBeginLoc())))
       First = {&Current, Late};
+  };
+  // A call reached late reads its object and its reference arguments when
+  // it runs, after its arguments: `b.f(co_await x)` uses b after suspending
+  // although the graph evaluates b first.
+  auto Visit = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
+    Consider(Current, Late);
+    forEachReadAtCall(Current,
+                      [&](const Expr &Read) { Consider(Read, Late); });
   };
   for (const auto &[Block, Index] : Starts)
     scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends, Visit);

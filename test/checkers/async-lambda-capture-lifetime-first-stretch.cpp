@@ -44,6 +44,12 @@ template <class F> void start_here(executor, F &&) {}
 struct counter {
   job tick();
   void reset();
+  void add(int);
+};
+struct number {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  int await_resume() const noexcept { return 1; }
 };
 } // namespace corp
 
@@ -73,5 +79,22 @@ corp::job used_after_suspending() {
 // CHECK-NOTES-PLAIN: :[[@LINE-7]]:14: note: 'c' is used here, when the task runs
 // CHECK-NOTES-LISTED: :[[@LINE-8]]:14: warning: local 'c' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
 // CHECK-NOTES-LISTED: :[[@LINE-10]]:3: note: the task is spawned here
+// CHECK-NOTES-LISTED: :[[@LINE-7]]:1: note: 'c' is destroyed here
+// CHECK-NOTES-LISTED: :[[@LINE-10]]:5: note: 'c' is used here, after the coroutine may have suspended
+
+// A call reads its object when it runs, after its argument suspended: 'c'
+// is used after the first suspension although it is named before it.
+corp::job used_by_a_call_after_suspending() {
+  corp::counter c;
+  corp::start_here(co_await corp::own_executor, [&]() -> corp::job {
+    c.add(co_await corp::number{});
+  });
+}
+// CHECK-NOTES-PLAIN: :[[@LINE-3]]:5: warning: local 'c' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
+// CHECK-NOTES-PLAIN: :[[@LINE-5]]:3: note: the task is spawned here
+// CHECK-NOTES-PLAIN: :[[@LINE-3]]:1: note: 'c' is destroyed here
+// CHECK-NOTES-PLAIN: :[[@LINE-6]]:5: note: 'c' is used here, when the task runs
+// CHECK-NOTES-LISTED: :[[@LINE-7]]:5: warning: local 'c' is captured by reference by a coroutine lambda whose task outlives it [async-lambda-capture-lifetime]
+// CHECK-NOTES-LISTED: :[[@LINE-9]]:3: note: the task is spawned here
 // CHECK-NOTES-LISTED: :[[@LINE-7]]:1: note: 'c' is destroyed here
 // CHECK-NOTES-LISTED: :[[@LINE-10]]:5: note: 'c' is used here, after the coroutine may have suspended

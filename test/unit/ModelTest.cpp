@@ -1071,6 +1071,54 @@ void f(T Local) {
   EXPECT_EQ(model::strip(nullptr, Wrappers::Object), nullptr);
 }
 
+TEST(Expressions, FindsWhatACallReadsWhenItRuns) {
+  auto AST = parse(R"cpp(
+struct Box { int K; int plus(int) const; int operator()(int) const; };
+struct Holder { Box Inner; };
+int add(const Box &, int);
+int addValue(int, int);
+struct Owner {
+  Box Own;
+  void f(const Box &B, const Holder &H, const Box *P) {
+    B.plus(1);
+    B(2);
+    add(B, 3);
+    H.Inner.plus(4);
+    Own.plus(5);
+    P->plus(6);
+    addValue(B.K, 7);
+  }
+};
+)cpp");
+  ASSERT_TRUE(AST);
+  // Each call of f, in order, and the names of what it reads when it runs
+  // ("this" for the object itself).
+  auto Calls = match(
+      callExpr(hasAncestor(cxxMethodDecl(hasName("f")))).bind("c"),
+      AST->getASTContext());
+  std::vector<std::string> Reads;
+  for (const BoundNodes &Call : Calls) {
+    std::string Names;
+    model::forEachReadAtCall(*Call.getNodeAs<CallExpr>("c"),
+                             [&](const Expr &Read) {
+                               if (isa<CXXThisExpr>(Read))
+                                 Names += "this ";
+                               else if (const auto *Ref =
+                                            dyn_cast<DeclRefExpr>(&Read))
+                                 Names += Ref->getDecl()->getName().str() + " ";
+                             });
+    Reads.push_back(Names);
+  }
+  // B.plus, B(), add(B, ...), H.Inner.plus, Own.plus (through this), and
+  // neither a pointer's object nor a value argument.
+  EXPECT_EQ(Reads, (std::vector<std::string>{"B ", "B ", "B ", "H ", "this ",
+                                              "", ""}));
+  int Count = 0;
+  model::forEachReadAtCall(*Calls.front().getNodeAs<CallExpr>("c")->getArg(0),
+                           [&](const Expr &) { ++Count; });
+  EXPECT_EQ(Count, 0);
+}
+
 TEST(CallInfo, FindsTheCompletionTokenAsTheLastArgumentWritten) {
   auto AST = parse(R"cpp(
 struct use_awaitable_t {};
