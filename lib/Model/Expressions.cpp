@@ -214,9 +214,9 @@ const Expr *accessedRoot(const Expr *E) {
     if (isa_and_nonnull<DeclRefExpr, CXXThisExpr>(E))
       return E;
     const auto *Member = dyn_cast_or_null<MemberExpr>(E);
-    if (!Member || (Member->isArrow() &&
-                    !isa<CXXThisExpr>(
-                        strip(Member->getBase(), Wrappers::Implicit))))
+    if (!Member ||
+        (Member->isArrow() &&
+         !isa<CXXThisExpr>(strip(Member->getBase(), Wrappers::Implicit))))
       return nullptr;
     E = Member->getBase();
   }

@@ -133,8 +133,7 @@ walkPastSuspensions(const CFG &Graph,
   // although the graph evaluates b first.
   auto Visit = [&](const Stmt &Current, const CoroutineSuspendExpr *Late) {
     Consider(Current, Late);
-    forEachReadAtCall(Current,
-                      [&](const Expr &Read) { Consider(Read, Late); });
+    forEachReadAtCall(Current, [&](const Expr &Read) { Consider(Read, Late); });
   };
   for (const auto &[Block, Index] : Starts)
     scanBlock(*Block, Index, {true, nullptr}, NonSuspending, Ends, Visit);
