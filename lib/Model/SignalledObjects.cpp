@@ -171,8 +171,7 @@ const CallExpr *transformedAwaitOn(const Stmt *S, const ValueDecl *Object,
   const CXXRecordDecl *RD = Operand && Operand != T
                                 ? Operand->getType()->getAsCXXRecordDecl()
                                 : nullptr;
-  if (!RD || !RD->hasDefinition() ||
-      namedDecl(derefTarget(Operand)) != Object)
+  if (!RD || !RD->hasDefinition() || namedDecl(derefTarget(Operand)) != Object)
     return nullptr;
   for (const CXXMethodDecl *M : RD->getDefinition()->methods())
     if (M->getOverloadedOperator() == OO_Coawait &&

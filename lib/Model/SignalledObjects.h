@@ -2,14 +2,14 @@
 //
 // The object a wait or a signal of WaitedOut.h is on (a member call's
 // object, an awaited object, a kept awaiter, a holder that signals when it
-// dies), and the flag that lets a function skip its wait. A task may signal a member of an object it is
-// handed (`st.loop.quit()` on its parameter `st`) that the function which
-// handed it then waits on (`st.loop.exec()` on its local `st`): the two name
-// the same object when they reach it by the same members from the same
-// variable. A function may skip the wait on a flag the task sets when it is
-// done (`if (!st.finished) st.loop.exec();`): when the task sets it only
-// after its last use of what it borrows, right before its signal, a function
-// that finds it set has nothing left to wait for.
+// dies), and the flag that lets a function skip its wait. A task may signal a
+// member of an object it is handed (`st.loop.quit()` on its parameter `st`)
+// that the function which handed it then waits on (`st.loop.exec()` on its
+// local `st`): the two name the same object when they reach it by the same
+// members from the same variable. A function may skip the wait on a flag the
+// task sets when it is done (`if (!st.finished) st.loop.exec();`): when the
+// task sets it only after its last use of what it borrows, right before its
+// signal, a function that finds it set has nothing left to wait for.
 //
 //===----------------------------------------------------------------------===//
 

@@ -137,8 +137,9 @@ const CallExpr *awaitedWaiter(const Stmt *S, const ValueDecl *Object,
 }
 
 /// The wait in \p Names on \p Object that \p S is (a call, the initialiser
-/// of a local, an await of a kept awaiter or of a task that waits on it), or that the block of the
-/// try statement \p S runs before anything in it may leave; null otherwise.
+/// of a local, an await of a kept awaiter or of a task that waits on it), or
+/// that the block of the try statement \p S runs before anything in it may
+/// leave; null otherwise.
 const CallExpr *waitIn(const Stmt *S, const ValueDecl *Object,
                        const NameMatcher &Names) {
   if (const CallExpr *Found = memberCallOf(S); callsOn(Found, Object, Names))
@@ -374,8 +375,8 @@ const CallExpr *callPassing(const CXXRecordDecl &Closure,
     if (!Callee || Callee->getBody() != &CallerBody)
       return;
     for (const Expr *Arg : cast<CallExpr>(S).arguments())
-      if (const auto *L = dyn_cast_or_null<LambdaExpr>(
-              strip(Arg, Wrappers::Object));
+      if (const auto *L =
+              dyn_cast_or_null<LambdaExpr>(strip(Arg, Wrappers::Object));
           L && L->getLambdaClass() == &Closure)
         Found = cast<CallExpr>(&S);
   });
@@ -470,8 +471,8 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
     return Ref && (Ref->refersToEnclosingVariableOrCapture() ||
                    (Var && Var->isInitCapture()));
   };
-  return capturesWaitedOut(CallerBody, Start, Dies, *Def, *Statements,
-                           *Closure, IsUse, Waits, Signals, SM);
+  return capturesWaitedOut(CallerBody, Start, Dies, *Def, *Statements, *Closure,
+                           IsUse, Waits, Signals, SM);
 }
 
 SignalledWait joinsBySignal(const Stmt &CallerBody, const Expr &Call,
@@ -486,9 +487,9 @@ SignalledWait joinsBySignal(const Stmt &CallerBody, const Expr &Call,
   auto Any = [](const Stmt &) { return true; };
   const auto *Op = dyn_cast<CXXMethodDecl>(Def);
   if (Op && Op->getParent()->isLambda())
-    if (SignalledWait W = capturesWaitedOut(CallerBody, Call, {}, *Def,
-                                            *Statements, *Op->getParent(), Any,
-                                            Waits, Signals, SM);
+    if (SignalledWait W =
+            capturesWaitedOut(CallerBody, Call, {}, *Def, *Statements,
+                              *Op->getParent(), Any, Waits, Signals, SM);
         W.Wait)
       return W;
   return parametersWaitedOut(CallerBody, Call, {}, *Def, *Statements, Any,
