@@ -7,10 +7,9 @@
 #include "../Model/DroppedValues.h"
 #include "../Model/DroppingWrappers.h"
 #include "../Model/Expressions.h"
+#include "../Model/JoinedDrops.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
-#include "../Model/ThrowPlaces.h"
-#include "../Model/WaitedOut.h"
 #include "SummaryOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/IgnoreExpr.h"
@@ -18,35 +17,6 @@
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::async {
-
-namespace {
-
-/// True when the function \p FD joins the dropped eager task that \p Call
-/// starts (model::joinsBySignal: its last act signals a local the function
-/// then waits on, as a nested event loop it quits and the function runs)
-/// and the task loses nothing: it returns no value and no exception
-/// escapes its body (caught into a local the function may rethrow).
-bool joinedBySignal(const FunctionDecl &FD, const Expr &Call,
-                    const model::Library &Lib, ASTContext &Ctx) {
-  const FunctionDecl *Coro = model::calledDefinition(Call);
-  const Stmt *Body = FD.getBody();
-  if (!Coro || !Body || !model::isCoroutine(*Coro))
-    return false;
-  bool Value = false;
-  model::forEachOwnStmt(Coro->getBody(), [&](const Stmt &S) {
-    const auto *Return = dyn_cast<CoreturnStmt>(&S);
-    const Expr *Operand = Return ? Return->getOperand() : nullptr;
-    Value = Value || (Operand && !Operand->getType()->isVoidType());
-  });
-  model::ThrowPolicy Policy;
-  Policy.NonSuspending = &Lib.NonSuspendingAwaitables;
-  return !Value && !model::firstCoroutineThrow(Coro, Policy, Ctx) &&
-         model::joinsBySignal(*Body, Call, *Coro, Lib.WaitMembers,
-                              Lib.SignalMembers, Ctx.getSourceManager())
-             .Wait;
-}
-
-} // namespace
 
 constexpr llvm::StringLiteral FlagVoidCastsOpt = "FlagVoidCasts";
 constexpr llvm::StringLiteral AwaitingWrappersOpt = "AwaitingWrappers";
@@ -109,8 +79,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (Cont && Cont->Lost)
     emitOnce(*Cont->Lost);
   else if (!Cont && V.What != Verdict::Kind::None &&
-           !(V.Laziness == model::Laziness::Eager &&
-             joinedBySignal(FD, *E, Lib, Ctx)) &&
+           !model::joinedBySignal(FD, *E, Lib, Ctx) &&
            reportOnce(E->getBeginLoc()))
     reportDiscarded(FD, *E, V, Statement && !VoidCast);
 }
