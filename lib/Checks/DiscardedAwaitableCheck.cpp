@@ -7,6 +7,7 @@
 #include "../Model/DroppedValues.h"
 #include "../Model/DroppingWrappers.h"
 #include "../Model/Expressions.h"
+#include "../Model/JoinedDrops.h"
 #include "../Model/LostTaskLocals.h"
 #include "../Model/PathFacts.h"
 #include "SummaryOptions.h"
@@ -78,6 +79,7 @@ void DiscardedAwaitableCheck::checkDiscarded(const FunctionDecl &FD,
   if (Cont && Cont->Lost)
     emitOnce(*Cont->Lost);
   else if (!Cont && V.What != Verdict::Kind::None &&
+           !model::joinedBySignal(FD, *E, Lib, Ctx) &&
            reportOnce(E->getBeginLoc()))
     reportDiscarded(FD, *E, V, Statement && !VoidCast);
 }

@@ -10,6 +10,7 @@
 #include "LateParameterUses.h"
 #include "Owners.h"
 #include "RelayedClosures.h"
+#include "WaitedOut.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -102,6 +103,21 @@ void borrowed(const LambdaExpr &Lambda, const CXXMethodDecl &Op,
   });
 }
 
+/// True when the callee of \p Call, after it calls the closure there
+/// (\p By), runs a local until the task signals it after its last use of
+/// the captures (WaitedOut.h: a nested event loop the lambda quits, bound
+/// to the local the lambda captures): the closure outlives the task.
+bool calleeWaitsOut(const CallExpr &Call, const Consumption &By,
+                    const CXXMethodDecl &Op, const ClosureLifetimeRules &R) {
+  const FunctionDecl *Callee = calledDefinition(Call);
+  const auto *Start = dyn_cast_or_null<Expr>(By.CalledAt);
+  return Callee && Callee->getBody() && Start &&
+         closureWaitedOut(*Callee->getBody(), *Start, {}, Op,
+                          R.A.Lib.WaitMembers, R.A.Lib.SignalMembers,
+                          Op.getASTContext().getSourceManager())
+             .Wait;
+}
+
 /// The argument \p I of \p Call, when it is a capturing lambda the callee
 /// calls and destroys (\p Callback: by name).
 void callbackArgument(const CallExpr &Call, unsigned I, const CallInfo &Info,
@@ -126,7 +142,8 @@ void callbackArgument(const CallExpr &Call, unsigned I, const CallInfo &Info,
     return;
   if (!getCoroutineBody(*Op))
     return borrowed(*Lambda, *Op, Consumer, By, R, Found);
-  if (lazinessOf(Op->getReturnType()) != Laziness::Eager)
+  if (lazinessOf(Op->getReturnType()) != Laziness::Eager ||
+      calleeWaitsOut(Call, By, *Op, R))
     return;
   const Stmt *Use = R.Uses.firstCaptureUse(*Op, nullptr, false, R.A);
   if (!Use)

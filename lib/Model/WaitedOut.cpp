@@ -6,6 +6,7 @@
 #include "CoroutineModel.h"
 #include "DrainLoops.h"
 #include "Expressions.h"
+#include "SignalledObjects.h"
 #include "StatementPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -14,70 +15,6 @@
 namespace clang::tidy::async::model {
 
 namespace {
-
-/// \p E, or what the promise's await_transform (asio's, tmc's) is given
-/// when \p E is its call: the awaited call or object.
-const Expr *throughTransform(const Expr *E) {
-  E = E ? E->IgnoreImplicit() : nullptr;
-  const auto *T = dyn_cast_or_null<CXXMemberCallExpr>(E);
-  const IdentifierInfo *Name =
-      T && T->getMethodDecl() ? T->getMethodDecl()->getIdentifier() : nullptr;
-  return Name && Name->isStr("await_transform") && T->getNumArgs() == 1
-             ? T->getArg(0)->IgnoreImplicit()
-             : E;
-}
-
-/// The call of a member \p S is, looking through the implicit nodes around
-/// a statement expression; for `co_await x`, the call of x's operator
-/// co_await (a libcoro latch's), or the call await_transform is given.
-const CallExpr *asMemberCall(const Stmt *S) {
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  E = E ? E->IgnoreImplicit() : nullptr;
-  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
-    E = throughTransform(Await->getCommonExpr());
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
-    return isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? Op : nullptr;
-  return dyn_cast_or_null<CXXMemberCallExpr>(E);
-}
-
-/// For `co_await c` (\p S) where the local c was made by a member call
-/// (`auto c = g.close();`), that call: awaiting c waits on g.
-const CallExpr *keptAwaiterMadeBy(const Stmt *S) {
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  const auto *Await = E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()) : nullptr;
-  const auto *Ref =
-      Await
-          ? dyn_cast<DeclRefExpr>(strip(Await->getOperand(), Wrappers::Object))
-          : nullptr;
-  const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Kept && Kept->hasLocalStorage() && Kept->getInit()
-             ? dyn_cast<CXXMemberCallExpr>(Kept->getInit()->IgnoreImplicit())
-             : nullptr;
-}
-
-/// \p E, or the pointer it dereferences (`*p`, `p->`, through a smart
-/// pointer's operator* or operator->): a copy of a pointer designates the
-/// same object as the pointer it copies.
-const Expr *throughPointer(const Expr *E) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
-      Op && Op->getNumArgs() == 1 &&
-      (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
-    return Op->getArg(0);
-  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
-      Deref && Deref->getOpcode() == UO_Deref)
-    return Deref->getSubExpr();
-  return E;
-}
-
-/// The object a member function is called on by \p Call (a member call,
-/// or a member operator's first operand), or the pointer it is reached by.
-const Expr *objectOf(const CallExpr &Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    return throughPointer(Member->getImplicitObjectArgument());
-  return Call.getNumArgs() ? throughPointer(throughTransform(Call.getArg(0)))
-                           : nullptr;
-}
 
 /// True when \p S may leave the block it is a statement of other than at
 /// its end: a return, co_return, goto or throw anywhere in it, or a break
@@ -106,75 +43,14 @@ bool leaves(const Stmt *S, bool InLoop = false, bool InSwitch = false,
 }
 
 /// True when \p Call is a call of a member in \p Names on an object that
-/// names \p Object.
+/// names \p Object, or a member of it (`st.loop.quit()`; signalAndWait
+/// matches the members of the signal's and the wait's objects).
 bool callsOn(const CallExpr *Call, const ValueDecl *Object,
              const NameMatcher &Names) {
   const auto *Method =
       Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
-  return Method && Object && namedDecl(objectOf(*Call)) == Object &&
+  return Method && Object && memberPath(syncObjectOf(*Call), Object) &&
          Names.matches(canonicalName(*Method));
-}
-
-/// For `co_await x` (\p S) whose promise's await_transform is given the
-/// object x itself (tmc's, which makes x's awaiter): that call, when x
-/// names \p Object and its class has an operator co_await in \p Names.
-const CallExpr *transformedAwaitOn(const Stmt *S, const ValueDecl *Object,
-                                   const NameMatcher &Names) {
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  const auto *Await = E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()) : nullptr;
-  const auto *T = Await ? dyn_cast<CXXMemberCallExpr>(
-                              Await->getCommonExpr()->IgnoreImplicit())
-                        : nullptr;
-  const Expr *Operand = T ? throughTransform(T) : nullptr;
-  const CXXRecordDecl *RD = Operand && Operand != T
-                                ? Operand->getType()->getAsCXXRecordDecl()
-                                : nullptr;
-  if (!RD || !RD->hasDefinition() ||
-      namedDecl(throughPointer(Operand)) != Object)
-    return nullptr;
-  for (const CXXMethodDecl *M : RD->getDefinition()->methods())
-    if (M->getOverloadedOperator() == OO_Coawait &&
-        Names.matches(canonicalName(*M)))
-      return T;
-  return nullptr;
-}
-
-/// True when destroying an object of type \p T calls a member in \p Names
-/// (a gate holder's destructor leaves the gate: `g->leave()`).
-bool destructorSignals(QualType T, const NameMatcher &Names) {
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  const CXXDestructorDecl *Dtor = RD && RD->hasDefinition()
-                                      ? RD->getDefinition()->getDestructor()
-                                      : nullptr;
-  const FunctionDecl *Def = nullptr;
-  if (!Dtor || !Dtor->hasBody(Def) || !Def)
-    return false;
-  bool Signals = false;
-  forEachOwnStmt(Def->getBody(), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-    Signals = Signals || (M && Names.matches(canonicalName(*M)));
-  });
-  return Signals;
-}
-
-/// The holder \p S declares, when it is a local made by a member call on
-/// \p Object (`auto h = g.hold();`) whose destructor signals (leaves) it:
-/// the call that makes it; null otherwise.
-const CallExpr *holderMade(const Stmt *S, const ValueDecl *Object,
-                           const NameMatcher &Names) {
-  const auto *Decls = dyn_cast_or_null<DeclStmt>(S);
-  const auto *Var = Decls && Decls->isSingleDecl()
-                        ? dyn_cast<VarDecl>(Decls->getSingleDecl())
-                        : nullptr;
-  const auto *Make =
-      Var && Var->getInit()
-          ? dyn_cast<CXXMemberCallExpr>(strip(Var->getInit(), Wrappers::Object))
-          : nullptr;
-  return Make && namedDecl(objectOf(*Make)) == Object &&
-                 destructorSignals(Var->getType(), Names)
-             ? Make
-             : nullptr;
 }
 
 /// The statement of the coroutine body \p Block that is a call in \p Names
@@ -190,7 +66,7 @@ const CallExpr *signalOnEveryPath(const CompoundStmt &Block,
                                   bool &Held, bool EndsTask = true) {
   bool Suspended = false;
   for (const Stmt *S : Block.body()) {
-    if (const CallExpr *Call = asMemberCall(S); callsOn(Call, Object, Names))
+    if (const CallExpr *Call = memberCallOf(S); callsOn(Call, Object, Names))
       return Call;
     if (const CallExpr *Await = transformedAwaitOn(S, Object, Names))
       return Await;
@@ -260,12 +136,24 @@ const CallExpr *awaitedWaiter(const Stmt *S, const ValueDecl *Object,
   return waitingTaskIn(Operand, Object, Names);
 }
 
-/// The wait in \p Names on \p Object that \p S is (a call, an await of a
-/// kept awaiter or of a task that waits on it), or that the block of the
-/// try statement \p S runs before anything in it may leave; null otherwise.
+/// The wait in \p Names on \p Object that \p S is (a call, the initialiser
+/// of a local, an await of a kept awaiter or of a task that waits on it), or
+/// that the block of the try statement \p S runs before anything in it may
+/// leave; null otherwise.
 const CallExpr *waitIn(const Stmt *S, const ValueDecl *Object,
                        const NameMatcher &Names) {
-  if (const CallExpr *Found = asMemberCall(S); callsOn(Found, Object, Names))
+  if (const CallExpr *Found = memberCallOf(S); callsOn(Found, Object, Names))
+    return Found;
+  // The wait's result kept: `int code = loop.exec();` (not an awaiter
+  // kept to be awaited later).
+  const auto *Decls = dyn_cast_or_null<DeclStmt>(S);
+  const auto *Var = Decls && Decls->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                        : nullptr;
+  if (Var && !Var->getType()->isScalarType())
+    Var = nullptr;
+  if (const CallExpr *Found = memberCallOf(Var ? Var->getInit() : nullptr);
+      callsOn(Found, Object, Names))
     return Found;
   if (const CallExpr *Made = keptAwaiterMadeBy(S); callsOn(Made, Object, Names))
     return Made;
@@ -284,13 +172,39 @@ const CallExpr *waitIn(const Stmt *S, const ValueDecl *Object,
   return nullptr;
 }
 
+/// The wait in \p Names on \p Object of `if (!flag) { ... }` (\p S), run
+/// in its branch before anything there may leave, when \p Done says the
+/// task sets the flag only once it is done with what it borrows: the wait
+/// is skipped only when there is nothing left to wait for.
+const CallExpr *waitUnlessDone(const Stmt *S, const ValueDecl *Object,
+                               const NameMatcher &Names,
+                               llvm::function_ref<bool(const Expr &)> Done) {
+  auto [Flag, Branch] = skippedWhenSet(S);
+  if (!Flag || !Done)
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 8> Inner;
+  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
+    Inner.append(Block->body_begin(), Block->body_end());
+  else
+    Inner.push_back(Branch);
+  for (const Stmt *In : Inner) {
+    if (const CallExpr *Found = waitIn(In, Object, Names))
+      return Done(*Flag) ? Found : nullptr;
+    if (leaves(In))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// The call in \p Names on \p Object that every path from \p Call on
 /// runs, in the block of \p Body holding \p Call or, past that block's
 /// end, in the blocks around it (after a loop or a branch it is in),
-/// when nothing between may leave; null otherwise.
-const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
-                                     const ValueDecl *Object,
-                                     const NameMatcher &Names) {
+/// when nothing between may leave; null otherwise. A wait skipped when a
+/// flag is set (waitUnlessDone) counts when \p Done accepts the flag.
+const CallExpr *
+callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
+                     const ValueDecl *Object, const NameMatcher &Names,
+                     llvm::function_ref<bool(const Expr &)> Done = nullptr) {
   llvm::SmallVector<const Stmt *, 16> Path;
   if (!pathTo(&Body, &Call, Path))
     return nullptr;
@@ -303,6 +217,8 @@ const CallExpr *callOnEveryPathAfter(const Stmt &Body, const Expr &Call,
     for (unsigned J = Next; J < Block->size(); ++J) {
       const Stmt *S = Block->body_begin()[J];
       if (const CallExpr *Found = waitIn(S, Object, Names))
+        return Found;
+      if (const CallExpr *Found = waitUnlessDone(S, Object, Names, Done))
         return Found;
       if (leaves(S))
         return nullptr;
@@ -357,7 +273,7 @@ bool waitsBefore(const CompoundStmt &Statements, const ValueDecl *Sync,
   forEachOwnStmt(&Statements, [&](const Stmt &S) {
     // An await's operator co_await call is not one of its children.
     const CallExpr *Call =
-        isa<CoawaitExpr>(S) ? asMemberCall(&S) : dyn_cast<CallExpr>(&S);
+        isa<CoawaitExpr>(S) ? memberCallOf(&S) : dyn_cast<CallExpr>(&S);
     bool Waiting =
         (callsOn(Call, Sync, Waits) && !callsOn(Call, Sync, Signals)) ||
         (Call = transformedAwaitOn(&S, Sync, Waits));
@@ -395,8 +311,19 @@ SignalledWait signalAndWait(const Stmt &CallerBody, const Expr &Call,
         SM.isBeforeInTranslationUnit(Signal->getEndLoc(), S.getBeginLoc()))
       Before = false;
   });
+  // The wait may be skipped on a flag of the object that the task sets
+  // right before its signal, after its last use.
+  auto Done = [&](const Expr &Flag) {
+    std::optional<MemberPath> Path = memberPath(&Flag, &Local);
+    return !Held && Path &&
+           setsDoneFlagLast(Statements, Sync, *Path, *Signal, IsUse, SM);
+  };
   const CallExpr *Wait =
-      Before ? callOnEveryPathAfter(CallerBody, Call, &Local, Waits) : nullptr;
+      Before ? callOnEveryPathAfter(CallerBody, Call, &Local, Waits, Done)
+             : nullptr;
+  // The signal and the wait are on the same object (st.loop, not st.other).
+  if (Wait && objectPath(*Signal, Sync) != objectPath(*Wait, &Local))
+    return {};
   if (Wait && (Dies.isInvalid() || SM.isBeforeInTranslationUnit(
                                        SM.getExpansionLoc(Wait->getBeginLoc()),
                                        SM.getExpansionLoc(Dies))))
@@ -404,21 +331,100 @@ SignalledWait signalAndWait(const Stmt &CallerBody, const Expr &Call,
   return {};
 }
 
-/// True for a pointer, or a class with an operator-> of its own or of a
-/// base (a smart pointer).
-bool pointerLike(QualType T) {
-  T = T.getNonReferenceType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return T->isAnyPointerType();
-  RD = RD->getDefinition();
-  return llvm::any_of(RD->methods(),
-                      [](const CXXMethodDecl *M) {
-                        return M->getOverloadedOperator() == OO_Arrow;
-                      }) ||
-         llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &B) {
-           return pointerLike(B.getType());
-         });
+/// The wait by which the caller outlasts the task of the coroutine whose
+/// body is \p Statements (definition \p Def) started by \p Call: on a
+/// local it hands the coroutine by reference, signalled after every use
+/// (\p IsUse).
+SignalledWait parametersWaitedOut(const Stmt &CallerBody, const Expr &Call,
+                                  SourceLocation Dies, const FunctionDecl &Def,
+                                  const CompoundStmt &Statements,
+                                  llvm::function_ref<bool(const Stmt &)> IsUse,
+                                  const NameMatcher &Waits,
+                                  const NameMatcher &Signals,
+                                  const SourceManager &SM) {
+  bool Eager = lazinessOfCoroutine(Def) == Laziness::Eager;
+  for (unsigned J = 0; J < Def.getNumParams(); ++J) {
+    const ParmVarDecl *Sync = Def.getParamDecl(J);
+    const Expr *Arg = argumentFor(Call, J);
+    const auto *Local =
+        dyn_cast_or_null<VarDecl>(Arg ? namedDecl(Arg) : nullptr);
+    if (!Sync->getType()->isLValueReferenceType() || !Local)
+      continue;
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Call, Dies, Statements, Eager, Sync,
+                          *Local, IsUse, Waits, Signals, SM);
+        W.Wait)
+      return W;
+  }
+  return {};
+}
+
+/// When the function whose body is \p CallerBody is not the one the lambda
+/// \p Closure is written in: the call, in that function, of this one that
+/// passes it the lambda (a helper that calls the closure and then waits);
+/// null otherwise.
+const CallExpr *callPassing(const CXXRecordDecl &Closure,
+                            const Stmt &CallerBody) {
+  const auto *Encl = dyn_cast<FunctionDecl>(Closure.getDeclContext());
+  if (!Encl || !Encl->getBody() || Encl->getBody() == &CallerBody)
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  forEachOwnStmt(Encl->getBody(), [&](const Stmt &S) {
+    const FunctionDecl *Callee =
+        isa<CallExpr>(S) && !Found ? calledDefinition(S) : nullptr;
+    if (!Callee || Callee->getBody() != &CallerBody)
+      return;
+    for (const Expr *Arg : cast<CallExpr>(S).arguments())
+      if (const auto *L =
+              dyn_cast_or_null<LambdaExpr>(strip(Arg, Wrappers::Object));
+          L && L->getLambdaClass() == &Closure)
+        Found = cast<CallExpr>(&S);
+  });
+  return Found;
+}
+
+/// The reference parameter of the function \p Through calls that it binds
+/// to \p Local; null when there is none.
+const VarDecl *boundParameter(const CallExpr &Through, const VarDecl &Local) {
+  const FunctionDecl *Callee = calledDefinition(Through);
+  for (unsigned J = 0; Callee && J < Callee->getNumParams(); ++J) {
+    const Expr *Arg = argumentFor(Through, J);
+    if (Callee->getParamDecl(J)->getType()->isLValueReferenceType() && Arg &&
+        namedDecl(Arg) == &Local)
+      return Callee->getParamDecl(J);
+  }
+  return nullptr;
+}
+
+/// The same for the coroutine lambda \p Closure: on a local it captures by
+/// reference (or reaches through a pointer it captures by copy), or, in a
+/// helper the lambda is passed to, on the parameter bound to that local.
+SignalledWait capturesWaitedOut(const Stmt &CallerBody, const Expr &Start,
+                                SourceLocation Dies, const FunctionDecl &Def,
+                                const CompoundStmt &Statements,
+                                const CXXRecordDecl &Closure,
+                                llvm::function_ref<bool(const Stmt &)> IsUse,
+                                const NameMatcher &Waits,
+                                const NameMatcher &Signals,
+                                const SourceManager &SM) {
+  bool Eager = lazinessOfCoroutine(Def) == Laziness::Eager;
+  const CallExpr *Through = callPassing(Closure, CallerBody);
+  for (const LambdaCapture &C : Closure.captures()) {
+    const auto *Local =
+        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+    if (!Local || Local->isInitCapture() ||
+        (C.getCaptureKind() != LCK_ByRef && !pointerLike(Local->getType())))
+      continue;
+    const VarDecl *Waited = Through ? boundParameter(*Through, *Local) : Local;
+    if (!Waited)
+      continue;
+    if (SignalledWait W =
+            signalAndWait(CallerBody, Start, Dies, Statements, Eager, Local,
+                          *Waited, IsUse, Waits, Signals, SM);
+        W.Wait)
+      return W;
+  }
+  return {};
 }
 
 } // namespace
@@ -432,27 +438,14 @@ SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
   if (!Statements || ParamIndex >= Def->getNumParams())
     return {};
   const ParmVarDecl *Used = Def->getParamDecl(ParamIndex);
-  bool Eager = lazinessOfCoroutine(*Def) == Laziness::Eager;
-  for (unsigned J = 0; J < Def->getNumParams(); ++J) {
-    const ParmVarDecl *Sync = Def->getParamDecl(J);
-    const Expr *Arg = argumentFor(Call, J);
-    const auto *Local =
-        dyn_cast_or_null<VarDecl>(Arg ? namedDecl(Arg) : nullptr);
-    if (!Sync->getType()->isLValueReferenceType() || !Local)
-      continue;
-    // The parameter that is the object itself may be named in the signal's
-    // own call, not after it.
-    auto IsUse = [&](const Stmt &S) {
-      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-      return Ref && Ref->getDecl() == Used;
-    };
-    if (SignalledWait W =
-            signalAndWait(CallerBody, Call, Dies, *Statements, Eager, Sync,
-                          *Local, IsUse, Waits, Signals, SM);
-        W.Wait)
-      return W;
-  }
-  return {};
+  // The parameter that is the object itself may be named in the signal's
+  // own call, not after it.
+  auto IsUse = [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    return Ref && Ref->getDecl() == Used;
+  };
+  return parametersWaitedOut(CallerBody, Call, Dies, *Def, *Statements, IsUse,
+                             Waits, Signals, SM);
 }
 
 SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
@@ -465,7 +458,6 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
   const CXXRecordDecl *Closure = Op.getParent();
   if (!Statements || !Closure->isLambda())
     return {};
-  bool Eager = lazinessOfCoroutine(*Def) == Laziness::Eager;
   // Every use of a capture: a variable of the enclosing function, an init
   // capture, 'this'; or a lambda with captures (its implicit ones are not
   // walked).
@@ -479,21 +471,29 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
     return Ref && (Ref->refersToEnclosingVariableOrCapture() ||
                    (Var && Var->isInitCapture()));
   };
-  for (const LambdaCapture &C : Closure->captures()) {
-    // The task signals the caller's own object: one captured by reference,
-    // or reached through a pointer (a smart pointer) captured by copy.
-    const auto *Local =
-        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
-    if (!Local || Local->isInitCapture() ||
-        (C.getCaptureKind() != LCK_ByRef && !pointerLike(Local->getType())))
-      continue;
+  return capturesWaitedOut(CallerBody, Start, Dies, *Def, *Statements, *Closure,
+                           IsUse, Waits, Signals, SM);
+}
+
+SignalledWait joinsBySignal(const Stmt &CallerBody, const Expr &Call,
+                            const FunctionDecl &Coro, const NameMatcher &Waits,
+                            const NameMatcher &Signals,
+                            const SourceManager &SM) {
+  const FunctionDecl *Def = nullptr;
+  const CompoundStmt *Statements = coroutineStatements(Coro, Def);
+  if (!Statements || lazinessOfCoroutine(*Def) != Laziness::Eager)
+    return {};
+  // Every statement is a use: the signal is the task's last act.
+  auto Any = [](const Stmt &) { return true; };
+  const auto *Op = dyn_cast<CXXMethodDecl>(Def);
+  if (Op && Op->getParent()->isLambda())
     if (SignalledWait W =
-            signalAndWait(CallerBody, Start, Dies, *Statements, Eager, Local,
-                          *Local, IsUse, Waits, Signals, SM);
+            capturesWaitedOut(CallerBody, Call, {}, *Def, *Statements,
+                              *Op->getParent(), Any, Waits, Signals, SM);
         W.Wait)
       return W;
-  }
-  return {};
+  return parametersWaitedOut(CallerBody, Call, {}, *Def, *Statements, Any,
+                             Waits, Signals, SM);
 }
 
 } // namespace clang::tidy::async::model

@@ -36,11 +36,14 @@ struct SignalledWait {
 /// coroutine \p Coro's parameter numbered \p ParamIndex: \p Coro is handed
 /// (by reference) a local synchronisation object of the caller, which it
 /// signals with a member in \p Signals unconditionally and after every use
-/// of that parameter (the object may be the parameter itself; a loop
-/// before the signal may break out of itself); the caller calls a member in
-/// \p Waits on the object (or awaits it, calling its operator co_await) on
-/// every path after the call: later in the call's block, or after the
-/// loops and branches around it, with nothing between that may leave.
+/// of that parameter (the object may be the parameter itself, or a member
+/// of it: `st.loop.quit()`; a loop before the signal may break out of
+/// itself); the caller calls a member in \p Waits on the object (or awaits
+/// it, calling its operator co_await) on every path after the call: later
+/// in the call's block, or after the loops and branches around it, with
+/// nothing between that may leave; or skips it only when a flag of the
+/// object is set that the task sets right before its signal, after its
+/// last use (`if (!st.done) st.loop.exec();`, SignalledObjects.h).
 /// Null members when there is no such wait.
 SignalledWait waitsOut(const Stmt &CallerBody, const Expr &Call,
                        SourceLocation Dies, const FunctionDecl &Coro,
@@ -56,6 +59,19 @@ SignalledWait closureWaitedOut(const Stmt &CallerBody, const Expr &Start,
                                const NameMatcher &Waits,
                                const NameMatcher &Signals,
                                const SourceManager &SM);
+
+/// The wait by which the function whose body is \p CallerBody joins the
+/// eager task of \p Coro that \p Call starts and drops: the same reading,
+/// with every statement of the coroutine a use, so that its signal is its
+/// last act (a local event loop it quits, `st.loop.quit()`, that the
+/// function runs after the call, `st.loop.exec()`, unless a flag the task
+/// sets right before the signal is already set), reached on every path
+/// after the call before the function ends. Null members when there is no
+/// such wait.
+SignalledWait joinsBySignal(const Stmt &CallerBody, const Expr &Call,
+                            const FunctionDecl &Coro, const NameMatcher &Waits,
+                            const NameMatcher &Signals,
+                            const SourceManager &SM);
 
 } // namespace clang::tidy::async::model
 

@@ -116,7 +116,7 @@ const Documented Lists[] = {
      "::tmc::mutex::operator co_await;::tmc::mutex::lock_scope;"
      "::tmc::semaphore::operator co_await;::tmc::semaphore::acquire_scope;"
      "asio::basic_waitable_timer::async_wait;"
-     "asio::basic_waitable_timer::wait"},
+     "asio::basic_waitable_timer::wait;QEventLoop::exec"},
     {"SignalMembers",
      "::std::counting_semaphore::release;::std::latch::count_down;"
      "::std::latch::arrive_and_wait;::std::barrier::arrive;"
@@ -129,7 +129,8 @@ const Documented Lists[] = {
      "::tmc::semaphore::co_release;::tmc::semaphore::co_release_return;"
      "asio::basic_waitable_timer::cancel;"
      "asio::basic_waitable_timer::expires_at;"
-     "asio::basic_waitable_timer::expires_after"},
+     "asio::basic_waitable_timer::expires_after;QEventLoop::quit;"
+     "QEventLoop::exit"},
     {"CurrentExecutorAwaitables",
      "async_simple::CurrentExecutor"},
     {"PromiseFutureMembers",
