@@ -1,10 +1,12 @@
 //===--- ExpressionsTest.cpp - async-lint ---------------------------------===//
 //
 // Unit tests of the shared statement and expression helpers: the parts of a
-// statement that runs on a condition (Model/StatementChildren.h).
+// statement that runs on a condition (Model/StatementChildren.h) and whether
+// a body may change a variable (Model/ExpressionContext.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "Model/ExpressionContext.h"
 #include "Model/StatementChildren.h"
 #include "TestAST.h"
 
@@ -114,6 +116,45 @@ TEST(ConditionParts, NoneAndNoCondition) {
   const FunctionDecl *FD = async_lint_test::function(*AST, "statements");
   EXPECT_FALSE(model::conditionParts(*FD->getBody()));
   EXPECT_EQ(model::conditionOf(*FD->getBody()), nullptr);
+}
+
+const char *Assignments = R"cpp(
+struct Counter {
+  Counter &operator=(int);
+  Counter &operator+=(int);
+  Counter &operator++();
+};
+void use(void *);
+void assigned() { int a = 0; a = 1; }
+void compound() { int b = 0; b += 2; }
+void incremented() { int c = 0; c++; }
+void overloaded() { Counter d; d += 1; }
+void overloaded_step() { Counter e; ++e; }
+void address() { int f = 0; use(&f); }
+void in_lambda() { int g = 0; auto l = [&] { g = 1; }; l(); }
+void read() { int h = 0; int r = h + 1; use(&r); }
+)cpp";
+
+bool assignedIn(ASTUnit &AST, llvm::StringRef Function, llvm::StringRef Var) {
+  const FunctionDecl *FD = async_lint_test::function(AST, Function);
+  const auto *VD = first<VarDecl>(AST, varDecl(hasName(Var)));
+  EXPECT_TRUE(FD && VD);
+  return FD && VD && model::isAssignedIn(FD->getBody(), *VD);
+}
+
+TEST(IsAssignedIn, EveryWayToChangeAVariable) {
+  std::unique_ptr<ASTUnit> AST = async_lint_test::parse(Assignments);
+  EXPECT_TRUE(assignedIn(*AST, "assigned", "a"));
+  EXPECT_TRUE(assignedIn(*AST, "compound", "b"));
+  EXPECT_TRUE(assignedIn(*AST, "incremented", "c"));
+  EXPECT_TRUE(assignedIn(*AST, "overloaded", "d"));
+  EXPECT_TRUE(assignedIn(*AST, "overloaded_step", "e"));
+  EXPECT_TRUE(assignedIn(*AST, "address", "f"));
+  EXPECT_TRUE(assignedIn(*AST, "in_lambda", "g"));
+  // Read, and initialised: not assigned.
+  EXPECT_FALSE(assignedIn(*AST, "read", "h"));
+  EXPECT_FALSE(model::isAssignedIn(nullptr,
+                                   *first<VarDecl>(*AST, varDecl(hasName("h")))));
 }
 
 } // namespace
