@@ -3,8 +3,25 @@
 #include "ExpressionContext.h"
 #include "Expressions.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::async::model {
+
+Holder holderOf(const Expr &E, ASTContext &Ctx, unsigned MaxUp,
+                bool ThroughCalls) {
+  const Expr *Child = &E;
+  for (unsigned Up = 0; Up < MaxUp; ++Up) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Expr *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
+    if (!Parent)
+      return {};
+    if ((!ThroughCalls && isa<CallExpr>(Parent)) ||
+        strip(Parent, Wrappers::Object) != strip(Child, Wrappers::Object))
+      return {Parent, Child};
+    Child = Parent;
+  }
+  return {};
+}
 
 bool isAssignedIn(const Stmt *Body, const VarDecl &VD) {
   if (!Body)

@@ -1,8 +1,9 @@
 //===--- ExpressionsTest.cpp - async-lint ---------------------------------===//
 //
 // Unit tests of the shared statement and expression helpers: the parts of a
-// statement that runs on a condition (Model/StatementChildren.h) and whether
-// a body may change a variable (Model/ExpressionContext.h).
+// statement that runs on a condition (Model/StatementChildren.h), the holder
+// of an expression and whether a body may change a variable
+// (Model/ExpressionContext.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -116,6 +117,49 @@ TEST(ConditionParts, NoneAndNoCondition) {
   const FunctionDecl *FD = async_lint_test::function(*AST, "statements");
   EXPECT_FALSE(model::conditionParts(*FD->getBody()));
   EXPECT_EQ(model::conditionOf(*FD->getBody()), nullptr);
+}
+
+const char *Holders = R"cpp(
+namespace std {
+template <class T> struct remove_reference { using type = T; };
+template <class T> struct remove_reference<T &> { using type = T; };
+template <class T> typename remove_reference<T>::type &&move(T &&t) {
+  return static_cast<typename remove_reference<T>::type &&>(t);
+}
+}
+struct Task {
+  Task();
+  Task(Task &&);
+  void join();
+};
+Task make();
+Task moved();
+void take(Task);
+void holders() {
+  (make()).join();
+  take(std::move(moved()));
+}
+)cpp";
+
+TEST(HolderOf, ThroughWrappersToTheHolder) {
+  std::unique_ptr<ASTUnit> AST = async_lint_test::parse(Holders);
+  ASTContext &Ctx = AST->getASTContext();
+  // (make()).join(): through the parentheses to the member.
+  const CallExpr *Make = callOf(*AST, "make");
+  model::Holder H = model::holderOf(*Make, Ctx, 8);
+  ASSERT_TRUE(H.Parent);
+  EXPECT_TRUE(isa<MemberExpr>(H.Parent));
+  EXPECT_TRUE(H.Child && isa<ParenExpr>(H.Child->IgnoreImplicit()));
+  // Not that far up.
+  EXPECT_FALSE(model::holderOf(*Make, Ctx, 1).Parent);
+  // take(std::move(moved())): through std::move to the call of take...
+  const CallExpr *Moved = callOf(*AST, "moved");
+  const CallExpr *Take = callOf(*AST, "take");
+  EXPECT_EQ(model::holderOf(*Moved, Ctx, 8).Parent, Take);
+  // ...or, not through calls, std::move holds it.
+  const Expr *Mover = model::holderOf(*Moved, Ctx, 8, false).Parent;
+  ASSERT_TRUE(Mover && isa<CallExpr>(Mover));
+  EXPECT_NE(Mover, Take);
 }
 
 const char *Assignments = R"cpp(
