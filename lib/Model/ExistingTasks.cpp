@@ -5,6 +5,7 @@
 #include "BlockingCatalog.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "ExpressionContext.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "RangeSizes.h"
@@ -182,29 +183,18 @@ bool joinedInPlace(const CallExpr &Spawn, ASTContext &Ctx,
                    const NameMatcher &Joins) {
   // Up through what leaves the object as it is, to the member it is the
   // object of.
-  const Expr *Object = &Spawn;
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Object);
-    const Expr *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
-    if (!Parent)
-      return false;
-    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
-      DynTypedNodeList Up = Ctx.getParents(*Member);
-      const auto *Call =
-          Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
-      std::optional<CallInfo> Info =
-          Call && Call->getCallee()->IgnoreParens() == Member
-              ? describeCall(*Call)
-              : std::nullopt;
-      // A listed join, or a member whose body waits on the task's state.
-      return Info && (anyNameMatches(Joins, *Info) ||
-                      waitsOnOwnState(Info->Callee, Joins));
-    }
-    if (strip(Parent, Wrappers::Object) != strip(Object, Wrappers::Object))
-      return false;
-    Object = Parent;
-  }
-  return false;
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(holderOf(Spawn, Ctx, 8).Parent);
+  if (!Member)
+    return false;
+  DynTypedNodeList Up = Ctx.getParents(*Member);
+  const auto *Call = Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
+  std::optional<CallInfo> Info =
+      Call && Call->getCallee()->IgnoreParens() == Member ? describeCall(*Call)
+                                                          : std::nullopt;
+  // A listed join, or a member whose body waits on the task's state.
+  return Info &&
+         (anyNameMatches(Joins, *Info) || waitsOnOwnState(Info->Callee, Joins));
 }
 
 } // namespace clang::tidy::async::model

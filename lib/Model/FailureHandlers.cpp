@@ -4,6 +4,7 @@
 #include "Awaitables.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "ExpressionContext.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "TaskFlow.h"
@@ -83,20 +84,12 @@ const FunctionDecl *senderCoroutine(const Expr *Sender,
 /// The sender \p Call is applied to when it is the right side of a pipe
 /// (`sender | adaptor(args)`, which means `adaptor(sender, args)`).
 const Expr *pipedSender(const CallExpr &Call, ASTContext &Ctx) {
-  const Expr *Child = &Call;
-  for (unsigned Up = 0; Up < 6; ++Up) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const auto *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
-    if (!Parent)
-      return nullptr;
-    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent);
-    if (Op && Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2)
-      return strip(Op->getArg(1), Wrappers::Object) == &Call ? Op->getArg(0)
-                                                             : nullptr;
-    if (isa<CallExpr>(Parent) || strip(Parent, Wrappers::Object) != &Call)
-      return nullptr;
-    Child = Parent;
-  }
+  // Not through std::move: a call is the holder.
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(
+      holderOf(Call, Ctx, 6, /*ThroughCalls=*/false).Parent);
+  if (Op && Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2 &&
+      strip(Op->getArg(1), Wrappers::Object) == &Call)
+    return Op->getArg(0);
   return nullptr;
 }
 

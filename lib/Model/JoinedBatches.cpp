@@ -3,6 +3,7 @@
 #include "JoinedBatches.h"
 #include "CallInfo.h"
 #include "CoroutineModel.h"
+#include "ExpressionContext.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
 #include "StaticLoopBounds.h"
@@ -41,31 +42,21 @@ const VarDecl *storedIn(const CallExpr &Spawn, ASTContext &Ctx) {
   // The spawn is the insertion: a thread made in a container of threads.
   if (const auto *Add = dyn_cast<CXXMemberCallExpr>(&Spawn); Add && adds(*Add))
     return localNamed(Add->getImplicitObjectArgument());
-  const Expr *Object = &Spawn;
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Object);
-    const Expr *Parent = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
-    if (!Parent)
-      return nullptr;
-    if (const auto *Add = dyn_cast<CXXMemberCallExpr>(Parent))
-      return adds(*Add) && llvm::is_contained(Add->arguments(), Object)
-                 ? localNamed(Add->getImplicitObjectArgument())
-                 : nullptr;
-    const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent);
-    if (Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2 && Assign->getArg(1) == Object) {
-      const Expr *Slot = strip(Assign->getArg(0), Wrappers::Syntax);
-      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Slot);
-          Sub && Sub->getOperator() == OO_Subscript)
-        return localNamed(Sub->getArg(0));
-      if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(Slot))
-        return localNamed(Sub->getBase());
-      return nullptr;
-    }
-    if (strip(Parent, Wrappers::Object) != strip(Object, Wrappers::Object))
-      return nullptr;
-    Object = Parent;
-  }
+  auto [Parent, Object] = holderOf(Spawn, Ctx, 8);
+  if (const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(Parent))
+    return adds(*Add) && llvm::is_contained(Add->arguments(), Object)
+               ? localNamed(Add->getImplicitObjectArgument())
+               : nullptr;
+  const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+  if (!Assign || Assign->getOperator() != OO_Equal ||
+      Assign->getNumArgs() != 2 || Assign->getArg(1) != Object)
+    return nullptr;
+  const Expr *Slot = strip(Assign->getArg(0), Wrappers::Syntax);
+  if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Slot);
+      Sub && Sub->getOperator() == OO_Subscript)
+    return localNamed(Sub->getArg(0));
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(Slot))
+    return localNamed(Sub->getBase());
   return nullptr;
 }
 

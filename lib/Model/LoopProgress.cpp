@@ -4,6 +4,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "NameMatcher.h"
+#include "StatementChildren.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -263,32 +264,17 @@ void LoopWalker::visitJump(const Stmt &S, bool Inner, bool InTry) {
 }
 
 void LoopWalker::visitBranches(const Stmt &S, bool Inner, bool InTry) {
-  if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    visit(If->getInit(), Inner, InTry);
-    visit(If->getConditionVariableDeclStmt(), Inner, InTry);
-    visit(If->getCond(), Inner, InTry);
-    return under(If->getCond(), If->getThen(), If->getElse(), Inner, InTry);
-  }
-  if (const auto *Switch = dyn_cast<SwitchStmt>(&S)) {
-    visit(Switch->getInit(), Inner, InTry);
-    visit(Switch->getConditionVariableDeclStmt(), Inner, InTry);
-    visit(Switch->getCond(), Inner, InTry);
-    return under(Switch->getCond(), Switch->getBody(), nullptr, true, InTry);
-  }
-  if (const auto *For = dyn_cast<ForStmt>(&S)) {
-    visit(For->getInit(), Inner, InTry);
-    visit(For->getConditionVariableDeclStmt(), Inner, InTry);
-    visit(For->getCond(), Inner, InTry);
-    return under(For->getCond(), For->getBody(), For->getInc(), true, InTry);
-  }
-  if (const auto *While = dyn_cast<WhileStmt>(&S)) {
-    visit(While->getConditionVariableDeclStmt(), Inner, InTry);
-    visit(While->getCond(), Inner, InTry);
-    return under(While->getCond(), While->getBody(), nullptr, true, InTry);
-  }
   if (const auto *Do = dyn_cast<DoStmt>(&S)) { // The body runs at least once.
     visit(Do->getBody(), true, InTry);
     return visit(Do->getCond(), Inner, InTry);
+  }
+  // An if, a conditional operator, a switch or a loop: a break in the
+  // body of the last two leaves them, not this loop.
+  if (std::optional<ConditionParts> Parts = conditionParts(S)) {
+    for (const Stmt *Part : Parts->beforeChoice())
+      visit(Part, Inner, InTry);
+    return under(Parts->Cond, Parts->Then, Parts->Else,
+                 Inner || !isa<IfStmt, AbstractConditionalOperator>(S), InTry);
   }
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S)) {
     visit(Range->getInit(), Inner, InTry);
@@ -296,11 +282,6 @@ void LoopWalker::visitBranches(const Stmt &S, bool Inner, bool InTry) {
     if (const VarDecl *Var = Range->getLoopVariable())
       Locals[Var] = Range->getRangeInit();
     return under(Range->getRangeInit(), Range->getBody(), nullptr, true, InTry);
-  }
-  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(&S)) {
-    visit(Cond->getCond(), Inner, InTry);
-    return under(Cond->getCond(), Cond->getTrueExpr(), Cond->getFalseExpr(),
-                 Inner, InTry);
   }
   if (const auto *Logic = dyn_cast<BinaryOperator>(&S);
       Logic && Logic->isLogicalOp()) {
@@ -361,25 +342,12 @@ private:
   llvm::DenseSet<const Decl *> Seen;
 };
 
-/// The condition of a for, while or do statement (null for 'for (;;)'),
-/// the variable it declares, and the statements it repeats.
-struct Parts {
-  const Expr *Cond = nullptr;
-  const Stmt *Body = nullptr;
-  const Stmt *Inc = nullptr;
-  const Stmt *CondVar = nullptr;
-};
-
-std::optional<Parts> partsOf(const Stmt &Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return Parts{For->getCond(), For->getBody(), For->getInc(),
-                 For->getConditionVariableDeclStmt()};
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return Parts{While->getCond(), While->getBody(), nullptr,
-                 While->getConditionVariableDeclStmt()};
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Parts{Do->getCond(), Do->getBody(), nullptr, nullptr};
-  return std::nullopt;
+/// The parts of a for, while or do statement (Then its body, Else a for
+/// loop's increment; Cond null for 'for (;;)').
+std::optional<ConditionParts> partsOf(const Stmt &Loop) {
+  if (!isa<ForStmt, WhileStmt, DoStmt>(Loop))
+    return std::nullopt;
+  return conditionParts(Loop);
 }
 
 std::optional<bool> constantTruth(const Expr *Cond, const ASTContext &Ctx) {
@@ -422,14 +390,15 @@ LoopProgress loopProgress(const Stmt &Loop, const ASTContext &Ctx) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
     return {walksFixedRange(*Range) ? LoopBound::CompileTime
                                     : LoopBound::Runtime};
-  std::optional<Parts> P = partsOf(Loop);
-  if (!P || !P->Body)
+  std::optional<ConditionParts> P = partsOf(Loop);
+  if (!P || !P->Then)
     return {};
   std::optional<bool> Truth = constantTruth(P->Cond, Ctx);
   if (Truth == false)
     return {}; // do { ... } while (0)
   LoopWalker Walk(Loop, Ctx.getSourceManager());
-  for (const Stmt *Part : {P->CondVar, (const Stmt *)P->Cond, P->Body, P->Inc})
+  for (const Stmt *Part : std::initializer_list<const Stmt *>{
+           P->Variable, P->Cond, P->Then, P->Else})
     Walk.visit(Part, false, false);
   if (llvm::any_of(Walk.Exits, [](const Exit &E) {
         return E.OnException || E.Conditions.empty();

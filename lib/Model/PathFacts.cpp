@@ -5,6 +5,7 @@
 #include "CoroutineModel.h"
 #include "DrainLoops.h"
 #include "DroppedValues.h"
+#include "ExpressionContext.h"
 #include "Expressions.h"
 #include "ForwardRunner.h"
 #include "HandlerEdges.h"
@@ -65,13 +66,9 @@ const Stmt *stmtOf(const CFGElement &Element) {
 } // namespace
 
 bool isAssignedIn(const VarDecl &Var, const OwnStmts &Own) {
-  // The transfer's test of an overwrite (Transfer::stmt), on the same
-  // statements: the CFG's elements are the body's own statements.
-  for (const Stmt *S : Own.all())
-    if (const Expr *Target = assignment(*S).first;
-        Target && varOf(Target) == &Var)
-      return true;
-  return false;
+  // What may change a variable has one answer; an overwrite the transfer
+  // sees (Transfer::stmt) is among those it counts.
+  return isAssignedIn(Own.body(), Var);
 }
 
 PathFacts::PathFacts(const FunctionDecl &FD, const CFG *FunctionGraph,

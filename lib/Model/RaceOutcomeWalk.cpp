@@ -3,6 +3,7 @@
 #include "RaceOutcomeWalk.h"
 #include "CoroutineModel.h"
 #include "Expressions.h"
+#include "StatementChildren.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::model {
@@ -56,9 +57,8 @@ void RaceWalk::walk(const Stmt *S, RaceScope In) {
     return Result;
   };
   if (const auto *If = dyn_cast<IfStmt>(S)) {
-    walk(If->getInit(), In);
-    walk(If->getConditionVariableDeclStmt(), In);
-    walk(If->getCond(), In);
+    for (const Stmt *Part : conditionParts(*If)->beforeChoice())
+      walk(Part, In);
     RaceScope Inside = Union(checkedOutcomes(Races, If->getCond()));
     RaceScope Then = Inside, Else = Inside;
     winnersIn(Races, If->getCond(), /*Holds=*/true, Then.Winners);

@@ -1,6 +1,7 @@
 //===--- ReadyBranches.cpp - async-lint -----------------------------------===//
 
 #include "ReadyBranches.h"
+#include "ExpressionContext.h"
 #include "PathFacts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -22,32 +23,6 @@ const VarDecl *protocolCallOn(const Expr *E, llvm::StringRef Name) {
   return referencedVariable(Call->getImplicitObjectArgument());
 }
 
-/// True when \p Body assigns \p VD (`=`, a compound assignment, `++`, `--`)
-/// or takes its address.
-bool assignedIn(const Stmt *Body, const VarDecl &VD) {
-  if (!Body)
-    return false;
-  auto Names = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref && Ref->getDecl() == &VD;
-  };
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Body);
-      Binary && Binary->isAssignmentOp() && Names(Binary->getLHS()))
-    return true;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(Body);
-      Unary &&
-      (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
-      Names(Unary->getSubExpr()))
-    return true;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Body);
-      Op && Op->isAssignmentOp() && Names(Op->getArg(0)))
-    return true;
-  for (const Stmt *Child : Body->children())
-    if (assignedIn(Child, VD))
-      return true;
-  return false;
-}
-
 /// Whether \p Cond is true exactly when `Object.await_ready()` answered
 /// true (true), exactly when it answered false (false), or neither.
 std::optional<bool> readyTest(const Expr *Cond, const VarDecl &Object,
@@ -67,7 +42,7 @@ std::optional<bool> readyTest(const Expr *Cond, const VarDecl &Object,
   const auto *Kept = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (Kept && Kept->isLocalVarDecl() && !Kept->getType()->isReferenceType() &&
       protocolCallOn(Kept->getInit(), "await_ready") == &Object &&
-      !assignedIn(Body, *Kept))
+      !isAssignedIn(Body, *Kept))
     return true;
   return std::nullopt;
 }
@@ -89,7 +64,7 @@ bool resumesReadyAwaitable(const Stmt &Site, ASTContext &Ctx) {
   const Stmt *Body = &Site;
   for (const Stmt *Up = parentStmt(Site, Ctx); Up; Up = parentStmt(*Up, Ctx))
     Body = Up;
-  if (assignedIn(Body, *Object))
+  if (isAssignedIn(Body, *Object))
     return false;
   const Stmt *Child = &Site;
   for (const Stmt *Up = parentStmt(Site, Ctx); Up;

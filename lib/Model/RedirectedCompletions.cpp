@@ -4,6 +4,7 @@
 #include "CoroutineModel.h"
 #include "Expressions.h"
 #include "FirstArrival.h"
+#include "StatementChildren.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -141,19 +142,7 @@ bool testsChild(const Stmt &S, const Stmt *Child) {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
     return isa_and_nonnull<CXXConversionDecl>(Call->getMethodDecl()) &&
            Call->getType()->isBooleanType();
-  const Stmt *Cond = nullptr;
-  if (const auto *If = dyn_cast<IfStmt>(&S))
-    Cond = If->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(&S))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(&S))
-    Cond = Do->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(&S))
-    Cond = For->getCond();
-  else if (const auto *Switch = dyn_cast<SwitchStmt>(&S))
-    Cond = Switch->getCond();
-  else if (const auto *Choice = dyn_cast<AbstractConditionalOperator>(&S))
-    Cond = Choice->getCond();
+  const Expr *Cond = conditionOf(S);
   return Cond && Cond == Child;
 }
 

@@ -75,7 +75,9 @@ private:
 
   /// A statement with sub-statements: they are statements; conditions and
   /// the like are values consumed by the statement. Declarations there live
-  /// until its end.
+  /// until its end: a condition's variable is declared by a child (the
+  /// declaration statement of an if, switch, for or while), a handler's
+  /// exception here.
   void control(const Stmt &S, SourceLocation ScopeEnd) {
     SourceLocation End =
         isa<CXXTryStmt, SwitchCase, LabelStmt, AttributedStmt, CXXCatchStmt>(S)
@@ -89,18 +91,9 @@ private:
       else
         stmt(Child, End);
     }
-    const VarDecl *Declared = nullptr;
     if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S);
         Catch && Catch->getExceptionDecl())
       Flow.ScopeEnds[Catch->getExceptionDecl()] = Catch->getEndLoc();
-    else if (const auto *If = dyn_cast<IfStmt>(&S))
-      Declared = If->getConditionVariable();
-    else if (const auto *While = dyn_cast<WhileStmt>(&S))
-      Declared = While->getConditionVariable();
-    else if (const auto *Switch = dyn_cast<SwitchStmt>(&S))
-      Declared = Switch->getConditionVariable();
-    if (Declared)
-      var(Declared, End);
   }
 
   void var(const VarDecl *VD, SourceLocation ScopeEnd) {
