@@ -114,7 +114,8 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
                            DiscardingSpawnFunctions,
                            Policy,
                            Reader,
-                           CFGOf};
+                           CFGOf,
+                           &ForwardingAdaptors};
   Detaches.summarise(F.Decl, Rules, F.Ctx);
   for (const Expr *Site : F.events().calls()) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site)) {

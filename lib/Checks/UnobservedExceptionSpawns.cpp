@@ -20,17 +20,23 @@ void UnobservedExceptionCheck::checkSpawn(
     const CallExpr &Call, const std::optional<model::CallInfo> &Info,
     ASTContext &Ctx) {
   if (!model::discardingTokenSpawn(Call, Info, Lib.SpawnFunctions,
-                                   DiscardingTokens))
+                                   DiscardingTokens, &ForwardingAdaptors))
     return;
   const Expr *Token = model::completionToken(Call);
   std::optional<model::Finding> F = model::escapingThrowOf(
       model::coroutineSpawnedBy(Call, Token), Call, Token, Policy, Reader, Ctx);
   if (!F || !reportOnce(Call.getBeginLoc()))
     return;
+  std::string Adaptor;
+  std::string Wrapped =
+      model::wrappedTokenName(Call, &ForwardingAdaptors, &Adaptor);
   F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
                model::displayName(Info->Names.front()) + "' with '" +
-               model::displayName(model::completionTokenName(Call)) +
-               "' discards them";
+               model::displayName(Wrapped) + "'" +
+               (Adaptor.empty()
+                    ? ""
+                    : " (wrapped in '" + model::displayName(Adaptor) + "')") +
+               " discards them";
   F->Notes.insert(F->Notes.begin(),
                   {F->Loc, "pass a completion handler that logs or rethrows "
                            "the 'std::exception_ptr'"});

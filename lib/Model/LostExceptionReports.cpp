@@ -193,11 +193,13 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
 }
 
 std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
-                      const NameMatcher &DiscardingTokens) {
+                      const NameMatcher &DiscardingTokens,
+                      const NameMatcher *Adaptors) {
   std::optional<CallInfo> Info = describeCall(Spawn);
-  std::string With = discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens)
-                         ? "'" + displayName(completionTokenName(Spawn)) + "'"
-                         : "no error channel";
+  std::string With =
+      discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens, Adaptors)
+          ? "'" + displayName(wrappedTokenName(Spawn, Adaptors)) + "'"
+          : "no error channel";
   return quotedCallName(Spawn) + " spawns it here with " + With +
          ", which drops its exceptions";
 }
