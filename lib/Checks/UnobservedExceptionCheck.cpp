@@ -114,8 +114,7 @@ void UnobservedExceptionCheck::checkFunction(CheckedFunction &F) {
                            DiscardingSpawnFunctions,
                            Policy,
                            Reader,
-                           CFGOf,
-                           &ForwardingAdaptors};
+                           CFGOf};
   Detaches.summarise(F.Decl, Rules, F.Ctx);
   for (const Expr *Site : F.events().calls()) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site)) {

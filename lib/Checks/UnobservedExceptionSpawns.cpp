@@ -27,15 +27,9 @@ void UnobservedExceptionCheck::checkSpawn(
       model::coroutineSpawnedBy(Call, Token), Call, Token, Policy, Reader, Ctx);
   if (!F || !reportOnce(Call.getBeginLoc()))
     return;
-  std::string Adaptor;
-  std::string Wrapped =
-      model::wrappedTokenName(Call, &ForwardingAdaptors, &Adaptor);
   F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
-               model::displayName(Info->Names.front()) + "' with '" +
-               model::displayName(Wrapped) + "'" +
-               (Adaptor.empty()
-                    ? ""
-                    : " (wrapped in '" + model::displayName(Adaptor) + "')") +
+               model::displayName(Info->Names.front()) + "' with " +
+               model::wrappedTokenText(Call, &ForwardingAdaptors) +
                " discards them";
   F->Notes.insert(F->Notes.begin(),
                   {F->Loc, "pass a completion handler that logs or rethrows "

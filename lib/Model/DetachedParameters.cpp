@@ -43,7 +43,7 @@ const CallExpr *detachedOnEveryPath(const FunctionDecl &FD,
                                     const DetachRules &Rules) {
   auto DropsFailure = [&](const CallExpr &Spawn) {
     return dropsFailure(Spawn, Rules.Spawns, Rules.DiscardingTokens,
-                        Rules.DiscardingSpawns, Rules.Adaptors);
+                        Rules.DiscardingSpawns);
   };
   std::optional<DetachingSpawn> Spawn =
       detachingSpawn(FD, Param, DropsFailure, /*Depth=*/1);
@@ -78,7 +78,7 @@ std::optional<Finding> handedTaskFinding(const CallExpr &Call,
     return std::nullopt;
   auto DropsFailure = [&](const CallExpr &Spawn) {
     return dropsFailure(Spawn, Rules.Spawns, Rules.DiscardingTokens,
-                        Rules.DiscardingSpawns, Rules.Adaptors);
+                        Rules.DiscardingSpawns);
   };
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
     const ParmVarDecl &Param = *Callee->getParamDecl(I);
@@ -131,8 +131,7 @@ void ParameterDetaches::summarise(const FunctionDecl &FD,
     if (!Spawn || !placeStep(Spawn->getBeginLoc(), SM, Step))
       continue;
     Step.Caller = E.What;
-    Step.Callee =
-        spawnNote(*Spawn, Rules.Spawns, Rules.DiscardingTokens, Rules.Adaptors);
+    Step.Callee = spawnNote(*Spawn, Rules.Spawns, Rules.DiscardingTokens);
     Indexes.push_back(std::to_string(I));
     E.Steps.push_back(std::move(Step));
   }

@@ -42,8 +42,6 @@ struct DetachRules {
   const ThrowPolicy &Policy;
   SummaryReader &Throws;
   llvm::function_ref<const CFG *(const FunctionDecl &)> CFGOf;
-  /// Token adaptors a discarding token may be wrapped in (wrappedTokenName).
-  const NameMatcher *Adaptors = nullptr;
 };
 
 /// The finding at \p Call when it hands a task whose coroutine's exception

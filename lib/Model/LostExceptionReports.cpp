@@ -193,13 +193,11 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
 }
 
 std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
-                      const NameMatcher &DiscardingTokens,
-                      const NameMatcher *Adaptors) {
+                      const NameMatcher &DiscardingTokens) {
   std::optional<CallInfo> Info = describeCall(Spawn);
-  std::string With =
-      discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens, Adaptors)
-          ? "'" + displayName(wrappedTokenName(Spawn, Adaptors)) + "'"
-          : "no error channel";
+  std::string With = discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens)
+                         ? "'" + displayName(completionTokenName(Spawn)) + "'"
+                         : "no error channel";
   return quotedCallName(Spawn) + " spawns it here with " + With +
          ", which drops its exceptions";
 }

@@ -95,11 +95,9 @@ std::optional<Finding> threadFinding(const CXXConstructExpr &Construct,
                                      ASTContext &Ctx);
 
 /// The text of the note at \p Spawn, a spawn that drops the failure of the
-/// task it is given (\p Spawns and \p DiscardingTokens, wrapped in token
-/// adaptors of \p Adaptors: how it drops it).
+/// task it is given (\p Spawns and \p DiscardingTokens: how it drops it).
 std::string spawnNote(const CallExpr &Spawn, const NameMatcher &Spawns,
-                      const NameMatcher &DiscardingTokens,
-                      const NameMatcher *Adaptors = nullptr);
+                      const NameMatcher &DiscardingTokens);
 
 /// The finding at \p Call, which hands the task of \p Coro (described:
 /// "coroutine 'work'"; \p Thrown: the notes where its exception escapes,

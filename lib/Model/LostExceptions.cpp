@@ -80,6 +80,16 @@ std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
   return Name;
 }
 
+std::string wrappedTokenText(const CallExpr &Call,
+                             const NameMatcher *Adaptors) {
+  std::string Adaptor;
+  std::string Text =
+      "'" + displayName(wrappedTokenName(Call, Adaptors, &Adaptor)) + "'";
+  if (!Adaptor.empty())
+    Text += " (wrapped in '" + displayName(Adaptor) + "')";
+  return Text;
+}
+
 bool discardingTokenSpawn(const CallExpr &Call,
                           const std::optional<CallInfo> &Info,
                           const NameMatcher &Spawns,

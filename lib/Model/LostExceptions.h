@@ -135,6 +135,11 @@ private:
 std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
                              std::string *Adaptor = nullptr);
 
+/// The quoted name of the token \p Call is given, as wrappedTokenName
+/// reads it, followed by the adaptor that wraps it (`'asio::detached_t'
+/// (wrapped in 'asio::cancel_after_t')`).
+std::string wrappedTokenText(const CallExpr &Call, const NameMatcher *Adaptors);
+
 /// \p Call (described by \p Info) is one of \p Spawns given a completion
 /// token that \p DiscardingTokens names, also wrapped in token adaptors of
 /// \p Adaptors (wrappedTokenName): the spawn discards the failure.
