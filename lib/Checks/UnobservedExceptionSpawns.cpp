@@ -20,7 +20,7 @@ void UnobservedExceptionCheck::checkSpawn(
     const CallExpr &Call, const std::optional<model::CallInfo> &Info,
     ASTContext &Ctx) {
   if (!model::discardingTokenSpawn(Call, Info, Lib.SpawnFunctions,
-                                   DiscardingTokens))
+                                   DiscardingTokens, &ForwardingAdaptors))
     return;
   const Expr *Token = model::completionToken(Call);
   std::optional<model::Finding> F = model::escapingThrowOf(
@@ -28,9 +28,9 @@ void UnobservedExceptionCheck::checkSpawn(
   if (!F || !reportOnce(Call.getBeginLoc()))
     return;
   F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
-               model::displayName(Info->Names.front()) + "' with '" +
-               model::displayName(model::completionTokenName(Call)) +
-               "' discards them";
+               model::displayName(Info->Names.front()) + "' with " +
+               model::wrappedTokenText(Call, &ForwardingAdaptors) +
+               " discards them";
   F->Notes.insert(F->Notes.begin(),
                   {F->Loc, "pass a completion handler that logs or rethrows "
                            "the 'std::exception_ptr'"});

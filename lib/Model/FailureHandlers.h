@@ -37,8 +37,17 @@ inline constexpr llvm::StringLiteral DefaultRecoveryFunctions =
 /// the child (`starts_on(sch, child)`) or piped (`child | continues_on(sch)`):
 /// stdexec's starts_on and continues_on, which run the child on or move its
 /// completion to a scheduler (whose own schedule sender is not looked at).
+/// And completion token adaptors, class templates whose first argument is
+/// the token they wrap and whose handler hands it every completion: asio's
+/// cancel_after and cancel_at (asio 1.30), bind_executor,
+/// bind_cancellation_slot, bind_allocator, bind_immediate_executor and
+/// consign (wrappedTokenName).
 inline constexpr llvm::StringLiteral DefaultForwardingAdaptors =
-    "::stdexec::starts_on_t::operator();::stdexec::continues_on_t::operator()";
+    "::stdexec::starts_on_t::operator();::stdexec::continues_on_t::operator();"
+    "asio::cancel_after_t;asio::cancel_at_t;asio::cancel_after_timer;"
+    "asio::cancel_at_timer;asio::executor_binder;"
+    "asio::cancellation_slot_binder;asio::allocator_binder;"
+    "asio::immediate_executor_binder;asio::consign_t";
 
 class NameMatcher;
 

@@ -62,6 +62,7 @@ const Library::Entry Library::Entries[] = {
     {"AllReadyCombinators", nullptr, &ReadinessKnowledge::AllReadyCombinators},
     {"AnyReadyCombinators", nullptr, &ReadinessKnowledge::AnyReadyCombinators},
     {"AssertionFunctions", nullptr, &ReadinessKnowledge::Assertions},
+    {"TestFailureReports", nullptr, &ReadinessKnowledge::TestFailureReports},
 };
 
 StringRef Library::defaultOf(StringRef List) {

@@ -112,7 +112,7 @@ public:
   NameMatcher AlwaysFalseFunctions;
   /// Which operations make a result ready (PathFacts.h): ReadyOnAwait,
   /// ReadyAfterCall, StatusQueries, PendingStates, AllReadyCombinators,
-  /// AnyReadyCombinators, AssertionFunctions.
+  /// AnyReadyCombinators, AssertionFunctions, TestFailureReports.
   ReadinessKnowledge Readiness;
 
 private:

@@ -6,6 +6,7 @@
 #include "FailureHandlers.h"
 #include "NameMatcher.h"
 #include "TaskFlow.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::model {
@@ -55,21 +56,58 @@ const std::optional<DroppingRun> &DroppingRuns::of(const FunctionDecl &Fn,
   return It->second;
 }
 
+std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
+                             std::string *Adaptor) {
+  const Expr *Token = completionToken(Call);
+  if (!Token)
+    return "";
+  QualType T = Token->getType().getNonReferenceType();
+  std::string Name = canonicalTypeName(T);
+  // A few levels: bind_executor(ex, cancel_after(5s, detached)).
+  for (unsigned Depth = 0; Adaptors && !Adaptors->empty() && Depth < 4;
+       ++Depth) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+        !Adaptors->matches(Name))
+      break;
+    if (Adaptor && Adaptor->empty())
+      *Adaptor = Name;
+    T = Spec->getTemplateArgs()[0].getAsType();
+    Name = canonicalTypeName(T);
+  }
+  return Name;
+}
+
+std::string wrappedTokenText(const CallExpr &Call,
+                             const NameMatcher *Adaptors) {
+  std::string Adaptor;
+  std::string Text =
+      "'" + displayName(wrappedTokenName(Call, Adaptors, &Adaptor)) + "'";
+  if (!Adaptor.empty())
+    Text += " (wrapped in '" + displayName(Adaptor) + "')";
+  return Text;
+}
+
 bool discardingTokenSpawn(const CallExpr &Call,
                           const std::optional<CallInfo> &Info,
                           const NameMatcher &Spawns,
-                          const NameMatcher &DiscardingTokens) {
+                          const NameMatcher &DiscardingTokens,
+                          const NameMatcher *Adaptors) {
   if (!Info || !anyNameMatches(Spawns, *Info) || Call.getNumArgs() < 2)
     return false;
-  std::string TokenName = completionTokenName(Call);
+  std::string TokenName = wrappedTokenName(Call, Adaptors);
   return !TokenName.empty() && DiscardingTokens.matches(TokenName);
 }
 
 bool dropsFailure(const CallExpr &Spawn, const NameMatcher &Spawns,
                   const NameMatcher &DiscardingTokens,
-                  const NameMatcher &DiscardingSpawns) {
+                  const NameMatcher &DiscardingSpawns,
+                  const NameMatcher *Adaptors) {
   std::optional<CallInfo> Info = describeCall(Spawn);
-  return discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens) ||
+  return discardingTokenSpawn(Spawn, Info, Spawns, DiscardingTokens,
+                              Adaptors) ||
          (Info && anyNameMatches(DiscardingSpawns, *Info));
 }
 

@@ -125,19 +125,37 @@ private:
   llvm::DenseMap<const ParmVarDecl *, std::optional<DroppingRun>> Runs;
 };
 
+/// The name of the completion token \p Call is given, seen through the
+/// token adaptors of \p Adaptors (class templates whose first argument is
+/// the token they wrap and whose handler hands it every completion: asio's
+/// cancel_after_t, executor_binder, consign_t): `cancel_after(30s,
+/// detached)` is detached_t. \p Adaptor, when given, receives the outermost
+/// adaptor's name (empty when the token is not wrapped). Empty when \p Call
+/// has no token.
+std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
+                             std::string *Adaptor = nullptr);
+
+/// The quoted name of the token \p Call is given, as wrappedTokenName
+/// reads it, followed by the adaptor that wraps it (`'asio::detached_t'
+/// (wrapped in 'asio::cancel_after_t')`).
+std::string wrappedTokenText(const CallExpr &Call, const NameMatcher *Adaptors);
+
 /// \p Call (described by \p Info) is one of \p Spawns given a completion
-/// token that \p DiscardingTokens names: the spawn discards the failure.
+/// token that \p DiscardingTokens names, also wrapped in token adaptors of
+/// \p Adaptors (wrappedTokenName): the spawn discards the failure.
 bool discardingTokenSpawn(const CallExpr &Call,
                           const std::optional<CallInfo> &Info,
                           const NameMatcher &Spawns,
-                          const NameMatcher &DiscardingTokens);
+                          const NameMatcher &DiscardingTokens,
+                          const NameMatcher *Adaptors = nullptr);
 
 /// \p Spawn drops the failure of what it starts: a spawn with a discarding
 /// token (discardingTokenSpawn), or one of \p DiscardingSpawns, which give
 /// it no error channel.
 bool dropsFailure(const CallExpr &Spawn, const NameMatcher &Spawns,
                   const NameMatcher &DiscardingTokens,
-                  const NameMatcher &DiscardingSpawns);
+                  const NameMatcher &DiscardingSpawns,
+                  const NameMatcher *Adaptors = nullptr);
 
 /// The coroutine a spawn \p Call starts: the first argument other than
 /// \p Token that spawnedCoroutine recognises, else a lambda's call

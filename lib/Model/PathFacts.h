@@ -67,6 +67,11 @@ struct ReadinessKnowledge {
   /// Functions that stop the function (throw or abort) when their condition
   /// is false: assert_true(c), assert_equal(a, b).
   NameMatcher Assertions;
+  /// Functions with which a test framework records a failed check: a void
+  /// one always (QTest::qFail), one returning bool when it returns false
+  /// (QTest::qVerify). A path past the record ends a failed test: a handle
+  /// dropped there is not lost work.
+  NameMatcher TestFailureReports;
   /// Task types not recognised by structure (Library's TaskTypes): their
   /// locals are handles too.
   NameMatcher HandleTypes;

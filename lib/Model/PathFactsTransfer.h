@@ -205,6 +205,7 @@ public:
   void stmt(const Stmt *St, State &S,
             std::vector<UnusedValueLoss> *Losses = nullptr) const {
     const ReadinessKnowledge &K = Facts.K;
+    abandonPast(St, /*Branch=*/false, S); // QTest::qFail, gtest's AssertHelper
     if (const auto *DS = dyn_cast<DeclStmt>(St)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -252,6 +253,15 @@ public:
     }
   }
 
+  /// Past a test's failure record (TestFailureReports) nothing is lost.
+  void abandonPast(const Stmt *E, bool Branch, State &S) const {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (Call && Call->getType()->isBooleanType() == Branch &&
+        Facts.listed(Call->getDirectCallee(), Facts.K.TestFailureReports))
+      for (const VarDecl *VD : Facts.Handles)
+        S.Bits[VD] |= Settled;
+  }
+
   /// Applies what is known when control goes from a block whose terminator
   /// tests \p Cond to its successor: the true branch when \p Taken.
   void condition(const Expr *Cond, bool Taken, State &S) const {
@@ -282,6 +292,8 @@ public:
         S.Bits[VD] |= Settled;
       return;
     }
+    if (!Taken) // `if (!QTest::qVerify(...))`: a bool record returned false
+      abandonPast(Cond, /*Branch=*/true, S);
     if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond))
       return condition(Rewritten->getSemanticForm(), Taken, S);
     if (std::optional<Equality> Test = equalityParts(Cond))

@@ -6,6 +6,9 @@
 #include "NameMatcher.h"
 #include "RangeSizes.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async::model {
@@ -250,6 +253,115 @@ bool boundedIteratorWalk(const ForStmt &For, ASTContext &Ctx) {
   return fixedSizeRange(Range, Ctx) || !growsWithInput(Range);
 }
 
+/// True when the count \p N, evaluated once before a loop, bounds it: a
+/// range of fixed size's count, or an expression that reads no parameter
+/// (but \p Sizing's) and no range that grows with input.
+bool reservedBound(const Expr *N, ASTContext &Ctx, const FunctionDecl *Sizing) {
+  const Expr *Counted = countedRange(N);
+  if (Counted && (fixedSizeRange(Counted, Ctx) || fixedExtent(Counted, Ctx)))
+    return true;
+  llvm::SmallPtrSet<const Decl *, 4> Read;
+  readDecls(N, Read);
+  if (llvm::any_of(Read, [&](const Decl *D) {
+        return isa<ParmVarDecl>(D) && D->getDeclContext() != Sizing;
+      }))
+    return false;
+  return Sizing || !Counted || !growsWithInput(Counted);
+}
+
+/// True when \p S, a statement of a loop's body or increment, uses the
+/// vector \p C only to read it (a const member) or to add one element
+/// (`push_back`, `emplace_back`), counted in \p Adds, outside any nested
+/// loop or lambda (\p Nested): each round then adds at most one element
+/// per such call.
+bool addsAtMostOnce(const Stmt *S, const VarDecl &C, bool Nested,
+                    unsigned &Adds) {
+  if (!S)
+    return true;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+      Call && declNamedDirectly(Call->getImplicitObjectArgument()) == &C) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    bool Adding =
+        M && M->getIdentifier() &&
+        (M->getName() == "push_back" || M->getName() == "emplace_back");
+    if (!M || (!M->isConst() && (!Adding || Nested)))
+      return false;
+    Adds += Adding;
+    return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {
+      return addsAtMostOnce(Arg, C, Nested, Adds);
+    });
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &C)
+    return false;
+  Nested |= isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(S);
+  return llvm::all_of(S->children(), [&](const Stmt *Child) {
+    return addsAtMostOnce(Child, C, Nested, Adds);
+  });
+}
+
+/// The count \p For's limit \p Limit stands for when it is the capacity()
+/// of a local std::vector declared empty, reserved with `c.reserve(n)` (the
+/// only use of it between its declaration and the loop, in the loop's
+/// block), and grown by at most one element a round while the counter
+/// \p I, starting at a constant of at least zero, goes up by one: the
+/// vector never outgrows what was reserved, so its capacity stays fixed and
+/// the loop runs at most n rounds. That n, evaluated once before the loop;
+/// null otherwise.
+const Expr *reservedCount(const Expr *Limit, const VarDecl &I,
+                          const ForStmt &For, ASTContext &Ctx) {
+  const auto *Cap = dyn_cast<CXXMemberCallExpr>(Limit->IgnoreParenImpCasts());
+  const CXXMethodDecl *M = Cap ? Cap->getMethodDecl() : nullptr;
+  const auto *C = M && M->getIdentifier() && M->getName() == "capacity"
+                      ? dyn_cast_or_null<VarDecl>(
+                            declNamedDirectly(Cap->getImplicitObjectArgument()))
+                      : nullptr;
+  const auto *Empty =
+      C ? dyn_cast_or_null<CXXConstructExpr>(C->getInit()) : nullptr;
+  const auto *Start = dyn_cast_or_null<DeclStmt>(For.getInit());
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(For.getInc());
+  std::optional<llvm::APSInt> From =
+      I.getInit() && !I.getInit()->isValueDependent()
+          ? I.getInit()->getIntegerConstantExpr(Ctx)
+          : std::nullopt;
+  if (!Empty || Empty->getNumArgs() != 0 || !C->hasLocalStorage() ||
+      canonicalTypeName(C->getType()) != "::std::vector" || !Start ||
+      !llvm::is_contained(Start->decls(), &I) || !From || From->isNegative() ||
+      !Inc || !Inc->isIncrementOp() ||
+      declNamedDirectly(Inc->getSubExpr()) != &I ||
+      !leftAlone(For.getBody(), I))
+    return nullptr;
+  unsigned Adds = 0;
+  if (!addsAtMostOnce(For.getBody(), *C, false, Adds) || Adds > 1)
+    return nullptr;
+  DynTypedNodeList Up = Ctx.getParents(For);
+  const auto *Block = Up.size() == 1 ? Up[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return nullptr;
+  // From the declaration to the loop: statements that leave C alone, and
+  // its reservation.
+  const Expr *Reserved = nullptr;
+  bool Declared = false;
+  for (const Stmt *S : Block->body()) {
+    if (S == &For)
+      return Declared ? Reserved : nullptr;
+    if (const auto *D = dyn_cast<DeclStmt>(S);
+        D && llvm::is_contained(D->decls(), C)) {
+      Declared = true;
+      continue;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Member = Call ? Call->getMethodDecl() : nullptr;
+    unsigned None = 0;
+    if (Declared && Member && Member->getIdentifier() &&
+        Member->getName() == "reserve" && Call->getNumArgs() == 1 &&
+        declNamedDirectly(Call->getImplicitObjectArgument()) == C)
+      Reserved = Call->getArg(0);
+    else if (Declared && (!addsAtMostOnce(S, *C, false, None) || None))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// True when the comparison \p Cond, a condition of \p For or one of its
 /// conjuncts, bounds the loop: a counter against a constant, main's
 /// argument count, a fixed range's size or a bound the loop leaves as is.
@@ -287,6 +399,14 @@ bool boundingComparison(const BinaryOperator &Cond, const ForStmt &For,
     return true;
   if (!I || !For.getInc())
     return false;
+  // `i < c.capacity()` after `c.reserve(n)`: the count is n, evaluated once
+  // before the loop as a local's initialiser is (calls and all).
+  bool Below = Cond.getOpcode() == BO_NE ||
+               (Cond.getOpcode() == BO_LT && Limit == Cond.getRHS()) ||
+               (Cond.getOpcode() == BO_GT && Limit == Cond.getLHS());
+  if (const Expr *Reserved =
+          Below ? reservedCount(Limit, *I, For, Ctx) : nullptr)
+    return Bound(Reserved) || reservedBound(Reserved, Ctx, Sizing);
   // An index loop over a range (`i < r.size()`, `i < n` with `n =
   // r.size()`) runs once per element, as a range-based for over it does:
   // bounded only when the range's size is fixed, also when it is a

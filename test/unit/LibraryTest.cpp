@@ -180,6 +180,9 @@ const Documented Lists[] = {
      "concurrencpp::when_any;corolib::when_any"},
     {"AssertionFunctions",
      "assert_true;assert_equal"},
+    {"TestFailureReports",
+     "::testing::internal::AssertHelper::operator=;"
+     "::QTest::qVerify;::QTest::qCompare;::QTest::qFail"},
 };
 
 TEST(LibraryTables, ComposeTheDocumentedDefaults) {
