@@ -6,12 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../Model/CoroutineModel.h"
-#include "../Model/Expressions.h"
 #include "../Model/FailureHandlers.h"
 #include "../Model/LostExceptionReports.h"
 #include "../Model/LostExceptions.h"
-#include "../Model/ThrowPlaces.h"
 #include "UnobservedExceptionCheck.h"
 
 namespace clang::tidy::async {
@@ -27,10 +24,12 @@ void UnobservedExceptionCheck::checkSpawn(
       model::coroutineSpawnedBy(Call, Token), Call, Token, Policy, Reader, Ctx);
   if (!F || !reportOnce(Call.getBeginLoc()))
     return;
+  auto Text = model::wrappedTokenText(Call, &ForwardingAdaptors);
   F->Message = "exceptions thrown by " + F->Message + " are lost: '" +
                model::displayName(Info->Names.front()) + "' with " +
-               model::wrappedTokenText(Call, &ForwardingAdaptors) +
-               " discards them";
+               Text.Token + " discards them";
+  if (!Text.AdaptorNote.empty())
+    F->Notes.insert(F->Notes.begin(), {Token->getBeginLoc(), Text.AdaptorNote});
   F->Notes.insert(F->Notes.begin(),
                   {F->Loc, "pass a completion handler that logs or rethrows "
                            "the 'std::exception_ptr'"});

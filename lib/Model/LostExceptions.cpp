@@ -80,13 +80,15 @@ std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
   return Name;
 }
 
-std::string wrappedTokenText(const CallExpr &Call,
-                             const NameMatcher *Adaptors) {
+WrappedTokenText wrappedTokenText(const CallExpr &Call,
+                                  const NameMatcher *Adaptors) {
   std::string Adaptor;
-  std::string Text =
-      "'" + displayName(wrappedTokenName(Call, Adaptors, &Adaptor)) + "'";
+  WrappedTokenText Text{
+      "'" + displayName(wrappedTokenName(Call, Adaptors, &Adaptor)) + "'", ""};
   if (!Adaptor.empty())
-    Text += " (wrapped in '" + displayName(Adaptor) + "')";
+    Text.AdaptorNote = "'" + displayName(Adaptor) +
+                       "' hands the exception on to the " + Text.Token +
+                       " it wraps";
   return Text;
 }
 

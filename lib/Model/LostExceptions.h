@@ -135,10 +135,15 @@ private:
 std::string wrappedTokenName(const CallExpr &Call, const NameMatcher *Adaptors,
                              std::string *Adaptor = nullptr);
 
-/// The quoted name of the token \p Call is given, as wrappedTokenName
-/// reads it, followed by the adaptor that wraps it (`'asio::detached_t'
-/// (wrapped in 'asio::cancel_after_t')`).
-std::string wrappedTokenText(const CallExpr &Call, const NameMatcher *Adaptors);
+/// The token \p Call is given, as wrappedTokenName reads it, quoted
+/// (`'asio::detached_t'`), and, when adaptors wrap it, a note naming the
+/// outermost one (empty otherwise).
+struct WrappedTokenText {
+  std::string Token;
+  std::string AdaptorNote;
+};
+WrappedTokenText wrappedTokenText(const CallExpr &Call,
+                                  const NameMatcher *Adaptors);
 
 /// \p Call (described by \p Info) is one of \p Spawns given a completion
 /// token that \p DiscardingTokens names, also wrapped in token adaptors of
