@@ -34,6 +34,17 @@ bool cannotThrow(const FunctionDecl *FD) {
   return Proto && Proto->canThrow() == CT_Cannot;
 }
 
+/// True for a construction given one object (an I/O object's executor or
+/// context, or another object of its kind to move from): it opens, binds and
+/// connects nothing, so of a constructor known to throw on failure
+/// (ThrowingFunctions) only the overloads that do can fail.
+bool builtFromOneObject(const Expr &E) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(&E);
+  return Construct && llvm::count_if(Construct->arguments(), [](const Expr *A) {
+                        return !isa<CXXDefaultArgExpr>(A);
+                      }) == 1;
+}
+
 /// True for a test of the object's own state that holds on a usable object:
 /// a member (or its negation, or a comparison with nullptr), or a query of
 /// the object that takes no argument (valid(), !empty()).
@@ -235,7 +246,7 @@ bool ThrowFinder::callThrows(const FunctionDecl *Callee, const Expr &E) {
       Method && Method->isVirtual() && !Policy.AnyCall)
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&E))
       return virtualCallThrows(*Method, *Member);
-  if (Policy.ThrowingFunctions &&
+  if (Policy.ThrowingFunctions && !builtFromOneObject(E) &&
       Policy.ThrowingFunctions->matches(canonicalName(*Callee)))
     return true;
   return bodyThrows(Callee);
