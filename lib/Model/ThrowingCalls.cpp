@@ -45,6 +45,24 @@ bool builtFromOneObject(const Expr &E) {
                       }) == 1;
 }
 
+/// True when \p FD takes an error code to fill (a non-const reference to
+/// std::error_code or boost::system::error_code): of a function known to
+/// throw on failure (ThrowingFunctions), that is the overload that reports
+/// failure there instead (`acceptor.bind(ep, ec)`).
+bool reportsThroughErrorCode(const FunctionDecl &FD) {
+  return llvm::any_of(FD.parameters(), [](const ParmVarDecl *P) {
+    QualType T = P->getType();
+    const auto *RD = T->isLValueReferenceType() &&
+                             !T.getNonReferenceType().isConstQualified()
+                         ? T.getNonReferenceType()->getAsCXXRecordDecl()
+                         : nullptr;
+    if (!RD || !RD->getIdentifier() || RD->getName() != "error_code")
+      return false;
+    std::string Scope = RD->getQualifiedNameAsString();
+    return Scope == "std::error_code" || Scope == "boost::system::error_code";
+  });
+}
+
 /// True for a test of the object's own state that holds on a usable object:
 /// a member (or its negation, or a comparison with nullptr), or a query of
 /// the object that takes no argument (valid(), !empty()).
@@ -247,6 +265,7 @@ bool ThrowFinder::callThrows(const FunctionDecl *Callee, const Expr &E) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&E))
       return virtualCallThrows(*Method, *Member);
   if (Policy.ThrowingFunctions && !builtFromOneObject(E) &&
+      !reportsThroughErrorCode(*Callee) &&
       Policy.ThrowingFunctions->matches(canonicalName(*Callee)))
     return true;
   return bodyThrows(Callee);
